@@ -1,0 +1,61 @@
+/**
+ * Exact money: amounts are whole units plus millionths, summed as two integers so that no
+ * binary fraction ever enters a total; BigInt only once per client, at the end.
+ */
+export const MICROS_PER_UNIT = 1_000_000n;
+
+export class MoneySum {
+  whole = 0;
+  micro = 0;
+
+  add(whole: number, micro: number): void {
+    this.whole += whole;
+    this.micro += micro;
+  }
+
+  /** The sum in millionths. Throws if a partial sum left the range JS numbers hold exactly. */
+  toMicros(): bigint {
+    if (!Number.isSafeInteger(this.whole) || !Number.isSafeInteger(this.micro)) {
+      throw new RangeError('sum too large to hold exactly');
+    }
+    return BigInt(this.whole) * MICROS_PER_UNIT + BigInt(this.micro);
+  }
+}
+
+/** Millionths as a decimal string without trailing zeros: 1234560000n → "1234.56". */
+export function formatMicros(micros: bigint): string {
+  const negative = micros < 0n;
+  const abs = negative ? -micros : micros;
+  const whole = abs / MICROS_PER_UNIT;
+  const frac = (abs % MICROS_PER_UNIT).toString().padStart(6, '0').replace(/0+$/, '');
+  return `${negative ? '-' : ''}${whole}${frac ? `.${frac}` : ''}`;
+}
+
+/** Millionths as a JS number of units, for JSON; exact for amounts of up to 15 significant digits. */
+export function microsToNumber(micros: bigint): number {
+  return Number(formatMicros(micros));
+}
+
+/** `a / b` as a float, computed from exact integers. */
+export function ratio(a: bigint, b: bigint): number {
+  if (b === 0n) return 0;
+  const scaled = (a * 10n ** 15n) / b;
+  return Number(scaled) / 1e15;
+}
+
+/** An exact fraction for a percentage such as 10 or 12.5: `{num: 125n, den: 1000n}`. */
+export interface Fraction {
+  num: bigint;
+  den: bigint;
+}
+
+export function percentFraction(percent: number): Fraction {
+  const [int, frac = ''] = String(percent).split('.');
+  const den = 100n * 10n ** BigInt(frac.length);
+  return { num: BigInt(`${int}${frac}`), den };
+}
+
+/** part / whole > fraction, exactly. */
+export function exceeds(part: bigint, whole: bigint, f: Fraction): boolean {
+  return part * f.den > whole * f.num;
+}

@@ -1,0 +1,40 @@
+import type { Encoding } from '../io/encoding.js';
+import type { Source } from '../io/read-table.js';
+import type { ColumnOverrides } from '../normalize/columns.js';
+import type { DayOrder } from '../normalize/dates.js';
+import type { DecimalMark } from '../normalize/numbers.js';
+
+/** How to read one CSV input; every field can be left to detection. */
+export interface InputOptions {
+  source: Source;
+  encoding: Encoding | undefined;
+  delimiter: string | undefined;
+  header: boolean;
+  map: ColumnOverrides;
+  decimal: DecimalMark | null;
+  dayOrder: DayOrder | null;
+  skipInvalid: boolean;
+  /** Longest record in characters before the file is declared broken. */
+  maxRecordLength: number;
+}
+
+export const DEFAULT_MAX_RECORD = 1024 * 1024;
+
+/** What happened to the rows of one input; `used + excluded + folded + skipped = rows`. */
+export interface InputReport {
+  file: string;
+  role: string;
+  encoding: Encoding;
+  delimiter: string;
+  rows: number;
+  used: number;
+  excluded: Record<string, number>;
+  folded: number;
+  skipped: number;
+  columns: Record<string, string>;
+}
+
+export interface Warning {
+  code: string;
+  message: string;
+}

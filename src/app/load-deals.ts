@@ -1,0 +1,145 @@
+import { RevenueLedger } from '../analyses/ledger.js';
+import { FolioError } from '../errors.js';
+import { DEAL_FIELDS, DealConverter, type Deal } from '../normalize/deals.js';
+import type { Period } from '../normalize/period.js';
+import { Problems } from '../normalize/problems.js';
+import { RowFeed } from '../normalize/row-feed.js';
+import type { InputOptions, InputReport, Warning } from './input-options.js';
+import { readMapped } from './table-source.js';
+
+export interface DealFilter {
+  period: Period | null;
+  won: readonly string[];
+  lost: readonly string[];
+  /** Keep only this currency; rows that name no currency are taken to be in it. */
+  currency: string | undefined;
+}
+
+export interface LoadedDeals {
+  ledger: RevenueLedger;
+  input: InputReport;
+  warnings: Warning[];
+  /** The one currency of the counted rows, if the file says. */
+  currency: string | null;
+}
+
+/**
+ * Read a deals export into revenue per client: won rows in the period, in one currency.
+ * Every row ends up in exactly one count of the input report.
+ */
+export async function loadDeals(options: InputOptions, filter: DealFilter): Promise<LoadedDeals> {
+  const file = options.source.name;
+  const problems = new Problems(options.skipInvalid);
+  const ledger = new RevenueLedger();
+  const excluded = { status: 0, period: 0, currency: 0 };
+  const currencies = new Map<string, { rows: number; line: number }>();
+  let used = 0;
+  let undated = 0;
+
+  const accept = (deal: Deal): void => {
+    if (deal.status !== 'won') {
+      excluded.status++;
+      return;
+    }
+    if (filter.period !== null) {
+      if (deal.day === null) {
+        undated++;
+        excluded.period++;
+        return;
+      }
+      if (deal.day < filter.period.from || deal.day > filter.period.to) {
+        excluded.period++;
+        return;
+      }
+    }
+    if (deal.currency !== '') {
+      if (filter.currency !== undefined && deal.currency !== filter.currency) {
+        excluded.currency++;
+        return;
+      }
+      const seen = currencies.get(deal.currency);
+      if (seen) seen.rows++;
+      else currencies.set(deal.currency, { rows: 1, line: deal.line });
+    }
+    used++;
+    ledger.add(deal.client, deal.manager, deal.whole, deal.micro);
+  };
+
+  const ctx: { converter?: DealConverter; feed?: RowFeed<Deal> } = {};
+  const { format, mapping, rows } = await readMapped(options, DEAL_FIELDS, (map) => {
+    if (filter.period !== null && map.index.date === undefined) {
+      throw new FolioError({
+        code: 'MISSING_COLUMN',
+        file,
+        line: 1,
+        message: 'a period was asked for, but the file has no date column',
+        hint: `columns found: ${map.headers.map((h) => `"${h}"`).join(', ')}; map one with --map date=HEADER, or drop --period/--from/--to`,
+      });
+    }
+    const converter = new DealConverter(
+      map,
+      { file, decimal: options.decimal, dayOrder: options.dayOrder, won: filter.won, lost: filter.lost },
+      problems,
+    );
+    const feed = new RowFeed(converter, accept);
+    Object.assign(ctx, { converter, feed });
+    return (fields, line) => feed.push(fields, line);
+  });
+  ctx.feed?.end();
+  problems.throwUnlessSkipping();
+  const conv = ctx.converter as DealConverter;
+
+  if (currencies.size > 1 && filter.currency === undefined) {
+    const list = [...currencies].sort((a, b) => b[1].rows - a[1].rows);
+    throw new FolioError({
+      code: 'MIXED_CURRENCY',
+      file,
+      line: list[1]?.[1].line,
+      message: `amounts in ${list.length} currencies would be summed together: ${list.map(([c, s]) => `${c} (${s.rows} rows)`).join(', ')}`,
+      hint: `pick one with --currency ${list[0]?.[0] ?? 'CODE'}`,
+    });
+  }
+
+  const warnings: Warning[] = mapping.choices.map((message) => ({ code: 'COLUMN_CHOICE', message: `${file}: ${message}` }));
+  const skipped = problems.summary();
+  if (skipped) warnings.push({ code: 'SKIPPED_ROWS', message: `${file}: ${skipped}` });
+  if (conv.counts.folded > 0) {
+    warnings.push({ code: 'FOLDED_LINES', message: `${file}: ${conv.counts.folded} line(s) repeated whole (same ID, same values) were counted once` });
+  }
+  if (conv.repeatedIdCount > 0) {
+    warnings.push({
+      code: 'REPEATED_IDS',
+      message: `${file}: ${conv.repeatedIdCount} ID(s) appear on several different rows (product rows, or numbering restarted); all those rows count`,
+    });
+  }
+  if (undated > 0) {
+    warnings.push({ code: 'UNDATED_ROWS', message: `${file}: ${undated} won row(s) have no date and fall outside any period` });
+  }
+  if (mapping.index.status !== undefined && conv.statuses.openValues.size > 0) {
+    const open = [...conv.statuses.openValues].sort((a, b) => b[1] - a[1]);
+    const shown = open.slice(0, 6).map(([v, n]) => `"${v}" (${n})`).join(', ');
+    warnings.push({
+      code: 'OPEN_STATUSES',
+      message: `${file}: statuses read as open, not revenue: ${shown}${open.length > 6 ? `, and ${open.length - 6} more` : ''}; count one as won with --won "VALUE"`,
+    });
+  }
+
+  const columns: Record<string, string> = { ...mapping.header };
+  return {
+    ledger,
+    currency: currencies.size === 1 ? ([...currencies.keys()][0] ?? null) : (filter.currency ?? null),
+    warnings,
+    input: {
+      file,
+      role: 'deals',
+      encoding: format.encoding,
+      delimiter: format.delimiter,
+      rows,
+      used,
+      excluded,
+      folded: conv.counts.folded,
+      skipped: conv.counts.skipped,
+      columns,
+    },
+  };
+}

@@ -1,0 +1,57 @@
+import { FolioError } from '../errors.js';
+import type { RecordHandler } from '../io/csv-scanner.js';
+import { readTable, type TableFormat } from '../io/read-table.js';
+import { mapColumns, type ColumnMapping, type FieldSpec } from '../normalize/columns.js';
+import type { InputOptions } from './input-options.js';
+
+/**
+ * Read an input and hand each data row to the handler `start` builds once the header is
+ * mapped. Without a header row, columns are called `column 1`, `column 2`... and must be
+ * mapped by position.
+ */
+export async function readMapped(
+  options: InputOptions,
+  specs: readonly FieldSpec[],
+  start: (mapping: ColumnMapping, format: TableFormat) => RecordHandler,
+): Promise<{ format: TableFormat; mapping: ColumnMapping; rows: number }> {
+  let mapping: ColumnMapping | null = null;
+  let rows = 0;
+  const file = options.source.name;
+  const format = await readTable(
+    options.source,
+    { encoding: options.encoding, delimiter: options.delimiter, maxRecordLength: options.maxRecordLength },
+    (fmt) => {
+      let handler: RecordHandler | null = null;
+      return (fields, line) => {
+        if (handler === null) {
+          const headers = options.header ? headerNames(fields) : fields.map((_, i) => `column ${i + 1}`);
+          mapping = mapColumns(file, headers, specs, options.map, options.header);
+          handler = start(mapping, fmt);
+          if (options.header) return;
+        }
+        rows++;
+        handler(fields, line);
+      };
+    },
+  );
+  if (mapping === null) {
+    throw new FolioError({ code: 'EMPTY_FILE', file, message: 'the file holds no rows', hint: 'export the data again, with a header row' });
+  }
+  if (rows === 0) {
+    throw new FolioError({
+      code: 'NO_ROWS',
+      file,
+      line: 1,
+      message: 'the file has a header but no data rows',
+      hint: 'export again with data; check that the export filter is not empty',
+    });
+  }
+  return { format, mapping, rows };
+}
+
+/** Header names as written, minus the empty ones a trailing delimiter leaves at the end. */
+function headerNames(fields: string[]): string[] {
+  const names = fields.map((f) => f.trim());
+  while (names.length > 1 && names[names.length - 1] === '') names.pop();
+  return names;
+}

@@ -1,0 +1,10 @@
+/** What a command needs from the process, passed in so tests can run the CLI in-process. */
+export interface CliContext {
+  stdout: NodeJS.WritableStream & { isTTY?: boolean };
+  stderr: NodeJS.WritableStream & { isTTY?: boolean };
+  stdinIsTTY: boolean;
+  env: NodeJS.ProcessEnv;
+  /** `--color` / `--no-color`, when given. */
+  color: boolean | undefined;
+  debug: boolean;
+}

@@ -1,0 +1,20 @@
+import type { CommandOutput, Format } from '../app/output.js';
+import { render } from '../app/output.js';
+import { writeFileAtomic } from '../io/write-output.js';
+import { colorEnabled, painter } from './color.js';
+import type { CliContext } from './context.js';
+
+/**
+ * Print a command's output: the data to stdout (or atomically to --output), warnings to
+ * stderr. Returns the exit code.
+ */
+export async function emit(ctx: CliContext, output: CommandOutput, format: Format, outputFile: string | undefined): Promise<number> {
+  const toTerminal = outputFile === undefined && format === 'table';
+  const paint = painter(toTerminal && colorEnabled(ctx.color, ctx.env, ctx.stdout.isTTY));
+  const text = render(output, format, paint);
+  if (outputFile !== undefined) await writeFileAtomic(outputFile, text);
+  else ctx.stdout.write(text);
+  const warn = painter(colorEnabled(ctx.color, ctx.env, ctx.stderr.isTTY));
+  for (const w of output.envelope.warnings) ctx.stderr.write(`${warn('warn', 'warning:')} ${w.message}\n`);
+  return output.exitCode;
+}

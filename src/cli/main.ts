@@ -1,0 +1,116 @@
+import { readFileSync, rmSync } from 'node:fs';
+import { Command, CommanderError } from 'commander';
+import { describeProblem, EXIT, FolioError } from '../errors.js';
+import { pendingTempFiles } from '../io/write-output.js';
+import { colorEnabled, painter } from './color.js';
+import type { CliContext } from './context.js';
+import { inspectCommand } from './inspect.js';
+import { shareCommand } from './share.js';
+
+function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+export function buildProgram(ctx: CliContext, done: (code: number) => void): Command {
+  const program = new Command('folio')
+    .description('Sales-portfolio analysis of CRM CSV exports (amoCRM, Bitrix24, 1C, HubSpot, Salesforce, Pipedrive, Zoho, Excel).')
+    .version(version(), '-V, --version', 'print the version')
+    .option('--color', 'force colour')
+    .option('--no-color', 'no colour (also NO_COLOR=1, or when output is not a terminal)')
+    .option('--debug', 'show the stack trace of an internal error')
+    .showSuggestionAfterError(true)
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => ctx.stdout.write(s),
+      writeErr: (s) => ctx.stderr.write(s),
+    })
+    .addHelpText(
+      'after',
+      `
+Examples:
+  folio share deals.csv --period 2026-Q3      revenue classes and concentration
+  folio inspect export.csv                    how folio reads a file (encoding, columns, formats)
+  folio share deals.csv --json | jq '.result.portfolio.keyShare'
+
+Exit codes: 0 done, 1 a requested check failed, 2 usage or input error, 130 interrupted.`,
+    );
+  program.hook('preAction', (cmd) => {
+    const opts = cmd.optsWithGlobals() as { color?: boolean; debug?: boolean };
+    // Commander sets color=true by default for --no-color; only an explicit flag counts.
+    const source = program.getOptionValueSource('color');
+    ctx.color = source === 'cli' ? opts.color : undefined;
+    ctx.debug = opts.debug === true;
+  });
+  for (const make of [shareCommand, inspectCommand]) {
+    const cmd = make(ctx, done);
+    cmd.exitOverride().configureOutput({ writeOut: (s) => ctx.stdout.write(s), writeErr: (s) => ctx.stderr.write(s) });
+    program.addCommand(cmd);
+  }
+  return program;
+}
+
+/** Run folio with `argv` (as process.argv); resolve to the exit code. */
+export async function main(argv: string[], ctx: CliContext = processContext()): Promise<number> {
+  let code: number = EXIT.ok;
+  const program = buildProgram(ctx, (c) => {
+    code = c;
+  });
+  try {
+    if (argv.length <= 2) {
+      program.outputHelp();
+      return EXIT.ok;
+    }
+    await program.parseAsync(argv);
+    return code;
+  } catch (error) {
+    return reportError(error, ctx, argv);
+  }
+}
+
+export function reportError(error: unknown, ctx: CliContext, argv: string[]): number {
+  if (error instanceof CommanderError) {
+    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return EXIT.ok;
+    // Commander already printed its message.
+    return EXIT.input;
+  }
+  const paint = painter(colorEnabled(ctx.color, ctx.env, ctx.stderr.isTTY));
+  if (error instanceof FolioError) {
+    ctx.stderr.write(`${paint('bad', 'folio:')} ${describeProblem(error)}\n`);
+    for (const line of error.more) ctx.stderr.write(`  ${line}\n`);
+    if (error.moreCount > 0) ctx.stderr.write(`  …and ${error.moreCount} more row${error.moreCount === 1 ? '' : 's'} like this\n`);
+    if (error.hint) ctx.stderr.write(`  ${paint('muted', 'hint:')} ${error.hint}\n`);
+    return error.exitCode;
+  }
+  const debug = ctx.debug || argv.includes('--debug');
+  const message = error instanceof Error ? error.message : String(error);
+  ctx.stderr.write(`folio: internal error: ${message}. This is a bug in folio; please report it with the command you ran.\n`);
+  if (debug && error instanceof Error && error.stack) ctx.stderr.write(`${error.stack}\n`);
+  else ctx.stderr.write('  hint: rerun with --debug to see the stack trace\n');
+  return EXIT.internal;
+}
+
+function processContext(): CliContext {
+  // `folio ... | head` closes stdout early: that is not an error.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(EXIT.ok);
+    throw error;
+  });
+  const interrupted = (): void => {
+    for (const file of pendingTempFiles) {
+      // Synchronous: the process is about to end.
+      rmSync(file, { force: true });
+    }
+    process.exit(EXIT.interrupted);
+  };
+  process.once('SIGINT', interrupted);
+  process.once('SIGTERM', interrupted);
+  return {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    stdinIsTTY: process.stdin.isTTY === true,
+    env: process.env,
+    color: undefined,
+    debug: false,
+  };
+}

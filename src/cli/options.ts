@@ -1,0 +1,149 @@
+import { Option, type Command } from 'commander';
+import { DEFAULT_MAX_RECORD, type InputOptions } from '../app/input-options.js';
+import { FORMATS, parseFormat, type Format } from '../app/output.js';
+import { FolioError } from '../errors.js';
+import { parseEncodingName } from '../io/encoding.js';
+import { sourceOf } from '../io/read-table.js';
+import { parseDayOrder, type DayOrder } from '../normalize/dates.js';
+import type { DecimalMark } from '../normalize/numbers.js';
+import { parsePeriod, type Period } from '../normalize/period.js';
+import { LANGS, langFromEnv, type Lang } from '../render/i18n.js';
+
+const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
+/** Comma-separated values, accumulated over repeats of the flag. */
+export const list = (value: string, previous: string[] = []): string[] => [
+  ...previous,
+  ...value.split(',').map((v) => v.trim()).filter((v) => v !== ''),
+];
+
+/** Options every command that reads a CSV accepts. */
+export function addInputOptions(cmd: Command): Command {
+  return cmd
+    .option('--map <field=header>', 'use this column for a field (header name or 1-based position); repeatable', collect, [])
+    .option('--no-header', 'the file has no header row (map columns by position)')
+    .option('--encoding <name>', 'file encoding (utf-8, windows-1251, utf-16le, ...; detected by default)')
+    .option('--delimiter <char>', 'field delimiter: , ; tab | (detected by default)')
+    .option('--decimal <mark>', 'decimal mark of amounts: , or . (detected per column by default)')
+    .option('--date-format <order>', 'day order of d/m/y dates: dd/mm/yyyy or mm/dd/yyyy (detected per column by default)')
+    .option('--skip-invalid', 'skip rows with bad values (counted in warnings) instead of stopping')
+    .addOption(new Option('--max-field-size <bytes>', 'longest record accepted').default(DEFAULT_MAX_RECORD).argParser(positiveInt('--max-field-size')));
+}
+
+/** Options of commands that print a result. */
+export function addOutputOptions(cmd: Command): Command {
+  return cmd
+    .addOption(new Option('-f, --format <format>', `output format: ${FORMATS.join(', ')}`).default('table'))
+    .option('--json', 'same as --format json')
+    .option('-o, --output <file>', 'write the output to a file (atomically) instead of stdout')
+    .addOption(new Option('--lang <lang>', 'language of tables and Markdown (default from LANG)').choices([...LANGS]));
+}
+
+/** Options that choose which deals count. */
+export function addDealOptions(cmd: Command): Command {
+  return cmd
+    .option('--period <period>', 'a month 2026-10, quarter 2026-Q3, half 2026-H1 or year 2026')
+    .option('--from <date>', 'first day counted (inclusive)')
+    .option('--to <date>', 'last day counted (inclusive)')
+    .option('--won <values>', 'more statuses that count as won (comma-separated)', list, [])
+    .option('--lost <values>', 'more statuses that count as lost (comma-separated)', list, [])
+    .option('--currency <code>', 'count only amounts in this currency (needed when a file mixes currencies)');
+}
+
+export interface RawOptions {
+  map: string[];
+  header: boolean;
+  encoding?: string;
+  delimiter?: string;
+  decimal?: string;
+  dateFormat?: string;
+  skipInvalid?: boolean;
+  maxFieldSize: number;
+  format: string;
+  json?: boolean;
+  output?: string;
+  lang?: Lang;
+  period?: string;
+  from?: string;
+  to?: string;
+  won: string[];
+  lost: string[];
+  currency?: string;
+}
+
+export function inputOptions(file: string, raw: RawOptions): InputOptions {
+  const map: Record<string, string> = {};
+  for (const entry of raw.map) {
+    const eq = entry.indexOf('=');
+    if (eq <= 0 || eq === entry.length - 1) {
+      throw usage(`--map "${entry}" is not field=header`, 'write --map amount=Сумма or --map amount=3');
+    }
+    map[entry.slice(0, eq).trim().toLowerCase()] = entry.slice(eq + 1).trim();
+  }
+  return {
+    source: sourceOf(file),
+    encoding: raw.encoding === undefined ? undefined : parseEncodingName(raw.encoding),
+    delimiter: raw.delimiter === undefined ? undefined : parseDelimiter(raw.delimiter),
+    header: raw.header,
+    map,
+    decimal: raw.decimal === undefined ? null : parseDecimal(raw.decimal),
+    dayOrder: raw.dateFormat === undefined ? null : dayOrder(raw.dateFormat),
+    skipInvalid: raw.skipInvalid === true,
+    maxRecordLength: raw.maxFieldSize,
+  };
+}
+
+export function outputFormat(raw: RawOptions): Format {
+  return raw.json ? 'json' : parseFormat(raw.format);
+}
+
+export function outputLang(raw: RawOptions): Lang {
+  return raw.lang ?? langFromEnv(process.env);
+}
+
+export function dealPeriod(raw: RawOptions): Period | null {
+  return parsePeriod(raw.period, raw.from, raw.to);
+}
+
+function parseDelimiter(text: string): string {
+  const named: Record<string, string> = { tab: '\t', '\\t': '\t', comma: ',', semicolon: ';', pipe: '|' };
+  const d = named[text.toLowerCase()] ?? text;
+  if (d.length !== 1 || d === '"' || d === '\n' || d === '\r') {
+    throw usage(`--delimiter "${text}" is not one character`, 'use , ; | or tab');
+  }
+  return d;
+}
+
+function parseDecimal(text: string): DecimalMark {
+  const t = text.trim().toLowerCase();
+  if (t === ',' || t === 'comma') return ',';
+  if (t === '.' || t === 'point' || t === 'dot') return '.';
+  throw usage(`--decimal "${text}" is not a decimal mark`, 'use --decimal , or --decimal .');
+}
+
+function dayOrder(text: string): DayOrder {
+  const order = parseDayOrder(text);
+  if (order === null) {
+    throw usage(`--date-format "${text}" is not a day order folio can use`, 'use --date-format dd/mm/yyyy or --date-format mm/dd/yyyy (ISO and dd.mm.yyyy dates need none)');
+  }
+  return order;
+}
+
+export function positiveInt(flag: string): (text: string) => number {
+  return (text) => {
+    const n = Number(text);
+    if (!Number.isInteger(n) || n <= 0) throw usage(`${flag} "${text}" is not a positive whole number`, `write ${flag} 10`);
+    return n;
+  };
+}
+
+export function percentValue(flag: string): (text: string) => number {
+  return (text) => {
+    const n = Number(text.replace(',', '.').replace(/%$/, ''));
+    if (!Number.isFinite(n) || n < 0 || n >= 100) throw usage(`${flag} "${text}" is not a percentage between 0 and 100`, `write ${flag} 10 for 10%`);
+    return n;
+  };
+}
+
+export function usage(message: string, hint: string): FolioError {
+  return new FolioError({ code: 'USAGE', message, hint });
+}

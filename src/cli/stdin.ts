@@ -1,0 +1,14 @@
+import type { Command } from 'commander';
+import { FolioError } from '../errors.js';
+import type { CliContext } from './context.js';
+
+/** `-` with nothing piped in would wait forever on the keyboard: show help instead. */
+export function requireInput(ctx: CliContext, file: string, cmd: Command): void {
+  if (file === '-' && ctx.stdinIsTTY) {
+    throw new FolioError({
+      code: 'USAGE',
+      message: 'nothing is piped to standard input',
+      hint: `pipe a file (cat deals.csv | folio ${cmd.name()} -) or name it (folio ${cmd.name()} deals.csv); see folio ${cmd.name()} --help`,
+    });
+  }
+}

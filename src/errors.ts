@@ -1,0 +1,87 @@
+/** Exit codes shared by every command (see README, "Exit codes"). */
+export const EXIT = {
+  ok: 0,
+  checkFailed: 1,
+  input: 2,
+  internal: 70,
+  interrupted: 130,
+} as const;
+
+export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
+
+/** Where in an input a problem sits. Line and column are 1-based; column is a field number. */
+export interface Location {
+  file: string;
+  line?: number;
+  column?: number;
+  /** Header of the column, when known, so the message reads `Amount` rather than `5`. */
+  header?: string;
+}
+
+export interface FolioErrorInit extends Partial<Location> {
+  code: string;
+  message: string;
+  hint?: string;
+  value?: string;
+  exitCode?: ExitCode;
+  /** Further problems of the same kind, already formatted, listed under the first. */
+  more?: string[];
+  /** How many further problems were not listed. */
+  moreCount?: number;
+}
+
+/**
+ * The one error type folio throws on purpose. Everything else reaching the top is a bug
+ * and is reported as such (exit 70).
+ */
+export class FolioError extends Error {
+  readonly code: string;
+  readonly exitCode: ExitCode;
+  readonly file: string | undefined;
+  readonly line: number | undefined;
+  readonly column: number | undefined;
+  readonly header: string | undefined;
+  readonly value: string | undefined;
+  readonly hint: string | undefined;
+  readonly more: string[];
+  readonly moreCount: number;
+
+  constructor(init: FolioErrorInit) {
+    super(init.message);
+    this.name = 'FolioError';
+    this.code = init.code;
+    this.exitCode = init.exitCode ?? EXIT.input;
+    this.file = init.file;
+    this.line = init.line;
+    this.column = init.column;
+    this.header = init.header;
+    this.value = init.value;
+    this.hint = init.hint;
+    this.more = init.more ?? [];
+    this.moreCount = init.moreCount ?? 0;
+  }
+}
+
+/** `file:line:column` as far as it is known. */
+export function formatLocation(loc: Partial<Location>): string {
+  let out = loc.file ?? '';
+  if (loc.line !== undefined) out += `:${loc.line}`;
+  if (loc.line !== undefined && loc.column !== undefined) out += `:${loc.column}`;
+  return out;
+}
+
+/** One line per problem: `deals.csv:14:3: Amount "12,x": not a number`. */
+export function describeProblem(p: {
+  file?: string;
+  line?: number;
+  column?: number;
+  header?: string;
+  value?: string;
+  message: string;
+}): string {
+  const where = formatLocation(p);
+  const column = p.header !== undefined ? `${p.header} ` : '';
+  const value = p.value !== undefined ? `${JSON.stringify(p.value)}: ` : '';
+  const subject = column || value ? `${column}${value}` : '';
+  return `${where ? `${where}: ` : ''}${subject}${p.message}`;
+}

@@ -1,0 +1,265 @@
+import { FolioError } from '../errors.js';
+
+/** Encodings folio reads; names are the WHATWG labels except cp437, which TextDecoder lacks. */
+export const ENCODINGS = [
+  'utf-8',
+  'utf-16le',
+  'utf-16be',
+  'windows-1251',
+  'windows-1252',
+  'koi8-r',
+  'ibm866',
+  'cp437',
+] as const;
+export type Encoding = (typeof ENCODINGS)[number];
+
+const ALIASES: Record<string, Encoding> = {
+  utf8: 'utf-8',
+  'utf-8': 'utf-8',
+  'utf-8-bom': 'utf-8',
+  utf16le: 'utf-16le',
+  'utf-16le': 'utf-16le',
+  'utf-16': 'utf-16le',
+  utf16be: 'utf-16be',
+  'utf-16be': 'utf-16be',
+  'windows-1251': 'windows-1251',
+  cp1251: 'windows-1251',
+  win1251: 'windows-1251',
+  '1251': 'windows-1251',
+  'windows-1252': 'windows-1252',
+  cp1252: 'windows-1252',
+  latin1: 'windows-1252',
+  'iso-8859-1': 'windows-1252',
+  'koi8-r': 'koi8-r',
+  koi8r: 'koi8-r',
+  ibm866: 'ibm866',
+  cp866: 'ibm866',
+  cp437: 'cp437',
+  ibm437: 'cp437',
+};
+
+export function parseEncodingName(name: string): Encoding {
+  const found = ALIASES[name.trim().toLowerCase()];
+  if (!found) {
+    throw new FolioError({
+      code: 'BAD_ENCODING_NAME',
+      message: `unknown encoding "${name}"`,
+      hint: `use one of: ${ENCODINGS.join(', ')}`,
+    });
+  }
+  return found;
+}
+
+export interface EncodingGuess {
+  encoding: Encoding;
+  /** Bytes of byte-order mark to skip. */
+  bomLength: number;
+  /** How the guess was made, for `inspect` and `inputs[]`. */
+  reason: 'bom' | 'valid-utf8' | 'utf16-zeros' | 'letter-statistics' | 'override';
+}
+
+/**
+ * Guess the encoding of a file from its first bytes. A BOM decides; then valid UTF-8;
+ * then a UTF-16 file without BOM shows zero bytes in every other position; otherwise the
+ * single-byte code page whose decoding reads most like words (Russian exports are
+ * Windows-1251; Western ones Windows-1252 or, from old systems, code page 437).
+ */
+export function sniffEncoding(sample: Uint8Array, atEnd: boolean): EncodingGuess {
+  if (sample[0] === 0xef && sample[1] === 0xbb && sample[2] === 0xbf) {
+    return { encoding: 'utf-8', bomLength: 3, reason: 'bom' };
+  }
+  if (sample[0] === 0xff && sample[1] === 0xfe) return { encoding: 'utf-16le', bomLength: 2, reason: 'bom' };
+  if (sample[0] === 0xfe && sample[1] === 0xff) return { encoding: 'utf-16be', bomLength: 2, reason: 'bom' };
+
+  const utf16 = utf16WithoutBom(sample);
+  if (utf16) return { encoding: utf16, bomLength: 0, reason: 'utf16-zeros' };
+
+  if (isValidUtf8(sample, atEnd)) return { encoding: 'utf-8', bomLength: 0, reason: 'valid-utf8' };
+  return { encoding: bestSingleByte(sample), bomLength: 0, reason: 'letter-statistics' };
+}
+
+function utf16WithoutBom(sample: Uint8Array): Encoding | null {
+  const n = Math.min(sample.length, 4096) & ~1;
+  if (n < 8) return null;
+  let evenZeros = 0;
+  let oddZeros = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (sample[i] === 0) evenZeros++;
+    if (sample[i + 1] === 0) oddZeros++;
+  }
+  const pairs = n / 2;
+  if (oddZeros > pairs * 0.4 && evenZeros < pairs * 0.05) return 'utf-16le';
+  if (evenZeros > pairs * 0.4 && oddZeros < pairs * 0.05) return 'utf-16be';
+  return null;
+}
+
+/** Valid UTF-8, allowing a sequence cut by the end of the sample when more follows. */
+export function isValidUtf8(bytes: Uint8Array, atEnd: boolean): boolean {
+  let end = bytes.length;
+  if (!atEnd) {
+    // Step back over a possibly incomplete trailing sequence.
+    let i = end - 1;
+    let back = 0;
+    while (i >= 0 && back < 3 && ((bytes[i] ?? 0) & 0xc0) === 0x80) {
+      i--;
+      back++;
+    }
+    if (i >= 0 && (bytes[i] ?? 0) >= 0xc0) end = i;
+  }
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, end));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const SINGLE_BYTE: Exclude<Encoding, 'utf-8' | 'utf-16le' | 'utf-16be'>[] = [
+  'windows-1251',
+  'windows-1252',
+  'cp437',
+  'koi8-r',
+  'ibm866',
+];
+
+/**
+ * Score each code page by how its high bytes decode. A letter next to letters of its own
+ * script scores; next to another script it costs. A symbol (box drawing, maths, currency
+ * sign) inside a word is all but impossible in real text and costs heavily: that is what
+ * tells `Kö` in Windows-1252 (`K÷` in code page 437) from `Martín` in code page 437
+ * (`Mart¡n` in Windows-1252). A lower-case letter followed by an upper-case one inside a
+ * word costs too (that is how Windows-1251 looks read as KOI8-R).
+ */
+function bestSingleByte(sample: Uint8Array): Encoding {
+  const bytes = sample.subarray(0, 1024 * 1024);
+  let best: Encoding = 'windows-1251';
+  let bestScore = -Infinity;
+  for (const enc of SINGLE_BYTE) {
+    const table = singleByteTable(enc);
+    let score = 0;
+    for (let i = 0; i < bytes.length; i++) {
+      const b = bytes[i] ?? 0;
+      if (b < 0x80) continue;
+      const ch = table[b] ?? '';
+      const prev = i > 0 ? (table[bytes[i - 1] ?? 0] ?? '') : '';
+      const next = i + 1 < bytes.length ? (table[bytes[i + 1] ?? 0] ?? '') : '';
+      const letters = (LETTER.test(prev) ? 1 : 0) + (LETTER.test(next) ? 1 : 0);
+      if (!LETTER.test(ch)) {
+        if (!TYPOGRAPHIC.includes(ch)) score -= letters === 2 ? 50 : letters === 1 ? 10 : 2;
+        continue;
+      }
+      const script = CYRILLIC.test(ch);
+      for (const n of [prev, next]) {
+        if (LETTER.test(n)) score += CYRILLIC.test(n) === script ? 1 : -3;
+      }
+      if (LETTER.test(prev) && prev === prev.toLowerCase() && prev !== prev.toUpperCase() && ch !== ch.toLowerCase()) {
+        score -= 2;
+      }
+    }
+    if (score > bestScore) {
+      bestScore = score;
+      best = enc;
+    }
+  }
+  return best;
+}
+
+/** Punctuation that real exports hold in text: no-break space, quotes, dashes, №, €, °. */
+const TYPOGRAPHIC = '\u00a0“”‘’„«»–—…•№€°·';
+
+const LETTER = /^\p{L}$/u;
+const CYRILLIC = /^\p{Script=Cyrillic}$/u;
+
+// Code page 437 (the original IBM PC set), 0x80..0xFF; TextDecoder does not know it.
+const CP437_HIGH =
+  'ÇüéâäàåçêëèïîìÄÅÉæÆôöòûùÿÖÜ¢£¥₧ƒáíóúñÑªº¿⌐¬½¼¡«»░▒▓│┤╡╢╖╕╣║╗╝╜╛┐└┴┬├─┼╞╟╚╔╩╦╠═╬╧╨╤╥╙╘╒╓╫╪┘┌█▄▌▐▀αßΓπΣσµτΦΘΩδ∞φε∩≡±≥≤⌠⌡÷≈°∙·√ⁿ²■\u00a0';
+
+const tables = new Map<Encoding, string[]>();
+
+/** The 256 characters of a single-byte code page, built once. */
+export function singleByteTable(enc: Encoding): string[] {
+  let table = tables.get(enc);
+  if (table) return table;
+  table = [];
+  if (enc === 'cp437') {
+    for (let b = 0; b < 0x80; b++) table.push(String.fromCharCode(b));
+    for (const ch of CP437_HIGH) table.push(ch);
+  } else {
+    const decoder = new TextDecoder(enc);
+    for (let b = 0; b < 256; b++) table.push(decoder.decode(new Uint8Array([b])));
+  }
+  tables.set(enc, table);
+  return table;
+}
+
+/** A streaming decoder: bytes in, text out, the same for every encoding folio reads. */
+export interface ChunkDecoder {
+  decode(bytes: Uint8Array, final: boolean): string;
+}
+
+export function createDecoder(enc: Encoding, file: string): ChunkDecoder {
+  if (enc === 'cp437') {
+    const table = singleByteTable(enc);
+    return {
+      decode(bytes) {
+        let out = '';
+        let start = 0;
+        // Runs of ASCII go through latin1 in one call; only high bytes use the table.
+        for (let i = 0; i < bytes.length; i++) {
+          const b = bytes[i] ?? 0;
+          if (b < 0x80) continue;
+          if (i > start) out += Buffer.from(bytes.buffer, bytes.byteOffset + start, i - start).toString('latin1');
+          out += table[b];
+          start = i + 1;
+        }
+        if (start < bytes.length) out += Buffer.from(bytes.buffer, bytes.byteOffset + start, bytes.length - start).toString('latin1');
+        return out;
+      },
+    };
+  }
+  const decoder = new TextDecoder(enc, { fatal: enc === 'utf-8', ignoreBOM: true });
+  let consumed = 0;
+  // Newlines already passed, so an invalid byte can be reported by line.
+  let lines = 0;
+  return {
+    decode(bytes, final) {
+      try {
+        const text = decoder.decode(bytes, { stream: !final });
+        consumed += bytes.length;
+        lines += countNewlines(bytes, bytes.length);
+        return text;
+      } catch {
+        const at = firstInvalidUtf8(bytes);
+        throw new FolioError({
+          code: 'INVALID_UTF8',
+          file,
+          line: lines + countNewlines(bytes, at) + 1,
+          message: `invalid UTF-8 at byte ${consumed + at}, although the start of the file read as UTF-8`,
+          hint: 'name the encoding with --encoding (for example --encoding windows-1251)',
+        });
+      }
+    },
+  };
+}
+
+function countNewlines(bytes: Uint8Array, end: number): number {
+  let n = 0;
+  for (let i = bytes.indexOf(10); i !== -1 && i < end; i = bytes.indexOf(10, i + 1)) n++;
+  return n;
+}
+
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  let lo = 0;
+  let hi = bytes.length;
+  // Binary search for the shortest prefix that fails strict decoding.
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    try {
+      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, mid + 1), { stream: true });
+      lo = mid + 1;
+    } catch {
+      hi = mid;
+    }
+  }
+  return lo;
+}

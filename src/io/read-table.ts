@@ -1,0 +1,135 @@
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { FolioError } from '../errors.js';
+import { CsvScanner, type RecordHandler } from './csv-scanner.js';
+import { createDecoder, sniffEncoding, type Encoding, type EncodingGuess } from './encoding.js';
+import { sniffDelimiter } from './sniff-delimiter.js';
+
+/** A named input: a file path, or `-` for standard input (named `<stdin>` in messages). */
+export interface Source {
+  path: string;
+  name: string;
+}
+
+export function sourceOf(path: string): Source {
+  return path === '-' ? { path, name: '<stdin>' } : { path, name: path };
+}
+
+export interface ReadOptions {
+  encoding?: Encoding | undefined;
+  delimiter?: string | undefined;
+  maxRecordLength: number;
+}
+
+export interface TableFormat {
+  file: string;
+  encoding: Encoding;
+  encodingReason: EncodingGuess['reason'];
+  delimiter: string;
+}
+
+const CHUNK = 1 << 20;
+const SNIFF_BYTES = 64 * 1024;
+
+/**
+ * Read a CSV source as a stream of records. `begin` is called once the encoding and
+ * delimiter are known and returns the handler for every record (header included).
+ */
+export async function readTable(
+  source: Source,
+  options: ReadOptions,
+  begin: (format: TableFormat) => RecordHandler,
+): Promise<TableFormat> {
+  const chunks = await openChunks(source);
+  const head: Buffer[] = [];
+  let headBytes = 0;
+  let done = false;
+  while (headBytes < SNIFF_BYTES) {
+    const next = await chunks.next();
+    if (next.done) {
+      done = true;
+      break;
+    }
+    head.push(next.value);
+    headBytes += next.value.length;
+  }
+  const sample = Buffer.concat(head);
+  const guess: EncodingGuess = options.encoding
+    ? { encoding: options.encoding, bomLength: bomLengthFor(options.encoding, sample), reason: 'override' }
+    : sniffEncoding(sample, done);
+  const body = sample.subarray(guess.bomLength);
+  if (body.length === 0) {
+    throw new FolioError({
+      code: 'EMPTY_FILE',
+      file: source.name,
+      message: 'the file is empty',
+      hint: 'export the data again; folio needs a header row and at least one data row',
+    });
+  }
+  if (!guess.encoding.startsWith('utf-16') && body.includes(0)) {
+    throw new FolioError({
+      code: 'BINARY_FILE',
+      file: source.name,
+      message: 'this is a binary file, not CSV text (it holds zero bytes)',
+      hint: 'save the export as CSV; an .xlsx workbook must be saved as "CSV (delimited)" first',
+    });
+  }
+
+  const decoder = createDecoder(guess.encoding, source.name);
+  const firstText = decoder.decode(body, done);
+  const delimiter = options.delimiter ?? sniffDelimiter(firstText, done);
+  const format: TableFormat = {
+    file: source.name,
+    encoding: guess.encoding,
+    encodingReason: guess.reason,
+    delimiter,
+  };
+  const scanner = new CsvScanner(
+    { file: source.name, delimiter, maxRecordLength: options.maxRecordLength },
+    begin(format),
+  );
+  scanner.push(firstText);
+  if (!done) {
+    for (;;) {
+      const next = await chunks.next();
+      if (next.done) break;
+      scanner.push(decoder.decode(next.value, false));
+    }
+    scanner.push(decoder.decode(new Uint8Array(0), true));
+  }
+  scanner.end();
+  return format;
+}
+
+function bomLengthFor(encoding: Encoding, sample: Uint8Array): number {
+  if (encoding === 'utf-8' && sample[0] === 0xef && sample[1] === 0xbb && sample[2] === 0xbf) return 3;
+  if (encoding === 'utf-16le' && sample[0] === 0xff && sample[1] === 0xfe) return 2;
+  if (encoding === 'utf-16be' && sample[0] === 0xfe && sample[1] === 0xff) return 2;
+  return 0;
+}
+
+async function openChunks(source: Source): Promise<AsyncIterator<Buffer>> {
+  if (source.path === '-') return (process.stdin as AsyncIterable<Buffer>)[Symbol.asyncIterator]();
+  try {
+    const info = await stat(source.path);
+    if (info.isDirectory()) {
+      throw new FolioError({
+        code: 'IS_DIRECTORY',
+        file: source.name,
+        message: 'is a folder, not a file',
+        hint: 'name the CSV file inside it',
+      });
+    }
+  } catch (error) {
+    if (error instanceof FolioError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new FolioError({
+      code: 'CANNOT_OPEN',
+      file: source.name,
+      message: code === 'ENOENT' ? 'no such file' : `cannot open the file (${code ?? 'unknown error'})`,
+      hint: code === 'ENOENT' ? 'check the path; use - to read standard input' : 'check the file permissions',
+    });
+  }
+  const stream = createReadStream(source.path, { highWaterMark: CHUNK });
+  return (stream as AsyncIterable<Buffer>)[Symbol.asyncIterator]();
+}

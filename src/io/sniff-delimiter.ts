@@ -1,0 +1,53 @@
+import { CsvScanner } from './csv-scanner.js';
+
+export const DELIMITERS = [',', ';', '\t', '|'] as const;
+
+const SAMPLE_RECORDS = 200;
+
+interface Candidate {
+  delimiter: string;
+  headerFields: number;
+  consistency: number;
+}
+
+/**
+ * Pick the delimiter under which the sample reads as a table: the header's field count
+ * repeated by the rows. Quotes are honoured, so a `;` file full of decimal commas, or a
+ * `,` file with quoted `;` in its values, is not fooled. With no clear winner: comma.
+ */
+export function sniffDelimiter(sample: string, complete: boolean): string {
+  let best: Candidate | null = null;
+  for (const delimiter of DELIMITERS) {
+    const counts = fieldCounts(sample, delimiter, complete);
+    if (counts.length === 0) continue;
+    // A trailing delimiter on every line (Bitrix24) adds one field to header and rows alike.
+    const headerFields = counts[0] ?? 0;
+    const rows = counts.slice(1);
+    const consistency = rows.length === 0 ? 1 : rows.filter((c) => c === headerFields).length / rows.length;
+    const candidate = { delimiter, headerFields, consistency };
+    if (!best || better(candidate, best)) best = candidate;
+  }
+  return best && best.headerFields > 1 ? best.delimiter : ',';
+}
+
+function better(a: Candidate, b: Candidate): boolean {
+  const aTable = a.headerFields > 1;
+  const bTable = b.headerFields > 1;
+  if (aTable !== bTable) return aTable;
+  if (Math.abs(a.consistency - b.consistency) > 1e-9) return a.consistency > b.consistency;
+  return a.headerFields > b.headerFields;
+}
+
+function fieldCounts(sample: string, delimiter: string, complete: boolean): number[] {
+  const counts: number[] = [];
+  const scanner = new CsvScanner({ file: '<sample>', delimiter, maxRecordLength: Infinity }, (fields) => {
+    if (counts.length < SAMPLE_RECORDS) counts.push(fields.length);
+  });
+  try {
+    scanner.push(sample);
+    if (complete) scanner.end();
+  } catch {
+    // Under a wrong delimiter quotes can look broken; whatever was read still counts.
+  }
+  return counts;
+}

@@ -1,0 +1,65 @@
+import { DateRead, newParsedDate, readDate, type DayOrder, type ParsedDate } from './dates.js';
+import { newParsedAmount, NumberRead, readAmount, type DecimalMark, type ParsedAmount } from './numbers.js';
+
+/**
+ * One amount column: its decimal mark is fixed by `--decimal`, or by the first value that
+ * proves it, and from then on every value is read under it.
+ */
+export class AmountColumn {
+  readonly value: ParsedAmount = newParsedAmount();
+  /** Line that settled the mark (0 when given, or not yet settled). */
+  settledAt = 0;
+
+  constructor(public mark: DecimalMark | null) {}
+
+  read(raw: string, line: number): NumberRead {
+    const result = readAmount(raw, this.mark, this.value);
+    if (result === NumberRead.Ok && this.mark === null && this.value.proves !== null) {
+      this.mark = this.value.proves;
+      this.settledAt = line;
+    }
+    return result;
+  }
+
+  get convention(): string {
+    if (this.mark === null) return 'not settled (no value shows its decimal mark)';
+    const how = this.settledAt > 0 ? `from line ${this.settledAt}` : 'given';
+    return this.mark === ',' ? `decimal comma (${how})` : `decimal point (${how})`;
+  }
+}
+
+/** One date column: its day order is fixed by `--date-format` or by the first value that proves it. */
+export class DateColumn {
+  readonly value: ParsedDate = newParsedDate();
+  settledAt = 0;
+  /** Formats seen, for `inspect`. */
+  readonly shapes = new Set<string>();
+  private sampled = 0;
+
+  constructor(public order: DayOrder | null) {}
+
+  read(raw: string, line: number): DateRead {
+    const result = readDate(raw, this.order, this.value);
+    if (result === DateRead.Ok && this.order === null && this.value.proves !== null) {
+      this.order = this.value.proves;
+      this.settledAt = line;
+    }
+    if (result === DateRead.Ok && this.sampled < 1000) {
+      this.sampled++;
+      this.shapes.add(shapeOf(raw));
+    }
+    return result;
+  }
+
+  get convention(): string {
+    const shapes = [...this.shapes].join(', ') || 'no dates';
+    if (this.order === null) return shapes;
+    const how = this.settledAt > 0 ? `from line ${this.settledAt}` : 'given';
+    return `${shapes}; ${this.order === 'dmy' ? 'day first' : 'month first'} (${how})`;
+  }
+}
+
+/** `31.12.2026 10:00` → `dd.dd.dddd dd:dd`: what a column's dates look like, without the data. */
+function shapeOf(raw: string): string {
+  return raw.trim().replace(/\p{L}+/gu, 'a').replace(/\d/g, 'd');
+}

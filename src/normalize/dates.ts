@@ -1,0 +1,189 @@
+/**
+ * Dates as CRM exports write them, read to a day number (days since 1970-01-01) so that
+ * comparisons and spans are integer arithmetic and no time zone can shift a day.
+ *
+ * Recognised: ISO `2026-10-05` (with a time, `T` or space, and an offset ignored);
+ * `5.10.2026` and `05.10.26` with an optional time (amoCRM, Bitrix24, 1C); `5/10/2026` and
+ * `5-10-2026` day-first or month-first; `15 Apr, 2021`, `Apr 15, 2021`, `15-Apr-21`,
+ * `15 апреля 2021`. Two-digit years follow Excel: 00–29 are 2000s, 30–99 are 1900s.
+ *
+ * Whether `03/07/2021` is 3 July or 7 March is a property of the column: it stays
+ * "ambiguous" until a value such as `25/07/2021` settles it, or `--date-format` does.
+ */
+
+export type DayOrder = 'dmy' | 'mdy';
+
+export const enum DateRead {
+  Ok,
+  /** No date: empty, or text without digits such as «не закрыта». */
+  Empty,
+  Ambiguous,
+  Invalid,
+}
+
+export interface ParsedDate {
+  day: number;
+  /** The day order this value proved (a part over 12), or null. */
+  proves: DayOrder | null;
+  problem: string;
+}
+
+export function newParsedDate(): ParsedDate {
+  return { day: 0, proves: null, problem: '' };
+}
+
+const MONTHS: Record<string, number> = {};
+const MONTH_NAMES: [number, string[]][] = [
+  [1, ['jan', 'january', 'янв', 'январь', 'января']],
+  [2, ['feb', 'february', 'фев', 'февраль', 'февраля']],
+  [3, ['mar', 'march', 'мар', 'март', 'марта']],
+  [4, ['apr', 'april', 'апр', 'апрель', 'апреля']],
+  [5, ['may', 'май', 'мая']],
+  [6, ['jun', 'june', 'июн', 'июнь', 'июня']],
+  [7, ['jul', 'july', 'июл', 'июль', 'июля']],
+  [8, ['aug', 'august', 'авг', 'август', 'августа']],
+  [9, ['sep', 'sept', 'september', 'сен', 'сент', 'сентябрь', 'сентября']],
+  [10, ['oct', 'october', 'окт', 'октябрь', 'октября']],
+  [11, ['nov', 'november', 'ноя', 'нояб', 'ноябрь', 'ноября']],
+  [12, ['dec', 'december', 'дек', 'декабрь', 'декабря']],
+];
+for (const [month, names] of MONTH_NAMES) for (const name of names) MONTHS[name] = month;
+
+const TIME = String.raw`(?:[T ]+(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*(?:[ap]\.?m\.?)?)?\s*(?:Z|[+-]\d{2}:?\d{2})?`;
+const ISO = new RegExp(String.raw`^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})${TIME}$`, 'i');
+const DOTTED = new RegExp(String.raw`^(\d{1,2})\.(\d{1,2})\.(\d{2}|\d{4})${TIME}$`, 'i');
+const SLASHED = new RegExp(String.raw`^(\d{1,2})([/-])(\d{1,2})\2(\d{2}|\d{4})${TIME}$`, 'i');
+const DAY_MONTH_NAME = new RegExp(String.raw`^(\d{1,2})[\s.-]*([\p{L}]+)\.?[\s,.-]*(\d{2}|\d{4})(?:\s*г\.?)?${TIME}$`, 'iu');
+const MONTH_NAME_DAY = new RegExp(String.raw`^([\p{L}]+)\.?\s+(\d{1,2}),?\s+(\d{4})${TIME}$`, 'iu');
+
+const HAS_DIGIT = /\d/;
+
+/**
+ * Read one date. `order` is the column's day order once known (or from --date-format).
+ */
+export function readDate(raw: string, order: DayOrder | null, out: ParsedDate): DateRead {
+  out.proves = null;
+  const fast = fastIso(raw);
+  if (fast >= 0) {
+    out.day = fast;
+    return DateRead.Ok;
+  }
+  const s = raw.trim();
+  if (s === '' || !HAS_DIGIT.test(s)) return DateRead.Empty;
+
+  let m = ISO.exec(s);
+  if (m) return ymd(Number(m[1]), Number(m[2]), Number(m[3]), out);
+  m = DOTTED.exec(s);
+  if (m) return ymd(fullYear(m[3] ?? ''), Number(m[2]), Number(m[1]), out);
+  m = SLASHED.exec(s);
+  if (m) {
+    const a = Number(m[1]);
+    const b = Number(m[3]);
+    const year = fullYear(m[4] ?? '');
+    let proves: DayOrder | null = null;
+    if (a > 12 && b <= 12) proves = 'dmy';
+    else if (b > 12 && a <= 12) proves = 'mdy';
+    if (proves !== null && order !== null && proves !== order) {
+      out.problem = order === 'dmy' ? 'reads only month-first, but the column is day-first' : 'reads only day-first, but the column is month-first';
+      return DateRead.Invalid;
+    }
+    const use = proves ?? order ?? (a === b ? 'dmy' : null);
+    if (use === null) return DateRead.Ambiguous;
+    out.proves = proves;
+    return use === 'dmy' ? ymd(year, b, a, out) : ymd(year, a, b, out);
+  }
+  m = DAY_MONTH_NAME.exec(s);
+  if (m) {
+    const month = MONTHS[(m[2] ?? '').toLowerCase()];
+    if (month !== undefined) return ymd(fullYear(m[3] ?? ''), month, Number(m[1]), out);
+  }
+  m = MONTH_NAME_DAY.exec(s);
+  if (m) {
+    const month = MONTHS[(m[1] ?? '').toLowerCase()];
+    if (month !== undefined) return ymd(Number(m[3]), month, Number(m[2]), out);
+  }
+  out.problem = 'not a date folio can read';
+  return DateRead.Invalid;
+}
+
+/** `yyyy-mm-dd` at the start, followed by nothing, a time or an offset: most ISO columns. */
+function fastIso(s: string): number {
+  if (s.length < 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return -1;
+  if (s.length > 10) {
+    const c = s.charCodeAt(10);
+    if (c !== 84 && c !== 32) return -1;
+    if (!/^[T ]\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?$/.test(s.slice(10))) return -1;
+  }
+  let y = 0;
+  for (let i = 0; i < 4; i++) {
+    const d = s.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    y = y * 10 + d;
+  }
+  const m1 = s.charCodeAt(5) - 48;
+  const m2 = s.charCodeAt(6) - 48;
+  const d1 = s.charCodeAt(8) - 48;
+  const d2 = s.charCodeAt(9) - 48;
+  if (m1 < 0 || m1 > 9 || m2 < 0 || m2 > 9 || d1 < 0 || d1 > 9 || d2 < 0 || d2 > 9) return -1;
+  const month = m1 * 10 + m2;
+  const day = d1 * 10 + d2;
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(y, month)) return -1;
+  return dayNumber(y, month, day);
+}
+
+function ymd(year: number, month: number, day: number, out: ParsedDate): DateRead {
+  if (month < 1 || month > 12) {
+    out.problem = `there is no month ${month}`;
+    return DateRead.Invalid;
+  }
+  if (day < 1 || day > daysInMonth(year, month)) {
+    out.problem = `there is no day ${day} in ${year}-${String(month).padStart(2, '0')}`;
+    return DateRead.Invalid;
+  }
+  out.day = dayNumber(year, month, day);
+  return DateRead.Ok;
+}
+
+function fullYear(text: string): number {
+  const y = Number(text);
+  if (text.length === 4) return y;
+  return y < 30 ? 2000 + y : 1900 + y;
+}
+
+export function isLeapYear(y: number): boolean {
+  return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+}
+
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+export function daysInMonth(year: number, month: number): number {
+  return month === 2 && isLeapYear(year) ? 29 : (MONTH_DAYS[month - 1] ?? 0);
+}
+
+/** Days since 1970-01-01 of a proleptic Gregorian date. */
+export function dayNumber(year: number, month: number, day: number): number {
+  return Math.round(Date.UTC(year, month - 1, day) / 86_400_000);
+}
+
+/** ISO `yyyy-mm-dd` of a day number. */
+export function formatDay(day: number): string {
+  return new Date(day * 86_400_000).toISOString().slice(0, 10);
+}
+
+export function dayParts(day: number): { year: number; month: number; day: number } {
+  const d = new Date(day * 86_400_000);
+  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+}
+
+/** Today in the local time zone, as a day number. */
+export function today(now: Date = new Date()): number {
+  return dayNumber(now.getFullYear(), now.getMonth() + 1, now.getDate());
+}
+
+/** `--date-format` values: an order name or a pattern such as `dd/mm/yyyy`. */
+export function parseDayOrder(text: string): DayOrder | null {
+  const t = text.trim().toLowerCase().replace(/[^dmy]/g, '').replace(/d+/g, 'd').replace(/m+/g, 'm').replace(/y+/g, 'y');
+  if (t === 'dmy') return 'dmy';
+  if (t === 'mdy') return 'mdy';
+  return null;
+}

@@ -1,0 +1,241 @@
+/**
+ * Amounts as CRM exports write them: `1234.5`, `1,234.5`, `1 234,5` (space, U+00A0 or
+ * U+202F between groups), `1.234,5`, `1'234.5`, `-5`, `(5)`, with a currency symbol or
+ * code before or after. Values are exact: whole units plus millionths, never a float.
+ *
+ * The decimal mark is a property of the column. A value such as `1,234` reads as 1234 or
+ * as 1.234 depending on it, so it is "ambiguous" until another value in the column
+ * (`1,5` or `1,234.50`) settles the convention; a value that contradicts the settled
+ * convention is an error, never a guess.
+ */
+
+export type DecimalMark = '.' | ',';
+
+export const enum NumberRead {
+  Ok,
+  Empty,
+  /** Readable only once the column's decimal mark is known. */
+  Ambiguous,
+  Invalid,
+}
+
+/** The last value read; reused to keep the hot loop free of allocations. */
+export interface ParsedAmount {
+  /** Whole units, signed. */
+  whole: number;
+  /** Millionths of a unit, signed like `whole`, |micro| < 1e6. */
+  micro: number;
+  /** ISO code of a currency written with the value, or ''. */
+  currency: string;
+  /** The decimal mark this value proved, or null when it fits either. */
+  proves: DecimalMark | null;
+  /** Why the value is invalid (when read returns Invalid). */
+  problem: string;
+}
+
+export const MAX_DECIMALS = 6;
+
+const CURRENCY_TOKENS: [string, string][] = [
+  ['руб.', 'RUB'],
+  ['руб', 'RUB'],
+  ['р.', 'RUB'],
+  ['₽', 'RUB'],
+  ['rub', 'RUB'],
+  ['rur', 'RUB'],
+  ['us$', 'USD'],
+  ['$', 'USD'],
+  ['usd', 'USD'],
+  ['€', 'EUR'],
+  ['eur', 'EUR'],
+  ['£', 'GBP'],
+  ['gbp', 'GBP'],
+  ['₸', 'KZT'],
+  ['kzt', 'KZT'],
+  ['₴', 'UAH'],
+  ['uah', 'UAH'],
+  ['byn', 'BYN'],
+  ['cny', 'CNY'],
+  ['¥', 'CNY'],
+  ['chf', 'CHF'],
+];
+
+/** Normalise a currency code or symbol written in a currency column; '' if unknown. */
+export function currencyCode(text: string): string {
+  const t = text.trim().toLowerCase();
+  if (t === '') return '';
+  for (const [token, code] of CURRENCY_TOKENS) if (t === token) return code;
+  return /^[a-z]{3}$/.test(t) ? t.toUpperCase() : t;
+}
+
+const isSpace = (c: number): boolean => c === 32 || c === 0xa0 || c === 0x202f || c === 9;
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+
+/**
+ * Read one amount under the column's decimal mark (null while unknown) into `out`.
+ */
+export function readAmount(raw: string, mark: DecimalMark | null, out: ParsedAmount): NumberRead {
+  out.currency = '';
+  out.proves = null;
+  if (fastPlain(raw, mark, out)) return NumberRead.Ok;
+
+  let start = 0;
+  let end = raw.length;
+  while (start < end && isSpace(raw.charCodeAt(start))) start++;
+  while (end > start && isSpace(raw.charCodeAt(end - 1))) end--;
+  if (start === end) return NumberRead.Empty;
+
+  let s = raw.slice(start, end);
+  let negative = false;
+  if (s.startsWith('(') && s.endsWith(')')) {
+    negative = true;
+    s = s.slice(1, -1).trim();
+  }
+  s = stripCurrency(s, out);
+  const c0 = s.charCodeAt(0);
+  if (c0 === 45 || c0 === 0x2212) {
+    if (negative) return invalid(out, 'two signs');
+    negative = true;
+    s = stripCurrency(s.slice(1).trim(), out);
+  } else if (c0 === 43) {
+    s = s.slice(1).trim();
+  }
+  if (s === '') return invalid(out, 'no digits');
+
+  let commas = 0;
+  let dots = 0;
+  let spaces = 0;
+  let lastComma = -1;
+  let lastDot = -1;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (isDigit(c)) continue;
+    if (c === 44) {
+      commas++;
+      lastComma = i;
+    } else if (c === 46) {
+      dots++;
+      lastDot = i;
+    } else if (isSpace(c) || c === 39 || c === 0x2019) {
+      spaces++;
+    } else {
+      return invalid(out, 'not a number');
+    }
+  }
+
+  let decimal: DecimalMark | null = null;
+  let proves: DecimalMark | null = null;
+  if (commas > 0 && dots > 0) {
+    decimal = lastComma > lastDot ? ',' : '.';
+    proves = decimal;
+  } else if (commas > 1) {
+    proves = '.';
+  } else if (dots > 1) {
+    proves = ',';
+  } else if (commas === 1 || dots === 1) {
+    const sep = commas === 1 ? ',' : '.';
+    const at = commas === 1 ? lastComma : lastDot;
+    const after = s.length - at - 1;
+    const before = s.slice(0, at);
+    const looksGrouped = after === 3 && /^[1-9]\d{0,2}$/.test(before);
+    if (spaces > 0 || !looksGrouped) {
+      // With space groups, or without three digits after it, the mark can only be decimal.
+      decimal = sep;
+      proves = sep;
+    } else if (mark === null) {
+      return NumberRead.Ambiguous;
+    } else {
+      decimal = mark === sep ? sep : null;
+    }
+  }
+  if (proves !== null && mark !== null && proves !== mark) {
+    return invalid(out, mark === ',' ? 'uses a decimal point, but the column uses decimal commas' : 'uses a decimal comma, but the column uses decimal points');
+  }
+  out.proves = proves;
+
+  const decimalAt = decimal === null ? -1 : s.lastIndexOf(decimal);
+  const intText = decimalAt === -1 ? s : s.slice(0, decimalAt);
+  const fracText = decimalAt === -1 ? '' : s.slice(decimalAt + 1);
+  if (!/^\d*$/.test(fracText)) return invalid(out, 'misplaced separator');
+  const groups = intText.split(/[\s,.'\u2019\u00a0\u202f]/);
+  if (groups.length > 1) {
+    const [first, ...rest] = groups;
+    if (!first || first.length > 3 || rest.some((g) => g.length !== 3)) return invalid(out, 'digit groups are not of three');
+  }
+  const intDigits = groups.join('');
+  if (intDigits === '' && fracText === '') return invalid(out, 'no digits');
+  return finish(intDigits, fracText, negative, out);
+}
+
+/** Plain `123`, `-123`, `123.45` or `123,45` (when the mark allows): most rows of most files. */
+function fastPlain(raw: string, mark: DecimalMark | null, out: ParsedAmount): boolean {
+  const n = raw.length;
+  if (n === 0 || n > 22) return false;
+  let i = 0;
+  let negative = false;
+  if (raw.charCodeAt(0) === 45) {
+    negative = true;
+    i = 1;
+  }
+  const intStart = i;
+  while (i < n && isDigit(raw.charCodeAt(i))) i++;
+  const intEnd = i;
+  if (intEnd === intStart || intEnd - intStart > 15) return false;
+  let micro = 0;
+  if (i < n) {
+    const c = raw.charCodeAt(i);
+    const sep: DecimalMark = c === 46 ? '.' : c === 44 ? ',' : (null as unknown as DecimalMark);
+    if (sep === null) return false;
+    const fracLen = n - i - 1;
+    // Exactly three digits after one mark may be a group: leave that to the slow path.
+    if (fracLen === 0 || fracLen > MAX_DECIMALS || (fracLen === 3 && mark !== sep)) return false;
+    if (mark !== null && mark !== sep) return false;
+    for (let k = i + 1; k < n; k++) {
+      const d = raw.charCodeAt(k);
+      if (!isDigit(d)) return false;
+      micro = micro * 10 + (d - 48);
+    }
+    for (let k = fracLen; k < MAX_DECIMALS; k++) micro *= 10;
+    out.proves = intEnd - intStart > 3 || fracLen !== 3 ? sep : null;
+  }
+  let whole = 0;
+  for (let k = intStart; k < intEnd; k++) whole = whole * 10 + (raw.charCodeAt(k) - 48);
+  out.whole = negative ? -whole : whole;
+  out.micro = negative ? -micro : micro;
+  return true;
+}
+
+function finish(intDigits: string, fracText: string, negative: boolean, out: ParsedAmount): NumberRead {
+  const trimmedInt = intDigits.replace(/^0+(?=\d)/, '');
+  if (trimmedInt.length > 15) return invalid(out, 'too large to sum exactly');
+  const frac = fracText.replace(/0+$/, '');
+  if (frac.length > MAX_DECIMALS) return invalid(out, `more than ${MAX_DECIMALS} decimal places`);
+  const whole = trimmedInt === '' ? 0 : Number(trimmedInt);
+  const micro = frac === '' ? 0 : Number(frac.padEnd(MAX_DECIMALS, '0'));
+  out.whole = negative ? -whole : whole;
+  out.micro = negative ? -micro : micro;
+  return NumberRead.Ok;
+}
+
+function stripCurrency(s: string, out: ParsedAmount): string {
+  const lower = s.toLowerCase();
+  for (const [token, code] of CURRENCY_TOKENS) {
+    if (lower.startsWith(token)) {
+      out.currency = code;
+      return s.slice(token.length).trim();
+    }
+    if (lower.endsWith(token)) {
+      out.currency = code;
+      return s.slice(0, s.length - token.length).trim();
+    }
+  }
+  return s;
+}
+
+function invalid(out: ParsedAmount, problem: string): NumberRead {
+  out.problem = problem;
+  return NumberRead.Invalid;
+}
+
+export function newParsedAmount(): ParsedAmount {
+  return { whole: 0, micro: 0, currency: '', proves: null, problem: '' };
+}

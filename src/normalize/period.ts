@@ -1,0 +1,69 @@
+import { FolioError } from '../errors.js';
+import { DateRead, dayNumber, daysInMonth, formatDay, newParsedDate, readDate } from './dates.js';
+
+/** An inclusive range of days. */
+export interface Period {
+  from: number;
+  to: number;
+}
+
+/** The period as JSON shows it; an open end (only --from or only --to) is null. */
+export function periodJson(p: Period | null): { from: string | null; to: string | null } | null {
+  if (p === null) return null;
+  const day = (d: number): string | null => (Number.isFinite(d) ? formatDay(d) : null);
+  return { from: day(p.from), to: day(p.to) };
+}
+
+/**
+ * `--period` as a month (`2026-10`), a quarter (`2026-Q3`), a half (`2026-H1`) or a year
+ * (`2026`); or `--from`/`--to`, either one open-ended.
+ */
+export function parsePeriod(period: string | undefined, from: string | undefined, to: string | undefined): Period | null {
+  if (period !== undefined && (from !== undefined || to !== undefined)) {
+    throw new FolioError({ code: 'USAGE', message: '--period cannot be combined with --from/--to', hint: 'use one or the other' });
+  }
+  if (period !== undefined) return namedPeriod(period);
+  if (from === undefined && to === undefined) return null;
+  const p = {
+    from: from === undefined ? -Infinity : flagDate('--from', from),
+    to: to === undefined ? Infinity : flagDate('--to', to),
+  };
+  if (p.from > p.to) {
+    throw new FolioError({ code: 'USAGE', message: `--from ${from} is after --to ${to}`, hint: 'swap the two dates' });
+  }
+  return p;
+}
+
+function namedPeriod(text: string): Period {
+  const t = text.trim().toUpperCase();
+  let m = /^(\d{4})$/.exec(t);
+  if (m) return months(Number(m[1]), 1, 12);
+  m = /^(\d{4})-(\d{1,2})$/.exec(t);
+  if (m && Number(m[2]) >= 1 && Number(m[2]) <= 12) return months(Number(m[1]), Number(m[2]), Number(m[2]));
+  m = /^(\d{4})-?Q([1-4])$/.exec(t);
+  if (m) return months(Number(m[1]), Number(m[2]) * 3 - 2, Number(m[2]) * 3);
+  m = /^(\d{4})-?H([12])$/.exec(t);
+  if (m) return months(Number(m[1]), Number(m[2]) * 6 - 5, Number(m[2]) * 6);
+  throw new FolioError({
+    code: 'USAGE',
+    value: text,
+    message: `--period "${text}" is not a period`,
+    hint: 'write a month 2026-10, a quarter 2026-Q3, a half 2026-H1 or a year 2026; or use --from/--to',
+  });
+}
+
+function months(year: number, first: number, last: number): Period {
+  return { from: dayNumber(year, first, 1), to: dayNumber(year, last, daysInMonth(year, last)) };
+}
+
+/** A date given on the command line: ISO or dd.mm.yyyy. */
+export function flagDate(flag: string, text: string): number {
+  const out = newParsedDate();
+  if (readDate(text, 'dmy', out) === DateRead.Ok) return out.day;
+  throw new FolioError({
+    code: 'USAGE',
+    value: text,
+    message: `${flag} "${text}" is not a date`,
+    hint: 'write dates as 2026-10-31 (or 31.10.2026)',
+  });
+}

@@ -1,0 +1,60 @@
+import { describeProblem, FolioError } from '../errors.js';
+
+export interface Problem {
+  file: string;
+  line: number;
+  column?: number;
+  header?: string;
+  value?: string;
+  message: string;
+  hint: string;
+  code: string;
+}
+
+const LISTED = 20;
+
+/**
+ * Bad values of one input. By default they stop the run once the file has been read
+ * (all of them counted, the first 20 listed); with `--skip-invalid` their rows are
+ * skipped and counted instead.
+ */
+export class Problems {
+  readonly listed: Problem[] = [];
+  count = 0;
+
+  constructor(readonly skipInvalid: boolean) {}
+
+  add(problem: Problem): void {
+    this.count++;
+    if (this.listed.length < LISTED) this.listed.push(problem);
+  }
+
+  /** Throw the collected problems unless rows are being skipped. */
+  throwUnlessSkipping(): void {
+    if (this.count === 0 || this.skipInvalid) return;
+    throw this.toError();
+  }
+
+  toError(): FolioError {
+    const [first, ...rest] = this.listed as [Problem, ...Problem[]];
+    return new FolioError({
+      code: first.code,
+      file: first.file,
+      line: first.line,
+      column: first.column,
+      header: first.header,
+      value: first.value,
+      message: first.message,
+      hint: `${first.hint}; or pass --skip-invalid to skip such rows and count them`,
+      more: rest.map((p) => describeProblem(p)),
+      moreCount: this.count - this.listed.length,
+    });
+  }
+
+  /** One warning line for skipped rows, or null. */
+  summary(): string | null {
+    if (this.count === 0) return null;
+    const first = this.listed[0] as Problem;
+    return `skipped ${this.count} invalid row${this.count === 1 ? '' : 's'} (first: ${describeProblem(first)})`;
+  }
+}

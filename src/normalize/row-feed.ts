@@ -1,0 +1,63 @@
+import { FolioError } from '../errors.js';
+
+/** Returned by a converter for a row it can read only once a column's convention is settled. */
+export const AMBIGUOUS = Symbol('ambiguous');
+
+export interface RowConverter<T> {
+  /** The record, null for a row that was skipped (and counted by the converter), or AMBIGUOUS. */
+  convert(fields: string[], line: number): T | null | typeof AMBIGUOUS;
+  /** The error for a row still ambiguous when the input ends. */
+  ambiguityError(fields: string[], line: number): FolioError;
+}
+
+interface HeldRow {
+  fields: string[];
+  line: number;
+}
+
+/**
+ * Feeds rows through a converter. A row that is ambiguous (`1,234` before the column has
+ * shown its decimal mark; `03/04/2026` before it has shown its day order) waits, copied,
+ * until a later row settles the convention, then goes through. At most `maxHeld` rows
+ * wait, so memory stays bounded even when nothing ever settles.
+ */
+export class RowFeed<T> {
+  private held: HeldRow[] = [];
+
+  constructor(
+    private readonly converter: RowConverter<T>,
+    private readonly sink: (record: T) => void,
+    private readonly maxHeld = 100_000,
+  ) {}
+
+  push(fields: string[], line: number): void {
+    const record = this.converter.convert(fields, line);
+    if (record === AMBIGUOUS) {
+      if (this.held.length >= this.maxHeld) throw this.converter.ambiguityError(this.held[0]?.fields ?? fields, this.held[0]?.line ?? line);
+      this.held.push({ fields: fields.slice(), line });
+      return;
+    }
+    if (record !== null) this.sink(record);
+    if (this.held.length > 0) this.release();
+  }
+
+  end(): void {
+    this.release();
+    const first = this.held[0];
+    if (first) throw this.converter.ambiguityError(first.fields, first.line);
+  }
+
+  private release(): void {
+    const still: HeldRow[] = [];
+    for (const row of this.held) {
+      if (still.length > 0) {
+        still.push(row);
+        continue;
+      }
+      const record = this.converter.convert(row.fields, row.line);
+      if (record === AMBIGUOUS) still.push(row);
+      else if (record !== null) this.sink(record);
+    }
+    this.held = still;
+  }
+}

@@ -1,0 +1,37 @@
+/**
+ * What a command shows a person, independent of the format: titled sections of tables,
+ * facts and notes. Table and Markdown output render this; JSON, NDJSON and CSV render the
+ * command's result and rows instead, so that programs get raw values.
+ */
+export type Tone = 'golden' | 'critical' | 'key' | 'good' | 'warn' | 'bad' | 'muted' | 'strong';
+
+export interface StyledCell {
+  text: string;
+  tone?: Tone;
+  /** A bar drawn after the text, of this fraction of the full width (0..1). */
+  bar?: number;
+}
+
+export type Cell = string | StyledCell;
+
+export interface Column {
+  label: string;
+  align?: 'left' | 'right';
+}
+
+export type Section =
+  | { kind: 'table'; title?: string; columns: Column[]; rows: Cell[][]; empty?: string }
+  | { kind: 'facts'; title?: string; facts: [string, Cell][] }
+  | { kind: 'notes'; title?: string; lines: Cell[] };
+
+export interface Doc {
+  title: string;
+  sections: Section[];
+}
+
+export function cellText(cell: Cell): string {
+  return typeof cell === 'string' ? cell : cell.text;
+}
+
+/** Flat records for CSV and NDJSON: one per item of a command's main list. */
+export type MachineRow = Record<string, string | number | boolean | null>;

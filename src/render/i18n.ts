@@ -1,0 +1,118 @@
+export const LANGS = ['en', 'ru'] as const;
+export type Lang = (typeof LANGS)[number];
+
+/** The output language when `--lang` is not given: from LC_ALL, LC_MESSAGES, then LANG. */
+export function langFromEnv(env: NodeJS.ProcessEnv): Lang {
+  const value = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
+  return value.toLowerCase().startsWith('ru') ? 'ru' : 'en';
+}
+
+const en = {
+  shareTitle: 'Revenue share by client',
+  rank: '#',
+  client: 'Client',
+  revenue: 'Revenue',
+  share: 'Share',
+  cumulative: 'Cumulative',
+  class: 'Class',
+  manager: 'Manager',
+  portfolio: 'Portfolio',
+  period: 'Period',
+  allRows: 'all rows',
+  total: 'Total revenue',
+  clients: 'Clients',
+  keyClients: 'Key clients (key, critical, golden)',
+  keyShare: 'Share of key clients',
+  top1: 'Top-1 share',
+  top5: 'Top-5 share',
+  hhi: 'HHI (0–10,000)',
+  managersTitle: 'Key clients per manager',
+  keyClientsShort: 'Key clients',
+  overloaded: 'over the limit',
+  golden: 'golden',
+  critical: 'critical',
+  key: 'key',
+  regular: 'regular',
+  low: 'low',
+  normal: 'normal',
+  elevated: 'elevated',
+  mono: 'mono-dependence',
+  advice: 'What to do',
+  adviceGolden: 'Golden client: the company lives off one client. Start winning new clients at once.',
+  adviceCritical: 'Critical dependency: keep loyalty high, watch competitors, diversify.',
+  adviceKey: 'Key clients: dossier, contact cadence and a plan for each.',
+  adviceMono: 'Key clients hold more than 75% of revenue: the business depends on a few accounts.',
+  warnings: 'Warnings',
+  inspectTitle: 'How folio reads',
+  file: 'File',
+  encoding: 'Encoding',
+  delimiter: 'Delimiter',
+  rows: 'Data rows',
+  mapping: 'Columns',
+  header: 'Header',
+  field: 'Field',
+  unmatched: 'Not used',
+  conventions: 'Conventions',
+  firstRows: 'First rows as read',
+  problems: 'Problems found',
+  noProblems: 'none in the rows read',
+} as const;
+
+export type MessageKey = keyof typeof en;
+
+const ru: Record<MessageKey, string> = {
+  shareTitle: 'Доля выручки по клиентам',
+  rank: '№',
+  client: 'Клиент',
+  revenue: 'Выручка',
+  share: 'Доля',
+  cumulative: 'Накопленная',
+  class: 'Класс',
+  manager: 'Менеджер',
+  portfolio: 'Портфель',
+  period: 'Период',
+  allRows: 'все строки',
+  total: 'Выручка всего',
+  clients: 'Клиентов',
+  keyClients: 'Ключевых клиентов (ключевые, критические, золотые)',
+  keyShare: 'Доля ключевых клиентов',
+  top1: 'Доля крупнейшего',
+  top5: 'Доля пяти крупнейших',
+  hhi: 'Индекс Херфиндаля (0–10 000)',
+  managersTitle: 'Ключевые клиенты по менеджерам',
+  keyClientsShort: 'Ключевых',
+  overloaded: 'больше нормы',
+  golden: 'золотой',
+  critical: 'критический',
+  key: 'ключевой',
+  regular: 'обычный',
+  low: 'низкая',
+  normal: 'нормальная',
+  elevated: 'повышенная',
+  mono: 'монозависимость',
+  advice: 'Что делать',
+  adviceGolden: 'Золотой клиент: компания живёт за счёт одного клиента. Срочно привлекайте новых клиентов.',
+  adviceCritical: 'Критическая зависимость: держите лояльность, следите за конкурентами, диверсифицируйте.',
+  adviceKey: 'Ключевые клиенты: досье, график контактов и план по каждому.',
+  adviceMono: 'Ключевые клиенты дают больше 75% выручки: бизнес зависит от нескольких клиентов.',
+  warnings: 'Предупреждения',
+  inspectTitle: 'Как folio читает файл',
+  file: 'Файл',
+  encoding: 'Кодировка',
+  delimiter: 'Разделитель',
+  rows: 'Строк данных',
+  mapping: 'Столбцы',
+  header: 'Заголовок',
+  field: 'Поле',
+  unmatched: 'Не используются',
+  conventions: 'Форматы',
+  firstRows: 'Первые строки, как их прочитал folio',
+  problems: 'Найденные ошибки',
+  noProblems: 'в прочитанных строках нет',
+};
+
+const dictionaries: Record<Lang, Record<MessageKey, string>> = { en, ru };
+
+export function t(lang: Lang, key: MessageKey): string {
+  return dictionaries[lang][key];
+}

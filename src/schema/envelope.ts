@@ -1,0 +1,67 @@
+import { z } from 'zod';
+
+/** Bumped only when a field is renamed or removed; adding a field keeps the version. */
+export const SCHEMA_VERSION = 1;
+
+export const inputSchema = z.object({
+  file: z.string(),
+  role: z.string(),
+  encoding: z.string(),
+  delimiter: z.string(),
+  rows: z.number().int(),
+  used: z.number().int(),
+  excluded: z.record(z.string(), z.number().int()),
+  folded: z.number().int(),
+  skipped: z.number().int(),
+  columns: z.record(z.string(), z.string()),
+});
+
+export const warningSchema = z.object({ code: z.string(), message: z.string() });
+
+export const periodSchema = z.object({ from: z.string().nullable(), to: z.string().nullable() }).nullable();
+
+/** The envelope every `--format json` output shares; `result` is the command's own. */
+export function envelopeSchema<T extends z.ZodType>(command: string, result: T) {
+  return z.object({
+    schemaVersion: z.literal(SCHEMA_VERSION),
+    command: z.literal(command),
+    period: periodSchema,
+    inputs: z.array(inputSchema),
+    result,
+    warnings: z.array(warningSchema),
+  });
+}
+
+export const shareResultSchema = z.object({
+  total: z.number(),
+  currency: z.string().nullable(),
+  clients: z.array(
+    z.object({
+      client: z.string(),
+      revenue: z.number(),
+      share: z.number(),
+      class: z.enum(['golden', 'critical', 'key', 'regular']),
+      rank: z.number().int().positive(),
+      cumulativeShare: z.number(),
+      manager: z.string().optional(),
+    }),
+  ),
+  portfolio: z.object({
+    clients: z.number().int(),
+    keyClients: z.number().int(),
+    keyShare: z.number(),
+    band: z.enum(['low', 'normal', 'elevated', 'mono']),
+    top1: z.number(),
+    top5: z.number(),
+    hhi: z.number(),
+  }),
+  managers: z.array(
+    z.object({
+      manager: z.string(),
+      keyClients: z.number().int(),
+      clients: z.array(z.string()),
+      overloaded: z.boolean(),
+    }),
+  ),
+  thresholds: z.object({ golden: z.number(), critical: z.number(), key: z.number() }),
+});

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { folio } from './run-cli.js';
+
+/** Every broken file: exit 2, a located one-line message with a hint, never a stack trace. */
+function broken(file: string, ...args: string[]) {
+  const run = folio(['share', `fixtures/broken/${file}`, ...args]);
+  expect(run.code, run.stderr).toBe(2);
+  expect(run.stdout).toBe('');
+  expect(run.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
+  expect(run.stderr).toMatch(/^folio: /);
+  expect(run.stderr).toMatch(/hint: /);
+  return run.stderr;
+}
+
+describe('broken inputs (e2e)', () => {
+  it('empty file', () => expect(broken('empty.csv')).toMatch(/empty\.csv: the file is empty/));
+  it('header only', () => expect(broken('header-only.csv')).toMatch(/header-only\.csv:1: the file has a header but no data rows/));
+  it('binary file', () => expect(broken('binary.csv')).toMatch(/binary file/));
+  it('unterminated quote names the line where it opened', () => expect(broken('unterminated-quote.csv')).toMatch(/unterminated-quote\.csv:3:3: a quoted field opened here is never closed/));
+  it('bad amounts: every one listed with line, column, header and value', () => {
+    const err = broken('bad-amount.csv');
+    expect(err).toMatch(/bad-amount\.csv:3:2: Amount "12x": not a number/);
+    expect(err).toMatch(/bad-amount\.csv:5:2: Amount "abc": not a number/);
+    expect(err).toMatch(/--skip-invalid/);
+  });
+  it('bad amounts skipped with --skip-invalid are counted', () => {
+    const run = folio(['share', 'fixtures/broken/bad-amount.csv', '--skip-invalid', '--json']);
+    expect(run.code).toBe(0);
+    const e = JSON.parse(run.stdout) as { inputs: { rows: number; used: number; skipped: number }[]; warnings: { code: string }[] };
+    expect(e.inputs[0]).toMatchObject({ rows: 4, used: 2, skipped: 2 });
+    expect(e.warnings.map((w) => w.code)).toContain('SKIPPED_ROWS');
+  });
+  it('impossible date', () => expect(broken('bad-date.csv')).toMatch(/bad-date\.csv:3:3: Date "2026-13-45": there is no month 13/));
+  it('ambiguous day order', () => expect(broken('ambiguous-dates.csv')).toMatch(/ambiguous-dates\.csv:2:3: .*day-first or month-first[\s\S]*--date-format/));
+  it('ambiguous dates read with --date-format', () => {
+    const run = folio(['share', 'fixtures/broken/ambiguous-dates.csv', '--date-format', 'dd/mm/yyyy', '--period', '2026-04', '--json']);
+    expect(run.code).toBe(0);
+    expect((JSON.parse(run.stdout) as { result: { clients: { client: string }[] } }).result.clients.map((c) => c.client)).toEqual(['Acme']);
+  });
+  it('mixed currencies', () => expect(broken('mixed-currency.csv')).toMatch(/2 currencies[\s\S]*--currency RUB/));
+  it('mixed currencies with --currency', () => {
+    const run = folio(['share', 'fixtures/broken/mixed-currency.csv', '--currency', 'rub', '--json']);
+    expect(run.code).toBe(0);
+    expect((JSON.parse(run.stdout) as { result: { total: number } }).result.total).toBe(400);
+  });
+  it('more fields than the header', () => expect(broken('extra-fields.csv')).toMatch(/extra-fields\.csv:3:3: "200": the row has 3 fields, the header 2/));
+  it('missing column lists headers and suggests a --map', () => expect(broken('no-client-column.csv')).toMatch(/no column for "client"[\s\S]*columns found: "Name", "Sum", "Date"[\s\S]*--map client=/));
+  it('a period on a file without dates', () => {
+    const run = folio(['share', 'fixtures/deals-exact-ten-percent.csv', '--period', '2026']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/no date column[\s\S]*--map date=/);
+  });
+  it('missing file', () => expect(broken('nope.csv')).toMatch(/nope\.csv: no such file/));
+});

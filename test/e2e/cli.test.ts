@@ -1,0 +1,81 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { BIN, folio, ROOT } from './run-cli.js';
+
+const ESC = '\u001b[';
+
+describe('folio CLI conventions (e2e)', () => {
+  it('prints its version and help with exit 0', () => {
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
+    expect(folio(['--version'])).toMatchObject({ code: 0, stdout: `${pkg.version}\n` });
+    const help = folio(['share', '--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/Examples:/);
+  });
+
+  it('exits 2 on usage errors and suggests the nearest command', () => {
+    const typo = folio(['shar', 'x.csv']);
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toMatch(/share/);
+    expect(folio(['share']).code).toBe(2);
+    expect(folio(['share', 'fixtures/deals-en-hubspot.csv', '--bogus']).code).toBe(2);
+    const badPeriod = folio(['share', 'fixtures/deals-en-hubspot.csv', '--period', '2026-13']);
+    expect(badPeriod.code).toBe(2);
+    expect(badPeriod.stderr).toMatch(/not a period/);
+  });
+
+  it('writes tables without colour when not a terminal, and with FORCE_COLOR', () => {
+    const plain = folio(['share', 'fixtures/deals-en-hubspot.csv']);
+    expect(plain.code).toBe(0);
+    expect(plain.stdout).not.toContain(ESC);
+    expect(plain.stdout).toMatch(/Acme Corp\s+20,499\.75/);
+    const forced = folio(['share', 'fixtures/deals-en-hubspot.csv'], { env: { FORCE_COLOR: '1' } });
+    expect(forced.stdout).toContain(ESC);
+    const vetoed = folio(['share', 'fixtures/deals-en-hubspot.csv', '--no-color'], { env: { FORCE_COLOR: '1' } });
+    expect(vetoed.stdout).not.toContain(ESC);
+    const noColor = folio(['share', 'fixtures/deals-en-hubspot.csv'], { env: { FORCE_COLOR: '1', NO_COLOR: '1' } });
+    expect(noColor.stdout).not.toContain(ESC); // NO_COLOR wins over FORCE_COLOR
+  });
+
+  it('keeps data on stdout and warnings on stderr', () => {
+    const run = folio(['share', 'fixtures/deals-en-hubspot.csv', '--format', 'csv']);
+    expect(run.stdout.split('\n')[0]).toBe('rank,client,revenue,share,cumulativeShare,class,manager');
+    expect(run.stdout).toMatch(/^1,Acme Corp,20499\.75,/m);
+    expect(run.stderr).toMatch(/warning: .*took "Close Date"/);
+  });
+
+  it('writes ndjson and markdown', () => {
+    const nd = folio(['share', 'fixtures/deals-en-hubspot.csv', '--format', 'ndjson']).stdout.trim().split('\n');
+    expect(nd).toHaveLength(4);
+    expect(JSON.parse(nd[0] ?? '')).toMatchObject({ rank: 1, client: 'Acme Corp', class: 'golden' });
+    const md = folio(['share', 'fixtures/deals-ru-amocrm-1251.csv', '--format', 'markdown', '--lang', 'ru']).stdout;
+    expect(md).toMatch(/^# Доля выручки по клиентам/);
+    expect(md).toMatch(/\| 1 \| \*\*АО Вектор\*\* \| 3 500 000 \|/);
+  });
+
+  it('writes --output atomically and leaves the old file on error', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'folio-'));
+    const out = join(dir, 'share.json');
+    expect(folio(['share', 'fixtures/deals-en-hubspot.csv', '--json', '-o', out]).code).toBe(0);
+    expect(JSON.parse(readFileSync(out, 'utf8'))).toMatchObject({ command: 'share' });
+    writeFileSync(out, 'previous');
+    const failed = folio(['share', 'fixtures/broken/bad-amount.csv', '--json', '-o', out]);
+    expect(failed.code).toBe(2);
+    expect(readFileSync(out, 'utf8')).toBe('previous');
+    expect(readdirSync(dir)).toEqual(['share.json']);
+  });
+
+  it('ends quietly with 0 when the reader closes the pipe', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'folio-'));
+    const big = join(dir, 'big.csv');
+    const lines = ['client,amount'];
+    for (let i = 0; i < 20_000; i++) lines.push(`Client ${i},${(i % 97) + 1}`);
+    writeFileSync(big, `${lines.join('\n')}\n`);
+    const run = spawnSync('bash', ['-c', `node "${BIN}" share "${big}" --format csv | head -n 2; echo "status=\${PIPESTATUS[0]}"`], { encoding: 'utf8' });
+    expect(run.stdout).toMatch(/status=0/);
+    expect(run.stderr).toBe('');
+  });
+});

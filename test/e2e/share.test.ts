@@ -1,0 +1,99 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { envelopeSchema, shareResultSchema } from '../../src/schema/envelope.js';
+import { folio, json } from './run-cli.js';
+
+const shareEnvelope = envelopeSchema('share', shareResultSchema);
+type ShareEnvelope = ReturnType<typeof shareEnvelope.parse>;
+
+function share(args: string[], input?: string | Buffer): ShareEnvelope {
+  const run = folio(['share', ...args, '--json'], input === undefined ? {} : { input });
+  expect(run.stderr).not.toMatch(/internal error|at .*\.js:\d+/);
+  expect(run.code).toBe(0);
+  return shareEnvelope.parse(json(run));
+}
+
+const byClient = (e: ShareEnvelope) => Object.fromEntries(e.result.clients.map((c) => [c.client, c]));
+
+describe('folio share (e2e)', () => {
+  it('reads a Windows-1251 amoCRM export with ;, NBSP groups, decimal commas and dd.mm.yyyy with no flags', () => {
+    const e = share(['fixtures/deals-ru-amocrm-1251.csv']);
+    expect(e.inputs[0]).toMatchObject({ encoding: 'windows-1251', delimiter: ';', rows: 6, used: 4, excluded: { status: 2, period: 0, currency: 0 }, folded: 0, skipped: 0 });
+    expect(e.inputs[0]?.columns).toMatchObject({ client: 'Компания', amount: 'Бюджет', date: 'Дата закрытия', status: 'Этап сделки' });
+    // Worked by hand: Вектор 3 500 000; «Ромашка» 1 250 000,50 + 250 000 (two spellings, one client); Сидоров 499 999,50.
+    expect(e.result.total).toBe(5_500_000);
+    const c = byClient(e);
+    expect(c['АО Вектор']).toMatchObject({ revenue: 3_500_000, class: 'golden', rank: 1 });
+    expect(c['ООО «Ромашка»']).toMatchObject({ revenue: 1_500_000.5, class: 'critical', rank: 2 });
+    expect(c['ИП Сидоров']).toMatchObject({ revenue: 499_999.5, class: 'regular', rank: 3 });
+    expect(c['АО Вектор']?.share).toBeCloseTo(3_500_000 / 5_500_000, 12);
+    expect(e.result.portfolio).toMatchObject({ clients: 3, keyClients: 2, band: 'mono' });
+    expect(e.result.portfolio.keyShare).toBeCloseTo(5_000_000.5 / 5_500_000, 12);
+    expect(e.warnings.map((w) => w.code)).toContain('COLUMN_CHOICE');
+  });
+
+  it('filters a period: September 2026 leaves only «Ромашка»', () => {
+    const e = share(['fixtures/deals-ru-amocrm-1251.csv', '--period', '2026-09']);
+    expect(e.period).toEqual({ from: '2026-09-01', to: '2026-09-30' });
+    expect(e.result.clients.map((c) => [c.client, c.revenue, c.class])).toEqual([['ООО «Ромашка»', 1_500_000.5, 'golden']]);
+    expect(e.inputs[0]).toMatchObject({ used: 2, excluded: { status: 2, period: 2 } });
+  });
+
+  it('reads a Bitrix24 export: BOM, quotes, trailing ;, product rows, a repeated line', () => {
+    const e = share(['fixtures/deals-bitrix24-products.csv']);
+    expect(e.inputs[0]).toMatchObject({ encoding: 'utf-8', delimiter: ';', rows: 7, used: 5, folded: 1, excluded: { status: 1 } });
+    // By hand: Альфа 500,50×10 + 999,90×10 + 1000×1 = 16 004; Бета 500×15 = 7 500 (its repeated line once);
+    // Дельта 2 500,50. Summing the deal column «Сумма» instead would give 15 004 twice for deal 10.
+    const c = byClient(e);
+    expect(c['ООО Альфа']?.revenue).toBe(16_004);
+    expect(c['ООО Бета']?.revenue).toBe(7_500);
+    expect(c['ООО "Дельта"']?.revenue).toBe(2_500.5);
+    expect(e.result.total).toBe(26_004.5);
+    expect(e.result.currency).toBe('RUB');
+    expect(e.warnings.map((w) => w.code)).toEqual(expect.arrayContaining(['FOLDED_LINES', 'REPEATED_IDS']));
+  });
+
+  it('reads an English HubSpot export with quoted thousands and a refund', () => {
+    const e = share(['fixtures/deals-en-hubspot.csv']);
+    // By hand: Acme 12 500 + 7 499.75 + 500 = 20 499.75; Initech 1 500.25 + 3 000; Globex 4 000.50 − 500.50; Hooli 2 000.
+    expect(e.result.clients.map((c) => [c.client, c.revenue, c.class])).toEqual([
+      ['Acme Corp', 20_499.75, 'golden'],
+      ['Initech', 4_500.25, 'key'],
+      ['Globex', 3_500, 'key'],
+      ['Hooli', 2_000, 'regular'],
+    ]);
+    expect(e.result.total).toBe(30_500);
+    // HHI from the shares in percent, squared and summed.
+    const hhi = [20_499.75, 4_500.25, 3_500, 2_000].reduce((s, r) => s + ((r / 30_500) * 100) ** 2, 0);
+    expect(e.result.portfolio.hhi).toBeCloseTo(hhi, 1);
+    expect(e.result.managers[0]).toMatchObject({ manager: 'Olga Petrova', keyClients: 2 });
+  });
+
+  it('reads standard input with -', () => {
+    const e = share(['-'], readFileSync('fixtures/deals-en-hubspot.csv'));
+    expect(e.inputs[0]?.file).toBe('<stdin>');
+    expect(e.result.total).toBe(30_500);
+  });
+
+  it('accounts for every row: used + excluded + folded + skipped = rows', () => {
+    for (const f of ['deals-ru-amocrm-1251.csv', 'deals-bitrix24-products.csv', 'deals-en-hubspot.csv']) {
+      for (const extra of [[], ['--period', '2026-Q3']]) {
+        const input = share([`fixtures/${f}`, ...extra]).inputs[0];
+        if (!input) throw new Error('no input');
+        const excluded = Object.values(input.excluded).reduce((a, b) => a + b, 0);
+        expect(input.used + excluded + input.folded + input.skipped, f).toBe(input.rows);
+      }
+    }
+  });
+
+  it('keeps a client at exactly 10% out of the key class', () => {
+    const c = byClient(share(['fixtures/deals-exact-ten-percent.csv']));
+    expect(c.Ten).toMatchObject({ share: 0.1, class: 'regular' });
+  });
+
+  it('prints the same bytes on every run', () => {
+    const a = folio(['share', 'fixtures/deals-en-hubspot.csv', '--json']).stdout;
+    const b = folio(['share', 'fixtures/deals-en-hubspot.csv', '--json']).stdout;
+    expect(a).toBe(b);
+  });
+});

@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { sniffDelimiter } from '../../src/io/sniff-delimiter.js';
+
+describe('sniffDelimiter', () => {
+  it('picks ; in a file full of decimal commas', () => {
+    expect(sniffDelimiter('Клиент;Сумма;Дата\nАльфа;1234,50;01.02.2026\nБета;99,90;02.02.2026\n', true)).toBe(';');
+  });
+  it('picks , when quoted values hold ;', () => {
+    expect(sniffDelimiter('client,note,amount\nA,"x; y; z",1\nB,"p; q",2\n', true)).toBe(',');
+  });
+  it('picks tab and pipe', () => {
+    expect(sniffDelimiter('a\tb\tc\n1\t2\t3\n', true)).toBe('\t');
+    expect(sniffDelimiter('a|b\n1|2\n', true)).toBe('|');
+  });
+  it('accepts a trailing delimiter on every line (Bitrix24)', () => {
+    expect(sniffDelimiter('"ID";"Сумма";\n"1";"10,5";\n"2";"7,25";\n', true)).toBe(';');
+  });
+  it('falls back to comma for a single column', () => {
+    expect(sniffDelimiter('client\nA\nB\n', true)).toBe(',');
+  });
+});

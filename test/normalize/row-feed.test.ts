@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { DealConverter } from '../../src/normalize/deals.js';
+import { mapColumns } from '../../src/normalize/columns.js';
+import { DEAL_FIELDS } from '../../src/normalize/deals.js';
+import { Problems } from '../../src/normalize/problems.js';
+import { RowFeed } from '../../src/normalize/row-feed.js';
+
+function run(rows: string[][], header = ['Client', 'Amount', 'Date']) {
+  const mapping = mapColumns('f.csv', header, DEAL_FIELDS);
+  const problems = new Problems(true);
+  const converter = new DealConverter(mapping, { file: 'f.csv', decimal: null, dayOrder: null, won: [], lost: [] }, problems);
+  const got: { client: string; whole: number; micro: number; day: number | null; line: number }[] = [];
+  const feed = new RowFeed(converter, (d) => got.push(d));
+  rows.forEach((r, i) => feed.push(r, i + 2));
+  feed.end();
+  return { got, problems, converter };
+}
+
+describe('RowFeed with DealConverter', () => {
+  it('holds 1,234 until a later value shows the decimal mark, then reads it under that mark', () => {
+    const { got } = run([['A', '1,234', ''], ['B', '2,5', '']]);
+    expect(got.map((d) => [d.client, d.whole, d.micro, d.line])).toEqual([
+      ['B', 2, 500_000, 3],
+      ['A', 1, 234_000, 2],
+    ]);
+  });
+
+  it('fails with a hint when nothing settles an ambiguous column', () => {
+    expect(() => run([['A', '1,234', ''], ['B', '2,345', '']])).toThrow(expect.objectContaining({ code: 'AMBIGUOUS_NUMBER', line: 2, hint: expect.stringMatching(/--decimal/) }));
+    expect(() => run([['A', '1', '03/04/2026']])).toThrow(expect.objectContaining({ code: 'AMBIGUOUS_DATE' }));
+  });
+
+  it('folds a line repeated whole when there is an ID, and keeps rows that share an ID but differ', () => {
+    const { got, converter } = run(
+      [
+        ['1', 'A', '10'],
+        ['1', 'A', '10'],
+        ['1', 'A', '15'],
+        ['2', 'B', '5'],
+      ],
+      ['ID', 'Client', 'Amount'],
+    );
+    expect(got.map((d) => d.whole)).toEqual([10, 15, 5]);
+    expect(converter.counts.folded).toBe(1);
+    expect(converter.repeatedIdCount).toBe(1);
+  });
+
+  it('computes product rows as price × quantity exactly', () => {
+    const { got } = run([['A', '999', 'x', '0,1', '3']], ['Client', 'Сумма', 'Товар', 'Цена', 'Количество']);
+    // 0.1 × 3 = 0.3 exactly, not 0.30000000000000004
+    expect([got[0]?.whole, got[0]?.micro]).toEqual([0, 300_000]);
+  });
+
+  it('records located problems and counts skipped rows', () => {
+    const { problems, converter } = run([['A', '12x', ''], ['', '5', ''], ['C', '5', '2026-13-45']]);
+    expect(problems.count).toBe(3);
+    expect(converter.counts.skipped).toBe(3);
+    expect(problems.listed.map((p) => [p.line, p.column, p.header])).toEqual([
+      [2, 2, 'Amount'],
+      [3, 1, 'Client'],
+      [4, 3, 'Date'],
+    ]);
+  });
+});
