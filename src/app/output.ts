@@ -1,23 +1,6 @@
-import { FolioError } from '../errors.js';
-import { renderCsv } from '../render/csv.js';
-import type { Doc, MachineRow } from '../render/document.js';
-import { renderJson, type Envelope } from '../render/json.js';
-import { renderMarkdown } from '../render/markdown.js';
-import { renderNdjson } from '../render/ndjson.js';
-import { renderTable, type Paint } from '../render/table.js';
-
-export const FORMATS = ['table', 'json', 'ndjson', 'csv', 'markdown'] as const;
-export type Format = (typeof FORMATS)[number];
-
-export function parseFormat(text: string): Format {
-  const f = text.trim().toLowerCase();
-  const alias: Record<string, Format> = { md: 'markdown', jsonl: 'ndjson', text: 'table' };
-  const found = (FORMATS as readonly string[]).includes(f) ? (f as Format) : alias[f];
-  if (!found) {
-    throw new FolioError({ code: 'USAGE', message: `unknown format "${text}"`, hint: `use one of: ${FORMATS.join(', ')}` });
-  }
-  return found;
-}
+import type { Format } from './formats.js';
+import type { Doc, MachineRow, Paint } from '../render/document.js';
+import type { Envelope } from '../render/json.js';
 
 /** Everything a command produced, in the shapes each format needs. */
 export interface CommandOutput {
@@ -29,17 +12,18 @@ export interface CommandOutput {
   exitCode: 0 | 1;
 }
 
-export function render(output: CommandOutput, format: Format, paint: Paint): string {
+/** Each format's module is loaded only when asked for (cli-table3 costs start-up time). */
+export async function render(output: CommandOutput, format: Format, paint: Paint): Promise<string> {
   switch (format) {
     case 'json':
-      return renderJson(output.envelope);
+      return (await import('../render/json.js')).renderJson(output.envelope);
     case 'ndjson':
-      return renderNdjson(output.rows);
+      return (await import('../render/ndjson.js')).renderNdjson(output.rows);
     case 'csv':
-      return renderCsv(output.rows, output.columns);
+      return (await import('../render/csv.js')).renderCsv(output.rows, output.columns);
     case 'markdown':
-      return renderMarkdown(output.doc);
+      return (await import('../render/markdown.js')).renderMarkdown(output.doc);
     case 'table':
-      return renderTable(output.doc, paint);
+      return (await import('../render/table.js')).renderTable(output.doc, paint);
   }
 }

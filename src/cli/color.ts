@@ -1,6 +1,4 @@
-import { Chalk } from 'chalk';
-import type { Tone } from '../render/document.js';
-import { plain, type Paint } from '../render/table.js';
+import { plain, type Paint, type Tone } from '../render/document.js';
 
 /**
  * Colour on or off for one stream: `--no-color` and `--color` first, then NO_COLOR
@@ -16,8 +14,10 @@ export function colorEnabled(flag: boolean | undefined, env: NodeJS.ProcessEnv, 
   return isTTY === true;
 }
 
-export function painter(enabled: boolean): Paint {
+/** chalk is loaded only when colour is on: a piped or CI run never pays for it. */
+export async function painter(enabled: boolean): Promise<Paint> {
   if (!enabled) return plain;
+  const { Chalk } = await import('chalk');
   const chalk = new Chalk({ level: 1 });
   const styles: Record<Tone, (s: string) => string> = {
     golden: (s) => chalk.yellow.bold(s),

@@ -1,5 +1,5 @@
-import type { CommandOutput, Format } from '../app/output.js';
-import { render } from '../app/output.js';
+import type { Format } from '../app/formats.js';
+import type { CommandOutput } from '../app/output.js';
 import { writeFileAtomic } from '../io/write-output.js';
 import { colorEnabled, painter } from './color.js';
 import type { CliContext } from './context.js';
@@ -10,11 +10,12 @@ import type { CliContext } from './context.js';
  */
 export async function emit(ctx: CliContext, output: CommandOutput, format: Format, outputFile: string | undefined): Promise<number> {
   const toTerminal = outputFile === undefined && format === 'table';
-  const paint = painter(toTerminal && colorEnabled(ctx.color, ctx.env, ctx.stdout.isTTY));
-  const text = render(output, format, paint);
+  const paint = await painter(toTerminal && colorEnabled(ctx.color, ctx.env, ctx.stdout.isTTY));
+  const { render } = await import('../app/output.js');
+  const text = await render(output, format, paint);
   if (outputFile !== undefined) await writeFileAtomic(outputFile, text);
   else ctx.stdout.write(text);
-  const warn = painter(colorEnabled(ctx.color, ctx.env, ctx.stderr.isTTY));
+  const warn = await painter(colorEnabled(ctx.color, ctx.env, ctx.stderr.isTTY));
   for (const w of output.envelope.warnings) ctx.stderr.write(`${warn('warn', 'warning:')} ${w.message}\n`);
   return output.exitCode;
 }

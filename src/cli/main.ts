@@ -64,17 +64,17 @@ export async function main(argv: string[], ctx: CliContext = processContext()): 
     await program.parseAsync(argv);
     return code;
   } catch (error) {
-    return reportError(error, ctx, argv);
+    return await reportError(error, ctx, argv);
   }
 }
 
-export function reportError(error: unknown, ctx: CliContext, argv: string[]): number {
+export async function reportError(error: unknown, ctx: CliContext, argv: string[]): Promise<number> {
   if (error instanceof CommanderError) {
     if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return EXIT.ok;
     // Commander already printed its message.
     return EXIT.input;
   }
-  const paint = painter(colorEnabled(ctx.color, ctx.env, ctx.stderr.isTTY));
+  const paint = await painter(colorEnabled(ctx.color, ctx.env, ctx.stderr.isTTY));
   if (error instanceof FolioError) {
     ctx.stderr.write(`${paint('bad', 'folio:')} ${describeProblem(error)}\n`);
     for (const line of error.more) ctx.stderr.write(`  ${line}\n`);

@@ -1,6 +1,6 @@
 import { Option, type Command } from 'commander';
 import { DEFAULT_MAX_RECORD, type InputOptions } from '../app/input-options.js';
-import { FORMATS, parseFormat, type Format } from '../app/output.js';
+import { FORMATS, parseFormat, type Format } from '../app/formats.js';
 import { FolioError } from '../errors.js';
 import { parseEncodingName } from '../io/encoding.js';
 import { sourceOf } from '../io/read-table.js';

@@ -5,6 +5,11 @@
  */
 export type Tone = 'golden' | 'critical' | 'key' | 'good' | 'warn' | 'bad' | 'muted' | 'strong';
 
+/** Colours a piece of text for a tone; `plain` leaves it alone (no colour). */
+export type Paint = (tone: Tone, text: string) => string;
+
+export const plain: Paint = (_tone, text) => text;
+
 export interface StyledCell {
   text: string;
   tone?: Tone;

@@ -1,5 +1,5 @@
 import type { InputReport, Warning } from '../app/input-options.js';
-import { SCHEMA_VERSION } from '../schema/envelope.js';
+import { SCHEMA_VERSION } from '../schema/version.js';
 
 export interface Envelope<R> {
   schemaVersion: typeof SCHEMA_VERSION;

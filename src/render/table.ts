@@ -1,9 +1,5 @@
 import Table from 'cli-table3';
-import type { Cell, Doc, Section, Tone } from './document.js';
-
-export type Paint = (tone: Tone, text: string) => string;
-
-export const plain: Paint = (_tone, text) => text;
+import type { Cell, Doc, Paint, Section } from './document.js';
 
 const BAR_WIDTH = 20;
 const EIGHTHS = ['', '▏', '▎', '▍', '▌', '▋', '▊', '▉'];

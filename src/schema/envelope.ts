@@ -1,7 +1,6 @@
 import { z } from 'zod';
 
-/** Bumped only when a field is renamed or removed; adding a field keeps the version. */
-export const SCHEMA_VERSION = 1;
+import { SCHEMA_VERSION } from './version.js';
 
 export const inputSchema = z.object({
   file: z.string(),

@@ -97,3 +97,25 @@ describe('folio share (e2e)', () => {
     expect(a).toBe(b);
   });
 });
+
+describe('folio share on more export styles (e2e)', () => {
+  it('reads an Excel "Unicode text" export: UTF-16 LE with BOM, tab-delimited', () => {
+    const e = share(['fixtures/deals-excel-utf16le.txt']);
+    expect(e.inputs[0]).toMatchObject({ encoding: 'utf-16le', delimiter: '\t', rows: 3 });
+    // Alpha 1200.50 − 200.50 = 1000; Beta 800.
+    expect(e.result.clients.map((c) => [c.client, c.revenue])).toEqual([['Alpha', 1000], ['Beta', 800]]);
+  });
+
+  it('reads a 1C feed with no header row, mapped by position, padded names folded into one client', () => {
+    const e = share(['fixtures/deals-1c-noheader-1251.csv', '--no-header', '--map', 'date=1', '--map', 'client=2', '--map', 'amount=4']);
+    expect(e.inputs[0]).toMatchObject({ encoding: 'windows-1251', delimiter: ';', rows: 4, used: 4 });
+    // Север 12 000 + 3 000 − 1 000 = 14 000 (three spellings); Лесной 5 000,50.
+    expect(e.result.clients.map((c) => [c.client, c.revenue])).toEqual([['ООО Север', 14_000], ['ИП Лесной', 5_000.5]]);
+  });
+
+  it('says how to map columns when a file without header is not mapped', () => {
+    const run = folio(['share', 'fixtures/deals-1c-noheader-1251.csv', '--no-header']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/--map client=1/);
+  });
+});
