@@ -70,10 +70,7 @@ export async function runInspect(input: InputOptions, lang: Lang, won: readonly 
     rows,
     columns: mapping.headers.map((header, i) => ({ position: i + 1, header, field: fieldAt.get(i) ?? null })),
     choices: mapping.choices,
-    conventions: {
-      amount: `${converter.amountSource}: ${(converter.amount ?? converter.price)?.convention ?? ''}`,
-      date: converter.date?.convention ?? null,
-    },
+    conventions: { amount: converter.amountSource, date: converter.dateConvention },
     sample,
     problems: [...problems.listed.map((p) => describeProblem(p)), ...(ambiguity ? [ambiguity] : [])],
     problemCount: problems.count + (ambiguity ? 1 : 0),

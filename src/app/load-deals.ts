@@ -2,10 +2,8 @@ import { RevenueLedger } from '../analyses/ledger.js';
 import { FolioError } from '../errors.js';
 import { DEAL_FIELDS, DealConverter, type Deal } from '../normalize/deals.js';
 import type { Period } from '../normalize/period.js';
-import { Problems } from '../normalize/problems.js';
-import { RowFeed } from '../normalize/row-feed.js';
 import type { InputOptions, InputReport, Warning } from './input-options.js';
-import { readMapped } from './table-source.js';
+import { loadRows, readWarnings } from './load-rows.js';
 
 export interface DealFilter {
   period: Period | null;
@@ -29,7 +27,6 @@ export interface LoadedDeals {
  */
 export async function loadDeals(options: InputOptions, filter: DealFilter): Promise<LoadedDeals> {
   const file = options.source.name;
-  const problems = new Problems(options.skipInvalid);
   const ledger = new RevenueLedger();
   const excluded = { status: 0, period: 0, currency: 0 };
   const currencies = new Map<string, { rows: number; line: number }>();
@@ -65,29 +62,23 @@ export async function loadDeals(options: InputOptions, filter: DealFilter): Prom
     ledger.add(deal.client, deal.manager, deal.whole, deal.micro);
   };
 
-  const ctx: { converter?: DealConverter; feed?: RowFeed<Deal> } = {};
-  const { format, mapping, rows } = await readMapped(options, DEAL_FIELDS, (map) => {
-    if (filter.period !== null && map.index.date === undefined) {
-      throw new FolioError({
-        code: 'MISSING_COLUMN',
-        file,
-        line: 1,
-        message: 'a period was asked for, but the file has no date column',
-        hint: `columns found: ${map.headers.map((h) => `"${h}"`).join(', ')}; map one with --map date=HEADER, or drop --period/--from/--to`,
-      });
-    }
-    const converter = new DealConverter(
-      map,
-      { file, decimal: options.decimal, dayOrder: options.dayOrder, won: filter.won, lost: filter.lost },
-      problems,
-    );
-    const feed = new RowFeed(converter, accept);
-    Object.assign(ctx, { converter, feed });
-    return (fields, line) => feed.push(fields, line);
-  });
-  ctx.feed?.end();
-  problems.throwUnlessSkipping();
-  const conv = ctx.converter as DealConverter;
+  const { format, mapping, rows, converter: conv, problems } = await loadRows(
+    options,
+    DEAL_FIELDS,
+    (map, problems) => {
+      if (filter.period !== null && map.index.date === undefined) {
+        throw new FolioError({
+          code: 'MISSING_COLUMN',
+          file,
+          line: 1,
+          message: 'a period was asked for, but the file has no date column',
+          hint: `columns found: ${map.headers.map((h) => `"${h}"`).join(', ')}; map one with --map date=HEADER, or drop --period/--from/--to`,
+        });
+      }
+      return new DealConverter(map, { file, decimal: options.decimal, dayOrder: options.dayOrder, won: filter.won, lost: filter.lost }, problems);
+    },
+    accept,
+  );
 
   if (currencies.size > 1 && filter.currency === undefined) {
     const list = [...currencies].sort((a, b) => b[1].rows - a[1].rows);
@@ -100,11 +91,9 @@ export async function loadDeals(options: InputOptions, filter: DealFilter): Prom
     });
   }
 
-  const warnings: Warning[] = mapping.choices.map((message) => ({ code: 'COLUMN_CHOICE', message: `${file}: ${message}` }));
-  const skipped = problems.summary();
-  if (skipped) warnings.push({ code: 'SKIPPED_ROWS', message: `${file}: ${skipped}` });
-  if (conv.counts.folded > 0) {
-    warnings.push({ code: 'FOLDED_LINES', message: `${file}: ${conv.counts.folded} line(s) repeated whole (same ID, same values) were counted once` });
+  const warnings = readWarnings(file, mapping, problems);
+  if (conv.folded > 0) {
+    warnings.push({ code: 'FOLDED_LINES', message: `${file}: ${conv.folded} line(s) repeated whole (same ID, same values) were counted once` });
   }
   if (conv.repeatedIdCount > 0) {
     warnings.push({
@@ -137,8 +126,8 @@ export async function loadDeals(options: InputOptions, filter: DealFilter): Prom
       rows,
       used,
       excluded,
-      folded: conv.counts.folded,
-      skipped: conv.counts.skipped,
+      folded: conv.folded,
+      skipped: conv.skipped,
       columns,
     },
   };

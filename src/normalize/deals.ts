@@ -1,10 +1,9 @@
 import { FolioError } from '../errors.js';
 import { DEAL_ALIASES } from './aliases.js';
-import { AmountColumn, DateColumn } from './column-readers.js';
 import type { ColumnMapping, FieldSpec } from './columns.js';
-import { DateRead, type DayOrder } from './dates.js';
+import { ConverterBase, INVALID, MISSING, type ConverterOptions } from './converter-base.js';
 import { lineHash } from './line-hash.js';
-import { currencyCode, MAX_DECIMALS, newParsedAmount, NumberRead, readAmount, type DecimalMark } from './numbers.js';
+import { currencyCode, MAX_DECIMALS } from './numbers.js';
 import type { Problems } from './problems.js';
 import { AMBIGUOUS, type RowConverter } from './row-feed.js';
 import { StatusClassifier, type StatusKind } from './status.js';
@@ -36,49 +35,29 @@ export interface Deal {
   line: number;
 }
 
-export interface DealOptions {
-  file: string;
-  decimal: DecimalMark | null;
-  dayOrder: DayOrder | null;
+export interface DealOptions extends ConverterOptions {
   won: readonly string[];
   lost: readonly string[];
 }
 
-/** Rows that did not become deals, by reason; the counts `inputs[]` reports. */
-export interface DealRowCounts {
-  folded: number;
-  skipped: number;
-}
-
 /**
- * Turns CSV rows into deals: maps columns, reads amounts, dates and statuses under the
- * conventions of their columns, folds lines repeated whole, and records located problems.
+ * Turns CSV rows into deals: reads amounts, dates and statuses under the conventions of
+ * their columns, folds lines repeated whole, and records located problems.
  */
-export class DealConverter implements RowConverter<Deal> {
-  readonly amount: AmountColumn | null;
-  readonly price: AmountColumn | null;
-  readonly quantity: AmountColumn | null;
-  readonly date: DateColumn | null;
+export class DealConverter extends ConverterBase implements RowConverter<Deal> {
   readonly statuses: StatusClassifier;
-  readonly counts: DealRowCounts = { folded: 0, skipped: 0 };
+  folded = 0;
   /** Line hash per ID hash: a second line with the same ID and hash is the same line again. */
   private readonly idLines = new Map<number, number>();
   private readonly repeatedIds = new Set<number>();
-  private readonly col: Record<string, number>;
   private readonly productRows: boolean;
-  private readonly width: number;
 
-  constructor(
-    private readonly mapping: ColumnMapping,
-    private readonly options: DealOptions,
-    private readonly problems: Problems,
-  ) {
-    this.col = mapping.index;
-    const has = (f: string): boolean => f in mapping.index;
+  constructor(mapping: ColumnMapping, options: DealOptions, problems: Problems) {
+    super(mapping, options, problems);
     // Bitrix24 writes a deal once per product row, with the deal's total on each; there the
     // row's own amount is price × quantity.
-    this.productRows = has('product') && has('price') && has('quantity');
-    if (!this.productRows && !has('amount')) {
+    this.productRows = this.has('product') && this.has('price') && this.has('quantity');
+    if (!this.productRows && !this.has('amount')) {
       throw new FolioError({
         code: 'MISSING_COLUMN',
         file: options.file,
@@ -87,19 +66,17 @@ export class DealConverter implements RowConverter<Deal> {
         hint: `columns found: ${mapping.headers.map((h) => `"${h}"`).join(', ')}; map one with --map amount=HEADER`,
       });
     }
-    this.amount = !this.productRows ? new AmountColumn(options.decimal) : null;
-    this.price = this.productRows ? new AmountColumn(options.decimal) : null;
-    this.quantity = this.productRows ? new AmountColumn(options.decimal) : null;
-    this.date = has('date') ? new DateColumn(options.dayOrder) : null;
     this.statuses = new StatusClassifier(options.won, options.lost);
-    this.width = mapping.headers.length;
   }
 
-  /** How the amount is computed, for `inspect` and warnings. */
+  /** How the amount is computed, and the convention of its column, for `inspect`. */
   get amountSource(): string {
-    return this.productRows
-      ? `price × quantity per product row ("${this.mapping.header.price}" × "${this.mapping.header.quantity}")`
-      : `"${this.mapping.header.amount}"`;
+    if (!this.productRows) return `"${this.mapping.header.amount}": ${this.amountColumn('amount').convention}`;
+    return `price × quantity per product row ("${this.mapping.header.price}" × "${this.mapping.header.quantity}"): ${this.amountColumn('price').convention}`;
+  }
+
+  get dateConvention(): string | null {
+    return this.has('date') ? this.dateColumn('date').convention : null;
   }
 
   get repeatedIdCount(): number {
@@ -107,116 +84,59 @@ export class DealConverter implements RowConverter<Deal> {
   }
 
   convert(fields: string[], line: number): Deal | null | typeof AMBIGUOUS {
-    const col = this.col;
-    if (fields.length > this.width && !this.extraFieldsEmpty(fields)) {
-      return this.invalid(line, this.width + 1, undefined, fields[this.width] ?? '', `the row has ${fields.length} fields, the header ${this.width}`, 'check the quoting of this row: a value holding the delimiter must be quoted', 'EXTRA_FIELDS');
-    }
+    if (this.hasExtraFields(fields, line)) return null;
     // Lost and open deals are not revenue: their amounts and clients are often empty
     // (Maven, Pipedrive), and nothing they hold can change a result.
-    const status: StatusKind = col.status !== undefined ? this.statuses.classify(fields[col.status] ?? '') : 'won';
-    if (status !== 'won') {
-      const manager = col.manager !== undefined ? (fields[col.manager] ?? '') : '';
-      return { client: fields[col.client as number] ?? '', whole: 0, micro: 0, currency: '', day: null, status, manager, line };
-    }
-
-    const client = fields[col.client as number] ?? '';
-    if (client.trim() === '') {
-      return this.invalid(line, (col.client as number) + 1, this.mapping.header.client, client, 'no client name', 'fill in the client');
-    }
+    const status: StatusKind = this.has('status') ? this.statuses.classify(this.text(fields, 'status')) : 'won';
+    const client = this.text(fields, 'client');
+    const manager = this.text(fields, 'manager');
+    if (status !== 'won') return { client, whole: 0, micro: 0, currency: '', day: null, status, manager, line };
+    if (client.trim() === '') return this.invalid(line, 'client', client, 'no client name', 'fill in the client');
 
     let whole: number;
     let micro: number;
-    let currency = '';
-    if (this.amount) {
-      const raw = fields[col.amount as number] ?? '';
-      const r = this.amount.read(raw, line);
-      if (r === NumberRead.Ambiguous) return AMBIGUOUS;
-      if (r !== NumberRead.Ok) return this.badAmount(line, 'amount', raw, r === NumberRead.Empty ? 'no amount' : this.amount.value.problem);
-      whole = this.amount.value.whole;
-      micro = this.amount.value.micro;
-      currency = this.amount.value.currency;
+    let currency: string;
+    if (this.productRows) {
+      const price = this.readAmountField(fields, 'price', line);
+      if (price !== true) return this.unread(price, line, 'price', fields);
+      const quantity = this.readAmountField(fields, 'quantity', line);
+      if (quantity !== true) return this.unread(quantity, line, 'quantity', fields);
+      const p = this.amountColumn('price').value;
+      const q = this.amountColumn('quantity').value;
+      [whole, micro] = multiply(p.whole, p.micro, q.whole, q.micro);
+      currency = p.currency;
     } else {
-      const price = this.price as AmountColumn;
-      const quantity = this.quantity as AmountColumn;
-      const rawPrice = fields[col.price as number] ?? '';
-      const rawQuantity = fields[col.quantity as number] ?? '';
-      const rp = price.read(rawPrice, line);
-      if (rp === NumberRead.Ambiguous) return AMBIGUOUS;
-      if (rp !== NumberRead.Ok) return this.badAmount(line, 'price', rawPrice, rp === NumberRead.Empty ? 'no price' : price.value.problem);
-      const rq = quantity.read(rawQuantity, line);
-      if (rq === NumberRead.Ambiguous) return AMBIGUOUS;
-      if (rq !== NumberRead.Ok) return this.badAmount(line, 'quantity', rawQuantity, rq === NumberRead.Empty ? 'no quantity' : quantity.value.problem);
-      [whole, micro] = multiply(price.value.whole, price.value.micro, quantity.value.whole, quantity.value.micro);
-      currency = price.value.currency;
+      const amount = this.readAmountField(fields, 'amount', line);
+      if (amount !== true) return this.unread(amount, line, 'amount', fields);
+      const a = this.amountColumn('amount').value;
+      whole = a.whole;
+      micro = a.micro;
+      currency = a.currency;
     }
-    if (col.currency !== undefined) {
-      const written = currencyCode(fields[col.currency] ?? '');
-      if (written !== '') currency = written;
-    }
+    const written = currencyCode(this.text(fields, 'currency'));
+    if (written !== '') currency = written;
 
     let day: number | null = null;
-    if (this.date) {
-      const raw = fields[col.date as number] ?? '';
-      const r = this.date.read(raw, line);
-      if (r === DateRead.Ambiguous) return AMBIGUOUS;
-      if (r === DateRead.Invalid) {
-        return this.invalid(line, (col.date as number) + 1, this.mapping.header.date, raw, this.date.value.problem, 'write dates as 2026-10-31 or 31.10.2026, or set the order with --date-format dd/mm/yyyy', 'BAD_DATE');
-      }
-      day = r === DateRead.Ok ? this.date.value.day : null;
+    if (this.has('date')) {
+      const d = this.readDateField(fields, 'date', line);
+      if (d === AMBIGUOUS) return AMBIGUOUS;
+      if (d === INVALID) return null;
+      day = d === MISSING ? null : d;
     }
 
-    if (col.id !== undefined) {
-      const id = (fields[col.id] ?? '').trim();
-      if (id !== '' && this.isRepeatedLine(id, fields)) {
-        this.counts.folded++;
-        return null;
-      }
+    const id = this.text(fields, 'id').trim();
+    if (id !== '' && this.isRepeatedLine(id, fields)) {
+      this.folded++;
+      return null;
     }
-
-    return {
-      client,
-      whole,
-      micro,
-      currency,
-      day,
-      status,
-      manager: col.manager !== undefined ? (fields[col.manager] ?? '') : '',
-      line,
-    };
+    return { client, whole, micro, currency, day, status, manager, line };
   }
 
-  ambiguityError(fields: string[], line: number): FolioError {
-    const field = this.amount ? 'amount' : 'price';
-    const amountColumn = (this.amount ?? this.price) as AmountColumn;
-    const at = this.col[field] as number;
-    if (readAmount(fields[at] ?? '', amountColumn.mark, newParsedAmount()) === NumberRead.Ambiguous) {
-      return new FolioError({
-        code: 'AMBIGUOUS_NUMBER',
-        file: this.options.file,
-        line,
-        column: at + 1,
-        header: this.mapping.header[field],
-        value: fields[at],
-        message: 'could be a thousands separator or a decimal mark, and no value in the column tells which',
-        hint: 'say which with --decimal , (decimal comma) or --decimal . (decimal point)',
-      });
-    }
-    const dateAt = this.col.date as number;
-    return new FolioError({
-      code: 'AMBIGUOUS_DATE',
-      file: this.options.file,
-      line,
-      column: dateAt + 1,
-      header: this.mapping.header.date,
-      value: fields[dateAt],
-      message: 'could be day-first or month-first, and no date in the column tells which',
-      hint: 'say which with --date-format dd/mm/yyyy or --date-format mm/dd/yyyy',
-    });
-  }
-
-  private extraFieldsEmpty(fields: string[]): boolean {
-    for (let i = this.width; i < fields.length; i++) if ((fields[i] ?? '').trim() !== '') return false;
-    return true;
+  /** A won row whose amount could not be read now: held, already recorded, or missing. */
+  private unread(r: typeof MISSING | typeof INVALID | typeof AMBIGUOUS, line: number, field: string, fields: string[]): null | typeof AMBIGUOUS {
+    if (r === AMBIGUOUS) return AMBIGUOUS;
+    if (r === MISSING) return this.invalid(line, field, this.text(fields, field), `no ${field}`, 'fill in the amount, or mark the deal as not won');
+    return null;
   }
 
   private isRepeatedLine(id: string, fields: string[]): boolean {
@@ -230,17 +150,6 @@ export class DealConverter implements RowConverter<Deal> {
     if (seen === hash) return true;
     this.repeatedIds.add(idHash);
     return false;
-  }
-
-  private badAmount(line: number, field: string, raw: string, problem: string): null {
-    const at = this.col[field] as number;
-    return this.invalid(line, at + 1, this.mapping.header[field], raw, problem, 'write amounts as 1234.56, 1 234,56 or 1,234.56', 'BAD_NUMBER');
-  }
-
-  private invalid(line: number, column: number, header: string | undefined, value: string, message: string, hint: string, code = 'BAD_VALUE'): null {
-    this.counts.skipped++;
-    this.problems.add({ file: this.options.file, line, column, header, value, message, hint, code });
-    return null;
   }
 }
 

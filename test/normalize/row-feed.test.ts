@@ -41,7 +41,7 @@ describe('RowFeed with DealConverter', () => {
       ['ID', 'Client', 'Amount'],
     );
     expect(got.map((d) => d.whole)).toEqual([10, 15, 5]);
-    expect(converter.counts.folded).toBe(1);
+    expect(converter.folded).toBe(1);
     expect(converter.repeatedIdCount).toBe(1);
   });
 
@@ -54,7 +54,7 @@ describe('RowFeed with DealConverter', () => {
   it('records located problems and counts skipped rows', () => {
     const { problems, converter } = run([['A', '12x', ''], ['', '5', ''], ['C', '5', '2026-13-45']]);
     expect(problems.count).toBe(3);
-    expect(converter.counts.skipped).toBe(3);
+    expect(converter.skipped).toBe(3);
     expect(problems.listed.map((p) => [p.line, p.column, p.header])).toEqual([
       [2, 2, 'Amount'],
       [3, 1, 'Client'],

@@ -1,0 +1,47 @@
+import type { TableFormat } from '../io/read-table.js';
+import type { ColumnMapping, FieldSpec } from '../normalize/columns.js';
+import type { ConverterBase } from '../normalize/converter-base.js';
+import { Problems } from '../normalize/problems.js';
+import { RowFeed, type RowConverter } from '../normalize/row-feed.js';
+import type { InputOptions, Warning } from './input-options.js';
+import { readMapped } from './table-source.js';
+
+export interface LoadedRows<C> {
+  format: TableFormat;
+  mapping: ColumnMapping;
+  rows: number;
+  converter: C;
+  problems: Problems;
+}
+
+/**
+ * Read an input through a row converter: map the header, convert each row (holding the
+ * ambiguous ones until their column settles), hand records to `accept`. Bad values stop
+ * the run once the file is read, unless rows are being skipped.
+ */
+export async function loadRows<T, C extends ConverterBase & RowConverter<T>>(
+  options: InputOptions,
+  specs: readonly FieldSpec[],
+  make: (mapping: ColumnMapping, problems: Problems) => C,
+  accept: (record: T) => void,
+  problems: Problems = new Problems(options.skipInvalid),
+): Promise<LoadedRows<C>> {
+  const ctx: { converter?: C; feed?: RowFeed<T> } = {};
+  const { format, mapping, rows } = await readMapped(options, specs, (map) => {
+    const converter = make(map, problems);
+    const feed = new RowFeed<T>(converter, accept);
+    Object.assign(ctx, { converter, feed });
+    return (fields, line) => feed.push(fields, line);
+  });
+  ctx.feed?.end();
+  problems.throwUnlessSkipping();
+  return { format, mapping, rows, converter: ctx.converter as C, problems };
+}
+
+/** Warnings every input shares: which header was taken where several fit, and skipped rows. */
+export function readWarnings(file: string, mapping: ColumnMapping, problems: Problems): Warning[] {
+  const warnings: Warning[] = mapping.choices.map((message) => ({ code: 'COLUMN_CHOICE', message: `${file}: ${message}` }));
+  const skipped = problems.summary();
+  if (skipped) warnings.push({ code: 'SKIPPED_ROWS', message: `${file}: ${skipped}` });
+  return warnings;
+}

@@ -1,0 +1,145 @@
+import { FolioError } from '../errors.js';
+import { AmountColumn, DateColumn } from './column-readers.js';
+import type { ColumnMapping } from './columns.js';
+import { DateRead, type DayOrder } from './dates.js';
+import { newParsedAmount, NumberRead, readAmount, type DecimalMark } from './numbers.js';
+import type { Problems } from './problems.js';
+import { AMBIGUOUS } from './row-feed.js';
+
+export interface ConverterOptions {
+  file: string;
+  decimal: DecimalMark | null;
+  dayOrder: DayOrder | null;
+}
+
+/** Returned by the readers below for a value that is missing (empty, or a date such as «не закрыта»). */
+export const MISSING = Symbol('missing');
+/** Returned for a row already recorded as a problem. */
+export const INVALID = Symbol('invalid');
+
+export type Read<T> = T | typeof MISSING | typeof INVALID | typeof AMBIGUOUS;
+
+/**
+ * What every input's row converter shares: field lookup by mapped column, amount and date
+ * columns that settle their conventions, located problems, and the error for a row that
+ * stays ambiguous.
+ */
+export abstract class ConverterBase {
+  readonly amounts = new Map<string, AmountColumn>();
+  readonly dates = new Map<string, DateColumn>();
+  skipped = 0;
+  protected readonly col: Record<string, number>;
+  private readonly width: number;
+
+  constructor(
+    protected readonly mapping: ColumnMapping,
+    protected readonly options: ConverterOptions,
+    protected readonly problems: Problems,
+  ) {
+    this.col = mapping.index;
+    this.width = mapping.headers.length;
+  }
+
+  protected has(field: string): boolean {
+    return field in this.col;
+  }
+
+  protected text(fields: string[], field: string): string {
+    const at = this.col[field];
+    return at === undefined ? '' : (fields[at] ?? '');
+  }
+
+  protected amountColumn(field: string): AmountColumn {
+    let column = this.amounts.get(field);
+    if (!column) {
+      column = new AmountColumn(this.options.decimal);
+      this.amounts.set(field, column);
+    }
+    return column;
+  }
+
+  protected dateColumn(field: string): DateColumn {
+    let column = this.dates.get(field);
+    if (!column) {
+      column = new DateColumn(this.options.dayOrder);
+      this.dates.set(field, column);
+    }
+    return column;
+  }
+
+  /** Read an amount field; its value is left in `amountColumn(field).value`. */
+  protected readAmountField(fields: string[], field: string, line: number): Read<true> {
+    const column = this.amountColumn(field);
+    const raw = this.text(fields, field);
+    const r = column.read(raw, line);
+    if (r === NumberRead.Ok) return true;
+    if (r === NumberRead.Empty) return MISSING;
+    if (r === NumberRead.Ambiguous) return AMBIGUOUS;
+    this.invalid(line, field, raw, column.value.problem, 'write amounts as 1234.56, 1 234,56 or 1,234.56', 'BAD_NUMBER');
+    return INVALID;
+  }
+
+  /** Read a date field to a day number. */
+  protected readDateField(fields: string[], field: string, line: number): Read<number> {
+    const column = this.dateColumn(field);
+    const raw = this.text(fields, field);
+    const r = column.read(raw, line);
+    if (r === DateRead.Ok) return column.value.day;
+    if (r === DateRead.Empty) return MISSING;
+    if (r === DateRead.Ambiguous) return AMBIGUOUS;
+    this.invalid(line, field, raw, column.value.problem, 'write dates as 2026-10-31 or 31.10.2026, or set the order with --date-format dd/mm/yyyy', 'BAD_DATE');
+    return INVALID;
+  }
+
+  /** A row with more fields than the header, unless the extra ones are empty (trailing delimiters). */
+  protected hasExtraFields(fields: string[], line: number): boolean {
+    if (fields.length <= this.width) return false;
+    for (let i = this.width; i < fields.length; i++) {
+      if ((fields[i] ?? '').trim() !== '') {
+        this.record(line, i + 1, undefined, fields[i] ?? '', `the row has ${fields.length} fields, the header ${this.width}`, 'check the quoting of this row: a value holding the delimiter must be quoted', 'EXTRA_FIELDS');
+        return true;
+      }
+    }
+    return false;
+  }
+
+  protected invalid(line: number, field: string, value: string, message: string, hint: string, code = 'BAD_VALUE'): null {
+    const at = this.col[field] ?? 0;
+    this.record(line, at + 1, this.mapping.header[field], value, message, hint, code);
+    return null;
+  }
+
+  private record(line: number, column: number, header: string | undefined, value: string, message: string, hint: string, code: string): void {
+    this.skipped++;
+    this.problems.add({ file: this.options.file, line, column, header, value, message, hint, code });
+  }
+
+  /** The error for a row still ambiguous at the end: which column, and which flag settles it. */
+  ambiguityError(fields: string[], line: number): FolioError {
+    for (const [field, column] of this.amounts) {
+      const raw = this.text(fields, field);
+      if (readAmount(raw, column.mark, newParsedAmount()) !== NumberRead.Ambiguous) continue;
+      return new FolioError({
+        code: 'AMBIGUOUS_NUMBER',
+        file: this.options.file,
+        line,
+        column: (this.col[field] ?? 0) + 1,
+        header: this.mapping.header[field],
+        value: raw,
+        message: 'could be a thousands separator or a decimal mark, and no value in the column tells which',
+        hint: 'say which with --decimal , (decimal comma) or --decimal . (decimal point)',
+      });
+    }
+    const [field] = [...this.dates].find(([, c]) => c.order === null) ?? ['date'];
+    return new FolioError({
+      code: 'AMBIGUOUS_DATE',
+      file: this.options.file,
+      line,
+      column: (this.col[field] ?? 0) + 1,
+      header: this.mapping.header[field],
+      value: this.text(fields, field),
+      message: 'could be day-first or month-first, and no date in the column tells which',
+      hint: 'say which with --date-format dd/mm/yyyy or --date-format mm/dd/yyyy',
+    });
+  }
+}
