@@ -1,15 +1,16 @@
 import { Option, type Command } from 'commander';
+import { DEFAULT_SHARE_OPTIONS, type ShareOptions } from '../analyses/share.js';
 import { DEFAULT_MAX_RECORD, type InputOptions } from '../app/input-options.js';
 import { FORMATS, parseFormat, type Format } from '../app/formats.js';
 import { FolioError } from '../errors.js';
 import { parseEncodingName } from '../io/encoding.js';
 import { sourceOf } from '../io/read-table.js';
-import { parseDayOrder, type DayOrder } from '../normalize/dates.js';
-import type { DecimalMark } from '../normalize/numbers.js';
-import { parsePeriod, type Period } from '../normalize/period.js';
+import { parseDayOrder, today, type DayOrder } from '../normalize/dates.js';
+import { newParsedAmount, NumberRead, readAmount, type DecimalMark } from '../normalize/numbers.js';
+import { flagDate, parsePeriod, type Period } from '../normalize/period.js';
 import { LANGS, langFromEnv, type Lang } from '../render/i18n.js';
 
-const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
+export const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 /** Comma-separated values, accumulated over repeats of the flag. */
 export const list = (value: string, previous: string[] = []): string[] => [
   ...previous,
@@ -47,6 +48,41 @@ export function addDealOptions(cmd: Command): Command {
     .option('--won <values>', 'more statuses that count as won (comma-separated)', list, [])
     .option('--lost <values>', 'more statuses that count as lost (comma-separated)', list, [])
     .option('--currency <code>', 'count only amounts in this currency (needed when a file mixes currencies)');
+}
+
+/** Class thresholds of the share analysis, for every command that classifies clients. */
+export function addThresholdOptions(cmd: Command): Command {
+  return cmd
+    .addOption(new Option('--key <percent>', 'a client above this share is key').default(DEFAULT_SHARE_OPTIONS.key).argParser(percentValue('--key')))
+    .addOption(new Option('--critical <percent>', 'above this share: critical').default(DEFAULT_SHARE_OPTIONS.critical).argParser(percentValue('--critical')))
+    .addOption(new Option('--golden <percent>', 'above this share: golden').default(DEFAULT_SHARE_OPTIONS.golden).argParser(percentValue('--golden')))
+    .addOption(
+      new Option('--max-key-clients <n>', 'warn when a manager carries more key clients')
+        .default(DEFAULT_SHARE_OPTIONS.maxKeyPerManager)
+        .argParser(positiveInt('--max-key-clients')),
+    );
+}
+
+export interface ThresholdFlags {
+  key: number;
+  critical: number;
+  golden: number;
+  maxKeyClients: number;
+}
+
+export function shareOptions(flags: ThresholdFlags): ShareOptions {
+  if (!(flags.key < flags.critical && flags.critical < flags.golden)) {
+    throw usage(
+      `thresholds must rise: --key ${flags.key} < --critical ${flags.critical} < --golden ${flags.golden}`,
+      'a golden client is also critical and key, so its threshold is the highest',
+    );
+  }
+  return { ...DEFAULT_SHARE_OPTIONS, key: flags.key, critical: flags.critical, golden: flags.golden, maxKeyPerManager: flags.maxKeyClients };
+}
+
+/** A second input named by a flag (`--deals FILE`): detected as usual, mapped by its own `--deals-map`. */
+export function secondInput(file: string, map: string[], raw: RawOptions): InputOptions {
+  return inputOptions(file, { ...raw, map, encoding: undefined, delimiter: undefined, header: true });
 }
 
 export interface RawOptions {
@@ -146,4 +182,19 @@ export function percentValue(flag: string): (text: string) => number {
 
 export function usage(message: string, hint: string): FolioError {
   return new FolioError({ code: 'USAGE', message, hint });
+}
+
+/** `--as-of DATE`, or today in the local time zone. */
+export function asOfDay(text: string | undefined): number {
+  return text === undefined ? today() : flagDate('--as-of', text);
+}
+
+/** An amount given on the command line (`--big 100000`, `--big "1 000 000,50"`), as whole units and millionths. */
+export function amountValue(flag: string): (text: string) => { whole: number; micro: number } {
+  return (text) => {
+    const out = newParsedAmount();
+    const r = readAmount(text, text.includes(',') && !text.includes('.') && !/,\d{3}$/.test(text) ? ',' : '.', out);
+    if (r !== NumberRead.Ok || out.whole < 0 || out.micro < 0) throw usage(`${flag} "${text}" is not an amount`, `write ${flag} 100000 or ${flag} 250000.50`);
+    return { whole: out.whole, micro: out.micro };
+  };
 }

@@ -1,0 +1,78 @@
+import { microsToNumber } from './money.js';
+import type { RevenueClass } from './share.js';
+import { compareNames } from './share.js';
+
+export const QUADRANTS = ['want_can', 'want_only', 'can_only', 'neither', 'unclassified'] as const;
+export type Quadrant = (typeof QUADRANTS)[number];
+
+export interface MatrixInput {
+  client: string;
+  want: boolean | null;
+  can: boolean | null;
+  /** Why a flag is unknown, when it is. */
+  reason?: string;
+  manager?: string;
+  segment?: string;
+  class?: RevenueClass;
+  /** Exact revenue in millionths, when deals were given. */
+  revenueMicros?: bigint;
+}
+
+export interface MatrixClient {
+  client: string;
+  want: boolean | null;
+  can: boolean | null;
+  quadrant: Quadrant;
+  reason?: string;
+  manager?: string;
+  segment?: string;
+  class?: RevenueClass;
+  revenue?: number;
+}
+
+export interface MatrixResult {
+  clients: MatrixClient[];
+  counts: Record<Quadrant, number>;
+  /** Revenue per quadrant, when deals were given. */
+  revenue: Record<Quadrant, number> | null;
+  /** Key (or higher) clients that can but do not want, or neither: the relationship is at risk. */
+  atRisk: string[];
+}
+
+export function quadrantOf(want: boolean | null, can: boolean | null): Quadrant {
+  if (want === null || can === null) return 'unclassified';
+  if (want) return can ? 'want_can' : 'want_only';
+  return can ? 'can_only' : 'neither';
+}
+
+/**
+ * The want/can matrix (DOMAIN.md §2): each client's quadrant, in the order a seller spends
+ * effort; inside a quadrant larger revenue first (when known), then by name.
+ */
+export function analyzeMatrix(clients: MatrixInput[], withRevenue: boolean): MatrixResult {
+  const counts: Record<Quadrant, number> = { want_can: 0, want_only: 0, can_only: 0, neither: 0, unclassified: 0 };
+  const sums: Record<Quadrant, bigint> = { want_can: 0n, want_only: 0n, can_only: 0n, neither: 0n, unclassified: 0n };
+  const placed = clients.map((c) => ({ input: c, quadrant: quadrantOf(c.want, c.can) }));
+  for (const p of placed) {
+    counts[p.quadrant]++;
+    sums[p.quadrant] += p.input.revenueMicros ?? 0n;
+  }
+  const order = (q: Quadrant): number => QUADRANTS.indexOf(q);
+  const micros = (c: MatrixInput): bigint => c.revenueMicros ?? 0n;
+  placed.sort(
+    (a, b) =>
+      order(a.quadrant) - order(b.quadrant) ||
+      (micros(a.input) === micros(b.input) ? compareNames(a.input.client, b.input.client) : micros(a.input) > micros(b.input) ? -1 : 1),
+  );
+  const out: MatrixClient[] = placed.map(({ input, quadrant }) => {
+    const { revenueMicros, ...rest } = input;
+    return { ...rest, quadrant, ...(revenueMicros !== undefined ? { revenue: microsToNumber(revenueMicros) } : {}) };
+  });
+  const revenue = withRevenue
+    ? (Object.fromEntries(Object.entries(sums).map(([q, m]) => [q, microsToNumber(m)])) as Record<Quadrant, number>)
+    : null;
+  const atRisk = out
+    .filter((c) => c.class !== undefined && c.class !== 'regular' && (c.quadrant === 'can_only' || c.quadrant === 'neither'))
+    .map((c) => c.client);
+  return { clients: out, counts, revenue, atRisk };
+}

@@ -1,0 +1,198 @@
+import { analyzeMatrix, QUADRANTS, type MatrixInput, type MatrixResult, type Quadrant } from '../analyses/matrix.js';
+import { analyzeShare, type RevenueClass, type ShareOptions } from '../analyses/share.js';
+import { CLIENT_FIELDS, ClientConverter, type ClientRow } from '../normalize/clients.js';
+import type { FlagRead } from '../normalize/flags.js';
+import { periodJson } from '../normalize/period.js';
+import { displayName, nameKey } from '../normalize/text.js';
+import type { Cell, Doc, MachineRow, Section, Tone } from '../render/document.js';
+import { money } from '../render/format.js';
+import { t, type Lang, type MessageKey } from '../render/i18n.js';
+import { buildEnvelope } from '../render/json.js';
+import type { InputOptions, InputReport, Warning } from './input-options.js';
+import { loadDeals, type DealFilter } from './load-deals.js';
+import { loadRows, readWarnings } from './load-rows.js';
+import type { CommandOutput } from './output.js';
+
+export interface MatrixRunOptions {
+  input: InputOptions;
+  wantMin: number | null;
+  canMin: number | null;
+  deals: { input: InputOptions; filter: DealFilter; share: ShareOptions } | null;
+  lang: Lang;
+}
+
+export type MatrixJson = Omit<MatrixResult, 'clients'> & {
+  clients: (MatrixResult['clients'][number] & { task: string })[];
+  thresholds: { wantMin: number | null; canMin: number | null };
+};
+
+export interface LoadedClients {
+  clients: ClientRow[];
+  input: InputReport;
+  warnings: Warning[];
+}
+
+/** A clients file, one row per client (a client listed twice keeps its first row). */
+export async function loadClients(input: InputOptions, wantMin: number | null, canMin: number | null, needFlags: boolean): Promise<LoadedClients> {
+  const file = input.source.name;
+  const byKey = new Map<string, ClientRow>();
+  let duplicates = 0;
+  const { format, mapping, rows, converter, problems } = await loadRows(
+    input,
+    CLIENT_FIELDS,
+    (map, p) => {
+      const c = new ClientConverter(map, { file, decimal: input.decimal, dayOrder: input.dayOrder, wantMin, canMin }, p);
+      if (needFlags) c.requireFlags();
+      return c;
+    },
+    (row: ClientRow) => {
+      const key = nameKey(row.client);
+      if (byKey.has(key)) duplicates++;
+      else byKey.set(key, { ...row, client: displayName(row.client) });
+    },
+  );
+  const warnings = readWarnings(file, mapping, problems);
+  if (duplicates > 0) warnings.push({ code: 'DUPLICATE_CLIENTS', message: `${file}: ${duplicates} row(s) repeat a client already listed; the first row of each client is used` });
+  return {
+    clients: [...byKey.values()],
+    warnings,
+    input: {
+      file,
+      role: 'clients',
+      encoding: format.encoding,
+      delimiter: format.delimiter,
+      rows,
+      used: byKey.size,
+      excluded: { duplicate: duplicates },
+      folded: 0,
+      skipped: converter.skipped,
+      columns: { ...mapping.header },
+    },
+  };
+}
+
+function flagValue(flag: FlagRead): boolean | null {
+  return typeof flag === 'boolean' ? flag : null;
+}
+
+function flagReason(name: string, flag: FlagRead, raw: string): string | null {
+  if (flag === 'missing') return `${name}: empty`;
+  if (flag === 'unreadable') return `${name}: cannot read ${JSON.stringify(raw.trim())} as yes/no`;
+  return null;
+}
+
+export async function runMatrix(options: MatrixRunOptions): Promise<CommandOutput> {
+  const loaded = await loadClients(options.input, options.wantMin, options.canMin, true);
+  const inputs = [loaded.input];
+  const warnings = [...loaded.warnings];
+
+  let revenue: Map<string, { micros: bigint; class: RevenueClass }> | null = null;
+  if (options.deals) {
+    const deals = await loadDeals(options.deals.input, options.deals.filter);
+    inputs.push(deals.input);
+    warnings.push(...deals.warnings);
+    const share = analyzeShare(deals.ledger.clients.values(), options.deals.share);
+    const classByName = new Map(share.clients.map((c) => [c.client, c.class]));
+    revenue = new Map();
+    for (const [key, entry] of deals.ledger.clients) {
+      revenue.set(key, { micros: entry.revenue.toMicros(), class: classByName.get(entry.name) ?? 'regular' });
+    }
+  }
+
+  const rows: MatrixInput[] = loaded.clients.map((c) => {
+    const reasons = [flagReason('want', c.want, c.wantRaw), flagReason('can', c.can, c.canRaw)].filter((r): r is string => r !== null);
+    const row: MatrixInput = { client: c.client, want: flagValue(c.want), can: flagValue(c.can) };
+    if (reasons.length > 0) row.reason = reasons.join('; ');
+    if (c.manager.trim() !== '') row.manager = displayName(c.manager);
+    if (c.segment.trim() !== '') row.segment = displayName(c.segment);
+    if (revenue) {
+      const r = revenue.get(nameKey(c.client));
+      row.class = r?.class ?? 'regular';
+      row.revenueMicros = r?.micros ?? 0n;
+    }
+    return row;
+  });
+  const analysis = analyzeMatrix(rows, revenue !== null);
+  if (analysis.atRisk.length > 0) {
+    warnings.push({ code: 'KEY_CLIENTS_AT_RISK', message: `${analysis.atRisk.length} key client(s) do not want to buy: ${analysis.atRisk.join(', ')}` });
+  }
+  const result: MatrixJson = {
+    ...analysis,
+    clients: analysis.clients.map((c) => ({ ...c, task: t(options.lang, `task_${c.quadrant}` as MessageKey) })),
+    thresholds: { wantMin: options.wantMin, canMin: options.canMin },
+  };
+  const period = options.deals ? periodJson(options.deals.filter.period) : null;
+  return {
+    envelope: buildEnvelope('matrix', period, inputs, result, warnings),
+    doc: { title: t(options.lang, 'matrixTitle'), sections: matrixSections(result, options.lang) },
+    rows: result.clients.map(
+      (c): MachineRow => ({
+        client: c.client,
+        want: c.want,
+        can: c.can,
+        quadrant: c.quadrant,
+        class: c.class ?? null,
+        revenue: c.revenue ?? null,
+        manager: c.manager ?? null,
+        segment: c.segment ?? null,
+        reason: c.reason ?? null,
+        task: c.task,
+      }),
+    ),
+    columns: ['client', 'want', 'can', 'quadrant', 'class', 'revenue', 'manager', 'segment', 'reason', 'task'],
+    exitCode: 0,
+  };
+}
+
+const QUADRANT_TONE: Record<Quadrant, Tone> = { want_can: 'good', want_only: 'key', can_only: 'warn', neither: 'bad', unclassified: 'muted' };
+
+/** The 2×2 grid, the clients in effort order, the tasks, and the at-risk line. */
+export function matrixSections(r: MatrixJson, lang: Lang): Section[] {
+  const cell = (q: Quadrant): Cell => {
+    const amount = r.revenue ? ` · ${money(r.revenue[q], lang)}` : '';
+    return { text: `${t(lang, q)}: ${r.counts[q]}${amount}`, tone: QUADRANT_TONE[q] };
+  };
+  const yn = (v: boolean | null): string => (v === null ? t(lang, 'unknown') : t(lang, v ? 'yes' : 'no'));
+  const hasRevenue = r.revenue !== null;
+  const hasManager = r.clients.some((c) => c.manager !== undefined);
+  const sections: Section[] = [
+    {
+      kind: 'table',
+      columns: [{ label: '' }, { label: t(lang, 'gridCan') }, { label: t(lang, 'gridCannot') }],
+      rows: [
+        [t(lang, 'gridWants'), cell('want_can'), cell('want_only')],
+        [t(lang, 'gridDoesNotWant'), cell('can_only'), cell('neither')],
+      ],
+    },
+  ];
+  if (r.counts.unclassified > 0) sections.push({ kind: 'notes', lines: [cell('unclassified')] });
+  sections.push({
+    kind: 'table',
+    title: t(lang, 'clients'),
+    columns: [
+      { label: t(lang, 'quadrant') },
+      { label: t(lang, 'client') },
+      { label: t(lang, 'want') },
+      { label: t(lang, 'can') },
+      ...(hasRevenue ? [{ label: t(lang, 'class') }, { label: t(lang, 'revenue'), align: 'right' as const }] : []),
+      ...(hasManager ? [{ label: t(lang, 'manager') }] : []),
+      { label: t(lang, 'reason') },
+    ],
+    rows: r.clients.map((c) => [
+      { text: t(lang, c.quadrant), tone: QUADRANT_TONE[c.quadrant] },
+      c.class && c.class !== 'regular' ? { text: c.client, tone: c.class } : c.client,
+      yn(c.want),
+      yn(c.can),
+      ...(hasRevenue ? [t(lang, c.class ?? 'regular'), money(c.revenue ?? 0, lang)] : []),
+      ...(hasManager ? [c.manager ?? ''] : []),
+      c.reason ?? '',
+    ]),
+  });
+  sections.push({
+    kind: 'notes',
+    title: t(lang, 'tasks'),
+    lines: QUADRANTS.filter((q) => r.counts[q] > 0).map((q) => ({ text: `${t(lang, q)} (${r.counts[q]}): ${t(lang, `task_${q}` as MessageKey)}`, tone: QUADRANT_TONE[q] })),
+  });
+  if (r.atRisk.length > 0) sections.push({ kind: 'notes', lines: [{ text: `${t(lang, 'atRisk')}: ${r.atRisk.join(', ')}`, tone: 'bad' }] });
+  return sections;
+}

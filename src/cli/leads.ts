@@ -1,0 +1,58 @@
+import { Command, Option } from 'commander';
+import type { CliContext } from './context.js';
+import { emit } from './emit.js';
+import {
+  addInputOptions,
+  addOutputOptions,
+  amountValue,
+  asOfDay,
+  inputOptions,
+  list,
+  outputFormat,
+  outputLang,
+  positiveInt,
+  type RawOptions,
+} from './options.js';
+import { requireInput } from './stdin.js';
+
+type LeadsFlags = RawOptions & {
+  asOf?: string;
+  fastDays: number;
+  big?: { whole: number; micro: number };
+  maxLeads?: number;
+};
+
+export function leadsCommand(ctx: CliContext, done: (code: number) => void): Command {
+  const cmd = new Command('leads')
+    .description('lead queue: fast/slow × big/small, in the order a manager works them')
+    .argument('<leads>', 'leads or open deals export (CSV), or - for standard input')
+    .option('--as-of <date>', 'the day to count from (default: today)')
+    .addOption(new Option('--fast-days <n>', 'fast = expected close at most this many days after as-of').default(30).argParser(positiveInt('--fast-days')))
+    .addOption(new Option('--big <amount>', 'big = amount at or above this (default: the median of the leads ranked)').argParser(amountValue('--big')))
+    .addOption(new Option('--max-leads <n>', 'warn when a manager has more open leads').argParser(positiveInt('--max-leads')))
+    .option('--won <values>', 'more statuses that count as won (not ranked)', list, [])
+    .option('--lost <values>', 'more statuses that count as lost (not ranked)', list, []);
+  addOutputOptions(cmd);
+  addInputOptions(cmd);
+  cmd.addHelpText(
+    'after',
+    `
+Examples:
+  folio leads leads.csv
+  folio leads pipeline.csv --as-of 2026-11-01 --fast-days 14 --big 500000
+  folio leads leads.csv --max-leads 5 --format csv > queue.csv`,
+  );
+  cmd.action(async (file: string, flags: LeadsFlags) => {
+    requireInput(ctx, file, cmd);
+    const { runLeads } = await import('../app/leads.js');
+    const output = await runLeads({
+      input: inputOptions(file, flags),
+      won: flags.won,
+      lost: flags.lost,
+      leads: { asOf: asOfDay(flags.asOf), fastDays: flags.fastDays, big: flags.big ?? null, maxLeads: flags.maxLeads ?? null },
+      lang: outputLang(flags),
+    });
+    done(await emit(ctx, output, outputFormat(flags), flags.output));
+  });
+  return cmd;
+}

@@ -1,0 +1,78 @@
+import { Command, Option } from 'commander';
+import type { CliContext } from './context.js';
+import { emit } from './emit.js';
+import {
+  addDealOptions,
+  addInputOptions,
+  addOutputOptions,
+  addThresholdOptions,
+  collect,
+  dealPeriod,
+  inputOptions,
+  outputFormat,
+  outputLang,
+  secondInput,
+  shareOptions,
+  usage,
+  type RawOptions,
+  type ThresholdFlags,
+} from './options.js';
+import { requireInput } from './stdin.js';
+
+type MatrixFlags = RawOptions &
+  ThresholdFlags & {
+    wantMin?: number;
+    canMin?: number;
+    deals?: string;
+    dealsMap: string[];
+  };
+
+function score(flag: string): (text: string) => number {
+  return (text) => {
+    const n = Number(text.replace(',', '.'));
+    if (!Number.isFinite(n)) throw usage(`${flag} "${text}" is not a number`, `write ${flag} 7`);
+    return n;
+  };
+}
+
+export function matrixCommand(ctx: CliContext, done: (code: number) => void): Command {
+  const cmd = new Command('matrix')
+    .description('want/can matrix: each client\'s type and the seller\'s task for it')
+    .argument('<clients>', 'clients export with want and can columns (CSV), or - for standard input')
+    .addOption(new Option('--want-min <score>', 'a want score at or above this is yes').argParser(score('--want-min')))
+    .addOption(new Option('--can-min <score>', 'a can score at or above this is yes').argParser(score('--can-min')))
+    .option('--deals <file>', 'deals export: adds each client\'s revenue class and flags key clients at risk')
+    .option('--deals-map <field=header>', '--map for the deals file; repeatable', collect, []);
+  addDealOptions(cmd);
+  addThresholdOptions(cmd);
+  addOutputOptions(cmd);
+  addInputOptions(cmd);
+  cmd.addHelpText(
+    'after',
+    `
+Examples:
+  folio matrix clients.csv
+  folio matrix clients.csv --deals deals.csv --period 2026 --format markdown
+  folio matrix scores.csv --want-min 7 --can-min 5 --json | jq '.result.counts'`,
+  );
+  cmd.action(async (file: string, flags: MatrixFlags) => {
+    requireInput(ctx, file, cmd);
+    const { runMatrix } = await import('../app/matrix.js');
+    const output = await runMatrix({
+      input: inputOptions(file, flags),
+      wantMin: flags.wantMin ?? null,
+      canMin: flags.canMin ?? null,
+      deals:
+        flags.deals === undefined
+          ? null
+          : {
+              input: secondInput(flags.deals, flags.dealsMap, flags),
+              filter: { period: dealPeriod(flags), won: flags.won, lost: flags.lost, currency: flags.currency?.toUpperCase() },
+              share: shareOptions(flags),
+            },
+      lang: outputLang(flags),
+    });
+    done(await emit(ctx, output, outputFormat(flags), flags.output));
+  });
+  return cmd;
+}

@@ -1,0 +1,105 @@
+import { FolioError } from '../errors.js';
+import { LEAD_ALIASES } from './aliases.js';
+import type { ColumnMapping, FieldSpec } from './columns.js';
+import { ConverterBase, INVALID, MISSING, type ConverterOptions } from './converter-base.js';
+import type { Problems } from './problems.js';
+import { AMBIGUOUS, type RowConverter } from './row-feed.js';
+import { StatusClassifier, type StatusKind } from './status.js';
+
+export const LEAD_FIELDS: readonly FieldSpec[] = [
+  { field: 'lead', aliases: LEAD_ALIASES.lead, required: true, description: 'the lead, request or deal name' },
+  { field: 'client', aliases: LEAD_ALIASES.client, required: false, description: 'the client' },
+  { field: 'amount', aliases: LEAD_ALIASES.amount, required: false, description: 'the expected amount' },
+  { field: 'expectedClose', aliases: LEAD_ALIASES.expectedClose, required: false, description: 'when the money is expected' },
+  { field: 'days', aliases: LEAD_ALIASES.days, required: false, description: 'days to close' },
+  { field: 'created', aliases: LEAD_ALIASES.created, required: false, description: 'when the lead came in' },
+  { field: 'manager', aliases: LEAD_ALIASES.manager, required: false, description: 'who works the lead' },
+  { field: 'status', aliases: LEAD_ALIASES.status, required: false, description: 'open, won or lost' },
+];
+
+export interface LeadRow {
+  lead: string;
+  client: string;
+  /** Whole units and millionths; null when the cell is empty. */
+  amount: { whole: number; micro: number } | null;
+  /** Day number of the expected close, or null when unknown. */
+  expectedClose: number | null;
+  /** Days to close counted from as-of, when the file gives days and no creation date. */
+  daysFromAsOf: number | null;
+  status: StatusKind;
+  manager: string;
+  line: number;
+}
+
+export interface LeadOptions extends ConverterOptions {
+  won: readonly string[];
+  lost: readonly string[];
+}
+
+/**
+ * Rows of a leads export. The expected close is a date column, or a number of days: from
+ * the creation date when the file has one, otherwise from as-of.
+ */
+export class LeadConverter extends ConverterBase implements RowConverter<LeadRow> {
+  readonly statuses: StatusClassifier;
+
+  constructor(mapping: ColumnMapping, options: LeadOptions, problems: Problems) {
+    super(mapping, options, problems);
+    const missing = [
+      this.has('amount') ? null : '"amount" (the expected amount)',
+      this.has('expectedClose') || this.has('days') ? null : '"expectedClose" (the expected close date) or "days" (days to close)',
+    ].filter((m): m is string => m !== null);
+    if (missing.length > 0) {
+      throw new FolioError({
+        code: 'MISSING_COLUMN',
+        file: options.file,
+        line: 1,
+        message: `no column for ${missing.join(' and ')}`,
+        hint: `columns found: ${mapping.headers.map((h) => `"${h}"`).join(', ')}; map one with --map ${this.has('amount') ? 'expectedClose' : 'amount'}=HEADER`,
+      });
+    }
+    this.statuses = new StatusClassifier(options.won, options.lost);
+  }
+
+  convert(fields: string[], line: number): LeadRow | null | typeof AMBIGUOUS {
+    if (this.hasExtraFields(fields, line)) return null;
+    const status: StatusKind = this.has('status') ? this.statuses.classify(this.text(fields, 'status')) : 'open';
+    const base = { lead: this.text(fields, 'lead'), client: this.text(fields, 'client'), manager: this.text(fields, 'manager'), status, line };
+    if (status !== 'open') return { ...base, amount: null, expectedClose: null, daysFromAsOf: null };
+
+    const a = this.readAmountField(fields, 'amount', line);
+    if (a === AMBIGUOUS) return AMBIGUOUS;
+    if (a === INVALID) return null;
+    let amount: LeadRow['amount'] = null;
+    if (a === true) {
+      const v = this.amountColumn('amount').value;
+      if (v.whole < 0 || v.micro < 0) return this.invalid(line, 'amount', this.text(fields, 'amount'), 'a lead cannot bring a negative amount', 'fix the amount');
+      amount = { whole: v.whole, micro: v.micro };
+    }
+
+    let expectedClose: number | null = null;
+    let daysFromAsOf: number | null = null;
+    if (this.has('expectedClose')) {
+      const d = this.readDateField(fields, 'expectedClose', line);
+      if (d === AMBIGUOUS) return AMBIGUOUS;
+      if (d === INVALID) return null;
+      expectedClose = d === MISSING ? null : d;
+    }
+    if (expectedClose === null && this.has('days')) {
+      const raw = this.text(fields, 'days').trim();
+      if (raw !== '') {
+        if (!/^\d+$/.test(raw)) return this.invalid(line, 'days', raw, 'not a whole number of days', 'write days to close as a whole number, e.g. 45');
+        const days = Number(raw);
+        if (this.has('created')) {
+          const c = this.readDateField(fields, 'created', line);
+          if (c === AMBIGUOUS) return AMBIGUOUS;
+          if (c === INVALID) return null;
+          if (c !== MISSING) expectedClose = c + days;
+        } else {
+          daysFromAsOf = days;
+        }
+      }
+    }
+    return { ...base, amount, expectedClose, daysFromAsOf };
+  }
+}
