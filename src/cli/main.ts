@@ -4,6 +4,7 @@ import { describeProblem, EXIT, FolioError } from '../errors.js';
 import { pendingTempFiles } from '../io/write-output.js';
 import { colorEnabled, painter } from './color.js';
 import type { CliContext } from './context.js';
+import { cadenceCommand } from './cadence.js';
 import { inspectCommand } from './inspect.js';
 import { leadsCommand } from './leads.js';
 import { matrixCommand } from './matrix.js';
@@ -44,7 +45,7 @@ Exit codes: 0 done, 1 a requested check failed, 2 usage or input error, 130 inte
     ctx.color = source === 'cli' ? opts.color : undefined;
     ctx.debug = opts.debug === true;
   });
-  for (const make of [shareCommand, matrixCommand, leadsCommand, inspectCommand]) {
+  for (const make of [shareCommand, matrixCommand, leadsCommand, cadenceCommand, inspectCommand]) {
     const cmd = make(ctx, done);
     cmd.exitOverride().configureOutput({ writeOut: (s) => ctx.stdout.write(s), writeErr: (s) => ctx.stderr.write(s) });
     program.addCommand(cmd);

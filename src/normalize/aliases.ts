@@ -217,3 +217,31 @@ export const LEAD_ALIASES = {
   manager: MANAGER_ALIASES,
   status: STATUS_ALIASES,
 } as const;
+
+export const ACTIVITY_ALIASES = {
+  date: [
+    'activity date',
+    'date',
+    'completed',
+    'completed date',
+    'completed at',
+    'date completed',
+    'call start time',
+    'start date',
+    'start time',
+    'due date',
+    'дата выполнения',
+    'дата',
+    'дата активности',
+    'дата звонка',
+    'дата встречи',
+    'дата создания',
+    'created',
+    'created time',
+    'create date',
+  ],
+  client: [...CLIENT_ALIASES, 'related to', 'regarding'],
+  outcome: ['outcome', 'result', 'sentiment', 'rating', 'call result', 'activity outcome', 'результат', 'итог', 'оценка', 'результат звонка'],
+  manager: ['manager', 'owner', 'activity owner', 'call owner', 'assigned to', 'user', 'responsible', 'sales rep', 'ответственный', 'менеджер', 'сотрудник', 'исполнитель'],
+  channel: ['channel', 'type', 'activity type', 'contact type', 'тип', 'канал', 'вид', 'тип активности', 'тип дела'],
+} as const;

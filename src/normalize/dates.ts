@@ -175,6 +175,15 @@ export function dayParts(day: number): { year: number; month: number; day: numbe
   return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
 }
 
+/** The same day `months` months later (or earlier), clamped to the month's last day: 31.05 − 3 months = 28.02. */
+export function addMonths(day: number, months: number): number {
+  const p = dayParts(day);
+  const index = p.year * 12 + (p.month - 1) + months;
+  const year = Math.floor(index / 12);
+  const month = (index % 12) + 1;
+  return dayNumber(year, month, Math.min(p.day, daysInMonth(year, month)));
+}
+
 /** Today in the local time zone, as a day number. */
 export function today(now: Date = new Date()): number {
   return dayNumber(now.getFullYear(), now.getMonth() + 1, now.getDate());

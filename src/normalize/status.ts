@@ -1,4 +1,5 @@
-import { detach, nameKey } from './text.js';
+import { WordClassifier } from './outcomes.js';
+import { detach } from './text.js';
 
 export type StatusKind = 'won' | 'lost' | 'open';
 
@@ -55,34 +56,30 @@ export const DEFAULT_LOST = [
 ];
 
 /**
- * Status text to won / lost / open. Exports repeat a handful of statuses over millions of
- * rows, so each distinct spelling is classified once and remembered.
+ * Status text to won / lost / open, remembering how often each spelling read as open so
+ * that a warning can name them.
  */
 export class StatusClassifier {
-  private readonly won: Set<string>;
-  private readonly lost: Set<string>;
-  private readonly seen = new Map<string, StatusKind>();
-  /** Spellings read as open, with their row counts, so a report can name them. */
+  private readonly words: WordClassifier<StatusKind>;
+  /** Spellings read as open, with their row counts. */
   readonly openValues = new Map<string, number>();
 
   constructor(extraWon: readonly string[] = [], extraLost: readonly string[] = []) {
-    this.won = new Set([...DEFAULT_WON, ...extraWon].map(nameKey));
-    this.lost = new Set([...DEFAULT_LOST, ...extraLost].map(nameKey));
+    this.words = new WordClassifier<StatusKind>(
+      [
+        ['won', [...DEFAULT_WON, ...extraWon]],
+        ['lost', [...DEFAULT_LOST, ...extraLost]],
+      ],
+      'open',
+    );
   }
 
   classify(raw: string): StatusKind {
-    const known = this.seen.get(raw);
-    if (known !== undefined) {
-      if (known === 'open') this.openValues.set(raw, (this.openValues.get(raw) ?? 0) + 1);
-      return known;
-    }
-    const key = nameKey(raw);
-    const kind: StatusKind = this.won.has(key) ? 'won' : this.lost.has(key) ? 'lost' : 'open';
-    // A status column with endless distinct values is not a status column; stop caching.
-    if (this.seen.size < 10_000) {
-      const copy = detach(raw);
-      this.seen.set(copy, kind);
-      if (kind === 'open') this.openValues.set(copy, 1);
+    const kind = this.words.classify(raw);
+    if (kind === 'open') {
+      const n = this.openValues.get(raw);
+      if (n !== undefined) this.openValues.set(raw, n + 1);
+      else if (this.openValues.size < 1000) this.openValues.set(detach(raw), 1);
     }
     return kind;
   }

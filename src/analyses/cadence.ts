@@ -1,0 +1,243 @@
+import { addMonths, formatDay } from '../normalize/dates.js';
+import type { Outcome } from '../normalize/outcomes.js';
+import type { Period } from '../normalize/period.js';
+import { nameKey } from '../normalize/text.js';
+import { compareNames } from './share.js';
+
+export interface CadenceOptions {
+  asOf: number;
+  /** The days whose violations are reported (finite ends). */
+  window: Period;
+  /** Most days allowed between two positive contacts. */
+  maxGap: number;
+  /** Days without personal contact by the same manager after a negative one. */
+  cooloff: number;
+  /** A contact due within this many days is "due soon". */
+  dueSoon: number;
+  dossierMonths: number;
+}
+
+export const DEFAULT_CADENCE = { maxGap: 10, cooloff: 14, dueSoon: 3, dossierMonths: 3 } as const;
+
+interface Contact {
+  day: number;
+  /** Manager name key ('' when the log has none). */
+  manager: string;
+  managerName: string;
+}
+
+/** What the rules need of one key client's contacts; nothing else is kept. */
+export interface ClientContacts {
+  lastPositiveBefore: number | null;
+  positivesInWindow: Set<number>;
+  firstPositiveAfter: number | null;
+  lastPositive: number | null;
+  negatives: Contact[];
+  personal: Contact[];
+  /** Manager of the latest contact, for an agenda that has no other source. */
+  lastManager: { day: number; name: string } | null;
+}
+
+/**
+ * Keeps, per key client, the contacts the cadence rules need: positive contacts around the
+ * window, negative ones whose cool-off can reach into it, and personal ones inside it. A log
+ * of millions of rows is never held; only these days are.
+ */
+export class CadenceLog {
+  readonly clients = new Map<string, ClientContacts>();
+  private readonly until: number;
+
+  constructor(private readonly options: CadenceOptions) {
+    this.until = Math.min(options.window.to, options.asOf);
+  }
+
+  add(clientKey: string, day: number, outcome: Outcome, manager: string, personal: boolean): void {
+    const { window, asOf, cooloff } = this.options;
+    if (day > asOf) return; // planned activities are not contacts yet
+    let c = this.clients.get(clientKey);
+    if (!c) {
+      c = emptyContacts();
+      this.clients.set(clientKey, c);
+    }
+    const name = manager.trim();
+    if (name !== '' && (c.lastManager === null || day >= c.lastManager.day)) c.lastManager = { day, name };
+    if (outcome === 'positive') {
+      if (c.lastPositive === null || day > c.lastPositive) c.lastPositive = day;
+      if (day < window.from) {
+        if (c.lastPositiveBefore === null || day > c.lastPositiveBefore) c.lastPositiveBefore = day;
+      } else if (day <= this.until) {
+        c.positivesInWindow.add(day);
+      } else if (c.firstPositiveAfter === null || day < c.firstPositiveAfter) {
+        c.firstPositiveAfter = day;
+      }
+    }
+    const contact = { day, manager: nameKey(manager), managerName: name };
+    if (outcome === 'negative' && day >= window.from - cooloff) c.negatives.push(contact);
+    if (personal && day >= window.from && day <= this.until) c.personal.push(contact);
+  }
+}
+
+function emptyContacts(): ClientContacts {
+  return { lastPositiveBefore: null, positivesInWindow: new Set(), firstPositiveAfter: null, lastPositive: null, negatives: [], personal: [], lastManager: null };
+}
+
+export type AgendaStatus = 'overdue' | 'cooling_off' | 'due_soon' | 'ok';
+
+export interface AgendaItem {
+  client: string;
+  manager: string | null;
+  lastPositive: string | null;
+  nextDue: string | null;
+  daysUntilDue: number | null;
+  personalAllowed: boolean;
+  allowedFrom: string | null;
+  cooloffManager: string | null;
+  status: AgendaStatus;
+}
+
+export interface GapViolation {
+  client: string;
+  rule: 'gap';
+  from: string;
+  to: string;
+  days: number;
+  open: boolean;
+}
+
+export interface CooloffViolation {
+  client: string;
+  rule: 'cooloff';
+  date: string;
+  negativeDate: string;
+  days: number;
+  manager: string | null;
+}
+
+export type Violation = GapViolation | CooloffViolation;
+
+export interface DossierItem {
+  client: string;
+  reviewed: string | null;
+  dueBy: string | null;
+  status: 'missing' | 'stale';
+}
+
+export interface KeyClient {
+  key: string;
+  name: string;
+  manager: string | null;
+  /** Day of the last dossier review: a number, null if the cell is empty, undefined if unknown. */
+  dossier?: number | null;
+}
+
+export interface CadenceResult {
+  asOf: string;
+  window: { from: string; to: string };
+  thresholds: { maxGap: number; cooloff: number; dueSoon: number; dossierMonths: number };
+  agenda: AgendaItem[];
+  violations: Violation[];
+  dossier: DossierItem[];
+}
+
+const STATUS_ORDER: AgendaStatus[] = ['overdue', 'cooling_off', 'due_soon', 'ok'];
+
+/**
+ * The contact rules with key clients (DOMAIN.md §4): a positive contact at least every
+ * `maxGap` days; no personal contact by the same manager for `cooloff` days after a
+ * negative one; the dossier reviewed every `dossierMonths` months. Pure.
+ */
+export function analyzeCadence(keyClients: KeyClient[], log: CadenceLog, options: CadenceOptions, dossierKnown: boolean): CadenceResult {
+  const agenda: AgendaItem[] = [];
+  const violations: Violation[] = [];
+  const dossier: DossierItem[] = [];
+  for (const k of keyClients) {
+    const c = log.clients.get(k.key) ?? emptyContacts();
+    violations.push(...gaps(k.name, c, options), ...cooloffs(k.name, c, options));
+    agenda.push(agendaItem(k, c, options));
+    if (dossierKnown) {
+      const item = dossierItem(k, options);
+      if (item) dossier.push(item);
+    }
+  }
+
+  agenda.sort(
+    (a, b) =>
+      STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status) ||
+      (a.daysUntilDue ?? -Infinity) - (b.daysUntilDue ?? -Infinity) ||
+      compareNames(a.client, b.client),
+  );
+  violations.sort((a, b) => compareNames(a.client, b.client) || (a.rule === 'gap' ? a.from : a.date).localeCompare(b.rule === 'gap' ? b.from : b.date) || a.rule.localeCompare(b.rule));
+  dossier.sort((a, b) => (a.reviewed ?? '').localeCompare(b.reviewed ?? '') || compareNames(a.client, b.client));
+  return {
+    asOf: formatDay(options.asOf),
+    window: { from: formatDay(options.window.from), to: formatDay(options.window.to) },
+    thresholds: { maxGap: options.maxGap, cooloff: options.cooloff, dueSoon: options.dueSoon, dossierMonths: options.dossierMonths },
+    agenda,
+    violations,
+    dossier,
+  };
+}
+
+/** Intervals between positive contacts that touch the window, longer than allowed. */
+function gaps(client: string, c: ClientContacts, o: CadenceOptions): GapViolation[] {
+  const days = [...c.positivesInWindow].sort((a, b) => a - b);
+  const points = [c.lastPositiveBefore ?? o.window.from, ...days];
+  const end = c.firstPositiveAfter ?? o.asOf;
+  const out: GapViolation[] = [];
+  for (let i = 0; i < points.length; i++) {
+    const from = points[i] as number;
+    const last = i === points.length - 1;
+    const to = last ? end : (points[i + 1] as number);
+    if (to - from > o.maxGap) {
+      out.push({ client, rule: 'gap', from: formatDay(from), to: formatDay(to), days: to - from, open: last && c.firstPositiveAfter === null });
+    }
+  }
+  return out;
+}
+
+/** Personal contacts by the manager of a negative contact, 1 to cooloff−1 days after it. */
+function cooloffs(client: string, c: ClientContacts, o: CadenceOptions): CooloffViolation[] {
+  const out: CooloffViolation[] = [];
+  for (const p of c.personal) {
+    let latest: Contact | null = null;
+    for (const n of c.negatives) {
+      const days = p.day - n.day;
+      // Same day: without times the order is unknown, and the negative contact is one of them.
+      if (days < 1 || days >= o.cooloff || n.manager !== p.manager) continue;
+      if (latest === null || n.day > latest.day) latest = n;
+    }
+    if (latest) {
+      out.push({ client, rule: 'cooloff', date: formatDay(p.day), negativeDate: formatDay(latest.day), days: p.day - latest.day, manager: p.managerName || null });
+    }
+  }
+  return out;
+}
+
+function agendaItem(k: KeyClient, c: ClientContacts, o: CadenceOptions): AgendaItem {
+  const nextDue = c.lastPositive === null ? null : c.lastPositive + o.maxGap;
+  const daysUntilDue = nextDue === null ? null : nextDue - o.asOf;
+  let cooling: Contact | null = null;
+  for (const n of c.negatives) {
+    if (o.asOf - n.day < o.cooloff && (cooling === null || n.day > cooling.day)) cooling = n;
+  }
+  const status: AgendaStatus =
+    daysUntilDue === null || daysUntilDue < 0 ? 'overdue' : cooling ? 'cooling_off' : daysUntilDue <= o.dueSoon ? 'due_soon' : 'ok';
+  return {
+    client: k.name,
+    manager: k.manager ?? c.lastManager?.name ?? null,
+    lastPositive: c.lastPositive === null ? null : formatDay(c.lastPositive),
+    nextDue: nextDue === null ? null : formatDay(nextDue),
+    daysUntilDue,
+    personalAllowed: cooling === null,
+    allowedFrom: cooling ? formatDay(cooling.day + o.cooloff) : null,
+    cooloffManager: cooling ? cooling.managerName || null : null,
+    status,
+  };
+}
+
+function dossierItem(k: KeyClient, o: CadenceOptions): DossierItem | null {
+  if (k.dossier === undefined || k.dossier === null) return { client: k.name, reviewed: null, dueBy: null, status: 'missing' };
+  const dueBy = addMonths(k.dossier, o.dossierMonths);
+  if (dueBy >= o.asOf) return null;
+  return { client: k.name, reviewed: formatDay(k.dossier), dueBy: formatDay(dueBy), status: 'stale' };
+}

@@ -1,0 +1,67 @@
+import { ACTIVITY_ALIASES } from './aliases.js';
+import type { ColumnMapping, FieldSpec } from './columns.js';
+import { ConverterBase, INVALID, MISSING, type ConverterOptions } from './converter-base.js';
+import { channelClassifier, outcomeClassifier, type Outcome, type WordClassifier } from './outcomes.js';
+import type { Problems } from './problems.js';
+import { AMBIGUOUS, type RowConverter } from './row-feed.js';
+
+export const ACTIVITY_FIELDS: readonly FieldSpec[] = [
+  { field: 'date', aliases: ACTIVITY_ALIASES.date, required: true, description: 'when the contact happened' },
+  { field: 'client', aliases: ACTIVITY_ALIASES.client, required: true, description: 'the client contacted' },
+  { field: 'outcome', aliases: ACTIVITY_ALIASES.outcome, required: true, description: 'positive, neutral or negative' },
+  { field: 'manager', aliases: ACTIVITY_ALIASES.manager, required: false, description: 'who had the contact' },
+  { field: 'channel', aliases: ACTIVITY_ALIASES.channel, required: false, description: 'meeting, call, email...' },
+];
+
+export interface Activity {
+  client: string;
+  day: number;
+  outcome: Outcome;
+  manager: string;
+  /** Personal (in person or by voice); true for every contact when the log has no channel column. */
+  personal: boolean;
+  line: number;
+}
+
+export interface ActivityOptions extends ConverterOptions {
+  positive: readonly string[];
+  negative: readonly string[];
+  personalChannels: readonly string[];
+}
+
+export class ActivityConverter extends ConverterBase implements RowConverter<Activity> {
+  private readonly outcomes: WordClassifier<Outcome>;
+  private readonly channels: WordClassifier<'personal' | 'other'>;
+
+  constructor(mapping: ColumnMapping, options: ActivityOptions, problems: Problems) {
+    super(mapping, options, problems);
+    this.outcomes = outcomeClassifier(options.positive, options.negative);
+    this.channels = channelClassifier(options.personalChannels);
+  }
+
+  get hasManager(): boolean {
+    return this.has('manager');
+  }
+
+  get hasChannel(): boolean {
+    return this.has('channel');
+  }
+
+  convert(fields: string[], line: number): Activity | null | typeof AMBIGUOUS {
+    if (this.hasExtraFields(fields, line)) return null;
+    const client = this.text(fields, 'client');
+    if (client.trim() === '') return this.invalid(line, 'client', client, 'no client', 'fill in the client of the contact');
+    const day = this.readDateField(fields, 'date', line);
+    if (day === AMBIGUOUS) return AMBIGUOUS;
+    if (day === INVALID) return null;
+    if (day === MISSING) return this.invalid(line, 'date', this.text(fields, 'date'), 'no date', 'fill in when the contact happened');
+    return {
+      client,
+      day,
+      outcome: this.outcomes.classify(this.text(fields, 'outcome')),
+      manager: this.text(fields, 'manager'),
+      personal: this.has('channel') ? this.channels.classify(this.text(fields, 'channel')) === 'personal' : true,
+      line,
+    };
+  }
+}

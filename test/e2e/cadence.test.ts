@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { folio, json } from './run-cli.js';
+
+interface CadenceJson {
+  asOf: string;
+  window: { from: string; to: string };
+  agenda: { client: string; status: string; lastPositive: string | null; nextDue: string | null; personalAllowed: boolean; allowedFrom: string | null; manager: string | null }[];
+  violations: Record<string, unknown>[];
+  dossier: { client: string; status: string }[];
+}
+interface Envelope {
+  inputs: { role: string; rows: number; used: number; excluded: Record<string, number>; skipped: number; folded: number }[];
+  result: CadenceJson;
+  warnings: { code: string; message: string }[];
+}
+
+function cadence(args: string[]): Envelope {
+  const r = folio(['cadence', ...args, '--json']);
+  expect(r.code, r.stderr).toBe(0);
+  return json<Envelope>(r);
+}
+
+describe('folio cadence (e2e)', () => {
+  it('checks a Salesforce-style log with key clients named on the command line', () => {
+    const e = cadence(['fixtures/activities-en-salesforce.csv', '--as-of', '2026-11-23', '--key-client', 'Acme Corp', '--key-client', 'Globex', '--key-client', 'initech', '--key-client', 'Umbrella']);
+    expect(e.result.window).toEqual({ from: '2026-10-25', to: '2026-11-23' });
+    expect(e.result.agenda.map((a) => [a.client, a.status])).toEqual([
+      ['Umbrella', 'overdue'],
+      ['Initech', 'cooling_off'],
+      ['Globex', 'due_soon'],
+      ['Acme Corp', 'ok'],
+    ]);
+    expect(e.result.violations).toEqual([
+      { client: 'Acme Corp', rule: 'gap', from: '2026-11-09', to: '2026-11-20', days: 11, open: false },
+      { client: 'Globex', rule: 'gap', from: '2026-10-24', to: '2026-11-06', days: 13, open: false },
+      { client: 'Globex', rule: 'cooloff', date: '2026-11-14', negativeDate: '2026-11-01', days: 13, manager: 'Olga Petrova' },
+      { client: 'Initech', rule: 'gap', from: '2026-10-25', to: '2026-11-20', days: 26, open: false },
+      { client: 'Umbrella', rule: 'gap', from: '2026-10-25', to: '2026-11-23', days: 29, open: true },
+    ]);
+    expect(e.inputs[0]).toMatchObject({ role: 'activities', rows: 14, used: 13, excluded: { notKeyClient: 1 } });
+    expect(e.warnings.map((w) => w.code)).toContain('KEY_CLIENTS_WITHOUT_ACTIVITY');
+  });
+
+  it('takes key clients from revenue shares of a deals export (12 months up to as-of)', () => {
+    const e = cadence(['fixtures/activities-en-salesforce.csv', '--as-of', '2026-11-23', '--deals', 'fixtures/deals-en-hubspot.csv']);
+    expect(e.result.agenda.map((a) => a.client).sort()).toEqual(['Acme Corp', 'Globex', 'Initech']);
+    expect(e.inputs.map((i) => i.role)).toEqual(['activities', 'deals']);
+  });
+
+  it('checks an amoCRM-style Russian log with a clients file: key column, managers, dossiers', () => {
+    const e = cadence(['fixtures/activities-ru-amocrm.csv', '--clients', 'fixtures/clients-ru-key.csv', '--as-of', '23.11.2026']);
+    expect(e.result.agenda.map((a) => [a.client, a.status, a.allowedFrom, a.manager])).toEqual([
+      ['ООО Север', 'overdue', null, 'Иванов'],
+      ['ООО Ромашка', 'cooling_off', '2026-11-28', 'Иванов'],
+      ['АО Вектор', 'due_soon', null, 'Петрова'],
+    ]);
+    expect(e.result.violations).toEqual([
+      { client: 'АО Вектор', rule: 'gap', from: '2026-10-10', to: '2026-11-15', days: 36, open: false },
+      { client: 'ООО Ромашка', rule: 'gap', from: '2026-11-04', to: '2026-11-17', days: 13, open: false },
+      { client: 'ООО Ромашка', rule: 'cooloff', date: '2026-11-20', negativeDate: '2026-11-14', days: 6, manager: 'Иванов' },
+      { client: 'ООО Север', rule: 'gap', from: '2026-10-25', to: '2026-11-23', days: 29, open: true },
+    ]);
+    expect(e.result.dossier.map((d) => [d.client, d.status])).toEqual([
+      ['ООО Север', 'missing'],
+      ['АО Вектор', 'stale'],
+    ]);
+  });
+
+  it('shows the agenda first, violations under it, in Russian', () => {
+    const r = folio(['cadence', 'fixtures/activities-ru-amocrm.csv', '--clients', 'fixtures/clients-ru-key.csv', '--as-of', '2026-11-23', '--lang', 'ru']);
+    expect(r.code).toBe(0);
+    expect(r.stdout.indexOf('План на сегодня')).toBeLessThan(r.stdout.indexOf('Нарушения'));
+    expect(r.stdout).toMatch(/ООО Ромашка\s+пауза\s+2026-11-20\s+2026-11-30 \(\+7\)\s+с 2026-11-28 \(Иванов\)/);
+  });
+
+  it('warns when the log has no manager or channel column and applies the rule to every contact', () => {
+    const input = 'Date,Client,Outcome\n2026-11-01,Acme,negative\n2026-11-05,Acme,positive\n';
+    const r = folio(['cadence', '-', '--key-client', 'Acme', '--as-of', '2026-11-23', '--json'], { input });
+    const e = json<Envelope>(r);
+    expect(e.warnings.map((w) => w.code)).toContain('COOLOFF_SIMPLIFIED');
+    expect(e.result.violations.filter((v) => v.rule === 'cooloff')).toHaveLength(1);
+  });
+
+  it('asks which clients are key when nothing says', () => {
+    const r = folio(['cadence', 'fixtures/activities-en-salesforce.csv']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/which clients are key[\s\S]*--all-clients/);
+  });
+
+  it('applies the rules to every client with --all-clients', () => {
+    const e = cadence(['fixtures/activities-en-salesforce.csv', '--as-of', '2026-11-23', '--all-clients']);
+    expect(e.result.agenda.map((a) => a.client).sort()).toEqual(['Acme Corp', 'Globex', 'Hooli', 'Initech']);
+  });
+});
