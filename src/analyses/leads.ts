@@ -74,6 +74,14 @@ function add(a: Amount, b: Amount): Amount {
   return micro >= MICRO ? { whole: a.whole + b.whole + 1, micro: micro - MICRO } : { whole: a.whole + b.whole, micro };
 }
 
+/** 2·a ≥ twice, exact, without allocating. */
+function atLeastHalfOf(a: Amount, twice: Amount): boolean {
+  const micro = 2 * a.micro;
+  const whole = 2 * a.whole + (micro >= MICRO ? 1 : 0);
+  const m = micro >= MICRO ? micro - MICRO : micro;
+  return whole !== twice.whole ? whole > twice.whole : m >= twice.micro;
+}
+
 function toNumber(a: Amount): number {
   return Number(`${a.whole}.${String(a.micro).padStart(6, '0')}`);
 }
@@ -113,20 +121,22 @@ export function analyzeLeads(leads: LeadInput[], options: LeadOptions): LeadsRes
       reason = [l.amount === null ? 'no amount' : null, days === null ? 'no expected close date' : null].filter(Boolean).join('; ');
     } else {
       const fast = days <= options.fastDays;
-      const big = compareAmounts(add(l.amount, l.amount), twice) >= 0;
+      const big = atLeastHalfOf(l.amount, twice);
       group = fast ? (big ? 'fast-big' : 'fast-small') : big ? 'slow-big' : 'slow-small';
     }
-    return { input: l, close, days, group, reason };
+    // Sort keys computed once per lead, not once per comparison. Distinct amounts of up to 15
+    // significant digits keep their order as floats; equal floats fall back to the exact pair.
+    const amountKey = l.amount ? l.amount.whole + l.amount.micro / MICRO : -1;
+    return { input: l, close, days, group, reason, order: LEAD_GROUPS.indexOf(group), amountKey, closeKey: close ?? Number.MAX_SAFE_INTEGER };
   });
 
-  const order = (g: LeadGroup): number => LEAD_GROUPS.indexOf(g);
   ranked.sort((a, b) => {
-    const byGroup = order(a.group) - order(b.group);
-    if (byGroup !== 0) return byGroup;
-    const byAmount = a.input.amount && b.input.amount ? compareAmounts(b.input.amount, a.input.amount) : (b.input.amount ? 1 : 0) - (a.input.amount ? 1 : 0);
-    if (byAmount !== 0) return byAmount;
-    const byClose = (a.close ?? Number.MAX_SAFE_INTEGER) - (b.close ?? Number.MAX_SAFE_INTEGER);
-    if (byClose !== 0) return byClose;
+    if (a.order !== b.order) return a.order - b.order;
+    if (a.amountKey !== b.amountKey) return b.amountKey - a.amountKey;
+    const x = a.input.amount;
+    const y = b.input.amount;
+    if (x && y && (x.whole !== y.whole || x.micro !== y.micro)) return compareAmounts(y, x);
+    if (a.closeKey !== b.closeKey) return a.closeKey - b.closeKey;
     return compareNames(a.input.lead, b.input.lead) || compareNames(a.input.client, b.input.client);
   });
 
@@ -138,7 +148,7 @@ export function analyzeLeads(leads: LeadInput[], options: LeadOptions): LeadsRes
       expectedClose: r.close === null ? null : formatDay(r.close),
       daysToClose: r.days,
       group: r.group,
-      priority: r.group === 'unclassified' ? null : ((order(r.group) + 1) as 1 | 2 | 3 | 4),
+      priority: r.group === 'unclassified' ? null : ((r.order + 1) as 1 | 2 | 3 | 4),
       overdue: r.days !== null && r.days < 0,
       manager: r.input.manager,
     };
@@ -146,16 +156,13 @@ export function analyzeLeads(leads: LeadInput[], options: LeadOptions): LeadsRes
     return lead;
   });
 
-  const groups: GroupSummary[] = LEAD_GROUPS.map((group) => {
-    let sum: Amount = { whole: 0, micro: 0 };
-    let count = 0;
-    for (const r of ranked) {
-      if (r.group !== group) continue;
-      count++;
-      if (r.input.amount) sum = add(sum, r.input.amount);
-    }
-    return { group, count, amount: toNumber(sum) };
-  });
+  const sums: Amount[] = LEAD_GROUPS.map(() => ({ whole: 0, micro: 0 }));
+  const counts = LEAD_GROUPS.map(() => 0);
+  for (const r of ranked) {
+    counts[r.order] = (counts[r.order] ?? 0) + 1;
+    if (r.input.amount) sums[r.order] = add(sums[r.order] as Amount, r.input.amount);
+  }
+  const groups: GroupSummary[] = LEAD_GROUPS.map((group, i) => ({ group, count: counts[i] ?? 0, amount: toNumber(sums[i] as Amount) }));
 
   const byManager = new Map<string, ManagerLeads>();
   for (const l of out) {

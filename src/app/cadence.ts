@@ -173,8 +173,8 @@ export async function runCadence(options: CadenceRunOptions): Promise<CommandOut
   };
   return {
     envelope: buildEnvelope('cadence', { from: result.window.from, to: result.window.to }, [input, ...keys.inputs], result, warnings),
-    doc: { title: `${t(options.lang, 'cadenceTitle')} · ${t(options.lang, 'asOf')} ${result.asOf}`, sections: cadenceSections(result, options.lang) },
-    rows: result.agenda.map(
+    doc: () => ({ title: `${t(options.lang, 'cadenceTitle')} · ${t(options.lang, 'asOf')} ${result.asOf}`, sections: cadenceSections(result, options.lang) }),
+    rows: () => result.agenda.map(
       (a): MachineRow => ({
         client: a.client,
         status: a.status,

@@ -77,8 +77,8 @@ export async function runInspect(input: InputOptions, lang: Lang, won: readonly 
   };
   return {
     envelope: buildEnvelope('inspect', null, [], result, []),
-    doc: inspectDoc(result, lang),
-    rows: result.columns.map((c): MachineRow => ({ position: c.position, header: c.header, field: c.field })),
+    doc: () => inspectDoc(result, lang),
+    rows: () => result.columns.map((c): MachineRow => ({ position: c.position, header: c.header, field: c.field })),
     columns: ['position', 'header', 'field'],
     exitCode: 0,
   };

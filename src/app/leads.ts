@@ -81,8 +81,8 @@ export async function runLeads(options: LeadsRunOptions): Promise<CommandOutput>
   if (unclassified > 0) warnings.push({ code: 'UNCLASSIFIED_LEADS', message: `${unclassified} lead(s) have no amount or no expected close date and are listed last` });
   return {
     envelope: buildEnvelope('leads', null, [loaded.input], result, warnings),
-    doc: { title: `${t(options.lang, 'leadsTitle')} · ${t(options.lang, 'asOf')} ${result.asOf}`, sections: leadsSections(result, options.lang) },
-    rows: result.leads.map(
+    doc: () => ({ title: `${t(options.lang, 'leadsTitle')} · ${t(options.lang, 'asOf')} ${result.asOf}`, sections: leadsSections(result, options.lang) }),
+    rows: () => result.leads.map(
       (l): MachineRow => ({
         priority: l.priority,
         group: l.group,

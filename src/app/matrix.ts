@@ -124,8 +124,8 @@ export async function runMatrix(options: MatrixRunOptions): Promise<CommandOutpu
   const period = options.deals ? periodJson(options.deals.filter.period) : null;
   return {
     envelope: buildEnvelope('matrix', period, inputs, result, warnings),
-    doc: { title: t(options.lang, 'matrixTitle'), sections: matrixSections(result, options.lang) },
-    rows: result.clients.map(
+    doc: () => ({ title: t(options.lang, 'matrixTitle'), sections: matrixSections(result, options.lang) }),
+    rows: () => result.clients.map(
       (c): MachineRow => ({
         client: c.client,
         want: c.want,

@@ -5,8 +5,9 @@ import type { Envelope } from '../render/json.js';
 /** Everything a command produced, in the shapes each format needs. */
 export interface CommandOutput {
   envelope: Envelope<unknown>;
-  doc: Doc;
-  rows: MachineRow[];
+  /** Built only for the format asked for: a million-lead queue need not be formatted twice. */
+  doc: () => Doc;
+  rows: () => MachineRow[];
   columns: string[];
   /** 0, or 1 when a requested check failed. */
   exitCode: 0 | 1;
@@ -18,12 +19,12 @@ export async function render(output: CommandOutput, format: Format, paint: Paint
     case 'json':
       return (await import('../render/json.js')).renderJson(output.envelope);
     case 'ndjson':
-      return (await import('../render/ndjson.js')).renderNdjson(output.rows);
+      return (await import('../render/ndjson.js')).renderNdjson(output.rows());
     case 'csv':
-      return (await import('../render/csv.js')).renderCsv(output.rows, output.columns);
+      return (await import('../render/csv.js')).renderCsv(output.rows(), output.columns);
     case 'markdown':
-      return (await import('../render/markdown.js')).renderMarkdown(output.doc);
+      return (await import('../render/markdown.js')).renderMarkdown(output.doc());
     case 'table':
-      return (await import('../render/table.js')).renderTable(output.doc, paint);
+      return (await import('../render/table.js')).renderTable(output.doc(), paint);
   }
 }

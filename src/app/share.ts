@@ -39,8 +39,8 @@ export async function runShare(options: ShareRunOptions): Promise<CommandOutput>
   }
   return {
     envelope: buildEnvelope('share', periodJson(options.filter.period), [loaded.input], result, warnings),
-    doc: shareDoc(result, options.filter.period, options.lang),
-    rows: shareRows(result),
+    doc: () => shareDoc(result, options.filter.period, options.lang),
+    rows: () => shareRows(result),
     columns: ['rank', 'client', 'revenue', 'share', 'cumulativeShare', 'class', 'manager'],
     exitCode: 0,
   };

@@ -88,10 +88,38 @@ export class CsvScanner {
     let line = this.line;
     this.openQuoteLine = 0;
 
+    const delimChar = this.options.delimiter;
+    // Positions of the next quote and CR at or after `pos`; n when there is none.
+    let nextQuote = -1;
+    let nextCR = -1;
+
     while (pos < n) {
       const recordStart = pos;
       const recordLine = line;
       fields.length = 0;
+
+      // Fast path: a line with no quote and no lone CR is split with native indexOf.
+      const lf = text.indexOf('\n', pos);
+      if (lf !== -1) {
+        if (nextQuote < pos) nextQuote = indexOrEnd(text, '"', pos, n);
+        if (nextCR < pos) nextCR = indexOrEnd(text, '\r', pos, n);
+        if (nextQuote > lf && (nextCR >= lf - 1 || nextCR > lf)) {
+          const end = nextCR === lf - 1 ? lf - 1 : lf;
+          pos = lf + 1;
+          line++;
+          if (end === recordStart) continue;
+          let start = recordStart;
+          for (let d = text.indexOf(delimChar, start); d !== -1 && d < end; d = text.indexOf(delimChar, start)) {
+            fields.push(text.slice(start, d));
+            start = d + 1;
+          }
+          fields.push(text.slice(start, end));
+          this.line = line;
+          this.onRecord(fields, recordLine);
+          continue;
+        }
+      }
+
       let quotedAny = false;
 
       for (;;) {
@@ -192,6 +220,11 @@ export class CsvScanner {
     this.line = line;
     return n;
   }
+}
+
+function indexOrEnd(text: string, char: string, from: number, n: number): number {
+  const i = text.indexOf(char, from);
+  return i === -1 ? n : i;
 }
 
 function countLineBreaks(text: string, from: number, to: number): number {

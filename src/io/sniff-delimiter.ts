@@ -1,5 +1,3 @@
-import { CsvScanner } from './csv-scanner.js';
-
 export const DELIMITERS = [',', ';', '\t', '|'] as const;
 
 const SAMPLE_RECORDS = 200;
@@ -38,16 +36,40 @@ function better(a: Candidate, b: Candidate): boolean {
   return a.headerFields > b.headerFields;
 }
 
+/**
+ * Field counts of the first records under one delimiter, honouring quotes. A small loop of
+ * its own rather than the scanner: running the scanner with four delimiters and throwaway
+ * callbacks first would leave its hot loop less optimised for the real read.
+ */
 function fieldCounts(sample: string, delimiter: string, complete: boolean): number[] {
   const counts: number[] = [];
-  const scanner = new CsvScanner({ file: '<sample>', delimiter, maxRecordLength: Infinity }, (fields) => {
-    if (counts.length < SAMPLE_RECORDS) counts.push(fields.length);
-  });
-  try {
-    scanner.push(sample);
-    if (complete) scanner.end();
-  } catch {
-    // Under a wrong delimiter quotes can look broken; whatever was read still counts.
+  const delim = delimiter.charCodeAt(0);
+  let fields = 1;
+  let inQuotes = false;
+  let lineHasText = false;
+  for (let i = 0; i < sample.length && counts.length < SAMPLE_RECORDS; i++) {
+    const c = sample.charCodeAt(i);
+    if (inQuotes) {
+      if (c === 34) {
+        if (sample.charCodeAt(i + 1) === 34) i++;
+        else inQuotes = false;
+      }
+      continue;
+    }
+    if (c === 34) {
+      inQuotes = true;
+      lineHasText = true;
+    } else if (c === delim) {
+      fields++;
+      lineHasText = true;
+    } else if (c === 10 || c === 13) {
+      if (lineHasText) counts.push(fields);
+      fields = 1;
+      lineHasText = false;
+    } else {
+      lineHasText = true;
+    }
   }
+  if (complete && lineHasText && !inQuotes && counts.length < SAMPLE_RECORDS) counts.push(fields);
   return counts;
 }

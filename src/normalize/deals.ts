@@ -2,7 +2,8 @@ import { FolioError } from '../errors.js';
 import { DEAL_ALIASES } from './aliases.js';
 import type { ColumnMapping, FieldSpec } from './columns.js';
 import { ConverterBase, INVALID, MISSING, type ConverterOptions } from './converter-base.js';
-import { lineHash } from './line-hash.js';
+import { lineHash, textHash } from './line-hash.js';
+import { RepeatTable } from './repeat-table.js';
 import { currencyCode, MAX_DECIMALS } from './numbers.js';
 import type { Problems } from './problems.js';
 import { AMBIGUOUS, type RowConverter } from './row-feed.js';
@@ -48,7 +49,7 @@ export class DealConverter extends ConverterBase implements RowConverter<Deal> {
   readonly statuses: StatusClassifier;
   folded = 0;
   /** Line hash per ID hash: a second line with the same ID and hash is the same line again. */
-  private readonly idLines = new Map<number, number>();
+  private readonly idLines = new RepeatTable();
   private readonly repeatedIds = new Set<number>();
   private readonly productRows: boolean;
 
@@ -140,13 +141,10 @@ export class DealConverter extends ConverterBase implements RowConverter<Deal> {
   }
 
   private isRepeatedLine(id: string, fields: string[]): boolean {
-    const idHash = lineHash([id]);
+    const idHash = textHash(id);
     const hash = lineHash(fields);
-    const seen = this.idLines.get(idHash);
-    if (seen === undefined) {
-      this.idLines.set(idHash, hash);
-      return false;
-    }
+    const seen = this.idLines.getOrSet(idHash, hash);
+    if (seen === -1) return false;
     if (seen === hash) return true;
     this.repeatedIds.add(idHash);
     return false;

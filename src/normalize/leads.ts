@@ -64,42 +64,49 @@ export class LeadConverter extends ConverterBase implements RowConverter<LeadRow
   convert(fields: string[], line: number): LeadRow | null | typeof AMBIGUOUS {
     if (this.hasExtraFields(fields, line)) return null;
     const status: StatusKind = this.has('status') ? this.statuses.classify(this.text(fields, 'status')) : 'open';
-    const base = { lead: this.text(fields, 'lead'), client: this.text(fields, 'client'), manager: this.text(fields, 'manager'), status, line };
-    if (status !== 'open') return { ...base, amount: null, expectedClose: null, daysFromAsOf: null };
-
-    const a = this.readAmountField(fields, 'amount', line);
-    if (a === AMBIGUOUS) return AMBIGUOUS;
-    if (a === INVALID) return null;
     let amount: LeadRow['amount'] = null;
-    if (a === true) {
-      const v = this.amountColumn('amount').value;
-      if (v.whole < 0 || v.micro < 0) return this.invalid(line, 'amount', this.text(fields, 'amount'), 'a lead cannot bring a negative amount', 'fix the amount');
-      amount = { whole: v.whole, micro: v.micro };
-    }
-
     let expectedClose: number | null = null;
     let daysFromAsOf: number | null = null;
-    if (this.has('expectedClose')) {
-      const d = this.readDateField(fields, 'expectedClose', line);
-      if (d === AMBIGUOUS) return AMBIGUOUS;
-      if (d === INVALID) return null;
-      expectedClose = d === MISSING ? null : d;
-    }
-    if (expectedClose === null && this.has('days')) {
-      const raw = this.text(fields, 'days').trim();
-      if (raw !== '') {
-        if (!/^\d+$/.test(raw)) return this.invalid(line, 'days', raw, 'not a whole number of days', 'write days to close as a whole number, e.g. 45');
-        const days = Number(raw);
-        if (this.has('created')) {
-          const c = this.readDateField(fields, 'created', line);
-          if (c === AMBIGUOUS) return AMBIGUOUS;
-          if (c === INVALID) return null;
-          if (c !== MISSING) expectedClose = c + days;
-        } else {
-          daysFromAsOf = days;
+    if (status === 'open') {
+      const a = this.readAmountField(fields, 'amount', line);
+      if (a === AMBIGUOUS) return AMBIGUOUS;
+      if (a === INVALID) return null;
+      if (a === true) {
+        const v = this.amountColumn('amount').value;
+        if (v.whole < 0 || v.micro < 0) return this.invalid(line, 'amount', this.text(fields, 'amount'), 'a lead cannot bring a negative amount', 'fix the amount');
+        amount = { whole: v.whole, micro: v.micro };
+      }
+      if (this.has('expectedClose')) {
+        const d = this.readDateField(fields, 'expectedClose', line);
+        if (d === AMBIGUOUS) return AMBIGUOUS;
+        if (d === INVALID) return null;
+        expectedClose = d === MISSING ? null : d;
+      }
+      if (expectedClose === null && this.has('days')) {
+        const raw = this.text(fields, 'days').trim();
+        if (raw !== '') {
+          if (!/^\d+$/.test(raw)) return this.invalid(line, 'days', raw, 'not a whole number of days', 'write days to close as a whole number, e.g. 45');
+          const days = Number(raw);
+          if (this.has('created')) {
+            const c = this.readDateField(fields, 'created', line);
+            if (c === AMBIGUOUS) return AMBIGUOUS;
+            if (c === INVALID) return null;
+            if (c !== MISSING) expectedClose = c + days;
+          } else {
+            daysFromAsOf = days;
+          }
         }
       }
     }
-    return { ...base, amount, expectedClose, daysFromAsOf };
+    return {
+      lead: this.text(fields, 'lead'),
+      client: this.text(fields, 'client'),
+      amount,
+      expectedClose,
+      daysFromAsOf,
+      status,
+      manager: this.text(fields, 'manager'),
+      line,
+    };
   }
 }

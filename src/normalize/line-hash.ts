@@ -17,3 +17,17 @@ export function lineHash(fields: readonly string[]): number {
   }
   return (a >>> 0) * 0x100000 + ((b >>> 0) & 0xfffff);
 }
+
+/** The same hash of a single text (an ID), without building an array. */
+export function textHash(text: string): number {
+  let a = 0x811c9dc5;
+  let b = 0x01000193 ^ 1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x5bd1e995) ^ (b >>> 15);
+  }
+  a = Math.imul(a ^ 0x1f, 0x01000193);
+  b = Math.imul(b ^ 0x1e, 0x5bd1e995) ^ (b >>> 13);
+  return (a >>> 0) * 0x100000 + ((b >>> 0) & 0xfffff);
+}

@@ -10,9 +10,12 @@ export function nameKey(name: string): string {
   return name.replace(QUOTES, '').replace(SPACES, ' ').trim().toLowerCase().replace(/ё/g, 'е');
 }
 
+const TIDY = /^\S+(?: \S+)*$/;
+
 /** The name as shown: outer spaces trimmed, inner runs of spaces collapsed. */
 export function displayName(name: string): string {
-  return name.replace(SPACES, ' ').trim();
+  // Most names are already tidy; testing is cheaper than rewriting.
+  return name === '' || TIDY.test(name) ? name : name.replace(SPACES, ' ').trim();
 }
 
 /**

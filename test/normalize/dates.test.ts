@@ -74,3 +74,20 @@ describe('readDate', () => {
     expect(parseDayOrder('yyyy-mm-dd')).toBe(null);
   });
 });
+
+describe('dayNumber', () => {
+  it('agrees with Date.UTC on every day from 1899 to 2101 (an independent method)', () => {
+    for (let t = Date.UTC(1899, 0, 1); t <= Date.UTC(2101, 11, 31); t += 86_400_000) {
+      const d = new Date(t);
+      expect(dayNumber(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate())).toBe(t / 86_400_000);
+    }
+  });
+});
+
+describe('formatDay', () => {
+  it('inverts dayNumber and agrees with Date on every day from 1899 to 2101', () => {
+    for (let t = Date.UTC(1899, 0, 1); t <= Date.UTC(2101, 11, 31); t += 86_400_000) {
+      expect(formatDay(t / 86_400_000)).toBe(new Date(t).toISOString().slice(0, 10));
+    }
+  });
+});
