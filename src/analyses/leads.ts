@@ -82,19 +82,35 @@ function atLeastHalfOf(a: Amount, twice: Amount): boolean {
   return whole !== twice.whole ? whole > twice.whole : m >= twice.micro;
 }
 
+/**
+ * The amount as the nearest float, like parsing its decimal text: one correctly rounded
+ * division of two exact integers, where they are exact; the text otherwise.
+ */
 function toNumber(a: Amount): number {
-  return Number(`${a.whole}.${String(a.micro).padStart(6, '0')}`);
+  const micros = a.whole * MICRO + a.micro;
+  return Number.isSafeInteger(micros) ? micros / MICRO : Number(`${a.whole}.${String(a.micro).padStart(6, '0')}`);
 }
 
 /**
  * Twice the median, exact: the middle amount doubled, or the sum of the two middle ones.
- * Comparing 2·amount with it keeps "at or above the median" exact for an even count.
+ * Comparing 2·amount with it keeps "at or above the median" exact for an even count. The
+ * order is found on a typed array of float keys (native sort); the exact amounts are then
+ * taken from the leads whose keys sit in the middle.
  */
-function twiceMedian(sorted: Amount[]): Amount | null {
-  const n = sorted.length;
+function twiceMedian(amounts: Amount[]): Amount | null {
+  const n = amounts.length;
   if (n === 0) return null;
-  const hi = sorted[Math.floor(n / 2)] as Amount;
-  const lo = n % 2 === 1 ? hi : (sorted[n / 2 - 1] as Amount);
+  const keys = new Float64Array(n);
+  for (let i = 0; i < n; i++) keys[i] = (amounts[i] as Amount).whole + (amounts[i] as Amount).micro / MICRO;
+  keys.sort();
+  const exact = (key: number): Amount => {
+    // Several exact amounts may share a float key only beyond 15 significant digits; take the least.
+    let best: Amount | null = null;
+    for (const a of amounts) if (a.whole + a.micro / MICRO === key && (best === null || compareAmounts(a, best) < 0)) best = a;
+    return best as Amount;
+  };
+  const hi = exact(keys[Math.floor(n / 2)] as number);
+  const lo = n % 2 === 1 ? hi : exact(keys[n / 2 - 1] as number);
   return add(lo, hi);
 }
 
@@ -109,58 +125,75 @@ export function analyzeLeads(leads: LeadInput[], options: LeadOptions): LeadsRes
   const amounts = leads
     .filter((l) => l.amount !== null && (l.expectedClose !== null || l.daysFromAsOf !== null))
     .map((l) => l.amount as Amount);
-  amounts.sort(compareAmounts);
   const twice = options.big !== null ? add(options.big, options.big) : twiceMedian(amounts);
 
-  const ranked = leads.map((l) => {
+  // Per-lead keys in typed arrays and an index sort: a million leads sort without a million
+  // wrapper objects for the comparator to chase.
+  const n = leads.length;
+  const order = new Uint8Array(n);
+  const amountKey = new Float64Array(n);
+  const closeKey = new Float64Array(n);
+  const reasons: (string | undefined)[] = new Array<string | undefined>(n);
+  for (let i = 0; i < n; i++) {
+    const l = leads[i] as LeadInput;
     const close = l.expectedClose ?? (l.daysFromAsOf !== null ? options.asOf + l.daysFromAsOf : null);
-    const days = close === null ? null : close - options.asOf;
     let group: LeadGroup = 'unclassified';
-    let reason: string | undefined;
-    if (l.amount === null || days === null || twice === null) {
-      reason = [l.amount === null ? 'no amount' : null, days === null ? 'no expected close date' : null].filter(Boolean).join('; ');
+    if (l.amount === null || close === null || twice === null) {
+      reasons[i] = [l.amount === null ? 'no amount' : null, close === null ? 'no expected close date' : null].filter(Boolean).join('; ');
     } else {
-      const fast = days <= options.fastDays;
+      const fast = close - options.asOf <= options.fastDays;
       const big = atLeastHalfOf(l.amount, twice);
       group = fast ? (big ? 'fast-big' : 'fast-small') : big ? 'slow-big' : 'slow-small';
     }
-    // Sort keys computed once per lead, not once per comparison. Distinct amounts of up to 15
-    // significant digits keep their order as floats; equal floats fall back to the exact pair.
-    const amountKey = l.amount ? l.amount.whole + l.amount.micro / MICRO : -1;
-    return { input: l, close, days, group, reason, order: LEAD_GROUPS.indexOf(group), amountKey, closeKey: close ?? Number.MAX_SAFE_INTEGER };
-  });
-
-  ranked.sort((a, b) => {
-    if (a.order !== b.order) return a.order - b.order;
-    if (a.amountKey !== b.amountKey) return b.amountKey - a.amountKey;
-    const x = a.input.amount;
-    const y = b.input.amount;
+    order[i] = LEAD_GROUPS.indexOf(group);
+    // Distinct amounts of up to 15 significant digits keep their order as floats; equal
+    // floats fall back to the exact pair.
+    amountKey[i] = l.amount ? l.amount.whole + l.amount.micro / MICRO : -1;
+    closeKey[i] = close ?? Number.MAX_SAFE_INTEGER;
+  }
+  const index = new Uint32Array(n);
+  for (let i = 0; i < n; i++) index[i] = i;
+  index.sort((a, b) => {
+    const byGroup = (order[a] as number) - (order[b] as number);
+    if (byGroup !== 0) return byGroup;
+    const byAmount = (amountKey[b] as number) - (amountKey[a] as number);
+    if (byAmount !== 0) return byAmount;
+    const x = (leads[a] as LeadInput).amount;
+    const y = (leads[b] as LeadInput).amount;
     if (x && y && (x.whole !== y.whole || x.micro !== y.micro)) return compareAmounts(y, x);
-    if (a.closeKey !== b.closeKey) return a.closeKey - b.closeKey;
-    return compareNames(a.input.lead, b.input.lead) || compareNames(a.input.client, b.input.client);
+    const byClose = (closeKey[a] as number) - (closeKey[b] as number);
+    if (byClose !== 0) return byClose;
+    const la = leads[a] as LeadInput;
+    const lb = leads[b] as LeadInput;
+    return compareNames(la.lead, lb.lead) || compareNames(la.client, lb.client);
   });
 
-  const out: RankedLead[] = ranked.map((r) => {
-    const lead: RankedLead = {
-      lead: r.input.lead,
-      client: r.input.client,
-      amount: r.input.amount ? toNumber(r.input.amount) : null,
-      expectedClose: r.close === null ? null : formatDay(r.close),
-      daysToClose: r.days,
-      group: r.group,
-      priority: r.group === 'unclassified' ? null : ((r.order + 1) as 1 | 2 | 3 | 4),
-      overdue: r.days !== null && r.days < 0,
-      manager: r.input.manager,
-    };
-    if (r.reason) lead.reason = r.reason;
-    return lead;
-  });
-
+  const out: RankedLead[] = new Array<RankedLead>(n);
   const sums: Amount[] = LEAD_GROUPS.map(() => ({ whole: 0, micro: 0 }));
   const counts = LEAD_GROUPS.map(() => 0);
-  for (const r of ranked) {
-    counts[r.order] = (counts[r.order] ?? 0) + 1;
-    if (r.input.amount) sums[r.order] = add(sums[r.order] as Amount, r.input.amount);
+  for (let k = 0; k < n; k++) {
+    const i = index[k] as number;
+    const l = leads[i] as LeadInput;
+    const g = order[i] as number;
+    const group = LEAD_GROUPS[g] as LeadGroup;
+    const close = closeKey[i] === Number.MAX_SAFE_INTEGER ? null : (closeKey[i] as number);
+    const days = close === null ? null : close - options.asOf;
+    const lead: RankedLead = {
+      lead: l.lead,
+      client: l.client,
+      amount: l.amount ? toNumber(l.amount) : null,
+      expectedClose: close === null ? null : formatDay(close),
+      daysToClose: days,
+      group,
+      priority: group === 'unclassified' ? null : ((g + 1) as 1 | 2 | 3 | 4),
+      overdue: days !== null && days < 0,
+      manager: l.manager,
+    };
+    const reason = reasons[i];
+    if (reason) lead.reason = reason;
+    out[k] = lead;
+    counts[g] = (counts[g] ?? 0) + 1;
+    if (l.amount) sums[g] = add(sums[g] as Amount, l.amount);
   }
   const groups: GroupSummary[] = LEAD_GROUPS.map((group, i) => ({ group, count: counts[i] ?? 0, amount: toNumber(sums[i] as Amount) }));
 

@@ -1,0 +1,12 @@
+import { describe, expect, it } from 'vitest';
+import { buildEnvelope, renderJson } from '../../src/render/json.js';
+
+describe('renderJson', () => {
+  it('prints valid JSON equal to its input, one record per line in lists of records', () => {
+    const result = { total: 1.5, clients: [{ client: 'A "x"', share: 0.1 }, { client: 'Б', share: 0.9, manager: undefined }], counts: { a: 1 }, tags: ['x', 'y'], empty: [] };
+    const text = renderJson(buildEnvelope('share', null, [], result, []));
+    expect(JSON.parse(text)).toEqual(JSON.parse(JSON.stringify(buildEnvelope('share', null, [], result, []))));
+    expect(text).toContain('\n      {"client":"A \\"x\\"","share":0.1},\n');
+    expect(text.startsWith('{\n  "schemaVersion": 1,\n')).toBe(true);
+  });
+});
