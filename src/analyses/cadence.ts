@@ -130,6 +130,12 @@ export interface KeyClient {
   dossier?: number | null;
 }
 
+export interface TimelineRow {
+  client: string;
+  positives: string[];
+  negatives: string[];
+}
+
 export interface CadenceResult {
   asOf: string;
   window: { from: string; to: string };
@@ -137,6 +143,8 @@ export interface CadenceResult {
   agenda: AgendaItem[];
   violations: Violation[];
   dossier: DossierItem[];
+  /** Positive and negative contact days in the window, per key client (the report's timeline). */
+  timeline: TimelineRow[];
 }
 
 const STATUS_ORDER: AgendaStatus[] = ['overdue', 'cooling_off', 'due_soon', 'ok'];
@@ -150,8 +158,15 @@ export function analyzeCadence(keyClients: KeyClient[], log: CadenceLog, options
   const agenda: AgendaItem[] = [];
   const violations: Violation[] = [];
   const dossier: DossierItem[] = [];
+  const timeline: TimelineRow[] = [];
+  const until = Math.min(options.window.to, options.asOf);
   for (const k of keyClients) {
     const c = log.clients.get(k.key) ?? emptyContacts();
+    timeline.push({
+      client: k.name,
+      positives: [...c.positivesInWindow].sort((a, b) => a - b).map(formatDay),
+      negatives: [...new Set(c.negatives.map((n) => n.day))].filter((d) => d >= options.window.from && d <= until).sort((a, b) => a - b).map(formatDay),
+    });
     violations.push(...gaps(k.name, c, options), ...cooloffs(k.name, c, options));
     agenda.push(agendaItem(k, c, options));
     if (dossierKnown) {
@@ -175,6 +190,7 @@ export function analyzeCadence(keyClients: KeyClient[], log: CadenceLog, options
     agenda,
     violations,
     dossier,
+    timeline: timeline.sort((a, b) => compareNames(a.client, b.client)),
   };
 }
 

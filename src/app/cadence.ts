@@ -48,7 +48,7 @@ interface KeySet {
 }
 
 /** Key clients from every source the user gave: deals (share classes), names, a clients file's key column. */
-async function keyClients(options: CadenceRunOptions): Promise<KeySet> {
+async function keyClients(options: Omit<CadenceRunOptions, 'lang'>): Promise<KeySet> {
   const set: KeySet = { clients: new Map(), inputs: [], warnings: [], dossierKnown: false };
   const add = (name: string, source: string, manager: string | null): void => {
     const key = nameKey(name);
@@ -98,7 +98,14 @@ async function keyClients(options: CadenceRunOptions): Promise<KeySet> {
   return set;
 }
 
-export async function runCadence(options: CadenceRunOptions): Promise<CommandOutput> {
+export interface ComputedCadence {
+  result: CadenceResult;
+  inputs: InputReport[];
+  warnings: Warning[];
+}
+
+/** Read activities (and the key-client sources) and apply the rules: the data of `cadence`, reused by `report` and `check`. */
+export async function computeCadence(options: Omit<CadenceRunOptions, 'lang'>): Promise<ComputedCadence> {
   if (!options.allClients && !options.deals && options.keyClients.length === 0 && !options.clients) {
     throw new FolioError({
       code: 'USAGE',
@@ -171,8 +178,13 @@ export async function runCadence(options: CadenceRunOptions): Promise<CommandOut
     skipped: converter.skipped,
     columns: { ...mapping.header },
   };
+  return { result, inputs: [input, ...keys.inputs], warnings };
+}
+
+export async function runCadence(options: CadenceRunOptions): Promise<CommandOutput> {
+  const { result, inputs, warnings } = await computeCadence(options);
   return {
-    envelope: buildEnvelope('cadence', { from: result.window.from, to: result.window.to }, [input, ...keys.inputs], result, warnings),
+    envelope: buildEnvelope('cadence', { from: result.window.from, to: result.window.to }, inputs, result, warnings),
     doc: () => ({ title: `${t(options.lang, 'cadenceTitle')} · ${t(options.lang, 'asOf')} ${result.asOf}`, sections: cadenceSections(result, options.lang) }),
     rows: () => result.agenda.map(
       (a): MachineRow => ({

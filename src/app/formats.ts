@@ -1,6 +1,6 @@
 import { FolioError } from '../errors.js';
 
-export const FORMATS = ['table', 'json', 'ndjson', 'csv', 'markdown'] as const;
+export const FORMATS = ['table', 'json', 'ndjson', 'csv', 'markdown', 'html', 'github'] as const;
 export type Format = (typeof FORMATS)[number];
 
 export function parseFormat(text: string): Format {

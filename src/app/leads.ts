@@ -65,7 +65,14 @@ export async function loadLeads(input: InputOptions, won: readonly string[], los
   };
 }
 
-export async function runLeads(options: LeadsRunOptions): Promise<CommandOutput> {
+export interface ComputedLeads {
+  result: LeadsResult;
+  input: InputReport;
+  warnings: Warning[];
+}
+
+/** Read leads and rank them: the data of `leads`, reused by `report` and `check`. */
+export async function computeLeads(options: Omit<LeadsRunOptions, 'lang'>): Promise<ComputedLeads> {
   const loaded = await loadLeads(options.input, options.won, options.lost);
   const result = analyzeLeads(loaded.leads, options.leads);
   const warnings = [...loaded.warnings];
@@ -79,8 +86,13 @@ export async function runLeads(options: LeadsRunOptions): Promise<CommandOutput>
   }
   const unclassified = result.groups.find((g) => g.group === 'unclassified')?.count ?? 0;
   if (unclassified > 0) warnings.push({ code: 'UNCLASSIFIED_LEADS', message: `${unclassified} lead(s) have no amount or no expected close date and are listed last` });
+  return { result, input: loaded.input, warnings };
+}
+
+export async function runLeads(options: LeadsRunOptions): Promise<CommandOutput> {
+  const { result, input, warnings } = await computeLeads(options);
   return {
-    envelope: buildEnvelope('leads', null, [loaded.input], result, warnings),
+    envelope: buildEnvelope('leads', null, [input], result, warnings),
     doc: () => ({ title: `${t(options.lang, 'leadsTitle')} · ${t(options.lang, 'asOf')} ${result.asOf}`, sections: leadsSections(result, options.lang) }),
     rows: () => result.leads.map(
       (l): MachineRow => ({

@@ -11,10 +11,14 @@ export interface DealFilter {
   lost: readonly string[];
   /** Keep only this currency; rows that name no currency are taken to be in it. */
   currency: string | undefined;
+  /** A second period whose revenue goes to `previous` (the report's comparison). */
+  previous?: Period | null;
 }
 
 export interface LoadedDeals {
   ledger: RevenueLedger;
+  /** Revenue of the previous period, when one was asked for. */
+  previous: RevenueLedger | null;
   input: InputReport;
   warnings: Warning[];
   /** The one currency of the counted rows, if the file says. */
@@ -28,6 +32,9 @@ export interface LoadedDeals {
 export async function loadDeals(options: InputOptions, filter: DealFilter): Promise<LoadedDeals> {
   const file = options.source.name;
   const ledger = new RevenueLedger();
+  const previous = filter.previous ? new RevenueLedger() : null;
+  const inPrevious = (day: number | null): boolean =>
+    previous !== null && filter.previous != null && day !== null && day >= filter.previous.from && day <= filter.previous.to;
   const excluded = { status: 0, period: 0, currency: 0 };
   const currencies = new Map<string, { rows: number; line: number }>();
   let used = 0;
@@ -46,6 +53,9 @@ export async function loadDeals(options: InputOptions, filter: DealFilter): Prom
       }
       if (deal.day < filter.period.from || deal.day > filter.period.to) {
         excluded.period++;
+        if (inPrevious(deal.day) && (filter.currency === undefined || deal.currency === '' || deal.currency === filter.currency)) {
+          previous?.add(deal.client, deal.manager, deal.whole, deal.micro);
+        }
         return;
       }
     }
@@ -116,6 +126,7 @@ export async function loadDeals(options: InputOptions, filter: DealFilter): Prom
   const columns: Record<string, string> = { ...mapping.header };
   return {
     ledger,
+    previous,
     currency: currencies.size === 1 ? ([...currencies.keys()][0] ?? null) : (filter.currency ?? null),
     warnings,
     input: {

@@ -81,7 +81,14 @@ function flagReason(name: string, flag: FlagRead, raw: string): string | null {
   return null;
 }
 
-export async function runMatrix(options: MatrixRunOptions): Promise<CommandOutput> {
+export interface ComputedMatrix {
+  result: MatrixJson;
+  inputs: InputReport[];
+  warnings: Warning[];
+}
+
+/** Read clients (and deals) and place each client on the matrix: the data of `matrix`, reused by `report`. */
+export async function computeMatrix(options: MatrixRunOptions): Promise<ComputedMatrix> {
   const loaded = await loadClients(options.input, options.wantMin, options.canMin, true);
   const inputs = [loaded.input];
   const warnings = [...loaded.warnings];
@@ -121,6 +128,11 @@ export async function runMatrix(options: MatrixRunOptions): Promise<CommandOutpu
     clients: analysis.clients.map((c) => ({ ...c, task: t(options.lang, `task_${c.quadrant}` as MessageKey) })),
     thresholds: { wantMin: options.wantMin, canMin: options.canMin },
   };
+  return { result, inputs, warnings };
+}
+
+export async function runMatrix(options: MatrixRunOptions): Promise<CommandOutput> {
+  const { result, inputs, warnings } = await computeMatrix(options);
   const period = options.deals ? periodJson(options.deals.filter.period) : null;
   return {
     envelope: buildEnvelope('matrix', period, inputs, result, warnings),

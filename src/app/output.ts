@@ -1,4 +1,5 @@
 import type { Format } from './formats.js';
+import { FolioError } from '../errors.js';
 import type { Doc, MachineRow, Paint } from '../render/document.js';
 import type { Envelope } from '../render/json.js';
 
@@ -11,6 +12,8 @@ export interface CommandOutput {
   columns: string[];
   /** 0, or 1 when a requested check failed. */
   exitCode: 0 | 1;
+  /** GitHub Actions annotations, for the commands that have them (`check`). */
+  github?: () => string;
 }
 
 /** Each format's module is loaded only when asked for (cli-table3 costs start-up time). */
@@ -26,5 +29,10 @@ export async function render(output: CommandOutput, format: Format, paint: Paint
       return (await import('../render/markdown.js')).renderMarkdown(output.doc());
     case 'table':
       return (await import('../render/table.js')).renderTable(output.doc(), paint);
+    case 'html':
+      return (await import('../render/html.js')).renderHtml(output.doc());
+    case 'github':
+      if (output.github) return output.github();
+      throw new FolioError({ code: 'USAGE', message: 'the github format is for folio check', hint: 'use --format table, json, ndjson, csv, markdown or html' });
   }
 }

@@ -4,7 +4,9 @@ import type { Cell, Doc, MachineRow, Section, Tone } from '../render/document.js
 import { money, percent } from '../render/format.js';
 import { t, type Lang } from '../render/i18n.js';
 import { buildEnvelope } from '../render/json.js';
-import type { InputOptions } from './input-options.js';
+import type { RevenueLedger } from '../analyses/ledger.js';
+import { FolioError } from '../errors.js';
+import type { InputOptions, InputReport, Warning } from './input-options.js';
 import { loadDeals, type DealFilter } from './load-deals.js';
 import type { CommandOutput } from './output.js';
 
@@ -20,7 +22,16 @@ export type ShareJson = ShareResult & {
   thresholds: { golden: number; critical: number; key: number };
 };
 
-export async function runShare(options: ShareRunOptions): Promise<CommandOutput> {
+export interface ComputedShare {
+  result: ShareJson;
+  /** The previous period's shares, when `filter.previous` was given. */
+  previous: ShareResult | null;
+  input: InputReport;
+  warnings: Warning[];
+}
+
+/** Read deals and analyse shares: the data of `share`, reused by `report` and `check`. */
+export async function computeShare(options: Omit<ShareRunOptions, 'lang'>): Promise<ComputedShare> {
   const loaded = await loadDeals(options.input, options.filter);
   const analysis = analyzeShare(loaded.ledger.clients.values(), options.share);
   const result: ShareJson = {
@@ -37,8 +48,24 @@ export async function runShare(options: ShareRunOptions): Promise<CommandOutput>
       });
     }
   }
+  // An empty previous period is a comparison with nothing, not an error.
+  const previous = loaded.previous && loaded.previous.clients.size > 0 ? analyzeShareOrNull(loaded.previous, options.share) : null;
+  return { result, previous, input: loaded.input, warnings };
+}
+
+function analyzeShareOrNull(ledger: RevenueLedger, options: ShareOptions): ShareResult | null {
+  try {
+    return analyzeShare(ledger.clients.values(), options);
+  } catch (error) {
+    if (error instanceof FolioError && error.code === 'NON_POSITIVE_TOTAL') return null;
+    throw error;
+  }
+}
+
+export async function runShare(options: ShareRunOptions): Promise<CommandOutput> {
+  const { result, input, warnings } = await computeShare(options);
   return {
-    envelope: buildEnvelope('share', periodJson(options.filter.period), [loaded.input], result, warnings),
+    envelope: buildEnvelope('share', periodJson(options.filter.period), [input], result, warnings),
     doc: () => shareDoc(result, options.filter.period, options.lang),
     rows: () => shareRows(result),
     columns: ['rank', 'client', 'revenue', 'share', 'cumulativeShare', 'class', 'manager'],

@@ -1,3 +1,5 @@
+import type { LoadedConfig } from '../config/load.js';
+
 /** What a command needs from the process, passed in so tests can run the CLI in-process. */
 export interface CliContext {
   stdout: NodeJS.WritableStream & { isTTY?: boolean };
@@ -7,4 +9,6 @@ export interface CliContext {
   /** `--color` / `--no-color`, when given. */
   color: boolean | undefined;
   debug: boolean;
+  /** The config file as loaded before the command ran. */
+  config: LoadedConfig;
 }

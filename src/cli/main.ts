@@ -1,14 +1,20 @@
 import { readFileSync, rmSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
+import { CONFIG_FILE, loadConfig } from '../config/load.js';
+import { applyColumns, applySettings, type Role } from '../config/settings.js';
 import { describeProblem, EXIT, FolioError } from '../errors.js';
 import { pendingTempFiles } from '../io/write-output.js';
 import { colorEnabled, painter } from './color.js';
 import type { CliContext } from './context.js';
 import { cadenceCommand } from './cadence.js';
+import { configCommand } from './config.js';
 import { inspectCommand } from './inspect.js';
 import { leadsCommand } from './leads.js';
 import { matrixCommand } from './matrix.js';
 import { shareCommand } from './share.js';
+
+/** The input a command's file argument is. */
+const PRIMARY_ROLE: Record<string, Role> = { share: 'deals', inspect: 'deals', matrix: 'clients', leads: 'leads', cadence: 'activities' };
 
 function version(): string {
   const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -22,6 +28,7 @@ export function buildProgram(ctx: CliContext, done: (code: number) => void): Com
     .option('--color', 'force colour')
     .option('--no-color', 'no colour (also NO_COLOR=1, or when output is not a terminal)')
     .option('--debug', 'show the stack trace of an internal error')
+    .option('--config <file>', `settings file (default: ./${CONFIG_FILE} when it exists)`)
     .showSuggestionAfterError(true)
     .exitOverride()
     .configureOutput({
@@ -38,14 +45,17 @@ Examples:
 
 Exit codes: 0 done, 1 a requested check failed, 2 usage or input error, 130 interrupted.`,
     );
-  program.hook('preAction', (cmd) => {
-    const opts = cmd.optsWithGlobals() as { color?: boolean; debug?: boolean };
+  program.hook('preAction', (_program, cmd) => {
+    const opts = cmd.optsWithGlobals() as { color?: boolean; debug?: boolean; config?: string };
     // Commander sets color=true by default for --no-color; only an explicit flag counts.
     const source = program.getOptionValueSource('color');
     ctx.color = source === 'cli' ? opts.color : undefined;
     ctx.debug = opts.debug === true;
+    ctx.config = loadConfig(opts.config);
+    applySettings(cmd, ctx.config, ctx.env);
+    applyColumns(cmd, ctx.config, PRIMARY_ROLE[cmd.name()] ?? null);
   });
-  for (const make of [shareCommand, matrixCommand, leadsCommand, cadenceCommand, inspectCommand]) {
+  for (const make of [shareCommand, matrixCommand, leadsCommand, cadenceCommand, inspectCommand, configCommand]) {
     const cmd = make(ctx, done);
     cmd.exitOverride().configureOutput({ writeOut: (s) => ctx.stdout.write(s), writeErr: (s) => ctx.stderr.write(s) });
     program.addCommand(cmd);
@@ -115,5 +125,6 @@ function processContext(): CliContext {
     env: process.env,
     color: undefined,
     debug: false,
+    config: { config: {}, file: null },
   };
 }

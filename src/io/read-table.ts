@@ -133,3 +133,31 @@ async function openChunks(source: Source): Promise<AsyncIterator<Buffer>> {
   const stream = createReadStream(source.path, { highWaterMark: CHUNK });
   return (stream as AsyncIterable<Buffer>)[Symbol.asyncIterator]();
 }
+
+/**
+ * The header row of a file, read from its first 64 KiB, to tell what a file is by its
+ * columns. Null when the file is empty or unreadable.
+ */
+export async function peekHeader(path: string): Promise<string[] | null> {
+  const { open } = await import('node:fs/promises');
+  const handle = await open(path, 'r');
+  try {
+    const buffer = Buffer.alloc(SNIFF_BYTES);
+    const { bytesRead } = await handle.read(buffer, 0, SNIFF_BYTES, 0);
+    const sample = buffer.subarray(0, bytesRead);
+    const guess = sniffEncoding(sample, bytesRead < SNIFF_BYTES);
+    const text = createDecoder(guess.encoding, path).decode(sample.subarray(guess.bomLength), true);
+    const delimiter = sniffDelimiter(text, bytesRead < SNIFF_BYTES);
+    let header: string[] | null = null;
+    const scanner = new CsvScanner({ file: path, delimiter, maxRecordLength: Infinity }, (fields) => {
+      header ??= fields.map((f) => f.trim());
+    });
+    scanner.push(text.slice(0, text.indexOf('\n') + 1 || text.length));
+    scanner.end();
+    return header;
+  } catch {
+    return null;
+  } finally {
+    await handle.close();
+  }
+}

@@ -11,6 +11,7 @@ export interface Problem {
   code: string;
 }
 
+/** Problems listed in an error message; the rest are counted. */
 const LISTED = 20;
 
 /**
@@ -22,11 +23,15 @@ export class Problems {
   readonly listed: Problem[] = [];
   count = 0;
 
-  constructor(readonly skipInvalid: boolean) {}
+  /** `keep` is how many problems to keep (`folio check` keeps them all). */
+  constructor(
+    readonly skipInvalid: boolean,
+    private readonly keep = LISTED,
+  ) {}
 
   add(problem: Problem): void {
     this.count++;
-    if (this.listed.length < LISTED) this.listed.push(problem);
+    if (this.listed.length < this.keep) this.listed.push(problem);
   }
 
   /** Throw the collected problems unless rows are being skipped. */
@@ -36,7 +41,7 @@ export class Problems {
   }
 
   toError(): FolioError {
-    const [first, ...rest] = this.listed as [Problem, ...Problem[]];
+    const [first, ...rest] = this.listed.slice(0, LISTED) as [Problem, ...Problem[]];
     return new FolioError({
       code: first.code,
       file: first.file,
@@ -47,7 +52,7 @@ export class Problems {
       message: first.message,
       hint: `${first.hint}; or pass --skip-invalid to skip such rows and count them`,
       more: rest.map((p) => describeProblem(p)),
-      moreCount: this.count - this.listed.length,
+      moreCount: this.count - 1 - rest.length,
     });
   }
 

@@ -24,14 +24,30 @@ export interface Column {
   align?: 'left' | 'right';
 }
 
+export interface GridCell {
+  title: string;
+  value: string;
+  tone: Tone;
+}
+
+/** Charts drawn by the HTML report; other formats carry the same figures as tables. */
+export type Chart =
+  | { type: 'pareto'; bars: { label: string; share: number }[]; cumulative: number[]; lines: number[] }
+  | { type: 'grid'; rowLabels: [string, string]; colLabels: [string, string]; cells: [[GridCell, GridCell], [GridCell, GridCell]] }
+  | { type: 'timeline'; from: string; to: string; rows: { label: string; positives: string[]; negatives: string[] }[] };
+
 export type Section =
   | { kind: 'table'; title?: string; columns: Column[]; rows: Cell[][]; empty?: string }
   | { kind: 'facts'; title?: string; facts: [string, Cell][] }
-  | { kind: 'notes'; title?: string; lines: Cell[] };
+  | { kind: 'notes'; title?: string; lines: Cell[] }
+  | { kind: 'chart'; title?: string; chart: Chart }
+  | { kind: 'heading'; title: string };
 
 export interface Doc {
   title: string;
   sections: Section[];
+  /** Language of the text, for HTML. */
+  lang?: string;
 }
 
 export function cellText(cell: Cell): string {

@@ -12,7 +12,8 @@ function md(cell: Cell): string {
 
 function renderSection(section: Section): string {
   const lines: string[] = [];
-  if (section.title) lines.push(`## ${escapeMarkdown(section.title)}`, '');
+  if (section.kind === 'heading') return `## ${escapeMarkdown(section.title)}`;
+  if (section.title) lines.push(`### ${escapeMarkdown(section.title)}`, '');
   if (section.kind === 'table') {
     if (section.rows.length === 0) {
       lines.push(escapeMarkdown(section.empty ?? '—'));
@@ -23,12 +24,13 @@ function renderSection(section: Section): string {
     }
   } else if (section.kind === 'facts') {
     for (const [label, value] of section.facts) lines.push(`- **${escapeMarkdown(label)}**: ${md(value)}`);
-  } else {
+  } else if (section.kind === 'notes') {
     for (const line of section.lines) lines.push(`- ${md(line)}`);
   }
   return lines.join('\n');
 }
 
 export function renderMarkdown(doc: Doc): string {
-  return `# ${escapeMarkdown(doc.title)}\n\n${doc.sections.map(renderSection).join('\n\n')}\n`;
+  const shown = doc.sections.filter((s) => s.kind !== 'chart');
+  return `# ${escapeMarkdown(doc.title)}\n\n${shown.map(renderSection).join('\n\n')}\n`;
 }

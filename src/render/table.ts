@@ -49,6 +49,7 @@ function barTextWidths(rows: Cell[][]): number[] {
 
 function renderSection(section: Section, paint: Paint): string {
   const lines: string[] = [];
+  if (section.kind === 'heading') return paint('strong', `== ${section.title} ==`);
   if (section.title) lines.push(paint('strong', section.title));
   if (section.kind === 'table') {
     if (section.rows.length === 0) {
@@ -67,14 +68,15 @@ function renderSection(section: Section, paint: Paint): string {
   } else if (section.kind === 'facts') {
     const width = Math.max(...section.facts.map(([label]) => label.length));
     for (const [label, value] of section.facts) lines.push(`  ${label.padEnd(width)}  ${cell(value, paint)}`);
-  } else {
+  } else if (section.kind === 'notes') {
     for (const line of section.lines) lines.push(`  ${cell(line, paint)}`);
   }
   return lines.join('\n');
 }
 
 export function renderTable(doc: Doc, paint: Paint): string {
-  const parts = [paint('strong', doc.title), ...doc.sections.map((s) => renderSection(s, paint))];
+  const shown = doc.sections.filter((s) => s.kind !== 'chart');
+  const parts = [paint('strong', doc.title), ...shown.map((s) => renderSection(s, paint))];
   return `${parts.join('\n\n')}\n`;
 }
 

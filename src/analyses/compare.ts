@@ -1,0 +1,62 @@
+import { nameKey } from '../normalize/text.js';
+import type { RevenueClass, ShareResult } from './share.js';
+
+export interface ClassChange {
+  client: string;
+  from: RevenueClass | null;
+  to: RevenueClass | null;
+}
+
+export interface ShareChange {
+  client: string;
+  share: number;
+  previousShare: number;
+  change: number;
+}
+
+export interface Comparison {
+  /** Clients whose class changed, to or from one of the upper classes. */
+  classChanges: ClassChange[];
+  newClients: string[];
+  lostClients: string[];
+  /** The top clients of the current period and how their shares moved. */
+  topClients: ShareChange[];
+  keyShare: { current: number; previous: number; change: number };
+  hhi: { current: number; previous: number; change: number };
+}
+
+const round = (n: number, digits: number): number => Math.round(n * 10 ** digits) / 10 ** digits;
+
+/**
+ * This period against the previous one: who became or stopped being key, critical or
+ * golden, who is new and who was lost, how the top shares, key share and HHI moved. Pure.
+ */
+export function compareShares(current: ShareResult, previous: ShareResult | null, top = 5): Comparison {
+  const before = new Map((previous?.clients ?? []).map((c) => [nameKey(c.client), c]));
+  const now = new Map(current.clients.map((c) => [nameKey(c.client), c]));
+  const classChanges: ClassChange[] = [];
+  for (const c of current.clients) {
+    const was = before.get(nameKey(c.client));
+    const from = was?.class ?? null;
+    if (from !== c.class && (c.class !== 'regular' || (from !== null && from !== 'regular'))) classChanges.push({ client: c.client, from, to: c.class });
+  }
+  for (const c of previous?.clients ?? []) {
+    if (!now.has(nameKey(c.client)) && c.class !== 'regular') classChanges.push({ client: c.client, from: c.class, to: null });
+  }
+  const newClients = previous ? current.clients.filter((c) => !before.has(nameKey(c.client))).map((c) => c.client) : [];
+  const lostClients = (previous?.clients ?? []).filter((c) => !now.has(nameKey(c.client))).map((c) => c.client);
+  const topClients = current.clients.slice(0, top).map((c) => {
+    const previousShare = before.get(nameKey(c.client))?.share ?? 0;
+    return { client: c.client, share: c.share, previousShare, change: round(c.share - previousShare, 12) };
+  });
+  const prevKey = previous?.portfolio.keyShare ?? 0;
+  const prevHhi = previous?.portfolio.hhi ?? 0;
+  return {
+    classChanges,
+    newClients,
+    lostClients,
+    topClients,
+    keyShare: { current: current.portfolio.keyShare, previous: prevKey, change: round(current.portfolio.keyShare - prevKey, 12) },
+    hhi: { current: current.portfolio.hhi, previous: prevHhi, change: round(current.portfolio.hhi - prevHhi, 2) },
+  };
+}

@@ -1,0 +1,99 @@
+import { readdir, stat } from 'node:fs/promises';
+import { basename, extname, join } from 'node:path';
+import type { Role } from '../config/settings.js';
+import { FolioError } from '../errors.js';
+import { peekHeader } from '../io/read-table.js';
+import { ACTIVITY_FIELDS } from '../normalize/activities.js';
+import { CLIENT_FIELDS } from '../normalize/clients.js';
+import { mapColumns, type FieldSpec } from '../normalize/columns.js';
+import { DEAL_FIELDS } from '../normalize/deals.js';
+import { LEAD_FIELDS } from '../normalize/leads.js';
+
+export const ROLES: Role[] = ['deals', 'activities', 'leads', 'clients'];
+
+/** Words in a file name that say what it holds (English and Russian CRM export names). */
+const NAME_WORDS: Record<Role, string[]> = {
+  deals: ['deals', 'deal', 'sales', 'orders', 'opportunities', 'сделки', 'продажи', 'заказы'],
+  activities: ['activities', 'activity', 'contacts', 'calls', 'events', 'активности', 'контакты', 'звонки', 'дела'],
+  leads: ['leads', 'requests', 'pipeline', 'лиды', 'заявки'],
+  clients: ['clients', 'companies', 'accounts', 'customers', 'клиенты', 'компании', 'контрагенты'],
+};
+
+/** Fields that must map for a file to be taken for a role by its header. */
+const HEADER_TEST: Record<Role, { specs: readonly FieldSpec[]; needs: string[][] }> = {
+  deals: { specs: DEAL_FIELDS, needs: [['client', 'amount']] },
+  activities: { specs: ACTIVITY_FIELDS, needs: [['date', 'client', 'outcome']] },
+  leads: { specs: LEAD_FIELDS, needs: [['lead', 'amount', 'expectedClose'], ['lead', 'amount', 'days']] },
+  clients: { specs: CLIENT_FIELDS, needs: [['client', 'want', 'can'], ['client', 'key'], ['client', 'dossier']] },
+};
+
+export interface FoundInputs {
+  files: Partial<Record<Role, string>>;
+  /** How each file was recognised, for the user. */
+  notes: string[];
+}
+
+function roleByName(file: string): Role[] {
+  const name = basename(file, extname(file)).toLowerCase();
+  const words = name.split(/[^\p{L}\p{N}]+/u);
+  return ROLES.filter((role) => NAME_WORDS[role].some((w) => words.includes(w)));
+}
+
+function roleByHeader(file: string, header: string[]): Role[] {
+  return ROLES.filter((role) => {
+    const test = HEADER_TEST[role];
+    try {
+      const mapping = mapColumns(file, header, test.specs);
+      return test.needs.some((fields) => fields.every((f) => f in mapping.index));
+    } catch {
+      return false;
+    }
+  });
+}
+
+/**
+ * The inputs of a multi-file command: files named by flags, and the files of a folder
+ * recognised by their names or, failing that, by their headers. Two candidates for one
+ * role is an error that names both.
+ */
+export async function findInputs(folder: string | undefined, named: Partial<Record<Role, string>>): Promise<FoundInputs> {
+  const files: Partial<Record<Role, string>> = { ...named };
+  const notes: string[] = [];
+  for (const role of ROLES) if (named[role]) notes.push(`${role}: ${named[role]} (named)`);
+  if (folder === undefined) return { files, notes };
+
+  const info = await stat(folder).catch(() => null);
+  if (!info?.isDirectory()) {
+    throw new FolioError({ code: 'CANNOT_OPEN', file: folder, message: 'is not a folder', hint: 'give a folder of CSV exports, or name the files with --deals, --activities, --leads, --clients' });
+  }
+  const entries = (await readdir(folder)).filter((f) => /\.(csv|tsv|txt)$/i.test(f)).sort();
+  const candidates = new Map<Role, { file: string; how: string }[]>();
+  for (const entry of entries) {
+    const file = join(folder, entry);
+    let roles = roleByName(entry);
+    let how = 'by its name';
+    if (roles.length !== 1) {
+      const header = await peekHeader(file);
+      roles = header ? roleByHeader(file, header) : [];
+      how = 'by its columns';
+    }
+    if (roles.length !== 1) continue;
+    const role = roles[0] as Role;
+    if (named[role]) continue;
+    candidates.set(role, [...(candidates.get(role) ?? []), { file, how }]);
+  }
+  for (const [role, list] of candidates) {
+    if (list.length > 1) {
+      throw new FolioError({
+        code: 'AMBIGUOUS_INPUT',
+        file: folder,
+        message: `two files could be the ${role}: ${list.map((c) => c.file).join(' and ')}`,
+        hint: `name the one to use with --${role} FILE`,
+      });
+    }
+    const only = list[0] as { file: string; how: string };
+    files[role] = only.file;
+    notes.push(`${role}: ${only.file} (recognised ${only.how})`);
+  }
+  return { files, notes };
+}

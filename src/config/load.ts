@@ -1,0 +1,53 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { FolioError } from '../errors.js';
+import { configSchema, type FolioConfig } from './schema.js';
+
+export const CONFIG_FILE = 'folio.config.json';
+
+export interface LoadedConfig {
+  config: FolioConfig;
+  /** The file read, or null when there is none. */
+  file: string | null;
+}
+
+/**
+ * `--config FILE`, else `folio.config.json` in the current folder if it exists. The file is
+ * JSON, validated with zod; an error names the key, the value and what is allowed.
+ */
+export function loadConfig(explicit: string | undefined, cwd: string = process.cwd()): LoadedConfig {
+  const file = explicit ?? resolve(cwd, CONFIG_FILE);
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    if (explicit === undefined && (error as NodeJS.ErrnoException).code === 'ENOENT') return { config: {}, file: null };
+    throw new FolioError({ code: 'CONFIG', file, message: 'cannot read the config file', hint: 'check the path given to --config' });
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    throw new FolioError({ code: 'CONFIG', file, message: `not valid JSON: ${(error as Error).message}`, hint: 'the config file is plain JSON (no comments, no trailing commas)' });
+  }
+  const parsed = configSchema.safeParse(data);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const path = issue?.path.join('.') ?? '';
+    const value = valueAt(data, issue?.path ?? []);
+    const key = issue?.code === 'unrecognized_keys' ? `${path ? `${path}.` : ''}${issue.keys.join(', ')}` : path || '(top level)';
+    throw new FolioError({
+      code: 'CONFIG',
+      file,
+      message: `${key}: ${issue?.code === 'unrecognized_keys' ? 'unknown key' : `${JSON.stringify(value)} is not allowed`} (${issue?.message ?? 'invalid'})`,
+      hint: 'see `folio config` for the keys and their current values, and `folio schema config` for what each allows',
+    });
+  }
+  return { config: parsed.data, file };
+}
+
+function valueAt(data: unknown, path: PropertyKey[]): unknown {
+  let v = data;
+  for (const p of path) v = v !== null && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[p] : undefined;
+  return v;
+}

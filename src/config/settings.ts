@@ -1,0 +1,147 @@
+import type { Command } from 'commander';
+import { DEFAULT_CADENCE } from '../analyses/cadence.js';
+import { DEFAULT_SHARE_OPTIONS } from '../analyses/share.js';
+import { FolioError } from '../errors.js';
+import { DEFAULT_PERSONAL_CHANNELS } from '../normalize/outcomes.js';
+import type { LoadedConfig } from './load.js';
+import { CHECK_RULES, type FolioConfig } from './schema.js';
+
+export type Source = 'default' | 'config' | 'env' | 'flag';
+
+/** One setting that a flag, a `FOLIO_*` variable and the config file can all give. */
+interface Setting {
+  /** Dotted path in folio.config.json. */
+  path: string;
+  /** The commander attribute of the flag. */
+  attr: string;
+  env: string;
+  defaultValue: unknown;
+  fromConfig: (c: FolioConfig) => unknown;
+  /** Read an environment value (the same syntax as the flag). */
+  parse: (text: string) => unknown;
+  /** Lists that add up over layers (more won statuses) rather than replace. */
+  additive?: boolean;
+}
+
+function number(env: string, check: (n: number) => boolean, what: string): (text: string) => number {
+  return (text) => {
+    const n = Number(text.trim().replace(',', '.'));
+    if (!Number.isFinite(n) || !check(n)) {
+      throw new FolioError({ code: 'CONFIG', value: text, message: `${env}="${text}" is not ${what}`, hint: `set ${env} to ${what}, or unset it` });
+    }
+    return n;
+  };
+}
+
+const percent = (env: string) => number(env, (n) => n > 0 && n < 100, 'a percentage between 0 and 100');
+const count = (env: string) => number(env, (n) => Number.isInteger(n) && n > 0, 'a positive whole number');
+const words = (text: string): string[] => text.split(',').map((w) => w.trim()).filter((w) => w !== '');
+
+function failOn(env: string): (text: string) => string[] {
+  return (text) => {
+    const rules = words(text.toLowerCase());
+    const bad = rules.find((r) => r !== 'none' && !(CHECK_RULES as readonly string[]).includes(r));
+    if (bad) throw new FolioError({ code: 'CONFIG', value: text, message: `${env}: unknown rule "${bad}"`, hint: `rules: ${CHECK_RULES.join(', ')}, or none` });
+    return rules;
+  };
+}
+
+export const SETTINGS: Setting[] = [
+  { path: 'lang', attr: 'lang', env: 'FOLIO_LANG', defaultValue: undefined, fromConfig: (c) => c.lang, parse: (t) => (t.toLowerCase().startsWith('ru') ? 'ru' : 'en') },
+  { path: 'thresholds.key', attr: 'key', env: 'FOLIO_KEY', defaultValue: DEFAULT_SHARE_OPTIONS.key, fromConfig: (c) => c.thresholds?.key, parse: percent('FOLIO_KEY') },
+  { path: 'thresholds.critical', attr: 'critical', env: 'FOLIO_CRITICAL', defaultValue: DEFAULT_SHARE_OPTIONS.critical, fromConfig: (c) => c.thresholds?.critical, parse: percent('FOLIO_CRITICAL') },
+  { path: 'thresholds.golden', attr: 'golden', env: 'FOLIO_GOLDEN', defaultValue: DEFAULT_SHARE_OPTIONS.golden, fromConfig: (c) => c.thresholds?.golden, parse: percent('FOLIO_GOLDEN') },
+  { path: 'thresholds.maxKeyClients', attr: 'maxKeyClients', env: 'FOLIO_MAX_KEY_CLIENTS', defaultValue: DEFAULT_SHARE_OPTIONS.maxKeyPerManager, fromConfig: (c) => c.thresholds?.maxKeyClients, parse: count('FOLIO_MAX_KEY_CLIENTS') },
+  { path: 'thresholds.fastDays', attr: 'fastDays', env: 'FOLIO_FAST_DAYS', defaultValue: 30, fromConfig: (c) => c.thresholds?.fastDays, parse: count('FOLIO_FAST_DAYS') },
+  { path: 'thresholds.big', attr: 'big', env: 'FOLIO_BIG', defaultValue: undefined, fromConfig: (c) => bigAmount(c.thresholds?.big), parse: (t) => bigAmount(number('FOLIO_BIG', (n) => n >= 0, 'an amount')(t)) },
+  { path: 'thresholds.maxLeads', attr: 'maxLeads', env: 'FOLIO_MAX_LEADS', defaultValue: undefined, fromConfig: (c) => c.thresholds?.maxLeads, parse: count('FOLIO_MAX_LEADS') },
+  { path: 'thresholds.maxGap', attr: 'maxGap', env: 'FOLIO_MAX_GAP', defaultValue: DEFAULT_CADENCE.maxGap, fromConfig: (c) => c.thresholds?.maxGap, parse: count('FOLIO_MAX_GAP') },
+  { path: 'thresholds.cooloff', attr: 'cooloff', env: 'FOLIO_COOLOFF', defaultValue: DEFAULT_CADENCE.cooloff, fromConfig: (c) => c.thresholds?.cooloff, parse: count('FOLIO_COOLOFF') },
+  { path: 'thresholds.dossierMonths', attr: 'dossierMonths', env: 'FOLIO_DOSSIER_MONTHS', defaultValue: DEFAULT_CADENCE.dossierMonths, fromConfig: (c) => c.thresholds?.dossierMonths, parse: count('FOLIO_DOSSIER_MONTHS') },
+  { path: 'thresholds.wantMin', attr: 'wantMin', env: 'FOLIO_WANT_MIN', defaultValue: undefined, fromConfig: (c) => c.thresholds?.wantMin, parse: number('FOLIO_WANT_MIN', () => true, 'a number') },
+  { path: 'thresholds.canMin', attr: 'canMin', env: 'FOLIO_CAN_MIN', defaultValue: undefined, fromConfig: (c) => c.thresholds?.canMin, parse: number('FOLIO_CAN_MIN', () => true, 'a number') },
+  { path: 'statuses.won', attr: 'won', env: 'FOLIO_WON', defaultValue: [], fromConfig: (c) => c.statuses?.won, parse: words, additive: true },
+  { path: 'statuses.lost', attr: 'lost', env: 'FOLIO_LOST', defaultValue: [], fromConfig: (c) => c.statuses?.lost, parse: words, additive: true },
+  { path: 'outcomes.positive', attr: 'positive', env: 'FOLIO_POSITIVE', defaultValue: [], fromConfig: (c) => c.outcomes?.positive, parse: words, additive: true },
+  { path: 'outcomes.negative', attr: 'negative', env: 'FOLIO_NEGATIVE', defaultValue: [], fromConfig: (c) => c.outcomes?.negative, parse: words, additive: true },
+  { path: 'personalChannels', attr: 'personalChannels', env: 'FOLIO_PERSONAL_CHANNELS', defaultValue: DEFAULT_PERSONAL_CHANNELS, fromConfig: (c) => c.personalChannels, parse: words },
+  { path: 'check.failOn', attr: 'failOn', env: 'FOLIO_FAIL_ON', defaultValue: ['invalid', 'cadence', 'cooloff'], fromConfig: (c) => c.check?.failOn, parse: failOn('FOLIO_FAIL_ON') },
+];
+
+function bigAmount(n: number | undefined): { whole: number; micro: number } | undefined {
+  if (n === undefined) return undefined;
+  const whole = Math.floor(n);
+  return { whole, micro: Math.round((n - whole) * 1e6) };
+}
+
+export interface Resolved {
+  path: string;
+  value: unknown;
+  source: Source;
+}
+
+/** Every setting's value and where it came from: defaults < config file < FOLIO_* < flags. */
+export function resolveSettings(loaded: LoadedConfig, env: NodeJS.ProcessEnv, flag: (attr: string) => unknown = () => undefined): Resolved[] {
+  return SETTINGS.map((s) => {
+    const layers: [Source, unknown][] = [
+      ['default', s.defaultValue],
+      ['config', s.fromConfig(loaded.config)],
+      ['env', env[s.env] !== undefined && env[s.env] !== '' ? s.parse(env[s.env] as string) : undefined],
+      ['flag', flag(s.attr)],
+    ];
+    let value: unknown;
+    let source: Source = 'default';
+    for (const [layer, v] of layers) {
+      if (v === undefined) continue;
+      if (s.additive && Array.isArray(v) && Array.isArray(value)) {
+        if (v.length > 0) {
+          value = [...value, ...v];
+          source = layer;
+        }
+      } else {
+        value = v;
+        source = layer;
+      }
+    }
+    return { path: s.path, value, source };
+  });
+}
+
+/**
+ * Give a command's flags the resolved settings, for the flags that command has, with their
+ * source, so that the command reads one set of values whatever layer they came from.
+ */
+export function applySettings(cmd: Command, loaded: LoadedConfig, env: NodeJS.ProcessEnv): void {
+  const attrs = new Set(cmd.options.map((o) => o.attributeName()));
+  const fromCli = (attr: string): unknown => (cmd.getOptionValueSource(attr) === 'cli' ? cmd.getOptionValue(attr) : undefined);
+  const resolved = resolveSettings(loaded, env, fromCli);
+  SETTINGS.forEach((s, i) => {
+    const r = resolved[i] as Resolved;
+    if (!attrs.has(s.attr) || r.value === undefined) return;
+    cmd.setOptionValueWithSource(s.attr, r.value, r.source === 'flag' ? 'cli' : r.source);
+  });
+}
+
+/** Prepend the config file's column maps to the --map lists, so that a --map flag wins. */
+export function applyColumns(cmd: Command, loaded: LoadedConfig, primary: Role | null): void {
+  const lists: [string, Role | null][] = [
+    ['map', primary],
+    ['dealsMap', 'deals'],
+    ['clientsMap', 'clients'],
+    ['leadsMap', 'leads'],
+    ['activitiesMap', 'activities'],
+  ];
+  for (const [attr, role] of lists) {
+    if (role === null || cmd.getOptionValue(attr) === undefined) continue;
+    const fromConfig = configColumns(loaded, role);
+    if (fromConfig.length > 0) cmd.setOptionValue(attr, [...fromConfig, ...(cmd.getOptionValue(attr) as string[])]);
+  }
+}
+
+export type Role = 'deals' | 'leads' | 'activities' | 'clients';
+
+/** `field=header` entries of the config file's column map for one input, under the --map ones. */
+export function configColumns(loaded: LoadedConfig, role: Role): string[] {
+  const map = loaded.config.columns?.[role] ?? {};
+  return Object.entries(map).map(([field, header]) => `${field}=${header}`);
+}

@@ -1,0 +1,86 @@
+import type { Chart, GridCell, Tone } from './document.js';
+
+/** Text made safe for HTML and SVG, in content and in attributes. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+const COLOURS: Record<Tone, string> = {
+  golden: '#b8860b',
+  critical: '#c0392b',
+  key: '#1f77b4',
+  good: '#2e8b57',
+  warn: '#d68910',
+  bad: '#c0392b',
+  muted: '#888888',
+  strong: '#222222',
+};
+
+const pct = (f: number): string => `${(f * 100).toFixed(1)}%`;
+const DAY = 86_400_000;
+
+/** The revenue concentration (Pareto) chart: share bars, the cumulative line, and the 10/20/50% lines. */
+function pareto(c: Extract<Chart, { type: 'pareto' }>): string {
+  const width = 760;
+  const height = 300;
+  const left = 44;
+  const bottom = 24;
+  const plotH = height - bottom - 10;
+  const n = Math.max(c.bars.length, 1);
+  const barW = (width - left - 10) / n;
+  const y = (f: number): number => 10 + plotH * (1 - Math.max(0, Math.min(1, f)));
+  const bars = c.bars
+    .map((b, i) => `<rect class="bar" x="${(left + i * barW + 1).toFixed(1)}" y="${y(b.share).toFixed(1)}" width="${Math.max(barW - 2, 1).toFixed(1)}" height="${(plotH * Math.max(0, b.share)).toFixed(1)}"><title>${escapeHtml(`${b.label}: ${pct(b.share)}`)}</title></rect>`)
+    .join('');
+  const points = c.cumulative.map((f, i) => `${(left + i * barW + barW / 2).toFixed(1)},${y(f).toFixed(1)}`).join(' ');
+  const lines = c.lines
+    .map((f) => `<line class="threshold" x1="${left}" x2="${width - 10}" y1="${y(f).toFixed(1)}" y2="${y(f).toFixed(1)}"/><text x="${width - 12}" y="${(y(f) - 3).toFixed(1)}" text-anchor="end">${pct(f)}</text>`)
+    .join('');
+  const axis = [0, 0.25, 0.5, 0.75, 1].map((f) => `<text x="${left - 4}" y="${(y(f) + 4).toFixed(1)}" text-anchor="end">${Math.round(f * 100)}%</text>`).join('');
+  return `<svg class="chart pareto" viewBox="0 0 ${width} ${height}" role="img" aria-label="revenue concentration">${axis}${bars}${lines}<polyline class="cumulative" points="${points}"/></svg>`;
+}
+
+function gridCell(cell: GridCell, x: number, y: number, w: number, h: number): string {
+  return `<g><rect class="cell" x="${x}" y="${y}" width="${w}" height="${h}" fill="${COLOURS[cell.tone]}" fill-opacity="0.15" stroke="${COLOURS[cell.tone]}"/><text x="${x + w / 2}" y="${y + h / 2 - 8}" text-anchor="middle" class="cell-title">${escapeHtml(cell.title)}</text><text x="${x + w / 2}" y="${y + h / 2 + 16}" text-anchor="middle" class="cell-value">${escapeHtml(cell.value)}</text></g>`;
+}
+
+/** A 2×2 grid: the want/can matrix or the lead quadrants. */
+function grid(c: Extract<Chart, { type: 'grid' }>): string {
+  const w = 230;
+  const h = 110;
+  const x0 = 130;
+  const y0 = 30;
+  const head = c.colLabels.map((l, i) => `<text x="${x0 + i * w + w / 2}" y="20" text-anchor="middle" class="axis-label">${escapeHtml(l)}</text>`).join('');
+  const side = c.rowLabels.map((l, i) => `<text x="${x0 - 8}" y="${y0 + i * h + h / 2 + 4}" text-anchor="end" class="axis-label">${escapeHtml(l)}</text>`).join('');
+  const cells = c.cells.map((row, r) => row.map((cell, k) => gridCell(cell, x0 + k * w, y0 + r * h, w - 6, h - 6)).join('')).join('');
+  return `<svg class="chart grid" viewBox="0 0 ${x0 + 2 * w + 10} ${y0 + 2 * h + 10}" role="img">${head}${side}${cells}</svg>`;
+}
+
+/** One line per key client over the window: positive contacts green, negative red. */
+function timeline(c: Extract<Chart, { type: 'timeline' }>): string {
+  const from = Date.parse(c.from);
+  const to = Date.parse(c.to);
+  const span = Math.max(to - from, DAY);
+  const width = 760;
+  const left = 180;
+  const rowH = 22;
+  const x = (iso: string): number => left + ((Date.parse(iso) - from) / span) * (width - left - 12);
+  const rows = c.rows
+    .map((r, i) => {
+      const y = 30 + i * rowH;
+      const dots = [
+        ...r.positives.map((d) => `<circle class="positive" cx="${x(d).toFixed(1)}" cy="${y}" r="5"><title>${escapeHtml(d)}</title></circle>`),
+        ...r.negatives.map((d) => `<circle class="negative" cx="${x(d).toFixed(1)}" cy="${y}" r="5"><title>${escapeHtml(d)}</title></circle>`),
+      ].join('');
+      return `<text x="${left - 8}" y="${y + 4}" text-anchor="end">${escapeHtml(r.label)}</text><line class="track" x1="${left}" x2="${width - 12}" y1="${y}" y2="${y}"/>${dots}`;
+    })
+    .join('');
+  const axis = `<text x="${left}" y="14">${escapeHtml(c.from)}</text><text x="${width - 12}" y="14" text-anchor="end">${escapeHtml(c.to)}</text>`;
+  return `<svg class="chart timeline" viewBox="0 0 ${width} ${30 + Math.max(c.rows.length, 1) * rowH}" role="img">${axis}${rows}</svg>`;
+}
+
+export function renderChart(chart: Chart): string {
+  if (chart.type === 'pareto') return pareto(chart);
+  if (chart.type === 'grid') return grid(chart);
+  return timeline(chart);
+}
