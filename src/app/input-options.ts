@@ -3,6 +3,7 @@ import type { Source } from '../io/read-table.js';
 import type { ColumnOverrides } from '../normalize/columns.js';
 import type { DayOrder } from '../normalize/dates.js';
 import type { DecimalMark } from '../normalize/numbers.js';
+import type { Problem } from '../normalize/problems.js';
 
 /** How to read one CSV input; every field can be left to detection. */
 export interface InputOptions {
@@ -16,6 +17,8 @@ export interface InputOptions {
   skipInvalid: boolean;
   /** Longest record in characters before the file is declared broken. */
   maxRecordLength: number;
+  /** When given, every bad row's problem is added here (`folio check` lists them all). */
+  collect?: Problem[];
 }
 
 export const DEFAULT_MAX_RECORD = 1024 * 1024;

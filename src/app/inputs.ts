@@ -39,8 +39,9 @@ function roleByName(file: string): Role[] {
   return ROLES.filter((role) => NAME_WORDS[role].some((w) => words.includes(w)));
 }
 
+/** Roles a header fits. A leads or activity export also looks like deals; the more specific role wins. */
 function roleByHeader(file: string, header: string[]): Role[] {
-  return ROLES.filter((role) => {
+  const roles = ROLES.filter((role) => {
     const test = HEADER_TEST[role];
     try {
       const mapping = mapColumns(file, header, test.specs);
@@ -49,6 +50,7 @@ function roleByHeader(file: string, header: string[]): Role[] {
       return false;
     }
   });
+  return roles.length > 1 ? roles.filter((r) => r !== 'deals') : roles;
 }
 
 /**

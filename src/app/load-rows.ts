@@ -24,7 +24,7 @@ export async function loadRows<T, C extends ConverterBase & RowConverter<T>>(
   specs: readonly FieldSpec[],
   make: (mapping: ColumnMapping, problems: Problems) => C,
   accept: (record: T) => void,
-  problems: Problems = new Problems(options.skipInvalid),
+  problems: Problems = new Problems(options.skipInvalid, options.collect ? Infinity : undefined),
 ): Promise<LoadedRows<C>> {
   const ctx: { converter?: C; feed?: RowFeed<T> } = {};
   const { format, mapping, rows } = await readMapped(options, specs, (map) => {
@@ -34,6 +34,7 @@ export async function loadRows<T, C extends ConverterBase & RowConverter<T>>(
     return (fields, line) => feed.push(fields, line);
   });
   ctx.feed?.end();
+  options.collect?.push(...problems.listed);
   problems.throwUnlessSkipping();
   return { format, mapping, rows, converter: ctx.converter as C, problems };
 }

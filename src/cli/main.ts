@@ -7,10 +7,13 @@ import { pendingTempFiles } from '../io/write-output.js';
 import { colorEnabled, painter } from './color.js';
 import type { CliContext } from './context.js';
 import { cadenceCommand } from './cadence.js';
+import { checkCommand } from './check.js';
 import { configCommand } from './config.js';
 import { inspectCommand } from './inspect.js';
 import { leadsCommand } from './leads.js';
 import { matrixCommand } from './matrix.js';
+import { reportCommand } from './report.js';
+import { schemaCommand } from './schema.js';
 import { shareCommand } from './share.js';
 
 /** The input a command's file argument is. */
@@ -55,7 +58,7 @@ Exit codes: 0 done, 1 a requested check failed, 2 usage or input error, 130 inte
     applySettings(cmd, ctx.config, ctx.env);
     applyColumns(cmd, ctx.config, PRIMARY_ROLE[cmd.name()] ?? null);
   });
-  for (const make of [shareCommand, matrixCommand, leadsCommand, cadenceCommand, inspectCommand, configCommand]) {
+  for (const make of [reportCommand, checkCommand, shareCommand, matrixCommand, leadsCommand, cadenceCommand, inspectCommand, configCommand, schemaCommand]) {
     const cmd = make(ctx, done);
     cmd.exitOverride().configureOutput({ writeOut: (s) => ctx.stdout.write(s), writeErr: (s) => ctx.stderr.write(s) });
     program.addCommand(cmd);

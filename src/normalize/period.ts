@@ -1,5 +1,5 @@
 import { FolioError } from '../errors.js';
-import { DateRead, dayNumber, daysInMonth, formatDay, newParsedDate, readDate } from './dates.js';
+import { addMonths, DateRead, dayNumber, dayParts, daysInMonth, formatDay, newParsedDate, readDate } from './dates.js';
 
 /** An inclusive range of days. */
 export interface Period {
@@ -66,4 +66,28 @@ export function flagDate(flag: string, text: string): number {
     message: `${flag} "${text}" is not a date`,
     hint: 'write dates as 2026-10-31 (or 31.10.2026)',
   });
+}
+
+/**
+ * The period of the same length just before: the previous month, quarter or year for a
+ * whole number of calendar months, otherwise the same number of days.
+ */
+export function previousPeriod(p: Period): Period {
+  const start = dayParts(p.from);
+  const end = dayParts(p.to + 1);
+  if (start.day === 1 && end.day === 1) {
+    const months = (end.year - start.year) * 12 + (end.month - start.month);
+    return { from: addMonths(p.from, -months), to: p.from - 1 };
+  }
+  const length = p.to - p.from + 1;
+  return { from: p.from - length, to: p.from - 1 };
+}
+
+/** The last full calendar month before as-of: the report's default period. */
+export function lastFullMonth(asOf: number): Period {
+  const p = dayParts(asOf);
+  const firstOfThisMonth = dayNumber(p.year, p.month, 1);
+  const to = firstOfThisMonth - 1;
+  const q = dayParts(to);
+  return { from: dayNumber(q.year, q.month, 1), to };
 }

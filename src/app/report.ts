@@ -1,0 +1,230 @@
+import type { CadenceResult } from '../analyses/cadence.js';
+import { compareShares, type Comparison } from '../analyses/compare.js';
+import type { LeadsResult } from '../analyses/leads.js';
+import type { ShareOptions } from '../analyses/share.js';
+import type { Role } from '../config/settings.js';
+import { formatDay } from '../normalize/dates.js';
+import { periodJson, type Period } from '../normalize/period.js';
+import type { Cell, Chart, Doc, Section } from '../render/document.js';
+import { money, percent } from '../render/format.js';
+import { t, type Lang, type MessageKey } from '../render/i18n.js';
+import { buildEnvelope } from '../render/json.js';
+import { cadenceSections, computeCadence } from './cadence.js';
+import type { InputOptions, InputReport, Warning } from './input-options.js';
+import { computeLeads, leadsSections } from './leads.js';
+import { computeMatrix, loadClients, matrixSections, type MatrixJson } from './matrix.js';
+import type { CommandOutput } from './output.js';
+import { computeShare, shareSections, type ShareJson } from './share.js';
+
+export interface ReportOptions {
+  files: Partial<Record<Role, InputOptions>>;
+  /** How each file was found, shown in the report. */
+  notes: string[];
+  period: Period;
+  asOf: number;
+  share: ShareOptions;
+  won: readonly string[];
+  lost: readonly string[];
+  currency: string | undefined;
+  wantMin: number | null;
+  canMin: number | null;
+  leads: { fastDays: number; big: { whole: number; micro: number } | null; maxLeads: number | null };
+  cadence: { maxGap: number; cooloff: number; dueSoon: number; dossierMonths: number };
+  positive: readonly string[];
+  negative: readonly string[];
+  personalChannels: readonly string[];
+  lang: Lang;
+}
+
+export interface ReportResult {
+  asOf: string;
+  period: { from: string; to: string };
+  previousPeriod: { from: string; to: string };
+  files: string[];
+  share: ShareJson | null;
+  comparison: Comparison | null;
+  matrix: MatrixJson | null;
+  leads: LeadsResult | null;
+  cadence: CadenceResult | null;
+}
+
+export interface ReportData {
+  result: ReportResult;
+  inputs: InputReport[];
+  warnings: Warning[];
+}
+
+const span = (p: Period): { from: string; to: string } => ({ from: formatDay(p.from), to: formatDay(p.to) });
+
+/** Every analysis whose input is present, over one period, with the previous period beside it. */
+export async function computeReport(o: ReportOptions): Promise<ReportData> {
+  const { previousPeriod } = await import('../normalize/period.js');
+  const previous = previousPeriod(o.period);
+  const inputs: InputReport[] = [];
+  const warnings: Warning[] = [];
+  const dealFilter = { won: o.won, lost: o.lost, currency: o.currency };
+  const result: ReportResult = {
+    asOf: formatDay(o.asOf),
+    period: span(o.period),
+    previousPeriod: span(previous),
+    files: o.notes,
+    share: null,
+    comparison: null,
+    matrix: null,
+    leads: null,
+    cadence: null,
+  };
+
+  if (o.files.deals) {
+    const share = await computeShare({ input: o.files.deals, filter: { ...dealFilter, period: o.period, previous }, share: o.share });
+    result.share = share.result;
+    result.comparison = compareShares(share.result, share.previous);
+    inputs.push(share.input);
+    warnings.push(...share.warnings);
+  }
+  if (o.files.clients) {
+    const probe = await loadClients(o.files.clients, o.wantMin, o.canMin, false);
+    if (probe.input.columns.want !== undefined && probe.input.columns.can !== undefined) {
+      const deals = o.files.deals ? { input: o.files.deals, filter: { ...dealFilter, period: o.period }, share: o.share } : null;
+      const matrix = await computeMatrix({ input: o.files.clients, wantMin: o.wantMin, canMin: o.canMin, deals, lang: o.lang });
+      result.matrix = matrix.result;
+      inputs.push(...matrix.inputs.filter((i) => i.role === 'clients'));
+      warnings.push(...matrix.warnings.filter((w) => !warnings.some((x) => x.message === w.message)));
+    } else {
+      inputs.push(probe.input);
+    }
+  }
+  if (o.files.leads) {
+    const leads = await computeLeads({ input: o.files.leads, won: o.won, lost: o.lost, leads: { asOf: o.asOf, ...o.leads } });
+    result.leads = leads.result;
+    inputs.push(leads.input);
+    warnings.push(...leads.warnings);
+  }
+  if (o.files.activities && (o.files.deals || o.files.clients)) {
+    const cadence = await computeCadence({
+      input: o.files.activities,
+      period: o.period,
+      cadence: { asOf: o.asOf, ...o.cadence },
+      positive: o.positive,
+      negative: o.negative,
+      personalChannels: o.personalChannels,
+      keyClients: [],
+      allClients: false,
+      deals: o.files.deals ? { input: o.files.deals, keyPeriod: null, filter: dealFilter, share: o.share } : null,
+      clients: o.files.clients ?? null,
+    });
+    result.cadence = cadence.result;
+    inputs.push(cadence.inputs[0] as InputReport);
+    warnings.push(...cadence.warnings.filter((w) => !warnings.some((x) => x.message === w.message)));
+  } else if (o.files.activities) {
+    warnings.push({ code: 'CADENCE_SKIPPED', message: 'the activity log was not checked: a deals or clients file is needed to tell which clients are key' });
+  }
+  return { result, inputs, warnings };
+}
+
+export async function runReport(o: ReportOptions): Promise<CommandOutput> {
+  const { result, inputs, warnings } = await computeReport(o);
+  return {
+    envelope: buildEnvelope('report', periodJson(o.period), inputs, result, warnings),
+    doc: () => reportDoc(result, warnings, o.lang),
+    rows: () => (result.share?.clients ?? []).map((c) => ({ ...c, manager: c.manager ?? null })),
+    columns: ['rank', 'client', 'revenue', 'share', 'cumulativeShare', 'class', 'manager'],
+    exitCode: 0,
+  };
+}
+
+const signedPercent = (f: number, lang: Lang): string => `${f > 0 ? '+' : ''}${percent(f, lang)}`;
+
+function comparisonSections(c: Comparison, lang: Lang): Section[] {
+  const className = (k: string | null): string => (k === null ? '—' : t(lang, k as MessageKey));
+  const names = (list: string[]): Cell => (list.length === 0 ? { text: t(lang, 'none'), tone: 'muted' } : list.join(', '));
+  return [
+    {
+      kind: 'facts',
+      title: t(lang, 'comparison'),
+      facts: [
+        [t(lang, 'keyShare'), `${percent(c.keyShare.previous, lang)} → ${percent(c.keyShare.current, lang)} (${signedPercent(c.keyShare.change, lang)})`],
+        [t(lang, 'hhi'), `${money(c.hhi.previous, lang)} → ${money(c.hhi.current, lang)} (${c.hhi.change > 0 ? '+' : ''}${money(c.hhi.change, lang)})`],
+        [t(lang, 'newClients'), names(c.newClients)],
+        [t(lang, 'lostClients'), names(c.lostClients)],
+      ],
+    },
+    {
+      kind: 'table',
+      title: t(lang, 'classChanges'),
+      columns: [{ label: t(lang, 'client') }, { label: t(lang, 'before') }, { label: t(lang, 'now') }],
+      rows: c.classChanges.map((x) => [x.client, className(x.from), className(x.to)]),
+      empty: t(lang, 'none'),
+    },
+    {
+      kind: 'table',
+      title: t(lang, 'topClients'),
+      columns: [{ label: t(lang, 'client') }, { label: t(lang, 'before'), align: 'right' }, { label: t(lang, 'now'), align: 'right' }, { label: t(lang, 'change'), align: 'right' }],
+      rows: c.topClients.map((x) => [x.client, percent(x.previousShare, lang), percent(x.share, lang), { text: signedPercent(x.change, lang), tone: x.change > 0 ? 'warn' : 'good' }]),
+    },
+  ];
+}
+
+function charts(r: ReportResult, lang: Lang): { pareto: Chart | null; matrix: Chart | null; leads: Chart | null; timeline: Chart | null } {
+  const share = r.share;
+  const pareto: Chart | null = share
+    ? { type: 'pareto', bars: share.clients.slice(0, 40).map((c) => ({ label: c.client, share: c.share })), cumulative: share.clients.slice(0, 40).map((c) => c.cumulativeShare), lines: [share.thresholds.key / 100, share.thresholds.critical / 100, share.thresholds.golden / 100] }
+    : null;
+  const m = r.matrix;
+  const matrixCell = (q: 'want_can' | 'want_only' | 'can_only' | 'neither', tone: 'good' | 'key' | 'warn' | 'bad') => ({
+    title: t(lang, q),
+    value: `${m?.counts[q] ?? 0}${m?.revenue ? ` · ${money(m.revenue[q], lang)}` : ''}`,
+    tone,
+  });
+  const matrix: Chart | null = m
+    ? { type: 'grid', colLabels: [t(lang, 'gridCan'), t(lang, 'gridCannot')], rowLabels: [t(lang, 'gridWants'), t(lang, 'gridDoesNotWant')], cells: [[matrixCell('want_can', 'good'), matrixCell('want_only', 'key')], [matrixCell('can_only', 'warn'), matrixCell('neither', 'bad')]] }
+    : null;
+  const l = r.leads;
+  const leadCell = (g: 'fast-big' | 'fast-small' | 'slow-big' | 'slow-small', tone: 'good' | 'key' | 'warn' | 'muted') => {
+    const s = l?.groups.find((x) => x.group === g);
+    return { title: t(lang, g), value: `${s?.count ?? 0} · ${money(s?.amount ?? 0, lang)}`, tone };
+  };
+  const leads: Chart | null = l
+    ? { type: 'grid', colLabels: [t(lang, 'big'), t(lang, 'small')], rowLabels: [t(lang, 'fast'), t(lang, 'slow')], cells: [[leadCell('fast-big', 'good'), leadCell('fast-small', 'key')], [leadCell('slow-big', 'warn'), leadCell('slow-small', 'muted')]] }
+    : null;
+  const c = r.cadence;
+  const timeline: Chart | null = c ? { type: 'timeline', from: c.window.from, to: c.window.to, rows: c.timeline.map((x) => ({ label: x.client, positives: x.positives, negatives: x.negatives })) } : null;
+  return { pareto, matrix, leads, timeline };
+}
+
+export function reportDoc(r: ReportResult, warnings: Warning[], lang: Lang): Doc {
+  const chart = charts(r, lang);
+  const sections: Section[] = [
+    {
+      kind: 'facts',
+      facts: [
+        [t(lang, 'period'), `${r.period.from} — ${r.period.to}`],
+        [t(lang, 'previousPeriod'), `${r.previousPeriod.from} — ${r.previousPeriod.to}`],
+        [t(lang, 'asOf'), r.asOf],
+      ],
+    },
+  ];
+  const skipped = (key: MessageKey): Section => ({ kind: 'notes', lines: [{ text: t(lang, 'skipped'), tone: 'muted' }], title: t(lang, key) });
+  if (r.share) {
+    sections.push({ kind: 'heading', title: t(lang, 'portfolioSection') }, ...shareSections(r.share, lang));
+    if (chart.pareto) sections.push({ kind: 'chart', title: t(lang, 'concentrationChart'), chart: chart.pareto });
+    if (r.comparison) sections.push(...comparisonSections(r.comparison, lang));
+  } else sections.push(skipped('portfolioSection'));
+  if (r.matrix) {
+    sections.push({ kind: 'heading', title: t(lang, 'matrixSection') });
+    if (chart.matrix) sections.push({ kind: 'chart', chart: chart.matrix });
+    sections.push(...matrixSections(r.matrix, lang));
+  } else sections.push(skipped('matrixSection'));
+  if (r.leads) {
+    sections.push({ kind: 'heading', title: t(lang, 'leadsSection') });
+    if (chart.leads) sections.push({ kind: 'chart', chart: chart.leads });
+    sections.push(...leadsSections(r.leads, lang));
+  } else sections.push(skipped('leadsSection'));
+  if (r.cadence) {
+    sections.push({ kind: 'heading', title: t(lang, 'cadenceSection') }, ...cadenceSections(r.cadence, lang));
+    if (chart.timeline) sections.push({ kind: 'chart', title: t(lang, 'timelineChart'), chart: chart.timeline });
+  } else sections.push(skipped('cadenceSection'));
+  sections.push({ kind: 'heading', title: t(lang, 'warnings') }, { kind: 'notes', lines: warnings.length > 0 ? warnings.map((w) => ({ text: w.message, tone: 'warn' as const })) : [t(lang, 'none')] });
+  sections.push({ kind: 'notes', title: t(lang, 'inputsSection'), lines: r.files });
+  return { title: `${t(lang, 'reportTitle')} · ${r.period.from} — ${r.period.to}`, sections, lang };
+}

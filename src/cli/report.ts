@@ -1,0 +1,144 @@
+import { Command, Option } from 'commander';
+import { DEFAULT_CADENCE } from '../analyses/cadence.js';
+import type { Role } from '../config/settings.js';
+import { DEFAULT_PERSONAL_CHANNELS } from '../normalize/outcomes.js';
+import type { CliContext } from './context.js';
+import { emit } from './emit.js';
+import {
+  addInputOptions,
+  addOutputOptions,
+  addThresholdOptions,
+  amountValue,
+  asOfDay,
+  collect,
+  dealPeriod,
+  list,
+  outputFormat,
+  outputLang,
+  positiveInt,
+  secondInput,
+  shareOptions,
+  usage,
+  type RawOptions,
+  type ThresholdFlags,
+} from './options.js';
+
+export type ReportFlags = RawOptions &
+  ThresholdFlags & {
+    deals?: string;
+    activities?: string;
+    leads?: string;
+    clients?: string;
+    dealsMap: string[];
+    activitiesMap: string[];
+    leadsMap: string[];
+    clientsMap: string[];
+    asOf?: string;
+    fastDays: number;
+    big?: { whole: number; micro: number };
+    maxLeads?: number;
+    maxGap: number;
+    cooloff: number;
+    dossierMonths: number;
+    wantMin?: number;
+    canMin?: number;
+    positive: string[];
+    negative: string[];
+    personalChannels?: string[];
+  };
+
+/** The inputs, thresholds and rules that `report` and `check` share. */
+export function addReportOptions(cmd: Command): Command {
+  cmd
+    .argument('[folder]', 'a folder of exports; each file is recognised by its name or its columns')
+    .option('--deals <file>', 'deals export')
+    .option('--activities <file>', 'activity log export')
+    .option('--leads <file>', 'leads export')
+    .option('--clients <file>', 'clients export (want/can, key, dossier)')
+    .option('--deals-map <field=header>', '--map for the deals file; repeatable', collect, [])
+    .option('--activities-map <field=header>', '--map for the activity log; repeatable', collect, [])
+    .option('--leads-map <field=header>', '--map for the leads file; repeatable', collect, [])
+    .option('--clients-map <field=header>', '--map for the clients file; repeatable', collect, [])
+    .option('--as-of <date>', 'the day to report as of (default: today)')
+    .option('--period <period>', 'the period (default: the last full calendar month before as-of)')
+    .option('--from <date>', 'first day of the period')
+    .option('--to <date>', 'last day of the period')
+    .option('--won <values>', 'more statuses that count as won', list, [])
+    .option('--lost <values>', 'more statuses that count as lost', list, [])
+    .option('--currency <code>', 'count only deals in this currency')
+    .addOption(new Option('--fast-days <n>', 'fast lead: expected close within this many days').default(30).argParser(positiveInt('--fast-days')))
+    .addOption(new Option('--big <amount>', 'big lead: amount at or above this (default: the median)').argParser(amountValue('--big')))
+    .addOption(new Option('--max-leads <n>', 'more open leads on one manager is overload').argParser(positiveInt('--max-leads')))
+    .addOption(new Option('--max-gap <days>', 'most days between positive contacts').default(DEFAULT_CADENCE.maxGap).argParser(positiveInt('--max-gap')))
+    .addOption(new Option('--cooloff <days>', 'days without personal contact after a negative one').default(DEFAULT_CADENCE.cooloff).argParser(positiveInt('--cooloff')))
+    .addOption(new Option('--dossier-months <n>', 'a dossier older than this is due').default(DEFAULT_CADENCE.dossierMonths).argParser(positiveInt('--dossier-months')))
+    .option('--want-min <score>', 'a want score at or above this is yes', Number)
+    .option('--can-min <score>', 'a can score at or above this is yes', Number)
+    .option('--positive <values>', 'more outcome values that count as positive', list, [])
+    .option('--negative <values>', 'more outcome values that count as negative', list, [])
+    .option('--personal-channels <values>', 'channels that are personal contact', list);
+  addThresholdOptions(cmd);
+  addOutputOptions(cmd);
+  addInputOptions(cmd);
+  return cmd;
+}
+
+/** Resolve the flags of `report`/`check` into the report's options. */
+export async function reportOptions(folder: string | undefined, flags: ReportFlags) {
+  const { findInputs, ROLES } = await import('../app/inputs.js');
+  const { lastFullMonth } = await import('../normalize/period.js');
+  const named: Partial<Record<Role, string>> = { deals: flags.deals, activities: flags.activities, leads: flags.leads, clients: flags.clients };
+  for (const role of ROLES) if (named[role] === undefined) delete named[role];
+  if (folder === undefined && Object.keys(named).length === 0) {
+    throw usage('no inputs: give a folder of exports or name the files', 'folio report ./export, or folio report --deals deals.csv --activities activities.csv');
+  }
+  const found = await findInputs(folder, named);
+  const maps: Record<Role, string[]> = { deals: flags.dealsMap, activities: flags.activitiesMap, leads: flags.leadsMap, clients: flags.clientsMap };
+  const files: Partial<Record<Role, ReturnType<typeof secondInput>>> = {};
+  for (const role of ROLES) {
+    const file = found.files[role];
+    if (file) files[role] = secondInput(file, maps[role], flags);
+  }
+  const asOf = asOfDay(flags.asOf);
+  const period = dealPeriod(flags) ?? lastFullMonth(asOf);
+  if (!Number.isFinite(period.from) || !Number.isFinite(period.to)) {
+    throw usage('the report needs a period with both ends', 'give --period, or both --from and --to');
+  }
+  return {
+    files,
+    notes: found.notes,
+    period,
+    asOf,
+    share: shareOptions(flags),
+    won: flags.won,
+    lost: flags.lost,
+    currency: flags.currency?.toUpperCase(),
+    wantMin: flags.wantMin ?? null,
+    canMin: flags.canMin ?? null,
+    leads: { fastDays: flags.fastDays, big: flags.big ?? null, maxLeads: flags.maxLeads ?? null },
+    cadence: { maxGap: flags.maxGap, cooloff: flags.cooloff, dueSoon: DEFAULT_CADENCE.dueSoon, dossierMonths: flags.dossierMonths },
+    positive: flags.positive,
+    negative: flags.negative,
+    personalChannels: flags.personalChannels ?? DEFAULT_PERSONAL_CHANNELS,
+    lang: outputLang(flags),
+  };
+}
+
+export function reportCommand(ctx: CliContext, done: (code: number) => void): Command {
+  const cmd = new Command('report').description('the monthly report: portfolio and its change, want/can matrix, lead queue, cadence; table, markdown, json or html');
+  addReportOptions(cmd);
+  cmd.addHelpText(
+    'after',
+    `
+Examples:
+  folio report ./export                                   last full month, every input found in the folder
+  folio report ./export --period 2026-10 --format html -o report.html
+  folio report --deals deals.csv --activities calls.csv --format markdown`,
+  );
+  cmd.action(async (folder: string | undefined, flags: ReportFlags) => {
+    const { runReport } = await import('../app/report.js');
+    const output = await runReport(await reportOptions(folder, flags));
+    done(await emit(ctx, output, outputFormat(flags), flags.output));
+  });
+  return cmd;
+}

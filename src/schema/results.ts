@@ -1,0 +1,129 @@
+import { z } from 'zod';
+import { envelopeSchema, shareResultSchema } from './envelope.js';
+
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const revenueClass = z.enum(['golden', 'critical', 'key', 'regular']);
+const quadrant = z.enum(['want_can', 'want_only', 'can_only', 'neither', 'unclassified']);
+const leadGroup = z.enum(['fast-big', 'fast-small', 'slow-big', 'slow-small', 'unclassified']);
+const perQuadrant = z.object({ want_can: z.number(), want_only: z.number(), can_only: z.number(), neither: z.number(), unclassified: z.number() });
+
+export const matrixResultSchema = z.object({
+  clients: z.array(
+    z.object({
+      client: z.string(),
+      want: z.boolean().nullable(),
+      can: z.boolean().nullable(),
+      quadrant,
+      task: z.string(),
+      reason: z.string().optional(),
+      manager: z.string().optional(),
+      segment: z.string().optional(),
+      class: revenueClass.optional(),
+      revenue: z.number().optional(),
+    }),
+  ),
+  counts: perQuadrant,
+  revenue: perQuadrant.nullable(),
+  atRisk: z.array(z.string()),
+  thresholds: z.object({ wantMin: z.number().nullable(), canMin: z.number().nullable() }),
+});
+
+export const leadsResultSchema = z.object({
+  asOf: day,
+  thresholds: z.object({ big: z.number().nullable(), bigSource: z.enum(['median', 'given']), fastDays: z.number().int() }),
+  leads: z.array(
+    z.object({
+      lead: z.string(),
+      client: z.string(),
+      amount: z.number().nullable(),
+      expectedClose: day.nullable(),
+      daysToClose: z.number().int().nullable(),
+      group: leadGroup,
+      priority: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]).nullable(),
+      overdue: z.boolean(),
+      manager: z.string(),
+      reason: z.string().optional(),
+    }),
+  ),
+  groups: z.array(z.object({ group: leadGroup, count: z.number().int(), amount: z.number() })),
+  managers: z.array(
+    z.object({ manager: z.string(), leads: z.number().int(), groups: z.record(leadGroup, z.number().int()), overloaded: z.boolean() }),
+  ),
+});
+
+export const cadenceResultSchema = z.object({
+  asOf: day,
+  window: z.object({ from: day, to: day }),
+  thresholds: z.object({ maxGap: z.number().int(), cooloff: z.number().int(), dueSoon: z.number().int(), dossierMonths: z.number().int() }),
+  agenda: z.array(
+    z.object({
+      client: z.string(),
+      manager: z.string().nullable(),
+      lastPositive: day.nullable(),
+      nextDue: day.nullable(),
+      daysUntilDue: z.number().int().nullable(),
+      personalAllowed: z.boolean(),
+      allowedFrom: day.nullable(),
+      cooloffManager: z.string().nullable(),
+      status: z.enum(['overdue', 'cooling_off', 'due_soon', 'ok']),
+    }),
+  ),
+  violations: z.array(
+    z.discriminatedUnion('rule', [
+      z.object({ client: z.string(), rule: z.literal('gap'), from: day, to: day, days: z.number().int(), open: z.boolean() }),
+      z.object({ client: z.string(), rule: z.literal('cooloff'), date: day, negativeDate: day, days: z.number().int(), manager: z.string().nullable() }),
+    ]),
+  ),
+  dossier: z.array(z.object({ client: z.string(), reviewed: day.nullable(), dueBy: day.nullable(), status: z.enum(['missing', 'stale']) })),
+  timeline: z.array(z.object({ client: z.string(), positives: z.array(day), negatives: z.array(day) })),
+});
+
+const comparisonSchema = z.object({
+  classChanges: z.array(z.object({ client: z.string(), from: revenueClass.nullable(), to: revenueClass.nullable() })),
+  newClients: z.array(z.string()),
+  lostClients: z.array(z.string()),
+  topClients: z.array(z.object({ client: z.string(), share: z.number(), previousShare: z.number(), change: z.number() })),
+  keyShare: z.object({ current: z.number(), previous: z.number(), change: z.number() }),
+  hhi: z.object({ current: z.number(), previous: z.number(), change: z.number() }),
+});
+
+export const reportResultSchema = z.object({
+  asOf: day,
+  period: z.object({ from: day, to: day }),
+  previousPeriod: z.object({ from: day, to: day }),
+  files: z.array(z.string()),
+  share: shareResultSchema.nullable(),
+  comparison: comparisonSchema.nullable(),
+  matrix: matrixResultSchema.nullable(),
+  leads: leadsResultSchema.nullable(),
+  cadence: cadenceResultSchema.nullable(),
+});
+
+const rule = z.enum(['invalid', 'golden', 'critical', 'mono', 'cadence', 'cooloff', 'dossier', 'overload']);
+
+export const checkResultSchema = z.object({
+  policy: z.array(rule),
+  passed: z.boolean(),
+  summary: z.array(z.object({ rule, count: z.number().int(), failing: z.boolean() })),
+  findings: z.array(
+    z.object({
+      rule,
+      client: z.string().optional(),
+      manager: z.string().optional(),
+      file: z.string().optional(),
+      line: z.number().int().optional(),
+      column: z.number().int().optional(),
+      details: z.string(),
+    }),
+  ),
+});
+
+/** The envelope schema of every command's `--format json`, by command name. */
+export const OUTPUT_SCHEMAS = {
+  share: envelopeSchema('share', shareResultSchema),
+  matrix: envelopeSchema('matrix', matrixResultSchema),
+  leads: envelopeSchema('leads', leadsResultSchema),
+  cadence: envelopeSchema('cadence', cadenceResultSchema),
+  report: envelopeSchema('report', reportResultSchema),
+  check: envelopeSchema('check', checkResultSchema),
+} as const;

@@ -1,0 +1,192 @@
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { OUTPUT_SCHEMAS } from '../../src/schema/results.js';
+import { folio, json } from './run-cli.js';
+
+const demo = ['fixtures/demo', '--as-of', '2026-11-23'];
+
+describe('folio report (e2e)', () => {
+  it('shows every section on the demo export, for the last full month before as-of', () => {
+    const r = folio(['report', ...demo]);
+    expect(r.code, r.stderr).toBe(0);
+    for (const heading of ['== Portfolio and revenue classes ==', '== Want/can matrix ==', '== Lead queue ==', '== Contact cadence ==', '== Warnings ==']) {
+      expect(r.stdout).toContain(heading);
+    }
+    expect(r.stdout).toMatch(/Monthly portfolio report · 2026-10-01 — 2026-10-31/);
+    expect(r.stdout).toMatch(/Previous period\s+2026-09-01 — 2026-09-30/);
+  });
+
+  it('gives one JSON envelope with a section per analysis, valid against its schema', () => {
+    const e = OUTPUT_SCHEMAS.report.parse(json(folio(['report', ...demo, '--json'])));
+    expect(e.result.share?.clients.length).toBeGreaterThan(0);
+    expect(e.result.matrix?.counts).toBeDefined();
+    expect(e.result.leads?.leads.length).toBe(9);
+    expect(e.result.cadence?.agenda.length).toBeGreaterThan(0);
+    expect(e.inputs.map((i) => i.role).sort()).toEqual(['activities', 'clients', 'deals', 'leads']);
+  });
+
+  it('compares with the previous period (worked by hand on the English fixture: Q3 against Q2)', () => {
+    const e = OUTPUT_SCHEMAS.report.parse(json(folio(['report', '--deals', 'fixtures/deals-en-hubspot.csv', '--period', '2026-Q4', '--as-of', '2026-12-31', '--json'])));
+    // Q4 holds only Initech's 3 000; Q3 held Acme, Globex, Initech and Hooli.
+    expect(e.result.previousPeriod).toEqual({ from: '2026-07-01', to: '2026-09-30' });
+    expect(e.result.comparison?.newClients).toEqual([]);
+    expect(e.result.comparison?.lostClients).toEqual(['Acme Corp', 'Globex', 'Hooli']);
+    expect(e.result.comparison?.classChanges).toEqual([
+      { client: 'Initech', from: 'regular', to: 'golden' },
+      { client: 'Acme Corp', from: 'golden', to: null },
+      { client: 'Globex', from: 'key', to: null },
+    ]);
+    // Q3 key share (20 499.75 + 3 500) / 27 500; Q4 is Initech alone, 100 %.
+    expect(e.result.comparison?.keyShare.previous).toBeCloseTo(23_999.75 / 27_500, 12);
+    expect(e.result.comparison?.keyShare.current).toBe(1);
+  });
+
+  it('recognises files in a folder by their Russian names or by their columns, and says so', () => {
+    const e = OUTPUT_SCHEMAS.report.parse(json(folio(['report', 'fixtures/export-ru', '--period', '2026-09', '--as-of', '2026-11-23', '--json'])));
+    expect(e.result.files).toEqual([
+      'activities: fixtures/export-ru/активности.csv (recognised by its name)',
+      'leads: fixtures/export-ru/выгрузка-1.csv (recognised by its columns)',
+      'clients: fixtures/export-ru/клиенты.csv (recognised by its name)',
+      'deals: fixtures/export-ru/сделки.csv (recognised by its name)',
+    ]);
+  });
+
+  it('refuses two candidates for one role and names both', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'folio-'));
+    const deals = readFileSync('fixtures/deals-en-hubspot.csv');
+    writeFileSync(join(dir, 'deals-2025.csv'), deals);
+    writeFileSync(join(dir, 'sales-2026.csv'), deals);
+    const r = folio(['report', dir]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/two files could be the deals: .*deals-2025\.csv and .*sales-2026\.csv[\s\S]*--deals FILE/);
+  });
+
+  it('writes markdown, and html atomically with --output', () => {
+    const md = folio(['report', ...demo, '--format', 'markdown']);
+    expect(md.stdout).toMatch(/^# Monthly portfolio report/);
+    expect(md.stdout).toMatch(/\n## Lead queue\n/);
+    const dir = mkdtempSync(join(tmpdir(), 'folio-'));
+    const out = join(dir, 'report.html');
+    expect(folio(['report', ...demo, '--format', 'html', '-o', out]).code).toBe(0);
+    const html = readFileSync(out, 'utf8');
+    expect(readdirSync(dir)).toEqual(['report.html']);
+    expect(html).toMatch(/^<!doctype html>/);
+    expect(html.match(/<svg class="chart /g)?.length).toBe(4);
+    expect(html).not.toMatch(/<script|<link|@import|https?:\/\/(?!json-schema)/);
+  });
+
+  it('escapes every value from the data in HTML', () => {
+    const r = folio(['report', 'fixtures/hostile', '--period', '2026-10', '--as-of', '2026-10-31', '--format', 'html']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).not.toContain('<script>window.__pwned');
+    expect(r.stdout).not.toContain('<img src=x');
+    expect(r.stdout).not.toContain('<b>Eve</b>');
+    expect(r.stdout).toContain('&#60;script&#62;window.__pwned=1&#60;/script&#62;');
+    expect(r.stdout).toContain('Tom &#38; &#34;Jerry&#34; &#60;Ltd&#62;');
+  });
+});
+
+describe('folio check (e2e)', () => {
+  const run = (args: string[]) => folio(['check', ...demo, ...args]);
+
+  it('fails (exit 1) on the default policy and summarises per rule', () => {
+    const r = run([]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/Policy: fail on invalid, cadence, cooloff/);
+    expect(r.stdout).toMatch(/cadence\s+\d+\s+FAIL/);
+    expect(r.stdout).toMatch(/golden\s+0\s+ok/);
+  });
+
+  it.each([
+    ['none', 0],
+    ['golden', 0],
+    ['critical', 1],
+    ['mono', 1],
+    ['cadence', 1],
+    ['cooloff', 1],
+    ['dossier', 1],
+    ['overload', 0],
+    ['invalid', 0],
+  ])('--fail-on %s exits %i', (rule, code) => {
+    const r = run(['--fail-on', rule, '--json']);
+    expect(r.code, r.stderr).toBe(code);
+    const e = OUTPUT_SCHEMAS.check.parse(json(r));
+    expect(e.result.passed).toBe(code === 0);
+  });
+
+  it('fails on overload with --max-leads, and on invalid rows, listing all of them', () => {
+    expect(run(['--fail-on', 'overload', '--max-leads', '2']).code).toBe(1);
+    const e = OUTPUT_SCHEMAS.check.parse(json(folio(['check', '--deals', 'fixtures/broken/bad-amount.csv', '--period', '2026-01', '--fail-on', 'invalid', '--json'])));
+    expect(e.result.passed).toBe(false);
+    expect(e.result.findings.filter((f) => f.rule === 'invalid').map((f) => [f.line, f.column])).toEqual([
+      [3, 2],
+      [5, 2],
+    ]);
+  });
+
+  it('exits 2 when an input cannot be read', () => {
+    expect(folio(['check', '--deals', 'fixtures/broken/unterminated-quote.csv']).code).toBe(2);
+  });
+
+  it('prints GitHub Actions annotations', () => {
+    const r = run(['--format', 'github']);
+    expect(r.stdout).toMatch(/^::error title=folio cadence::Contoso Ltd: \d+ days without a positive contact/m);
+    expect(r.stdout).toMatch(/^::warning title=folio critical::/m);
+    expect(r.stdout.trim().split('\n').at(-1)).toMatch(/^folio check failed: cadence \(\d+\), cooloff \(\d+\)$/);
+  });
+
+  it('redacts client and person names in every format, stably', () => {
+    for (const format of ['table', 'json', 'github', 'csv']) {
+      const r = run(['--redact', '--fail-on', 'none', '--format', format]);
+      expect(r.code).toBe(0);
+      for (const name of ['Contoso', 'Northwind', 'Olga Petrova', 'Litware']) {
+        expect(r.stdout, format).not.toContain(name);
+        expect(r.stderr, format).not.toContain(name);
+      }
+      expect(r.stdout).toMatch(/client-[0-9a-f]{8}/);
+    }
+    expect(run(['--redact', '--json']).stdout).toBe(run(['--redact', '--json']).stdout);
+  });
+});
+
+describe('configuration (e2e)', () => {
+  it('takes defaults < config file < FOLIO_* < flags, and folio config says where each came from', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'folio-'));
+    const config = join(dir, 'folio.config.json');
+    writeFileSync(config, JSON.stringify({ thresholds: { key: 15, maxGap: 7 } }));
+    const e = json<{ result: { settings: { path: string; value: unknown; source: string }[] } }>(folio(['config', '--config', config, '--json'], { env: { FOLIO_MAX_GAP: '5' } }));
+    const by = Object.fromEntries(e.result.settings.map((s) => [s.path, [s.value, s.source]]));
+    expect(by['thresholds.key']).toEqual([15, 'config']);
+    expect(by['thresholds.maxGap']).toEqual([5, 'env']);
+    expect(by['thresholds.critical']).toEqual([20, 'default']);
+    // key 15% from the config: Globex (11.5%) is no longer key; a flag wins over it.
+    const share = (args: string[]) => json<{ result: { clients: { client: string; class: string }[] } }>(folio(['share', 'fixtures/deals-en-hubspot.csv', '--config', config, '--json', ...args]));
+    expect(share([]).result.clients.find((c) => c.client === 'Globex')?.class).toBe('regular');
+    expect(share(['--key', '10']).result.clients.find((c) => c.client === 'Globex')?.class).toBe('key');
+    // The config's won statuses add "Negotiation": Umbrella's open deal, with no amount, becomes a bad row.
+    writeFileSync(config, JSON.stringify({ statuses: { won: ['Negotiation'] } }));
+    const r = folio(['share', 'fixtures/deals-en-hubspot.csv', '--config', config]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/deals-en-hubspot\.csv:7:4: Amount "": no amount/);
+  });
+
+  it('names a wrong key or value and what is allowed', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'folio-'));
+    writeFileSync(join(dir, 'folio.config.json'), JSON.stringify({ thresholds: { key: 150 } }));
+    const r = folio(['config', '--config', join(dir, 'folio.config.json')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/thresholds\.key: 150 is not allowed/);
+    writeFileSync(join(dir, 'folio.config.json'), JSON.stringify({ treshold: {} }));
+    expect(folio(['config', '--config', join(dir, 'folio.config.json')]).stderr).toMatch(/treshold: unknown key/);
+  });
+
+  it('prints JSON Schemas generated from the zod schemas', () => {
+    const r = folio(['schema', 'check']);
+    expect(r.code).toBe(0);
+    const schema = JSON.parse(r.stdout) as { properties: { result: { properties: { findings: unknown } } } };
+    expect(schema.properties.result.properties.findings).toBeDefined();
+    expect(JSON.parse(folio(['schema', 'config']).stdout)).toMatchObject({ type: 'object', additionalProperties: false });
+  });
+});
