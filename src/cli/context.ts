@@ -11,4 +11,8 @@ export interface CliContext {
   debug: boolean;
   /** The config file as loaded before the command ran. */
   config: LoadedConfig;
+  /** `--verbose`: a summary of every input on stderr at the end. */
+  verbose: boolean;
+  /** When the run started (ms), for the verbose summary. */
+  started: number;
 }

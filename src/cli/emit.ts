@@ -1,5 +1,6 @@
 import type { Format } from '../app/formats.js';
 import type { CommandOutput } from '../app/output.js';
+import { progressDone } from '../io/progress.js';
 import { writeFileAtomic } from '../io/write-output.js';
 import { colorEnabled, painter } from './color.js';
 import type { CliContext } from './context.js';
@@ -9,6 +10,7 @@ import type { CliContext } from './context.js';
  * stderr. Returns the exit code.
  */
 export async function emit(ctx: CliContext, output: CommandOutput, format: Format, outputFile: string | undefined): Promise<number> {
+  progressDone();
   const toTerminal = outputFile === undefined && format === 'table';
   const paint = await painter(toTerminal && colorEnabled(ctx.color, ctx.env, ctx.stdout.isTTY));
   const { render } = await import('../app/output.js');
@@ -17,5 +19,13 @@ export async function emit(ctx: CliContext, output: CommandOutput, format: Forma
   else ctx.stdout.write(text);
   const warn = await painter(colorEnabled(ctx.color, ctx.env, ctx.stderr.isTTY));
   for (const w of output.envelope.warnings) ctx.stderr.write(`${warn('warn', 'warning:')} ${w.message}\n`);
+  if (ctx.verbose) {
+    const seconds = (Date.now() - ctx.started) / 1000;
+    for (const i of output.envelope.inputs) {
+      const excluded = Object.entries(i.excluded).filter(([, n]) => n > 0).map(([k, n]) => `${n} ${k}`).join(', ') || '0';
+      ctx.stderr.write(`${i.file} (${i.role}, ${i.encoding}, ${JSON.stringify(i.delimiter)}): ${i.rows} rows = ${i.used} used + ${excluded} excluded + ${i.folded} folded + ${i.skipped} skipped\n`);
+    }
+    ctx.stderr.write(`done in ${seconds.toFixed(2)} s\n`);
+  }
   return output.exitCode;
 }

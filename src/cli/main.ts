@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { CONFIG_FILE, loadConfig } from '../config/load.js';
 import { applyColumns, applySettings, type Role } from '../config/settings.js';
 import { describeProblem, EXIT, FolioError } from '../errors.js';
+import { setProgressListener } from '../io/progress.js';
 import { pendingTempFiles } from '../io/write-output.js';
 import { colorEnabled, painter } from './color.js';
 import type { CliContext } from './context.js';
@@ -10,6 +11,7 @@ import { cadenceCommand } from './cadence.js';
 import { checkCommand } from './check.js';
 import { configCommand } from './config.js';
 import { inspectCommand } from './inspect.js';
+import { terminalProgress } from './progress.js';
 import { leadsCommand } from './leads.js';
 import { matrixCommand } from './matrix.js';
 import { reportCommand } from './report.js';
@@ -31,6 +33,7 @@ export function buildProgram(ctx: CliContext, done: (code: number) => void): Com
     .option('--color', 'force colour')
     .option('--no-color', 'no colour (also NO_COLOR=1, or when output is not a terminal)')
     .option('--debug', 'show the stack trace of an internal error')
+    .option('--verbose', 'print what happened to the rows of every input on stderr')
     .option('--config <file>', `settings file (default: ./${CONFIG_FILE} when it exists)`)
     .showSuggestionAfterError(true)
     .exitOverride()
@@ -49,11 +52,14 @@ Examples:
 Exit codes: 0 done, 1 a requested check failed, 2 usage or input error, 130 interrupted.`,
     );
   program.hook('preAction', (_program, cmd) => {
-    const opts = cmd.optsWithGlobals() as { color?: boolean; debug?: boolean; config?: string };
+    const opts = cmd.optsWithGlobals() as { color?: boolean; debug?: boolean; config?: string; verbose?: boolean; format?: string; json?: boolean };
     // Commander sets color=true by default for --no-color; only an explicit flag counts.
     const source = program.getOptionValueSource('color');
     ctx.color = source === 'cli' ? opts.color : undefined;
     ctx.debug = opts.debug === true;
+    ctx.verbose = opts.verbose === true;
+    // A progress line only for a person watching a terminal, never into JSON consumers or CI logs.
+    if (ctx.stderr.isTTY && !opts.json && opts.format !== 'json' && !ctx.env.CI) setProgressListener(terminalProgress(ctx.stderr));
     ctx.config = loadConfig(opts.config);
     applySettings(cmd, ctx.config, ctx.env);
     applyColumns(cmd, ctx.config, PRIMARY_ROLE[cmd.name()] ?? null);
@@ -129,5 +135,7 @@ function processContext(): CliContext {
     color: undefined,
     debug: false,
     config: { config: {}, file: null },
+    verbose: false,
+    started: Date.now(),
   };
 }

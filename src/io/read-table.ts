@@ -3,6 +3,7 @@ import { stat } from 'node:fs/promises';
 import { FolioError } from '../errors.js';
 import { CsvScanner, type RecordHandler } from './csv-scanner.js';
 import { createDecoder, sniffEncoding, type Encoding, type EncodingGuess } from './encoding.js';
+import { reportProgress } from './progress.js';
 import { sniffDelimiter } from './sniff-delimiter.js';
 
 /** A named input: a file path, or `-` for standard input (named `<stdin>` in messages). */
@@ -40,7 +41,7 @@ export async function readTable(
   options: ReadOptions,
   begin: (format: TableFormat) => RecordHandler,
 ): Promise<TableFormat> {
-  const chunks = await openChunks(source);
+  const { chunks, size } = await openChunks(source);
   const head: Buffer[] = [];
   let headBytes = 0;
   let done = false;
@@ -89,11 +90,15 @@ export async function readTable(
     begin(format),
   );
   scanner.push(firstText);
+  let bytes = sample.length;
+  reportProgress(source.name, bytes, size);
   if (!done) {
     for (;;) {
       const next = await chunks.next();
       if (next.done) break;
       scanner.push(decoder.decode(next.value, false));
+      bytes += next.value.length;
+      reportProgress(source.name, bytes, size);
     }
     scanner.push(decoder.decode(new Uint8Array(0), true));
   }
@@ -108,10 +113,12 @@ function bomLengthFor(encoding: Encoding, sample: Uint8Array): number {
   return 0;
 }
 
-async function openChunks(source: Source): Promise<AsyncIterator<Buffer>> {
-  if (source.path === '-') return (process.stdin as AsyncIterable<Buffer>)[Symbol.asyncIterator]();
+async function openChunks(source: Source): Promise<{ chunks: AsyncIterator<Buffer>; size: number | null }> {
+  if (source.path === '-') return { chunks: (process.stdin as AsyncIterable<Buffer>)[Symbol.asyncIterator](), size: null };
+  let size: number | null = null;
   try {
     const info = await stat(source.path);
+    size = info.size;
     if (info.isDirectory()) {
       throw new FolioError({
         code: 'IS_DIRECTORY',
@@ -131,7 +138,7 @@ async function openChunks(source: Source): Promise<AsyncIterator<Buffer>> {
     });
   }
   const stream = createReadStream(source.path, { highWaterMark: CHUNK });
-  return (stream as AsyncIterable<Buffer>)[Symbol.asyncIterator]();
+  return { chunks: (stream as AsyncIterable<Buffer>)[Symbol.asyncIterator](), size };
 }
 
 /**

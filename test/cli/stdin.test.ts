@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { CliContext } from '../../src/cli/context.js';
 import { requireInput } from '../../src/cli/stdin.js';
 
-const ctx = (stdinIsTTY: boolean): CliContext => ({ stdout: process.stdout, stderr: process.stderr, stdinIsTTY, env: {}, color: undefined, debug: false, config: { config: {}, file: null } });
+const ctx = (stdinIsTTY: boolean): CliContext => ({ stdout: process.stdout, stderr: process.stderr, stdinIsTTY, env: {}, color: undefined, debug: false, config: { config: {}, file: null }, verbose: false, started: 0 });
 
 describe('requireInput', () => {
   it('refuses - on a terminal with a hint instead of waiting for typing', () => {
