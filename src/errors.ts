@@ -80,8 +80,9 @@ export function describeProblem(p: {
   message: string;
 }): string {
   const where = formatLocation(p);
-  const column = p.header !== undefined ? `${p.header} ` : '';
-  const value = p.value !== undefined ? `${JSON.stringify(p.value)}: ` : '';
-  const subject = column || value ? `${column}${value}` : '';
+  let subject = '';
+  if (p.header !== undefined && p.value !== undefined) subject = `${p.header} ${JSON.stringify(p.value)}: `;
+  else if (p.header !== undefined) subject = `${p.header}: `;
+  else if (p.value !== undefined) subject = `${JSON.stringify(p.value)}: `;
   return `${where ? `${where}: ` : ''}${subject}${p.message}`;
 }

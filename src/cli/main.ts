@@ -98,8 +98,11 @@ export async function reportError(error: unknown, ctx: CliContext, argv: string[
   }
   const paint = await painter(colorEnabled(ctx.color, ctx.env, ctx.stderr.isTTY));
   if (error instanceof FolioError) {
-    ctx.stderr.write(`${paint('bad', 'folio:')} ${describeProblem(error)}\n`);
-    for (const line of error.more) ctx.stderr.write(`  ${line}\n`);
+    // Under --redact a value may be a client's name: say where, not what.
+    const redact = argv.includes('--redact');
+    const shown = redact ? { ...error, message: error.message, value: undefined } : error;
+    ctx.stderr.write(`${paint('bad', 'folio:')} ${describeProblem(shown)}\n`);
+    if (!redact) for (const line of error.more) ctx.stderr.write(`  ${line}\n`);
     if (error.moreCount > 0) ctx.stderr.write(`  …and ${error.moreCount} more row${error.moreCount === 1 ? '' : 's'} like this\n`);
     if (error.hint) ctx.stderr.write(`  ${paint('muted', 'hint:')} ${error.hint}\n`);
     return error.exitCode;

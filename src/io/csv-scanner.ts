@@ -60,20 +60,25 @@ export class CsvScanner {
   }
 
   private tooLong(): never {
-    const limit = `${Math.round(this.options.maxRecordLength / 1024)} KiB`;
-    if (this.openQuoteLine > 0) {
+    return this.tooLongAt(this.line, this.openQuoteLine);
+  }
+
+  /** A record over the limit: an unterminated quote when one is open, else not a CSV line at all. */
+  private tooLongAt(line: number, openQuoteLine: number): never {
+    const limit = formatSize(this.options.maxRecordLength);
+    if (openQuoteLine > 0) {
       throw new FolioError({
         code: 'UNTERMINATED_QUOTE',
         file: this.options.file,
-        line: this.openQuoteLine,
-        message: `a quoted field opened on this line is still open after ${limit}`,
+        line: openQuoteLine,
+        message: `a quoted field opened on this line runs over ${limit}`,
         hint: 'a closing quote is probably missing; fix the line, or raise the limit with --max-field-size',
       });
     }
     throw new FolioError({
       code: 'RECORD_TOO_LONG',
       file: this.options.file,
-      line: this.line,
+      line,
       message: `a record longer than ${limit}`,
       hint: 'this does not look like a CSV export; check the file, or raise the limit with --max-field-size',
     });
@@ -105,6 +110,7 @@ export class CsvScanner {
         if (nextCR < pos) nextCR = indexOrEnd(text, '\r', pos, n);
         if (nextQuote > lf && (nextCR >= lf - 1 || nextCR > lf)) {
           const end = nextCR === lf - 1 ? lf - 1 : lf;
+          if (end - recordStart > this.options.maxRecordLength) this.tooLongAt(recordLine, 0);
           pos = lf + 1;
           line++;
           if (end === recordStart) continue;
@@ -214,12 +220,17 @@ export class CsvScanner {
         line++;
       }
       if (fields.length === 1 && !quotedAny && fields[0] === '') continue;
+      if (pos - recordStart > this.options.maxRecordLength) this.tooLongAt(recordLine, quotedAny ? recordLine : 0);
       this.line = line;
       this.onRecord(fields, recordLine);
     }
     this.line = line;
     return n;
   }
+}
+
+function formatSize(chars: number): string {
+  return chars >= 1024 * 1024 ? `${(chars / 1024 / 1024).toFixed(0)} MiB` : chars >= 1024 ? `${(chars / 1024).toFixed(0)} KiB` : `${chars} characters`;
 }
 
 function indexOrEnd(text: string, char: string, from: number, n: number): number {

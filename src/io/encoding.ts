@@ -55,7 +55,7 @@ export interface EncodingGuess {
   /** Bytes of byte-order mark to skip. */
   bomLength: number;
   /** How the guess was made, for `inspect` and `inputs[]`. */
-  reason: 'bom' | 'valid-utf8' | 'utf16-zeros' | 'letter-statistics' | 'override';
+  reason: 'bom' | 'valid-utf8' | 'utf16-zeros' | 'letter-statistics' | 'override' | 'unrecognised';
 }
 
 /**
@@ -75,7 +75,8 @@ export function sniffEncoding(sample: Uint8Array, atEnd: boolean): EncodingGuess
   if (utf16) return { encoding: utf16, bomLength: 0, reason: 'utf16-zeros' };
 
   if (isValidUtf8(sample, atEnd)) return { encoding: 'utf-8', bomLength: 0, reason: 'valid-utf8' };
-  return { encoding: bestSingleByte(sample), bomLength: 0, reason: 'letter-statistics' };
+  const best = bestSingleByte(sample);
+  return { encoding: best.encoding, bomLength: 0, reason: best.plausible ? 'letter-statistics' : 'unrecognised' };
 }
 
 function utf16WithoutBom(sample: Uint8Array): Encoding | null {
@@ -130,10 +131,12 @@ const SINGLE_BYTE: Exclude<Encoding, 'utf-8' | 'utf-16le' | 'utf-16be'>[] = [
  * (`Mart¡n` in Windows-1252). A lower-case letter followed by an upper-case one inside a
  * word costs too (that is how Windows-1251 looks read as KOI8-R).
  */
-function bestSingleByte(sample: Uint8Array): Encoding {
+function bestSingleByte(sample: Uint8Array): { encoding: Encoding; plausible: boolean } {
   const bytes = sample.subarray(0, 1024 * 1024);
   let best: Encoding = 'windows-1251';
   let bestScore = -Infinity;
+  let high = 0;
+  for (const b of bytes) if (b >= 0x80) high++;
   for (const enc of SINGLE_BYTE) {
     const table = singleByteTable(enc);
     let score = 0;
@@ -161,7 +164,9 @@ function bestSingleByte(sample: Uint8Array): Encoding {
       best = enc;
     }
   }
-  return best;
+  // Text in any code page reads mostly as letters in words; bytes that read as symbols
+  // inside words under every code page are not text folio can decode.
+  return { encoding: best, plausible: high < 32 || bestScore > -2 * high };
 }
 
 /** Punctuation that real exports hold in text: no-break space, quotes, dashes, №, €, °. */

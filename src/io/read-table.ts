@@ -67,6 +67,14 @@ export async function readTable(
       hint: 'export the data again; folio needs a header row and at least one data row',
     });
   }
+  if (guess.reason === 'unrecognised') {
+    throw new FolioError({
+      code: 'UNKNOWN_ENCODING',
+      file: source.name,
+      message: 'the bytes are neither UTF-8 nor text in a code page folio knows (Windows-1251/1252, KOI8-R, IBM866, 437)',
+      hint: 'save the export as CSV in UTF-8, or name its encoding with --encoding',
+    });
+  }
   if (!guess.encoding.startsWith('utf-16') && body.includes(0)) {
     throw new FolioError({
       code: 'BINARY_FILE',

@@ -68,6 +68,11 @@ export function readDate(raw: string, order: DayOrder | null, out: ParsedDate): 
     out.day = fast;
     return DateRead.Ok;
   }
+  const dotted = fastDotted(raw);
+  if (dotted >= 0) {
+    out.day = dotted;
+    return DateRead.Ok;
+  }
   const s = raw.trim();
   if (s === '' || !HAS_DIGIT.test(s)) return DateRead.Empty;
 
@@ -129,6 +134,22 @@ function fastIso(s: string): number {
   const day = d1 * 10 + d2;
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(y, month)) return -1;
   return dayNumber(y, month, day);
+}
+
+/** `dd.mm.yyyy`, alone: the other half of most files (amoCRM, Bitrix24, 1C). */
+function fastDotted(s: string): number {
+  if (s.length !== 10 || s.charCodeAt(2) !== 46 || s.charCodeAt(5) !== 46) return -1;
+  let v = 0;
+  for (const i of [0, 1, 3, 4, 6, 7, 8, 9]) {
+    const d = s.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    v = v * 10 + d;
+  }
+  const year = v % 10_000;
+  const month = Math.floor(v / 10_000) % 100;
+  const day = Math.floor(v / 1_000_000);
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return -1;
+  return dayNumber(year, month, day);
 }
 
 function ymd(year: number, month: number, day: number, out: ParsedDate): DateRead {

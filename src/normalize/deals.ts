@@ -2,7 +2,7 @@ import { FolioError } from '../errors.js';
 import { DEAL_ALIASES } from './aliases.js';
 import type { ColumnMapping, FieldSpec } from './columns.js';
 import { ConverterBase, INVALID, MISSING, type ConverterOptions } from './converter-base.js';
-import { lineHash, textHash } from './line-hash.js';
+import { lineHash } from './line-hash.js';
 import { RepeatTable } from './repeat-table.js';
 import { currencyCode, MAX_DECIMALS } from './numbers.js';
 import type { Problems } from './problems.js';
@@ -126,9 +126,13 @@ export class DealConverter extends ConverterBase implements RowConverter<Deal> {
     }
 
     const id = this.text(fields, 'id').trim();
-    if (id !== '' && this.isRepeatedLine(id, fields)) {
-      this.folded++;
-      return null;
+    if (id !== '') {
+      const seen = this.repeatOf(id, fields, line);
+      if (seen === 'conflict') return null;
+      if (seen === 'repeat') {
+        this.folded++;
+        return null;
+      }
     }
     return { client, whole, micro, currency, day, status, manager, line };
   }
@@ -140,14 +144,31 @@ export class DealConverter extends ConverterBase implements RowConverter<Deal> {
     return null;
   }
 
-  private isRepeatedLine(id: string, fields: string[]): boolean {
-    const idHash = textHash(id);
+  /**
+   * A line repeated whole (two exports glued together) is the same deal again. Rows that
+   * share an ID but differ otherwise are separate rows (product rows, 1C numbering that
+   * restarts each year); a row that repeats another in everything but the amount is a
+   * conflict, not a second deal, and is reported with both lines.
+   */
+  private repeatOf(id: string, fields: string[], line: number): 'new' | 'repeat' | 'conflict' {
     const hash = lineHash(fields);
-    const seen = this.idLines.getOrSet(idHash, hash);
-    if (seen === -1) return false;
-    if (seen === hash) return true;
-    this.repeatedIds.add(idHash);
-    return false;
+    const rest = this.productRows ? hash : lineHash(fields, this.col.amount);
+    const slot = this.idLines.seen(lineHash([id]), hash, rest, line);
+    if (slot === -1) return 'new';
+    if (this.idLines.lineHash(slot) === hash) return 'repeat';
+    if (this.idLines.restHash(slot) === rest) {
+      this.invalid(
+        line,
+        'amount',
+        this.text(fields, 'amount'),
+        `deal ${id} appears again with a different amount (first on line ${this.idLines.line(slot)})`,
+        'keep one of the two rows; if both are real, give them different IDs',
+        'CONFLICTING_DUPLICATE',
+      );
+      return 'conflict';
+    }
+    this.repeatedIds.add(lineHash([id]));
+    return 'new';
   }
 }
 

@@ -77,6 +77,7 @@ export function readAmount(raw: string, mark: DecimalMark | null, out: ParsedAmo
   out.currency = '';
   out.proves = null;
   if (fastPlain(raw, mark, out)) return NumberRead.Ok;
+  if (fastSpaceGrouped(raw, mark, out)) return NumberRead.Ok;
 
   let start = 0;
   let end = raw.length;
@@ -84,13 +85,12 @@ export function readAmount(raw: string, mark: DecimalMark | null, out: ParsedAmo
   while (end > start && isSpace(raw.charCodeAt(end - 1))) end--;
   if (start === end) return NumberRead.Empty;
 
-  let s = raw.slice(start, end);
+  let s = stripCurrency(raw.slice(start, end), out);
   let negative = false;
   if (s.startsWith('(') && s.endsWith(')')) {
     negative = true;
-    s = s.slice(1, -1).trim();
+    s = stripCurrency(s.slice(1, -1).trim(), out);
   }
-  s = stripCurrency(s, out);
   const c0 = s.charCodeAt(0);
   if (c0 === 45 || c0 === 0x2212) {
     if (negative) return invalid(out, 'two signs');
@@ -201,6 +201,55 @@ function fastPlain(raw: string, mark: DecimalMark | null, out: ParsedAmount): bo
   for (let k = intStart; k < intEnd; k++) whole = whole * 10 + (raw.charCodeAt(k) - 48);
   out.whole = negative ? -whole : whole;
   out.micro = negative ? -micro : micro;
+  return true;
+}
+
+/**
+ * `1 234 567,89` with a space, U+00A0 or U+202F between groups of three, and no sign or
+ * currency: Russian exports write every amount this way. Space groups leave only one
+ * reading of the mark after them, so the value proves the column's decimal mark.
+ */
+function fastSpaceGrouped(raw: string, mark: DecimalMark | null, out: ParsedAmount): boolean {
+  const n = raw.length;
+  if (n < 5 || n > 30) return false;
+  let whole = 0;
+  let i = 0;
+  let groupDigits = 0;
+  let groups = 0;
+  for (; i < n; i++) {
+    const c = raw.charCodeAt(i);
+    if (isDigit(c)) {
+      whole = whole * 10 + (c - 48);
+      groupDigits++;
+      continue;
+    }
+    if (c === 32 || c === 0xa0 || c === 0x202f) {
+      if ((groups === 0 ? groupDigits < 1 || groupDigits > 3 : groupDigits !== 3) || i + 1 >= n) return false;
+      groups++;
+      groupDigits = 0;
+      continue;
+    }
+    break;
+  }
+  if (groups === 0 || groupDigits !== 3 || whole > Number.MAX_SAFE_INTEGER / 1e6) return false;
+  let micro = 0;
+  if (i < n) {
+    const sep = raw.charCodeAt(i);
+    if (sep !== 44 && sep !== 46) return false;
+    // A mark that contradicts the column is an error, reported by the full reader.
+    if (mark !== null && mark !== (sep === 44 ? ',' : '.')) return false;
+    const fracLen = n - i - 1;
+    if (fracLen === 0 || fracLen > MAX_DECIMALS) return false;
+    for (let k = i + 1; k < n; k++) {
+      const d = raw.charCodeAt(k);
+      if (!isDigit(d)) return false;
+      micro = micro * 10 + (d - 48);
+    }
+    for (let k = fracLen; k < MAX_DECIMALS; k++) micro *= 10;
+    out.proves = sep === 44 ? ',' : '.';
+  }
+  out.whole = whole;
+  out.micro = micro;
   return true;
 }
 

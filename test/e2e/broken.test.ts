@@ -52,3 +52,14 @@ describe('broken inputs (e2e)', () => {
   });
   it('missing file', () => expect(broken('nope.csv')).toMatch(/nope\.csv: no such file/));
 });
+
+describe('more broken inputs (e2e)', () => {
+  it('bytes that are no text in any known encoding', () => expect(broken('garbage-bytes.csv')).toMatch(/neither UTF-8 nor text in a code page[\s\S]*--encoding/));
+  it('a deal ID repeated with a different amount', () =>
+    expect(broken('conflicting-duplicate-id.csv')).toMatch(/conflicting-duplicate-id\.csv:4:3: Amount "120": deal 1 appears again with a different amount \(first on line 2\)/));
+  it('a field over the size limit', () => {
+    const run = folio(['share', '-', '--max-field-size', '100'], { input: `Client,Amount\n"${'x'.repeat(500)}",1\n` });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/<stdin>:2: a quoted field opened on this line runs over 100 characters[\s\S]*--max-field-size/);
+  });
+});

@@ -57,7 +57,9 @@ describe('CsvScanner', () => {
 
   it('refuses a record longer than the limit', () => {
     const scanner = new CsvScanner({ file: 't.csv', delimiter: ',', maxRecordLength: 10 }, () => {});
-    expect(() => scanner.push('a,"' + 'x'.repeat(50))).toThrow(/still open/);
+    expect(() => scanner.push('a,"' + 'x'.repeat(50))).toThrow(/runs over 10 characters/);
+    const whole = new CsvScanner({ file: 't.csv', delimiter: ',', maxRecordLength: 10 }, () => {});
+    expect(() => whole.push('a,' + 'x'.repeat(50) + '\n')).toThrow(/a record longer than 10 characters/);
   });
 
   it('refuses text after a closing quote', () => {

@@ -35,7 +35,7 @@ describe('RowFeed with DealConverter', () => {
       [
         ['1', 'A', '10'],
         ['1', 'A', '10'],
-        ['1', 'A', '15'],
+        ['1', 'C', '15'],
         ['2', 'B', '5'],
       ],
       ['ID', 'Client', 'Amount'],
@@ -43,6 +43,11 @@ describe('RowFeed with DealConverter', () => {
     expect(got.map((d) => d.whole)).toEqual([10, 15, 5]);
     expect(converter.folded).toBe(1);
     expect(converter.repeatedIdCount).toBe(1);
+  });
+
+  it('refuses an ID repeated with only the amount changed', () => {
+    const { problems } = run([['1', 'A', '10'], ['1', 'A', '12']], ['ID', 'Client', 'Amount']);
+    expect(problems.listed.map((p) => [p.code, p.line])).toEqual([['CONFLICTING_DUPLICATE', 3]]);
   });
 
   it('computes product rows as price × quantity exactly', () => {

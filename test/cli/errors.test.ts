@@ -1,0 +1,39 @@
+import { PassThrough } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import type { CliContext } from '../../src/cli/context.js';
+import { reportError } from '../../src/cli/main.js';
+import { FolioError } from '../../src/errors.js';
+
+function ctx(): CliContext & { text: () => string } {
+  const stderr = new PassThrough();
+  let text = '';
+  stderr.on('data', (c: Buffer) => (text += c.toString()));
+  return { stdout: new PassThrough(), stderr, stdinIsTTY: false, env: {}, color: false, debug: false, config: { config: {}, file: null }, verbose: false, started: 0, text: () => text };
+}
+
+describe('reportError', () => {
+  it('prints an unexpected error in one line asking for a report, exit 70, the trace only with --debug', async () => {
+    const quiet = ctx();
+    expect(await reportError(new TypeError('boom'), quiet, ['node', 'folio', 'share', 'x.csv'])).toBe(70);
+    expect(quiet.text()).toMatch(/^folio: internal error: boom\. This is a bug in folio; please report it/);
+    expect(quiet.text()).not.toMatch(/\n\s+at /);
+    const loud = ctx();
+    await reportError(new TypeError('boom'), loud, ['node', 'folio', 'share', 'x.csv', '--debug']);
+    expect(loud.text()).toMatch(/\n\s+at /);
+  });
+
+  it('prints a FolioError as file:line:column, header, value, hint; exit 2', async () => {
+    const c = ctx();
+    const error = new FolioError({ code: 'BAD_NUMBER', file: 'd.csv', line: 3, column: 2, header: 'Amount', value: '12x', message: 'not a number', hint: 'write 12.5' });
+    expect(await reportError(error, c, [])).toBe(2);
+    expect(c.text()).toBe('folio: d.csv:3:2: Amount "12x": not a number\n  hint: write 12.5\n');
+  });
+
+  it('leaves the value out under --redact: a value may be a client name', async () => {
+    const c = ctx();
+    const error = new FolioError({ code: 'BAD_VALUE', file: 'd.csv', line: 3, column: 1, header: 'Client', value: 'ООО Ромашка', message: 'no amount', hint: 'fill it in' });
+    await reportError(error, c, ['node', 'folio', 'check', '--redact']);
+    expect(c.text()).not.toContain('Ромашка');
+    expect(c.text()).toMatch(/d\.csv:3:1: Client: no amount/);
+  });
+});
