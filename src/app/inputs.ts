@@ -39,9 +39,9 @@ function roleByName(file: string): Role[] {
   return ROLES.filter((role) => NAME_WORDS[role].some((w) => words.includes(w)));
 }
 
-/** Roles a header fits. A leads or activity export also looks like deals; the more specific role wins. */
+/** Roles a header has the columns for. */
 function roleByHeader(file: string, header: string[]): Role[] {
-  const roles = ROLES.filter((role) => {
+  return ROLES.filter((role) => {
     const test = HEADER_TEST[role];
     try {
       const mapping = mapColumns(file, header, test.specs);
@@ -50,7 +50,6 @@ function roleByHeader(file: string, header: string[]): Role[] {
       return false;
     }
   });
-  return roles.length > 1 ? roles.filter((r) => r !== 'deals') : roles;
 }
 
 /**
@@ -72,17 +71,26 @@ export async function findInputs(folder: string | undefined, named: Partial<Reco
   const candidates = new Map<Role, { file: string; how: string }[]>();
   for (const entry of entries) {
     const file = join(folder, entry);
-    let roles = roleByName(entry);
-    let how = 'by its name';
-    if (roles.length !== 1) {
-      const header = await peekHeader(file);
-      roles = header ? roleByHeader(file, header) : [];
+    const header = await peekHeader(file);
+    const fits = header ? roleByHeader(file, header) : [];
+    const byName = roleByName(entry);
+    let roles: Role[];
+    let how: string;
+    if (byName.length > 0) {
+      // The name proposes, the columns confirm: "sales_teams.csv" is not a deals export.
+      // A pipeline export named for deals and leads serves both.
+      roles = byName.filter((r) => fits.includes(r));
+      how = 'by its name and columns';
+    } else {
+      // By columns alone, a leads or activity export also looks like deals: the more specific role wins.
+      roles = fits.length > 1 ? fits.filter((r) => r !== 'deals') : fits;
+      if (roles.length > 1) roles = [];
       how = 'by its columns';
     }
-    if (roles.length !== 1) continue;
-    const role = roles[0] as Role;
-    if (named[role]) continue;
-    candidates.set(role, [...(candidates.get(role) ?? []), { file, how }]);
+    for (const role of roles) {
+      if (named[role]) continue;
+      candidates.set(role, [...(candidates.get(role) ?? []), { file, how }]);
+    }
   }
   for (const [role, list] of candidates) {
     if (list.length > 1) {

@@ -33,6 +33,7 @@ export interface ComputedShare {
 /** Read deals and analyse shares: the data of `share`, reused by `report` and `check`. */
 export async function computeShare(options: Omit<ShareRunOptions, 'lang'>): Promise<ComputedShare> {
   const loaded = await loadDeals(options.input, options.filter);
+  if (loaded.input.used === 0) throw noRevenue(loaded.input, options.filter.period);
   const analysis = analyzeShare(loaded.ledger.clients.values(), options.share);
   const result: ShareJson = {
     ...analysis,
@@ -51,6 +52,22 @@ export async function computeShare(options: Omit<ShareRunOptions, 'lang'>): Prom
   // An empty previous period is a comparison with nothing, not an error.
   const previous = loaded.previous && loaded.previous.clients.size > 0 ? analyzeShareOrNull(loaded.previous, options.share) : null;
   return { result, previous, input: loaded.input, warnings };
+}
+
+/** Why no row counted, with the numbers a user needs to fix the command. */
+function noRevenue(input: InputReport, period: Period | null): FolioError {
+  const p = periodJson(period);
+  const where = p ? ` in ${p.from ?? '…'} — ${p.to ?? '…'}` : '';
+  const why = Object.entries(input.excluded)
+    .filter(([, n]) => n > 0)
+    .map(([reason, n]) => `${n} by ${reason}`)
+    .join(', ');
+  return new FolioError({
+    code: 'NO_REVENUE',
+    file: input.file,
+    message: `no won deal${where}: of ${input.rows} rows, ${why || 'none'} excluded, ${input.skipped} skipped`,
+    hint: p ? 'check the period (--period, --from, --to); `folio inspect` shows the dates as read' : 'check which statuses count as won (--won); `folio inspect` shows them as read',
+  });
 }
 
 function analyzeShareOrNull(ledger: RevenueLedger, options: ShareOptions): ShareResult | null {

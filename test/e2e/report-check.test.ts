@@ -46,10 +46,10 @@ describe('folio report (e2e)', () => {
   it('recognises files in a folder by their Russian names or by their columns, and says so', () => {
     const e = OUTPUT_SCHEMAS.report.parse(json(folio(['report', 'fixtures/export-ru', '--period', '2026-09', '--as-of', '2026-11-23', '--json'])));
     expect(e.result.files).toEqual([
-      'activities: fixtures/export-ru/активности.csv (recognised by its name)',
+      'activities: fixtures/export-ru/активности.csv (recognised by its name and columns)',
       'leads: fixtures/export-ru/выгрузка-1.csv (recognised by its columns)',
-      'clients: fixtures/export-ru/клиенты.csv (recognised by its name)',
-      'deals: fixtures/export-ru/сделки.csv (recognised by its name)',
+      'clients: fixtures/export-ru/клиенты.csv (recognised by its name and columns)',
+      'deals: fixtures/export-ru/сделки.csv (recognised by its name and columns)',
     ]);
   });
 
@@ -58,6 +58,8 @@ describe('folio report (e2e)', () => {
     const deals = readFileSync('fixtures/deals-en-hubspot.csv');
     writeFileSync(join(dir, 'deals-2025.csv'), deals);
     writeFileSync(join(dir, 'sales-2026.csv'), deals);
+    // Named like sales, but without a client or an amount: not a candidate (Maven's sales_teams.csv).
+    writeFileSync(join(dir, 'sales_teams.csv'), 'sales_agent,manager,regional_office\nAnna,Dustin,Central\n');
     const r = folio(['report', dir]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/two files could be the deals: .*deals-2025\.csv and .*sales-2026\.csv[\s\S]*--deals FILE/);
