@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { CheckRule } from '../config/schema.js';
+import type { CheckRule } from '../config/rules.js';
 import type { Role } from '../config/settings.js';
 import { describeProblem } from '../errors.js';
 import type { Problem } from '../normalize/problems.js';

@@ -21,9 +21,17 @@ import { shareCommand } from './share.js';
 /** The input a command's file argument is. */
 const PRIMARY_ROLE: Record<string, Role> = { share: 'deals', inspect: 'deals', matrix: 'clients', leads: 'leads', cadence: 'activities' };
 
+/** The package version, from package.json one or two folders up (the bundle in dist/, or src/cli/ in tests). */
 function version(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
-  return pkg.version;
+  for (const path of ['../package.json', '../../package.json']) {
+    try {
+      const pkg = JSON.parse(readFileSync(new URL(path, import.meta.url), 'utf8')) as { name?: string; version: string };
+      if (pkg.name === 'folio') return pkg.version;
+    } catch {
+      // Not at this depth.
+    }
+  }
+  return 'unknown';
 }
 
 export function buildProgram(ctx: CliContext, done: (code: number) => void): Command {
@@ -51,7 +59,7 @@ Examples:
 
 Exit codes: 0 done, 1 a requested check failed, 2 usage or input error, 130 interrupted.`,
     );
-  program.hook('preAction', (_program, cmd) => {
+  program.hook('preAction', async (_program, cmd) => {
     const opts = cmd.optsWithGlobals() as { color?: boolean; debug?: boolean; config?: string; verbose?: boolean; format?: string; json?: boolean };
     // Commander sets color=true by default for --no-color; only an explicit flag counts.
     const source = program.getOptionValueSource('color');
@@ -60,7 +68,7 @@ Exit codes: 0 done, 1 a requested check failed, 2 usage or input error, 130 inte
     ctx.verbose = opts.verbose === true;
     // A progress line only for a person watching a terminal, never into JSON consumers or CI logs.
     if (ctx.stderr.isTTY && !opts.json && opts.format !== 'json' && !ctx.env.CI) setProgressListener(terminalProgress(ctx.stderr));
-    ctx.config = loadConfig(opts.config);
+    ctx.config = await loadConfig(opts.config);
     applySettings(cmd, ctx.config, ctx.env);
     applyColumns(cmd, ctx.config, PRIMARY_ROLE[cmd.name()] ?? null);
   });

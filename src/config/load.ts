@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { FolioError } from '../errors.js';
-import { configSchema, type FolioConfig } from './schema.js';
+import type { FolioConfig } from './schema.js';
 
 export const CONFIG_FILE = 'folio.config.json';
 
@@ -15,7 +15,7 @@ export interface LoadedConfig {
  * `--config FILE`, else `folio.config.json` in the current folder if it exists. The file is
  * JSON, validated with zod; an error names the key, the value and what is allowed.
  */
-export function loadConfig(explicit: string | undefined, cwd: string = process.cwd()): LoadedConfig {
+export async function loadConfig(explicit: string | undefined, cwd: string = process.cwd()): Promise<LoadedConfig> {
   const file = explicit ?? resolve(cwd, CONFIG_FILE);
   let text: string;
   try {
@@ -30,6 +30,8 @@ export function loadConfig(explicit: string | undefined, cwd: string = process.c
   } catch (error) {
     throw new FolioError({ code: 'CONFIG', file, message: `not valid JSON: ${(error as Error).message}`, hint: 'the config file is plain JSON (no comments, no trailing commas)' });
   }
+  // zod is loaded only when there is a file to validate: most runs have none.
+  const { configSchema } = await import('./schema.js');
   const parsed = configSchema.safeParse(data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 
-export const CHECK_RULES = ['invalid', 'golden', 'critical', 'mono', 'cadence', 'cooloff', 'dossier', 'overload'] as const;
-export type CheckRule = (typeof CHECK_RULES)[number];
+import { CHECK_RULES } from './rules.js';
 
 const percent = z.number().gt(0).lt(100);
 const positiveInt = z.number().int().positive();

@@ -4,7 +4,8 @@ import { DEFAULT_SHARE_OPTIONS } from '../analyses/share.js';
 import { FolioError } from '../errors.js';
 import { DEFAULT_PERSONAL_CHANNELS } from '../normalize/outcomes.js';
 import type { LoadedConfig } from './load.js';
-import { CHECK_RULES, type FolioConfig } from './schema.js';
+import { CHECK_RULES } from './rules.js';
+import type { FolioConfig } from './schema.js';
 
 export type Source = 'default' | 'config' | 'env' | 'flag';
 
