@@ -10,7 +10,7 @@ import { t, type Lang, type MessageKey } from '../render/i18n.js';
 import { buildEnvelope } from '../render/json.js';
 import type { InputOptions, InputReport, Warning } from './input-options.js';
 import { loadDeals, type DealFilter } from './load-deals.js';
-import { loadRows, readWarnings } from './load-rows.js';
+import { inputReport, loadRows, readWarnings } from './load-rows.js';
 import { loadClients } from './matrix.js';
 import type { CommandOutput } from './output.js';
 
@@ -122,7 +122,7 @@ export async function computeCadence(options: Omit<CadenceRunOptions, 'lang'>): 
   let used = 0;
   let notKey = 0;
 
-  const { format, mapping, rows, converter, problems } = await loadRows(
+  const loaded = await loadRows(
     options.input,
     ACTIVITY_FIELDS,
     (map, p) =>
@@ -152,7 +152,8 @@ export async function computeCadence(options: Omit<CadenceRunOptions, 'lang'>): 
   if (options.allClients) {
     for (const [key, name] of seen) if (!keys.clients.has(key)) keys.clients.set(key, { key, name, manager: null, sources: ['all'] });
   }
-  const warnings: Warning[] = [...keys.warnings, ...readWarnings(file, mapping, problems)];
+  const { converter } = loaded;
+  const warnings: Warning[] = [...keys.warnings, ...readWarnings(file, loaded.mapping, loaded.problems)];
   if (!converter.hasManager || !converter.hasChannel) {
     const lacking = [!converter.hasManager ? 'manager' : null, !converter.hasChannel ? 'channel' : null].filter(Boolean).join(' and ');
     warnings.push({
@@ -166,18 +167,7 @@ export async function computeCadence(options: Omit<CadenceRunOptions, 'lang'>): 
   }
 
   const result = analyzeCadence([...keys.clients.values()], log, cadence, keys.dossierKnown);
-  const input: InputReport = {
-    file,
-    role: 'activities',
-    encoding: format.encoding,
-    delimiter: format.delimiter,
-    rows,
-    used,
-    excluded: { notKeyClient: notKey },
-    folded: 0,
-    skipped: converter.skipped,
-    columns: { ...mapping.header },
-  };
+  const input = inputReport(loaded, 'activities', { used, excluded: { notKeyClient: notKey } });
   return { result, inputs: [input, ...keys.inputs], warnings };
 }
 

@@ -6,7 +6,7 @@ import { money } from '../render/format.js';
 import { t, type Lang } from '../render/i18n.js';
 import { buildEnvelope } from '../render/json.js';
 import type { InputOptions, InputReport, Warning } from './input-options.js';
-import { loadRows, readWarnings } from './load-rows.js';
+import { inputReport, loadRows, readWarnings } from './load-rows.js';
 import type { CommandOutput } from './output.js';
 
 export interface LeadsRunOptions {
@@ -28,7 +28,7 @@ export async function loadLeads(input: InputOptions, won: readonly string[], los
   const file = input.source.name;
   const leads: LeadInput[] = [];
   let closed = 0;
-  const { format, mapping, rows, converter, problems } = await loadRows(
+  const loaded = await loadRows(
     input,
     LEAD_FIELDS,
     (map, p) => new LeadConverter(map, { file, decimal: input.decimal, dayOrder: input.dayOrder, won, lost }, p),
@@ -47,22 +47,7 @@ export async function loadLeads(input: InputOptions, won: readonly string[], los
       });
     },
   );
-  return {
-    leads,
-    warnings: readWarnings(file, mapping, problems),
-    input: {
-      file,
-      role: 'leads',
-      encoding: format.encoding,
-      delimiter: format.delimiter,
-      rows,
-      used: leads.length,
-      excluded: { status: closed },
-      folded: 0,
-      skipped: converter.skipped,
-      columns: { ...mapping.header },
-    },
-  };
+  return { leads, warnings: readWarnings(file, loaded.mapping, loaded.problems), input: inputReport(loaded, 'leads', { used: leads.length, excluded: { status: closed } }) };
 }
 
 export interface ComputedLeads {

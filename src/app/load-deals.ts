@@ -3,7 +3,7 @@ import { FolioError } from '../errors.js';
 import { DEAL_FIELDS, DealConverter, type Deal } from '../normalize/deals.js';
 import type { Period } from '../normalize/period.js';
 import type { InputOptions, InputReport, Warning } from './input-options.js';
-import { loadRows, readWarnings } from './load-rows.js';
+import { inputReport, loadRows, readWarnings } from './load-rows.js';
 
 export interface DealFilter {
   period: Period | null;
@@ -72,7 +72,7 @@ export async function loadDeals(options: InputOptions, filter: DealFilter): Prom
     ledger.add(deal.client, deal.manager, deal.whole, deal.micro);
   };
 
-  const { format, mapping, rows, converter: conv, problems } = await loadRows(
+  const loaded = await loadRows(
     options,
     DEAL_FIELDS,
     (map, problems) => {
@@ -89,6 +89,7 @@ export async function loadDeals(options: InputOptions, filter: DealFilter): Prom
     },
     accept,
   );
+  const { mapping, converter: conv, problems } = loaded;
 
   if (currencies.size > 1 && filter.currency === undefined) {
     const list = [...currencies].sort((a, b) => b[1].rows - a[1].rows);
@@ -123,23 +124,11 @@ export async function loadDeals(options: InputOptions, filter: DealFilter): Prom
     });
   }
 
-  const columns: Record<string, string> = { ...mapping.header };
   return {
     ledger,
     previous,
     currency: currencies.size === 1 ? ([...currencies.keys()][0] ?? null) : (filter.currency ?? null),
     warnings,
-    input: {
-      file,
-      role: 'deals',
-      encoding: format.encoding,
-      delimiter: format.delimiter,
-      rows,
-      used,
-      excluded,
-      folded: conv.folded,
-      skipped: conv.skipped,
-      columns,
-    },
+    input: inputReport(loaded, 'deals', { used, excluded, folded: conv.folded }),
   };
 }

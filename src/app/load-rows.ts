@@ -3,7 +3,7 @@ import type { ColumnMapping, FieldSpec } from '../normalize/columns.js';
 import type { ConverterBase } from '../normalize/converter-base.js';
 import { Problems } from '../normalize/problems.js';
 import { RowFeed, type RowConverter } from '../normalize/row-feed.js';
-import type { InputOptions, Warning } from './input-options.js';
+import type { InputOptions, InputReport, Warning } from './input-options.js';
 import { readMapped } from './table-source.js';
 
 export interface LoadedRows<C> {
@@ -45,4 +45,24 @@ export function readWarnings(file: string, mapping: ColumnMapping, problems: Pro
   const skipped = problems.summary();
   if (skipped) warnings.push({ code: 'SKIPPED_ROWS', message: `${file}: ${skipped}` });
   return warnings;
+}
+
+/** The input's entry in `inputs[]`: how it was read, and what became of its rows. */
+export function inputReport(
+  loaded: LoadedRows<ConverterBase>,
+  role: string,
+  counts: { used: number; excluded: Record<string, number>; folded?: number },
+): InputReport {
+  return {
+    file: loaded.format.file,
+    role,
+    encoding: loaded.format.encoding,
+    delimiter: loaded.format.delimiter,
+    rows: loaded.rows,
+    used: counts.used,
+    excluded: counts.excluded,
+    folded: counts.folded ?? 0,
+    skipped: loaded.converter.skipped,
+    columns: { ...loaded.mapping.header },
+  };
 }

@@ -4,13 +4,13 @@ import { CLIENT_FIELDS, ClientConverter, type ClientRow } from '../normalize/cli
 import type { FlagRead } from '../normalize/flags.js';
 import { periodJson } from '../normalize/period.js';
 import { displayName, nameKey } from '../normalize/text.js';
-import type { Cell, Doc, MachineRow, Section, Tone } from '../render/document.js';
+import type { Cell, MachineRow, Section, Tone } from '../render/document.js';
 import { money } from '../render/format.js';
 import { t, type Lang, type MessageKey } from '../render/i18n.js';
 import { buildEnvelope } from '../render/json.js';
 import type { InputOptions, InputReport, Warning } from './input-options.js';
 import { loadDeals, type DealFilter } from './load-deals.js';
-import { loadRows, readWarnings } from './load-rows.js';
+import { inputReport, loadRows, readWarnings } from './load-rows.js';
 import type { CommandOutput } from './output.js';
 
 export interface MatrixRunOptions {
@@ -37,7 +37,7 @@ export async function loadClients(input: InputOptions, wantMin: number | null, c
   const file = input.source.name;
   const byKey = new Map<string, ClientRow>();
   let duplicates = 0;
-  const { format, mapping, rows, converter, problems } = await loadRows(
+  const loaded = await loadRows(
     input,
     CLIENT_FIELDS,
     (map, p) => {
@@ -51,24 +51,9 @@ export async function loadClients(input: InputOptions, wantMin: number | null, c
       else byKey.set(key, { ...row, client: displayName(row.client) });
     },
   );
-  const warnings = readWarnings(file, mapping, problems);
+  const warnings = readWarnings(file, loaded.mapping, loaded.problems);
   if (duplicates > 0) warnings.push({ code: 'DUPLICATE_CLIENTS', message: `${file}: ${duplicates} row(s) repeat a client already listed; the first row of each client is used` });
-  return {
-    clients: [...byKey.values()],
-    warnings,
-    input: {
-      file,
-      role: 'clients',
-      encoding: format.encoding,
-      delimiter: format.delimiter,
-      rows,
-      used: byKey.size,
-      excluded: { duplicate: duplicates },
-      folded: 0,
-      skipped: converter.skipped,
-      columns: { ...mapping.header },
-    },
-  };
+  return { clients: [...byKey.values()], warnings, input: inputReport(loaded, 'clients', { used: byKey.size, excluded: { duplicate: duplicates } }) };
 }
 
 function flagValue(flag: FlagRead): boolean | null {

@@ -1,10 +1,11 @@
-import { Command, Option } from 'commander';
+import { Command } from 'commander';
 import { DEFAULT_CADENCE } from '../analyses/cadence.js';
 import { DEFAULT_PERSONAL_CHANNELS } from '../normalize/outcomes.js';
 import { parsePeriod } from '../normalize/period.js';
 import type { CliContext } from './context.js';
 import { emit } from './emit.js';
 import {
+  addCadenceRuleOptions,
   addInputOptions,
   addOutputOptions,
   addThresholdOptions,
@@ -15,7 +16,6 @@ import {
   list,
   outputFormat,
   outputLang,
-  positiveInt,
   secondInput,
   shareOptions,
   type RawOptions,
@@ -56,15 +56,10 @@ export function cadenceCommand(ctx: CliContext, done: (code: number) => void): C
     .option('--clients <file>', 'clients export: a key column (yes/no), managers, dossier review dates')
     .option('--clients-map <field=header>', '--map for the clients file; repeatable', collect, [])
     .option('--all-clients', 'apply the rules to every client in the log')
-    .addOption(new Option('--max-gap <days>', 'most days between positive contacts').default(DEFAULT_CADENCE.maxGap).argParser(positiveInt('--max-gap')))
-    .addOption(new Option('--cooloff <days>', 'days without personal contact after a negative one').default(DEFAULT_CADENCE.cooloff).argParser(positiveInt('--cooloff')))
-    .addOption(new Option('--dossier-months <n>', 'a dossier older than this is due for review').default(DEFAULT_CADENCE.dossierMonths).argParser(positiveInt('--dossier-months')))
-    .option('--positive <values>', 'more outcome values that count as positive', list, [])
-    .option('--negative <values>', 'more outcome values that count as negative', list, [])
-    .option('--personal-channels <values>', `channels that are personal contact (default: ${DEFAULT_PERSONAL_CHANNELS.join(', ')})`, list)
     .option('--won <values>', 'more deal statuses that count as won', list, [])
     .option('--lost <values>', 'more deal statuses that count as lost', list, [])
     .option('--currency <code>', 'count only deals in this currency');
+  addCadenceRuleOptions(cmd);
   addThresholdOptions(cmd);
   addOutputOptions(cmd);
   addInputOptions(cmd);

@@ -1,16 +1,15 @@
-import { Command, Option } from 'commander';
+import { Command } from 'commander';
 import type { CliContext } from './context.js';
 import { emit } from './emit.js';
 import {
   addInputOptions,
+  addLeadRuleOptions,
   addOutputOptions,
-  amountValue,
   asOfDay,
   inputOptions,
   list,
   outputFormat,
   outputLang,
-  positiveInt,
   type RawOptions,
 } from './options.js';
 import { requireInput } from './stdin.js';
@@ -27,11 +26,9 @@ export function leadsCommand(ctx: CliContext, done: (code: number) => void): Com
     .description('lead queue: fast/slow × big/small, in the order a manager works them')
     .argument('<leads>', 'leads or open deals export (CSV), or - for standard input')
     .option('--as-of <date>', 'the day to count from (default: today)')
-    .addOption(new Option('--fast-days <n>', 'fast = expected close at most this many days after as-of').default(30).argParser(positiveInt('--fast-days')))
-    .addOption(new Option('--big <amount>', 'big = amount at or above this (default: the median of the leads ranked)').argParser(amountValue('--big')))
-    .addOption(new Option('--max-leads <n>', 'warn when a manager has more open leads').argParser(positiveInt('--max-leads')))
     .option('--won <values>', 'more statuses that count as won (not ranked)', list, [])
     .option('--lost <values>', 'more statuses that count as lost (not ranked)', list, []);
+  addLeadRuleOptions(cmd);
   addOutputOptions(cmd);
   addInputOptions(cmd);
   cmd.addHelpText(

@@ -11,9 +11,9 @@ import {
   inputOptions,
   outputFormat,
   outputLang,
+  score,
   secondInput,
   shareOptions,
-  usage,
   type RawOptions,
   type ThresholdFlags,
 } from './options.js';
@@ -26,14 +26,6 @@ type MatrixFlags = RawOptions &
     deals?: string;
     dealsMap: string[];
   };
-
-function score(flag: string): (text: string) => number {
-  return (text) => {
-    const n = Number(text.replace(',', '.'));
-    if (!Number.isFinite(n)) throw usage(`${flag} "${text}" is not a number`, `write ${flag} 7`);
-    return n;
-  };
-}
 
 export function matrixCommand(ctx: CliContext, done: (code: number) => void): Command {
   const cmd = new Command('matrix')

@@ -1,4 +1,5 @@
 import { Option, type Command } from 'commander';
+import { DEFAULT_CADENCE } from '../analyses/cadence.js';
 import { DEFAULT_SHARE_OPTIONS, type ShareOptions } from '../analyses/share.js';
 import { DEFAULT_MAX_RECORD, type InputOptions } from '../app/input-options.js';
 import { FORMATS, parseFormat, type Format } from '../app/formats.js';
@@ -180,6 +181,15 @@ export function percentValue(flag: string): (text: string) => number {
   };
 }
 
+/** A score threshold: any number (`--want-min 7`, `--can-min 2,5`). */
+export function score(flag: string): (text: string) => number {
+  return (text) => {
+    const n = Number(text.replace(',', '.'));
+    if (!Number.isFinite(n)) throw usage(`${flag} "${text}" is not a number`, `write ${flag} 7`);
+    return n;
+  };
+}
+
 export function usage(message: string, hint: string): FolioError {
   return new FolioError({ code: 'USAGE', message, hint });
 }
@@ -197,4 +207,23 @@ export function amountValue(flag: string): (text: string) => { whole: number; mi
     if (r !== NumberRead.Ok || out.whole < 0 || out.micro < 0) throw usage(`${flag} "${text}" is not an amount`, `write ${flag} 100000 or ${flag} 250000.50`);
     return { whole: out.whole, micro: out.micro };
   };
+}
+
+/** The lead rules' flags, shared by `leads`, `report` and `check`. */
+export function addLeadRuleOptions(cmd: Command): Command {
+  return cmd
+    .addOption(new Option('--fast-days <n>', 'fast = expected close at most this many days after as-of').default(30).argParser(positiveInt('--fast-days')))
+    .addOption(new Option('--big <amount>', 'big = amount at or above this (default: the median of the leads ranked)').argParser(amountValue('--big')))
+    .addOption(new Option('--max-leads <n>', 'warn when a manager has more open leads').argParser(positiveInt('--max-leads')));
+}
+
+/** The cadence rules' flags, shared by `cadence`, `report` and `check`. */
+export function addCadenceRuleOptions(cmd: Command): Command {
+  return cmd
+    .addOption(new Option('--max-gap <days>', 'most days between positive contacts').default(DEFAULT_CADENCE.maxGap).argParser(positiveInt('--max-gap')))
+    .addOption(new Option('--cooloff <days>', 'days without personal contact after a negative one').default(DEFAULT_CADENCE.cooloff).argParser(positiveInt('--cooloff')))
+    .addOption(new Option('--dossier-months <n>', 'a dossier older than this is due for review').default(DEFAULT_CADENCE.dossierMonths).argParser(positiveInt('--dossier-months')))
+    .option('--positive <values>', 'more outcome values that count as positive', list, [])
+    .option('--negative <values>', 'more outcome values that count as negative', list, [])
+    .option('--personal-channels <values>', 'channels that are personal contact (default: meeting, call, visit, video and their Russian names)', list);
 }

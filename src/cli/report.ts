@@ -5,17 +5,18 @@ import { DEFAULT_PERSONAL_CHANNELS } from '../normalize/outcomes.js';
 import type { CliContext } from './context.js';
 import { emit } from './emit.js';
 import {
+  addCadenceRuleOptions,
   addInputOptions,
+  addLeadRuleOptions,
   addOutputOptions,
   addThresholdOptions,
-  amountValue,
   asOfDay,
   collect,
   dealPeriod,
   list,
   outputFormat,
   outputLang,
-  positiveInt,
+  score,
   secondInput,
   shareOptions,
   usage,
@@ -66,17 +67,10 @@ export function addReportOptions(cmd: Command): Command {
     .option('--won <values>', 'more statuses that count as won', list, [])
     .option('--lost <values>', 'more statuses that count as lost', list, [])
     .option('--currency <code>', 'count only deals in this currency')
-    .addOption(new Option('--fast-days <n>', 'fast lead: expected close within this many days').default(30).argParser(positiveInt('--fast-days')))
-    .addOption(new Option('--big <amount>', 'big lead: amount at or above this (default: the median)').argParser(amountValue('--big')))
-    .addOption(new Option('--max-leads <n>', 'more open leads on one manager is overload').argParser(positiveInt('--max-leads')))
-    .addOption(new Option('--max-gap <days>', 'most days between positive contacts').default(DEFAULT_CADENCE.maxGap).argParser(positiveInt('--max-gap')))
-    .addOption(new Option('--cooloff <days>', 'days without personal contact after a negative one').default(DEFAULT_CADENCE.cooloff).argParser(positiveInt('--cooloff')))
-    .addOption(new Option('--dossier-months <n>', 'a dossier older than this is due').default(DEFAULT_CADENCE.dossierMonths).argParser(positiveInt('--dossier-months')))
-    .option('--want-min <score>', 'a want score at or above this is yes', Number)
-    .option('--can-min <score>', 'a can score at or above this is yes', Number)
-    .option('--positive <values>', 'more outcome values that count as positive', list, [])
-    .option('--negative <values>', 'more outcome values that count as negative', list, [])
-    .option('--personal-channels <values>', 'channels that are personal contact', list);
+    .addOption(new Option('--want-min <score>', 'a want score at or above this is yes').argParser(score('--want-min')))
+    .addOption(new Option('--can-min <score>', 'a can score at or above this is yes').argParser(score('--can-min')));
+  addLeadRuleOptions(cmd);
+  addCadenceRuleOptions(cmd);
   addThresholdOptions(cmd);
   addOutputOptions(cmd);
   addInputOptions(cmd);
