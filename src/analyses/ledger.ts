@@ -7,11 +7,14 @@ export interface ClientRevenue {
   revenue: MoneySum;
   /** Revenue per manager, to tell who carries the client. */
   byManager: Map<string, MoneySum>;
+  /** The manager spelling of the client's last row and its sum: most clients have one manager. */
+  lastManager: string;
+  lastSum: MoneySum | null;
 }
 
 /**
  * Revenue per client as rows arrive. Memory grows with distinct clients (and their
- * managers), never with rows: the only per-row work is two map lookups and two additions.
+ * managers), never with rows: per row, a map lookup by the client's spelling and two additions.
  */
 export class RevenueLedger {
   readonly clients = new Map<string, ClientRevenue>();
@@ -23,22 +26,27 @@ export class RevenueLedger {
     let entry = this.spellings.get(client);
     if (entry === undefined) entry = this.lookup(client);
     entry.revenue.add(whole, micro);
-    if (manager !== '') {
-      const name = this.managerName(manager);
-      let sum = entry.byManager.get(name);
-      if (sum === undefined) {
-        sum = new MoneySum();
-        entry.byManager.set(name, sum);
-      }
-      sum.add(whole, micro);
+    if (manager === '') return;
+    if (entry.lastSum !== null && manager === entry.lastManager) {
+      entry.lastSum.add(whole, micro);
+      return;
     }
+    const name = this.managerName(manager);
+    let sum = entry.byManager.get(name);
+    if (sum === undefined) {
+      sum = new MoneySum();
+      entry.byManager.set(name, sum);
+    }
+    sum.add(whole, micro);
+    entry.lastManager = name === manager ? name : detach(manager);
+    entry.lastSum = sum;
   }
 
   private lookup(client: string): ClientRevenue {
     const key = nameKey(client);
     let entry = this.clients.get(key);
     if (entry === undefined) {
-      entry = { name: detach(displayName(client)), revenue: new MoneySum(), byManager: new Map() };
+      entry = { name: detach(displayName(client)), revenue: new MoneySum(), byManager: new Map(), lastManager: '', lastSum: null };
       this.clients.set(detach(key), entry);
     }
     if (this.spellings.size < 1_000_000) this.spellings.set(detach(client), entry);

@@ -2,7 +2,7 @@ import { FolioError } from '../errors.js';
 import { DEAL_ALIASES } from './aliases.js';
 import type { ColumnMapping, FieldSpec } from './columns.js';
 import { ConverterBase, INVALID, MISSING, type ConverterOptions } from './converter-base.js';
-import { lineHash } from './line-hash.js';
+import { RowHasher } from './line-hash.js';
 import { RepeatTable } from './repeat-table.js';
 import { currencyCode, MAX_DECIMALS } from './numbers.js';
 import type { Problems } from './problems.js';
@@ -22,6 +22,7 @@ export const DEAL_FIELDS: readonly FieldSpec[] = [
   { field: 'quantity', aliases: DEAL_ALIASES.quantity, required: false, description: 'quantity of a product row' },
 ];
 
+/** One deal row. The converter reuses the object for the next row: copy what you keep. */
 export interface Deal {
   /** The client as written (trimmed and keyed later, once per distinct spelling). */
   client: string;
@@ -50,6 +51,7 @@ export class DealConverter extends ConverterBase implements RowConverter<Deal> {
   folded = 0;
   /** Line hash per ID hash: a second line with the same ID and hash is the same line again. */
   private readonly idLines = new RepeatTable();
+  private readonly hasher = new RowHasher();
   private readonly repeatedIds = new Set<number>();
   private readonly productRows: boolean;
 
@@ -91,7 +93,7 @@ export class DealConverter extends ConverterBase implements RowConverter<Deal> {
     const status: StatusKind = this.has('status') ? this.statuses.classify(this.text(fields, 'status')) : 'won';
     const client = this.text(fields, 'client');
     const manager = this.text(fields, 'manager');
-    if (status !== 'won') return { client, whole: 0, micro: 0, currency: '', day: null, status, manager, line };
+    if (status !== 'won') return this.emit(client, 0, 0, '', null, status, manager, line);
     if (client.trim() === '') return this.invalid(line, 'client', client, 'no client name', 'fill in the client');
 
     let whole: number;
@@ -134,7 +136,26 @@ export class DealConverter extends ConverterBase implements RowConverter<Deal> {
         return null;
       }
     }
-    return { client, whole, micro, currency, day, status, manager, line };
+    return this.emit(client, whole, micro, currency, day, status, manager, line);
+  }
+
+  /**
+   * The one Deal object, refilled for every row: it is consumed before the next row is read,
+   * and a million short-lived objects would only feed the garbage collector.
+   */
+  private readonly deal: Deal = { client: '', whole: 0, micro: 0, currency: '', day: null, status: 'won', manager: '', line: 0 };
+
+  private emit(client: string, whole: number, micro: number, currency: string, day: number | null, status: StatusKind, manager: string, line: number): Deal {
+    const d = this.deal;
+    d.client = client;
+    d.whole = whole;
+    d.micro = micro;
+    d.currency = currency;
+    d.day = day;
+    d.status = status;
+    d.manager = manager;
+    d.line = line;
+    return d;
   }
 
   /** A won row whose amount could not be read now: held, already recorded, or missing. */
@@ -151,9 +172,12 @@ export class DealConverter extends ConverterBase implements RowConverter<Deal> {
    * conflict, not a second deal, and is reported with both lines.
    */
   private repeatOf(id: string, fields: string[], line: number): 'new' | 'repeat' | 'conflict' {
-    const hash = lineHash(fields);
-    const rest = this.productRows ? hash : lineHash(fields, this.col.amount);
-    const slot = this.idLines.seen(lineHash([id]), hash, rest, line);
+    const h = this.hasher;
+    h.hash(fields);
+    const hash = h.line;
+    const rest = this.productRows ? hash : h.without(this.col.amount as number);
+    const idHash = h.fields[this.col.id as number] as number;
+    const slot = this.idLines.seen(idHash, hash, rest, line);
     if (slot === -1) return 'new';
     if (this.idLines.lineHash(slot) === hash) return 'repeat';
     if (this.idLines.restHash(slot) === rest) {
@@ -167,7 +191,7 @@ export class DealConverter extends ConverterBase implements RowConverter<Deal> {
       );
       return 'conflict';
     }
-    this.repeatedIds.add(lineHash([id]));
+    this.repeatedIds.add(idHash);
     return 'new';
   }
 }

@@ -1,21 +1,42 @@
 /**
- * A 52-bit hash of a row's fields (two 32-bit FNV-1a variants, one with a field separator
- * mixed in), exact as a JS number key. `skip` leaves one field out (the amount, to tell a
- * changed amount from a different row).
+ * 52-bit hashes of a row, exact as JS numbers. Each field is hashed on its own (two 32-bit
+ * FNV-1a variants seeded with the field's position) and the row's hash is their sum, so one
+ * pass over the characters gives the row's hash, any field's hash, and the hash of the row
+ * without one field (the amount) by subtraction.
  */
-export function lineHash(fields: readonly string[], skip = -1): number {
-  let a = 0x811c9dc5;
-  let b = 0x01000193 ^ fields.length;
-  for (let f = 0; f < fields.length; f++) {
-    if (f === skip) continue;
-    const field = fields[f] as string;
-    for (let i = 0; i < field.length; i++) {
-      const c = field.charCodeAt(i);
-      a = Math.imul(a ^ c, 0x01000193);
-      b = Math.imul(b ^ c, 0x5bd1e995) ^ (b >>> 15);
+const MOD = 2 ** 52;
+
+export class RowHasher {
+  /** Hash of each field of the last row hashed. */
+  readonly fields: number[] = [];
+  line = 0;
+
+  hash(fields: readonly string[]): void {
+    let sum = 0;
+    this.fields.length = fields.length;
+    for (let f = 0; f < fields.length; f++) {
+      const h = fieldHash(fields[f] as string, f);
+      this.fields[f] = h;
+      sum = (sum + h) % MOD;
     }
-    a = Math.imul(a ^ 0x1f, 0x01000193);
-    b = Math.imul(b ^ 0x1e, 0x5bd1e995) ^ (b >>> 13);
+    this.line = sum;
   }
+
+  /** The last row's hash without field `f`. */
+  without(f: number): number {
+    return (this.line - (this.fields[f] ?? 0) + MOD) % MOD;
+  }
+}
+
+export function fieldHash(text: string, position: number): number {
+  let a = 0x811c9dc5 ^ position;
+  let b = 0x01000193 ^ Math.imul(position + 1, 0x9e3779b1);
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x5bd1e995) ^ (b >>> 15);
+  }
+  a = Math.imul(a ^ text.length, 0x01000193);
+  b = Math.imul(b ^ 0x1e, 0x5bd1e995) ^ (b >>> 13);
   return (a >>> 0) * 0x100000 + ((b >>> 0) & 0xfffff);
 }

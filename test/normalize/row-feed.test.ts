@@ -10,7 +10,7 @@ function run(rows: string[][], header = ['Client', 'Amount', 'Date']) {
   const problems = new Problems(true);
   const converter = new DealConverter(mapping, { file: 'f.csv', decimal: null, dayOrder: null, won: [], lost: [] }, problems);
   const got: { client: string; whole: number; micro: number; day: number | null; line: number }[] = [];
-  const feed = new RowFeed(converter, (d) => got.push(d));
+  const feed = new RowFeed(converter, (d) => got.push({ ...d }));
   rows.forEach((r, i) => feed.push(r, i + 2));
   feed.end();
   return { got, problems, converter };
