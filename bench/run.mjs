@@ -69,6 +69,7 @@ const results = {};
 const add = (r) => (results[r.name] = r);
 add(bench('read bytes only', `node -e "const fs=require('fs');const s=fs.createReadStream('${dealsEn}',{highWaterMark:1<<20});let n=0;s.on('data',c=>n+=c.length)"`, size(dealsEn)));
 add(bench('folio share (en)', `${folio} share ${dealsEn} --json`, size(dealsEn)));
+add(bench('folio share (en, --no-fold)', `${folio} share ${dealsEn} --no-fold --json`, size(dealsEn)));
 add(bench('folio share (ru, 1251, ;, NBSP)', `${folio} share ${dealsRu} --json`, size(dealsRu)));
 add(bench('folio cadence (en)', `${folio} cadence ${activities} --all-clients --as-of 2026-12-01 --json`, size(activities)));
 add(bench('folio leads (en)', `${folio} leads ${leads} --as-of 2026-08-01 --json`, size(leads)));
@@ -95,7 +96,14 @@ let memory = null;
 if (memoryRows) {
   const big = await dataFile('deals', 'en', memoryRows);
   const r = bench(`folio share (en, ${memoryRows} rows)`, `${folio} share ${big} --json`, size(big));
-  memory = { rows: memoryRows, rssMb: r.rssMb, ratio: r.rssMb / results['folio share (en)'].rssMb };
+  const flat = bench(`folio share (en, ${memoryRows} rows, --no-fold)`, `${folio} share ${big} --no-fold --json`, size(big));
+  memory = {
+    rows: memoryRows,
+    rssMb: r.rssMb,
+    ratio: r.rssMb / results['folio share (en)'].rssMb,
+    noFoldRssMb: flat.rssMb,
+    noFoldRatio: flat.rssMb / results['folio share (en, --no-fold)'].rssMb,
+  };
 }
 
 const ratio = (a, b) => (results[a] && results[b] ? results[a].seconds / results[b].seconds : null);
@@ -111,7 +119,15 @@ const summary = {
     'leads / share (≤ 2.0)': ratio('folio leads (en)', 'folio share (en)'),
     'startup --version (< 0.15 s)': results['startup: folio --version'].seconds,
     'startup share 10 rows (< 0.15 s)': results['startup: folio share (10 rows)'].seconds,
-    ...(memory ? { [`peak RSS ${memory.rows} / ${rows} rows (≤ 1.5)`]: memory.ratio, [`peak RSS ${memory.rows} rows MB (< 300)`]: memory.rssMb } : {}),
+    'share --no-fold / pandas': ratio('folio share (en, --no-fold)', 'pandas read_csv(usecols)+groupby'),
+    ...(memory
+      ? {
+          [`peak RSS ${memory.rows} / ${rows} rows (≤ 1.5)`]: memory.ratio,
+          [`peak RSS ${memory.rows} rows MB (< 300)`]: memory.rssMb,
+          [`peak RSS ${memory.rows} / ${rows} rows, --no-fold (≤ 1.5)`]: memory.noFoldRatio,
+          [`peak RSS ${memory.rows} rows MB, --no-fold (< 300)`]: memory.noFoldRssMb,
+        }
+      : {}),
   },
   results: Object.values(results),
 };

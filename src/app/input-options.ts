@@ -19,6 +19,11 @@ export interface InputOptions {
   maxRecordLength: number;
   /** When given, every bad row's problem is added here (`folio check` lists them all). */
   collect?: Problem[];
+  /**
+   * Fold lines repeated whole (same ID). It costs memory per distinct ID; `--no-fold` turns
+   * it off for exports of many millions of rows known to hold no repeats.
+   */
+  fold: boolean;
 }
 
 export const DEFAULT_MAX_RECORD = 1024 * 1024;

@@ -85,7 +85,7 @@ export async function loadDeals(options: InputOptions, filter: DealFilter): Prom
           hint: `columns found: ${map.headers.map((h) => `"${h}"`).join(', ')}; map one with --map date=HEADER, or drop --period/--from/--to`,
         });
       }
-      return new DealConverter(map, { file, decimal: options.decimal, dayOrder: options.dayOrder, won: filter.won, lost: filter.lost }, problems);
+      return new DealConverter(map, { file, decimal: options.decimal, dayOrder: options.dayOrder, won: filter.won, lost: filter.lost, fold: options.fold }, problems);
     },
     accept,
   );

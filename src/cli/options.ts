@@ -28,6 +28,7 @@ export function addInputOptions(cmd: Command): Command {
     .option('--decimal <mark>', 'decimal mark of amounts: , or . (detected per column by default)')
     .option('--date-format <order>', 'day order of d/m/y dates: dd/mm/yyyy or mm/dd/yyyy (detected per column by default)')
     .option('--skip-invalid', 'skip rows with bad values (counted in warnings) instead of stopping')
+    .option('--no-fold', 'do not fold deal lines repeated whole (saves memory per row on huge exports)')
     .addOption(new Option('--max-field-size <bytes>', 'longest record accepted').default(DEFAULT_MAX_RECORD).argParser(positiveInt('--max-field-size')));
 }
 
@@ -95,6 +96,7 @@ export interface RawOptions {
   dateFormat?: string;
   skipInvalid?: boolean;
   maxFieldSize: number;
+  fold?: boolean;
   format: string;
   json?: boolean;
   output?: string;
@@ -126,6 +128,7 @@ export function inputOptions(file: string, raw: RawOptions): InputOptions {
     dayOrder: raw.dateFormat === undefined ? null : dayOrder(raw.dateFormat),
     skipInvalid: raw.skipInvalid === true,
     maxRecordLength: raw.maxFieldSize,
+    fold: raw.fold !== false,
   };
 }
 

@@ -40,6 +40,8 @@ export interface Deal {
 export interface DealOptions extends ConverterOptions {
   won: readonly string[];
   lost: readonly string[];
+  /** Fold lines repeated whole; off, nothing is kept per row. */
+  fold?: boolean;
 }
 
 /**
@@ -54,9 +56,11 @@ export class DealConverter extends ConverterBase implements RowConverter<Deal> {
   private readonly hasher = new RowHasher();
   private readonly repeatedIds = new Set<number>();
   private readonly productRows: boolean;
+  private readonly fold: boolean;
 
   constructor(mapping: ColumnMapping, options: DealOptions, problems: Problems) {
     super(mapping, options, problems);
+    this.fold = options.fold !== false;
     // Bitrix24 writes a deal once per product row, with the deal's total on each; there the
     // row's own amount is price × quantity.
     this.productRows = this.has('product') && this.has('price') && this.has('quantity');
@@ -127,7 +131,7 @@ export class DealConverter extends ConverterBase implements RowConverter<Deal> {
       day = d === MISSING ? null : d;
     }
 
-    const id = this.text(fields, 'id').trim();
+    const id = this.fold ? this.text(fields, 'id').trim() : '';
     if (id !== '') {
       const seen = this.repeatOf(id, fields, line);
       if (seen === 'conflict') return null;

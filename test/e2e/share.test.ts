@@ -119,3 +119,12 @@ describe('folio share on more export styles (e2e)', () => {
     expect(run.stderr).toMatch(/--map client=1/);
   });
 });
+
+describe('--no-fold (e2e)', () => {
+  it('counts a line repeated whole twice when folding is off', () => {
+    const e = share(['fixtures/deals-bitrix24-products.csv', '--no-fold']);
+    // By hand: Бета's line appears twice: 2 × 7 500.
+    expect(e.inputs[0]).toMatchObject({ rows: 7, used: 6, folded: 0 });
+    expect(e.result.clients.find((c) => c.client === 'ООО Бета')?.revenue).toBe(15_000);
+  });
+});
