@@ -138,26 +138,23 @@ function bestSingleByte(sample: Uint8Array): { encoding: Encoding; plausible: bo
   let high = 0;
   for (const b of bytes) if (b >= 0x80) high++;
   for (const enc of SINGLE_BYTE) {
-    const table = singleByteTable(enc);
+    const kind = byteKinds(enc);
     let score = 0;
     for (let i = 0; i < bytes.length; i++) {
-      const b = bytes[i] ?? 0;
+      const b = bytes[i] as number;
       if (b < 0x80) continue;
-      const ch = table[b] ?? '';
-      const prev = i > 0 ? (table[bytes[i - 1] ?? 0] ?? '') : '';
-      const next = i + 1 < bytes.length ? (table[bytes[i + 1] ?? 0] ?? '') : '';
-      const letters = (LETTER.test(prev) ? 1 : 0) + (LETTER.test(next) ? 1 : 0);
-      if (!LETTER.test(ch)) {
-        if (!TYPOGRAPHIC.includes(ch)) score -= letters === 2 ? 50 : letters === 1 ? 10 : 2;
+      const k = kind[b] as number;
+      const prev = i > 0 ? (kind[bytes[i - 1] as number] as number) : OTHER;
+      const next = i + 1 < bytes.length ? (kind[bytes[i + 1] as number] as number) : OTHER;
+      const letters = (prev & LETTER_BIT ? 1 : 0) + (next & LETTER_BIT ? 1 : 0);
+      if (!(k & LETTER_BIT)) {
+        if (k !== TYPO) score -= letters === 2 ? 50 : letters === 1 ? 10 : 2;
         continue;
       }
-      const script = CYRILLIC.test(ch);
-      for (const n of [prev, next]) {
-        if (LETTER.test(n)) score += CYRILLIC.test(n) === script ? 1 : -3;
-      }
-      if (LETTER.test(prev) && prev === prev.toLowerCase() && prev !== prev.toUpperCase() && ch !== ch.toLowerCase()) {
-        score -= 2;
-      }
+      const cyrillic = k & CYRILLIC_BIT;
+      if (prev & LETTER_BIT) score += (prev & CYRILLIC_BIT) === cyrillic ? 1 : -3;
+      if (next & LETTER_BIT) score += (next & CYRILLIC_BIT) === cyrillic ? 1 : -3;
+      if (prev & LOWER_BIT && k & UPPER_BIT) score -= 2;
     }
     if (score > bestScore) {
       bestScore = score;
@@ -167,6 +164,32 @@ function bestSingleByte(sample: Uint8Array): { encoding: Encoding; plausible: bo
   // Text in any code page reads mostly as letters in words; bytes that read as symbols
   // inside words under every code page are not text folio can decode.
   return { encoding: best, plausible: high < 32 || bestScore > -2 * high };
+}
+
+const OTHER = 0;
+const TYPO = 1;
+const LETTER_BIT = 2;
+const CYRILLIC_BIT = 4;
+const LOWER_BIT = 8;
+const UPPER_BIT = 16;
+const kinds = new Map<Encoding, Uint8Array>();
+
+/** What each byte is in a code page (letter, script, case, punctuation), computed once per code page. */
+function byteKinds(enc: Encoding): Uint8Array {
+  let kind = kinds.get(enc);
+  if (kind) return kind;
+  kind = new Uint8Array(256);
+  const table = singleByteTable(enc);
+  for (let b = 0; b < 256; b++) {
+    const ch = table[b] ?? '';
+    if (LETTER.test(ch)) {
+      kind[b] = LETTER_BIT | (CYRILLIC.test(ch) ? CYRILLIC_BIT : 0) | (ch !== ch.toUpperCase() ? LOWER_BIT : 0) | (ch !== ch.toLowerCase() ? UPPER_BIT : 0);
+    } else {
+      kind[b] = TYPOGRAPHIC.includes(ch) ? TYPO : OTHER;
+    }
+  }
+  kinds.set(enc, kind);
+  return kind;
 }
 
 /** Punctuation that real exports hold in text: no-break space, quotes, dashes, №, €, °. */
