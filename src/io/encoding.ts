@@ -137,9 +137,11 @@ function bestSingleByte(sample: Uint8Array): { encoding: Encoding; plausible: bo
   let bestScore = -Infinity;
   let high = 0;
   for (const b of bytes) if (b >= 0x80) high++;
+  let bestVetoed = true;
   for (const enc of SINGLE_BYTE) {
     const kind = byteKinds(enc);
     let score = 0;
+    let impossible = 0;
     for (let i = 0; i < bytes.length; i++) {
       const b = bytes[i] as number;
       if (b < 0x80) continue;
@@ -149,6 +151,7 @@ function bestSingleByte(sample: Uint8Array): { encoding: Encoding; plausible: bo
       const letters = (prev & LETTER_BIT ? 1 : 0) + (next & LETTER_BIT ? 1 : 0);
       if (!(k & LETTER_BIT)) {
         if (k !== TYPO) score -= letters === 2 ? 50 : letters === 1 ? 10 : 2;
+        if (k !== TYPO && letters === 2) impossible++;
         continue;
       }
       const cyrillic = k & CYRILLIC_BIT;
@@ -156,9 +159,13 @@ function bestSingleByte(sample: Uint8Array): { encoding: Encoding; plausible: bo
       if (next & LETTER_BIT) score += (next & CYRILLIC_BIT) === cyrillic ? 1 : -3;
       if (prev & LOWER_BIT && k & UPPER_BIT) score -= 2;
     }
-    if (score > bestScore) {
+    // A symbol inside a word, again and again, rules the code page out however many
+    // ordinary letters it also reads: "K÷ln" is never text.
+    const vetoed = impossible >= 3 && impossible * 1000 >= high;
+    if ((bestVetoed && !vetoed) || (vetoed === bestVetoed && score > bestScore)) {
       bestScore = score;
       best = enc;
+      bestVetoed = vetoed;
     }
   }
   // Text in any code page reads mostly as letters in words; bytes that read as symbols

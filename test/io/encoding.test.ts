@@ -55,7 +55,7 @@ describe('sniffEncoding', () => {
 
 describe('sniffEncoding on a long Windows-1252 export', () => {
   it('looks past a first stretch whose only high bytes are no-break spaces (Superstore)', () => {
-    const nbspLines = Buffer.concat(Array.from({ length: 20_000 }, (_, i) => Buffer.from([...Buffer.from(`${i};Conference`), 0xa0, ...Buffer.from('phone;1\n')])));
+    const nbspLines = Buffer.concat(Array.from({ length: 25_000 }, (_, i) => Buffer.from([...Buffer.from(`${i};Conference`), 0xa0, ...Buffer.from('phone;1\n')])));
     const umlauts = Buffer.from([...Buffer.from('9;K'), 0xf6, ...Buffer.from('ln Bonn;2\n')]);
     const sample = Buffer.concat([nbspLines, ...Array.from({ length: 50 }, () => umlauts)]);
     expect(sample.length).toBeGreaterThan(512 * 1024);
