@@ -36,11 +36,16 @@ export function microsToNumber(micros: bigint): number {
   return Number(formatMicros(micros));
 }
 
-/** `a / b` as a float, computed from exact integers. */
+/**
+ * `a / b` as the nearest float: one correctly rounded division when both are exact as
+ * floats, else through 18 digits of BigInt division.
+ */
 export function ratio(a: bigint, b: bigint): number {
   if (b === 0n) return 0;
-  const scaled = (a * 10n ** 15n) / b;
-  return Number(scaled) / 1e15;
+  const limit = BigInt(Number.MAX_SAFE_INTEGER);
+  const abs = (x: bigint): bigint => (x < 0n ? -x : x);
+  if (abs(a) <= limit && abs(b) <= limit) return Number(a) / Number(b);
+  return Number((a * 10n ** 18n) / b) / 1e18;
 }
 
 /** An exact fraction for a percentage such as 10 or 12.5: `{num: 125n, den: 1000n}`. */

@@ -1,0 +1,83 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { BIN, folio, json } from './run-cli.js';
+
+interface Input {
+  file: string;
+  rows: number;
+  used: number;
+  excluded: Record<string, number>;
+  folded: number;
+  skipped: number;
+}
+
+/** Every fixture through the command that reads it, with and without --skip-invalid. */
+const RUNS: string[][] = [
+  ['share', 'fixtures/deals-en-hubspot.csv'],
+  ['share', 'fixtures/deals-ru-amocrm-1251.csv', '--period', '2026-09'],
+  ['share', 'fixtures/deals-bitrix24-products.csv'],
+  ['share', 'fixtures/deals-excel-utf16le.txt'],
+  ['share', 'fixtures/deals-exact-ten-percent.csv'],
+  ['share', 'fixtures/deals-1c-noheader-1251.csv', '--no-header', '--map', 'date=1', '--map', 'client=2', '--map', 'amount=4'],
+  ['share', 'fixtures/broken/bad-amount.csv', '--skip-invalid'],
+  ['share', 'fixtures/broken/conflicting-duplicate-id.csv', '--skip-invalid'],
+  ['share', 'fixtures/demo/deals.csv', '--period', '2026-Q3'],
+  ['matrix', 'fixtures/clients-en.csv', '--deals', 'fixtures/deals-en-hubspot.csv'],
+  ['matrix', 'fixtures/clients-ru-bitrix24.csv'],
+  ['matrix', 'fixtures/demo/clients.csv'],
+  ['leads', 'fixtures/leads-en-hubspot.csv', '--as-of', '2026-11-01'],
+  ['leads', 'fixtures/leads-ru-amocrm.csv', '--as-of', '2026-11-01'],
+  ['leads', 'fixtures/demo/leads.csv', '--as-of', '2026-11-23'],
+  ['cadence', 'fixtures/activities-en-salesforce.csv', '--as-of', '2026-11-23', '--key-client', 'Acme Corp'],
+  ['cadence', 'fixtures/activities-ru-amocrm.csv', '--clients', 'fixtures/clients-ru-key.csv', '--as-of', '2026-11-23'],
+  ['cadence', 'fixtures/demo/activities.csv', '--deals', 'fixtures/demo/deals.csv', '--as-of', '2026-11-23'],
+  ['report', 'fixtures/demo', '--as-of', '2026-11-23'],
+  ['report', 'fixtures/export-ru', '--period', '2026-09', '--as-of', '2026-11-23'],
+];
+
+describe('every input row is accounted for', () => {
+  it.each(RUNS.map((r) => [r.join(' '), r]))('%s', (_name, args) => {
+    const r = folio([...(args as string[]), '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const inputs = json<{ inputs: Input[] }>(r).inputs;
+    expect(inputs.length).toBeGreaterThan(0);
+    for (const i of inputs) {
+      const excluded = Object.values(i.excluded).reduce((a, b) => a + b, 0);
+      expect(i.used + excluded + i.folded + i.skipped, i.file).toBe(i.rows);
+    }
+  });
+
+  it('gives byte-identical output on a second run (report, every format)', () => {
+    for (const format of ['json', 'markdown', 'html', 'csv']) {
+      const a = folio(['report', 'fixtures/demo', '--as-of', '2026-11-23', '--format', format]).stdout;
+      expect(folio(['report', 'fixtures/demo', '--as-of', '2026-11-23', '--format', format]).stdout, format).toBe(a);
+    }
+  });
+});
+
+describe('interruption and hostile cells', () => {
+  it('ends with 130 on Ctrl-C and leaves no temp file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'folio-int-'));
+    const child = spawn(process.execPath, [BIN, 'share', '-', '--json', '-o', join(dir, 'out.json')], { stdio: ['pipe', 'pipe', 'pipe'] });
+    child.stdin.write('client,amount\nAcme,1\n');
+    await new Promise((r) => setTimeout(r, 700));
+    child.kill('SIGINT');
+    const code = await new Promise<number | null>((r) => child.on('exit', (c) => r(c)));
+    expect(code).toBe(130);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('neutralises formula cells in CSV output', () => {
+    const r = folio(['share', 'fixtures/hostile/deals.csv', '--format', 'csv']);
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trim().split('\n');
+    // 300 of 1 100 is 27.27…%: critical; the cell that would run HYPERLINK starts with a quote.
+    expect(lines[2]).toBe(`2,"'=HYPERLINK(""http://x"")",300,${300 / 1100},${800 / 1100},critical,'@Mallory`);
+    expect(r.stdout).toContain(",'+Plus,");
+    expect(r.stdout).toContain("'-Bob");
+    expect(r.stdout).not.toMatch(/(^|,)[=+@]/m);
+  });
+});
