@@ -1,16 +1,15 @@
-import { createHash } from 'node:crypto';
 import type { CheckRule } from '../config/rules.js';
 import type { Role } from '../config/settings.js';
 import { describeProblem } from '../errors.js';
 import type { Problem } from '../normalize/problems.js';
 import { periodJson } from '../normalize/period.js';
-import { nameKey } from '../normalize/text.js';
 import type { Section } from '../render/document.js';
 import { percent } from '../render/format.js';
 import type { Lang } from '../render/i18n.js';
 import { buildEnvelope } from '../render/json.js';
 import type { InputOptions, Warning } from './input-options.js';
 import type { CommandOutput } from './output.js';
+import { redactorFor } from './redact.js';
 import { computeReport, type ReportOptions, type ReportResult } from './report.js';
 
 export interface Finding {
@@ -32,7 +31,6 @@ export interface CheckResult {
 
 export interface CheckOptions extends ReportOptions {
   failOn: CheckRule[];
-  redact: boolean;
 }
 
 const RULES: CheckRule[] = ['invalid', 'golden', 'critical', 'mono', 'cadence', 'cooloff', 'dossier', 'overload'];
@@ -62,56 +60,6 @@ export function findings(report: ReportResult, problems: Problem[], maxLeads: nu
     if (m.overloaded) out.push({ rule: 'overload', manager: m.manager, details: `${m.leads} open leads, more than ${maxLeads ?? '?'}` });
   }
   return out;
-}
-
-/**
- * Stable short names for clients and people: the same name gives the same hash on every
- * run and machine, so CI logs can be compared without showing who the clients are.
- */
-export class Redactor {
-  private readonly names = new Map<string, string>();
-
-  add(name: string | null | undefined, kind: 'client' | 'person'): void {
-    if (!name || name.trim() === '') return;
-    const key = nameKey(name);
-    const hash = createHash('sha256').update(key).digest('hex').slice(0, 8);
-    this.names.set(name, `${kind}-${hash}`);
-  }
-
-  name(name: string): string {
-    return this.names.get(name) ?? name;
-  }
-
-  /** Replace every known name inside a text, longest first so that "Acme Corp" wins over "Acme". */
-  text(text: string): string {
-    let out = text;
-    for (const name of [...this.names.keys()].sort((a, b) => b.length - a.length)) out = out.split(name).join(this.names.get(name) as string);
-    return out;
-  }
-}
-
-function redactorFor(report: ReportResult): Redactor {
-  const r = new Redactor();
-  for (const c of report.share?.clients ?? []) {
-    r.add(c.client, 'client');
-    r.add(c.manager, 'person');
-  }
-  for (const m of report.share?.managers ?? []) r.add(m.manager, 'person');
-  for (const c of report.matrix?.clients ?? []) {
-    r.add(c.client, 'client');
-    r.add(c.manager, 'person');
-  }
-  for (const l of report.leads?.leads ?? []) {
-    r.add(l.client, 'client');
-    r.add(l.manager, 'person');
-  }
-  for (const a of report.cadence?.agenda ?? []) {
-    r.add(a.client, 'client');
-    r.add(a.manager, 'person');
-    r.add(a.cooloffManager, 'person');
-  }
-  for (const v of report.cadence?.violations ?? []) if (v.rule === 'cooloff') r.add(v.manager, 'person');
-  return r;
 }
 
 /** Read every input, collect every bad row, run every analysis, and apply the policy. */

@@ -13,6 +13,7 @@ import { cadenceSections, computeCadence } from './cadence.js';
 import type { InputOptions, InputReport, Warning } from './input-options.js';
 import { computeLeads, leadsSections } from './leads.js';
 import { computeMatrix, loadClients, matrixSections, type MatrixJson } from './matrix.js';
+import { redactorFor } from './redact.js';
 import type { CommandOutput } from './output.js';
 import { computeShare, shareSections, type ShareJson } from './share.js';
 
@@ -34,6 +35,8 @@ export interface ReportOptions {
   negative: readonly string[];
   personalChannels: readonly string[];
   lang: Lang;
+  /** Replace client and person names with stable short hashes everywhere. */
+  redact: boolean;
 }
 
 export interface ReportResult {
@@ -123,7 +126,14 @@ export async function computeReport(o: ReportOptions): Promise<ReportData> {
 }
 
 export async function runReport(o: ReportOptions): Promise<CommandOutput> {
-  const { result, inputs, warnings } = await computeReport(o);
+  const computed = await computeReport(o);
+  const { inputs } = computed;
+  let { result, warnings } = computed;
+  if (o.redact) {
+    const r = redactorFor(result);
+    result = r.deep(result);
+    warnings = warnings.map((w) => ({ ...w, message: r.text(w.message) }));
+  }
   return {
     envelope: buildEnvelope('report', periodJson(o.period), inputs, result, warnings),
     doc: () => reportDoc(result, warnings, o.lang),

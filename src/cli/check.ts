@@ -5,7 +5,7 @@ import { emit } from './emit.js';
 import { outputFormat, usage } from './options.js';
 import { addReportOptions, reportOptions, type ReportFlags } from './report.js';
 
-type CheckFlags = ReportFlags & { failOn?: string[]; redact?: boolean };
+type CheckFlags = ReportFlags & { failOn?: string[] };
 
 function rules(value: string, previous: string[] = []): string[] {
   const list = value.split(',').map((r) => r.trim().toLowerCase()).filter((r) => r !== '');
@@ -18,8 +18,7 @@ export function checkCommand(ctx: CliContext, done: (code: number) => void): Com
   const cmd = new Command('check').description('for CI: validate every input and fail (exit 1) when the data breaks a rule of the policy');
   addReportOptions(cmd);
   cmd
-    .option('--fail-on <rules>', `rules that fail the check: ${CHECK_RULES.join(', ')}; or none (default: invalid,cadence,cooloff)`, rules)
-    .option('--redact', 'replace client and person names with stable short hashes in every output');
+    .option('--fail-on <rules>', `rules that fail the check: ${CHECK_RULES.join(', ')}; or none (default: invalid,cadence,cooloff)`, rules);
   cmd.addHelpText(
     'after',
     `
@@ -33,7 +32,7 @@ Examples:
   cmd.action(async (folder: string | undefined, flags: CheckFlags) => {
     const { runCheck } = await import('../app/check.js');
     const policy = (flags.failOn ?? []).filter((r): r is CheckRule => r !== 'none');
-    const output = await runCheck({ ...(await reportOptions(folder, flags)), failOn: policy, redact: flags.redact === true });
+    const output = await runCheck({ ...(await reportOptions(folder, flags)), failOn: policy });
     done(await emit(ctx, output, outputFormat(flags), flags.output));
   });
   return cmd;

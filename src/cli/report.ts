@@ -46,6 +46,7 @@ export type ReportFlags = RawOptions &
     positive: string[];
     negative: string[];
     personalChannels?: string[];
+    redact?: boolean;
   };
 
 /** The inputs, thresholds and rules that `report` and `check` share. */
@@ -67,6 +68,7 @@ export function addReportOptions(cmd: Command): Command {
     .option('--won <values>', 'more statuses that count as won', list, [])
     .option('--lost <values>', 'more statuses that count as lost', list, [])
     .option('--currency <code>', 'count only deals in this currency')
+    .option('--redact', 'replace client and person names with stable short hashes in every output')
     .addOption(new Option('--want-min <score>', 'a want score at or above this is yes').argParser(score('--want-min')))
     .addOption(new Option('--can-min <score>', 'a can score at or above this is yes').argParser(score('--can-min')));
   addLeadRuleOptions(cmd);
@@ -115,6 +117,7 @@ export async function reportOptions(folder: string | undefined, flags: ReportFla
     negative: flags.negative,
     personalChannels: flags.personalChannels ?? DEFAULT_PERSONAL_CHANNELS,
     lang: outputLang(flags),
+    redact: flags.redact === true,
   };
 }
 

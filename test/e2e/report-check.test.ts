@@ -79,6 +79,18 @@ describe('folio report (e2e)', () => {
     expect(html).not.toMatch(/<script|<link|@import|https?:\/\/(?!json-schema)/);
   });
 
+  it('redacts client and person names in every format with --redact', () => {
+    for (const format of ['table', 'json', 'markdown', 'html', 'csv']) {
+      const r = folio(['report', ...demo, '--redact', '--format', format]);
+      expect(r.code, r.stderr).toBe(0);
+      for (const name of ['Contoso', 'Northwind', 'Olga Petrova', 'Litware', 'Ivan Sidorov']) {
+        expect(r.stdout, format).not.toContain(name);
+        expect(r.stderr, format).not.toContain(name);
+      }
+      expect(r.stdout, format).toMatch(/client-[0-9a-f]{8}/);
+    }
+  });
+
   it('escapes every value from the data in HTML', () => {
     const r = folio(['report', 'fixtures/hostile', '--period', '2026-10', '--as-of', '2026-10-31', '--format', 'html']);
     expect(r.code, r.stderr).toBe(0);
