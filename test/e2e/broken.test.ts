@@ -63,3 +63,14 @@ describe('more broken inputs (e2e)', () => {
     expect(run.stderr).toMatch(/<stdin>:2: a quoted field opened on this line runs over 100 characters[\s\S]*--max-field-size/);
   });
 });
+
+describe('currencies written in the amounts (e2e)', () => {
+  it('refuses $ and ₽ summed together, and sums one with --currency', () => {
+    expect(broken('mixed-currency-symbols.csv')).toMatch(/mixed-currency-symbols\.csv:3: amounts in 2 currencies would be summed together: USD \(2 rows\), RUB \(1 rows\)[\s\S]*--currency USD/);
+    const run = folio(['share', 'fixtures/broken/mixed-currency-symbols.csv', '--currency', 'usd', '--json']);
+    expect(run.code).toBe(0);
+    const e = JSON.parse(run.stdout) as { inputs: { excluded: { currency: number } }[]; result: { total: number; currency: string } };
+    expect(e.result).toMatchObject({ total: 150, currency: 'USD' });
+    expect(e.inputs[0]?.excluded.currency).toBe(1);
+  });
+});
