@@ -27,6 +27,13 @@ const HEADER_TEST: Record<Role, { specs: readonly FieldSpec[]; needs: string[][]
   clients: { specs: CLIENT_FIELDS, needs: [['client', 'want', 'can'], ['client', 'key'], ['client', 'dossier']] },
 };
 
+/** The one role a header fits best (a leads or activity export also looks like deals), or null. */
+export function guessRole(file: string, header: string[]): Role | null {
+  const fits = roleByHeader(file, header);
+  const roles = fits.length > 1 ? fits.filter((r) => r !== 'deals') : fits;
+  return roles.length === 1 ? (roles[0] as Role) : null;
+}
+
 export interface FoundInputs {
   files: Partial<Record<Role, string>>;
   /** How each file was recognised, for the user. */
@@ -40,7 +47,7 @@ function roleByName(file: string): Role[] {
 }
 
 /** Roles a header has the columns for. */
-function roleByHeader(file: string, header: string[]): Role[] {
+export function roleByHeader(file: string, header: string[]): Role[] {
   return ROLES.filter((role) => {
     const test = HEADER_TEST[role];
     try {
@@ -82,9 +89,8 @@ export async function findInputs(folder: string | undefined, named: Partial<Reco
       roles = byName.filter((r) => fits.includes(r));
       how = 'by its name and columns';
     } else {
-      // By columns alone, a leads or activity export also looks like deals: the more specific role wins.
-      roles = fits.length > 1 ? fits.filter((r) => r !== 'deals') : fits;
-      if (roles.length > 1) roles = [];
+      const role = header ? guessRole(file, header) : null;
+      roles = role ? [role] : [];
       how = 'by its columns';
     }
     for (const role of roles) {

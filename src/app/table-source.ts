@@ -11,7 +11,8 @@ import type { InputOptions } from './input-options.js';
  */
 export async function readMapped(
   options: InputOptions,
-  specs: readonly FieldSpec[],
+  /** The fields to map, or a function that picks them once the header is seen. */
+  specs: readonly FieldSpec[] | ((headers: string[]) => readonly FieldSpec[]),
   start: (mapping: ColumnMapping, format: TableFormat) => RecordHandler,
 ): Promise<{ format: TableFormat; mapping: ColumnMapping; rows: number }> {
   let mapping: ColumnMapping | null = null;
@@ -25,7 +26,7 @@ export async function readMapped(
       return (fields, line) => {
         if (handler === null) {
           const headers = options.header ? headerNames(fields) : fields.map((_, i) => `column ${i + 1}`);
-          mapping = mapColumns(file, headers, specs, options.map, options.header);
+          mapping = mapColumns(file, headers, typeof specs === 'function' ? specs(headers) : specs, options.map, options.header);
           handler = start(mapping, fmt);
           if (options.header) return;
         }

@@ -76,16 +76,6 @@ export class DealConverter extends ConverterBase implements RowConverter<Deal> {
     this.statuses = new StatusClassifier(options.won, options.lost);
   }
 
-  /** How the amount is computed, and the convention of its column, for `inspect`. */
-  get amountSource(): string {
-    if (!this.productRows) return `"${this.mapping.header.amount}": ${this.amountColumn('amount').convention}`;
-    return `price × quantity per product row ("${this.mapping.header.price}" × "${this.mapping.header.quantity}"): ${this.amountColumn('price').convention}`;
-  }
-
-  get dateConvention(): string | null {
-    return this.has('date') ? this.dateColumn('date').convention : null;
-  }
-
   get repeatedIdCount(): number {
     return this.repeatedIds.size;
   }

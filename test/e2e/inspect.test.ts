@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { folio, json } from './run-cli.js';
+
+interface Inspect {
+  result: {
+    role: string;
+    encoding: string;
+    delimiter: string;
+    rows: number;
+    columns: { position: number; header: string; field: string | null }[];
+    conventions: Record<string, string>;
+    sample: Record<string, string>[];
+    problemCount: number;
+    problems: string[];
+  };
+}
+
+const inspect = (args: string[]) => {
+  const r = folio(['inspect', ...args, '--json']);
+  expect(r.code, r.stderr).toBe(0);
+  return json<Inspect>(r).result;
+};
+
+describe('folio inspect (e2e)', () => {
+  it('shows how a Windows-1251 amoCRM export is read', () => {
+    const r = inspect(['fixtures/deals-ru-amocrm-1251.csv']);
+    expect(r).toMatchObject({ role: 'deals', encoding: 'windows-1251', delimiter: ';', rows: 6, problemCount: 0 });
+    expect(r.columns.filter((c) => c.field !== null).map((c) => [c.header, c.field])).toEqual([
+      ['ID', 'id'],
+      ['Компания', 'client'],
+      ['Бюджет', 'amount'],
+      ['Этап сделки', 'status'],
+      ['Ответственный', 'manager'],
+      ['Дата закрытия', 'date'],
+    ]);
+    expect(r.conventions.amount).toBe('decimal comma (from line 2)');
+    expect(r.sample[0]).toMatchObject({ line: '2', client: 'ООО «Ромашка»', amount: '1250000.5', currency: 'RUB', day: '2026-09-15', status: 'won' });
+  });
+
+  it('tells an activity log and a clients file by their columns, or takes --as', () => {
+    expect(inspect(['fixtures/activities-ru-amocrm.csv']).role).toBe('activities');
+    expect(inspect(['fixtures/clients-en.csv']).role).toBe('clients');
+    const leads = inspect(['fixtures/leads-ru-amocrm.csv', '--as', 'leads']);
+    expect(leads.role).toBe('leads');
+    expect(leads.sample[0]).toMatchObject({ lead: 'Поставка труб', amount: '1200000', expectedClose: '2026-11-11' });
+  });
+
+  it('lists problems without stopping', () => {
+    const r = inspect(['fixtures/broken/bad-amount.csv']);
+    expect(r.problemCount).toBe(2);
+    expect(r.problems[0]).toMatch(/bad-amount\.csv:3:2: Amount "12x": not a number/);
+  });
+});
