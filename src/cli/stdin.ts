@@ -5,6 +5,7 @@ import type { CliContext } from './context.js';
 /** `-` with nothing piped in would wait forever on the keyboard: show help instead. */
 export function requireInput(ctx: CliContext, file: string, cmd: Command): void {
   if (file === '-' && ctx.stdinIsTTY) {
+    ctx.stderr.write(cmd.helpInformation());
     throw new FolioError({
       code: 'USAGE',
       message: 'nothing is piped to standard input',
