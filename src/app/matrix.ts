@@ -1,5 +1,6 @@
 import { analyzeMatrix, QUADRANTS, type MatrixInput, type MatrixResult, type Quadrant } from '../analyses/matrix.js';
-import { analyzeShare, type RevenueClass, type ShareOptions } from '../analyses/share.js';
+import type { RevenueLedger } from '../analyses/ledger.js';
+import { analyzeShare, type RevenueClass, type ShareOptions, type ShareResult } from '../analyses/share.js';
 import { CLIENT_FIELDS, ClientConverter, type ClientRow } from '../normalize/clients.js';
 import type { FlagRead } from '../normalize/flags.js';
 import { periodJson } from '../normalize/period.js';
@@ -18,6 +19,8 @@ export interface MatrixRunOptions {
   wantMin: number | null;
   canMin: number | null;
   deals: { input: InputOptions; filter: DealFilter; share: ShareOptions } | null;
+  /** Revenue already computed from the deals (the report reads them once). */
+  revenue?: ClientRevenueMap;
   lang: Lang;
 }
 
@@ -66,6 +69,16 @@ function flagReason(name: string, flag: FlagRead, raw: string): string | null {
   return null;
 }
 
+/** Revenue and class per client key: what the matrix adds to each client when there are deals. */
+export type ClientRevenueMap = Map<string, { micros: bigint; class: RevenueClass }>;
+
+export function revenueByClient(ledger: RevenueLedger, share: ShareResult): ClientRevenueMap {
+  const classByName = new Map(share.clients.map((c) => [c.client, c.class]));
+  const revenue: ClientRevenueMap = new Map();
+  for (const [key, entry] of ledger.clients) revenue.set(key, { micros: entry.revenue.toMicros(), class: classByName.get(entry.name) ?? 'regular' });
+  return revenue;
+}
+
 export interface ComputedMatrix {
   result: MatrixJson;
   inputs: InputReport[];
@@ -78,17 +91,12 @@ export async function computeMatrix(options: MatrixRunOptions): Promise<Computed
   const inputs = [loaded.input];
   const warnings = [...loaded.warnings];
 
-  let revenue: Map<string, { micros: bigint; class: RevenueClass }> | null = null;
-  if (options.deals) {
+  let revenue = options.revenue ?? null;
+  if (options.deals && !revenue) {
     const deals = await loadDeals(options.deals.input, options.deals.filter);
     inputs.push(deals.input);
     warnings.push(...deals.warnings);
-    const share = analyzeShare(deals.ledger.clients.values(), options.deals.share);
-    const classByName = new Map(share.clients.map((c) => [c.client, c.class]));
-    revenue = new Map();
-    for (const [key, entry] of deals.ledger.clients) {
-      revenue.set(key, { micros: entry.revenue.toMicros(), class: classByName.get(entry.name) ?? 'regular' });
-    }
+    revenue = revenueByClient(deals.ledger, analyzeShare(deals.ledger.clients.values(), options.deals.share));
   }
 
   const rows: MatrixInput[] = loaded.clients.map((c) => {

@@ -3,6 +3,9 @@ import { compareShares, type Comparison } from '../analyses/compare.js';
 import type { LeadsResult } from '../analyses/leads.js';
 import type { ShareOptions } from '../analyses/share.js';
 import type { Role } from '../config/settings.js';
+import { peekHeader } from '../io/read-table.js';
+import { CLIENT_FIELDS } from '../normalize/clients.js';
+import { mapColumns } from '../normalize/columns.js';
 import { formatDay } from '../normalize/dates.js';
 import { periodJson, type Period } from '../normalize/period.js';
 import type { Cell, Chart, Doc, Section } from '../render/document.js';
@@ -12,7 +15,7 @@ import { buildEnvelope } from '../render/json.js';
 import { cadenceSections, computeCadence } from './cadence.js';
 import type { InputOptions, InputReport, Warning } from './input-options.js';
 import { computeLeads, leadsSections } from './leads.js';
-import { computeMatrix, loadClients, matrixSections, type MatrixJson } from './matrix.js';
+import { computeMatrix, loadClients, matrixSections, revenueByClient, type ClientRevenueMap, type MatrixJson } from './matrix.js';
 import { redactorFor } from './redact.js';
 import type { CommandOutput } from './output.js';
 import { computeShare, shareSections, type ShareJson } from './share.js';
@@ -78,23 +81,24 @@ export async function computeReport(o: ReportOptions): Promise<ReportData> {
     cadence: null,
   };
 
+  let revenue: ClientRevenueMap | undefined;
   if (o.files.deals) {
     const share = await computeShare({ input: o.files.deals, filter: { ...dealFilter, period: o.period, previous }, share: o.share });
     result.share = share.result;
+    revenue = revenueByClient(share.ledger, share.result);
     result.comparison = compareShares(share.result, share.previous);
     inputs.push(share.input);
     warnings.push(...share.warnings);
   }
   if (o.files.clients) {
-    const probe = await loadClients(o.files.clients, o.wantMin, o.canMin, false);
-    if (probe.input.columns.want !== undefined && probe.input.columns.can !== undefined) {
-      const deals = o.files.deals ? { input: o.files.deals, filter: { ...dealFilter, period: o.period }, share: o.share } : null;
-      const matrix = await computeMatrix({ input: o.files.clients, wantMin: o.wantMin, canMin: o.canMin, deals, lang: o.lang });
+    if (await hasMatrixColumns(o.files.clients)) {
+      // The deals were read once for the portfolio; the matrix takes their revenue as is.
+      const matrix = await computeMatrix({ input: o.files.clients, wantMin: o.wantMin, canMin: o.canMin, deals: null, ...(revenue ? { revenue } : {}), lang: o.lang });
       result.matrix = matrix.result;
-      inputs.push(...matrix.inputs.filter((i) => i.role === 'clients'));
-      warnings.push(...matrix.warnings.filter((w) => !warnings.some((x) => x.message === w.message)));
-    } else {
-      inputs.push(probe.input);
+      inputs.push(...matrix.inputs);
+      warnings.push(...matrix.warnings);
+    } else if (!o.files.activities) {
+      inputs.push((await loadClients(o.files.clients, o.wantMin, o.canMin, false)).input);
     }
   }
   if (o.files.leads) {
@@ -117,12 +121,26 @@ export async function computeReport(o: ReportOptions): Promise<ReportData> {
       clients: o.files.clients ?? null,
     });
     result.cadence = cadence.result;
-    inputs.push(cadence.inputs[0] as InputReport);
+    // The cadence reads deals for a 12-month key period and the clients for keys and
+    // dossiers; list each file once.
+    for (const i of cadence.inputs) if (!inputs.some((x) => x.file === i.file && x.role === i.role)) inputs.push(i);
     warnings.push(...cadence.warnings.filter((w) => !warnings.some((x) => x.message === w.message)));
   } else if (o.files.activities) {
     warnings.push({ code: 'CADENCE_SKIPPED', message: 'the activity log was not checked: a deals or clients file is needed to tell which clients are key' });
   }
   return { result, inputs, warnings };
+}
+
+/** Whether a clients file has want and can columns, told from its header alone. */
+async function hasMatrixColumns(input: InputOptions): Promise<boolean> {
+  const header = await peekHeader(input.source.path);
+  if (!header) return false;
+  try {
+    const mapping = mapColumns(input.source.name, header, CLIENT_FIELDS, input.map);
+    return mapping.index.want !== undefined && mapping.index.can !== undefined;
+  } catch {
+    return false;
+  }
 }
 
 export async function runReport(o: ReportOptions): Promise<CommandOutput> {

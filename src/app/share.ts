@@ -24,6 +24,8 @@ export type ShareJson = ShareResult & {
 
 export interface ComputedShare {
   result: ShareJson;
+  /** Revenue per client, exact, for the analyses that add it to their own clients. */
+  ledger: RevenueLedger;
   /** The previous period's shares, when `filter.previous` was given. */
   previous: ShareResult | null;
   input: InputReport;
@@ -51,7 +53,7 @@ export async function computeShare(options: Omit<ShareRunOptions, 'lang'>): Prom
   }
   // An empty previous period is a comparison with nothing, not an error.
   const previous = loaded.previous && loaded.previous.clients.size > 0 ? analyzeShareOrNull(loaded.previous, options.share) : null;
-  return { result, previous, input: loaded.input, warnings };
+  return { result, ledger: loaded.ledger, previous, input: loaded.input, warnings };
 }
 
 /** Why no row counted, with the numbers a user needs to fix the command. */
