@@ -1,4 +1,5 @@
 import { formatDay } from '../normalize/dates.js';
+import { microsToNumber, MICROS_PER_UNIT } from './money.js';
 import { compareNames } from './share.js';
 
 export const LEAD_GROUPS = ['fast-big', 'fast-small', 'slow-big', 'slow-small', 'unclassified'] as const;
@@ -88,7 +89,7 @@ function atLeastHalfOf(a: Amount, twice: Amount): boolean {
  */
 function toNumber(a: Amount): number {
   const micros = a.whole * MICRO + a.micro;
-  return Number.isSafeInteger(micros) ? micros / MICRO : Number(`${a.whole}.${String(a.micro).padStart(6, '0')}`);
+  return Number.isSafeInteger(micros) ? micros / MICRO : microsToNumber(BigInt(a.whole) * MICROS_PER_UNIT + BigInt(a.micro));
 }
 
 /**

@@ -1,3 +1,4 @@
+import { formatMicros, MICROS_PER_UNIT } from '../analyses/money.js';
 import type { Role } from '../config/settings.js';
 import { describeProblem, FolioError } from '../errors.js';
 import { ActivityConverter, ACTIVITY_FIELDS } from '../normalize/activities.js';
@@ -7,7 +8,7 @@ import type { ConverterBase } from '../normalize/converter-base.js';
 import { formatDay } from '../normalize/dates.js';
 import { DEAL_FIELDS, DealConverter } from '../normalize/deals.js';
 import { LEAD_FIELDS, LeadConverter } from '../normalize/leads.js';
-import { MAX_DECIMALS } from '../normalize/numbers.js';
+import { DEFAULT_PERSONAL_CHANNELS } from '../normalize/outcomes.js';
 import { Problems } from '../normalize/problems.js';
 import { RowFeed, type RowConverter } from '../normalize/row-feed.js';
 import type { Doc, MachineRow } from '../render/document.js';
@@ -51,7 +52,7 @@ const READERS: Record<Role, RoleReader> = {
   leads: { specs: LEAD_FIELDS, make: (m, i, p, won, lost) => new LeadConverter(m, { file: i.source.name, decimal: i.decimal, dayOrder: i.dayOrder, won, lost }, p) },
   activities: {
     specs: ACTIVITY_FIELDS,
-    make: (m, i, p) => new ActivityConverter(m, { file: i.source.name, decimal: i.decimal, dayOrder: i.dayOrder, positive: [], negative: [], personalChannels: ['meeting', 'call', 'visit', 'video', 'встреча', 'звонок', 'визит', 'видеозвонок'] }, p),
+    make: (m, i, p) => new ActivityConverter(m, { file: i.source.name, decimal: i.decimal, dayOrder: i.dayOrder, positive: [], negative: [], personalChannels: DEFAULT_PERSONAL_CHANNELS }, p),
   },
   clients: { specs: CLIENT_FIELDS, make: (m, i, p) => new ClientConverter(m, { file: i.source.name, decimal: i.decimal, dayOrder: i.dayOrder, wantMin: null, canMin: null }, p) },
 };
@@ -76,10 +77,9 @@ function describe(record: Record<string, unknown>): Record<string, string> {
   return out;
 }
 
+/** Whole units and millionths as one exact decimal. */
 function decimal(whole: number, micro: number): string {
-  const negative = whole < 0 || micro < 0;
-  const frac = String(Math.abs(micro)).padStart(MAX_DECIMALS, '0').replace(/0+$/, '');
-  return `${negative ? '-' : ''}${Math.abs(whole)}${frac ? `.${frac}` : ''}`;
+  return formatMicros(BigInt(whole) * MICROS_PER_UNIT + BigInt(micro));
 }
 
 /**
