@@ -28,17 +28,26 @@ export interface InputOptions {
 
 export const DEFAULT_MAX_RECORD = 1024 * 1024;
 
-/** What happened to the rows of one input; `used + excluded + folded + skipped = rows`. */
+/**
+ * What happened to the rows of one input: `used + excluded + folded + totals + skipped = rows`.
+ * `rows` counts the data records below the header; blank records are counted apart in `blank`.
+ */
 export interface InputReport {
   file: string;
   role: string;
   encoding: Encoding;
   delimiter: string;
+  /** 1-based line of the header row (0 when the file is read without one). */
+  headerLine: number;
   rows: number;
   used: number;
   excluded: Record<string, number>;
   folded: number;
+  /** Totals and subtotals rows (`Итого`, `Grand total`): never a client. */
+  totals: number;
   skipped: number;
+  /** Records that are empty or hold only spaces and delimiters: ignored. */
+  blank: number;
   columns: Record<string, string>;
 }
 

@@ -10,6 +10,8 @@ export interface LoadedRows<C> {
   format: TableFormat;
   mapping: ColumnMapping;
   rows: number;
+  headerLine: number;
+  blank: number;
   converter: C;
   problems: Problems;
 }
@@ -27,7 +29,7 @@ export async function loadRows<T, C extends ConverterBase & RowConverter<T>>(
   problems: Problems = new Problems(options.skipInvalid, options.collect ? Infinity : undefined),
 ): Promise<LoadedRows<C>> {
   const ctx: { converter?: C; feed?: RowFeed<T> } = {};
-  const { format, mapping, rows } = await readMapped(options, specs, (map) => {
+  const { format, mapping, rows, headerLine, blank } = await readMapped(options, specs, (map) => {
     const converter = make(map, problems);
     const feed = new RowFeed<T>(converter, accept);
     Object.assign(ctx, { converter, feed });
@@ -36,7 +38,7 @@ export async function loadRows<T, C extends ConverterBase & RowConverter<T>>(
   ctx.feed?.end();
   options.collect?.push(...problems.listed);
   problems.throwUnlessSkipping();
-  return { format, mapping, rows, converter: ctx.converter as C, problems };
+  return { format, mapping, rows, headerLine, blank, converter: ctx.converter as C, problems };
 }
 
 /** Warnings every input shares: which header was taken where several fit, and skipped rows. */
@@ -58,11 +60,14 @@ export function inputReport(
     role,
     encoding: loaded.format.encoding,
     delimiter: loaded.format.delimiter,
+    headerLine: loaded.headerLine,
     rows: loaded.rows,
     used: counts.used,
     excluded: counts.excluded,
     folded: counts.folded ?? 0,
+    totals: loaded.converter.totals,
     skipped: loaded.converter.skipped,
+    blank: loaded.blank,
     columns: { ...loaded.mapping.header },
   };
 }

@@ -14,9 +14,11 @@ export async function readMapped(
   /** The fields to map, or a function that picks them once the header is seen. */
   specs: readonly FieldSpec[] | ((headers: string[]) => readonly FieldSpec[]),
   start: (mapping: ColumnMapping, format: TableFormat) => RecordHandler,
-): Promise<{ format: TableFormat; mapping: ColumnMapping; rows: number }> {
+): Promise<{ format: TableFormat; mapping: ColumnMapping; rows: number; headerLine: number; blank: number }> {
   let mapping: ColumnMapping | null = null;
   let rows = 0;
+  let headerLine = 0;
+  const blank = 0;
   const file = options.source.name;
   const format = await readTable(
     options.source,
@@ -28,7 +30,10 @@ export async function readMapped(
           const headers = options.header ? headerNames(fields) : fields.map((_, i) => `column ${i + 1}`);
           mapping = mapColumns(file, headers, typeof specs === 'function' ? specs(headers) : specs, options.map, options.header);
           handler = start(mapping, fmt);
-          if (options.header) return;
+          if (options.header) {
+            headerLine = line;
+            return;
+          }
         }
         rows++;
         handler(fields, line);
@@ -47,7 +52,7 @@ export async function readMapped(
       hint: 'export again with data; check that the export filter is not empty',
     });
   }
-  return { format, mapping, rows };
+  return { format, mapping, rows, headerLine, blank };
 }
 
 /** Header names as written, minus the empty ones a trailing delimiter leaves at the end. */

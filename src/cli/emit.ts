@@ -23,7 +23,10 @@ export async function emit(ctx: CliContext, output: CommandOutput, format: Forma
     const seconds = (Date.now() - ctx.started) / 1000;
     for (const i of output.envelope.inputs) {
       const excluded = Object.entries(i.excluded).filter(([, n]) => n > 0).map(([k, n]) => `${n} ${k}`).join(', ') || '0';
-      ctx.stderr.write(`${i.file} (${i.role}, ${i.encoding}, ${JSON.stringify(i.delimiter)}): ${i.rows} rows = ${i.used} used + ${excluded} excluded + ${i.folded} folded + ${i.skipped} skipped\n`);
+      const header = i.headerLine > 0 ? `header on line ${i.headerLine}` : 'no header';
+      ctx.stderr.write(
+        `${i.file} (${i.role}, ${i.encoding}, ${JSON.stringify(i.delimiter)}, ${header}): ${i.rows} rows = ${i.used} used + ${excluded} excluded + ${i.folded} folded + ${i.totals} totals + ${i.skipped} skipped; ${i.blank} blank ignored\n`,
+      );
     }
     ctx.stderr.write(`done in ${seconds.toFixed(2)} s\n`);
   }

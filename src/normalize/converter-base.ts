@@ -28,6 +28,8 @@ export abstract class ConverterBase {
   readonly amounts = new Map<string, AmountColumn>();
   readonly dates = new Map<string, DateColumn>();
   skipped = 0;
+  /** Totals and subtotals rows left out (`Итого`, `Grand total`). */
+  totals = 0;
   protected readonly col: Record<string, number>;
   private readonly width: number;
 

@@ -7,11 +7,14 @@ export const inputSchema = z.object({
   role: z.string(),
   encoding: z.string(),
   delimiter: z.string(),
+  headerLine: z.number().int(),
   rows: z.number().int(),
   used: z.number().int(),
   excluded: z.record(z.string(), z.number().int()),
   folded: z.number().int(),
+  totals: z.number().int(),
   skipped: z.number().int(),
+  blank: z.number().int(),
   columns: z.record(z.string(), z.string()),
 });
 

@@ -11,6 +11,7 @@ interface Input {
   used: number;
   excluded: Record<string, number>;
   folded: number;
+  totals: number;
   skipped: number;
 }
 
@@ -46,7 +47,7 @@ describe('every input row is accounted for', () => {
     expect(inputs.length).toBeGreaterThan(0);
     for (const i of inputs) {
       const excluded = Object.values(i.excluded).reduce((a, b) => a + b, 0);
-      expect(i.used + excluded + i.folded + i.skipped, i.file).toBe(i.rows);
+      expect(i.used + excluded + i.folded + i.totals + i.skipped, i.file).toBe(i.rows);
     }
   });
 
