@@ -9,14 +9,25 @@ export class AmountColumn {
   readonly value: ParsedAmount = newParsedAmount();
   /** Line that settled the mark (0 when given, or not yet settled). */
   settledAt = 0;
+  /** Values rounded to 6 decimals (binary floats printed in full), and the first line of one. */
+  rounded = 0;
+  firstRounded = 0;
+  private lastRounded = 0;
 
   constructor(public mark: DecimalMark | null) {}
 
   read(raw: string, line: number): NumberRead {
     const result = readAmount(raw, this.mark, this.value);
-    if (result === NumberRead.Ok && this.mark === null && this.value.proves !== null) {
+    if (result !== NumberRead.Ok) return result;
+    if (this.mark === null && this.value.proves !== null) {
       this.mark = this.value.proves;
       this.settledAt = line;
+    }
+    // A row held for an ambiguous date is read again once the column settles: count it once.
+    if (this.value.rounded && line > this.lastRounded) {
+      if (this.rounded === 0) this.firstRounded = line;
+      this.rounded++;
+      this.lastRounded = line;
     }
     return result;
   }

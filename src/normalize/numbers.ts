@@ -7,6 +7,10 @@
  * as 1.234 depending on it, so it is "ambiguous" until another value in the column
  * (`1,5` or `1,234.50`) settles the convention; a value that contradicts the settled
  * convention is an error, never a guess.
+ *
+ * More than 6 decimals with at most 17 significant digits is a binary float printed in full
+ * (`22.200000000000003`): it is rounded half-even to 6 decimals from its digits, and the
+ * value says so (`rounded`) for the column's warning.
  */
 
 export type DecimalMark = '.' | ',';
@@ -31,9 +35,16 @@ export interface ParsedAmount {
   proves: DecimalMark | null;
   /** Why the value is invalid (when read returns Invalid). */
   problem: string;
+  /** The value had more than 6 decimals (a binary float printed in full) and was rounded to 6. */
+  rounded: boolean;
 }
 
 export const MAX_DECIMALS = 6;
+/**
+ * A binary double printed in full (`String(x)` in JavaScript, `repr` in Python, pandas'
+ * `to_csv`) has at most 17 significant digits; longer text was not written by a float.
+ */
+export const MAX_FLOAT_DIGITS = 17;
 
 const CURRENCY_TOKENS: [string, string][] = [
   ['руб.', 'RUB'],
@@ -76,6 +87,7 @@ const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 export function readAmount(raw: string, mark: DecimalMark | null, out: ParsedAmount): NumberRead {
   out.currency = '';
   out.proves = null;
+  out.rounded = false;
   if (fastPlain(raw, mark, out)) return NumberRead.Ok;
   if (fastSpaceGrouped(raw, mark, out)) return NumberRead.Ok;
 
@@ -257,12 +269,36 @@ function finish(intDigits: string, fracText: string, negative: boolean, out: Par
   const trimmedInt = intDigits.replace(/^0+(?=\d)/, '');
   if (trimmedInt.length > 15) return invalid(out, 'too large to sum exactly');
   const frac = fracText.replace(/0+$/, '');
-  if (frac.length > MAX_DECIMALS) return invalid(out, `more than ${MAX_DECIMALS} decimal places`);
-  const whole = trimmedInt === '' ? 0 : Number(trimmedInt);
-  const micro = frac === '' ? 0 : Number(frac.padEnd(MAX_DECIMALS, '0'));
+  let whole = trimmedInt === '' ? 0 : Number(trimmedInt);
+  let micro: number;
+  if (frac.length <= MAX_DECIMALS) {
+    micro = frac === '' ? 0 : Number(frac.padEnd(MAX_DECIMALS, '0'));
+  } else {
+    const significant = (whole === 0 ? frac.replace(/^0+/, '') : trimmedInt + frac).length;
+    if (significant > MAX_FLOAT_DIGITS) {
+      return invalid(out, `more than ${MAX_DECIMALS} decimal places, and more than ${MAX_FLOAT_DIGITS} significant digits (so not a printed binary float)`);
+    }
+    micro = Number(frac.slice(0, MAX_DECIMALS));
+    if (roundsUp(micro, frac.slice(MAX_DECIMALS))) micro++;
+    if (micro === 1_000_000) {
+      whole++;
+      micro = 0;
+    }
+    out.rounded = true;
+  }
   out.whole = negative ? -whole : whole;
   out.micro = negative ? -micro : micro;
   return NumberRead.Ok;
+}
+
+/**
+ * Half-even rounding decided on the digits cut off (`rest`, no trailing zeros), so that
+ * `1919.1399999999999` is 1919.14 exactly: float arithmetic would bring the error back.
+ */
+function roundsUp(kept: number, rest: string): boolean {
+  const first = rest.charCodeAt(0) - 48;
+  if (first !== 5) return first > 5;
+  return rest.length > 1 || kept % 2 === 1;
 }
 
 function stripCurrency(s: string, out: ParsedAmount): string {
@@ -286,5 +322,5 @@ function invalid(out: ParsedAmount, problem: string): NumberRead {
 }
 
 export function newParsedAmount(): ParsedAmount {
-  return { whole: 0, micro: 0, currency: '', proves: null, problem: '' };
+  return { whole: 0, micro: 0, currency: '', proves: null, problem: '', rounded: false };
 }

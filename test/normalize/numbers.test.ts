@@ -60,7 +60,43 @@ describe('readAmount', () => {
     expect(read('1,234.50', ',')).toBe(NumberRead.Invalid);
   });
 
-  it.each(['abc', '12x', '1,23,4.5', '--5', '1 23', '1.2.3,4,5', '12.3456789'])('refuses %s', (raw) => {
+  // Expected by hand: the 6-decimal prefix, then half-even on the digits cut off.
+  it.each([
+    ['22.200000000000003', '22.2'],
+    ['1919.1399999999999', '1919.14'],
+    ['0.30000000000000004', '0.3'],
+    ['-10.199999999999999', '-10.2'],
+    ['0.9999999999999999', '1'],
+    ['1,919.1399999999999', '1919.14'],
+    ['1919,1399999999999', '1919.14'],
+    ['$ 22.200000000000003', '22.2'],
+    ['2.0000005', '2'],
+    ['2.0000015', '2.000002'],
+    ['2.00000050001', '2.000001'],
+    ['12.3456789', '12.345679'],
+  ])('reads the printed float %s as %s, and says it was rounded', (raw, expected) => {
+    expect(read(raw)).toBe(expected);
+    const out = newParsedAmount();
+    readAmount(raw, null, out);
+    expect(out.rounded).toBe(true);
+  });
+
+  it('does not flag values with at most 6 decimals as rounded, on either path', () => {
+    const out = newParsedAmount();
+    readAmount('22.2000000000000', null, out);
+    expect(out.rounded).toBe(false);
+    readAmount('22.200000000000003', null, out);
+    readAmount('1919.14', null, out);
+    expect(out.rounded).toBe(false);
+  });
+
+  it('refuses more than 6 decimals in more than 17 significant digits: no float prints that', () => {
+    expect(read('1919.13999999999999')).toBe(NumberRead.Invalid);
+    expect(read('0.123456789012345678')).toBe(NumberRead.Invalid);
+    expect(read('0.00000000000000000001')).toBe('0');
+  });
+
+  it.each(['abc', '12x', '1,23,4.5', '--5', '1 23', '1.2.3,4,5', '12.3.4567890'])('refuses %s', (raw) => {
     expect(read(raw)).toBe(NumberRead.Invalid);
   });
 

@@ -61,6 +61,53 @@ describe('every number format round-trips', () => {
   }
 });
 
+/** Millionths as the exact decimal folio reads, e.g. -1500000 → [-1, -500000]. */
+const parts = (micros: bigint): [number, number] => [Number(micros / 1_000_000n), Number(micros % 1_000_000n)];
+const read = (text: string): [number, number] | NumberRead => {
+  const out = newParsedAmount();
+  const r = readAmount(text, null, out);
+  return r === NumberRead.Ok ? [out.whole + 0, out.micro + 0] : r;
+};
+
+describe('binary floats printed in full', () => {
+  // Sums of amounts with at most 6 decimals, done in binary floats as pandas or a macro does,
+  // printed by String(): the error is far below half a millionth, so the value reads back as
+  // the exact sum of the millionths (worked out with integers).
+  const micros = fc.bigInt({ min: -999_999_999_999n, max: 999_999_999_999n });
+  it('a float sum of 6-decimal amounts reads back as the exact sum', () => {
+    fc.assert(
+      fc.property(micros, micros, (a, b) => {
+        const x = Number(a) / 1e6 + Number(b) / 1e6;
+        const text = String(x);
+        fc.pre(!text.includes('e'));
+        expect(read(text)).toEqual(parts(a + b));
+      }),
+      params,
+    );
+  });
+
+  // Any text of 7 to 17 decimals within 17 significant digits is rounded half-even; the
+  // expectation is computed with BigInt division, not with folio's digit-string rule.
+  it('7 to 17 decimals within 17 significant digits round half-even to 6', () => {
+    const text = fc
+      .tuple(fc.integer({ min: 7, max: 17 }), fc.bigInt({ min: 0n, max: 99_999_999_999_999_999n }), fc.boolean())
+      .filter(([decimals, digits]) => digits.toString().length <= 17 && digits.toString().length - decimals <= 15);
+    fc.assert(
+      fc.property(text, ([decimals, digits, negative]) => {
+        const s = digits.toString().padStart(decimals + 1, '0');
+        const written = `${negative ? '-' : ''}${s.slice(0, -decimals)}.${s.slice(-decimals)}`;
+        const unit = 10n ** BigInt(decimals - 6);
+        let q = digits / unit;
+        const r = digits % unit;
+        if (r * 2n > unit || (r * 2n === unit && q % 2n === 1n)) q++;
+        const [w, m] = parts(negative ? -q : q);
+        expect(read(written)).toEqual([w + 0, m + 0]);
+      }),
+      params,
+    );
+  });
+});
+
 const MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const MONTHS_RU = ['января', 'февраля', 'марта', 'апреля', 'мая', 'июня', 'июля', 'августа', 'сентября', 'октября', 'ноября', 'декабря'];
 const p2 = (n: number): string => String(n).padStart(2, '0');
