@@ -14,8 +14,9 @@ import { RowFeed, type RowConverter } from '../normalize/row-feed.js';
 import type { Doc, MachineRow } from '../render/document.js';
 import { t, type Lang } from '../render/i18n.js';
 import { buildEnvelope } from '../render/json.js';
-import type { InputOptions } from './input-options.js';
+import type { InputOptions, Warning } from './input-options.js';
 import { guessRole, roleByHeader } from './inputs.js';
+import { columnWarnings } from './load-rows.js';
 import type { CommandOutput } from './output.js';
 import { readMapped } from './table-source.js';
 
@@ -32,6 +33,8 @@ export interface InspectResult {
   rows: number;
   columns: { position: number; header: string; field: string | null }[];
   choices: string[];
+  /** Column choices, fallback columns and rounded amounts, as every command warns of them. */
+  warnings: Warning[];
   /** The number and date convention of each amount and date column. */
   conventions: Record<string, string>;
   /** The first rows as folio reads them (a lost or open deal is not read past its status). */
@@ -127,6 +130,7 @@ export async function runInspect(input: InputOptions, lang: Lang, won: readonly 
     rows,
     columns: used.headers.map((header, i) => ({ position: i + 1, header, field: fieldAt.get(i) ?? null })),
     choices: used.choices,
+    warnings: columnWarnings(used, converter),
     conventions,
     sample,
     problems: [...problems.listed.map((p) => describeProblem(p)), ...(ambiguity ? [ambiguity] : [])],
@@ -164,7 +168,7 @@ function inspectDoc(r: InspectResult, lang: Lang): Doc {
         columns: [{ label: '#', align: 'right' }, { label: t(lang, 'header') }, { label: t(lang, 'field') }],
         rows: r.columns.map((c) => [String(c.position), c.header, c.field === null ? { text: '—', tone: 'muted' } : { text: c.field, tone: 'good' }]),
       },
-      ...(r.choices.length > 0 ? [{ kind: 'notes' as const, lines: r.choices }] : []),
+      ...(r.warnings.length > 0 ? [{ kind: 'notes' as const, lines: r.warnings.map((w) => (w.code === 'COLUMN_CHOICE' ? w.message : `${w.code}: ${w.message}`)) }] : []),
       {
         kind: 'table',
         title: t(lang, 'firstRows'),

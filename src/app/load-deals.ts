@@ -89,7 +89,7 @@ export async function loadDeals(options: InputOptions, filter: DealFilter): Prom
     },
     accept,
   );
-  const { mapping, converter: conv, problems } = loaded;
+  const { mapping, converter: conv } = loaded;
 
   if (currencies.size > 1 && filter.currency === undefined) {
     const list = [...currencies].sort((a, b) => b[1].rows - a[1].rows);
@@ -102,7 +102,7 @@ export async function loadDeals(options: InputOptions, filter: DealFilter): Prom
     });
   }
 
-  const warnings = readWarnings(file, mapping, problems);
+  const warnings = readWarnings(file, loaded);
   if (conv.folded > 0) {
     warnings.push({ code: 'FOLDED_LINES', message: `${file}: ${conv.folded} line(s) repeated whole (same ID, same values) were counted once` });
   }

@@ -1,6 +1,7 @@
 import type { TableFormat } from '../io/read-table.js';
 import type { ColumnMapping, FieldSpec } from '../normalize/columns.js';
 import type { ConverterBase } from '../normalize/converter-base.js';
+import { MAX_DECIMALS } from '../normalize/numbers.js';
 import { Problems } from '../normalize/problems.js';
 import { RowFeed, type RowConverter } from '../normalize/row-feed.js';
 import type { InputOptions, InputReport, Warning } from './input-options.js';
@@ -41,11 +42,29 @@ export async function loadRows<T, C extends ConverterBase & RowConverter<T>>(
   return { format, mapping, rows, headerLine, blank, converter: ctx.converter as C, problems };
 }
 
-/** Warnings every input shares: which header was taken where several fit, and skipped rows. */
-export function readWarnings(file: string, mapping: ColumnMapping, problems: Problems): Warning[] {
-  const warnings: Warning[] = mapping.choices.map((message) => ({ code: 'COLUMN_CHOICE', message: `${file}: ${message}` }));
-  const skipped = problems.summary();
+/** Warnings every input shares: how its columns were read (see `columnWarnings`), and skipped rows. */
+export function readWarnings(file: string, loaded: LoadedRows<ConverterBase>): Warning[] {
+  const warnings = columnWarnings(loaded.mapping, loaded.converter).map((w) => ({ code: w.code, message: `${file}: ${w.message}` }));
+  const skipped = loaded.problems.summary();
   if (skipped) warnings.push({ code: 'SKIPPED_ROWS', message: `${file}: ${skipped}` });
+  return warnings;
+}
+
+/**
+ * How the columns were read, for every command and for `inspect` (messages without the file): which header was taken
+ * where several fit, which field a fallback header stands in for, and amounts rounded
+ * from printed binary floats.
+ */
+export function columnWarnings(mapping: ColumnMapping, converter: ConverterBase): Warning[] {
+  const warnings: Warning[] = mapping.choices.map((message) => ({ code: 'COLUMN_CHOICE', message }));
+  for (const use of mapping.fallbacks) warnings.push({ code: use.code, message: use.message });
+  for (const [field, column] of converter.amounts) {
+    if (column.rounded === 0) continue;
+    warnings.push({
+      code: 'FLOAT_AMOUNTS',
+      message: `${column.rounded} value(s) of "${mapping.header[field] ?? field}" had more than ${MAX_DECIMALS} decimals (binary floats printed in full) and were rounded to ${MAX_DECIMALS}, first on line ${column.firstRounded}`,
+    });
+  }
   return warnings;
 }
 

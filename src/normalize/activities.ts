@@ -1,13 +1,14 @@
 import { ACTIVITY_ALIASES } from './aliases.js';
 import type { ColumnMapping, FieldSpec } from './columns.js';
+import { ACTIVITY_DATE_FALLBACKS, CLIENT_BY_ID } from './fallbacks.js';
 import { ConverterBase, INVALID, MISSING, type ConverterOptions } from './converter-base.js';
 import { channelClassifier, outcomeClassifier, type Outcome, type WordClassifier } from './outcomes.js';
 import type { Problems } from './problems.js';
 import { AMBIGUOUS, type RowConverter } from './row-feed.js';
 
 export const ACTIVITY_FIELDS: readonly FieldSpec[] = [
-  { field: 'date', aliases: ACTIVITY_ALIASES.date, required: true, description: 'when the contact happened' },
-  { field: 'client', aliases: ACTIVITY_ALIASES.client, required: true, description: 'the client contacted' },
+  { field: 'date', aliases: ACTIVITY_ALIASES.date, required: true, description: 'when the contact happened', fallbacks: ACTIVITY_DATE_FALLBACKS },
+  { field: 'client', aliases: ACTIVITY_ALIASES.client, required: true, description: 'the client contacted', fallbacks: [CLIENT_BY_ID] },
   { field: 'outcome', aliases: ACTIVITY_ALIASES.outcome, required: true, description: 'positive, neutral or negative' },
   { field: 'manager', aliases: ACTIVITY_ALIASES.manager, required: false, description: 'who had the contact' },
   { field: 'channel', aliases: ACTIVITY_ALIASES.channel, required: false, description: 'meeting, call, email...' },

@@ -1,6 +1,7 @@
 /**
  * Header names by field, most specific first: when two headers of one file match a field,
- * the one matching the earlier alias wins (a closing date over a creation date).
+ * the one matching the earlier alias wins (revenue over a vague `Стоимость`). Headers that
+ * only stand in for a field (a creation date, a client ID) are fallbacks, listed at the end.
  * Compared by `headerKey`, so case, spaces, `_` and punctuation do not matter; a suffix in
  * brackets or after a comma (`Amount (RUB)`, `Сумма, руб.`) and a `Deal - ` style prefix
  * (Pipedrive) are also tried.
@@ -30,6 +31,34 @@ export const CLIENT_ALIASES = [
   'название компании',
   'наименование контрагента',
   'наименование клиента',
+] as const;
+
+/**
+ * The client's ID or tax number: the client only when the file names no client (a
+ * fallback, always warned about). A name column wins over these.
+ */
+export const CLIENT_ID_ALIASES = [
+  'customer id',
+  'customer number',
+  'customer no',
+  'customer code',
+  'client id',
+  'client number',
+  'client code',
+  'account id',
+  'account number',
+  'company id',
+  'organization id',
+  'id клиента',
+  'ид клиента',
+  'код клиента',
+  'номер клиента',
+  'id контрагента',
+  'код контрагента',
+  'инн',
+  'инн клиента',
+  'инн контрагента',
+  'инн покупателя',
 ] as const;
 
 export const MANAGER_ALIASES = [
@@ -74,6 +103,9 @@ export const STATUS_ALIASES = [
 
 export const DEAL_ALIASES = {
   client: CLIENT_ALIASES,
+  // The deal's own amount first, then what a sale brought (revenue, sales), then document
+  // totals, then vague words. Profit, cost, discount, tax, price and quantity are never the
+  // amount: a sales report that has them beside revenue must take the revenue.
   amount: [
     'amount',
     'deal amount',
@@ -81,24 +113,42 @@ export const DEAL_ALIASES = {
     'opportunity amount',
     'close value',
     'closed amount',
+    'won amount',
+    'сумма сделки',
+    'бюджет',
+    'net sales',
+    'net revenue',
+    'revenue',
+    'sales amount',
+    'sale amount',
+    'total sales',
+    'sales',
+    'выручка',
+    'сумма выручки',
+    'сумма продажи',
+    'сумма продаж',
+    'сумма реализации',
+    'line total',
+    'total price',
+    'order total',
+    'order amount',
+    'invoice amount',
+    'invoice total',
     'grand total',
     'total amount',
     'total',
-    'revenue',
-    'sales',
-    'sum',
-    'value',
     'net amount',
-    'сумма',
-    'сумма сделки',
-    'бюджет',
-    'выручка',
     'сумма документа',
     'сумма оплаты',
     'сумма с ндс',
     'итого',
+    'sum',
+    'value',
+    'сумма',
     'стоимость',
   ],
+  // Close, payment, shipment, order, invoice or document dates say when revenue was made;
+  // expected-close and creation dates are fallbacks (see fallbacks.ts).
   date: [
     'close date',
     'closed date',
@@ -116,22 +166,21 @@ export const DEAL_ALIASES = {
     'дата оплаты',
     'дата завершения',
     'дата продажи',
+    'дата реализации',
     'дата отгрузки',
     'дата документа',
+    'дата заказа',
+    'дата счета',
+    'sale date',
+    'sales date',
+    'transaction date',
     'order date',
     'ship date',
     'shipped date',
+    'shipment date',
+    'document date',
     'date',
     'дата',
-    'expected close date',
-    'deal expected close date',
-    'предполагаемая дата закрытия',
-    'created',
-    'create date',
-    'created date',
-    'created time',
-    'deal created',
-    'дата создания',
   ],
   manager: MANAGER_ALIASES,
   status: STATUS_ALIASES,
@@ -235,13 +284,21 @@ export const ACTIVITY_ALIASES = {
     'дата активности',
     'дата звонка',
     'дата встречи',
-    'дата создания',
-    'created',
-    'created time',
-    'create date',
   ],
   client: [...CLIENT_ALIASES, 'related to', 'regarding'],
   outcome: ['outcome', 'result', 'sentiment', 'rating', 'call result', 'activity outcome', 'результат', 'итог', 'оценка', 'результат звонка'],
   manager: ['manager', 'owner', 'activity owner', 'call owner', 'assigned to', 'user', 'responsible', 'sales rep', 'ответственный', 'менеджер', 'сотрудник', 'исполнитель'],
   channel: ['channel', 'type', 'activity type', 'contact type', 'тип', 'канал', 'вид', 'тип активности', 'тип дела'],
 } as const;
+
+/** Expected-close dates: a deal's date only when the file has no close or payment date. */
+export const EXPECTED_CLOSE_ALIASES = [
+  'expected close date',
+  'deal expected close date',
+  'expected closing date',
+  'предполагаемая дата закрытия',
+  'планируемая дата закрытия',
+] as const;
+
+/** When a record was created: a deal's or contact's date only when nothing else dates it. */
+export const CREATED_ALIASES = ['created', 'create date', 'created date', 'created time', 'created at', 'created on', 'deal created', 'дата создания'] as const;

@@ -1,13 +1,14 @@
 import { FolioError } from '../errors.js';
 import { CLIENT_FILE_ALIASES } from './aliases.js';
 import type { ColumnMapping, FieldSpec } from './columns.js';
+import { CLIENT_BY_ID } from './fallbacks.js';
 import { ConverterBase, INVALID, MISSING, type ConverterOptions } from './converter-base.js';
 import { readFlag, type FlagRead } from './flags.js';
 import type { Problems } from './problems.js';
 import { AMBIGUOUS, type RowConverter } from './row-feed.js';
 
 export const CLIENT_FIELDS: readonly FieldSpec[] = [
-  { field: 'client', aliases: CLIENT_FILE_ALIASES.client, required: true, description: 'the client' },
+  { field: 'client', aliases: CLIENT_FILE_ALIASES.client, required: true, description: 'the client', fallbacks: [CLIENT_BY_ID] },
   { field: 'want', aliases: CLIENT_FILE_ALIASES.want, required: false, description: 'does the client want to buy (yes/no or a score)' },
   { field: 'can', aliases: CLIENT_FILE_ALIASES.can, required: false, description: 'can the client buy (yes/no or a score)' },
   { field: 'manager', aliases: CLIENT_FILE_ALIASES.manager, required: false, description: 'the account manager' },

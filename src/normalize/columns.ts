@@ -7,6 +7,28 @@ export interface FieldSpec {
   required: boolean;
   /** What the field is, for error messages ("the amount of each deal"). */
   description: string;
+  /**
+   * Headers that can stand in for the field when no alias matches (a creation date for a
+   * closing date, a customer ID for its name), tried in order; using one is always said.
+   */
+  fallbacks?: readonly Fallback[];
+}
+
+/** Stand-in headers for a field, and what using one means for the figures. */
+export interface Fallback {
+  aliases: readonly string[];
+  /** Stable warning code, e.g. `DATE_FALLBACK`. */
+  code: string;
+  /** The warning, given the header taken. */
+  says: (header: string) => string;
+}
+
+/** A field mapped by a fallback, with the warning that says so. */
+export interface FallbackUse {
+  field: string;
+  header: string;
+  code: string;
+  message: string;
 }
 
 /** `--map field=Header` or `--map field=3` (1-based position). */
@@ -23,12 +45,20 @@ export interface ColumnMapping {
   unmatched: string[];
   /** Choices made between several matching headers, for warnings and `inspect`. */
   choices: string[];
+  /** Fields mapped by a fallback header. */
+  fallbacks: FallbackUse[];
 }
 
 interface Match {
   index: number;
   rank: number;
 }
+
+/**
+ * Rank of a match: alias order first, and only then the reading of the header (as written,
+ * without a unit, without a prefix), so that `Выручка, руб.` still beats a vaguer `Стоимость`.
+ */
+const VARIANTS = 3;
 
 /** Alternative readings of a header: without a bracketed or comma-separated unit, without a `Deal - ` prefix. */
 function headerVariants(header: string): string[] {
@@ -56,6 +86,7 @@ export function mapColumns(
   const header: Record<string, string> = {};
   const taken = new Set<number>();
   const choices: string[] = [];
+  const fallbacks: FallbackUse[] = [];
 
   for (const [field, target] of Object.entries(overrides)) {
     if (!specs.some((s) => s.field === field)) {
@@ -74,20 +105,12 @@ export function mapColumns(
 
   for (const spec of specs) {
     if (spec.field in index) continue;
-    const aliasKeys = spec.aliases.map(headerKey);
-    const matches: Match[] = [];
-    keys.forEach((key, i) => {
-      if (taken.has(i) || key === '') return;
-      const variants = headerVariants(headers[i] ?? '').map(headerKey);
-      variants.forEach((variant, v) => {
-        const rank = aliasKeys.indexOf(variant);
-        if (rank !== -1) matches.push({ index: i, rank: rank + v * 1000 });
-      });
-    });
-    if (matches.length === 0) continue;
-    matches.sort((a, b) => a.rank - b.rank || a.index - b.index);
+    const groups = [spec.aliases, ...(spec.fallbacks ?? []).map((f) => f.aliases)];
+    const found = groups.map((aliases) => matchesOf(headers, keys, taken, aliases));
+    const used = found.findIndex((m) => m.length > 0);
+    if (used === -1) continue;
+    const matches = found[used] as Match[];
     const best = matches[0] as Match;
-    const rivals = [...new Set(matches.filter((m) => m.index !== best.index).map((m) => m.index))];
     const tie = matches.find((m) => m.index !== best.index && m.rank === best.rank);
     if (tie && keys[tie.index] === keys[best.index]) {
       throw new FolioError({
@@ -100,14 +123,17 @@ export function mapColumns(
         hint: `say which one with --map ${spec.field}=${best.index + 1} or --map ${spec.field}=${tie.index + 1}`,
       });
     }
+    const taker = headers[best.index] ?? '';
     index[spec.field] = best.index;
-    header[spec.field] = headers[best.index] ?? '';
+    header[spec.field] = taker;
     taken.add(best.index);
+    // Rivals include the fallback headers passed over, so the choice is never hidden.
+    const rivals = [...new Set(found.flat().filter((m) => m.index !== best.index).map((m) => m.index))];
     if (rivals.length > 0) {
-      choices.push(
-        `${spec.field}: took "${headers[best.index]}" over ${rivals.map((i) => `"${headers[i]}"`).join(', ')} (override with --map ${spec.field}=HEADER)`,
-      );
+      choices.push(`${spec.field}: took "${taker}" over ${rivals.map((i) => `"${headers[i]}"`).join(', ')} (override with --map ${spec.field}=HEADER)`);
     }
+    const fallback = used > 0 ? spec.fallbacks?.[used - 1] : undefined;
+    if (fallback) fallbacks.push({ field: spec.field, header: taker, code: fallback.code, message: fallback.says(taker) });
   }
 
   const missing = specs.filter((s) => s.required && !(s.field in index));
@@ -119,7 +145,22 @@ export function mapColumns(
     headers,
     unmatched: headers.filter((h, i) => !taken.has(i) && h.trim() !== ''),
     choices,
+    fallbacks,
   };
+}
+
+/** Headers not yet taken that match one of `aliases`, best first. */
+function matchesOf(headers: string[], keys: string[], taken: Set<number>, aliases: readonly string[]): Match[] {
+  const aliasKeys = aliases.map(headerKey);
+  const matches: Match[] = [];
+  keys.forEach((key, i) => {
+    if (taken.has(i) || key === '') return;
+    headerVariants(headers[i] ?? '').forEach((variant, v) => {
+      const rank = aliasKeys.indexOf(headerKey(variant));
+      if (rank !== -1) matches.push({ index: i, rank: rank * VARIANTS + v });
+    });
+  });
+  return matches.sort((a, b) => a.rank - b.rank || a.index - b.index);
 }
 
 function resolveOverride(file: string, headers: string[], keys: string[], target: string, hasHeader: boolean): number {

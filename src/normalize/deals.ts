@@ -2,6 +2,7 @@ import { FolioError } from '../errors.js';
 import { DEAL_ALIASES } from './aliases.js';
 import type { ColumnMapping, FieldSpec } from './columns.js';
 import { ConverterBase, INVALID, MISSING, type ConverterOptions } from './converter-base.js';
+import { CLIENT_BY_ID, DEAL_DATE_FALLBACKS } from './fallbacks.js';
 import { RowHasher } from './line-hash.js';
 import { RepeatTable } from './repeat-table.js';
 import { currencyCode, MAX_DECIMALS } from './numbers.js';
@@ -10,9 +11,9 @@ import { AMBIGUOUS, type RowConverter } from './row-feed.js';
 import { StatusClassifier, type StatusKind } from './status.js';
 
 export const DEAL_FIELDS: readonly FieldSpec[] = [
-  { field: 'client', aliases: DEAL_ALIASES.client, required: true, description: 'who paid' },
+  { field: 'client', aliases: DEAL_ALIASES.client, required: true, description: 'who paid', fallbacks: [CLIENT_BY_ID] },
   { field: 'amount', aliases: DEAL_ALIASES.amount, required: false, description: 'the amount of each deal' },
-  { field: 'date', aliases: DEAL_ALIASES.date, required: false, description: 'when the deal was closed or paid' },
+  { field: 'date', aliases: DEAL_ALIASES.date, required: false, description: 'when the deal was closed or paid', fallbacks: DEAL_DATE_FALLBACKS },
   { field: 'status', aliases: DEAL_ALIASES.status, required: false, description: 'won, lost or open' },
   { field: 'manager', aliases: DEAL_ALIASES.manager, required: false, description: 'who carries the deal' },
   { field: 'id', aliases: DEAL_ALIASES.id, required: false, description: 'the deal number' },

@@ -1,6 +1,7 @@
 import { FolioError } from '../errors.js';
 import { LEAD_ALIASES } from './aliases.js';
 import type { ColumnMapping, FieldSpec } from './columns.js';
+import { CLIENT_BY_ID } from './fallbacks.js';
 import { ConverterBase, INVALID, MISSING, type ConverterOptions } from './converter-base.js';
 import type { Problems } from './problems.js';
 import { AMBIGUOUS, type RowConverter } from './row-feed.js';
@@ -8,7 +9,7 @@ import { StatusClassifier, type StatusKind } from './status.js';
 
 export const LEAD_FIELDS: readonly FieldSpec[] = [
   { field: 'lead', aliases: LEAD_ALIASES.lead, required: true, description: 'the lead, request or deal name' },
-  { field: 'client', aliases: LEAD_ALIASES.client, required: false, description: 'the client' },
+  { field: 'client', aliases: LEAD_ALIASES.client, required: false, description: 'the client', fallbacks: [CLIENT_BY_ID] },
   { field: 'amount', aliases: LEAD_ALIASES.amount, required: false, description: 'the expected amount' },
   { field: 'expectedClose', aliases: LEAD_ALIASES.expectedClose, required: false, description: 'when the money is expected' },
   { field: 'days', aliases: LEAD_ALIASES.days, required: false, description: 'days to close' },
