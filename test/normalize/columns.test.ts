@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { ACTIVITY_FIELDS } from '../../src/normalize/activities.js';
+import { CLIENT_FIELDS } from '../../src/normalize/clients.js';
 import { mapColumns } from '../../src/normalize/columns.js';
 import { DEAL_FIELDS } from '../../src/normalize/deals.js';
+import { LEAD_FIELDS } from '../../src/normalize/leads.js';
 
 const map = (headers: string[], overrides = {}) => mapColumns('f.csv', headers, DEAL_FIELDS, overrides);
 
@@ -33,5 +36,93 @@ describe('mapColumns', () => {
 
   it('refuses two identical headers that both fit one field', () => {
     expect(() => map(['Client', 'Amount', 'Amount'])).toThrow(expect.objectContaining({ code: 'DUPLICATE_HEADER' }));
+  });
+
+  describe('the amount: revenue over profit, cost, discount, tax, price and quantity', () => {
+    const amountOf = (headers: string[]) => {
+      const m = map(headers);
+      return headers[m.index.amount as number];
+    };
+    it.each([
+      [['Customer Name', 'Sales', 'Quantity', 'Discount', 'Profit'], 'Sales'],
+      [['Контрагент', 'Количество', 'Выручка', 'Себестоимость', 'Валовая прибыль', 'Сумма скидки'], 'Выручка'],
+      // A unit on the revenue header does not hand the amount to a vaguer column.
+      [['Контрагент', 'Стоимость', 'Выручка, руб.', 'Себестоимость, руб.'], 'Выручка, руб.'],
+      [['Контрагент', 'Сумма', 'Сумма продажи'], 'Сумма продажи'],
+      [['Контрагент', 'Сумма реализации', 'Сумма НДС'], 'Сумма реализации'],
+      [['Customer', 'Value', 'Net Sales', 'Tax'], 'Net Sales'],
+      [['Customer', 'Total', 'Tax', 'Revenue'], 'Revenue'],
+      [['Customer', 'Unit Price', 'Quantity', 'Line Total'], 'Line Total'],
+      [['Customer', 'UnitPrice', 'Qty', 'TotalPrice'], 'TotalPrice'],
+      [['Customer', 'Total Price', 'Sales Amount'], 'Sales Amount'],
+      [['Account', 'Amount', 'Expected Revenue'], 'Amount'],
+      [['Customer', 'Sub Total', 'Discount', 'Tax', 'Grand Total'], 'Grand Total'],
+    ])('%j → %s', (headers, expected) => {
+      expect(amountOf(headers)).toBe(expected);
+    });
+
+    it('says which header it took over which', () => {
+      expect(map(['Клиент', 'Стоимость', 'Выручка']).choices).toEqual([`amount: took "Выручка" over "Стоимость" (override with --map amount=HEADER)`]);
+    });
+
+    it('never takes profit, cost, discount, tax or a unit price as the amount', () => {
+      expect(() => map(['Customer', 'Profit', 'Cost', 'Discount', 'Tax', 'Себестоимость', 'Прибыль'])).not.toThrow();
+      expect(map(['Customer', 'Profit', 'Cost', 'Discount', 'Tax', 'Себестоимость', 'Прибыль']).index.amount).toBeUndefined();
+    });
+  });
+
+  describe('fallback columns', () => {
+    it.each(['CustomerID', 'Customer ID', 'customer_id', 'Account ID', 'Client ID', 'ИНН', 'Код клиента', 'ID клиента'])(
+      'takes %s as the client when there is no name column, and says so',
+      (id) => {
+        const m = map([id, 'Sales', 'Order Date']);
+        expect(m.index.client).toBe(0);
+        expect(m.fallbacks).toEqual([{ field: 'client', header: id, code: 'CLIENT_BY_ID', message: expect.stringContaining(`"${id}"`) }]);
+      },
+    );
+
+    it('takes a name over an ID, wherever it stands, and lists the ID as passed over', () => {
+      const m = map(['Customer ID', 'Customer Name', 'Sales']);
+      expect(m.index.client).toBe(1);
+      expect(m.fallbacks).toEqual([]);
+      expect(m.choices).toEqual([`client: took "Customer Name" over "Customer ID" (override with --map client=HEADER)`]);
+    });
+
+    it('keys leads, activities and clients files by ID alike', () => {
+      expect(mapColumns('f', ['Lead', 'Customer ID', 'Amount', 'Close Date'], LEAD_FIELDS).fallbacks.map((f) => [f.field, f.code])).toEqual([['client', 'CLIENT_BY_ID']]);
+      expect(mapColumns('f', ['Date', 'Account ID', 'Outcome'], ACTIVITY_FIELDS).fallbacks.map((f) => [f.field, f.code])).toEqual([['client', 'CLIENT_BY_ID']]);
+      expect(mapColumns('f', ['Client ID', 'Wants', 'Can buy'], CLIENT_FIELDS).fallbacks.map((f) => [f.field, f.code])).toEqual([['client', 'CLIENT_BY_ID']]);
+    });
+
+    it.each([
+      [['Клиент', 'Сумма', 'Дата создания'], 'Дата создания', /the date the deal was created/],
+      [['Customer', 'Amount', 'Created'], 'Created', /the date the deal was created/],
+      [['Customer', 'Amount', 'Expected Close Date'], 'Expected Close Date', /expected to close/],
+      [['Customer', 'Amount', 'Deal - Expected close date'], 'Deal - Expected close date', /expected to close/],
+    ])('dates deals by a creation or expected-close date only as a fallback: %j', (headers, taken, says) => {
+      const m = map(headers);
+      expect(headers[m.index.date as number]).toBe(taken);
+      expect(m.fallbacks).toEqual([{ field: 'date', header: taken, code: 'DATE_FALLBACK', message: expect.stringMatching(says) }]);
+      expect(m.fallbacks[0]?.message).toContain('--map date=HEADER');
+    });
+
+    it('prefers an expected close over a creation date, and any real date over both', () => {
+      expect(map(['Customer', 'Amount', 'Created', 'Expected Close Date']).fallbacks[0]?.header).toBe('Expected Close Date');
+      for (const real of ['Close Date', 'Order Date', 'Ship Date', 'Payment Date', 'Invoice Date', 'Дата документа', 'Дата отгрузки', 'Date']) {
+        const m = map(['Customer', 'Amount', 'Created', 'Expected Close Date', real]);
+        expect(m.index.date, real).toBe(4);
+        expect(m.fallbacks, real).toEqual([]);
+      }
+    });
+
+    it('dates contacts by their creation only as a fallback', () => {
+      const m = mapColumns('f', ['Created Time', 'Account Name', 'Outcome'], ACTIVITY_FIELDS);
+      expect(m.fallbacks).toEqual([{ field: 'date', header: 'Created Time', code: 'DATE_FALLBACK', message: expect.stringMatching(/record was created/) }]);
+      expect(mapColumns('f', ['Created Time', 'Call Start Time', 'Account Name', 'Outcome'], ACTIVITY_FIELDS).index.date).toBe(1);
+    });
+
+    it('says nothing when --map names the column', () => {
+      expect(map(['Customer ID', 'Sales', 'Created'], { client: 'Customer ID', date: 'Created' }).fallbacks).toEqual([]);
+    });
   });
 });
