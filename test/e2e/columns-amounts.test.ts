@@ -102,4 +102,18 @@ describe('amounts and columns as other programs write them (e2e)', () => {
     expect(report.code, report.stderr).toBe(0);
     expect(report.stderr).toMatch(/won revenue is dated by "Дата создания"/);
   });
+
+  it('warns of an activity log keyed by Client ID and dated by its creation, in cadence', () => {
+    const log = 'Created,Client ID,Outcome\n2026-11-10,C-7,Positive\n2026-11-20,C-7,Positive\n';
+    const r = folio(['cadence', '-', '--all-clients', '--as-of', '2026-11-23', '--json'], { input: log });
+    expect(r.code, r.stderr).toBe(0);
+    const e = json<{ warnings: { code: string; message: string }[]; result: { agenda: { client: string; lastPositive: string }[] } }>(r);
+    expect(e.result.agenda.map((a) => [a.client, a.lastPositive])).toEqual([['C-7', '2026-11-20']]);
+    expect(e.warnings.filter((w) => w.code !== 'NO_CHANNEL' && w.code !== 'NO_MANAGER').map((w) => w.message)).toEqual(
+      expect.arrayContaining([
+        '<stdin>: contacts are dated by "Created", the date the record was created, which can differ from the day of the contact; map another with --map date=HEADER',
+        expect.stringContaining('<stdin>: clients are told apart by "Client ID"'),
+      ]),
+    );
+  });
 });
