@@ -101,6 +101,18 @@ export const STATUS_ALIASES = [
   'состояние',
 ] as const;
 
+/** Expected-close dates: a deal's date only when the file has no close or payment date. */
+export const EXPECTED_CLOSE_ALIASES = [
+  'expected close date',
+  'deal expected close date',
+  'expected closing date',
+  'предполагаемая дата закрытия',
+  'планируемая дата закрытия',
+] as const;
+
+/** When a record was created: a deal's or contact's date only when nothing else dates it. */
+export const CREATED_ALIASES = ['created', 'create date', 'created date', 'created time', 'created at', 'created on', 'deal created', 'дата создания'] as const;
+
 export const DEAL_ALIASES = {
   client: CLIENT_ALIASES,
   // The deal's own amount first, then what a sale brought (revenue, sales), then document
@@ -262,7 +274,7 @@ export const LEAD_ALIASES = {
     'срок',
   ],
   days: ['days to close', 'cycle', 'sales cycle', 'cycle days', 'срок дней', 'дней до закрытия', 'цикл сделки'],
-  created: ['created', 'create date', 'created date', 'created time', 'created at', 'engage date', 'deal created', 'дата создания'],
+  created: [...CREATED_ALIASES, 'engage date'],
   manager: MANAGER_ALIASES,
   status: STATUS_ALIASES,
 } as const;
@@ -291,14 +303,3 @@ export const ACTIVITY_ALIASES = {
   channel: ['channel', 'type', 'activity type', 'contact type', 'тип', 'канал', 'вид', 'тип активности', 'тип дела'],
 } as const;
 
-/** Expected-close dates: a deal's date only when the file has no close or payment date. */
-export const EXPECTED_CLOSE_ALIASES = [
-  'expected close date',
-  'deal expected close date',
-  'expected closing date',
-  'предполагаемая дата закрытия',
-  'планируемая дата закрытия',
-] as const;
-
-/** When a record was created: a deal's or contact's date only when nothing else dates it. */
-export const CREATED_ALIASES = ['created', 'create date', 'created date', 'created time', 'created at', 'created on', 'deal created', 'дата создания'] as const;
