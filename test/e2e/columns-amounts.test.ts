@@ -34,6 +34,18 @@ describe('amounts and columns as other programs write them (e2e)', () => {
     expect(float).toEqual([{ code: 'FLOAT_AMOUNTS', message: expect.stringMatching(/: 6 value\(s\) of "revenue" had more than 6 decimals .* rounded to 6, first on line 2$/) }]);
   });
 
+  it('counts a rounded amount once when its row waits for the date column to settle', () => {
+    // Line 2's date 03/04/2026 is ambiguous until line 3 (25/04) shows day first: line 2 is read twice.
+    const csv = 'customer,revenue,date\nAcme,22.200000000000003,03/04/2026\nGlobex,1.5,25/04/2026\n';
+    const run = folio(['share', '-', '--json'], { input: csv });
+    expect(run.code, run.stderr).toBe(0);
+    const e = shareEnvelope.parse(json(run));
+    expect(e.result.total).toBe(23.7);
+    expect(e.warnings.filter((w) => w.code === 'FLOAT_AMOUNTS').map((w) => w.message)).toEqual([
+      '<stdin>: 1 value(s) of "revenue" had more than 6 decimals (binary floats printed in full) and were rounded to 6, first on line 2',
+    ]);
+  });
+
   it('still refuses more decimals than a float prints', () => {
     const run = folio(['share', '-'], { input: 'customer,revenue\nAcme,1919.13999999999999\n' });
     expect(run.code).toBe(2);
