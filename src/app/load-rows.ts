@@ -51,9 +51,9 @@ export function readWarnings(file: string, loaded: LoadedRows<ConverterBase>): W
 }
 
 /**
- * How the columns were read, for every command and for `inspect` (messages without the file): which header was taken
- * where several fit, which field a fallback header stands in for, and amounts rounded
- * from printed binary floats.
+ * How the columns were read, for every command and for `inspect` (messages without the
+ * file): which header was taken where several fit, which field a fallback header stands in
+ * for, and amounts rounded from printed binary floats.
  */
 export function columnWarnings(mapping: ColumnMapping, converter: ConverterBase): Warning[] {
   const warnings: Warning[] = mapping.choices.map((message) => ({ code: 'COLUMN_CHOICE', message }));

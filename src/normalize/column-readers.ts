@@ -23,7 +23,9 @@ export class AmountColumn {
       this.mark = this.value.proves;
       this.settledAt = line;
     }
-    // A row held for an ambiguous date is read again once the column settles: count it once.
+    // Rows are first read in file order; a line at or below the last one counted is a row
+    // held for an ambiguous date and read again, already counted. (Missed: a held row whose
+    // first read stopped before this column, e.g. at an ambiguous price before the quantity.)
     if (this.value.rounded && line > this.lastRounded) {
       if (this.rounded === 0) this.firstRounded = line;
       this.rounded++;
