@@ -49,6 +49,8 @@ describe('mapColumns', () => {
       // A unit on the revenue header does not hand the amount to a vaguer column.
       [['Контрагент', 'Стоимость', 'Выручка, руб.', 'Себестоимость, руб.'], 'Выручка, руб.'],
       [['Контрагент', 'Сумма', 'Сумма продажи'], 'Сумма продажи'],
+      [['Контрагент', 'Сумма', 'Итого', 'Выручка'], 'Выручка'],
+      [['Customer', 'Sum', 'Value', 'Total', 'Sales'], 'Sales'],
       [['Контрагент', 'Сумма реализации', 'Сумма НДС'], 'Сумма реализации'],
       [['Customer', 'Value', 'Net Sales', 'Tax'], 'Net Sales'],
       [['Customer', 'Total', 'Tax', 'Revenue'], 'Revenue'],
