@@ -153,7 +153,7 @@ export async function computeCadence(options: Omit<CadenceRunOptions, 'lang'>): 
     for (const [key, name] of seen) if (!keys.clients.has(key)) keys.clients.set(key, { key, name, manager: null, sources: ['all'] });
   }
   const { converter } = loaded;
-  const warnings: Warning[] = [...keys.warnings, ...readWarnings(file, loaded.mapping, loaded.problems)];
+  const warnings: Warning[] = [...keys.warnings, ...readWarnings(file, loaded.mapping, loaded.problems, loaded.converter)];
   if (!converter.hasManager || !converter.hasChannel) {
     const lacking = [!converter.hasManager ? 'manager' : null, !converter.hasChannel ? 'channel' : null].filter(Boolean).join(' and ');
     warnings.push({

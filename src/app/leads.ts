@@ -47,7 +47,7 @@ export async function loadLeads(input: InputOptions, won: readonly string[], los
       });
     },
   );
-  return { leads, warnings: readWarnings(file, loaded.mapping, loaded.problems), input: inputReport(loaded, 'leads', { used: leads.length, excluded: { status: closed } }) };
+  return { leads, warnings: readWarnings(file, loaded.mapping, loaded.problems, loaded.converter), input: inputReport(loaded, 'leads', { used: leads.length, excluded: { status: closed } }) };
 }
 
 export interface ComputedLeads {

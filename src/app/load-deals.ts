@@ -102,7 +102,7 @@ export async function loadDeals(options: InputOptions, filter: DealFilter): Prom
     });
   }
 
-  const warnings = readWarnings(file, mapping, problems);
+  const warnings = readWarnings(file, mapping, problems, conv);
   if (conv.folded > 0) {
     warnings.push({ code: 'FOLDED_LINES', message: `${file}: ${conv.folded} line(s) repeated whole (same ID, same values) were counted once` });
   }

@@ -41,9 +41,17 @@ export async function loadRows<T, C extends ConverterBase & RowConverter<T>>(
   return { format, mapping, rows, headerLine, blank, converter: ctx.converter as C, problems };
 }
 
-/** Warnings every input shares: which header was taken where several fit, and skipped rows. */
-export function readWarnings(file: string, mapping: ColumnMapping, problems: Problems): Warning[] {
+/** Warnings every input shares: which header was taken where several fit, totals rows left out, and skipped rows. */
+export function readWarnings(file: string, mapping: ColumnMapping, problems: Problems, converter: ConverterBase): Warning[] {
   const warnings: Warning[] = mapping.choices.map((message) => ({ code: 'COLUMN_CHOICE', message: `${file}: ${message}` }));
+  if (converter.totals > 0) {
+    const lines = converter.totalsLines;
+    const more = converter.totals > lines.length ? `, and ${converter.totals - lines.length} more` : '';
+    warnings.push({
+      code: 'TOTALS_ROWS',
+      message: `${file}: ${converter.totals} totals or subtotals row(s) left out, never a client (line ${lines.join(', ')}${more})${converter.totalsCheck.summary()}`,
+    });
+  }
   const skipped = problems.summary();
   if (skipped) warnings.push({ code: 'SKIPPED_ROWS', message: `${file}: ${skipped}` });
   return warnings;

@@ -54,7 +54,7 @@ export async function loadClients(input: InputOptions, wantMin: number | null, c
       else byKey.set(key, { ...row, client: displayName(row.client) });
     },
   );
-  const warnings = readWarnings(file, loaded.mapping, loaded.problems);
+  const warnings = readWarnings(file, loaded.mapping, loaded.problems, loaded.converter);
   if (duplicates > 0) warnings.push({ code: 'DUPLICATE_CLIENTS', message: `${file}: ${duplicates} row(s) repeat a client already listed; the first row of each client is used` });
   return { clients: [...byKey.values()], warnings, input: inputReport(loaded, 'clients', { used: byKey.size, excluded: { duplicate: duplicates } }) };
 }

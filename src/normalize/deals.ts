@@ -4,7 +4,8 @@ import type { ColumnMapping, FieldSpec } from './columns.js';
 import { ConverterBase, INVALID, MISSING, type ConverterOptions } from './converter-base.js';
 import { RowHasher } from './line-hash.js';
 import { RepeatTable } from './repeat-table.js';
-import { currencyCode, MAX_DECIMALS } from './numbers.js';
+import { MICROS_PER_UNIT } from '../analyses/money.js';
+import { currencyCode, MAX_DECIMALS, newParsedAmount, NumberRead, readAmount } from './numbers.js';
 import type { Problems } from './problems.js';
 import { AMBIGUOUS, type RowConverter } from './row-feed.js';
 import { StatusClassifier, type StatusKind } from './status.js';
@@ -81,7 +82,7 @@ export class DealConverter extends ConverterBase implements RowConverter<Deal> {
   }
 
   convert(fields: string[], line: number): Deal | null | typeof AMBIGUOUS {
-    if (this.hasExtraFields(fields, line)) return null;
+    if (this.isTotalsRow(fields, line) || this.hasExtraFields(fields, line)) return null;
     // Lost and open deals are not revenue: their amounts and clients are often empty
     // (Maven, Pipedrive), and nothing they hold can change a result.
     const status: StatusKind = this.has('status') ? this.statuses.classify(this.text(fields, 'status')) : 'won';
@@ -130,7 +131,17 @@ export class DealConverter extends ConverterBase implements RowConverter<Deal> {
         return null;
       }
     }
+    this.totalsCheck.add(whole, micro);
     return this.emit(client, whole, micro, currency, day, status, manager, line);
+  }
+
+  /** A totals row's amount cell, read under the amount column's decimal mark (product files compare nothing). */
+  protected override statedTotal(fields: string[]): bigint | null {
+    if (this.productRows || !this.has('amount')) return null;
+    const column = this.amountColumn('amount');
+    const parsed = newParsedAmount();
+    if (readAmount(this.text(fields, 'amount'), column.mark, parsed) !== NumberRead.Ok) return null;
+    return BigInt(parsed.whole) * MICROS_PER_UNIT + BigInt(parsed.micro);
   }
 
   /**
