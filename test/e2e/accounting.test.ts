@@ -24,6 +24,8 @@ const RUNS: string[][] = [
   ['share', 'fixtures/deals-exact-ten-percent.csv'],
   ['share', 'fixtures/deals-ru-1c-totals.csv'],
   ['share', 'fixtures/deals-refund-net-negative.csv'],
+  ['share', 'fixtures/deals-bitrix24-no-products.csv'],
+  ['share', 'fixtures/deals-bitrix24-no-products.csv', '--no-fold'],
   ['share', 'fixtures/deals-1c-noheader-1251.csv', '--no-header', '--map', 'date=1', '--map', 'client=2', '--map', 'amount=4'],
   ['share', 'fixtures/broken/bad-amount.csv', '--skip-invalid'],
   ['share', 'fixtures/broken/conflicting-duplicate-id.csv', '--skip-invalid'],
