@@ -32,6 +32,8 @@ export interface InspectResult {
   rows: number;
   columns: { position: number; header: string; field: string | null }[];
   choices: string[];
+  /** Totals and subtotals rows (never a client) and the lines of the first of them. */
+  totals: { rows: number; lines: number[] };
   /** The number and date convention of each amount and date column. */
   conventions: Record<string, string>;
   /** The first rows as folio reads them (a lost or open deal is not read past its status). */
@@ -127,6 +129,7 @@ export async function runInspect(input: InputOptions, lang: Lang, won: readonly 
     rows,
     columns: used.headers.map((header, i) => ({ position: i + 1, header, field: fieldAt.get(i) ?? null })),
     choices: used.choices,
+    totals: { rows: converter.totals, lines: converter.totalsLines },
     conventions,
     sample,
     problems: [...problems.listed.map((p) => describeProblem(p)), ...(ambiguity ? [ambiguity] : [])],
@@ -155,6 +158,7 @@ function inspectDoc(r: InspectResult, lang: Lang): Doc {
           [t(lang, 'encoding'), `${r.encoding} (${r.encodingReason})`],
           [t(lang, 'delimiter'), DELIMITER_NAMES[r.delimiter] ?? r.delimiter],
           [t(lang, 'rows'), String(r.rows)],
+          ...(r.totals.rows > 0 ? [[t(lang, 'totalsRows'), `${r.totals.rows} (line ${r.totals.lines.join(', ')}${r.totals.rows > r.totals.lines.length ? ', …' : ''})`] as [string, string]] : []),
           ...Object.entries(r.conventions).map(([field, convention]): [string, string] => [field, convention]),
         ],
       },

@@ -38,6 +38,13 @@ describe('totals and subtotals rows (e2e)', () => {
     expect(w?.message).toBe('fixtures/deals-ru-1c-totals.csv: 3 totals or subtotals row(s) left out, never a client (line 4, 7, 8); their amounts agree with the won rows above them');
   });
 
+  it('inspect shows the totals rows it left out', () => {
+    const r = folio(['inspect', 'fixtures/deals-ru-1c-totals.csv']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/Totals rows \(left out\) +3 \(line 4, 7, 8\)/);
+    expect(r.stdout).not.toMatch(/^ +[478] +Итого/m);
+  });
+
   it('says by how much a totals row differs from the rows above it', () => {
     // Rows 2–3 sum to 300; the subtotal says 310 (10 apart); the grand total 300 agrees with all rows.
     const file = tempFile('deals.csv', 'Client,Amount\nAcme,100\nGlobex,200\nSubtotal,310\nGrand total,300\n');
