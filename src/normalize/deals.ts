@@ -1,15 +1,15 @@
+import { MICROS_PER_UNIT } from '../analyses/money.js';
 import { FolioError } from '../errors.js';
 import { DEAL_ALIASES } from './aliases.js';
 import type { ColumnMapping, FieldSpec } from './columns.js';
 import { ConverterBase, INVALID, MISSING, type ConverterOptions } from './converter-base.js';
 import { RowHasher } from './line-hash.js';
-import { detach } from './text.js';
 import { RepeatTable } from './repeat-table.js';
-import { MICROS_PER_UNIT } from '../analyses/money.js';
 import { currencyCode, MAX_DECIMALS, newParsedAmount, NumberRead, readAmount } from './numbers.js';
 import type { Problems } from './problems.js';
 import { AMBIGUOUS, type RowConverter } from './row-feed.js';
 import { StatusClassifier, type StatusKind } from './status.js';
+import { detach } from './text.js';
 
 export const DEAL_FIELDS: readonly FieldSpec[] = [
   { field: 'client', aliases: DEAL_ALIASES.client, required: true, description: 'who paid' },

@@ -42,6 +42,16 @@ describe('net refunds (e2e)', () => {
     expect(e.inputs[0]).toMatchObject({ rows: 7, used: 7, totals: 0, skipped: 0 });
   });
 
+  it('stops with NON_POSITIVE_TOTAL when no client has positive net revenue', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'folio-refunds-'));
+    const file = join(dir, 'deals.csv');
+    // Acme 100 − 300 = −200, Globex 0: nothing to take shares of.
+    writeFileSync(file, 'Client,Amount\nAcme,100\nAcme,-300\nGlobex,0\n');
+    const r = folio(['share', file]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('no client has a positive net revenue (the net total is -200), so shares have no meaning');
+  });
+
   it('prints a dash for no share, the share base beside the total, and empty CSV cells', () => {
     const table = folio(['share', FIXTURE]);
     expect(table.stdout).toMatch(/5 {2}Acme +-500 +— +— +no share \(net ≤ 0\) +Ann/);
