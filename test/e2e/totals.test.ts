@@ -53,7 +53,7 @@ describe('totals and subtotals rows (e2e)', () => {
     expect(e.warnings.find((x) => x.code === 'TOTALS_ROWS')?.message).toContain('1 of 2 agree with the won rows above them; line 4 says 310, the won rows above it sum to 300 (10 apart)');
   });
 
-  it('leaves out totals rows of a clients file and of a leads file too', () => {
+  it('leaves out totals rows of a clients file, a leads file and an activity log too', () => {
     const clients = tempFile('clients.csv', 'Client,Want,Can\nAcme,yes,yes\nИтого:,1,1\n');
     const m = run(['matrix', clients]);
     expect(m.inputs[0]).toMatchObject({ rows: 2, used: 1, totals: 1 });
@@ -64,5 +64,10 @@ describe('totals and subtotals rows (e2e)', () => {
     const leads = tempFile('leads.csv', 'Lead,Amount,Expected close\nPipes,1000,2026-11-10\nTotal for November,1000,\n');
     const l = run(['leads', leads, '--as-of', '2026-11-01']);
     expect(l.inputs[0]).toMatchObject({ rows: 2, used: 1, totals: 1 });
+
+    // An activity log's totals row has no date: without the rule it would be a bad row (exit 2).
+    const activities = tempFile('activities.csv', 'Date,Client,Outcome\n2026-10-20,Acme,positive\nВсего: 1,,\n');
+    const c = run(['cadence', activities, '--key-client', 'Acme', '--as-of', '2026-10-25']);
+    expect(c.inputs[0]).toMatchObject({ rows: 2, totals: 1, skipped: 0 });
   });
 });
