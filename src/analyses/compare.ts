@@ -1,6 +1,7 @@
 import { nameKey } from '../normalize/text.js';
-import type { RevenueClass, ShareResult } from './share.js';
+import { isKeyClass, type RevenueClass, type ShareResult } from './share.js';
 
+/** `from`/`to` null: the client was absent from that period, or had no share there (net refund). */
 export interface ClassChange {
   client: string;
   from: RevenueClass | null;
@@ -38,17 +39,20 @@ export function compareShares(current: ShareResult, previous: ShareResult | null
   for (const c of current.clients) {
     const was = before.get(nameKey(c.client));
     const from = was?.class ?? null;
-    if (from !== c.class && (c.class !== 'regular' || (from !== null && from !== 'regular'))) classChanges.push({ client: c.client, from, to: c.class });
+    if (from !== c.class && (isKeyClass(c.class) || isKeyClass(from))) classChanges.push({ client: c.client, from, to: c.class });
   }
   for (const c of previous?.clients ?? []) {
-    if (!now.has(nameKey(c.client)) && c.class !== 'regular') classChanges.push({ client: c.client, from: c.class, to: null });
+    if (!now.has(nameKey(c.client)) && isKeyClass(c.class)) classChanges.push({ client: c.client, from: c.class, to: null });
   }
   const newClients = previous ? current.clients.filter((c) => !before.has(nameKey(c.client))).map((c) => c.client) : [];
   const lostClients = (previous?.clients ?? []).filter((c) => !now.has(nameKey(c.client))).map((c) => c.client);
-  const topClients = current.clients.slice(0, top).map((c) => {
+  const topClients: ShareChange[] = [];
+  for (const c of current.clients.slice(0, top)) {
+    // Clients without a share (net refunds) are ranked last: none of them is a top client.
+    if (c.share === null) break;
     const previousShare = before.get(nameKey(c.client))?.share ?? 0;
-    return { client: c.client, share: c.share, previousShare, change: round(c.share - previousShare, 12) };
-  });
+    topClients.push({ client: c.client, share: c.share, previousShare, change: round(c.share - previousShare, 12) });
+  }
   const prevKey = previous?.portfolio.keyShare ?? 0;
   const prevHhi = previous?.portfolio.hhi ?? 0;
   return {

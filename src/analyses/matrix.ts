@@ -1,6 +1,5 @@
 import { microsToNumber } from './money.js';
-import type { RevenueClass } from './share.js';
-import { compareNames } from './share.js';
+import { compareNames, isKeyClass, type RevenueClass } from './share.js';
 
 export const QUADRANTS = ['want_can', 'want_only', 'can_only', 'neither', 'unclassified'] as const;
 export type Quadrant = (typeof QUADRANTS)[number];
@@ -13,7 +12,8 @@ export interface MatrixInput {
   reason?: string;
   manager?: string;
   segment?: string;
-  class?: RevenueClass;
+  /** With deals: the revenue class, null for a client whose net is a refund (no share). */
+  class?: RevenueClass | null;
   /** Exact revenue in millionths, when deals were given. */
   revenueMicros?: bigint;
 }
@@ -26,7 +26,7 @@ export interface MatrixClient {
   reason?: string;
   manager?: string;
   segment?: string;
-  class?: RevenueClass;
+  class?: RevenueClass | null;
   revenue?: number;
 }
 
@@ -72,7 +72,7 @@ export function analyzeMatrix(clients: MatrixInput[], withRevenue: boolean): Mat
     ? (Object.fromEntries(Object.entries(sums).map(([q, m]) => [q, microsToNumber(m)])) as Record<Quadrant, number>)
     : null;
   const atRisk = out
-    .filter((c) => c.class !== undefined && c.class !== 'regular' && (c.quadrant === 'can_only' || c.quadrant === 'neither'))
+    .filter((c) => isKeyClass(c.class) && (c.quadrant === 'can_only' || c.quadrant === 'neither'))
     .map((c) => c.client);
   return { clients: out, counts, revenue, atRisk };
 }

@@ -24,13 +24,18 @@ export const DEFAULT_SHARE_OPTIONS: ShareOptions = {
   maxKeyPerManager: 3,
 };
 
+/**
+ * One client's line. A client whose net revenue is zero or negative (refunds larger than its
+ * sales) holds no part of the share base: its share, cumulative share and class are null,
+ * and it is ranked after every client with positive revenue.
+ */
 export interface ClientShare {
   client: string;
   revenue: number;
-  share: number;
-  class: RevenueClass;
+  share: number | null;
+  class: RevenueClass | null;
   rank: number;
-  cumulativeShare: number;
+  cumulativeShare: number | null;
   /** The manager who brought most of this client's revenue. */
   manager?: string;
 }
@@ -44,6 +49,8 @@ export interface ManagerLoad {
 
 export interface Portfolio {
   clients: number;
+  /** What shares are taken of: the sum of the clients with positive net revenue (≥ the net total). */
+  shareBase: number;
   keyClients: number;
   keyShare: number;
   band: ConcentrationBand;
@@ -67,17 +74,26 @@ interface Ranked {
 
 /**
  * Revenue-share classes and concentration (DOMAIN.md §1). Pure: exact sums in, figures out.
+ * Shares are of the share base, the sum of the clients with positive net revenue, so that no
+ * share, cumulative share, key share or top-N can pass 100% when refunds make a client's net
+ * negative; the net total is reported beside it.
  */
 export function analyzeShare(revenues: Iterable<ClientRevenue>, options: ShareOptions): ShareResult {
   const ranked: Ranked[] = [];
   for (const c of revenues) ranked.push({ name: c.name, micros: c.revenue.toMicros(), manager: carrier(c) });
+  // Largest first: the clients with positive revenue come before all the others.
   ranked.sort((a, b) => (a.micros === b.micros ? compareNames(a.name, b.name) : a.micros > b.micros ? -1 : 1));
 
   const totalMicros = ranked.reduce((sum, c) => sum + c.micros, 0n);
-  if (totalMicros <= 0n) {
+  const positive = ranked.filter((c) => c.micros > 0n);
+  const base = positive.reduce((sum, c) => sum + c.micros, 0n);
+  if (base === 0n) {
     throw new FolioError({
       code: 'NON_POSITIVE_TOTAL',
-      message: ranked.length === 0 ? 'no revenue to analyse: no won deal in the input' : `the total revenue is ${microsToNumber(totalMicros)}, so shares have no meaning`,
+      message:
+        ranked.length === 0
+          ? 'no revenue to analyse: no won deal in the input'
+          : `no client has a positive net revenue (the net total is ${microsToNumber(totalMicros)}), so shares have no meaning`,
       hint: 'check the period (--period, --from, --to) and which statuses count as won (--won)',
     });
   }
@@ -89,40 +105,43 @@ export function analyzeShare(revenues: Iterable<ClientRevenue>, options: ShareOp
   let keyMicros = 0n;
   let hhi = 0;
   const clients: ClientShare[] = ranked.map((c, i) => {
-    cumulative += c.micros;
-    const cls = classify(c.micros, totalMicros, golden, critical, key);
-    if (cls !== 'regular') keyMicros += c.micros;
-    const share = ratio(c.micros, totalMicros);
-    if (share > 0) hhi += (share * 100) ** 2;
-    const row: ClientShare = {
-      client: c.name,
-      revenue: microsToNumber(c.micros),
-      share,
-      class: cls,
-      rank: i + 1,
-      cumulativeShare: ratio(cumulative, totalMicros),
-    };
+    const row: ClientShare = { client: c.name, revenue: microsToNumber(c.micros), share: null, class: null, rank: i + 1, cumulativeShare: null };
+    if (c.micros > 0n) {
+      cumulative += c.micros;
+      const cls = classify(c.micros, base, golden, critical, key);
+      if (cls !== 'regular') keyMicros += c.micros;
+      const share = ratio(c.micros, base);
+      hhi += (share * 100) ** 2;
+      row.share = share;
+      row.class = cls;
+      row.cumulativeShare = ratio(cumulative, base);
+    }
     if (c.manager !== undefined) row.manager = c.manager;
     return row;
   });
 
-  const positive = (m: bigint): bigint => (m > 0n ? m : 0n);
-  const top5 = ranked.slice(0, 5).reduce((s, c) => s + positive(c.micros), 0n);
-  const keyClients = clients.filter((c) => c.class !== 'regular');
+  const top5 = positive.slice(0, 5).reduce((s, c) => s + c.micros, 0n);
+  const keyClients = clients.filter((c) => isKeyClass(c.class));
   return {
     total: microsToNumber(totalMicros),
     clients,
     portfolio: {
       clients: clients.length,
+      shareBase: microsToNumber(base),
       keyClients: keyClients.length,
-      keyShare: ratio(keyMicros, totalMicros),
-      band: band(keyMicros, totalMicros, options.bands),
-      top1: ratio(positive(ranked[0]?.micros ?? 0n), totalMicros),
-      top5: ratio(top5, totalMicros),
+      keyShare: ratio(keyMicros, base),
+      band: band(keyMicros, base, options.bands),
+      top1: ratio(positive[0]?.micros ?? 0n, base),
+      top5: ratio(top5, base),
       hhi: Math.round(hhi * 100) / 100,
     },
     managers: managerLoads(keyClients, options.maxKeyPerManager),
   };
+}
+
+/** Key, critical or golden: the classes a key-account plan is for. */
+export function isKeyClass(cls: RevenueClass | null | undefined): cls is 'golden' | 'critical' | 'key' {
+  return cls === 'golden' || cls === 'critical' || cls === 'key';
 }
 
 function classify(micros: bigint, total: bigint, golden: Fraction, critical: Fraction, key: Fraction): RevenueClass {

@@ -1,5 +1,5 @@
 import { analyzeCadence, CadenceLog, type AgendaStatus, type CadenceOptions, type CadenceResult, type KeyClient } from '../analyses/cadence.js';
-import { analyzeShare, type ShareOptions } from '../analyses/share.js';
+import { analyzeShare, isKeyClass, type ShareOptions } from '../analyses/share.js';
 import { FolioError } from '../errors.js';
 import { ACTIVITY_FIELDS, ActivityConverter, type Activity } from '../normalize/activities.js';
 import { addMonths, formatDay } from '../normalize/dates.js';
@@ -10,6 +10,7 @@ import { t, type Lang, type MessageKey } from '../render/i18n.js';
 import { buildEnvelope } from '../render/json.js';
 import type { InputOptions, InputReport, Warning } from './input-options.js';
 import { loadDeals, type DealFilter } from './load-deals.js';
+import { nonPositiveWarnings } from './share.js';
 import { inputReport, loadRows, readWarnings } from './load-rows.js';
 import { loadClients } from './matrix.js';
 import type { CommandOutput } from './output.js';
@@ -67,7 +68,8 @@ async function keyClients(options: Omit<CadenceRunOptions, 'lang'>): Promise<Key
     set.inputs.push(deals.input);
     set.warnings.push(...deals.warnings);
     const share = analyzeShare(deals.ledger.clients.values(), options.deals.share);
-    for (const c of share.clients) if (c.class !== 'regular') add(c.client, 'deals', c.manager ?? null);
+    set.warnings.push(...nonPositiveWarnings(share));
+    for (const c of share.clients) if (isKeyClass(c.class)) add(c.client, 'deals', c.manager ?? null);
   }
   for (const name of options.keyClients) add(name, 'flag', null);
   if (options.clients) {

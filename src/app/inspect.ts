@@ -35,6 +35,8 @@ export interface InspectResult {
   choices: string[];
   /** Column choices, fallback columns and rounded amounts, as every command warns of them. */
   warnings: Warning[];
+  /** Totals and subtotals rows (never a client) and the lines of the first of them. */
+  totals: { rows: number; lines: number[] };
   /** The number and date convention of each amount and date column. */
   conventions: Record<string, string>;
   /** The first rows as folio reads them (a lost or open deal is not read past its status). */
@@ -131,6 +133,7 @@ export async function runInspect(input: InputOptions, lang: Lang, won: readonly 
     columns: used.headers.map((header, i) => ({ position: i + 1, header, field: fieldAt.get(i) ?? null })),
     choices: used.choices,
     warnings: columnWarnings(used, converter),
+    totals: { rows: converter.totals, lines: converter.totalsLines },
     conventions,
     sample,
     problems: [...problems.listed.map((p) => describeProblem(p)), ...(ambiguity ? [ambiguity] : [])],
@@ -159,6 +162,7 @@ function inspectDoc(r: InspectResult, lang: Lang): Doc {
           [t(lang, 'encoding'), `${r.encoding} (${r.encodingReason})`],
           [t(lang, 'delimiter'), DELIMITER_NAMES[r.delimiter] ?? r.delimiter],
           [t(lang, 'rows'), String(r.rows)],
+          ...(r.totals.rows > 0 ? [[t(lang, 'totalsRows'), `${r.totals.rows} (line ${r.totals.lines.join(', ')}${r.totals.rows > r.totals.lines.length ? ', …' : ''})`] as [string, string]] : []),
           ...Object.entries(r.conventions).map(([field, convention]): [string, string] => [field, convention]),
         ],
       },

@@ -106,6 +106,12 @@ export async function loadDeals(options: InputOptions, filter: DealFilter): Prom
   if (conv.folded > 0) {
     warnings.push({ code: 'FOLDED_LINES', message: `${file}: ${conv.folded} line(s) repeated whole (same ID, same values) were counted once` });
   }
+  if (conv.amountRepeats > 0) {
+    warnings.push({
+      code: 'DEAL_AMOUNT_ONCE',
+      message: `${file}: ${conv.amountRepeats} more line(s) of deals without product rows (same ID, same amount) were folded: each deal's amount counts once`,
+    });
+  }
   if (conv.repeatedIdCount > 0) {
     warnings.push({
       code: 'REPEATED_IDS',
@@ -129,6 +135,6 @@ export async function loadDeals(options: InputOptions, filter: DealFilter): Prom
     previous,
     currency: currencies.size === 1 ? ([...currencies.keys()][0] ?? null) : (filter.currency ?? null),
     warnings,
-    input: inputReport(loaded, 'deals', { used, excluded, folded: conv.folded }),
+    input: inputReport(loaded, 'deals', { used, excluded, folded: conv.folded + conv.amountRepeats }),
   };
 }

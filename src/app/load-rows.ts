@@ -42,9 +42,18 @@ export async function loadRows<T, C extends ConverterBase & RowConverter<T>>(
   return { format, mapping, rows, headerLine, blank, converter: ctx.converter as C, problems };
 }
 
-/** Warnings every input shares: how its columns were read (see `columnWarnings`), and skipped rows. */
+/** Warnings every input shares: how its columns were read (see `columnWarnings`), totals rows left out, and skipped rows. */
 export function readWarnings(file: string, loaded: LoadedRows<ConverterBase>): Warning[] {
   const warnings = columnWarnings(loaded.mapping, loaded.converter).map((w) => ({ code: w.code, message: `${file}: ${w.message}` }));
+  const converter = loaded.converter;
+  if (converter.totals > 0) {
+    const lines = converter.totalsLines;
+    const more = converter.totals > lines.length ? `, and ${converter.totals - lines.length} more` : '';
+    warnings.push({
+      code: 'TOTALS_ROWS',
+      message: `${file}: ${converter.totals} totals or subtotals row(s) left out, never a client (line ${lines.join(', ')}${more})${converter.totalsCheck.summary()}`,
+    });
+  }
   const skipped = loaded.problems.summary();
   if (skipped) warnings.push({ code: 'SKIPPED_ROWS', message: `${file}: ${skipped}` });
   return warnings;

@@ -11,6 +11,7 @@ import { t, type Lang, type MessageKey } from '../render/i18n.js';
 import { buildEnvelope } from '../render/json.js';
 import type { InputOptions, InputReport, Warning } from './input-options.js';
 import { loadDeals, type DealFilter } from './load-deals.js';
+import { nonPositiveWarnings } from './share.js';
 import { inputReport, loadRows, readWarnings } from './load-rows.js';
 import type { CommandOutput } from './output.js';
 
@@ -70,12 +71,13 @@ function flagReason(name: string, flag: FlagRead, raw: string): string | null {
 }
 
 /** Revenue and class per client key: what the matrix adds to each client when there are deals. */
-export type ClientRevenueMap = Map<string, { micros: bigint; class: RevenueClass }>;
+export type ClientRevenueMap = Map<string, { micros: bigint; class: RevenueClass | null }>;
 
+/** Every client of the ledger is in the share result (class null: a net refund, no share). */
 export function revenueByClient(ledger: RevenueLedger, share: ShareResult): ClientRevenueMap {
   const classByName = new Map(share.clients.map((c) => [c.client, c.class]));
   const revenue: ClientRevenueMap = new Map();
-  for (const [key, entry] of ledger.clients) revenue.set(key, { micros: entry.revenue.toMicros(), class: classByName.get(entry.name) ?? 'regular' });
+  for (const [key, entry] of ledger.clients) revenue.set(key, { micros: entry.revenue.toMicros(), class: classByName.get(entry.name) ?? null });
   return revenue;
 }
 
@@ -96,7 +98,9 @@ export async function computeMatrix(options: MatrixRunOptions): Promise<Computed
     const deals = await loadDeals(options.deals.input, options.deals.filter);
     inputs.push(deals.input);
     warnings.push(...deals.warnings);
-    revenue = revenueByClient(deals.ledger, analyzeShare(deals.ledger.clients.values(), options.deals.share));
+    const share = analyzeShare(deals.ledger.clients.values(), options.deals.share);
+    warnings.push(...nonPositiveWarnings(share));
+    revenue = revenueByClient(deals.ledger, share);
   }
 
   const rows: MatrixInput[] = loaded.clients.map((c) => {
@@ -107,7 +111,8 @@ export async function computeMatrix(options: MatrixRunOptions): Promise<Computed
     if (c.segment.trim() !== '') row.segment = displayName(c.segment);
     if (revenue) {
       const r = revenue.get(nameKey(c.client));
-      row.class = r?.class ?? 'regular';
+      // A client of the clients file with no deal in the period brought nothing: regular.
+      row.class = r === undefined ? 'regular' : r.class;
       row.revenueMicros = r?.micros ?? 0n;
     }
     return row;
@@ -188,7 +193,7 @@ export function matrixSections(r: MatrixJson, lang: Lang): Section[] {
       c.class && c.class !== 'regular' ? { text: c.client, tone: c.class } : c.client,
       yn(c.want),
       yn(c.can),
-      ...(hasRevenue ? [t(lang, c.class ?? 'regular'), money(c.revenue ?? 0, lang)] : []),
+      ...(hasRevenue ? [t(lang, c.class === null ? 'noShare' : (c.class ?? 'regular')), money(c.revenue ?? 0, lang)] : []),
       ...(hasManager ? [c.manager ?? ''] : []),
       c.reason ?? '',
     ]),

@@ -1,7 +1,7 @@
 import type { CadenceResult } from '../analyses/cadence.js';
 import { compareShares, type Comparison } from '../analyses/compare.js';
 import type { LeadsResult } from '../analyses/leads.js';
-import type { ShareOptions } from '../analyses/share.js';
+import type { ClientShare, ShareOptions } from '../analyses/share.js';
 import type { Role } from '../config/settings.js';
 import { peekHeader } from '../io/read-table.js';
 import { CLIENT_FIELDS } from '../normalize/clients.js';
@@ -193,10 +193,22 @@ function comparisonSections(c: Comparison, lang: Lang): Section[] {
   ];
 }
 
+/** The Pareto chart's bars and cumulative line: clients with a share (net refunds have none to draw). */
+function paretoBars(clients: ClientShare[]): { bars: { label: string; share: number }[]; cumulative: number[] } {
+  const bars: { label: string; share: number }[] = [];
+  const cumulative: number[] = [];
+  for (const c of clients) {
+    if (c.share === null || c.cumulativeShare === null) continue;
+    bars.push({ label: c.client, share: c.share });
+    cumulative.push(c.cumulativeShare);
+  }
+  return { bars, cumulative };
+}
+
 function charts(r: ReportResult, lang: Lang): { pareto: Chart | null; matrix: Chart | null; leads: Chart | null; timeline: Chart | null } {
   const share = r.share;
   const pareto: Chart | null = share
-    ? { type: 'pareto', bars: share.clients.slice(0, 40).map((c) => ({ label: c.client, share: c.share })), cumulative: share.clients.slice(0, 40).map((c) => c.cumulativeShare), lines: [share.thresholds.key / 100, share.thresholds.critical / 100, share.thresholds.golden / 100] }
+    ? { type: 'pareto', ...paretoBars(share.clients.slice(0, 40)), lines: [share.thresholds.key / 100, share.thresholds.critical / 100, share.thresholds.golden / 100] }
     : null;
   const m = r.matrix;
   const matrixCell = (q: 'want_can' | 'want_only' | 'can_only' | 'neither', tone: 'good' | 'key' | 'warn' | 'bad') => ({

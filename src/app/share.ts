@@ -42,7 +42,7 @@ export async function computeShare(options: Omit<ShareRunOptions, 'lang'>): Prom
     currency: loaded.currency,
     thresholds: { golden: options.share.golden, critical: options.share.critical, key: options.share.key },
   };
-  const warnings = [...loaded.warnings];
+  const warnings = [...loaded.warnings, ...nonPositiveWarnings(analysis)];
   for (const m of analysis.managers) {
     if (m.overloaded) {
       warnings.push({
@@ -54,6 +54,22 @@ export async function computeShare(options: Omit<ShareRunOptions, 'lang'>): Prom
   // An empty previous period is a comparison with nothing, not an error.
   const previous = loaded.previous && loaded.previous.clients.size > 0 ? analyzeShareOrNull(loaded.previous, options.share) : null;
   return { result, ledger: loaded.ledger, previous, input: loaded.input, warnings };
+}
+
+const MAX_NAMED = 10;
+
+/** Clients whose refunds outweigh their sales: no share, no class; named with their net. */
+export function nonPositiveWarnings(result: ShareResult): Warning[] {
+  const clients = result.clients.filter((c) => c.share === null);
+  if (clients.length === 0) return [];
+  const named = clients.slice(0, MAX_NAMED).map((c) => `${c.client} (${String(c.revenue)})`);
+  const more = clients.length > MAX_NAMED ? `, and ${clients.length - MAX_NAMED} more` : '';
+  return [
+    {
+      code: 'NON_POSITIVE_CLIENTS',
+      message: `${clients.length} client(s) with zero or negative net revenue (refunds) get no share or class and are listed last; shares are of the ${String(result.portfolio.shareBase)} the other clients bring: ${named.join(', ')}${more}`,
+    },
+  ];
 }
 
 /** Why no row counted, with the numbers a user needs to fix the command. */
@@ -122,14 +138,15 @@ export function shareSections(result: ShareJson, lang: Lang): Section[] {
   const hasManagers = result.clients.some((c) => c.manager !== undefined);
   const top = result.clients[0]?.share ?? 0;
   const rows: Cell[][] = result.clients.map((c) => {
-    const tone = CLASS_TONE[c.class];
+    const tone = c.class === null ? 'warn' : CLASS_TONE[c.class];
+    const className = t(lang, c.class ?? 'noShare');
     const row: Cell[] = [
       String(c.rank),
       tone ? { text: c.client, tone } : c.client,
       money(c.revenue, lang),
-      { text: percent(c.share, lang), bar: top > 0 ? Math.max(0, c.share) / top : 0 },
+      { text: percent(c.share, lang), bar: top > 0 && c.share !== null ? c.share / top : 0 },
       percent(c.cumulativeShare, lang),
-      tone ? { text: t(lang, c.class), tone } : t(lang, c.class),
+      tone ? { text: className, tone } : className,
     ];
     if (hasManagers) row.push(c.manager ?? '');
     return row;
@@ -153,6 +170,7 @@ export function shareSections(result: ShareJson, lang: Lang): Section[] {
       title: t(lang, 'portfolio'),
       facts: [
         [t(lang, 'total'), `${money(result.total, lang)}${currency}`],
+        ...(p.shareBase !== result.total ? [[t(lang, 'shareBase'), `${money(p.shareBase, lang)}${currency}`] as [string, string]] : []),
         [t(lang, 'clients'), String(p.clients)],
         [t(lang, 'keyClients'), String(p.keyClients)],
         [t(lang, 'keyShare'), { text: `${percent(p.keyShare, lang)} (${t(lang, p.band)})`, tone: bandTone }],

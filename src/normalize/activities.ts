@@ -49,7 +49,7 @@ export class ActivityConverter extends ConverterBase implements RowConverter<Act
   }
 
   convert(fields: string[], line: number): Activity | null | typeof AMBIGUOUS {
-    if (this.hasExtraFields(fields, line)) return null;
+    if (this.isTotalsRow(fields, line) || this.hasExtraFields(fields, line)) return null;
     const client = this.text(fields, 'client');
     if (client.trim() === '') return this.invalid(line, 'client', client, 'no client', 'fill in the client of the contact');
     const day = this.readDateField(fields, 'date', line);

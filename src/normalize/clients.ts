@@ -60,7 +60,7 @@ export class ClientConverter extends ConverterBase implements RowConverter<Clien
   }
 
   convert(fields: string[], line: number): ClientRow | null | typeof AMBIGUOUS {
-    if (this.hasExtraFields(fields, line)) return null;
+    if (this.isTotalsRow(fields, line) || this.hasExtraFields(fields, line)) return null;
     const client = this.text(fields, 'client');
     if (client.trim() === '') return this.invalid(line, 'client', client, 'no client name', 'fill in the client');
     const wantRaw = this.text(fields, 'want');

@@ -5,6 +5,8 @@ import { DateRead, type DayOrder } from './dates.js';
 import { newParsedAmount, NumberRead, readAmount, type DecimalMark } from './numbers.js';
 import type { Problems } from './problems.js';
 import { AMBIGUOUS } from './row-feed.js';
+import { TotalsCheck } from './totals-check.js';
+import { isTotalsLabel } from './totals-label.js';
 
 export interface ConverterOptions {
   file: string;
@@ -16,6 +18,8 @@ export interface ConverterOptions {
 export const MISSING = Symbol('missing');
 /** Returned for a row already recorded as a problem. */
 export const INVALID = Symbol('invalid');
+
+const MAX_LINES_SHOWN = 5;
 
 export type Read<T> = T | typeof MISSING | typeof INVALID | typeof AMBIGUOUS;
 
@@ -30,6 +34,10 @@ export abstract class ConverterBase {
   skipped = 0;
   /** Totals and subtotals rows left out (`Итого`, `Grand total`). */
   totals = 0;
+  /** Lines of the first totals rows, for the warning. */
+  readonly totalsLines: number[] = [];
+  /** Each totals row's amount against the rows counted above it (inputs that count money feed it). */
+  readonly totalsCheck = new TotalsCheck();
   protected readonly col: Record<string, number>;
   private readonly width: number;
 
@@ -91,6 +99,25 @@ export abstract class ConverterBase {
     if (r === DateRead.Ambiguous) return AMBIGUOUS;
     this.invalid(line, field, raw, column.value.problem, 'write dates as 2026-10-31 or 31.10.2026, or set the order with --date-format dd/mm/yyyy', 'BAD_DATE');
     return INVALID;
+  }
+
+  /**
+   * A totals or subtotals row (its client cell, or its first cell when that is empty or
+   * there is no client column, says `Итого`, `Total for October`...): counted, never a
+   * client. Checked before anything else is read: such rows have no status or date.
+   */
+  protected isTotalsRow(fields: string[], line: number): boolean {
+    const client = this.text(fields, 'client');
+    if (!isTotalsLabel(client.trim() === '' ? (fields[0] ?? '') : client)) return false;
+    this.totals++;
+    if (this.totalsLines.length < MAX_LINES_SHOWN) this.totalsLines.push(line);
+    this.totalsCheck.close(line, this.statedTotal(fields));
+    return true;
+  }
+
+  /** The amount a totals row states, in millionths, when the input counts money and the cell reads. */
+  protected statedTotal(_fields: string[]): bigint | null {
+    return null;
   }
 
   /** A row with more fields than the header, unless the extra ones are empty (trailing delimiters). */

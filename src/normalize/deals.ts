@@ -1,3 +1,4 @@
+import { MICROS_PER_UNIT } from '../analyses/money.js';
 import { FolioError } from '../errors.js';
 import { DEAL_ALIASES } from './aliases.js';
 import type { ColumnMapping, FieldSpec } from './columns.js';
@@ -5,10 +6,11 @@ import { ConverterBase, INVALID, MISSING, type ConverterOptions } from './conver
 import { CLIENT_BY_ID, DEAL_DATE_FALLBACKS } from './fallbacks.js';
 import { RowHasher } from './line-hash.js';
 import { RepeatTable } from './repeat-table.js';
-import { currencyCode, MAX_DECIMALS } from './numbers.js';
+import { currencyCode, MAX_DECIMALS, newParsedAmount, NumberRead, readAmount } from './numbers.js';
 import type { Problems } from './problems.js';
 import { AMBIGUOUS, type RowConverter } from './row-feed.js';
 import { StatusClassifier, type StatusKind } from './status.js';
+import { detach } from './text.js';
 
 export const DEAL_FIELDS: readonly FieldSpec[] = [
   { field: 'client', aliases: DEAL_ALIASES.client, required: true, description: 'who paid', fallbacks: [CLIENT_BY_ID] },
@@ -52,6 +54,9 @@ export interface DealOptions extends ConverterOptions {
 export class DealConverter extends ConverterBase implements RowConverter<Deal> {
   readonly statuses: StatusClassifier;
   folded = 0;
+  /** Further lines of a deal without product rows: its amount counted once. */
+  amountRepeats = 0;
+  private readonly dealAmounts = new Map<string, { whole: number; micro: number; line: number }>();
   /** Line hash per ID hash: a second line with the same ID and hash is the same line again. */
   private readonly idLines = new RepeatTable();
   private readonly hasher = new RowHasher();
@@ -82,7 +87,7 @@ export class DealConverter extends ConverterBase implements RowConverter<Deal> {
   }
 
   convert(fields: string[], line: number): Deal | null | typeof AMBIGUOUS {
-    if (this.hasExtraFields(fields, line)) return null;
+    if (this.isTotalsRow(fields, line) || this.hasExtraFields(fields, line)) return null;
     // Lost and open deals are not revenue: their amounts and clients are often empty
     // (Maven, Pipedrive), and nothing they hold can change a result.
     const status: StatusKind = this.has('status') ? this.statuses.classify(this.text(fields, 'status')) : 'won';
@@ -94,7 +99,23 @@ export class DealConverter extends ConverterBase implements RowConverter<Deal> {
     let whole: number;
     let micro: number;
     let currency: string;
-    if (this.productRows) {
+    // A won deal without products sits in a product export as one row with empty product
+    // cells: its amount is the deal's own.
+    const dealAmount = this.productRows && this.emptyProductRow(fields);
+    if (dealAmount) {
+      if (!this.has('amount')) {
+        return this.invalid(line, 'product', '', 'no product, price or quantity, and no amount column to take the deal amount from', 'map the deal amount with --map amount=HEADER, or fill in the product row');
+      }
+      const amount = this.readAmountField(fields, 'amount', line);
+      if (amount !== true) return this.unread(amount, line, 'amount', fields);
+      const a = this.amountColumn('amount').value;
+      whole = a.whole;
+      micro = a.micro;
+      currency = a.currency;
+    } else if (this.productRows) {
+      if (this.text(fields, 'product').trim() === '') {
+        return this.invalid(line, 'product', '', 'no product on a row with a price or quantity', PRODUCT_ROW_HINT);
+      }
       const price = this.readAmountField(fields, 'price', line);
       if (price !== true) return this.unread(price, line, 'price', fields);
       const quantity = this.readAmountField(fields, 'quantity', line);
@@ -122,7 +143,11 @@ export class DealConverter extends ConverterBase implements RowConverter<Deal> {
       day = d === MISSING ? null : d;
     }
 
-    const id = this.fold ? this.text(fields, 'id').trim() : '';
+    if (dealAmount) {
+      const once = this.dealAmountOnce(fields, line, whole, micro);
+      if (once !== 'new') return null;
+    }
+    const id = this.fold && !dealAmount ? this.text(fields, 'id').trim() : '';
     if (id !== '') {
       const seen = this.repeatOf(id, fields, line);
       if (seen === 'conflict') return null;
@@ -131,7 +156,17 @@ export class DealConverter extends ConverterBase implements RowConverter<Deal> {
         return null;
       }
     }
+    this.totalsCheck.add(whole, micro);
     return this.emit(client, whole, micro, currency, day, status, manager, line);
+  }
+
+  /** A totals row's amount cell, read under the amount column's decimal mark (product files compare nothing). */
+  protected override statedTotal(fields: string[]): bigint | null {
+    if (this.productRows || !this.has('amount')) return null;
+    const column = this.amountColumn('amount');
+    const parsed = newParsedAmount();
+    if (readAmount(this.text(fields, 'amount'), column.mark, parsed) !== NumberRead.Ok) return null;
+    return BigInt(parsed.whole) * MICROS_PER_UNIT + BigInt(parsed.micro);
   }
 
   /**
@@ -156,8 +191,41 @@ export class DealConverter extends ConverterBase implements RowConverter<Deal> {
   /** A won row whose amount could not be read now: held, already recorded, or missing. */
   private unread(r: typeof MISSING | typeof INVALID | typeof AMBIGUOUS, line: number, field: string, fields: string[]): null | typeof AMBIGUOUS {
     if (r === AMBIGUOUS) return AMBIGUOUS;
-    if (r === MISSING) return this.invalid(line, field, this.text(fields, field), `no ${field}`, 'fill in the amount, or mark the deal as not won');
+    const hint = field === 'amount' ? 'fill in the amount, or mark the deal as not won' : PRODUCT_ROW_HINT;
+    if (r === MISSING) return this.invalid(line, field, this.text(fields, field), `no ${field}`, hint);
     return null;
+  }
+
+  private emptyProductRow(fields: string[]): boolean {
+    return this.text(fields, 'product').trim() === '' && this.text(fields, 'price').trim() === '' && this.text(fields, 'quantity').trim() === '';
+  }
+
+  /**
+   * A deal without products counts its amount once, however many lines it takes (Bitrix24
+   * repeats a deal per contact): a second line with the same ID and amount is folded, one
+   * with another amount is a conflict. Only these deals are remembered, not every ID.
+   */
+  private dealAmountOnce(fields: string[], line: number, whole: number, micro: number): 'new' | 'repeat' | 'conflict' {
+    const id = this.text(fields, 'id').trim();
+    if (id === '') return 'new';
+    const first = this.dealAmounts.get(id);
+    if (first === undefined) {
+      this.dealAmounts.set(detach(id), { whole, micro, line });
+      return 'new';
+    }
+    if (first.whole === whole && first.micro === micro) {
+      this.amountRepeats++;
+      return 'repeat';
+    }
+    this.invalid(
+      line,
+      'amount',
+      this.text(fields, 'amount'),
+      `deal ${id} has no product rows and appears again with a different amount (first on line ${first.line})`,
+      'keep one of the two rows; if both are real, give them different IDs',
+      'CONFLICTING_DUPLICATE',
+    );
+    return 'conflict';
   }
 
   /**
@@ -190,6 +258,8 @@ export class DealConverter extends ConverterBase implements RowConverter<Deal> {
     return 'new';
   }
 }
+
+const PRODUCT_ROW_HINT = 'a product row needs product, price and quantity; leave all three empty for a deal without products, whose amount is then taken';
 
 const SCALE = 10n ** BigInt(MAX_DECIMALS);
 

@@ -63,7 +63,7 @@ export class LeadConverter extends ConverterBase implements RowConverter<LeadRow
   }
 
   convert(fields: string[], line: number): LeadRow | null | typeof AMBIGUOUS {
-    if (this.hasExtraFields(fields, line)) return null;
+    if (this.isTotalsRow(fields, line) || this.hasExtraFields(fields, line)) return null;
     const status: StatusKind = this.has('status') ? this.statuses.classify(this.text(fields, 'status')) : 'open';
     let amount: LeadRow['amount'] = null;
     let expectedClose: number | null = null;

@@ -17,8 +17,9 @@ export function money(value: number, lang: Lang): string {
   return f.format(value).replace(/[\u00a0\u202f]/g, ' ');
 }
 
-/** A fraction as a percentage with one decimal: 0.1234 → 12.3%. */
-export function percent(fraction: number, lang: Lang): string {
+/** A fraction as a percentage with one decimal: 0.1234 → 12.3%; no share (null) is a dash. */
+export function percent(fraction: number | null, lang: Lang): string {
+  if (fraction === null) return '—';
   let f = percentFormats.get(lang);
   if (!f) {
     f = new Intl.NumberFormat(locales[lang], { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });

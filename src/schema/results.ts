@@ -18,7 +18,7 @@ export const matrixResultSchema = z.object({
       reason: z.string().optional(),
       manager: z.string().optional(),
       segment: z.string().optional(),
-      class: revenueClass.optional(),
+      class: revenueClass.nullable().optional(),
       revenue: z.number().optional(),
     }),
   ),

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { RevenueLedger } from '../../src/analyses/ledger.js';
 import { analyzeShare, DEFAULT_SHARE_OPTIONS } from '../../src/analyses/share.js';
@@ -46,7 +47,7 @@ describe('analyzeShare', () => {
     expect(r.clients.map((c) => c.class)).toEqual(['golden', 'critical', 'regular', 'regular']);
     expect(r.clients.map((c) => c.cumulativeShare)).toEqual([0.6, 0.85, 0.94, 1]);
     // key share 85% > 75%: mono; HHI = 60² + 25² + 9² + 6² = 3600 + 625 + 81 + 36 = 4342
-    expect(r.portfolio).toEqual({ clients: 4, keyClients: 2, keyShare: 0.85, band: 'mono', top1: 0.6, top5: 1, hhi: 4342 });
+    expect(r.portfolio).toEqual({ clients: 4, shareBase: 1000, keyClients: 2, keyShare: 0.85, band: 'mono', top1: 0.6, top5: 1, hhi: 4342 });
   });
 
   it('puts keyShare in its band at the edges: 30% is normal, 55% normal, 75% elevated', () => {
@@ -72,9 +73,53 @@ describe('analyzeShare', () => {
     expect(r.managers[1]?.overloaded).toBe(false);
   });
 
-  it('refuses a total of zero or less', () => {
-    expect(() => share(ledger([['A', 100], ['B', -100]]))).toThrow(expect.objectContaining({ code: 'NON_POSITIVE_TOTAL' }));
+  it('refuses when no client has positive net revenue', () => {
+    expect(() => share(ledger([['A', -100], ['B', 0]]))).toThrow(expect.objectContaining({ code: 'NON_POSITIVE_TOTAL' }));
+    expect(() => share(ledger([['A', -100], ['B', 0]]))).toThrow(/no client has a positive net revenue \(the net total is -1\)/);
     expect(() => share(ledger([]))).toThrow(/no won deal/);
+  });
+
+  it('takes shares of the positive clients when refunds make one net negative (worked by hand)', () => {
+    // Nets: A 600, B 300, C 100, D 0, E -500 → net total 500, share base 600 + 300 + 100 = 1000.
+    // Of the net total B alone would be 60% and A 120%; of the base A is 60%, B 30%, C exactly 10% (not key).
+    const r = share(ledger([['A', 60_000], ['B', 30_000], ['C', 10_000], ['D', 20_000], ['D', -20_000], ['E', 100_000], ['E', -150_000]]));
+    expect(r.total).toBe(500);
+    expect(r.clients.map((c) => [c.client, c.rank, c.share, c.cumulativeShare, c.class])).toEqual([
+      ['A', 1, 0.6, 0.6, 'golden'],
+      ['B', 2, 0.3, 0.9, 'critical'],
+      ['C', 3, 0.1, 1, 'regular'],
+      ['D', 4, null, null, null],
+      ['E', 5, null, null, null],
+    ]);
+    // HHI = 60² + 30² + 10² = 4600; key share (A + B) 90%: mono.
+    expect(r.portfolio).toEqual({ clients: 5, shareBase: 1000, keyClients: 2, keyShare: 0.9, band: 'mono', top1: 0.6, top5: 1, hhi: 4600 });
+  });
+
+  it('never gives a share, cumulative share, key share, top-1 or top-5 above 100% (random signed revenues)', () => {
+    const rows = fc.array(fc.tuple(fc.constantFrom('A', 'B', 'C', 'D', 'E', 'F', 'G'), fc.integer({ min: -1_000_000_000, max: 1_000_000_000 })), { minLength: 1, maxLength: 30 });
+    fc.assert(
+      fc.property(rows, (entries) => {
+        const l = ledger(entries);
+        const nets = [...l.clients.values()].map((c) => c.revenue.toMicros());
+        if (!nets.some((n) => n > 0n)) {
+          expect(() => share(l)).toThrow(expect.objectContaining({ code: 'NON_POSITIVE_TOTAL' }));
+          return;
+        }
+        const r = share(l);
+        const fractions = [r.portfolio.keyShare, r.portfolio.top1, r.portfolio.top5];
+        for (const c of r.clients) {
+          if (c.revenue > 0) fractions.push(c.share as number, c.cumulativeShare as number);
+          else expect([c.share, c.cumulativeShare, c.class]).toEqual([null, null, null]);
+        }
+        for (const f of fractions) expect(f >= 0 && f <= 1, String(f)).toBe(true);
+        // Clients without a share come last; the last with one closes the cumulative at exactly 1.
+        const firstNull = r.clients.findIndex((c) => c.share === null);
+        if (firstNull >= 0) expect(r.clients.slice(firstNull).every((c) => c.share === null)).toBe(true);
+        expect(r.clients.filter((c) => c.cumulativeShare !== null).at(-1)?.cumulativeShare).toBe(1);
+        expect(r.portfolio.hhi).toBeLessThanOrEqual(10_000);
+      }),
+      { seed: 20261125, numRuns: 1000 },
+    );
   });
 
   it('honours custom thresholds', () => {
