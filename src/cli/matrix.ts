@@ -16,6 +16,7 @@ import {
   shareOptions,
   type RawOptions,
   type ThresholdFlags,
+  vocabularyOf,
 } from './options.js';
 import { requireInput } from './stdin.js';
 
@@ -59,7 +60,7 @@ Examples:
           ? null
           : {
               input: secondInput(flags.deals, flags.dealsMap, flags),
-              filter: { period: dealPeriod(flags), won: flags.won, lost: flags.lost, currency: flags.currency?.toUpperCase() },
+              filter: { period: dealPeriod(flags), vocabulary: vocabularyOf(flags), currency: flags.currency?.toUpperCase() },
               share: shareOptions(flags),
             },
       lang: outputLang(flags),

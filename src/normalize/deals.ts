@@ -7,7 +7,8 @@ import { RepeatTable } from './repeat-table.js';
 import { currencyCode, MAX_DECIMALS } from './numbers.js';
 import type { Problems } from './problems.js';
 import { AMBIGUOUS, type RowConverter } from './row-feed.js';
-import { StatusClassifier, type StatusKind } from './status.js';
+import type { PhraseClassifier } from './phrase-classifier.js';
+import { statusClassifier, type StatusKind, type Vocabulary } from './vocabulary.js';
 
 export const DEAL_FIELDS: readonly FieldSpec[] = [
   { field: 'client', aliases: DEAL_ALIASES.client, required: true, description: 'who paid' },
@@ -38,8 +39,7 @@ export interface Deal {
 }
 
 export interface DealOptions extends ConverterOptions {
-  won: readonly string[];
-  lost: readonly string[];
+  vocabulary: Vocabulary;
   /** Fold lines repeated whole; off, nothing is kept per row. */
   fold?: boolean;
 }
@@ -49,7 +49,7 @@ export interface DealOptions extends ConverterOptions {
  * their columns, folds lines repeated whole, and records located problems.
  */
 export class DealConverter extends ConverterBase implements RowConverter<Deal> {
-  readonly statuses: StatusClassifier;
+  readonly statuses: PhraseClassifier<StatusKind>;
   folded = 0;
   /** Line hash per ID hash: a second line with the same ID and hash is the same line again. */
   private readonly idLines = new RepeatTable();
@@ -73,7 +73,7 @@ export class DealConverter extends ConverterBase implements RowConverter<Deal> {
         hint: `columns found: ${mapping.headers.map((h) => `"${h}"`).join(', ')}; map one with --map amount=HEADER`,
       });
     }
-    this.statuses = new StatusClassifier(options.won, options.lost);
+    this.statuses = statusClassifier(options.vocabulary);
   }
 
   get repeatedIdCount(): number {
