@@ -26,6 +26,6 @@ export function unknownValuesWarning(file: string, column: keyof typeof COLUMNS,
   const more = unknown.length > SHOWN ? `, and ${unknown.length - SHOWN} more` : '';
   return {
     code,
-    message: `${file}: ${column} values on ${rows} row(s) matched no list and were read as ${readAs}: ${shown}${more}; classify one with ${flags} "VALUE"`,
+    message: `${file}: ${rows} row(s) whose ${column} no list knows, read as ${readAs}: ${shown}${more}; classify one with ${flags} "VALUE"`,
   };
 }
