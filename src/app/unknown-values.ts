@@ -21,7 +21,7 @@ export function unknownValuesWarning(file: string, column: keyof typeof COLUMNS,
   const { code, readAs, flags } = COLUMNS[column];
   const shown = unknown
     .slice(0, SHOWN)
-    .map((u) => `${u.value.trim() === '' ? '(empty)' : `"${u.value}"`} (${u.rows}${u.tied.length > 1 ? `, matches ${u.tied.join(' and ')} equally` : ''})`)
+    .map((u) => `${u.value.trim() === '' ? 'empty' : `"${u.value}"`} (${u.rows}${u.tied.length > 1 ? `, matches ${u.tied.join(' and ')} equally` : ''})`)
     .join(', ');
   const more = unknown.length > SHOWN ? `, and ${unknown.length - SHOWN} more` : '';
   return {

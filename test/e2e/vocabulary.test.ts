@@ -92,6 +92,18 @@ describe('statuses, outcomes and channels matched by word (e2e)', () => {
     expect(json<{ warnings: Warning[] }>(inspect).warnings.map((w) => w.code)).toEqual(['UNKNOWN_STATUS']);
   });
 
+  it('the config file extends the lists: statuses.open, outcomes.neutral, otherChannels', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'folio-vocab-'));
+    const config = join(dir, 'folio.config.json');
+    writeFileSync(config, JSON.stringify({ statuses: { open: ['awaiting'] }, outcomes: { neutral: ['перенос'] }, otherChannels: ['исходящий звонок'] }));
+    const share = json<{ warnings: Warning[] }>(folio(['share', 'fixtures/deals-status-spellings.csv', '--json', '--config', config]));
+    expect(share.warnings.some((w) => w.code === 'UNKNOWN_STATUS')).toBe(false);
+    const r = folio(['cadence', 'fixtures/activities-ru-vocab.csv', '--key-client', 'ООО Ромашка', '--as-of', '2026-11-30', '--json', '--config', config]);
+    const e = json<{ result: { violations: { date?: string }[] }; warnings: Warning[] }>(r);
+    expect(e.warnings.some((w) => w.code === 'UNKNOWN_OUTCOME')).toBe(false);
+    expect(e.result.violations.map((v) => v.date)).toEqual(['2026-11-20']);
+  });
+
   it('folio config lists every vocabulary list: built-in entries, then the additions with their source', () => {
     const r = folio(['config', '--json'], { env: { FOLIO_OPEN: 'Ждём оплату' } });
     const settings = json<{ result: { settings: { path: string; value: string[]; source: string; layers?: { source: string; value: string[] }[] }[] } }>(r).result.settings;
