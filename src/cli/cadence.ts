@@ -7,19 +7,19 @@ import {
   addCadenceRuleOptions,
   addInputOptions,
   addOutputOptions,
+  addStatusOptions,
   addThresholdOptions,
   asOfDay,
   collect,
   dealPeriod,
-  addStatusOptions,
   inputOptions,
   outputFormat,
   outputLang,
   secondInput,
   shareOptions,
+  vocabularyOf,
   type RawOptions,
   type ThresholdFlags,
-  vocabularyOf,
 } from './options.js';
 import { requireInput } from './stdin.js';
 

@@ -5,13 +5,13 @@ import {
   addInputOptions,
   addLeadRuleOptions,
   addOutputOptions,
-  asOfDay,
   addStatusOptions,
+  asOfDay,
   inputOptions,
   outputFormat,
   outputLang,
-  type RawOptions,
   vocabularyOf,
+  type RawOptions,
 } from './options.js';
 import { requireInput } from './stdin.js';
 

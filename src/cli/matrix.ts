@@ -14,9 +14,9 @@ import {
   score,
   secondInput,
   shareOptions,
+  vocabularyOf,
   type RawOptions,
   type ThresholdFlags,
-  vocabularyOf,
 } from './options.js';
 import { requireInput } from './stdin.js';
 

@@ -249,6 +249,6 @@ export function addCadenceVocabularyOptions(cmd: Command): Command {
     .option('--positive <values>', 'more outcome values that count as positive (comma-separated; word beginnings)', list, [])
     .option('--negative <values>', 'more outcome values that count as negative', list, [])
     .option('--neutral <values>', 'more outcome values that are neutral, and not warned about', list, [])
-    .option('--personal-channels <values>', 'more channels that are personal contact (added to meeting, call, visit, video... )', list, [])
+    .option('--personal-channels <values>', 'more channels that are personal contact (added to meeting, call, visit, video...)', list, [])
     .option('--other-channels <values>', 'more channels that are not personal contact (added to e-mail, letter, chat...)', list, []);
 }

@@ -19,9 +19,9 @@ import {
   secondInput,
   shareOptions,
   usage,
+  vocabularyOf,
   type RawOptions,
   type ThresholdFlags,
-  vocabularyOf,
 } from './options.js';
 
 export type ReportFlags = RawOptions &

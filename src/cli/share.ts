@@ -11,9 +11,9 @@ import {
   outputFormat,
   outputLang,
   shareOptions,
+  vocabularyOf,
   type RawOptions,
   type ThresholdFlags,
-  vocabularyOf,
 } from './options.js';
 import { requireInput } from './stdin.js';
 
