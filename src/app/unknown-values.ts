@@ -23,7 +23,9 @@ export function unknownValuesWarning(file: string, column: keyof typeof COLUMNS,
     .slice(0, SHOWN)
     .map((u) => `${u.value.trim() === '' ? 'empty' : `"${u.value}"`} (${u.rows}${u.tied.length > 1 ? `, matches ${u.tied.join(' and ')} equally` : ''})`)
     .join(', ');
-  const more = unknown.length > SHOWN ? `, and ${unknown.length - SHOWN} more` : '';
+  const listed = unknown.reduce((n, u) => n + u.rows, 0);
+  // Past the classifier's cache of spellings, rows are counted but their values not kept.
+  const more = `${unknown.length > SHOWN ? `, and ${unknown.length - SHOWN} more` : ''}${rows > listed ? `, and ${rows - listed} row(s) of spellings not kept` : ''}`;
   return {
     code,
     message: `${file}: ${rows} row(s) whose ${column} no list knows, read as ${readAs}: ${shown}${more}; classify one with ${flags} "VALUE"`,

@@ -220,4 +220,12 @@ describe('PhraseClassifier', () => {
     expect(matched).toBe(2);
     expect(c.unknown()).toEqual([{ value: 'Beta', rows: 500, tied: [] }]);
   });
+
+  it('past 10,000 spellings it still counts the unknown rows, without their values', () => {
+    const c = new PhraseClassifier([{ kind: 'a', builtIn: ['alpha'], user: [] }], 'z');
+    for (let i = 0; i < 10_005; i++) c.classify(`value ${i}`);
+    expect(c.classify('Alpha beyond')).toBe('a');
+    expect(c.unknown()).toHaveLength(10_000);
+    expect(c.unknownRows).toBe(10_005);
+  });
 });
