@@ -90,6 +90,10 @@ describe('statuses, outcomes and channels matched by word (e2e)', () => {
     const inspect = folio(['inspect', 'fixtures/deals-status-spellings.csv', '--json']);
     expect(inspect.code).toBe(0);
     expect(json<{ warnings: Warning[] }>(inspect).warnings.map((w) => w.code)).toEqual(['UNKNOWN_STATUS']);
+    // An activity log: «Перенос встречи» is the one outcome no list knows; every channel is known.
+    const log = folio(['inspect', 'fixtures/activities-ru-vocab.csv', '--json']);
+    expect(json<{ result: { role: string }; warnings: Warning[] }>(log)).toMatchObject({ result: { role: 'activities' }, warnings: [{ code: 'UNKNOWN_OUTCOME' }] });
+    expect(json<{ warnings: Warning[] }>(log).warnings).toHaveLength(1);
   });
 
   it('the config file extends the lists: statuses.open, outcomes.neutral, otherChannels', () => {
