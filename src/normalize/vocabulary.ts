@@ -47,8 +47,8 @@ export const BUILT_IN: Vocabulary = {
     'позитив', 'положительн', 'успешн', 'успех', 'интерес', 'заинтересован', 'договорил', 'согласил', 'хорошо',
   ],
   negative: [
-    'negative', 'bad', 'complaint', 'conflict', 'refus', 'reject', 'not interest', 'no interest', 'uninterest', 'not good', '-',
-    'отказ', 'негатив', 'отрицательн', 'жалоб', 'претензи', 'конфликт', 'плохо', 'не интерес', 'неинтерес', 'не заинтересован', 'недовол', 'не довол',
+    'negative', 'bad', 'complaint', 'conflict', 'refus', 'reject', 'not interest', 'no interest', 'uninterest', 'not good', 'unsuccessful', '-',
+    'отказ', 'негатив', 'отрицательн', 'жалоб', 'претензи', 'конфликт', 'плохо', 'не интерес', 'неинтерес', 'не заинтересован', 'недовол', 'не довол', 'не успешн', 'неуспешн',
   ],
   neutral: [
     'neutral', 'no answer', 'no result', 'busy', 'voicemail', 'voice mail', 'left message', 'call back', 'callback', 'normal', '0',

@@ -151,6 +151,10 @@ describe('outcomes', () => {
     // `interested` alone is positive; `not` before it voids that match and «not interest» is negative.
     ['Not interested', 'negative'],
     ['Не интересно', 'negative'],
+    // «успешн» alone is positive; negated, «Не успешно» and the one word «Неуспешно» are negative.
+    ['Не успешно', 'negative'],
+    ['Неуспешно', 'negative'],
+    ['Unsuccessful', 'negative'],
     ['-', 'negative'],
     ['Neutral', 'neutral'],
     ['Нейтральный', 'neutral'],
