@@ -1,5 +1,5 @@
 import { addMonths, formatDay } from '../normalize/dates.js';
-import type { Outcome } from '../normalize/outcomes.js';
+import type { Outcome } from '../normalize/vocabulary.js';
 import type { Period } from '../normalize/period.js';
 import { nameKey } from '../normalize/text.js';
 import { compareNames } from './share.js';

@@ -5,6 +5,7 @@ import { ACTIVITY_FIELDS, ActivityConverter, type Activity } from '../normalize/
 import { addMonths, formatDay } from '../normalize/dates.js';
 import type { Period } from '../normalize/period.js';
 import { detach, displayName, nameKey } from '../normalize/text.js';
+import type { Vocabulary } from '../normalize/vocabulary.js';
 import type { Cell, MachineRow, Section, Tone } from '../render/document.js';
 import { t, type Lang, type MessageKey } from '../render/i18n.js';
 import { buildEnvelope } from '../render/json.js';
@@ -14,15 +15,15 @@ import { nonPositiveWarnings } from './share.js';
 import { inputReport, loadRows, readWarnings } from './load-rows.js';
 import { loadClients } from './matrix.js';
 import type { CommandOutput } from './output.js';
+import { unknownValuesWarning } from './unknown-values.js';
 
 export interface CadenceRunOptions {
   input: InputOptions;
   /** The period asked for, or null for the 30 days up to as-of. */
   period: Period | null;
   cadence: Omit<CadenceOptions, 'window'>;
-  positive: readonly string[];
-  negative: readonly string[];
-  personalChannels: readonly string[];
+  /** The user's additions to the outcome and channel lists. */
+  vocabulary: Vocabulary;
   keyClients: string[];
   allClients: boolean;
   deals: { input: InputOptions; keyPeriod: Period | null; filter: Omit<DealFilter, 'period'>; share: ShareOptions } | null;
@@ -130,7 +131,7 @@ export async function computeCadence(options: Omit<CadenceRunOptions, 'lang'>): 
     (map, p) =>
       new ActivityConverter(
         map,
-        { file, decimal: options.input.decimal, dayOrder: options.input.dayOrder, positive: options.positive, negative: options.negative, personalChannels: options.personalChannels },
+        { file, decimal: options.input.decimal, dayOrder: options.input.dayOrder, vocabulary: options.vocabulary },
         p,
       ),
     (a: Activity) => {
@@ -162,6 +163,12 @@ export async function computeCadence(options: Omit<CadenceRunOptions, 'lang'>): 
       code: 'COOLOFF_SIMPLIFIED',
       message: `${file}: the log has no ${lacking} column, so the cool-off rule treats every contact as ${!converter.hasManager ? "the same manager's" : ''}${!converter.hasManager && !converter.hasChannel ? ' and ' : ''}${!converter.hasChannel ? 'personal' : ''}`,
     });
+  }
+  for (const w of [
+    unknownValuesWarning(file, 'outcome', converter.outcomes),
+    converter.hasChannel ? unknownValuesWarning(file, 'channel', converter.channels) : null,
+  ]) {
+    if (w) warnings.push(w);
   }
   const silent = [...keys.clients.values()].filter((k) => !log.clients.has(k.key)).map((k) => k.name);
   if (silent.length > 0) {

@@ -8,9 +8,9 @@ import type { ConverterBase } from '../normalize/converter-base.js';
 import { formatDay } from '../normalize/dates.js';
 import { DEAL_FIELDS, DealConverter } from '../normalize/deals.js';
 import { LEAD_FIELDS, LeadConverter } from '../normalize/leads.js';
-import { DEFAULT_PERSONAL_CHANNELS } from '../normalize/outcomes.js';
 import { Problems } from '../normalize/problems.js';
 import { RowFeed, type RowConverter } from '../normalize/row-feed.js';
+import type { Vocabulary } from '../normalize/vocabulary.js';
 import type { Doc, MachineRow } from '../render/document.js';
 import { t, type Lang } from '../render/i18n.js';
 import { buildEnvelope } from '../render/json.js';
@@ -18,6 +18,7 @@ import type { InputOptions, Warning } from './input-options.js';
 import { guessRole, roleByHeader } from './inputs.js';
 import { columnWarnings } from './load-rows.js';
 import type { CommandOutput } from './output.js';
+import { unknownValuesWarning } from './unknown-values.js';
 import { readMapped } from './table-source.js';
 
 const SAMPLE_ROWS = 5;
@@ -49,15 +50,15 @@ type AnyConverter = ConverterBase & RowConverter<object>;
 
 interface RoleReader {
   specs: readonly FieldSpec[];
-  make: (map: ColumnMapping, input: InputOptions, problems: Problems, won: readonly string[], lost: readonly string[]) => AnyConverter;
+  make: (map: ColumnMapping, input: InputOptions, problems: Problems, vocabulary: Vocabulary) => AnyConverter;
 }
 
 const READERS: Record<Role, RoleReader> = {
-  deals: { specs: DEAL_FIELDS, make: (m, i, p, won, lost) => new DealConverter(m, { file: i.source.name, decimal: i.decimal, dayOrder: i.dayOrder, won, lost }, p) },
-  leads: { specs: LEAD_FIELDS, make: (m, i, p, won, lost) => new LeadConverter(m, { file: i.source.name, decimal: i.decimal, dayOrder: i.dayOrder, won, lost }, p) },
+  deals: { specs: DEAL_FIELDS, make: (m, i, p, vocabulary) => new DealConverter(m, { file: i.source.name, decimal: i.decimal, dayOrder: i.dayOrder, vocabulary }, p) },
+  leads: { specs: LEAD_FIELDS, make: (m, i, p, vocabulary) => new LeadConverter(m, { file: i.source.name, decimal: i.decimal, dayOrder: i.dayOrder, vocabulary }, p) },
   activities: {
     specs: ACTIVITY_FIELDS,
-    make: (m, i, p) => new ActivityConverter(m, { file: i.source.name, decimal: i.decimal, dayOrder: i.dayOrder, positive: [], negative: [], personalChannels: DEFAULT_PERSONAL_CHANNELS }, p),
+    make: (m, i, p, vocabulary) => new ActivityConverter(m, { file: i.source.name, decimal: i.decimal, dayOrder: i.dayOrder, vocabulary }, p),
   },
   clients: { specs: CLIENT_FIELDS, make: (m, i, p) => new ClientConverter(m, { file: i.source.name, decimal: i.decimal, dayOrder: i.dayOrder, wantMin: null, canMin: null }, p) },
 };
@@ -91,7 +92,7 @@ function decimal(whole: number, micro: number): string {
  * How folio reads an export, for the analyst whose numbers look wrong: as deals, leads, an
  * activity log or a clients file (`--as`, or told by the columns). Never stops at a bad value.
  */
-export async function runInspect(input: InputOptions, lang: Lang, won: readonly string[], lost: readonly string[], as: Role | undefined): Promise<CommandOutput> {
+export async function runInspect(input: InputOptions, lang: Lang, vocabulary: Vocabulary, as: Role | undefined): Promise<CommandOutput> {
   const problems = new Problems(true);
   const sample: Record<string, string>[] = [];
   const ctx: { converter?: AnyConverter; feed?: RowFeed<object>; role?: Role } = {};
@@ -102,7 +103,7 @@ export async function runInspect(input: InputOptions, lang: Lang, won: readonly 
     return READERS[ctx.role].specs;
   };
   const { format, mapping, rows } = await readMapped(input, pick, (map) => {
-    const converter = READERS[ctx.role as Role].make(map, input, problems, won, lost);
+    const converter = READERS[ctx.role as Role].make(map, input, problems, vocabulary);
     const feed = new RowFeed<object>(converter, (record) => {
       if (sample.length < SAMPLE_ROWS) sample.push(describe(record as Record<string, unknown>));
     });
@@ -140,12 +141,24 @@ export async function runInspect(input: InputOptions, lang: Lang, won: readonly 
     problemCount: problems.count + (ambiguity ? 1 : 0),
   };
   return {
-    envelope: buildEnvelope('inspect', null, [], result, []),
+    envelope: buildEnvelope('inspect', null, [], result, vocabularyWarnings(format.file, mapping, converter)),
     doc: () => inspectDoc(result, lang),
     rows: () => result.columns.map((c): MachineRow => ({ position: c.position, header: c.header, field: c.field })),
     columns: ['position', 'header', 'field'],
     exitCode: 0,
   };
+}
+
+/** The status, outcome and channel values no list knows, for the kinds of input that have them. */
+function vocabularyWarnings(file: string, mapping: ColumnMapping, converter: AnyConverter): Warning[] {
+  const has = (field: string): boolean => mapping.index[field] !== undefined;
+  const found =
+    converter instanceof DealConverter || converter instanceof LeadConverter
+      ? [has('status') ? unknownValuesWarning(file, 'status', converter.statuses) : null]
+      : converter instanceof ActivityConverter
+        ? [unknownValuesWarning(file, 'outcome', converter.outcomes), has('channel') ? unknownValuesWarning(file, 'channel', converter.channels) : null]
+        : [];
+  return found.filter((w): w is Warning => w !== null);
 }
 
 const DELIMITER_NAMES: Record<string, string> = { ',': 'comma (,)', ';': 'semicolon (;)', '\t': 'tab', '|': 'pipe (|)' };

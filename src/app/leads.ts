@@ -1,6 +1,7 @@
 import { analyzeLeads, LEAD_GROUPS, type LeadGroup, type LeadInput, type LeadOptions, type LeadsResult } from '../analyses/leads.js';
 import { LEAD_FIELDS, LeadConverter, type LeadRow } from '../normalize/leads.js';
 import { displayName } from '../normalize/text.js';
+import type { Vocabulary } from '../normalize/vocabulary.js';
 import type { Cell, MachineRow, Section, Tone } from '../render/document.js';
 import { money } from '../render/format.js';
 import { t, type Lang } from '../render/i18n.js';
@@ -8,11 +9,11 @@ import { buildEnvelope } from '../render/json.js';
 import type { InputOptions, InputReport, Warning } from './input-options.js';
 import { inputReport, loadRows, readWarnings } from './load-rows.js';
 import type { CommandOutput } from './output.js';
+import { unknownValuesWarning } from './unknown-values.js';
 
 export interface LeadsRunOptions {
   input: InputOptions;
-  won: readonly string[];
-  lost: readonly string[];
+  vocabulary: Vocabulary;
   leads: LeadOptions;
   lang: Lang;
 }
@@ -24,14 +25,14 @@ export interface LoadedLeads {
 }
 
 /** Open leads of an export; won and lost ones are counted out by status. */
-export async function loadLeads(input: InputOptions, won: readonly string[], lost: readonly string[]): Promise<LoadedLeads> {
+export async function loadLeads(input: InputOptions, vocabulary: Vocabulary): Promise<LoadedLeads> {
   const file = input.source.name;
   const leads: LeadInput[] = [];
   let closed = 0;
   const loaded = await loadRows(
     input,
     LEAD_FIELDS,
-    (map, p) => new LeadConverter(map, { file, decimal: input.decimal, dayOrder: input.dayOrder, won, lost }, p),
+    (map, p) => new LeadConverter(map, { file, decimal: input.decimal, dayOrder: input.dayOrder, vocabulary }, p),
     (row: LeadRow) => {
       if (row.status !== 'open') {
         closed++;
@@ -47,7 +48,10 @@ export async function loadLeads(input: InputOptions, won: readonly string[], los
       });
     },
   );
-  return { leads, warnings: readWarnings(file, loaded), input: inputReport(loaded, 'leads', { used: leads.length, excluded: { status: closed } }) };
+  const warnings = readWarnings(file, loaded);
+  const statuses = loaded.mapping.index.status === undefined ? null : unknownValuesWarning(file, 'status', loaded.converter.statuses);
+  if (statuses) warnings.push(statuses);
+  return { leads, warnings, input: inputReport(loaded, 'leads', { used: leads.length, excluded: { status: closed } }) };
 }
 
 export interface ComputedLeads {
@@ -58,7 +62,7 @@ export interface ComputedLeads {
 
 /** Read leads and rank them: the data of `leads`, reused by `report` and `check`. */
 export async function computeLeads(options: Omit<LeadsRunOptions, 'lang'>): Promise<ComputedLeads> {
-  const loaded = await loadLeads(options.input, options.won, options.lost);
+  const loaded = await loadLeads(options.input, options.vocabulary);
   const result = analyzeLeads(loaded.leads, options.leads);
   const warnings = [...loaded.warnings];
   for (const m of result.managers) {

@@ -2,13 +2,15 @@ import { RevenueLedger } from '../analyses/ledger.js';
 import { FolioError } from '../errors.js';
 import { DEAL_FIELDS, DealConverter, type Deal } from '../normalize/deals.js';
 import type { Period } from '../normalize/period.js';
+import type { Vocabulary } from '../normalize/vocabulary.js';
 import type { InputOptions, InputReport, Warning } from './input-options.js';
 import { inputReport, loadRows, readWarnings } from './load-rows.js';
+import { unknownValuesWarning } from './unknown-values.js';
 
 export interface DealFilter {
   period: Period | null;
-  won: readonly string[];
-  lost: readonly string[];
+  /** The user's additions to the status lists. */
+  vocabulary: Vocabulary;
   /** Keep only this currency; rows that name no currency are taken to be in it. */
   currency: string | undefined;
   /** A second period whose revenue goes to `previous` (the report's comparison). */
@@ -85,7 +87,7 @@ export async function loadDeals(options: InputOptions, filter: DealFilter): Prom
           hint: `columns found: ${map.headers.map((h) => `"${h}"`).join(', ')}; map one with --map date=HEADER, or drop --period/--from/--to`,
         });
       }
-      return new DealConverter(map, { file, decimal: options.decimal, dayOrder: options.dayOrder, won: filter.won, lost: filter.lost, fold: options.fold }, problems);
+      return new DealConverter(map, { file, decimal: options.decimal, dayOrder: options.dayOrder, vocabulary: filter.vocabulary, fold: options.fold }, problems);
     },
     accept,
   );
@@ -121,14 +123,8 @@ export async function loadDeals(options: InputOptions, filter: DealFilter): Prom
   if (undated > 0) {
     warnings.push({ code: 'UNDATED_ROWS', message: `${file}: ${undated} won row(s) have no date and fall outside any period` });
   }
-  if (mapping.index.status !== undefined && conv.statuses.openValues.size > 0) {
-    const open = [...conv.statuses.openValues].sort((a, b) => b[1] - a[1]);
-    const shown = open.slice(0, 6).map(([v, n]) => `"${v}" (${n})`).join(', ');
-    warnings.push({
-      code: 'OPEN_STATUSES',
-      message: `${file}: statuses read as open, not revenue: ${shown}${open.length > 6 ? `, and ${open.length - 6} more` : ''}; count one as won with --won "VALUE"`,
-    });
-  }
+  const statuses = mapping.index.status === undefined ? null : unknownValuesWarning(file, 'status', conv.statuses);
+  if (statuses) warnings.push(statuses);
 
   return {
     ledger,

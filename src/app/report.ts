@@ -8,6 +8,7 @@ import { CLIENT_FIELDS } from '../normalize/clients.js';
 import { mapColumns } from '../normalize/columns.js';
 import { formatDay } from '../normalize/dates.js';
 import { periodJson, type Period } from '../normalize/period.js';
+import type { Vocabulary } from '../normalize/vocabulary.js';
 import type { Cell, Chart, Doc, Section } from '../render/document.js';
 import { money, percent } from '../render/format.js';
 import { t, type Lang, type MessageKey } from '../render/i18n.js';
@@ -27,16 +28,13 @@ export interface ReportOptions {
   period: Period;
   asOf: number;
   share: ShareOptions;
-  won: readonly string[];
-  lost: readonly string[];
+  /** The user's additions to the status, outcome and channel lists. */
+  vocabulary: Vocabulary;
   currency: string | undefined;
   wantMin: number | null;
   canMin: number | null;
   leads: { fastDays: number; big: { whole: number; micro: number } | null; maxLeads: number | null };
   cadence: { maxGap: number; cooloff: number; dueSoon: number; dossierMonths: number };
-  positive: readonly string[];
-  negative: readonly string[];
-  personalChannels: readonly string[];
   lang: Lang;
   /** Replace client and person names with stable short hashes everywhere. */
   redact: boolean;
@@ -68,7 +66,7 @@ export async function computeReport(o: ReportOptions): Promise<ReportData> {
   const previous = previousPeriod(o.period);
   const inputs: InputReport[] = [];
   const warnings: Warning[] = [];
-  const dealFilter = { won: o.won, lost: o.lost, currency: o.currency };
+  const dealFilter = { vocabulary: o.vocabulary, currency: o.currency };
   const result: ReportResult = {
     asOf: formatDay(o.asOf),
     period: span(o.period),
@@ -102,7 +100,7 @@ export async function computeReport(o: ReportOptions): Promise<ReportData> {
     }
   }
   if (o.files.leads) {
-    const leads = await computeLeads({ input: o.files.leads, won: o.won, lost: o.lost, leads: { asOf: o.asOf, ...o.leads } });
+    const leads = await computeLeads({ input: o.files.leads, vocabulary: o.vocabulary, leads: { asOf: o.asOf, ...o.leads } });
     result.leads = leads.result;
     inputs.push(leads.input);
     warnings.push(...leads.warnings);
@@ -112,9 +110,7 @@ export async function computeReport(o: ReportOptions): Promise<ReportData> {
       input: o.files.activities,
       period: o.period,
       cadence: { asOf: o.asOf, ...o.cadence },
-      positive: o.positive,
-      negative: o.negative,
-      personalChannels: o.personalChannels,
+      vocabulary: o.vocabulary,
       keyClients: [],
       allClients: false,
       deals: o.files.deals ? { input: o.files.deals, keyPeriod: null, filter: dealFilter, share: o.share } : null,

@@ -1,6 +1,5 @@
 import { Command } from 'commander';
 import { DEFAULT_CADENCE } from '../analyses/cadence.js';
-import { DEFAULT_PERSONAL_CHANNELS } from '../normalize/outcomes.js';
 import { parsePeriod } from '../normalize/period.js';
 import type { CliContext } from './context.js';
 import { emit } from './emit.js';
@@ -8,16 +7,17 @@ import {
   addCadenceRuleOptions,
   addInputOptions,
   addOutputOptions,
+  addStatusOptions,
   addThresholdOptions,
   asOfDay,
   collect,
   dealPeriod,
   inputOptions,
-  list,
   outputFormat,
   outputLang,
   secondInput,
   shareOptions,
+  vocabularyOf,
   type RawOptions,
   type ThresholdFlags,
 } from './options.js';
@@ -29,9 +29,6 @@ type CadenceFlags = RawOptions &
     maxGap: number;
     cooloff: number;
     dossierMonths: number;
-    positive: string[];
-    negative: string[];
-    personalChannels?: string[];
     keyClient: string[];
     allClients?: boolean;
     deals?: string;
@@ -55,10 +52,8 @@ export function cadenceCommand(ctx: CliContext, done: (code: number) => void): C
     .option('--key-client <name>', 'a key client by name; repeatable', collect, [])
     .option('--clients <file>', 'clients export: a key column (yes/no), managers, dossier review dates')
     .option('--clients-map <field=header>', '--map for the clients file; repeatable', collect, [])
-    .option('--all-clients', 'apply the rules to every client in the log')
-    .option('--won <values>', 'more deal statuses that count as won', list, [])
-    .option('--lost <values>', 'more deal statuses that count as lost', list, [])
-    .option('--currency <code>', 'count only deals in this currency');
+    .option('--all-clients', 'apply the rules to every client in the log');
+  addStatusOptions(cmd).option('--currency <code>', 'count only deals in this currency');
   addCadenceRuleOptions(cmd);
   addThresholdOptions(cmd);
   addOutputOptions(cmd);
@@ -79,9 +74,7 @@ Examples:
       input: inputOptions(file, flags),
       period: dealPeriod(flags),
       cadence: { asOf, maxGap: flags.maxGap, cooloff: flags.cooloff, dueSoon: DEFAULT_CADENCE.dueSoon, dossierMonths: flags.dossierMonths },
-      positive: flags.positive,
-      negative: flags.negative,
-      personalChannels: flags.personalChannels ?? DEFAULT_PERSONAL_CHANNELS,
+      vocabulary: vocabularyOf(flags),
       keyClients: flags.keyClient,
       allClients: flags.allClients === true,
       deals:
@@ -90,7 +83,7 @@ Examples:
           : {
               input: secondInput(flags.deals, flags.dealsMap, flags),
               keyPeriod: flags.keyPeriod === undefined ? null : parsePeriod(flags.keyPeriod, undefined, undefined),
-              filter: { won: flags.won, lost: flags.lost, currency: flags.currency?.toUpperCase() },
+              filter: { vocabulary: vocabularyOf(flags), currency: flags.currency?.toUpperCase() },
               share: shareOptions(flags),
             },
       clients: flags.clients === undefined ? null : secondInput(flags.clients, flags.clientsMap, flags),

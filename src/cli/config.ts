@@ -12,6 +12,7 @@ export function configCommand(ctx: CliContext, done: (code: number) => void): Co
     'after',
     `
 Precedence: defaults < folio.config.json (or --config FILE) < FOLIO_* environment variables < flags.
+The status, outcome and channel lists add up: the built-in entries, then each layer's.
 
 Examples:
   folio config
@@ -32,7 +33,14 @@ Examples:
               {
                 kind: 'table',
                 columns: [{ label: 'setting' }, { label: 'value' }, { label: 'from' }],
-                rows: settings.map((s) => [s.path, show(s.value), s.source === 'default' ? { text: s.source, tone: 'muted' } : { text: s.source, tone: 'key' }]),
+                // A list shows one row per layer that gave to it, built-in entries first.
+                rows: settings.flatMap((s) =>
+                  (s.layers ?? [{ source: s.source, value: s.value }]).map((l, i) => [
+                    i === 0 ? s.path : '',
+                    show(l.value),
+                    l.source === 'default' ? { text: s.layers ? 'built-in' : l.source, tone: 'muted' as const } : { text: l.source, tone: 'key' as const },
+                  ]),
+                ),
               },
               ...Object.entries(result.columns).map(([role, map]) => ({
                 kind: 'facts' as const,

@@ -2,16 +2,16 @@ import { Command, Option } from 'commander';
 import type { Role } from '../config/settings.js';
 import type { CliContext } from './context.js';
 import { emit } from './emit.js';
-import { addInputOptions, addOutputOptions, inputOptions, list, outputFormat, outputLang, type RawOptions } from './options.js';
+import { addCadenceVocabularyOptions, addInputOptions, addOutputOptions, addStatusOptions, inputOptions, outputFormat, outputLang, vocabularyOf, type RawOptions } from './options.js';
 import { requireInput } from './stdin.js';
 
 export function inspectCommand(ctx: CliContext, done: (code: number) => void): Command {
   const cmd = new Command('inspect')
     .description('show how folio reads a file: encoding, delimiter, columns, number and date formats, first rows, problems')
     .argument('<file>', 'a CSV export, or - for standard input')
-    .option('--won <values>', 'more statuses that count as won (comma-separated)', list, [])
-    .option('--lost <values>', 'more statuses that count as lost (comma-separated)', list, [])
     .addOption(new Option('--as <kind>', 'read the file as this kind of export (default: told by its columns)').choices(['deals', 'leads', 'activities', 'clients']));
+  addStatusOptions(cmd);
+  addCadenceVocabularyOptions(cmd);
   addOutputOptions(cmd);
   addInputOptions(cmd);
   cmd.addHelpText(
@@ -26,7 +26,7 @@ Examples:
   cmd.action(async (file: string, flags: RawOptions & { as?: Role }) => {
     requireInput(ctx, file, cmd);
     const { runInspect } = await import('../app/inspect.js');
-    const output = await runInspect(inputOptions(file, flags), outputLang(flags), flags.won, flags.lost, flags.as);
+    const output = await runInspect(inputOptions(file, flags), outputLang(flags), vocabularyOf(flags), flags.as);
     done(await emit(ctx, output, outputFormat(flags), flags.output));
   });
   return cmd;

@@ -5,11 +5,12 @@ import {
   addInputOptions,
   addLeadRuleOptions,
   addOutputOptions,
+  addStatusOptions,
   asOfDay,
   inputOptions,
-  list,
   outputFormat,
   outputLang,
+  vocabularyOf,
   type RawOptions,
 } from './options.js';
 import { requireInput } from './stdin.js';
@@ -25,9 +26,8 @@ export function leadsCommand(ctx: CliContext, done: (code: number) => void): Com
   const cmd = new Command('leads')
     .description('lead queue: fast/slow × big/small, in the order a manager works them')
     .argument('<leads>', 'leads or open deals export (CSV), or - for standard input')
-    .option('--as-of <date>', 'the day to count from (default: today)')
-    .option('--won <values>', 'more statuses that count as won (not ranked)', list, [])
-    .option('--lost <values>', 'more statuses that count as lost (not ranked)', list, []);
+    .option('--as-of <date>', 'the day to count from (default: today)');
+  addStatusOptions(cmd);
   addLeadRuleOptions(cmd);
   addOutputOptions(cmd);
   addInputOptions(cmd);
@@ -44,8 +44,7 @@ Examples:
     const { runLeads } = await import('../app/leads.js');
     const output = await runLeads({
       input: inputOptions(file, flags),
-      won: flags.won,
-      lost: flags.lost,
+      vocabulary: vocabularyOf(flags),
       leads: { asOf: asOfDay(flags.asOf), fastDays: flags.fastDays, big: flags.big ?? null, maxLeads: flags.maxLeads ?? null },
       lang: outputLang(flags),
     });

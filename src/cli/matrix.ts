@@ -14,6 +14,7 @@ import {
   score,
   secondInput,
   shareOptions,
+  vocabularyOf,
   type RawOptions,
   type ThresholdFlags,
 } from './options.js';
@@ -59,7 +60,7 @@ Examples:
           ? null
           : {
               input: secondInput(flags.deals, flags.dealsMap, flags),
-              filter: { period: dealPeriod(flags), won: flags.won, lost: flags.lost, currency: flags.currency?.toUpperCase() },
+              filter: { period: dealPeriod(flags), vocabulary: vocabularyOf(flags), currency: flags.currency?.toUpperCase() },
               share: shareOptions(flags),
             },
       lang: outputLang(flags),

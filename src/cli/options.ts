@@ -9,6 +9,7 @@ import { sourceOf } from '../io/read-table.js';
 import { parseDayOrder, today, type DayOrder } from '../normalize/dates.js';
 import { newParsedAmount, NumberRead, readAmount, type DecimalMark } from '../normalize/numbers.js';
 import { flagDate, parsePeriod, type Period } from '../normalize/period.js';
+import { VOCABULARY_LISTS, type Vocabulary, type VocabularyList } from '../normalize/vocabulary.js';
 import { LANGS, langFromEnv, type Lang } from '../render/i18n.js';
 
 export const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
@@ -43,13 +44,25 @@ export function addOutputOptions(cmd: Command): Command {
 
 /** Options that choose which deals count. */
 export function addDealOptions(cmd: Command): Command {
-  return cmd
+  cmd
     .option('--period <period>', 'a month 2026-10, quarter 2026-Q3, half 2026-H1 or year 2026')
     .option('--from <date>', 'first day counted (inclusive)')
-    .option('--to <date>', 'last day counted (inclusive)')
-    .option('--won <values>', 'more statuses that count as won (comma-separated)', list, [])
-    .option('--lost <values>', 'more statuses that count as lost (comma-separated)', list, [])
+    .option('--to <date>', 'last day counted (inclusive)');
+  return addStatusOptions(cmd)
     .option('--currency <code>', 'count only amounts in this currency (needed when a file mixes currencies)');
+}
+
+/** Phrases added to the built-in status lists, for every command that reads statuses. */
+export function addStatusOptions(cmd: Command): Command {
+  return cmd
+    .option('--won <values>', 'more statuses that count as won (comma-separated; word beginnings)', list, [])
+    .option('--lost <values>', 'more statuses that count as lost (comma-separated)', list, [])
+    .option('--open <values>', 'more statuses that are open: not revenue, and not warned about (comma-separated)', list, []);
+}
+
+/** The user's additions to every list of the vocabulary; a command without a list's flag adds nothing to it. */
+export function vocabularyOf(flags: Partial<Record<VocabularyList, readonly string[]>>): Vocabulary {
+  return Object.fromEntries(VOCABULARY_LISTS.map((name) => [name, flags[name] ?? []])) as Record<VocabularyList, readonly string[]>;
 }
 
 /** Class thresholds of the share analysis, for every command that classifies clients. */
@@ -106,6 +119,7 @@ export interface RawOptions {
   to?: string;
   won: string[];
   lost: string[];
+  open: string[];
   currency?: string;
 }
 
@@ -222,11 +236,19 @@ export function addLeadRuleOptions(cmd: Command): Command {
 
 /** The cadence rules' flags, shared by `cadence`, `report` and `check`. */
 export function addCadenceRuleOptions(cmd: Command): Command {
-  return cmd
+  cmd
     .addOption(new Option('--max-gap <days>', 'most days between positive contacts').default(DEFAULT_CADENCE.maxGap).argParser(positiveInt('--max-gap')))
     .addOption(new Option('--cooloff <days>', 'days without personal contact after a negative one').default(DEFAULT_CADENCE.cooloff).argParser(positiveInt('--cooloff')))
-    .addOption(new Option('--dossier-months <n>', 'a dossier older than this is due for review').default(DEFAULT_CADENCE.dossierMonths).argParser(positiveInt('--dossier-months')))
-    .option('--positive <values>', 'more outcome values that count as positive', list, [])
+    .addOption(new Option('--dossier-months <n>', 'a dossier older than this is due for review').default(DEFAULT_CADENCE.dossierMonths).argParser(positiveInt('--dossier-months')));
+  return addCadenceVocabularyOptions(cmd);
+}
+
+/** Phrases added to the built-in outcome and channel lists, for every command that reads an activity log. */
+export function addCadenceVocabularyOptions(cmd: Command): Command {
+  return cmd
+    .option('--positive <values>', 'more outcome values that count as positive (comma-separated; word beginnings)', list, [])
     .option('--negative <values>', 'more outcome values that count as negative', list, [])
-    .option('--personal-channels <values>', 'channels that are personal contact (default: meeting, call, visit, video and their Russian names)', list);
+    .option('--neutral <values>', 'more outcome values that are neutral, and not warned about', list, [])
+    .option('--personal-channels <values>', 'more channels that are personal contact (added to meeting, call, visit, video...)', list, [])
+    .option('--other-channels <values>', 'more channels that are not personal contact (added to e-mail, letter, chat...)', list, []);
 }

@@ -1,7 +1,6 @@
 import { Command, Option } from 'commander';
 import { DEFAULT_CADENCE } from '../analyses/cadence.js';
 import type { Role } from '../config/settings.js';
-import { DEFAULT_PERSONAL_CHANNELS } from '../normalize/outcomes.js';
 import type { CliContext } from './context.js';
 import { emit } from './emit.js';
 import {
@@ -9,17 +8,18 @@ import {
   addInputOptions,
   addLeadRuleOptions,
   addOutputOptions,
+  addStatusOptions,
   addThresholdOptions,
   asOfDay,
   collect,
   dealPeriod,
-  list,
   outputFormat,
   outputLang,
   score,
   secondInput,
   shareOptions,
   usage,
+  vocabularyOf,
   type RawOptions,
   type ThresholdFlags,
 } from './options.js';
@@ -43,9 +43,6 @@ export type ReportFlags = RawOptions &
     dossierMonths: number;
     wantMin?: number;
     canMin?: number;
-    positive: string[];
-    negative: string[];
-    personalChannels?: string[];
     redact?: boolean;
   };
 
@@ -65,12 +62,11 @@ export function addReportOptions(cmd: Command): Command {
     .option('--period <period>', 'the period (default: the last full calendar month before as-of)')
     .option('--from <date>', 'first day of the period')
     .option('--to <date>', 'last day of the period')
-    .option('--won <values>', 'more statuses that count as won', list, [])
-    .option('--lost <values>', 'more statuses that count as lost', list, [])
     .option('--currency <code>', 'count only deals in this currency')
     .option('--redact', 'replace client and person names with stable short hashes in every output')
     .addOption(new Option('--want-min <score>', 'a want score at or above this is yes').argParser(score('--want-min')))
     .addOption(new Option('--can-min <score>', 'a can score at or above this is yes').argParser(score('--can-min')));
+  addStatusOptions(cmd);
   addLeadRuleOptions(cmd);
   addCadenceRuleOptions(cmd);
   addThresholdOptions(cmd);
@@ -106,16 +102,12 @@ export async function reportOptions(folder: string | undefined, flags: ReportFla
     period,
     asOf,
     share: shareOptions(flags),
-    won: flags.won,
-    lost: flags.lost,
+    vocabulary: vocabularyOf(flags),
     currency: flags.currency?.toUpperCase(),
     wantMin: flags.wantMin ?? null,
     canMin: flags.canMin ?? null,
     leads: { fastDays: flags.fastDays, big: flags.big ?? null, maxLeads: flags.maxLeads ?? null },
     cadence: { maxGap: flags.maxGap, cooloff: flags.cooloff, dueSoon: DEFAULT_CADENCE.dueSoon, dossierMonths: flags.dossierMonths },
-    positive: flags.positive,
-    negative: flags.negative,
-    personalChannels: flags.personalChannels ?? DEFAULT_PERSONAL_CHANNELS,
     lang: outputLang(flags),
     redact: flags.redact === true,
   };

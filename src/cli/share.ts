@@ -11,6 +11,7 @@ import {
   outputFormat,
   outputLang,
   shareOptions,
+  vocabularyOf,
   type RawOptions,
   type ThresholdFlags,
 } from './options.js';
@@ -40,7 +41,7 @@ Examples:
     const { runShare } = await import('../app/share.js');
     const output = await runShare({
       input: inputOptions(file, flags),
-      filter: { period: dealPeriod(flags), won: flags.won, lost: flags.lost, currency: flags.currency?.toUpperCase() },
+      filter: { period: dealPeriod(flags), vocabulary: vocabularyOf(flags), currency: flags.currency?.toUpperCase() },
       share: shareOptions(flags),
       lang: outputLang(flags),
     });

@@ -32,9 +32,10 @@ export const configSchema = z
       })
       .strict()
       .optional(),
-    statuses: z.object({ won: words.optional(), lost: words.optional() }).strict().optional(),
-    outcomes: z.object({ positive: words.optional(), negative: words.optional() }).strict().optional(),
+    statuses: z.object({ won: words.optional(), lost: words.optional(), open: words.optional() }).strict().optional(),
+    outcomes: z.object({ positive: words.optional(), negative: words.optional(), neutral: words.optional() }).strict().optional(),
     personalChannels: words.optional(),
+    otherChannels: words.optional(),
     columns: z
       .object({ deals: columnMap.optional(), leads: columnMap.optional(), activities: columnMap.optional(), clients: columnMap.optional() })
       .strict()

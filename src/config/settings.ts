@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { DEFAULT_CADENCE } from '../analyses/cadence.js';
 import { DEFAULT_SHARE_OPTIONS } from '../analyses/share.js';
 import { FolioError } from '../errors.js';
-import { DEFAULT_PERSONAL_CHANNELS } from '../normalize/outcomes.js';
+import { BUILT_IN } from '../normalize/vocabulary.js';
 import type { LoadedConfig } from './load.js';
 import { CHECK_RULES } from './rules.js';
 import type { FolioConfig } from './schema.js';
@@ -20,8 +20,11 @@ interface Setting {
   fromConfig: (c: FolioConfig) => unknown;
   /** Read an environment value (the same syntax as the flag). */
   parse: (text: string) => unknown;
-  /** Lists that add up over layers (more won statuses) rather than replace. */
-  additive?: boolean;
+  /**
+   * A list that adds up over the layers (more won statuses) rather than being replaced, on
+   * top of these built-in entries.
+   */
+  builtIn?: readonly string[];
 }
 
 function number(env: string, check: (n: number) => boolean, what: string): (text: string) => number {
@@ -61,11 +64,14 @@ export const SETTINGS: Setting[] = [
   { path: 'thresholds.dossierMonths', attr: 'dossierMonths', env: 'FOLIO_DOSSIER_MONTHS', defaultValue: DEFAULT_CADENCE.dossierMonths, fromConfig: (c) => c.thresholds?.dossierMonths, parse: count('FOLIO_DOSSIER_MONTHS') },
   { path: 'thresholds.wantMin', attr: 'wantMin', env: 'FOLIO_WANT_MIN', defaultValue: undefined, fromConfig: (c) => c.thresholds?.wantMin, parse: number('FOLIO_WANT_MIN', () => true, 'a number') },
   { path: 'thresholds.canMin', attr: 'canMin', env: 'FOLIO_CAN_MIN', defaultValue: undefined, fromConfig: (c) => c.thresholds?.canMin, parse: number('FOLIO_CAN_MIN', () => true, 'a number') },
-  { path: 'statuses.won', attr: 'won', env: 'FOLIO_WON', defaultValue: [], fromConfig: (c) => c.statuses?.won, parse: words, additive: true },
-  { path: 'statuses.lost', attr: 'lost', env: 'FOLIO_LOST', defaultValue: [], fromConfig: (c) => c.statuses?.lost, parse: words, additive: true },
-  { path: 'outcomes.positive', attr: 'positive', env: 'FOLIO_POSITIVE', defaultValue: [], fromConfig: (c) => c.outcomes?.positive, parse: words, additive: true },
-  { path: 'outcomes.negative', attr: 'negative', env: 'FOLIO_NEGATIVE', defaultValue: [], fromConfig: (c) => c.outcomes?.negative, parse: words, additive: true },
-  { path: 'personalChannels', attr: 'personalChannels', env: 'FOLIO_PERSONAL_CHANNELS', defaultValue: DEFAULT_PERSONAL_CHANNELS, fromConfig: (c) => c.personalChannels, parse: words },
+  { path: 'statuses.won', attr: 'won', env: 'FOLIO_WON', defaultValue: [], fromConfig: (c) => c.statuses?.won, parse: words, builtIn: BUILT_IN.won },
+  { path: 'statuses.lost', attr: 'lost', env: 'FOLIO_LOST', defaultValue: [], fromConfig: (c) => c.statuses?.lost, parse: words, builtIn: BUILT_IN.lost },
+  { path: 'statuses.open', attr: 'open', env: 'FOLIO_OPEN', defaultValue: [], fromConfig: (c) => c.statuses?.open, parse: words, builtIn: BUILT_IN.open },
+  { path: 'outcomes.positive', attr: 'positive', env: 'FOLIO_POSITIVE', defaultValue: [], fromConfig: (c) => c.outcomes?.positive, parse: words, builtIn: BUILT_IN.positive },
+  { path: 'outcomes.negative', attr: 'negative', env: 'FOLIO_NEGATIVE', defaultValue: [], fromConfig: (c) => c.outcomes?.negative, parse: words, builtIn: BUILT_IN.negative },
+  { path: 'outcomes.neutral', attr: 'neutral', env: 'FOLIO_NEUTRAL', defaultValue: [], fromConfig: (c) => c.outcomes?.neutral, parse: words, builtIn: BUILT_IN.neutral },
+  { path: 'personalChannels', attr: 'personalChannels', env: 'FOLIO_PERSONAL_CHANNELS', defaultValue: [], fromConfig: (c) => c.personalChannels, parse: words, builtIn: BUILT_IN.personalChannels },
+  { path: 'otherChannels', attr: 'otherChannels', env: 'FOLIO_OTHER_CHANNELS', defaultValue: [], fromConfig: (c) => c.otherChannels, parse: words, builtIn: BUILT_IN.otherChannels },
   { path: 'check.failOn', attr: 'failOn', env: 'FOLIO_FAIL_ON', defaultValue: ['invalid', 'cadence', 'cooloff'], fromConfig: (c) => c.check?.failOn, parse: failOn('FOLIO_FAIL_ON') },
 ];
 
@@ -77,8 +83,12 @@ function bigAmount(n: number | undefined): { whole: number; micro: number } | un
 
 export interface Resolved {
   path: string;
+  /** For a list that adds up: the built-in entries followed by every layer's additions. */
   value: unknown;
+  /** The last layer that gave a value (for a list: that added to it). */
   source: Source;
+  /** For a list that adds up: what each layer gave, built-in entries first. */
+  layers?: { source: Source; value: readonly string[] }[];
 }
 
 /** Every setting's value and where it came from: defaults < config file < FOLIO_* < flags. */
@@ -90,22 +100,25 @@ export function resolveSettings(loaded: LoadedConfig, env: NodeJS.ProcessEnv, fl
       ['env', env[s.env] !== undefined && env[s.env] !== '' ? s.parse(env[s.env] as string) : undefined],
       ['flag', flag(s.attr)],
     ];
+    if (s.builtIn !== undefined) {
+      const added = layers.filter((l): l is [Source, string[]] => l[0] !== 'default' && Array.isArray(l[1]) && l[1].length > 0);
+      const parts = [{ source: 'default' as Source, value: s.builtIn }, ...added.map(([source, value]) => ({ source, value }))];
+      return { path: s.path, value: parts.flatMap((p) => p.value), source: parts[parts.length - 1]?.source ?? 'default', layers: parts };
+    }
     let value: unknown;
     let source: Source = 'default';
     for (const [layer, v] of layers) {
       if (v === undefined) continue;
-      if (s.additive && Array.isArray(v) && Array.isArray(value)) {
-        if (v.length > 0) {
-          value = [...value, ...v];
-          source = layer;
-        }
-      } else {
-        value = v;
-        source = layer;
-      }
+      value = v;
+      source = layer;
     }
     return { path: s.path, value, source };
   });
+}
+
+/** What a command's flag receives: a list's additions from every layer (the built-in entries are added where it is used), or the value. */
+function flagValue(r: Resolved): unknown {
+  return r.layers ? r.layers.filter((l) => l.source !== 'default').flatMap((l) => l.value) : r.value;
 }
 
 /**
@@ -118,8 +131,9 @@ export function applySettings(cmd: Command, loaded: LoadedConfig, env: NodeJS.Pr
   const resolved = resolveSettings(loaded, env, fromCli);
   SETTINGS.forEach((s, i) => {
     const r = resolved[i] as Resolved;
-    if (!attrs.has(s.attr) || r.value === undefined) return;
-    cmd.setOptionValueWithSource(s.attr, r.value, r.source === 'flag' ? 'cli' : r.source);
+    const value = flagValue(r);
+    if (!attrs.has(s.attr) || value === undefined) return;
+    cmd.setOptionValueWithSource(s.attr, value, r.source === 'flag' ? 'cli' : r.source);
   });
 }
 

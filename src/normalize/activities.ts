@@ -2,7 +2,8 @@ import { ACTIVITY_ALIASES } from './aliases.js';
 import type { ColumnMapping, FieldSpec } from './columns.js';
 import { ACTIVITY_DATE_FALLBACKS, CLIENT_BY_ID } from './fallbacks.js';
 import { ConverterBase, INVALID, MISSING, type ConverterOptions } from './converter-base.js';
-import { channelClassifier, outcomeClassifier, type Outcome, type WordClassifier } from './outcomes.js';
+import type { PhraseClassifier } from './phrase-classifier.js';
+import { channelClassifier, outcomeClassifier, type ChannelKind, type Outcome, type Vocabulary } from './vocabulary.js';
 import type { Problems } from './problems.js';
 import { AMBIGUOUS, type RowConverter } from './row-feed.js';
 
@@ -25,19 +26,17 @@ export interface Activity {
 }
 
 export interface ActivityOptions extends ConverterOptions {
-  positive: readonly string[];
-  negative: readonly string[];
-  personalChannels: readonly string[];
+  vocabulary: Vocabulary;
 }
 
 export class ActivityConverter extends ConverterBase implements RowConverter<Activity> {
-  private readonly outcomes: WordClassifier<Outcome>;
-  private readonly channels: WordClassifier<'personal' | 'other'>;
+  readonly outcomes: PhraseClassifier<Outcome>;
+  readonly channels: PhraseClassifier<ChannelKind>;
 
   constructor(mapping: ColumnMapping, options: ActivityOptions, problems: Problems) {
     super(mapping, options, problems);
-    this.outcomes = outcomeClassifier(options.positive, options.negative);
-    this.channels = channelClassifier(options.personalChannels);
+    this.outcomes = outcomeClassifier(options.vocabulary);
+    this.channels = channelClassifier(options.vocabulary);
   }
 
   get hasManager(): boolean {

@@ -9,8 +9,9 @@ import { RepeatTable } from './repeat-table.js';
 import { currencyCode, MAX_DECIMALS, newParsedAmount, NumberRead, readAmount } from './numbers.js';
 import type { Problems } from './problems.js';
 import { AMBIGUOUS, type RowConverter } from './row-feed.js';
-import { StatusClassifier, type StatusKind } from './status.js';
 import { detach } from './text.js';
+import type { PhraseClassifier } from './phrase-classifier.js';
+import { statusClassifier, type StatusKind, type Vocabulary } from './vocabulary.js';
 
 export const DEAL_FIELDS: readonly FieldSpec[] = [
   { field: 'client', aliases: DEAL_ALIASES.client, required: true, description: 'who paid', fallbacks: [CLIENT_BY_ID] },
@@ -41,8 +42,7 @@ export interface Deal {
 }
 
 export interface DealOptions extends ConverterOptions {
-  won: readonly string[];
-  lost: readonly string[];
+  vocabulary: Vocabulary;
   /** Fold lines repeated whole; off, nothing is kept per row. */
   fold?: boolean;
 }
@@ -52,7 +52,7 @@ export interface DealOptions extends ConverterOptions {
  * their columns, folds lines repeated whole, and records located problems.
  */
 export class DealConverter extends ConverterBase implements RowConverter<Deal> {
-  readonly statuses: StatusClassifier;
+  readonly statuses: PhraseClassifier<StatusKind>;
   folded = 0;
   /** Further lines of a deal without product rows: its amount counted once. */
   amountRepeats = 0;
@@ -79,7 +79,7 @@ export class DealConverter extends ConverterBase implements RowConverter<Deal> {
         hint: `columns found: ${mapping.headers.map((h) => `"${h}"`).join(', ')}; map one with --map amount=HEADER`,
       });
     }
-    this.statuses = new StatusClassifier(options.won, options.lost);
+    this.statuses = statusClassifier(options.vocabulary);
   }
 
   get repeatedIdCount(): number {

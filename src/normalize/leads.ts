@@ -5,7 +5,8 @@ import { CLIENT_BY_ID } from './fallbacks.js';
 import { ConverterBase, INVALID, MISSING, type ConverterOptions } from './converter-base.js';
 import type { Problems } from './problems.js';
 import { AMBIGUOUS, type RowConverter } from './row-feed.js';
-import { StatusClassifier, type StatusKind } from './status.js';
+import type { PhraseClassifier } from './phrase-classifier.js';
+import { statusClassifier, type StatusKind, type Vocabulary } from './vocabulary.js';
 
 export const LEAD_FIELDS: readonly FieldSpec[] = [
   { field: 'lead', aliases: LEAD_ALIASES.lead, required: true, description: 'the lead, request or deal name' },
@@ -33,8 +34,7 @@ export interface LeadRow {
 }
 
 export interface LeadOptions extends ConverterOptions {
-  won: readonly string[];
-  lost: readonly string[];
+  vocabulary: Vocabulary;
 }
 
 /**
@@ -42,7 +42,7 @@ export interface LeadOptions extends ConverterOptions {
  * the creation date when the file has one, otherwise from as-of.
  */
 export class LeadConverter extends ConverterBase implements RowConverter<LeadRow> {
-  readonly statuses: StatusClassifier;
+  readonly statuses: PhraseClassifier<StatusKind>;
 
   constructor(mapping: ColumnMapping, options: LeadOptions, problems: Problems) {
     super(mapping, options, problems);
@@ -59,7 +59,7 @@ export class LeadConverter extends ConverterBase implements RowConverter<LeadRow
         hint: `columns found: ${mapping.headers.map((h) => `"${h}"`).join(', ')}; map one with --map ${this.has('amount') ? 'expectedClose' : 'amount'}=HEADER`,
       });
     }
-    this.statuses = new StatusClassifier(options.won, options.lost);
+    this.statuses = statusClassifier(options.vocabulary);
   }
 
   convert(fields: string[], line: number): LeadRow | null | typeof AMBIGUOUS {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeCadence, CadenceLog, type CadenceOptions, type KeyClient } from '../../src/analyses/cadence.js';
 import { dayNumber, formatDay } from '../../src/normalize/dates.js';
-import type { Outcome } from '../../src/normalize/outcomes.js';
+import type { Outcome } from '../../src/normalize/vocabulary.js';
 
 // Dates below are written out and counted by hand from as-of 2026-11-23.
 const d = (iso: string): number => {

@@ -4,11 +4,12 @@ import { mapColumns } from '../../src/normalize/columns.js';
 import { DEAL_FIELDS } from '../../src/normalize/deals.js';
 import { Problems } from '../../src/normalize/problems.js';
 import { RowFeed } from '../../src/normalize/row-feed.js';
+import { NO_USER_VOCABULARY } from '../../src/normalize/vocabulary.js';
 
 function run(rows: string[][], header = ['Client', 'Amount', 'Date']) {
   const mapping = mapColumns('f.csv', header, DEAL_FIELDS);
   const problems = new Problems(true);
-  const converter = new DealConverter(mapping, { file: 'f.csv', decimal: null, dayOrder: null, won: [], lost: [] }, problems);
+  const converter = new DealConverter(mapping, { file: 'f.csv', decimal: null, dayOrder: null, vocabulary: NO_USER_VOCABULARY }, problems);
   const got: { client: string; whole: number; micro: number; day: number | null; line: number }[] = [];
   const feed = new RowFeed(converter, (d) => got.push({ ...d }));
   rows.forEach((r, i) => feed.push(r, i + 2));

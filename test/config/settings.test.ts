@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { resolveSettings } from '../../src/config/settings.js';
+import { BUILT_IN } from '../../src/normalize/vocabulary.js';
+
+describe('resolveSettings: vocabulary lists', () => {
+  const loaded = { file: 'folio.config.json', config: { statuses: { won: ['Отгружено'] }, personalChannels: ['выезд на объект'] } };
+  const env = { FOLIO_WON: 'Resolved, Closed paid', FOLIO_OTHER_CHANNELS: 'Outbound' };
+  const flag = (attr: string): unknown => (attr === 'won' ? ['Shipped late'] : undefined);
+  const by = Object.fromEntries(resolveSettings(loaded, env, flag).map((r) => [r.path, r]));
+
+  it('adds every layer to the built-in entries, in precedence order, and names the last layer', () => {
+    expect(by['statuses.won']?.layers).toEqual([
+      { source: 'default', value: BUILT_IN.won },
+      { source: 'config', value: ['Отгружено'] },
+      { source: 'env', value: ['Resolved', 'Closed paid'] },
+      { source: 'flag', value: ['Shipped late'] },
+    ]);
+    expect(by['statuses.won']?.value).toEqual([...BUILT_IN.won, 'Отгружено', 'Resolved', 'Closed paid', 'Shipped late']);
+    expect(by['statuses.won']?.source).toBe('flag');
+  });
+
+  it('a list nobody added to is the built-in one, from the default layer', () => {
+    expect(by['outcomes.neutral']).toEqual({ path: 'outcomes.neutral', value: [...BUILT_IN.neutral], source: 'default', layers: [{ source: 'default', value: BUILT_IN.neutral }] });
+  });
+
+  it('personal and other channels add up like the rest (the config file no longer replaces the built-in channels)', () => {
+    expect(by['personalChannels']?.value).toEqual([...BUILT_IN.personalChannels, 'выезд на объект']);
+    expect(by['otherChannels']).toMatchObject({ source: 'env', value: [...BUILT_IN.otherChannels, 'Outbound'] });
+  });
+
+  it('other settings still replace: a threshold has no layers', () => {
+    expect(by['thresholds.maxGap']).toEqual({ path: 'thresholds.maxGap', value: 10, source: 'default' });
+  });
+});
