@@ -1,5 +1,5 @@
 import type { TableFormat } from '../io/read-table.js';
-import type { ColumnMapping, FieldSpec } from '../normalize/columns.js';
+import type { ColumnMapping, FieldNeeds } from '../normalize/columns.js';
 import type { ConverterBase } from '../normalize/converter-base.js';
 import { Problems } from '../normalize/problems.js';
 import { RowFeed, type RowConverter } from '../normalize/row-feed.js';
@@ -23,13 +23,13 @@ export interface LoadedRows<C> {
  */
 export async function loadRows<T, C extends ConverterBase & RowConverter<T>>(
   options: InputOptions,
-  specs: readonly FieldSpec[],
+  needs: FieldNeeds,
   make: (mapping: ColumnMapping, problems: Problems) => C,
   accept: (record: T) => void,
   problems: Problems = new Problems(options.skipInvalid, options.collect ? Infinity : undefined),
 ): Promise<LoadedRows<C>> {
   const ctx: { converter?: C; feed?: RowFeed<T> } = {};
-  const { format, mapping, rows, headerLine, blank } = await readMapped(options, specs, (map) => {
+  const { format, mapping, rows, headerLine, blank } = await readMapped(options, needs, (map) => {
     const converter = make(map, problems);
     const feed = new RowFeed<T>(converter, accept);
     Object.assign(ctx, { converter, feed });
