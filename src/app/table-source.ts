@@ -63,7 +63,12 @@ export async function readMapped(
     (handler as RecordHandler)(fields, line);
   };
   const take = (fit: HeaderFit, format: TableFormat): void => {
-    if (fit.missing.length > 0 && !lenient) throw missingError(file, fit.mapping.line, fit, options.map, options.header);
+    if (!lenient) {
+      if (fit.duplicate) throw fit.duplicate;
+      if (fit.missing.length > 0) throw missingError(file, fit.mapping.line, fit, options.map, options.header);
+    } else if (fit.duplicate) {
+      fit.mapping.choices.push(`${fit.duplicate.message} (the first is taken); ${fit.duplicate.hint ?? ''}`);
+    }
     mapping = fit.mapping;
     missing = fit.missing;
     handler = start(fit.mapping, format);

@@ -22,6 +22,11 @@ export interface FieldNeeds {
 export interface HeaderFit {
   mapping: ColumnMapping;
   missing: FieldSpec[];
+  /**
+   * Two identically named columns that could both be one field (the first is taken). Only
+   * an error once the row is taken as the header: a data row may hold two equal values.
+   */
+  duplicate: FolioError | null;
 }
 
 /** `--map field=Header` or `--map field=3` (1-based position). */
@@ -66,6 +71,7 @@ export function mapColumns(
   hasHeader = true,
 ): ColumnMapping {
   const fit = fitColumns(file, headers, { specs }, overrides, 1);
+  if (fit.duplicate) throw fit.duplicate;
   if (fit.missing.length > 0) throw missingError(file, 1, fit, overrides, hasHeader);
   return fit.mapping;
 }
@@ -90,6 +96,7 @@ export function fitColumns(
   const header: Record<string, string> = {};
   const taken = new Set<number>();
   const choices: string[] = [];
+  let duplicate: FolioError | null = null;
 
   for (const [field, target] of Object.entries(overrides)) {
     if (!specs.some((s) => s.field === field)) {
@@ -125,7 +132,7 @@ export function fitColumns(
     const rivals = [...new Set(matches.filter((m) => m.index !== best.index).map((m) => m.index))];
     const tie = matches.find((m) => m.index !== best.index && m.rank === best.rank);
     if (tie && keys[tie.index] === keys[best.index]) {
-      throw new FolioError({
+      duplicate ??= new FolioError({
         code: 'DUPLICATE_HEADER',
         file,
         line,
@@ -153,7 +160,7 @@ export function fitColumns(
     choices,
     line,
   };
-  return { mapping, missing: missingFields(index, needs) };
+  return { mapping, missing: missingFields(index, needs), duplicate };
 }
 
 /** Required fields not mapped, then the unmapped fields of the `oneOf` set closest to complete. */

@@ -70,6 +70,13 @@ describe('the header row (e2e)', () => {
     expect(r.stderr).toMatch(/hint: .*--map client=HEADER.*--header-row N/);
   });
 
+  it('two equal values in a data row are not taken for two identical headers', () => {
+    // Line 2 holds "No" twice, which would read as two "No" (id) columns; line 1 is the header and lacks the client.
+    const r = folio(['share', 'fixtures/broken/data-like-duplicate.csv']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^folio: fixtures\/broken\/data-like-duplicate\.csv:1: no column for "client"/);
+  });
+
   it('recognises a titled export in a folder by its columns', () => {
     const dir = mkdtempSync(join(tmpdir(), 'folio-titled-'));
     copyFileSync(join(ROOT, 'fixtures/titled/deals-ru-1c-report.csv'), join(dir, 'отчёт-октябрь.csv'));
