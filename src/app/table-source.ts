@@ -128,9 +128,15 @@ export async function readMapped(
   return { format, mapping, rows, headerLine, blank, missing, guess };
 }
 
-/** A record that is empty or holds only spaces (and the delimiters between them). */
+/**
+ * A record that is empty or holds only spaces (and the delimiters between them). Run on
+ * every row: a field that starts with a visible character settles it without `trim`.
+ */
 function isBlank(fields: string[]): boolean {
-  for (const f of fields) if (f.trim() !== '') return false;
+  for (let i = 0; i < fields.length; i++) {
+    const f = fields[i] as string;
+    if (f.length > 0 && (f.charCodeAt(0) > 32 || f.trim() !== '')) return false;
+  }
   return true;
 }
 
