@@ -99,7 +99,7 @@ export async function readMapped(
         }
         if (options.headerRow !== undefined) {
           if (line < options.headerRow) return;
-          if (line > options.headerRow) throw headerRowMissing(file, options.headerRow);
+          if (line > options.headerRow || isBlank(fields)) throw headerRowMissing(file, options.headerRow);
           return take(fitOf(headerNames(fields), line), fmt);
         }
         if (isBlank(fields)) return;
@@ -192,7 +192,7 @@ function headerRowMissing(file: string, headerRow: number): FolioError {
     code: 'NO_HEADER_ROW',
     file,
     line: headerRow,
-    message: `--header-row ${headerRow}: no row starts on this line (it is blank, inside a quoted value, or past the end)`,
+    message: `--header-row ${headerRow}: this line holds no header row (it is blank, inside a quoted value, or past the end)`,
     hint: 'give the line number of the header row as an editor shows it; `folio inspect FILE` shows the line it takes',
   });
 }

@@ -58,6 +58,12 @@ describe('the header row (e2e)', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/deals-two-headers\.csv:2: no column for "client" and "amount"/);
     expect(folio(['share', 'fixtures/titled/deals-two-headers.csv', '--header-row', '2', '--no-header']).code).toBe(2);
+    // Line 3 of the titled report is blank; line 99 is past the end.
+    for (const line of ['3', '99']) {
+      const blank = folio(['share', 'fixtures/titled/deals-ru-1c-report.csv', '--header-row', line]);
+      expect(blank.code).toBe(2);
+      expect(blank.stderr).toMatch(new RegExp(`deals-ru-1c-report\\.csv:${line}: --header-row ${line}: this line holds no header row`));
+    }
   });
 
   it('a file where no row maps: exit 2, every candidate listed with what it lacks', () => {
