@@ -85,32 +85,32 @@ export async function readMapped(
     for (const c of candidates) if (c.line > best.line) data(c.fields, c.line);
   };
 
-  let tableFormat: TableFormat | null = null;
   const format = await readTable(
     options.source,
     { encoding: options.encoding, delimiter: options.delimiter, maxRecordLength: options.maxRecordLength },
-    (fmt) => {
-      tableFormat = fmt;
-      return (fields, line) => {
-        if (handler !== null) return data(fields, line);
-        if (!options.header) {
-          take(fitOf(fields.map((_, i) => `column ${i + 1}`), 0), fmt);
-          return data(fields, line);
+    (fmt) => (fields, line) => {
+      if (handler !== null) return data(fields, line);
+      if (!options.header) {
+        if (isBlank(fields)) {
+          blank++;
+          return;
         }
-        if (options.headerRow !== undefined) {
-          if (line < options.headerRow) return;
-          if (line > options.headerRow || isBlank(fields)) throw headerRowMissing(file, options.headerRow);
-          return take(fitOf(headerNames(fields), line), fmt);
-        }
-        if (isBlank(fields)) return;
-        const fit = fitOf(headerNames(fields), line);
-        if (fit.missing.length === 0) return take(fit, fmt);
-        candidates.push({ fields: fields.slice(), line, fit });
-        if (candidates.length === HEADER_SEARCH_ROWS) settle(fmt);
-      };
+        take(fitOf(fields.map((_, i) => `column ${i + 1}`), 0), fmt);
+        return data(fields, line);
+      }
+      if (options.headerRow !== undefined) {
+        if (line < options.headerRow) return;
+        if (line > options.headerRow || isBlank(fields)) throw headerRowMissing(file, options.headerRow);
+        return take(fitOf(headerNames(fields), line), fmt);
+      }
+      if (isBlank(fields)) return;
+      const fit = fitOf(headerNames(fields), line);
+      if (fit.missing.length === 0) return take(fit, fmt);
+      candidates.push({ fields: fields.slice(), line, fit });
+      if (candidates.length === HEADER_SEARCH_ROWS) settle(fmt);
     },
   );
-  if (handler === null && candidates.length > 0) settle(tableFormat ?? format);
+  if (handler === null && candidates.length > 0) settle(format);
   if (mapping === null) {
     if (options.headerRow !== undefined) throw headerRowMissing(file, options.headerRow);
     throw new FolioError({ code: 'EMPTY_FILE', file, message: 'the file holds no rows', hint: 'export the data again, with a header row' });
