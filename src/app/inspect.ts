@@ -17,6 +17,7 @@ import { buildEnvelope } from '../render/json.js';
 import type { InputOptions } from './input-options.js';
 import { guessRole, roleByHeader } from './inputs.js';
 import type { CommandOutput } from './output.js';
+import { preambleNote } from './load-rows.js';
 import { readMapped } from './table-source.js';
 
 const SAMPLE_ROWS = 5;
@@ -150,7 +151,10 @@ export async function runInspect(input: InputOptions, lang: Lang, won: readonly 
     problemCount: problems.count + (ambiguity ? 1 : 0),
   };
   return {
-    envelope: buildEnvelope('inspect', null, [], result, read.guess ? [read.guess] : []),
+    envelope: buildEnvelope('inspect', null, [], result, [
+      ...(mapping.preamble > 0 ? [{ code: 'HEADER_ROW', message: `${format.file}: ${preambleNote(mapping)}` }] : []),
+      ...(read.guess ? [read.guess] : []),
+    ]),
     doc: () => inspectDoc(result, lang),
     rows: () => result.columns.map((c): MachineRow => ({ position: c.position, header: c.header, field: c.field })),
     columns: ['position', 'header', 'field'],

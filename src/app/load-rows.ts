@@ -41,12 +41,20 @@ export async function loadRows<T, C extends ConverterBase & RowConverter<T>>(
   return { format, mapping, rows, headerLine, blank, converter: ctx.converter as C, problems };
 }
 
-/** Warnings every input shares: which header was taken where several fit, and skipped rows. */
+/** Warnings every input shares: lines passed over above the header, which header was taken where several fit, and skipped rows. */
 export function readWarnings(file: string, mapping: ColumnMapping, problems: Problems): Warning[] {
-  const warnings: Warning[] = mapping.choices.map((message) => ({ code: 'COLUMN_CHOICE', message: `${file}: ${message}` }));
+  const warnings: Warning[] = [];
+  if (mapping.preamble > 0) warnings.push({ code: 'HEADER_ROW', message: `${file}: ${preambleNote(mapping)}` });
+  warnings.push(...mapping.choices.map((message) => ({ code: 'COLUMN_CHOICE', message: `${file}: ${message}` })));
   const skipped = problems.summary();
   if (skipped) warnings.push({ code: 'SKIPPED_ROWS', message: `${file}: ${skipped}` });
   return warnings;
+}
+
+/** What was passed over above the header, for warnings and `inspect`. */
+export function preambleNote(mapping: ColumnMapping): string {
+  const n = mapping.preamble;
+  return `the header is on line ${mapping.line}; the ${n} line${n === 1 ? '' : 's'} above it (a title, report parameters, blank lines) ${n === 1 ? 'was' : 'were'} not read (name another with --header-row N)`;
 }
 
 /** The input's entry in `inputs[]`: how it was read, and what became of its rows. */

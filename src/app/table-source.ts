@@ -70,6 +70,7 @@ export async function readMapped(
       fit.mapping.choices.push(`${fit.duplicate.message} (the first is taken); ${fit.duplicate.hint ?? ''}`);
     }
     mapping = fit.mapping;
+    if (options.header && options.headerRow === undefined) mapping.preamble = fit.mapping.line - (format.sepLine ? 2 : 1);
     missing = fit.missing;
     handler = start(fit.mapping, format);
   };

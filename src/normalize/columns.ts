@@ -45,6 +45,11 @@ export interface ColumnMapping {
   choices: string[];
   /** 1-based line of the header row (0 without one), for errors about columns. */
   line: number;
+  /**
+   * Lines above the header that were passed over as a title or report parameters: 0 when
+   * the header is the table's first line or was named with --header-row.
+   */
+  preamble: number;
 }
 
 interface Match {
@@ -159,6 +164,7 @@ export function fitColumns(
     unmatched: headers.filter((h, i) => !taken.has(i) && h.trim() !== ''),
     choices,
     line,
+    preamble: 0,
   };
   return { mapping, missing: missingFields(index, needs), duplicate };
 }

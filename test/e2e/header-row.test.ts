@@ -28,6 +28,10 @@ describe('the header row (e2e)', () => {
       ['ООО Ромашка', 1500.5, 0.6002, 'golden'],
       ['АО Вектор', 999.5, 0.3998, 'critical'],
     ]);
+    expect(r.warnings).toContainEqual({
+      code: 'HEADER_ROW',
+      message: 'fixtures/titled/deals-ru-1c-report.csv: the header is on line 4; the 3 lines above it (a title, report parameters, blank lines) were not read (name another with --header-row N)',
+    });
   });
 
   it('takes the delimiter from Excel\'s sep= line, which is not a row', () => {
@@ -35,6 +39,8 @@ describe('the header row (e2e)', () => {
     expect(r.inputs[0]).toMatchObject({ headerLine: 2, delimiter: ';', rows: 2, used: 2 });
     // 100,5 + 50 = 150,5.
     expect(r.result.total).toBe(150.5);
+    // The sep= line is not a passed-over title: no warning.
+    expect(r.warnings.map((w) => w.code)).not.toContain('HEADER_ROW');
     const inspect = folio(['inspect', 'fixtures/titled/deals-excel-sep.csv', '--json']);
     expect(json<{ result: { sepLine: boolean; headerLine: number } }>(inspect).result).toMatchObject({ sepLine: true, headerLine: 2 });
   });
