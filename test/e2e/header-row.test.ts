@@ -159,6 +159,6 @@ describe('inspect never refuses a readable file (e2e)', () => {
     // No row maps a field: the widest row, line 4, is taken, and the guess is a warning.
     expect(e.result.headerLine).toBe(4);
     expect(e.result.missing.map((m) => m.field)).toEqual(['client', 'amount']);
-    expect(e.warnings.map((w) => w.code)).toEqual(['HEADER_GUESSED']);
+    expect(e.warnings.map((w) => w.code)).toEqual(['HEADER_ROW', 'HEADER_GUESSED']);
   });
 });
