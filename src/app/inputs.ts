@@ -39,11 +39,10 @@ export function guessRole(file: string, header: string[]): Role | null {
 
 /**
  * The header among a file's first rows, found as when the file is read: the first row that
- * fits some role (a report's title lines above it are passed over); else the first row.
+ * fits some role (a report's title lines above it are passed over); null when none does.
  */
-export function headerOf(file: string, rows: string[][] | null): string[] | null {
-  if (rows === null) return null;
-  return rows.find((row) => roleByHeader(file, row).length > 0) ?? rows[0] ?? null;
+function headerOf(file: string, rows: string[][] | null): string[] | null {
+  return rows?.find((row) => roleByHeader(file, row).length > 0) ?? null;
 }
 
 export interface FoundInputs {
