@@ -166,15 +166,18 @@ export function fitColumns(
     line,
     preamble: 0,
   };
-  return { mapping, missing: missingFields(index, needs), duplicate };
+  return { mapping, missing: missingFields(index, needs, overrides), duplicate };
 }
 
-/** Required fields not mapped, then the unmapped fields of the `oneOf` set closest to complete. */
-function missingFields(index: Record<string, number>, needs: FieldNeeds): FieldSpec[] {
+/**
+ * Required fields not mapped, then the unmapped fields of the `oneOf` set closest to
+ * complete, then any field a `--map` names a column for that the row does not have.
+ */
+function missingFields(index: Record<string, number>, needs: FieldNeeds, overrides: ColumnOverrides): FieldSpec[] {
   const lacking = (fields: readonly string[]): string[] => fields.filter((f) => !(f in index));
   const names = lacking(needs.specs.filter((s) => s.required).map((s) => s.field));
   const sets = (needs.oneOf ?? []).map(lacking).sort((a, b) => a.length - b.length);
-  for (const f of sets[0] ?? []) if (!names.includes(f)) names.push(f);
+  for (const f of [...(sets[0] ?? []), ...lacking(Object.keys(overrides))]) if (!names.includes(f)) names.push(f);
   return names.map((f) => needs.specs.find((s) => s.field === f) ?? { field: f, aliases: [], required: true, description: f });
 }
 

@@ -55,6 +55,8 @@ describe('fitColumns', () => {
   it('a --map naming a header the row does not hold leaves the field missing', () => {
     expect(missing(['Client', 'Сумма с НДС'], { amount: 'Сумма с НДС' })).toEqual([]);
     expect(missing(['Title'], { amount: 'Сумма с НДС' })).toEqual(['client', 'amount']);
+    // An optional field is missing too when its --map names no column of the row.
+    expect(missing(['Client', 'Amount'], { manager: 'Менеджер проекта' })).toEqual(['manager']);
   });
 
   it('keeps the line for errors and reports two alike columns without throwing', () => {
