@@ -126,8 +126,9 @@ export async function runInspect(input: InputOptions, lang: Lang, won: readonly 
   const used = mapping;
   const fieldAt = new Map(Object.entries(used.index).map(([field, i]) => [i, field]));
   const conventions: Record<string, string> = {};
-  for (const [field, column] of converter.amounts) conventions[field] = column.convention;
-  for (const [field, column] of converter.dates) conventions[field] = column.convention;
+  // A missing column has no convention: it is listed under `missing`.
+  for (const [field, column] of converter.amounts) if (field in mapping.index) conventions[field] = column.convention;
+  for (const [field, column] of converter.dates) if (field in mapping.index) conventions[field] = column.convention;
   const result: InspectResult = {
     file: format.file,
     role: ctx.role as Role,

@@ -74,8 +74,6 @@ export abstract class ConverterBase {
 
   /** Read an amount field; its value is left in `amountColumn(field).value`. */
   protected readAmountField(fields: string[], field: string, line: number): Read<true> {
-    // Only `inspect` reads a file that lacks a needed amount column; it reports the column once.
-    if (!(field in this.col)) return MISSING;
     const column = this.amountColumn(field);
     const raw = this.text(fields, field);
     const r = column.read(raw, line);
