@@ -37,6 +37,7 @@ const RUNS: string[][] = [
   ['leads', 'fixtures/leads-en-hubspot.csv', '--as-of', '2026-11-01'],
   ['leads', 'fixtures/leads-ru-amocrm.csv', '--as-of', '2026-11-01'],
   ['leads', 'fixtures/demo/leads.csv', '--as-of', '2026-11-23'],
+  ['cadence', 'fixtures/titled/activities-ru-titled.csv', '--as-of', '2026-11-23', '--key-client', 'ООО Ромашка'],
   ['cadence', 'fixtures/activities-en-salesforce.csv', '--as-of', '2026-11-23', '--key-client', 'Acme Corp'],
   ['cadence', 'fixtures/activities-ru-amocrm.csv', '--clients', 'fixtures/clients-ru-key.csv', '--as-of', '2026-11-23'],
   ['cadence', 'fixtures/demo/activities.csv', '--deals', 'fixtures/demo/deals.csv', '--as-of', '2026-11-23'],

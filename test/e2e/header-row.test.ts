@@ -34,6 +34,16 @@ describe('the header row (e2e)', () => {
     });
   });
 
+  it('finds the header of an activity log under a title, a period line and a line of delimiters', () => {
+    const r = folio(['cadence', 'fixtures/titled/activities-ru-titled.csv', '--key-client', 'ООО Ромашка', '--as-of', '2026-11-23', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const e = json<{ inputs: { headerLine: number; rows: number; blank: number }[]; result: { violations: { rule: string; from: string; to: string; days: number }[] } }>(r);
+    // The ";;;" line is above the header: preamble, not a blank row.
+    expect(e.inputs[0]).toMatchObject({ headerLine: 4, rows: 3, blank: 0 });
+    // Positive contacts on 1, 5 and 20 November: only 5 → 20 (15 days) is over 10.
+    expect(e.result.violations).toMatchObject([{ rule: 'gap', from: '2026-11-05', to: '2026-11-20', days: 15 }]);
+  });
+
   it('takes the delimiter from Excel\'s sep= line, which is not a row', () => {
     const r = share(['fixtures/titled/deals-excel-sep.csv']);
     expect(r.inputs[0]).toMatchObject({ headerLine: 2, delimiter: ';', rows: 2, used: 2 });
