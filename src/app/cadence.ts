@@ -1,7 +1,7 @@
 import { analyzeCadence, CadenceLog, type AgendaStatus, type CadenceOptions, type CadenceResult, type KeyClient } from '../analyses/cadence.js';
 import { analyzeShare, isKeyClass, type ShareOptions } from '../analyses/share.js';
 import { FolioError } from '../errors.js';
-import { ACTIVITY_FIELDS, ActivityConverter, type Activity } from '../normalize/activities.js';
+import { ACTIVITY_NEEDS, ActivityConverter, type Activity } from '../normalize/activities.js';
 import { addMonths, formatDay } from '../normalize/dates.js';
 import type { Period } from '../normalize/period.js';
 import { detach, displayName, nameKey } from '../normalize/text.js';
@@ -83,7 +83,7 @@ async function keyClients(options: Omit<CadenceRunOptions, 'lang'>): Promise<Key
       throw new FolioError({
         code: 'MISSING_COLUMN',
         file: options.clients.source.name,
-        line: 1,
+        line: loaded.input.headerLine,
         message: 'the clients file has no key column, and nothing else says which clients are key',
         hint: 'add a key column (yes/no), map one with --clients-map key=HEADER, or give --deals, --key-client or --all-clients',
       });
@@ -127,7 +127,7 @@ export async function computeCadence(options: Omit<CadenceRunOptions, 'lang'>): 
 
   const loaded = await loadRows(
     options.input,
-    ACTIVITY_FIELDS,
+    ACTIVITY_NEEDS,
     (map, p) =>
       new ActivityConverter(
         map,

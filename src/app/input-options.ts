@@ -11,6 +11,8 @@ export interface InputOptions {
   encoding: Encoding | undefined;
   delimiter: string | undefined;
   header: boolean;
+  /** `--header-row N`: the 1-based line of the header row, instead of looking for it. */
+  headerRow?: number | undefined;
   map: ColumnOverrides;
   decimal: DecimalMark | null;
   dayOrder: DayOrder | null;

@@ -2,12 +2,12 @@ import { readdir, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import type { Role } from '../config/settings.js';
 import { FolioError } from '../errors.js';
-import { peekHeader } from '../io/read-table.js';
-import { ACTIVITY_FIELDS } from '../normalize/activities.js';
+import { peekRows } from '../io/read-table.js';
+import { ACTIVITY_NEEDS } from '../normalize/activities.js';
 import { CLIENT_FIELDS } from '../normalize/clients.js';
-import { mapColumns, type FieldSpec } from '../normalize/columns.js';
-import { DEAL_FIELDS } from '../normalize/deals.js';
-import { LEAD_FIELDS } from '../normalize/leads.js';
+import { fitColumns, type FieldNeeds } from '../normalize/columns.js';
+import { DEAL_NEEDS } from '../normalize/deals.js';
+import { LEAD_NEEDS } from '../normalize/leads.js';
 
 export const ROLES: Role[] = ['deals', 'activities', 'leads', 'clients'];
 
@@ -19,12 +19,15 @@ const NAME_WORDS: Record<Role, string[]> = {
   clients: ['clients', 'companies', 'accounts', 'customers', 'клиенты', 'компании', 'контрагенты'],
 };
 
-/** Fields that must map for a file to be taken for a role by its header. */
-const HEADER_TEST: Record<Role, { specs: readonly FieldSpec[]; needs: string[][] }> = {
-  deals: { specs: DEAL_FIELDS, needs: [['client', 'amount']] },
-  activities: { specs: ACTIVITY_FIELDS, needs: [['date', 'client', 'outcome']] },
-  leads: { specs: LEAD_FIELDS, needs: [['lead', 'amount', 'expectedClose'], ['lead', 'amount', 'days']] },
-  clients: { specs: CLIENT_FIELDS, needs: [['client', 'want', 'can'], ['client', 'key'], ['client', 'dossier']] },
+/**
+ * Fields that must map for a file to be taken for a role by its header: what the role's
+ * reader needs; a clients file also needs one column beyond the client name.
+ */
+const HEADER_TEST: Record<Role, FieldNeeds> = {
+  deals: DEAL_NEEDS,
+  activities: ACTIVITY_NEEDS,
+  leads: LEAD_NEEDS,
+  clients: { specs: CLIENT_FIELDS, oneOf: [['want', 'can'], ['key'], ['dossier']] },
 };
 
 /** The one role a header fits best (a leads or activity export also looks like deals), or null. */
@@ -32,6 +35,14 @@ export function guessRole(file: string, header: string[]): Role | null {
   const fits = roleByHeader(file, header);
   const roles = fits.length > 1 ? fits.filter((r) => r !== 'deals') : fits;
   return roles.length === 1 ? (roles[0] as Role) : null;
+}
+
+/**
+ * The header among a file's first rows, found as when the file is read: the first row that
+ * fits some role (a report's title lines above it are passed over); null when none does.
+ */
+function headerOf(file: string, rows: string[][] | null): string[] | null {
+  return rows?.find((row) => roleByHeader(file, row).length > 0) ?? null;
 }
 
 export interface FoundInputs {
@@ -49,10 +60,8 @@ function roleByName(file: string): Role[] {
 /** Roles a header has the columns for. */
 export function roleByHeader(file: string, header: string[]): Role[] {
   return ROLES.filter((role) => {
-    const test = HEADER_TEST[role];
     try {
-      const mapping = mapColumns(file, header, test.specs);
-      return test.needs.some((fields) => fields.every((f) => f in mapping.index));
+      return fitColumns(file, header, HEADER_TEST[role], {}, 1).missing.length === 0;
     } catch {
       return false;
     }
@@ -78,7 +87,7 @@ export async function findInputs(folder: string | undefined, named: Partial<Reco
   const candidates = new Map<Role, { file: string; how: string }[]>();
   for (const entry of entries) {
     const file = join(folder, entry);
-    const header = await peekHeader(file);
+    const header = headerOf(file, await peekRows(file));
     const fits = header ? roleByHeader(file, header) : [];
     const byName = roleByName(entry);
     let roles: Role[];

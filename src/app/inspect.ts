@@ -1,13 +1,13 @@
 import { formatMicros, MICROS_PER_UNIT } from '../analyses/money.js';
 import type { Role } from '../config/settings.js';
 import { describeProblem, FolioError } from '../errors.js';
-import { ActivityConverter, ACTIVITY_FIELDS } from '../normalize/activities.js';
-import { ClientConverter, CLIENT_FIELDS } from '../normalize/clients.js';
-import type { ColumnMapping, FieldSpec } from '../normalize/columns.js';
+import { ActivityConverter, ACTIVITY_NEEDS } from '../normalize/activities.js';
+import { ClientConverter, CLIENT_NEEDS } from '../normalize/clients.js';
+import { closestHeader, type ColumnMapping, type FieldNeeds } from '../normalize/columns.js';
 import type { ConverterBase } from '../normalize/converter-base.js';
 import { formatDay } from '../normalize/dates.js';
-import { DEAL_FIELDS, DealConverter } from '../normalize/deals.js';
-import { LEAD_FIELDS, LeadConverter } from '../normalize/leads.js';
+import { DEAL_NEEDS, DealConverter } from '../normalize/deals.js';
+import { LEAD_NEEDS, LeadConverter } from '../normalize/leads.js';
 import { Problems } from '../normalize/problems.js';
 import { RowFeed, type RowConverter } from '../normalize/row-feed.js';
 import type { Vocabulary } from '../normalize/vocabulary.js';
@@ -30,11 +30,19 @@ export interface InspectResult {
   encoding: string;
   encodingReason: string;
   delimiter: string;
+  /** The file began with Excel's `sep=` line. */
+  sepLine: boolean;
   header: boolean;
+  /** 1-based line of the header row taken (0 without one); lines above it are not data. */
+  headerLine: number;
   rows: number;
+  /** Records below the header that are empty or hold only delimiters. */
+  blank: number;
+  /** Fields the kind of export needs that no column gives, with the `--map` that would give them. */
+  missing: { field: string; description: string; closest: string | null; map: string }[];
   columns: { position: number; header: string; field: string | null }[];
   choices: string[];
-  /** Column choices, fallback columns and rounded amounts, as every command warns of them. */
+  /** Lines passed over above the header, column choices, fallback columns and rounded amounts, as every command warns of them. */
   warnings: Warning[];
   /** Totals and subtotals rows (never a client) and the lines of the first of them. */
   totals: { rows: number; lines: number[] };
@@ -49,18 +57,18 @@ export interface InspectResult {
 type AnyConverter = ConverterBase & RowConverter<object>;
 
 interface RoleReader {
-  specs: readonly FieldSpec[];
+  needs: FieldNeeds;
   make: (map: ColumnMapping, input: InputOptions, problems: Problems, vocabulary: Vocabulary) => AnyConverter;
 }
 
 const READERS: Record<Role, RoleReader> = {
-  deals: { specs: DEAL_FIELDS, make: (m, i, p, vocabulary) => new DealConverter(m, { file: i.source.name, decimal: i.decimal, dayOrder: i.dayOrder, vocabulary }, p) },
-  leads: { specs: LEAD_FIELDS, make: (m, i, p, vocabulary) => new LeadConverter(m, { file: i.source.name, decimal: i.decimal, dayOrder: i.dayOrder, vocabulary }, p) },
+  deals: { needs: DEAL_NEEDS, make: (m, i, p, vocabulary) => new DealConverter(m, { file: i.source.name, decimal: i.decimal, dayOrder: i.dayOrder, vocabulary }, p) },
+  leads: { needs: LEAD_NEEDS, make: (m, i, p, vocabulary) => new LeadConverter(m, { file: i.source.name, decimal: i.decimal, dayOrder: i.dayOrder, vocabulary }, p) },
   activities: {
-    specs: ACTIVITY_FIELDS,
+    needs: ACTIVITY_NEEDS,
     make: (m, i, p, vocabulary) => new ActivityConverter(m, { file: i.source.name, decimal: i.decimal, dayOrder: i.dayOrder, vocabulary }, p),
   },
-  clients: { specs: CLIENT_FIELDS, make: (m, i, p) => new ClientConverter(m, { file: i.source.name, decimal: i.decimal, dayOrder: i.dayOrder, wantMin: null, canMin: null }, p) },
+  clients: { needs: CLIENT_NEEDS, make: (m, i, p) => new ClientConverter(m, { file: i.source.name, decimal: i.decimal, dayOrder: i.dayOrder, wantMin: null, canMin: null }, p) },
 };
 
 const DAY_KEYS = new Set(['day', 'expectedClose', 'dossier']);
@@ -96,20 +104,22 @@ export async function runInspect(input: InputOptions, lang: Lang, vocabulary: Vo
   const problems = new Problems(true);
   const sample: Record<string, string>[] = [];
   const ctx: { converter?: AnyConverter; feed?: RowFeed<object>; role?: Role } = {};
-  const pick = (headers: string[]): readonly FieldSpec[] => {
+  const roleOf = (headers: string[]): Role => {
+    if (as) return as;
     // Deals unless the columns are those of another kind of export only.
     const fitsDeals = !input.header || roleByHeader(input.source.name, headers).includes('deals');
-    ctx.role = as ?? (fitsDeals ? 'deals' : guessRole(input.source.name, headers)) ?? 'deals';
-    return READERS[ctx.role].specs;
+    return (fitsDeals ? 'deals' : guessRole(input.source.name, headers)) ?? 'deals';
   };
-  const { format, mapping, rows } = await readMapped(input, pick, (map) => {
-    const converter = READERS[ctx.role as Role].make(map, input, problems, vocabulary);
+  const read = await readMapped(input, (headers) => READERS[roleOf(headers)].needs, (map) => {
+    ctx.role = roleOf(map.headers);
+    const converter = READERS[ctx.role].make(map, input, problems, vocabulary);
     const feed = new RowFeed<object>(converter, (record) => {
       if (sample.length < SAMPLE_ROWS) sample.push(describe(record as Record<string, unknown>));
     });
     Object.assign(ctx, { converter, feed });
     return (fields, line) => feed.push(fields, line);
-  });
+  }, true);
+  const { format, mapping, rows } = read;
   let ambiguity: string | null = null;
   try {
     ctx.feed?.end();
@@ -121,16 +131,24 @@ export async function runInspect(input: InputOptions, lang: Lang, vocabulary: Vo
   const used = mapping;
   const fieldAt = new Map(Object.entries(used.index).map(([field, i]) => [i, field]));
   const conventions: Record<string, string> = {};
-  for (const [field, column] of converter.amounts) conventions[field] = column.convention;
-  for (const [field, column] of converter.dates) conventions[field] = column.convention;
+  // A missing column has no convention: it is listed under `missing`.
+  for (const [field, column] of converter.amounts) if (field in mapping.index) conventions[field] = column.convention;
+  for (const [field, column] of converter.dates) if (field in mapping.index) conventions[field] = column.convention;
   const result: InspectResult = {
     file: format.file,
     role: ctx.role as Role,
     encoding: format.encoding,
     encodingReason: format.encodingReason,
     delimiter: format.delimiter,
+    sepLine: format.sepLine,
     header: input.header,
+    headerLine: read.headerLine,
     rows,
+    blank: read.blank,
+    missing: read.missing.map((spec) => {
+      const closest = input.header ? closestHeader(spec, mapping.headers) : null;
+      return { field: spec.field, description: spec.description, closest, map: `--map ${spec.field}=${closest === null ? 'HEADER' : JSON.stringify(closest)}` };
+    }),
     columns: used.headers.map((header, i) => ({ position: i + 1, header, field: fieldAt.get(i) ?? null })),
     choices: used.choices,
     warnings: columnWarnings(used, converter),
@@ -141,7 +159,7 @@ export async function runInspect(input: InputOptions, lang: Lang, vocabulary: Vo
     problemCount: problems.count + (ambiguity ? 1 : 0),
   };
   return {
-    envelope: buildEnvelope('inspect', null, [], result, vocabularyWarnings(format.file, mapping, converter)),
+    envelope: buildEnvelope('inspect', null, [], result, [...(read.guess ? [read.guess] : []), ...vocabularyWarnings(format.file, mapping, converter)]),
     doc: () => inspectDoc(result, lang),
     rows: () => result.columns.map((c): MachineRow => ({ position: c.position, header: c.header, field: c.field })),
     columns: ['position', 'header', 'field'],
@@ -173,9 +191,11 @@ function inspectDoc(r: InspectResult, lang: Lang): Doc {
         facts: [
           ['read as', r.role],
           [t(lang, 'encoding'), `${r.encoding} (${r.encodingReason})`],
-          [t(lang, 'delimiter'), DELIMITER_NAMES[r.delimiter] ?? r.delimiter],
+          [t(lang, 'delimiter'), `${DELIMITER_NAMES[r.delimiter] ?? r.delimiter}${r.sepLine ? ' (from the sep= line)' : ''}`],
+          ['header line', r.header ? String(r.headerLine) : 'none (--no-header)'],
           [t(lang, 'rows'), String(r.rows)],
           ...(r.totals.rows > 0 ? [[t(lang, 'totalsRows'), `${r.totals.rows} (line ${r.totals.lines.join(', ')}${r.totals.rows > r.totals.lines.length ? ', …' : ''})`] as [string, string]] : []),
+          ...(r.blank > 0 ? [['blank lines', String(r.blank)] as [string, string]] : []),
           ...Object.entries(r.conventions).map(([field, convention]): [string, string] => [field, convention]),
         ],
       },
@@ -186,6 +206,15 @@ function inspectDoc(r: InspectResult, lang: Lang): Doc {
         rows: r.columns.map((c) => [String(c.position), c.header, c.field === null ? { text: '—', tone: 'muted' } : { text: c.field, tone: 'good' }]),
       },
       ...(r.warnings.length > 0 ? [{ kind: 'notes' as const, lines: r.warnings.map((w) => (w.code === 'COLUMN_CHOICE' ? w.message : `${w.code}: ${w.message}`)) }] : []),
+      ...(r.missing.length > 0
+        ? [
+            {
+              kind: 'notes' as const,
+              title: `Missing (${r.missing.length})`,
+              lines: r.missing.map((m) => ({ text: `${m.field} (${m.description}): no column; map one with ${m.map}`, tone: 'bad' as const })),
+            },
+          ]
+        : []),
       {
         kind: 'table',
         title: t(lang, 'firstRows'),

@@ -1,5 +1,5 @@
 import { analyzeLeads, LEAD_GROUPS, type LeadGroup, type LeadInput, type LeadOptions, type LeadsResult } from '../analyses/leads.js';
-import { LEAD_FIELDS, LeadConverter, type LeadRow } from '../normalize/leads.js';
+import { LEAD_NEEDS, LeadConverter, type LeadRow } from '../normalize/leads.js';
 import { displayName } from '../normalize/text.js';
 import type { Vocabulary } from '../normalize/vocabulary.js';
 import type { Cell, MachineRow, Section, Tone } from '../render/document.js';
@@ -31,7 +31,7 @@ export async function loadLeads(input: InputOptions, vocabulary: Vocabulary): Pr
   let closed = 0;
   const loaded = await loadRows(
     input,
-    LEAD_FIELDS,
+    LEAD_NEEDS,
     (map, p) => new LeadConverter(map, { file, decimal: input.decimal, dayOrder: input.dayOrder, vocabulary }, p),
     (row: LeadRow) => {
       if (row.status !== 'open') {

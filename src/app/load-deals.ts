@@ -1,6 +1,6 @@
 import { RevenueLedger } from '../analyses/ledger.js';
 import { FolioError } from '../errors.js';
-import { DEAL_FIELDS, DealConverter, type Deal } from '../normalize/deals.js';
+import { DEAL_NEEDS, DealConverter, type Deal } from '../normalize/deals.js';
 import type { Period } from '../normalize/period.js';
 import type { Vocabulary } from '../normalize/vocabulary.js';
 import type { InputOptions, InputReport, Warning } from './input-options.js';
@@ -76,13 +76,13 @@ export async function loadDeals(options: InputOptions, filter: DealFilter): Prom
 
   const loaded = await loadRows(
     options,
-    DEAL_FIELDS,
+    DEAL_NEEDS,
     (map, problems) => {
       if (filter.period !== null && map.index.date === undefined) {
         throw new FolioError({
           code: 'MISSING_COLUMN',
           file,
-          line: 1,
+          line: map.line,
           message: 'a period was asked for, but the file has no date column',
           hint: `columns found: ${map.headers.map((h) => `"${h}"`).join(', ')}; map one with --map date=HEADER, or drop --period/--from/--to`,
         });

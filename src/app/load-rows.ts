@@ -1,5 +1,5 @@
 import type { TableFormat } from '../io/read-table.js';
-import type { ColumnMapping, FieldSpec } from '../normalize/columns.js';
+import type { ColumnMapping, FieldNeeds } from '../normalize/columns.js';
 import type { ConverterBase } from '../normalize/converter-base.js';
 import { MAX_DECIMALS } from '../normalize/numbers.js';
 import { Problems } from '../normalize/problems.js';
@@ -24,13 +24,13 @@ export interface LoadedRows<C> {
  */
 export async function loadRows<T, C extends ConverterBase & RowConverter<T>>(
   options: InputOptions,
-  specs: readonly FieldSpec[],
+  needs: FieldNeeds,
   make: (mapping: ColumnMapping, problems: Problems) => C,
   accept: (record: T) => void,
   problems: Problems = new Problems(options.skipInvalid, options.collect ? Infinity : undefined),
 ): Promise<LoadedRows<C>> {
   const ctx: { converter?: C; feed?: RowFeed<T> } = {};
-  const { format, mapping, rows, headerLine, blank } = await readMapped(options, specs, (map) => {
+  const { format, mapping, rows, headerLine, blank } = await readMapped(options, needs, (map) => {
     const converter = make(map, problems);
     const feed = new RowFeed<T>(converter, accept);
     Object.assign(ctx, { converter, feed });
@@ -42,7 +42,7 @@ export async function loadRows<T, C extends ConverterBase & RowConverter<T>>(
   return { format, mapping, rows, headerLine, blank, converter: ctx.converter as C, problems };
 }
 
-/** Warnings every input shares: how its columns were read (see `columnWarnings`), totals rows left out, and skipped rows. */
+/** Warnings every input shares: how its header and columns were read (see `columnWarnings`), totals rows left out, and skipped rows. */
 export function readWarnings(file: string, loaded: LoadedRows<ConverterBase>): Warning[] {
   const warnings = columnWarnings(loaded.mapping, loaded.converter).map((w) => ({ code: w.code, message: `${file}: ${w.message}` }));
   const converter = loaded.converter;
@@ -61,11 +61,12 @@ export function readWarnings(file: string, loaded: LoadedRows<ConverterBase>): W
 
 /**
  * How the columns were read, for every command and for `inspect` (messages without the
- * file): which header was taken where several fit, which field a fallback header stands in
- * for, and amounts rounded from printed binary floats.
+ * file): lines passed over above the header, which header was taken where several fit,
+ * which field a fallback header stands in for, and amounts rounded from printed binary floats.
  */
 export function columnWarnings(mapping: ColumnMapping, converter: ConverterBase): Warning[] {
-  const warnings: Warning[] = mapping.choices.map((message) => ({ code: 'COLUMN_CHOICE', message }));
+  const warnings: Warning[] = mapping.preamble > 0 ? [{ code: 'HEADER_ROW', message: preambleNote(mapping) }] : [];
+  warnings.push(...mapping.choices.map((message) => ({ code: 'COLUMN_CHOICE', message })));
   for (const use of mapping.fallbacks) warnings.push({ code: use.code, message: use.message });
   for (const [field, column] of converter.amounts) {
     if (column.rounded === 0) continue;
@@ -75,6 +76,12 @@ export function columnWarnings(mapping: ColumnMapping, converter: ConverterBase)
     });
   }
   return warnings;
+}
+
+/** What was passed over above the header. */
+function preambleNote(mapping: ColumnMapping): string {
+  const n = mapping.preamble;
+  return `the header is on line ${mapping.line}; the ${n} line${n === 1 ? '' : 's'} above it (a title, report parameters, blank lines) ${n === 1 ? 'was' : 'were'} not read (name another with --header-row N)`;
 }
 
 /** The input's entry in `inputs[]`: how it was read, and what became of its rows. */

@@ -1,7 +1,7 @@
 import { analyzeMatrix, QUADRANTS, type MatrixInput, type MatrixResult, type Quadrant } from '../analyses/matrix.js';
 import type { RevenueLedger } from '../analyses/ledger.js';
 import { analyzeShare, type RevenueClass, type ShareOptions, type ShareResult } from '../analyses/share.js';
-import { CLIENT_FIELDS, ClientConverter, type ClientRow } from '../normalize/clients.js';
+import { CLIENT_NEEDS, ClientConverter, MATRIX_NEEDS, type ClientRow } from '../normalize/clients.js';
 import type { FlagRead } from '../normalize/flags.js';
 import { periodJson } from '../normalize/period.js';
 import { displayName, nameKey } from '../normalize/text.js';
@@ -43,12 +43,8 @@ export async function loadClients(input: InputOptions, wantMin: number | null, c
   let duplicates = 0;
   const loaded = await loadRows(
     input,
-    CLIENT_FIELDS,
-    (map, p) => {
-      const c = new ClientConverter(map, { file, decimal: input.decimal, dayOrder: input.dayOrder, wantMin, canMin }, p);
-      if (needFlags) c.requireFlags();
-      return c;
-    },
+    needFlags ? MATRIX_NEEDS : CLIENT_NEEDS,
+    (map, p) => new ClientConverter(map, { file, decimal: input.decimal, dayOrder: input.dayOrder, wantMin, canMin }, p),
     (row: ClientRow) => {
       const key = nameKey(row.client);
       if (byKey.has(key)) duplicates++;

@@ -3,9 +3,9 @@ import { compareShares, type Comparison } from '../analyses/compare.js';
 import type { LeadsResult } from '../analyses/leads.js';
 import type { ClientShare, ShareOptions } from '../analyses/share.js';
 import type { Role } from '../config/settings.js';
-import { peekHeader } from '../io/read-table.js';
-import { CLIENT_FIELDS } from '../normalize/clients.js';
-import { mapColumns } from '../normalize/columns.js';
+import { peekRows } from '../io/read-table.js';
+import { MATRIX_NEEDS } from '../normalize/clients.js';
+import { fitColumns } from '../normalize/columns.js';
 import { formatDay } from '../normalize/dates.js';
 import { periodJson, type Period } from '../normalize/period.js';
 import type { Vocabulary } from '../normalize/vocabulary.js';
@@ -127,16 +127,17 @@ export async function computeReport(o: ReportOptions): Promise<ReportData> {
   return { result, inputs, warnings };
 }
 
-/** Whether a clients file has want and can columns, told from its header alone. */
+/** Whether a clients file has want and can columns, told from its first rows (its header is among them). */
 async function hasMatrixColumns(input: InputOptions): Promise<boolean> {
-  const header = await peekHeader(input.source.path);
-  if (!header) return false;
-  try {
-    const mapping = mapColumns(input.source.name, header, CLIENT_FIELDS, input.map);
-    return mapping.index.want !== undefined && mapping.index.can !== undefined;
-  } catch {
-    return false;
-  }
+  const rows = (await peekRows(input.source.path)) ?? [];
+  return rows.some((row) => {
+    try {
+      const fit = fitColumns(input.source.name, row, MATRIX_NEEDS, input.map, 1);
+      return fit.missing.length === 0;
+    } catch {
+      return false;
+    }
+  });
 }
 
 export async function runReport(o: ReportOptions): Promise<CommandOutput> {

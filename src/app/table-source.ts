@@ -1,58 +1,144 @@
 import { FolioError } from '../errors.js';
 import type { RecordHandler } from '../io/csv-scanner.js';
-import { readTable, type TableFormat } from '../io/read-table.js';
-import { mapColumns, type ColumnMapping, type FieldSpec } from '../normalize/columns.js';
-import type { InputOptions } from './input-options.js';
+import { HEADER_SEARCH_ROWS, readTable, type TableFormat } from '../io/read-table.js';
+import { fitColumns, missingError, type ColumnMapping, type FieldNeeds, type FieldSpec, type HeaderFit } from '../normalize/columns.js';
+import type { InputOptions, Warning } from './input-options.js';
+
+export interface MappedTable {
+  format: TableFormat;
+  mapping: ColumnMapping;
+  /** Data records below the header. */
+  rows: number;
+  /** 1-based line of the header row; 0 without one. */
+  headerLine: number;
+  /** Records below the header that are empty or hold only spaces and delimiters. */
+  blank: number;
+  /** Fields the input needs and the header lacks (only ever non-empty when `lenient`). */
+  missing: FieldSpec[];
+  /** Set when no row had every needed column and `lenient` took the best one. */
+  guess: Warning | null;
+}
+
+interface Candidate {
+  fields: string[];
+  line: number;
+  fit: HeaderFit;
+}
 
 /**
  * Read an input and hand each data row to the handler `start` builds once the header is
- * mapped. Without a header row, columns are called `column 1`, `column 2`... and must be
- * mapped by position.
+ * mapped. The header is the first row (of the first 30 non-blank ones) that has a column
+ * for every field the input needs; rows above it (a report's title, its parameters) are
+ * not data. `--header-row N` names the line instead. Without a header row, columns are
+ * called `column 1`, `column 2`... and must be mapped by position. Blank records below the
+ * header are counted, not read.
+ *
+ * When no row fits, the run stops with the candidates listed, unless `lenient` (inspect):
+ * then the row that maps most fields is taken, and what it lacks is returned.
  */
 export async function readMapped(
   options: InputOptions,
-  /** The fields to map, or a function that picks them once the header is seen. */
-  specs: readonly FieldSpec[] | ((headers: string[]) => readonly FieldSpec[]),
+  /** What the input needs, or a function that tells it from a candidate header row. */
+  needs: FieldNeeds | ((headers: string[]) => FieldNeeds),
   start: (mapping: ColumnMapping, format: TableFormat) => RecordHandler,
-): Promise<{ format: TableFormat; mapping: ColumnMapping; rows: number; headerLine: number; blank: number }> {
+  lenient = false,
+): Promise<MappedTable> {
   let mapping: ColumnMapping | null = null;
+  let missing: FieldSpec[] = [];
+  let guess: Warning | null = null;
+  let handler: RecordHandler | null = null;
   let rows = 0;
-  let headerLine = 0;
-  const blank = 0;
+  let blank = 0;
+  const candidates: Candidate[] = [];
   const file = options.source.name;
+  const needsOf = (headers: string[]): FieldNeeds => (typeof needs === 'function' ? needs(headers) : needs);
+  const fitOf = (headers: string[], line: number): HeaderFit => fitColumns(file, headers, needsOf(headers), options.map, line);
+
+  const data: RecordHandler = (fields, line) => {
+    if (isBlank(fields)) {
+      blank++;
+      return;
+    }
+    rows++;
+    (handler as RecordHandler)(fields, line);
+  };
+  const take = (fit: HeaderFit, format: TableFormat): void => {
+    if (!lenient) {
+      if (fit.duplicate) throw fit.duplicate;
+      if (fit.missing.length > 0) throw missingError(file, fit.mapping.line, fit, options.map, options.header);
+    } else if (fit.duplicate) {
+      fit.mapping.choices.push(`${fit.duplicate.message} (the first is taken); ${fit.duplicate.hint ?? ''}`);
+    }
+    mapping = fit.mapping;
+    if (options.header && options.headerRow === undefined) mapping.preamble = fit.mapping.line - (format.sepLine ? 2 : 1);
+    missing = fit.missing;
+    handler = start(fit.mapping, format);
+  };
+  /** No candidate had every column: stop, or (lenient) take the closest and read the rows below it. */
+  const settle = (format: TableFormat): void => {
+    const best = closestCandidate(candidates);
+    if (!lenient) throw noHeader(file, best, candidates, format.delimiter, options.map);
+    guess = {
+      code: 'HEADER_GUESSED',
+      message: `${file}: no row among the first ${candidates.length} has a column for every field needed; took line ${best.line} as the header (choose one with --header-row N)`,
+    };
+    take(best.fit, format);
+    for (const c of candidates) if (c.line > best.line) data(c.fields, c.line);
+  };
+
   const format = await readTable(
     options.source,
     { encoding: options.encoding, delimiter: options.delimiter, maxRecordLength: options.maxRecordLength },
-    (fmt) => {
-      let handler: RecordHandler | null = null;
-      return (fields, line) => {
-        if (handler === null) {
-          const headers = options.header ? headerNames(fields) : fields.map((_, i) => `column ${i + 1}`);
-          mapping = mapColumns(file, headers, typeof specs === 'function' ? specs(headers) : specs, options.map, options.header);
-          handler = start(mapping, fmt);
-          if (options.header) {
-            headerLine = line;
-            return;
-          }
+    (fmt) => (fields, line) => {
+      if (handler !== null) return data(fields, line);
+      if (!options.header) {
+        if (isBlank(fields)) {
+          blank++;
+          return;
         }
-        rows++;
-        handler(fields, line);
-      };
+        take(fitOf(fields.map((_, i) => `column ${i + 1}`), 0), fmt);
+        return data(fields, line);
+      }
+      if (options.headerRow !== undefined) {
+        if (line < options.headerRow) return;
+        if (line > options.headerRow || isBlank(fields)) throw headerRowMissing(file, options.headerRow);
+        return take(fitOf(headerNames(fields), line), fmt);
+      }
+      if (isBlank(fields)) return;
+      const fit = fitOf(headerNames(fields), line);
+      if (fit.missing.length === 0) return take(fit, fmt);
+      candidates.push({ fields: fields.slice(), line, fit });
+      if (candidates.length === HEADER_SEARCH_ROWS) settle(fmt);
     },
   );
+  if (handler === null && candidates.length > 0) settle(format);
   if (mapping === null) {
+    if (options.headerRow !== undefined) throw headerRowMissing(file, options.headerRow);
     throw new FolioError({ code: 'EMPTY_FILE', file, message: 'the file holds no rows', hint: 'export the data again, with a header row' });
   }
+  const headerLine = (mapping as ColumnMapping).line;
   if (rows === 0) {
     throw new FolioError({
       code: 'NO_ROWS',
       file,
-      line: 1,
+      line: headerLine || undefined,
       message: 'the file has a header but no data rows',
       hint: 'export again with data; check that the export filter is not empty',
     });
   }
-  return { format, mapping, rows, headerLine, blank };
+  return { format, mapping, rows, headerLine, blank, missing, guess };
+}
+
+/**
+ * A record that is empty or holds only spaces (and the delimiters between them). Run on
+ * every row: a field that starts with a visible character settles it without `trim`.
+ */
+function isBlank(fields: string[]): boolean {
+  for (let i = 0; i < fields.length; i++) {
+    const f = fields[i] as string;
+    if (f.length > 0 && (f.charCodeAt(0) > 32 || f.trim() !== '')) return false;
+  }
+  return true;
 }
 
 /** Header names as written, minus the empty ones a trailing delimiter leaves at the end. */
@@ -60,4 +146,54 @@ function headerNames(fields: string[]): string[] {
   const names = fields.map((f) => f.trim());
   while (names.length > 1 && names[names.length - 1] === '') names.pop();
   return names;
+}
+
+/** The candidate that maps most fields (the earliest on a tie); failing any, the earliest widest row. */
+function closestCandidate(candidates: Candidate[]): Candidate {
+  const mapped = (c: Candidate): number => Object.keys(c.fit.mapping.index).length;
+  const filled = (c: Candidate): number => c.fields.filter((f) => f.trim() !== '').length;
+  let best = candidates[0] as Candidate;
+  for (const c of candidates) if (mapped(c) > mapped(best)) best = c;
+  if (mapped(best) > 0) return best;
+  for (const c of candidates) if (filled(c) > filled(best)) best = c;
+  return best;
+}
+
+const EXCERPT = 60;
+const SHOWN = 10;
+
+/**
+ * No row has the columns needed. When the first row maps some fields it is the header and
+ * lacks a column: that error. Otherwise no row looked like the header: every candidate
+ * with what it lacks.
+ */
+function noHeader(file: string, best: Candidate, candidates: Candidate[], delimiter: string, map: Record<string, string>): FolioError {
+  const base = missingError(file, best.line, best.fit, map, true);
+  const hint = `${base.hint ?? ''}; or name the header's line with --header-row N`;
+  if (best === candidates[0] && Object.keys(best.fit.mapping.index).length > 0) {
+    return new FolioError({ code: base.code, file, line: base.line, message: base.message, hint });
+  }
+  const lines = candidates.map((c) => {
+    const text = c.fields.join(delimiter);
+    const excerpt = text.length > EXCERPT ? `${text.slice(0, EXCERPT - 1)}…` : text;
+    return `${file}:${c.line}: ${JSON.stringify(excerpt)} lacks ${c.fit.missing.map((m) => m.field).join(', ')}`;
+  });
+  return new FolioError({
+    code: 'NO_HEADER_ROW',
+    file,
+    message: `no row among the first ${candidates.length} has a column for every field needed; the closest is line ${best.line}: ${base.message}`,
+    hint,
+    more: lines.slice(0, SHOWN),
+    moreCount: Math.max(0, lines.length - SHOWN),
+  });
+}
+
+function headerRowMissing(file: string, headerRow: number): FolioError {
+  return new FolioError({
+    code: 'NO_HEADER_ROW',
+    file,
+    line: headerRow,
+    message: `--header-row ${headerRow}: this line holds no header row (it is blank, inside a quoted value, or past the end)`,
+    hint: 'give the line number of the header row as an editor shows it; `folio inspect FILE` shows the line it takes',
+  });
 }

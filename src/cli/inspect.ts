@@ -20,6 +20,7 @@ export function inspectCommand(ctx: CliContext, done: (code: number) => void): C
 Examples:
   folio inspect export.csv
   folio inspect export.csv --encoding windows-1251 --delimiter ';'
+  folio inspect report.csv --header-row 4        the header is on line 4, under a title
   folio inspect calls.csv --as activities
   folio inspect export.csv --json | jq '.result.columns'`,
   );

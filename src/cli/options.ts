@@ -24,6 +24,7 @@ export function addInputOptions(cmd: Command): Command {
   return cmd
     .option('--map <field=header>', 'use this column for a field (header name or 1-based position); repeatable', collect, [])
     .option('--no-header', 'the file has no header row (map columns by position)')
+    .addOption(new Option('--header-row <line>', 'the line the header row is on (found among the first 30 rows by default)').argParser(positiveInt('--header-row')))
     .option('--encoding <name>', 'file encoding (utf-8, windows-1251, utf-16le, ...; detected by default)')
     .option('--delimiter <char>', 'field delimiter: , ; tab | (detected by default)')
     .option('--decimal <mark>', 'decimal mark of amounts: , or . (detected per column by default)')
@@ -95,14 +96,15 @@ export function shareOptions(flags: ThresholdFlags): ShareOptions {
   return { ...DEFAULT_SHARE_OPTIONS, key: flags.key, critical: flags.critical, golden: flags.golden, maxKeyPerManager: flags.maxKeyClients };
 }
 
-/** A second input named by a flag (`--deals FILE`): detected as usual, mapped by its own `--deals-map`. */
+/** A second input named by a flag (`--deals FILE`): detected as usual (its header row too), mapped by its own `--deals-map`. */
 export function secondInput(file: string, map: string[], raw: RawOptions): InputOptions {
-  return inputOptions(file, { ...raw, map, encoding: undefined, delimiter: undefined, header: true });
+  return inputOptions(file, { ...raw, map, encoding: undefined, delimiter: undefined, header: true, headerRow: undefined });
 }
 
 export interface RawOptions {
   map: string[];
   header: boolean;
+  headerRow?: number | undefined;
   encoding?: string;
   delimiter?: string;
   decimal?: string;
@@ -132,11 +134,15 @@ export function inputOptions(file: string, raw: RawOptions): InputOptions {
     }
     map[entry.slice(0, eq).trim().toLowerCase()] = entry.slice(eq + 1).trim();
   }
+  if (raw.headerRow !== undefined && !raw.header) {
+    throw usage('--header-row and --no-header contradict each other', 'give --header-row N for a file whose header is on line N, or --no-header for a file without one');
+  }
   return {
     source: sourceOf(file),
     encoding: raw.encoding === undefined ? undefined : parseEncodingName(raw.encoding),
     delimiter: raw.delimiter === undefined ? undefined : parseDelimiter(raw.delimiter),
     header: raw.header,
+    headerRow: raw.headerRow,
     map,
     decimal: raw.decimal === undefined ? null : parseDecimal(raw.decimal),
     dayOrder: raw.dateFormat === undefined ? null : dayOrder(raw.dateFormat),

@@ -91,6 +91,12 @@ export async function reportOptions(folder: string | undefined, flags: ReportFla
     const file = found.files[role];
     if (file) files[role] = secondInput(file, maps[role], flags);
   }
+  // The deals file is the report's primary input: --header-row is its header line; the
+  // other files' headers are found as usual.
+  if (flags.headerRow !== undefined) {
+    if (!files.deals) throw usage('--header-row applies to the deals file, and there is none', 'name it with --deals FILE, or drop --header-row: the header of every file is found among its first 30 rows');
+    files.deals.headerRow = flags.headerRow;
+  }
   const asOf = asOfDay(flags.asOf);
   const period = dealPeriod(flags) ?? lastFullMonth(asOf);
   if (!Number.isFinite(period.from) || !Number.isFinite(period.to)) {

@@ -2,7 +2,8 @@ import { FolioError } from '../errors.js';
 
 /**
  * Called once per record. `fields` is reused for the next record: copy what you keep.
- * `line` is the 1-based line the record starts on.
+ * `line` is the 1-based line the record starts on. An empty line is a record of no fields,
+ * so that readers can count it.
  */
 export type RecordHandler = (fields: string[], line: number) => void;
 
@@ -11,6 +12,8 @@ export interface ScannerOptions {
   delimiter: string;
   /** Longest record, in characters, before the input is declared broken. */
   maxRecordLength: number;
+  /** Line number of the first line of text (2 when a `sep=` line was taken off). */
+  firstLine?: number;
 }
 
 const QUOTE = 34;
@@ -19,7 +22,7 @@ const CR = 13;
 
 /**
  * A streaming RFC 4180 reader over decoded text: quoted fields with delimiters, doubled
- * quotes and line breaks; LF, CRLF or CR line ends; blank lines skipped. Text arrives in
+ * quotes and line breaks; LF, CRLF or CR line ends; an empty line is a record of no fields. Text arrives in
  * chunks of any size; a record cut by a chunk end waits for the next chunk.
  *
  * This is folio's hot path (see bench/), so it walks char codes and slices fields out of
@@ -28,7 +31,7 @@ const CR = 13;
 export class CsvScanner {
   private rest = '';
   /** Line on which `rest` starts. */
-  private line = 1;
+  private line: number;
   private readonly fields: string[] = [];
   private readonly delim: number;
   /** Set when the last incomplete record stopped inside a quoted field. */
@@ -40,6 +43,7 @@ export class CsvScanner {
   ) {
     if (options.delimiter.length !== 1) throw new Error('delimiter must be one character');
     this.delim = options.delimiter.charCodeAt(0);
+    this.line = options.firstLine ?? 1;
   }
 
   /** Lines started so far (for progress and error messages). */
@@ -113,14 +117,17 @@ export class CsvScanner {
           if (end - recordStart > this.options.maxRecordLength) this.tooLongAt(recordLine, 0);
           pos = lf + 1;
           line++;
-          if (end === recordStart) continue;
+          this.line = line;
+          if (end === recordStart) {
+            this.onRecord(fields, recordLine);
+            continue;
+          }
           let start = recordStart;
           for (let d = text.indexOf(delimChar, start); d !== -1 && d < end; d = text.indexOf(delimChar, start)) {
             fields.push(text.slice(start, d));
             start = d + 1;
           }
           fields.push(text.slice(start, end));
-          this.line = line;
           this.onRecord(fields, recordLine);
           continue;
         }
@@ -219,7 +226,7 @@ export class CsvScanner {
         }
         line++;
       }
-      if (fields.length === 1 && !quotedAny && fields[0] === '') continue;
+      if (fields.length === 1 && !quotedAny && fields[0] === '') fields.length = 0;
       if (pos - recordStart > this.options.maxRecordLength) this.tooLongAt(recordLine, quotedAny ? recordLine : 0);
       this.line = line;
       this.onRecord(fields, recordLine);

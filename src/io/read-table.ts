@@ -27,6 +27,17 @@ export interface TableFormat {
   encoding: Encoding;
   encodingReason: EncodingGuess['reason'];
   delimiter: string;
+  /** The file began with Excel's `sep=X` line, which named the delimiter and is not a record. */
+  sepLine: boolean;
+}
+
+/** Excel's first line `sep=;`: it names the delimiter and is not part of the table. */
+const SEP_LINE = /^sep=([^\r\n])(?:\r\n|\n|\r|$)/i;
+
+/** The delimiter a `sep=` first line names and the text after that line, or null without one. */
+export function takeSepLine(text: string): { delimiter: string; rest: string } | null {
+  const m = SEP_LINE.exec(text);
+  return m ? { delimiter: m[1] as string, rest: text.slice(m[0].length) } : null;
 }
 
 const CHUNK = 1 << 20;
@@ -85,16 +96,19 @@ export async function readTable(
   }
 
   const decoder = createDecoder(guess.encoding, source.name);
-  const firstText = decoder.decode(body, done);
-  const delimiter = options.delimiter ?? sniffDelimiter(firstText, done);
+  const decoded = decoder.decode(body, done);
+  const sep = takeSepLine(decoded);
+  const firstText = sep ? sep.rest : decoded;
+  const delimiter = options.delimiter ?? sep?.delimiter ?? sniffDelimiter(firstText, done);
   const format: TableFormat = {
     file: source.name,
     encoding: guess.encoding,
     encodingReason: guess.reason,
     delimiter,
+    sepLine: sep !== null,
   };
   const scanner = new CsvScanner(
-    { file: source.name, delimiter, maxRecordLength: options.maxRecordLength },
+    { file: source.name, delimiter, maxRecordLength: options.maxRecordLength, firstLine: sep ? 2 : 1 },
     begin(format),
   );
   scanner.push(firstText);
@@ -149,27 +163,35 @@ async function openChunks(source: Source): Promise<{ chunks: AsyncIterator<Buffe
   return { chunks: (stream as AsyncIterable<Buffer>)[Symbol.asyncIterator](), size };
 }
 
+/** Records peeked at to find the header, here and when a file is read. */
+export const HEADER_SEARCH_ROWS = 30;
+
 /**
- * The header row of a file, read from its first 64 KiB, to tell what a file is by its
- * columns. Null when the file is empty or unreadable.
+ * The first records of a file (blank ones left out), read from its first 64 KiB, to tell
+ * what a file is by its columns wherever its header row sits. Null when the file is empty
+ * or unreadable.
  */
-export async function peekHeader(path: string): Promise<string[] | null> {
+export async function peekRows(path: string): Promise<string[][] | null> {
   const { open } = await import('node:fs/promises');
   const handle = await open(path, 'r');
   try {
     const buffer = Buffer.alloc(SNIFF_BYTES);
     const { bytesRead } = await handle.read(buffer, 0, SNIFF_BYTES, 0);
     const sample = buffer.subarray(0, bytesRead);
-    const guess = sniffEncoding(sample, bytesRead < SNIFF_BYTES);
-    const text = createDecoder(guess.encoding, path).decode(sample.subarray(guess.bomLength), true);
-    const delimiter = sniffDelimiter(text, bytesRead < SNIFF_BYTES);
-    let header: string[] | null = null;
+    const complete = bytesRead < SNIFF_BYTES;
+    const guess = sniffEncoding(sample, complete);
+    const decoded = createDecoder(guess.encoding, path).decode(sample.subarray(guess.bomLength), true);
+    const sep = takeSepLine(decoded);
+    const text = sep ? sep.rest : decoded;
+    const delimiter = sep?.delimiter ?? sniffDelimiter(text, complete);
+    const rows: string[][] = [];
     const scanner = new CsvScanner({ file: path, delimiter, maxRecordLength: Infinity }, (fields) => {
-      header ??= fields.map((f) => f.trim());
+      if (rows.length < HEADER_SEARCH_ROWS && fields.length > 0) rows.push(fields.map((f) => f.trim()));
     });
-    scanner.push(text.slice(0, text.indexOf('\n') + 1 || text.length));
-    scanner.end();
-    return header;
+    scanner.push(text);
+    // A sample cut inside a record leaves that record unread rather than broken.
+    if (complete) scanner.end();
+    return rows.length > 0 ? rows : null;
   } catch {
     return null;
   } finally {

@@ -5,13 +5,17 @@ const SAMPLE_RECORDS = 200;
 interface Candidate {
   delimiter: string;
   headerFields: number;
+  /** Records above the header (a report's title and parameters). */
+  above: number;
   consistency: number;
 }
 
 /**
- * Pick the delimiter under which the sample reads as a table: the header's field count
- * repeated by the rows. Quotes are honoured, so a `;` file full of decimal commas, or a
- * `,` file with quoted `;` in its values, is not fooled. With no clear winner: comma.
+ * Pick the delimiter under which the sample reads as a table: a header whose field count
+ * the rows below it repeat. The header is the first record with the most common field
+ * count, so title and parameter lines above it do not hide the table. Quotes are
+ * honoured, so a `;` file full of decimal commas, or a `,` file with quoted `;` in its
+ * values, is not fooled. With no clear winner: comma.
  */
 export function sniffDelimiter(sample: string, complete: boolean): string {
   let best: Candidate | null = null;
@@ -19,20 +23,42 @@ export function sniffDelimiter(sample: string, complete: boolean): string {
     const counts = fieldCounts(sample, delimiter, complete);
     if (counts.length === 0) continue;
     // A trailing delimiter on every line (Bitrix24) adds one field to header and rows alike.
-    const headerFields = counts[0] ?? 0;
-    const rows = counts.slice(1);
+    const headerFields = mostCommon(counts);
+    const above = counts.indexOf(headerFields);
+    const rows = counts.slice(above + 1);
     const consistency = rows.length === 0 ? 1 : rows.filter((c) => c === headerFields).length / rows.length;
-    const candidate = { delimiter, headerFields, consistency };
+    const candidate = { delimiter, headerFields, above, consistency };
     if (!best || better(candidate, best)) best = candidate;
   }
   return best && best.headerFields > 1 ? best.delimiter : ',';
 }
 
+/** The most frequent value; the larger one on a tie. */
+function mostCommon(counts: number[]): number {
+  const tally = new Map<number, number>();
+  for (const c of counts) tally.set(c, (tally.get(c) ?? 0) + 1);
+  let best = 0;
+  let seen = 0;
+  for (const [value, n] of tally) {
+    if (n > seen || (n === seen && value > best)) {
+      best = value;
+      seen = n;
+    }
+  }
+  return best;
+}
+
+/**
+ * A table beats none; then the more consistent rows; then the header found higher up (under
+ * `,` the data rows of a `;` file with decimal commas look like a table that starts one
+ * line too late); then more fields.
+ */
 function better(a: Candidate, b: Candidate): boolean {
   const aTable = a.headerFields > 1;
   const bTable = b.headerFields > 1;
   if (aTable !== bTable) return aTable;
   if (Math.abs(a.consistency - b.consistency) > 1e-9) return a.consistency > b.consistency;
+  if (a.above !== b.above) return a.above < b.above;
   return a.headerFields > b.headerFields;
 }
 

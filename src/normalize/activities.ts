@@ -1,5 +1,5 @@
 import { ACTIVITY_ALIASES } from './aliases.js';
-import type { ColumnMapping, FieldSpec } from './columns.js';
+import type { ColumnMapping, FieldNeeds, FieldSpec } from './columns.js';
 import { ACTIVITY_DATE_FALLBACKS, CLIENT_BY_ID } from './fallbacks.js';
 import { ConverterBase, INVALID, MISSING, type ConverterOptions } from './converter-base.js';
 import type { PhraseClassifier } from './phrase-classifier.js';
@@ -14,6 +14,8 @@ export const ACTIVITY_FIELDS: readonly FieldSpec[] = [
   { field: 'manager', aliases: ACTIVITY_ALIASES.manager, required: false, description: 'who had the contact' },
   { field: 'channel', aliases: ACTIVITY_ALIASES.channel, required: false, description: 'meeting, call, email...' },
 ];
+
+export const ACTIVITY_NEEDS: FieldNeeds = { specs: ACTIVITY_FIELDS };
 
 export interface Activity {
   client: string;
@@ -48,7 +50,7 @@ export class ActivityConverter extends ConverterBase implements RowConverter<Act
   }
 
   convert(fields: string[], line: number): Activity | null | typeof AMBIGUOUS {
-    if (this.isTotalsRow(fields, line) || this.hasExtraFields(fields, line)) return null;
+    if (this.isTotalsRow(fields, line) || this.misshapen(fields, line)) return null;
     const client = this.text(fields, 'client');
     if (client.trim() === '') return this.invalid(line, 'client', client, 'no client', 'fill in the client of the contact');
     const day = this.readDateField(fields, 'date', line);

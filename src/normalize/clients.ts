@@ -1,6 +1,6 @@
 import { FolioError } from '../errors.js';
 import { CLIENT_FILE_ALIASES } from './aliases.js';
-import type { ColumnMapping, FieldSpec } from './columns.js';
+import type { ColumnMapping, FieldNeeds, FieldSpec } from './columns.js';
 import { CLIENT_BY_ID } from './fallbacks.js';
 import { ConverterBase, INVALID, MISSING, type ConverterOptions } from './converter-base.js';
 import { readFlag, type FlagRead } from './flags.js';
@@ -16,6 +16,10 @@ export const CLIENT_FIELDS: readonly FieldSpec[] = [
   { field: 'key', aliases: CLIENT_FILE_ALIASES.key, required: false, description: 'is this a key client (yes/no)' },
   { field: 'dossier', aliases: CLIENT_FILE_ALIASES.dossier, required: false, description: 'when the dossier was last reviewed' },
 ];
+
+export const CLIENT_NEEDS: FieldNeeds = { specs: CLIENT_FIELDS };
+/** The want/can matrix also needs both flags. */
+export const MATRIX_NEEDS: FieldNeeds = { specs: CLIENT_FIELDS, oneOf: [['want', 'can']] };
 
 export interface ClientRow {
   client: string;
@@ -46,21 +50,8 @@ export class ClientConverter extends ConverterBase implements RowConverter<Clien
     super(mapping, clientOptions, problems);
   }
 
-  /** The matrix needs both flags: say which column is missing, with the headers found. */
-  requireFlags(): void {
-    const missing = ['want', 'can'].filter((f) => !this.has(f));
-    if (missing.length === 0) return;
-    throw new FolioError({
-      code: 'MISSING_COLUMN',
-      file: this.options.file,
-      line: 1,
-      message: `no column for ${missing.map((m) => `"${m}"`).join(' and ')} (does the client want to buy; can it buy)`,
-      hint: `columns found: ${this.mapping.headers.map((h) => `"${h}"`).join(', ')}; map one with --map ${missing[0]}=HEADER`,
-    });
-  }
-
   convert(fields: string[], line: number): ClientRow | null | typeof AMBIGUOUS {
-    if (this.isTotalsRow(fields, line) || this.hasExtraFields(fields, line)) return null;
+    if (this.isTotalsRow(fields, line) || this.misshapen(fields, line)) return null;
     const client = this.text(fields, 'client');
     if (client.trim() === '') return this.invalid(line, 'client', client, 'no client name', 'fill in the client');
     const wantRaw = this.text(fields, 'want');

@@ -23,12 +23,32 @@ export interface Fallback {
   says: (header: string) => string;
 }
 
-/** A field mapped by a fallback, with the warning that says so. */
+/** A field mapped by a fallback header, with the warning that says so. */
 export interface FallbackUse {
   field: string;
   header: string;
   code: string;
   message: string;
+}
+
+/**
+ * What an input cannot be read without: its required fields and, when `oneOf` is given,
+ * every field of one of those sets (a deal's amount, or its price and quantity).
+ */
+export interface FieldNeeds {
+  specs: readonly FieldSpec[];
+  oneOf?: readonly (readonly string[])[];
+}
+
+/** A header row's mapping, and the fields it lacks (none when the row can serve as the header). */
+export interface HeaderFit {
+  mapping: ColumnMapping;
+  missing: FieldSpec[];
+  /**
+   * Two identically named columns that could both be one field (the first is taken). Only
+   * an error once the row is taken as the header: a data row may hold two equal values.
+   */
+  duplicate: FolioError | null;
 }
 
 /** `--map field=Header` or `--map field=3` (1-based position). */
@@ -47,6 +67,13 @@ export interface ColumnMapping {
   choices: string[];
   /** Fields mapped by a fallback header. */
   fallbacks: FallbackUse[];
+  /** 1-based line of the header row (0 without one), for errors about columns. */
+  line: number;
+  /**
+   * Lines above the header that were passed over as a title or report parameters: 0 when
+   * the header is the table's first line or was named with --header-row.
+   */
+  preamble: number;
 }
 
 interface Match {
@@ -70,10 +97,7 @@ function headerVariants(header: string): string[] {
   return variants;
 }
 
-/**
- * Map header names to fields. Each field takes the header that matches its most specific
- * alias; a header serves one field only; `overrides` win over everything.
- */
+/** Map header names to fields, or throw the located error that names what is missing. */
 export function mapColumns(
   file: string,
   headers: string[],
@@ -81,12 +105,34 @@ export function mapColumns(
   overrides: ColumnOverrides = {},
   hasHeader = true,
 ): ColumnMapping {
+  const fit = fitColumns(file, headers, { specs }, overrides, 1);
+  if (fit.duplicate) throw fit.duplicate;
+  if (fit.missing.length > 0) throw missingError(file, 1, fit, overrides, hasHeader);
+  return fit.mapping;
+}
+
+/**
+ * Map header names to fields. Each field takes the header that matches its most specific
+ * alias; a header serves one field only; `overrides` win over everything. A field whose
+ * column is not there (an override included) is listed as missing rather than thrown, so
+ * that a row can be tried as the header and `inspect` can show a half-mapped file.
+ * `line` is where the header row sits, for errors.
+ */
+export function fitColumns(
+  file: string,
+  headers: string[],
+  needs: FieldNeeds,
+  overrides: ColumnOverrides,
+  line: number,
+): HeaderFit {
+  const specs = needs.specs;
   const keys = headers.map(headerKey);
   const index: Record<string, number> = {};
   const header: Record<string, string> = {};
   const taken = new Set<number>();
   const choices: string[] = [];
   const fallbacks: FallbackUse[] = [];
+  let duplicate: FolioError | null = null;
 
   for (const [field, target] of Object.entries(overrides)) {
     if (!specs.some((s) => s.field === field)) {
@@ -97,14 +143,15 @@ export function mapColumns(
         hint: `fields of this input: ${specs.map((s) => s.field).join(', ')}`,
       });
     }
-    const at = resolveOverride(file, headers, keys, target, hasHeader);
+    const at = overrideIndex(headers, keys, target);
+    if (at === -1) continue;
     index[field] = at;
     header[field] = headers[at] ?? `column ${at + 1}`;
     taken.add(at);
   }
 
   for (const spec of specs) {
-    if (spec.field in index) continue;
+    if (spec.field in index || spec.field in overrides) continue;
     const groups = [spec.aliases, ...(spec.fallbacks ?? []).map((f) => f.aliases)];
     const found = groups.map((aliases) => matchesOf(headers, keys, taken, aliases));
     const used = found.findIndex((m) => m.length > 0);
@@ -113,10 +160,10 @@ export function mapColumns(
     const best = matches[0] as Match;
     const tie = matches.find((m) => m.index !== best.index && m.rank === best.rank);
     if (tie && keys[tie.index] === keys[best.index]) {
-      throw new FolioError({
+      duplicate ??= new FolioError({
         code: 'DUPLICATE_HEADER',
         file,
-        line: 1,
+        line,
         column: tie.index + 1,
         value: headers[tie.index],
         message: `two columns (${best.index + 1} and ${tie.index + 1}) are both named like this, and both could be the ${spec.field}`,
@@ -136,17 +183,17 @@ export function mapColumns(
     if (fallback) fallbacks.push({ field: spec.field, header: taker, code: fallback.code, message: fallback.says(taker) });
   }
 
-  const missing = specs.filter((s) => s.required && !(s.field in index));
-  if (missing.length > 0) throw missingFields(file, headers, missing, hasHeader);
-
-  return {
+  const mapping: ColumnMapping = {
     index,
     header,
     headers,
     unmatched: headers.filter((h, i) => !taken.has(i) && h.trim() !== ''),
     choices,
     fallbacks,
+    line,
+    preamble: 0,
   };
+  return { mapping, missing: missingFields(index, needs, overrides), duplicate };
 }
 
 /** Headers not yet taken that match one of `aliases`, best first. */
@@ -163,48 +210,75 @@ function matchesOf(headers: string[], keys: string[], taken: Set<number>, aliase
   return matches.sort((a, b) => a.rank - b.rank || a.index - b.index);
 }
 
-function resolveOverride(file: string, headers: string[], keys: string[], target: string, hasHeader: boolean): number {
-  if (/^\d+$/.test(target)) {
-    const position = Number(target);
-    if (position >= 1 && position <= headers.length) return position - 1;
-    throw new FolioError({
-      code: 'BAD_MAP',
-      file,
-      message: `--map names column ${position}, but the file has ${headers.length} columns`,
-      hint: 'columns are numbered from 1',
-    });
-  }
-  const exact = headers.indexOf(target);
-  if (exact !== -1) return exact;
-  const byKey = keys.indexOf(headerKey(target));
-  if (byKey !== -1) return byKey;
-  throw new FolioError({
-    code: 'BAD_MAP',
-    file,
-    message: `--map names a column "${target}" that is not in the file`,
-    hint: hasHeader
-      ? `columns found: ${headers.map((h) => `"${h}"`).join(', ')}${closest(target, headers)}`
-      : 'the file was read without a header row: name columns by position, e.g. --map client=2',
-  });
+/**
+ * Required fields not mapped, then the unmapped fields of the `oneOf` set closest to
+ * complete, then any field a `--map` names a column for that the row does not have.
+ */
+function missingFields(index: Record<string, number>, needs: FieldNeeds, overrides: ColumnOverrides): FieldSpec[] {
+  const lacking = (fields: readonly string[]): string[] => fields.filter((f) => !(f in index));
+  const names = lacking(needs.specs.filter((s) => s.required).map((s) => s.field));
+  const sets = (needs.oneOf ?? []).map(lacking).sort((a, b) => a.length - b.length);
+  for (const f of [...(sets[0] ?? []), ...lacking(Object.keys(overrides))]) if (!names.includes(f)) names.push(f);
+  return names.map((f) => needs.specs.find((s) => s.field === f) ?? { field: f, aliases: [], required: true, description: f });
 }
 
-function missingFields(file: string, headers: string[], missing: FieldSpec[], hasHeader: boolean): FolioError {
-  const names = missing.map((s) => s.field);
+/** Column index an override names (a 1-based position or a header), or -1 when the row has none such. */
+function overrideIndex(headers: string[], keys: string[], target: string): number {
+  if (/^\d+$/.test(target)) {
+    const position = Number(target);
+    return position >= 1 && position <= headers.length ? position - 1 : -1;
+  }
+  const exact = headers.indexOf(target);
+  return exact !== -1 ? exact : keys.indexOf(headerKey(target));
+}
+
+/** The error for a header that lacks fields: a `--map` naming no column, or the first missing field. */
+export function missingError(file: string, line: number, fit: HeaderFit, overrides: ColumnOverrides, hasHeader: boolean): FolioError {
+  const headers = fit.mapping.headers;
+  const unresolved = fit.missing.find((s) => s.field in overrides);
+  if (unresolved) {
+    const target = overrides[unresolved.field] as string;
+    if (/^\d+$/.test(target)) {
+      return new FolioError({
+        code: 'BAD_MAP',
+        file,
+        message: `--map names column ${target}, but the file has ${headers.length} columns`,
+        hint: 'columns are numbered from 1',
+      });
+    }
+    return new FolioError({
+      code: 'BAD_MAP',
+      file,
+      message: `--map names a column "${target}" that is not in the file`,
+      hint: hasHeader
+        ? `columns found: ${headers.map((h) => `"${h}"`).join(', ')}${closestNote(nearest(headers, [target]))}`
+        : 'the file was read without a header row: name columns by position, e.g. --map client=2',
+    });
+  }
+  const missing = fit.missing;
   const first = missing[0] as FieldSpec;
-  const suggestion = hasHeader ? closest(first.aliases[0] ?? first.field, headers, first.aliases) : '';
   return new FolioError({
     code: 'MISSING_COLUMN',
     file,
-    line: hasHeader ? 1 : undefined,
-    message: `no column for ${names.map((n) => `"${n}"`).join(' and ')} (${missing.map((m) => m.description).join('; ')})`,
+    line: hasHeader ? line : undefined,
+    message: `no column for ${missing.map((m) => `"${m.field}"`).join(' and ')} (${missing.map((m) => m.description).join('; ')})`,
     hint: hasHeader
-      ? `columns found: ${headers.map((h) => `"${h}"`).join(', ')}${suggestion}; map one with --map ${first.field}=HEADER`
+      ? `columns found: ${headers.map((h) => `"${h}"`).join(', ')}${closestNote(closestHeader(first, headers))}; map one with --map ${first.field}=HEADER`
       : `name the column by position, e.g. --map ${first.field}=1`,
   });
 }
 
-/** `; closest: "Sum"` when some header is near an alias, else ''. */
-function closest(target: string, headers: string[], aliases: readonly string[] = [target]): string {
+/** The header nearest to one of a field's aliases, when one is near enough to suggest. */
+export function closestHeader(spec: FieldSpec, headers: string[]): string | null {
+  return nearest(headers, spec.aliases.length > 0 ? spec.aliases : [spec.field]);
+}
+
+function closestNote(header: string | null): string {
+  return header === null ? '' : `; closest: "${header}"`;
+}
+
+/** The header nearest to one of the aliases, when it is near enough to be a misspelling. */
+function nearest(headers: string[], aliases: readonly string[]): string | null {
   let best = '';
   let bestDistance = Infinity;
   for (const h of headers) {
@@ -219,5 +293,5 @@ function closest(target: string, headers: string[], aliases: readonly string[] =
       }
     }
   }
-  return bestDistance <= 0.34 ? `; closest: "${best}"` : '';
+  return bestDistance <= 0.34 ? best : null;
 }

@@ -40,6 +40,8 @@ export abstract class ConverterBase {
   readonly totalsCheck = new TotalsCheck();
   protected readonly col: Record<string, number>;
   private readonly width: number;
+  /** Fields a row must have to reach its last mapped column. */
+  private readonly reach: number;
 
   constructor(
     protected readonly mapping: ColumnMapping,
@@ -48,6 +50,7 @@ export abstract class ConverterBase {
   ) {
     this.col = mapping.index;
     this.width = mapping.headers.length;
+    this.reach = Math.max(0, ...Object.values(mapping.index)) + 1;
   }
 
   protected has(field: string): boolean {
@@ -120,8 +123,16 @@ export abstract class ConverterBase {
     return null;
   }
 
-  /** A row with more fields than the header, unless the extra ones are empty (trailing delimiters). */
-  protected hasExtraFields(fields: string[], line: number): boolean {
+  /**
+   * A row whose shape does not fit the header: it ends before a mapped column (never padded
+   * with empty values: a cut row would turn a won deal into an open one), or it has more
+   * fields than the header and the extra ones are not empty (trailing delimiters are fine).
+   */
+  protected misshapen(fields: string[], line: number): boolean {
+    if (fields.length < this.reach) {
+      this.record(line, undefined, undefined, undefined, `${fields.length} field${fields.length === 1 ? '' : 's'}, the header has ${this.width}`, 'the row was cut short: export it again, or check its quoting and line breaks', 'SHORT_ROW');
+      return true;
+    }
     if (fields.length <= this.width) return false;
     for (let i = this.width; i < fields.length; i++) {
       if ((fields[i] ?? '').trim() !== '') {
@@ -133,12 +144,18 @@ export abstract class ConverterBase {
   }
 
   protected invalid(line: number, field: string, value: string, message: string, hint: string, code = 'BAD_VALUE'): null {
-    const at = this.col[field] ?? 0;
+    const at = this.col[field];
+    // A needed field with no column reaches a converter only in `inspect`, which lists the
+    // missing column once instead of once per row.
+    if (at === undefined) {
+      this.skipped++;
+      return null;
+    }
     this.record(line, at + 1, this.mapping.header[field], value, message, hint, code);
     return null;
   }
 
-  private record(line: number, column: number, header: string | undefined, value: string, message: string, hint: string, code: string): void {
+  private record(line: number, column: number | undefined, header: string | undefined, value: string | undefined, message: string, hint: string, code: string): void {
     this.skipped++;
     this.problems.add({ file: this.options.file, line, column, header, value, message, hint, code });
   }

@@ -1,7 +1,6 @@
 import { MICROS_PER_UNIT } from '../analyses/money.js';
-import { FolioError } from '../errors.js';
 import { DEAL_ALIASES } from './aliases.js';
-import type { ColumnMapping, FieldSpec } from './columns.js';
+import type { ColumnMapping, FieldNeeds, FieldSpec } from './columns.js';
 import { ConverterBase, INVALID, MISSING, type ConverterOptions } from './converter-base.js';
 import { CLIENT_BY_ID, DEAL_DATE_FALLBACKS } from './fallbacks.js';
 import { RowHasher } from './line-hash.js';
@@ -25,6 +24,9 @@ export const DEAL_FIELDS: readonly FieldSpec[] = [
   { field: 'price', aliases: DEAL_ALIASES.price, required: false, description: 'unit price of a product row' },
   { field: 'quantity', aliases: DEAL_ALIASES.quantity, required: false, description: 'quantity of a product row' },
 ];
+
+/** A deals export needs a client, and an amount or the price and quantity of product rows. */
+export const DEAL_NEEDS: FieldNeeds = { specs: DEAL_FIELDS, oneOf: [['amount'], ['product', 'price', 'quantity']] };
 
 /** One deal row. The converter reuses the object for the next row: copy what you keep. */
 export interface Deal {
@@ -70,15 +72,6 @@ export class DealConverter extends ConverterBase implements RowConverter<Deal> {
     // Bitrix24 writes a deal once per product row, with the deal's total on each; there the
     // row's own amount is price × quantity.
     this.productRows = this.has('product') && this.has('price') && this.has('quantity');
-    if (!this.productRows && !this.has('amount')) {
-      throw new FolioError({
-        code: 'MISSING_COLUMN',
-        file: options.file,
-        line: 1,
-        message: 'no column for "amount" (the amount of each deal)',
-        hint: `columns found: ${mapping.headers.map((h) => `"${h}"`).join(', ')}; map one with --map amount=HEADER`,
-      });
-    }
     this.statuses = statusClassifier(options.vocabulary);
   }
 
@@ -87,7 +80,7 @@ export class DealConverter extends ConverterBase implements RowConverter<Deal> {
   }
 
   convert(fields: string[], line: number): Deal | null | typeof AMBIGUOUS {
-    if (this.isTotalsRow(fields, line) || this.hasExtraFields(fields, line)) return null;
+    if (this.isTotalsRow(fields, line) || this.misshapen(fields, line)) return null;
     // Lost and open deals are not revenue: their amounts and clients are often empty
     // (Maven, Pipedrive), and nothing they hold can change a result.
     const status: StatusKind = this.has('status') ? this.statuses.classify(this.text(fields, 'status')) : 'won';

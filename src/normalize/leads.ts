@@ -1,6 +1,5 @@
-import { FolioError } from '../errors.js';
 import { LEAD_ALIASES } from './aliases.js';
-import type { ColumnMapping, FieldSpec } from './columns.js';
+import type { ColumnMapping, FieldNeeds, FieldSpec } from './columns.js';
 import { CLIENT_BY_ID } from './fallbacks.js';
 import { ConverterBase, INVALID, MISSING, type ConverterOptions } from './converter-base.js';
 import type { Problems } from './problems.js';
@@ -18,6 +17,9 @@ export const LEAD_FIELDS: readonly FieldSpec[] = [
   { field: 'manager', aliases: LEAD_ALIASES.manager, required: false, description: 'who works the lead' },
   { field: 'status', aliases: LEAD_ALIASES.status, required: false, description: 'open, won or lost' },
 ];
+
+/** A leads export needs the lead, its amount, and when the money is expected (a date or days). */
+export const LEAD_NEEDS: FieldNeeds = { specs: LEAD_FIELDS, oneOf: [['amount', 'expectedClose'], ['amount', 'days']] };
 
 export interface LeadRow {
   lead: string;
@@ -46,24 +48,11 @@ export class LeadConverter extends ConverterBase implements RowConverter<LeadRow
 
   constructor(mapping: ColumnMapping, options: LeadOptions, problems: Problems) {
     super(mapping, options, problems);
-    const missing = [
-      this.has('amount') ? null : '"amount" (the expected amount)',
-      this.has('expectedClose') || this.has('days') ? null : '"expectedClose" (the expected close date) or "days" (days to close)',
-    ].filter((m): m is string => m !== null);
-    if (missing.length > 0) {
-      throw new FolioError({
-        code: 'MISSING_COLUMN',
-        file: options.file,
-        line: 1,
-        message: `no column for ${missing.join(' and ')}`,
-        hint: `columns found: ${mapping.headers.map((h) => `"${h}"`).join(', ')}; map one with --map ${this.has('amount') ? 'expectedClose' : 'amount'}=HEADER`,
-      });
-    }
     this.statuses = statusClassifier(options.vocabulary);
   }
 
   convert(fields: string[], line: number): LeadRow | null | typeof AMBIGUOUS {
-    if (this.isTotalsRow(fields, line) || this.hasExtraFields(fields, line)) return null;
+    if (this.isTotalsRow(fields, line) || this.misshapen(fields, line)) return null;
     const status: StatusKind = this.has('status') ? this.statuses.classify(this.text(fields, 'status')) : 'open';
     let amount: LeadRow['amount'] = null;
     let expectedClose: number | null = null;

@@ -20,10 +20,11 @@ describe('CsvScanner', () => {
     ]);
   });
 
-  it('treats CRLF, LF and lone CR as line ends and skips blank lines', () => {
+  it('treats CRLF, LF and lone CR as line ends, and an empty line as a record of no fields', () => {
     expect(scan(['a;b\r\n1;2\r\n\r\n3;4\r5;6'], ';')).toEqual([
       [['a', 'b'], 1],
       [['1', '2'], 2],
+      [[], 3],
       [['3', '4'], 4],
       [['5', '6'], 5],
     ]);

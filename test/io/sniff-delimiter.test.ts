@@ -15,6 +15,16 @@ describe('sniffDelimiter', () => {
   it('accepts a trailing delimiter on every line (Bitrix24)', () => {
     expect(sniffDelimiter('"ID";"Сумма";\n"1";"10,5";\n"2";"7,25";\n', true)).toBe(';');
   });
+  it('finds the table below title and parameter lines', () => {
+    // Under the old rule the header was the first line: one field under every delimiter.
+    const titled = 'Отчёт по сделкам за октябрь 2026\nПериод: 01.10.2026 - 31.10.2026\n\nКлиент;Сумма;Дата\nАльфа;1 234,50;01.10.2026\nБета;99,90;02.10.2026\n';
+    expect(sniffDelimiter(titled, true)).toBe(';');
+    expect(sniffDelimiter('Sales report, October 2026\n\nclient,amount\nA,1\nB,2\nC,3\n', true)).toBe(',');
+  });
+  it('prefers the table that starts higher when both read evenly', () => {
+    // Under , the rows read as two fields each, as evenly as under ;, but from line 2 on.
+    expect(sniffDelimiter('Клиент;Сумма\nА;1,5\nБ;2,5\n', true)).toBe(';');
+  });
   it('falls back to comma for a single column', () => {
     expect(sniffDelimiter('client\nA\nB\n', true)).toBe(',');
   });

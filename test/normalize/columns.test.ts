@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ACTIVITY_FIELDS } from '../../src/normalize/activities.js';
 import { CLIENT_FIELDS } from '../../src/normalize/clients.js';
-import { mapColumns } from '../../src/normalize/columns.js';
-import { DEAL_FIELDS } from '../../src/normalize/deals.js';
+import { fitColumns, mapColumns } from '../../src/normalize/columns.js';
+import { DEAL_FIELDS, DEAL_NEEDS } from '../../src/normalize/deals.js';
 import { LEAD_FIELDS } from '../../src/normalize/leads.js';
 
 const map = (headers: string[], overrides = {}) => mapColumns('f.csv', headers, DEAL_FIELDS, overrides);
@@ -126,5 +126,35 @@ describe('mapColumns', () => {
     it('says nothing when --map names the column', () => {
       expect(map(['Customer ID', 'Sales', 'Created'], { client: 'Customer ID', date: 'Created' }).fallbacks).toEqual([]);
     });
+  });
+});
+
+describe('fitColumns', () => {
+  const fit = (headers: string[], overrides: Record<string, string> = {}) => fitColumns('f.csv', headers, DEAL_NEEDS, overrides, 4);
+  const missing = (headers: string[], overrides: Record<string, string> = {}) => fit(headers, overrides).missing.map((s) => s.field);
+
+  it('lists what a row lacks instead of throwing', () => {
+    expect(missing(['Отчёт по сделкам за октябрь 2026'])).toEqual(['client', 'amount']);
+    expect(missing(['Client', 'Close Date'])).toEqual(['amount']);
+    expect(missing(['Client', 'Amount'])).toEqual([]);
+  });
+
+  it('takes price and quantity in place of an amount, and names the nearer set when both lack fields', () => {
+    expect(missing(['Client', 'Product', 'Price', 'Quantity'])).toEqual([]);
+    // Product and price map, quantity does not: one field short, against amount's one.
+    expect(missing(['Client', 'Product', 'Price'])).toEqual(['amount']);
+  });
+
+  it('a --map naming a header the row does not hold leaves the field missing', () => {
+    expect(missing(['Client', 'Сумма с НДС'], { amount: 'Сумма с НДС' })).toEqual([]);
+    expect(missing(['Title'], { amount: 'Сумма с НДС' })).toEqual(['client', 'amount']);
+    // An optional field is missing too when its --map names no column of the row.
+    expect(missing(['Client', 'Amount'], { manager: 'Менеджер проекта' })).toEqual(['manager']);
+  });
+
+  it('keeps the line for errors and reports two alike columns without throwing', () => {
+    const r = fit(['Client', 'Amount', 'No', 'No'], {});
+    expect(r.mapping.line).toBe(4);
+    expect(fit(['Client', 'Amount', 'ID', 'ID']).duplicate).toMatchObject({ code: 'DUPLICATE_HEADER', line: 4 });
   });
 });
