@@ -5,6 +5,7 @@ import { DEFAULT_PERSONAL_CHANNELS } from '../normalize/outcomes.js';
 import type { CliContext } from './context.js';
 import { emit } from './emit.js';
 import {
+  addBandOption,
   addCadenceRuleOptions,
   addInputOptions,
   addLeadRuleOptions,
@@ -74,6 +75,7 @@ export function addReportOptions(cmd: Command): Command {
   addLeadRuleOptions(cmd);
   addCadenceRuleOptions(cmd);
   addThresholdOptions(cmd);
+  addBandOption(cmd);
   addOutputOptions(cmd);
   addInputOptions(cmd);
   return cmd;
