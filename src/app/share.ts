@@ -19,7 +19,7 @@ export interface ShareRunOptions {
 
 export type ShareJson = ShareResult & {
   currency: string | null;
-  thresholds: { golden: number; critical: number; key: number; bands: ShareOptions['bands'] };
+  thresholds: { golden: number; critical: number; key: number; bands: ShareOptions['bands']; maxKeyClients: number };
 };
 
 export interface ComputedShare {
@@ -40,7 +40,7 @@ export async function computeShare(options: Omit<ShareRunOptions, 'lang'>): Prom
   const result: ShareJson = {
     ...analysis,
     currency: loaded.currency,
-    thresholds: { golden: options.share.golden, critical: options.share.critical, key: options.share.key, bands: options.share.bands },
+    thresholds: { golden: options.share.golden, critical: options.share.critical, key: options.share.key, bands: options.share.bands, maxKeyClients: options.share.maxKeyPerManager },
   };
   const warnings = [...loaded.warnings];
   for (const m of analysis.managers) {

@@ -105,6 +105,8 @@ export async function reportOptions(folder: string | undefined, flags: ReportFla
   return {
     files,
     notes: found.notes,
+    folder: folder ?? null,
+    unused: found.unused,
     period,
     asOf,
     share: shareOptions(flags),
