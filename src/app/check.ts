@@ -7,7 +7,7 @@ import type { Section } from '../render/document.js';
 import { percent } from '../render/format.js';
 import type { Lang } from '../render/i18n.js';
 import { buildEnvelope } from '../render/json.js';
-import type { InputOptions, Warning } from './input-options.js';
+import type { InputOptions, InputReport, Warning } from './input-options.js';
 import { ROLE_NOUN } from './inputs.js';
 import type { CommandOutput } from './output.js';
 import { redactorFor } from './redact.js';
@@ -73,6 +73,18 @@ export function unfed(rule: CheckRule, o: Pick<CheckOptions, 'files' | 'folder' 
   return null;
 }
 
+/**
+ * Overload is counted per manager: inputs without a manager column feed it nothing. Told
+ * from the columns the inputs were read with, so after reading.
+ */
+export function overloadBlind(inputs: InputReport[], o: Pick<CheckOptions, 'leads'>): string | null {
+  const withManagers = (role: string) => inputs.filter((i) => i.role === role && i.columns.manager !== undefined).length > 0;
+  if (withManagers('deals') || (o.leads.maxLeads !== null && withManagers('leads'))) return null;
+  const read = inputs.filter((i) => i.role === 'deals' || (i.role === 'leads' && o.leads.maxLeads !== null));
+  if (read.length === 0) return null;
+  return `rule overload needs a manager column: ${read.map((i) => i.file).join(' and ')} ${read.length === 1 ? 'has' : 'have'} none; map one with --${read[0]?.role}-map manager=HEADER`;
+}
+
 /** The rules of the policy with no input: exit 2, or skipped and reported under --allow-missing. */
 function unfedRules(o: CheckOptions): SkippedRule[] {
   const out: SkippedRule[] = [];
@@ -80,6 +92,11 @@ function unfedRules(o: CheckOptions): SkippedRule[] {
     const reason = unfed(rule, o);
     if (reason !== null) out.push({ rule, reason });
   }
+  return settle(out, o);
+}
+
+/** Stop with exit 2 on rules that check nothing, unless --allow-missing lets them be skipped. */
+function settle(out: SkippedRule[], o: CheckOptions): SkippedRule[] {
   if (out.length > 0 && !o.allowMissing) {
     const [first, ...rest] = out as [SkippedRule, ...SkippedRule[]];
     throw new FolioError({
@@ -129,6 +146,8 @@ export async function runCheck(o: CheckOptions): Promise<CommandOutput> {
   const files: Partial<Record<Role, InputOptions>> = {};
   for (const [role, input] of Object.entries(o.files) as [Role, InputOptions][]) files[role] = { ...input, skipInvalid: true, collect: problems };
   const { result: report, inputs, warnings } = await computeReport({ ...o, files });
+  const blind = o.failOn.includes('overload') && !skipped.some((s) => s.rule === 'overload') ? overloadBlind(inputs, o) : null;
+  if (blind !== null) skipped.push(...settle([{ rule: 'overload', reason: blind }], o));
   let found = findings(report, problems, o.leads.maxLeads);
   for (const s of skipped) warnings.push({ code: 'RULE_SKIPPED', message: `${s.reason} (skipped: --allow-missing)` });
   if (o.failOn.includes('overload') && o.files.leads && o.files.deals && o.leads.maxLeads === null) {
@@ -147,7 +166,7 @@ export async function runCheck(o: CheckOptions): Promise<CommandOutput> {
   }
   const summary = CHECK_RULES.map((rule) => {
     const count = found.filter((f) => f.rule === rule).length;
-    return { rule, count, failing: count > 0 && o.failOn.includes(rule), skipped: unfed(rule, o) !== null };
+    return { rule, count, failing: count > 0 && o.failOn.includes(rule), skipped: unfed(rule, o) !== null || (rule === 'overload' && overloadBlind(inputs, o) !== null) };
   });
   const passed = !summary.some((s) => s.failing);
   const result: CheckResult = { policy: o.failOn, passed, summary, skipped, findings: found };

@@ -135,6 +135,17 @@ describe('overload counts key clients per manager', () => {
     expect(folio(['check', dir, ...when, '--fail-on', 'overload'], { env: { FOLIO_MAX_KEY_CLIENTS: '4' } }).code).toBe(0);
   });
 
+  it('does not pass on deals without a manager column: nothing to count per manager', () => {
+    // The same deals with the owner column cut off (as in exports that carry no manager).
+    const bare = folder({ 'deals.csv': DEALS.split('\n').map((l) => l.split(',').slice(0, 5).join(',')).join('\n') });
+    const r = folio(['check', bare, ...when, '--fail-on', 'overload']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`rule overload needs a manager column: ${join(bare, 'deals.csv')} has none; map one with --deals-map manager=HEADER`);
+    const e = OUTPUT_SCHEMAS.check.parse(json(folio(['check', bare, ...when, '--fail-on', 'overload', '--allow-missing', '--json'])));
+    expect(e.result.skipped.map((x) => x.rule)).toEqual(['overload']);
+    expect(e.result.summary.find((x) => x.rule === 'overload')?.skipped).toBe(true);
+  });
+
   it('is honoured by report too', () => {
     const load = (args: string[]) => OUTPUT_SCHEMAS.report.parse(json(folio(['report', dir, ...when, '--json', ...args]))).result.share?.managers.find((m) => m.manager === 'Olga Petrova')?.overloaded;
     expect(load([])).toBe(true);
