@@ -6,7 +6,7 @@ import { BANDS_RULE, PERCENT_BOUNDS, PERCENT_RULE, toBands } from './values.js';
 // The bounds of isPercent, spelt as zod checks so that `folio schema config` shows them.
 const percent = z.number().gt(PERCENT_BOUNDS.above, PERCENT_RULE).lt(PERCENT_BOUNDS.below, PERCENT_RULE);
 /** `[30, 55, 75]`: checked by the same rule as `--bands` and FOLIO_BANDS. */
-const bands = z.array(z.number()).superRefine((list, ctx) => {
+const bands = z.array(percent).length(3, BANDS_RULE).superRefine((list, ctx) => {
   const b = toBands(list);
   if (typeof b === 'string') ctx.addIssue({ code: 'custom', message: `${BANDS_RULE}: ${b}` });
 });

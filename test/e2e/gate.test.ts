@@ -226,3 +226,17 @@ describe('one percent check for flags, environment and config file', () => {
     }
   });
 });
+
+describe('folio schema shows the new fields', () => {
+  type Props = { properties: Record<string, Props & { required?: string[] }> };
+  const schema = (name: string) => JSON.parse(folio(['schema', name]).stdout) as Props;
+
+  it('check: summary[].skipped and result.skipped; share: thresholds.bands and maxKeyClients; config: thresholds.bands', () => {
+    const check = schema('check').properties.result;
+    expect(check?.required).toContain('skipped');
+    expect(Object.keys((check?.properties.summary as unknown as { items: Props }).items.properties)).toContain('skipped');
+    const thresholds = schema('share').properties.result?.properties.thresholds;
+    expect(Object.keys(thresholds?.properties ?? {})).toEqual(['golden', 'critical', 'key', 'bands', 'maxKeyClients']);
+    expect(Object.keys(schema('config').properties.thresholds?.properties ?? {})).toContain('bands');
+  });
+});
