@@ -61,8 +61,12 @@ const WORKBOOK_FILE = /\.(xlsx|xlsm|xlsb|xls|ods|numbers)$/i;
 
 /** What folder discovery looks for, one line per role. */
 export function lookedFor(role: Role): string {
-  const columns = HEADER_TEST[role].needs.map((fields) => fields.join(' + ')).join(', or ');
-  return `${role}: ${ROLE_NOUN[role]}, a .csv/.tsv/.txt file named like ${NAME_WORDS[role].join(', ')}, or with the columns ${columns}`;
+  return `${role}: ${ROLE_NOUN[role]}, a .csv/.tsv/.txt file named like ${NAME_WORDS[role].join(', ')}, or with the columns ${neededColumns(role)}`;
+}
+
+/** The columns that make a file an input of this role: `client + amount`. */
+function neededColumns(role: Role): string {
+  return HEADER_TEST[role].needs.map((fields) => fields.join(' + ')).join(', or ');
 }
 
 function roleByName(file: string): Role[] {
@@ -114,7 +118,7 @@ export async function findInputs(folder: string | undefined, named: Partial<Reco
       // A pipeline export named for deals and leads serves both.
       roles = byName.filter((r) => fits.includes(r));
       how = 'by its name and columns';
-      if (roles.length === 0) unused.push({ file, why: `named like ${byName.join(' or ')}, but without the columns (${byName.map((r) => HEADER_TEST[r].needs.map((f) => f.join(' + ')).join(' or ')).join('; ')})` });
+      if (roles.length === 0) unused.push({ file, why: `named like ${byName.join(' or ')}, but without the columns ${byName.map(neededColumns).join('; ')}` });
     } else {
       const role = header ? guessRole(file, header) : null;
       roles = role ? [role] : [];

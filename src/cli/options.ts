@@ -3,7 +3,7 @@ import { DEFAULT_CADENCE } from '../analyses/cadence.js';
 import { DEFAULT_SHARE_OPTIONS, type ShareOptions } from '../analyses/share.js';
 import { DEFAULT_MAX_RECORD, type InputOptions } from '../app/input-options.js';
 import { FORMATS, parseFormat, type Format } from '../app/formats.js';
-import { BANDS_RULE, isPercent, PERCENT_RULE, readBands, readNumber, type Bands } from '../config/values.js';
+import { BANDS_RULE, isCount, isPercent, PERCENT_RULE, readBands, readNumber, type Bands } from '../config/values.js';
 import { FolioError } from '../errors.js';
 import { parseEncodingName } from '../io/encoding.js';
 import { sourceOf } from '../io/read-table.js';
@@ -184,7 +184,7 @@ function dayOrder(text: string): DayOrder {
 export function positiveInt(flag: string): (text: string) => number {
   return (text) => {
     const n = Number(text);
-    if (!Number.isInteger(n) || n <= 0) throw usage(`${flag} "${text}" is not a positive whole number`, `write ${flag} 10`);
+    if (!isCount(n)) throw usage(`${flag} "${text}" is not a positive whole number`, `write ${flag} 10`);
     return n;
   };
 }

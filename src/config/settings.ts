@@ -6,7 +6,7 @@ import { DEFAULT_PERSONAL_CHANNELS } from '../normalize/outcomes.js';
 import type { LoadedConfig } from './load.js';
 import { CHECK_RULES } from './rules.js';
 import type { FolioConfig } from './schema.js';
-import { BANDS_RULE, isPercent, PERCENT_RULE, readBands, readNumber, toBands } from './values.js';
+import { BANDS_RULE, isCount, isPercent, PERCENT_RULE, readBands, readNumber, toBands } from './values.js';
 
 export type Source = 'default' | 'config' | 'env' | 'flag';
 
@@ -47,7 +47,7 @@ function bands(env: string): (text: string) => ShareOptions['bands'] {
     return b;
   };
 }
-const count = (env: string) => number(env, (n) => Number.isInteger(n) && n > 0, 'a positive whole number');
+const count = (env: string) => number(env, isCount, 'a positive whole number');
 const words = (text: string): string[] => text.split(',').map((w) => w.trim()).filter((w) => w !== '');
 
 function failOn(env: string): (text: string) => string[] {

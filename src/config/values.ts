@@ -18,6 +18,11 @@ export function isPercent(n: number): boolean {
   return Number.isFinite(n) && n > PERCENT_BOUNDS.above && n < PERCENT_BOUNDS.below;
 }
 
+/** Days, months and counts of clients or leads: a whole number above 0. */
+export function isCount(n: number): boolean {
+  return Number.isInteger(n) && n > 0;
+}
+
 /** `10`, `10%`, `12,5` or `12.5` as a number, or null when it is no number at all. */
 export function readNumber(text: string): number | null {
   const t = text.trim().replace(',', '.').replace(/%$/, '');
