@@ -150,6 +150,10 @@ export async function runCheck(o: CheckOptions): Promise<CommandOutput> {
   if (blind !== null) skipped.push(...settle([{ rule: 'overload', reason: blind }], o));
   let found = findings(report, problems, o.leads.maxLeads);
   for (const s of skipped) warnings.push({ code: 'RULE_SKIPPED', message: `${s.reason} (skipped: --allow-missing)` });
+  // The report lists these among its inputs; the check has no such section.
+  if (o.unused.length > 0) {
+    warnings.push({ code: 'FILES_NOT_USED', message: `${o.unused.length} file(s) of ${o.folder ?? 'the folder'} not used: ${o.unused.map((u) => `${u.file} (${u.why})`).join('; ')}` });
+  }
   if (o.failOn.includes('overload') && o.files.leads && o.files.deals && o.leads.maxLeads === null) {
     warnings.push({ code: 'LEADS_LOAD_UNCHECKED', message: 'rule overload checked key clients per manager only: give --max-leads N to check open leads per manager too' });
   }

@@ -74,10 +74,16 @@ describe('a gate that checked nothing does not pass', () => {
       `not used: ${join(dir, 'old/archive')} (a folder two levels down: folio looks one level deep)`,
     ]);
     expect(e.inputs.map((i) => i.file).sort()).toEqual([join(dir, '2026-10/activities.csv'), join(dir, '2026-10/deals.csv')]);
-    // The default policy (invalid, cadence, cooloff) is fed by these two files and holds.
     const c = folio(['check', dir, ...when, '--json']);
     expect(c.code, c.stderr).toBe(0);
-    expect(OUTPUT_SCHEMAS.check.parse(json(c)).result.skipped).toEqual([]);
+    const checked = OUTPUT_SCHEMAS.check.parse(json(c));
+    expect(checked.inputs.map((i) => i.file).sort()).toEqual([join(dir, '2026-10/activities.csv'), join(dir, '2026-10/deals.csv')]);
+    expect(checked.warnings.find((w) => w.code === 'FILES_NOT_USED')?.message).toBe(
+      `2 file(s) of ${dir} not used: ${join(dir, 'readme.md')} (not a .csv, .tsv or .txt file); ${join(dir, 'old/archive')} (a folder two levels down: folio looks one level deep)`,
+    );
+    // The default policy (invalid, cadence, cooloff) is fed by these two files and holds.
+    expect(checked.result.skipped).toEqual([]);
+    expect(checked.result.policy).toEqual(['invalid', 'cadence', 'cooloff']);
   });
 
   it('exits 2 when a rule of the policy has no input, unless --allow-missing reports it skipped', () => {
