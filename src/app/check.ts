@@ -74,10 +74,20 @@ export function unfed(rule: CheckRule, o: Pick<CheckOptions, 'files' | 'folder' 
 }
 
 /**
- * Overload is counted per manager: inputs without a manager column feed it nothing. Told
- * from the columns the inputs were read with, so after reading.
+ * Why a rule whose files are present still checked nothing, told from the columns the
+ * inputs were read with (so after reading), or null.
  */
-export function overloadBlind(inputs: InputReport[], o: Pick<CheckOptions, 'leads'>): string | null {
+export function blind(rule: CheckRule, inputs: InputReport[], o: Pick<CheckOptions, 'leads'>): string | null {
+  if (rule === 'overload') return overloadBlind(inputs, o);
+  if (rule === 'dossier') {
+    const clients = inputs.find((i) => i.role === 'clients');
+    if (clients && clients.columns.dossier === undefined) return `rule dossier needs a dossier-review date column: ${clients.file} has none; map one with --clients-map dossier=HEADER`;
+  }
+  return null;
+}
+
+/** Overload is counted per manager: inputs without a manager column feed it nothing. */
+function overloadBlind(inputs: InputReport[], o: Pick<CheckOptions, 'leads'>): string | null {
   const withManagers = (role: string) => inputs.filter((i) => i.role === role && i.columns.manager !== undefined).length > 0;
   if (withManagers('deals') || (o.leads.maxLeads !== null && withManagers('leads'))) return null;
   const read = inputs.filter((i) => i.role === 'deals' || (i.role === 'leads' && o.leads.maxLeads !== null));
@@ -146,8 +156,12 @@ export async function runCheck(o: CheckOptions): Promise<CommandOutput> {
   const files: Partial<Record<Role, InputOptions>> = {};
   for (const [role, input] of Object.entries(o.files) as [Role, InputOptions][]) files[role] = { ...input, skipInvalid: true, collect: problems };
   const { result: report, inputs, warnings } = await computeReport({ ...o, files });
-  const blind = o.failOn.includes('overload') && !skipped.some((s) => s.rule === 'overload') ? overloadBlind(inputs, o) : null;
-  if (blind !== null) skipped.push(...settle([{ rule: 'overload', reason: blind }], o));
+  const unchecked: SkippedRule[] = [];
+  for (const rule of o.failOn) {
+    const reason = skipped.some((s) => s.rule === rule) ? null : blind(rule, inputs, o);
+    if (reason !== null) unchecked.push({ rule, reason });
+  }
+  skipped.push(...settle(unchecked, o));
   let found = findings(report, problems, o.leads.maxLeads);
   for (const s of skipped) warnings.push({ code: 'RULE_SKIPPED', message: `${s.reason} (skipped: --allow-missing)` });
   // The report lists these among its inputs; the check has no such section.
@@ -170,7 +184,7 @@ export async function runCheck(o: CheckOptions): Promise<CommandOutput> {
   }
   const summary = CHECK_RULES.map((rule) => {
     const count = found.filter((f) => f.rule === rule).length;
-    return { rule, count, failing: count > 0 && o.failOn.includes(rule), skipped: unfed(rule, o) !== null || (rule === 'overload' && overloadBlind(inputs, o) !== null) };
+    return { rule, count, failing: count > 0 && o.failOn.includes(rule), skipped: unfed(rule, o) !== null || blind(rule, inputs, o) !== null };
   });
   const passed = !summary.some((s) => s.failing);
   const result: CheckResult = { policy: o.failOn, passed, summary, skipped, findings: found };

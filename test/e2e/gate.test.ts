@@ -116,6 +116,20 @@ describe('a gate that checked nothing does not pass', () => {
     expect(folio(['check', dir, ...when, '--fail-on', 'invalid,golden']).code).toBe(0);
   });
 
+  it('does not pass dossier on a clients file with no dossier-review column', () => {
+    const clients = 'Company,Wants,Can buy\nAlpha,yes,yes\nBravo,yes,no\n';
+    const dir = folder({ 'deals.csv': DEALS, 'activities.csv': activities(), 'clients.csv': clients });
+    const r = folio(['check', dir, ...when, '--fail-on', 'dossier']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`rule dossier needs a dossier-review date column: ${join(dir, 'clients.csv')} has none; map one with --clients-map dossier=HEADER`);
+    // With the column the rule runs over the five key clients of the deals: Alpha reviewed on
+    // 2026-10-01 (due 2027-01-01, after as-of); Bravo's cell empty; the other three not in the file.
+    const reviewed = folder({ 'deals.csv': DEALS, 'activities.csv': activities(), 'clients.csv': 'Company,Wants,Can buy,Dossier reviewed\nAlpha,yes,yes,2026-10-01\nBravo,yes,no,\n' });
+    const ok = folio(['check', reviewed, ...when, '--fail-on', 'dossier', '--json']);
+    expect(ok.code, ok.stderr).toBe(1);
+    expect(OUTPUT_SCHEMAS.check.parse(json(ok)).result.findings.filter((f) => f.rule === 'dossier').map((f) => f.client).sort()).toEqual(['Bravo', 'Charlie', 'Delta', 'Echo']);
+  });
+
   it('counts overload from the leads only when --max-leads gives a limit', () => {
     const dir = folder({ 'leads.csv': 'Deal Name,Company,Amount,Expected Close Date,Deal Stage,Deal Owner\nL1,Acme,100.00,2026-12-01,Proposal,Olga Petrova\nL2,Beta,200.00,2026-12-02,Proposal,Olga Petrova\n' });
     const without = folio(['check', dir, ...when, '--fail-on', 'overload']);
