@@ -134,6 +134,11 @@ function processContext(): CliContext {
     if (error.code === 'EPIPE') process.exit(EXIT.ok);
     throw error;
   });
+  // A closed stderr (`2>&1 | head -1`) must not turn the exit code of a gate into 1: the
+  // messages are lost, the code stands.
+  process.stderr.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+  });
   const interrupted = (): void => {
     for (const file of pendingTempFiles) {
       // Synchronous: the process is about to end.

@@ -1,9 +1,10 @@
+import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { OUTPUT_SCHEMAS } from '../../src/schema/results.js';
-import { folio, json } from './run-cli.js';
+import { BIN, folio, json, ROOT } from './run-cli.js';
 
 const when = ['--period', '2026-10', '--as-of', '2026-11-23'];
 
@@ -53,6 +54,14 @@ describe('a gate that checked nothing does not pass', () => {
       expect(r.stderr).toMatch(/^ {2}activities: an activity log, .*date \+ client \+ outcome$/m);
       expect(r.stderr).toMatch(/seen: nothing/);
     }
+  });
+
+  it('keeps exit 2 when stderr is closed early (`2>&1 | head -1` in a CI script)', async () => {
+    const child = spawn(process.execPath, [BIN, 'check', folder({})], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
+    // Closed before folio writes its message: every write to stderr fails with EPIPE.
+    child.stderr.destroy();
+    const code = await new Promise<number | null>((done) => child.on('close', done));
+    expect(code).toBe(2);
   });
 
   it('exits 2 on a folder holding only a workbook, and says to save it as CSV', () => {
