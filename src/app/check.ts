@@ -1,13 +1,14 @@
-import type { CheckRule } from '../config/rules.js';
+import { CHECK_RULES, type CheckRule } from '../config/rules.js';
 import type { Role } from '../config/settings.js';
-import { describeProblem } from '../errors.js';
+import { describeProblem, FolioError } from '../errors.js';
 import type { Problem } from '../normalize/problems.js';
 import { periodJson } from '../normalize/period.js';
 import type { Section } from '../render/document.js';
 import { percent } from '../render/format.js';
 import type { Lang } from '../render/i18n.js';
 import { buildEnvelope } from '../render/json.js';
-import type { InputOptions, Warning } from './input-options.js';
+import type { InputOptions, InputReport, Warning } from './input-options.js';
+import { ROLE_NOUN } from './inputs.js';
 import type { CommandOutput } from './output.js';
 import { redactorFor } from './redact.js';
 import { computeReport, type ReportOptions, type ReportResult } from './report.js';
@@ -22,18 +23,101 @@ export interface Finding {
   details: string;
 }
 
+/** A rule of the policy that had no input to check, under --allow-missing. */
+export interface SkippedRule {
+  rule: CheckRule;
+  reason: string;
+}
+
 export interface CheckResult {
   policy: CheckRule[];
   passed: boolean;
-  summary: { rule: CheckRule; count: number; failing: boolean }[];
+  /** `skipped`: the rule had no input and checked nothing, whether or not it is in the policy. */
+  summary: { rule: CheckRule; count: number; failing: boolean; skipped: boolean }[];
+  /** Rules of the policy that checked nothing for want of an input (--allow-missing). */
+  skipped: SkippedRule[];
   findings: Finding[];
 }
 
 export interface CheckOptions extends ReportOptions {
   failOn: CheckRule[];
+  /** Report a rule of the policy whose input is absent as skipped instead of stopping with exit 2. */
+  allowMissing: boolean;
 }
 
-const RULES: CheckRule[] = ['invalid', 'golden', 'critical', 'mono', 'cadence', 'cooloff', 'dossier', 'overload'];
+/** The inputs each rule reads: every group needs one of its roles. */
+const FEEDS: Record<CheckRule, Role[][]> = {
+  invalid: [],
+  golden: [['deals']],
+  critical: [['deals']],
+  mono: [['deals']],
+  // The activity log is checked for the key clients, told by the deals or the clients file.
+  cadence: [['activities'], ['deals', 'clients']],
+  cooloff: [['activities'], ['deals', 'clients']],
+  dossier: [['activities'], ['clients']],
+  overload: [['deals', 'leads']],
+};
+
+/** Why a rule cannot check anything with these inputs, or null when it is fed. */
+export function unfed(rule: CheckRule, o: Pick<CheckOptions, 'files' | 'folder' | 'leads'>): string | null {
+  const missing = FEEDS[rule].find((group) => !group.some((role) => o.files[role] !== undefined));
+  const where = o.folder === null ? 'none given' : `none found in ${o.folder}`;
+  if (missing) {
+    const flags = missing.map((role) => `--${role} FILE`).join(' or ');
+    return `rule ${rule} needs ${missing.map((role) => ROLE_NOUN[role]).join(' or ')}: ${where}; add one or name it with ${flags}`;
+  }
+  // Open leads per manager are counted against --max-leads, which has no default.
+  if (rule === 'overload' && !o.files.deals && o.leads.maxLeads === null) {
+    return `rule overload needs ${ROLE_NOUN.deals} (key clients per manager) or --max-leads N (open leads per manager): ${where}`;
+  }
+  return null;
+}
+
+/**
+ * Why a rule whose files are present still checked nothing, told from the columns the
+ * inputs were read with (so after reading), or null.
+ */
+export function blind(rule: CheckRule, inputs: InputReport[], o: Pick<CheckOptions, 'leads'>): string | null {
+  if (rule === 'overload') return overloadBlind(inputs, o);
+  if (rule === 'dossier') {
+    const clients = inputs.find((i) => i.role === 'clients');
+    if (clients && clients.columns.dossier === undefined) return `rule dossier needs a dossier-review date column: ${clients.file} has none; map one with --clients-map dossier=HEADER`;
+  }
+  return null;
+}
+
+/** Overload is counted per manager: inputs without a manager column feed it nothing. */
+function overloadBlind(inputs: InputReport[], o: Pick<CheckOptions, 'leads'>): string | null {
+  const withManagers = (role: string) => inputs.filter((i) => i.role === role && i.columns.manager !== undefined).length > 0;
+  if (withManagers('deals') || (o.leads.maxLeads !== null && withManagers('leads'))) return null;
+  const read = inputs.filter((i) => i.role === 'deals' || (i.role === 'leads' && o.leads.maxLeads !== null));
+  if (read.length === 0) return null;
+  return `rule overload needs a manager column: ${read.map((i) => i.file).join(' and ')} ${read.length === 1 ? 'has' : 'have'} none; map one with --${read[0]?.role}-map manager=HEADER`;
+}
+
+/** The rules of the policy with no input: exit 2, or skipped and reported under --allow-missing. */
+function unfedRules(o: CheckOptions): SkippedRule[] {
+  const out: SkippedRule[] = [];
+  for (const rule of o.failOn) {
+    const reason = unfed(rule, o);
+    if (reason !== null) out.push({ rule, reason });
+  }
+  return settle(out, o);
+}
+
+/** Stop with exit 2 on rules that check nothing, unless --allow-missing lets them be skipped. */
+function settle(out: SkippedRule[], o: CheckOptions): SkippedRule[] {
+  if (out.length > 0 && !o.allowMissing) {
+    const [first, ...rest] = out as [SkippedRule, ...SkippedRule[]];
+    throw new FolioError({
+      code: 'RULE_WITHOUT_INPUT',
+      message: first.reason,
+      more: [...rest.map((s) => s.reason), ...o.unused.map((u) => `not used: ${u.file}: ${u.why}`)],
+      hint: `a gate that checked nothing must not pass: add the input, take the rule out of --fail-on, or pass --allow-missing to report ${out.length === 1 ? 'it' : 'them'} as skipped`,
+    });
+  }
+  return out;
+}
 
 /** Findings of every rule, whether or not the policy fails on it. Pure. */
 export function findings(report: ReportResult, problems: Problem[], maxLeads: number | null): Finding[] {
@@ -56,6 +140,9 @@ export function findings(report: ReportResult, problems: Problem[], maxLeads: nu
   for (const d of report.cadence?.dossier ?? []) {
     out.push({ rule: 'dossier', client: d.client, details: d.reviewed ? `dossier last reviewed ${d.reviewed}, due by ${d.dueBy}` : 'no dossier review on record' });
   }
+  for (const m of share?.managers ?? []) {
+    if (m.overloaded) out.push({ rule: 'overload', manager: m.manager, details: `${m.keyClients} key clients, more than ${share?.thresholds.maxKeyClients}: ${m.clients.join(', ')}` });
+  }
   for (const m of report.leads?.managers ?? []) {
     if (m.overloaded) out.push({ rule: 'overload', manager: m.manager, details: `${m.leads} open leads, more than ${maxLeads ?? '?'}` });
   }
@@ -64,11 +151,26 @@ export function findings(report: ReportResult, problems: Problem[], maxLeads: nu
 
 /** Read every input, collect every bad row, run every analysis, and apply the policy. */
 export async function runCheck(o: CheckOptions): Promise<CommandOutput> {
+  const skipped = unfedRules(o);
   const problems: Problem[] = [];
   const files: Partial<Record<Role, InputOptions>> = {};
   for (const [role, input] of Object.entries(o.files) as [Role, InputOptions][]) files[role] = { ...input, skipInvalid: true, collect: problems };
   const { result: report, inputs, warnings } = await computeReport({ ...o, files });
+  const unchecked: SkippedRule[] = [];
+  for (const rule of o.failOn) {
+    const reason = skipped.some((s) => s.rule === rule) ? null : blind(rule, inputs, o);
+    if (reason !== null) unchecked.push({ rule, reason });
+  }
+  skipped.push(...settle(unchecked, o));
   let found = findings(report, problems, o.leads.maxLeads);
+  for (const s of skipped) warnings.push({ code: 'RULE_SKIPPED', message: `${s.reason} (skipped: --allow-missing)` });
+  // The report lists these among its inputs; the check has no such section.
+  if (o.unused.length > 0) {
+    warnings.push({ code: 'FILES_NOT_USED', message: `${o.unused.length} file(s) of ${o.folder ?? 'the folder'} not used: ${o.unused.map((u) => `${u.file} (${u.why})`).join('; ')}` });
+  }
+  if (o.failOn.includes('overload') && o.files.leads && o.files.deals && o.leads.maxLeads === null) {
+    warnings.push({ code: 'LEADS_LOAD_UNCHECKED', message: 'rule overload checked key clients per manager only: give --max-leads N to check open leads per manager too' });
+  }
   let notes: Warning[] = warnings;
   if (o.redact) {
     const r = redactorFor(report);
@@ -80,20 +182,28 @@ export async function runCheck(o: CheckOptions): Promise<CommandOutput> {
     }));
     notes = warnings.map((w) => ({ ...w, message: r.text(w.message) }));
   }
-  const summary = RULES.map((rule) => {
+  const summary = CHECK_RULES.map((rule) => {
     const count = found.filter((f) => f.rule === rule).length;
-    return { rule, count, failing: count > 0 && o.failOn.includes(rule) };
+    return { rule, count, failing: count > 0 && o.failOn.includes(rule), skipped: unfed(rule, o) !== null || blind(rule, inputs, o) !== null };
   });
   const passed = !summary.some((s) => s.failing);
-  const result: CheckResult = { policy: o.failOn, passed, summary, findings: found };
+  const result: CheckResult = { policy: o.failOn, passed, summary, skipped, findings: found };
   return {
     envelope: buildEnvelope('check', periodJson(o.period), inputs, result, notes),
-    doc: () => ({ title: `folio check · ${passed ? 'passed' : 'FAILED'}`, sections: checkSections(result, o.lang) }),
-    rows: () => found.map((f) => ({ rule: f.rule, client: f.client ?? null, manager: f.manager ?? null, file: f.file ?? null, line: f.line ?? null, details: f.details })),
+    doc: () => ({ title: `folio check · ${passed ? 'passed' : 'FAILED'}${skippedNote(result)}`, sections: checkSections(result, o.lang) }),
+    rows: () => [
+      ...skipped.map((s) => ({ rule: s.rule, client: null, manager: null, file: null, line: null, details: `skipped: ${s.reason}` })),
+      ...found.map((f) => ({ rule: f.rule, client: f.client ?? null, manager: f.manager ?? null, file: f.file ?? null, line: f.line ?? null, details: f.details })),
+    ],
     columns: ['rule', 'client', 'manager', 'file', 'line', 'details'],
     exitCode: passed ? 0 : 1,
     github: () => githubAnnotations(result),
   };
+}
+
+function skippedNote(r: CheckResult): string {
+  const n = r.skipped.length;
+  return n === 0 ? '' : `, ${n} rule${n === 1 ? '' : 's'} of the policy skipped (${r.skipped.map((s) => s.rule).join(', ')})`;
 }
 
 function where(f: Finding): string {
@@ -106,8 +216,19 @@ function checkSections(r: CheckResult, _lang: Lang): Section[] {
       kind: 'table',
       title: `Policy: fail on ${r.policy.length > 0 ? r.policy.join(', ') : 'nothing (report only)'}`,
       columns: [{ label: 'rule' }, { label: 'findings', align: 'right' }, { label: 'result' }],
-      rows: r.summary.map((s) => [s.rule, String(s.count), s.failing ? { text: 'FAIL', tone: 'bad' } : s.count > 0 ? { text: 'reported', tone: 'warn' } : { text: 'ok', tone: 'good' }]),
+      rows: r.summary.map((s) => [
+        s.rule,
+        s.skipped ? '—' : String(s.count),
+        s.failing
+          ? { text: 'FAIL', tone: 'bad' }
+          : s.skipped
+            ? r.policy.includes(s.rule)
+              ? { text: 'SKIPPED (no input)', tone: 'warn' }
+              : { text: 'not checked (no input)', tone: 'muted' }
+            : s.count > 0 ? { text: 'reported', tone: 'warn' } : { text: 'ok', tone: 'good' },
+      ]),
     },
+    ...(r.skipped.length > 0 ? [{ kind: 'notes' as const, title: 'Skipped (--allow-missing)', lines: r.skipped.map((s) => ({ text: s.reason, tone: 'warn' as const })) }] : []),
     {
       kind: 'table',
       title: 'Findings',
@@ -132,7 +253,8 @@ export function githubAnnotations(r: CheckResult): string {
     const subject = where(f);
     return `::${level} ${props.join(',')}::${escape(`${subject ? `${subject}: ` : ''}${f.details}`)}`;
   });
+  for (const s of r.skipped) lines.push(`::warning title=${prop(`folio ${s.rule} skipped`)}::${escape(s.reason)}`);
   const failing = r.summary.filter((s) => s.failing).map((s) => `${s.rule} (${s.count})`);
-  lines.push(r.passed ? `folio check passed (${r.findings.length} finding(s) reported, none in the policy)` : `folio check failed: ${failing.join(', ')}`);
+  lines.push(`${r.passed ? `folio check passed (${r.findings.length} finding(s) reported, none in the policy)` : `folio check failed: ${failing.join(', ')}`}${skippedNote(r)}`);
   return `${lines.join('\n')}\n`;
 }

@@ -45,10 +45,42 @@ function headerOf(file: string, rows: string[][] | null): string[] | null {
   return rows?.find((row) => roleByHeader(file, row).length > 0) ?? null;
 }
 
+/** A file of the folder that folio saw and did not take, and why. */
+export interface UnusedFile {
+  file: string;
+  why: string;
+}
+
 export interface FoundInputs {
   files: Partial<Record<Role, string>>;
-  /** How each file was recognised, for the user. */
+  /** How each file was recognised, and which were not used, for the user. */
   notes: string[];
+  unused: UnusedFile[];
+}
+
+/** What a role's input is called in messages. */
+export const ROLE_NOUN: Record<Role, string> = {
+  deals: 'a deals export',
+  activities: 'an activity log',
+  leads: 'a leads export',
+  clients: 'a clients file',
+};
+
+const TABLE_FILE = /\.(csv|tsv|txt)$/i;
+/** Spreadsheets that folio cannot read yet: the user has to save them as CSV. */
+const WORKBOOK_FILE = /\.(xlsx|xlsm|xlsb|xls|ods|numbers)$/i;
+
+/** What folder discovery looks for, one line per role. */
+export function lookedFor(role: Role): string {
+  return `${role}: ${ROLE_NOUN[role]}, a .csv/.tsv/.txt file named like ${NAME_WORDS[role].join(', ')}, or with the columns ${neededColumns(role)}`;
+}
+
+/** The columns that make a file an input of this role: `client + amount`. */
+function neededColumns(role: Role): string {
+  const needs = HEADER_TEST[role];
+  const required = needs.specs.filter((s) => s.required).map((s) => s.field);
+  const sets = needs.oneOf ?? [[]];
+  return sets.map((set) => [...required, ...set].join(' + ')).join(', or ');
 }
 
 function roleByName(file: string): Role[] {
@@ -69,24 +101,25 @@ export function roleByHeader(file: string, header: string[]): Role[] {
 }
 
 /**
- * The inputs of a multi-file command: files named by flags, and the files of a folder
- * recognised by their names or, failing that, by their headers. Two candidates for one
- * role is an error that names both.
+ * The inputs of a multi-file command: files named by flags, and the files of a folder and
+ * of its subfolders (one level deep) recognised by their names or, failing that, by their
+ * headers. Two candidates for one role is an error that names both; a folder where nothing
+ * is recognised is an error that says what was looked for and what was seen.
  */
 export async function findInputs(folder: string | undefined, named: Partial<Record<Role, string>>): Promise<FoundInputs> {
   const files: Partial<Record<Role, string>> = { ...named };
   const notes: string[] = [];
+  const unused: UnusedFile[] = [];
   for (const role of ROLES) if (named[role]) notes.push(`${role}: ${named[role]} (named)`);
-  if (folder === undefined) return { files, notes };
+  if (folder === undefined) return { files, notes, unused };
 
   const info = await stat(folder).catch(() => null);
   if (!info?.isDirectory()) {
     throw new FolioError({ code: 'CANNOT_OPEN', file: folder, message: 'is not a folder', hint: 'give a folder of CSV exports, or name the files with --deals, --activities, --leads, --clients' });
   }
-  const entries = (await readdir(folder)).filter((f) => /\.(csv|tsv|txt)$/i.test(f)).sort();
   const candidates = new Map<Role, { file: string; how: string }[]>();
-  for (const entry of entries) {
-    const file = join(folder, entry);
+  for (const file of await listFiles(folder, unused)) {
+    const entry = basename(file);
     const header = headerOf(file, await peekRows(file));
     const fits = header ? roleByHeader(file, header) : [];
     const byName = roleByName(entry);
@@ -97,10 +130,12 @@ export async function findInputs(folder: string | undefined, named: Partial<Reco
       // A pipeline export named for deals and leads serves both.
       roles = byName.filter((r) => fits.includes(r));
       how = 'by its name and columns';
+      if (roles.length === 0) unused.push({ file, why: `named like ${byName.join(' or ')}, but without the columns ${byName.map(neededColumns).join('; ')}` });
     } else {
       const role = header ? guessRole(file, header) : null;
       roles = role ? [role] : [];
       how = 'by its columns';
+      if (roles.length === 0) unused.push({ file, why: header ? `its columns fit no input (${header.slice(0, 6).join(', ')}${header.length > 6 ? ', …' : ''})` : 'no header row could be read' });
     }
     for (const role of roles) {
       if (named[role]) continue;
@@ -120,5 +155,45 @@ export async function findInputs(folder: string | undefined, named: Partial<Reco
     files[role] = only.file;
     notes.push(`${role}: ${only.file} (recognised ${only.how})`);
   }
-  return { files, notes };
+  for (const u of unused) notes.push(`not used: ${u.file} (${u.why})`);
+  if (Object.keys(files).length === 0) throw nothingFound(folder, unused);
+  return { files, notes, unused };
+}
+
+/**
+ * The table files of a folder and of its subfolders, sorted, the folder's own first. What is
+ * not a table file, and anything deeper, goes to `unused` with the reason; hidden files
+ * (.DS_Store, ~$lock files of Excel) are not exports and are passed over.
+ */
+async function listFiles(folder: string, unused: UnusedFile[]): Promise<string[]> {
+  const out: string[] = [];
+  const visit = async (dir: string, depth: number): Promise<void> => {
+    const entries = (await readdir(dir, { withFileTypes: true })).filter((e) => !e.name.startsWith('.') && !e.name.startsWith('~$'));
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const subfolders: string[] = [];
+    for (const e of entries) {
+      const path = join(dir, e.name);
+      if (e.isDirectory()) {
+        if (depth === 0) subfolders.push(path);
+        else unused.push({ file: path, why: 'a folder two levels down: folio looks one level deep' });
+      } else if (TABLE_FILE.test(e.name)) out.push(path);
+      else if (WORKBOOK_FILE.test(e.name)) unused.push({ file: path, why: 'a workbook: folio reads CSV; save it as CSV (UTF-8) from the spreadsheet program' });
+      else unused.push({ file: path, why: 'not a .csv, .tsv or .txt file' });
+    }
+    for (const sub of subfolders) await visit(sub, depth + 1);
+  };
+  await visit(folder, 0);
+  return out;
+}
+
+function nothingFound(folder: string, unused: UnusedFile[]): FolioError {
+  const seen = unused.length > 0 ? unused.slice(0, 10).map((u) => `seen: ${u.file}: ${u.why}`) : ['seen: nothing (the folder and its subfolders hold no files)'];
+  return new FolioError({
+    code: 'NO_INPUT',
+    file: folder,
+    message: 'no export recognised in this folder or its subfolders (one level deep); folio looked for',
+    more: [...ROLES.map(lookedFor), ...seen],
+    moreCount: Math.max(0, unused.length - 10),
+    hint: 'put the CSV exports in the folder, map a file\'s columns with --deals-map field=header, or name the files with --deals FILE, --activities FILE, --leads FILE, --clients FILE',
+  });
 }

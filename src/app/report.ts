@@ -15,6 +15,7 @@ import { t, type Lang, type MessageKey } from '../render/i18n.js';
 import { buildEnvelope } from '../render/json.js';
 import { cadenceSections, computeCadence } from './cadence.js';
 import type { InputOptions, InputReport, Warning } from './input-options.js';
+import type { UnusedFile } from './inputs.js';
 import { computeLeads, leadsSections } from './leads.js';
 import { computeMatrix, loadClients, matrixSections, revenueByClient, type ClientRevenueMap, type MatrixJson } from './matrix.js';
 import { redactorFor } from './redact.js';
@@ -25,6 +26,9 @@ export interface ReportOptions {
   files: Partial<Record<Role, InputOptions>>;
   /** How each file was found, shown in the report. */
   notes: string[];
+  /** The folder searched, if any, and the files in it that were not used: named when an input is missing. */
+  folder: string | null;
+  unused: UnusedFile[];
   period: Period;
   asOf: number;
   share: ShareOptions;

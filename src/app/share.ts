@@ -19,7 +19,7 @@ export interface ShareRunOptions {
 
 export type ShareJson = ShareResult & {
   currency: string | null;
-  thresholds: { golden: number; critical: number; key: number };
+  thresholds: { golden: number; critical: number; key: number; bands: ShareOptions['bands']; maxKeyClients: number };
 };
 
 export interface ComputedShare {
@@ -40,7 +40,7 @@ export async function computeShare(options: Omit<ShareRunOptions, 'lang'>): Prom
   const result: ShareJson = {
     ...analysis,
     currency: loaded.currency,
-    thresholds: { golden: options.share.golden, critical: options.share.critical, key: options.share.key },
+    thresholds: { golden: options.share.golden, critical: options.share.critical, key: options.share.key, bands: options.share.bands, maxKeyClients: options.share.maxKeyPerManager },
   };
   const warnings = [...loaded.warnings, ...nonPositiveWarnings(analysis)];
   for (const m of analysis.managers) {
@@ -195,7 +195,7 @@ export function shareSections(result: ShareJson, lang: Lang): Section[] {
   const advice: Cell[] = [];
   if (result.clients.some((c) => c.class === 'golden')) advice.push({ text: t(lang, 'adviceGolden'), tone: 'bad' });
   else if (result.clients.some((c) => c.class === 'critical')) advice.push({ text: t(lang, 'adviceCritical'), tone: 'warn' });
-  if (p.band === 'mono') advice.push({ text: t(lang, 'adviceMono'), tone: 'bad' });
+  if (p.band === 'mono') advice.push({ text: t(lang, 'adviceMono').replace('{mono}', String(result.thresholds.bands.mono)), tone: 'bad' });
   if (p.keyClients > 0) advice.push(t(lang, 'adviceKey'));
   if (advice.length > 0) sections.push({ kind: 'notes', title: t(lang, 'advice'), lines: advice });
   return sections;

@@ -5,7 +5,7 @@ import { emit } from './emit.js';
 import { outputFormat, usage } from './options.js';
 import { addReportOptions, reportOptions, type ReportFlags } from './report.js';
 
-type CheckFlags = ReportFlags & { failOn?: string[] };
+type CheckFlags = ReportFlags & { failOn?: string[]; allowMissing?: boolean };
 
 function rules(value: string, previous: string[] = []): string[] {
   const list = value.split(',').map((r) => r.trim().toLowerCase()).filter((r) => r !== '');
@@ -18,11 +18,13 @@ export function checkCommand(ctx: CliContext, done: (code: number) => void): Com
   const cmd = new Command('check').description('for CI: validate every input and fail (exit 1) when the data breaks a rule of the policy');
   addReportOptions(cmd);
   cmd
-    .option('--fail-on <rules>', `rules that fail the check: ${CHECK_RULES.join(', ')}; or none (default: invalid,cadence,cooloff)`, rules);
+    .option('--fail-on <rules>', `rules that fail the check: ${CHECK_RULES.join(', ')}; or none (default: invalid,cadence,cooloff)`, rules)
+    .option('--allow-missing', 'a rule of the policy whose input is absent is reported as skipped instead of stopping with exit 2');
   cmd.addHelpText(
     'after',
     `
-Exit codes: 0 nothing in the policy was hit, 1 something was (see the summary), 2 the inputs cannot be read.
+Exit codes: 0 nothing in the policy was hit, 1 something was (see the summary), 2 the inputs cannot be
+read, none was recognised, or a rule of the policy has no input (unless --allow-missing).
 
 Examples:
   folio check ./export
@@ -32,7 +34,7 @@ Examples:
   cmd.action(async (folder: string | undefined, flags: CheckFlags) => {
     const { runCheck } = await import('../app/check.js');
     const policy = (flags.failOn ?? []).filter((r): r is CheckRule => r !== 'none');
-    const output = await runCheck({ ...(await reportOptions(folder, flags)), failOn: policy });
+    const output = await runCheck({ ...(await reportOptions(folder, flags)), failOn: policy, allowMissing: flags.allowMissing === true });
     done(await emit(ctx, output, outputFormat(flags), flags.output));
   });
   return cmd;

@@ -21,12 +21,15 @@ import { shareCommand } from './share.js';
 /** The input a command's file argument is. */
 const PRIMARY_ROLE: Record<string, Role> = { share: 'deals', inspect: 'deals', matrix: 'clients', leads: 'leads', cadence: 'activities' };
 
+/** The npm name: `folio` on the registry is someone else's package; the command is still `folio`. */
+const PACKAGE_NAME = 'folio-sales';
+
 /** The package version, from package.json one or two folders up (the bundle in dist/, or src/cli/ in tests). */
 function version(): string {
   for (const path of ['../package.json', '../../package.json']) {
     try {
       const pkg = JSON.parse(readFileSync(new URL(path, import.meta.url), 'utf8')) as { name?: string; version: string };
-      if (pkg.name === 'folio') return pkg.version;
+      if (pkg.name === PACKAGE_NAME) return pkg.version;
     } catch {
       // Not at this depth.
     }
@@ -130,6 +133,11 @@ function processContext(): CliContext {
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(EXIT.ok);
     throw error;
+  });
+  // A closed stderr (`2>&1 | head -1`) must not turn the exit code of a gate into 1: the
+  // messages are lost, the code stands.
+  process.stderr.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
   });
   const interrupted = (): void => {
     for (const file of pendingTempFiles) {

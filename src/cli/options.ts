@@ -3,6 +3,7 @@ import { DEFAULT_CADENCE } from '../analyses/cadence.js';
 import { DEFAULT_SHARE_OPTIONS, type ShareOptions } from '../analyses/share.js';
 import { DEFAULT_MAX_RECORD, type InputOptions } from '../app/input-options.js';
 import { FORMATS, parseFormat, type Format } from '../app/formats.js';
+import { BANDS_RULE, isCount, isPercent, PERCENT_RULE, readBands, readNumber, type Bands } from '../config/values.js';
 import { FolioError } from '../errors.js';
 import { parseEncodingName } from '../io/encoding.js';
 import { sourceOf } from '../io/read-table.js';
@@ -66,6 +67,16 @@ export function vocabularyOf(flags: Partial<Record<VocabularyList, readonly stri
   return Object.fromEntries(VOCABULARY_LISTS.map((name) => [name, flags[name] ?? []])) as Record<VocabularyList, readonly string[]>;
 }
 
+/** The concentration bands, for the commands that show the portfolio (share, report, check). */
+export function addBandOption(cmd: Command): Command {
+  const d = DEFAULT_SHARE_OPTIONS.bands;
+  return cmd.addOption(
+    new Option('--bands <percents>', 'key clients\' share bands: normal from, elevated above, mono above')
+      .default(d, `${d.normal},${d.elevated},${d.mono}`)
+      .argParser(bandsValue),
+  );
+}
+
 /** Class thresholds of the share analysis, for every command that classifies clients. */
 export function addThresholdOptions(cmd: Command): Command {
   return cmd
@@ -84,6 +95,8 @@ export interface ThresholdFlags {
   critical: number;
   golden: number;
   maxKeyClients: number;
+  /** Only on the commands that show the portfolio. */
+  bands?: Bands;
 }
 
 export function shareOptions(flags: ThresholdFlags): ShareOptions {
@@ -93,7 +106,7 @@ export function shareOptions(flags: ThresholdFlags): ShareOptions {
       'a golden client is also critical and key, so its threshold is the highest',
     );
   }
-  return { ...DEFAULT_SHARE_OPTIONS, key: flags.key, critical: flags.critical, golden: flags.golden, maxKeyPerManager: flags.maxKeyClients };
+  return { ...DEFAULT_SHARE_OPTIONS, key: flags.key, critical: flags.critical, golden: flags.golden, maxKeyPerManager: flags.maxKeyClients, bands: flags.bands ?? DEFAULT_SHARE_OPTIONS.bands };
 }
 
 /** A second input named by a flag (`--deals FILE`): detected as usual (its header row too), mapped by its own `--deals-map`. */
@@ -191,17 +204,23 @@ function dayOrder(text: string): DayOrder {
 export function positiveInt(flag: string): (text: string) => number {
   return (text) => {
     const n = Number(text);
-    if (!Number.isInteger(n) || n <= 0) throw usage(`${flag} "${text}" is not a positive whole number`, `write ${flag} 10`);
+    if (!isCount(n)) throw usage(`${flag} "${text}" is not a positive whole number`, `write ${flag} 10`);
     return n;
   };
 }
 
 export function percentValue(flag: string): (text: string) => number {
   return (text) => {
-    const n = Number(text.replace(',', '.').replace(/%$/, ''));
-    if (!Number.isFinite(n) || n < 0 || n >= 100) throw usage(`${flag} "${text}" is not a percentage between 0 and 100`, `write ${flag} 10 for 10%`);
+    const n = readNumber(text);
+    if (n === null || !isPercent(n)) throw usage(`${flag} "${text}" is not ${PERCENT_RULE}`, `write ${flag} 10 for 10%`);
     return n;
   };
+}
+
+function bandsValue(text: string): Bands {
+  const b = readBands(text);
+  if (typeof b === 'string') throw usage(`--bands "${text}": ${b}`, `give ${BANDS_RULE}`);
+  return b;
 }
 
 /** A score threshold: any number (`--want-min 7`, `--can-min 2,5`). */

@@ -4,6 +4,7 @@ import type { Role } from '../config/settings.js';
 import type { CliContext } from './context.js';
 import { emit } from './emit.js';
 import {
+  addBandOption,
   addCadenceRuleOptions,
   addInputOptions,
   addLeadRuleOptions,
@@ -70,6 +71,7 @@ export function addReportOptions(cmd: Command): Command {
   addLeadRuleOptions(cmd);
   addCadenceRuleOptions(cmd);
   addThresholdOptions(cmd);
+  addBandOption(cmd);
   addOutputOptions(cmd);
   addInputOptions(cmd);
   return cmd;
@@ -105,6 +107,8 @@ export async function reportOptions(folder: string | undefined, flags: ReportFla
   return {
     files,
     notes: found.notes,
+    folder: folder ?? null,
+    unused: found.unused,
     period,
     asOf,
     share: shareOptions(flags),

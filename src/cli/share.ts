@@ -5,6 +5,7 @@ import {
   addDealOptions,
   addInputOptions,
   addOutputOptions,
+  addBandOption,
   addThresholdOptions,
   dealPeriod,
   inputOptions,
@@ -25,6 +26,7 @@ export function shareCommand(ctx: CliContext, done: (code: number) => void): Com
     .argument('<deals>', 'deals or sales export (CSV), or - for standard input');
   addDealOptions(cmd);
   addThresholdOptions(cmd);
+  addBandOption(cmd);
   addOutputOptions(cmd);
   addInputOptions(cmd);
   cmd.addHelpText(

@@ -1,8 +1,15 @@
 import { z } from 'zod';
 
 import { CHECK_RULES } from './rules.js';
+import { BANDS_RULE, PERCENT_BOUNDS, PERCENT_RULE, toBands } from './values.js';
 
-const percent = z.number().gt(0).lt(100);
+// The bounds of isPercent, spelt as zod checks so that `folio schema config` shows them.
+const percent = z.number().gt(PERCENT_BOUNDS.above, PERCENT_RULE).lt(PERCENT_BOUNDS.below, PERCENT_RULE);
+/** `[30, 55, 75]`: checked by the same rule as `--bands` and FOLIO_BANDS. */
+const bands = z.array(percent).length(3, BANDS_RULE).superRefine((list, ctx) => {
+  const b = toBands(list);
+  if (typeof b === 'string') ctx.addIssue({ code: 'custom', message: `${BANDS_RULE}: ${b}` });
+});
 const positiveInt = z.number().int().positive();
 const words = z.array(z.string().min(1));
 const columnMap = z.record(z.string(), z.union([z.string().min(1), z.number().int().positive()]));
@@ -20,6 +27,7 @@ export const configSchema = z
         key: percent.optional(),
         critical: percent.optional(),
         golden: percent.optional(),
+        bands: bands.optional(),
         maxKeyClients: positiveInt.optional(),
         fastDays: positiveInt.optional(),
         big: z.number().nonnegative().optional(),

@@ -1,11 +1,12 @@
 import type { Command } from 'commander';
 import { DEFAULT_CADENCE } from '../analyses/cadence.js';
-import { DEFAULT_SHARE_OPTIONS } from '../analyses/share.js';
+import { DEFAULT_SHARE_OPTIONS, type ShareOptions } from '../analyses/share.js';
 import { FolioError } from '../errors.js';
 import { BUILT_IN } from '../normalize/vocabulary.js';
 import type { LoadedConfig } from './load.js';
 import { CHECK_RULES } from './rules.js';
 import type { FolioConfig } from './schema.js';
+import { BANDS_RULE, isCount, isPercent, PERCENT_RULE, readBands, readNumber, toBands } from './values.js';
 
 export type Source = 'default' | 'config' | 'env' | 'flag';
 
@@ -27,18 +28,29 @@ interface Setting {
   builtIn?: readonly string[];
 }
 
+/** `why` says what is wrong when "is not WHAT" would not. */
+function badEnv(env: string, text: string, what: string, why = `is not ${what}`): FolioError {
+  return new FolioError({ code: 'CONFIG', value: text, message: `${env}="${text}"${why.startsWith(':') ? '' : ' '}${why}`, hint: `set ${env} to ${what}, or unset it` });
+}
+
 function number(env: string, check: (n: number) => boolean, what: string): (text: string) => number {
   return (text) => {
-    const n = Number(text.trim().replace(',', '.'));
-    if (!Number.isFinite(n) || !check(n)) {
-      throw new FolioError({ code: 'CONFIG', value: text, message: `${env}="${text}" is not ${what}`, hint: `set ${env} to ${what}, or unset it` });
-    }
+    const n = readNumber(text);
+    if (n === null || !check(n)) throw badEnv(env, text, what);
     return n;
   };
 }
 
-const percent = (env: string) => number(env, (n) => n > 0 && n < 100, 'a percentage between 0 and 100');
-const count = (env: string) => number(env, (n) => Number.isInteger(n) && n > 0, 'a positive whole number');
+const percent = (env: string) => number(env, isPercent, PERCENT_RULE);
+
+function bands(env: string): (text: string) => ShareOptions['bands'] {
+  return (text) => {
+    const b = readBands(text);
+    if (typeof b === 'string') throw badEnv(env, text, BANDS_RULE, `: ${b}`);
+    return b;
+  };
+}
+const count = (env: string) => number(env, isCount, 'a positive whole number');
 const words = (text: string): string[] => text.split(',').map((w) => w.trim()).filter((w) => w !== '');
 
 function failOn(env: string): (text: string) => string[] {
@@ -55,6 +67,7 @@ export const SETTINGS: Setting[] = [
   { path: 'thresholds.key', attr: 'key', env: 'FOLIO_KEY', defaultValue: DEFAULT_SHARE_OPTIONS.key, fromConfig: (c) => c.thresholds?.key, parse: percent('FOLIO_KEY') },
   { path: 'thresholds.critical', attr: 'critical', env: 'FOLIO_CRITICAL', defaultValue: DEFAULT_SHARE_OPTIONS.critical, fromConfig: (c) => c.thresholds?.critical, parse: percent('FOLIO_CRITICAL') },
   { path: 'thresholds.golden', attr: 'golden', env: 'FOLIO_GOLDEN', defaultValue: DEFAULT_SHARE_OPTIONS.golden, fromConfig: (c) => c.thresholds?.golden, parse: percent('FOLIO_GOLDEN') },
+  { path: 'thresholds.bands', attr: 'bands', env: 'FOLIO_BANDS', defaultValue: DEFAULT_SHARE_OPTIONS.bands, fromConfig: (c) => configBands(c.thresholds?.bands), parse: bands('FOLIO_BANDS') },
   { path: 'thresholds.maxKeyClients', attr: 'maxKeyClients', env: 'FOLIO_MAX_KEY_CLIENTS', defaultValue: DEFAULT_SHARE_OPTIONS.maxKeyPerManager, fromConfig: (c) => c.thresholds?.maxKeyClients, parse: count('FOLIO_MAX_KEY_CLIENTS') },
   { path: 'thresholds.fastDays', attr: 'fastDays', env: 'FOLIO_FAST_DAYS', defaultValue: 30, fromConfig: (c) => c.thresholds?.fastDays, parse: count('FOLIO_FAST_DAYS') },
   { path: 'thresholds.big', attr: 'big', env: 'FOLIO_BIG', defaultValue: undefined, fromConfig: (c) => bigAmount(c.thresholds?.big), parse: (t) => bigAmount(number('FOLIO_BIG', (n) => n >= 0, 'an amount')(t)) },
@@ -74,6 +87,12 @@ export const SETTINGS: Setting[] = [
   { path: 'otherChannels', attr: 'otherChannels', env: 'FOLIO_OTHER_CHANNELS', defaultValue: [], fromConfig: (c) => c.otherChannels, parse: words, builtIn: BUILT_IN.otherChannels },
   { path: 'check.failOn', attr: 'failOn', env: 'FOLIO_FAIL_ON', defaultValue: ['invalid', 'cadence', 'cooloff'], fromConfig: (c) => c.check?.failOn, parse: failOn('FOLIO_FAIL_ON') },
 ];
+
+/** The config file's bands, already checked by its schema. */
+function configBands(list: number[] | undefined): ShareOptions['bands'] | undefined {
+  const b = list === undefined ? undefined : toBands(list);
+  return typeof b === 'object' ? b : undefined;
+}
 
 function bigAmount(n: number | undefined): { whole: number; micro: number } | undefined {
   if (n === undefined) return undefined;

@@ -66,5 +66,5 @@ export const shareResultSchema = z.object({
       overloaded: z.boolean(),
     }),
   ),
-  thresholds: z.object({ golden: z.number(), critical: z.number(), key: z.number() }),
+  thresholds: z.object({ golden: z.number(), critical: z.number(), key: z.number(), bands: z.object({ normal: z.number(), elevated: z.number(), mono: z.number() }), maxKeyClients: z.number().int() }),
 });

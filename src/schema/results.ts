@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CHECK_RULES } from '../config/rules.js';
 import { envelopeSchema, shareResultSchema } from './envelope.js';
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
@@ -99,12 +100,13 @@ export const reportResultSchema = z.object({
   cadence: cadenceResultSchema.nullable(),
 });
 
-const rule = z.enum(['invalid', 'golden', 'critical', 'mono', 'cadence', 'cooloff', 'dossier', 'overload']);
+const rule = z.enum(CHECK_RULES);
 
 export const checkResultSchema = z.object({
   policy: z.array(rule),
   passed: z.boolean(),
-  summary: z.array(z.object({ rule, count: z.number().int(), failing: z.boolean() })),
+  summary: z.array(z.object({ rule, count: z.number().int(), failing: z.boolean(), skipped: z.boolean() })),
+  skipped: z.array(z.object({ rule, reason: z.string() })),
   findings: z.array(
     z.object({
       rule,

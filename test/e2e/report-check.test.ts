@@ -141,7 +141,10 @@ describe('folio check (e2e)', () => {
   });
 
   it('exits 2 when an input cannot be read', () => {
-    expect(folio(['check', '--deals', 'fixtures/broken/unterminated-quote.csv']).code).toBe(2);
+    // --fail-on invalid: the policy's rules are fed, so the exit 2 is the input's, not a missing log's.
+    const r = folio(['check', '--deals', 'fixtures/broken/unterminated-quote.csv', '--fail-on', 'invalid']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^folio: fixtures\/broken\/unterminated-quote\.csv:/);
   });
 
   it('prints GitHub Actions annotations', () => {
