@@ -2,7 +2,7 @@ import { Command, Option } from 'commander';
 import type { Role } from '../config/settings.js';
 import type { CliContext } from './context.js';
 import { emit } from './emit.js';
-import { addInputOptions, addOutputOptions, inputOptions, list, outputFormat, outputLang, type RawOptions } from './options.js';
+import { addInputOptions, addOutputOptions, addRedactOption, inputOptions, list, outputFormat, outputLang, type RawOptions } from './options.js';
 import { requireInput } from './stdin.js';
 
 export function inspectCommand(ctx: CliContext, done: (code: number) => void): Command {
@@ -12,6 +12,7 @@ export function inspectCommand(ctx: CliContext, done: (code: number) => void): C
     .option('--won <values>', 'more statuses that count as won (comma-separated)', list, [])
     .option('--lost <values>', 'more statuses that count as lost (comma-separated)', list, [])
     .addOption(new Option('--as <kind>', 'read the file as this kind of export (default: told by its columns)').choices(['deals', 'leads', 'activities', 'clients']));
+  addRedactOption(cmd);
   addOutputOptions(cmd);
   addInputOptions(cmd);
   cmd.addHelpText(

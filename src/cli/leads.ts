@@ -5,6 +5,7 @@ import {
   addInputOptions,
   addLeadRuleOptions,
   addOutputOptions,
+  addRedactOption,
   asOfDay,
   inputOptions,
   list,
@@ -29,6 +30,7 @@ export function leadsCommand(ctx: CliContext, done: (code: number) => void): Com
     .option('--won <values>', 'more statuses that count as won (not ranked)', list, [])
     .option('--lost <values>', 'more statuses that count as lost (not ranked)', list, []);
   addLeadRuleOptions(cmd);
+  addRedactOption(cmd);
   addOutputOptions(cmd);
   addInputOptions(cmd);
   cmd.addHelpText(

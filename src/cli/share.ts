@@ -5,6 +5,7 @@ import {
   addDealOptions,
   addInputOptions,
   addOutputOptions,
+  addRedactOption,
   addThresholdOptions,
   dealPeriod,
   inputOptions,
@@ -24,6 +25,7 @@ export function shareCommand(ctx: CliContext, done: (code: number) => void): Com
     .argument('<deals>', 'deals or sales export (CSV), or - for standard input');
   addDealOptions(cmd);
   addThresholdOptions(cmd);
+  addRedactOption(cmd);
   addOutputOptions(cmd);
   addInputOptions(cmd);
   cmd.addHelpText(
