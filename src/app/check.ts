@@ -7,9 +7,8 @@ import type { Section } from '../render/document.js';
 import { percent } from '../render/format.js';
 import type { Lang } from '../render/i18n.js';
 import { buildEnvelope } from '../render/json.js';
-import type { InputOptions, Warning } from './input-options.js';
+import type { InputOptions } from './input-options.js';
 import type { CommandOutput } from './output.js';
-import { redactorFor } from './redact.js';
 import { computeReport, type ReportOptions, type ReportResult } from './report.js';
 
 export interface Finding {
@@ -68,18 +67,7 @@ export async function runCheck(o: CheckOptions): Promise<CommandOutput> {
   const files: Partial<Record<Role, InputOptions>> = {};
   for (const [role, input] of Object.entries(o.files) as [Role, InputOptions][]) files[role] = { ...input, skipInvalid: true, collect: problems };
   const { result: report, inputs, warnings } = await computeReport({ ...o, files });
-  let found = findings(report, problems, o.leads.maxLeads);
-  let notes: Warning[] = warnings;
-  if (o.redact) {
-    const r = redactorFor(report);
-    found = found.map((f) => ({
-      ...f,
-      ...(f.client ? { client: r.name(f.client) } : {}),
-      ...(f.manager ? { manager: r.name(f.manager) } : {}),
-      details: r.text(f.details),
-    }));
-    notes = warnings.map((w) => ({ ...w, message: r.text(w.message) }));
-  }
+  const found = findings(report, problems, o.leads.maxLeads);
   const summary = RULES.map((rule) => {
     const count = found.filter((f) => f.rule === rule).length;
     return { rule, count, failing: count > 0 && o.failOn.includes(rule) };
@@ -87,7 +75,7 @@ export async function runCheck(o: CheckOptions): Promise<CommandOutput> {
   const passed = !summary.some((s) => s.failing);
   const result: CheckResult = { policy: o.failOn, passed, summary, findings: found };
   return {
-    envelope: buildEnvelope('check', periodJson(o.period), inputs, result, notes),
+    envelope: buildEnvelope('check', periodJson(o.period), inputs, result, warnings),
     doc: () => ({ title: `folio check · ${passed ? 'passed' : 'FAILED'}`, sections: checkSections(result, o.lang) }),
     rows: () => found.map((f) => ({ rule: f.rule, client: f.client ?? null, manager: f.manager ?? null, file: f.file ?? null, line: f.line ?? null, details: f.details })),
     columns: ['rule', 'client', 'manager', 'file', 'line', 'details'],

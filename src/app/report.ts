@@ -2,9 +2,6 @@ import { compareShares, type Comparison } from '../analyses/compare.js';
 import type { LeadsResult } from '../analyses/leads.js';
 import type { ShareOptions } from '../analyses/share.js';
 import type { Role } from '../config/settings.js';
-import { peekHeader } from '../io/read-table.js';
-import { CLIENT_FIELDS } from '../normalize/clients.js';
-import { mapColumns } from '../normalize/columns.js';
 import { formatDay } from '../normalize/dates.js';
 import { periodJson, type Period } from '../normalize/period.js';
 import type { Cell, Chart, Doc, Section } from '../render/document.js';
@@ -16,7 +13,6 @@ import { hasKeySource, trailingYear, type KeySources } from './key-clients.js';
 import type { InputOptions, InputReport, Warning } from './input-options.js';
 import { computeLeads, leadsSections } from './leads.js';
 import { computeMatrix, loadClients, matrixSections, revenueByClient, type ClientRevenueMap, type MatrixJson } from './matrix.js';
-import { redactorFor } from './redact.js';
 import type { CommandOutput } from './output.js';
 import { computeShare, shareSections, type ShareJson } from './share.js';
 
@@ -38,8 +34,6 @@ export interface ReportOptions {
   negative: readonly string[];
   personalChannels: readonly string[];
   lang: Lang;
-  /** Replace client and person names with stable short hashes everywhere. */
-  redact: boolean;
   /** Key clients named with --key-client; with them, or with --all-clients, no other source chooses. */
   keyClients: string[];
   allClients: boolean;
@@ -108,8 +102,8 @@ export async function computeReport(o: ReportOptions): Promise<ReportData> {
   let clients: KeySources['clients'] = null;
   if (o.files.clients) {
     const client = o.files.clients;
-    const forMatrix = await hasMatrixColumns(client);
-    const loaded = await loadClients(client, o.wantMin, o.canMin, forMatrix);
+    const loaded = await loadClients(client, o.wantMin, o.canMin, false);
+    const forMatrix = loaded.input.columns.want !== undefined && loaded.input.columns.can !== undefined;
     inputs.push(loaded.input);
     warnings.push(...loaded.warnings);
     clients = { loaded, file: client.source.name, useKeyColumn: !chooseByName };
@@ -145,27 +139,8 @@ export async function computeReport(o: ReportOptions): Promise<ReportData> {
   return { result, inputs, warnings };
 }
 
-/** Whether a clients file has want and can columns, told from its header alone. */
-async function hasMatrixColumns(input: InputOptions): Promise<boolean> {
-  const header = await peekHeader(input.source.path);
-  if (!header) return false;
-  try {
-    const mapping = mapColumns(input.source.name, header, CLIENT_FIELDS, input.map);
-    return mapping.index.want !== undefined && mapping.index.can !== undefined;
-  } catch {
-    return false;
-  }
-}
-
 export async function runReport(o: ReportOptions): Promise<CommandOutput> {
-  const computed = await computeReport(o);
-  const { inputs } = computed;
-  let { result, warnings } = computed;
-  if (o.redact) {
-    const r = redactorFor(result);
-    result = r.deep(result);
-    warnings = warnings.map((w) => ({ ...w, message: r.text(w.message) }));
-  }
+  const { result, inputs, warnings } = await computeReport(o);
   return {
     envelope: buildEnvelope('report', periodJson(o.period), inputs, result, warnings),
     doc: () => reportDoc(result, warnings, o.lang),

@@ -3,6 +3,7 @@ import type { RecordHandler } from '../io/csv-scanner.js';
 import { readTable, type TableFormat } from '../io/read-table.js';
 import { mapColumns, type ColumnMapping, type FieldSpec } from '../normalize/columns.js';
 import type { InputOptions } from './input-options.js';
+import { NAME_FIELDS, type NameSink } from './redact.js';
 
 /**
  * Read an input and hand each data row to the handler `start` builds once the header is
@@ -29,7 +30,7 @@ export async function readMapped(
         if (handler === null) {
           const headers = options.header ? headerNames(fields) : fields.map((_, i) => `column ${i + 1}`);
           mapping = mapColumns(file, headers, typeof specs === 'function' ? specs(headers) : specs, options.map, options.header);
-          handler = start(mapping, fmt);
+          handler = learningNames(start(mapping, fmt), mapping, options.names);
           if (options.header) {
             headerLine = line;
             return;
@@ -53,6 +54,22 @@ export async function readMapped(
     });
   }
   return { format, mapping, rows, headerLine, blank };
+}
+
+/** The handler, preceded by reporting each row's names to the sink (under `--redact`), before anything can quote them. */
+function learningNames(handler: RecordHandler, mapping: ColumnMapping, names: NameSink | undefined): RecordHandler {
+  if (!names) return handler;
+  const columns = Object.entries(mapping.index).flatMap(([field, at]) => {
+    const kind = NAME_FIELDS[field];
+    return kind === undefined || at === undefined ? [] : [{ at, kind }];
+  });
+  return (fields, line) => {
+    for (const c of columns) {
+      const value = fields[c.at];
+      if (value !== undefined) names.learn(value, c.kind);
+    }
+    handler(fields, line);
+  };
 }
 
 /** Header names as written, minus the empty ones a trailing delimiter leaves at the end. */

@@ -2,6 +2,7 @@ import { Option, type Command } from 'commander';
 import { DEFAULT_CADENCE } from '../analyses/cadence.js';
 import { DEFAULT_SHARE_OPTIONS, type ShareOptions } from '../analyses/share.js';
 import { DEFAULT_MAX_RECORD, type InputOptions } from '../app/input-options.js';
+import type { NameSink } from '../app/redact.js';
 import { FORMATS, parseFormat, type Format } from '../app/formats.js';
 import { FolioError } from '../errors.js';
 import { parseEncodingName } from '../io/encoding.js';
@@ -120,6 +121,8 @@ export interface RawOptions {
   last?: number;
   asOf?: string;
   redact?: boolean;
+  /** Set under `--redact`: where the inputs report the names they hold. */
+  names?: NameSink;
   won: string[];
   lost: string[];
   currency?: string;
@@ -145,6 +148,7 @@ export function inputOptions(file: string, raw: RawOptions): InputOptions {
     skipInvalid: raw.skipInvalid === true,
     maxRecordLength: raw.maxFieldSize,
     fold: raw.fold !== false,
+    ...(raw.names ? { names: raw.names } : {}),
   };
 }
 

@@ -128,7 +128,6 @@ export async function reportOptions(folder: string | undefined, flags: ReportFla
     negative: flags.negative,
     personalChannels: flags.personalChannels ?? DEFAULT_PERSONAL_CHANNELS,
     lang: outputLang(flags),
-    redact: flags.redact === true,
     keyClients: flags.keyClient,
     allClients: flags.allClients === true,
     keyPeriod: flags.keyPeriod,
