@@ -15,6 +15,7 @@ export const NAME_FIELDS: Readonly<Record<string, NameKind>> = { client: 'client
 
 const BOUNDARY_BEFORE = '(?<![\\p{L}\\p{N}])';
 const BOUNDARY_AFTER = '(?![\\p{L}\\p{N}])';
+const HAS_LETTER = /\p{L}/u;
 const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
@@ -45,8 +46,11 @@ export class Redactor implements NameSink {
     if (this.names.size === 0 || text === '') return text;
     const exact = this.names.get(text);
     if (exact !== undefined) return exact;
+    // Only names with a letter are looked for inside texts: a client known by a number
+    // (`1458`, an account ID) would otherwise eat every count, amount and date that holds it.
+    // Such names are still replaced wherever they are the whole value.
     this.pattern ??= new RegExp(
-      `${BOUNDARY_BEFORE}(?:${[...this.names.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|')})${BOUNDARY_AFTER}`,
+      `${BOUNDARY_BEFORE}(?:${[...this.names.keys()].filter((n) => HAS_LETTER.test(n)).sort((a, b) => b.length - a.length).map(escapeRegExp).join('|') || '(?!)'})${BOUNDARY_AFTER}`,
       'gu',
     );
     return text.replace(this.pattern, (name) => this.names.get(name) ?? name);
