@@ -122,7 +122,8 @@ export async function reportError(error: unknown, ctx: CliContext, argv: string[
     const clean = (text: string): string => ctx.redactor?.text(text) ?? text;
     const shown = redact ? { ...error, message: clean(error.message), header: error.header === undefined ? undefined : clean(error.header), value: undefined } : error;
     ctx.stderr.write(`${paint('bad', 'folio:')} ${describeProblem(shown)}\n`);
-    if (!redact) for (const line of error.more) ctx.stderr.write(`  ${line}\n`);
+    // Under a redactor the inputs' problems were recorded without their values.
+    if (!redact || ctx.redactor) for (const line of error.more) ctx.stderr.write(`  ${clean(line)}\n`);
     if (error.moreCount > 0) ctx.stderr.write(`  …and ${error.moreCount} more row${error.moreCount === 1 ? '' : 's'} like this\n`);
     if (error.hint) ctx.stderr.write(`  ${paint('muted', 'hint:')} ${clean(error.hint)}\n`);
     return error.exitCode;

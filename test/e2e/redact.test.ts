@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { folio, type CliRun } from './run-cli.js';
 
 // fixtures/redact holds deals, activities, leads and clients of three made-up clients, their
-// managers and two leads; fixtures/redact-bad/deals.csv has one row whose amount cell holds
-// a client's name (a shifted column) and whose client appears nowhere else.
+// managers and two leads; fixtures/redact-bad/deals.csv has two rows whose amount cell holds
+// a name (a shifted column), one of them of a client that appears nowhere else.
 const NAMES = [
   'Zebulon',
   'Quartz',
@@ -78,6 +78,8 @@ describe('--redact (e2e sweep)', () => {
     const r = folio(['share', 'fixtures/redact-bad/deals.csv', '--redact']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^folio: fixtures\/redact-bad\/deals\.csv:3:3: Amount: not a number$/m);
+    // The second bad row (a manager's name in the amount) is still located, without its value.
+    expect(r.stderr).toMatch(/^ {2}fixtures\/redact-bad\/deals\.csv:5:3: Amount: not a number$/m);
     expect(leaked(r)).toEqual([]);
   });
 
