@@ -59,6 +59,15 @@ describe('read once, count once (e2e)', () => {
     expect(lines.filter((l) => l.includes('skipped 3 invalid rows'))).toHaveLength(1);
     const e = OUTPUT_SCHEMAS.report.parse(json(r));
     expect(e.inputs.map((i) => i.role).sort()).toEqual(['activities', 'clients', 'deals']);
+    for (const i of e.inputs) {
+      const excluded = Object.values(i.excluded).reduce((a, b) => a + b, 0);
+      expect(i.used + excluded + i.folded + i.totals + i.skipped, i.role).toBe(i.rows);
+    }
+    // Clients: both rows used. Activities: both rows are of key clients; over the 12 months
+    // the valid won deals are Aster 1,000 + 500 and Cedar 700 (68% and 32%: both above 10%).
+    expect(e.inputs.find((i) => i.role === 'clients')).toMatchObject({ rows: 2, used: 2 });
+    expect(e.inputs.find((i) => i.role === 'activities')).toMatchObject({ rows: 2, used: 2 });
+    expect(e.result.cadence?.keyClients).toEqual({ from: ['12m', 'clients-file'], classesOver: { from: '2025-11-06', to: '2026-11-05' }, names: ['Aster', 'Cedar'] });
   });
 });
 
