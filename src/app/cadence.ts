@@ -224,11 +224,19 @@ export function cadenceSections(r: CadenceJson, lang: Lang): Section[] {
     {
       kind: 'table',
       title: t(lang, 'violations'),
-      columns: [{ label: t(lang, 'client') }, { label: t(lang, 'rule') }, { label: t(lang, 'when') }, { label: t(lang, 'daysShort'), align: 'right' }, { label: t(lang, 'manager') }],
+      // `Dated` is the day that places a violation in a window (see the README's window rule).
+      columns: [
+        { label: t(lang, 'client') },
+        { label: t(lang, 'rule') },
+        { label: t(lang, 'dated') },
+        { label: t(lang, 'when') },
+        { label: t(lang, 'daysShort'), align: 'right' },
+        { label: t(lang, 'manager') },
+      ],
       rows: r.violations.map((v) =>
         v.rule === 'gap'
-          ? [v.client, { text: t(lang, v.open ? 'ruleGapOpen' : 'ruleGap'), tone: 'bad' }, `${v.from} → ${v.to}`, String(v.days), '']
-          : [v.client, { text: t(lang, 'ruleCooloff'), tone: 'warn' }, `${v.negativeDate} → ${v.date}`, String(v.days), v.manager ?? ''],
+          ? [v.client, { text: t(lang, v.open ? 'ruleGapOpen' : 'ruleGap'), tone: 'bad' }, v.date, `${v.from} → ${v.to}`, String(v.days), '']
+          : [v.client, { text: t(lang, 'ruleCooloff'), tone: 'warn' }, v.date, `${v.negativeDate} → ${v.date}`, String(v.days), v.manager ?? ''],
       ),
       empty: t(lang, 'noViolations'),
     },

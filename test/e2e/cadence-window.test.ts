@@ -59,6 +59,12 @@ describe('one window rule for cadence (e2e)', () => {
     expect(v[0]).toMatchObject({ from: '2026-10-20', to: '2026-11-04', days: 15 });
   });
 
+  it('the table shows the date that places each violation', () => {
+    const r = folio(['cadence', log, '--all-clients', '--last', '30', '--as-of', '2026-11-05']);
+    expect(r.stdout).toMatch(/Aster\s+gap\s+2026-10-31\s+2026-10-20 → 2026-11-04\s+15/);
+    expect(r.stdout).toMatch(/Cedar\s+personal contact during cool-off\s+2026-11-01\s+2026-10-25 → 2026-11-01\s+7\s+Mara/);
+  });
+
   it('cadence over October agrees with the report', () => {
     const r = folio(['cadence', log, '--all-clients', '--period', '2026-10', '--as-of', '2026-11-05', '--json']);
     expect(r.code, r.stderr).toBe(0);
