@@ -50,7 +50,7 @@ export type ReportFlags = RawOptions &
     personalChannels?: string[];
     keyClient: string[];
     allClients?: boolean;
-    keyPeriod: '12m' | 'period';
+    keyPeriod?: '12m' | 'period';
   };
 
 /** The inputs, thresholds and rules that `report` and `check` share. */
@@ -74,7 +74,7 @@ export function addReportOptions(cmd: Command): Command {
     .option('--currency <code>', 'count only deals in this currency')
     .option('--key-client <name>', 'a key client for the cadence, by name; repeatable (then only the named ones are key)', collect, [])
     .option('--all-clients', 'apply the cadence rules to every client in the activity log')
-    .addOption(new Option('--key-period <which>', 'revenue classes that make a client key for the cadence: 12m (the 12 months up to as-of) or period').choices(['12m', 'period']).default('12m'))
+    .addOption(new Option('--key-period <which>', 'revenue classes that make a client key for the cadence: 12m (the 12 months up to as-of, the default) or period').choices(['12m', 'period']))
     .addOption(new Option('--want-min <score>', 'a want score at or above this is yes').argParser(score('--want-min')))
     .addOption(new Option('--can-min <score>', 'a can score at or above this is yes').argParser(score('--can-min')));
   addLastOption(cmd);
@@ -111,6 +111,9 @@ export async function reportOptions(folder: string | undefined, flags: ReportFla
   if (flags.allClients && flags.keyClient.length > 0) {
     throw usage('--all-clients and --key-client both choose the key clients', 'give one of them');
   }
+  if (flags.keyPeriod !== undefined && (flags.allClients || flags.keyClient.length > 0)) {
+    throw usage('--key-period chooses key clients by revenue classes, but --key-client or --all-clients already chose them', 'give one way of choosing them');
+  }
   return {
     files,
     notes: found.notes,
@@ -130,7 +133,7 @@ export async function reportOptions(folder: string | undefined, flags: ReportFla
     lang: outputLang(flags),
     keyClients: flags.keyClient,
     allClients: flags.allClients === true,
-    keyPeriod: flags.keyPeriod,
+    keyPeriod: flags.keyPeriod ?? '12m',
   };
 }
 

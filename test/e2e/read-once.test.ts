@@ -105,6 +105,9 @@ describe('key clients chosen in the open (e2e)', () => {
   it('with --key-client only the named clients; with --all-clients every client in the log', () => {
     const named = cadence(['--key-client', 'tailspin toys']);
     expect(named.keyClients).toEqual({ from: ['named'], classesOver: null, names: ['Tailspin Toys'] });
+    const both = folio([...demo, '--key-client', 'Fabrikam', '--key-period', 'period']);
+    expect(both.code).toBe(2);
+    expect(both.stderr).toMatch(/--key-period chooses key clients by revenue classes/);
     const all = cadence(['--all-clients']);
     expect(all.keyClients.from).toEqual(['all']);
     expect(all.keyClients.names).toContain('Proseware');
