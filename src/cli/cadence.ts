@@ -20,6 +20,7 @@ import {
   outputLang,
   secondInput,
   shareOptions,
+  usage,
   type RawOptions,
   type ThresholdFlags,
 } from './options.js';
@@ -77,6 +78,9 @@ Examples:
   );
   cmd.action(async (file: string, flags: CadenceFlags) => {
     requireInput(ctx, file, cmd);
+    if (flags.keyPeriod !== undefined && flags.deals === undefined) {
+      throw usage('--key-period sets the period of the revenue classes, but no --deals file gives them', 'add --deals deals.csv, or drop --key-period');
+    }
     const { runCadence } = await import('../app/cadence.js');
     const asOf = asOfDay(flags.asOf);
     const output = await runCadence({

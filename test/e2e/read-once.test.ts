@@ -122,6 +122,12 @@ describe('key clients chosen in the open (e2e)', () => {
     expect([...clients]).toEqual(['Tailspin Toys']);
   });
 
+  it('the cadence command refuses --key-period without deals to classify', () => {
+    const r = folio(['cadence', 'fixtures/demo/activities.csv', '--all-clients', '--key-period', 'period', '--as-of', '2026-11-23']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/no --deals file gives them/);
+  });
+
   it('the cadence command says it too: --key-period period uses the window', () => {
     const r = folio(['cadence', 'fixtures/demo/activities.csv', '--deals', 'fixtures/demo/deals.csv', '--key-period', 'period', '--period', '2026-10', '--as-of', '2026-11-23', '--json']);
     expect(r.code, r.stderr).toBe(0);
