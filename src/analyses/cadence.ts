@@ -98,6 +98,8 @@ export interface AgendaItem {
 export interface GapViolation {
   client: string;
   rule: 'gap';
+  /** The day the gap broke the rule: the first day past the allowed gap. */
+  date: string;
   from: string;
   to: string;
   days: number;
@@ -194,18 +196,24 @@ export function analyzeCadence(keyClients: KeyClient[], log: CadenceLog, options
   };
 }
 
-/** Intervals between positive contacts that touch the window, longer than allowed. */
+/**
+ * Intervals between positive contacts longer than allowed, dated on the day they broke the
+ * rule (the first day past `maxGap`); only those dated inside the window are listed, so a
+ * gap that broke before the window or after it belongs to another report.
+ */
 function gaps(client: string, c: ClientContacts, o: CadenceOptions): GapViolation[] {
   const days = [...c.positivesInWindow].sort((a, b) => a - b);
   const points = [c.lastPositiveBefore ?? o.window.from, ...days];
   const end = c.firstPositiveAfter ?? o.asOf;
+  const until = Math.min(o.window.to, o.asOf);
   const out: GapViolation[] = [];
   for (let i = 0; i < points.length; i++) {
     const from = points[i] as number;
     const last = i === points.length - 1;
     const to = last ? end : (points[i + 1] as number);
-    if (to - from > o.maxGap) {
-      out.push({ client, rule: 'gap', from: formatDay(from), to: formatDay(to), days: to - from, open: last && c.firstPositiveAfter === null });
+    const broke = from + o.maxGap + 1;
+    if (to - from > o.maxGap && broke >= o.window.from && broke <= until) {
+      out.push({ client, rule: 'gap', date: formatDay(broke), from: formatDay(from), to: formatDay(to), days: to - from, open: last && c.firstPositiveAfter === null });
     }
   }
   return out;

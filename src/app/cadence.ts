@@ -1,8 +1,8 @@
-import { analyzeCadence, CadenceLog, type AgendaStatus, type CadenceOptions, type CadenceResult, type KeyClient } from '../analyses/cadence.js';
-import { analyzeShare, isKeyClass, type ShareOptions } from '../analyses/share.js';
+import { analyzeCadence, CadenceLog, type AgendaStatus, type CadenceOptions, type CadenceResult } from '../analyses/cadence.js';
+import type { ShareOptions } from '../analyses/share.js';
 import { FolioError } from '../errors.js';
 import { ACTIVITY_NEEDS, ActivityConverter, type Activity } from '../normalize/activities.js';
-import { addMonths, formatDay } from '../normalize/dates.js';
+import { formatDay } from '../normalize/dates.js';
 import type { Period } from '../normalize/period.js';
 import { detach, displayName, nameKey } from '../normalize/text.js';
 import type { Vocabulary } from '../normalize/vocabulary.js';
@@ -10,13 +10,14 @@ import type { Cell, MachineRow, Section, Tone } from '../render/document.js';
 import { t, type Lang, type MessageKey } from '../render/i18n.js';
 import { buildEnvelope } from '../render/json.js';
 import type { InputOptions, InputReport, Warning } from './input-options.js';
+import { hasKeySource, keyChoiceJson, keySet, noKeySource, trailingYear, type KeyChoiceJson, type KeySources } from './key-clients.js';
 import { loadDeals, type DealFilter } from './load-deals.js';
-import { nonPositiveWarnings } from './share.js';
 import { inputReport, loadRows, readWarnings } from './load-rows.js';
 import { loadClients } from './matrix.js';
 import type { CommandOutput } from './output.js';
 import { unknownValuesWarning } from './unknown-values.js';
 
+/** The cadence command's inputs: the activity log, and the files and flags that name the key clients. */
 export interface CadenceRunOptions {
   input: InputOptions;
   /** The period asked for, or null for the 30 days up to as-of. */
@@ -26,7 +27,8 @@ export interface CadenceRunOptions {
   vocabulary: Vocabulary;
   keyClients: string[];
   allClients: boolean;
-  deals: { input: InputOptions; keyPeriod: Period | null; filter: Omit<DealFilter, 'period'>; share: ShareOptions } | null;
+  /** `keyPeriod`: a period, `'period'` (the window's own), or null for the 12 months up to as-of. */
+  deals: { input: InputOptions; keyPeriod: Period | 'period' | null; filter: Omit<DealFilter, 'period'>; share: ShareOptions } | null;
   clients: InputOptions | null;
   lang: Lang;
 }
@@ -42,83 +44,30 @@ export function cadenceWindow(period: Period | null, asOf: number): Period {
   return { from, to };
 }
 
-interface KeySet {
-  clients: Map<string, KeyClient & { sources: string[] }>;
-  inputs: InputReport[];
-  warnings: Warning[];
-  dossierKnown: boolean;
-}
-
-/** Key clients from every source the user gave: deals (share classes), names, a clients file's key column. */
-async function keyClients(options: Omit<CadenceRunOptions, 'lang'>): Promise<KeySet> {
-  const set: KeySet = { clients: new Map(), inputs: [], warnings: [], dossierKnown: false };
-  const add = (name: string, source: string, manager: string | null): void => {
-    const key = nameKey(name);
-    const existing = set.clients.get(key);
-    if (existing) {
-      if (!existing.sources.includes(source)) existing.sources.push(source);
-      existing.manager ??= manager;
-      return;
-    }
-    set.clients.set(key, { key, name: displayName(name), manager, sources: [source] });
-  };
-  if (options.deals) {
-    const asOf = options.cadence.asOf;
-    const period = options.deals.keyPeriod ?? { from: addMonths(asOf, -12) + 1, to: asOf };
-    const deals = await loadDeals(options.deals.input, { ...options.deals.filter, period });
-    set.inputs.push(deals.input);
-    set.warnings.push(...deals.warnings);
-    const share = analyzeShare(deals.ledger.clients.values(), options.deals.share);
-    set.warnings.push(...nonPositiveWarnings(share));
-    for (const c of share.clients) if (isKeyClass(c.class)) add(c.client, 'deals', c.manager ?? null);
-  }
-  for (const name of options.keyClients) add(name, 'flag', null);
-  if (options.clients) {
-    const loaded = await loadClients(options.clients, null, null, false);
-    set.inputs.push(loaded.input);
-    set.warnings.push(...loaded.warnings);
-    const hasKey = loaded.input.columns.key !== undefined;
-    set.dossierKnown = loaded.input.columns.dossier !== undefined;
-    if (!hasKey && !options.deals && options.keyClients.length === 0 && !options.allClients) {
-      throw new FolioError({
-        code: 'MISSING_COLUMN',
-        file: options.clients.source.name,
-        line: loaded.input.headerLine,
-        message: 'the clients file has no key column, and nothing else says which clients are key',
-        hint: 'add a key column (yes/no), map one with --clients-map key=HEADER, or give --deals, --key-client or --all-clients',
-      });
-    }
-    for (const c of loaded.clients) {
-      const manager = c.manager.trim() === '' ? null : displayName(c.manager);
-      if (hasKey && c.key === true) add(c.client, 'clients', manager);
-      const known = set.clients.get(nameKey(c.client));
-      if (known) {
-        if (set.dossierKnown) known.dossier = c.dossier;
-        if (manager) known.manager = manager;
-      }
-    }
-  }
-  return set;
-}
+/** The cadence result with the account of how its key clients were chosen. */
+export type CadenceJson = CadenceResult & { keyClients: KeyChoiceJson };
 
 export interface ComputedCadence {
-  result: CadenceResult;
-  inputs: InputReport[];
+  result: CadenceJson;
+  /** The activity log's entry; the key sources were read, and are reported, by the caller. */
+  input: InputReport;
   warnings: Warning[];
 }
 
-/** Read activities (and the key-client sources) and apply the rules: the data of `cadence`, reused by `report` and `check`. */
-export async function computeCadence(options: Omit<CadenceRunOptions, 'lang'>): Promise<ComputedCadence> {
-  if (!options.allClients && !options.deals && options.keyClients.length === 0 && !options.clients) {
-    throw new FolioError({
-      code: 'USAGE',
-      message: 'which clients are key? folio needs to know whom the rules apply to',
-      hint: 'give --deals deals.csv (share classes), --key-client NAME, --clients clients.csv (key column) or --all-clients',
-    });
-  }
-  const window = cadenceWindow(options.period, options.cadence.asOf);
-  const cadence: CadenceOptions = { ...options.cadence, window };
-  const keys = await keyClients(options);
+export interface CadenceRules {
+  input: InputOptions;
+  window: Period;
+  cadence: Omit<CadenceOptions, 'window'>;
+  /** The user's additions to the outcome and channel lists. */
+  vocabulary: Vocabulary;
+  keys: KeySources;
+}
+
+/** Read the activity log once and apply the rules to the key clients: the data of `cadence`, reused by `report` and `check`. */
+export async function computeCadence(options: CadenceRules): Promise<ComputedCadence> {
+  const cadence: CadenceOptions = { ...options.cadence, window: options.window };
+  const keys = keySet(options.keys);
+  const all = options.keys.all;
   const log = new CadenceLog(cadence);
   const file = options.input.source.name;
   const seen = new Map<string, string>();
@@ -136,14 +85,14 @@ export async function computeCadence(options: Omit<CadenceRunOptions, 'lang'>): 
       ),
     (a: Activity) => {
       const key = nameKey(a.client);
-      if (!options.allClients && !keys.clients.has(key)) {
+      if (!all && !keys.clients.has(key)) {
         notKey++;
         return;
       }
-      if (options.allClients && !seen.has(key)) seen.set(detach(key), detach(displayName(a.client)));
+      if (all && !seen.has(key)) seen.set(detach(key), detach(displayName(a.client)));
       // A name typed on the command line shows as the log spells it.
       const named = keys.clients.get(key);
-      if (named && named.sources.length === 1 && named.sources[0] === 'flag' && !seen.has(key)) {
+      if (named && named.sources.length === 1 && named.sources[0] === 'named' && !seen.has(key)) {
         named.name = detach(displayName(a.client));
         seen.set(detach(key), named.name);
       }
@@ -152,11 +101,11 @@ export async function computeCadence(options: Omit<CadenceRunOptions, 'lang'>): 
     },
   );
 
-  if (options.allClients) {
+  if (all) {
     for (const [key, name] of seen) if (!keys.clients.has(key)) keys.clients.set(key, { key, name, manager: null, sources: ['all'] });
   }
   const { converter } = loaded;
-  const warnings: Warning[] = [...keys.warnings, ...readWarnings(file, loaded)];
+  const warnings: Warning[] = readWarnings(file, loaded);
   if (!converter.hasManager || !converter.hasChannel) {
     const lacking = [!converter.hasManager ? 'manager' : null, !converter.hasChannel ? 'channel' : null].filter(Boolean).join(' and ');
     warnings.push({
@@ -175,13 +124,45 @@ export async function computeCadence(options: Omit<CadenceRunOptions, 'lang'>): 
     warnings.push({ code: 'KEY_CLIENTS_WITHOUT_ACTIVITY', message: `${silent.length} key client(s) match no activity in ${file}: ${silent.join(', ')}` });
   }
 
-  const result = analyzeCadence([...keys.clients.values()], log, cadence, keys.dossierKnown);
+  const result = { ...analyzeCadence([...keys.clients.values()], log, cadence, keys.dossierKnown), keyClients: keyChoiceJson(keys) };
   const input = inputReport(loaded, 'activities', { used, excluded: { notKeyClient: notKey } });
-  return { result, inputs: [input, ...keys.inputs], warnings };
+  return { result, input, warnings };
+}
+
+/** The cadence command: read each key source once, then the log. */
+async function cadenceRun(options: CadenceRunOptions): Promise<{ result: CadenceJson; inputs: InputReport[]; warnings: Warning[] }> {
+  if (!hasKeySource({ named: options.keyClients, all: options.allClients, deals: options.deals !== null, clients: options.clients !== null })) throw noKeySource();
+  const window = cadenceWindow(options.period, options.cadence.asOf);
+  const inputs: InputReport[] = [];
+  const warnings: Warning[] = [];
+  let classes: KeySources['classes'] = null;
+  if (options.deals) {
+    const { keyPeriod } = options.deals;
+    const over = keyPeriod === null ? trailingYear(options.cadence.asOf) : keyPeriod === 'period' ? window : keyPeriod;
+    const deals = await loadDeals(options.deals.input, { ...options.deals.filter, period: over });
+    inputs.push(deals.input);
+    warnings.push(...deals.warnings);
+    classes = { ledger: deals.ledger, share: options.deals.share, from: keyPeriod === null ? '12m' : 'period', over };
+  }
+  let clients: KeySources['clients'] = null;
+  if (options.clients) {
+    const loaded = await loadClients(options.clients, null, null, false);
+    inputs.push(loaded.input);
+    warnings.push(...loaded.warnings);
+    clients = { loaded, file: options.clients.source.name, useKeyColumn: true };
+  }
+  const computed = await computeCadence({
+    input: options.input,
+    window,
+    cadence: options.cadence,
+    vocabulary: options.vocabulary,
+    keys: { named: options.keyClients, all: options.allClients, classes, clients },
+  });
+  return { result: computed.result, inputs: [computed.input, ...inputs], warnings: [...warnings, ...computed.warnings] };
 }
 
 export async function runCadence(options: CadenceRunOptions): Promise<CommandOutput> {
-  const { result, inputs, warnings } = await computeCadence(options);
+  const { result, inputs, warnings } = await cadenceRun(options);
   return {
     envelope: buildEnvelope('cadence', { from: result.window.from, to: result.window.to }, inputs, result, warnings),
     doc: () => ({ title: `${t(options.lang, 'cadenceTitle')} · ${t(options.lang, 'asOf')} ${result.asOf}`, sections: cadenceSections(result, options.lang) }),
@@ -204,8 +185,15 @@ export async function runCadence(options: CadenceRunOptions): Promise<CommandOut
 
 const STATUS_TONE: Record<AgendaStatus, Tone> = { overdue: 'bad', cooling_off: 'warn', due_soon: 'key', ok: 'good' };
 
+/** How the key clients were chosen, in words: every source, and the window of the revenue classes. */
+function keyChoiceText(k: KeyChoiceJson, lang: Lang): string {
+  return k.from
+    .map((f) => t(lang, `keyFrom_${f}` as MessageKey).replace('{from}', k.classesOver?.from ?? '…').replace('{to}', k.classesOver?.to ?? '…'))
+    .join('; ');
+}
+
 /** The morning list first, then the violations and the dossiers to review. */
-export function cadenceSections(r: CadenceResult, lang: Lang): Section[] {
+export function cadenceSections(r: CadenceJson, lang: Lang): Section[] {
   const status = (s: AgendaStatus): Cell => ({ text: t(lang, `status_${s}` as MessageKey), tone: STATUS_TONE[s] });
   const sections: Section[] = [
     {
@@ -213,6 +201,7 @@ export function cadenceSections(r: CadenceResult, lang: Lang): Section[] {
       facts: [
         [t(lang, 'window'), `${r.window.from} — ${r.window.to}`],
         [t(lang, 'rules'), t(lang, 'rulesText').replace('{gap}', String(r.thresholds.maxGap)).replace('{cooloff}', String(r.thresholds.cooloff))],
+        [t(lang, 'keysChosen'), keyChoiceText(r.keyClients, lang)],
       ],
     },
     {
@@ -239,11 +228,19 @@ export function cadenceSections(r: CadenceResult, lang: Lang): Section[] {
     {
       kind: 'table',
       title: t(lang, 'violations'),
-      columns: [{ label: t(lang, 'client') }, { label: t(lang, 'rule') }, { label: t(lang, 'when') }, { label: t(lang, 'daysShort'), align: 'right' }, { label: t(lang, 'manager') }],
+      // `Dated` is the day that places a violation in a window (see the README's window rule).
+      columns: [
+        { label: t(lang, 'client') },
+        { label: t(lang, 'rule') },
+        { label: t(lang, 'dated') },
+        { label: t(lang, 'when') },
+        { label: t(lang, 'daysShort'), align: 'right' },
+        { label: t(lang, 'manager') },
+      ],
       rows: r.violations.map((v) =>
         v.rule === 'gap'
-          ? [v.client, { text: t(lang, v.open ? 'ruleGapOpen' : 'ruleGap'), tone: 'bad' }, `${v.from} → ${v.to}`, String(v.days), '']
-          : [v.client, { text: t(lang, 'ruleCooloff'), tone: 'warn' }, `${v.negativeDate} → ${v.date}`, String(v.days), v.manager ?? ''],
+          ? [v.client, { text: t(lang, v.open ? 'ruleGapOpen' : 'ruleGap'), tone: 'bad' }, v.date, `${v.from} → ${v.to}`, String(v.days), '']
+          : [v.client, { text: t(lang, 'ruleCooloff'), tone: 'warn' }, v.date, `${v.negativeDate} → ${v.date}`, String(v.days), v.manager ?? ''],
       ),
       empty: t(lang, 'noViolations'),
     },

@@ -7,10 +7,9 @@ import type { Section } from '../render/document.js';
 import { percent } from '../render/format.js';
 import type { Lang } from '../render/i18n.js';
 import { buildEnvelope } from '../render/json.js';
-import type { InputOptions, InputReport, Warning } from './input-options.js';
+import type { InputOptions, InputReport } from './input-options.js';
 import { ROLE_NOUN } from './inputs.js';
 import type { CommandOutput } from './output.js';
-import { redactorFor } from './redact.js';
 import { computeReport, type ReportOptions, type ReportResult } from './report.js';
 
 export interface Finding {
@@ -51,7 +50,8 @@ const FEEDS: Record<CheckRule, Role[][]> = {
   golden: [['deals']],
   critical: [['deals']],
   mono: [['deals']],
-  // The activity log is checked for the key clients, told by the deals or the clients file.
+  // The activity log is checked for the key clients, told by the deals or the clients file
+  // (or named with --key-client / --all-clients, see `unfed`).
   cadence: [['activities'], ['deals', 'clients']],
   cooloff: [['activities'], ['deals', 'clients']],
   dossier: [['activities'], ['clients']],
@@ -59,8 +59,10 @@ const FEEDS: Record<CheckRule, Role[][]> = {
 };
 
 /** Why a rule cannot check anything with these inputs, or null when it is fed. */
-export function unfed(rule: CheckRule, o: Pick<CheckOptions, 'files' | 'folder' | 'leads'>): string | null {
-  const missing = FEEDS[rule].find((group) => !group.some((role) => o.files[role] !== undefined));
+export function unfed(rule: CheckRule, o: Pick<CheckOptions, 'files' | 'folder' | 'leads' | 'keyClients' | 'allClients'>): string | null {
+  const named = o.keyClients.length > 0 || o.allClients;
+  const keyGroup = (group: Role[]): boolean => named && (rule === 'cadence' || rule === 'cooloff') && group.includes('deals');
+  const missing = FEEDS[rule].find((group) => !keyGroup(group) && !group.some((role) => o.files[role] !== undefined));
   const where = o.folder === null ? 'none given' : `none found in ${o.folder}`;
   if (missing) {
     const flags = missing.map((role) => `--${role} FILE`).join(' or ');
@@ -162,7 +164,7 @@ export async function runCheck(o: CheckOptions): Promise<CommandOutput> {
     if (reason !== null) unchecked.push({ rule, reason });
   }
   skipped.push(...settle(unchecked, o));
-  let found = findings(report, problems, o.leads.maxLeads);
+  const found = findings(report, problems, o.leads.maxLeads);
   for (const s of skipped) warnings.push({ code: 'RULE_SKIPPED', message: `${s.reason} (skipped: --allow-missing)` });
   // The report lists these among its inputs; the check has no such section.
   if (o.unused.length > 0) {
@@ -171,17 +173,6 @@ export async function runCheck(o: CheckOptions): Promise<CommandOutput> {
   if (o.failOn.includes('overload') && o.files.leads && o.files.deals && o.leads.maxLeads === null) {
     warnings.push({ code: 'LEADS_LOAD_UNCHECKED', message: 'rule overload checked key clients per manager only: give --max-leads N to check open leads per manager too' });
   }
-  let notes: Warning[] = warnings;
-  if (o.redact) {
-    const r = redactorFor(report);
-    found = found.map((f) => ({
-      ...f,
-      ...(f.client ? { client: r.name(f.client) } : {}),
-      ...(f.manager ? { manager: r.name(f.manager) } : {}),
-      details: r.text(f.details),
-    }));
-    notes = warnings.map((w) => ({ ...w, message: r.text(w.message) }));
-  }
   const summary = CHECK_RULES.map((rule) => {
     const count = found.filter((f) => f.rule === rule).length;
     return { rule, count, failing: count > 0 && o.failOn.includes(rule), skipped: unfed(rule, o) !== null || blind(rule, inputs, o) !== null };
@@ -189,7 +180,7 @@ export async function runCheck(o: CheckOptions): Promise<CommandOutput> {
   const passed = !summary.some((s) => s.failing);
   const result: CheckResult = { policy: o.failOn, passed, summary, skipped, findings: found };
   return {
-    envelope: buildEnvelope('check', periodJson(o.period), inputs, result, notes),
+    envelope: buildEnvelope('check', periodJson(o.period), inputs, result, warnings),
     doc: () => ({ title: `folio check · ${passed ? 'passed' : 'FAILED'}${skippedNote(result)}`, sections: checkSections(result, o.lang) }),
     rows: () => [
       ...skipped.map((s) => ({ rule: s.rule, client: null, manager: null, file: null, line: null, details: `skipped: ${s.reason}` })),

@@ -4,6 +4,7 @@ import type { ColumnOverrides } from '../normalize/columns.js';
 import type { DayOrder } from '../normalize/dates.js';
 import type { DecimalMark } from '../normalize/numbers.js';
 import type { Problem } from '../normalize/problems.js';
+import type { NameSink } from './redact.js';
 
 /** How to read one CSV input; every field can be left to detection. */
 export interface InputOptions {
@@ -26,6 +27,8 @@ export interface InputOptions {
    * it off for exports of many millions of rows known to hold no repeats.
    */
   fold: boolean;
+  /** Under `--redact`: every name read is reported here, and bad cells are not quoted. */
+  names?: NameSink;
 }
 
 export const DEFAULT_MAX_RECORD = 1024 * 1024;

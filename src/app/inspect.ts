@@ -101,7 +101,7 @@ function decimal(whole: number, micro: number): string {
  * activity log or a clients file (`--as`, or told by the columns). Never stops at a bad value.
  */
 export async function runInspect(input: InputOptions, lang: Lang, vocabulary: Vocabulary, as: Role | undefined): Promise<CommandOutput> {
-  const problems = new Problems(true);
+  const problems = new Problems(true, undefined, input.names === undefined);
   const sample: Record<string, string>[] = [];
   const ctx: { converter?: AnyConverter; feed?: RowFeed<object>; role?: Role } = {};
   const roleOf = (headers: string[]): Role => {

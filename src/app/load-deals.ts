@@ -15,12 +15,19 @@ export interface DealFilter {
   currency: string | undefined;
   /** A second period whose revenue goes to `previous` (the report's comparison). */
   previous?: Period | null;
+  /**
+   * A window whose revenue goes to `trailing` in the same pass (the 12 months that decide
+   * the report's key clients), so that no file is read twice.
+   */
+  trailing?: Period | null;
 }
 
 export interface LoadedDeals {
   ledger: RevenueLedger;
   /** Revenue of the previous period, when one was asked for. */
   previous: RevenueLedger | null;
+  /** Revenue of the trailing window, when one was asked for. */
+  trailing: RevenueLedger | null;
   input: InputReport;
   warnings: Warning[];
   /** The one currency of the counted rows, if the file says. */
@@ -37,6 +44,13 @@ export async function loadDeals(options: InputOptions, filter: DealFilter): Prom
   const previous = filter.previous ? new RevenueLedger() : null;
   const inPrevious = (day: number | null): boolean =>
     previous !== null && filter.previous != null && day !== null && day >= filter.previous.from && day <= filter.previous.to;
+  const trailing = filter.trailing ? new RevenueLedger() : null;
+  const inTrailing = (deal: Deal): boolean =>
+    filter.trailing != null &&
+    deal.day !== null &&
+    deal.day >= filter.trailing.from &&
+    deal.day <= filter.trailing.to &&
+    (filter.currency === undefined || deal.currency === '' || deal.currency === filter.currency);
   const excluded = { status: 0, period: 0, currency: 0 };
   const currencies = new Map<string, { rows: number; line: number }>();
   let used = 0;
@@ -47,6 +61,7 @@ export async function loadDeals(options: InputOptions, filter: DealFilter): Prom
       excluded.status++;
       return;
     }
+    if (inTrailing(deal)) trailing?.add(deal.client, deal.manager, deal.whole, deal.micro);
     if (filter.period !== null) {
       if (deal.day === null) {
         undated++;
@@ -129,6 +144,7 @@ export async function loadDeals(options: InputOptions, filter: DealFilter): Prom
   return {
     ledger,
     previous,
+    trailing,
     currency: currencies.size === 1 ? ([...currencies.keys()][0] ?? null) : (filter.currency ?? null),
     warnings,
     input: inputReport(loaded, 'deals', { used, excluded, folded: conv.folded + conv.amountRepeats }),

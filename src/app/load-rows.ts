@@ -27,7 +27,7 @@ export async function loadRows<T, C extends ConverterBase & RowConverter<T>>(
   needs: FieldNeeds,
   make: (mapping: ColumnMapping, problems: Problems) => C,
   accept: (record: T) => void,
-  problems: Problems = new Problems(options.skipInvalid, options.collect ? Infinity : undefined),
+  problems: Problems = new Problems(options.skipInvalid, options.collect ? Infinity : undefined, options.names === undefined),
 ): Promise<LoadedRows<C>> {
   const ctx: { converter?: C; feed?: RowFeed<T> } = {};
   const { format, mapping, rows, headerLine, blank } = await readMapped(options, needs, (map) => {

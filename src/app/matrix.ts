@@ -22,6 +22,8 @@ export interface MatrixRunOptions {
   deals: { input: InputOptions; filter: DealFilter; share: ShareOptions } | null;
   /** Revenue already computed from the deals (the report reads them once). */
   revenue?: ClientRevenueMap;
+  /** The clients file already read (the report reads it once for the matrix and the cadence). */
+  clients?: LoadedClients;
   lang: Lang;
 }
 
@@ -85,9 +87,10 @@ export interface ComputedMatrix {
 
 /** Read clients (and deals) and place each client on the matrix: the data of `matrix`, reused by `report`. */
 export async function computeMatrix(options: MatrixRunOptions): Promise<ComputedMatrix> {
-  const loaded = await loadClients(options.input, options.wantMin, options.canMin, true);
-  const inputs = [loaded.input];
-  const warnings = [...loaded.warnings];
+  // A clients file the caller read itself is reported by the caller.
+  const loaded = options.clients ?? (await loadClients(options.input, options.wantMin, options.canMin, true));
+  const inputs = options.clients ? [] : [loaded.input];
+  const warnings = options.clients ? [] : [...loaded.warnings];
 
   let revenue = options.revenue ?? null;
   if (options.deals && !revenue) {

@@ -1,33 +1,62 @@
 import { createHash } from 'node:crypto';
-import { nameKey } from '../normalize/text.js';
-import type { ReportResult } from './report.js';
+import { displayName, nameKey } from '../normalize/text.js';
+import type { CommandOutput } from './output.js';
+
+/** What a name is: a client (or a lead's title, which often names one) or a person. */
+export type NameKind = 'client' | 'lead' | 'person';
+
+/** Where names are reported as they are read; the inputs of a `--redact` run carry one. */
+export interface NameSink {
+  learn(name: string, kind: NameKind): void;
+}
+
+/** The fields of every input that hold a name, and what kind of name. */
+export const NAME_FIELDS: Readonly<Record<string, NameKind>> = { client: 'client', lead: 'lead', manager: 'person' };
+
+const BOUNDARY_BEFORE = '(?<![\\p{L}\\p{N}])';
+const BOUNDARY_AFTER = '(?![\\p{L}\\p{N}])';
+const HAS_LETTER = /\p{L}/u;
+const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * Stable short names for clients and people: the same name gives the same hash on every
  * run and machine, so CI logs can be compared without showing who the clients are.
+ *
+ * It learns every name as the inputs are read, and replaces each of them in every string
+ * that leaves folio: the result, the tables, warnings and errors. A warning written later
+ * cannot leak a name, because nothing is printed without passing through here.
  */
-export class Redactor {
+export class Redactor implements NameSink {
   private readonly names = new Map<string, string>();
+  private pattern: RegExp | null = null;
 
-  add(name: string | null | undefined, kind: 'client' | 'person'): void {
-    if (!name || name.trim() === '') return;
-    const key = nameKey(name);
-    const hash = createHash('sha256').update(key).digest('hex').slice(0, 8);
-    this.names.set(name, `${kind}-${hash}`);
+  learn(name: string, kind: NameKind): void {
+    const shown = displayName(name.trim());
+    if (shown === '' || this.names.has(shown)) return;
+    const hash = createHash('sha256').update(nameKey(shown)).digest('hex').slice(0, 8);
+    const alias = `${kind}-${hash}`;
+    this.names.set(shown, alias);
+    const raw = name.trim();
+    if (raw !== shown) this.names.set(raw, alias);
+    this.pattern = null;
   }
 
-  name(name: string): string {
-    return this.names.get(name) ?? name;
-  }
-
-  /** Replace every known name inside a text, longest first so that "Acme Corp" wins over "Acme". */
+  /** Replace every known name inside a text, as a whole word; the longest first, so that "Acme Corp" wins over "Acme". */
   text(text: string): string {
-    let out = text;
-    for (const name of [...this.names.keys()].sort((a, b) => b.length - a.length)) out = out.split(name).join(this.names.get(name) as string);
-    return out;
+    if (this.names.size === 0 || text === '') return text;
+    const exact = this.names.get(text);
+    if (exact !== undefined) return exact;
+    // Only names with a letter are looked for inside texts: a client known by a number
+    // (`1458`, an account ID) would otherwise eat every count, amount and date that holds it.
+    // Such names are still replaced wherever they are the whole value.
+    this.pattern ??= new RegExp(
+      `${BOUNDARY_BEFORE}(?:${[...this.names.keys()].filter((n) => HAS_LETTER.test(n)).sort((a, b) => b.length - a.length).map(escapeRegExp).join('|') || '(?!)'})${BOUNDARY_AFTER}`,
+      'gu',
+    );
+    return text.replace(this.pattern, (name) => this.names.get(name) ?? name);
   }
 
-  /** A copy of a result with every name in every string replaced. */
+  /** A copy with every name in every string replaced. */
   deep<T>(value: T): T {
     if (typeof value === 'string') return this.text(value) as T;
     if (Array.isArray(value)) return value.map((v: unknown) => this.deep(v)) as T;
@@ -36,30 +65,16 @@ export class Redactor {
     }
     return value;
   }
-}
 
-export function redactorFor(report: ReportResult): Redactor {
-  const r = new Redactor();
-  for (const c of report.share?.clients ?? []) {
-    r.add(c.client, 'client');
-    r.add(c.manager, 'person');
+  /** A command's output with names replaced in every format it can be rendered in. */
+  output(output: CommandOutput): CommandOutput {
+    const { github } = output;
+    return {
+      ...output,
+      envelope: this.deep(output.envelope),
+      doc: () => this.deep(output.doc()),
+      rows: () => output.rows().map((row) => this.deep(row)),
+      ...(github ? { github: () => this.text(github()) } : {}),
+    };
   }
-  for (const m of report.share?.managers ?? []) r.add(m.manager, 'person');
-  for (const c of report.matrix?.clients ?? []) {
-    r.add(c.client, 'client');
-    r.add(c.manager, 'person');
-  }
-  for (const l of report.leads?.leads ?? []) {
-    r.add(l.lead, 'client');
-    r.add(l.client, 'client');
-    r.add(l.manager, 'person');
-  }
-  for (const a of report.cadence?.agenda ?? []) {
-    r.add(a.client, 'client');
-    r.add(a.manager, 'person');
-    r.add(a.cooloffManager, 'person');
-  }
-  for (const v of report.cadence?.violations ?? []) if (v.rule === 'cooloff') r.add(v.manager, 'person');
-  return r;
 }
-

@@ -1,11 +1,7 @@
-import type { CadenceResult } from '../analyses/cadence.js';
 import { compareShares, type Comparison } from '../analyses/compare.js';
 import type { LeadsResult } from '../analyses/leads.js';
 import type { ClientShare, ShareOptions } from '../analyses/share.js';
 import type { Role } from '../config/settings.js';
-import { peekRows } from '../io/read-table.js';
-import { MATRIX_NEEDS } from '../normalize/clients.js';
-import { fitColumns } from '../normalize/columns.js';
 import { formatDay } from '../normalize/dates.js';
 import { periodJson, type Period } from '../normalize/period.js';
 import type { Vocabulary } from '../normalize/vocabulary.js';
@@ -13,12 +9,12 @@ import type { Cell, Chart, Doc, Section } from '../render/document.js';
 import { money, percent } from '../render/format.js';
 import { t, type Lang, type MessageKey } from '../render/i18n.js';
 import { buildEnvelope } from '../render/json.js';
-import { cadenceSections, computeCadence } from './cadence.js';
+import { cadenceSections, cadenceWindow, computeCadence, type CadenceJson } from './cadence.js';
+import { hasKeySource, trailingYear, type KeySources } from './key-clients.js';
 import type { InputOptions, InputReport, Warning } from './input-options.js';
 import type { UnusedFile } from './inputs.js';
 import { computeLeads, leadsSections } from './leads.js';
 import { computeMatrix, loadClients, matrixSections, revenueByClient, type ClientRevenueMap, type MatrixJson } from './matrix.js';
-import { redactorFor } from './redact.js';
 import type { CommandOutput } from './output.js';
 import { computeShare, shareSections, type ShareJson } from './share.js';
 
@@ -40,8 +36,11 @@ export interface ReportOptions {
   leads: { fastDays: number; big: { whole: number; micro: number } | null; maxLeads: number | null };
   cadence: { maxGap: number; cooloff: number; dueSoon: number; dossierMonths: number };
   lang: Lang;
-  /** Replace client and person names with stable short hashes everywhere. */
-  redact: boolean;
+  /** Key clients named with --key-client; with them, or with --all-clients, no other source chooses. */
+  keyClients: string[];
+  allClients: boolean;
+  /** Whose revenue classes make a client key for the cadence: the 12 months up to as-of, or the period. */
+  keyPeriod: '12m' | 'period';
 }
 
 export interface ReportResult {
@@ -53,7 +52,7 @@ export interface ReportResult {
   comparison: Comparison | null;
   matrix: MatrixJson | null;
   leads: LeadsResult | null;
-  cadence: CadenceResult | null;
+  cadence: CadenceJson | null;
 }
 
 export interface ReportData {
@@ -83,24 +82,38 @@ export async function computeReport(o: ReportOptions): Promise<ReportData> {
     cadence: null,
   };
 
+  // Each file is read once: the deals feed the period, the previous period and the 12
+  // months that choose the key clients in one pass; the clients file feeds the matrix and
+  // the cadence.
+  const chooseByName = o.allClients || o.keyClients.length > 0;
+  const trailing = trailingYear(o.asOf);
   let revenue: ClientRevenueMap | undefined;
+  let classes: KeySources['classes'] = null;
   if (o.files.deals) {
-    const share = await computeShare({ input: o.files.deals, filter: { ...dealFilter, period: o.period, previous }, share: o.share });
+    const wantTrailing = !chooseByName && o.keyPeriod === '12m' && o.files.activities !== undefined;
+    const share = await computeShare({ input: o.files.deals, filter: { ...dealFilter, period: o.period, previous, trailing: wantTrailing ? trailing : null }, share: o.share });
     result.share = share.result;
     revenue = revenueByClient(share.ledger, share.result);
     result.comparison = compareShares(share.result, share.previous);
     inputs.push(share.input);
     warnings.push(...share.warnings);
+    if (!chooseByName) {
+      classes = share.trailing ? { ledger: share.trailing, share: o.share, from: '12m', over: trailing } : { ledger: share.ledger, share: o.share, from: 'period', over: o.period };
+    }
   }
+  let clients: KeySources['clients'] = null;
   if (o.files.clients) {
-    if (await hasMatrixColumns(o.files.clients)) {
+    const client = o.files.clients;
+    const loaded = await loadClients(client, o.wantMin, o.canMin, false);
+    const forMatrix = loaded.input.columns.want !== undefined && loaded.input.columns.can !== undefined;
+    inputs.push(loaded.input);
+    warnings.push(...loaded.warnings);
+    clients = { loaded, file: client.source.name, useKeyColumn: !chooseByName };
+    if (forMatrix) {
       // The deals were read once for the portfolio; the matrix takes their revenue as is.
-      const matrix = await computeMatrix({ input: o.files.clients, wantMin: o.wantMin, canMin: o.canMin, deals: null, ...(revenue ? { revenue } : {}), lang: o.lang });
+      const matrix = await computeMatrix({ input: client, clients: loaded, wantMin: o.wantMin, canMin: o.canMin, deals: null, ...(revenue ? { revenue } : {}), lang: o.lang });
       result.matrix = matrix.result;
-      inputs.push(...matrix.inputs);
       warnings.push(...matrix.warnings);
-    } else if (!o.files.activities) {
-      inputs.push((await loadClients(o.files.clients, o.wantMin, o.canMin, false)).input);
     }
   }
   if (o.files.leads) {
@@ -109,50 +122,25 @@ export async function computeReport(o: ReportOptions): Promise<ReportData> {
     inputs.push(leads.input);
     warnings.push(...leads.warnings);
   }
-  if (o.files.activities && (o.files.deals || o.files.clients)) {
+  if (o.files.activities && hasKeySource({ named: o.keyClients, all: o.allClients, deals: o.files.deals !== undefined, clients: o.files.clients !== undefined })) {
     const cadence = await computeCadence({
       input: o.files.activities,
-      period: o.period,
+      window: cadenceWindow(o.period, o.asOf),
       cadence: { asOf: o.asOf, ...o.cadence },
       vocabulary: o.vocabulary,
-      keyClients: [],
-      allClients: false,
-      deals: o.files.deals ? { input: o.files.deals, keyPeriod: null, filter: dealFilter, share: o.share } : null,
-      clients: o.files.clients ?? null,
+      keys: { named: o.keyClients, all: o.allClients, classes, clients },
     });
     result.cadence = cadence.result;
-    // The cadence reads deals for a 12-month key period and the clients for keys and
-    // dossiers; list each file once.
-    for (const i of cadence.inputs) if (!inputs.some((x) => x.file === i.file && x.role === i.role)) inputs.push(i);
-    warnings.push(...cadence.warnings.filter((w) => !warnings.some((x) => x.message === w.message)));
+    inputs.push(cadence.input);
+    warnings.push(...cadence.warnings);
   } else if (o.files.activities) {
-    warnings.push({ code: 'CADENCE_SKIPPED', message: 'the activity log was not checked: a deals or clients file is needed to tell which clients are key' });
+    warnings.push({ code: 'CADENCE_SKIPPED', message: 'the activity log was not checked: a deals or clients file, --key-client or --all-clients is needed to tell which clients are key' });
   }
   return { result, inputs, warnings };
 }
 
-/** Whether a clients file has want and can columns, told from its first rows (its header is among them). */
-async function hasMatrixColumns(input: InputOptions): Promise<boolean> {
-  const rows = (await peekRows(input.source.path)) ?? [];
-  return rows.some((row) => {
-    try {
-      const fit = fitColumns(input.source.name, row, MATRIX_NEEDS, input.map, 1);
-      return fit.missing.length === 0;
-    } catch {
-      return false;
-    }
-  });
-}
-
 export async function runReport(o: ReportOptions): Promise<CommandOutput> {
-  const computed = await computeReport(o);
-  const { inputs } = computed;
-  let { result, warnings } = computed;
-  if (o.redact) {
-    const r = redactorFor(result);
-    result = r.deep(result);
-    warnings = warnings.map((w) => ({ ...w, message: r.text(w.message) }));
-  }
+  const { result, inputs, warnings } = await computeReport(o);
   return {
     envelope: buildEnvelope('report', periodJson(o.period), inputs, result, warnings),
     doc: () => reportDoc(result, warnings, o.lang),

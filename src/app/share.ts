@@ -28,6 +28,8 @@ export interface ComputedShare {
   ledger: RevenueLedger;
   /** The previous period's shares, when `filter.previous` was given. */
   previous: ShareResult | null;
+  /** Revenue of `filter.trailing`, read in the same pass. */
+  trailing: RevenueLedger | null;
   input: InputReport;
   warnings: Warning[];
 }
@@ -53,7 +55,7 @@ export async function computeShare(options: Omit<ShareRunOptions, 'lang'>): Prom
   }
   // An empty previous period is a comparison with nothing, not an error.
   const previous = loaded.previous && loaded.previous.clients.size > 0 ? analyzeShareOrNull(loaded.previous, options.share) : null;
-  return { result, ledger: loaded.ledger, previous, input: loaded.input, warnings };
+  return { result, ledger: loaded.ledger, previous, trailing: loaded.trailing, input: loaded.input, warnings };
 }
 
 const MAX_NAMED = 10;

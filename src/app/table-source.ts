@@ -3,6 +3,7 @@ import type { RecordHandler } from '../io/csv-scanner.js';
 import { HEADER_SEARCH_ROWS, readTable, type TableFormat } from '../io/read-table.js';
 import { fitColumns, missingError, type ColumnMapping, type FieldNeeds, type FieldSpec, type HeaderFit } from '../normalize/columns.js';
 import type { InputOptions, Warning } from './input-options.js';
+import { NAME_FIELDS, type NameSink } from './redact.js';
 
 export interface MappedTable {
   format: TableFormat;
@@ -72,7 +73,7 @@ export async function readMapped(
     mapping = fit.mapping;
     if (options.header && options.headerRow === undefined) mapping.preamble = fit.mapping.line - (format.sepLine ? 2 : 1);
     missing = fit.missing;
-    handler = start(fit.mapping, format);
+    handler = learningNames(start(fit.mapping, format), fit.mapping, options.names);
   };
   /** No candidate had every column: stop, or (lenient) take the closest and read the rows below it. */
   const settle = (format: TableFormat): void => {
@@ -139,6 +140,22 @@ function isBlank(fields: string[]): boolean {
     if (f.length > 0 && (f.charCodeAt(0) > 32 || f.trim() !== '')) return false;
   }
   return true;
+}
+
+/** The handler, preceded by reporting each row's names to the sink (under `--redact`), before anything can quote them. */
+function learningNames(handler: RecordHandler, mapping: ColumnMapping, names: NameSink | undefined): RecordHandler {
+  if (!names) return handler;
+  const columns = Object.entries(mapping.index).flatMap(([field, at]) => {
+    const kind = NAME_FIELDS[field];
+    return kind === undefined || at === undefined ? [] : [{ at, kind }];
+  });
+  return (fields, line) => {
+    for (const c of columns) {
+      const value = fields[c.at];
+      if (value !== undefined) names.learn(value, c.kind);
+    }
+    handler(fields, line);
+  };
 }
 
 /** Header names as written, minus the empty ones a trailing delimiter leaves at the end. */

@@ -1,11 +1,13 @@
 import { Command } from 'commander';
 import { DEFAULT_CADENCE } from '../analyses/cadence.js';
-import { parsePeriod } from '../normalize/period.js';
+import { parsePeriod, type Period } from '../normalize/period.js';
 import type { CliContext } from './context.js';
 import { emit } from './emit.js';
 import {
   addCadenceRuleOptions,
   addInputOptions,
+  addLastOption,
+  addRedactOption,
   addOutputOptions,
   addStatusOptions,
   addThresholdOptions,
@@ -17,6 +19,7 @@ import {
   outputLang,
   secondInput,
   shareOptions,
+  usage,
   vocabularyOf,
   type RawOptions,
   type ThresholdFlags,
@@ -43,17 +46,19 @@ export function cadenceCommand(ctx: CliContext, done: (code: number) => void): C
     .description('contact cadence with key clients: the daily agenda, gap and cool-off violations, dossiers to review')
     .argument('<activities>', 'activity log export (CSV), or - for standard input')
     .option('--as-of <date>', 'the day to check (default: today)')
-    .option('--period <period>', 'report violations in this month, quarter or year (default: the 30 days up to as-of)')
+    .option('--period <period>', 'list violations dated in this month, quarter or year (default: the 30 days up to as-of)')
     .option('--from <date>', 'first day of the window')
     .option('--to <date>', 'last day of the window')
     .option('--deals <file>', 'key clients from revenue shares of this deals export')
     .option('--deals-map <field=header>', '--map for the deals file; repeatable', collect, [])
-    .option('--key-period <period>', 'period of the revenue shares (default: the 12 months up to as-of)')
+    .option('--key-period <period>', 'revenue classes over: 12m (the 12 months up to as-of, the default), period (the window), or a period such as 2026-Q3')
     .option('--key-client <name>', 'a key client by name; repeatable', collect, [])
     .option('--clients <file>', 'clients export: a key column (yes/no), managers, dossier review dates')
     .option('--clients-map <field=header>', '--map for the clients file; repeatable', collect, [])
     .option('--all-clients', 'apply the rules to every client in the log');
   addStatusOptions(cmd).option('--currency <code>', 'count only deals in this currency');
+  addLastOption(cmd);
+  addRedactOption(cmd);
   addCadenceRuleOptions(cmd);
   addThresholdOptions(cmd);
   addOutputOptions(cmd);
@@ -68,6 +73,9 @@ Examples:
   );
   cmd.action(async (file: string, flags: CadenceFlags) => {
     requireInput(ctx, file, cmd);
+    if (flags.keyPeriod !== undefined && flags.deals === undefined) {
+      throw usage('--key-period sets the period of the revenue classes, but no --deals file gives them', 'add --deals deals.csv, or drop --key-period');
+    }
     const { runCadence } = await import('../app/cadence.js');
     const asOf = asOfDay(flags.asOf);
     const output = await runCadence({
@@ -82,7 +90,7 @@ Examples:
           ? null
           : {
               input: secondInput(flags.deals, flags.dealsMap, flags),
-              keyPeriod: flags.keyPeriod === undefined ? null : parsePeriod(flags.keyPeriod, undefined, undefined),
+              keyPeriod: keyPeriod(flags.keyPeriod),
               filter: { vocabulary: vocabularyOf(flags), currency: flags.currency?.toUpperCase() },
               share: shareOptions(flags),
             },
@@ -92,4 +100,11 @@ Examples:
     done(await emit(ctx, output, outputFormat(flags), flags.output));
   });
   return cmd;
+}
+
+/** `--key-period`: the 12 months up to as-of (null), the window itself, or a named period. */
+function keyPeriod(text: string | undefined): Period | 'period' | null {
+  if (text === undefined || text.trim().toLowerCase() === '12m') return null;
+  if (text.trim().toLowerCase() === 'period') return 'period';
+  return parsePeriod(text, undefined, undefined);
 }

@@ -1,3 +1,4 @@
+import type { Redactor } from '../app/redact.js';
 import type { LoadedConfig } from '../config/load.js';
 
 /** What a command needs from the process, passed in so tests can run the CLI in-process. */
@@ -15,4 +16,6 @@ export interface CliContext {
   verbose: boolean;
   /** When the run started (ms), for the verbose summary. */
   started: number;
+  /** Under `--redact`: learns the names the inputs hold and replaces them in everything printed. */
+  redactor?: Redactor;
 }

@@ -9,8 +9,9 @@ import type { CliContext } from './context.js';
  * Print a command's output: the data to stdout (or atomically to --output), warnings to
  * stderr. Returns the exit code.
  */
-export async function emit(ctx: CliContext, output: CommandOutput, format: Format, outputFile: string | undefined): Promise<number> {
+export async function emit(ctx: CliContext, raw: CommandOutput, format: Format, outputFile: string | undefined): Promise<number> {
   progressDone();
+  const output = ctx.redactor ? ctx.redactor.output(raw) : raw;
   const toTerminal = outputFile === undefined && format === 'table';
   const paint = await painter(toTerminal && colorEnabled(ctx.color, ctx.env, ctx.stdout.isTTY));
   const { render } = await import('../app/output.js');

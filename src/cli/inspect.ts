@@ -2,7 +2,7 @@ import { Command, Option } from 'commander';
 import type { Role } from '../config/settings.js';
 import type { CliContext } from './context.js';
 import { emit } from './emit.js';
-import { addCadenceVocabularyOptions, addInputOptions, addOutputOptions, addStatusOptions, inputOptions, outputFormat, outputLang, vocabularyOf, type RawOptions } from './options.js';
+import { addCadenceVocabularyOptions, addInputOptions, addOutputOptions, addRedactOption, addStatusOptions, inputOptions, outputFormat, outputLang, vocabularyOf, type RawOptions } from './options.js';
 import { requireInput } from './stdin.js';
 
 export function inspectCommand(ctx: CliContext, done: (code: number) => void): Command {
@@ -12,6 +12,7 @@ export function inspectCommand(ctx: CliContext, done: (code: number) => void): C
     .addOption(new Option('--as <kind>', 'read the file as this kind of export (default: told by its columns)').choices(['deals', 'leads', 'activities', 'clients']));
   addStatusOptions(cmd);
   addCadenceVocabularyOptions(cmd);
+  addRedactOption(cmd);
   addOutputOptions(cmd);
   addInputOptions(cmd);
   cmd.addHelpText(

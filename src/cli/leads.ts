@@ -6,6 +6,7 @@ import {
   addLeadRuleOptions,
   addOutputOptions,
   addStatusOptions,
+  addRedactOption,
   asOfDay,
   inputOptions,
   outputFormat,
@@ -29,6 +30,7 @@ export function leadsCommand(ctx: CliContext, done: (code: number) => void): Com
     .option('--as-of <date>', 'the day to count from (default: today)');
   addStatusOptions(cmd);
   addLeadRuleOptions(cmd);
+  addRedactOption(cmd);
   addOutputOptions(cmd);
   addInputOptions(cmd);
   cmd.addHelpText(

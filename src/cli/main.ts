@@ -2,6 +2,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { CONFIG_FILE, loadConfig } from '../config/load.js';
 import { applyColumns, applySettings, type Role } from '../config/settings.js';
+import { Redactor } from '../app/redact.js';
 import { describeProblem, EXIT, FolioError } from '../errors.js';
 import { setProgressListener } from '../io/progress.js';
 import { pendingTempFiles } from '../io/write-output.js';
@@ -73,6 +74,13 @@ Exit codes: 0 done, 1 a requested check failed, 2 usage or input error, 130 inte
     ctx.verbose = opts.verbose === true;
     // A progress line only for a person watching a terminal, never into JSON consumers or CI logs.
     if (ctx.stderr.isTTY && !opts.json && opts.format !== 'json' && !ctx.env.CI) setProgressListener(terminalProgress(ctx.stderr));
+    if ((cmd.opts() as { redact?: boolean }).redact === true) {
+      const redactor = new Redactor();
+      ctx.redactor = redactor;
+      // The inputs report their names to it as they are read (see inputOptions).
+      cmd.setOptionValue('names', redactor);
+      for (const name of (cmd.opts() as { keyClient?: string[] }).keyClient ?? []) redactor.learn(name, 'client');
+    }
     ctx.config = await loadConfig(opts.config);
     applySettings(cmd, ctx.config, ctx.env);
     applyColumns(cmd, ctx.config, PRIMARY_ROLE[cmd.name()] ?? null);
@@ -111,13 +119,16 @@ export async function reportError(error: unknown, ctx: CliContext, argv: string[
   }
   const paint = await painter(colorEnabled(ctx.color, ctx.env, ctx.stderr.isTTY));
   if (error instanceof FolioError) {
-    // Under --redact a value may be a client's name: say where, not what.
-    const redact = argv.includes('--redact');
-    const shown = redact ? { ...error, message: error.message, value: undefined } : error;
+    // Under --redact a value may be a client's name: say where, not what, and replace every
+    // name the inputs taught the redactor.
+    const redact = ctx.redactor !== undefined || argv.includes('--redact');
+    const clean = (text: string): string => ctx.redactor?.text(text) ?? text;
+    const shown = redact ? { ...error, message: clean(error.message), header: error.header === undefined ? undefined : clean(error.header), value: undefined } : error;
     ctx.stderr.write(`${paint('bad', 'folio:')} ${describeProblem(shown)}\n`);
-    if (!redact) for (const line of error.more) ctx.stderr.write(`  ${line}\n`);
+    // Under a redactor the inputs' problems were recorded without their values.
+    if (!redact || ctx.redactor) for (const line of error.more) ctx.stderr.write(`  ${clean(line)}\n`);
     if (error.moreCount > 0) ctx.stderr.write(`  …and ${error.moreCount} more row${error.moreCount === 1 ? '' : 's'} like this\n`);
-    if (error.hint) ctx.stderr.write(`  ${paint('muted', 'hint:')} ${error.hint}\n`);
+    if (error.hint) ctx.stderr.write(`  ${paint('muted', 'hint:')} ${clean(error.hint)}\n`);
     return error.exitCode;
   }
   const debug = ctx.debug || argv.includes('--debug');

@@ -5,6 +5,7 @@ import {
   addDealOptions,
   addInputOptions,
   addOutputOptions,
+  addRedactOption,
   addThresholdOptions,
   collect,
   dealPeriod,
@@ -38,6 +39,7 @@ export function matrixCommand(ctx: CliContext, done: (code: number) => void): Co
     .option('--deals-map <field=header>', '--map for the deals file; repeatable', collect, []);
   addDealOptions(cmd);
   addThresholdOptions(cmd);
+  addRedactOption(cmd);
   addOutputOptions(cmd);
   addInputOptions(cmd);
   cmd.addHelpText(

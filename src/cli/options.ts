@@ -2,6 +2,7 @@ import { Option, type Command } from 'commander';
 import { DEFAULT_CADENCE } from '../analyses/cadence.js';
 import { DEFAULT_SHARE_OPTIONS, type ShareOptions } from '../analyses/share.js';
 import { DEFAULT_MAX_RECORD, type InputOptions } from '../app/input-options.js';
+import type { NameSink } from '../app/redact.js';
 import { FORMATS, parseFormat, type Format } from '../app/formats.js';
 import { BANDS_RULE, isCount, isPercent, PERCENT_RULE, readBands, readNumber, type Bands } from '../config/values.js';
 import { FolioError } from '../errors.js';
@@ -44,12 +45,24 @@ export function addOutputOptions(cmd: Command): Command {
     .addOption(new Option('--lang <lang>', 'language of tables and Markdown (default from LANG)').choices([...LANGS]));
 }
 
+/** `--last N`: the N days up to and including as-of, instead of --period or --from/--to. */
+export function addLastOption(cmd: Command): Command {
+  return cmd.addOption(new Option('--last <days>', 'the N days up to and including --as-of (not with --period, --from, --to)').argParser(positiveInt('--last')));
+}
+
+/** `--redact`, for every command that prints names. */
+export function addRedactOption(cmd: Command): Command {
+  return cmd.option('--redact', 'replace client and person names with stable short hashes in every output, warnings and errors included');
+}
+
 /** Options that choose which deals count. */
 export function addDealOptions(cmd: Command): Command {
   cmd
     .option('--period <period>', 'a month 2026-10, quarter 2026-Q3, half 2026-H1 or year 2026')
     .option('--from <date>', 'first day counted (inclusive)')
-    .option('--to <date>', 'last day counted (inclusive)');
+    .option('--to <date>', 'last day counted (inclusive)')
+    .option('--as-of <date>', 'the last day of --last (default: today)');
+  addLastOption(cmd);
   return addStatusOptions(cmd)
     .option('--currency <code>', 'count only amounts in this currency (needed when a file mixes currencies)');
 }
@@ -132,6 +145,11 @@ export interface RawOptions {
   period?: string;
   from?: string;
   to?: string;
+  last?: number;
+  asOf?: string;
+  redact?: boolean;
+  /** Set under `--redact`: where the inputs report the names they hold. */
+  names?: NameSink;
   won: string[];
   lost: string[];
   open: string[];
@@ -162,6 +180,7 @@ export function inputOptions(file: string, raw: RawOptions): InputOptions {
     skipInvalid: raw.skipInvalid === true,
     maxRecordLength: raw.maxFieldSize,
     fold: raw.fold !== false,
+    ...(raw.names ? { names: raw.names } : {}),
   };
 }
 
@@ -173,8 +192,9 @@ export function outputLang(raw: RawOptions): Lang {
   return raw.lang ?? langFromEnv(process.env);
 }
 
+/** The period of --period, --from/--to or --last (counted back from --as-of). */
 export function dealPeriod(raw: RawOptions): Period | null {
-  return parsePeriod(raw.period, raw.from, raw.to);
+  return parsePeriod(raw.period, raw.from, raw.to, raw.last === undefined ? undefined : { days: raw.last, asOf: asOfDay(raw.asOf) });
 }
 
 function parseDelimiter(text: string): string {

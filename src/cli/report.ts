@@ -7,6 +7,8 @@ import {
   addBandOption,
   addCadenceRuleOptions,
   addInputOptions,
+  addLastOption,
+  addRedactOption,
   addLeadRuleOptions,
   addOutputOptions,
   addStatusOptions,
@@ -44,7 +46,9 @@ export type ReportFlags = RawOptions &
     dossierMonths: number;
     wantMin?: number;
     canMin?: number;
-    redact?: boolean;
+    keyClient: string[];
+    allClients?: boolean;
+    keyPeriod?: '12m' | 'period';
   };
 
 /** The inputs, thresholds and rules that `report` and `check` share. */
@@ -64,10 +68,14 @@ export function addReportOptions(cmd: Command): Command {
     .option('--from <date>', 'first day of the period')
     .option('--to <date>', 'last day of the period')
     .option('--currency <code>', 'count only deals in this currency')
-    .option('--redact', 'replace client and person names with stable short hashes in every output')
+    .option('--key-client <name>', 'a key client for the cadence, by name; repeatable (then only the named ones are key)', collect, [])
+    .option('--all-clients', 'apply the cadence rules to every client in the activity log')
+    .addOption(new Option('--key-period <which>', 'revenue classes that make a client key for the cadence: 12m (the 12 months up to as-of, the default) or period').choices(['12m', 'period']))
     .addOption(new Option('--want-min <score>', 'a want score at or above this is yes').argParser(score('--want-min')))
     .addOption(new Option('--can-min <score>', 'a can score at or above this is yes').argParser(score('--can-min')));
   addStatusOptions(cmd);
+  addLastOption(cmd);
+  addRedactOption(cmd);
   addLeadRuleOptions(cmd);
   addCadenceRuleOptions(cmd);
   addThresholdOptions(cmd);
@@ -102,7 +110,13 @@ export async function reportOptions(folder: string | undefined, flags: ReportFla
   const asOf = asOfDay(flags.asOf);
   const period = dealPeriod(flags) ?? lastFullMonth(asOf);
   if (!Number.isFinite(period.from) || !Number.isFinite(period.to)) {
-    throw usage('the report needs a period with both ends', 'give --period, or both --from and --to');
+    throw usage('the report needs a period with both ends', 'give --period, --last, or both --from and --to');
+  }
+  if (flags.allClients && flags.keyClient.length > 0) {
+    throw usage('--all-clients and --key-client both choose the key clients', 'give one of them');
+  }
+  if (flags.keyPeriod !== undefined && (flags.allClients || flags.keyClient.length > 0)) {
+    throw usage('--key-period chooses key clients by revenue classes, but --key-client or --all-clients already chose them', 'give one way of choosing them');
   }
   return {
     files,
@@ -119,7 +133,9 @@ export async function reportOptions(folder: string | undefined, flags: ReportFla
     leads: { fastDays: flags.fastDays, big: flags.big ?? null, maxLeads: flags.maxLeads ?? null },
     cadence: { maxGap: flags.maxGap, cooloff: flags.cooloff, dueSoon: DEFAULT_CADENCE.dueSoon, dossierMonths: flags.dossierMonths },
     lang: outputLang(flags),
-    redact: flags.redact === true,
+    keyClients: flags.keyClient,
+    allClients: flags.allClients === true,
+    keyPeriod: flags.keyPeriod ?? '12m',
   };
 }
 
@@ -132,6 +148,8 @@ export function reportCommand(ctx: CliContext, done: (code: number) => void): Co
 Examples:
   folio report ./export                                   last full month, every input found in the folder
   folio report ./export --period 2026-10 --format html -o report.html
+  folio report ./export --period 2026-10 --key-period period  key clients by October's classes
+  folio report ./export --last 30 --as-of 2026-11-05          the 30 days up to 5 November
   folio report --deals deals.csv --activities calls.csv --format markdown`,
   );
   cmd.action(async (folder: string | undefined, flags: ReportFlags) => {

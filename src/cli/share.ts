@@ -6,6 +6,7 @@ import {
   addInputOptions,
   addOutputOptions,
   addBandOption,
+  addRedactOption,
   addThresholdOptions,
   dealPeriod,
   inputOptions,
@@ -27,6 +28,7 @@ export function shareCommand(ctx: CliContext, done: (code: number) => void): Com
   addDealOptions(cmd);
   addThresholdOptions(cmd);
   addBandOption(cmd);
+  addRedactOption(cmd);
   addOutputOptions(cmd);
   addInputOptions(cmd);
   cmd.addHelpText(

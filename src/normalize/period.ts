@@ -16,12 +16,22 @@ export function periodJson(p: Period | null): { from: string | null; to: string 
 
 /**
  * `--period` as a month (`2026-10`), a quarter (`2026-Q3`), a half (`2026-H1`) or a year
- * (`2026`); or `--from`/`--to`, either one open-ended.
+ * (`2026`); or `--from`/`--to`, either one open-ended; or `--last N`, the N days up to and
+ * including as-of.
  */
-export function parsePeriod(period: string | undefined, from: string | undefined, to: string | undefined): Period | null {
+export function parsePeriod(
+  period: string | undefined,
+  from: string | undefined,
+  to: string | undefined,
+  last?: { days: number; asOf: number },
+): Period | null {
+  if (last !== undefined && (period !== undefined || from !== undefined || to !== undefined)) {
+    throw new FolioError({ code: 'USAGE', message: '--last cannot be combined with --period or --from/--to', hint: 'use one of them: --last 30 is the 30 days up to and including --as-of' });
+  }
   if (period !== undefined && (from !== undefined || to !== undefined)) {
     throw new FolioError({ code: 'USAGE', message: '--period cannot be combined with --from/--to', hint: 'use one or the other' });
   }
+  if (last !== undefined) return { from: last.asOf - last.days + 1, to: last.asOf };
   if (period !== undefined) return namedPeriod(period);
   if (from === undefined && to === undefined) return null;
   const p = {

@@ -23,15 +23,24 @@ export class Problems {
   readonly listed: Problem[] = [];
   count = 0;
 
-  /** `keep` is how many problems to keep (`folio check` keeps them all). */
+  /**
+   * `keep` is how many problems to keep (`folio check` keeps them all); `quote` false drops
+   * the bad cell's value (under `--redact` it can be a name in a shifted column).
+   */
   constructor(
     readonly skipInvalid: boolean,
     private readonly keep = LISTED,
+    private readonly quote = true,
   ) {}
 
   add(problem: Problem): void {
     this.count++;
-    if (this.listed.length < this.keep) this.listed.push(problem);
+    if (this.listed.length >= this.keep) return;
+    if (this.quote) this.listed.push(problem);
+    else {
+      const { value: _dropped, ...unquoted } = problem;
+      this.listed.push(unquoted);
+    }
   }
 
   /** Throw the collected problems unless rows are being skipped. */

@@ -71,12 +71,17 @@ export const cadenceResultSchema = z.object({
   ),
   violations: z.array(
     z.discriminatedUnion('rule', [
-      z.object({ client: z.string(), rule: z.literal('gap'), from: day, to: day, days: z.number().int(), open: z.boolean() }),
+      z.object({ client: z.string(), rule: z.literal('gap'), date: day, from: day, to: day, days: z.number().int(), open: z.boolean() }),
       z.object({ client: z.string(), rule: z.literal('cooloff'), date: day, negativeDate: day, days: z.number().int(), manager: z.string().nullable() }),
     ]),
   ),
   dossier: z.array(z.object({ client: z.string(), reviewed: day.nullable(), dueBy: day.nullable(), status: z.enum(['missing', 'stale']) })),
   timeline: z.array(z.object({ client: z.string(), positives: z.array(day), negatives: z.array(day) })),
+  keyClients: z.object({
+    from: z.array(z.enum(['named', 'all', 'clients-file', '12m', 'period'])),
+    classesOver: z.object({ from: day.nullable(), to: day.nullable() }).nullable(),
+    names: z.array(z.string()),
+  }),
 });
 
 const comparisonSchema = z.object({

@@ -24,26 +24,66 @@ describe('gap rule', () => {
   it('lets a 10-day gap pass and fails an 11-day one', () => {
     expect(gaps(run([['2026-10-25', 'positive', 'A', true], ['2026-11-04', 'positive', 'A', true], ['2026-11-14', 'positive', 'A', true], ['2026-11-20', 'positive', 'A', true]]))).toEqual([]);
     expect(gaps(run([['2026-10-25', 'positive', 'A', true], ['2026-11-05', 'positive', 'A', true], ['2026-11-15', 'positive', 'A', true], ['2026-11-20', 'positive', 'A', true]]))).toEqual([
-      { client: 'K', rule: 'gap', from: '2026-10-25', to: '2026-11-05', days: 11, open: false },
+      { client: 'K', rule: 'gap', date: '2026-11-05', from: '2026-10-25', to: '2026-11-05', days: 11, open: false },
     ]);
   });
 
   it('starts at the last positive contact before the window, or at the window start', () => {
     const before = run([['2026-10-20', 'positive', 'A', true], ['2026-11-01', 'positive', 'A', true], ['2026-11-20', 'positive', 'A', true]]);
-    expect(gaps(before)[0]).toMatchObject({ from: '2026-10-20', to: '2026-11-01', days: 12 });
+    expect(gaps(before)[0]).toMatchObject({ date: '2026-10-31', from: '2026-10-20', to: '2026-11-01', days: 12 });
     const none = run([['2026-11-06', 'positive', 'A', true], ['2026-11-16', 'positive', 'A', true]]);
-    expect(gaps(none)).toEqual([{ client: 'K', rule: 'gap', from: '2026-10-25', to: '2026-11-06', days: 12, open: false }]);
+    expect(gaps(none)).toEqual([{ client: 'K', rule: 'gap', date: '2026-11-05', from: '2026-10-25', to: '2026-11-06', days: 12, open: false }]);
   });
 
   it('reports an open gap up to as-of, and ignores neutral, negative and future contacts', () => {
     const r = run([['2026-11-01', 'positive', 'A', true], ['2026-11-10', 'positive', 'A', true], ['2026-11-15', 'neutral', 'A', true], ['2026-11-20', 'negative', 'B', true], ['2026-11-24', 'positive', 'A', true]]);
-    expect(gaps(r)).toEqual([{ client: 'K', rule: 'gap', from: '2026-11-10', to: '2026-11-23', days: 13, open: true }]);
+    expect(gaps(r)).toEqual([{ client: 'K', rule: 'gap', date: '2026-11-21', from: '2026-11-10', to: '2026-11-23', days: 13, open: true }]);
   });
 
   it('in a past window, ends the last interval at the next positive contact after it', () => {
     const o = { ...options, window: { from: d('2026-10-01'), to: d('2026-10-31') } };
     const r = run([['2026-10-01', 'positive', 'A', true], ['2026-10-25', 'positive', 'A', true], ['2026-11-03', 'positive', 'A', true]], o);
-    expect(gaps(r)).toEqual([{ client: 'K', rule: 'gap', from: '2026-10-01', to: '2026-10-25', days: 24, open: false }]);
+    expect(gaps(r)).toEqual([{ client: 'K', rule: 'gap', date: '2026-10-12', from: '2026-10-01', to: '2026-10-25', days: 24, open: false }]);
+  });
+});
+
+describe('window rule: a violation is listed in the window it is dated in', () => {
+  // October 2026 seen from as-of 2026-11-05, maximum gap 10 days, cool-off 14. Each case
+  // has positive contacts at most 10 days apart before the gap it is about.
+  const october = { ...options, asOf: d('2026-11-05'), window: { from: d('2026-10-01'), to: d('2026-10-31') } };
+  const last30 = { ...options, asOf: d('2026-11-05'), window: { from: d('2026-10-07'), to: d('2026-11-05') } };
+
+  it('dates a gap on its 11th day without a positive contact: 20 Oct → broke 31 Oct, in October', () => {
+    // 20 Oct + 10 days = 30 Oct is still allowed; 31 Oct is the first day past the gap.
+    const r = run([['2026-09-30', 'positive', 'A', true], ['2026-10-10', 'positive', 'A', true], ['2026-10-20', 'positive', 'A', true], ['2026-11-04', 'positive', 'A', true]], october);
+    expect(gaps(r)).toEqual([{ client: 'K', rule: 'gap', date: '2026-10-31', from: '2026-10-20', to: '2026-11-04', days: 15, open: false }]);
+  });
+
+  it('leaves a gap that broke on 1 November out of October', () => {
+    // 21 Oct + 11 days = 1 Nov: it breaks in November, whatever its start.
+    const r = run([['2026-09-30', 'positive', 'A', true], ['2026-10-10', 'positive', 'A', true], ['2026-10-18', 'positive', 'A', true], ['2026-10-21', 'positive', 'A', true], ['2026-11-04', 'positive', 'A', true]], october);
+    expect(gaps(r)).toEqual([]);
+  });
+
+  it('leaves a gap that broke before the window out of it, though it ends inside', () => {
+    // 15 Sep + 11 days = 26 Sep: September's violation, not October's.
+    const r = run([['2026-09-15', 'positive', 'A', true], ['2026-10-05', 'positive', 'A', true], ['2026-10-12', 'positive', 'A', true], ['2026-10-20', 'positive', 'A', true], ['2026-10-28', 'positive', 'A', true]], october);
+    expect(gaps(r)).toEqual([]);
+  });
+
+  it('dates a cool-off breach on the day of the contact: 1 November is not October, but is in the last 30 days', () => {
+    // Negative on 25 Oct by Olga, her call on 1 Nov: 7 days, inside the 14-day pause.
+    const contacts: [string, Outcome, string, boolean][] = [['2026-10-25', 'negative', 'Olga', true], ['2026-11-01', 'neutral', 'Olga', true]];
+    expect(cooloffs(run(contacts, october))).toEqual([]);
+    expect(cooloffs(run(contacts, last30))).toEqual([{ client: 'K', rule: 'cooloff', date: '2026-11-01', negativeDate: '2026-10-25', days: 7, manager: 'Olga' }]);
+  });
+
+  it('lists the open gap up to as-of when as-of is inside the window', () => {
+    // Last positive 24 Oct: broke 4 Nov, still open at as-of 5 Nov (12 days).
+    const every10days: [string, Outcome, string, boolean][] = [['2026-10-04', 'positive', 'A', true], ['2026-10-14', 'positive', 'A', true], ['2026-10-24', 'positive', 'A', true]];
+    const r = run(every10days, last30);
+    expect(gaps(r)).toEqual([{ client: 'K', rule: 'gap', date: '2026-11-04', from: '2026-10-24', to: '2026-11-05', days: 12, open: true }]);
+    expect(gaps(run(every10days, october))).toEqual([]);
   });
 });
 

@@ -1,0 +1,114 @@
+import type { KeyClient } from '../analyses/cadence.js';
+import type { RevenueLedger } from '../analyses/ledger.js';
+import { analyzeShare, compareNames, isKeyClass, type ShareOptions } from '../analyses/share.js';
+import { FolioError } from '../errors.js';
+import { addMonths } from '../normalize/dates.js';
+import { periodJson, type Period } from '../normalize/period.js';
+import { displayName, nameKey } from '../normalize/text.js';
+import type { LoadedClients } from './matrix.js';
+
+/** How a key client was chosen: by name, every client, a clients file's key column, or revenue classes. */
+export type KeyFrom = 'named' | 'all' | 'clients-file' | '12m' | 'period';
+
+/** The sources of key clients a command was given; each adds its clients. */
+export interface KeySources {
+  named: readonly string[];
+  all: boolean;
+  /** Revenue over a window: clients of the key, critical and golden classes are key. */
+  classes: { ledger: RevenueLedger; share: ShareOptions; from: '12m' | 'period'; over: Period } | null;
+  /** The clients file: its key column counts when `useKeyColumn`; its managers and dossier dates always do. */
+  clients: { loaded: LoadedClients; file: string; useKeyColumn: boolean } | null;
+}
+
+/** How the key clients were chosen, as the JSON and the cadence section say it. */
+export interface KeyChoiceJson {
+  from: KeyFrom[];
+  /** The window of the revenue classes, when they chose. */
+  classesOver: { from: string | null; to: string | null } | null;
+  names: string[];
+}
+
+export type KeyClientEntry = KeyClient & { sources: KeyFrom[] };
+
+export interface KeySet {
+  clients: Map<string, KeyClientEntry>;
+  dossierKnown: boolean;
+  from: KeyFrom[];
+  classesOver: Period | null;
+}
+
+/** The rules' default: revenue classes over the 12 months up to and including as-of. */
+export function trailingYear(asOf: number): Period {
+  return { from: addMonths(asOf, -12) + 1, to: asOf };
+}
+
+/** Whether any source can say which clients are key. */
+export function hasKeySource(s: { named: readonly string[]; all: boolean; deals: boolean; clients: boolean }): boolean {
+  return s.all || s.named.length > 0 || s.deals || s.clients;
+}
+
+export function noKeySource(): FolioError {
+  return new FolioError({
+    code: 'USAGE',
+    message: 'which clients are key? folio needs to know whom the rules apply to',
+    hint: 'give --deals deals.csv (share classes), --key-client NAME, --clients clients.csv (key column) or --all-clients',
+  });
+}
+
+/** The key clients every source names; names match whatever their case, spaces and quotes. */
+export function keySet(sources: KeySources): KeySet {
+  const set: KeySet = { clients: new Map(), dossierKnown: false, from: [], classesOver: null };
+  const add = (name: string, source: KeyFrom, manager: string | null): void => {
+    const key = nameKey(name);
+    const existing = set.clients.get(key);
+    if (existing) {
+      if (!existing.sources.includes(source)) existing.sources.push(source);
+      existing.manager ??= manager;
+      return;
+    }
+    set.clients.set(key, { key, name: displayName(name), manager, sources: [source] });
+  };
+  const { classes, clients } = sources;
+  if (classes) {
+    set.from.push(classes.from);
+    set.classesOver = classes.over;
+    const share = analyzeShare(classes.ledger.clients.values(), classes.share);
+    for (const c of share.clients) if (isKeyClass(c.class)) add(c.client, classes.from, c.manager ?? null);
+  }
+  if (sources.named.length > 0) set.from.push('named');
+  for (const name of sources.named) add(name, 'named', null);
+  if (sources.all) set.from.push('all');
+  if (clients) {
+    const hasKey = clients.loaded.input.columns.key !== undefined;
+    set.dossierKnown = clients.loaded.input.columns.dossier !== undefined;
+    const useKey = clients.useKeyColumn && hasKey;
+    if (clients.useKeyColumn && !hasKey && !classes && sources.named.length === 0 && !sources.all) {
+      throw new FolioError({
+        code: 'MISSING_COLUMN',
+        file: clients.file,
+        line: clients.loaded.input.headerLine,
+        message: 'the clients file has no key column, and nothing else says which clients are key',
+        hint: 'add a key column (yes/no), map one with --clients-map key=HEADER, or give --deals, --key-client or --all-clients',
+      });
+    }
+    if (useKey) set.from.push('clients-file');
+    for (const c of clients.loaded.clients) {
+      const manager = c.manager.trim() === '' ? null : displayName(c.manager);
+      if (useKey && c.key === true) add(c.client, 'clients-file', manager);
+      const known = set.clients.get(nameKey(c.client));
+      if (known) {
+        if (set.dossierKnown) known.dossier = c.dossier;
+        if (manager) known.manager = manager;
+      }
+    }
+  }
+  return set;
+}
+
+export function keyChoiceJson(set: KeySet): KeyChoiceJson {
+  return {
+    from: set.from,
+    classesOver: periodJson(set.classesOver),
+    names: [...set.clients.values()].map((k) => k.name).sort(compareNames),
+  };
+}

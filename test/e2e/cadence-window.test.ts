@@ -1,0 +1,113 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { folio, json } from './run-cli.js';
+
+interface Violation {
+  client: string;
+  rule: string;
+  date: string;
+  from?: string;
+  to?: string;
+  days: number;
+}
+interface Envelope {
+  period: { from: string | null; to: string | null } | null;
+  result: { window?: { from: string; to: string }; cadence?: { violations: Violation[] }; violations?: Violation[]; findings?: { rule: string; client?: string }[] };
+}
+
+// Three clients around the end of October, maximum gap 10 days, cool-off 14, as-of 5 November:
+// - Aster: positive 30 Sep, 10 Oct, 20 Oct, 4 Nov. 20 Oct + 10 = 30 Oct is allowed; the gap
+//   breaks on 31 Oct (15 days in all).
+// - Birch: positive 30 Sep, 10 Oct, 18 Oct, 21 Oct, 4 Nov. 21 Oct + 11 = 1 Nov: breaks in November.
+// - Cedar: positive every 10 days (30 Sep … 30 Oct); negative by Mara on 25 Oct and Mara's call
+//   on 1 Nov, 7 days later: a cool-off breach dated 1 November.
+const LOG = `Date,Client,Outcome,Owner,Type
+2026-09-30,Aster,positive,Lev,call
+2026-10-10,Aster,positive,Lev,call
+2026-10-20,Aster,positive,Lev,call
+2026-11-04,Aster,positive,Lev,call
+2026-09-30,Birch,positive,Lev,call
+2026-10-10,Birch,positive,Lev,call
+2026-10-18,Birch,positive,Lev,call
+2026-10-21,Birch,positive,Lev,call
+2026-11-04,Birch,positive,Lev,call
+2026-09-30,Cedar,positive,Nina,email
+2026-10-10,Cedar,positive,Nina,email
+2026-10-20,Cedar,positive,Nina,email
+2026-10-25,Cedar,negative,Mara,meeting
+2026-10-30,Cedar,positive,Nina,email
+2026-11-01,Cedar,neutral,Mara,call
+`;
+
+let log = '';
+beforeAll(() => {
+  const dir = mkdtempSync(join(tmpdir(), 'folio-window-'));
+  log = join(dir, 'activities.csv');
+  writeFileSync(log, LOG);
+});
+
+const brief = (vs: Violation[]): string[] => vs.map((v) => `${v.client} ${v.rule} ${v.date}`);
+
+describe('one window rule for cadence (e2e)', () => {
+  it('an October report lists the gap that broke on 31 October, not the one that broke on 1 November, nor the 1 November cool-off', () => {
+    const r = folio(['report', '--activities', log, '--all-clients', '--period', '2026-10', '--as-of', '2026-11-05', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const v = json<Envelope>(r).result.cadence?.violations ?? [];
+    expect(brief(v)).toEqual(['Aster gap 2026-10-31']);
+    expect(v[0]).toMatchObject({ from: '2026-10-20', to: '2026-11-04', days: 15 });
+  });
+
+  it('the table shows the date that places each violation', () => {
+    const r = folio(['cadence', log, '--all-clients', '--last', '30', '--as-of', '2026-11-05']);
+    expect(r.stdout).toMatch(/Aster\s+gap\s+2026-10-31\s+2026-10-20 → 2026-11-04\s+15/);
+    expect(r.stdout).toMatch(/Cedar\s+personal contact during cool-off\s+2026-11-01\s+2026-10-25 → 2026-11-01\s+7\s+Mara/);
+  });
+
+  it('cadence over October agrees with the report', () => {
+    const r = folio(['cadence', log, '--all-clients', '--period', '2026-10', '--as-of', '2026-11-05', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(brief(json<Envelope>(r).result.violations ?? [])).toEqual(['Aster gap 2026-10-31']);
+  });
+
+  it('--last 30 at as-of 5 November (7 October – 5 November) lists all three', () => {
+    const r = folio(['cadence', log, '--all-clients', '--last', '30', '--as-of', '2026-11-05', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const e = json<Envelope>(r);
+    expect(e.result.window).toEqual({ from: '2026-10-07', to: '2026-11-05' });
+    expect(brief(e.result.violations ?? [])).toEqual(['Aster gap 2026-10-31', 'Birch gap 2026-11-01', 'Cedar cooloff 2026-11-01']);
+  });
+
+  it('check over October fails on the one gap; over the last 30 days on both rules', () => {
+    const october = folio(['check', '--activities', log, '--all-clients', '--period', '2026-10', '--as-of', '2026-11-05', '--json']);
+    expect(october.code).toBe(1);
+    expect(json<Envelope>(october).result.findings?.map((f) => `${f.rule} ${f.client}`)).toEqual(['cadence Aster']);
+    const last = folio(['check', '--activities', log, '--all-clients', '--last', '30', '--as-of', '2026-11-05', '--json']);
+    expect(last.code).toBe(1);
+    const e = json<Envelope>(last);
+    expect(e.period).toEqual({ from: '2026-10-07', to: '2026-11-05' });
+    expect(e.result.findings?.map((f) => `${f.rule} ${f.client}`)).toEqual(['cadence Aster', 'cadence Birch', 'cooloff Cedar']);
+  });
+
+  it('--last on share counts the N days up to and including as-of', () => {
+    // fixtures/redact/deals.csv: won deals on 3, 10 and 15 Oct and 12 Sep; the 7 days up to
+    // 15 Oct (9–15 Oct) hold 8,000 + 5,000.
+    const r = folio(['share', 'fixtures/redact/deals.csv', '--last', '7', '--as-of', '2026-10-15', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const e = json<{ period: unknown; result: { total: number } }>(r);
+    expect(e.period).toEqual({ from: '2026-10-09', to: '2026-10-15' });
+    expect(e.result.total).toBe(13000);
+  });
+
+  it.each([
+    ['share', 'fixtures/redact/deals.csv', '--period', '2026-10'],
+    ['cadence', 'fixtures/redact/activities.csv', '--all-clients', '--from', '2026-10-01'],
+    ['report', 'fixtures/redact', '--to', '2026-10-31'],
+    ['check', 'fixtures/redact', '--period', '2026-10'],
+  ])('--last with --period/--from/--to is a usage error (%s)', (...args) => {
+    const r = folio([...args, '--last', '30']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--last cannot be combined with --period or --from\/--to/);
+  });
+});

@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { folio, type CliRun } from './run-cli.js';
+
+// fixtures/redact holds deals, activities, leads and clients of three made-up clients, their
+// managers and two leads; fixtures/redact-bad/deals.csv has two rows whose amount cell holds
+// a name (a shifted column), one of them of a client that appears nowhere else.
+const NAMES = [
+  'Zebulon',
+  'Quartz',
+  'Marigold',
+  'Vexley',
+  'Тарантас',
+  'Perpetua',
+  'Hollins',
+  'Osgood',
+  'Trembley',
+  'Ирина',
+  'Волкова',
+  'Heliotrope',
+  'Saffron',
+  'Quillon',
+  'Ashgrove',
+];
+const FORMATS = ['table', 'markdown', 'html', 'json', 'ndjson', 'csv'];
+const AS_OF = ['--as-of', '2026-11-05'];
+
+const COMMANDS: [string, string[]][] = [
+  ['share', ['share', 'fixtures/redact/deals.csv']],
+  ['matrix', ['matrix', 'fixtures/redact/clients.csv', '--deals', 'fixtures/redact/deals.csv']],
+  ['leads', ['leads', 'fixtures/redact/leads.csv', ...AS_OF]],
+  ['cadence', ['cadence', 'fixtures/redact/activities.csv', '--deals', 'fixtures/redact/deals.csv', '--clients', 'fixtures/redact/clients.csv', ...AS_OF]],
+  ['cadence --key-client', ['cadence', 'fixtures/redact/activities.csv', '--key-client', 'Zebulon Quartz', '--key-client', 'Nobody Inparticular', ...AS_OF]],
+  ['report', ['report', 'fixtures/redact', ...AS_OF]],
+  ['check', ['check', 'fixtures/redact', ...AS_OF]],
+  ['inspect deals', ['inspect', 'fixtures/redact/deals.csv']],
+  ['inspect activities', ['inspect', 'fixtures/redact/activities.csv']],
+  ['inspect leads', ['inspect', 'fixtures/redact/leads.csv']],
+  ['inspect clients', ['inspect', 'fixtures/redact/clients.csv']],
+  ['share, bad cell skipped', ['share', 'fixtures/redact-bad/deals.csv', '--skip-invalid']],
+  ['inspect, bad cell', ['inspect', 'fixtures/redact-bad/deals.csv']],
+  ['check, bad cell', ['check', '--deals', 'fixtures/redact-bad/deals.csv', '--fail-on', 'invalid', '--period', '2026-10', ...AS_OF]],
+];
+
+function leaked(r: CliRun): string[] {
+  const out = r.stdout + r.stderr;
+  return [...NAMES, 'Nobody Inparticular'].filter((n) => out.includes(n));
+}
+
+describe('--redact (e2e sweep)', () => {
+  it.each(COMMANDS)('%s: without --redact the names are there (the sweep can fail)', (_label, args) => {
+    const r = folio([...args, '--format', 'json']);
+    expect(r.code, r.stderr).toBeLessThan(2);
+    expect(leaked(r).length).toBeGreaterThan(0);
+  });
+
+  it.each(COMMANDS)('%s: no name in stdout or stderr, in any format', (_label, args) => {
+    for (const format of FORMATS) {
+      const r = folio([...args, '--redact', '--format', format]);
+      expect(r.code, `${format}: ${r.stderr}`).toBeLessThan(2);
+      expect(leaked(r), format).toEqual([]);
+      // Every command shows names in its table and JSON (inspect's CSV lists only columns).
+      if (format === 'table' || format === 'json') expect(r.stdout + r.stderr, format).toMatch(/(client|person|lead)-[0-9a-f]{8}/);
+    }
+  });
+
+  it('check in the GitHub format', () => {
+    const r = folio(['check', 'fixtures/redact', ...AS_OF, '--redact', '--format', 'github']);
+    expect(r.code).toBe(1);
+    expect(leaked(r)).toEqual([]);
+    expect(r.stdout).toMatch(/^::error title=folio cadence::client-[0-9a-f]{8}: /m);
+  });
+
+  it('a run that fails with exit 2 names neither the bad cell nor the clients', () => {
+    const plain = folio(['share', 'fixtures/redact-bad/deals.csv']);
+    expect(plain.code).toBe(2);
+    // Without --redact the error quotes the cell, which here is a client's name.
+    expect(plain.stderr).toContain('Amount "Zebulon Quartz"');
+    const r = folio(['share', 'fixtures/redact-bad/deals.csv', '--redact']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^folio: fixtures\/redact-bad\/deals\.csv:3:3: Amount: not a number$/m);
+    // The second bad row (a manager's name in the amount) is still located, without its value.
+    expect(r.stderr).toMatch(/^ {2}fixtures\/redact-bad\/deals\.csv:5:3: Amount: not a number$/m);
+    expect(leaked(r)).toEqual([]);
+  });
+
+  it('gives the same hash for the same name in every command', () => {
+    const hash = (args: string[]): string | undefined => /client-[0-9a-f]{8}/.exec(folio([...args, '--redact', '--format', 'csv']).stdout)?.[0];
+    // Zebulon Quartz is the top client of the deals (15,000 of 28,000) and the first row of the clients file.
+    const fromShare = hash(['share', 'fixtures/redact/deals.csv']);
+    expect(fromShare).toBeDefined();
+    expect(folio(['report', 'fixtures/redact', ...AS_OF, '--redact', '--json']).stdout).toContain(fromShare);
+  });
+});
