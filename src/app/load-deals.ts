@@ -129,6 +129,13 @@ export async function loadDeals(options: InputOptions, filter: DealFilter): Prom
       message: `${file}: ${conv.amountRepeats} more line(s) of deals without product rows (same ID, same amount) were folded: each deal's amount counts once`,
     });
   }
+  if (conv.amountDisagrees > 0) {
+    const h = mapping.header;
+    warnings.push({
+      code: 'PRODUCT_ROW_AMOUNTS',
+      message: `${file}: ${conv.productRowsCounted} product row(s) count price × quantity ("${h.price}" × "${h.quantity}"); on ${conv.amountDisagrees} of them "${h.amount}" holds another sum (Bitrix24 repeats the deal total on every product row), which counts only on rows without a product`,
+    });
+  }
   if (conv.repeatedIdCount > 0) {
     warnings.push({
       code: 'REPEATED_IDS',

@@ -58,6 +58,10 @@ export class DealConverter extends ConverterBase implements RowConverter<Deal> {
   folded = 0;
   /** Further lines of a deal without product rows: its amount counted once. */
   amountRepeats = 0;
+  /** Product rows counted as price × quantity, and those whose amount cell says another sum. */
+  productRowsCounted = 0;
+  amountDisagrees = 0;
+  private readonly otherAmount = newParsedAmount();
   private readonly dealAmounts = new Map<string, { whole: number; micro: number; line: number }>();
   /** Line hash per ID hash: a second line with the same ID and hash is the same line again. */
   private readonly idLines = new RepeatTable();
@@ -92,6 +96,7 @@ export class DealConverter extends ConverterBase implements RowConverter<Deal> {
     let whole: number;
     let micro: number;
     let currency: string;
+    let disagrees = false;
     // A won deal without products sits in a product export as one row with empty product
     // cells: its amount is the deal's own.
     const dealAmount = this.productRows && this.emptyProductRow(fields);
@@ -117,6 +122,7 @@ export class DealConverter extends ConverterBase implements RowConverter<Deal> {
       const q = this.amountColumn('quantity').value;
       [whole, micro] = multiply(p.whole, p.micro, q.whole, q.micro);
       currency = p.currency;
+      disagrees = this.amountCellDisagrees(fields, whole, micro);
     } else {
       const amount = this.readAmountField(fields, 'amount', line);
       if (amount !== true) return this.unread(amount, line, 'amount', fields);
@@ -149,8 +155,24 @@ export class DealConverter extends ConverterBase implements RowConverter<Deal> {
         return null;
       }
     }
+    if (this.productRows && !dealAmount) {
+      this.productRowsCounted++;
+      if (disagrees) this.amountDisagrees++;
+    }
     this.totalsCheck.add(whole, micro);
     return this.emit(client, whole, micro, currency, day, status, manager, line);
+  }
+
+  /**
+   * Whether a product row's amount cell (when the file has one) holds another sum than
+   * price × quantity: the deal total Bitrix24 repeats, or a line total after a discount.
+   * Either way the user is told which one counted.
+   */
+  private amountCellDisagrees(fields: string[], whole: number, micro: number): boolean {
+    if (!this.has('amount')) return false;
+    const a = this.otherAmount;
+    if (readAmount(this.text(fields, 'amount'), this.amountColumn('amount').mark, a) !== NumberRead.Ok) return false;
+    return a.whole !== whole || a.micro !== micro;
   }
 
   /** A totals row's amount cell, read under the amount column's decimal mark (product files compare nothing). */
