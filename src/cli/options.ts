@@ -163,7 +163,7 @@ export function inputOptions(file: string, raw: RawOptions): InputOptions {
     if (eq <= 0 || eq === entry.length - 1) {
       throw usage(`--map "${entry}" is not field=header`, 'write --map amount=Сумма or --map amount=3');
     }
-    map[entry.slice(0, eq).trim().toLowerCase()] = entry.slice(eq + 1).trim();
+    map[entry.slice(0, eq).trim()] = entry.slice(eq + 1).trim();
   }
   if (raw.headerRow !== undefined && !raw.header) {
     throw usage('--header-row and --no-header contradict each other', 'give --header-row N for a file whose header is on line N, or --no-header for a file without one');

@@ -136,11 +136,12 @@ export function fitColumns(
 
   for (const [field, target] of Object.entries(overrides)) {
     if (!specs.some((s) => s.field === field)) {
+      const cased = specs.find((s) => s.field.toLowerCase() === field.toLowerCase());
       throw new FolioError({
         code: 'UNKNOWN_FIELD',
         file,
         message: `--map names an unknown field "${field}"`,
-        hint: `fields of this input: ${specs.map((s) => s.field).join(', ')}`,
+        hint: cased ? `field names are written as folio lists them: --map ${cased.field}=${target}` : `fields of this input: ${specs.map((s) => s.field).join(', ')}`,
       });
     }
     const at = overrideIndex(headers, keys, target);

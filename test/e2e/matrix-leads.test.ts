@@ -92,6 +92,17 @@ describe('folio leads (e2e)', () => {
     expect(e.inputs[0]).toMatchObject({ rows: 10, used: 8, excluded: { status: 2 } });
   });
 
+  it('maps a camelCase field by --map, and names the spelling when the case is off', () => {
+    // Mapping the expected close date by hand must give the same queue as the alias does.
+    const byAlias = folio(['leads', 'fixtures/leads-en-hubspot.csv', '--as-of', '2026-11-01', '--json']);
+    const byMap = folio(['leads', 'fixtures/leads-en-hubspot.csv', '--as-of', '2026-11-01', '--map', 'expectedClose=Expected Close Date', '--json']);
+    expect(byMap.code, byMap.stderr).toBe(0);
+    expect(json<{ result: unknown }>(byMap).result).toEqual(json<{ result: unknown }>(byAlias).result);
+    const off = folio(['leads', 'fixtures/leads-en-hubspot.csv', '--as-of', '2026-11-01', '--map', 'expectedclose=Expected Close Date']);
+    expect(off.code).toBe(2);
+    expect(off.stderr).toContain('--map expectedClose=Expected Close Date');
+  });
+
   it('warns about managers over --max-leads', () => {
     const e = run<LeadsJson>(['leads', 'fixtures/leads-en-hubspot.csv', '--as-of', '2026-11-01', '--max-leads', '2']);
     expect(e.result.managers.filter((m) => m.overloaded).map((m) => m.manager)).toEqual(['Anna Kim', 'Olga Petrova']);
