@@ -100,17 +100,10 @@ export class DealConverter extends ConverterBase implements RowConverter<Deal> {
     // A won deal without products sits in a product export as one row with empty product
     // cells: its amount is the deal's own.
     const dealAmount = this.productRows && this.emptyProductRow(fields);
-    if (dealAmount) {
-      if (!this.has('amount')) {
-        return this.invalid(line, 'product', '', 'no product, price or quantity, and no amount column to take the deal amount from', 'map the deal amount with --map amount=HEADER, or fill in the product row');
-      }
-      const amount = this.readAmountField(fields, 'amount', line);
-      if (amount !== true) return this.unread(amount, line, 'amount', fields);
-      const a = this.amountColumn('amount').value;
-      whole = a.whole;
-      micro = a.micro;
-      currency = a.currency;
-    } else if (this.productRows) {
+    if (dealAmount && !this.has('amount')) {
+      return this.invalid(line, 'product', '', 'no product, price or quantity, and no amount column to take the deal amount from', 'map the deal amount with --map amount=HEADER, or fill in the product row');
+    }
+    if (this.productRows && !dealAmount) {
       if (this.text(fields, 'product').trim() === '') {
         return this.invalid(line, 'product', '', 'no product on a row with a price or quantity', PRODUCT_ROW_HINT);
       }
