@@ -152,7 +152,7 @@ export interface CadenceResult {
 const STATUS_ORDER: AgendaStatus[] = ['overdue', 'cooling_off', 'due_soon', 'ok'];
 
 /**
- * The contact rules with key clients (DOMAIN.md §4): a positive contact at least every
+ * The contact rules with key clients (docs/rules.md §6): a positive contact at least every
  * `maxGap` days; no personal contact by the same manager for `cooloff` days after a
  * negative one; the dossier reviewed every `dossierMonths` months. Pure.
  */

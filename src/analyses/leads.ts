@@ -116,7 +116,7 @@ function twiceMedian(amounts: Amount[]): Amount | null {
 }
 
 /**
- * Lead priority fast/slow × big/small (DOMAIN.md §3): fast = money expected within
+ * Lead priority fast/slow × big/small (docs/rules.md §5): fast = money expected within
  * `fastDays` of as-of (overdue leads are fast); big = amount at or above the threshold.
  * Work order: fast-big, fast-small, slow-big, slow-small; inside a group larger amount,
  * then earlier close, then name; unclassified (no amount or no date) last.

@@ -46,7 +46,7 @@ export function quadrantOf(want: boolean | null, can: boolean | null): Quadrant 
 }
 
 /**
- * The want/can matrix (DOMAIN.md §2): each client's quadrant, in the order a seller spends
+ * The want/can matrix (docs/rules.md §4): each client's quadrant, in the order a seller spends
  * effort; inside a quadrant larger revenue first (when known), then by name.
  */
 export function analyzeMatrix(clients: MatrixInput[], withRevenue: boolean): MatrixResult {

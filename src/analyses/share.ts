@@ -73,7 +73,7 @@ interface Ranked {
 }
 
 /**
- * Revenue-share classes and concentration (DOMAIN.md §1). Pure: exact sums in, figures out.
+ * Revenue-share classes and concentration (docs/rules.md §1–3). Pure: exact sums in, figures out.
  * Shares are of the share base, the sum of the clients with positive net revenue, so that no
  * share, cumulative share, key share or top-N can pass 100% when refunds make a client's net
  * negative; the net total is reported beside it.
