@@ -19,6 +19,7 @@ import {
   outputFormat,
   outputLang,
   score,
+  inputOptions,
   secondInput,
   shareOptions,
   usage,
@@ -101,11 +102,16 @@ export async function reportOptions(folder: string | undefined, flags: ReportFla
     const file = found.files[role];
     if (file) files[role] = secondInput(file, maps[role], flags);
   }
-  // The deals file is the report's primary input: --header-row is its header line; the
-  // other files' headers are found as usual.
-  if (flags.headerRow !== undefined) {
-    if (!files.deals) throw usage('--header-row applies to the deals file, and there is none', 'name it with --deals FILE, or drop --header-row: the header of every file is found among its first 30 rows');
-    files.deals.headerRow = flags.headerRow;
+  // The deals file is the report's primary input: --header-row, --delimiter and --encoding
+  // describe it; the other files' formats are found as usual.
+  const primary = [
+    flags.headerRow !== undefined ? '--header-row' : null,
+    flags.delimiter !== undefined ? '--delimiter' : null,
+    flags.encoding !== undefined ? '--encoding' : null,
+  ].filter((f): f is string => f !== null);
+  if (primary.length > 0) {
+    if (!found.files.deals) throw usage(`${primary.join(', ')} applies to the deals file, and there is none`, `name it with --deals FILE, or drop ${primary.join(', ')}: every file's format and header are found on their own`);
+    files.deals = inputOptions(found.files.deals, { ...flags, map: maps.deals });
   }
   const asOf = asOfDay(flags.asOf);
   const period = dealPeriod(flags) ?? lastFullMonth(asOf);

@@ -7,7 +7,8 @@ interface Candidate {
   headerFields: number;
   /** Records above the header (a report's title and parameters). */
   above: number;
-  consistency: number;
+  /** Records from the header down with the header's field count. */
+  agreeing: number;
 }
 
 /**
@@ -25,9 +26,8 @@ export function sniffDelimiter(sample: string, complete: boolean): string {
     // A trailing delimiter on every line (Bitrix24) adds one field to header and rows alike.
     const headerFields = mostCommon(counts);
     const above = counts.indexOf(headerFields);
-    const rows = counts.slice(above + 1);
-    const consistency = rows.length === 0 ? 1 : rows.filter((c) => c === headerFields).length / rows.length;
-    const candidate = { delimiter, headerFields, above, consistency };
+    const agreeing = counts.slice(above).filter((c) => c === headerFields).length;
+    const candidate = { delimiter, headerFields, above, agreeing };
     if (!best || better(candidate, best)) best = candidate;
   }
   return best && best.headerFields > 1 ? best.delimiter : ',';
@@ -49,15 +49,16 @@ function mostCommon(counts: number[]): number {
 }
 
 /**
- * A table beats none; then the more consistent rows; then the header found higher up (under
- * `,` the data rows of a `;` file with decimal commas look like a table that starts one
- * line too late); then more fields.
+ * A table beats none; then the one more records agree with (counted, not as a share: a
+ * short totals row in a `;` file must not hand the vote to `,`, under which the data rows
+ * of a file with decimal commas look like a table that starts one line too late, with
+ * every row agreeing); then the header found higher up; then more fields.
  */
 function better(a: Candidate, b: Candidate): boolean {
   const aTable = a.headerFields > 1;
   const bTable = b.headerFields > 1;
   if (aTable !== bTable) return aTable;
-  if (Math.abs(a.consistency - b.consistency) > 1e-9) return a.consistency > b.consistency;
+  if (a.agreeing !== b.agreeing) return a.agreeing > b.agreeing;
   if (a.above !== b.above) return a.above < b.above;
   return a.headerFields > b.headerFields;
 }

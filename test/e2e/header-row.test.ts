@@ -121,6 +121,21 @@ describe('the header row (e2e)', () => {
     expect(none.code).toBe(2);
     expect(none.stderr).toMatch(/--header-row applies to the deals file/);
   });
+
+  it('report and check honour --delimiter and --encoding for the deals file', () => {
+    const args = ['--deals', 'fixtures/deals-bitrix24-products.csv', '--period', '2026-09', '--as-of', '2026-11-23', '--fail-on', 'invalid', '--json'];
+    const sniffed = folio(['check', ...args]);
+    expect(sniffed.code, sniffed.stderr).toBe(0);
+    // Read with a delimiter the file does not use, the header holds no client column: the flag was applied.
+    const forced = folio(['check', ...args, '--delimiter', ',']);
+    expect(forced.code).toBe(2);
+    const named = folio(['report', ...args.filter((a) => a !== '--fail-on' && a !== 'invalid'), '--delimiter', ';', '--encoding', 'utf-8']);
+    expect(named.code, named.stderr).toBe(0);
+    expect(json<{ result: { share: { total: number } } }>(named).result.share.total).toBe(26_004.5);
+    const none = folio(['report', '--leads', 'fixtures/leads-ru-amocrm.csv', '--delimiter', ';', '--as-of', '2026-11-23']);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toMatch(/--delimiter applies to the deals file/);
+  });
 });
 
 describe('row shape (e2e)', () => {

@@ -25,6 +25,12 @@ describe('sniffDelimiter', () => {
     // Under , the rows read as two fields each, as evenly as under ;, but from line 2 on.
     expect(sniffDelimiter('Клиент;Сумма\nА;1,5\nБ;2,5\n', true)).toBe(';');
   });
+  it('is not outvoted by a short totals row in a ; file with decimal commas', () => {
+    // Under ; four of five records have the header's 4 fields; under , the data rows read as
+    // 2 fields each, every one agreeing, but from line 2 on: counted, ; has as many and starts higher.
+    const totals = 'Компания;Бюджет;Этап сделки;Дата закрытия\nООО А;1 234,56;Успешно;05.10.2026\nООО Б;2 000,00;Успешно;06.10.2026\nООО В;3 000,50;Успешно;07.10.2026\nИтого;6 235,06\n';
+    expect(sniffDelimiter(totals, true)).toBe(';');
+  });
   it('falls back to comma for a single column', () => {
     expect(sniffDelimiter('client\nA\nB\n', true)).toBe(',');
   });
