@@ -78,7 +78,7 @@ export async function readMapped(
   /** No candidate had every column: stop, or (lenient) take the closest and read the rows below it. */
   const settle = (format: TableFormat): void => {
     const best = closestCandidate(candidates);
-    if (!lenient) throw noHeader(file, best, candidates, format.delimiter, options.map);
+    if (!lenient) throw noHeader(file, best, candidates, format.delimiter, options.map, options.names !== undefined);
     guess = {
       code: 'HEADER_GUESSED',
       message: `${file}: no row among the first ${candidates.length} has a column for every field needed; took line ${best.line} as the header (choose one with --header-row N)`,
@@ -184,16 +184,22 @@ const SHOWN = 10;
  * lacks a column: that error. Otherwise no row looked like the header: every candidate
  * with what it lacks.
  */
-function noHeader(file: string, best: Candidate, candidates: Candidate[], delimiter: string, map: Record<string, string>): FolioError {
+/**
+ * No row fits: the rows tried, each with what it lacked. Under --redact the rows are not
+ * quoted, nor the "columns found" of the closest: when no row is the header, they are data.
+ */
+function noHeader(file: string, best: Candidate, candidates: Candidate[], delimiter: string, map: Record<string, string>, redact: boolean): FolioError {
   const base = missingError(file, best.line, best.fit, map, true);
-  const hint = `${base.hint ?? ''}; or name the header's line with --header-row N`;
+  const hint = `${redact ? 'map the columns with --map FIELD=HEADER' : (base.hint ?? '')}; or name the header's line with --header-row N`;
   if (best === candidates[0] && Object.keys(best.fit.mapping.index).length > 0) {
     return new FolioError({ code: base.code, file, line: base.line, message: base.message, hint });
   }
   const lines = candidates.map((c) => {
+    const lacks = `lacks ${c.fit.missing.map((m) => m.field).join(', ')}`;
+    if (redact) return `${file}:${c.line}: ${lacks}`;
     const text = c.fields.join(delimiter);
     const excerpt = text.length > EXCERPT ? `${text.slice(0, EXCERPT - 1)}…` : text;
-    return `${file}:${c.line}: ${JSON.stringify(excerpt)} lacks ${c.fit.missing.map((m) => m.field).join(', ')}`;
+    return `${file}:${c.line}: ${JSON.stringify(excerpt)} ${lacks}`;
   });
   return new FolioError({
     code: 'NO_HEADER_ROW',

@@ -90,6 +90,12 @@ describe('the header row (e2e)', () => {
     expect(r.stderr).toContain('no-header-row.csv:1: "Отчёт по звонкам" lacks client, amount');
     expect(r.stderr).toContain('no-header-row.csv:4: "Звонок;Длительность;Оператор" lacks client, amount');
     expect(r.stderr).toMatch(/hint: .*--map client=HEADER.*--header-row N/);
+    // Under --redact no row is quoted: when no row is the header, they are data (Иванов is a person).
+    const redacted = folio(['share', 'fixtures/broken/no-header-row.csv', '--redact']);
+    expect(redacted.code).toBe(2);
+    expect(redacted.stderr).toContain('no-header-row.csv:5: lacks client, amount');
+    expect(redacted.stderr).not.toContain('Иванов');
+    expect(redacted.stderr).not.toContain('Входящий');
   });
 
   it('two equal values in a data row are not taken for two identical headers', () => {
