@@ -6,15 +6,16 @@ import { detach } from './text.js';
  * value of symbols only (`+`, `-`) is one word of its own.
  */
 export function phraseWords(text: string): string[] {
-  const normal = text.normalize('NFKC').toLowerCase().replace(/ё/g, 'е');
+  // An apostrophe inside a word joins it (`won't` is `wont`, a negation, not `won` and `t`).
+  const normal = text.normalize('NFKC').toLowerCase().replace(/ё/g, 'е').replace(/(\p{L})['’](\p{L})/gu, '$1$2');
   const words = normal.match(/[\p{L}\p{N}]+/gu);
   if (words !== null) return words;
   const symbols = normal.replace(/\s+/g, '');
   return symbols === '' ? [] : [symbols];
 }
 
-/** A word right before a matched stem that turns the match around: «не реализовано», `not interested`. */
-const NEGATIONS = new Set(['не', 'нет', 'без', 'not', 'no', 'non']);
+/** A word right before a matched stem that turns the match around: «не реализовано», `not interested`, `didn't agree`. */
+const NEGATIONS = new Set(['не', 'нет', 'без', 'not', 'no', 'non', 'never', 'dont', 'didnt', 'doesnt', 'wont', 'cant', 'isnt', 'wasnt']);
 
 /**
  * A stem matches a word it begins (`cancel` ~ `cancelled`, `успешн` ~ `успешно`). Stems of one

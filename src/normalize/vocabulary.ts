@@ -34,6 +34,8 @@ export const BUILT_IN: Vocabulary = {
   ],
   lost: [
     'lost', 'closed lost', 'closedlost', 'deal lost', 'not won', 'cancel', 'reject', 'declin', 'fail', 'refus', 'abandon', 'unsuccessful',
+    // Against a won word of equal length these tie, so `Won by competitor` or `Paid - refunded` is unknown and warned, never revenue.
+    'wont', 'competitor', 'refund', 'return', 'chargeback', 'конкурент', 'возврат',
     'проигран', 'провал', 'отказ', 'отмен', 'аннулир', 'не реализован', 'не выполнен', 'неуспешн', 'не успешн', 'нереализован',
   ],
   open: [
@@ -47,7 +49,8 @@ export const BUILT_IN: Vocabulary = {
     'позитив', 'положительн', 'успешн', 'успех', 'интерес', 'заинтересован', 'договорил', 'согласил', 'хорошо',
   ],
   negative: [
-    'negative', 'bad', 'complaint', 'conflict', 'refus', 'reject', 'not interest', 'no interest', 'uninterest', 'not good', 'unsuccessful', '-',
+    'negative', 'bad', 'complaint', 'conflict', 'refus', 'reject', 'not interest', 'no interest', 'uninterest', 'lost interest', 'no longer interest', 'not good', 'unsuccessful', '-',
+    'потерял интерес', 'потеряли интерес', 'интерес пропал', 'пропал интерес',
     'отказ', 'негатив', 'отрицательн', 'жалоб', 'претензи', 'конфликт', 'плохо', 'не интерес', 'неинтерес', 'не заинтересован', 'недовол', 'не довол', 'не успешн', 'неуспешн',
   ],
   neutral: [

@@ -95,6 +95,18 @@ describe('statuses', () => {
     expect(c.unknown()).toEqual([{ value: 'Won / Lost', rows: 1, tied: ['won', 'lost'] }]);
   });
 
+  it('a status that says won and undoes it is never revenue: unknown or lost, and warned', () => {
+    const c = statusClassifier(NO_USER_VOCABULARY);
+    // Each of these read as won before: `won't` split into `won` + `t`; the rest matched a won word only.
+    expect(c.classify("Won't proceed")).toBe('open');
+    expect(c.classify('Won by competitor')).toBe('open');
+    expect(c.classify('Paid - refunded')).toBe('open');
+    expect(c.classify('Shipped / returned')).toBe('open');
+    expect(c.classify('Lost to competitor')).toBe('lost');
+    expect(c.classify('Возврат')).toBe('lost');
+    expect(c.unknown().map((u) => u.value).sort()).toEqual(['Paid - refunded', 'Shipped / returned', 'Won by competitor', "Won't proceed"]);
+  });
+
   it('a negation word before a phrase voids that match: with no other match the value is unknown', () => {
     const c = statusClassifier(NO_USER_VOCABULARY);
     expect(c.classify('Not shipped')).toBe('open');
@@ -170,6 +182,16 @@ describe('outcomes', () => {
     expect(c.classify('Перенос')).toBe('neutral');
     expect(c.classify('Нейтральный')).toBe('neutral');
     expect(c.unknown()).toEqual([{ value: 'Перенос', rows: 1, tied: [] }]);
+  });
+
+  it('a client who lost interest is negative, and a contraction negates', () => {
+    const c = outcomeClassifier(NO_USER_VOCABULARY);
+    expect(c.classify('Lost interest')).toBe('negative');
+    expect(c.classify('Потерял интерес')).toBe('negative');
+    expect(c.classify('Интерес пропал')).toBe('negative');
+    // `didn't` voids `agree`: nothing else matches, so it is unknown (neutral) and listed.
+    expect(c.classify("Didn't agree")).toBe('neutral');
+    expect(c.unknown().map((u) => u.value)).toEqual(["Didn't agree"]);
   });
 
   it('a positive and a negative word of equal length tie: unknown, read as neutral', () => {
