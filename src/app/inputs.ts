@@ -147,7 +147,7 @@ export async function findInputs(folder: string | undefined, named: Partial<Reco
       throw new FolioError({
         code: 'AMBIGUOUS_INPUT',
         file: folder,
-        message: `two files could be the ${role}: ${list.map((c) => c.file).join(' and ')}`,
+        message: `${list.length} files could be the ${role}: ${list.map((c) => c.file).join(', ')}`,
         hint: `name the one to use with --${role} FILE`,
       });
     }

@@ -116,7 +116,7 @@ export async function reportOptions(folder: string | undefined, flags: ReportFla
   const asOf = asOfDay(flags.asOf);
   const period = dealPeriod(flags) ?? lastFullMonth(asOf);
   if (!Number.isFinite(period.from) || !Number.isFinite(period.to)) {
-    throw usage('the report needs a period with both ends', 'give --period, --last, or both --from and --to');
+    throw usage('report and check compare a period with the one before it, so it needs both ends: --from alone or --to alone is open', 'give --period, --last, or both --from and --to');
   }
   if (flags.allClients && flags.keyClient.length > 0) {
     throw usage('--all-clients and --key-client both choose the key clients', 'give one of them');

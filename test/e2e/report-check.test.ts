@@ -62,7 +62,7 @@ describe('folio report (e2e)', () => {
     writeFileSync(join(dir, 'sales_teams.csv'), 'sales_agent,manager,regional_office\nAnna,Dustin,Central\n');
     const r = folio(['report', dir]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/two files could be the deals: .*deals-2025\.csv and .*sales-2026\.csv[\s\S]*--deals FILE/);
+    expect(r.stderr).toMatch(/2 files could be the deals: .*deals-2025\.csv, .*sales-2026\.csv[\s\S]*--deals FILE/);
   });
 
   it('writes markdown, and html atomically with --output', () => {
