@@ -76,7 +76,7 @@ Examples:
     if (flags.keyPeriod !== undefined && flags.deals === undefined) {
       throw usage('--key-period sets the period of the revenue classes, but no --deals file gives them', 'add --deals deals.csv, or drop --key-period');
     }
-    const { runCadence } = await import('../app/cadence.js');
+    const { runCadence } = await import('../run/cadence.js');
     const asOf = asOfDay(flags.asOf);
     const output = await runCadence({
       input: inputOptions(file, flags),

@@ -32,7 +32,7 @@ Examples:
   folio check --deals deals.csv --activities calls.csv --fail-on none --json --redact`,
   );
   cmd.action(async (folder: string | undefined, flags: CheckFlags) => {
-    const { runCheck } = await import('../app/check.js');
+    const { runCheck } = await import('../run/check.js');
     const policy = (flags.failOn ?? []).filter((r): r is CheckRule => r !== 'none');
     const output = await runCheck({ ...(await reportOptions(folder, flags)), failOn: policy, allowMissing: flags.allowMissing === true });
     done(await emit(ctx, output, outputFormat(flags), flags.output));

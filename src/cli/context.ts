@@ -1,4 +1,4 @@
-import type { Redactor } from '../app/redact.js';
+import type { Redactor } from '../run/redact.js';
 import type { LoadedConfig } from '../config/load.js';
 
 /** What a command needs from the process, passed in so tests can run the CLI in-process. */

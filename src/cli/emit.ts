@@ -1,5 +1,5 @@
-import type { Format } from '../app/formats.js';
-import type { CommandOutput } from '../app/output.js';
+import type { Format } from '../run/formats.js';
+import type { CommandOutput } from '../run/output.js';
 import { progressDone } from '../io/progress.js';
 import { writeFileAtomic } from '../io/write-output.js';
 import { colorEnabled, painter } from './color.js';
@@ -14,7 +14,7 @@ export async function emit(ctx: CliContext, raw: CommandOutput, format: Format, 
   const output = ctx.redactor ? ctx.redactor.output(raw) : raw;
   const toTerminal = outputFile === undefined && format === 'table';
   const paint = await painter(toTerminal && colorEnabled(ctx.color, ctx.env, ctx.stdout.isTTY));
-  const { render } = await import('../app/output.js');
+  const { render } = await import('../run/output.js');
   const text = await render(output, format, paint);
   if (outputFile !== undefined) await writeFileAtomic(outputFile, text);
   else ctx.stdout.write(text);

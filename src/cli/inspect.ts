@@ -27,7 +27,7 @@ Examples:
   );
   cmd.action(async (file: string, flags: RawOptions & { as?: Role }) => {
     requireInput(ctx, file, cmd);
-    const { runInspect } = await import('../app/inspect.js');
+    const { runInspect } = await import('../run/inspect.js');
     const output = await runInspect(inputOptions(file, flags), outputLang(flags), vocabularyOf(flags), flags.as);
     done(await emit(ctx, output, outputFormat(flags), flags.output));
   });

@@ -43,7 +43,7 @@ Examples:
   );
   cmd.action(async (file: string, flags: LeadsFlags) => {
     requireInput(ctx, file, cmd);
-    const { runLeads } = await import('../app/leads.js');
+    const { runLeads } = await import('../run/leads.js');
     const output = await runLeads({
       input: inputOptions(file, flags),
       vocabulary: vocabularyOf(flags),

@@ -52,7 +52,7 @@ Examples:
   );
   cmd.action(async (file: string, flags: MatrixFlags) => {
     requireInput(ctx, file, cmd);
-    const { runMatrix } = await import('../app/matrix.js');
+    const { runMatrix } = await import('../run/matrix.js');
     const output = await runMatrix({
       input: inputOptions(file, flags),
       wantMin: flags.wantMin ?? null,

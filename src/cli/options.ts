@@ -1,9 +1,9 @@
 import { Option, type Command } from 'commander';
 import { DEFAULT_CADENCE } from '../analyses/cadence.js';
 import { DEFAULT_SHARE_OPTIONS, type ShareOptions } from '../analyses/share.js';
-import { DEFAULT_MAX_RECORD, type InputOptions } from '../app/input-options.js';
-import type { NameSink } from '../app/redact.js';
-import { FORMATS, parseFormat, type Format } from '../app/formats.js';
+import { DEFAULT_MAX_RECORD, type InputOptions } from '../load/input-options.js';
+import type { NameSink } from '../run/redact.js';
+import { FORMATS, parseFormat, type Format } from '../run/formats.js';
 import { BANDS_RULE, isCount, isPercent, PERCENT_RULE, readBands, readNumber, type Bands } from '../config/values.js';
 import { FolioError } from '../errors.js';
 import { parseEncodingName } from '../io/encoding.js';
@@ -12,7 +12,7 @@ import { parseDayOrder, today, type DayOrder } from '../normalize/dates.js';
 import { newParsedAmount, NumberRead, readAmount, type DecimalMark } from '../normalize/numbers.js';
 import { flagDate, parsePeriod, type Period } from '../normalize/period.js';
 import { VOCABULARY_LISTS, type Vocabulary, type VocabularyList } from '../normalize/vocabulary.js';
-import { LANGS, langFromEnv, type Lang } from '../render/i18n.js';
+import { LANGS, langFromEnv, type Lang } from '../present/i18n.js';
 
 export const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 /** Comma-separated values, accumulated over repeats of the flag. */

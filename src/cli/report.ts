@@ -88,7 +88,7 @@ export function addReportOptions(cmd: Command): Command {
 
 /** Resolve the flags of `report`/`check` into the report's options. */
 export async function reportOptions(folder: string | undefined, flags: ReportFlags) {
-  const { findInputs, ROLES } = await import('../app/inputs.js');
+  const { findInputs, ROLES } = await import('../load/inputs.js');
   const { lastFullMonth } = await import('../normalize/period.js');
   const named: Partial<Record<Role, string>> = { deals: flags.deals, activities: flags.activities, leads: flags.leads, clients: flags.clients };
   for (const role of ROLES) if (named[role] === undefined) delete named[role];
@@ -159,7 +159,7 @@ Examples:
   folio report --deals deals.csv --activities calls.csv --format markdown`,
   );
   cmd.action(async (folder: string | undefined, flags: ReportFlags) => {
-    const { runReport } = await import('../app/report.js');
+    const { runReport } = await import('../run/report.js');
     const output = await runReport(await reportOptions(folder, flags));
     done(await emit(ctx, output, outputFormat(flags), flags.output));
   });

@@ -42,7 +42,7 @@ Examples:
   );
   cmd.action(async (file: string, flags: ShareFlags) => {
     requireInput(ctx, file, cmd);
-    const { runShare } = await import('../app/share.js');
+    const { runShare } = await import('../run/share.js');
     const output = await runShare({
       input: inputOptions(file, flags),
       filter: { period: dealPeriod(flags), vocabulary: vocabularyOf(flags), currency: flags.currency?.toUpperCase() },

@@ -1,4 +1,4 @@
-import type { InputReport, Warning } from '../app/input-options.js';
+import type { InputReport, Warning } from '../load/input-options.js';
 import { SCHEMA_VERSION } from '../schema/version.js';
 
 export interface Envelope<R> {

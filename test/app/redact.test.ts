@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { Redactor } from '../../src/app/redact.js';
+import { Redactor } from '../../src/run/redact.js';
 
 const hash = (key: string): string => createHash('sha256').update(key).digest('hex').slice(0, 8);
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { unknownValuesWarning } from '../../src/app/unknown-values.js';
+import { unknownValuesWarning } from '../../src/load/unknown-values.js';
 import { NO_USER_VOCABULARY, statusClassifier } from '../../src/normalize/vocabulary.js';
 
 describe('unknownValuesWarning', () => {

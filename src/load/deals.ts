@@ -4,7 +4,7 @@ import { DEAL_NEEDS, DealConverter, type Deal } from '../normalize/deals.js';
 import type { Period } from '../normalize/period.js';
 import type { Vocabulary } from '../normalize/vocabulary.js';
 import type { InputOptions, InputReport, Warning } from './input-options.js';
-import { inputReport, loadRows, readWarnings } from './load-rows.js';
+import { inputReport, loadRows, readWarnings } from './rows.js';
 import { unknownValuesWarning } from './unknown-values.js';
 
 export interface DealFilter {

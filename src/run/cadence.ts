@@ -7,15 +7,15 @@ import type { Period } from '../normalize/period.js';
 import { detach, displayName, nameKey } from '../normalize/text.js';
 import type { Vocabulary } from '../normalize/vocabulary.js';
 import type { Cell, MachineRow, Section, Tone } from '../render/document.js';
-import { t, type Lang, type MessageKey } from '../render/i18n.js';
+import { t, type Lang, type MessageKey } from '../present/i18n.js';
 import { buildEnvelope } from '../render/json.js';
-import type { InputOptions, InputReport, Warning } from './input-options.js';
+import type { InputOptions, InputReport, Warning } from '../load/input-options.js';
 import { hasKeySource, keyChoiceJson, keySet, noKeySource, trailingYear, type KeyChoiceJson, type KeySources } from './key-clients.js';
-import { loadDeals, type DealFilter } from './load-deals.js';
-import { inputReport, loadRows, readWarnings } from './load-rows.js';
+import { loadDeals, type DealFilter } from '../load/deals.js';
+import { inputReport, loadRows, readWarnings } from '../load/rows.js';
 import { loadClients } from './matrix.js';
 import type { CommandOutput } from './output.js';
-import { unknownValuesWarning } from './unknown-values.js';
+import { unknownValuesWarning } from '../load/unknown-values.js';
 
 /** The cadence command's inputs: the activity log, and the files and flags that name the key clients. */
 export interface CadenceRunOptions {

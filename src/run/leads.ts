@@ -3,13 +3,13 @@ import { LEAD_NEEDS, LeadConverter, type LeadRow } from '../normalize/leads.js';
 import { displayName } from '../normalize/text.js';
 import type { Vocabulary } from '../normalize/vocabulary.js';
 import type { Cell, MachineRow, Section, Tone } from '../render/document.js';
-import { money } from '../render/format.js';
-import { t, type Lang } from '../render/i18n.js';
+import { money } from '../present/format.js';
+import { t, type Lang } from '../present/i18n.js';
 import { buildEnvelope } from '../render/json.js';
-import type { InputOptions, InputReport, Warning } from './input-options.js';
-import { inputReport, loadRows, readWarnings } from './load-rows.js';
+import type { InputOptions, InputReport, Warning } from '../load/input-options.js';
+import { inputReport, loadRows, readWarnings } from '../load/rows.js';
 import type { CommandOutput } from './output.js';
-import { unknownValuesWarning } from './unknown-values.js';
+import { unknownValuesWarning } from '../load/unknown-values.js';
 
 export interface LeadsRunOptions {
   input: InputOptions;

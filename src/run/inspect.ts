@@ -12,14 +12,14 @@ import { Problems } from '../normalize/problems.js';
 import { RowFeed, type RowConverter } from '../normalize/row-feed.js';
 import type { Vocabulary } from '../normalize/vocabulary.js';
 import type { Doc, MachineRow } from '../render/document.js';
-import { t, type Lang } from '../render/i18n.js';
+import { t, type Lang } from '../present/i18n.js';
 import { buildEnvelope } from '../render/json.js';
-import type { InputOptions, Warning } from './input-options.js';
-import { guessRole, roleByHeader } from './inputs.js';
-import { columnWarnings } from './load-rows.js';
+import type { InputOptions, Warning } from '../load/input-options.js';
+import { guessRole, roleByHeader } from '../load/inputs.js';
+import { columnWarnings } from '../load/rows.js';
 import type { CommandOutput } from './output.js';
-import { unknownValuesWarning } from './unknown-values.js';
-import { readMapped } from './table-source.js';
+import { unknownValuesWarning } from '../load/unknown-values.js';
+import { readMapped } from '../load/table-source.js';
 
 const SAMPLE_ROWS = 5;
 

@@ -4,11 +4,11 @@ import { describeProblem, FolioError } from '../errors.js';
 import type { Problem } from '../normalize/problems.js';
 import { periodJson } from '../normalize/period.js';
 import type { Section } from '../render/document.js';
-import { percent } from '../render/format.js';
-import type { Lang } from '../render/i18n.js';
+import { percent } from '../present/format.js';
+import type { Lang } from '../present/i18n.js';
 import { buildEnvelope } from '../render/json.js';
-import type { InputOptions, InputReport } from './input-options.js';
-import { ROLE_NOUN } from './inputs.js';
+import type { InputOptions, InputReport } from '../load/input-options.js';
+import { ROLE_NOUN } from '../load/inputs.js';
 import type { CommandOutput } from './output.js';
 import { computeReport, type ReportOptions, type ReportResult } from './report.js';
 

@@ -6,13 +6,13 @@ import type { FlagRead } from '../normalize/flags.js';
 import { periodJson } from '../normalize/period.js';
 import { displayName, nameKey } from '../normalize/text.js';
 import type { Cell, MachineRow, Section, Tone } from '../render/document.js';
-import { money } from '../render/format.js';
-import { t, type Lang, type MessageKey } from '../render/i18n.js';
+import { money } from '../present/format.js';
+import { t, type Lang, type MessageKey } from '../present/i18n.js';
 import { buildEnvelope } from '../render/json.js';
-import type { InputOptions, InputReport, Warning } from './input-options.js';
-import { loadDeals, type DealFilter } from './load-deals.js';
+import type { InputOptions, InputReport, Warning } from '../load/input-options.js';
+import { loadDeals, type DealFilter } from '../load/deals.js';
 import { nonPositiveWarnings } from './share.js';
-import { inputReport, loadRows, readWarnings } from './load-rows.js';
+import { inputReport, loadRows, readWarnings } from '../load/rows.js';
 import type { CommandOutput } from './output.js';
 
 export interface MatrixRunOptions {

@@ -3,7 +3,7 @@ import type { RecordHandler } from '../io/csv-scanner.js';
 import { HEADER_SEARCH_ROWS, readTable, type TableFormat } from '../io/read-table.js';
 import { fitColumns, missingError, type ColumnMapping, type FieldNeeds, type FieldSpec, type HeaderFit } from '../normalize/columns.js';
 import type { InputOptions, Warning } from './input-options.js';
-import { NAME_FIELDS, type NameSink } from './redact.js';
+import { NAME_FIELDS, type NameSink } from '../run/redact.js';
 
 export interface MappedTable {
   format: TableFormat;

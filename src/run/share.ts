@@ -1,13 +1,13 @@
 import { analyzeShare, type RevenueClass, type ShareOptions, type ShareResult } from '../analyses/share.js';
 import { periodJson, type Period } from '../normalize/period.js';
 import type { Cell, Doc, MachineRow, Section, Tone } from '../render/document.js';
-import { money, percent } from '../render/format.js';
-import { t, type Lang } from '../render/i18n.js';
+import { money, percent } from '../present/format.js';
+import { t, type Lang } from '../present/i18n.js';
 import { buildEnvelope } from '../render/json.js';
 import type { RevenueLedger } from '../analyses/ledger.js';
 import { FolioError } from '../errors.js';
-import type { InputOptions, InputReport, Warning } from './input-options.js';
-import { loadDeals, type DealFilter } from './load-deals.js';
+import type { InputOptions, InputReport, Warning } from '../load/input-options.js';
+import { loadDeals, type DealFilter } from '../load/deals.js';
 import type { CommandOutput } from './output.js';
 
 export interface ShareRunOptions {

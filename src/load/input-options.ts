@@ -4,7 +4,7 @@ import type { ColumnOverrides } from '../normalize/columns.js';
 import type { DayOrder } from '../normalize/dates.js';
 import type { DecimalMark } from '../normalize/numbers.js';
 import type { Problem } from '../normalize/problems.js';
-import type { NameSink } from './redact.js';
+import type { NameSink } from '../run/redact.js';
 
 /** How to read one CSV input; every field can be left to detection. */
 export interface InputOptions {
