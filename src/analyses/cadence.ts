@@ -1,8 +1,9 @@
+import type { KeyChoiceJson } from './key-clients.js';
 import { addMonths, formatDay } from '../normalize/dates.js';
 import type { Outcome } from '../normalize/vocabulary.js';
 import type { Period } from '../normalize/period.js';
 import { nameKey } from '../normalize/text.js';
-import { compareNames } from './share.js';
+import { compareNames } from './names.js';
 
 export interface CadenceOptions {
   asOf: number;
@@ -265,3 +266,6 @@ function dossierItem(k: KeyClient, o: CadenceOptions): DossierItem | null {
   if (dueBy >= o.asOf) return null;
   return { client: k.name, reviewed: formatDay(k.dossier), dueBy: formatDay(dueBy), status: 'stale' };
 }
+
+/** The cadence result with the account of how its key clients were chosen. */
+export type CadenceJson = CadenceResult & { keyClients: KeyChoiceJson };

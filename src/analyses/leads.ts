@@ -1,15 +1,9 @@
 import { formatDay } from '../normalize/dates.js';
-import { microsToNumber, MICROS_PER_UNIT } from './money.js';
-import { compareNames } from './share.js';
+import { addAmounts, amountKey, amountToNumber, atLeastHalfOf, compareAmounts, type Amount } from '../normalize/money.js';
+import { compareNames } from './names.js';
 
 export const LEAD_GROUPS = ['fast-big', 'fast-small', 'slow-big', 'slow-small', 'unclassified'] as const;
 export type LeadGroup = (typeof LEAD_GROUPS)[number];
-
-/** A non-negative amount: whole units and millionths (0 ≤ micro < 1e6). */
-export interface Amount {
-  whole: number;
-  micro: number;
-}
 
 export interface LeadInput {
   lead: string;
@@ -63,35 +57,6 @@ export interface LeadsResult {
   managers: ManagerLeads[];
 }
 
-const MICRO = 1_000_000;
-
-function compareAmounts(a: Amount, b: Amount): number {
-  return a.whole - b.whole || a.micro - b.micro;
-}
-
-/** a + b, exact. */
-function add(a: Amount, b: Amount): Amount {
-  const micro = a.micro + b.micro;
-  return micro >= MICRO ? { whole: a.whole + b.whole + 1, micro: micro - MICRO } : { whole: a.whole + b.whole, micro };
-}
-
-/** 2·a ≥ twice, exact, without allocating. */
-function atLeastHalfOf(a: Amount, twice: Amount): boolean {
-  const micro = 2 * a.micro;
-  const whole = 2 * a.whole + (micro >= MICRO ? 1 : 0);
-  const m = micro >= MICRO ? micro - MICRO : micro;
-  return whole !== twice.whole ? whole > twice.whole : m >= twice.micro;
-}
-
-/**
- * The amount as the nearest float, like parsing its decimal text: one correctly rounded
- * division of two exact integers, where they are exact; the text otherwise.
- */
-function toNumber(a: Amount): number {
-  const micros = a.whole * MICRO + a.micro;
-  return Number.isSafeInteger(micros) ? micros / MICRO : microsToNumber(BigInt(a.whole) * MICROS_PER_UNIT + BigInt(a.micro));
-}
-
 /**
  * Twice the median, exact: the middle amount doubled, or the sum of the two middle ones.
  * Comparing 2·amount with it keeps "at or above the median" exact for an even count. The
@@ -102,17 +67,17 @@ function twiceMedian(amounts: Amount[]): Amount | null {
   const n = amounts.length;
   if (n === 0) return null;
   const keys = new Float64Array(n);
-  for (let i = 0; i < n; i++) keys[i] = (amounts[i] as Amount).whole + (amounts[i] as Amount).micro / MICRO;
+  for (let i = 0; i < n; i++) keys[i] = amountKey(amounts[i] as Amount);
   keys.sort();
   const exact = (key: number): Amount => {
     // Several exact amounts may share a float key only beyond 15 significant digits; take the least.
     let best: Amount | null = null;
-    for (const a of amounts) if (a.whole + a.micro / MICRO === key && (best === null || compareAmounts(a, best) < 0)) best = a;
+    for (const a of amounts) if (amountKey(a) === key && (best === null || compareAmounts(a, best) < 0)) best = a;
     return best as Amount;
   };
   const hi = exact(keys[Math.floor(n / 2)] as number);
   const lo = n % 2 === 1 ? hi : exact(keys[n / 2 - 1] as number);
-  return add(lo, hi);
+  return addAmounts(lo, hi);
 }
 
 /**
@@ -126,13 +91,13 @@ export function analyzeLeads(leads: LeadInput[], options: LeadOptions): LeadsRes
   const amounts = leads
     .filter((l) => l.amount !== null && (l.expectedClose !== null || l.daysFromAsOf !== null))
     .map((l) => l.amount as Amount);
-  const twice = options.big !== null ? add(options.big, options.big) : twiceMedian(amounts);
+  const twice = options.big !== null ? addAmounts(options.big, options.big) : twiceMedian(amounts);
 
   // Per-lead keys in typed arrays and an index sort: a million leads sort without a million
   // wrapper objects for the comparator to chase.
   const n = leads.length;
   const order = new Uint8Array(n);
-  const amountKey = new Float64Array(n);
+  const amountKeys = new Float64Array(n);
   const closeKey = new Float64Array(n);
   const reasons: (string | undefined)[] = new Array<string | undefined>(n);
   for (let i = 0; i < n; i++) {
@@ -149,7 +114,7 @@ export function analyzeLeads(leads: LeadInput[], options: LeadOptions): LeadsRes
     order[i] = LEAD_GROUPS.indexOf(group);
     // Distinct amounts of up to 15 significant digits keep their order as floats; equal
     // floats fall back to the exact pair.
-    amountKey[i] = l.amount ? l.amount.whole + l.amount.micro / MICRO : -1;
+    amountKeys[i] = l.amount ? amountKey(l.amount) : -1;
     closeKey[i] = close ?? Number.MAX_SAFE_INTEGER;
   }
   const index = new Uint32Array(n);
@@ -157,7 +122,7 @@ export function analyzeLeads(leads: LeadInput[], options: LeadOptions): LeadsRes
   index.sort((a, b) => {
     const byGroup = (order[a] as number) - (order[b] as number);
     if (byGroup !== 0) return byGroup;
-    const byAmount = (amountKey[b] as number) - (amountKey[a] as number);
+    const byAmount = (amountKeys[b] as number) - (amountKeys[a] as number);
     if (byAmount !== 0) return byAmount;
     const x = (leads[a] as LeadInput).amount;
     const y = (leads[b] as LeadInput).amount;
@@ -182,7 +147,7 @@ export function analyzeLeads(leads: LeadInput[], options: LeadOptions): LeadsRes
     const lead: RankedLead = {
       lead: l.lead,
       client: l.client,
-      amount: l.amount ? toNumber(l.amount) : null,
+      amount: l.amount ? amountToNumber(l.amount) : null,
       expectedClose: close === null ? null : formatDay(close),
       daysToClose: days,
       group,
@@ -194,9 +159,9 @@ export function analyzeLeads(leads: LeadInput[], options: LeadOptions): LeadsRes
     if (reason) lead.reason = reason;
     out[k] = lead;
     counts[g] = (counts[g] ?? 0) + 1;
-    if (l.amount) sums[g] = add(sums[g] as Amount, l.amount);
+    if (l.amount) sums[g] = addAmounts(sums[g] as Amount, l.amount);
   }
-  const groups: GroupSummary[] = LEAD_GROUPS.map((group, i) => ({ group, count: counts[i] ?? 0, amount: toNumber(sums[i] as Amount) }));
+  const groups: GroupSummary[] = LEAD_GROUPS.map((group, i) => ({ group, count: counts[i] ?? 0, amount: amountToNumber(sums[i] as Amount) }));
 
   const byManager = new Map<string, ManagerLeads>();
   for (const l of out) {
@@ -217,7 +182,7 @@ export function analyzeLeads(leads: LeadInput[], options: LeadOptions): LeadsRes
   return {
     asOf: formatDay(options.asOf),
     thresholds: {
-      big: twice === null ? null : toNumber(twice) / 2,
+      big: twice === null ? null : amountToNumber(twice) / 2,
       bigSource: options.big !== null ? 'given' : 'median',
       fastDays: options.fastDays,
     },

@@ -1,5 +1,5 @@
 import { detach, displayName, nameKey } from '../normalize/text.js';
-import { MoneySum } from './money.js';
+import { MoneySum } from '../normalize/money.js';
 
 export interface ClientRevenue {
   /** First spelling seen. */

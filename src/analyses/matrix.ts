@@ -1,8 +1,19 @@
-import { microsToNumber } from './money.js';
-import { compareNames, isKeyClass, type RevenueClass } from './share.js';
+import { microsToNumber } from '../normalize/money.js';
+import { compareNames } from './names.js';
+import { isKeyClass, type RevenueClass } from './share.js';
 
 export const QUADRANTS = ['want_can', 'want_only', 'can_only', 'neither', 'unclassified'] as const;
 export type Quadrant = (typeof QUADRANTS)[number];
+
+/** The seller's task for each type of client (docs/rules.md §4), as a stable code. */
+export const TASKS = {
+  want_can: 'keep-and-grow',
+  want_only: 'help-to-buy',
+  can_only: 'remove-reluctance',
+  neither: 'stimulate-or-drop',
+  unclassified: 'fill-flags',
+} as const satisfies Record<Quadrant, string>;
+export type Task = (typeof TASKS)[Quadrant];
 
 export interface MatrixInput {
   client: string;
@@ -23,6 +34,7 @@ export interface MatrixClient {
   want: boolean | null;
   can: boolean | null;
   quadrant: Quadrant;
+  task: Task;
   reason?: string;
   manager?: string;
   segment?: string;
@@ -66,7 +78,7 @@ export function analyzeMatrix(clients: MatrixInput[], withRevenue: boolean): Mat
   );
   const out: MatrixClient[] = placed.map(({ input, quadrant }) => {
     const { revenueMicros, ...rest } = input;
-    return { ...rest, quadrant, ...(revenueMicros !== undefined ? { revenue: microsToNumber(revenueMicros) } : {}) };
+    return { ...rest, quadrant, task: TASKS[quadrant], ...(revenueMicros !== undefined ? { revenue: microsToNumber(revenueMicros) } : {}) };
   });
   const revenue = withRevenue
     ? (Object.fromEntries(Object.entries(sums).map(([q, m]) => [q, microsToNumber(m)])) as Record<Quadrant, number>)
@@ -76,3 +88,6 @@ export function analyzeMatrix(clients: MatrixInput[], withRevenue: boolean): Mat
     .map((c) => c.client);
   return { clients: out, counts, revenue, atRisk };
 }
+
+/** The matrix as JSON carries it, with the thresholds that turned scores into flags. */
+export type MatrixJson = MatrixResult & { thresholds: { wantMin: number | null; canMin: number | null } };

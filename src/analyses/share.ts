@@ -1,6 +1,7 @@
+import { compareNames } from './names.js';
 import { FolioError } from '../errors.js';
 import type { ClientRevenue } from './ledger.js';
-import { exceeds, microsToNumber, percentFraction, ratio, type Fraction } from './money.js';
+import { exceeds, microsToNumber, percentFraction, ratio, type Fraction } from '../normalize/money.js';
 
 export type RevenueClass = 'golden' | 'critical' | 'key' | 'regular';
 export type ConcentrationBand = 'low' | 'normal' | 'elevated' | 'mono';
@@ -186,10 +187,10 @@ function managerLoads(keyClients: ClientShare[], max: number): ManagerLoad[] {
     .sort((a, b) => b.keyClients - a.keyClients || compareNames(a.manager, b.manager));
 }
 
-/** Deterministic name order, independent of the machine's locale. */
-export function compareNames(a: string, b: string): number {
-  const la = a.toLowerCase();
-  const lb = b.toLowerCase();
-  if (la !== lb) return la < lb ? -1 : 1;
-  return a < b ? -1 : a > b ? 1 : 0;
-}
+
+/** The share result as JSON carries it: with the currency and the thresholds it was computed with. */
+export type ShareJson = ShareResult & {
+  currency: string | null;
+  thresholds: { golden: number; critical: number; key: number; bands: ShareOptions['bands']; maxKeyClients: number };
+};
+

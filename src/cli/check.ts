@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { CHECK_RULES, type CheckRule } from '../config/rules.js';
+import { CHECK_RULES, type CheckRule } from '../analyses/check.js';
 import type { CliContext } from './context.js';
 import { emit } from './emit.js';
 import { outputFormat, usage } from './options.js';

@@ -1,5 +1,5 @@
 import { Command, Option } from 'commander';
-import type { Role } from '../config/settings.js';
+import type { Role } from '../load/inputs.js';
 import type { CliContext } from './context.js';
 import { emit } from './emit.js';
 import { addCadenceVocabularyOptions, addInputOptions, addOutputOptions, addRedactOption, addStatusOptions, inputOptions, outputFormat, outputLang, vocabularyOf, type RawOptions } from './options.js';

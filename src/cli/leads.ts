@@ -1,3 +1,4 @@
+import type { Amount } from '../normalize/money.js';
 import { Command } from 'commander';
 import type { CliContext } from './context.js';
 import { emit } from './emit.js';
@@ -19,7 +20,7 @@ import { requireInput } from './stdin.js';
 type LeadsFlags = RawOptions & {
   asOf?: string;
   fastDays: number;
-  big?: { whole: number; micro: number };
+  big?: Amount;
   maxLeads?: number;
 };
 

@@ -1,7 +1,8 @@
 import { readFileSync, rmSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { CONFIG_FILE, loadConfig } from '../config/load.js';
-import { applyColumns, applySettings, type Role } from '../config/settings.js';
+import type { Role } from '../load/inputs.js';
+import { applyColumns, applySettings } from './settings.js';
 import { Redactor } from '../run/redact.js';
 import { describeProblem, EXIT, FolioError } from '../errors.js';
 import { setProgressListener } from '../io/progress.js';

@@ -1,8 +1,9 @@
+import type { Amount } from '../normalize/money.js';
 import { Option, type Command } from 'commander';
 import { DEFAULT_CADENCE } from '../analyses/cadence.js';
 import { DEFAULT_SHARE_OPTIONS, type ShareOptions } from '../analyses/share.js';
 import { DEFAULT_MAX_RECORD, type InputOptions } from '../load/input-options.js';
-import type { NameSink } from '../run/redact.js';
+import type { NameSink } from '../load/names.js';
 import { FORMATS, parseFormat, type Format } from '../run/formats.js';
 import { BANDS_RULE, isCount, isPercent, PERCENT_RULE, readBands, readNumber, type Bands } from '../config/values.js';
 import { FolioError } from '../errors.js';
@@ -262,7 +263,7 @@ export function asOfDay(text: string | undefined): number {
 }
 
 /** An amount given on the command line (`--big 100000`, `--big "1 000 000,50"`), as whole units and millionths. */
-export function amountValue(flag: string): (text: string) => { whole: number; micro: number } {
+export function amountValue(flag: string): (text: string) => Amount {
   return (text) => {
     const out = newParsedAmount();
     const r = readAmount(text, text.includes(',') && !text.includes('.') && !/,\d{3}$/.test(text) ? ',' : '.', out);

@@ -1,6 +1,7 @@
+import type { Amount } from '../normalize/money.js';
 import { Command, Option } from 'commander';
 import { DEFAULT_CADENCE } from '../analyses/cadence.js';
-import type { Role } from '../config/settings.js';
+import type { Role } from '../load/inputs.js';
 import type { CliContext } from './context.js';
 import { emit } from './emit.js';
 import {
@@ -40,7 +41,7 @@ export type ReportFlags = RawOptions &
     clientsMap: string[];
     asOf?: string;
     fastDays: number;
-    big?: { whole: number; micro: number };
+    big?: Amount;
     maxLeads?: number;
     maxGap: number;
     cooloff: number;

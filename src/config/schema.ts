@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-import { CHECK_RULES } from './rules.js';
+import { CHECK_RULES } from '../analyses/check.js';
 import { BANDS_RULE, PERCENT_BOUNDS, PERCENT_RULE, toBands } from './values.js';
 
 // The bounds of isPercent, spelt as zod checks so that `folio schema config` shows them.

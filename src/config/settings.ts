@@ -1,10 +1,11 @@
-import type { Command } from 'commander';
+import type { Amount } from '../normalize/money.js';
+import type { Role } from '../load/inputs.js';
 import { DEFAULT_CADENCE } from '../analyses/cadence.js';
 import { DEFAULT_SHARE_OPTIONS, type ShareOptions } from '../analyses/share.js';
 import { FolioError } from '../errors.js';
 import { BUILT_IN } from '../normalize/vocabulary.js';
 import type { LoadedConfig } from './load.js';
-import { CHECK_RULES } from './rules.js';
+import { CHECK_RULES } from '../analyses/check.js';
 import type { FolioConfig } from './schema.js';
 import { BANDS_RULE, isCount, isPercent, PERCENT_RULE, readBands, readNumber, toBands } from './values.js';
 
@@ -94,7 +95,7 @@ function configBands(list: number[] | undefined): ShareOptions['bands'] | undefi
   return typeof b === 'object' ? b : undefined;
 }
 
-function bigAmount(n: number | undefined): { whole: number; micro: number } | undefined {
+function bigAmount(n: number | undefined): Amount | undefined {
   if (n === undefined) return undefined;
   const whole = Math.floor(n);
   return { whole, micro: Math.round((n - whole) * 1e6) };
@@ -136,43 +137,9 @@ export function resolveSettings(loaded: LoadedConfig, env: NodeJS.ProcessEnv, fl
 }
 
 /** What a command's flag receives: a list's additions from every layer (the built-in entries are added where it is used), or the value. */
-function flagValue(r: Resolved): unknown {
+export function flagValue(r: Resolved): unknown {
   return r.layers ? r.layers.filter((l) => l.source !== 'default').flatMap((l) => l.value) : r.value;
 }
-
-/**
- * Give a command's flags the resolved settings, for the flags that command has, with their
- * source, so that the command reads one set of values whatever layer they came from.
- */
-export function applySettings(cmd: Command, loaded: LoadedConfig, env: NodeJS.ProcessEnv): void {
-  const attrs = new Set(cmd.options.map((o) => o.attributeName()));
-  const fromCli = (attr: string): unknown => (cmd.getOptionValueSource(attr) === 'cli' ? cmd.getOptionValue(attr) : undefined);
-  const resolved = resolveSettings(loaded, env, fromCli);
-  SETTINGS.forEach((s, i) => {
-    const r = resolved[i] as Resolved;
-    const value = flagValue(r);
-    if (!attrs.has(s.attr) || value === undefined) return;
-    cmd.setOptionValueWithSource(s.attr, value, r.source === 'flag' ? 'cli' : r.source);
-  });
-}
-
-/** Prepend the config file's column maps to the --map lists, so that a --map flag wins. */
-export function applyColumns(cmd: Command, loaded: LoadedConfig, primary: Role | null): void {
-  const lists: [string, Role | null][] = [
-    ['map', primary],
-    ['dealsMap', 'deals'],
-    ['clientsMap', 'clients'],
-    ['leadsMap', 'leads'],
-    ['activitiesMap', 'activities'],
-  ];
-  for (const [attr, role] of lists) {
-    if (role === null || cmd.getOptionValue(attr) === undefined) continue;
-    const fromConfig = configColumns(loaded, role);
-    if (fromConfig.length > 0) cmd.setOptionValue(attr, [...fromConfig, ...(cmd.getOptionValue(attr) as string[])]);
-  }
-}
-
-export type Role = 'deals' | 'leads' | 'activities' | 'clients';
 
 /** `field=header` entries of the config file's column map for one input, under the --map ones. */
 export function configColumns(loaded: LoadedConfig, role: Role): string[] {

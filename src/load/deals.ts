@@ -3,7 +3,8 @@ import { FolioError } from '../errors.js';
 import { DEAL_NEEDS, DealConverter, type Deal } from '../normalize/deals.js';
 import type { Period } from '../normalize/period.js';
 import type { Vocabulary } from '../normalize/vocabulary.js';
-import type { InputOptions, InputReport, Warning } from './input-options.js';
+import type { InputOptions } from './input-options.js';
+import type { InputReport, Warning } from '../schema/envelope.js';
 import { inputReport, loadRows, readWarnings } from './rows.js';
 import { unknownValuesWarning } from './unknown-values.js';
 

@@ -4,7 +4,7 @@ import type { ColumnOverrides } from '../normalize/columns.js';
 import type { DayOrder } from '../normalize/dates.js';
 import type { DecimalMark } from '../normalize/numbers.js';
 import type { Problem } from '../normalize/problems.js';
-import type { NameSink } from '../run/redact.js';
+import type { NameSink } from './names.js';
 
 /** How to read one CSV input; every field can be left to detection. */
 export interface InputOptions {
@@ -32,31 +32,3 @@ export interface InputOptions {
 }
 
 export const DEFAULT_MAX_RECORD = 1024 * 1024;
-
-/**
- * What happened to the rows of one input: `used + excluded + folded + totals + skipped = rows`.
- * `rows` counts the data records below the header; blank records are counted apart in `blank`.
- */
-export interface InputReport {
-  file: string;
-  role: string;
-  encoding: Encoding;
-  delimiter: string;
-  /** 1-based line of the header row (0 when the file is read without one). */
-  headerLine: number;
-  rows: number;
-  used: number;
-  excluded: Record<string, number>;
-  folded: number;
-  /** Totals and subtotals rows (`Итого`, `Grand total`): never a client. */
-  totals: number;
-  skipped: number;
-  /** Records that are empty or hold only spaces and delimiters: ignored. */
-  blank: number;
-  columns: Record<string, string>;
-}
-
-export interface Warning {
-  code: string;
-  message: string;
-}

@@ -1,6 +1,5 @@
 import { readdir, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
-import type { Role } from '../config/settings.js';
 import { FolioError } from '../errors.js';
 import { peekRows } from '../io/read-table.js';
 import { ACTIVITY_NEEDS } from '../normalize/activities.js';
@@ -8,6 +7,9 @@ import { CLIENT_FIELDS } from '../normalize/clients.js';
 import { fitColumns, type FieldNeeds } from '../normalize/columns.js';
 import { DEAL_NEEDS } from '../normalize/deals.js';
 import { LEAD_NEEDS } from '../normalize/leads.js';
+
+/** The kinds of input folio reads. */
+export type Role = 'deals' | 'leads' | 'activities' | 'clients';
 
 export const ROLES: Role[] = ['deals', 'activities', 'leads', 'clients'];
 

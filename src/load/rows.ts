@@ -4,7 +4,8 @@ import type { ConverterBase } from '../normalize/converter-base.js';
 import { MAX_DECIMALS } from '../normalize/numbers.js';
 import { Problems } from '../normalize/problems.js';
 import { RowFeed, type RowConverter } from '../normalize/row-feed.js';
-import type { InputOptions, InputReport, Warning } from './input-options.js';
+import type { InputOptions } from './input-options.js';
+import type { InputReport, Warning } from '../schema/envelope.js';
 import { readMapped } from './table-source.js';
 
 export interface LoadedRows<C> {

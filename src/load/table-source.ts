@@ -2,8 +2,9 @@ import { FolioError } from '../errors.js';
 import type { RecordHandler } from '../io/csv-scanner.js';
 import { HEADER_SEARCH_ROWS, readTable, type TableFormat } from '../io/read-table.js';
 import { fitColumns, missingError, type ColumnMapping, type FieldNeeds, type FieldSpec, type HeaderFit } from '../normalize/columns.js';
-import type { InputOptions, Warning } from './input-options.js';
-import { NAME_FIELDS, type NameSink } from '../run/redact.js';
+import type { InputOptions } from './input-options.js';
+import type { Warning } from '../schema/envelope.js';
+import { NAME_FIELDS, type NameSink } from './names.js';
 
 export interface MappedTable {
   format: TableFormat;

@@ -1,5 +1,5 @@
 import type { PhraseClassifier } from '../normalize/phrase-classifier.js';
-import type { Warning } from './input-options.js';
+import type { Warning } from '../schema/envelope.js';
 
 const SHOWN = 6;
 

@@ -1,4 +1,4 @@
-import { MICROS_PER_UNIT } from '../analyses/money.js';
+import { MICROS_PER_UNIT } from './money.js';
 import { DEAL_ALIASES } from './aliases.js';
 import type { ColumnMapping, FieldNeeds, FieldSpec } from './columns.js';
 import { ConverterBase, INVALID, MISSING, type ConverterOptions } from './converter-base.js';

@@ -1,3 +1,4 @@
+import type { Amount } from './money.js';
 import { LEAD_ALIASES } from './aliases.js';
 import type { ColumnMapping, FieldNeeds, FieldSpec } from './columns.js';
 import { CLIENT_BY_ID } from './fallbacks.js';
@@ -25,7 +26,7 @@ export interface LeadRow {
   lead: string;
   client: string;
   /** Whole units and millionths; null when the cell is empty. */
-  amount: { whole: number; micro: number } | null;
+  amount: Amount | null;
   /** Day number of the expected close, or null when unknown. */
   expectedClose: number | null;
   /** Days to close counted from as-of, when the file gives days and no creation date. */
@@ -35,7 +36,7 @@ export interface LeadRow {
   line: number;
 }
 
-export interface LeadOptions extends ConverterOptions {
+export interface LeadConverterOptions extends ConverterOptions {
   vocabulary: Vocabulary;
 }
 
@@ -46,7 +47,7 @@ export interface LeadOptions extends ConverterOptions {
 export class LeadConverter extends ConverterBase implements RowConverter<LeadRow> {
   readonly statuses: PhraseClassifier<StatusKind>;
 
-  constructor(mapping: ColumnMapping, options: LeadOptions, problems: Problems) {
+  constructor(mapping: ColumnMapping, options: LeadConverterOptions, problems: Problems) {
     super(mapping, options, problems);
     this.statuses = statusClassifier(options.vocabulary);
   }

@@ -1,4 +1,4 @@
-import { formatMicros, MoneySum } from '../analyses/money.js';
+import { formatMicros, MoneySum } from './money.js';
 
 const MAX_SHOWN = 5;
 

@@ -1,25 +1,4 @@
-import type { InputReport, Warning } from '../load/input-options.js';
-import { SCHEMA_VERSION } from '../schema/version.js';
-
-export interface Envelope<R> {
-  schemaVersion: typeof SCHEMA_VERSION;
-  command: string;
-  period: { from: string | null; to: string | null } | null;
-  inputs: InputReport[];
-  result: R;
-  warnings: Warning[];
-}
-
-/** The one JSON shape of every command (README, "JSON output"). */
-export function buildEnvelope<R>(
-  command: string,
-  period: { from: string | null; to: string | null } | null,
-  inputs: InputReport[],
-  result: R,
-  warnings: Warning[],
-): Envelope<R> {
-  return { schemaVersion: SCHEMA_VERSION, command, period, inputs, result, warnings };
-}
+import type { Envelope } from '../schema/envelope.js';
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 

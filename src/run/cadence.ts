@@ -1,21 +1,22 @@
-import { analyzeCadence, CadenceLog, type AgendaStatus, type CadenceOptions, type CadenceResult } from '../analyses/cadence.js';
+import { cadenceDoc } from '../present/cadence.js';
+import type { CadenceJson } from '../analyses/cadence.js';
+import { analyzeCadence, CadenceLog, type CadenceOptions } from '../analyses/cadence.js';
 import type { ShareOptions } from '../analyses/share.js';
 import { FolioError } from '../errors.js';
-import { ACTIVITY_NEEDS, ActivityConverter, type Activity } from '../normalize/activities.js';
 import { formatDay } from '../normalize/dates.js';
 import type { Period } from '../normalize/period.js';
 import { detach, displayName, nameKey } from '../normalize/text.js';
 import type { Vocabulary } from '../normalize/vocabulary.js';
-import type { Cell, MachineRow, Section, Tone } from '../render/document.js';
-import { t, type Lang, type MessageKey } from '../present/i18n.js';
-import { buildEnvelope } from '../render/json.js';
-import type { InputOptions, InputReport, Warning } from '../load/input-options.js';
-import { hasKeySource, keyChoiceJson, keySet, noKeySource, trailingYear, type KeyChoiceJson, type KeySources } from './key-clients.js';
+import type { MachineRow } from '../render/document.js';
+import { type Lang } from '../present/i18n.js';
+import { buildEnvelope } from '../schema/envelope.js';
+import type { InputOptions } from '../load/input-options.js';
+import type { InputReport, Warning } from '../schema/envelope.js';
+import { hasKeySource, keyChoiceJson, keySet, noKeySource, trailingYear, type KeySources } from '../analyses/key-clients.js';
 import { loadDeals, type DealFilter } from '../load/deals.js';
-import { inputReport, loadRows, readWarnings } from '../load/rows.js';
-import { loadClients } from './matrix.js';
+import { loadClients } from '../load/clients.js';
+import { loadActivities } from '../load/activities.js';
 import type { CommandOutput } from './output.js';
-import { unknownValuesWarning } from '../load/unknown-values.js';
 
 /** The cadence command's inputs: the activity log, and the files and flags that name the key clients. */
 export interface CadenceRunOptions {
@@ -44,9 +45,6 @@ export function cadenceWindow(period: Period | null, asOf: number): Period {
   return { from, to };
 }
 
-/** The cadence result with the account of how its key clients were chosen. */
-export type CadenceJson = CadenceResult & { keyClients: KeyChoiceJson };
-
 export interface ComputedCadence {
   result: CadenceJson;
   /** The activity log's entry; the key sources were read, and are reported, by the caller. */
@@ -71,62 +69,31 @@ export async function computeCadence(options: CadenceRules): Promise<ComputedCad
   const log = new CadenceLog(cadence);
   const file = options.input.source.name;
   const seen = new Map<string, string>();
-  let used = 0;
-  let notKey = 0;
-
-  const loaded = await loadRows(
-    options.input,
-    ACTIVITY_NEEDS,
-    (map, p) =>
-      new ActivityConverter(
-        map,
-        { file, decimal: options.input.decimal, dayOrder: options.input.dayOrder, vocabulary: options.vocabulary },
-        p,
-      ),
-    (a: Activity) => {
-      const key = nameKey(a.client);
-      if (!all && !keys.clients.has(key)) {
-        notKey++;
-        return;
-      }
-      if (all && !seen.has(key)) seen.set(detach(key), detach(displayName(a.client)));
-      // A name typed on the command line shows as the log spells it.
-      const named = keys.clients.get(key);
-      if (named && named.sources.length === 1 && named.sources[0] === 'named' && !seen.has(key)) {
-        named.name = detach(displayName(a.client));
-        seen.set(detach(key), named.name);
-      }
-      used++;
-      log.add(key, a.day, a.outcome, a.manager, a.personal);
-    },
-  );
+  const loaded = await loadActivities(options.input, options.vocabulary, (a) => {
+    const key = nameKey(a.client);
+    if (!all && !keys.clients.has(key)) return false;
+    if (all && !seen.has(key)) seen.set(detach(key), detach(displayName(a.client)));
+    // A name typed on the command line shows as the log spells it.
+    const named = keys.clients.get(key);
+    if (named && named.sources.length === 1 && named.sources[0] === 'named' && !seen.has(key)) {
+      named.name = detach(displayName(a.client));
+      seen.set(detach(key), named.name);
+    }
+    log.add(key, a.day, a.outcome, a.manager, a.personal);
+    return true;
+  }, 'notKeyClient');
 
   if (all) {
     for (const [key, name] of seen) if (!keys.clients.has(key)) keys.clients.set(key, { key, name, manager: null, sources: ['all'] });
   }
-  const { converter } = loaded;
-  const warnings: Warning[] = readWarnings(file, loaded);
-  if (!converter.hasManager || !converter.hasChannel) {
-    const lacking = [!converter.hasManager ? 'manager' : null, !converter.hasChannel ? 'channel' : null].filter(Boolean).join(' and ');
-    warnings.push({
-      code: 'COOLOFF_SIMPLIFIED',
-      message: `${file}: the log has no ${lacking} column, so the cool-off rule treats every contact as ${!converter.hasManager ? "the same manager's" : ''}${!converter.hasManager && !converter.hasChannel ? ' and ' : ''}${!converter.hasChannel ? 'personal' : ''}`,
-    });
-  }
-  for (const w of [
-    unknownValuesWarning(file, 'outcome', converter.outcomes),
-    converter.hasChannel ? unknownValuesWarning(file, 'channel', converter.channels) : null,
-  ]) {
-    if (w) warnings.push(w);
-  }
+  const warnings: Warning[] = [...loaded.warnings];
   const silent = [...keys.clients.values()].filter((k) => !log.clients.has(k.key)).map((k) => k.name);
   if (silent.length > 0) {
     warnings.push({ code: 'KEY_CLIENTS_WITHOUT_ACTIVITY', message: `${silent.length} key client(s) match no activity in ${file}: ${silent.join(', ')}` });
   }
 
   const result = { ...analyzeCadence([...keys.clients.values()], log, cadence, keys.dossierKnown), keyClients: keyChoiceJson(keys) };
-  const input = inputReport(loaded, 'activities', { used, excluded: { notKeyClient: notKey } });
-  return { result, input, warnings };
+  return { result, input: loaded.input, warnings };
 }
 
 /** The cadence command: read each key source once, then the log. */
@@ -165,7 +132,7 @@ export async function runCadence(options: CadenceRunOptions): Promise<CommandOut
   const { result, inputs, warnings } = await cadenceRun(options);
   return {
     envelope: buildEnvelope('cadence', { from: result.window.from, to: result.window.to }, inputs, result, warnings),
-    doc: () => ({ title: `${t(options.lang, 'cadenceTitle')} · ${t(options.lang, 'asOf')} ${result.asOf}`, sections: cadenceSections(result, options.lang) }),
+    doc: () => cadenceDoc(result, options.lang),
     rows: () => result.agenda.map(
       (a): MachineRow => ({
         client: a.client,
@@ -181,77 +148,4 @@ export async function runCadence(options: CadenceRunOptions): Promise<CommandOut
     columns: ['client', 'status', 'lastPositive', 'nextDue', 'daysUntilDue', 'personalAllowed', 'allowedFrom', 'manager'],
     exitCode: 0,
   };
-}
-
-const STATUS_TONE: Record<AgendaStatus, Tone> = { overdue: 'bad', cooling_off: 'warn', due_soon: 'key', ok: 'good' };
-
-/** How the key clients were chosen, in words: every source, and the window of the revenue classes. */
-function keyChoiceText(k: KeyChoiceJson, lang: Lang): string {
-  return k.from
-    .map((f) => t(lang, `keyFrom_${f}` as MessageKey).replace('{from}', k.classesOver?.from ?? '…').replace('{to}', k.classesOver?.to ?? '…'))
-    .join('; ');
-}
-
-/** The morning list first, then the violations and the dossiers to review. */
-export function cadenceSections(r: CadenceJson, lang: Lang): Section[] {
-  const status = (s: AgendaStatus): Cell => ({ text: t(lang, `status_${s}` as MessageKey), tone: STATUS_TONE[s] });
-  const sections: Section[] = [
-    {
-      kind: 'facts',
-      facts: [
-        [t(lang, 'window'), `${r.window.from} — ${r.window.to}`],
-        [t(lang, 'rules'), t(lang, 'rulesText').replace('{gap}', String(r.thresholds.maxGap)).replace('{cooloff}', String(r.thresholds.cooloff))],
-        [t(lang, 'keysChosen'), keyChoiceText(r.keyClients, lang)],
-      ],
-    },
-    {
-      kind: 'table',
-      title: t(lang, 'agenda'),
-      columns: [
-        { label: t(lang, 'client') },
-        { label: t(lang, 'status') },
-        { label: t(lang, 'lastPositive') },
-        { label: t(lang, 'nextDue') },
-        { label: t(lang, 'personalContact') },
-        { label: t(lang, 'manager') },
-      ],
-      rows: r.agenda.map((a) => [
-        a.client,
-        status(a.status),
-        a.lastPositive ?? '—',
-        a.nextDue === null ? '—' : `${a.nextDue} (${(a.daysUntilDue ?? 0) > 0 ? '+' : ''}${a.daysUntilDue ?? 0})`,
-        a.personalAllowed ? t(lang, 'allowed') : { text: `${t(lang, 'allowedFrom')} ${a.allowedFrom ?? ''}${a.cooloffManager ? ` (${a.cooloffManager})` : ''}`, tone: 'warn' },
-        a.manager ?? '',
-      ]),
-      empty: t(lang, 'noKeyClients'),
-    },
-    {
-      kind: 'table',
-      title: t(lang, 'violations'),
-      // `Dated` is the day that places a violation in a window (see the README's window rule).
-      columns: [
-        { label: t(lang, 'client') },
-        { label: t(lang, 'rule') },
-        { label: t(lang, 'dated') },
-        { label: t(lang, 'when') },
-        { label: t(lang, 'daysShort'), align: 'right' },
-        { label: t(lang, 'manager') },
-      ],
-      rows: r.violations.map((v) =>
-        v.rule === 'gap'
-          ? [v.client, { text: t(lang, v.open ? 'ruleGapOpen' : 'ruleGap'), tone: 'bad' }, v.date, `${v.from} → ${v.to}`, String(v.days), '']
-          : [v.client, { text: t(lang, 'ruleCooloff'), tone: 'warn' }, v.date, `${v.negativeDate} → ${v.date}`, String(v.days), v.manager ?? ''],
-      ),
-      empty: t(lang, 'noViolations'),
-    },
-  ];
-  if (r.dossier.length > 0) {
-    sections.push({
-      kind: 'table',
-      title: t(lang, 'dossierTitle'),
-      columns: [{ label: t(lang, 'client') }, { label: t(lang, 'reviewed') }, { label: t(lang, 'dueBy') }],
-      rows: r.dossier.map((d) => [d.client, d.reviewed ?? { text: t(lang, 'never'), tone: 'bad' }, d.dueBy ?? '—']),
-    });
-  }
-  return sections;
 }

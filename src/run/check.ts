@@ -1,42 +1,18 @@
-import { CHECK_RULES, type CheckRule } from '../config/rules.js';
-import type { Role } from '../config/settings.js';
-import { describeProblem, FolioError } from '../errors.js';
+import { checkDoc, githubAnnotations } from '../present/check.js';
+import type { CheckResult, Finding, SkippedRule } from '../analyses/check.js';
+import { CHECK_RULES, type CheckRule } from '../analyses/check.js';
+import type { Role } from '../load/inputs.js';
+import { FolioError } from '../errors.js';
 import type { Problem } from '../normalize/problems.js';
 import { periodJson } from '../normalize/period.js';
-import type { Section } from '../render/document.js';
 import { percent } from '../present/format.js';
-import type { Lang } from '../present/i18n.js';
-import { buildEnvelope } from '../render/json.js';
-import type { InputOptions, InputReport } from '../load/input-options.js';
+import { buildEnvelope } from '../schema/envelope.js';
+import type { InputOptions } from '../load/input-options.js';
+import type { InputReport } from '../schema/envelope.js';
 import { ROLE_NOUN } from '../load/inputs.js';
 import type { CommandOutput } from './output.js';
-import { computeReport, type ReportOptions, type ReportResult } from './report.js';
-
-export interface Finding {
-  rule: CheckRule;
-  client?: string;
-  manager?: string;
-  file?: string;
-  line?: number;
-  column?: number;
-  details: string;
-}
-
-/** A rule of the policy that had no input to check, under --allow-missing. */
-export interface SkippedRule {
-  rule: CheckRule;
-  reason: string;
-}
-
-export interface CheckResult {
-  policy: CheckRule[];
-  passed: boolean;
-  /** `skipped`: the rule had no input and checked nothing, whether or not it is in the policy. */
-  summary: { rule: CheckRule; count: number; failing: boolean; skipped: boolean }[];
-  /** Rules of the policy that checked nothing for want of an input (--allow-missing). */
-  skipped: SkippedRule[];
-  findings: Finding[];
-}
+import type { ReportResult } from '../analyses/report.js';
+import { computeReport, type ReportOptions } from './report.js';
 
 export interface CheckOptions extends ReportOptions {
   failOn: CheckRule[];
@@ -181,7 +157,7 @@ export async function runCheck(o: CheckOptions): Promise<CommandOutput> {
   const result: CheckResult = { policy: o.failOn, passed, summary, skipped, findings: found };
   return {
     envelope: buildEnvelope('check', periodJson(o.period), inputs, result, warnings),
-    doc: () => ({ title: `folio check · ${passed ? 'passed' : 'FAILED'}${skippedNote(result)}`, sections: checkSections(result, o.lang) }),
+    doc: () => checkDoc(result, o.lang),
     rows: () => [
       ...skipped.map((s) => ({ rule: s.rule, client: null, manager: null, file: null, line: null, details: `skipped: ${s.reason}` })),
       ...found.map((f) => ({ rule: f.rule, client: f.client ?? null, manager: f.manager ?? null, file: f.file ?? null, line: f.line ?? null, details: f.details })),
@@ -190,62 +166,4 @@ export async function runCheck(o: CheckOptions): Promise<CommandOutput> {
     exitCode: passed ? 0 : 1,
     github: () => githubAnnotations(result),
   };
-}
-
-function skippedNote(r: CheckResult): string {
-  const n = r.skipped.length;
-  return n === 0 ? '' : `, ${n} rule${n === 1 ? '' : 's'} of the policy skipped (${r.skipped.map((s) => s.rule).join(', ')})`;
-}
-
-function where(f: Finding): string {
-  return [f.client, f.manager].filter(Boolean).join(' · ');
-}
-
-function checkSections(r: CheckResult, _lang: Lang): Section[] {
-  return [
-    {
-      kind: 'table',
-      title: `Policy: fail on ${r.policy.length > 0 ? r.policy.join(', ') : 'nothing (report only)'}`,
-      columns: [{ label: 'rule' }, { label: 'findings', align: 'right' }, { label: 'result' }],
-      rows: r.summary.map((s) => [
-        s.rule,
-        s.skipped ? '—' : String(s.count),
-        s.failing
-          ? { text: 'FAIL', tone: 'bad' }
-          : s.skipped
-            ? r.policy.includes(s.rule)
-              ? { text: 'SKIPPED (no input)', tone: 'warn' }
-              : { text: 'not checked (no input)', tone: 'muted' }
-            : s.count > 0 ? { text: 'reported', tone: 'warn' } : { text: 'ok', tone: 'good' },
-      ]),
-    },
-    ...(r.skipped.length > 0 ? [{ kind: 'notes' as const, title: 'Skipped (--allow-missing)', lines: r.skipped.map((s) => ({ text: s.reason, tone: 'warn' as const })) }] : []),
-    {
-      kind: 'table',
-      title: 'Findings',
-      columns: [{ label: 'rule' }, { label: 'where' }, { label: 'details' }],
-      rows: r.findings.map((f) => [
-        r.policy.includes(f.rule) ? { text: f.rule, tone: 'bad' } : f.rule,
-        f.file ? describeProblem({ file: f.file, line: f.line, column: f.column, message: '' }).replace(/: $/, '') : where(f),
-        f.details,
-      ]),
-      empty: 'none',
-    },
-  ];
-}
-
-/** GitHub Actions workflow commands: an error per failing finding, a warning per reported one, then a summary. */
-export function githubAnnotations(r: CheckResult): string {
-  const escape = (s: string): string => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-  const prop = (s: string): string => escape(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
-  const lines = r.findings.map((f) => {
-    const level = r.policy.includes(f.rule) ? 'error' : 'warning';
-    const props = [f.file ? `file=${prop(f.file)}` : null, f.line !== undefined ? `line=${f.line}` : null, f.column !== undefined ? `col=${f.column}` : null, `title=${prop(`folio ${f.rule}`)}`].filter(Boolean);
-    const subject = where(f);
-    return `::${level} ${props.join(',')}::${escape(`${subject ? `${subject}: ` : ''}${f.details}`)}`;
-  });
-  for (const s of r.skipped) lines.push(`::warning title=${prop(`folio ${s.rule} skipped`)}::${escape(s.reason)}`);
-  const failing = r.summary.filter((s) => s.failing).map((s) => `${s.rule} (${s.count})`);
-  lines.push(`${r.passed ? `folio check passed (${r.findings.length} finding(s) reported, none in the policy)` : `folio check failed: ${failing.join(', ')}`}${skippedNote(r)}`);
-  return `${lines.join('\n')}\n`;
 }

@@ -1,5 +1,5 @@
-import { formatMicros, MICROS_PER_UNIT } from '../analyses/money.js';
-import type { Role } from '../config/settings.js';
+import { formatMicros, MICROS_PER_UNIT, type Amount } from '../normalize/money.js';
+import type { Role } from '../load/inputs.js';
 import { describeProblem, FolioError } from '../errors.js';
 import { ActivityConverter, ACTIVITY_NEEDS } from '../normalize/activities.js';
 import { ClientConverter, CLIENT_NEEDS } from '../normalize/clients.js';
@@ -13,8 +13,9 @@ import { RowFeed, type RowConverter } from '../normalize/row-feed.js';
 import type { Vocabulary } from '../normalize/vocabulary.js';
 import type { Doc, MachineRow } from '../render/document.js';
 import { t, type Lang } from '../present/i18n.js';
-import { buildEnvelope } from '../render/json.js';
-import type { InputOptions, Warning } from '../load/input-options.js';
+import { buildEnvelope } from '../schema/envelope.js';
+import type { InputOptions } from '../load/input-options.js';
+import type { Warning } from '../schema/envelope.js';
 import { guessRole, roleByHeader } from '../load/inputs.js';
 import { columnWarnings } from '../load/rows.js';
 import type { CommandOutput } from './output.js';
@@ -83,7 +84,7 @@ function describe(record: Record<string, unknown>): Record<string, string> {
     else if (value === null || value === undefined) out[key] = '—';
     else if (DAY_KEYS.has(key) && typeof value === 'number') out[key] = formatDay(value);
     else if (typeof value === 'object' && 'whole' in value) {
-      const amount = value as { whole: number; micro: number };
+      const amount = value as Amount;
       out[key] = decimal(amount.whole, amount.micro);
     }
     else out[key] = String(value);

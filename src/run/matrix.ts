@@ -1,18 +1,18 @@
-import { analyzeMatrix, QUADRANTS, type MatrixInput, type MatrixResult, type Quadrant } from '../analyses/matrix.js';
+import { matrixDoc } from '../present/matrix.js';
+import { loadClients, type LoadedClients } from '../load/clients.js';
+import { analyzeMatrix, type MatrixInput, type MatrixJson } from '../analyses/matrix.js';
 import type { RevenueLedger } from '../analyses/ledger.js';
 import { analyzeShare, type RevenueClass, type ShareOptions, type ShareResult } from '../analyses/share.js';
-import { CLIENT_NEEDS, ClientConverter, MATRIX_NEEDS, type ClientRow } from '../normalize/clients.js';
 import type { FlagRead } from '../normalize/flags.js';
 import { periodJson } from '../normalize/period.js';
 import { displayName, nameKey } from '../normalize/text.js';
-import type { Cell, MachineRow, Section, Tone } from '../render/document.js';
-import { money } from '../present/format.js';
-import { t, type Lang, type MessageKey } from '../present/i18n.js';
-import { buildEnvelope } from '../render/json.js';
-import type { InputOptions, InputReport, Warning } from '../load/input-options.js';
+import type { MachineRow } from '../render/document.js';
+import { type Lang } from '../present/i18n.js';
+import { buildEnvelope } from '../schema/envelope.js';
+import type { InputOptions } from '../load/input-options.js';
+import type { InputReport, Warning } from '../schema/envelope.js';
 import { loadDeals, type DealFilter } from '../load/deals.js';
 import { nonPositiveWarnings } from './share.js';
-import { inputReport, loadRows, readWarnings } from '../load/rows.js';
 import type { CommandOutput } from './output.js';
 
 export interface MatrixRunOptions {
@@ -25,37 +25,6 @@ export interface MatrixRunOptions {
   /** The clients file already read (the report reads it once for the matrix and the cadence). */
   clients?: LoadedClients;
   lang: Lang;
-}
-
-export type MatrixJson = Omit<MatrixResult, 'clients'> & {
-  clients: (MatrixResult['clients'][number] & { task: string })[];
-  thresholds: { wantMin: number | null; canMin: number | null };
-};
-
-export interface LoadedClients {
-  clients: ClientRow[];
-  input: InputReport;
-  warnings: Warning[];
-}
-
-/** A clients file, one row per client (a client listed twice keeps its first row). */
-export async function loadClients(input: InputOptions, wantMin: number | null, canMin: number | null, needFlags: boolean): Promise<LoadedClients> {
-  const file = input.source.name;
-  const byKey = new Map<string, ClientRow>();
-  let duplicates = 0;
-  const loaded = await loadRows(
-    input,
-    needFlags ? MATRIX_NEEDS : CLIENT_NEEDS,
-    (map, p) => new ClientConverter(map, { file, decimal: input.decimal, dayOrder: input.dayOrder, wantMin, canMin }, p),
-    (row: ClientRow) => {
-      const key = nameKey(row.client);
-      if (byKey.has(key)) duplicates++;
-      else byKey.set(key, { ...row, client: displayName(row.client) });
-    },
-  );
-  const warnings = readWarnings(file, loaded);
-  if (duplicates > 0) warnings.push({ code: 'DUPLICATE_CLIENTS', message: `${file}: ${duplicates} row(s) repeat a client already listed; the first row of each client is used` });
-  return { clients: [...byKey.values()], warnings, input: inputReport(loaded, 'clients', { used: byKey.size, excluded: { duplicate: duplicates } }) };
 }
 
 function flagValue(flag: FlagRead): boolean | null {
@@ -122,8 +91,7 @@ export async function computeMatrix(options: MatrixRunOptions): Promise<Computed
   }
   const result: MatrixJson = {
     ...analysis,
-    clients: analysis.clients.map((c) => ({ ...c, task: t(options.lang, `task_${c.quadrant}` as MessageKey) })),
-    thresholds: { wantMin: options.wantMin, canMin: options.canMin },
+        thresholds: { wantMin: options.wantMin, canMin: options.canMin },
   };
   return { result, inputs, warnings };
 }
@@ -133,7 +101,7 @@ export async function runMatrix(options: MatrixRunOptions): Promise<CommandOutpu
   const period = options.deals ? periodJson(options.deals.filter.period) : null;
   return {
     envelope: buildEnvelope('matrix', period, inputs, result, warnings),
-    doc: () => ({ title: t(options.lang, 'matrixTitle'), sections: matrixSections(result, options.lang) }),
+    doc: () => matrixDoc(result, options.lang),
     rows: () => result.clients.map(
       (c): MachineRow => ({
         client: c.client,
@@ -151,57 +119,4 @@ export async function runMatrix(options: MatrixRunOptions): Promise<CommandOutpu
     columns: ['client', 'want', 'can', 'quadrant', 'class', 'revenue', 'manager', 'segment', 'reason', 'task'],
     exitCode: 0,
   };
-}
-
-const QUADRANT_TONE: Record<Quadrant, Tone> = { want_can: 'good', want_only: 'key', can_only: 'warn', neither: 'bad', unclassified: 'muted' };
-
-/** The 2×2 grid, the clients in effort order, the tasks, and the at-risk line. */
-export function matrixSections(r: MatrixJson, lang: Lang): Section[] {
-  const cell = (q: Quadrant): Cell => {
-    const amount = r.revenue ? ` · ${money(r.revenue[q], lang)}` : '';
-    return { text: `${t(lang, q)}: ${r.counts[q]}${amount}`, tone: QUADRANT_TONE[q] };
-  };
-  const yn = (v: boolean | null): string => (v === null ? t(lang, 'unknown') : t(lang, v ? 'yes' : 'no'));
-  const hasRevenue = r.revenue !== null;
-  const hasManager = r.clients.some((c) => c.manager !== undefined);
-  const sections: Section[] = [
-    {
-      kind: 'table',
-      columns: [{ label: '' }, { label: t(lang, 'gridCan') }, { label: t(lang, 'gridCannot') }],
-      rows: [
-        [t(lang, 'gridWants'), cell('want_can'), cell('want_only')],
-        [t(lang, 'gridDoesNotWant'), cell('can_only'), cell('neither')],
-      ],
-    },
-  ];
-  if (r.counts.unclassified > 0) sections.push({ kind: 'notes', lines: [cell('unclassified')] });
-  sections.push({
-    kind: 'table',
-    title: t(lang, 'clients'),
-    columns: [
-      { label: t(lang, 'quadrant') },
-      { label: t(lang, 'client') },
-      { label: t(lang, 'want') },
-      { label: t(lang, 'can') },
-      ...(hasRevenue ? [{ label: t(lang, 'class') }, { label: t(lang, 'revenue'), align: 'right' as const }] : []),
-      ...(hasManager ? [{ label: t(lang, 'manager') }] : []),
-      { label: t(lang, 'reason') },
-    ],
-    rows: r.clients.map((c) => [
-      { text: t(lang, c.quadrant), tone: QUADRANT_TONE[c.quadrant] },
-      c.class && c.class !== 'regular' ? { text: c.client, tone: c.class } : c.client,
-      yn(c.want),
-      yn(c.can),
-      ...(hasRevenue ? [t(lang, c.class === null ? 'noShare' : (c.class ?? 'regular')), money(c.revenue ?? 0, lang)] : []),
-      ...(hasManager ? [c.manager ?? ''] : []),
-      c.reason ?? '',
-    ]),
-  });
-  sections.push({
-    kind: 'notes',
-    title: t(lang, 'tasks'),
-    lines: QUADRANTS.filter((q) => r.counts[q] > 0).map((q) => ({ text: `${t(lang, q)} (${r.counts[q]}): ${t(lang, `task_${q}` as MessageKey)}`, tone: QUADRANT_TONE[q] })),
-  });
-  if (r.atRisk.length > 0) sections.push({ kind: 'notes', lines: [{ text: `${t(lang, 'atRisk')}: ${r.atRisk.join(', ')}`, tone: 'bad' }] });
-  return sections;
 }

@@ -1,7 +1,7 @@
 import type { Format } from './formats.js';
 import { FolioError } from '../errors.js';
 import type { Doc, MachineRow, Paint } from '../render/document.js';
-import type { Envelope } from '../render/json.js';
+import type { Envelope } from '../schema/envelope.js';
 
 /** Everything a command produced, in the shapes each format needs. */
 export interface CommandOutput {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CHECK_RULES } from '../config/rules.js';
+import { CHECK_RULES } from '../analyses/check.js';
 import { envelopeSchema, shareResultSchema } from './envelope.js';
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
@@ -15,7 +15,7 @@ export const matrixResultSchema = z.object({
       want: z.boolean().nullable(),
       can: z.boolean().nullable(),
       quadrant,
-      task: z.string(),
+      task: z.enum(['keep-and-grow', 'help-to-buy', 'remove-reluctance', 'stimulate-or-drop', 'fill-flags']).describe('the seller\'s task for the quadrant, as a code'),
       reason: z.string().optional(),
       manager: z.string().optional(),
       segment: z.string().optional(),

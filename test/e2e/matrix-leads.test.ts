@@ -46,13 +46,14 @@ describe('folio matrix (e2e)', () => {
     expect(e.warnings.map((w) => w.code)).toContain('KEY_CLIENTS_AT_RISK');
   });
 
-  it('reads Russian flags (да/нет, +/-, ✓, есть) from a Bitrix24 file, tasks in Russian', () => {
+  it('reads Russian flags (да/нет, +/-, ✓, есть) from a Bitrix24 file; tasks in Russian for people, as codes in JSON', () => {
     const r = folio(['matrix', 'fixtures/clients-ru-bitrix24.csv', '--lang', 'ru']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/Хочет\s+хочет и может: 2\s+хочет, не может: 1/);
     const e = run<MatrixJson>(['matrix', 'fixtures/clients-ru-bitrix24.csv', '--lang', 'ru']);
     expect(e.result.counts).toEqual({ want_can: 2, want_only: 1, can_only: 0, neither: 1, unclassified: 0 });
-    expect(e.result.clients[0]?.task).toMatch(/^Сохранять и развивать/);
+    expect(e.result.clients[0]?.task).toBe('keep-and-grow');
+    expect(r.stdout).toMatch(/Сохранять и развивать/);
   });
 
   it('needs a threshold for scores, and uses it: at or above is yes', () => {

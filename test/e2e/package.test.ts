@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CHECK_RULES } from '../../src/config/rules.js';
+import { CHECK_RULES } from '../../src/analyses/check.js';
 import { SETTINGS } from '../../src/config/settings.js';
 import { folio, ROOT } from './run-cli.js';
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildEnvelope, renderJson } from '../../src/render/json.js';
+import { renderJson } from '../../src/render/json.js';
+import { buildEnvelope } from '../../src/schema/envelope.js';
 
 describe('renderJson', () => {
   it('prints valid JSON equal to its input, one record per line in lists of records', () => {

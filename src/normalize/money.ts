@@ -3,6 +3,36 @@
  * binary fraction ever enters a total; BigInt only once per client, at the end.
  */
 export const MICROS_PER_UNIT = 1_000_000n;
+const MICRO = 1_000_000;
+
+/** A non-negative amount as read: whole units and millionths (0 ≤ micro < 1e6). */
+export interface Amount {
+  whole: number;
+  micro: number;
+}
+
+export function compareAmounts(a: Amount, b: Amount): number {
+  return a.whole - b.whole || a.micro - b.micro;
+}
+
+/** a + b, exact. */
+export function addAmounts(a: Amount, b: Amount): Amount {
+  const micro = a.micro + b.micro;
+  return micro >= MICRO ? { whole: a.whole + b.whole + 1, micro: micro - MICRO } : { whole: a.whole + b.whole, micro };
+}
+
+/** 2·a ≥ twice, exact, without allocating. */
+export function atLeastHalfOf(a: Amount, twice: Amount): boolean {
+  const micro = 2 * a.micro;
+  const whole = 2 * a.whole + (micro >= MICRO ? 1 : 0);
+  const m = micro >= MICRO ? micro - MICRO : micro;
+  return whole !== twice.whole ? whole > twice.whole : m >= twice.micro;
+}
+
+/** The amount as a float key for sorting: order-preserving up to 15 significant digits. */
+export function amountKey(a: Amount): number {
+  return a.whole + a.micro / MICRO;
+}
 
 export class MoneySum {
   whole = 0;
@@ -63,4 +93,13 @@ export function percentFraction(percent: number): Fraction {
 /** part / whole > fraction, exactly. */
 export function exceeds(part: bigint, whole: bigint, f: Fraction): boolean {
   return part * f.den > whole * f.num;
+}
+
+/**
+ * The amount as the nearest float, like parsing its decimal text: one correctly rounded
+ * division of two exact integers, where they are exact; the text otherwise.
+ */
+export function amountToNumber(a: Amount): number {
+  const micros = a.whole * MICRO + a.micro;
+  return Number.isSafeInteger(micros) ? micros / MICRO : microsToNumber(BigInt(a.whole) * MICROS_PER_UNIT + BigInt(a.micro));
 }

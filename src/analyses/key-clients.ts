@@ -1,13 +1,20 @@
-import type { KeyClient } from '../analyses/cadence.js';
-import type { RevenueLedger } from '../analyses/ledger.js';
-import { analyzeShare, compareNames, isKeyClass, type ShareOptions } from '../analyses/share.js';
+import type { KeyClient } from './cadence.js';
+import type { RevenueLedger } from './ledger.js';
+import { compareNames } from './names.js';
+import { analyzeShare, isKeyClass, type ShareOptions } from './share.js';
 import { FolioError } from '../errors.js';
 import { addMonths } from '../normalize/dates.js';
 import { periodJson, type Period } from '../normalize/period.js';
 import { displayName, nameKey } from '../normalize/text.js';
-import type { LoadedClients } from './matrix.js';
+import type { ClientRow } from '../normalize/clients.js';
 
 /** How a key client was chosen: by name, every client, a clients file's key column, or revenue classes. */
+/** A clients file as read: its rows, and which columns it has. */
+export interface ClientsRead {
+  clients: ClientRow[];
+  input: { columns: Record<string, string>; headerLine: number };
+}
+
 export type KeyFrom = 'named' | 'all' | 'clients-file' | '12m' | 'period';
 
 /** The sources of key clients a command was given; each adds its clients. */
@@ -17,7 +24,7 @@ export interface KeySources {
   /** Revenue over a window: clients of the key, critical and golden classes are key. */
   classes: { ledger: RevenueLedger; share: ShareOptions; from: '12m' | 'period'; over: Period } | null;
   /** The clients file: its key column counts when `useKeyColumn`; its managers and dossier dates always do. */
-  clients: { loaded: LoadedClients; file: string; useKeyColumn: boolean } | null;
+  clients: { loaded: ClientsRead; file: string; useKeyColumn: boolean } | null;
 }
 
 /** How the key clients were chosen, as the JSON and the cadence section say it. */

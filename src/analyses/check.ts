@@ -1,0 +1,29 @@
+/** The rules `folio check` can fail on. */
+export const CHECK_RULES = ['invalid', 'golden', 'critical', 'mono', 'cadence', 'cooloff', 'dossier', 'overload'] as const;
+export type CheckRule = (typeof CHECK_RULES)[number];
+
+export interface Finding {
+  rule: CheckRule;
+  client?: string;
+  manager?: string;
+  file?: string;
+  line?: number;
+  column?: number;
+  details: string;
+}
+
+/** A rule of the policy that had no input to check, under --allow-missing. */
+export interface SkippedRule {
+  rule: CheckRule;
+  reason: string;
+}
+
+export interface CheckResult {
+  policy: CheckRule[];
+  passed: boolean;
+  /** `skipped`: the rule had no input and checked nothing, whether or not it is in the policy. */
+  summary: { rule: CheckRule; count: number; failing: boolean; skipped: boolean }[];
+  /** Rules of the policy that checked nothing for want of an input (--allow-missing). */
+  skipped: SkippedRule[];
+  findings: Finding[];
+}

@@ -1,0 +1,18 @@
+import type { CadenceJson } from './cadence.js';
+import type { Comparison } from './compare.js';
+import type { LeadsResult } from './leads.js';
+import type { MatrixJson } from './matrix.js';
+import type { ShareJson } from './share.js';
+
+/** Every analysis of one period: those whose input is absent are null. */
+export interface ReportResult {
+  asOf: string;
+  period: { from: string; to: string };
+  previousPeriod: { from: string; to: string };
+  files: string[];
+  share: ShareJson | null;
+  comparison: Comparison | null;
+  matrix: MatrixJson | null;
+  leads: LeadsResult | null;
+  cadence: CadenceJson | null;
+}

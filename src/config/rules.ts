@@ -1,3 +1,0 @@
-/** The rules `folio check` can fail on. */
-export const CHECK_RULES = ['invalid', 'golden', 'critical', 'mono', 'cadence', 'cooloff', 'dossier', 'overload'] as const;
-export type CheckRule = (typeof CHECK_RULES)[number];

@@ -1,0 +1,83 @@
+import type { CadenceJson } from '../analyses/cadence.js';
+import type { Doc } from '../render/document.js';
+import { type AgendaStatus } from '../analyses/cadence.js';
+import type { Cell, Section, Tone } from '../render/document.js';
+import { t, type Lang, type MessageKey } from './i18n.js';
+import { type KeyChoiceJson } from '../analyses/key-clients.js';
+
+const STATUS_TONE: Record<AgendaStatus, Tone> = { overdue: 'bad', cooling_off: 'warn', due_soon: 'key', ok: 'good' };
+
+/** How the key clients were chosen, in words: every source, and the window of the revenue classes. */
+function keyChoiceText(k: KeyChoiceJson, lang: Lang): string {
+  return k.from
+    .map((f) => t(lang, `keyFrom_${f}` as MessageKey).replace('{from}', k.classesOver?.from ?? '…').replace('{to}', k.classesOver?.to ?? '…'))
+    .join('; ');
+}
+
+/** The morning list first, then the violations and the dossiers to review. */
+export function cadenceSections(r: CadenceJson, lang: Lang): Section[] {
+  const status = (s: AgendaStatus): Cell => ({ text: t(lang, `status_${s}` as MessageKey), tone: STATUS_TONE[s] });
+  const sections: Section[] = [
+    {
+      kind: 'facts',
+      facts: [
+        [t(lang, 'window'), `${r.window.from} — ${r.window.to}`],
+        [t(lang, 'rules'), t(lang, 'rulesText').replace('{gap}', String(r.thresholds.maxGap)).replace('{cooloff}', String(r.thresholds.cooloff))],
+        [t(lang, 'keysChosen'), keyChoiceText(r.keyClients, lang)],
+      ],
+    },
+    {
+      kind: 'table',
+      title: t(lang, 'agenda'),
+      columns: [
+        { label: t(lang, 'client') },
+        { label: t(lang, 'status') },
+        { label: t(lang, 'lastPositive') },
+        { label: t(lang, 'nextDue') },
+        { label: t(lang, 'personalContact') },
+        { label: t(lang, 'manager') },
+      ],
+      rows: r.agenda.map((a) => [
+        a.client,
+        status(a.status),
+        a.lastPositive ?? '—',
+        a.nextDue === null ? '—' : `${a.nextDue} (${(a.daysUntilDue ?? 0) > 0 ? '+' : ''}${a.daysUntilDue ?? 0})`,
+        a.personalAllowed ? t(lang, 'allowed') : { text: `${t(lang, 'allowedFrom')} ${a.allowedFrom ?? ''}${a.cooloffManager ? ` (${a.cooloffManager})` : ''}`, tone: 'warn' },
+        a.manager ?? '',
+      ]),
+      empty: t(lang, 'noKeyClients'),
+    },
+    {
+      kind: 'table',
+      title: t(lang, 'violations'),
+      // `Dated` is the day that places a violation in a window (see the README's window rule).
+      columns: [
+        { label: t(lang, 'client') },
+        { label: t(lang, 'rule') },
+        { label: t(lang, 'dated') },
+        { label: t(lang, 'when') },
+        { label: t(lang, 'daysShort'), align: 'right' },
+        { label: t(lang, 'manager') },
+      ],
+      rows: r.violations.map((v) =>
+        v.rule === 'gap'
+          ? [v.client, { text: t(lang, v.open ? 'ruleGapOpen' : 'ruleGap'), tone: 'bad' }, v.date, `${v.from} → ${v.to}`, String(v.days), '']
+          : [v.client, { text: t(lang, 'ruleCooloff'), tone: 'warn' }, v.date, `${v.negativeDate} → ${v.date}`, String(v.days), v.manager ?? ''],
+      ),
+      empty: t(lang, 'noViolations'),
+    },
+  ];
+  if (r.dossier.length > 0) {
+    sections.push({
+      kind: 'table',
+      title: t(lang, 'dossierTitle'),
+      columns: [{ label: t(lang, 'client') }, { label: t(lang, 'reviewed') }, { label: t(lang, 'dueBy') }],
+      rows: r.dossier.map((d) => [d.client, d.reviewed ?? { text: t(lang, 'never'), tone: 'bad' }, d.dueBy ?? '—']),
+    });
+  }
+  return sections;
+}
+
+export function cadenceDoc(r: CadenceJson, lang: Lang): Doc {
+  return { title: `${t(lang, 'cadenceTitle')} · ${t(lang, 'asOf')} ${r.asOf}`, sections: cadenceSections(r, lang) };
+}

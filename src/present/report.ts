@@ -1,0 +1,119 @@
+import type { ReportResult } from '../analyses/report.js';
+import { type Comparison } from '../analyses/compare.js';
+import type { ClientShare } from '../analyses/share.js';
+import type { Cell, Chart, Doc, Section } from '../render/document.js';
+import { money, percent } from './format.js';
+import { t, type Lang, type MessageKey } from './i18n.js';
+import { cadenceSections } from './cadence.js';
+import type { Warning } from '../schema/envelope.js';
+import { leadsSections } from './leads.js';
+import { matrixSections } from './matrix.js';
+import { shareSections } from './share.js';
+
+const signedPercent = (f: number, lang: Lang): string => `${f > 0 ? '+' : ''}${percent(f, lang)}`;
+
+function comparisonSections(c: Comparison, lang: Lang): Section[] {
+  const className = (k: string | null): string => (k === null ? '—' : t(lang, k as MessageKey));
+  const names = (list: string[]): Cell => (list.length === 0 ? { text: t(lang, 'none'), tone: 'muted' } : list.join(', '));
+  return [
+    {
+      kind: 'facts',
+      title: t(lang, 'comparison'),
+      facts: [
+        [t(lang, 'keyShare'), `${percent(c.keyShare.previous, lang)} → ${percent(c.keyShare.current, lang)} (${signedPercent(c.keyShare.change, lang)})`],
+        [t(lang, 'hhi'), `${money(c.hhi.previous, lang)} → ${money(c.hhi.current, lang)} (${c.hhi.change > 0 ? '+' : ''}${money(c.hhi.change, lang)})`],
+        [t(lang, 'newClients'), names(c.newClients)],
+        [t(lang, 'lostClients'), names(c.lostClients)],
+      ],
+    },
+    {
+      kind: 'table',
+      title: t(lang, 'classChanges'),
+      columns: [{ label: t(lang, 'client') }, { label: t(lang, 'before') }, { label: t(lang, 'now') }],
+      rows: c.classChanges.map((x) => [x.client, className(x.from), className(x.to)]),
+      empty: t(lang, 'none'),
+    },
+    {
+      kind: 'table',
+      title: t(lang, 'topClients'),
+      columns: [{ label: t(lang, 'client') }, { label: t(lang, 'before'), align: 'right' }, { label: t(lang, 'now'), align: 'right' }, { label: t(lang, 'change'), align: 'right' }],
+      rows: c.topClients.map((x) => [x.client, percent(x.previousShare, lang), percent(x.share, lang), { text: signedPercent(x.change, lang), tone: x.change > 0 ? 'warn' : 'good' }]),
+    },
+  ];
+}
+
+/** The Pareto chart's bars and cumulative line: clients with a share (net refunds have none to draw). */
+function paretoBars(clients: ClientShare[]): { bars: { label: string; share: number }[]; cumulative: number[] } {
+  const bars: { label: string; share: number }[] = [];
+  const cumulative: number[] = [];
+  for (const c of clients) {
+    if (c.share === null || c.cumulativeShare === null) continue;
+    bars.push({ label: c.client, share: c.share });
+    cumulative.push(c.cumulativeShare);
+  }
+  return { bars, cumulative };
+}
+
+function charts(r: ReportResult, lang: Lang): { pareto: Chart | null; matrix: Chart | null; leads: Chart | null; timeline: Chart | null } {
+  const share = r.share;
+  const pareto: Chart | null = share
+    ? { type: 'pareto', ...paretoBars(share.clients.slice(0, 40)), lines: [share.thresholds.key / 100, share.thresholds.critical / 100, share.thresholds.golden / 100] }
+    : null;
+  const m = r.matrix;
+  const matrixCell = (q: 'want_can' | 'want_only' | 'can_only' | 'neither', tone: 'good' | 'key' | 'warn' | 'bad') => ({
+    title: t(lang, q),
+    value: `${m?.counts[q] ?? 0}${m?.revenue ? ` · ${money(m.revenue[q], lang)}` : ''}`,
+    tone,
+  });
+  const matrix: Chart | null = m
+    ? { type: 'grid', colLabels: [t(lang, 'gridCan'), t(lang, 'gridCannot')], rowLabels: [t(lang, 'gridWants'), t(lang, 'gridDoesNotWant')], cells: [[matrixCell('want_can', 'good'), matrixCell('want_only', 'key')], [matrixCell('can_only', 'warn'), matrixCell('neither', 'bad')]] }
+    : null;
+  const l = r.leads;
+  const leadCell = (g: 'fast-big' | 'fast-small' | 'slow-big' | 'slow-small', tone: 'good' | 'key' | 'warn' | 'muted') => {
+    const s = l?.groups.find((x) => x.group === g);
+    return { title: t(lang, g), value: `${s?.count ?? 0} · ${money(s?.amount ?? 0, lang)}`, tone };
+  };
+  const leads: Chart | null = l
+    ? { type: 'grid', colLabels: [t(lang, 'big'), t(lang, 'small')], rowLabels: [t(lang, 'fast'), t(lang, 'slow')], cells: [[leadCell('fast-big', 'good'), leadCell('fast-small', 'key')], [leadCell('slow-big', 'warn'), leadCell('slow-small', 'muted')]] }
+    : null;
+  const c = r.cadence;
+  const timeline: Chart | null = c ? { type: 'timeline', from: c.window.from, to: c.window.to, rows: c.timeline.map((x) => ({ label: x.client, positives: x.positives, negatives: x.negatives })) } : null;
+  return { pareto, matrix, leads, timeline };
+}
+
+export function reportDoc(r: ReportResult, warnings: Warning[], lang: Lang): Doc {
+  const chart = charts(r, lang);
+  const sections: Section[] = [
+    {
+      kind: 'facts',
+      facts: [
+        [t(lang, 'period'), `${r.period.from} — ${r.period.to}`],
+        [t(lang, 'previousPeriod'), `${r.previousPeriod.from} — ${r.previousPeriod.to}`],
+        [t(lang, 'asOf'), r.asOf],
+      ],
+    },
+  ];
+  const skipped = (key: MessageKey): Section => ({ kind: 'notes', lines: [{ text: t(lang, 'skipped'), tone: 'muted' }], title: t(lang, key) });
+  if (r.share) {
+    sections.push({ kind: 'heading', title: t(lang, 'portfolioSection') }, ...shareSections(r.share, lang));
+    if (chart.pareto) sections.push({ kind: 'chart', title: t(lang, 'concentrationChart'), chart: chart.pareto });
+    if (r.comparison) sections.push(...comparisonSections(r.comparison, lang));
+  } else sections.push(skipped('portfolioSection'));
+  if (r.matrix) {
+    sections.push({ kind: 'heading', title: t(lang, 'matrixSection') });
+    if (chart.matrix) sections.push({ kind: 'chart', chart: chart.matrix });
+    sections.push(...matrixSections(r.matrix, lang));
+  } else sections.push(skipped('matrixSection'));
+  if (r.leads) {
+    sections.push({ kind: 'heading', title: t(lang, 'leadsSection') });
+    if (chart.leads) sections.push({ kind: 'chart', chart: chart.leads });
+    sections.push(...leadsSections(r.leads, lang));
+  } else sections.push(skipped('leadsSection'));
+  if (r.cadence) {
+    sections.push({ kind: 'heading', title: t(lang, 'cadenceSection') }, ...cadenceSections(r.cadence, lang));
+    if (chart.timeline) sections.push({ kind: 'chart', title: t(lang, 'timelineChart'), chart: chart.timeline });
+  } else sections.push(skipped('cadenceSection'));
+  sections.push({ kind: 'heading', title: t(lang, 'warnings') }, { kind: 'notes', lines: warnings.length > 0 ? warnings.map((w) => ({ text: w.message, tone: 'warn' as const })) : [t(lang, 'none')] });
+  sections.push({ kind: 'notes', title: t(lang, 'inputsSection'), lines: r.files });
+  return { title: `${t(lang, 'reportTitle')} · ${r.period.from} — ${r.period.to}`, sections, lang };
+}
