@@ -1,232 +1,24 @@
-import { formatMicros, MICROS_PER_UNIT, type Amount } from '../normalize/money.js';
 import type { Role } from '../load/inputs.js';
-import { describeProblem, FolioError } from '../errors.js';
-import { ActivityConverter, ACTIVITY_NEEDS } from '../normalize/activities.js';
-import { ClientConverter, CLIENT_NEEDS } from '../normalize/clients.js';
-import { closestHeader, type ColumnMapping, type FieldNeeds } from '../normalize/columns.js';
-import type { ConverterBase } from '../normalize/converter-base.js';
-import { formatDay } from '../normalize/dates.js';
-import { DEAL_NEEDS, DealConverter } from '../normalize/deals.js';
-import { LEAD_NEEDS, LeadConverter } from '../normalize/leads.js';
-import { Problems } from '../normalize/problems.js';
-import { RowFeed, type RowConverter } from '../normalize/row-feed.js';
 import type { Vocabulary } from '../normalize/vocabulary.js';
-import type { Doc, MachineRow } from '../render/document.js';
-import { t, type Lang } from '../present/i18n.js';
+import type { MachineRow } from '../render/document.js';
+import { type Lang } from '../present/i18n.js';
 import { buildEnvelope } from '../schema/envelope.js';
 import type { InputOptions } from '../load/input-options.js';
-import type { Warning } from '../schema/envelope.js';
-import { guessRole, roleByHeader } from '../load/inputs.js';
-import { columnWarnings } from '../load/rows.js';
 import type { CommandOutput } from './output.js';
-import { unknownValuesWarning } from '../load/unknown-values.js';
-import { readMapped } from '../load/table-source.js';
-
-const SAMPLE_ROWS = 5;
-
-export interface InspectResult {
-  file: string;
-  /** What the file was read as: given with --as, or told by its columns. */
-  role: Role;
-  encoding: string;
-  encodingReason: string;
-  delimiter: string;
-  /** The file began with Excel's `sep=` line. */
-  sepLine: boolean;
-  header: boolean;
-  /** 1-based line of the header row taken (0 without one); lines above it are not data. */
-  headerLine: number;
-  rows: number;
-  /** Records below the header that are empty or hold only delimiters. */
-  blank: number;
-  /** Fields the kind of export needs that no column gives, with the `--map` that would give them. */
-  missing: { field: string; description: string; closest: string | null; map: string }[];
-  columns: { position: number; header: string; field: string | null }[];
-  choices: string[];
-  /** Lines passed over above the header, column choices, fallback columns and rounded amounts, as every command warns of them. */
-  warnings: Warning[];
-  /** Totals and subtotals rows (never a client) and the lines of the first of them. */
-  totals: { rows: number; lines: number[] };
-  /** The number and date convention of each amount and date column. */
-  conventions: Record<string, string>;
-  /** The first rows as folio reads them (a lost or open deal is not read past its status). */
-  sample: Record<string, string>[];
-  problems: string[];
-  problemCount: number;
-}
-
-type AnyConverter = ConverterBase & RowConverter<object>;
-
-interface RoleReader {
-  needs: FieldNeeds;
-  make: (map: ColumnMapping, input: InputOptions, problems: Problems, vocabulary: Vocabulary) => AnyConverter;
-}
-
-const READERS: Record<Role, RoleReader> = {
-  deals: { needs: DEAL_NEEDS, make: (m, i, p, vocabulary) => new DealConverter(m, { file: i.source.name, decimal: i.decimal, dayOrder: i.dayOrder, vocabulary }, p) },
-  leads: { needs: LEAD_NEEDS, make: (m, i, p, vocabulary) => new LeadConverter(m, { file: i.source.name, decimal: i.decimal, dayOrder: i.dayOrder, vocabulary }, p) },
-  activities: {
-    needs: ACTIVITY_NEEDS,
-    make: (m, i, p, vocabulary) => new ActivityConverter(m, { file: i.source.name, decimal: i.decimal, dayOrder: i.dayOrder, vocabulary }, p),
-  },
-  clients: { needs: CLIENT_NEEDS, make: (m, i, p) => new ClientConverter(m, { file: i.source.name, decimal: i.decimal, dayOrder: i.dayOrder, wantMin: null, canMin: null }, p) },
-};
-
-const DAY_KEYS = new Set(['day', 'expectedClose', 'dossier']);
-const HIDDEN = new Set(['line', 'wantRaw', 'canRaw', 'micro']);
-
-/** A record as text, whatever the input: day numbers as dates, whole units and millionths as one decimal. */
-function describe(record: Record<string, unknown>): Record<string, string> {
-  const out: Record<string, string> = { line: String(record.line) };
-  for (const [key, value] of Object.entries(record)) {
-    if (HIDDEN.has(key)) continue;
-    if (key === 'whole') out.amount = record.status !== undefined && record.status !== 'won' ? '—' : decimal(value as number, record.micro as number);
-    else if (value === null || value === undefined) out[key] = '—';
-    else if (DAY_KEYS.has(key) && typeof value === 'number') out[key] = formatDay(value);
-    else if (typeof value === 'object' && 'whole' in value) {
-      const amount = value as Amount;
-      out[key] = decimal(amount.whole, amount.micro);
-    }
-    else out[key] = String(value);
-  }
-  return out;
-}
-
-/** Whole units and millionths as one exact decimal. */
-function decimal(whole: number, micro: number): string {
-  return formatMicros(BigInt(whole) * MICROS_PER_UNIT + BigInt(micro));
-}
+import { inspectInput } from '../load/inspect.js';
+import { inspectDoc } from '../present/inspect.js';
 
 /**
  * How folio reads an export, for the analyst whose numbers look wrong: as deals, leads, an
  * activity log or a clients file (`--as`, or told by the columns). Never stops at a bad value.
  */
 export async function runInspect(input: InputOptions, lang: Lang, vocabulary: Vocabulary, as: Role | undefined): Promise<CommandOutput> {
-  const problems = new Problems(true, undefined, input.names === undefined);
-  const sample: Record<string, string>[] = [];
-  const ctx: { converter?: AnyConverter; feed?: RowFeed<object>; role?: Role } = {};
-  const roleOf = (headers: string[]): Role => {
-    if (as) return as;
-    // Deals unless the columns are those of another kind of export only.
-    const fitsDeals = !input.header || roleByHeader(input.source.name, headers).includes('deals');
-    return (fitsDeals ? 'deals' : guessRole(input.source.name, headers)) ?? 'deals';
-  };
-  const read = await readMapped(input, (headers) => READERS[roleOf(headers)].needs, (map) => {
-    ctx.role = roleOf(map.headers);
-    const converter = READERS[ctx.role].make(map, input, problems, vocabulary);
-    const feed = new RowFeed<object>(converter, (record) => {
-      if (sample.length < SAMPLE_ROWS) sample.push(describe(record as Record<string, unknown>));
-    });
-    Object.assign(ctx, { converter, feed });
-    return (fields, line) => feed.push(fields, line);
-  }, true);
-  const { format, mapping, rows } = read;
-  let ambiguity: string | null = null;
-  try {
-    ctx.feed?.end();
-  } catch (error) {
-    if (!(error instanceof FolioError)) throw error;
-    ambiguity = `${describeProblem(error)} (hint: ${error.hint ?? ''})`;
-  }
-  const converter = ctx.converter as AnyConverter;
-  const used = mapping;
-  const fieldAt = new Map(Object.entries(used.index).map(([field, i]) => [i, field]));
-  const conventions: Record<string, string> = {};
-  // A missing column has no convention: it is listed under `missing`.
-  for (const [field, column] of converter.amounts) if (field in mapping.index) conventions[field] = column.convention;
-  for (const [field, column] of converter.dates) if (field in mapping.index) conventions[field] = column.convention;
-  const result: InspectResult = {
-    file: format.file,
-    role: ctx.role as Role,
-    encoding: format.encoding,
-    encodingReason: format.encodingReason,
-    delimiter: format.delimiter,
-    sepLine: format.sepLine,
-    header: input.header,
-    headerLine: read.headerLine,
-    rows,
-    blank: read.blank,
-    missing: read.missing.map((spec) => {
-      const closest = input.header ? closestHeader(spec, mapping.headers) : null;
-      return { field: spec.field, description: spec.description, closest, map: `--map ${spec.field}=${closest === null ? 'HEADER' : JSON.stringify(closest)}` };
-    }),
-    columns: used.headers.map((header, i) => ({ position: i + 1, header, field: fieldAt.get(i) ?? null })),
-    choices: used.choices,
-    warnings: columnWarnings(used, converter),
-    totals: { rows: converter.totals, lines: converter.totalsLines },
-    conventions,
-    sample,
-    problems: [...problems.listed.map((p) => describeProblem(p)), ...(ambiguity ? [ambiguity] : [])],
-    problemCount: problems.count + (ambiguity ? 1 : 0),
-  };
+  const { result, warnings } = await inspectInput(input, vocabulary, as);
   return {
-    envelope: buildEnvelope('inspect', null, [], result, [...(read.guess ? [read.guess] : []), ...vocabularyWarnings(format.file, mapping, converter)]),
+    envelope: buildEnvelope('inspect', null, [], result, warnings),
     doc: () => inspectDoc(result, lang),
     rows: () => result.columns.map((c): MachineRow => ({ position: c.position, header: c.header, field: c.field })),
     columns: ['position', 'header', 'field'],
     exitCode: 0,
-  };
-}
-
-/** The status, outcome and channel values no list knows, for the kinds of input that have them. */
-function vocabularyWarnings(file: string, mapping: ColumnMapping, converter: AnyConverter): Warning[] {
-  const has = (field: string): boolean => mapping.index[field] !== undefined;
-  const found =
-    converter instanceof DealConverter || converter instanceof LeadConverter
-      ? [has('status') ? unknownValuesWarning(file, 'status', converter.statuses) : null]
-      : converter instanceof ActivityConverter
-        ? [unknownValuesWarning(file, 'outcome', converter.outcomes), has('channel') ? unknownValuesWarning(file, 'channel', converter.channels) : null]
-        : [];
-  return found.filter((w): w is Warning => w !== null);
-}
-
-const DELIMITER_NAMES: Record<string, string> = { ',': 'comma (,)', ';': 'semicolon (;)', '\t': 'tab', '|': 'pipe (|)' };
-
-function inspectDoc(r: InspectResult, lang: Lang): Doc {
-  const keys = [...new Set(r.sample.flatMap((s) => Object.keys(s)))];
-  return {
-    title: `${t(lang, 'inspectTitle')}: ${r.file}`,
-    sections: [
-      {
-        kind: 'facts',
-        facts: [
-          ['read as', r.role],
-          [t(lang, 'encoding'), `${r.encoding} (${r.encodingReason})`],
-          [t(lang, 'delimiter'), `${DELIMITER_NAMES[r.delimiter] ?? r.delimiter}${r.sepLine ? ' (from the sep= line)' : ''}`],
-          ['header line', r.header ? String(r.headerLine) : 'none (--no-header)'],
-          [t(lang, 'rows'), String(r.rows)],
-          ...(r.totals.rows > 0 ? [[t(lang, 'totalsRows'), `${r.totals.rows} (line ${r.totals.lines.join(', ')}${r.totals.rows > r.totals.lines.length ? ', …' : ''})`] as [string, string]] : []),
-          ...(r.blank > 0 ? [['blank lines', String(r.blank)] as [string, string]] : []),
-          ...Object.entries(r.conventions).map(([field, convention]): [string, string] => [field, convention]),
-        ],
-      },
-      {
-        kind: 'table',
-        title: t(lang, 'mapping'),
-        columns: [{ label: '#', align: 'right' }, { label: t(lang, 'header') }, { label: t(lang, 'field') }],
-        rows: r.columns.map((c) => [String(c.position), c.header, c.field === null ? { text: '—', tone: 'muted' } : { text: c.field, tone: 'good' }]),
-      },
-      ...(r.warnings.length > 0 ? [{ kind: 'notes' as const, lines: r.warnings.map((w) => (w.code === 'COLUMN_CHOICE' ? w.message : `${w.code}: ${w.message}`)) }] : []),
-      ...(r.missing.length > 0
-        ? [
-            {
-              kind: 'notes' as const,
-              title: `Missing (${r.missing.length})`,
-              lines: r.missing.map((m) => ({ text: `${m.field} (${m.description}): no column; map one with ${m.map}`, tone: 'bad' as const })),
-            },
-          ]
-        : []),
-      {
-        kind: 'table',
-        title: t(lang, 'firstRows'),
-        columns: keys.map((k) => ({ label: k, ...(k === 'line' || k === 'amount' ? { align: 'right' as const } : {}) })),
-        rows: r.sample.map((s) => keys.map((k) => s[k] ?? '')),
-      },
-      {
-        kind: 'notes',
-        title: `${t(lang, 'problems')} (${r.problemCount})`,
-        lines: r.problems.length > 0 ? r.problems.map((p) => ({ text: p, tone: 'bad' as const })) : [t(lang, 'noProblems')],
-      },
-    ],
   };
 }
