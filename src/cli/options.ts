@@ -10,7 +10,7 @@ import { FolioError } from '../errors.js';
 import { parseEncodingName } from '../io/encoding.js';
 import { sourceOf } from '../io/read-table.js';
 import { parseDayOrder, today, type DayOrder } from '../normalize/dates.js';
-import { newParsedAmount, NumberRead, readAmount, type DecimalMark } from '../normalize/numbers.js';
+import { amountFromText, type DecimalMark } from '../normalize/numbers.js';
 import { flagDate, parsePeriod, type Period } from '../normalize/period.js';
 import { VOCABULARY_LISTS, type Vocabulary, type VocabularyList } from '../normalize/vocabulary.js';
 import { LANGS, langFromEnv, type Lang } from '../present/i18n.js';
@@ -265,10 +265,9 @@ export function asOfDay(text: string | undefined): number {
 /** An amount given on the command line (`--big 100000`, `--big "1 000 000,50"`), as whole units and millionths. */
 export function amountValue(flag: string): (text: string) => Amount {
   return (text) => {
-    const out = newParsedAmount();
-    const r = readAmount(text, text.includes(',') && !text.includes('.') && !/,\d{3}$/.test(text) ? ',' : '.', out);
-    if (r !== NumberRead.Ok || out.whole < 0 || out.micro < 0) throw usage(`${flag} "${text}" is not an amount`, `write ${flag} 100000 or ${flag} 250000.50`);
-    return { whole: out.whole, micro: out.micro };
+    const amount = amountFromText(text);
+    if (amount === null) throw usage(`${flag} "${text}" is not an amount`, `write ${flag} 100000 or ${flag} 250000.50`);
+    return amount;
   };
 }
 

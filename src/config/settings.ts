@@ -1,3 +1,4 @@
+import { amountFromText } from '../normalize/numbers.js';
 import type { Amount } from '../normalize/money.js';
 import type { Role } from '../load/inputs.js';
 import { DEFAULT_CADENCE } from '../analyses/cadence.js';
@@ -97,8 +98,8 @@ function configBands(list: number[] | undefined): ShareOptions['bands'] | undefi
 
 function bigAmount(n: number | undefined): Amount | undefined {
   if (n === undefined) return undefined;
-  const whole = Math.floor(n);
-  return { whole, micro: Math.round((n - whole) * 1e6) };
+  // The config schema and the env reader have already refused anything but a positive number.
+  return amountFromText(String(n)) ?? undefined;
 }
 
 export interface Resolved {

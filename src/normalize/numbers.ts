@@ -1,3 +1,4 @@
+import type { Amount } from './money.js';
 /**
  * Amounts as CRM exports write them: `1234.5`, `1,234.5`, `1 234,5` (space, U+00A0 or
  * U+202F between groups), `1.234,5`, `1'234.5`, `-5`, `(5)`, with a currency symbol or
@@ -323,4 +324,16 @@ function invalid(out: ParsedAmount, problem: string): NumberRead {
 
 export function newParsedAmount(): ParsedAmount {
   return { whole: 0, micro: 0, currency: '', proves: null, problem: '', rounded: false };
+}
+
+/**
+ * An amount typed by a person (a flag, a setting): `100000`, `250000.50`, `1 000 000,50`.
+ * A comma is the decimal mark when it is the only mark and not followed by exactly three
+ * digits (`1,500` is fifteen hundred). Null for anything else, or a negative amount.
+ */
+export function amountFromText(text: string): Amount | null {
+  const out = newParsedAmount();
+  const mark: DecimalMark = text.includes(',') && !text.includes('.') && !/,\d{3}$/.test(text) ? ',' : '.';
+  if (readAmount(text, mark, out) !== NumberRead.Ok || out.whole < 0 || out.micro < 0) return null;
+  return { whole: out.whole, micro: out.micro };
 }

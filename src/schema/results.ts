@@ -1,3 +1,4 @@
+import { TASKS } from '../analyses/matrix.js';
 import { z } from 'zod';
 import { CHECK_RULES } from '../analyses/check.js';
 import { envelopeSchema, shareResultSchema } from './envelope.js';
@@ -15,7 +16,7 @@ export const matrixResultSchema = z.object({
       want: z.boolean().nullable(),
       can: z.boolean().nullable(),
       quadrant,
-      task: z.enum(['keep-and-grow', 'help-to-buy', 'remove-reluctance', 'stimulate-or-drop', 'fill-flags']).describe('the seller\'s task for the quadrant, as a code'),
+      task: z.enum(Object.values(TASKS)).describe('the seller\'s task for the quadrant, as a code'),
       reason: z.string().optional(),
       manager: z.string().optional(),
       segment: z.string().optional(),
