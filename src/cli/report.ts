@@ -2,6 +2,7 @@ import { Command, Option } from 'commander';
 import { DEFAULT_CADENCE } from '../analyses/cadence.js';
 import type { Role } from '../config/settings.js';
 import type { CliContext } from './context.js';
+import { addOfferRuleOptions } from './offers.js';
 import { emit } from './emit.js';
 import {
   addBandOption,
@@ -34,6 +35,10 @@ export type ReportFlags = RawOptions &
     activities?: string;
     leads?: string;
     clients?: string;
+    offers?: string;
+    offersMap: string[];
+    followUpDays: number;
+    expiringDays: number;
     dealsMap: string[];
     activitiesMap: string[];
     leadsMap: string[];
@@ -60,10 +65,12 @@ export function addReportOptions(cmd: Command): Command {
     .option('--activities <file>', 'activity log export')
     .option('--leads <file>', 'leads export')
     .option('--clients <file>', 'clients export (want/can, key, dossier)')
+    .option('--offers <file>', 'commercial offers or quotes export')
     .option('--deals-map <field=header>', '--map for the deals file; repeatable', collect, [])
     .option('--activities-map <field=header>', '--map for the activity log; repeatable', collect, [])
     .option('--leads-map <field=header>', '--map for the leads file; repeatable', collect, [])
     .option('--clients-map <field=header>', '--map for the clients file; repeatable', collect, [])
+    .option('--offers-map <field=header>', '--map for the offers file; repeatable', collect, [])
     .option('--as-of <date>', 'the day to report as of (default: today)')
     .option('--period <period>', 'the period (default: the last full calendar month before as-of)')
     .option('--from <date>', 'first day of the period')
@@ -79,6 +86,7 @@ export function addReportOptions(cmd: Command): Command {
   addRedactOption(cmd);
   addLeadRuleOptions(cmd);
   addCadenceRuleOptions(cmd);
+  addOfferRuleOptions(cmd);
   addThresholdOptions(cmd);
   addBandOption(cmd);
   addOutputOptions(cmd);
@@ -90,13 +98,13 @@ export function addReportOptions(cmd: Command): Command {
 export async function reportOptions(folder: string | undefined, flags: ReportFlags) {
   const { findInputs, ROLES } = await import('../load/inputs.js');
   const { lastFullMonth } = await import('../normalize/period.js');
-  const named: Partial<Record<Role, string>> = { deals: flags.deals, activities: flags.activities, leads: flags.leads, clients: flags.clients };
+  const named: Partial<Record<Role, string>> = { deals: flags.deals, activities: flags.activities, leads: flags.leads, clients: flags.clients, offers: flags.offers };
   for (const role of ROLES) if (named[role] === undefined) delete named[role];
   if (folder === undefined && Object.keys(named).length === 0) {
     throw usage('no inputs: give a folder of exports or name the files', 'folio report ./export, or folio report --deals deals.csv --activities activities.csv');
   }
   const found = await findInputs(folder, named);
-  const maps: Record<Role, string[]> = { deals: flags.dealsMap, activities: flags.activitiesMap, leads: flags.leadsMap, clients: flags.clientsMap };
+  const maps: Record<Role, string[]> = { deals: flags.dealsMap, activities: flags.activitiesMap, leads: flags.leadsMap, clients: flags.clientsMap, offers: flags.offersMap };
   const files: Partial<Record<Role, ReturnType<typeof secondInput>>> = {};
   for (const role of ROLES) {
     const file = found.files[role];
@@ -138,6 +146,7 @@ export async function reportOptions(folder: string | undefined, flags: ReportFla
     canMin: flags.canMin ?? null,
     leads: { fastDays: flags.fastDays, big: flags.big ?? null, maxLeads: flags.maxLeads ?? null },
     cadence: { maxGap: flags.maxGap, cooloff: flags.cooloff, dueSoon: DEFAULT_CADENCE.dueSoon, dossierMonths: flags.dossierMonths },
+    offerRules: { followUpDays: flags.followUpDays, expiringDays: flags.expiringDays },
     lang: outputLang(flags),
     keyClients: flags.keyClient,
     allClients: flags.allClients === true,

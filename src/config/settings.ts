@@ -164,6 +164,7 @@ export function applyColumns(cmd: Command, loaded: LoadedConfig, primary: Role |
     ['clientsMap', 'clients'],
     ['leadsMap', 'leads'],
     ['activitiesMap', 'activities'],
+    ['offersMap', 'offers'],
   ];
   for (const [attr, role] of lists) {
     if (role === null || cmd.getOptionValue(attr) === undefined) continue;
@@ -172,7 +173,7 @@ export function applyColumns(cmd: Command, loaded: LoadedConfig, primary: Role |
   }
 }
 
-export type Role = 'deals' | 'leads' | 'activities' | 'clients';
+export type Role = 'deals' | 'leads' | 'activities' | 'clients' | 'offers';
 
 /** `field=header` entries of the config file's column map for one input, under the --map ones. */
 export function configColumns(loaded: LoadedConfig, role: Role): string[] {

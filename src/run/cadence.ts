@@ -1,7 +1,7 @@
 import { analyzeCadence, CadenceLog, type AgendaStatus, type CadenceOptions, type CadenceResult } from '../analyses/cadence.js';
 import type { ShareOptions } from '../analyses/share.js';
 import { FolioError } from '../errors.js';
-import { ACTIVITY_NEEDS, ActivityConverter, type Activity } from '../normalize/activities.js';
+import type { Activity } from '../normalize/activities.js';
 import { formatDay } from '../normalize/dates.js';
 import type { Period } from '../normalize/period.js';
 import { detach, displayName, nameKey } from '../normalize/text.js';
@@ -12,7 +12,8 @@ import { buildEnvelope } from '../render/json.js';
 import type { InputOptions, InputReport, Warning } from '../load/input-options.js';
 import { hasKeySource, keyChoiceJson, keySet, noKeySource, trailingYear, type KeyChoiceJson, type KeySources } from './key-clients.js';
 import { loadDeals, type DealFilter } from '../load/deals.js';
-import { inputReport, loadRows, readWarnings } from '../load/rows.js';
+import { loadActivities } from '../load/activities.js';
+import { inputReport, readWarnings } from '../load/rows.js';
 import { loadClients } from './matrix.js';
 import type { CommandOutput } from './output.js';
 import { unknownValuesWarning } from '../load/unknown-values.js';
@@ -61,6 +62,8 @@ export interface CadenceRules {
   /** The user's additions to the outcome and channel lists. */
   vocabulary: Vocabulary;
   keys: KeySources;
+  /** Another reader of the same log (the offers' follow-up in `report`), handed every activity so the log is read once. */
+  also?: (a: Activity) => void;
 }
 
 /** Read the activity log once and apply the rules to the key clients: the data of `cadence`, reused by `report` and `check`. */
@@ -74,16 +77,11 @@ export async function computeCadence(options: CadenceRules): Promise<ComputedCad
   let used = 0;
   let notKey = 0;
 
-  const loaded = await loadRows(
+  const loaded = await loadActivities(
     options.input,
-    ACTIVITY_NEEDS,
-    (map, p) =>
-      new ActivityConverter(
-        map,
-        { file, decimal: options.input.decimal, dayOrder: options.input.dayOrder, vocabulary: options.vocabulary },
-        p,
-      ),
+    options.vocabulary,
     (a: Activity) => {
+      options.also?.(a);
       const key = nameKey(a.client);
       if (!all && !keys.clients.has(key)) {
         notKey++;

@@ -17,6 +17,11 @@ import { computeLeads, leadsSections } from './leads.js';
 import { computeMatrix, loadClients, matrixSections, revenueByClient, type ClientRevenueMap, type MatrixJson } from './matrix.js';
 import type { CommandOutput } from './output.js';
 import { computeShare, shareSections, type ShareJson } from './share.js';
+import { ContactDays, type OffersResult } from '../analyses/offers.js';
+import { contactColumnWarning, ContactSink, loadContacts } from '../load/offers.js';
+import type { Activity } from '../normalize/activities.js';
+import { offersSections } from '../present/offers.js';
+import { offerClients, offersResult, readOffers, type ReadOffers } from './offers.js';
 
 export interface ReportOptions {
   files: Partial<Record<Role, InputOptions>>;
@@ -35,6 +40,7 @@ export interface ReportOptions {
   canMin: number | null;
   leads: { fastDays: number; big: { whole: number; micro: number } | null; maxLeads: number | null };
   cadence: { maxGap: number; cooloff: number; dueSoon: number; dossierMonths: number };
+  offerRules: { followUpDays: number; expiringDays: number };
   lang: Lang;
   /** Key clients named with --key-client; with them, or with --all-clients, no other source chooses. */
   keyClients: string[];
@@ -53,6 +59,7 @@ export interface ReportResult {
   matrix: MatrixJson | null;
   leads: LeadsResult | null;
   cadence: CadenceJson | null;
+  offers: OffersResult | null;
 }
 
 export interface ReportData {
@@ -80,6 +87,7 @@ export async function computeReport(o: ReportOptions): Promise<ReportData> {
     matrix: null,
     leads: null,
     cadence: null,
+    offers: null,
   };
 
   // Each file is read once: the deals feed the period, the previous period and the 12
@@ -122,6 +130,14 @@ export async function computeReport(o: ReportOptions): Promise<ReportData> {
     inputs.push(leads.input);
     warnings.push(...leads.warnings);
   }
+  // The offers come before the log, so that one pass over the log serves the cadence and the follow-up rule.
+  const offers: ReadOffers | null = o.files.offers ? await readOffers([o.files.offers], o.vocabulary, o.asOf) : null;
+  if (offers) {
+    inputs.push(...offers.inputs);
+    warnings.push(...offers.warnings);
+  }
+  const contacts = offers && o.files.activities ? new ContactSink(new ContactDays(), offerClients(offers.offers), o.asOf) : null;
+  let contactLog: ContactDays | null = null;
   if (o.files.activities && hasKeySource({ named: o.keyClients, all: o.allClients, deals: o.files.deals !== undefined, clients: o.files.clients !== undefined })) {
     const cadence = await computeCadence({
       input: o.files.activities,
@@ -129,12 +145,30 @@ export async function computeReport(o: ReportOptions): Promise<ReportData> {
       cadence: { asOf: o.asOf, ...o.cadence },
       vocabulary: o.vocabulary,
       keys: { named: o.keyClients, all: o.allClients, classes, clients },
+      ...(contacts ? { also: (a: Activity) => contacts.accept(a) } : {}),
     });
     result.cadence = cadence.result;
     inputs.push(cadence.input);
     warnings.push(...cadence.warnings);
+    if (contacts) {
+      contactLog = contacts.log;
+      const channel = contactColumnWarning(cadence.input.file, cadence.input.columns.channel !== undefined);
+      if (channel) warnings.push(channel);
+    }
   } else if (o.files.activities) {
     warnings.push({ code: 'CADENCE_SKIPPED', message: 'the activity log was not checked: a deals or clients file, --key-client or --all-clients is needed to tell which clients are key' });
+    if (offers) {
+      // No cadence pass to share: the log is read for the follow-up rule alone.
+      const loaded = await loadContacts(o.files.activities, o.vocabulary, offerClients(offers.offers), o.asOf);
+      contactLog = loaded.log;
+      inputs.push(loaded.input);
+      warnings.push(...loaded.warnings);
+    }
+  }
+  if (offers) {
+    const done = offersResult(offers, contactLog, { asOf: o.asOf, ...o.offerRules, window: o.period });
+    result.offers = done.result;
+    warnings.push(...done.warnings);
   }
   return { result, inputs, warnings };
 }
@@ -253,6 +287,8 @@ export function reportDoc(r: ReportResult, warnings: Warning[], lang: Lang): Doc
     sections.push({ kind: 'heading', title: t(lang, 'cadenceSection') }, ...cadenceSections(r.cadence, lang));
     if (chart.timeline) sections.push({ kind: 'chart', title: t(lang, 'timelineChart'), chart: chart.timeline });
   } else sections.push(skipped('cadenceSection'));
+  if (r.offers) sections.push({ kind: 'heading', title: t(lang, 'offersSection') }, ...offersSections(r.offers, lang));
+  else sections.push(skipped('offersSection'));
   sections.push({ kind: 'heading', title: t(lang, 'warnings') }, { kind: 'notes', lines: warnings.length > 0 ? warnings.map((w) => ({ text: w.message, tone: 'warn' as const })) : [t(lang, 'none')] });
   sections.push({ kind: 'notes', title: t(lang, 'inputsSection'), lines: r.files });
   return { title: `${t(lang, 'reportTitle')} · ${r.period.from} — ${r.period.to}`, sections, lang };
