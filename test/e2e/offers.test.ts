@@ -131,3 +131,35 @@ describe('folio offers (e2e)', () => {
     expect(JSON.parse(r.stdout).properties.result.required).toEqual(expect.arrayContaining(['violations', 'due', 'expiring', 'expired', 'managers']));
   });
 });
+
+describe('check rules followup and expired (e2e)', () => {
+  const demo = ['check', 'fixtures/demo', '--as-of', '2026-11-23', '--json'];
+
+  it('fails on followup (exit 1) with a finding per offer not followed up in October', () => {
+    const r = folio([...demo, '--fail-on', 'followup']);
+    expect(r.code).toBe(1);
+    const e = OUTPUT_SCHEMAS.check.parse(json(r));
+    // Worked out in report-check.test.ts.
+    expect(e.result.findings.filter((f) => f.rule === 'followup').map((f) => [f.client, f.manager])).toEqual([
+      ['Adventure Works', 'Anna Kim'],
+      ['Contoso Ltd', 'Olga Petrova'],
+    ]);
+    expect(e.result.summary.find((s) => s.rule === 'expired')).toEqual({ rule: 'expired', count: 2, failing: false, skipped: false });
+  });
+
+  it('is not in the default policy', () => {
+    const e = OUTPUT_SCHEMAS.check.parse(json(folio(demo)));
+    expect(e.result.policy).not.toContain('followup');
+    expect(e.result.summary.find((s) => s.rule === 'followup')).toMatchObject({ count: 2, failing: false });
+  });
+
+  it('refuses followup without an activity log (a gate that checked nothing fails), passes expired on clean offers', () => {
+    const r = folio(['check', '--offers', 'fixtures/demo/offers.csv', '--as-of', '2026-11-23', '--fail-on', 'followup']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/rule followup needs an activity log/);
+    // Q-304 is valid until 20 October: on that day it is still expiring, on the 21st expired.
+    const expired = (asOf: string) => folio(['check', '--offers', 'fixtures/demo/offers.csv', '--as-of', asOf, '--period', '2026-10', '--fail-on', 'expired']).code;
+    expect(expired('2026-10-20')).toBe(0);
+    expect(expired('2026-10-21')).toBe(1);
+  });
+});
