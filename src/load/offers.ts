@@ -16,13 +16,15 @@ export interface LoadedOffers {
 }
 
 /**
- * The offers of an export that were sent by as-of. Rows without a sending day (deals of a
- * deals export that never got an offer) and offers sent after as-of are counted out.
+ * The offers of an export that were sent by as-of. Rows without a sending day or at a stage
+ * before an offer (deals of a deals export that never got one, drafts) and offers sent after
+ * as-of are counted out.
  */
 export async function loadOffers(input: InputOptions, vocabulary: Vocabulary, asOf: number): Promise<LoadedOffers> {
   const file = input.source.name;
   const offers: Offer[] = [];
   let notSent = 0;
+  let preparing = 0;
   let later = 0;
   const loaded = await loadRows(
     input,
@@ -31,6 +33,10 @@ export async function loadOffers(input: InputOptions, vocabulary: Vocabulary, as
     (row: OfferRow) => {
       if (row.sent === null) {
         notSent++;
+        return;
+      }
+      if (row.decision === 'preparing') {
+        preparing++;
         return;
       }
       if (row.sent > asOf) {
@@ -64,13 +70,16 @@ export async function loadOffers(input: InputOptions, vocabulary: Vocabulary, as
   if (columns.amount === undefined) {
     warnings.push({ code: 'OFFER_NO_AMOUNT', message: `${file}: no amount column, so the money left on expired offers is not counted; map one with --map amount=HEADER` });
   }
+  if (preparing > 0) {
+    warnings.push({ code: 'OFFERS_NOT_SENT', message: `${file}: ${preparing} row(s) whose status is a stage before an offer (a draft, qualification, needs analysis) were left out, though dated; count one as an offer with --open "STATUS"` });
+  }
   if (notSent > 0) {
     warnings.push({ code: 'OFFERS_NOT_SENT', message: `${file}: ${notSent} row(s) with no sending date were left out (a deal that never got an offer, or a date to fill in)` });
   }
   if (later > 0) {
     warnings.push({ code: 'OFFERS_AFTER_AS_OF', message: `${file}: ${later} offer(s) sent after as-of ${formatDay(asOf)} were left out` });
   }
-  return { offers, warnings, input: inputReport(loaded, 'offers', { used: offers.length, excluded: { notSent, sentAfterAsOf: later } }) };
+  return { offers, warnings, input: inputReport(loaded, 'offers', { used: offers.length, excluded: { notSent, preparing, sentAfterAsOf: later } }) };
 }
 
 export interface LoadedContacts {

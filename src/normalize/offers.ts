@@ -21,24 +21,37 @@ export const OFFER_FIELDS: readonly FieldSpec[] = [
 export const OFFER_NEEDS: FieldNeeds = { specs: OFFER_FIELDS };
 
 /**
- * Statuses that decide an offer. A deal that is won or paid accepted its offer; «согласовано»
- * accepts an offer even though a deal stage «Согласование» is still open, so the stem moves
- * from the open list to the accepted one here; «на согласовании» stays undecided.
+ * What an offer's status says: decided (accepted, declined), still open (undecided), or a
+ * stage before any offer was sent (a draft; a deal of a deals export still in qualification),
+ * which is no offer yet.
+ */
+export type OfferStage = Decision | 'preparing';
+
+/**
+ * A deal that is won or paid accepted its offer; «согласовано» accepts an offer even though a
+ * deal stage «Согласование» is still open, so the stem moves from the open list to the
+ * accepted one here; «на согласовании» stays undecided. `Approved` is left out: in quote
+ * tools it means approved inside the company for sending.
  */
 const ACCEPTED = [...BUILT_IN.won, 'accept', 'confirmed', 'signed', 'agreed', 'принят', 'согласован', 'подписан', 'подтвержден'];
 const DECLINED = [...BUILT_IN.lost, 'отклон'];
+const PREPARING = [
+  'draft', 'new', 'lead', 'qualif', 'prospect', 'needs analysis', 'identify decision', 'perception analysis', 'engag', 'in preparation',
+  'черновик', 'подготов', 'нов', 'неразобранн', 'квалификац', 'первичный контакт', 'выявление потребност', 'взят в работу',
+];
 const UNDECIDED = [
-  ...BUILT_IN.open.filter((p) => !ACCEPTED.includes(p)),
-  'sent', 'draft', 'awaiting', 'expired', 'на согласовании', 'ожидает подтверждения', 'отправлен', 'черновик', 'истек', 'просрочен', 'предложение',
+  ...BUILT_IN.open.filter((p) => !ACCEPTED.includes(p) && !PREPARING.includes(p)),
+  'sent', 'awaiting', 'expired', 'на согласовании', 'ожидает подтверждения', 'отправлен', 'истек', 'просрочен', 'предложение',
 ];
 
-/** The offer's decision by its status; the user's --won, --lost and --open phrases add to accepted, declined and undecided. */
-export function decisionClassifier(user: Vocabulary): PhraseClassifier<Decision> {
-  return new PhraseClassifier<Decision>(
+/** The offer's stage by its status; the user's --won, --lost and --open phrases add to accepted, declined and undecided. */
+export function decisionClassifier(user: Vocabulary): PhraseClassifier<OfferStage> {
+  return new PhraseClassifier<OfferStage>(
     [
       { kind: 'accepted', builtIn: ACCEPTED, user: user.won },
       { kind: 'declined', builtIn: DECLINED, user: user.lost },
       { kind: 'undecided', builtIn: UNDECIDED, user: user.open },
+      { kind: 'preparing', builtIn: PREPARING, user: [] },
     ],
     'undecided',
   );
@@ -52,7 +65,7 @@ export interface OfferRow {
   expires: number | null;
   amount: { whole: number; micro: number } | null;
   manager: string;
-  decision: Decision;
+  decision: OfferStage;
   line: number;
 }
 
@@ -61,7 +74,7 @@ export interface OfferOptions extends ConverterOptions {
 }
 
 export class OfferConverter extends ConverterBase implements RowConverter<OfferRow> {
-  readonly decisions: PhraseClassifier<Decision>;
+  readonly decisions: PhraseClassifier<OfferStage>;
 
   constructor(mapping: ColumnMapping, options: OfferOptions, problems: Problems) {
     super(mapping, options, problems);

@@ -96,7 +96,7 @@ describe('folio offers (e2e)', () => {
     expect(csv.stdout).toContain('violation,Globex,Q-2002,2026-11-13,2026-11-16,2026-11-17,,,8500,Olga Petrova');
   });
 
-  it('reads a deals export as offers: rows without a sending date are counted out, statuses matched by word', () => {
+  it('reads a deals export as offers: rows without a sending date or before the proposal stage are counted out', () => {
     const dir = mkdtempSync(join(tmpdir(), 'folio-offers-'));
     const file = join(dir, 'pipeline.csv');
     writeFileSync(
@@ -106,13 +106,15 @@ describe('folio offers (e2e)', () => {
         'B,Birch,200,Closed Won,2026-11-02,2026-11-10\n' +
         'C,Cedar,300,Qualification,,\n' +
         'D,Dune,400,Closed Lost,2026-11-03,2026-11-09\n' +
-        'E,Elm,500,Quote on hold (client thinking),2026-11-04,2026-11-12\n',
+        'E,Elm,500,Quote on hold (client thinking),2026-11-04,2026-11-12\n' +
+        'F,Fir,600,Qualification,2026-11-05,2026-11-20\n',
     );
     const e = offers([file, '--as-of', '2026-11-23', '--map', 'number=Deal Name']);
     // Aster and Elm are undecided and expired; Birch (won) and Dune (lost) are decided.
     expect(e.result.expired.map((x) => x.offer)).toEqual(['E', 'A']);
     expect(e.result.counts).toMatchObject({ offers: 4, accepted: 1, declined: 1, undecided: 2 });
-    expect(e.inputs[0]).toMatchObject({ rows: 5, used: 4, excluded: { notSent: 1 } });
+    // Cedar has no sending date; Fir is dated but still in qualification: no offer yet.
+    expect(e.inputs[0]).toMatchObject({ rows: 6, used: 4, excluded: { notSent: 1, preparing: 1 } });
     expect(codes(e)).toContain('OFFERS_NOT_SENT');
   });
 
