@@ -35,6 +35,8 @@ export const configSchema = z
         maxGap: positiveInt.optional(),
         cooloff: positiveInt.optional(),
         dossierMonths: positiveInt.optional(),
+        followUpDays: positiveInt.optional(),
+        expiringDays: positiveInt.optional(),
         wantMin: z.number().optional(),
         canMin: z.number().optional(),
       })

@@ -84,6 +84,8 @@ describe('folio offers (e2e)', () => {
     const e = offers(['fixtures/offers-en-quotes.csv', '--activities', 'fixtures/offers-en-activities.csv', '--as-of', '2026-11-23', '--follow-up-days', '2', '--expiring-days', '3']);
     expect(e.result.violations).toEqual([]);
     expect(e.result.expiring.map((x) => x.offer)).toEqual(['Q-2004']);
+    const env = folio(['offers', 'fixtures/offers-en-quotes.csv', '--as-of', '2026-11-23', '--json'], { env: { FOLIO_EXPIRING_DAYS: '3' } });
+    expect(OUTPUT_SCHEMAS.offers.parse(json(env)).result.thresholds).toEqual({ followUpDays: 1, expiringDays: 3 });
   });
 
   it('prints a Russian table and a CSV of the four lists', () => {
