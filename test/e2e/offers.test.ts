@@ -129,6 +129,49 @@ describe('folio offers (e2e)', () => {
     expect(r.stderr).toMatch(/quotes\.csv:2:3: .*expires before it was sent/);
   });
 
+  it('redacts client and manager names', () => {
+    const r = folio(['offers', 'fixtures/offers-en-quotes.csv', '--activities', 'fixtures/offers-en-activities.csv', '--as-of', '2026-11-23', '--redact']);
+    expect(r.code, r.stderr).toBe(0);
+    for (const name of ['Globex', 'Hooli', 'Olga Petrova', 'Anna Kim']) expect(r.stdout).not.toContain(name);
+    expect(r.stdout).toMatch(/client-[0-9a-f]{8}/);
+  });
+
+  it('in a report without key clients, still reads the log for the follow-up, once', () => {
+    const r = folio(['report', '--offers', 'fixtures/offers-en-quotes.csv', '--activities', 'fixtures/offers-en-activities.csv', '--as-of', '2026-11-23', '--period', '2026-11', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const e = OUTPUT_SCHEMAS.report.parse(json(r));
+    expect(e.result.cadence).toBeNull();
+    expect(e.result.offers?.violations.map((v) => v.offer)).toEqual(['Q-2002']);
+    expect(e.inputs.map((i) => [i.role, i.used])).toEqual([
+      ['offers', 6],
+      ['activities', 4],
+    ]);
+    expect(codes(e)).toEqual(['CADENCE_SKIPPED', 'OFFERS_WITHOUT_EXPIRY']);
+  });
+
+  it('finds the offers of a folder by name only', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'folio-offers-'));
+    writeFileSync(join(dir, 'Коммерческие предложения.csv'), readFileSync('fixtures/offers-ru-1c.csv'));
+    // Client, date and amount fit offers (a date is a fallback sending date) as well as deals:
+    // unnamed, it is taken for deals.
+    writeFileSync(join(dir, 'export.csv'), 'Client,Date,Amount,Status\nAster,2026-11-02,100,won\n');
+    const r = folio(['report', dir, '--period', '2026-11', '--as-of', '2026-11-23', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const e = OUTPUT_SCHEMAS.report.parse(json(r));
+    expect(e.inputs.map((i) => [i.role, i.file.replace(dir, '')])).toEqual([
+      ['deals', '/export.csv'],
+      ['offers', '/Коммерческие предложения.csv'],
+    ]);
+    expect(e.result.offers?.counts.offers).toBe(8);
+  });
+
+  it('inspect reads a file as offers', () => {
+    const r = folio(['inspect', 'fixtures/offers-ru-1c.csv', '--as', 'offers']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/Дата КП\s+sent/);
+    expect(r.stdout).toMatch(/ЗАО Луч\s+КП-105\s+2026-11-10\s+2026-12-01\s+60000\s+Иванов\s+accepted/);
+  });
+
   it('prints its JSON Schema', () => {
     const r = folio(['schema', 'offers']);
     expect(r.code).toBe(0);
