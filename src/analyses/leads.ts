@@ -87,7 +87,7 @@ function atLeastHalfOf(a: Amount, twice: Amount): boolean {
  * The amount as the nearest float, like parsing its decimal text: one correctly rounded
  * division of two exact integers, where they are exact; the text otherwise.
  */
-function toNumber(a: Amount): number {
+export function toNumber(a: Amount): number {
   const micros = a.whole * MICRO + a.micro;
   return Number.isSafeInteger(micros) ? micros / MICRO : microsToNumber(BigInt(a.whole) * MICROS_PER_UNIT + BigInt(a.micro));
 }

@@ -1,7 +1,8 @@
 import { formatDay } from '../normalize/dates.js';
-import type { Period } from '../normalize/period.js';
-import type { Amount } from './leads.js';
-import { microsToNumber, MICROS_PER_UNIT } from './money.js';
+import { periodJson, type Period } from '../normalize/period.js';
+import { nameKey } from '../normalize/text.js';
+import { toNumber, type Amount } from './leads.js';
+import { microsToNumber, MoneySum } from './money.js';
 import { compareNames } from './share.js';
 
 /** What the client said to an offer: accepted and declined offers need no follow-up. */
@@ -162,8 +163,10 @@ export interface OffersResult {
   expiringAmount: number;
 }
 
-const micros = (a: Amount | null): bigint => (a === null ? 0n : BigInt(a.whole) * MICROS_PER_UNIT + BigInt(a.micro));
-const units = (a: Amount | null): number | null => (a === null ? null : microsToNumber(micros(a)));
+const units = (a: Amount | null): number | null => (a === null ? null : toNumber(a));
+const addTo = (sum: MoneySum, a: Amount | null): void => {
+  if (a) sum.add(a.whole, a.micro);
+};
 const inWindow = (day: number, w: Period | null): boolean => w === null || (day >= w.from && day <= w.to);
 
 interface ManagerTally {
@@ -172,11 +175,11 @@ interface ManagerTally {
   followedUp: number;
   late: number;
   expired: number;
-  expiredMicros: bigint;
+  expiredSum: MoneySum;
 }
 
 /**
- * The offer rules (DOMAIN.md §9): an undecided offer needs a personal contact with its client
+ * The offer rules (docs/rules.md §9): an undecided offer needs a personal contact with its client
  * by the `followUpDays`-th business day after it was sent (a later contact does not cure the
  * breach); undecided offers close to expiry go on the agenda; expired ones are money left on
  * the table. `log` is null when no activity log was given: then only expiry is checked. Pure.
@@ -188,17 +191,17 @@ export function analyzeOffers(offers: readonly Offer[], log: ContactDays | null,
   const expired: OfferExpired[] = [];
   const managers = new Map<string, ManagerTally>();
   const counts = { offers: 0, accepted: 0, declined: 0, undecided: 0, noExpiry: 0, beforeLog: 0 };
-  let expiredMicros = 0n;
-  let expiringMicros = 0n;
+  const expiredSum = new MoneySum();
+  const expiringSum = new MoneySum();
   // Sort keys beside the JSON rows, so no date is parsed back.
   const order = new Map<object, number>();
 
   const tally = (name: string): ManagerTally | null => {
     if (name === '') return null;
-    const key = name.toLowerCase();
+    const key = nameKey(name);
     let t = managers.get(key);
     if (!t) {
-      t = { name, sent: 0, followedUp: 0, late: 0, expired: 0, expiredMicros: 0n };
+      t = { name, sent: 0, followedUp: 0, late: 0, expired: 0, expiredSum: new MoneySum() };
       managers.set(key, t);
     }
     return t;
@@ -243,15 +246,15 @@ export function analyzeOffers(offers: readonly Offer[], log: ContactDays | null,
         const item: OfferExpired = { client: offer.client, offer: offer.offer, sent: formatDay(offer.sent), expires: formatDay(offer.expires), daysAgo: o.asOf - offer.expires, amount: units(offer.amount), manager };
         expired.push(item);
         order.set(item, offer.expires);
-        expiredMicros += micros(offer.amount);
+        addTo(expiredSum, offer.amount);
         if (t) {
           t.expired++;
-          t.expiredMicros += micros(offer.amount);
+          addTo(t.expiredSum, offer.amount);
         }
       }
     } else if (offer.expires - o.asOf <= o.expiringDays) {
       expiring.push({ client: offer.client, offer: offer.offer, expires: formatDay(offer.expires), daysLeft: offer.expires - o.asOf, amount: units(offer.amount), manager });
-      expiringMicros += micros(offer.amount);
+      addTo(expiringSum, offer.amount);
     }
   }
 
@@ -267,7 +270,7 @@ export function analyzeOffers(offers: readonly Offer[], log: ContactDays | null,
   const checked = log !== null;
   return {
     asOf: formatDay(o.asOf),
-    window: o.window === null ? null : { from: Number.isFinite(o.window.from) ? formatDay(o.window.from) : null, to: Number.isFinite(o.window.to) ? formatDay(o.window.to) : null },
+    window: periodJson(o.window),
     thresholds: { followUpDays: o.followUpDays, expiringDays: o.expiringDays },
     followUpChecked: checked,
     counts,
@@ -277,9 +280,9 @@ export function analyzeOffers(offers: readonly Offer[], log: ContactDays | null,
     expired,
     managers: [...managers.values()]
       .filter((m) => m.sent + m.late + m.expired > 0)
-      .map((m) => ({ manager: m.name, sent: m.sent, followedUp: checked ? m.followedUp : null, late: checked ? m.late : null, expired: m.expired, expiredAmount: microsToNumber(m.expiredMicros) }))
+      .map((m) => ({ manager: m.name, sent: m.sent, followedUp: checked ? m.followedUp : null, late: checked ? m.late : null, expired: m.expired, expiredAmount: microsToNumber(m.expiredSum.toMicros()) }))
       .sort((a, b) => b.sent - a.sent || compareNames(a.manager, b.manager)),
-    expiredAmount: microsToNumber(expiredMicros),
-    expiringAmount: microsToNumber(expiringMicros),
+    expiredAmount: microsToNumber(expiredSum.toMicros()),
+    expiringAmount: microsToNumber(expiringSum.toMicros()),
   };
 }

@@ -111,6 +111,15 @@ describe('follow-up rule', () => {
     // Due Fri 13 (before the window) and Tue 17 (inside).
     const r = analyzeOffers([offer('Before', '2026-11-12'), offer('Inside', '2026-11-16')], log([]), { ...options, window });
     expect(r.violations.map((v) => v.client)).toEqual(['Inside']);
+    expect(r.window).toEqual({ from: '2026-11-16', to: '2026-11-22' });
+    // Expired offers by their expiry day: the 13th is before the window, the 20th inside.
+    const x = analyzeOffers([offer('Early', '2026-11-02', { expires: d('2026-11-13') }), offer('Late', '2026-11-02', { expires: d('2026-11-20') })], null, { ...options, window });
+    expect(x.expired.map((e) => e.client)).toEqual(['Late']);
+  });
+
+  it('counts one manager however the name is spelt', () => {
+    const r = analyzeOffers([offer('A', '2026-11-12', { manager: 'Olga  Petrova' }), offer('B', '2026-11-12', { manager: 'olga petrova' })], null, options);
+    expect(r.managers.map((m) => [m.manager, m.sent])).toEqual([['Olga  Petrova', 2]]);
   });
 });
 
