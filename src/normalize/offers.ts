@@ -99,17 +99,9 @@ export class OfferConverter extends ConverterBase implements RowConverter<OfferR
         expires = e;
       }
     }
-    let amount: OfferRow['amount'] = null;
-    if (this.has('amount')) {
-      const a = this.readAmountField(fields, 'amount', line);
-      if (a === AMBIGUOUS) return AMBIGUOUS;
-      if (a === INVALID) return null;
-      if (a === true) {
-        const v = this.amountColumn('amount').value;
-        if (v.whole < 0 || v.micro < 0) return this.invalid(line, 'amount', this.text(fields, 'amount'), 'an offer cannot be for a negative amount', 'fix the amount');
-        amount = { whole: v.whole, micro: v.micro };
-      }
-    }
+    const amount = this.has('amount') ? this.readNonNegativeAmount(fields, 'amount', line, 'an offer cannot be for a negative amount') : null;
+    if (amount === AMBIGUOUS) return AMBIGUOUS;
+    if (amount === INVALID) return null;
     return {
       client,
       number: this.text(fields, 'number').trim(),
