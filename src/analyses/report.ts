@@ -2,6 +2,7 @@ import type { CadenceJson } from './cadence.js';
 import type { Comparison } from './compare.js';
 import type { LeadsResult } from './leads.js';
 import type { MatrixJson } from './matrix.js';
+import type { OffersResult } from './offers.js';
 import type { ShareJson } from './share.js';
 
 /** Every analysis of one period: those whose input is absent are null. */
@@ -15,4 +16,5 @@ export interface ReportResult {
   matrix: MatrixJson | null;
   leads: LeadsResult | null;
   cadence: CadenceJson | null;
+  offers: OffersResult | null;
 }

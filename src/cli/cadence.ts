@@ -3,27 +3,7 @@ import { DEFAULT_CADENCE } from '../analyses/cadence.js';
 import { parsePeriod, type Period } from '../normalize/period.js';
 import type { CliContext } from './context.js';
 import { emit } from './emit.js';
-import {
-  addCadenceRuleOptions,
-  addInputOptions,
-  addLastOption,
-  addRedactOption,
-  addOutputOptions,
-  addStatusOptions,
-  addThresholdOptions,
-  asOfDay,
-  collect,
-  dealPeriod,
-  inputOptions,
-  outputFormat,
-  outputLang,
-  secondInput,
-  shareOptions,
-  usage,
-  vocabularyOf,
-  type RawOptions,
-  type ThresholdFlags,
-} from './options.js';
+import { addCadenceRuleOptions, addInputOptions, addLastOption, addRedactOption, addOutputOptions, addStatusOptions, addThresholdOptions, asOfDay, collect, dealPeriod, inputOptions, outputFormat, outputLang, secondInput, shareOptions, usage, vocabularyOf, type RawOptions, type ThresholdFlags } from './options.js';
 import { requireInput } from './stdin.js';
 
 type CadenceFlags = RawOptions &

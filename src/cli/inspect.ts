@@ -9,7 +9,7 @@ export function inspectCommand(ctx: CliContext, done: (code: number) => void): C
   const cmd = new Command('inspect')
     .description('show how folio reads a file: encoding, delimiter, columns, number and date formats, first rows, problems')
     .argument('<file>', 'a CSV export, or - for standard input')
-    .addOption(new Option('--as <kind>', 'read the file as this kind of export (default: told by its columns)').choices(['deals', 'leads', 'activities', 'clients']));
+    .addOption(new Option('--as <kind>', 'read the file as this kind of export (default: told by its columns)').choices(['deals', 'leads', 'activities', 'clients', 'offers']));
   addStatusOptions(cmd);
   addCadenceVocabularyOptions(cmd);
   addRedactOption(cmd);

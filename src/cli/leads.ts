@@ -2,19 +2,7 @@ import type { Amount } from '../normalize/money.js';
 import { Command } from 'commander';
 import type { CliContext } from './context.js';
 import { emit } from './emit.js';
-import {
-  addInputOptions,
-  addLeadRuleOptions,
-  addOutputOptions,
-  addStatusOptions,
-  addRedactOption,
-  asOfDay,
-  inputOptions,
-  outputFormat,
-  outputLang,
-  vocabularyOf,
-  type RawOptions,
-} from './options.js';
+import { addInputOptions, addLeadRuleOptions, addOutputOptions, addStatusOptions, addRedactOption, asOfDay, inputOptions, outputFormat, outputLang, vocabularyOf, type RawOptions } from './options.js';
 import { requireInput } from './stdin.js';
 
 type LeadsFlags = RawOptions & {

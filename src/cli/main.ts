@@ -16,12 +16,13 @@ import { inspectCommand } from './inspect.js';
 import { terminalProgress } from './progress.js';
 import { leadsCommand } from './leads.js';
 import { matrixCommand } from './matrix.js';
+import { offersCommand } from './offers.js';
 import { reportCommand } from './report.js';
 import { schemaCommand } from './schema.js';
 import { shareCommand } from './share.js';
 
 /** The input a command's file argument is. */
-const PRIMARY_ROLE: Record<string, Role> = { share: 'deals', inspect: 'deals', matrix: 'clients', leads: 'leads', cadence: 'activities' };
+const PRIMARY_ROLE: Record<string, Role> = { share: 'deals', inspect: 'deals', matrix: 'clients', leads: 'leads', cadence: 'activities', offers: 'offers' };
 
 /** The npm name: `folio` on the registry is someone else's package; the command is still `folio`. */
 const PACKAGE_NAME = 'folio-sales';
@@ -86,7 +87,7 @@ Exit codes: 0 done, 1 a requested check failed, 2 usage or input error, 130 inte
     applySettings(cmd, ctx.config, ctx.env);
     applyColumns(cmd, ctx.config, PRIMARY_ROLE[cmd.name()] ?? null);
   });
-  for (const make of [reportCommand, checkCommand, shareCommand, matrixCommand, leadsCommand, cadenceCommand, inspectCommand, configCommand, schemaCommand]) {
+  for (const make of [reportCommand, checkCommand, shareCommand, matrixCommand, leadsCommand, cadenceCommand, offersCommand, inspectCommand, configCommand, schemaCommand]) {
     const cmd = make(ctx, done);
     cmd.exitOverride().configureOutput({ writeOut: (s) => ctx.stdout.write(s), writeErr: (s) => ctx.stderr.write(s) });
     program.addCommand(cmd);

@@ -1,24 +1,7 @@
 import { Command, Option } from 'commander';
 import type { CliContext } from './context.js';
 import { emit } from './emit.js';
-import {
-  addDealOptions,
-  addInputOptions,
-  addOutputOptions,
-  addRedactOption,
-  addThresholdOptions,
-  collect,
-  dealPeriod,
-  inputOptions,
-  outputFormat,
-  outputLang,
-  score,
-  secondInput,
-  shareOptions,
-  vocabularyOf,
-  type RawOptions,
-  type ThresholdFlags,
-} from './options.js';
+import { addDealOptions, addInputOptions, addOutputOptions, addRedactOption, addThresholdOptions, collect, dealPeriod, inputOptions, outputFormat, outputLang, score, secondInput, shareOptions, vocabularyOf, type RawOptions, type ThresholdFlags } from './options.js';
 import { requireInput } from './stdin.js';
 
 type MatrixFlags = RawOptions &

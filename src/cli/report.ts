@@ -3,31 +3,9 @@ import { Command, Option } from 'commander';
 import { DEFAULT_CADENCE } from '../analyses/cadence.js';
 import type { Role } from '../load/inputs.js';
 import type { CliContext } from './context.js';
+import { addOfferRuleOptions } from './offers.js';
 import { emit } from './emit.js';
-import {
-  addBandOption,
-  addCadenceRuleOptions,
-  addInputOptions,
-  addLastOption,
-  addRedactOption,
-  addLeadRuleOptions,
-  addOutputOptions,
-  addStatusOptions,
-  addThresholdOptions,
-  asOfDay,
-  collect,
-  dealPeriod,
-  outputFormat,
-  outputLang,
-  score,
-  inputOptions,
-  secondInput,
-  shareOptions,
-  usage,
-  vocabularyOf,
-  type RawOptions,
-  type ThresholdFlags,
-} from './options.js';
+import { addBandOption, addCadenceRuleOptions, addInputOptions, addLastOption, addRedactOption, addLeadRuleOptions, addOutputOptions, addStatusOptions, addThresholdOptions, asOfDay, collect, dealPeriod, outputFormat, outputLang, score, inputOptions, secondInput, shareOptions, usage, vocabularyOf, type RawOptions, type ThresholdFlags } from './options.js';
 
 export type ReportFlags = RawOptions &
   ThresholdFlags & {
@@ -35,6 +13,10 @@ export type ReportFlags = RawOptions &
     activities?: string;
     leads?: string;
     clients?: string;
+    offers?: string;
+    offersMap: string[];
+    followUpDays: number;
+    expiringDays: number;
     dealsMap: string[];
     activitiesMap: string[];
     leadsMap: string[];
@@ -61,10 +43,12 @@ export function addReportOptions(cmd: Command): Command {
     .option('--activities <file>', 'activity log export')
     .option('--leads <file>', 'leads export')
     .option('--clients <file>', 'clients export (want/can, key, dossier)')
+    .option('--offers <file>', 'commercial offers or quotes export')
     .option('--deals-map <field=header>', '--map for the deals file; repeatable', collect, [])
     .option('--activities-map <field=header>', '--map for the activity log; repeatable', collect, [])
     .option('--leads-map <field=header>', '--map for the leads file; repeatable', collect, [])
     .option('--clients-map <field=header>', '--map for the clients file; repeatable', collect, [])
+    .option('--offers-map <field=header>', '--map for the offers file; repeatable', collect, [])
     .option('--as-of <date>', 'the day to report as of (default: today)')
     .option('--period <period>', 'the period (default: the last full calendar month before as-of)')
     .option('--from <date>', 'first day of the period')
@@ -80,6 +64,7 @@ export function addReportOptions(cmd: Command): Command {
   addRedactOption(cmd);
   addLeadRuleOptions(cmd);
   addCadenceRuleOptions(cmd);
+  addOfferRuleOptions(cmd);
   addThresholdOptions(cmd);
   addBandOption(cmd);
   addOutputOptions(cmd);
@@ -91,13 +76,13 @@ export function addReportOptions(cmd: Command): Command {
 export async function reportOptions(folder: string | undefined, flags: ReportFlags) {
   const { findInputs, ROLES } = await import('../load/inputs.js');
   const { lastFullMonth } = await import('../normalize/period.js');
-  const named: Partial<Record<Role, string>> = { deals: flags.deals, activities: flags.activities, leads: flags.leads, clients: flags.clients };
+  const named: Partial<Record<Role, string>> = { deals: flags.deals, activities: flags.activities, leads: flags.leads, clients: flags.clients, offers: flags.offers };
   for (const role of ROLES) if (named[role] === undefined) delete named[role];
   if (folder === undefined && Object.keys(named).length === 0) {
     throw usage('no inputs: give a folder of exports or name the files', 'folio report ./export, or folio report --deals deals.csv --activities activities.csv');
   }
   const found = await findInputs(folder, named);
-  const maps: Record<Role, string[]> = { deals: flags.dealsMap, activities: flags.activitiesMap, leads: flags.leadsMap, clients: flags.clientsMap };
+  const maps: Record<Role, string[]> = { deals: flags.dealsMap, activities: flags.activitiesMap, leads: flags.leadsMap, clients: flags.clientsMap, offers: flags.offersMap };
   const files: Partial<Record<Role, ReturnType<typeof secondInput>>> = {};
   for (const role of ROLES) {
     const file = found.files[role];
@@ -139,6 +124,7 @@ export async function reportOptions(folder: string | undefined, flags: ReportFla
     canMin: flags.canMin ?? null,
     leads: { fastDays: flags.fastDays, big: flags.big ?? null, maxLeads: flags.maxLeads ?? null },
     cadence: { maxGap: flags.maxGap, cooloff: flags.cooloff, dueSoon: DEFAULT_CADENCE.dueSoon, dossierMonths: flags.dossierMonths },
+    offerRules: { followUpDays: flags.followUpDays, expiringDays: flags.expiringDays },
     lang: outputLang(flags),
     keyClients: flags.keyClient,
     allClients: flags.allClients === true,

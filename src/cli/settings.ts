@@ -27,6 +27,7 @@ export function applyColumns(cmd: Command, loaded: LoadedConfig, primary: Role |
     ['clientsMap', 'clients'],
     ['leadsMap', 'leads'],
     ['activitiesMap', 'activities'],
+    ['offersMap', 'offers'],
   ];
   for (const [attr, role] of lists) {
     if (role === null || cmd.getOptionValue(attr) === undefined) continue;

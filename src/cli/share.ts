@@ -1,22 +1,7 @@
 import { Command } from 'commander';
 import type { CliContext } from './context.js';
 import { emit } from './emit.js';
-import {
-  addDealOptions,
-  addInputOptions,
-  addOutputOptions,
-  addBandOption,
-  addRedactOption,
-  addThresholdOptions,
-  dealPeriod,
-  inputOptions,
-  outputFormat,
-  outputLang,
-  shareOptions,
-  vocabularyOf,
-  type RawOptions,
-  type ThresholdFlags,
-} from './options.js';
+import { addDealOptions, addInputOptions, addOutputOptions, addBandOption, addRedactOption, addThresholdOptions, dealPeriod, inputOptions, outputFormat, outputLang, shareOptions, vocabularyOf, type RawOptions, type ThresholdFlags } from './options.js';
 import { requireInput } from './stdin.js';
 
 type ShareFlags = RawOptions & ThresholdFlags;

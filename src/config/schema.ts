@@ -35,6 +35,8 @@ export const configSchema = z
         maxGap: positiveInt.optional(),
         cooloff: positiveInt.optional(),
         dossierMonths: positiveInt.optional(),
+        followUpDays: positiveInt.optional(),
+        expiringDays: positiveInt.optional(),
         wantMin: z.number().optional(),
         canMin: z.number().optional(),
       })
@@ -45,7 +47,7 @@ export const configSchema = z
     personalChannels: words.optional(),
     otherChannels: words.optional(),
     columns: z
-      .object({ deals: columnMap.optional(), leads: columnMap.optional(), activities: columnMap.optional(), clients: columnMap.optional() })
+      .object({ deals: columnMap.optional(), leads: columnMap.optional(), activities: columnMap.optional(), clients: columnMap.optional(), offers: columnMap.optional() })
       .strict()
       .optional(),
     check: z.object({ failOn: z.array(z.enum([...CHECK_RULES, 'none'])).optional() }).strict().optional(),

@@ -2,6 +2,7 @@ import { amountFromText } from '../normalize/numbers.js';
 import type { Amount } from '../normalize/money.js';
 import type { Role } from '../load/inputs.js';
 import { DEFAULT_CADENCE } from '../analyses/cadence.js';
+import { DEFAULT_OFFERS } from '../analyses/offers.js';
 import { DEFAULT_SHARE_OPTIONS, type ShareOptions } from '../analyses/share.js';
 import { FolioError } from '../errors.js';
 import { BUILT_IN } from '../normalize/vocabulary.js';
@@ -77,6 +78,8 @@ export const SETTINGS: Setting[] = [
   { path: 'thresholds.maxGap', attr: 'maxGap', env: 'FOLIO_MAX_GAP', defaultValue: DEFAULT_CADENCE.maxGap, fromConfig: (c) => c.thresholds?.maxGap, parse: count('FOLIO_MAX_GAP') },
   { path: 'thresholds.cooloff', attr: 'cooloff', env: 'FOLIO_COOLOFF', defaultValue: DEFAULT_CADENCE.cooloff, fromConfig: (c) => c.thresholds?.cooloff, parse: count('FOLIO_COOLOFF') },
   { path: 'thresholds.dossierMonths', attr: 'dossierMonths', env: 'FOLIO_DOSSIER_MONTHS', defaultValue: DEFAULT_CADENCE.dossierMonths, fromConfig: (c) => c.thresholds?.dossierMonths, parse: count('FOLIO_DOSSIER_MONTHS') },
+  { path: 'thresholds.followUpDays', attr: 'followUpDays', env: 'FOLIO_FOLLOW_UP_DAYS', defaultValue: DEFAULT_OFFERS.followUpDays, fromConfig: (c) => c.thresholds?.followUpDays, parse: count('FOLIO_FOLLOW_UP_DAYS') },
+  { path: 'thresholds.expiringDays', attr: 'expiringDays', env: 'FOLIO_EXPIRING_DAYS', defaultValue: DEFAULT_OFFERS.expiringDays, fromConfig: (c) => c.thresholds?.expiringDays, parse: count('FOLIO_EXPIRING_DAYS') },
   { path: 'thresholds.wantMin', attr: 'wantMin', env: 'FOLIO_WANT_MIN', defaultValue: undefined, fromConfig: (c) => c.thresholds?.wantMin, parse: number('FOLIO_WANT_MIN', () => true, 'a number') },
   { path: 'thresholds.canMin', attr: 'canMin', env: 'FOLIO_CAN_MIN', defaultValue: undefined, fromConfig: (c) => c.thresholds?.canMin, parse: number('FOLIO_CAN_MIN', () => true, 'a number') },
   { path: 'statuses.won', attr: 'won', env: 'FOLIO_WON', defaultValue: [], fromConfig: (c) => c.statuses?.won, parse: words, builtIn: BUILT_IN.won },

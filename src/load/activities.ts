@@ -1,32 +1,27 @@
-import { ACTIVITY_NEEDS, ActivityConverter, type Activity } from '../normalize/activities.js';
+import type { FieldNeeds } from '../normalize/columns.js';
+import { ACTIVITY_FIELDS, ACTIVITY_NEEDS, ActivityConverter, type Activity } from '../normalize/activities.js';
 import type { Vocabulary } from '../normalize/vocabulary.js';
+import type { Warning } from '../schema/envelope.js';
 import type { InputOptions } from './input-options.js';
-import type { InputReport, Warning } from '../schema/envelope.js';
-import { inputReport, loadRows, readWarnings } from './rows.js';
+import { loadRows, readWarnings, type LoadedRows } from './rows.js';
 import { unknownValuesWarning } from './unknown-values.js';
 
-export interface LoadedActivities {
-  input: InputReport;
-  warnings: Warning[];
+/** A log read for its contacts only (the offers' follow-up): the outcome does not matter, so it need not be there. */
+export const CONTACT_NEEDS: FieldNeeds = { specs: ACTIVITY_FIELDS.map((s) => (s.field === 'outcome' ? { ...s, required: false } : s)) };
+
+/** Read an activity log, handing every contact to `accept`: the one reader of the log for every command. */
+export async function loadActivities(
+  input: InputOptions,
+  vocabulary: Vocabulary,
+  accept: (a: Activity) => void,
+  needs: FieldNeeds = ACTIVITY_NEEDS,
+): Promise<LoadedRows<ActivityConverter>> {
+  const file = input.source.name;
+  return loadRows(input, needs, (map, p) => new ActivityConverter(map, { file, decimal: input.decimal, dayOrder: input.dayOrder, vocabulary }, p), accept);
 }
 
-/**
- * Read an activity log once, handing each contact to `take`; a contact it declines is counted
- * out under `excluded[reason]`. Every rule that reads the log (cadence, offers) shares this.
- */
-export async function loadActivities(input: InputOptions, vocabulary: Vocabulary, take: (a: Activity) => boolean, reason: string): Promise<LoadedActivities> {
-  const file = input.source.name;
-  let used = 0;
-  let declined = 0;
-  const loaded = await loadRows(
-    input,
-    ACTIVITY_NEEDS,
-    (map, p) => new ActivityConverter(map, { file, decimal: input.decimal, dayOrder: input.dayOrder, vocabulary }, p),
-    (a: Activity) => {
-      if (take(a)) used++;
-      else declined++;
-    },
-  );
+/** What the cadence rules must say of a log as read: missing manager or channel columns, unknown outcomes and channels. */
+export function cadenceLogWarnings(file: string, loaded: LoadedRows<ActivityConverter>): Warning[] {
   const { converter } = loaded;
   const warnings: Warning[] = readWarnings(file, loaded);
   if (!converter.hasManager || !converter.hasChannel) {
@@ -42,5 +37,5 @@ export async function loadActivities(input: InputOptions, vocabulary: Vocabulary
   ]) {
     if (w) warnings.push(w);
   }
-  return { input: inputReport(loaded, 'activities', { used, excluded: { [reason]: declined } }), warnings };
+  return warnings;
 }

@@ -7,11 +7,18 @@ import { CLIENT_FIELDS } from '../normalize/clients.js';
 import { fitColumns, type FieldNeeds } from '../normalize/columns.js';
 import { DEAL_NEEDS } from '../normalize/deals.js';
 import { LEAD_NEEDS } from '../normalize/leads.js';
+import { OFFER_NEEDS } from '../normalize/offers.js';
 
 /** The kinds of input folio reads. */
-export type Role = 'deals' | 'leads' | 'activities' | 'clients';
+export type Role = 'deals' | 'leads' | 'activities' | 'clients' | 'offers';
 
-export const ROLES: Role[] = ['deals', 'activities', 'leads', 'clients'];
+export const ROLES: Role[] = ['deals', 'activities', 'leads', 'clients', 'offers'];
+
+/**
+ * Roles found in a folder by their file name only: an offers export has a client and a date,
+ * as a deals export does, so its columns alone cannot tell it.
+ */
+const BY_NAME_ONLY: ReadonlySet<Role> = new Set(['offers']);
 
 /** Words in a file name that say what it holds (English and Russian CRM export names). */
 const NAME_WORDS: Record<Role, string[]> = {
@@ -19,6 +26,7 @@ const NAME_WORDS: Record<Role, string[]> = {
   activities: ['activities', 'activity', 'contacts', 'calls', 'events', 'активности', 'контакты', 'звонки', 'дела'],
   leads: ['leads', 'requests', 'pipeline', 'лиды', 'заявки'],
   clients: ['clients', 'companies', 'accounts', 'customers', 'клиенты', 'компании', 'контрагенты'],
+  offers: ['offers', 'quotes', 'proposals', 'кп', 'коммерческие предложения', 'предложения'],
 };
 
 /**
@@ -30,11 +38,12 @@ const HEADER_TEST: Record<Role, FieldNeeds> = {
   activities: ACTIVITY_NEEDS,
   leads: LEAD_NEEDS,
   clients: { specs: CLIENT_FIELDS, oneOf: [['want', 'can'], ['key'], ['dossier']] },
+  offers: OFFER_NEEDS,
 };
 
 /** The one role a header fits best (a leads or activity export also looks like deals), or null. */
 export function guessRole(file: string, header: string[]): Role | null {
-  const fits = roleByHeader(file, header);
+  const fits = roleByHeader(file, header).filter((r) => !BY_NAME_ONLY.has(r));
   const roles = fits.length > 1 ? fits.filter((r) => r !== 'deals') : fits;
   return roles.length === 1 ? (roles[0] as Role) : null;
 }
@@ -66,6 +75,7 @@ export const ROLE_NOUN: Record<Role, string> = {
   activities: 'an activity log',
   leads: 'a leads export',
   clients: 'a clients file',
+  offers: 'an offers export',
 };
 
 const TABLE_FILE = /\.(csv|tsv|txt)$/i;
@@ -74,6 +84,7 @@ const WORKBOOK_FILE = /\.(xlsx|xlsm|xlsb|xls|ods|numbers)$/i;
 
 /** What folder discovery looks for, one line per role. */
 export function lookedFor(role: Role): string {
+  if (BY_NAME_ONLY.has(role)) return `${role}: ${ROLE_NOUN[role]}, a .csv/.tsv/.txt file named like ${NAME_WORDS[role].join(', ')}, with the columns ${neededColumns(role)}`;
   return `${role}: ${ROLE_NOUN[role]}, a .csv/.tsv/.txt file named like ${NAME_WORDS[role].join(', ')}, or with the columns ${neededColumns(role)}`;
 }
 
@@ -87,8 +98,9 @@ function neededColumns(role: Role): string {
 
 function roleByName(file: string): Role[] {
   const name = basename(file, extname(file)).toLowerCase();
-  const words = name.split(/[^\p{L}\p{N}]+/u);
-  return ROLES.filter((role) => NAME_WORDS[role].some((w) => words.includes(w)));
+  const words = ` ${name.split(/[^\p{L}\p{N}]+/u).join(' ')} `;
+  // Whole words, or a run of them («коммерческие предложения»).
+  return ROLES.filter((role) => NAME_WORDS[role].some((w) => words.includes(` ${w} `)));
 }
 
 /** Roles a header has the columns for. */

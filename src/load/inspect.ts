@@ -8,6 +8,7 @@ import type { ConverterBase } from '../normalize/converter-base.js';
 import { formatDay } from '../normalize/dates.js';
 import { DEAL_NEEDS, DealConverter } from '../normalize/deals.js';
 import { LEAD_NEEDS, LeadConverter } from '../normalize/leads.js';
+import { OFFER_NEEDS, OfferConverter } from '../normalize/offers.js';
 import { Problems } from '../normalize/problems.js';
 import { RowFeed, type RowConverter } from '../normalize/row-feed.js';
 import type { Vocabulary } from '../normalize/vocabulary.js';
@@ -66,9 +67,10 @@ const READERS: Record<Role, RoleReader> = {
     make: (m, i, p, vocabulary) => new ActivityConverter(m, { file: i.source.name, decimal: i.decimal, dayOrder: i.dayOrder, vocabulary }, p),
   },
   clients: { needs: CLIENT_NEEDS, make: (m, i, p) => new ClientConverter(m, { file: i.source.name, decimal: i.decimal, dayOrder: i.dayOrder, wantMin: null, canMin: null }, p) },
+  offers: { needs: OFFER_NEEDS, make: (m, i, p, vocabulary) => new OfferConverter(m, { file: i.source.name, decimal: i.decimal, dayOrder: i.dayOrder, vocabulary }, p) },
 };
 
-const DAY_KEYS = new Set(['day', 'expectedClose', 'dossier']);
+const DAY_KEYS = new Set(['day', 'expectedClose', 'dossier', 'sent', 'expires']);
 const HIDDEN = new Set(['line', 'wantRaw', 'canRaw', 'micro']);
 
 /** A record as text, whatever the input: day numbers as dates, whole units and millionths as one decimal. */

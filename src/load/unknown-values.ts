@@ -7,6 +7,7 @@ const COLUMNS = {
   status: { code: 'UNKNOWN_STATUS', readAs: 'open (not revenue)', flags: '--won, --lost or --open' },
   outcome: { code: 'UNKNOWN_OUTCOME', readAs: 'neutral', flags: '--positive, --negative or --neutral' },
   channel: { code: 'UNKNOWN_CHANNEL', readAs: 'not personal', flags: '--personal-channels or --other-channels' },
+  'offer status': { code: 'UNKNOWN_STATUS', readAs: 'undecided (the offer needs follow-up)', flags: '--won (accepted), --lost (declined) or --open' },
 } as const;
 
 /**

@@ -303,3 +303,48 @@ export const ACTIVITY_ALIASES = {
   channel: ['channel', 'type', 'activity type', 'contact type', 'тип', 'канал', 'вид', 'тип активности', 'тип дела'],
 } as const;
 
+
+/** Commercial offers and quotes (1C «Коммерческие предложения», amoCRM/Bitrix24 quotes, CRM deals in a proposal stage). */
+export const OFFER_ALIASES = {
+  client: CLIENT_ALIASES,
+  sent: [
+    'sent',
+    'sent date',
+    'date sent',
+    'sent on',
+    'quote date',
+    'quote sent',
+    'offer date',
+    'offer sent',
+    'proposal date',
+    'proposal sent',
+    'дата кп',
+    'дата отправки',
+    'дата отправки кп',
+    'дата предложения',
+    'дата коммерческого предложения',
+    'кп отправлено',
+    'отправлено',
+  ],
+  expires: [
+    'valid until',
+    'valid till',
+    'valid to',
+    'expiration date',
+    'expiry date',
+    'quote expiration date',
+    'expires',
+    'expires on',
+    'expiry',
+    'действует до',
+    'срок действия',
+    'срок действия до',
+    'действительно до',
+    'актуально до',
+    'дата окончания действия',
+  ],
+  amount: ['quote amount', 'offer amount', 'proposal amount', 'amount', 'total amount', 'grand total', 'total', 'сумма кп', 'сумма предложения', 'сумма документа', 'сумма', 'итого', 'value', 'стоимость'],
+  status: [...STATUS_ALIASES, 'quote status', 'quote stage', 'offer status', 'статус кп', 'статус предложения'],
+  manager: MANAGER_ALIASES,
+  number: ['quote number', 'offer number', 'proposal number', 'quote id', 'offer id', 'number', 'номер кп', 'номер предложения', 'номер', 'no', '№', 'id'],
+} as const;

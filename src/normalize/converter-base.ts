@@ -92,6 +92,19 @@ export abstract class ConverterBase {
     return INVALID;
   }
 
+  /** Read an amount that cannot be negative (an offer, a lead): whole units and millionths, or null when the cell is empty. */
+  protected readNonNegativeAmount(fields: string[], field: string, line: number, negative: string): { whole: number; micro: number } | null | typeof INVALID | typeof AMBIGUOUS {
+    const a = this.readAmountField(fields, field, line);
+    if (a === MISSING) return null;
+    if (a !== true) return a;
+    const v = this.amountColumn(field).value;
+    if (v.whole < 0 || v.micro < 0) {
+      this.invalid(line, field, this.text(fields, field), negative, 'fix the amount');
+      return INVALID;
+    }
+    return { whole: v.whole, micro: v.micro };
+  }
+
   /** Read a date field to a day number. */
   protected readDateField(fields: string[], field: string, line: number): Read<number> {
     const column = this.dateColumn(field);

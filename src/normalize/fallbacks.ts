@@ -39,3 +39,13 @@ export const ACTIVITY_DATE_FALLBACKS: readonly Fallback[] = [
       `contacts are dated by "${header}", the date the record was created, which can differ from the day of the contact; map another with --map date=HEADER`,
   },
 ];
+
+/** An offer dated by its document or creation date when the file names no sending date. */
+export const OFFER_SENT_FALLBACKS: readonly Fallback[] = [
+  {
+    aliases: ['date', 'document date', 'дата', 'дата документа', ...CREATED_ALIASES],
+    code: 'DATE_FALLBACK',
+    says: (header) =>
+      `offers are taken as sent on "${header}", the date of the document, which can be earlier than the day it reached the client; map another with --map sent=HEADER`,
+  },
+];

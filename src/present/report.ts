@@ -9,6 +9,7 @@ import type { Warning } from '../schema/envelope.js';
 import { leadsSections } from './leads.js';
 import { matrixSections } from './matrix.js';
 import { shareSections } from './share.js';
+import { offersSections } from './offers.js';
 
 const signedPercent = (f: number, lang: Lang): string => `${f > 0 ? '+' : ''}${percent(f, lang)}`;
 
@@ -113,6 +114,8 @@ export function reportDoc(r: ReportResult, warnings: Warning[], lang: Lang): Doc
     sections.push({ kind: 'heading', title: t(lang, 'cadenceSection') }, ...cadenceSections(r.cadence, lang));
     if (chart.timeline) sections.push({ kind: 'chart', title: t(lang, 'timelineChart'), chart: chart.timeline });
   } else sections.push(skipped('cadenceSection'));
+  if (r.offers) sections.push({ kind: 'heading', title: t(lang, 'offersSection') }, ...offersSections(r.offers, lang));
+  else sections.push(skipped('offersSection'));
   sections.push({ kind: 'heading', title: t(lang, 'warnings') }, { kind: 'notes', lines: warnings.length > 0 ? warnings.map((w) => ({ text: w.message, tone: 'warn' as const })) : [t(lang, 'none')] });
   sections.push({ kind: 'notes', title: t(lang, 'inputsSection'), lines: r.files });
   return { title: `${t(lang, 'reportTitle')} · ${r.period.from} — ${r.period.to}`, sections, lang };

@@ -3,6 +3,7 @@ import type { CadenceJson } from '../analyses/cadence.js';
 import { analyzeCadence, CadenceLog, type CadenceOptions } from '../analyses/cadence.js';
 import type { ShareOptions } from '../analyses/share.js';
 import { FolioError } from '../errors.js';
+import type { Activity } from '../normalize/activities.js';
 import { formatDay } from '../normalize/dates.js';
 import type { Period } from '../normalize/period.js';
 import { detach, displayName, nameKey } from '../normalize/text.js';
@@ -15,7 +16,8 @@ import type { InputReport, Warning } from '../schema/envelope.js';
 import { hasKeySource, keyChoiceJson, keySet, noKeySource, trailingYear, type KeySources } from '../analyses/key-clients.js';
 import { loadDeals, type DealFilter } from '../load/deals.js';
 import { loadClients } from '../load/clients.js';
-import { loadActivities } from '../load/activities.js';
+import { cadenceLogWarnings, loadActivities } from '../load/activities.js';
+import { inputReport } from '../load/rows.js';
 import type { CommandOutput } from './output.js';
 
 /** The cadence command's inputs: the activity log, and the files and flags that name the key clients. */
@@ -59,6 +61,8 @@ export interface CadenceRules {
   /** The user's additions to the outcome and channel lists. */
   vocabulary: Vocabulary;
   keys: KeySources;
+  /** Another reader of the same log (the offers' follow-up in `report`), handed every activity so the log is read once. */
+  also?: (a: Activity) => void;
 }
 
 /** Read the activity log once and apply the rules to the key clients: the data of `cadence`, reused by `report` and `check`. */
@@ -69,31 +73,42 @@ export async function computeCadence(options: CadenceRules): Promise<ComputedCad
   const log = new CadenceLog(cadence);
   const file = options.input.source.name;
   const seen = new Map<string, string>();
-  const loaded = await loadActivities(options.input, options.vocabulary, (a) => {
-    const key = nameKey(a.client);
-    if (!all && !keys.clients.has(key)) return false;
-    if (all && !seen.has(key)) seen.set(detach(key), detach(displayName(a.client)));
-    // A name typed on the command line shows as the log spells it.
-    const named = keys.clients.get(key);
-    if (named && named.sources.length === 1 && named.sources[0] === 'named' && !seen.has(key)) {
-      named.name = detach(displayName(a.client));
-      seen.set(detach(key), named.name);
-    }
-    log.add(key, a.day, a.outcome, a.manager, a.personal);
-    return true;
-  }, 'notKeyClient');
+  let used = 0;
+  let notKey = 0;
+
+  const loaded = await loadActivities(
+    options.input,
+    options.vocabulary,
+    (a: Activity) => {
+      options.also?.(a);
+      const key = nameKey(a.client);
+      if (!all && !keys.clients.has(key)) {
+        notKey++;
+        return;
+      }
+      if (all && !seen.has(key)) seen.set(detach(key), detach(displayName(a.client)));
+      // A name typed on the command line shows as the log spells it.
+      const named = keys.clients.get(key);
+      if (named && named.sources.length === 1 && named.sources[0] === 'named' && !seen.has(key)) {
+        named.name = detach(displayName(a.client));
+        seen.set(detach(key), named.name);
+      }
+      used++;
+      log.add(key, a.day, a.outcome, a.manager, a.personal);
+    },
+  );
 
   if (all) {
     for (const [key, name] of seen) if (!keys.clients.has(key)) keys.clients.set(key, { key, name, manager: null, sources: ['all'] });
   }
-  const warnings: Warning[] = [...loaded.warnings];
+  const warnings = cadenceLogWarnings(file, loaded);
   const silent = [...keys.clients.values()].filter((k) => !log.clients.has(k.key)).map((k) => k.name);
   if (silent.length > 0) {
     warnings.push({ code: 'KEY_CLIENTS_WITHOUT_ACTIVITY', message: `${silent.length} key client(s) match no activity in ${file}: ${silent.join(', ')}` });
   }
 
   const result = { ...analyzeCadence([...keys.clients.values()], log, cadence, keys.dossierKnown), keyClients: keyChoiceJson(keys) };
-  return { result, input: loaded.input, warnings };
+  return { result, input: inputReport(loaded, 'activities', { used, excluded: { notKeyClient: notKey } }), warnings };
 }
 
 /** The cadence command: read each key source once, then the log. */

@@ -32,6 +32,9 @@ const FEEDS: Record<CheckRule, Role[][]> = {
   cooloff: [['activities'], ['deals', 'clients']],
   dossier: [['activities'], ['clients']],
   overload: [['deals', 'leads']],
+  // Follow-up is judged against the personal contacts of the activity log.
+  followup: [['offers'], ['activities']],
+  expired: [['offers']],
 };
 
 /** Why a rule cannot check anything with these inputs, or null when it is fed. */
@@ -117,6 +120,13 @@ export function findings(report: ReportResult, problems: Problem[], maxLeads: nu
   }
   for (const d of report.cadence?.dossier ?? []) {
     out.push({ rule: 'dossier', client: d.client, details: d.reviewed ? `dossier last reviewed ${d.reviewed}, due by ${d.dueBy}` : 'no dossier review on record' });
+  }
+  for (const v of report.offers?.violations ?? []) {
+    const contact = v.contact === null ? 'no personal contact since' : `the first personal contact was on ${v.contact}`;
+    out.push({ rule: 'followup', client: v.client, ...(v.manager ? { manager: v.manager } : {}), details: `offer ${v.offer ?? '(no number)'} sent ${v.sent} needed a call by ${v.due}; ${contact}` });
+  }
+  for (const x of report.offers?.expired ?? []) {
+    out.push({ rule: 'expired', client: x.client, ...(x.manager ? { manager: x.manager } : {}), details: `offer ${x.offer ?? '(no number)'} expired on ${x.expires} without a decision${x.amount === null ? '' : `: ${x.amount} left on the table`}` });
   }
   for (const m of share?.managers ?? []) {
     if (m.overloaded) out.push({ rule: 'overload', manager: m.manager, details: `${m.keyClients} key clients, more than ${share?.thresholds.maxKeyClients}: ${m.clients.join(', ')}` });

@@ -19,6 +19,10 @@ import { loadClients } from '../load/clients.js';
 import { computeMatrix, revenueByClient, type ClientRevenueMap } from './matrix.js';
 import type { CommandOutput } from './output.js';
 import { computeShare } from './share.js';
+import { ContactDays } from '../analyses/offers.js';
+import { contactColumnWarning, ContactSink, loadContacts } from '../load/offers.js';
+import type { Activity } from '../normalize/activities.js';
+import { offerClients, offersResult, readOffers, type ReadOffers } from './offers.js';
 
 export interface ReportOptions {
   files: Partial<Record<Role, InputOptions>>;
@@ -37,6 +41,7 @@ export interface ReportOptions {
   canMin: number | null;
   leads: { fastDays: number; big: Amount | null; maxLeads: number | null };
   cadence: { maxGap: number; cooloff: number; dueSoon: number; dossierMonths: number };
+  offerRules: { followUpDays: number; expiringDays: number };
   lang: Lang;
   /** Key clients named with --key-client; with them, or with --all-clients, no other source chooses. */
   keyClients: string[];
@@ -70,6 +75,7 @@ export async function computeReport(o: ReportOptions): Promise<ReportData> {
     matrix: null,
     leads: null,
     cadence: null,
+    offers: null,
   };
 
   // Each file is read once: the deals feed the period, the previous period and the 12
@@ -112,6 +118,14 @@ export async function computeReport(o: ReportOptions): Promise<ReportData> {
     inputs.push(leads.input);
     warnings.push(...leads.warnings);
   }
+  // The offers come before the log, so that one pass over the log serves the cadence and the follow-up rule.
+  const offers: ReadOffers | null = o.files.offers ? await readOffers([o.files.offers], o.vocabulary, o.asOf) : null;
+  if (offers) {
+    inputs.push(...offers.inputs);
+    warnings.push(...offers.warnings);
+  }
+  const contacts = offers && o.files.activities ? new ContactSink(new ContactDays(), offerClients(offers.offers), o.asOf) : null;
+  let contactLog: ContactDays | null = null;
   if (o.files.activities && hasKeySource({ named: o.keyClients, all: o.allClients, deals: o.files.deals !== undefined, clients: o.files.clients !== undefined })) {
     const cadence = await computeCadence({
       input: o.files.activities,
@@ -119,12 +133,30 @@ export async function computeReport(o: ReportOptions): Promise<ReportData> {
       cadence: { asOf: o.asOf, ...o.cadence },
       vocabulary: o.vocabulary,
       keys: { named: o.keyClients, all: o.allClients, classes, clients },
+      ...(contacts ? { also: (a: Activity) => contacts.accept(a) } : {}),
     });
     result.cadence = cadence.result;
     inputs.push(cadence.input);
     warnings.push(...cadence.warnings);
+    if (contacts) {
+      contactLog = contacts.log;
+      const channel = contactColumnWarning(cadence.input.file, cadence.input.columns.channel !== undefined);
+      if (channel) warnings.push(channel);
+    }
   } else if (o.files.activities) {
     warnings.push({ code: 'CADENCE_SKIPPED', message: 'the activity log was not checked: a deals or clients file, --key-client or --all-clients is needed to tell which clients are key' });
+    if (offers) {
+      // No cadence pass to share: the log is read for the follow-up rule alone.
+      const loaded = await loadContacts(o.files.activities, o.vocabulary, offerClients(offers.offers), o.asOf);
+      contactLog = loaded.log;
+      inputs.push(loaded.input);
+      warnings.push(...loaded.warnings);
+    }
+  }
+  if (offers) {
+    const done = offersResult(offers, contactLog, { asOf: o.asOf, ...o.offerRules, window: o.period });
+    result.offers = done.result;
+    warnings.push(...done.warnings);
   }
   return { result, inputs, warnings };
 }

@@ -85,6 +85,39 @@ export const cadenceResultSchema = z.object({
   }),
 });
 
+const offerRef = { client: z.string(), offer: z.string().nullable().describe('the offer number; null when the file has none'), manager: z.string().nullable(), amount: z.number().nullable() };
+
+export const offersResultSchema = z.object({
+  asOf: day,
+  window: z.object({ from: day.nullable(), to: day.nullable() }).nullable().describe('violations by due day and expired offers by expiry day in this window; null: all up to as-of'),
+  thresholds: z.object({ followUpDays: z.number().int(), expiringDays: z.number().int() }),
+  followUpChecked: z.boolean().describe('false without an activity log: violations and due are then empty'),
+  counts: z.object({
+    offers: z.number().int(),
+    accepted: z.number().int(),
+    declined: z.number().int(),
+    undecided: z.number().int(),
+    noExpiry: z.number().int(),
+    beforeLog: z.number().int().describe('undecided offers sent before the log begins: follow-up not checked'),
+  }),
+  violations: z.array(z.object({ ...offerRef, sent: day, due: day, contact: day.nullable().describe('first personal contact after sending (late), or null') })),
+  due: z.array(z.object({ ...offerRef, sent: day, due: day, daysLeft: z.number().int() })),
+  expiring: z.array(z.object({ ...offerRef, expires: day, daysLeft: z.number().int() })),
+  expired: z.array(z.object({ ...offerRef, sent: day, expires: day, daysAgo: z.number().int() })),
+  managers: z.array(
+    z.object({
+      manager: z.string(),
+      sent: z.number().int(),
+      followedUp: z.number().int().nullable(),
+      late: z.number().int().nullable(),
+      expired: z.number().int(),
+      expiredAmount: z.number(),
+    }),
+  ),
+  expiredAmount: z.number().describe('money left on the table: the amounts of expired'),
+  expiringAmount: z.number(),
+});
+
 const comparisonSchema = z.object({
   classChanges: z.array(z.object({ client: z.string(), from: revenueClass.nullable(), to: revenueClass.nullable() })),
   newClients: z.array(z.string()),
@@ -104,6 +137,7 @@ export const reportResultSchema = z.object({
   matrix: matrixResultSchema.nullable(),
   leads: leadsResultSchema.nullable(),
   cadence: cadenceResultSchema.nullable(),
+  offers: offersResultSchema.nullable(),
 });
 
 const rule = z.enum(CHECK_RULES);
@@ -132,6 +166,7 @@ export const OUTPUT_SCHEMAS = {
   matrix: envelopeSchema('matrix', matrixResultSchema),
   leads: envelopeSchema('leads', leadsResultSchema),
   cadence: envelopeSchema('cadence', cadenceResultSchema),
+  offers: envelopeSchema('offers', offersResultSchema),
   report: envelopeSchema('report', reportResultSchema),
   check: envelopeSchema('check', checkResultSchema),
 } as const;

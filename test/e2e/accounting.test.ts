@@ -49,6 +49,8 @@ const RUNS: string[][] = [
   ['cadence', 'fixtures/activities-en-salesforce.csv', '--as-of', '2026-11-23', '--key-client', 'Acme Corp'],
   ['cadence', 'fixtures/activities-ru-amocrm.csv', '--clients', 'fixtures/clients-ru-key.csv', '--as-of', '2026-11-23'],
   ['cadence', 'fixtures/demo/activities.csv', '--deals', 'fixtures/demo/deals.csv', '--as-of', '2026-11-23'],
+  ['offers', 'fixtures/offers-ru-1c.csv', '--activities', 'fixtures/offers-ru-calls.csv', '--as-of', '2026-11-23'],
+  ['offers', 'fixtures/offers-en-quotes.csv', '--activities', 'fixtures/offers-en-activities.csv', '--as-of', '2026-11-10'],
   ['report', 'fixtures/demo', '--as-of', '2026-11-23'],
   ['report', 'fixtures/export-ru', '--period', '2026-09', '--as-of', '2026-11-23'],
 ];

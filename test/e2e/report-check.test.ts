@@ -11,7 +11,7 @@ describe('folio report (e2e)', () => {
   it('shows every section on the demo export, for the last full month before as-of', () => {
     const r = folio(['report', ...demo]);
     expect(r.code, r.stderr).toBe(0);
-    for (const heading of ['== Portfolio and revenue classes ==', '== Want/can matrix ==', '== Lead queue ==', '== Contact cadence ==', '== Warnings ==']) {
+    for (const heading of ['== Portfolio and revenue classes ==', '== Want/can matrix ==', '== Lead queue ==', '== Contact cadence ==', '== Commercial offers ==', '== Warnings ==']) {
       expect(r.stdout).toContain(heading);
     }
     expect(r.stdout).toMatch(/Monthly portfolio report · 2026-10-01 — 2026-10-31/);
@@ -24,7 +24,30 @@ describe('folio report (e2e)', () => {
     expect(e.result.matrix?.counts).toBeDefined();
     expect(e.result.leads?.leads.length).toBe(9);
     expect(e.result.cadence?.agenda.length).toBeGreaterThan(0);
-    expect(e.inputs.map((i) => i.role).sort()).toEqual(['activities', 'clients', 'deals', 'leads']);
+    expect(e.inputs.map((i) => i.role).sort()).toEqual(['activities', 'clients', 'deals', 'leads', 'offers']);
+  });
+
+  it('adds the offers of the demo, October as the window, with the activity log read once', () => {
+    // By hand over fixtures/demo/offers.csv and activities.csv (October 2026: Tue 6, Wed 7, Thu 8, Fri 9):
+    // Q-304 sent Tue 6, due Wed 7, only an e-mail that day, a visit on the 14th; Q-302 sent
+    // Thu 8, due Fri 9, the first personal contact Saturday 10. Both expired in October:
+    // 22,500 + 12,400 = 34,900 left on the table. Q-307 (due 16 Nov) is outside the window.
+    const e = OUTPUT_SCHEMAS.report.parse(json(folio(['report', ...demo, '--json'])));
+    const o = e.result.offers;
+    expect(o?.window).toEqual({ from: '2026-10-01', to: '2026-10-31' });
+    expect(o?.violations.map((v) => [v.offer, v.due, v.contact])).toEqual([
+      ['Q-304', '2026-10-07', '2026-10-14'],
+      ['Q-302', '2026-10-09', '2026-10-10'],
+    ]);
+    expect(o?.expiredAmount).toBe(34900);
+    expect(o?.due.map((d) => [d.offer, d.daysLeft])).toEqual([['Q-306', 0]]);
+    expect(o?.expiring.map((x) => [x.offer, x.daysLeft])).toEqual([
+      ['Q-307', 1],
+      ['Q-303', 4],
+    ]);
+    expect(e.inputs.filter((i) => i.role === 'activities')).toHaveLength(1);
+    const table = folio(['report', ...demo, '--offers', 'fixtures/offers-en-quotes.csv']);
+    expect(table.stdout).toMatch(/offers: fixtures\/offers-en-quotes\.csv \(named\)/);
   });
 
   it('compares with the previous period (worked by hand on the English fixture: Q3 against Q2)', () => {

@@ -1,0 +1,286 @@
+import { formatDay } from '../normalize/dates.js';
+import { periodJson, type Period } from '../normalize/period.js';
+import { nameKey } from '../normalize/text.js';
+import { amountToNumber, type Amount } from '../normalize/money.js';
+import { microsToNumber, MoneySum } from '../normalize/money.js';
+import type { Decision } from '../normalize/offers.js';
+import { compareNames } from './names.js';
+
+export interface Offer {
+  client: string;
+  /** `nameKey` of the client: how the activity log's contacts are matched to it. */
+  clientKey: string;
+  /** The offer's number, or null when the file has none. */
+  offer: string | null;
+  sent: number;
+  expires: number | null;
+  amount: Amount | null;
+  manager: string;
+  decision: Decision;
+}
+
+export interface OffersOptions {
+  asOf: number;
+  /** Business days after sending by which a personal contact is due. */
+  followUpDays: number;
+  /** Undecided offers expiring within this many days after as-of are on the agenda. */
+  expiringDays: number;
+  /** Violations listed by their due day and expired offers by their expiry day in this window; null: every one up to as-of. */
+  window: Period | null;
+}
+
+export const DEFAULT_OFFERS = { followUpDays: 1, expiringDays: 7 } as const;
+
+/**
+ * The personal contacts of the offers' clients (calls, meetings, visits: never e-mail), by
+ * anyone, up to as-of; and the first day the log covers, before which a missing contact
+ * proves nothing.
+ */
+export class ContactDays {
+  private readonly days = new Map<string, number[]>();
+  private sorted = true;
+  /** The earliest day of any activity in the log, personal or not. */
+  from: number | null = null;
+
+  /** Any activity: it extends what the log covers. */
+  covers(day: number): void {
+    if (this.from === null || day < this.from) this.from = day;
+  }
+
+  add(clientKey: string, day: number): void {
+    const list = this.days.get(clientKey);
+    if (list) list.push(day);
+    else this.days.set(clientKey, [day]);
+    this.sorted = false;
+  }
+
+  /** The first personal contact on or after `day`, or null. */
+  firstFrom(clientKey: string, day: number): number | null {
+    if (!this.sorted) {
+      for (const list of this.days.values()) list.sort((a, b) => a - b);
+      this.sorted = true;
+    }
+    for (const d of this.days.get(clientKey) ?? []) if (d >= day) return d;
+    return null;
+  }
+}
+
+/** 0 Sunday … 6 Saturday; day 0 (1970-01-01) was a Thursday. */
+export function weekday(day: number): number {
+  return (((day + 4) % 7) + 7) % 7;
+}
+
+/** The `n`-th day after `day` that is Monday to Friday (no holiday calendar: public holidays count as business days). */
+export function addBusinessDays(day: number, n: number): number {
+  let d = day;
+  for (let left = n; left > 0; ) {
+    d++;
+    const w = weekday(d);
+    if (w !== 0 && w !== 6) left--;
+  }
+  return d;
+}
+
+export interface OfferViolation {
+  client: string;
+  offer: string | null;
+  sent: string;
+  due: string;
+  /** The first personal contact after sending (late), or null when there was none up to as-of. */
+  contact: string | null;
+  manager: string | null;
+  amount: number | null;
+}
+
+export interface OfferDue {
+  client: string;
+  offer: string | null;
+  sent: string;
+  due: string;
+  /** Days from as-of to the due day: 0 means today. */
+  daysLeft: number;
+  manager: string | null;
+  amount: number | null;
+}
+
+export interface OfferExpiring {
+  client: string;
+  offer: string | null;
+  expires: string;
+  /** 0: it expires today (still valid today). */
+  daysLeft: number;
+  amount: number | null;
+  manager: string | null;
+}
+
+export interface OfferExpired {
+  client: string;
+  offer: string | null;
+  sent: string;
+  expires: string;
+  daysAgo: number;
+  amount: number | null;
+  manager: string | null;
+}
+
+export interface OfferManager {
+  manager: string;
+  /** Offers sent (in the window, when there is one). */
+  sent: number;
+  /** Of those, undecided offers contacted in time; null when the follow-up rule was not checked. */
+  followedUp: number | null;
+  /** Violations listed against this manager; null when the follow-up rule was not checked. */
+  late: number | null;
+  expired: number;
+  expiredAmount: number;
+}
+
+export interface OffersResult {
+  asOf: string;
+  window: { from: string | null; to: string | null } | null;
+  thresholds: { followUpDays: number; expiringDays: number };
+  /** False without an activity log: violations and due are then empty. */
+  followUpChecked: boolean;
+  counts: {
+    offers: number;
+    accepted: number;
+    declined: number;
+    undecided: number;
+    /** Undecided offers with no expiry date: expiry not checked. */
+    noExpiry: number;
+    /** Undecided offers sent before the log's first day: follow-up not checked. */
+    beforeLog: number;
+  };
+  violations: OfferViolation[];
+  due: OfferDue[];
+  expiring: OfferExpiring[];
+  expired: OfferExpired[];
+  managers: OfferManager[];
+  /** Sum of the amounts of `expired`: money left on the table. */
+  expiredAmount: number;
+  expiringAmount: number;
+}
+
+const units = (a: Amount | null): number | null => (a === null ? null : amountToNumber(a));
+const addTo = (sum: MoneySum, a: Amount | null): void => {
+  if (a) sum.add(a.whole, a.micro);
+};
+const inWindow = (day: number, w: Period | null): boolean => w === null || (day >= w.from && day <= w.to);
+
+interface ManagerTally {
+  name: string;
+  sent: number;
+  followedUp: number;
+  late: number;
+  expired: number;
+  expiredSum: MoneySum;
+}
+
+/**
+ * The offer rules (docs/rules.md §9): an undecided offer needs a personal contact with its client
+ * by the `followUpDays`-th business day after it was sent (a later contact does not cure the
+ * breach); undecided offers close to expiry go on the agenda; expired ones are money left on
+ * the table. `log` is null when no activity log was given: then only expiry is checked. Pure.
+ */
+export function analyzeOffers(offers: readonly Offer[], log: ContactDays | null, o: OffersOptions): OffersResult {
+  const violations: OfferViolation[] = [];
+  const due: OfferDue[] = [];
+  const expiring: OfferExpiring[] = [];
+  const expired: OfferExpired[] = [];
+  const managers = new Map<string, ManagerTally>();
+  const counts = { offers: 0, accepted: 0, declined: 0, undecided: 0, noExpiry: 0, beforeLog: 0 };
+  const expiredSum = new MoneySum();
+  const expiringSum = new MoneySum();
+  // Sort keys beside the JSON rows, so no date is parsed back.
+  const order = new Map<object, number>();
+
+  const tally = (name: string): ManagerTally | null => {
+    if (name === '') return null;
+    const key = nameKey(name);
+    let t = managers.get(key);
+    if (!t) {
+      t = { name, sent: 0, followedUp: 0, late: 0, expired: 0, expiredSum: new MoneySum() };
+      managers.set(key, t);
+    }
+    return t;
+  };
+
+  for (const offer of offers) {
+    if (offer.sent > o.asOf) continue; // not sent yet as of that day
+    const manager = offer.manager === '' ? null : offer.manager;
+    const t = tally(offer.manager);
+    const sentInWindow = inWindow(offer.sent, o.window);
+    if (sentInWindow) {
+      counts.offers++;
+      counts[offer.decision]++;
+      if (t) t.sent++;
+    }
+    if (offer.decision !== 'undecided') continue;
+
+    if (log !== null) {
+      const dueDay = addBusinessDays(offer.sent, o.followUpDays);
+      const contact = log.firstFrom(offer.clientKey, offer.sent);
+      const inTime = contact !== null && contact <= dueDay;
+      if (log.from === null || offer.sent < log.from) {
+        if (sentInWindow) counts.beforeLog++;
+      } else if (inTime) {
+        if (sentInWindow && t) t.followedUp++;
+      } else if (dueDay >= o.asOf) {
+        const item: OfferDue = { client: offer.client, offer: offer.offer, sent: formatDay(offer.sent), due: formatDay(dueDay), daysLeft: dueDay - o.asOf, manager, amount: units(offer.amount) };
+        due.push(item);
+        order.set(item, dueDay);
+      } else if (inWindow(dueDay, o.window)) {
+        const item: OfferViolation = { client: offer.client, offer: offer.offer, sent: formatDay(offer.sent), due: formatDay(dueDay), contact: contact === null ? null : formatDay(contact), manager, amount: units(offer.amount) };
+        violations.push(item);
+        order.set(item, dueDay);
+        if (t) t.late++;
+      }
+    }
+
+    if (offer.expires === null) {
+      if (sentInWindow) counts.noExpiry++;
+    } else if (offer.expires < o.asOf) {
+      if (inWindow(offer.expires, o.window)) {
+        const item: OfferExpired = { client: offer.client, offer: offer.offer, sent: formatDay(offer.sent), expires: formatDay(offer.expires), daysAgo: o.asOf - offer.expires, amount: units(offer.amount), manager };
+        expired.push(item);
+        order.set(item, offer.expires);
+        addTo(expiredSum, offer.amount);
+        if (t) {
+          t.expired++;
+          addTo(t.expiredSum, offer.amount);
+        }
+      }
+    } else if (offer.expires - o.asOf <= o.expiringDays) {
+      expiring.push({ client: offer.client, offer: offer.offer, expires: formatDay(offer.expires), daysLeft: offer.expires - o.asOf, amount: units(offer.amount), manager });
+      addTo(expiringSum, offer.amount);
+    }
+  }
+
+  const byDay = (a: object, b: object): number => (order.get(a) ?? 0) - (order.get(b) ?? 0);
+  const byOffer = (a: { client: string; offer: string | null }, b: { client: string; offer: string | null }): number =>
+    compareNames(a.client, b.client) || (a.offer ?? '').localeCompare(b.offer ?? '');
+  violations.sort((a, b) => byDay(a, b) || byOffer(a, b));
+  due.sort((a, b) => a.daysLeft - b.daysLeft || byOffer(a, b));
+  expiring.sort((a, b) => a.daysLeft - b.daysLeft || (b.amount ?? 0) - (a.amount ?? 0) || byOffer(a, b));
+  // Money left on the table: the largest first.
+  expired.sort((a, b) => (b.amount ?? 0) - (a.amount ?? 0) || byDay(b, a) || byOffer(a, b));
+
+  const checked = log !== null;
+  return {
+    asOf: formatDay(o.asOf),
+    window: periodJson(o.window),
+    thresholds: { followUpDays: o.followUpDays, expiringDays: o.expiringDays },
+    followUpChecked: checked,
+    counts,
+    violations,
+    due,
+    expiring,
+    expired,
+    managers: [...managers.values()]
+      .filter((m) => m.sent + m.late + m.expired > 0)
+      .map((m) => ({ manager: m.name, sent: m.sent, followedUp: checked ? m.followedUp : null, late: checked ? m.late : null, expired: m.expired, expiredAmount: microsToNumber(m.expiredSum.toMicros()) }))
+      .sort((a, b) => b.sent - a.sent || compareNames(a.manager, b.manager)),
+    expiredAmount: microsToNumber(expiredSum.toMicros()),
+    expiringAmount: microsToNumber(expiringSum.toMicros()),
+  };
+}

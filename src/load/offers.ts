@@ -1,0 +1,142 @@
+import { ContactDays, type Offer } from '../analyses/offers.js';
+import type { Activity } from '../normalize/activities.js';
+import { formatDay } from '../normalize/dates.js';
+import { OFFER_NEEDS, OfferConverter, type OfferRow } from '../normalize/offers.js';
+import { detach, displayName, nameKey } from '../normalize/text.js';
+import type { Vocabulary } from '../normalize/vocabulary.js';
+import { CONTACT_NEEDS, loadActivities } from './activities.js';
+import type { InputOptions } from './input-options.js';
+import type { InputReport, Warning } from '../schema/envelope.js';
+import { inputReport, loadRows, readWarnings } from './rows.js';
+import { unknownValuesWarning } from './unknown-values.js';
+
+export interface LoadedOffers {
+  offers: Offer[];
+  input: InputReport;
+  warnings: Warning[];
+}
+
+/**
+ * The offers of an export that were sent by as-of. Rows without a sending day or at a stage
+ * before an offer (deals of a deals export that never got one, drafts) and offers sent after
+ * as-of are counted out.
+ */
+export async function loadOffers(input: InputOptions, vocabulary: Vocabulary, asOf: number): Promise<LoadedOffers> {
+  const file = input.source.name;
+  const offers: Offer[] = [];
+  let notSent = 0;
+  let preparing = 0;
+  let later = 0;
+  const loaded = await loadRows(
+    input,
+    OFFER_NEEDS,
+    (map, p) => new OfferConverter(map, { file, decimal: input.decimal, dayOrder: input.dayOrder, vocabulary }, p),
+    (row: OfferRow) => {
+      if (row.sent === null) {
+        notSent++;
+        return;
+      }
+      if (row.decision === 'preparing') {
+        preparing++;
+        return;
+      }
+      if (row.sent > asOf) {
+        later++;
+        return;
+      }
+      const client = detach(displayName(row.client));
+      offers.push({
+        client,
+        clientKey: nameKey(client),
+        offer: row.number === '' ? null : detach(row.number),
+        sent: row.sent,
+        expires: row.expires,
+        amount: row.amount,
+        manager: detach(displayName(row.manager)),
+        decision: row.decision,
+      });
+    },
+  );
+  const columns = loaded.mapping.index;
+  const warnings = readWarnings(file, loaded);
+  if (columns.status === undefined) {
+    warnings.push({ code: 'OFFER_NO_STATUS', message: `${file}: no status column, so every offer is read as undecided (neither accepted nor declined); map one with --map status=HEADER` });
+  } else {
+    const unknown = unknownValuesWarning(file, 'offer status', loaded.converter.decisions);
+    if (unknown) warnings.push(unknown);
+  }
+  if (columns.expires === undefined) {
+    warnings.push({ code: 'OFFER_NO_EXPIRY', message: `${file}: no expiry column (Valid until, Действует до), so no offer is listed as expiring or expired; map one with --map expires=HEADER` });
+  }
+  if (columns.amount === undefined) {
+    warnings.push({ code: 'OFFER_NO_AMOUNT', message: `${file}: no amount column, so the money left on expired offers is not counted; map one with --map amount=HEADER` });
+  }
+  if (preparing > 0) {
+    warnings.push({ code: 'OFFERS_NOT_SENT', message: `${file}: ${preparing} row(s) whose status is a stage before an offer (a draft, qualification, needs analysis) were left out, though dated; count one as an offer with --open "STATUS"` });
+  }
+  if (notSent > 0) {
+    warnings.push({ code: 'OFFERS_NOT_SENT', message: `${file}: ${notSent} row(s) with no sending date were left out (a deal that never got an offer, or a date to fill in)` });
+  }
+  if (later > 0) {
+    warnings.push({ code: 'OFFERS_AFTER_AS_OF', message: `${file}: ${later} offer(s) sent after as-of ${formatDay(asOf)} were left out` });
+  }
+  return { offers, warnings, input: inputReport(loaded, 'offers', { used: offers.length, excluded: { notSent, preparing, sentAfterAsOf: later } }) };
+}
+
+export interface LoadedContacts {
+  log: ContactDays;
+  input: InputReport;
+  warnings: Warning[];
+}
+
+/**
+ * Takes the contacts the follow-up rule needs from an activity log as it is read: personal
+ * contacts (calls, meetings, visits) with the offers' clients, by anyone, up to as-of. Fed by
+ * `loadContacts`, or by the cadence's pass over the same log in `report`, so the log is read once.
+ */
+export class ContactSink {
+  readonly excluded = { notOfferClient: 0, notPersonal: 0, afterAsOf: 0 };
+  used = 0;
+
+  constructor(
+    readonly log: ContactDays,
+    private readonly clients: ReadonlySet<string>,
+    private readonly asOf: number,
+  ) {}
+
+  accept(a: Activity): void {
+    if (a.day > this.asOf) {
+      this.excluded.afterAsOf++; // planned, not yet a contact
+      return;
+    }
+    this.log.covers(a.day);
+    const key = nameKey(a.client);
+    if (!this.clients.has(key)) this.excluded.notOfferClient++;
+    else if (!a.personal) this.excluded.notPersonal++;
+    else {
+      this.used++;
+      this.log.add(detach(key), a.day);
+    }
+  }
+}
+
+/** What the follow-up rule must say of a log's columns: without a channel column an e-mail counts as a call. */
+export function contactColumnWarning(file: string, hasChannel: boolean): Warning | null {
+  if (hasChannel) return null;
+  return { code: 'FOLLOW_UP_ANY_CHANNEL', message: `${file}: the log has no channel column, so every contact counts as a personal follow-up (an e-mail too); map one with --activities-map channel=HEADER` };
+}
+
+/** An activity log read for the follow-up rule alone; several logs add to one `log`. */
+export async function loadContacts(input: InputOptions, vocabulary: Vocabulary, clients: ReadonlySet<string>, asOf: number, log = new ContactDays()): Promise<LoadedContacts> {
+  const file = input.source.name;
+  const sink = new ContactSink(log, clients, asOf);
+  const loaded = await loadActivities(input, vocabulary, (a) => sink.accept(a), CONTACT_NEEDS);
+  const warnings = readWarnings(file, loaded);
+  const columns = contactColumnWarning(file, loaded.converter.hasChannel);
+  if (columns) warnings.push(columns);
+  else {
+    const unknown = unknownValuesWarning(file, 'channel', loaded.converter.channels);
+    if (unknown) warnings.push(unknown);
+  }
+  return { log, warnings, input: inputReport(loaded, 'activities', { used: sink.used, excluded: sink.excluded }) };
+}

@@ -1,0 +1,118 @@
+import { OFFER_ALIASES } from './aliases.js';
+import type { ColumnMapping, FieldNeeds, FieldSpec } from './columns.js';
+import { ConverterBase, INVALID, MISSING, type ConverterOptions } from './converter-base.js';
+import { CLIENT_BY_ID, OFFER_SENT_FALLBACKS } from './fallbacks.js';
+import { PhraseClassifier } from './phrase-classifier.js';
+import type { Problems } from './problems.js';
+import { AMBIGUOUS, type RowConverter } from './row-feed.js';
+import { BUILT_IN, type Vocabulary } from './vocabulary.js';
+
+export const OFFER_FIELDS: readonly FieldSpec[] = [
+  { field: 'client', aliases: OFFER_ALIASES.client, required: true, description: 'the client the offer was sent to', fallbacks: [CLIENT_BY_ID] },
+  { field: 'sent', aliases: OFFER_ALIASES.sent, required: true, description: 'when the offer was sent', fallbacks: OFFER_SENT_FALLBACKS },
+  { field: 'expires', aliases: OFFER_ALIASES.expires, required: false, description: 'the last day the offer is valid' },
+  { field: 'amount', aliases: OFFER_ALIASES.amount, required: false, description: 'the amount offered' },
+  { field: 'status', aliases: OFFER_ALIASES.status, required: false, description: 'accepted, declined, or still open' },
+  { field: 'manager', aliases: OFFER_ALIASES.manager, required: false, description: 'who sent the offer' },
+  { field: 'number', aliases: OFFER_ALIASES.number, required: false, description: 'the offer or quote number' },
+];
+
+export const OFFER_NEEDS: FieldNeeds = { specs: OFFER_FIELDS };
+
+/**
+ * What an offer's status says: decided (accepted, declined), still open (undecided), or a
+ * stage before any offer was sent (a draft; a deal of a deals export still in qualification),
+ * which is no offer yet.
+ */
+/** What the client said to an offer: accepted and declined offers need no follow-up. */
+export type Decision = 'accepted' | 'declined' | 'undecided';
+
+export type OfferStage = Decision | 'preparing';
+
+/**
+ * A deal that is won or paid accepted its offer; «согласовано» accepts an offer even though a
+ * deal stage «Согласование» is still open, so the stem moves from the open list to the
+ * accepted one here; «на согласовании» stays undecided. `Approved` is left out: in quote
+ * tools it means approved inside the company for sending.
+ */
+const ACCEPTED = [...BUILT_IN.won, 'accept', 'confirmed', 'signed', 'agreed', 'принят', 'согласован', 'подписан', 'подтвержден'];
+const DECLINED = [...BUILT_IN.lost, 'отклон'];
+const PREPARING = [
+  'draft', 'new', 'lead', 'qualif', 'prospect', 'needs analysis', 'identify decision', 'perception analysis', 'engag', 'in preparation',
+  'черновик', 'подготов', 'нов', 'неразобранн', 'квалификац', 'первичный контакт', 'выявление потребност', 'взят в работу',
+];
+const UNDECIDED = [
+  ...BUILT_IN.open.filter((p) => !ACCEPTED.includes(p) && !PREPARING.includes(p)),
+  'sent', 'awaiting', 'expired', 'на согласовании', 'ожидает подтверждения', 'отправлен', 'истек', 'просрочен', 'предложение',
+];
+
+/** The offer's stage by its status; the user's --won, --lost and --open phrases add to accepted, declined and undecided. */
+export function decisionClassifier(user: Vocabulary): PhraseClassifier<OfferStage> {
+  return new PhraseClassifier<OfferStage>(
+    [
+      { kind: 'accepted', builtIn: ACCEPTED, user: user.won },
+      { kind: 'declined', builtIn: DECLINED, user: user.lost },
+      { kind: 'undecided', builtIn: UNDECIDED, user: user.open },
+      { kind: 'preparing', builtIn: PREPARING, user: [] },
+    ],
+    'undecided',
+  );
+}
+
+export interface OfferRow {
+  client: string;
+  number: string;
+  /** Null for a row with no sending day: a deal of a deals export that never got an offer. */
+  sent: number | null;
+  expires: number | null;
+  amount: { whole: number; micro: number } | null;
+  manager: string;
+  decision: OfferStage;
+  line: number;
+}
+
+export interface OfferOptions extends ConverterOptions {
+  vocabulary: Vocabulary;
+}
+
+export class OfferConverter extends ConverterBase implements RowConverter<OfferRow> {
+  readonly decisions: PhraseClassifier<OfferStage>;
+
+  constructor(mapping: ColumnMapping, options: OfferOptions, problems: Problems) {
+    super(mapping, options, problems);
+    this.decisions = decisionClassifier(options.vocabulary);
+  }
+
+  convert(fields: string[], line: number): OfferRow | null | typeof AMBIGUOUS {
+    if (this.isTotalsRow(fields, line) || this.misshapen(fields, line)) return null;
+    const client = this.text(fields, 'client');
+    if (client.trim() === '') return this.invalid(line, 'client', client, 'no client', 'fill in the client the offer was sent to');
+    const sent = this.readDateField(fields, 'sent', line);
+    if (sent === AMBIGUOUS) return AMBIGUOUS;
+    if (sent === INVALID) return null;
+    if (sent === MISSING) return { client, number: '', sent: null, expires: null, amount: null, manager: '', decision: 'undecided', line };
+    let expires: number | null = null;
+    if (this.has('expires')) {
+      const e = this.readDateField(fields, 'expires', line);
+      if (e === AMBIGUOUS) return AMBIGUOUS;
+      if (e === INVALID) return null;
+      if (e !== MISSING) {
+        if (e < sent) return this.invalid(line, 'expires', this.text(fields, 'expires'), 'the offer expires before it was sent', 'check the two dates, or map the right columns with --map sent=HEADER --map expires=HEADER');
+        expires = e;
+      }
+    }
+    const amount = this.has('amount') ? this.readNonNegativeAmount(fields, 'amount', line, 'an offer cannot be for a negative amount') : null;
+    if (amount === AMBIGUOUS) return AMBIGUOUS;
+    if (amount === INVALID) return null;
+    return {
+      client,
+      number: this.text(fields, 'number').trim(),
+      sent,
+      expires,
+      amount,
+      manager: this.text(fields, 'manager'),
+      decision: this.has('status') ? this.decisions.classify(this.text(fields, 'status')) : 'undecided',
+      line,
+    };
+  }
+}

@@ -1,0 +1,82 @@
+import type { OffersResult } from '../analyses/offers.js';
+import type { Cell, Section } from '../render/document.js';
+import { money } from './format.js';
+import { t, type Lang } from './i18n.js';
+
+/** The agenda first (calls due, offers about to expire), then what was missed, then each manager's record. */
+export function offersSections(r: OffersResult, lang: Lang): Section[] {
+  const amount = (a: number | null): string => (a === null ? '—' : money(a, lang));
+  const left = (days: number): Cell => (days === 0 ? { text: t(lang, 'today'), tone: 'bad' } : String(days));
+  const c = r.counts;
+  const notChecked = { text: t(lang, 'offersNoLog'), tone: 'warn' as const };
+  const sections: Section[] = [
+    {
+      kind: 'facts',
+      facts: [
+        [t(lang, 'asOf'), r.asOf],
+        ...(r.window ? [[t(lang, 'window'), `${r.window.from ?? '…'} — ${r.window.to ?? '…'}`] as [string, Cell]] : []),
+        [t(lang, 'rules'), t(lang, 'offersRulesText').replace('{days}', String(r.thresholds.followUpDays)).replace('{expiring}', String(r.thresholds.expiringDays))],
+        [
+          t(lang, 'offersCount'),
+          t(lang, 'offersCountText')
+            .replace('{offers}', String(c.offers))
+            .replace('{accepted}', String(c.accepted))
+            .replace('{declined}', String(c.declined))
+            .replace('{undecided}', String(c.undecided)),
+        ],
+        [t(lang, 'leftOnTable'), { text: money(r.expiredAmount, lang), tone: r.expiredAmount > 0 ? 'bad' : 'good' }],
+      ],
+    },
+  ];
+  if (r.followUpChecked) {
+    sections.push({
+      kind: 'table',
+      title: t(lang, 'offersFollowUpDue'),
+      columns: [{ label: t(lang, 'client') }, { label: t(lang, 'offer') }, { label: t(lang, 'sentOn') }, { label: t(lang, 'followUpBy') }, { label: t(lang, 'amount'), align: 'right' }, { label: t(lang, 'manager') }],
+      rows: r.due.map((d) => [d.client, d.offer ?? '', d.sent, d.daysLeft === 0 ? { text: `${d.due} (${t(lang, 'today')})`, tone: 'warn' } : d.due, amount(d.amount), d.manager ?? '']),
+      empty: t(lang, 'none'),
+    });
+  }
+  sections.push({
+    kind: 'table',
+    title: t(lang, 'offersExpiring'),
+    columns: [{ label: t(lang, 'client') }, { label: t(lang, 'offer') }, { label: t(lang, 'validUntil') }, { label: t(lang, 'daysLeft'), align: 'right' }, { label: t(lang, 'amount'), align: 'right' }, { label: t(lang, 'manager') }],
+    rows: r.expiring.map((x) => [x.client, x.offer ?? '', x.expires, left(x.daysLeft), amount(x.amount), x.manager ?? '']),
+    empty: t(lang, 'none'),
+  });
+  if (r.followUpChecked) {
+    sections.push({
+      kind: 'table',
+      title: t(lang, 'offersViolations'),
+      columns: [{ label: t(lang, 'client') }, { label: t(lang, 'offer') }, { label: t(lang, 'sentOn') }, { label: t(lang, 'followUpBy') }, { label: t(lang, 'firstContact') }, { label: t(lang, 'manager') }],
+      rows: r.violations.map((v) => [v.client, v.offer ?? '', v.sent, v.due, v.contact === null ? { text: t(lang, 'none'), tone: 'bad' } : { text: v.contact, tone: 'warn' }, v.manager ?? '']),
+      empty: t(lang, 'noViolations'),
+    });
+  } else {
+    sections.push({ kind: 'notes', title: t(lang, 'offersViolations'), lines: [notChecked] });
+  }
+  sections.push({
+    kind: 'table',
+    title: t(lang, 'offersExpired'),
+    columns: [{ label: t(lang, 'client') }, { label: t(lang, 'offer') }, { label: t(lang, 'sentOn') }, { label: t(lang, 'validUntil') }, { label: t(lang, 'daysAgo'), align: 'right' }, { label: t(lang, 'amount'), align: 'right' }, { label: t(lang, 'manager') }],
+    rows: r.expired.map((x) => [x.client, x.offer ?? '', x.sent, x.expires, String(x.daysAgo), { text: amount(x.amount), tone: 'bad' }, x.manager ?? '']),
+    empty: t(lang, 'none'),
+  });
+  if (r.managers.length > 0) {
+    const dash = (v: number | null): string => (v === null ? '—' : String(v));
+    sections.push({
+      kind: 'table',
+      title: t(lang, 'offersManagers'),
+      columns: [
+        { label: t(lang, 'manager') },
+        { label: t(lang, 'offersCount'), align: 'right' },
+        { label: t(lang, 'followedUp'), align: 'right' },
+        { label: t(lang, 'late'), align: 'right' },
+        { label: t(lang, 'expiredCount'), align: 'right' },
+        { label: t(lang, 'leftOnTable'), align: 'right' },
+      ],
+      rows: r.managers.map((m) => [m.manager, String(m.sent), dash(m.followedUp), m.late ? { text: String(m.late), tone: 'bad' } : dash(m.late), String(m.expired), money(m.expiredAmount, lang)]),
+    });
+  }
+  return sections;
+}

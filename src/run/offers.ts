@@ -1,0 +1,115 @@
+import { analyzeOffers, ContactDays, type Offer, type OffersOptions, type OffersResult } from '../analyses/offers.js';
+import type { InputOptions } from '../load/input-options.js';
+import type { InputReport, Warning } from '../schema/envelope.js';
+import { loadContacts, loadOffers } from '../load/offers.js';
+import { formatDay } from '../normalize/dates.js';
+import type { Vocabulary } from '../normalize/vocabulary.js';
+import { offersSections } from '../present/offers.js';
+import { t, type Lang } from '../present/i18n.js';
+import type { MachineRow } from '../render/document.js';
+import { buildEnvelope } from '../schema/envelope.js';
+import type { CommandOutput } from './output.js';
+
+export interface OffersRules {
+  offers: InputOptions[];
+  /** Activity logs; none: only expiry is checked. */
+  activities: InputOptions[];
+  vocabulary: Vocabulary;
+  rules: OffersOptions;
+}
+
+export interface ComputedOffers {
+  result: OffersResult;
+  inputs: InputReport[];
+  warnings: Warning[];
+}
+
+export interface ReadOffers {
+  offers: Offer[];
+  inputs: InputReport[];
+  warnings: Warning[];
+}
+
+/** Every offers file, in order. */
+export async function readOffers(files: InputOptions[], vocabulary: Vocabulary, asOf: number): Promise<ReadOffers> {
+  const out: ReadOffers = { offers: [], inputs: [], warnings: [] };
+  for (const input of files) {
+    const loaded = await loadOffers(input, vocabulary, asOf);
+    out.offers.push(...loaded.offers);
+    out.inputs.push(loaded.input);
+    out.warnings.push(...loaded.warnings);
+  }
+  return out;
+}
+
+/** The clients whose contacts the follow-up rule needs. */
+export const offerClients = (offers: readonly Offer[]): Set<string> => new Set(offers.map((x) => x.clientKey));
+
+/** Apply the rules, with what their figures leave unchecked said as warnings. */
+export function offersResult(read: ReadOffers, log: ContactDays | null, rules: OffersOptions): { result: OffersResult; warnings: Warning[] } {
+  const result = analyzeOffers(read.offers, log, rules);
+  const warnings: Warning[] = [];
+  const c = result.counts;
+  if (log === null) {
+    warnings.push({ code: 'FOLLOW_UP_NEEDS_LOG', message: 'only expiry was checked: the follow-up rule (a call by the next business day) needs the activity log; give it with --activities FILE' });
+  } else if (c.beforeLog > 0) {
+    const from = log.from === null ? 'the log holds no activity up to as-of' : `the log begins on ${formatDay(log.from)}`;
+    warnings.push({ code: 'FOLLOW_UP_BEFORE_LOG', message: `${c.beforeLog} undecided offer(s) sent before the activity log begins were not checked for follow-up: ${from}` });
+  }
+  if (c.noExpiry > 0 && read.inputs.some((i) => i.columns.expires !== undefined)) {
+    warnings.push({ code: 'OFFERS_WITHOUT_EXPIRY', message: `${c.noExpiry} undecided offer(s) have no expiry date, so they can never show as expiring or expired` });
+  }
+  return { result, warnings };
+}
+
+/** Read the offers, then the contacts with their clients, and apply the rules. */
+export async function computeOffers(o: OffersRules): Promise<ComputedOffers> {
+  const read = await readOffers(o.offers, o.vocabulary, o.rules.asOf);
+  const inputs = [...read.inputs];
+  const warnings = [...read.warnings];
+  let log: ContactDays | null = null;
+  if (o.activities.length > 0) {
+    log = new ContactDays();
+    const clients = offerClients(read.offers);
+    for (const input of o.activities) {
+      const loaded = await loadContacts(input, o.vocabulary, clients, o.rules.asOf, log);
+      inputs.push(loaded.input);
+      warnings.push(...loaded.warnings);
+    }
+  }
+  const done = offersResult(read, log, o.rules);
+  return { result: done.result, inputs, warnings: [...warnings, ...done.warnings] };
+}
+
+/** One row per item of the four lists, told apart by `list`. */
+function offerRows(r: OffersResult): MachineRow[] {
+  const row = (list: string, x: { client: string; offer: string | null; amount: number | null; manager: string | null }, more: Partial<Record<'sent' | 'due' | 'contact' | 'expires' | 'daysLeft', string | number | null>>): MachineRow => ({
+    list,
+    client: x.client,
+    offer: x.offer,
+    sent: more.sent ?? null,
+    due: more.due ?? null,
+    contact: more.contact ?? null,
+    expires: more.expires ?? null,
+    daysLeft: more.daysLeft ?? null,
+    amount: x.amount,
+    manager: x.manager,
+  });
+  return [
+    ...r.violations.map((v) => row('violation', v, { sent: v.sent, due: v.due, contact: v.contact })),
+    ...r.due.map((d) => row('due', d, { sent: d.sent, due: d.due, daysLeft: d.daysLeft })),
+    ...r.expiring.map((x) => row('expiring', x, { expires: x.expires, daysLeft: x.daysLeft })),
+    ...r.expired.map((x) => row('expired', x, { sent: x.sent, expires: x.expires, daysLeft: -x.daysAgo })),
+  ];
+}
+
+export async function runOffers(o: OffersRules & { lang: Lang }): Promise<CommandOutput> {
+  const { result, inputs, warnings } = await computeOffers(o);
+  return {
+    envelope: buildEnvelope('offers', result.window, inputs, result, warnings),
+    doc: () => ({ title: `${t(o.lang, 'offersTitle')} · ${t(o.lang, 'asOf')} ${result.asOf}`, sections: offersSections(result, o.lang) }),
+    rows: () => offerRows(result),
+    columns: ['list', 'client', 'offer', 'sent', 'due', 'contact', 'expires', 'daysLeft', 'amount', 'manager'],
+    exitCode: 0,
+  };
+}
