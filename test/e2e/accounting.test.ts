@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -13,6 +13,29 @@ interface Input {
   folded: number;
   totals: number;
   skipped: number;
+}
+
+/**
+ * Wait until a child has started and is blocked (waiting for more stdin): its CPU time stops
+ * moving. A fixed sleep raced the start-up on a loaded machine, and an interrupt that lands
+ * before folio has installed its handler ends the process by the signal, not with 130.
+ * Where /proc is missing, a fixed pause is the best there is.
+ */
+async function settled(pid: number | undefined): Promise<void> {
+  const stat = `/proc/${pid}/stat`;
+  if (pid === undefined || !existsSync(stat)) return new Promise((r) => setTimeout(r, 700));
+  const cpu = (): number => {
+    const fields = readFileSync(stat, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    return Number(fields[11]) + Number(fields[12]);
+  };
+  let last = -1;
+  let still = 0;
+  for (let waited = 0; waited < 15_000 && still < 3; waited += 100) {
+    await new Promise((r) => setTimeout(r, 100));
+    const now = cpu();
+    still = now === last && now > 0 ? still + 1 : 0;
+    last = now;
+  }
 }
 
 /** Every fixture through the command that reads it, with and without --skip-invalid. */
@@ -80,7 +103,7 @@ describe('interruption and hostile cells', () => {
     const dir = mkdtempSync(join(tmpdir(), 'folio-int-'));
     const child = spawn(process.execPath, [BIN, 'share', '-', '--json', '-o', join(dir, 'out.json')], { stdio: ['pipe', 'pipe', 'pipe'] });
     child.stdin.write('client,amount\nAcme,1\n');
-    await new Promise((r) => setTimeout(r, 700));
+    await settled(child.pid);
     child.kill('SIGINT');
     const code = await new Promise<number | null>((r) => child.on('exit', (c) => r(c)));
     expect(code).toBe(130);
