@@ -4,7 +4,7 @@ import { DEFAULT_CADENCE } from '../analyses/cadence.js';
 import { DEFAULT_SHARE_OPTIONS, type ShareOptions } from '../analyses/share.js';
 import { DEFAULT_MAX_RECORD, type InputOptions } from '../load/input-options.js';
 import type { NameSink } from '../load/names.js';
-import { FORMATS, parseFormat, type Format } from '../run/formats.js';
+import { chooseFormat, FORMATS, type Format } from '../run/formats.js';
 import { BANDS_RULE, isCount, isPercent, PERCENT_RULE, readBands, readNumber, type Bands } from '../config/values.js';
 import { FolioError } from '../errors.js';
 import { parseEncodingName } from '../io/encoding.js';
@@ -40,9 +40,9 @@ export function addInputOptions(cmd: Command): Command {
 /** Options of commands that print a result. */
 export function addOutputOptions(cmd: Command): Command {
   return cmd
-    .addOption(new Option('-f, --format <format>', `output format: ${FORMATS.join(', ')}`).default('table'))
+    .addOption(new Option('-f, --format <format>', `output format: ${FORMATS.join(', ')} (default: from the --output file's extension, else table)`))
     .option('--json', 'same as --format json')
-    .option('-o, --output <file>', 'write the output to a file (atomically) instead of stdout')
+    .option('-o, --output <file>', 'write the output to a file (atomically) instead of stdout; .html, .md, .json, .ndjson, .csv choose the format')
     .addOption(new Option('--lang <lang>', 'language of tables and Markdown (default from LANG)').choices([...LANGS]));
 }
 
@@ -139,7 +139,8 @@ export interface RawOptions {
   skipInvalid?: boolean;
   maxFieldSize: number;
   fold?: boolean;
-  format: string;
+  /** `--format`; absent: from the `--output` file's extension, else table. */
+  format?: string;
   json?: boolean;
   output?: string;
   lang?: Lang;
@@ -186,7 +187,7 @@ export function inputOptions(file: string, raw: RawOptions): InputOptions {
 }
 
 export function outputFormat(raw: RawOptions): Format {
-  return raw.json ? 'json' : parseFormat(raw.format);
+  return chooseFormat(raw.format, raw.json === true, raw.output);
 }
 
 export function outputLang(raw: RawOptions): Lang {
