@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import type { Amount } from '../normalize/money.js';
 import { Option, type Command } from 'commander';
 import { DEFAULT_CADENCE } from '../analyses/cadence.js';
@@ -126,6 +127,29 @@ export function shareOptions(flags: ThresholdFlags): ShareOptions {
 /** A second input named by a flag (`--deals FILE`): detected as usual (its header row too), mapped by its own `--deals-map`. */
 export function secondInput(file: string, map: string[], raw: RawOptions): InputOptions {
   return inputOptions(file, { ...raw, map, encoding: undefined, delimiter: undefined, header: true, headerRow: undefined });
+}
+
+/**
+ * The files of one role (`folio share a.csv b.csv`, `--deals a.csv --deals b.csv`), each
+ * read with the same options: one table. Standard input can be read once, and a file named
+ * twice (overlapping globs) would only fold into itself, so both are usage errors.
+ */
+export function severalInputs(files: readonly string[], raw: RawOptions, read: (file: string) => InputOptions = (file) => inputOptions(file, raw)): InputOptions[] {
+  stdinOnce(files);
+  const seen = new Set<string>();
+  for (const file of files) {
+    const key = file === '-' ? file : resolve(file);
+    if (seen.has(key)) throw usage(`${file} is named twice`, 'name each file once (check that two globs do not match the same file)');
+    seen.add(key);
+  }
+  return files.map(read);
+}
+
+/** `-` may stand for one input only: standard input can be read once. */
+export function stdinOnce(files: readonly string[]): void {
+  if (files.filter((f) => f === '-').length > 1) {
+    throw usage('- (standard input) is named more than once', 'standard input can be read once: pipe one file, and name the others');
+  }
 }
 
 export interface RawOptions {
