@@ -28,7 +28,8 @@ export function leadsCommand(ctx: CliContext, done: (code: number) => void): Com
 Examples:
   folio leads leads.csv
   folio leads pipeline.csv --as-of 2026-11-01 --fast-days 14 --big 500000
-  folio leads leads.csv --max-leads 5 --format csv > queue.csv`,
+  folio leads leads.csv --max-leads 5 --format csv > queue.csv
+  folio leads leads-north.csv leads-south.csv   several exports as one queue`,
   );
   cmd.action(async (files: string[], flags: LeadsFlags) => {
     for (const file of files) requireInput(ctx, file, cmd);

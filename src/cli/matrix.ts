@@ -31,6 +31,7 @@ export function matrixCommand(ctx: CliContext, done: (code: number) => void): Co
 Examples:
   folio matrix clients.csv
   folio matrix clients.csv --deals deals.csv --period 2026 --format markdown
+  folio matrix clients-*.csv --deals deals-h1.csv --deals deals-h2.csv --period 2026
   folio matrix scores.csv --want-min 7 --can-min 5 --json | jq '.result.counts'`,
   );
   cmd.action(async (files: string[], flags: MatrixFlags) => {

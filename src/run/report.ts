@@ -22,6 +22,7 @@ import { computeShare } from './share.js';
 import { ContactDays } from '../analyses/offers.js';
 import { contactColumnWarning, ContactSink, loadContacts } from '../load/offers.js';
 import type { Activity } from '../normalize/activities.js';
+import { SameFields } from '../load/rows.js';
 import { offerClients, offersResult, readOffers, type ReadOffers } from './offers.js';
 
 export interface ReportOptions {
@@ -153,8 +154,9 @@ export async function computeReport(o: ReportOptions): Promise<ReportData> {
     if (offers) {
       // No cadence pass to share: the logs are read for the follow-up rule alone.
       contactLog = new ContactDays();
+      const fields = new SameFields('activities');
       for (const log of o.files.activities) {
-        const loaded = await loadContacts(log, o.vocabulary, offerClients(offers.offers), o.asOf, contactLog);
+        const loaded = await loadContacts(log, o.vocabulary, offerClients(offers.offers), o.asOf, contactLog, fields);
         inputs.push(loaded.input);
         warnings.push(...loaded.warnings);
       }
