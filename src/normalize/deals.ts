@@ -150,14 +150,16 @@ export class DealConverter extends ConverterBase implements RowConverter<Deal> {
 
     if (dealAmount) {
       const once = this.dealAmountOnce(fields, line, whole, micro);
+      if (once === 'earlier') this.foldedFromEarlierFile(whole, micro);
       if (once !== 'new') return null;
     }
     const id = this.fold && !dealAmount ? this.text(fields, 'id').trim() : '';
     if (id !== '') {
       const seen = this.repeatOf(id, fields, line);
       if (seen === 'conflict') return null;
-      if (seen === 'repeat') {
+      if (seen === 'repeat' || seen === 'earlier') {
         this.folded++;
+        if (seen === 'earlier') this.foldedFromEarlierFile(whole, micro);
         return null;
       }
     }
@@ -167,6 +169,15 @@ export class DealConverter extends ConverterBase implements RowConverter<Deal> {
     }
     this.totalsCheck.add(whole, micro);
     return this.emit(client, whole, micro, currency, day, status, manager, line);
+  }
+
+  /**
+   * A line whose first copy was in an earlier file: it does not count twice, but this file's
+   * own totals row (an overlapping export totals its whole range) does include it.
+   */
+  private foldedFromEarlierFile(whole: number, micro: number): void {
+    this.foldedAcross++;
+    this.totalsCheck.add(whole, micro);
   }
 
   /**
@@ -225,8 +236,9 @@ export class DealConverter extends ConverterBase implements RowConverter<Deal> {
    * A deal without products counts its amount once, however many lines it takes (Bitrix24
    * repeats a deal per contact): a second line with the same ID and amount is folded, one
    * with another amount is a conflict. Only these deals are remembered, not every ID.
+   * `earlier`: a repeat of a line of an earlier file.
    */
-  private dealAmountOnce(fields: string[], line: number, whole: number, micro: number): 'new' | 'repeat' | 'conflict' {
+  private dealAmountOnce(fields: string[], line: number, whole: number, micro: number): 'new' | 'repeat' | 'earlier' | 'conflict' {
     const id = this.text(fields, 'id').trim();
     if (id === '') return 'new';
     const first = this.repeats.dealAmounts.get(id);
@@ -236,8 +248,7 @@ export class DealConverter extends ConverterBase implements RowConverter<Deal> {
     }
     if (first.whole === whole && first.micro === micro) {
       this.amountRepeats++;
-      if (this.repeats.fileOf(first.where) !== this.fileIndex) this.foldedAcross++;
-      return 'repeat';
+      return this.repeats.fileOf(first.where) === this.fileIndex ? 'repeat' : 'earlier';
     }
     this.invalid(
       line,
@@ -254,9 +265,10 @@ export class DealConverter extends ConverterBase implements RowConverter<Deal> {
    * A line repeated whole (two exports glued together) is the same deal again. Rows that
    * share an ID but differ otherwise are separate rows (product rows, 1C numbering that
    * restarts each year); a row that repeats another in everything but the amount is a
-   * conflict, not a second deal, and is reported with both lines.
+   * conflict, not a second deal, and is reported with both lines. `earlier`: a repeat whose
+   * first copy was in an earlier file of the input.
    */
-  private repeatOf(id: string, fields: string[], line: number): 'new' | 'repeat' | 'conflict' {
+  private repeatOf(id: string, fields: string[], line: number): 'new' | 'repeat' | 'earlier' | 'conflict' {
     const h = this.hasher;
     h.hash(fields, this.positions);
     const hash = h.line;
@@ -265,10 +277,7 @@ export class DealConverter extends ConverterBase implements RowConverter<Deal> {
     const table = this.repeats.idLines;
     const slot = table.seen(idHash, hash, rest, this.repeats.where(this.fileIndex, line));
     if (slot === -1) return 'new';
-    if (table.lineHash(slot) === hash) {
-      if (this.repeats.fileOf(table.line(slot)) !== this.fileIndex) this.foldedAcross++;
-      return 'repeat';
-    }
+    if (table.lineHash(slot) === hash) return this.repeats.fileOf(table.line(slot)) === this.fileIndex ? 'repeat' : 'earlier';
     if (table.restHash(slot) === rest) {
       this.invalid(
         line,

@@ -88,6 +88,18 @@ describe('several files of one role are one table', () => {
     addsUp(e.inputs);
   });
 
+  it('checks a later export\'s totals row against all its won lines, the folded ones included', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'folio-multi-'));
+    const b = join(dir, 'b.csv');
+    // B's own won lines: 2000 + 700 (both also in A) + 1200 + 800 + 250 = 4950.
+    writeFileSync(b, `${readFileSync(B, 'utf8')}Total,,4950.00,,,\n`);
+    const { e } = share([A, b]);
+    expect(e.result.total).toBe(6450);
+    expect(e.inputs[1]).toMatchObject({ used: 3, folded: 2, totals: 1 });
+    expect(e.warnings.find((w) => w.code === 'TOTALS_ROWS')?.message).toContain('their amounts agree with the won rows above them');
+    addsUp(e.inputs);
+  });
+
   it('folds in whichever file is read second', () => {
     const { e } = share([B, A]);
     expect(e.result.total).toBe(6450);
