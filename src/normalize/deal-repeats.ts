@@ -18,8 +18,8 @@ export class DealRepeats {
   /** Header keys of the first file, in its order: the order every file's cells are hashed in. */
   private columns: string[] | null = null;
 
-  /** Start a file; returns its number and the hash position of each of its columns. */
-  begin(file: string, headers: readonly string[]): { index: number; positions: number[] } {
+  /** Start a file; returns its number and the hash position of each of its columns (null: their own). */
+  begin(file: string, headers: readonly string[]): { index: number; positions: number[] | null } {
     this.files.push(file);
     const keys = headers.map(headerKey);
     if (this.columns === null) this.columns = keys;
@@ -48,16 +48,16 @@ export class DealRepeats {
  * headers. Headers spelled otherwise (one export in Russian, one in English) cannot be
  * matched by name, and the cells are compared in the order the file holds them.
  */
-function canonicalPositions(first: readonly string[], keys: readonly string[]): number[] {
-  const own = keys.map((_, i) => i);
-  if (first.length !== keys.length) return own;
+function canonicalPositions(first: readonly string[], keys: readonly string[]): number[] | null {
+  if (first.length !== keys.length) return null;
   const free = new Map<string, number[]>();
   first.forEach((k, i) => free.set(k, [...(free.get(k) ?? []), i]));
   const out: number[] = [];
   for (const k of keys) {
     const at = free.get(k)?.shift();
-    if (at === undefined) return own;
+    if (at === undefined) return null;
     out.push(at);
   }
-  return out;
+  // The same order (the usual case) needs no look-up per cell.
+  return out.every((p, i) => p === i) ? null : out;
 }

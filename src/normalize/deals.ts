@@ -70,7 +70,7 @@ export class DealConverter extends ConverterBase implements RowConverter<Deal> {
   private readonly repeats: DealRepeats;
   /** This file's number among the files of the input, and the position each column is hashed at. */
   private readonly fileIndex: number;
-  private readonly positions: number[];
+  private readonly positions: number[] | null;
   private readonly hasher = new RowHasher();
   private readonly repeatedIds = new Set<number>();
   private readonly productRows: boolean;
