@@ -233,6 +233,14 @@ describe('report and check over several files per role', () => {
     addsUp(e.inputs);
   });
 
+  it('says how to name several files when a glob after --deals spills into the folder argument', () => {
+    // The shell turns `--deals deals-2026-0*.csv` into `--deals A B`: B lands where the folder goes.
+    const r = folio(['report', '--deals', A, B, '--period', '2026-02', '--as-of', '2026-03-31']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`folio: ${B}: is not a folder`);
+    expect(r.stderr).toContain('once per file: --deals a.csv --deals b.csv; a glob after --deals names only its first file');
+  });
+
   it('a named role takes no file of the folder', () => {
     const r = folio(['report', 'fixtures/multi', '--deals', A, '--period', '2026-02', '--as-of', '2026-03-31', '--json']);
     expect(r.code, r.stderr).toBe(0);
