@@ -8,13 +8,13 @@ import { periodJson, type Period } from '../normalize/period.js';
 import { displayName, nameKey } from '../normalize/text.js';
 import type { ClientRow } from '../normalize/clients.js';
 
-/** How a key client was chosen: by name, every client, a clients file's key column, or revenue classes. */
-/** A clients file as read: its rows, and which columns it has. */
+/** The clients files as read: their rows, and which columns each has (all the same fields). */
 export interface ClientsRead {
   clients: ClientRow[];
-  input: { columns: Record<string, string>; headerLine: number };
+  inputs: { columns: Record<string, string>; headerLine: number }[];
 }
 
+/** How a key client was chosen: by name, every client, a clients file's key column, or revenue classes. */
 export type KeyFrom = 'named' | 'all' | 'clients-file' | '12m' | 'period';
 
 /** The sources of key clients a command was given; each adds its clients. */
@@ -86,14 +86,16 @@ export function keySet(sources: KeySources): KeySet {
   for (const name of sources.named) add(name, 'named', null);
   if (sources.all) set.from.push('all');
   if (clients) {
-    const hasKey = clients.loaded.input.columns.key !== undefined;
-    set.dossierKnown = clients.loaded.input.columns.dossier !== undefined;
+    // Every clients file maps the same fields: the first one says which the list has.
+    const first = clients.loaded.inputs[0];
+    const hasKey = first?.columns.key !== undefined;
+    set.dossierKnown = first?.columns.dossier !== undefined;
     const useKey = clients.useKeyColumn && hasKey;
     if (clients.useKeyColumn && !hasKey && !classes && sources.named.length === 0 && !sources.all) {
       throw new FolioError({
         code: 'MISSING_COLUMN',
         file: clients.file,
-        line: clients.loaded.input.headerLine,
+        line: first?.headerLine,
         message: 'the clients file has no key column, and nothing else says which clients are key',
         hint: 'add a key column (yes/no), map one with --clients-map key=HEADER, or give --deals, --key-client or --all-clients',
       });

@@ -3,7 +3,7 @@ import { DEFAULT_CADENCE } from '../analyses/cadence.js';
 import { parsePeriod, type Period } from '../normalize/period.js';
 import type { CliContext } from './context.js';
 import { emit } from './emit.js';
-import { addCadenceRuleOptions, addInputOptions, addLastOption, addRedactOption, addOutputOptions, addStatusOptions, addThresholdOptions, asOfDay, collect, dealPeriod, inputOptions, outputFormat, outputLang, secondInput, shareOptions, usage, vocabularyOf, type RawOptions, type ThresholdFlags } from './options.js';
+import { addCadenceRuleOptions, addInputOptions, addLastOption, addRedactOption, addOutputOptions, addStatusOptions, addThresholdOptions, asOfDay, collect, dealPeriod, outputFormat, outputLang, secondInput, severalInputs, shareOptions, stdinOnce, usage, vocabularyOf, type RawOptions, type ThresholdFlags } from './options.js';
 import { requireInput } from './stdin.js';
 
 type CadenceFlags = RawOptions &
@@ -14,27 +14,27 @@ type CadenceFlags = RawOptions &
     dossierMonths: number;
     keyClient: string[];
     allClients?: boolean;
-    deals?: string;
+    deals: string[];
     dealsMap: string[];
     keyPeriod?: string;
-    clients?: string;
+    clients: string[];
     clientsMap: string[];
   };
 
 export function cadenceCommand(ctx: CliContext, done: (code: number) => void): Command {
   const cmd = new Command('cadence')
     .description('contact cadence with key clients: the daily agenda, gap and cool-off violations, dossiers to review')
-    .argument('<activities>', 'activity log export (CSV), or - for standard input')
+    .argument('<activities...>', 'activity log export(s) (CSV), read as one log; or - for standard input')
     .option('--as-of <date>', 'the day to check (default: today)')
     .option('--period <period>', 'list violations dated in this month, quarter or year (default: the 30 days up to as-of)')
     .option('--from <date>', 'first day of the window')
     .option('--to <date>', 'last day of the window')
-    .option('--deals <file>', 'key clients from revenue shares of this deals export')
-    .option('--deals-map <field=header>', '--map for the deals file; repeatable', collect, [])
+    .option('--deals <file>', 'key clients from revenue shares of this deals export; repeatable: several files are one table', collect, [])
+    .option('--deals-map <field=header>', '--map for the deals files; repeatable', collect, [])
     .option('--key-period <period>', 'revenue classes over: 12m (the 12 months up to as-of, the default), period (the window), or a period such as 2026-Q3')
     .option('--key-client <name>', 'a key client by name; repeatable', collect, [])
-    .option('--clients <file>', 'clients export: a key column (yes/no), managers, dossier review dates')
-    .option('--clients-map <field=header>', '--map for the clients file; repeatable', collect, [])
+    .option('--clients <file>', 'clients export: a key column (yes/no), managers, dossier review dates; repeatable', collect, [])
+    .option('--clients-map <field=header>', '--map for the clients files; repeatable', collect, [])
     .option('--all-clients', 'apply the rules to every client in the log');
   addStatusOptions(cmd).option('--currency <code>', 'count only deals in this currency');
   addLastOption(cmd);
@@ -49,32 +49,34 @@ export function cadenceCommand(ctx: CliContext, done: (code: number) => void): C
 Examples:
   folio cadence activities.csv --deals deals.csv             key clients from revenue shares
   folio cadence activities.csv --key-client "ООО Ромашка" --as-of 2026-11-23
-  folio cadence activities.csv --clients clients.csv --period 2026-10 --json`,
+  folio cadence activities.csv --clients clients.csv --period 2026-10 --json
+  folio cadence calls-*.csv --deals deals-q3.csv --deals deals-q4.csv   several logs and exports as one`,
   );
-  cmd.action(async (file: string, flags: CadenceFlags) => {
-    requireInput(ctx, file, cmd);
-    if (flags.keyPeriod !== undefined && flags.deals === undefined) {
+  cmd.action(async (files: string[], flags: CadenceFlags) => {
+    for (const file of files) requireInput(ctx, file, cmd);
+    stdinOnce([...files, ...flags.deals, ...flags.clients]);
+    if (flags.keyPeriod !== undefined && flags.deals.length === 0) {
       throw usage('--key-period sets the period of the revenue classes, but no --deals file gives them', 'add --deals deals.csv, or drop --key-period');
     }
     const { runCadence } = await import('../run/cadence.js');
     const asOf = asOfDay(flags.asOf);
     const output = await runCadence({
-      input: inputOptions(file, flags),
+      inputs: severalInputs(files, flags),
       period: dealPeriod(flags),
       cadence: { asOf, maxGap: flags.maxGap, cooloff: flags.cooloff, dueSoon: DEFAULT_CADENCE.dueSoon, dossierMonths: flags.dossierMonths },
       vocabulary: vocabularyOf(flags),
       keyClients: flags.keyClient,
       allClients: flags.allClients === true,
       deals:
-        flags.deals === undefined
+        flags.deals.length === 0
           ? null
           : {
-              input: secondInput(flags.deals, flags.dealsMap, flags),
+              inputs: severalInputs(flags.deals, flags, (file) => secondInput(file, flags.dealsMap, flags)),
               keyPeriod: keyPeriod(flags.keyPeriod),
               filter: { vocabulary: vocabularyOf(flags), currency: flags.currency?.toUpperCase() },
               share: shareOptions(flags),
             },
-      clients: flags.clients === undefined ? null : secondInput(flags.clients, flags.clientsMap, flags),
+      clients: flags.clients.length === 0 ? null : severalInputs(flags.clients, flags, (file) => secondInput(file, flags.clientsMap, flags)),
       lang: outputLang(flags),
     });
     done(await emit(ctx, output, outputFormat(flags), flags.output));

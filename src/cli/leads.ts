@@ -2,7 +2,7 @@ import type { Amount } from '../normalize/money.js';
 import { Command } from 'commander';
 import type { CliContext } from './context.js';
 import { emit } from './emit.js';
-import { addInputOptions, addLeadRuleOptions, addOutputOptions, addStatusOptions, addRedactOption, asOfDay, inputOptions, outputFormat, outputLang, vocabularyOf, type RawOptions } from './options.js';
+import { addInputOptions, addLeadRuleOptions, addOutputOptions, addStatusOptions, addRedactOption, asOfDay, outputFormat, severalInputs, outputLang, vocabularyOf, type RawOptions } from './options.js';
 import { requireInput } from './stdin.js';
 
 type LeadsFlags = RawOptions & {
@@ -15,7 +15,7 @@ type LeadsFlags = RawOptions & {
 export function leadsCommand(ctx: CliContext, done: (code: number) => void): Command {
   const cmd = new Command('leads')
     .description('lead queue: fast/slow × big/small, in the order a manager works them')
-    .argument('<leads>', 'leads or open deals export (CSV), or - for standard input')
+    .argument('<leads...>', 'leads or open deals export(s) (CSV), read as one table; or - for standard input')
     .option('--as-of <date>', 'the day to count from (default: today)');
   addStatusOptions(cmd);
   addLeadRuleOptions(cmd);
@@ -28,13 +28,14 @@ export function leadsCommand(ctx: CliContext, done: (code: number) => void): Com
 Examples:
   folio leads leads.csv
   folio leads pipeline.csv --as-of 2026-11-01 --fast-days 14 --big 500000
-  folio leads leads.csv --max-leads 5 --format csv > queue.csv`,
+  folio leads leads.csv --max-leads 5 --format csv > queue.csv
+  folio leads leads-north.csv leads-south.csv   several exports as one queue`,
   );
-  cmd.action(async (file: string, flags: LeadsFlags) => {
-    requireInput(ctx, file, cmd);
+  cmd.action(async (files: string[], flags: LeadsFlags) => {
+    for (const file of files) requireInput(ctx, file, cmd);
     const { runLeads } = await import('../run/leads.js');
     const output = await runLeads({
-      input: inputOptions(file, flags),
+      inputs: severalInputs(files, flags),
       vocabulary: vocabularyOf(flags),
       leads: { asOf: asOfDay(flags.asOf), fastDays: flags.fastDays, big: flags.big ?? null, maxLeads: flags.maxLeads ?? null },
       lang: outputLang(flags),

@@ -4,6 +4,7 @@ import { CONFIG_FILE, loadConfig } from '../config/load.js';
 import type { Role } from '../load/inputs.js';
 import { applyColumns, applySettings } from './settings.js';
 import { Redactor } from '../run/redact.js';
+import { chooseFormat } from '../run/formats.js';
 import { describeProblem, EXIT, FolioError } from '../errors.js';
 import { setProgressListener } from '../io/progress.js';
 import { pendingTempFiles } from '../io/write-output.js';
@@ -68,14 +69,16 @@ Examples:
 Exit codes: 0 done, 1 a requested check failed, 2 usage or input error, 130 interrupted.`,
     );
   program.hook('preAction', async (_program, cmd) => {
-    const opts = cmd.optsWithGlobals() as { color?: boolean; debug?: boolean; config?: string; verbose?: boolean; format?: string; json?: boolean };
+    const opts = cmd.optsWithGlobals() as { color?: boolean; debug?: boolean; config?: string; verbose?: boolean; format?: string; json?: boolean; output?: string };
     // Commander sets color=true by default for --no-color; only an explicit flag counts.
     const source = program.getOptionValueSource('color');
     ctx.color = source === 'cli' ? opts.color : undefined;
     ctx.debug = opts.debug === true;
     ctx.verbose = opts.verbose === true;
     // A progress line only for a person watching a terminal, never into JSON consumers or CI logs.
-    if (ctx.stderr.isTTY && !opts.json && opts.format !== 'json' && !ctx.env.CI) setProgressListener(terminalProgress(ctx.stderr));
+    // Decided before any input is read, so that a --format contradicting -o FILE costs nothing.
+    const format = chooseFormat(opts.format, opts.json === true, opts.output);
+    if (ctx.stderr.isTTY && format !== 'json' && !ctx.env.CI) setProgressListener(terminalProgress(ctx.stderr));
     if ((cmd.opts() as { redact?: boolean }).redact === true) {
       const redactor = new Redactor();
       ctx.redactor = redactor;

@@ -1,25 +1,25 @@
 import { Command, Option } from 'commander';
 import type { CliContext } from './context.js';
 import { emit } from './emit.js';
-import { addDealOptions, addInputOptions, addOutputOptions, addRedactOption, addThresholdOptions, collect, dealPeriod, inputOptions, outputFormat, outputLang, score, secondInput, shareOptions, vocabularyOf, type RawOptions, type ThresholdFlags } from './options.js';
+import { addDealOptions, addInputOptions, addOutputOptions, addRedactOption, addThresholdOptions, collect, dealPeriod, outputFormat, outputLang, score, secondInput, severalInputs, shareOptions, stdinOnce, vocabularyOf, type RawOptions, type ThresholdFlags } from './options.js';
 import { requireInput } from './stdin.js';
 
 type MatrixFlags = RawOptions &
   ThresholdFlags & {
     wantMin?: number;
     canMin?: number;
-    deals?: string;
+    deals: string[];
     dealsMap: string[];
   };
 
 export function matrixCommand(ctx: CliContext, done: (code: number) => void): Command {
   const cmd = new Command('matrix')
     .description('want/can matrix: each client\'s type and the seller\'s task for it')
-    .argument('<clients>', 'clients export with want and can columns (CSV), or - for standard input')
+    .argument('<clients...>', 'clients export(s) with want and can columns (CSV), read as one list; or - for standard input')
     .addOption(new Option('--want-min <score>', 'a want score at or above this is yes').argParser(score('--want-min')))
     .addOption(new Option('--can-min <score>', 'a can score at or above this is yes').argParser(score('--can-min')))
-    .option('--deals <file>', 'deals export: adds each client\'s revenue class and flags key clients at risk')
-    .option('--deals-map <field=header>', '--map for the deals file; repeatable', collect, []);
+    .option('--deals <file>', 'deals export: adds each client\'s revenue class and flags key clients at risk; repeatable: several files are one table', collect, [])
+    .option('--deals-map <field=header>', '--map for the deals files; repeatable', collect, []);
   addDealOptions(cmd);
   addThresholdOptions(cmd);
   addRedactOption(cmd);
@@ -31,20 +31,22 @@ export function matrixCommand(ctx: CliContext, done: (code: number) => void): Co
 Examples:
   folio matrix clients.csv
   folio matrix clients.csv --deals deals.csv --period 2026 --format markdown
+  folio matrix clients-*.csv --deals deals-h1.csv --deals deals-h2.csv --period 2026
   folio matrix scores.csv --want-min 7 --can-min 5 --json | jq '.result.counts'`,
   );
-  cmd.action(async (file: string, flags: MatrixFlags) => {
-    requireInput(ctx, file, cmd);
+  cmd.action(async (files: string[], flags: MatrixFlags) => {
+    for (const file of files) requireInput(ctx, file, cmd);
+    stdinOnce([...files, ...flags.deals]);
     const { runMatrix } = await import('../run/matrix.js');
     const output = await runMatrix({
-      input: inputOptions(file, flags),
+      inputs: severalInputs(files, flags),
       wantMin: flags.wantMin ?? null,
       canMin: flags.canMin ?? null,
       deals:
-        flags.deals === undefined
+        flags.deals.length === 0
           ? null
           : {
-              input: secondInput(flags.deals, flags.dealsMap, flags),
+              inputs: severalInputs(flags.deals, flags, (file) => secondInput(file, flags.dealsMap, flags)),
               filter: { period: dealPeriod(flags), vocabulary: vocabularyOf(flags), currency: flags.currency?.toUpperCase() },
               share: shareOptions(flags),
             },

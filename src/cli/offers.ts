@@ -2,7 +2,7 @@ import { Command, Option } from 'commander';
 import { DEFAULT_OFFERS } from '../analyses/offers.js';
 import type { CliContext } from './context.js';
 import { emit } from './emit.js';
-import { addCadenceVocabularyOptions, addInputOptions, addLastOption, addOutputOptions, addRedactOption, addStatusOptions, asOfDay, collect, dealPeriod, inputOptions, outputFormat, outputLang, positiveInt, secondInput, vocabularyOf, type RawOptions } from './options.js';
+import { addCadenceVocabularyOptions, addInputOptions, addLastOption, addOutputOptions, addRedactOption, addStatusOptions, asOfDay, collect, dealPeriod, outputFormat, outputLang, positiveInt, secondInput, severalInputs, stdinOnce, vocabularyOf, type RawOptions } from './options.js';
 import { requireInput } from './stdin.js';
 
 type OffersFlags = RawOptions & {
@@ -49,10 +49,11 @@ Statuses: accepted (accepted, signed, won, принято, согласован�
   );
   cmd.action(async (files: string[], flags: OffersFlags) => {
     for (const file of files) requireInput(ctx, file, cmd);
+    stdinOnce([...files, ...(flags.activities ?? [])]);
     const { runOffers } = await import('../run/offers.js');
     const output = await runOffers({
-      offers: files.map((file) => inputOptions(file, flags)),
-      activities: (flags.activities ?? []).map((file) => secondInput(file, flags.activitiesMap, flags)),
+      offers: severalInputs(files, flags),
+      activities: severalInputs(flags.activities ?? [], flags, (file) => secondInput(file, flags.activitiesMap, flags)),
       vocabulary: vocabularyOf(flags),
       rules: { asOf: asOfDay(flags.asOf), followUpDays: flags.followUpDays, expiringDays: flags.expiringDays, window: dealPeriod(flags) },
       lang: outputLang(flags),

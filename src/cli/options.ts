@@ -1,10 +1,11 @@
+import { resolve } from 'node:path';
 import type { Amount } from '../normalize/money.js';
 import { Option, type Command } from 'commander';
 import { DEFAULT_CADENCE } from '../analyses/cadence.js';
 import { DEFAULT_SHARE_OPTIONS, type ShareOptions } from '../analyses/share.js';
 import { DEFAULT_MAX_RECORD, type InputOptions } from '../load/input-options.js';
 import type { NameSink } from '../load/names.js';
-import { FORMATS, parseFormat, type Format } from '../run/formats.js';
+import { chooseFormat, FORMATS, type Format } from '../run/formats.js';
 import { BANDS_RULE, isCount, isPercent, PERCENT_RULE, readBands, readNumber, type Bands } from '../config/values.js';
 import { FolioError } from '../errors.js';
 import { parseEncodingName } from '../io/encoding.js';
@@ -40,9 +41,9 @@ export function addInputOptions(cmd: Command): Command {
 /** Options of commands that print a result. */
 export function addOutputOptions(cmd: Command): Command {
   return cmd
-    .addOption(new Option('-f, --format <format>', `output format: ${FORMATS.join(', ')}`).default('table'))
+    .addOption(new Option('-f, --format <format>', `output format: ${FORMATS.join(', ')} (default: from the --output file's extension, else table)`))
     .option('--json', 'same as --format json')
-    .option('-o, --output <file>', 'write the output to a file (atomically) instead of stdout')
+    .option('-o, --output <file>', 'write the output to a file (atomically) instead of stdout; .html, .md, .json, .ndjson, .csv choose the format')
     .addOption(new Option('--lang <lang>', 'language of tables and Markdown (default from LANG)').choices([...LANGS]));
 }
 
@@ -128,6 +129,29 @@ export function secondInput(file: string, map: string[], raw: RawOptions): Input
   return inputOptions(file, { ...raw, map, encoding: undefined, delimiter: undefined, header: true, headerRow: undefined });
 }
 
+/**
+ * The files of one role (`folio share a.csv b.csv`, `--deals a.csv --deals b.csv`), each
+ * read with the same options: one table. Standard input can be read once, and a file named
+ * twice (overlapping globs) would only fold into itself, so both are usage errors.
+ */
+export function severalInputs(files: readonly string[], raw: RawOptions, read: (file: string) => InputOptions = (file) => inputOptions(file, raw)): InputOptions[] {
+  stdinOnce(files);
+  const seen = new Set<string>();
+  for (const file of files) {
+    const key = file === '-' ? file : resolve(file);
+    if (seen.has(key)) throw usage(`${file} is named twice`, 'name each file once (check that two globs do not match the same file)');
+    seen.add(key);
+  }
+  return files.map(read);
+}
+
+/** `-` may stand for one input only: standard input can be read once. */
+export function stdinOnce(files: readonly string[]): void {
+  if (files.filter((f) => f === '-').length > 1) {
+    throw usage('- (standard input) is named more than once', 'standard input can be read once: pipe one file, and name the others');
+  }
+}
+
 export interface RawOptions {
   map: string[];
   header: boolean;
@@ -139,7 +163,8 @@ export interface RawOptions {
   skipInvalid?: boolean;
   maxFieldSize: number;
   fold?: boolean;
-  format: string;
+  /** `--format`; absent: from the `--output` file's extension, else table. */
+  format?: string;
   json?: boolean;
   output?: string;
   lang?: Lang;
@@ -186,7 +211,7 @@ export function inputOptions(file: string, raw: RawOptions): InputOptions {
 }
 
 export function outputFormat(raw: RawOptions): Format {
-  return raw.json ? 'json' : parseFormat(raw.format);
+  return chooseFormat(raw.format, raw.json === true, raw.output);
 }
 
 export function outputLang(raw: RawOptions): Lang {

@@ -1,19 +1,20 @@
 import type { Amount } from '../normalize/money.js';
 import { Command, Option } from 'commander';
 import { DEFAULT_CADENCE } from '../analyses/cadence.js';
+import type { InputOptions } from '../load/input-options.js';
 import type { Role } from '../load/inputs.js';
 import type { CliContext } from './context.js';
 import { addOfferRuleOptions } from './offers.js';
 import { emit } from './emit.js';
-import { addBandOption, addCadenceRuleOptions, addInputOptions, addLastOption, addRedactOption, addLeadRuleOptions, addOutputOptions, addStatusOptions, addThresholdOptions, asOfDay, collect, dealPeriod, outputFormat, outputLang, score, inputOptions, secondInput, shareOptions, usage, vocabularyOf, type RawOptions, type ThresholdFlags } from './options.js';
+import { addBandOption, addCadenceRuleOptions, addInputOptions, addLastOption, addRedactOption, addLeadRuleOptions, addOutputOptions, addStatusOptions, addThresholdOptions, asOfDay, collect, dealPeriod, outputFormat, outputLang, score, inputOptions, secondInput, severalInputs, stdinOnce, shareOptions, usage, vocabularyOf, type RawOptions, type ThresholdFlags } from './options.js';
 
 export type ReportFlags = RawOptions &
   ThresholdFlags & {
-    deals?: string;
-    activities?: string;
-    leads?: string;
-    clients?: string;
-    offers?: string;
+    deals: string[];
+    activities: string[];
+    leads: string[];
+    clients: string[];
+    offers: string[];
     offersMap: string[];
     followUpDays: number;
     expiringDays: number;
@@ -39,16 +40,16 @@ export type ReportFlags = RawOptions &
 export function addReportOptions(cmd: Command): Command {
   cmd
     .argument('[folder]', 'a folder of exports; each file is recognised by its name or its columns')
-    .option('--deals <file>', 'deals export')
-    .option('--activities <file>', 'activity log export')
-    .option('--leads <file>', 'leads export')
-    .option('--clients <file>', 'clients export (want/can, key, dossier)')
-    .option('--offers <file>', 'commercial offers or quotes export')
-    .option('--deals-map <field=header>', '--map for the deals file; repeatable', collect, [])
-    .option('--activities-map <field=header>', '--map for the activity log; repeatable', collect, [])
-    .option('--leads-map <field=header>', '--map for the leads file; repeatable', collect, [])
-    .option('--clients-map <field=header>', '--map for the clients file; repeatable', collect, [])
-    .option('--offers-map <field=header>', '--map for the offers file; repeatable', collect, [])
+    .option('--deals <file>', 'deals export; repeatable: several files are read as one table', collect, [])
+    .option('--activities <file>', 'activity log export; repeatable', collect, [])
+    .option('--leads <file>', 'leads export; repeatable', collect, [])
+    .option('--clients <file>', 'clients export (want/can, key, dossier); repeatable', collect, [])
+    .option('--offers <file>', 'commercial offers or quotes export; repeatable', collect, [])
+    .option('--deals-map <field=header>', '--map for the deals files; repeatable', collect, [])
+    .option('--activities-map <field=header>', '--map for the activity logs; repeatable', collect, [])
+    .option('--leads-map <field=header>', '--map for the leads files; repeatable', collect, [])
+    .option('--clients-map <field=header>', '--map for the clients files; repeatable', collect, [])
+    .option('--offers-map <field=header>', '--map for the offers files; repeatable', collect, [])
     .option('--as-of <date>', 'the day to report as of (default: today)')
     .option('--period <period>', 'the period (default: the last full calendar month before as-of)')
     .option('--from <date>', 'first day of the period')
@@ -76,17 +77,19 @@ export function addReportOptions(cmd: Command): Command {
 export async function reportOptions(folder: string | undefined, flags: ReportFlags) {
   const { findInputs, ROLES } = await import('../load/inputs.js');
   const { lastFullMonth } = await import('../normalize/period.js');
-  const named: Partial<Record<Role, string>> = { deals: flags.deals, activities: flags.activities, leads: flags.leads, clients: flags.clients, offers: flags.offers };
-  for (const role of ROLES) if (named[role] === undefined) delete named[role];
+  const named: Partial<Record<Role, string[]>> = {};
+  for (const role of ROLES) if (flags[role].length > 0) named[role] = flags[role];
   if (folder === undefined && Object.keys(named).length === 0) {
     throw usage('no inputs: give a folder of exports or name the files', 'folio report ./export, or folio report --deals deals.csv --activities activities.csv');
   }
   const found = await findInputs(folder, named);
   const maps: Record<Role, string[]> = { deals: flags.dealsMap, activities: flags.activitiesMap, leads: flags.leadsMap, clients: flags.clientsMap, offers: flags.offersMap };
-  const files: Partial<Record<Role, ReturnType<typeof secondInput>>> = {};
+  const files: Partial<Record<Role, InputOptions[]>> = {};
+  // Standard input can be read once, whichever flag names it; one file may serve two roles (a pipeline export).
+  stdinOnce(ROLES.flatMap((role) => found.files[role] ?? []));
   for (const role of ROLES) {
-    const file = found.files[role];
-    if (file) files[role] = secondInput(file, maps[role], flags);
+    const list = found.files[role];
+    if (list) files[role] = severalInputs(list, flags, (file) => secondInput(file, maps[role], flags));
   }
   // The deals file is the report's primary input: --header-row, --delimiter and --encoding
   // describe it; the other files' formats are found as usual.
@@ -97,7 +100,7 @@ export async function reportOptions(folder: string | undefined, flags: ReportFla
   ].filter((f): f is string => f !== null);
   if (primary.length > 0) {
     if (!found.files.deals) throw usage(`${primary.join(', ')} applies to the deals file, and there is none`, `name it with --deals FILE, or drop ${primary.join(', ')}: every file's format and header are found on their own`);
-    files.deals = inputOptions(found.files.deals, { ...flags, map: maps.deals });
+    files.deals = found.files.deals.map((file) => inputOptions(file, { ...flags, map: maps.deals }));
   }
   const asOf = asOfDay(flags.asOf);
   const period = dealPeriod(flags) ?? lastFullMonth(asOf);
@@ -143,7 +146,8 @@ Examples:
   folio report ./export --period 2026-10 --format html -o report.html
   folio report ./export --period 2026-10 --key-period period  key clients by October's classes
   folio report ./export --last 30 --as-of 2026-11-05          the 30 days up to 5 November
-  folio report --deals deals.csv --activities calls.csv --format markdown`,
+  folio report --deals deals.csv --activities calls.csv --format markdown
+  folio report --deals deals-jan-feb.csv --deals deals-feb-mar.csv --period 2026-Q1   two overlapping exports as one`,
   );
   cmd.action(async (folder: string | undefined, flags: ReportFlags) => {
     const { runReport } = await import('../run/report.js');

@@ -1,7 +1,7 @@
 import { Command } from 'commander';
 import type { CliContext } from './context.js';
 import { emit } from './emit.js';
-import { addDealOptions, addInputOptions, addOutputOptions, addBandOption, addRedactOption, addThresholdOptions, dealPeriod, inputOptions, outputFormat, outputLang, shareOptions, vocabularyOf, type RawOptions, type ThresholdFlags } from './options.js';
+import { addDealOptions, addInputOptions, addOutputOptions, addBandOption, addRedactOption, addThresholdOptions, dealPeriod, outputFormat, severalInputs, outputLang, shareOptions, vocabularyOf, type RawOptions, type ThresholdFlags } from './options.js';
 import { requireInput } from './stdin.js';
 
 type ShareFlags = RawOptions & ThresholdFlags;
@@ -9,7 +9,7 @@ type ShareFlags = RawOptions & ThresholdFlags;
 export function shareCommand(ctx: CliContext, done: (code: number) => void): Command {
   const cmd = new Command('share')
     .description('revenue share per client: golden / critical / key classes and portfolio concentration')
-    .argument('<deals>', 'deals or sales export (CSV), or - for standard input');
+    .argument('<deals...>', 'deals or sales export(s) (CSV), read as one table; or - for standard input');
   addDealOptions(cmd);
   addThresholdOptions(cmd);
   addBandOption(cmd);
@@ -23,13 +23,14 @@ Examples:
   folio share deals.csv                       all won deals in the file
   folio share deals.csv --period 2026-Q3      one quarter
   folio share export.csv --map amount=Бюджет --json | jq '.result.portfolio'
+  folio share deals-2026-*.csv                several exports as one (lines repeated across them count once)
   cat deals.csv | folio share - --format csv > share.csv`,
   );
-  cmd.action(async (file: string, flags: ShareFlags) => {
-    requireInput(ctx, file, cmd);
+  cmd.action(async (files: string[], flags: ShareFlags) => {
+    for (const file of files) requireInput(ctx, file, cmd);
     const { runShare } = await import('../run/share.js');
     const output = await runShare({
-      input: inputOptions(file, flags),
+      inputs: severalInputs(files, flags),
       filter: { period: dealPeriod(flags), vocabulary: vocabularyOf(flags), currency: flags.currency?.toUpperCase() },
       share: shareOptions(flags),
       lang: outputLang(flags),

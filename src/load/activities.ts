@@ -3,7 +3,7 @@ import { ACTIVITY_FIELDS, ACTIVITY_NEEDS, ActivityConverter, type Activity } fro
 import type { Vocabulary } from '../normalize/vocabulary.js';
 import type { Warning } from '../schema/envelope.js';
 import type { InputOptions } from './input-options.js';
-import { loadRows, readWarnings, type LoadedRows } from './rows.js';
+import { loadRows, readWarnings, SameFields, type LoadedRows } from './rows.js';
 import { unknownValuesWarning } from './unknown-values.js';
 
 /** A log read for its contacts only (the offers' follow-up): the outcome does not matter, so it need not be there. */
@@ -15,9 +15,19 @@ export async function loadActivities(
   vocabulary: Vocabulary,
   accept: (a: Activity) => void,
   needs: FieldNeeds = ACTIVITY_NEEDS,
+  /** The fields of the logs read before this one, when several are one log. */
+  fields?: SameFields,
 ): Promise<LoadedRows<ActivityConverter>> {
   const file = input.source.name;
-  return loadRows(input, needs, (map, p) => new ActivityConverter(map, { file, decimal: input.decimal, dayOrder: input.dayOrder, vocabulary }, p), accept);
+  return loadRows(
+    input,
+    needs,
+    (map, p) => {
+      fields?.check(file, map);
+      return new ActivityConverter(map, { file, decimal: input.decimal, dayOrder: input.dayOrder, vocabulary }, p);
+    },
+    accept,
+  );
 }
 
 /** What the cadence rules must say of a log as read: missing manager or channel columns, unknown outcomes and channels. */

@@ -2,30 +2,47 @@ import { CLIENT_NEEDS, ClientConverter, MATRIX_NEEDS, type ClientRow } from '../
 import { displayName, nameKey } from '../normalize/text.js';
 import type { InputOptions } from './input-options.js';
 import type { InputReport, Warning } from '../schema/envelope.js';
-import { inputReport, loadRows, readWarnings } from './rows.js';
+import { inputReport, loadRows, readWarnings, SameFields } from './rows.js';
 
 export interface LoadedClients {
   clients: ClientRow[];
-  input: InputReport;
+  /** One entry per file; all of them map the same fields. */
+  inputs: InputReport[];
   warnings: Warning[];
 }
 
-/** A clients file, one row per client (a client listed twice keeps its first row). */
-export async function loadClients(input: InputOptions, wantMin: number | null, canMin: number | null, needFlags: boolean): Promise<LoadedClients> {
-  const file = input.source.name;
+/**
+ * One or more clients files, read as one list, one row per client: a client listed twice,
+ * in one file or in two, keeps its first row.
+ */
+export async function loadClients(files: readonly InputOptions[], wantMin: number | null, canMin: number | null, needFlags: boolean): Promise<LoadedClients> {
   const byKey = new Map<string, ClientRow>();
-  let duplicates = 0;
-  const loaded = await loadRows(
-    input,
-    needFlags ? MATRIX_NEEDS : CLIENT_NEEDS,
-    (map, p) => new ClientConverter(map, { file, decimal: input.decimal, dayOrder: input.dayOrder, wantMin, canMin }, p),
-    (row: ClientRow) => {
-      const key = nameKey(row.client);
-      if (byKey.has(key)) duplicates++;
-      else byKey.set(key, { ...row, client: displayName(row.client) });
-    },
-  );
-  const warnings = readWarnings(file, loaded);
-  if (duplicates > 0) warnings.push({ code: 'DUPLICATE_CLIENTS', message: `${file}: ${duplicates} row(s) repeat a client already listed; the first row of each client is used` });
-  return { clients: [...byKey.values()], warnings, input: inputReport(loaded, 'clients', { used: byKey.size, excluded: { duplicate: duplicates } }) };
+  const fields = new SameFields('clients');
+  const out: LoadedClients = { clients: [], inputs: [], warnings: [] };
+  for (const input of files) {
+    const file = input.source.name;
+    let used = 0;
+    let duplicates = 0;
+    const loaded = await loadRows(
+      input,
+      needFlags ? MATRIX_NEEDS : CLIENT_NEEDS,
+      (map, p) => {
+        fields.check(file, map);
+        return new ClientConverter(map, { file, decimal: input.decimal, dayOrder: input.dayOrder, wantMin, canMin }, p);
+      },
+      (row: ClientRow) => {
+        const key = nameKey(row.client);
+        if (byKey.has(key)) duplicates++;
+        else {
+          used++;
+          byKey.set(key, { ...row, client: displayName(row.client) });
+        }
+      },
+    );
+    out.warnings.push(...readWarnings(file, loaded));
+    if (duplicates > 0) out.warnings.push({ code: 'DUPLICATE_CLIENTS', message: `${file}: ${duplicates} row(s) repeat a client already listed; the first row of each client is used` });
+    out.inputs.push(inputReport(loaded, 'clients', { used, excluded: { duplicate: duplicates } }));
+  }
+  out.clients = [...byKey.values()];
+  return out;
 }

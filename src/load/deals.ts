@@ -1,11 +1,12 @@
 import { RevenueLedger } from '../analyses/ledger.js';
 import { FolioError } from '../errors.js';
+import { DealRepeats } from '../normalize/deal-repeats.js';
 import { DEAL_NEEDS, DealConverter, type Deal } from '../normalize/deals.js';
 import type { Period } from '../normalize/period.js';
 import type { Vocabulary } from '../normalize/vocabulary.js';
 import type { InputOptions } from './input-options.js';
 import type { InputReport, Warning } from '../schema/envelope.js';
-import { inputReport, loadRows, readWarnings } from './rows.js';
+import { inputReport, loadRows, readWarnings, SameFields } from './rows.js';
 import { unknownValuesWarning } from './unknown-values.js';
 
 export interface DealFilter {
@@ -29,23 +30,73 @@ export interface LoadedDeals {
   previous: RevenueLedger | null;
   /** Revenue of the trailing window, when one was asked for. */
   trailing: RevenueLedger | null;
-  input: InputReport;
+  /** One entry per file, in the order read. */
+  inputs: InputReport[];
   warnings: Warning[];
-  /** The one currency of the counted rows, if the file says. */
+  /** The one currency of the counted rows, if the files say. */
   currency: string | null;
 }
 
+/** What every file of one deals input adds to. */
+interface DealTotals {
+  ledger: RevenueLedger;
+  previous: RevenueLedger | null;
+  trailing: RevenueLedger | null;
+  currencies: Map<string, { rows: number; file: string; line: number }>;
+  repeats: DealRepeats;
+  /** The first file's mapped fields: every further file must map the same. */
+  fields: SameFields;
+}
+
 /**
- * Read a deals export into revenue per client: won rows in the period, in one currency.
- * Every row ends up in exactly one count of the input report.
+ * Read one or more deals exports into revenue per client: won rows in the period, in one
+ * currency. The files are one table: they must map the same fields, a line repeated whole
+ * folds whichever file held it first, and the currencies of all of them are one question.
+ * Every row of each file ends up in exactly one count of that file's input report.
  */
-export async function loadDeals(options: InputOptions, filter: DealFilter): Promise<LoadedDeals> {
+export async function loadDeals(files: readonly InputOptions[], filter: DealFilter): Promise<LoadedDeals> {
+  const totals: DealTotals = {
+    ledger: new RevenueLedger(),
+    previous: filter.previous ? new RevenueLedger() : null,
+    trailing: filter.trailing ? new RevenueLedger() : null,
+    currencies: new Map(),
+    repeats: new DealRepeats(),
+    fields: new SameFields('deals'),
+  };
+  const inputs: InputReport[] = [];
+  const warnings: Warning[] = [];
+  for (const options of files) {
+    const one = await loadDealFile(options, filter, totals);
+    inputs.push(one.input);
+    warnings.push(...one.warnings);
+  }
+  const { currencies } = totals;
+  if (currencies.size > 1 && filter.currency === undefined) {
+    const list = [...currencies].sort((a, b) => b[1].rows - a[1].rows);
+    const second = list[1]?.[1];
+    throw new FolioError({
+      code: 'MIXED_CURRENCY',
+      file: second?.file ?? files[0]?.source.name ?? '',
+      line: second?.line,
+      message: `amounts in ${list.length} currencies would be summed together: ${list.map(([c, s]) => `${c} (${s.rows} rows)`).join(', ')}`,
+      hint: `pick one with --currency ${list[0]?.[0] ?? 'CODE'}`,
+    });
+  }
+  return {
+    ledger: totals.ledger,
+    previous: totals.previous,
+    trailing: totals.trailing,
+    currency: currencies.size === 1 ? ([...currencies.keys()][0] ?? null) : (filter.currency ?? null),
+    warnings,
+    inputs,
+  };
+}
+
+async function loadDealFile(options: InputOptions, filter: DealFilter, totals: DealTotals): Promise<{ input: InputReport; warnings: Warning[] }> {
   const file = options.source.name;
-  const ledger = new RevenueLedger();
-  const previous = filter.previous ? new RevenueLedger() : null;
+  const { ledger, previous, trailing, currencies } = totals;
   const inPrevious = (day: number | null): boolean =>
     previous !== null && filter.previous != null && day !== null && day >= filter.previous.from && day <= filter.previous.to;
-  const trailing = filter.trailing ? new RevenueLedger() : null;
   const inTrailing = (deal: Deal): boolean =>
     filter.trailing != null &&
     deal.day !== null &&
@@ -53,7 +104,6 @@ export async function loadDeals(options: InputOptions, filter: DealFilter): Prom
     deal.day <= filter.trailing.to &&
     (filter.currency === undefined || deal.currency === '' || deal.currency === filter.currency);
   const excluded = { status: 0, period: 0, currency: 0 };
-  const currencies = new Map<string, { rows: number; line: number }>();
   let used = 0;
   let undated = 0;
 
@@ -84,7 +134,7 @@ export async function loadDeals(options: InputOptions, filter: DealFilter): Prom
       }
       const seen = currencies.get(deal.currency);
       if (seen) seen.rows++;
-      else currencies.set(deal.currency, { rows: 1, line: deal.line });
+      else currencies.set(deal.currency, { rows: 1, file, line: deal.line });
     }
     used++;
     ledger.add(deal.client, deal.manager, deal.whole, deal.micro);
@@ -103,31 +153,21 @@ export async function loadDeals(options: InputOptions, filter: DealFilter): Prom
           hint: `columns found: ${map.headers.map((h) => `"${h}"`).join(', ')}; map one with --map date=HEADER, or drop --period/--from/--to`,
         });
       }
-      return new DealConverter(map, { file, decimal: options.decimal, dayOrder: options.dayOrder, vocabulary: filter.vocabulary, fold: options.fold }, problems);
+      totals.fields.check(file, map);
+      return new DealConverter(map, { file, decimal: options.decimal, dayOrder: options.dayOrder, vocabulary: filter.vocabulary, fold: options.fold, repeats: totals.repeats }, problems);
     },
     accept,
   );
   const { mapping, converter: conv } = loaded;
 
-  if (currencies.size > 1 && filter.currency === undefined) {
-    const list = [...currencies].sort((a, b) => b[1].rows - a[1].rows);
-    throw new FolioError({
-      code: 'MIXED_CURRENCY',
-      file,
-      line: list[1]?.[1].line,
-      message: `amounts in ${list.length} currencies would be summed together: ${list.map(([c, s]) => `${c} (${s.rows} rows)`).join(', ')}`,
-      hint: `pick one with --currency ${list[0]?.[0] ?? 'CODE'}`,
-    });
-  }
-
   const warnings = readWarnings(file, loaded);
   if (conv.folded > 0) {
-    warnings.push({ code: 'FOLDED_LINES', message: `${file}: ${conv.folded} line(s) repeated whole (same ID, same values) were counted once` });
+    warnings.push({ code: 'FOLDED_LINES', message: `${file}: ${conv.folded} line(s) repeated whole (same ID, same values) were counted once${acrossFiles(conv)}` });
   }
   if (conv.amountRepeats > 0) {
     warnings.push({
       code: 'DEAL_AMOUNT_ONCE',
-      message: `${file}: ${conv.amountRepeats} more line(s) of deals without product rows (same ID, same amount) were folded: each deal's amount counts once`,
+      message: `${file}: ${conv.amountRepeats} more line(s) of deals without product rows (same ID, same amount) were folded: each deal's amount counts once${acrossFiles(conv)}`,
     });
   }
   if (conv.amountDisagrees > 0) {
@@ -140,7 +180,7 @@ export async function loadDeals(options: InputOptions, filter: DealFilter): Prom
   if (conv.repeatedIdCount > 0) {
     warnings.push({
       code: 'REPEATED_IDS',
-      message: `${file}: ${conv.repeatedIdCount} ID(s) appear on several different rows (product rows, or numbering restarted); all those rows count`,
+      message: `${file}: ${conv.repeatedIdCount} ID(s) appear on several different rows (product rows, or numbering restarted); all those rows count${repeatedAcross(conv)}`,
     });
   }
   if (undated > 0) {
@@ -149,12 +189,17 @@ export async function loadDeals(options: InputOptions, filter: DealFilter): Prom
   const statuses = mapping.index.status === undefined ? null : unknownValuesWarning(file, 'status', conv.statuses);
   if (statuses) warnings.push(statuses);
 
-  return {
-    ledger,
-    previous,
-    trailing,
-    currency: currencies.size === 1 ? ([...currencies.keys()][0] ?? null) : (filter.currency ?? null),
-    warnings,
-    input: inputReport(loaded, 'deals', { used, excluded, folded: conv.folded + conv.amountRepeats }),
-  };
+  return { warnings, input: inputReport(loaded, 'deals', { used, excluded, folded: conv.folded + conv.amountRepeats }) };
 }
+
+/**
+ * IDs a file shares with an earlier one on lines that are not the same: overlapping exports
+ * with other columns or number formats, whose repeats cannot be seen as lines repeated whole.
+ */
+const repeatedAcross = (conv: DealConverter): string =>
+  conv.repeatedAcross.size > 0
+    ? `; ${conv.repeatedAcross.size} of them were on other lines of an earlier file: if the files overlap, export them with the same columns and formats, so that the repeated lines fold`
+    : '';
+
+/** How many of a file's folded lines repeat lines of an earlier file, for its warning. */
+const acrossFiles = (conv: DealConverter): string => (conv.foldedAcross > 0 ? `; ${conv.foldedAcross} of them repeat lines of an earlier file` : '');

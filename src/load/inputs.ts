@@ -63,7 +63,8 @@ export interface UnusedFile {
 }
 
 export interface FoundInputs {
-  files: Partial<Record<Role, string>>;
+  /** The files of each role, in the order they are read: one table per role. */
+  files: Partial<Record<Role, string[]>>;
   /** How each file was recognised, and which were not used, for the user. */
   notes: string[];
   unused: UnusedFile[];
@@ -117,19 +118,31 @@ export function roleByHeader(file: string, header: string[]): Role[] {
 /**
  * The inputs of a multi-file command: files named by flags, and the files of a folder and
  * of its subfolders (one level deep) recognised by their names or, failing that, by their
- * headers. Two candidates for one role is an error that names both; a folder where nothing
- * is recognised is an error that says what was looked for and what was seen.
+ * headers. Several files of one role (`deals-2026-09.csv`, `deals-2026-10.csv`) are all
+ * taken, in name order, and read as one table; a role named by a flag takes no file of the
+ * folder. A folder where nothing is recognised is an error that says what was looked for
+ * and what was seen.
  */
-export async function findInputs(folder: string | undefined, named: Partial<Record<Role, string>>): Promise<FoundInputs> {
-  const files: Partial<Record<Role, string>> = { ...named };
+export async function findInputs(folder: string | undefined, named: Partial<Record<Role, string[]>>): Promise<FoundInputs> {
+  const files: Partial<Record<Role, string[]>> = {};
   const notes: string[] = [];
   const unused: UnusedFile[] = [];
-  for (const role of ROLES) if (named[role]) notes.push(`${role}: ${named[role]} (named)`);
+  for (const role of ROLES) {
+    const list = named[role];
+    if (list === undefined || list.length === 0) continue;
+    files[role] = [...list];
+    for (const file of list) notes.push(`${role}: ${file} (named)`);
+  }
   if (folder === undefined) return { files, notes, unused };
 
   const info = await stat(folder).catch(() => null);
   if (!info?.isDirectory()) {
-    throw new FolioError({ code: 'CANNOT_OPEN', file: folder, message: 'is not a folder', hint: 'give a folder of CSV exports, or name the files with --deals, --activities, --leads, --clients' });
+    throw new FolioError({
+      code: 'CANNOT_OPEN',
+      file: folder,
+      message: 'is not a folder',
+      hint: 'give a folder of CSV exports, or name the files with --deals, --activities, --leads, --clients (once per file: --deals a.csv --deals b.csv; a glob after --deals names only its first file)',
+    });
   }
   const candidates = new Map<Role, { file: string; how: string }[]>();
   for (const file of await listFiles(folder, unused)) {
@@ -152,22 +165,13 @@ export async function findInputs(folder: string | undefined, named: Partial<Reco
       if (roles.length === 0) unused.push({ file, why: header ? `its columns fit no input (${header.slice(0, 6).join(', ')}${header.length > 6 ? ', …' : ''})` : 'no header row could be read' });
     }
     for (const role of roles) {
-      if (named[role]) continue;
+      if (files[role]) continue;
       candidates.set(role, [...(candidates.get(role) ?? []), { file, how }]);
     }
   }
   for (const [role, list] of candidates) {
-    if (list.length > 1) {
-      throw new FolioError({
-        code: 'AMBIGUOUS_INPUT',
-        file: folder,
-        message: `${list.length} files could be the ${role}: ${list.map((c) => c.file).join(', ')}`,
-        hint: `name the one to use with --${role} FILE`,
-      });
-    }
-    const only = list[0] as { file: string; how: string };
-    files[role] = only.file;
-    notes.push(`${role}: ${only.file} (recognised ${only.how})`);
+    files[role] = list.map((c) => c.file);
+    for (const c of list) notes.push(`${role}: ${c.file} (recognised ${c.how})`);
   }
   for (const u of unused) notes.push(`not used: ${u.file} (${u.why})`);
   if (Object.keys(files).length === 0) throw nothingFound(folder, unused);

@@ -4,24 +4,39 @@ import { displayName } from '../normalize/text.js';
 import type { Vocabulary } from '../normalize/vocabulary.js';
 import type { InputOptions } from './input-options.js';
 import type { InputReport, Warning } from '../schema/envelope.js';
-import { inputReport, loadRows, readWarnings } from './rows.js';
+import { inputReport, loadRows, readWarnings, SameFields } from './rows.js';
 import { unknownValuesWarning } from './unknown-values.js';
 
 export interface LoadedLeads {
   leads: LeadInput[];
-  input: InputReport;
+  /** One entry per file; all of them map the same fields. */
+  inputs: InputReport[];
   warnings: Warning[];
 }
 
-/** Open leads of an export; won and lost ones are counted out by status. */
-export async function loadLeads(input: InputOptions, vocabulary: Vocabulary): Promise<LoadedLeads> {
+/** Open leads of one or more exports, read as one table; won and lost ones are counted out by status. */
+export async function loadLeads(files: readonly InputOptions[], vocabulary: Vocabulary): Promise<LoadedLeads> {
+  const out: LoadedLeads = { leads: [], inputs: [], warnings: [] };
+  const fields = new SameFields('leads');
+  for (const input of files) {
+    const one = await loadLeadFile(input, vocabulary, fields, out.leads);
+    out.inputs.push(one.input);
+    out.warnings.push(...one.warnings);
+  }
+  return out;
+}
+
+async function loadLeadFile(input: InputOptions, vocabulary: Vocabulary, fields: SameFields, leads: LeadInput[]): Promise<{ input: InputReport; warnings: Warning[] }> {
   const file = input.source.name;
-  const leads: LeadInput[] = [];
+  const before = leads.length;
   let closed = 0;
   const loaded = await loadRows(
     input,
     LEAD_NEEDS,
-    (map, p) => new LeadConverter(map, { file, decimal: input.decimal, dayOrder: input.dayOrder, vocabulary }, p),
+    (map, p) => {
+      fields.check(file, map);
+      return new LeadConverter(map, { file, decimal: input.decimal, dayOrder: input.dayOrder, vocabulary }, p);
+    },
     (row: LeadRow) => {
       if (row.status !== 'open') {
         closed++;
@@ -40,5 +55,5 @@ export async function loadLeads(input: InputOptions, vocabulary: Vocabulary): Pr
   const warnings = readWarnings(file, loaded);
   const statuses = loaded.mapping.index.status === undefined ? null : unknownValuesWarning(file, 'status', loaded.converter.statuses);
   if (statuses) warnings.push(statuses);
-  return { leads, warnings, input: inputReport(loaded, 'leads', { used: leads.length, excluded: { status: closed } }) };
+  return { warnings, input: inputReport(loaded, 'leads', { used: leads.length - before, excluded: { status: closed } }) };
 }

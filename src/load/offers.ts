@@ -7,7 +7,7 @@ import type { Vocabulary } from '../normalize/vocabulary.js';
 import { CONTACT_NEEDS, loadActivities } from './activities.js';
 import type { InputOptions } from './input-options.js';
 import type { InputReport, Warning } from '../schema/envelope.js';
-import { inputReport, loadRows, readWarnings } from './rows.js';
+import { inputReport, loadRows, readWarnings, type SameFields } from './rows.js';
 import { unknownValuesWarning } from './unknown-values.js';
 
 export interface LoadedOffers {
@@ -21,7 +21,7 @@ export interface LoadedOffers {
  * before an offer (deals of a deals export that never got one, drafts) and offers sent after
  * as-of are counted out.
  */
-export async function loadOffers(input: InputOptions, vocabulary: Vocabulary, asOf: number): Promise<LoadedOffers> {
+export async function loadOffers(input: InputOptions, vocabulary: Vocabulary, asOf: number, fields?: SameFields): Promise<LoadedOffers> {
   const file = input.source.name;
   const offers: Offer[] = [];
   let notSent = 0;
@@ -30,7 +30,10 @@ export async function loadOffers(input: InputOptions, vocabulary: Vocabulary, as
   const loaded = await loadRows(
     input,
     OFFER_NEEDS,
-    (map, p) => new OfferConverter(map, { file, decimal: input.decimal, dayOrder: input.dayOrder, vocabulary }, p),
+    (map, p) => {
+      fields?.check(file, map);
+      return new OfferConverter(map, { file, decimal: input.decimal, dayOrder: input.dayOrder, vocabulary }, p);
+    },
     (row: OfferRow) => {
       if (row.sent === null) {
         notSent++;
@@ -126,11 +129,11 @@ export function contactColumnWarning(file: string, hasChannel: boolean): Warning
   return { code: 'FOLLOW_UP_ANY_CHANNEL', message: `${file}: the log has no channel column, so every contact counts as a personal follow-up (an e-mail too); map one with --activities-map channel=HEADER` };
 }
 
-/** An activity log read for the follow-up rule alone; several logs add to one `log`. */
-export async function loadContacts(input: InputOptions, vocabulary: Vocabulary, clients: ReadonlySet<string>, asOf: number, log = new ContactDays()): Promise<LoadedContacts> {
+/** An activity log read for the follow-up rule alone; several logs add to one `log`, and must then map the same `fields`. */
+export async function loadContacts(input: InputOptions, vocabulary: Vocabulary, clients: ReadonlySet<string>, asOf: number, log = new ContactDays(), fields?: SameFields): Promise<LoadedContacts> {
   const file = input.source.name;
   const sink = new ContactSink(log, clients, asOf);
-  const loaded = await loadActivities(input, vocabulary, (a) => sink.accept(a), CONTACT_NEEDS);
+  const loaded = await loadActivities(input, vocabulary, (a) => sink.accept(a), CONTACT_NEEDS, fields);
   const warnings = readWarnings(file, loaded);
   const columns = contactColumnWarning(file, loaded.converter.hasChannel);
   if (columns) warnings.push(columns);

@@ -1,3 +1,4 @@
+import { FolioError } from '../errors.js';
 import type { TableFormat } from '../io/read-table.js';
 import type { ColumnMapping, FieldNeeds } from '../normalize/columns.js';
 import type { ConverterBase } from '../normalize/converter-base.js';
@@ -106,4 +107,40 @@ export function inputReport(
     blank: loaded.blank,
     columns: { ...loaded.mapping.header },
   };
+}
+
+/**
+ * The files of one input are read as one table, so each must give the same fields: a file
+ * without the status column would count its lost deals as won, one without a date would
+ * fall outside every period. Header spellings may differ (one export in Russian, one in
+ * English); what they map to may not.
+ */
+export class SameFields {
+  private first: { file: string; fields: string[] } | null = null;
+
+  /** `role`: the input's name, for the hint (`deals`). */
+  constructor(private readonly role: string) {}
+
+  /** Take the first file's fields, or stop at a file that maps other ones. */
+  check(file: string, map: ColumnMapping): void {
+    const fields = Object.keys(map.index).sort();
+    if (this.first === null) {
+      this.first = { file, fields };
+      return;
+    }
+    const first = this.first;
+    const lacks = first.fields.filter((f) => !fields.includes(f));
+    const adds = fields.filter((f) => !first.fields.includes(f));
+    if (lacks.length === 0 && adds.length === 0) return;
+    const says = [lacks.length > 0 ? `no column for ${lacks.join(', ')}, which ${first.file} has` : null, adds.length > 0 ? `a column for ${adds.join(', ')}, which ${first.file} has not` : null]
+      .filter(Boolean)
+      .join(', and ');
+    throw new FolioError({
+      code: 'INPUTS_DIFFER',
+      file,
+      line: map.line,
+      message: `this file has ${says}: the files of one input are read as one table, so their columns must give the same fields`,
+      hint: `export the files with the same columns, or leave out the one that differs (in report and check, name the files to read with --${this.role} FILE, once per file); \`folio inspect FILE\` shows which header became which field`,
+    });
+  }
 }

@@ -4,7 +4,7 @@ import type { ColumnMapping, FieldNeeds, FieldSpec } from './columns.js';
 import { ConverterBase, INVALID, MISSING, type ConverterOptions } from './converter-base.js';
 import { CLIENT_BY_ID, DEAL_DATE_FALLBACKS } from './fallbacks.js';
 import { RowHasher } from './line-hash.js';
-import { RepeatTable } from './repeat-table.js';
+import { DealRepeats } from './deal-repeats.js';
 import { currencyCode, MAX_DECIMALS, newParsedAmount, NumberRead, readAmount } from './numbers.js';
 import type { Problems } from './problems.js';
 import { AMBIGUOUS, type RowConverter } from './row-feed.js';
@@ -47,6 +47,8 @@ export interface DealOptions extends ConverterOptions {
   vocabulary: Vocabulary;
   /** Fold lines repeated whole; off, nothing is kept per row. */
   fold?: boolean;
+  /** What the earlier files of the same input have shown, so that a line repeated across files folds. */
+  repeats?: DealRepeats;
 }
 
 /**
@@ -56,15 +58,19 @@ export interface DealOptions extends ConverterOptions {
 export class DealConverter extends ConverterBase implements RowConverter<Deal> {
   readonly statuses: PhraseClassifier<StatusKind>;
   folded = 0;
+  /** Of `folded` and `amountRepeats`, the lines whose first copy was in an earlier file. */
+  foldedAcross = 0;
   /** Further lines of a deal without product rows: its amount counted once. */
   amountRepeats = 0;
   /** Product rows counted as price × quantity, and those whose amount cell says another sum. */
   productRowsCounted = 0;
   amountDisagrees = 0;
   private readonly otherAmount = newParsedAmount();
-  private readonly dealAmounts = new Map<string, { whole: number; micro: number; line: number }>();
-  /** Line hash per ID hash: a second line with the same ID and hash is the same line again. */
-  private readonly idLines = new RepeatTable();
+  /** Line hash per ID hash, and the deals without products: a second line with the same ID and hash is the same line again. */
+  private readonly repeats: DealRepeats;
+  /** This file's number among the files of the input, and the position each column is hashed at. */
+  private readonly fileIndex: number;
+  private readonly positions: number[] | null;
   private readonly hasher = new RowHasher();
   private readonly repeatedIds = new Set<number>();
   private readonly productRows: boolean;
@@ -77,7 +83,14 @@ export class DealConverter extends ConverterBase implements RowConverter<Deal> {
     // row's own amount is price × quantity.
     this.productRows = this.has('product') && this.has('price') && this.has('quantity');
     this.statuses = statusClassifier(options.vocabulary);
+    this.repeats = options.repeats ?? new DealRepeats();
+    const begun = this.repeats.begin(options.file, mapping.headers);
+    this.fileIndex = begun.index;
+    this.positions = begun.positions;
   }
+
+  /** Of the repeated IDs, those whose first row was in an earlier file. */
+  readonly repeatedAcross = new Set<number>();
 
   get repeatedIdCount(): number {
     return this.repeatedIds.size;
@@ -137,14 +150,16 @@ export class DealConverter extends ConverterBase implements RowConverter<Deal> {
 
     if (dealAmount) {
       const once = this.dealAmountOnce(fields, line, whole, micro);
+      if (once === 'earlier') this.foldedFromEarlierFile(whole, micro);
       if (once !== 'new') return null;
     }
     const id = this.fold && !dealAmount ? this.text(fields, 'id').trim() : '';
     if (id !== '') {
       const seen = this.repeatOf(id, fields, line);
       if (seen === 'conflict') return null;
-      if (seen === 'repeat') {
+      if (seen === 'repeat' || seen === 'earlier') {
         this.folded++;
+        if (seen === 'earlier') this.foldedFromEarlierFile(whole, micro);
         return null;
       }
     }
@@ -154,6 +169,15 @@ export class DealConverter extends ConverterBase implements RowConverter<Deal> {
     }
     this.totalsCheck.add(whole, micro);
     return this.emit(client, whole, micro, currency, day, status, manager, line);
+  }
+
+  /**
+   * A line whose first copy was in an earlier file: it does not count twice, but this file's
+   * own totals row (an overlapping export totals its whole range) does include it.
+   */
+  private foldedFromEarlierFile(whole: number, micro: number): void {
+    this.foldedAcross++;
+    this.totalsCheck.add(whole, micro);
   }
 
   /**
@@ -212,24 +236,25 @@ export class DealConverter extends ConverterBase implements RowConverter<Deal> {
    * A deal without products counts its amount once, however many lines it takes (Bitrix24
    * repeats a deal per contact): a second line with the same ID and amount is folded, one
    * with another amount is a conflict. Only these deals are remembered, not every ID.
+   * `earlier`: a repeat of a line of an earlier file.
    */
-  private dealAmountOnce(fields: string[], line: number, whole: number, micro: number): 'new' | 'repeat' | 'conflict' {
+  private dealAmountOnce(fields: string[], line: number, whole: number, micro: number): 'new' | 'repeat' | 'earlier' | 'conflict' {
     const id = this.text(fields, 'id').trim();
     if (id === '') return 'new';
-    const first = this.dealAmounts.get(id);
+    const first = this.repeats.dealAmounts.get(id);
     if (first === undefined) {
-      this.dealAmounts.set(detach(id), { whole, micro, line });
+      this.repeats.dealAmounts.set(detach(id), { whole, micro, where: this.repeats.where(this.fileIndex, line) });
       return 'new';
     }
     if (first.whole === whole && first.micro === micro) {
       this.amountRepeats++;
-      return 'repeat';
+      return this.repeats.fileOf(first.where) === this.fileIndex ? 'repeat' : 'earlier';
     }
     this.invalid(
       line,
       'amount',
       this.text(fields, 'amount'),
-      `deal ${id} has no product rows and appears again with a different amount (first on line ${first.line})`,
+      `deal ${id} has no product rows and appears again with a different amount (first on ${this.repeats.describe(first.where, this.fileIndex)})`,
       'keep one of the two rows; if both are real, give them different IDs',
       'CONFLICTING_DUPLICATE',
     );
@@ -240,29 +265,32 @@ export class DealConverter extends ConverterBase implements RowConverter<Deal> {
    * A line repeated whole (two exports glued together) is the same deal again. Rows that
    * share an ID but differ otherwise are separate rows (product rows, 1C numbering that
    * restarts each year); a row that repeats another in everything but the amount is a
-   * conflict, not a second deal, and is reported with both lines.
+   * conflict, not a second deal, and is reported with both lines. `earlier`: a repeat whose
+   * first copy was in an earlier file of the input.
    */
-  private repeatOf(id: string, fields: string[], line: number): 'new' | 'repeat' | 'conflict' {
+  private repeatOf(id: string, fields: string[], line: number): 'new' | 'repeat' | 'earlier' | 'conflict' {
     const h = this.hasher;
-    h.hash(fields);
+    h.hash(fields, this.positions);
     const hash = h.line;
     const rest = this.productRows ? hash : h.without(this.col.amount as number);
     const idHash = h.fields[this.col.id as number] as number;
-    const slot = this.idLines.seen(idHash, hash, rest, line);
+    const table = this.repeats.idLines;
+    const slot = table.seen(idHash, hash, rest, this.repeats.where(this.fileIndex, line));
     if (slot === -1) return 'new';
-    if (this.idLines.lineHash(slot) === hash) return 'repeat';
-    if (this.idLines.restHash(slot) === rest) {
+    if (table.lineHash(slot) === hash) return this.repeats.fileOf(table.line(slot)) === this.fileIndex ? 'repeat' : 'earlier';
+    if (table.restHash(slot) === rest) {
       this.invalid(
         line,
         'amount',
         this.text(fields, 'amount'),
-        `deal ${id} appears again with a different amount (first on line ${this.idLines.line(slot)})`,
+        `deal ${id} appears again with a different amount (first on ${this.repeats.describe(table.line(slot), this.fileIndex)})`,
         'keep one of the two rows; if both are real, give them different IDs',
         'CONFLICTING_DUPLICATE',
       );
       return 'conflict';
     }
     this.repeatedIds.add(idHash);
+    if (this.repeats.fileOf(table.line(slot)) !== this.fileIndex) this.repeatedAcross.add(idHash);
     return 'new';
   }
 }

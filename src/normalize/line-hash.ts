@@ -11,11 +11,15 @@ export class RowHasher {
   readonly fields: number[] = [];
   line = 0;
 
-  hash(fields: readonly string[]): void {
+  /**
+   * `positions[f]` is the position field `f` is hashed at (the same cells of two files whose
+   * columns come in another order hash alike); without it, its own.
+   */
+  hash(fields: readonly string[], positions?: readonly number[] | null): void {
     let sum = 0;
     this.fields.length = fields.length;
     for (let f = 0; f < fields.length; f++) {
-      const h = fieldHash(fields[f] as string, f);
+      const h = fieldHash(fields[f] as string, positions ? (positions[f] as number) : f);
       this.fields[f] = h;
       sum = (sum + h) % MOD;
     }

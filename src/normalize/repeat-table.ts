@@ -13,7 +13,8 @@ export class RepeatTable {
 
   /**
    * The slot of `key` if it was seen (read it with `lineHash`, `restHash`, `line`), or -1
-   * after storing this row as the first one with that key.
+   * after storing this row as the first one with that key. `line` is where the row is, as
+   * the caller counts it (a line, or a file and a line in one number).
    */
   seen(key: number, lineHash: number, restHash: number, line: number): number {
     const k = key === 0 ? 1 : key;

@@ -17,12 +17,14 @@ import { hasKeySource, keyChoiceJson, keySet, noKeySource, trailingYear, type Ke
 import { loadDeals, type DealFilter } from '../load/deals.js';
 import { loadClients } from '../load/clients.js';
 import { cadenceLogWarnings, loadActivities } from '../load/activities.js';
-import { inputReport } from '../load/rows.js';
+import { ACTIVITY_NEEDS } from '../normalize/activities.js';
+import { inputReport, SameFields } from '../load/rows.js';
 import type { CommandOutput } from './output.js';
 
 /** The cadence command's inputs: the activity log, and the files and flags that name the key clients. */
 export interface CadenceRunOptions {
-  input: InputOptions;
+  /** One or more activity logs, read as one log. */
+  inputs: InputOptions[];
   /** The period asked for, or null for the 30 days up to as-of. */
   period: Period | null;
   cadence: Omit<CadenceOptions, 'window'>;
@@ -31,8 +33,8 @@ export interface CadenceRunOptions {
   keyClients: string[];
   allClients: boolean;
   /** `keyPeriod`: a period, `'period'` (the window's own), or null for the 12 months up to as-of. */
-  deals: { input: InputOptions; keyPeriod: Period | 'period' | null; filter: Omit<DealFilter, 'period'>; share: ShareOptions } | null;
-  clients: InputOptions | null;
+  deals: { inputs: InputOptions[]; keyPeriod: Period | 'period' | null; filter: Omit<DealFilter, 'period'>; share: ShareOptions } | null;
+  clients: InputOptions[] | null;
   lang: Lang;
 }
 
@@ -49,13 +51,14 @@ export function cadenceWindow(period: Period | null, asOf: number): Period {
 
 export interface ComputedCadence {
   result: CadenceJson;
-  /** The activity log's entry; the key sources were read, and are reported, by the caller. */
-  input: InputReport;
+  /** The activity logs' entries; the key sources were read, and are reported, by the caller. */
+  inputs: InputReport[];
   warnings: Warning[];
 }
 
 export interface CadenceRules {
-  input: InputOptions;
+  /** One or more activity logs, read as one. */
+  inputs: InputOptions[];
   window: Period;
   cadence: Omit<CadenceOptions, 'window'>;
   /** The user's additions to the outcome and channel lists. */
@@ -71,44 +74,50 @@ export async function computeCadence(options: CadenceRules): Promise<ComputedCad
   const keys = keySet(options.keys);
   const all = options.keys.all;
   const log = new CadenceLog(cadence);
-  const file = options.input.source.name;
   const seen = new Map<string, string>();
-  let used = 0;
-  let notKey = 0;
-
-  const loaded = await loadActivities(
-    options.input,
-    options.vocabulary,
-    (a: Activity) => {
-      options.also?.(a);
-      const key = nameKey(a.client);
-      if (!all && !keys.clients.has(key)) {
-        notKey++;
-        return;
-      }
-      if (all && !seen.has(key)) seen.set(detach(key), detach(displayName(a.client)));
-      // A name typed on the command line shows as the log spells it.
-      const named = keys.clients.get(key);
-      if (named && named.sources.length === 1 && named.sources[0] === 'named' && !seen.has(key)) {
-        named.name = detach(displayName(a.client));
-        seen.set(detach(key), named.name);
-      }
-      used++;
-      log.add(key, a.day, a.outcome, a.manager, a.personal);
-    },
-  );
+  const inputs: InputReport[] = [];
+  const warnings: Warning[] = [];
+  const fields = new SameFields('activities');
+  for (const input of options.inputs) {
+    let used = 0;
+    let notKey = 0;
+    const loaded = await loadActivities(
+      input,
+      options.vocabulary,
+      (a: Activity) => {
+        options.also?.(a);
+        const key = nameKey(a.client);
+        if (!all && !keys.clients.has(key)) {
+          notKey++;
+          return;
+        }
+        if (all && !seen.has(key)) seen.set(detach(key), detach(displayName(a.client)));
+        // A name typed on the command line shows as the log spells it.
+        const named = keys.clients.get(key);
+        if (named && named.sources.length === 1 && named.sources[0] === 'named' && !seen.has(key)) {
+          named.name = detach(displayName(a.client));
+          seen.set(detach(key), named.name);
+        }
+        used++;
+        log.add(key, a.day, a.outcome, a.manager, a.personal);
+      },
+      ACTIVITY_NEEDS,
+      fields,
+    );
+    warnings.push(...cadenceLogWarnings(input.source.name, loaded));
+    inputs.push(inputReport(loaded, 'activities', { used, excluded: { notKeyClient: notKey } }));
+  }
 
   if (all) {
     for (const [key, name] of seen) if (!keys.clients.has(key)) keys.clients.set(key, { key, name, manager: null, sources: ['all'] });
   }
-  const warnings = cadenceLogWarnings(file, loaded);
   const silent = [...keys.clients.values()].filter((k) => !log.clients.has(k.key)).map((k) => k.name);
   if (silent.length > 0) {
-    warnings.push({ code: 'KEY_CLIENTS_WITHOUT_ACTIVITY', message: `${silent.length} key client(s) match no activity in ${file}: ${silent.join(', ')}` });
+    warnings.push({ code: 'KEY_CLIENTS_WITHOUT_ACTIVITY', message: `${silent.length} key client(s) match no activity in ${inputs.map((i) => i.file).join(', ')}: ${silent.join(', ')}` });
   }
 
   const result = { ...analyzeCadence([...keys.clients.values()], log, cadence, keys.dossierKnown), keyClients: keyChoiceJson(keys) };
-  return { result, input: inputReport(loaded, 'activities', { used, excluded: { notKeyClient: notKey } }), warnings };
+  return { result, inputs, warnings };
 }
 
 /** The cadence command: read each key source once, then the log. */
@@ -121,26 +130,26 @@ async function cadenceRun(options: CadenceRunOptions): Promise<{ result: Cadence
   if (options.deals) {
     const { keyPeriod } = options.deals;
     const over = keyPeriod === null ? trailingYear(options.cadence.asOf) : keyPeriod === 'period' ? window : keyPeriod;
-    const deals = await loadDeals(options.deals.input, { ...options.deals.filter, period: over });
-    inputs.push(deals.input);
+    const deals = await loadDeals(options.deals.inputs, { ...options.deals.filter, period: over });
+    inputs.push(...deals.inputs);
     warnings.push(...deals.warnings);
     classes = { ledger: deals.ledger, share: options.deals.share, from: keyPeriod === null ? '12m' : 'period', over };
   }
   let clients: KeySources['clients'] = null;
   if (options.clients) {
     const loaded = await loadClients(options.clients, null, null, false);
-    inputs.push(loaded.input);
+    inputs.push(...loaded.inputs);
     warnings.push(...loaded.warnings);
-    clients = { loaded, file: options.clients.source.name, useKeyColumn: true };
+    clients = { loaded, file: options.clients.map((c) => c.source.name).join(', '), useKeyColumn: true };
   }
   const computed = await computeCadence({
-    input: options.input,
+    inputs: options.inputs,
     window,
     cadence: options.cadence,
     vocabulary: options.vocabulary,
     keys: { named: options.keyClients, all: options.allClients, classes, clients },
   });
-  return { result: computed.result, inputs: [computed.input, ...inputs], warnings: [...warnings, ...computed.warnings] };
+  return { result: computed.result, inputs: [...computed.inputs, ...inputs], warnings: [...warnings, ...computed.warnings] };
 }
 
 export async function runCadence(options: CadenceRunOptions): Promise<CommandOutput> {

@@ -141,8 +141,8 @@ export function findings(report: ReportResult, problems: Problem[], maxLeads: nu
 export async function runCheck(o: CheckOptions): Promise<CommandOutput> {
   const skipped = unfedRules(o);
   const problems: Problem[] = [];
-  const files: Partial<Record<Role, InputOptions>> = {};
-  for (const [role, input] of Object.entries(o.files) as [Role, InputOptions][]) files[role] = { ...input, skipInvalid: true, collect: problems };
+  const files: Partial<Record<Role, InputOptions[]>> = {};
+  for (const [role, list] of Object.entries(o.files) as [Role, InputOptions[]][]) files[role] = list.map((input) => ({ ...input, skipInvalid: true, collect: problems }));
   const { result: report, inputs, warnings } = await computeReport({ ...o, files });
   const unchecked: SkippedRule[] = [];
   for (const rule of o.failOn) {

@@ -1,3 +1,4 @@
+import { extname } from 'node:path';
 import { FolioError } from '../errors.js';
 
 export const FORMATS = ['table', 'json', 'ndjson', 'csv', 'markdown', 'html', 'github'] as const;
@@ -11,4 +12,45 @@ export function parseFormat(text: string): Format {
     throw new FolioError({ code: 'USAGE', message: `unknown format "${text}"`, hint: `use one of: ${FORMATS.join(', ')}` });
   }
   return found;
+}
+
+/** The output file extensions that say their format; any other (`.txt`, none) says nothing. */
+const BY_EXTENSION: Record<string, Format> = {
+  '.html': 'html',
+  '.htm': 'html',
+  '.md': 'markdown',
+  '.markdown': 'markdown',
+  '.json': 'json',
+  '.ndjson': 'ndjson',
+  '.jsonl': 'ndjson',
+  '.csv': 'csv',
+};
+
+/** The format an output file's name says, or null. */
+export function formatOfFile(file: string): Format | null {
+  return BY_EXTENSION[extname(file).toLowerCase()] ?? null;
+}
+
+/**
+ * The output format: the one asked for (`--format`, `--json`), else the one the output
+ * file's name says (`-o report.html`), else the table. Asking for one format and naming the
+ * file for another is an error: a `report.html` holding JSON would be opened as a page.
+ */
+export function chooseFormat(asked: string | undefined, json: boolean, output: string | undefined): Format {
+  const flag = json ? 'json' : asked === undefined ? null : parseFormat(asked);
+  const named = output === undefined ? null : formatOfFile(output);
+  if (flag !== null && named !== null && flag !== named) {
+    const given = json ? '--json' : `--format ${asked ?? flag}`;
+    throw new FolioError({
+      code: 'FORMAT_CONFLICT',
+      message: `${given} contradicts the output file ${output ?? ''}, whose name says ${named}`,
+      hint: `drop ${json ? '--json' : '--format'} to write ${named}, or name the file for ${flag} (${extensionOf(flag)})`,
+    });
+  }
+  return flag ?? named ?? 'table';
+}
+
+function extensionOf(format: Format): string {
+  const ext = Object.entries(BY_EXTENSION).find(([, f]) => f === format)?.[0];
+  return ext === undefined ? 'an extension such as .txt' : `e.g. report${ext}`;
 }

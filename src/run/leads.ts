@@ -10,7 +10,8 @@ import type { InputReport, Warning } from '../schema/envelope.js';
 import type { CommandOutput } from './output.js';
 
 export interface LeadsRunOptions {
-  input: InputOptions;
+  /** One or more leads exports, read as one table. */
+  inputs: InputOptions[];
   vocabulary: Vocabulary;
   leads: LeadOptions;
   lang: Lang;
@@ -18,13 +19,13 @@ export interface LeadsRunOptions {
 
 export interface ComputedLeads {
   result: LeadsResult;
-  input: InputReport;
+  inputs: InputReport[];
   warnings: Warning[];
 }
 
 /** Read leads and rank them: the data of `leads`, reused by `report` and `check`. */
 export async function computeLeads(options: Omit<LeadsRunOptions, 'lang'>): Promise<ComputedLeads> {
-  const loaded = await loadLeads(options.input, options.vocabulary);
+  const loaded = await loadLeads(options.inputs, options.vocabulary);
   const result = analyzeLeads(loaded.leads, options.leads);
   const warnings = [...loaded.warnings];
   for (const m of result.managers) {
@@ -37,13 +38,13 @@ export async function computeLeads(options: Omit<LeadsRunOptions, 'lang'>): Prom
   }
   const unclassified = result.groups.find((g) => g.group === 'unclassified')?.count ?? 0;
   if (unclassified > 0) warnings.push({ code: 'UNCLASSIFIED_LEADS', message: `${unclassified} lead(s) have no amount or no expected close date and are listed last` });
-  return { result, input: loaded.input, warnings };
+  return { result, inputs: loaded.inputs, warnings };
 }
 
 export async function runLeads(options: LeadsRunOptions): Promise<CommandOutput> {
-  const { result, input, warnings } = await computeLeads(options);
+  const { result, inputs, warnings } = await computeLeads(options);
   return {
-    envelope: buildEnvelope('leads', null, [input], result, warnings),
+    envelope: buildEnvelope('leads', null, inputs, result, warnings),
     doc: () => leadsDoc(result, options.lang),
     rows: () => result.leads.map(
       (l): MachineRow => ({

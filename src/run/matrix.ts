@@ -16,10 +16,11 @@ import { nonPositiveWarnings } from './share.js';
 import type { CommandOutput } from './output.js';
 
 export interface MatrixRunOptions {
-  input: InputOptions;
+  /** One or more clients files, read as one list. */
+  inputs: InputOptions[];
   wantMin: number | null;
   canMin: number | null;
-  deals: { input: InputOptions; filter: DealFilter; share: ShareOptions } | null;
+  deals: { inputs: InputOptions[]; filter: DealFilter; share: ShareOptions } | null;
   /** Revenue already computed from the deals (the report reads them once). */
   revenue?: ClientRevenueMap;
   /** The clients file already read (the report reads it once for the matrix and the cadence). */
@@ -57,14 +58,14 @@ export interface ComputedMatrix {
 /** Read clients (and deals) and place each client on the matrix: the data of `matrix`, reused by `report`. */
 export async function computeMatrix(options: MatrixRunOptions): Promise<ComputedMatrix> {
   // A clients file the caller read itself is reported by the caller.
-  const loaded = options.clients ?? (await loadClients(options.input, options.wantMin, options.canMin, true));
-  const inputs = options.clients ? [] : [loaded.input];
+  const loaded = options.clients ?? (await loadClients(options.inputs, options.wantMin, options.canMin, true));
+  const inputs = options.clients ? [] : [...loaded.inputs];
   const warnings = options.clients ? [] : [...loaded.warnings];
 
   let revenue = options.revenue ?? null;
   if (options.deals && !revenue) {
-    const deals = await loadDeals(options.deals.input, options.deals.filter);
-    inputs.push(deals.input);
+    const deals = await loadDeals(options.deals.inputs, options.deals.filter);
+    inputs.push(...deals.inputs);
     warnings.push(...deals.warnings);
     const share = analyzeShare(deals.ledger.clients.values(), options.deals.share);
     warnings.push(...nonPositiveWarnings(share));

@@ -2,6 +2,7 @@ import { analyzeOffers, ContactDays, type Offer, type OffersOptions, type Offers
 import type { InputOptions } from '../load/input-options.js';
 import type { InputReport, Warning } from '../schema/envelope.js';
 import { loadContacts, loadOffers } from '../load/offers.js';
+import { SameFields } from '../load/rows.js';
 import { formatDay } from '../normalize/dates.js';
 import type { Vocabulary } from '../normalize/vocabulary.js';
 import { offersSections } from '../present/offers.js';
@@ -33,8 +34,9 @@ export interface ReadOffers {
 /** Every offers file, in order. */
 export async function readOffers(files: InputOptions[], vocabulary: Vocabulary, asOf: number): Promise<ReadOffers> {
   const out: ReadOffers = { offers: [], inputs: [], warnings: [] };
+  const fields = new SameFields('offers');
   for (const input of files) {
-    const loaded = await loadOffers(input, vocabulary, asOf);
+    const loaded = await loadOffers(input, vocabulary, asOf, fields);
     out.offers.push(...loaded.offers);
     out.inputs.push(loaded.input);
     out.warnings.push(...loaded.warnings);
@@ -71,8 +73,9 @@ export async function computeOffers(o: OffersRules): Promise<ComputedOffers> {
   if (o.activities.length > 0) {
     log = new ContactDays();
     const clients = offerClients(read.offers);
+    const fields = new SameFields('activities');
     for (const input of o.activities) {
-      const loaded = await loadContacts(input, o.vocabulary, clients, o.rules.asOf, log);
+      const loaded = await loadContacts(input, o.vocabulary, clients, o.rules.asOf, log, fields);
       inputs.push(loaded.input);
       warnings.push(...loaded.warnings);
     }

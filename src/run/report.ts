@@ -22,10 +22,12 @@ import { computeShare } from './share.js';
 import { ContactDays } from '../analyses/offers.js';
 import { contactColumnWarning, ContactSink, loadContacts } from '../load/offers.js';
 import type { Activity } from '../normalize/activities.js';
+import { SameFields } from '../load/rows.js';
 import { offerClients, offersResult, readOffers, type ReadOffers } from './offers.js';
 
 export interface ReportOptions {
-  files: Partial<Record<Role, InputOptions>>;
+  /** The files of each role given; several files of one role are read as one table. */
+  files: Partial<Record<Role, InputOptions[]>>;
   /** How each file was found, shown in the report. */
   notes: string[];
   /** The folder searched, if any, and the files in it that were not used: named when an input is missing. */
@@ -87,11 +89,11 @@ export async function computeReport(o: ReportOptions): Promise<ReportData> {
   let classes: KeySources['classes'] = null;
   if (o.files.deals) {
     const wantTrailing = !chooseByName && o.keyPeriod === '12m' && o.files.activities !== undefined;
-    const share = await computeShare({ input: o.files.deals, filter: { ...dealFilter, period: o.period, previous, trailing: wantTrailing ? trailing : null }, share: o.share });
+    const share = await computeShare({ inputs: o.files.deals, filter: { ...dealFilter, period: o.period, previous, trailing: wantTrailing ? trailing : null }, share: o.share });
     result.share = share.result;
     revenue = revenueByClient(share.ledger, share.result);
     result.comparison = compareShares(share.result, share.previous);
-    inputs.push(share.input);
+    inputs.push(...share.inputs);
     warnings.push(...share.warnings);
     if (!chooseByName) {
       classes = share.trailing ? { ledger: share.trailing, share: o.share, from: '12m', over: trailing } : { ledger: share.ledger, share: o.share, from: 'period', over: o.period };
@@ -101,25 +103,27 @@ export async function computeReport(o: ReportOptions): Promise<ReportData> {
   if (o.files.clients) {
     const client = o.files.clients;
     const loaded = await loadClients(client, o.wantMin, o.canMin, false);
-    const forMatrix = loaded.input.columns.want !== undefined && loaded.input.columns.can !== undefined;
-    inputs.push(loaded.input);
+    // Every clients file maps the same fields, so the first says whether the list has the flags.
+    const columns = loaded.inputs[0]?.columns ?? {};
+    const forMatrix = columns.want !== undefined && columns.can !== undefined;
+    inputs.push(...loaded.inputs);
     warnings.push(...loaded.warnings);
-    clients = { loaded, file: client.source.name, useKeyColumn: !chooseByName };
+    clients = { loaded, file: client.map((c) => c.source.name).join(', '), useKeyColumn: !chooseByName };
     if (forMatrix) {
       // The deals were read once for the portfolio; the matrix takes their revenue as is.
-      const matrix = await computeMatrix({ input: client, clients: loaded, wantMin: o.wantMin, canMin: o.canMin, deals: null, ...(revenue ? { revenue } : {}), lang: o.lang });
+      const matrix = await computeMatrix({ inputs: client, clients: loaded, wantMin: o.wantMin, canMin: o.canMin, deals: null, ...(revenue ? { revenue } : {}), lang: o.lang });
       result.matrix = matrix.result;
       warnings.push(...matrix.warnings);
     }
   }
   if (o.files.leads) {
-    const leads = await computeLeads({ input: o.files.leads, vocabulary: o.vocabulary, leads: { asOf: o.asOf, ...o.leads } });
+    const leads = await computeLeads({ inputs: o.files.leads, vocabulary: o.vocabulary, leads: { asOf: o.asOf, ...o.leads } });
     result.leads = leads.result;
-    inputs.push(leads.input);
+    inputs.push(...leads.inputs);
     warnings.push(...leads.warnings);
   }
   // The offers come before the log, so that one pass over the log serves the cadence and the follow-up rule.
-  const offers: ReadOffers | null = o.files.offers ? await readOffers([o.files.offers], o.vocabulary, o.asOf) : null;
+  const offers: ReadOffers | null = o.files.offers ? await readOffers(o.files.offers, o.vocabulary, o.asOf) : null;
   if (offers) {
     inputs.push(...offers.inputs);
     warnings.push(...offers.warnings);
@@ -128,7 +132,7 @@ export async function computeReport(o: ReportOptions): Promise<ReportData> {
   let contactLog: ContactDays | null = null;
   if (o.files.activities && hasKeySource({ named: o.keyClients, all: o.allClients, deals: o.files.deals !== undefined, clients: o.files.clients !== undefined })) {
     const cadence = await computeCadence({
-      input: o.files.activities,
+      inputs: o.files.activities,
       window: cadenceWindow(o.period, o.asOf),
       cadence: { asOf: o.asOf, ...o.cadence },
       vocabulary: o.vocabulary,
@@ -136,21 +140,26 @@ export async function computeReport(o: ReportOptions): Promise<ReportData> {
       ...(contacts ? { also: (a: Activity) => contacts.accept(a) } : {}),
     });
     result.cadence = cadence.result;
-    inputs.push(cadence.input);
+    inputs.push(...cadence.inputs);
     warnings.push(...cadence.warnings);
     if (contacts) {
       contactLog = contacts.log;
-      const channel = contactColumnWarning(cadence.input.file, cadence.input.columns.channel !== undefined);
-      if (channel) warnings.push(channel);
+      for (const input of cadence.inputs) {
+        const channel = contactColumnWarning(input.file, input.columns.channel !== undefined);
+        if (channel) warnings.push(channel);
+      }
     }
   } else if (o.files.activities) {
     warnings.push({ code: 'CADENCE_SKIPPED', message: 'the activity log was not checked: a deals or clients file, --key-client or --all-clients is needed to tell which clients are key' });
     if (offers) {
-      // No cadence pass to share: the log is read for the follow-up rule alone.
-      const loaded = await loadContacts(o.files.activities, o.vocabulary, offerClients(offers.offers), o.asOf);
-      contactLog = loaded.log;
-      inputs.push(loaded.input);
-      warnings.push(...loaded.warnings);
+      // No cadence pass to share: the logs are read for the follow-up rule alone.
+      contactLog = new ContactDays();
+      const fields = new SameFields('activities');
+      for (const log of o.files.activities) {
+        const loaded = await loadContacts(log, o.vocabulary, offerClients(offers.offers), o.asOf, contactLog, fields);
+        inputs.push(loaded.input);
+        warnings.push(...loaded.warnings);
+      }
     }
   }
   if (offers) {

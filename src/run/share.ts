@@ -12,7 +12,8 @@ import { loadDeals, type DealFilter } from '../load/deals.js';
 import type { CommandOutput } from './output.js';
 
 export interface ShareRunOptions {
-  input: InputOptions;
+  /** One or more deals exports, read as one table. */
+  inputs: InputOptions[];
   filter: DealFilter;
   share: ShareOptions;
   lang: Lang;
@@ -27,14 +28,14 @@ export interface ComputedShare {
   previous: ShareResult | null;
   /** Revenue of `filter.trailing`, read in the same pass. */
   trailing: RevenueLedger | null;
-  input: InputReport;
+  inputs: InputReport[];
   warnings: Warning[];
 }
 
 /** Read deals and analyse shares: the data of `share`, reused by `report` and `check`. */
 export async function computeShare(options: Omit<ShareRunOptions, 'lang'>): Promise<ComputedShare> {
-  const loaded = await loadDeals(options.input, options.filter);
-  if (loaded.input.used === 0) throw noRevenue(loaded.input, options.filter.period);
+  const loaded = await loadDeals(options.inputs, options.filter);
+  if (loaded.inputs.every((i) => i.used === 0)) throw noRevenue(loaded.inputs, options.filter.period);
   const analysis = analyzeShare(loaded.ledger.clients.values(), options.share);
   const result: ShareJson = {
     ...analysis,
@@ -52,7 +53,7 @@ export async function computeShare(options: Omit<ShareRunOptions, 'lang'>): Prom
   }
   // An empty previous period is a comparison with nothing, not an error.
   const previous = loaded.previous && loaded.previous.clients.size > 0 ? analyzeShareOrNull(loaded.previous, options.share) : null;
-  return { result, ledger: loaded.ledger, previous, trailing: loaded.trailing, input: loaded.input, warnings };
+  return { result, ledger: loaded.ledger, previous, trailing: loaded.trailing, inputs: loaded.inputs, warnings };
 }
 
 const MAX_NAMED = 10;
@@ -71,18 +72,23 @@ export function nonPositiveWarnings(result: ShareResult): Warning[] {
   ];
 }
 
-/** Why no row counted, with the numbers a user needs to fix the command. */
-function noRevenue(input: InputReport, period: Period | null): FolioError {
+/** Why no row counted, with the numbers a user needs to fix the command (added up over the files). */
+function noRevenue(inputs: InputReport[], period: Period | null): FolioError {
   const p = periodJson(period);
   const where = p ? ` in ${p.from ?? '…'} — ${p.to ?? '…'}` : '';
-  const why = Object.entries(input.excluded)
+  const excluded = new Map<string, number>();
+  for (const i of inputs) for (const [reason, n] of Object.entries(i.excluded)) excluded.set(reason, (excluded.get(reason) ?? 0) + n);
+  const why = [...excluded]
     .filter(([, n]) => n > 0)
     .map(([reason, n]) => `${n} by ${reason}`)
     .join(', ');
+  const rows = inputs.reduce((a, i) => a + i.rows, 0);
+  const skipped = inputs.reduce((a, i) => a + i.skipped, 0);
+  const files = inputs.length > 1 ? ` of ${inputs.length} files` : '';
   return new FolioError({
     code: 'NO_REVENUE',
-    file: input.file,
-    message: `no won deal${where}: of ${input.rows} rows, ${why || 'none'} excluded, ${input.skipped} skipped`,
+    file: inputs.map((i) => i.file).join(', '),
+    message: `no won deal${where}: of ${rows} rows${files}, ${why || 'none'} excluded, ${skipped} skipped`,
     hint: p ? 'check the period (--period, --from, --to); `folio inspect` shows the dates as read' : 'check which statuses count as won (--won); `folio inspect` shows them as read',
   });
 }
@@ -97,9 +103,9 @@ function analyzeShareOrNull(ledger: RevenueLedger, options: ShareOptions): Share
 }
 
 export async function runShare(options: ShareRunOptions): Promise<CommandOutput> {
-  const { result, input, warnings } = await computeShare(options);
+  const { result, inputs, warnings } = await computeShare(options);
   return {
-    envelope: buildEnvelope('share', periodJson(options.filter.period), [input], result, warnings),
+    envelope: buildEnvelope('share', periodJson(options.filter.period), inputs, result, warnings),
     doc: () => shareDoc(result, options.filter.period, options.lang),
     rows: () => shareRows(result),
     columns: ['rank', 'client', 'revenue', 'share', 'cumulativeShare', 'class', 'manager'],

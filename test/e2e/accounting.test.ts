@@ -74,6 +74,10 @@ const RUNS: string[][] = [
   ['cadence', 'fixtures/demo/activities.csv', '--deals', 'fixtures/demo/deals.csv', '--as-of', '2026-11-23'],
   ['offers', 'fixtures/offers-ru-1c.csv', '--activities', 'fixtures/offers-ru-calls.csv', '--as-of', '2026-11-23'],
   ['offers', 'fixtures/offers-en-quotes.csv', '--activities', 'fixtures/offers-en-activities.csv', '--as-of', '2026-11-10'],
+  ['share', 'fixtures/multi/deals-2026-01-02.csv', 'fixtures/multi/deals-2026-02-03.csv'],
+  ['share', 'fixtures/multi/deals-2026-01-02.csv', 'fixtures/multi/deals-2026-02-03.csv', '--period', '2026-02'],
+  ['cadence', 'fixtures/multi/activities-2026-02.csv', 'fixtures/multi/activities-2026-03.csv', '--deals', 'fixtures/multi/deals-2026-01-02.csv', '--deals', 'fixtures/multi/deals-2026-02-03.csv', '--as-of', '2026-03-31'],
+  ['report', 'fixtures/multi', '--period', '2026-03', '--as-of', '2026-03-31'],
   ['report', 'fixtures/demo', '--as-of', '2026-11-23'],
   ['report', 'fixtures/export-ru', '--period', '2026-09', '--as-of', '2026-11-23'],
 ];

@@ -76,16 +76,24 @@ describe('folio report (e2e)', () => {
     ]);
   });
 
-  it('refuses two candidates for one role and names both', () => {
+  it('takes every candidate for one role, and a copy of a file folds away whole', () => {
     const dir = mkdtempSync(join(tmpdir(), 'folio-'));
     const deals = readFileSync('fixtures/deals-en-hubspot.csv');
     writeFileSync(join(dir, 'deals-2025.csv'), deals);
     writeFileSync(join(dir, 'sales-2026.csv'), deals);
     // Named like sales, but without a client or an amount: not a candidate (Maven's sales_teams.csv).
     writeFileSync(join(dir, 'sales_teams.csv'), 'sales_agent,manager,regional_office\nAnna,Dustin,Central\n');
-    const r = folio(['report', dir]);
-    expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/2 files could be the deals: .*deals-2025\.csv, .*sales-2026\.csv[\s\S]*--deals FILE/);
+    const r = folio(['report', dir, '--period', '2026', '--as-of', '2026-12-31', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const e = OUTPUT_SCHEMAS.report.parse(json(r));
+    expect(e.result.files.filter((f) => f.startsWith('deals: '))).toEqual([
+      `deals: ${join(dir, 'deals-2025.csv')} (recognised by its name and columns)`,
+      `deals: ${join(dir, 'sales-2026.csv')} (recognised by its name and columns)`,
+    ]);
+    // The second file is the first again: its 8 won lines fold, and the total is the one file's
+    // (30,500, as `folio share fixtures/deals-en-hubspot.csv` gives).
+    expect(e.inputs.map((i) => [i.used, i.folded, i.excluded.status])).toEqual([[8, 0, 2], [0, 8, 2]]);
+    expect(e.result.share?.total).toBe(30500);
   });
 
   it('writes markdown, and html atomically with --output', () => {

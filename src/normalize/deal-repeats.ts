@@ -1,0 +1,63 @@
+import { RepeatTable } from './repeat-table.js';
+import { headerKey } from './text.js';
+
+/** Where a line was first seen: the file (its place among the files of the input) and the line. */
+const FILE_STRIDE = 2 ** 32;
+
+/**
+ * What the deal lines read so far have shown, kept for every file of one deals input: a line
+ * repeated whole is folded whether its first copy was in this file or an earlier one
+ * (exports of January–February and February–March both hold February).
+ */
+export class DealRepeats {
+  /** Line hash per ID hash. */
+  readonly idLines = new RepeatTable();
+  /** Deals without product rows, by ID: their amount counts once. */
+  readonly dealAmounts = new Map<string, { whole: number; micro: number; where: number }>();
+  private readonly files: string[] = [];
+  /** Header keys of the first file, in its order: the order every file's cells are hashed in. */
+  private columns: string[] | null = null;
+
+  /** Start a file; returns its number and the hash position of each of its columns (null: their own). */
+  begin(file: string, headers: readonly string[]): { index: number; positions: number[] | null } {
+    this.files.push(file);
+    const keys = headers.map(headerKey);
+    if (this.columns === null) this.columns = keys;
+    return { index: this.files.length - 1, positions: canonicalPositions(this.columns, keys) };
+  }
+
+  where(file: number, line: number): number {
+    return file * FILE_STRIDE + line;
+  }
+
+  fileOf(where: number): number {
+    return Math.floor(where / FILE_STRIDE);
+  }
+
+  /** `line 5`, or `line 5 of deals-jan.csv` when that is another file than `file`. */
+  describe(where: number, file: number): string {
+    const of = this.fileOf(where);
+    const line = where - of * FILE_STRIDE;
+    return of === file ? `line ${line}` : `line ${line} of ${this.files[of] ?? '?'}`;
+  }
+}
+
+/**
+ * Each column's position in the first file's column order, when this file has the same
+ * headers (in any order): a line repeated whole is then the same cells under the same
+ * headers. Headers spelled otherwise (one export in Russian, one in English) cannot be
+ * matched by name, and the cells are compared in the order the file holds them.
+ */
+function canonicalPositions(first: readonly string[], keys: readonly string[]): number[] | null {
+  if (first.length !== keys.length) return null;
+  const free = new Map<string, number[]>();
+  first.forEach((k, i) => free.set(k, [...(free.get(k) ?? []), i]));
+  const out: number[] = [];
+  for (const k of keys) {
+    const at = free.get(k)?.shift();
+    if (at === undefined) return null;
+    out.push(at);
+  }
+  // The same order (the usual case) needs no look-up per cell.
+  return out.every((p, i) => p === i) ? null : out;
+}
