@@ -4,6 +4,7 @@ import { CONFIG_FILE, loadConfig } from '../config/load.js';
 import type { Role } from '../load/inputs.js';
 import { applyColumns, applySettings } from './settings.js';
 import { Redactor } from '../run/redact.js';
+import { langFromEnv, type Lang } from '../present/i18n.js';
 import { describeProblem, EXIT, FolioError } from '../errors.js';
 import { setProgressListener } from '../io/progress.js';
 import { pendingTempFiles } from '../io/write-output.js';
@@ -86,6 +87,7 @@ Exit codes: 0 done, 1 a requested check failed, 2 usage or input error, 130 inte
     ctx.config = await loadConfig(opts.config);
     applySettings(cmd, ctx.config, ctx.env);
     applyColumns(cmd, ctx.config, PRIMARY_ROLE[cmd.name()] ?? null);
+    ctx.lang = (cmd.opts() as { lang?: Lang }).lang ?? langFromEnv(ctx.env);
   });
   for (const make of [reportCommand, checkCommand, shareCommand, matrixCommand, leadsCommand, cadenceCommand, offersCommand, inspectCommand, configCommand, schemaCommand]) {
     const cmd = make(ctx, done);
@@ -170,6 +172,7 @@ function processContext(): CliContext {
     debug: false,
     config: { config: {}, file: null },
     verbose: false,
+    lang: langFromEnv(process.env),
     started: Date.now(),
   };
 }

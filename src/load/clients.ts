@@ -1,7 +1,8 @@
 import { CLIENT_NEEDS, ClientConverter, MATRIX_NEEDS, type ClientRow } from '../normalize/clients.js';
 import { displayName, nameKey } from '../normalize/text.js';
 import type { InputOptions } from './input-options.js';
-import type { InputReport, Warning } from '../schema/envelope.js';
+import type { InputReport } from '../schema/envelope.js';
+import { type Warning, warning } from '../codes/warnings.js';
 import { inputReport, loadRows, readWarnings } from './rows.js';
 
 export interface LoadedClients {
@@ -26,6 +27,6 @@ export async function loadClients(input: InputOptions, wantMin: number | null, c
     },
   );
   const warnings = readWarnings(file, loaded);
-  if (duplicates > 0) warnings.push({ code: 'DUPLICATE_CLIENTS', message: `${file}: ${duplicates} row(s) repeat a client already listed; the first row of each client is used` });
+  if (duplicates > 0) warnings.push(warning('DUPLICATE_CLIENTS', { file, count: duplicates }));
   return { clients: [...byKey.values()], warnings, input: inputReport(loaded, 'clients', { used: byKey.size, excluded: { duplicate: duplicates } }) };
 }

@@ -4,7 +4,8 @@ import { DEAL_NEEDS, DealConverter, type Deal } from '../normalize/deals.js';
 import type { Period } from '../normalize/period.js';
 import type { Vocabulary } from '../normalize/vocabulary.js';
 import type { InputOptions } from './input-options.js';
-import type { InputReport, Warning } from '../schema/envelope.js';
+import type { InputReport } from '../schema/envelope.js';
+import { type Warning, warning } from '../codes/warnings.js';
 import { inputReport, loadRows, readWarnings } from './rows.js';
 import { unknownValuesWarning } from './unknown-values.js';
 
@@ -122,29 +123,20 @@ export async function loadDeals(options: InputOptions, filter: DealFilter): Prom
 
   const warnings = readWarnings(file, loaded);
   if (conv.folded > 0) {
-    warnings.push({ code: 'FOLDED_LINES', message: `${file}: ${conv.folded} line(s) repeated whole (same ID, same values) were counted once` });
+    warnings.push(warning('FOLDED_LINES', { file, count: conv.folded }));
   }
   if (conv.amountRepeats > 0) {
-    warnings.push({
-      code: 'DEAL_AMOUNT_ONCE',
-      message: `${file}: ${conv.amountRepeats} more line(s) of deals without product rows (same ID, same amount) were folded: each deal's amount counts once`,
-    });
+    warnings.push(warning('DEAL_AMOUNT_ONCE', { file, count: conv.amountRepeats }));
   }
   if (conv.amountDisagrees > 0) {
     const h = mapping.header;
-    warnings.push({
-      code: 'PRODUCT_ROW_AMOUNTS',
-      message: `${file}: ${conv.productRowsCounted} product row(s) count price × quantity ("${h.price}" × "${h.quantity}"); on ${conv.amountDisagrees} of them "${h.amount}" holds another sum (Bitrix24 repeats the deal total on every product row), which counts only on rows without a product`,
-    });
+    warnings.push(warning('PRODUCT_ROW_AMOUNTS', { file, count: conv.productRowsCounted, disagree: conv.amountDisagrees, price: h.price ?? '', quantity: h.quantity ?? '', amount: h.amount ?? '' }));
   }
   if (conv.repeatedIdCount > 0) {
-    warnings.push({
-      code: 'REPEATED_IDS',
-      message: `${file}: ${conv.repeatedIdCount} ID(s) appear on several different rows (product rows, or numbering restarted); all those rows count`,
-    });
+    warnings.push(warning('REPEATED_IDS', { file, count: conv.repeatedIdCount }));
   }
   if (undated > 0) {
-    warnings.push({ code: 'UNDATED_ROWS', message: `${file}: ${undated} won row(s) have no date and fall outside any period` });
+    warnings.push(warning('UNDATED_ROWS', { file, count: undated }));
   }
   const statuses = mapping.index.status === undefined ? null : unknownValuesWarning(file, 'status', conv.statuses);
   if (statuses) warnings.push(statuses);

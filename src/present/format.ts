@@ -31,3 +31,9 @@ export function percent(fraction: number | null, lang: Lang): string {
 export function integer(value: number, lang: Lang): string {
   return money(Math.round(value), lang);
 }
+
+/** A day as people write it: ISO in English, `dd.mm.yyyy` in Russian (JSON keeps ISO). */
+export function isoDate(iso: string, lang: Lang): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  return lang === 'ru' && m ? `${m[3]}.${m[2]}.${m[1]}` : iso;
+}

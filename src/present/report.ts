@@ -5,7 +5,8 @@ import type { Cell, Chart, Doc, Section } from '../render/document.js';
 import { money, percent } from './format.js';
 import { t, type Lang, type MessageKey } from './i18n.js';
 import { cadenceSections } from './cadence.js';
-import type { Warning } from '../schema/envelope.js';
+import type { Warning } from '../codes/warnings.js';
+import { warningText } from './messages/warnings.js';
 import { leadsSections } from './leads.js';
 import { matrixSections } from './matrix.js';
 import { shareSections } from './share.js';
@@ -116,7 +117,7 @@ export function reportDoc(r: ReportResult, warnings: Warning[], lang: Lang): Doc
   } else sections.push(skipped('cadenceSection'));
   if (r.offers) sections.push({ kind: 'heading', title: t(lang, 'offersSection') }, ...offersSections(r.offers, lang));
   else sections.push(skipped('offersSection'));
-  sections.push({ kind: 'heading', title: t(lang, 'warnings') }, { kind: 'notes', lines: warnings.length > 0 ? warnings.map((w) => ({ text: w.message, tone: 'warn' as const })) : [t(lang, 'none')] });
+  sections.push({ kind: 'heading', title: t(lang, 'warnings') }, { kind: 'notes', lines: warnings.length > 0 ? warnings.map((w) => ({ text: warningText(w, lang), tone: 'warn' as const })) : [t(lang, 'none')] });
   sections.push({ kind: 'notes', title: t(lang, 'inputsSection'), lines: r.files });
   return { title: `${t(lang, 'reportTitle')} · ${r.period.from} — ${r.period.to}`, sections, lang };
 }

@@ -1,4 +1,6 @@
 import { checkDoc, githubAnnotations } from '../present/check.js';
+import { warningJson } from '../present/messages/warnings.js';
+import { warning } from '../codes/warnings.js';
 import type { CheckResult, Finding, SkippedRule } from '../analyses/check.js';
 import { CHECK_RULES, type CheckRule } from '../analyses/check.js';
 import type { Role } from '../load/inputs.js';
@@ -151,13 +153,13 @@ export async function runCheck(o: CheckOptions): Promise<CommandOutput> {
   }
   skipped.push(...settle(unchecked, o));
   const found = findings(report, problems, o.leads.maxLeads);
-  for (const s of skipped) warnings.push({ code: 'RULE_SKIPPED', message: `${s.reason} (skipped: --allow-missing)` });
+  for (const s of skipped) warnings.push(warning('RULE_SKIPPED', { rule: s.rule, reason: s.reason }));
   // The report lists these among its inputs; the check has no such section.
   if (o.unused.length > 0) {
-    warnings.push({ code: 'FILES_NOT_USED', message: `${o.unused.length} file(s) of ${o.folder ?? 'the folder'} not used: ${o.unused.map((u) => `${u.file} (${u.why})`).join('; ')}` });
+    warnings.push(warning('FILES_NOT_USED', { folder: o.folder, files: o.unused.map((u) => ({ file: u.file, why: u.why })) }));
   }
   if (o.failOn.includes('overload') && o.files.leads && o.files.deals && o.leads.maxLeads === null) {
-    warnings.push({ code: 'LEADS_LOAD_UNCHECKED', message: 'rule overload checked key clients per manager only: give --max-leads N to check open leads per manager too' });
+    warnings.push(warning('LEADS_LOAD_UNCHECKED', {}));
   }
   const summary = CHECK_RULES.map((rule) => {
     const count = found.filter((f) => f.rule === rule).length;
@@ -166,7 +168,7 @@ export async function runCheck(o: CheckOptions): Promise<CommandOutput> {
   const passed = !summary.some((s) => s.failing);
   const result: CheckResult = { policy: o.failOn, passed, summary, skipped, findings: found };
   return {
-    envelope: buildEnvelope('check', periodJson(o.period), inputs, result, warnings),
+    envelope: buildEnvelope('check', periodJson(o.period), inputs, result, warnings.map(warningJson)),
     doc: () => checkDoc(result, o.lang),
     rows: () => [
       ...skipped.map((s) => ({ rule: s.rule, client: null, manager: null, file: null, line: null, details: `skipped: ${s.reason}` })),

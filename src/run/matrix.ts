@@ -1,4 +1,6 @@
 import { matrixDoc } from '../present/matrix.js';
+import { warningJson } from '../present/messages/warnings.js';
+import { warning } from '../codes/warnings.js';
 import { loadClients, type LoadedClients } from '../load/clients.js';
 import { analyzeMatrix, type MatrixInput, type MatrixJson } from '../analyses/matrix.js';
 import type { RevenueLedger } from '../analyses/ledger.js';
@@ -87,7 +89,7 @@ export async function computeMatrix(options: MatrixRunOptions): Promise<Computed
   });
   const analysis = analyzeMatrix(rows, revenue !== null);
   if (analysis.atRisk.length > 0) {
-    warnings.push({ code: 'KEY_CLIENTS_AT_RISK', message: `${analysis.atRisk.length} key client(s) do not want to buy: ${analysis.atRisk.join(', ')}` });
+    warnings.push(warning('KEY_CLIENTS_AT_RISK', { clients: [...analysis.atRisk] }));
   }
   const result: MatrixJson = {
     ...analysis,
@@ -100,7 +102,7 @@ export async function runMatrix(options: MatrixRunOptions): Promise<CommandOutpu
   const { result, inputs, warnings } = await computeMatrix(options);
   const period = options.deals ? periodJson(options.deals.filter.period) : null;
   return {
-    envelope: buildEnvelope('matrix', period, inputs, result, warnings),
+    envelope: buildEnvelope('matrix', period, inputs, result, warnings.map(warningJson)),
     doc: () => matrixDoc(result, options.lang),
     rows: () => result.clients.map(
       (c): MachineRow => ({

@@ -1,4 +1,6 @@
 import type { Amount } from '../normalize/money.js';
+import { warningJson } from '../present/messages/warnings.js';
+import { warning } from '../codes/warnings.js';
 import { reportDoc } from '../present/report.js';
 import type { ReportResult } from '../analyses/report.js';
 import { compareShares } from '../analyses/compare.js';
@@ -144,7 +146,7 @@ export async function computeReport(o: ReportOptions): Promise<ReportData> {
       if (channel) warnings.push(channel);
     }
   } else if (o.files.activities) {
-    warnings.push({ code: 'CADENCE_SKIPPED', message: 'the activity log was not checked: a deals or clients file, --key-client or --all-clients is needed to tell which clients are key' });
+    warnings.push(warning('CADENCE_SKIPPED', {}));
     if (offers) {
       // No cadence pass to share: the log is read for the follow-up rule alone.
       const loaded = await loadContacts(o.files.activities, o.vocabulary, offerClients(offers.offers), o.asOf);
@@ -164,7 +166,7 @@ export async function computeReport(o: ReportOptions): Promise<ReportData> {
 export async function runReport(o: ReportOptions): Promise<CommandOutput> {
   const { result, inputs, warnings } = await computeReport(o);
   return {
-    envelope: buildEnvelope('report', periodJson(o.period), inputs, result, warnings),
+    envelope: buildEnvelope('report', periodJson(o.period), inputs, result, warnings.map(warningJson)),
     doc: () => reportDoc(result, warnings, o.lang),
     rows: () => (result.share?.clients ?? []).map((c) => ({ ...c, manager: c.manager ?? null })),
     columns: ['rank', 'client', 'revenue', 'share', 'cumulativeShare', 'class', 'manager'],
