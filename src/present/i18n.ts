@@ -350,7 +350,7 @@ const ru: Record<MessageKey, string> = {
   expiredCount: 'Истекли',
   leftOnTable: 'Упущено',
   today: 'сегодня',
-  reportTitle: 'Ежемесячный отчёт по портфелю',
+  reportTitle: 'Отчёт по портфелю',
   portfolioSection: 'Портфель и классы клиентов',
   concentrationChart: 'Концентрация выручки (Парето)',
   comparison: 'Сравнение с предыдущим периодом',

@@ -1,4 +1,5 @@
 import { leadsDoc } from '../present/leads.js';
+import { leadReasonText } from '../present/messages/cells.js';
 import { warningJson } from '../present/messages/warnings.js';
 import { warning } from '../codes/warnings.js';
 import { loadLeads } from '../load/leads.js';
@@ -28,6 +29,10 @@ export interface ComputedLeads {
 export async function computeLeads(options: Omit<LeadsRunOptions, 'lang'>): Promise<ComputedLeads> {
   const loaded = await loadLeads(options.input, options.vocabulary);
   const result = analyzeLeads(loaded.leads, options.leads);
+  for (const l of result.leads) {
+    const reason = l.group === 'unclassified' ? leadReasonText(l, 'en') : '';
+    if (reason) l.reason = reason;
+  }
   const warnings = [...loaded.warnings];
   for (const m of result.managers) {
     if (m.overloaded) {

@@ -2,7 +2,8 @@ import { matrixDoc } from '../present/matrix.js';
 import { warningJson } from '../present/messages/warnings.js';
 import { warning } from '../codes/warnings.js';
 import { loadClients, type LoadedClients } from '../load/clients.js';
-import { analyzeMatrix, type MatrixInput, type MatrixJson } from '../analyses/matrix.js';
+import { analyzeMatrix, type MatrixInput, type MatrixJson, type UnreadFlag } from '../analyses/matrix.js';
+import { unreadText } from '../present/messages/cells.js';
 import type { RevenueLedger } from '../analyses/ledger.js';
 import { analyzeShare, type RevenueClass, type ShareOptions, type ShareResult } from '../analyses/share.js';
 import type { FlagRead } from '../normalize/flags.js';
@@ -33,9 +34,9 @@ function flagValue(flag: FlagRead): boolean | null {
   return typeof flag === 'boolean' ? flag : null;
 }
 
-function flagReason(name: string, flag: FlagRead, raw: string): string | null {
-  if (flag === 'missing') return `${name}: empty`;
-  if (flag === 'unreadable') return `${name}: cannot read ${JSON.stringify(raw.trim())} as yes/no`;
+function unreadFlag(flag: UnreadFlag['flag'], read: FlagRead, raw: string): UnreadFlag | null {
+  if (read === 'missing') return { flag, value: null };
+  if (read === 'unreadable') return { flag, value: raw.trim() };
   return null;
 }
 
@@ -74,9 +75,9 @@ export async function computeMatrix(options: MatrixRunOptions): Promise<Computed
   }
 
   const rows: MatrixInput[] = loaded.clients.map((c) => {
-    const reasons = [flagReason('want', c.want, c.wantRaw), flagReason('can', c.can, c.canRaw)].filter((r): r is string => r !== null);
+    const unread = [unreadFlag('want', c.want, c.wantRaw), unreadFlag('can', c.can, c.canRaw)].filter((r): r is UnreadFlag => r !== null);
     const row: MatrixInput = { client: c.client, want: flagValue(c.want), can: flagValue(c.can) };
-    if (reasons.length > 0) row.reason = reasons.join('; ');
+    if (unread.length > 0) Object.assign(row, { reason: unreadText(unread, 'en'), unread });
     if (c.manager.trim() !== '') row.manager = displayName(c.manager);
     if (c.segment.trim() !== '') row.segment = displayName(c.segment);
     if (revenue) {

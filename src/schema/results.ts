@@ -18,6 +18,7 @@ export const matrixResultSchema = z.object({
       quadrant,
       task: z.enum(Object.values(TASKS)).describe('the seller\'s task for the quadrant, as a code'),
       reason: z.string().optional(),
+      unread: z.array(z.object({ flag: z.enum(['want', 'can']), value: z.string().nullable() })).optional().describe('the flags that could not be read: empty (value null) or no yes/no'),
       manager: z.string().optional(),
       segment: z.string().optional(),
       class: revenueClass.nullable().optional(),
