@@ -147,7 +147,7 @@ export const checkResultSchema = z.object({
   policy: z.array(rule),
   passed: z.boolean(),
   summary: z.array(z.object({ rule, count: z.number().int(), failing: z.boolean(), skipped: z.boolean() })),
-  skipped: z.array(z.object({ rule, reason: z.string() })),
+  skipped: z.array(z.object({ rule, reason: z.string(), gap: z.record(z.string(), z.unknown()).describe('why the rule checked nothing, as data (src/codes/findings.ts)') })),
   findings: z.array(
     z.object({
       rule,
@@ -156,7 +156,8 @@ export const checkResultSchema = z.object({
       file: z.string().optional(),
       line: z.number().int().optional(),
       column: z.number().int().optional(),
-      details: z.string(),
+      details: z.string().describe('the finding in English, the same under every locale'),
+      fields: z.record(z.string(), z.unknown()).describe("the rule's fields (src/codes/findings.ts)"),
     }),
   ),
 });

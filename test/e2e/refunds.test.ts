@@ -82,6 +82,6 @@ describe('net refunds (e2e)', () => {
     const check = folio(['check', dir, '--period', '2026-10', '--as-of', '2026-11-01', '--fail-on', 'golden', '--json']);
     expect(check.code).toBe(1);
     const findings = OUTPUT_SCHEMAS.check.parse(json(check)).result.findings.filter((f) => f.rule === 'golden');
-    expect(findings).toEqual([{ rule: 'golden', client: 'Globex', details: 'share 60.0% is above 50%' }]);
+    expect(findings).toMatchObject([{ rule: 'golden', client: 'Globex', details: 'share 60.0% is above 50%' }]);
   });
 });
