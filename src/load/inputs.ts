@@ -62,10 +62,17 @@ export interface UnusedFile {
   why: string;
 }
 
+/** A file taken for a role, and how: named by a flag, or recognised by its name and columns, or by its columns. */
+export interface ChosenFile {
+  role: Role;
+  file: string;
+  how: 'named' | 'name-and-columns' | 'columns';
+}
+
 export interface FoundInputs {
   files: Partial<Record<Role, string>>;
-  /** How each file was recognised, and which were not used, for the user. */
-  notes: string[];
+  /** How each file was taken, for the user. */
+  chosen: ChosenFile[];
   unused: UnusedFile[];
 }
 
@@ -122,33 +129,36 @@ export function roleByHeader(file: string, header: string[]): Role[] {
  */
 export async function findInputs(folder: string | undefined, named: Partial<Record<Role, string>>): Promise<FoundInputs> {
   const files: Partial<Record<Role, string>> = { ...named };
-  const notes: string[] = [];
+  const chosen: ChosenFile[] = [];
   const unused: UnusedFile[] = [];
-  for (const role of ROLES) if (named[role]) notes.push(`${role}: ${named[role]} (named)`);
-  if (folder === undefined) return { files, notes, unused };
+  for (const role of ROLES) {
+    const file = named[role];
+    if (file) chosen.push({ role, file, how: 'named' });
+  }
+  if (folder === undefined) return { files, chosen, unused };
 
   const info = await stat(folder).catch(() => null);
   if (!info?.isDirectory()) {
     throw new FolioError({ code: 'CANNOT_OPEN', file: folder, message: 'is not a folder', hint: 'give a folder of CSV exports, or name the files with --deals, --activities, --leads, --clients' });
   }
-  const candidates = new Map<Role, { file: string; how: string }[]>();
+  const candidates = new Map<Role, { file: string; how: ChosenFile['how'] }[]>();
   for (const file of await listFiles(folder, unused)) {
     const entry = basename(file);
     const header = headerOf(file, await peekRows(file));
     const fits = header ? roleByHeader(file, header) : [];
     const byName = roleByName(entry);
     let roles: Role[];
-    let how: string;
+    let how: ChosenFile['how'];
     if (byName.length > 0) {
       // The name proposes, the columns confirm: "sales_teams.csv" is not a deals export.
       // A pipeline export named for deals and leads serves both.
       roles = byName.filter((r) => fits.includes(r));
-      how = 'by its name and columns';
+      how = 'name-and-columns';
       if (roles.length === 0) unused.push({ file, why: `named like ${byName.join(' or ')}, but without the columns ${byName.map(neededColumns).join('; ')}` });
     } else {
       const role = header ? guessRole(file, header) : null;
       roles = role ? [role] : [];
-      how = 'by its columns';
+      how = 'columns';
       if (roles.length === 0) unused.push({ file, why: header ? `its columns fit no input (${header.slice(0, 6).join(', ')}${header.length > 6 ? ', …' : ''})` : 'no header row could be read' });
     }
     for (const role of roles) {
@@ -165,13 +175,12 @@ export async function findInputs(folder: string | undefined, named: Partial<Reco
         hint: `name the one to use with --${role} FILE`,
       });
     }
-    const only = list[0] as { file: string; how: string };
+    const only = list[0] as { file: string; how: ChosenFile['how'] };
     files[role] = only.file;
-    notes.push(`${role}: ${only.file} (recognised ${only.how})`);
+    chosen.push({ role, file: only.file, how: only.how });
   }
-  for (const u of unused) notes.push(`not used: ${u.file} (${u.why})`);
   if (Object.keys(files).length === 0) throw nothingFound(folder, unused);
-  return { files, notes, unused };
+  return { files, chosen, unused };
 }
 
 /**

@@ -91,11 +91,16 @@ function charts(r: ReportResult, lang: Lang): { pareto: Chart | null; matrix: Ch
     ? { type: 'grid', colLabels: [t(lang, 'big'), t(lang, 'small')], rowLabels: [t(lang, 'fast'), t(lang, 'slow')], cells: [[leadCell('fast-big', 'good'), leadCell('fast-small', 'key')], [leadCell('slow-big', 'warn'), leadCell('slow-small', 'muted')]] }
     : null;
   const c = r.cadence;
-  const timeline: Chart | null = c ? { type: 'timeline', from: c.window.from, to: c.window.to, rows: c.timeline.map((x) => ({ label: x.client, positives: x.positives, negatives: x.negatives })) } : null;
+  const days = c ? [c.window.from, c.window.to, ...c.timeline.flatMap((x) => [...x.positives, ...x.negatives])] : [];
+  const dayText = lang === 'en' ? undefined : Object.fromEntries(days.map((d) => [d, isoDate(d, lang)]));
+  const timeline: Chart | null = c
+    ? { type: 'timeline', from: c.window.from, to: c.window.to, rows: c.timeline.map((x) => ({ label: x.client, positives: x.positives, negatives: x.negatives })), ...(dayText ? { dayText } : {}) }
+    : null;
   return { pareto, matrix, leads, timeline };
 }
 
-export function reportDoc(r: ReportResult, warnings: Warning[], lang: Lang): Doc {
+/** `files`: how each input was taken, in `lang` (the JSON's `files` are the same in English). */
+export function reportDoc(r: ReportResult, warnings: Warning[], lang: Lang, files: string[]): Doc {
   const chart = charts(r, lang);
   const sections: Section[] = [
     {
@@ -130,6 +135,6 @@ export function reportDoc(r: ReportResult, warnings: Warning[], lang: Lang): Doc
   if (r.offers) sections.push({ kind: 'heading', title: t(lang, 'offersSection') }, ...offersSections(r.offers, lang));
   else sections.push(skipped('offersSection'));
   sections.push({ kind: 'heading', title: t(lang, 'warnings') }, { kind: 'notes', lines: warnings.length > 0 ? warnings.map((w) => ({ text: warningText(w, lang), tone: 'warn' as const })) : [t(lang, 'none')] });
-  sections.push({ kind: 'notes', title: t(lang, 'inputsSection'), lines: r.files });
+  sections.push({ kind: 'notes', title: t(lang, 'inputsSection'), lines: files });
   return { title: reportTitle(r.period, lang), sections, lang };
 }

@@ -1,4 +1,5 @@
 import { analyzeOffers, ContactDays, type Offer, type OffersOptions, type OffersResult } from '../analyses/offers.js';
+import { isoDate } from '../present/format.js';
 import { warningJson } from '../present/messages/warnings.js';
 import { warning } from '../codes/warnings.js';
 import type { InputOptions } from '../load/input-options.js';
@@ -108,7 +109,7 @@ export async function runOffers(o: OffersRules & { lang: Lang }): Promise<Comman
   const { result, inputs, warnings } = await computeOffers(o);
   return {
     envelope: buildEnvelope('offers', result.window, inputs, result, warnings.map(warningJson)),
-    doc: () => ({ title: `${t(o.lang, 'offersTitle')} · ${t(o.lang, 'asOf')} ${result.asOf}`, sections: offersSections(result, o.lang) }),
+    doc: () => ({ title: `${t(o.lang, 'offersTitle')} · ${t(o.lang, 'asOf')} ${isoDate(result.asOf, o.lang)}`, sections: offersSections(result, o.lang) }),
     rows: () => offerRows(result),
     columns: ['list', 'client', 'offer', 'sent', 'due', 'contact', 'expires', 'daysLeft', 'amount', 'manager'],
     exitCode: 0,

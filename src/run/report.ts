@@ -1,4 +1,5 @@
 import type { Amount } from '../normalize/money.js';
+import { inputNotes } from '../present/messages/inputs.js';
 import { warningJson } from '../present/messages/warnings.js';
 import { warning } from '../codes/warnings.js';
 import { reportDoc } from '../present/report.js';
@@ -15,7 +16,7 @@ import { cadenceWindow, computeCadence } from './cadence.js';
 import { hasKeySource, trailingYear, type KeySources } from '../analyses/key-clients.js';
 import type { InputOptions } from '../load/input-options.js';
 import type { InputReport, Warning } from '../schema/envelope.js';
-import type { UnusedFile } from '../load/inputs.js';
+import type { ChosenFile, UnusedFile } from '../load/inputs.js';
 import { computeLeads } from './leads.js';
 import { loadClients } from '../load/clients.js';
 import { computeMatrix, revenueByClient, type ClientRevenueMap } from './matrix.js';
@@ -29,7 +30,7 @@ import { offerClients, offersResult, readOffers, type ReadOffers } from './offer
 export interface ReportOptions {
   files: Partial<Record<Role, InputOptions>>;
   /** How each file was found, shown in the report. */
-  notes: string[];
+  chosen: ChosenFile[];
   /** The folder searched, if any, and the files in it that were not used: named when an input is missing. */
   folder: string | null;
   unused: UnusedFile[];
@@ -71,7 +72,7 @@ export async function computeReport(o: ReportOptions): Promise<ReportData> {
     asOf: formatDay(o.asOf),
     period: span(o.period),
     previousPeriod: span(previous),
-    files: o.notes,
+    files: inputNotes(o.chosen, o.unused, 'en'),
     share: null,
     comparison: null,
     matrix: null,
@@ -167,7 +168,7 @@ export async function runReport(o: ReportOptions): Promise<CommandOutput> {
   const { result, inputs, warnings } = await computeReport(o);
   return {
     envelope: buildEnvelope('report', periodJson(o.period), inputs, result, warnings.map(warningJson)),
-    doc: () => reportDoc(result, warnings, o.lang),
+    doc: () => reportDoc(result, warnings, o.lang, inputNotes(o.chosen, o.unused, o.lang)),
     rows: () => (result.share?.clients ?? []).map((c) => ({ ...c, manager: c.manager ?? null })),
     columns: ['rank', 'client', 'revenue', 'share', 'cumulativeShare', 'class', 'manager'],
     exitCode: 0,

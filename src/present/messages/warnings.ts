@@ -98,8 +98,8 @@ export const WARNINGS: Catalog<WarningFields> = {
     ru: {
       text: (f) =>
         'columns' in f
-          ? at(f, `две колонки (${f.columns[0]} и ${f.columns[1]}) названы «${f.header}», и обе подходят для поля ${f.field} (взята первая); выберите флагом --map ${f.field}=${f.columns[0]} или --map ${f.field}=${f.columns[1]}`)
-          : at(f, `${f.field}: взята колонка «${f.took}», а не ${guillemets(f.over)} (выбрать другую: --map ${f.field}=ЗАГОЛОВОК)`),
+          ? at(f, `две колонки (${f.columns[0]} и ${f.columns[1]}) названы «${f.header}», и подходят обе (взята первая); выберите флагом --map ${f.field}=${f.columns[0]} или --map ${f.field}=${f.columns[1]}`)
+          : at(f, `взята колонка «${f.took}», а не ${guillemets(f.over)} (выбрать другую: --map ${f.field}=ЗАГОЛОВОК)`),
     },
   },
   DATE_FALLBACK: {
