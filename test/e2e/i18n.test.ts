@@ -79,6 +79,8 @@ function dataWords(args: string[]): Set<string> {
 /** Words of the Latin alphabet left in a text once data, paths, flags and codes are taken out. */
 function englishLeft(text: string, data: Set<string>, allowed: readonly string[]): string[] {
   const stripped = text
+    // GitHub workflow commands: `::error file=…,title=…::` is syntax, the text after it is ours.
+    .replace(/^::[a-z]+ [^\n]*?::/gm, ' ')
     .replace(/<style[\s\S]*?<\/style>/g, ' ')
     .replace(/<[^>]*>/g, ' ')
     .replace(/&[a-z]+;|&#\d+;/g, ' ')
@@ -135,5 +137,19 @@ describe('--lang ru leaves no English words but names and codes', () => {
     expect(folio(COMMANDS.report!).stdout).toMatch(/79\.5% → 81\.1% \(\+1\.6 pp\)/);
     expect(folio([...COMMANDS.report!, '--period', '2026-Q3', '--lang', 'ru']).stdout.split('\n')[0]).toBe('Отчёт по портфелю за 3-й квартал 2026');
     expect(folio([...COMMANDS.report!, '--last', '30', '--lang', 'ru']).stdout.split('\n')[0]).toBe('Отчёт по портфелю за 25.10.2026 — 23.11.2026');
+  });
+});
+
+describe('usage errors in Russian', () => {
+  it('an unknown option, a missing argument: the parser’s errors in the language asked for, exit 2 either way', () => {
+    const en = folio(['share', '--perod', '2026']);
+    expect(en.code).toBe(2);
+    expect(en.stderr).toBe("error: unknown option '--perod'\n(Did you mean --period?)\n");
+    const ru = folio(['share', '--perod', '2026', '--lang', 'ru']);
+    expect(ru.code).toBe(2);
+    expect(ru.stderr).toBe("ошибка: неизвестный флаг '--perod'\n(может быть, --period?)\n");
+    const missing = folio(['share'], { env: RU_LANG });
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toBe("ошибка: не указан обязательный аргумент 'deals'\n");
   });
 });
