@@ -1,3 +1,5 @@
+import type { RuleGap } from './findings.js';
+
 /**
  * The warnings folio gives, each with the fields its message is made of: data (counts,
  * lines, headers, names), never words, so that every layer can raise one and only the
@@ -53,8 +55,8 @@ export interface WarningFields {
   LEAD_OVERLOAD: { manager: string; leads: number; limit: number };
   UNCLASSIFIED_LEADS: { count: number };
   CADENCE_SKIPPED: Record<string, never>;
-  /** `reason`: why the rule checked nothing (English, as in `result.skipped[]`). */
-  RULE_SKIPPED: { rule: string; reason: string };
+  /** `gap`: why the rule checked nothing. */
+  RULE_SKIPPED: { gap: RuleGap };
   /** `why`: each file's reason (English, as the folder discovery gives it). */
   FILES_NOT_USED: { folder: string | null; files: { file: string; why: string }[] };
   LEADS_LOAD_UNCHECKED: Record<string, never>;
@@ -75,5 +77,6 @@ export type WarningCode = keyof WarningFields;
 export type Warning = { [C in WarningCode]: { code: C; fields: WarningFields[C] } }[WarningCode];
 
 export function warning<C extends WarningCode>(code: C, fields: WarningFields[C]): Warning {
+  // A code and its own fields: TypeScript cannot tie the two together through the generic.
   return { code, fields } as Warning;
 }

@@ -15,7 +15,7 @@ function where(f: Finding): string {
   return [f.client, f.manager].filter(Boolean).join(' · ');
 }
 
-/** A finding's details in one language. */
+/** A finding's details in one language (`rule` and `fields` go together, see `Finding`). */
 const details = (f: Finding, lang: Lang): string => say(FINDINGS, f.rule, f.fields as never, lang).text;
 
 function checkSections(r: CheckResult, lang: Lang): Section[] {

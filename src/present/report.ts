@@ -21,9 +21,9 @@ const span = (p: { from: string; to: string }, lang: Lang): string => `${isoDate
  */
 function reportTitle(p: { from: string; to: string }, lang: Lang): string {
   const name = periodName(p.from, p.to, lang);
-  if (lang === 'ru') return `${t(lang, 'reportTitle')} за ${name ?? span(p, lang)}`;
+  if (lang === 'ru') return `${t(lang, 'portfolioReport')} за ${name ?? span(p, lang)}`;
   const monthly = name !== null && /^[A-Z][a-z]+ \d{4}$/.test(name);
-  return monthly ? `${t(lang, 'reportTitle')} · ${span(p, lang)}` : `Portfolio report${name ? `, ${name}` : ''} · ${span(p, lang)}`;
+  return monthly ? `${t(lang, 'reportTitle')} · ${span(p, lang)}` : `${t(lang, 'portfolioReport')}${name ? `, ${name}` : ''} · ${span(p, lang)}`;
 }
 
 function comparisonSections(c: Comparison, lang: Lang): Section[] {

@@ -153,7 +153,7 @@ export async function runCheck(o: CheckOptions): Promise<CommandOutput> {
   }
   skipped.push(...settle(unchecked, o));
   const found = findings(report, problems, o.leads.maxLeads);
-  for (const s of skipped) warnings.push(warning('RULE_SKIPPED', { rule: s.rule, reason: s.reason }));
+  for (const s of skipped) warnings.push(warning('RULE_SKIPPED', { gap: s.gap }));
   // The report lists these among its inputs; the check has no such section.
   if (o.unused.length > 0) {
     warnings.push(warning('FILES_NOT_USED', { folder: o.folder, files: o.unused.map((u) => ({ file: u.file, why: u.why })) }));

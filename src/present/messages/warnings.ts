@@ -1,6 +1,7 @@
 import { type Warning, type WarningFields } from '../../codes/warnings.js';
 import type { Lang } from '../i18n.js';
 import { isoDate } from '../format.js';
+import { RULE_GAP } from './check.js';
 import { type Catalog, say } from './entry.js';
 
 /** `file: text`, or the text alone where the file is said already. */
@@ -259,8 +260,8 @@ export const WARNINGS: Catalog<WarningFields> = {
     ru: { text: () => 'журнал активностей не проверен: чтобы знать ключевых клиентов, нужен файл сделок или клиентов, --key-client или --all-clients' },
   },
   RULE_SKIPPED: {
-    en: { text: (f) => `${f.reason} (skipped: --allow-missing)` },
-    ru: { text: (f) => `правило ${f.rule} ничего не проверило: нет входных данных (пропущено: --allow-missing)` },
+    en: { text: (f) => `${RULE_GAP.en.text(f.gap)} (skipped: --allow-missing)` },
+    ru: { text: (f) => `${RULE_GAP.ru.text(f.gap)} (пропущено: --allow-missing)` },
   },
   FILES_NOT_USED: {
     en: { text: (f) => `${f.files.length} file(s) of ${f.folder ?? 'the folder'} not used: ${f.files.map((u) => `${u.file} (${u.why})`).join('; ')}` },
@@ -280,6 +281,7 @@ function namedNets(f: WarningFields['NON_POSITIVE_CLIENTS'], lang: Lang): string
 
 /** A warning's text in one language. */
 export function warningText(w: Warning, lang: Lang): string {
+  // `w.code` and `w.fields` go together (see `Warning`); TypeScript cannot correlate a union's parts.
   return say(WARNINGS, w.code, w.fields as never, lang).text;
 }
 
