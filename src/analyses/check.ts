@@ -1,21 +1,25 @@
+import type { FindingFields, RuleGap } from '../codes/findings.js';
+
 /** The rules `folio check` can fail on. */
 export const CHECK_RULES = ['invalid', 'golden', 'critical', 'mono', 'cadence', 'cooloff', 'dossier', 'overload', 'followup', 'expired'] as const;
 export type CheckRule = (typeof CHECK_RULES)[number];
 
-export interface Finding {
-  rule: CheckRule;
+/** What a rule found: where, and the rule's fields (`details` says them in English). */
+export type Finding = { [R in CheckRule]: { rule: R; fields: FindingFields[R] } }[CheckRule] & {
   client?: string;
   manager?: string;
   file?: string;
   line?: number;
   column?: number;
   details: string;
-}
+};
 
 /** A rule of the policy that had no input to check, under --allow-missing. */
 export interface SkippedRule {
   rule: CheckRule;
   reason: string;
+  /** The same, as data. */
+  gap: RuleGap;
 }
 
 export interface CheckResult {

@@ -33,6 +33,7 @@ export interface RankedLead {
   priority: 1 | 2 | 3 | 4 | null;
   overdue: boolean;
   manager: string;
+  /** Why it is unclassified (English, the same under every locale; added by the runner). */
   reason?: string;
 }
 
@@ -99,14 +100,11 @@ export function analyzeLeads(leads: LeadInput[], options: LeadOptions): LeadsRes
   const order = new Uint8Array(n);
   const amountKeys = new Float64Array(n);
   const closeKey = new Float64Array(n);
-  const reasons: (string | undefined)[] = new Array<string | undefined>(n);
   for (let i = 0; i < n; i++) {
     const l = leads[i] as LeadInput;
     const close = l.expectedClose ?? (l.daysFromAsOf !== null ? options.asOf + l.daysFromAsOf : null);
     let group: LeadGroup = 'unclassified';
-    if (l.amount === null || close === null || twice === null) {
-      reasons[i] = [l.amount === null ? 'no amount' : null, close === null ? 'no expected close date' : null].filter(Boolean).join('; ');
-    } else {
+    if (l.amount !== null && close !== null && twice !== null) {
       const fast = close - options.asOf <= options.fastDays;
       const big = atLeastHalfOf(l.amount, twice);
       group = fast ? (big ? 'fast-big' : 'fast-small') : big ? 'slow-big' : 'slow-small';
@@ -155,8 +153,6 @@ export function analyzeLeads(leads: LeadInput[], options: LeadOptions): LeadsRes
       overdue: days !== null && days < 0,
       manager: l.manager,
     };
-    const reason = reasons[i];
-    if (reason) lead.reason = reason;
     out[k] = lead;
     counts[g] = (counts[g] ?? 0) + 1;
     if (l.amount) sums[g] = addAmounts(sums[g] as Amount, l.amount);

@@ -19,14 +19,21 @@ export interface MatrixInput {
   client: string;
   want: boolean | null;
   can: boolean | null;
-  /** Why a flag is unknown, when it is. */
+  /** Why a flag is unknown, when it is (English, the same under every locale). */
   reason?: string;
+  /** The flags that could not be read: empty (`value` null) or a value that is no yes/no. */
+  unread?: UnreadFlag[];
   manager?: string;
   segment?: string;
   /** With deals: the revenue class, null for a client whose net is a refund (no share). */
   class?: RevenueClass | null;
   /** Exact revenue in millionths, when deals were given. */
   revenueMicros?: bigint;
+}
+
+export interface UnreadFlag {
+  flag: 'want' | 'can';
+  value: string | null;
 }
 
 export interface MatrixClient {
@@ -36,6 +43,7 @@ export interface MatrixClient {
   quadrant: Quadrant;
   task: Task;
   reason?: string;
+  unread?: UnreadFlag[];
   manager?: string;
   segment?: string;
   class?: RevenueClass | null;

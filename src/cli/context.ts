@@ -1,5 +1,6 @@
 import type { Redactor } from '../run/redact.js';
 import type { LoadedConfig } from '../config/load.js';
+import type { Lang } from '../present/i18n.js';
 
 /** What a command needs from the process, passed in so tests can run the CLI in-process. */
 export interface CliContext {
@@ -16,6 +17,8 @@ export interface CliContext {
   verbose: boolean;
   /** When the run started (ms), for the verbose summary. */
   started: number;
+  /** The language of everything said to a person (`--lang`, the config, FOLIO_LANG or LANG); JSON has none. */
+  lang: Lang;
   /** Under `--redact`: learns the names the inputs hold and replaces them in everything printed. */
   redactor?: Redactor;
 }

@@ -1,6 +1,7 @@
 import type { Format } from '../run/formats.js';
 import type { CommandOutput } from '../run/output.js';
 import { progressDone } from '../io/progress.js';
+import { warningText } from '../present/messages/warnings.js';
 import { writeFileAtomic } from '../io/write-output.js';
 import { colorEnabled, painter } from './color.js';
 import type { CliContext } from './context.js';
@@ -19,7 +20,8 @@ export async function emit(ctx: CliContext, raw: CommandOutput, format: Format, 
   if (outputFile !== undefined) await writeFileAtomic(outputFile, text);
   else ctx.stdout.write(text);
   const warn = await painter(colorEnabled(ctx.color, ctx.env, ctx.stderr.isTTY));
-  for (const w of output.envelope.warnings) ctx.stderr.write(`${warn('warn', 'warning:')} ${w.message}\n`);
+  const lang = ctx.lang;
+  for (const w of output.envelope.warnings) ctx.stderr.write(`${warn('warn', lang === 'ru' ? 'предупреждение:' : 'warning:')} ${warningText(w, lang)}\n`);
   if (ctx.verbose) {
     const seconds = (Date.now() - ctx.started) / 1000;
     for (const i of output.envelope.inputs) {

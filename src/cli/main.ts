@@ -5,6 +5,8 @@ import type { Role } from '../load/inputs.js';
 import { applyColumns, applySettings } from './settings.js';
 import { Redactor } from '../run/redact.js';
 import { chooseFormat } from '../run/formats.js';
+import { langFromEnv, type Lang } from '../present/i18n.js';
+import { usageText } from '../present/messages/usage.js';
 import { describeProblem, EXIT, FolioError } from '../errors.js';
 import { setProgressListener } from '../io/progress.js';
 import { pendingTempFiles } from '../io/write-output.js';
@@ -41,6 +43,23 @@ function version(): string {
   return 'unknown';
 }
 
+/**
+ * Where commander writes. Its usage errors are held back and printed by `reportError`, the
+ * one place where an error becomes exit 2, in the language asked for.
+ */
+function output(ctx: CliContext): { writeOut: (s: string) => void; writeErr: (s: string) => void; outputError: () => void } {
+  return { writeOut: (s) => ctx.stdout.write(s), writeErr: (s) => ctx.stderr.write(s), outputError: () => undefined };
+}
+
+/** The language of a message printed before the command ran: `--lang`, FOLIO_LANG, then the locale. */
+function earlyLang(argv: string[], env: NodeJS.ProcessEnv): Lang {
+  const at = argv.indexOf('--lang');
+  const flag = at >= 0 ? argv[at + 1] : argv.find((a) => a.startsWith('--lang='))?.slice('--lang='.length);
+  if (flag === 'ru' || flag === 'en') return flag;
+  if (env.FOLIO_LANG) return env.FOLIO_LANG.toLowerCase().startsWith('ru') ? 'ru' : 'en';
+  return langFromEnv(env);
+}
+
 export function buildProgram(ctx: CliContext, done: (code: number) => void): Command {
   const program = new Command('folio')
     .description('Sales-portfolio analysis of CRM CSV exports (amoCRM, Bitrix24, 1C, HubSpot, Salesforce, Pipedrive, Zoho, Excel).')
@@ -52,10 +71,7 @@ export function buildProgram(ctx: CliContext, done: (code: number) => void): Com
     .option('--config <file>', `settings file (default: ./${CONFIG_FILE} when it exists)`)
     .showSuggestionAfterError(true)
     .exitOverride()
-    .configureOutput({
-      writeOut: (s) => ctx.stdout.write(s),
-      writeErr: (s) => ctx.stderr.write(s),
-    })
+    .configureOutput(output(ctx))
     .addHelpText(
       'after',
       `
@@ -89,10 +105,11 @@ Exit codes: 0 done, 1 a requested check failed, 2 usage or input error, 130 inte
     ctx.config = await loadConfig(opts.config);
     applySettings(cmd, ctx.config, ctx.env);
     applyColumns(cmd, ctx.config, PRIMARY_ROLE[cmd.name()] ?? null);
+    ctx.lang = (cmd.opts() as { lang?: Lang }).lang ?? langFromEnv(ctx.env);
   });
   for (const make of [reportCommand, checkCommand, shareCommand, matrixCommand, leadsCommand, cadenceCommand, offersCommand, inspectCommand, configCommand, schemaCommand]) {
     const cmd = make(ctx, done);
-    cmd.exitOverride().configureOutput({ writeOut: (s) => ctx.stdout.write(s), writeErr: (s) => ctx.stderr.write(s) });
+    cmd.exitOverride().configureOutput(output(ctx));
     program.addCommand(cmd);
   }
   return program;
@@ -119,7 +136,8 @@ export async function main(argv: string[], ctx: CliContext = processContext()): 
 export async function reportError(error: unknown, ctx: CliContext, argv: string[]): Promise<number> {
   if (error instanceof CommanderError) {
     if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return EXIT.ok;
-    // Commander already printed its message.
+    const message = error.message.endsWith('\n') ? error.message : `${error.message}\n`;
+    ctx.stderr.write(usageText(error.code, message, earlyLang(argv, ctx.env)));
     return EXIT.input;
   }
   const paint = await painter(colorEnabled(ctx.color, ctx.env, ctx.stderr.isTTY));
@@ -173,6 +191,7 @@ function processContext(): CliContext {
     debug: false,
     config: { config: {}, file: null },
     verbose: false,
+    lang: langFromEnv(process.env),
     started: Date.now(),
   };
 }

@@ -115,7 +115,7 @@ export async function reportOptions(folder: string | undefined, flags: ReportFla
   }
   return {
     files,
-    notes: found.notes,
+    chosen: found.chosen,
     folder: folder ?? null,
     unused: found.unused,
     period,

@@ -1,7 +1,7 @@
 import type { FieldNeeds } from '../normalize/columns.js';
 import { ACTIVITY_FIELDS, ACTIVITY_NEEDS, ActivityConverter, type Activity } from '../normalize/activities.js';
 import type { Vocabulary } from '../normalize/vocabulary.js';
-import type { Warning } from '../schema/envelope.js';
+import { type Warning, warning } from '../codes/warnings.js';
 import type { InputOptions } from './input-options.js';
 import { loadRows, readWarnings, SameFields, type LoadedRows } from './rows.js';
 import { unknownValuesWarning } from './unknown-values.js';
@@ -35,11 +35,8 @@ export function cadenceLogWarnings(file: string, loaded: LoadedRows<ActivityConv
   const { converter } = loaded;
   const warnings: Warning[] = readWarnings(file, loaded);
   if (!converter.hasManager || !converter.hasChannel) {
-    const lacking = [!converter.hasManager ? 'manager' : null, !converter.hasChannel ? 'channel' : null].filter(Boolean).join(' and ');
-    warnings.push({
-      code: 'COOLOFF_SIMPLIFIED',
-      message: `${file}: the log has no ${lacking} column, so the cool-off rule treats every contact as ${!converter.hasManager ? "the same manager's" : ''}${!converter.hasManager && !converter.hasChannel ? ' and ' : ''}${!converter.hasChannel ? 'personal' : ''}`,
-    });
+    const lacking = [!converter.hasManager ? ('manager' as const) : null, !converter.hasChannel ? ('channel' as const) : null].filter((l) => l !== null);
+    warnings.push(warning('COOLOFF_SIMPLIFIED', { file, lacking }));
   }
   for (const w of [
     unknownValuesWarning(file, 'outcome', converter.outcomes),

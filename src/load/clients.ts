@@ -1,7 +1,8 @@
 import { CLIENT_NEEDS, ClientConverter, MATRIX_NEEDS, type ClientRow } from '../normalize/clients.js';
 import { displayName, nameKey } from '../normalize/text.js';
 import type { InputOptions } from './input-options.js';
-import type { InputReport, Warning } from '../schema/envelope.js';
+import type { InputReport } from '../schema/envelope.js';
+import { type Warning, warning } from '../codes/warnings.js';
 import { inputReport, loadRows, readWarnings, SameFields } from './rows.js';
 
 export interface LoadedClients {
@@ -40,7 +41,7 @@ export async function loadClients(files: readonly InputOptions[], wantMin: numbe
       },
     );
     out.warnings.push(...readWarnings(file, loaded));
-    if (duplicates > 0) out.warnings.push({ code: 'DUPLICATE_CLIENTS', message: `${file}: ${duplicates} row(s) repeat a client already listed; the first row of each client is used` });
+    if (duplicates > 0) out.warnings.push(warning('DUPLICATE_CLIENTS', { file, count: duplicates }));
     out.inputs.push(inputReport(loaded, 'clients', { used, excluded: { duplicate: duplicates } }));
   }
   out.clients = [...byKey.values()];

@@ -5,7 +5,8 @@ import { DEAL_NEEDS, DealConverter, type Deal } from '../normalize/deals.js';
 import type { Period } from '../normalize/period.js';
 import type { Vocabulary } from '../normalize/vocabulary.js';
 import type { InputOptions } from './input-options.js';
-import type { InputReport, Warning } from '../schema/envelope.js';
+import type { InputReport } from '../schema/envelope.js';
+import { type Warning, warning } from '../codes/warnings.js';
 import { inputReport, loadRows, readWarnings, SameFields } from './rows.js';
 import { unknownValuesWarning } from './unknown-values.js';
 
@@ -162,44 +163,23 @@ async function loadDealFile(options: InputOptions, filter: DealFilter, totals: D
 
   const warnings = readWarnings(file, loaded);
   if (conv.folded > 0) {
-    warnings.push({ code: 'FOLDED_LINES', message: `${file}: ${conv.folded} line(s) repeated whole (same ID, same values) were counted once${acrossFiles(conv)}` });
+    warnings.push(warning('FOLDED_LINES', { file, count: conv.folded, across: conv.foldedAcross }));
   }
   if (conv.amountRepeats > 0) {
-    warnings.push({
-      code: 'DEAL_AMOUNT_ONCE',
-      message: `${file}: ${conv.amountRepeats} more line(s) of deals without product rows (same ID, same amount) were folded: each deal's amount counts once${acrossFiles(conv)}`,
-    });
+    warnings.push(warning('DEAL_AMOUNT_ONCE', { file, count: conv.amountRepeats, across: conv.foldedAcross }));
   }
   if (conv.amountDisagrees > 0) {
     const h = mapping.header;
-    warnings.push({
-      code: 'PRODUCT_ROW_AMOUNTS',
-      message: `${file}: ${conv.productRowsCounted} product row(s) count price × quantity ("${h.price}" × "${h.quantity}"); on ${conv.amountDisagrees} of them "${h.amount}" holds another sum (Bitrix24 repeats the deal total on every product row), which counts only on rows without a product`,
-    });
+    warnings.push(warning('PRODUCT_ROW_AMOUNTS', { file, count: conv.productRowsCounted, disagree: conv.amountDisagrees, price: h.price ?? '', quantity: h.quantity ?? '', amount: h.amount ?? '' }));
   }
   if (conv.repeatedIdCount > 0) {
-    warnings.push({
-      code: 'REPEATED_IDS',
-      message: `${file}: ${conv.repeatedIdCount} ID(s) appear on several different rows (product rows, or numbering restarted); all those rows count${repeatedAcross(conv)}`,
-    });
+    warnings.push(warning('REPEATED_IDS', { file, count: conv.repeatedIdCount, across: conv.repeatedAcross.size }));
   }
   if (undated > 0) {
-    warnings.push({ code: 'UNDATED_ROWS', message: `${file}: ${undated} won row(s) have no date and fall outside any period` });
+    warnings.push(warning('UNDATED_ROWS', { file, count: undated }));
   }
   const statuses = mapping.index.status === undefined ? null : unknownValuesWarning(file, 'status', conv.statuses);
   if (statuses) warnings.push(statuses);
 
   return { warnings, input: inputReport(loaded, 'deals', { used, excluded, folded: conv.folded + conv.amountRepeats }) };
 }
-
-/**
- * IDs a file shares with an earlier one on lines that are not the same: overlapping exports
- * with other columns or number formats, whose repeats cannot be seen as lines repeated whole.
- */
-const repeatedAcross = (conv: DealConverter): string =>
-  conv.repeatedAcross.size > 0
-    ? `; ${conv.repeatedAcross.size} of them were on other lines of an earlier file: if the files overlap, export them with the same columns and formats, so that the repeated lines fold`
-    : '';
-
-/** How many of a file's folded lines repeat lines of an earlier file, for its warning. */
-const acrossFiles = (conv: DealConverter): string => (conv.foldedAcross > 0 ? `; ${conv.foldedAcross} of them repeat lines of an earlier file` : '');

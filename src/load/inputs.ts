@@ -62,11 +62,18 @@ export interface UnusedFile {
   why: string;
 }
 
+/** A file taken for a role, and how: named by a flag, or recognised by its name and columns, or by its columns. */
+export interface ChosenFile {
+  role: Role;
+  file: string;
+  how: 'named' | 'name-and-columns' | 'columns';
+}
+
 export interface FoundInputs {
   /** The files of each role, in the order they are read: one table per role. */
   files: Partial<Record<Role, string[]>>;
-  /** How each file was recognised, and which were not used, for the user. */
-  notes: string[];
+  /** How each file was taken, for the user. */
+  chosen: ChosenFile[];
   unused: UnusedFile[];
 }
 
@@ -125,15 +132,15 @@ export function roleByHeader(file: string, header: string[]): Role[] {
  */
 export async function findInputs(folder: string | undefined, named: Partial<Record<Role, string[]>>): Promise<FoundInputs> {
   const files: Partial<Record<Role, string[]>> = {};
-  const notes: string[] = [];
+  const chosen: ChosenFile[] = [];
   const unused: UnusedFile[] = [];
   for (const role of ROLES) {
     const list = named[role];
     if (list === undefined || list.length === 0) continue;
     files[role] = [...list];
-    for (const file of list) notes.push(`${role}: ${file} (named)`);
+    for (const file of list) chosen.push({ role, file, how: 'named' });
   }
-  if (folder === undefined) return { files, notes, unused };
+  if (folder === undefined) return { files, chosen, unused };
 
   const info = await stat(folder).catch(() => null);
   if (!info?.isDirectory()) {
@@ -144,24 +151,24 @@ export async function findInputs(folder: string | undefined, named: Partial<Reco
       hint: 'give a folder of CSV exports, or name the files with --deals, --activities, --leads, --clients (once per file: --deals a.csv --deals b.csv; a glob after --deals names only its first file)',
     });
   }
-  const candidates = new Map<Role, { file: string; how: string }[]>();
+  const candidates = new Map<Role, { file: string; how: ChosenFile['how'] }[]>();
   for (const file of await listFiles(folder, unused)) {
     const entry = basename(file);
     const header = headerOf(file, await peekRows(file));
     const fits = header ? roleByHeader(file, header) : [];
     const byName = roleByName(entry);
     let roles: Role[];
-    let how: string;
+    let how: ChosenFile['how'];
     if (byName.length > 0) {
       // The name proposes, the columns confirm: "sales_teams.csv" is not a deals export.
       // A pipeline export named for deals and leads serves both.
       roles = byName.filter((r) => fits.includes(r));
-      how = 'by its name and columns';
+      how = 'name-and-columns';
       if (roles.length === 0) unused.push({ file, why: `named like ${byName.join(' or ')}, but without the columns ${byName.map(neededColumns).join('; ')}` });
     } else {
       const role = header ? guessRole(file, header) : null;
       roles = role ? [role] : [];
-      how = 'by its columns';
+      how = 'columns';
       if (roles.length === 0) unused.push({ file, why: header ? `its columns fit no input (${header.slice(0, 6).join(', ')}${header.length > 6 ? ', …' : ''})` : 'no header row could be read' });
     }
     for (const role of roles) {
@@ -171,11 +178,10 @@ export async function findInputs(folder: string | undefined, named: Partial<Reco
   }
   for (const [role, list] of candidates) {
     files[role] = list.map((c) => c.file);
-    for (const c of list) notes.push(`${role}: ${c.file} (recognised ${c.how})`);
+    for (const c of list) chosen.push({ role, file: c.file, how: c.how });
   }
-  for (const u of unused) notes.push(`not used: ${u.file} (${u.why})`);
   if (Object.keys(files).length === 0) throw nothingFound(folder, unused);
-  return { files, notes, unused };
+  return { files, chosen, unused };
 }
 
 /**

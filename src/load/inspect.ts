@@ -13,7 +13,7 @@ import { Problems } from '../normalize/problems.js';
 import { RowFeed, type RowConverter } from '../normalize/row-feed.js';
 import type { Vocabulary } from '../normalize/vocabulary.js';
 import type { InputOptions } from './input-options.js';
-import type { Warning } from '../schema/envelope.js';
+import type { Warning, WarningFields } from '../codes/warnings.js';
 import { guessRole, roleByHeader } from './inputs.js';
 import { columnWarnings } from './rows.js';
 import { unknownValuesWarning } from './unknown-values.js';
@@ -39,7 +39,7 @@ export interface InspectResult {
   /** Fields the kind of export needs that no column gives, with the `--map` that would give them. */
   missing: { field: string; description: string; closest: string | null; map: string }[];
   columns: { position: number; header: string; field: string | null }[];
-  choices: string[];
+  choices: WarningFields['COLUMN_CHOICE'][];
   /** Lines passed over above the header, column choices, fallback columns and rounded amounts, as every command warns of them. */
   warnings: Warning[];
   /** Totals and subtotals rows (never a client) and the lines of the first of them. */

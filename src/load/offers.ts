@@ -6,7 +6,8 @@ import { detach, displayName, nameKey } from '../normalize/text.js';
 import type { Vocabulary } from '../normalize/vocabulary.js';
 import { CONTACT_NEEDS, loadActivities } from './activities.js';
 import type { InputOptions } from './input-options.js';
-import type { InputReport, Warning } from '../schema/envelope.js';
+import type { InputReport } from '../schema/envelope.js';
+import { type Warning, warning } from '../codes/warnings.js';
 import { inputReport, loadRows, readWarnings, type SameFields } from './rows.js';
 import { unknownValuesWarning } from './unknown-values.js';
 
@@ -63,25 +64,25 @@ export async function loadOffers(input: InputOptions, vocabulary: Vocabulary, as
   const columns = loaded.mapping.index;
   const warnings = readWarnings(file, loaded);
   if (columns.status === undefined) {
-    warnings.push({ code: 'OFFER_NO_STATUS', message: `${file}: no status column, so every offer is read as undecided (neither accepted nor declined); map one with --map status=HEADER` });
+    warnings.push(warning('OFFER_NO_STATUS', { file }));
   } else {
     const unknown = unknownValuesWarning(file, 'offer status', loaded.converter.decisions);
     if (unknown) warnings.push(unknown);
   }
   if (columns.expires === undefined) {
-    warnings.push({ code: 'OFFER_NO_EXPIRY', message: `${file}: no expiry column (Valid until, Действует до), so no offer is listed as expiring or expired; map one with --map expires=HEADER` });
+    warnings.push(warning('OFFER_NO_EXPIRY', { file }));
   }
   if (columns.amount === undefined) {
-    warnings.push({ code: 'OFFER_NO_AMOUNT', message: `${file}: no amount column, so the money left on expired offers is not counted; map one with --map amount=HEADER` });
+    warnings.push(warning('OFFER_NO_AMOUNT', { file }));
   }
   if (preparing > 0) {
-    warnings.push({ code: 'OFFERS_NOT_SENT', message: `${file}: ${preparing} row(s) whose status is a stage before an offer (a draft, qualification, needs analysis) were left out, though dated; count one as an offer with --open "STATUS"` });
+    warnings.push(warning('OFFERS_NOT_SENT', { file, count: preparing, why: 'preparing' }));
   }
   if (notSent > 0) {
-    warnings.push({ code: 'OFFERS_NOT_SENT', message: `${file}: ${notSent} row(s) with no sending date were left out (a deal that never got an offer, or a date to fill in)` });
+    warnings.push(warning('OFFERS_NOT_SENT', { file, count: notSent, why: 'undated' }));
   }
   if (later > 0) {
-    warnings.push({ code: 'OFFERS_AFTER_AS_OF', message: `${file}: ${later} offer(s) sent after as-of ${formatDay(asOf)} were left out` });
+    warnings.push(warning('OFFERS_AFTER_AS_OF', { file, count: later, asOf: formatDay(asOf) }));
   }
   return { offers, warnings, input: inputReport(loaded, 'offers', { used: offers.length, excluded: { notSent, preparing, sentAfterAsOf: later } }) };
 }
@@ -126,7 +127,7 @@ export class ContactSink {
 /** What the follow-up rule must say of a log's columns: without a channel column an e-mail counts as a call. */
 export function contactColumnWarning(file: string, hasChannel: boolean): Warning | null {
   if (hasChannel) return null;
-  return { code: 'FOLLOW_UP_ANY_CHANNEL', message: `${file}: the log has no channel column, so every contact counts as a personal follow-up (an e-mail too); map one with --activities-map channel=HEADER` };
+  return warning('FOLLOW_UP_ANY_CHANNEL', { file });
 }
 
 /** An activity log read for the follow-up rule alone; several logs add to one `log`, and must then map the same `fields`. */

@@ -6,7 +6,8 @@ import { MAX_DECIMALS } from '../normalize/numbers.js';
 import { Problems } from '../normalize/problems.js';
 import { RowFeed, type RowConverter } from '../normalize/row-feed.js';
 import type { InputOptions } from './input-options.js';
-import type { InputReport, Warning } from '../schema/envelope.js';
+import type { InputReport } from '../schema/envelope.js';
+import { type Warning, warning } from '../codes/warnings.js';
 import { readMapped } from './table-source.js';
 
 export interface LoadedRows<C> {
@@ -46,18 +47,13 @@ export async function loadRows<T, C extends ConverterBase & RowConverter<T>>(
 
 /** Warnings every input shares: how its header and columns were read (see `columnWarnings`), totals rows left out, and skipped rows. */
 export function readWarnings(file: string, loaded: LoadedRows<ConverterBase>): Warning[] {
-  const warnings = columnWarnings(loaded.mapping, loaded.converter).map((w) => ({ code: w.code, message: `${file}: ${w.message}` }));
+  const warnings = columnWarnings(loaded.mapping, loaded.converter).map((w) => ({ ...w, fields: { file, ...w.fields } }) as Warning);
   const converter = loaded.converter;
   if (converter.totals > 0) {
-    const lines = converter.totalsLines;
-    const more = converter.totals > lines.length ? `, and ${converter.totals - lines.length} more` : '';
-    warnings.push({
-      code: 'TOTALS_ROWS',
-      message: `${file}: ${converter.totals} totals or subtotals row(s) left out, never a client (line ${lines.join(', ')}${more})${converter.totalsCheck.summary()}`,
-    });
+    warnings.push(warning('TOTALS_ROWS', { file, count: converter.totals, lines: [...converter.totalsLines], ...converter.totalsCheck.summary() }));
   }
   const skipped = loaded.problems.summary();
-  if (skipped) warnings.push({ code: 'SKIPPED_ROWS', message: `${file}: ${skipped}` });
+  if (skipped) warnings.push(warning('SKIPPED_ROWS', { file, ...skipped }));
   return warnings;
 }
 
@@ -67,23 +63,14 @@ export function readWarnings(file: string, loaded: LoadedRows<ConverterBase>): W
  * which field a fallback header stands in for, and amounts rounded from printed binary floats.
  */
 export function columnWarnings(mapping: ColumnMapping, converter: ConverterBase): Warning[] {
-  const warnings: Warning[] = mapping.preamble > 0 ? [{ code: 'HEADER_ROW', message: preambleNote(mapping) }] : [];
-  warnings.push(...mapping.choices.map((message) => ({ code: 'COLUMN_CHOICE', message })));
-  for (const use of mapping.fallbacks) warnings.push({ code: use.code, message: use.message });
+  const warnings: Warning[] = mapping.preamble > 0 ? [warning('HEADER_ROW', { line: mapping.line, preamble: mapping.preamble })] : [];
+  warnings.push(...mapping.choices.map((choice) => warning('COLUMN_CHOICE', choice)));
+  for (const use of mapping.fallbacks) warnings.push(use.kind === 'client-id' ? warning('CLIENT_BY_ID', { header: use.header }) : warning('DATE_FALLBACK', { header: use.header, kind: use.kind }));
   for (const [field, column] of converter.amounts) {
     if (column.rounded === 0) continue;
-    warnings.push({
-      code: 'FLOAT_AMOUNTS',
-      message: `${column.rounded} value(s) of "${mapping.header[field] ?? field}" had more than ${MAX_DECIMALS} decimals (binary floats printed in full) and were rounded to ${MAX_DECIMALS}, first on line ${column.firstRounded}`,
-    });
+    warnings.push(warning('FLOAT_AMOUNTS', { count: column.rounded, header: mapping.header[field] ?? field, decimals: MAX_DECIMALS, line: column.firstRounded }));
   }
   return warnings;
-}
-
-/** What was passed over above the header. */
-function preambleNote(mapping: ColumnMapping): string {
-  const n = mapping.preamble;
-  return `the header is on line ${mapping.line}; the ${n} line${n === 1 ? '' : 's'} above it (a title, report parameters, blank lines) ${n === 1 ? 'was' : 'were'} not read (name another with --header-row N)`;
 }
 
 /** The input's entry in `inputs[]`: how it was read, and what became of its rows. */

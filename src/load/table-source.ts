@@ -3,7 +3,7 @@ import type { RecordHandler } from '../io/csv-scanner.js';
 import { HEADER_SEARCH_ROWS, readTable, type TableFormat } from '../io/read-table.js';
 import { fitColumns, missingError, type ColumnMapping, type FieldNeeds, type FieldSpec, type HeaderFit } from '../normalize/columns.js';
 import type { InputOptions } from './input-options.js';
-import type { Warning } from '../schema/envelope.js';
+import { type Warning, warning } from '../codes/warnings.js';
 import { NAME_FIELDS, type NameSink } from './names.js';
 
 export interface MappedTable {
@@ -69,7 +69,7 @@ export async function readMapped(
       if (fit.duplicate) throw fit.duplicate;
       if (fit.missing.length > 0) throw missingError(file, fit.mapping.line, fit, options.map, options.header);
     } else if (fit.duplicate) {
-      fit.mapping.choices.push(`${fit.duplicate.message} (the first is taken); ${fit.duplicate.hint ?? ''}`);
+      if (fit.duplicateChoice) fit.mapping.choices.push(fit.duplicateChoice);
     }
     mapping = fit.mapping;
     if (options.header && options.headerRow === undefined) mapping.preamble = fit.mapping.line - (format.sepLine ? 2 : 1);
@@ -80,10 +80,7 @@ export async function readMapped(
   const settle = (format: TableFormat): void => {
     const best = closestCandidate(candidates);
     if (!lenient) throw noHeader(file, best, candidates, format.delimiter, options.map, options.names !== undefined);
-    guess = {
-      code: 'HEADER_GUESSED',
-      message: `${file}: no row among the first ${candidates.length} has a column for every field needed; took line ${best.line} as the header (choose one with --header-row N)`,
-    };
+    guess = warning('HEADER_GUESSED', { file, candidates: candidates.length, line: best.line });
     take(best.fit, format);
     for (const c of candidates) if (c.line > best.line) data(c.fields, c.line);
   };

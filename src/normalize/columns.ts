@@ -1,3 +1,4 @@
+import type { WarningFields } from '../codes/warnings.js';
 import { FolioError } from '../errors.js';
 import { editDistance, headerKey } from './text.js';
 
@@ -17,18 +18,17 @@ export interface FieldSpec {
 /** Stand-in headers for a field, and what using one means for the figures. */
 export interface Fallback {
   aliases: readonly string[];
-  /** Stable warning code, e.g. `DATE_FALLBACK`. */
-  code: string;
-  /** The warning, given the header taken. */
-  says: (header: string) => string;
+  /** What the header stands in for: the warning (`CLIENT_BY_ID`, or `DATE_FALLBACK` of this kind) says so. */
+  kind: FallbackKind;
 }
+
+export type FallbackKind = 'client-id' | WarningFields['DATE_FALLBACK']['kind'];
 
 /** A field mapped by a fallback header, with the warning that says so. */
 export interface FallbackUse {
   field: string;
   header: string;
-  code: string;
-  message: string;
+  kind: FallbackKind;
 }
 
 /**
@@ -49,6 +49,8 @@ export interface HeaderFit {
    * an error once the row is taken as the header: a data row may hold two equal values.
    */
   duplicate: FolioError | null;
+  /** The same, as the column choice a lenient reading (`inspect`) warns of. */
+  duplicateChoice: WarningFields['COLUMN_CHOICE'] | null;
 }
 
 /** `--map field=Header` or `--map field=3` (1-based position). */
@@ -64,7 +66,7 @@ export interface ColumnMapping {
   /** Headers no field took. */
   unmatched: string[];
   /** Choices made between several matching headers, for warnings and `inspect`. */
-  choices: string[];
+  choices: WarningFields['COLUMN_CHOICE'][];
   /** Fields mapped by a fallback header. */
   fallbacks: FallbackUse[];
   /** 1-based line of the header row (0 without one), for errors about columns. */
@@ -130,9 +132,10 @@ export function fitColumns(
   const index: Record<string, number> = {};
   const header: Record<string, string> = {};
   const taken = new Set<number>();
-  const choices: string[] = [];
+  const choices: WarningFields['COLUMN_CHOICE'][] = [];
   const fallbacks: FallbackUse[] = [];
   let duplicate: FolioError | null = null;
+  let duplicateChoice: WarningFields['COLUMN_CHOICE'] | null = null;
 
   for (const [field, target] of Object.entries(overrides)) {
     if (!specs.some((s) => s.field === field)) {
@@ -161,6 +164,7 @@ export function fitColumns(
     const best = matches[0] as Match;
     const tie = matches.find((m) => m.index !== best.index && m.rank === best.rank);
     if (tie && keys[tie.index] === keys[best.index]) {
+      duplicateChoice ??= { field: spec.field, header: headers[tie.index] ?? '', columns: [best.index + 1, tie.index + 1] };
       duplicate ??= new FolioError({
         code: 'DUPLICATE_HEADER',
         file,
@@ -178,10 +182,10 @@ export function fitColumns(
     // Rivals include the fallback headers passed over, so the choice is never hidden.
     const rivals = [...new Set(found.flat().filter((m) => m.index !== best.index).map((m) => m.index))];
     if (rivals.length > 0) {
-      choices.push(`${spec.field}: took "${taker}" over ${rivals.map((i) => `"${headers[i]}"`).join(', ')} (override with --map ${spec.field}=HEADER)`);
+      choices.push({ field: spec.field, took: taker, over: rivals.map((i) => headers[i] ?? '') });
     }
     const fallback = used > 0 ? spec.fallbacks?.[used - 1] : undefined;
-    if (fallback) fallbacks.push({ field: spec.field, header: taker, code: fallback.code, message: fallback.says(taker) });
+    if (fallback) fallbacks.push({ field: spec.field, header: taker, kind: fallback.kind });
   }
 
   const mapping: ColumnMapping = {
@@ -194,7 +198,7 @@ export function fitColumns(
     line,
     preamble: 0,
   };
-  return { mapping, missing: missingFields(index, needs, overrides), duplicate };
+  return { mapping, missing: missingFields(index, needs, overrides), duplicate, duplicateChoice };
 }
 
 /** Headers not yet taken that match one of `aliases`, best first. */

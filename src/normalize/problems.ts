@@ -65,10 +65,9 @@ export class Problems {
     });
   }
 
-  /** One warning line for skipped rows, or null. */
-  summary(): string | null {
+  /** What the skipped-rows warning says: how many, and the first as located, or null. */
+  summary(): { count: number; first: string } | null {
     if (this.count === 0) return null;
-    const first = this.listed[0] as Problem;
-    return `skipped ${this.count} invalid row${this.count === 1 ? '' : 's'} (first: ${describeProblem(first)})`;
+    return { count: this.count, first: describeProblem(this.listed[0] as Problem) };
   }
 }

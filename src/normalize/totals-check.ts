@@ -2,6 +2,15 @@ import { formatMicros, MoneySum } from './money.js';
 
 const MAX_SHOWN = 5;
 
+/** A totals row whose amount differs from the won rows above it (`since`: the previous totals row, when the sum starts there). */
+export interface TotalsNote {
+  line: number;
+  stated: string;
+  since: number | null;
+  counted: string;
+  apart: string;
+}
+
 /**
  * Compares what a totals row says with the amounts counted above it, so that a user sees
  * whether folio and the export agree. A totals row closes a section: the next one is
@@ -13,7 +22,7 @@ export class TotalsCheck {
   private readonly all = new MoneySum();
   /** Line of the previous totals row, 0 before the first. */
   private previous = 0;
-  private readonly notes: string[] = [];
+  private readonly notes: TotalsNote[] = [];
   private agreeing = 0;
   private compared = 0;
 
@@ -32,8 +41,8 @@ export class TotalsCheck {
       if (stated === section || stated === all) this.agreeing++;
       else if (this.notes.length < MAX_SHOWN) {
         // A grand total right under a subtotal closes no rows of its own: it is the sum of all.
-        const [counted, which] = this.sectionRows > 0 && this.previous > 0 ? [section, ` since line ${this.previous}`] : [all, ''];
-        this.notes.push(`line ${line} says ${formatMicros(stated)}, the won rows above it${which} sum to ${formatMicros(counted)} (${formatMicros(stated - counted)} apart)`);
+        const [counted, since] = this.sectionRows > 0 && this.previous > 0 ? [section, this.previous] : [all, null];
+        this.notes.push({ line, stated: formatMicros(stated), since, counted: formatMicros(counted), apart: formatMicros(stated - counted) });
       }
     }
     this.section = new MoneySum();
@@ -41,10 +50,8 @@ export class TotalsCheck {
     this.previous = line;
   }
 
-  /** One sentence for the warning, or '' when no totals row had a readable amount. */
-  summary(): string {
-    if (this.compared === 0) return '';
-    if (this.agreeing === this.compared) return `; their amounts agree with the won rows above them`;
-    return `; ${this.agreeing} of ${this.compared} agree with the won rows above them; ${this.notes.join('; ')}`;
+  /** What the warning says of the totals rows: how many had an amount, how many agreed, and the others. */
+  summary(): { compared: number; agreeing: number; notes: TotalsNote[] } {
+    return { compared: this.compared, agreeing: this.agreeing, notes: [...this.notes] };
   }
 }

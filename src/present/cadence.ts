@@ -3,6 +3,7 @@ import type { Doc } from '../render/document.js';
 import { type AgendaStatus } from '../analyses/cadence.js';
 import type { Cell, Section, Tone } from '../render/document.js';
 import { t, type Lang, type MessageKey } from './i18n.js';
+import { isoDate } from './format.js';
 import { type KeyChoiceJson } from '../analyses/key-clients.js';
 
 const STATUS_TONE: Record<AgendaStatus, Tone> = { overdue: 'bad', cooling_off: 'warn', due_soon: 'key', ok: 'good' };
@@ -10,18 +11,19 @@ const STATUS_TONE: Record<AgendaStatus, Tone> = { overdue: 'bad', cooling_off: '
 /** How the key clients were chosen, in words: every source, and the window of the revenue classes. */
 function keyChoiceText(k: KeyChoiceJson, lang: Lang): string {
   return k.from
-    .map((f) => t(lang, `keyFrom_${f}` as MessageKey).replace('{from}', k.classesOver?.from ?? '…').replace('{to}', k.classesOver?.to ?? '…'))
+    .map((f) => t(lang, `keyFrom_${f}` as MessageKey).replace('{from}', isoDate(k.classesOver?.from ?? '…', lang)).replace('{to}', isoDate(k.classesOver?.to ?? '…', lang)))
     .join('; ');
 }
 
 /** The morning list first, then the violations and the dossiers to review. */
 export function cadenceSections(r: CadenceJson, lang: Lang): Section[] {
+  const d = (iso: string): string => isoDate(iso, lang);
   const status = (s: AgendaStatus): Cell => ({ text: t(lang, `status_${s}` as MessageKey), tone: STATUS_TONE[s] });
   const sections: Section[] = [
     {
       kind: 'facts',
       facts: [
-        [t(lang, 'window'), `${r.window.from} — ${r.window.to}`],
+        [t(lang, 'window'), `${d(r.window.from)} — ${d(r.window.to)}`],
         [t(lang, 'rules'), t(lang, 'rulesText').replace('{gap}', String(r.thresholds.maxGap)).replace('{cooloff}', String(r.thresholds.cooloff))],
         [t(lang, 'keysChosen'), keyChoiceText(r.keyClients, lang)],
       ],
@@ -40,9 +42,9 @@ export function cadenceSections(r: CadenceJson, lang: Lang): Section[] {
       rows: r.agenda.map((a) => [
         a.client,
         status(a.status),
-        a.lastPositive ?? '—',
-        a.nextDue === null ? '—' : `${a.nextDue} (${(a.daysUntilDue ?? 0) > 0 ? '+' : ''}${a.daysUntilDue ?? 0})`,
-        a.personalAllowed ? t(lang, 'allowed') : { text: `${t(lang, 'allowedFrom')} ${a.allowedFrom ?? ''}${a.cooloffManager ? ` (${a.cooloffManager})` : ''}`, tone: 'warn' },
+        a.lastPositive === null ? '—' : d(a.lastPositive),
+        a.nextDue === null ? '—' : `${d(a.nextDue)} (${(a.daysUntilDue ?? 0) > 0 ? '+' : ''}${a.daysUntilDue ?? 0})`,
+        a.personalAllowed ? t(lang, 'allowed') : { text: `${t(lang, 'allowedFrom')} ${a.allowedFrom === null ? '' : d(a.allowedFrom)}${a.cooloffManager ? ` (${a.cooloffManager})` : ''}`, tone: 'warn' },
         a.manager ?? '',
       ]),
       empty: t(lang, 'noKeyClients'),
@@ -61,8 +63,8 @@ export function cadenceSections(r: CadenceJson, lang: Lang): Section[] {
       ],
       rows: r.violations.map((v) =>
         v.rule === 'gap'
-          ? [v.client, { text: t(lang, v.open ? 'ruleGapOpen' : 'ruleGap'), tone: 'bad' }, v.date, `${v.from} → ${v.to}`, String(v.days), '']
-          : [v.client, { text: t(lang, 'ruleCooloff'), tone: 'warn' }, v.date, `${v.negativeDate} → ${v.date}`, String(v.days), v.manager ?? ''],
+          ? [v.client, { text: t(lang, v.open ? 'ruleGapOpen' : 'ruleGap'), tone: 'bad' }, d(v.date), `${d(v.from)} → ${d(v.to)}`, String(v.days), '']
+          : [v.client, { text: t(lang, 'ruleCooloff'), tone: 'warn' }, d(v.date), `${d(v.negativeDate)} → ${d(v.date)}`, String(v.days), v.manager ?? ''],
       ),
       empty: t(lang, 'noViolations'),
     },
@@ -72,12 +74,12 @@ export function cadenceSections(r: CadenceJson, lang: Lang): Section[] {
       kind: 'table',
       title: t(lang, 'dossierTitle'),
       columns: [{ label: t(lang, 'client') }, { label: t(lang, 'reviewed') }, { label: t(lang, 'dueBy') }],
-      rows: r.dossier.map((d) => [d.client, d.reviewed ?? { text: t(lang, 'never'), tone: 'bad' }, d.dueBy ?? '—']),
+      rows: r.dossier.map((x) => [x.client, x.reviewed === null ? { text: t(lang, 'never'), tone: 'bad' } : d(x.reviewed), x.dueBy === null ? '—' : d(x.dueBy)]),
     });
   }
   return sections;
 }
 
 export function cadenceDoc(r: CadenceJson, lang: Lang): Doc {
-  return { title: `${t(lang, 'cadenceTitle')} · ${t(lang, 'asOf')} ${r.asOf}`, sections: cadenceSections(r, lang) };
+  return { title: `${t(lang, 'cadenceTitle')} · ${t(lang, 'asOf')} ${isoDate(r.asOf, lang)}`, sections: cadenceSections(r, lang) };
 }

@@ -3,65 +3,73 @@ import type { Doc } from '../render/document.js';
 import { describeProblem } from '../errors.js';
 import type { Section } from '../render/document.js';
 import type { Lang } from './i18n.js';
+import { CHECK_WORDS, FINDINGS, RULE_GAP } from './messages/check.js';
+import { say } from './messages/entry.js';
 
-function skippedNote(r: CheckResult): string {
+function skippedNote(r: CheckResult, lang: Lang): string {
   const n = r.skipped.length;
-  return n === 0 ? '' : `, ${n} rule${n === 1 ? '' : 's'} of the policy skipped (${r.skipped.map((s) => s.rule).join(', ')})`;
+  return n === 0 ? '' : CHECK_WORDS[lang].skippedNote(n, r.skipped.map((s) => s.rule).join(', '));
 }
 
 function where(f: Finding): string {
   return [f.client, f.manager].filter(Boolean).join(' · ');
 }
 
-function checkSections(r: CheckResult, _lang: Lang): Section[] {
+/** A finding's details in one language (`rule` and `fields` go together, see `Finding`). */
+const details = (f: Finding, lang: Lang): string => say(FINDINGS, f.rule, f.fields as never, lang).text;
+
+function checkSections(r: CheckResult, lang: Lang): Section[] {
+  const w = CHECK_WORDS[lang];
   return [
     {
       kind: 'table',
-      title: `Policy: fail on ${r.policy.length > 0 ? r.policy.join(', ') : 'nothing (report only)'}`,
-      columns: [{ label: 'rule' }, { label: 'findings', align: 'right' }, { label: 'result' }],
+      title: w.policy(r.policy.length > 0 ? r.policy.join(', ') : w.nothing),
+      columns: [{ label: w.rule }, { label: w.findings, align: 'right' }, { label: w.result }],
       rows: r.summary.map((s) => [
         s.rule,
         s.skipped ? '—' : String(s.count),
         s.failing
-          ? { text: 'FAIL', tone: 'bad' }
+          ? { text: w.fail, tone: 'bad' }
           : s.skipped
             ? r.policy.includes(s.rule)
-              ? { text: 'SKIPPED (no input)', tone: 'warn' }
-              : { text: 'not checked (no input)', tone: 'muted' }
-            : s.count > 0 ? { text: 'reported', tone: 'warn' } : { text: 'ok', tone: 'good' },
+              ? { text: w.skippedNoInput, tone: 'warn' }
+              : { text: w.notChecked, tone: 'muted' }
+            : s.count > 0 ? { text: w.reported, tone: 'warn' } : { text: w.ok, tone: 'good' },
       ]),
     },
-    ...(r.skipped.length > 0 ? [{ kind: 'notes' as const, title: 'Skipped (--allow-missing)', lines: r.skipped.map((s) => ({ text: s.reason, tone: 'warn' as const })) }] : []),
+    ...(r.skipped.length > 0 ? [{ kind: 'notes' as const, title: w.skippedTitle, lines: r.skipped.map((s) => ({ text: RULE_GAP[lang].text(s.gap), tone: 'warn' as const })) }] : []),
     {
       kind: 'table',
-      title: 'Findings',
-      columns: [{ label: 'rule' }, { label: 'where' }, { label: 'details' }],
+      title: w.findingsTitle,
+      columns: [{ label: w.rule }, { label: w.where }, { label: w.details }],
       rows: r.findings.map((f) => [
         r.policy.includes(f.rule) ? { text: f.rule, tone: 'bad' } : f.rule,
         f.file ? describeProblem({ file: f.file, line: f.line, column: f.column, message: '' }).replace(/: $/, '') : where(f),
-        f.details,
+        details(f, lang),
       ]),
-      empty: 'none',
+      empty: w.none,
     },
   ];
 }
 
 /** GitHub Actions workflow commands: an error per failing finding, a warning per reported one, then a summary. */
-export function githubAnnotations(r: CheckResult): string {
+export function githubAnnotations(r: CheckResult, lang: Lang): string {
+  const w = CHECK_WORDS[lang];
   const escape = (s: string): string => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
   const prop = (s: string): string => escape(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
   const lines = r.findings.map((f) => {
     const level = r.policy.includes(f.rule) ? 'error' : 'warning';
     const props = [f.file ? `file=${prop(f.file)}` : null, f.line !== undefined ? `line=${f.line}` : null, f.column !== undefined ? `col=${f.column}` : null, `title=${prop(`folio ${f.rule}`)}`].filter(Boolean);
     const subject = where(f);
-    return `::${level} ${props.join(',')}::${escape(`${subject ? `${subject}: ` : ''}${f.details}`)}`;
+    return `::${level} ${props.join(',')}::${escape(`${subject ? `${subject}: ` : ''}${details(f, lang)}`)}`;
   });
-  for (const s of r.skipped) lines.push(`::warning title=${prop(`folio ${s.rule} skipped`)}::${escape(s.reason)}`);
+  for (const s of r.skipped) lines.push(`::warning title=${prop(w.skippedAnnotation(s.rule))}::${escape(RULE_GAP[lang].text(s.gap))}`);
   const failing = r.summary.filter((s) => s.failing).map((s) => `${s.rule} (${s.count})`);
-  lines.push(`${r.passed ? `folio check passed (${r.findings.length} finding(s) reported, none in the policy)` : `folio check failed: ${failing.join(', ')}`}${skippedNote(r)}`);
+  lines.push(`${r.passed ? w.passedLine(r.findings.length) : w.failedLine(failing.join(', '))}${skippedNote(r, lang)}`);
   return `${lines.join('\n')}\n`;
 }
 
 export function checkDoc(r: CheckResult, lang: Lang): Doc {
-  return { title: `folio check · ${r.passed ? 'passed' : 'FAILED'}${skippedNote(r)}`, sections: checkSections(r, lang) };
+  const w = CHECK_WORDS[lang];
+  return { title: `folio check · ${r.passed ? w.passed : w.failed}${skippedNote(r, lang)}`, sections: checkSections(r, lang) };
 }

@@ -1,6 +1,7 @@
 import type { InspectResult } from '../load/inspect.js';
 import type { Doc } from '../render/document.js';
 import { t, type Lang } from './i18n.js';
+import { warningText } from './messages/warnings.js';
 
 const DELIMITER_NAMES: Record<string, string> = { ',': 'comma (,)', ';': 'semicolon (;)', '\t': 'tab', '|': 'pipe (|)' };
 
@@ -28,7 +29,7 @@ export function inspectDoc(r: InspectResult, lang: Lang): Doc {
         columns: [{ label: '#', align: 'right' }, { label: t(lang, 'header') }, { label: t(lang, 'field') }],
         rows: r.columns.map((c) => [String(c.position), c.header, c.field === null ? { text: '—', tone: 'muted' } : { text: c.field, tone: 'good' }]),
       },
-      ...(r.warnings.length > 0 ? [{ kind: 'notes' as const, lines: r.warnings.map((w) => (w.code === 'COLUMN_CHOICE' ? w.message : `${w.code}: ${w.message}`)) }] : []),
+      ...(r.warnings.length > 0 ? [{ kind: 'notes' as const, lines: r.warnings.map((w) => (w.code === 'COLUMN_CHOICE' ? warningText(w, lang) : `${w.code}: ${warningText(w, lang)}`)) }] : []),
       ...(r.missing.length > 0
         ? [
             {

@@ -1,6 +1,7 @@
 import { LEAD_GROUPS, type LeadGroup, type LeadsResult } from '../analyses/leads.js';
 import type { Cell, Doc, Section, Tone } from '../render/document.js';
-import { money } from './format.js';
+import { isoDate, money } from './format.js';
+import { leadReasonText } from './messages/cells.js';
 import { t, type Lang } from './i18n.js';
 
 const GROUP_TONE: Record<LeadGroup, Tone> = { 'fast-big': 'good', 'fast-small': 'key', 'slow-big': 'warn', 'slow-small': 'muted', unclassified: 'bad' };
@@ -18,7 +19,7 @@ export function leadsSections(r: LeadsResult, lang: Lang): Section[] {
     {
       kind: 'facts',
       facts: [
-        [t(lang, 'asOf'), r.asOf],
+        [t(lang, 'asOf'), isoDate(r.asOf, lang)],
         [t(lang, 'fastDays'), `${r.thresholds.fastDays} ${t(lang, 'days')}`],
         [t(lang, 'bigThreshold'), big],
       ],
@@ -46,11 +47,11 @@ export function leadsSections(r: LeadsResult, lang: Lang): Section[] {
       ],
       rows: r.leads.map((l, i) => [
         String(i + 1),
-        { text: l.group === 'unclassified' ? `${t(lang, 'unclassified')}: ${l.reason ?? ''}` : t(lang, l.group), tone: GROUP_TONE[l.group] },
+        { text: l.group === 'unclassified' ? `${t(lang, 'unclassified')}: ${leadReasonText(l, lang)}` : t(lang, l.group), tone: GROUP_TONE[l.group] },
         l.lead,
         ...(hasClient ? [l.client] : []),
         l.amount === null ? '—' : money(l.amount, lang),
-        l.expectedClose ?? '—',
+        l.expectedClose === null ? '—' : isoDate(l.expectedClose, lang),
         l.daysToClose === null ? '—' : l.overdue ? { text: `${l.daysToClose} (${t(lang, 'overdue')})`, tone: 'bad' as const } : String(l.daysToClose),
         ...(hasManager ? [l.manager] : []),
       ]),
@@ -72,5 +73,5 @@ export function leadsSections(r: LeadsResult, lang: Lang): Section[] {
 }
 
 export function leadsDoc(r: LeadsResult, lang: Lang): Doc {
-  return { title: `${t(lang, 'leadsTitle')} · ${t(lang, 'asOf')} ${r.asOf}`, sections: leadsSections(r, lang) };
+  return { title: `${t(lang, 'leadsTitle')} · ${t(lang, 'asOf')} ${isoDate(r.asOf, lang)}`, sections: leadsSections(r, lang) };
 }

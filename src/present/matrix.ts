@@ -1,4 +1,5 @@
 import { QUADRANTS, TASKS, type MatrixJson, type Quadrant } from '../analyses/matrix.js';
+import { unreadText } from './messages/cells.js';
 import type { Cell, Doc, Section, Tone } from '../render/document.js';
 import { money } from './format.js';
 import { t, type Lang, type MessageKey } from './i18n.js';
@@ -44,7 +45,7 @@ export function matrixSections(r: MatrixJson, lang: Lang): Section[] {
       yn(c.can),
       ...(hasRevenue ? [t(lang, c.class === null ? 'noShare' : (c.class ?? 'regular')), money(c.revenue ?? 0, lang)] : []),
       ...(hasManager ? [c.manager ?? ''] : []),
-      c.reason ?? '',
+      c.unread ? unreadText(c.unread, lang) : '',
     ]),
   });
   sections.push({

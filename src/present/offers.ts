@@ -1,10 +1,11 @@
 import type { OffersResult } from '../analyses/offers.js';
 import type { Cell, Section } from '../render/document.js';
-import { money } from './format.js';
+import { isoDate, money } from './format.js';
 import { t, type Lang } from './i18n.js';
 
 /** The agenda first (calls due, offers about to expire), then what was missed, then each manager's record. */
 export function offersSections(r: OffersResult, lang: Lang): Section[] {
+  const day = (iso: string): string => isoDate(iso, lang);
   const amount = (a: number | null): string => (a === null ? '—' : money(a, lang));
   const left = (days: number): Cell => (days === 0 ? { text: t(lang, 'today'), tone: 'bad' } : String(days));
   const c = r.counts;
@@ -13,8 +14,8 @@ export function offersSections(r: OffersResult, lang: Lang): Section[] {
     {
       kind: 'facts',
       facts: [
-        [t(lang, 'asOf'), r.asOf],
-        ...(r.window ? [[t(lang, 'window'), `${r.window.from ?? '…'} — ${r.window.to ?? '…'}`] as [string, Cell]] : []),
+        [t(lang, 'asOf'), day(r.asOf)],
+        ...(r.window ? [[t(lang, 'window'), `${day(r.window.from ?? '…')} — ${day(r.window.to ?? '…')}`] as [string, Cell]] : []),
         [t(lang, 'rules'), t(lang, 'offersRulesText').replace('{days}', String(r.thresholds.followUpDays)).replace('{expiring}', String(r.thresholds.expiringDays))],
         [
           t(lang, 'offersCount'),
@@ -33,7 +34,7 @@ export function offersSections(r: OffersResult, lang: Lang): Section[] {
       kind: 'table',
       title: t(lang, 'offersFollowUpDue'),
       columns: [{ label: t(lang, 'client') }, { label: t(lang, 'offer') }, { label: t(lang, 'sentOn') }, { label: t(lang, 'followUpBy') }, { label: t(lang, 'amount'), align: 'right' }, { label: t(lang, 'manager') }],
-      rows: r.due.map((d) => [d.client, d.offer ?? '', d.sent, d.daysLeft === 0 ? { text: `${d.due} (${t(lang, 'today')})`, tone: 'warn' } : d.due, amount(d.amount), d.manager ?? '']),
+      rows: r.due.map((d) => [d.client, d.offer ?? '', day(d.sent), d.daysLeft === 0 ? { text: `${day(d.due)} (${t(lang, 'today')})`, tone: 'warn' } : day(d.due), amount(d.amount), d.manager ?? '']),
       empty: t(lang, 'none'),
     });
   }
@@ -41,7 +42,7 @@ export function offersSections(r: OffersResult, lang: Lang): Section[] {
     kind: 'table',
     title: t(lang, 'offersExpiring'),
     columns: [{ label: t(lang, 'client') }, { label: t(lang, 'offer') }, { label: t(lang, 'validUntil') }, { label: t(lang, 'daysLeft'), align: 'right' }, { label: t(lang, 'amount'), align: 'right' }, { label: t(lang, 'manager') }],
-    rows: r.expiring.map((x) => [x.client, x.offer ?? '', x.expires, left(x.daysLeft), amount(x.amount), x.manager ?? '']),
+    rows: r.expiring.map((x) => [x.client, x.offer ?? '', day(x.expires), left(x.daysLeft), amount(x.amount), x.manager ?? '']),
     empty: t(lang, 'none'),
   });
   if (r.followUpChecked) {
@@ -49,7 +50,7 @@ export function offersSections(r: OffersResult, lang: Lang): Section[] {
       kind: 'table',
       title: t(lang, 'offersViolations'),
       columns: [{ label: t(lang, 'client') }, { label: t(lang, 'offer') }, { label: t(lang, 'sentOn') }, { label: t(lang, 'followUpBy') }, { label: t(lang, 'firstContact') }, { label: t(lang, 'manager') }],
-      rows: r.violations.map((v) => [v.client, v.offer ?? '', v.sent, v.due, v.contact === null ? { text: t(lang, 'none'), tone: 'bad' } : { text: v.contact, tone: 'warn' }, v.manager ?? '']),
+      rows: r.violations.map((v) => [v.client, v.offer ?? '', day(v.sent), day(v.due), v.contact === null ? { text: t(lang, 'none'), tone: 'bad' } : { text: day(v.contact), tone: 'warn' }, v.manager ?? '']),
       empty: t(lang, 'noViolations'),
     });
   } else {
@@ -59,7 +60,7 @@ export function offersSections(r: OffersResult, lang: Lang): Section[] {
     kind: 'table',
     title: t(lang, 'offersExpired'),
     columns: [{ label: t(lang, 'client') }, { label: t(lang, 'offer') }, { label: t(lang, 'sentOn') }, { label: t(lang, 'validUntil') }, { label: t(lang, 'daysAgo'), align: 'right' }, { label: t(lang, 'amount'), align: 'right' }, { label: t(lang, 'manager') }],
-    rows: r.expired.map((x) => [x.client, x.offer ?? '', x.sent, x.expires, String(x.daysAgo), { text: amount(x.amount), tone: 'bad' }, x.manager ?? '']),
+    rows: r.expired.map((x) => [x.client, x.offer ?? '', day(x.sent), day(x.expires), String(x.daysAgo), { text: amount(x.amount), tone: 'bad' }, x.manager ?? '']),
     empty: t(lang, 'none'),
   });
   if (r.managers.length > 0) {

@@ -2,16 +2,29 @@ import type { ReportResult } from '../analyses/report.js';
 import { type Comparison } from '../analyses/compare.js';
 import type { ClientShare } from '../analyses/share.js';
 import type { Cell, Chart, Doc, Section } from '../render/document.js';
-import { money, percent } from './format.js';
+import { isoDate, money, percent, periodName, points } from './format.js';
 import { t, type Lang, type MessageKey } from './i18n.js';
 import { cadenceSections } from './cadence.js';
-import type { Warning } from '../schema/envelope.js';
+import type { Warning } from '../codes/warnings.js';
+import { warningText } from './messages/warnings.js';
 import { leadsSections } from './leads.js';
 import { matrixSections } from './matrix.js';
 import { shareSections } from './share.js';
 import { offersSections } from './offers.js';
 
-const signedPercent = (f: number, lang: Lang): string => `${f > 0 ? '+' : ''}${percent(f, lang)}`;
+/** `2026-10-01 — 2026-10-31`, or `01.10.2026 — 31.10.2026` in Russian. */
+const span = (p: { from: string; to: string }, lang: Lang): string => `${isoDate(p.from, lang)} — ${isoDate(p.to, lang)}`;
+
+/**
+ * The report's title by its period: `Отчёт по портфелю за октябрь 2026`; in English the month
+ * keeps the title it always had, and other periods are named (`Portfolio report, Q3 2026`).
+ */
+function reportTitle(p: { from: string; to: string }, lang: Lang): string {
+  const name = periodName(p.from, p.to, lang);
+  if (lang === 'ru') return `${t(lang, 'portfolioReport')} за ${name ?? span(p, lang)}`;
+  const monthly = name !== null && /^[A-Z][a-z]+ \d{4}$/.test(name);
+  return monthly ? `${t(lang, 'reportTitle')} · ${span(p, lang)}` : `${t(lang, 'portfolioReport')}${name ? `, ${name}` : ''} · ${span(p, lang)}`;
+}
 
 function comparisonSections(c: Comparison, lang: Lang): Section[] {
   const className = (k: string | null): string => (k === null ? '—' : t(lang, k as MessageKey));
@@ -21,7 +34,7 @@ function comparisonSections(c: Comparison, lang: Lang): Section[] {
       kind: 'facts',
       title: t(lang, 'comparison'),
       facts: [
-        [t(lang, 'keyShare'), `${percent(c.keyShare.previous, lang)} → ${percent(c.keyShare.current, lang)} (${signedPercent(c.keyShare.change, lang)})`],
+        [t(lang, 'keyShare'), `${percent(c.keyShare.previous, lang)} → ${percent(c.keyShare.current, lang)} (${points(c.keyShare.change, lang)})`],
         [t(lang, 'hhi'), `${money(c.hhi.previous, lang)} → ${money(c.hhi.current, lang)} (${c.hhi.change > 0 ? '+' : ''}${money(c.hhi.change, lang)})`],
         [t(lang, 'newClients'), names(c.newClients)],
         [t(lang, 'lostClients'), names(c.lostClients)],
@@ -38,7 +51,7 @@ function comparisonSections(c: Comparison, lang: Lang): Section[] {
       kind: 'table',
       title: t(lang, 'topClients'),
       columns: [{ label: t(lang, 'client') }, { label: t(lang, 'before'), align: 'right' }, { label: t(lang, 'now'), align: 'right' }, { label: t(lang, 'change'), align: 'right' }],
-      rows: c.topClients.map((x) => [x.client, percent(x.previousShare, lang), percent(x.share, lang), { text: signedPercent(x.change, lang), tone: x.change > 0 ? 'warn' : 'good' }]),
+      rows: c.topClients.map((x) => [x.client, percent(x.previousShare, lang), percent(x.share, lang), { text: points(x.change, lang), tone: x.change > 0 ? 'warn' : 'good' }]),
     },
   ];
 }
@@ -78,19 +91,24 @@ function charts(r: ReportResult, lang: Lang): { pareto: Chart | null; matrix: Ch
     ? { type: 'grid', colLabels: [t(lang, 'big'), t(lang, 'small')], rowLabels: [t(lang, 'fast'), t(lang, 'slow')], cells: [[leadCell('fast-big', 'good'), leadCell('fast-small', 'key')], [leadCell('slow-big', 'warn'), leadCell('slow-small', 'muted')]] }
     : null;
   const c = r.cadence;
-  const timeline: Chart | null = c ? { type: 'timeline', from: c.window.from, to: c.window.to, rows: c.timeline.map((x) => ({ label: x.client, positives: x.positives, negatives: x.negatives })) } : null;
+  const days = c ? [c.window.from, c.window.to, ...c.timeline.flatMap((x) => [...x.positives, ...x.negatives])] : [];
+  const dayText = lang === 'en' ? undefined : Object.fromEntries(days.map((d) => [d, isoDate(d, lang)]));
+  const timeline: Chart | null = c
+    ? { type: 'timeline', from: c.window.from, to: c.window.to, rows: c.timeline.map((x) => ({ label: x.client, positives: x.positives, negatives: x.negatives })), ...(dayText ? { dayText } : {}) }
+    : null;
   return { pareto, matrix, leads, timeline };
 }
 
-export function reportDoc(r: ReportResult, warnings: Warning[], lang: Lang): Doc {
+/** `files`: how each input was taken, in `lang` (the JSON's `files` are the same in English). */
+export function reportDoc(r: ReportResult, warnings: Warning[], lang: Lang, files: string[]): Doc {
   const chart = charts(r, lang);
   const sections: Section[] = [
     {
       kind: 'facts',
       facts: [
-        [t(lang, 'period'), `${r.period.from} — ${r.period.to}`],
-        [t(lang, 'previousPeriod'), `${r.previousPeriod.from} — ${r.previousPeriod.to}`],
-        [t(lang, 'asOf'), r.asOf],
+        [t(lang, 'period'), span(r.period, lang)],
+        [t(lang, 'previousPeriod'), span(r.previousPeriod, lang)],
+        [t(lang, 'asOf'), isoDate(r.asOf, lang)],
       ],
     },
   ];
@@ -116,7 +134,7 @@ export function reportDoc(r: ReportResult, warnings: Warning[], lang: Lang): Doc
   } else sections.push(skipped('cadenceSection'));
   if (r.offers) sections.push({ kind: 'heading', title: t(lang, 'offersSection') }, ...offersSections(r.offers, lang));
   else sections.push(skipped('offersSection'));
-  sections.push({ kind: 'heading', title: t(lang, 'warnings') }, { kind: 'notes', lines: warnings.length > 0 ? warnings.map((w) => ({ text: w.message, tone: 'warn' as const })) : [t(lang, 'none')] });
-  sections.push({ kind: 'notes', title: t(lang, 'inputsSection'), lines: r.files });
-  return { title: `${t(lang, 'reportTitle')} · ${r.period.from} — ${r.period.to}`, sections, lang };
+  sections.push({ kind: 'heading', title: t(lang, 'warnings') }, { kind: 'notes', lines: warnings.length > 0 ? warnings.map((w) => ({ text: warningText(w, lang), tone: 'warn' as const })) : [t(lang, 'none')] });
+  sections.push({ kind: 'notes', title: t(lang, 'inputsSection'), lines: files });
+  return { title: reportTitle(r.period, lang), sections, lang };
 }

@@ -1,7 +1,7 @@
 import type { RevenueClass, ShareJson } from '../analyses/share.js';
 import { periodJson, type Period } from '../normalize/period.js';
 import type { Cell, Doc, Section, Tone } from '../render/document.js';
-import { money, percent } from './format.js';
+import { isoDate, money, percent } from './format.js';
 import { t, type Lang } from './i18n.js';
 
 const CLASS_TONE: Record<RevenueClass, Tone | undefined> = {
@@ -14,7 +14,7 @@ const CLASS_TONE: Record<RevenueClass, Tone | undefined> = {
 function periodText(period: Period | null, lang: Lang): string {
   const json = periodJson(period);
   if (json === null) return t(lang, 'allRows');
-  return `${json.from ?? '…'} — ${json.to ?? '…'}`;
+  return `${isoDate(json.from ?? '…', lang)} — ${isoDate(json.to ?? '…', lang)}`;
 }
 
 /** The share result as people read it: the client table, then the portfolio. */

@@ -34,7 +34,8 @@ export interface GridCell {
 export type Chart =
   | { type: 'pareto'; bars: { label: string; share: number }[]; cumulative: number[]; lines: number[] }
   | { type: 'grid'; rowLabels: [string, string]; colLabels: [string, string]; cells: [[GridCell, GridCell], [GridCell, GridCell]] }
-  | { type: 'timeline'; from: string; to: string; rows: { label: string; positives: string[]; negatives: string[] }[] };
+  /** Days are ISO (they place the dots); `dayText` writes one as the document's language does. */
+  | { type: 'timeline'; from: string; to: string; rows: { label: string; positives: string[]; negatives: string[] }[]; dayText?: Record<string, string> };
 
 export type Section =
   | { kind: 'table'; title?: string; columns: Column[]; rows: Cell[][]; empty?: string }

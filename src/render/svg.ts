@@ -65,17 +65,18 @@ function timeline(c: Extract<Chart, { type: 'timeline' }>): string {
   const left = 180;
   const rowH = 22;
   const x = (iso: string): number => left + ((Date.parse(iso) - from) / span) * (width - left - 12);
+  const shown = (iso: string): string => escapeHtml(c.dayText?.[iso] ?? iso);
   const rows = c.rows
     .map((r, i) => {
       const y = 30 + i * rowH;
       const dots = [
-        ...r.positives.map((d) => `<circle class="positive" cx="${x(d).toFixed(1)}" cy="${y}" r="5"><title>${escapeHtml(d)}</title></circle>`),
-        ...r.negatives.map((d) => `<circle class="negative" cx="${x(d).toFixed(1)}" cy="${y}" r="5"><title>${escapeHtml(d)}</title></circle>`),
+        ...r.positives.map((d) => `<circle class="positive" cx="${x(d).toFixed(1)}" cy="${y}" r="5"><title>${shown(d)}</title></circle>`),
+        ...r.negatives.map((d) => `<circle class="negative" cx="${x(d).toFixed(1)}" cy="${y}" r="5"><title>${shown(d)}</title></circle>`),
       ].join('');
       return `<text x="${left - 8}" y="${y + 4}" text-anchor="end">${escapeHtml(r.label)}</text><line class="track" x1="${left}" x2="${width - 12}" y1="${y}" y2="${y}"/>${dots}`;
     })
     .join('');
-  const axis = `<text x="${left}" y="14">${escapeHtml(c.from)}</text><text x="${width - 12}" y="14" text-anchor="end">${escapeHtml(c.to)}</text>`;
+  const axis = `<text x="${left}" y="14">${shown(c.from)}</text><text x="${width - 12}" y="14" text-anchor="end">${shown(c.to)}</text>`;
   return `<svg class="chart timeline" viewBox="0 0 ${width} ${30 + Math.max(c.rows.length, 1) * rowH}" role="img">${axis}${rows}</svg>`;
 }
 

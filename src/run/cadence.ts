@@ -1,4 +1,6 @@
 import { cadenceDoc } from '../present/cadence.js';
+import { warningJson } from '../present/messages/warnings.js';
+import { warning } from '../codes/warnings.js';
 import type { CadenceJson } from '../analyses/cadence.js';
 import { analyzeCadence, CadenceLog, type CadenceOptions } from '../analyses/cadence.js';
 import type { ShareOptions } from '../analyses/share.js';
@@ -113,7 +115,7 @@ export async function computeCadence(options: CadenceRules): Promise<ComputedCad
   }
   const silent = [...keys.clients.values()].filter((k) => !log.clients.has(k.key)).map((k) => k.name);
   if (silent.length > 0) {
-    warnings.push({ code: 'KEY_CLIENTS_WITHOUT_ACTIVITY', message: `${silent.length} key client(s) match no activity in ${inputs.map((i) => i.file).join(', ')}: ${silent.join(', ')}` });
+    warnings.push(warning('KEY_CLIENTS_WITHOUT_ACTIVITY', { file: inputs.map((i) => i.file).join(', '), clients: silent }));
   }
 
   const result = { ...analyzeCadence([...keys.clients.values()], log, cadence, keys.dossierKnown), keyClients: keyChoiceJson(keys) };
@@ -155,7 +157,7 @@ async function cadenceRun(options: CadenceRunOptions): Promise<{ result: Cadence
 export async function runCadence(options: CadenceRunOptions): Promise<CommandOutput> {
   const { result, inputs, warnings } = await cadenceRun(options);
   return {
-    envelope: buildEnvelope('cadence', { from: result.window.from, to: result.window.to }, inputs, result, warnings),
+    envelope: buildEnvelope('cadence', { from: result.window.from, to: result.window.to }, inputs, result, warnings.map(warningJson)),
     doc: () => cadenceDoc(result, options.lang),
     rows: () => result.agenda.map(
       (a): MachineRow => ({

@@ -1,15 +1,18 @@
 import { checkDoc, githubAnnotations } from '../present/check.js';
+import { warningJson } from '../present/messages/warnings.js';
+import { warning } from '../codes/warnings.js';
 import type { CheckResult, Finding, SkippedRule } from '../analyses/check.js';
 import { CHECK_RULES, type CheckRule } from '../analyses/check.js';
 import type { Role } from '../load/inputs.js';
 import { FolioError } from '../errors.js';
 import type { Problem } from '../normalize/problems.js';
 import { periodJson } from '../normalize/period.js';
-import { percent } from '../present/format.js';
+import { FINDINGS, RULE_GAP } from '../present/messages/check.js';
+import { say } from '../present/messages/entry.js';
+import type { FindingFields, RuleGap } from '../codes/findings.js';
 import { buildEnvelope } from '../schema/envelope.js';
 import type { InputOptions } from '../load/input-options.js';
 import type { InputReport } from '../schema/envelope.js';
-import { ROLE_NOUN } from '../load/inputs.js';
 import type { CommandOutput } from './output.js';
 import type { ReportResult } from '../analyses/report.js';
 import { computeReport, type ReportOptions } from './report.js';
@@ -38,19 +41,13 @@ const FEEDS: Record<CheckRule, Role[][]> = {
 };
 
 /** Why a rule cannot check anything with these inputs, or null when it is fed. */
-export function unfed(rule: CheckRule, o: Pick<CheckOptions, 'files' | 'folder' | 'leads' | 'keyClients' | 'allClients'>): string | null {
+export function unfed(rule: CheckRule, o: Pick<CheckOptions, 'files' | 'folder' | 'leads' | 'keyClients' | 'allClients'>): RuleGap | null {
   const named = o.keyClients.length > 0 || o.allClients;
   const keyGroup = (group: Role[]): boolean => named && (rule === 'cadence' || rule === 'cooloff') && group.includes('deals');
   const missing = FEEDS[rule].find((group) => !keyGroup(group) && !group.some((role) => o.files[role] !== undefined));
-  const where = o.folder === null ? 'none given' : `none found in ${o.folder}`;
-  if (missing) {
-    const flags = missing.map((role) => `--${role} FILE`).join(' or ');
-    return `rule ${rule} needs ${missing.map((role) => ROLE_NOUN[role]).join(' or ')}: ${where}; add one or name it with ${flags}`;
-  }
+  if (missing) return { rule, lack: 'input', roles: [...missing], folder: o.folder };
   // Open leads per manager are counted against --max-leads, which has no default.
-  if (rule === 'overload' && !o.files.deals && o.leads.maxLeads === null) {
-    return `rule overload needs ${ROLE_NOUN.deals} (key clients per manager) or --max-leads N (open leads per manager): ${where}`;
-  }
+  if (rule === 'overload' && !o.files.deals && o.leads.maxLeads === null) return { rule, lack: 'overload-input', folder: o.folder };
   return null;
 }
 
@@ -58,30 +55,33 @@ export function unfed(rule: CheckRule, o: Pick<CheckOptions, 'files' | 'folder' 
  * Why a rule whose files are present still checked nothing, told from the columns the
  * inputs were read with (so after reading), or null.
  */
-export function blind(rule: CheckRule, inputs: InputReport[], o: Pick<CheckOptions, 'leads'>): string | null {
+export function blind(rule: CheckRule, inputs: InputReport[], o: Pick<CheckOptions, 'leads'>): RuleGap | null {
   if (rule === 'overload') return overloadBlind(inputs, o);
   if (rule === 'dossier') {
     const clients = inputs.find((i) => i.role === 'clients');
-    if (clients && clients.columns.dossier === undefined) return `rule dossier needs a dossier-review date column: ${clients.file} has none; map one with --clients-map dossier=HEADER`;
+    if (clients && clients.columns.dossier === undefined) return { rule, lack: 'dossier-column', file: clients.file };
   }
   return null;
 }
 
 /** Overload is counted per manager: inputs without a manager column feed it nothing. */
-function overloadBlind(inputs: InputReport[], o: Pick<CheckOptions, 'leads'>): string | null {
+function overloadBlind(inputs: InputReport[], o: Pick<CheckOptions, 'leads'>): RuleGap | null {
   const withManagers = (role: string) => inputs.filter((i) => i.role === role && i.columns.manager !== undefined).length > 0;
   if (withManagers('deals') || (o.leads.maxLeads !== null && withManagers('leads'))) return null;
   const read = inputs.filter((i) => i.role === 'deals' || (i.role === 'leads' && o.leads.maxLeads !== null));
   if (read.length === 0) return null;
-  return `rule overload needs a manager column: ${read.map((i) => i.file).join(' and ')} ${read.length === 1 ? 'has' : 'have'} none; map one with --${read[0]?.role}-map manager=HEADER`;
+  return { rule: 'overload', lack: 'manager-column', files: read.map((i) => i.file), role: read[0]?.role ?? 'deals' };
 }
+
+/** A rule that checked nothing, with its reason in English for the JSON. */
+const skippedRule = (rule: CheckRule, gap: RuleGap): SkippedRule => ({ rule, reason: RULE_GAP.en.text(gap), gap });
 
 /** The rules of the policy with no input: exit 2, or skipped and reported under --allow-missing. */
 function unfedRules(o: CheckOptions): SkippedRule[] {
   const out: SkippedRule[] = [];
   for (const rule of o.failOn) {
-    const reason = unfed(rule, o);
-    if (reason !== null) out.push({ rule, reason });
+    const gap = unfed(rule, o);
+    if (gap !== null) out.push(skippedRule(rule, gap));
   }
   return settle(out, o);
 }
@@ -100,39 +100,41 @@ function settle(out: SkippedRule[], o: CheckOptions): SkippedRule[] {
   return out;
 }
 
+/** A finding with its English details (the JSON's, the same under every locale). */
+function finding<R extends CheckRule>(rule: R, fields: FindingFields[R], where: Omit<Finding, 'rule' | 'fields' | 'details'> = {}): Finding {
+  return { rule, ...where, details: say(FINDINGS, rule, fields, 'en').text, fields } as Finding;
+}
+
 /** Findings of every rule, whether or not the policy fails on it. Pure. */
 export function findings(report: ReportResult, problems: Problem[], maxLeads: number | null): Finding[] {
   const out: Finding[] = [];
   for (const p of problems) {
-    out.push({ rule: 'invalid', file: p.file, line: p.line, ...(p.column !== undefined ? { column: p.column } : {}), details: `${p.header ? `${p.header}: ` : ''}${p.message}` });
+    out.push(finding('invalid', { header: p.header ?? null, problem: p.message }, { file: p.file, line: p.line, ...(p.column !== undefined ? { column: p.column } : {}) }));
   }
   const share = report.share;
   if (share) {
     for (const c of share.clients) {
-      if (c.class === 'golden') out.push({ rule: 'golden', client: c.client, details: `share ${percent(c.share, 'en')} is above ${share.thresholds.golden}%` });
-      if (c.class === 'golden' || c.class === 'critical') out.push({ rule: 'critical', client: c.client, details: `share ${percent(c.share, 'en')} is above ${share.thresholds.critical}%` });
+      if (c.class === 'golden') out.push(finding('golden', { share: c.share ?? 0, threshold: share.thresholds.golden }, { client: c.client }));
+      if (c.class === 'golden' || c.class === 'critical') out.push(finding('critical', { share: c.share ?? 0, threshold: share.thresholds.critical }, { client: c.client }));
     }
-    if (share.portfolio.band === 'mono') out.push({ rule: 'mono', details: `key clients hold ${percent(share.portfolio.keyShare, 'en')} of revenue` });
+    if (share.portfolio.band === 'mono') out.push(finding('mono', { keyShare: share.portfolio.keyShare }));
   }
   for (const v of report.cadence?.violations ?? []) {
-    if (v.rule === 'gap') out.push({ rule: 'cadence', client: v.client, details: `${v.days} days without a positive contact (${v.from} → ${v.to}${v.open ? ', still open' : ''})` });
-    else out.push({ rule: 'cooloff', client: v.client, ...(v.manager ? { manager: v.manager } : {}), details: `personal contact on ${v.date}, ${v.days} days after a negative one on ${v.negativeDate}` });
+    if (v.rule === 'gap') out.push(finding('cadence', { days: v.days, from: v.from, to: v.to, open: v.open }, { client: v.client }));
+    else out.push(finding('cooloff', { date: v.date, days: v.days, negativeDate: v.negativeDate }, { client: v.client, ...(v.manager ? { manager: v.manager } : {}) }));
   }
-  for (const d of report.cadence?.dossier ?? []) {
-    out.push({ rule: 'dossier', client: d.client, details: d.reviewed ? `dossier last reviewed ${d.reviewed}, due by ${d.dueBy}` : 'no dossier review on record' });
-  }
+  for (const d of report.cadence?.dossier ?? []) out.push(finding('dossier', { reviewed: d.reviewed, dueBy: d.dueBy }, { client: d.client }));
   for (const v of report.offers?.violations ?? []) {
-    const contact = v.contact === null ? 'no personal contact since' : `the first personal contact was on ${v.contact}`;
-    out.push({ rule: 'followup', client: v.client, ...(v.manager ? { manager: v.manager } : {}), details: `offer ${v.offer ?? '(no number)'} sent ${v.sent} needed a call by ${v.due}; ${contact}` });
+    out.push(finding('followup', { offer: v.offer, sent: v.sent, due: v.due, contact: v.contact }, { client: v.client, ...(v.manager ? { manager: v.manager } : {}) }));
   }
   for (const x of report.offers?.expired ?? []) {
-    out.push({ rule: 'expired', client: x.client, ...(x.manager ? { manager: x.manager } : {}), details: `offer ${x.offer ?? '(no number)'} expired on ${x.expires} without a decision${x.amount === null ? '' : `: ${x.amount} left on the table`}` });
+    out.push(finding('expired', { offer: x.offer, expires: x.expires, amount: x.amount }, { client: x.client, ...(x.manager ? { manager: x.manager } : {}) }));
   }
   for (const m of share?.managers ?? []) {
-    if (m.overloaded) out.push({ rule: 'overload', manager: m.manager, details: `${m.keyClients} key clients, more than ${share?.thresholds.maxKeyClients}: ${m.clients.join(', ')}` });
+    if (m.overloaded) out.push(finding('overload', { keyClients: m.keyClients, limit: share?.thresholds.maxKeyClients ?? 0, clients: [...m.clients] }, { manager: m.manager }));
   }
   for (const m of report.leads?.managers ?? []) {
-    if (m.overloaded) out.push({ rule: 'overload', manager: m.manager, details: `${m.leads} open leads, more than ${maxLeads ?? '?'}` });
+    if (m.overloaded) out.push(finding('overload', { leads: m.leads, limit: maxLeads }, { manager: m.manager }));
   }
   return out;
 }
@@ -146,18 +148,18 @@ export async function runCheck(o: CheckOptions): Promise<CommandOutput> {
   const { result: report, inputs, warnings } = await computeReport({ ...o, files });
   const unchecked: SkippedRule[] = [];
   for (const rule of o.failOn) {
-    const reason = skipped.some((s) => s.rule === rule) ? null : blind(rule, inputs, o);
-    if (reason !== null) unchecked.push({ rule, reason });
+    const gap = skipped.some((s) => s.rule === rule) ? null : blind(rule, inputs, o);
+    if (gap !== null) unchecked.push(skippedRule(rule, gap));
   }
   skipped.push(...settle(unchecked, o));
   const found = findings(report, problems, o.leads.maxLeads);
-  for (const s of skipped) warnings.push({ code: 'RULE_SKIPPED', message: `${s.reason} (skipped: --allow-missing)` });
+  for (const s of skipped) warnings.push(warning('RULE_SKIPPED', { gap: s.gap }));
   // The report lists these among its inputs; the check has no such section.
   if (o.unused.length > 0) {
-    warnings.push({ code: 'FILES_NOT_USED', message: `${o.unused.length} file(s) of ${o.folder ?? 'the folder'} not used: ${o.unused.map((u) => `${u.file} (${u.why})`).join('; ')}` });
+    warnings.push(warning('FILES_NOT_USED', { folder: o.folder, files: o.unused.map((u) => ({ file: u.file, why: u.why })) }));
   }
   if (o.failOn.includes('overload') && o.files.leads && o.files.deals && o.leads.maxLeads === null) {
-    warnings.push({ code: 'LEADS_LOAD_UNCHECKED', message: 'rule overload checked key clients per manager only: give --max-leads N to check open leads per manager too' });
+    warnings.push(warning('LEADS_LOAD_UNCHECKED', {}));
   }
   const summary = CHECK_RULES.map((rule) => {
     const count = found.filter((f) => f.rule === rule).length;
@@ -166,7 +168,7 @@ export async function runCheck(o: CheckOptions): Promise<CommandOutput> {
   const passed = !summary.some((s) => s.failing);
   const result: CheckResult = { policy: o.failOn, passed, summary, skipped, findings: found };
   return {
-    envelope: buildEnvelope('check', periodJson(o.period), inputs, result, warnings),
+    envelope: buildEnvelope('check', periodJson(o.period), inputs, result, warnings.map(warningJson)),
     doc: () => checkDoc(result, o.lang),
     rows: () => [
       ...skipped.map((s) => ({ rule: s.rule, client: null, manager: null, file: null, line: null, details: `skipped: ${s.reason}` })),
@@ -174,6 +176,6 @@ export async function runCheck(o: CheckOptions): Promise<CommandOutput> {
     ],
     columns: ['rule', 'client', 'manager', 'file', 'line', 'details'],
     exitCode: passed ? 0 : 1,
-    github: () => githubAnnotations(result),
+    github: () => githubAnnotations(result, o.lang),
   };
 }

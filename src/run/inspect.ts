@@ -1,4 +1,5 @@
 import type { Role } from '../load/inputs.js';
+import { warningJson } from '../present/messages/warnings.js';
 import type { Vocabulary } from '../normalize/vocabulary.js';
 import type { MachineRow } from '../render/document.js';
 import { type Lang } from '../present/i18n.js';
@@ -15,7 +16,7 @@ import { inspectDoc } from '../present/inspect.js';
 export async function runInspect(input: InputOptions, lang: Lang, vocabulary: Vocabulary, as: Role | undefined): Promise<CommandOutput> {
   const { result, warnings } = await inspectInput(input, vocabulary, as);
   return {
-    envelope: buildEnvelope('inspect', null, [], result, warnings),
+    envelope: buildEnvelope('inspect', null, [], result, warnings.map(warningJson)),
     doc: () => inspectDoc(result, lang),
     rows: () => result.columns.map((c): MachineRow => ({ position: c.position, header: c.header, field: c.field })),
     columns: ['position', 'header', 'field'],

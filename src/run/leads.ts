@@ -1,4 +1,7 @@
 import { leadsDoc } from '../present/leads.js';
+import { leadReasonText } from '../present/messages/cells.js';
+import { warningJson } from '../present/messages/warnings.js';
+import { warning } from '../codes/warnings.js';
 import { loadLeads } from '../load/leads.js';
 import { analyzeLeads, type LeadOptions, type LeadsResult } from '../analyses/leads.js';
 import type { Vocabulary } from '../normalize/vocabulary.js';
@@ -27,24 +30,25 @@ export interface ComputedLeads {
 export async function computeLeads(options: Omit<LeadsRunOptions, 'lang'>): Promise<ComputedLeads> {
   const loaded = await loadLeads(options.inputs, options.vocabulary);
   const result = analyzeLeads(loaded.leads, options.leads);
+  for (const l of result.leads) {
+    const reason = l.group === 'unclassified' ? leadReasonText(l, 'en') : '';
+    if (reason) l.reason = reason;
+  }
   const warnings = [...loaded.warnings];
   for (const m of result.managers) {
     if (m.overloaded) {
-      warnings.push({
-        code: 'LEAD_OVERLOAD',
-        message: `${m.manager} has ${m.leads} open leads (more than ${options.leads.maxLeads}): five requests handled well beat fifty handled badly`,
-      });
+      warnings.push(warning('LEAD_OVERLOAD', { manager: m.manager, leads: m.leads, limit: options.leads.maxLeads ?? 0 }));
     }
   }
   const unclassified = result.groups.find((g) => g.group === 'unclassified')?.count ?? 0;
-  if (unclassified > 0) warnings.push({ code: 'UNCLASSIFIED_LEADS', message: `${unclassified} lead(s) have no amount or no expected close date and are listed last` });
+  if (unclassified > 0) warnings.push(warning('UNCLASSIFIED_LEADS', { count: unclassified }));
   return { result, inputs: loaded.inputs, warnings };
 }
 
 export async function runLeads(options: LeadsRunOptions): Promise<CommandOutput> {
   const { result, inputs, warnings } = await computeLeads(options);
   return {
-    envelope: buildEnvelope('leads', null, inputs, result, warnings),
+    envelope: buildEnvelope('leads', null, inputs, result, warnings.map(warningJson)),
     doc: () => leadsDoc(result, options.lang),
     rows: () => result.leads.map(
       (l): MachineRow => ({

@@ -1,6 +1,9 @@
 import { matrixDoc } from '../present/matrix.js';
+import { warningJson } from '../present/messages/warnings.js';
+import { warning } from '../codes/warnings.js';
 import { loadClients, type LoadedClients } from '../load/clients.js';
-import { analyzeMatrix, type MatrixInput, type MatrixJson } from '../analyses/matrix.js';
+import { analyzeMatrix, type MatrixInput, type MatrixJson, type UnreadFlag } from '../analyses/matrix.js';
+import { unreadText } from '../present/messages/cells.js';
 import type { RevenueLedger } from '../analyses/ledger.js';
 import { analyzeShare, type RevenueClass, type ShareOptions, type ShareResult } from '../analyses/share.js';
 import type { FlagRead } from '../normalize/flags.js';
@@ -32,9 +35,9 @@ function flagValue(flag: FlagRead): boolean | null {
   return typeof flag === 'boolean' ? flag : null;
 }
 
-function flagReason(name: string, flag: FlagRead, raw: string): string | null {
-  if (flag === 'missing') return `${name}: empty`;
-  if (flag === 'unreadable') return `${name}: cannot read ${JSON.stringify(raw.trim())} as yes/no`;
+function unreadFlag(flag: UnreadFlag['flag'], read: FlagRead, raw: string): UnreadFlag | null {
+  if (read === 'missing') return { flag, value: null };
+  if (read === 'unreadable') return { flag, value: raw.trim() };
   return null;
 }
 
@@ -73,9 +76,9 @@ export async function computeMatrix(options: MatrixRunOptions): Promise<Computed
   }
 
   const rows: MatrixInput[] = loaded.clients.map((c) => {
-    const reasons = [flagReason('want', c.want, c.wantRaw), flagReason('can', c.can, c.canRaw)].filter((r): r is string => r !== null);
+    const unread = [unreadFlag('want', c.want, c.wantRaw), unreadFlag('can', c.can, c.canRaw)].filter((r): r is UnreadFlag => r !== null);
     const row: MatrixInput = { client: c.client, want: flagValue(c.want), can: flagValue(c.can) };
-    if (reasons.length > 0) row.reason = reasons.join('; ');
+    if (unread.length > 0) Object.assign(row, { reason: unreadText(unread, 'en'), unread });
     if (c.manager.trim() !== '') row.manager = displayName(c.manager);
     if (c.segment.trim() !== '') row.segment = displayName(c.segment);
     if (revenue) {
@@ -88,7 +91,7 @@ export async function computeMatrix(options: MatrixRunOptions): Promise<Computed
   });
   const analysis = analyzeMatrix(rows, revenue !== null);
   if (analysis.atRisk.length > 0) {
-    warnings.push({ code: 'KEY_CLIENTS_AT_RISK', message: `${analysis.atRisk.length} key client(s) do not want to buy: ${analysis.atRisk.join(', ')}` });
+    warnings.push(warning('KEY_CLIENTS_AT_RISK', { clients: [...analysis.atRisk] }));
   }
   const result: MatrixJson = {
     ...analysis,
@@ -101,7 +104,7 @@ export async function runMatrix(options: MatrixRunOptions): Promise<CommandOutpu
   const { result, inputs, warnings } = await computeMatrix(options);
   const period = options.deals ? periodJson(options.deals.filter.period) : null;
   return {
-    envelope: buildEnvelope('matrix', period, inputs, result, warnings),
+    envelope: buildEnvelope('matrix', period, inputs, result, warnings.map(warningJson)),
     doc: () => matrixDoc(result, options.lang),
     rows: () => result.clients.map(
       (c): MachineRow => ({

@@ -1,4 +1,7 @@
 import { analyzeOffers, ContactDays, type Offer, type OffersOptions, type OffersResult } from '../analyses/offers.js';
+import { isoDate } from '../present/format.js';
+import { warningJson } from '../present/messages/warnings.js';
+import { warning } from '../codes/warnings.js';
 import type { InputOptions } from '../load/input-options.js';
 import type { InputReport, Warning } from '../schema/envelope.js';
 import { loadContacts, loadOffers } from '../load/offers.js';
@@ -53,13 +56,12 @@ export function offersResult(read: ReadOffers, log: ContactDays | null, rules: O
   const warnings: Warning[] = [];
   const c = result.counts;
   if (log === null) {
-    warnings.push({ code: 'FOLLOW_UP_NEEDS_LOG', message: 'only expiry was checked: the follow-up rule (a call by the next business day) needs the activity log; give it with --activities FILE' });
+    warnings.push(warning('FOLLOW_UP_NEEDS_LOG', {}));
   } else if (c.beforeLog > 0) {
-    const from = log.from === null ? 'the log holds no activity up to as-of' : `the log begins on ${formatDay(log.from)}`;
-    warnings.push({ code: 'FOLLOW_UP_BEFORE_LOG', message: `${c.beforeLog} undecided offer(s) sent before the activity log begins were not checked for follow-up: ${from}` });
+    warnings.push(warning('FOLLOW_UP_BEFORE_LOG', { count: c.beforeLog, logFrom: log.from === null ? null : formatDay(log.from) }));
   }
   if (c.noExpiry > 0 && read.inputs.some((i) => i.columns.expires !== undefined)) {
-    warnings.push({ code: 'OFFERS_WITHOUT_EXPIRY', message: `${c.noExpiry} undecided offer(s) have no expiry date, so they can never show as expiring or expired` });
+    warnings.push(warning('OFFERS_WITHOUT_EXPIRY', { count: c.noExpiry }));
   }
   return { result, warnings };
 }
@@ -109,8 +111,8 @@ function offerRows(r: OffersResult): MachineRow[] {
 export async function runOffers(o: OffersRules & { lang: Lang }): Promise<CommandOutput> {
   const { result, inputs, warnings } = await computeOffers(o);
   return {
-    envelope: buildEnvelope('offers', result.window, inputs, result, warnings),
-    doc: () => ({ title: `${t(o.lang, 'offersTitle')} · ${t(o.lang, 'asOf')} ${result.asOf}`, sections: offersSections(result, o.lang) }),
+    envelope: buildEnvelope('offers', result.window, inputs, result, warnings.map(warningJson)),
+    doc: () => ({ title: `${t(o.lang, 'offersTitle')} · ${t(o.lang, 'asOf')} ${isoDate(result.asOf, o.lang)}`, sections: offersSections(result, o.lang) }),
     rows: () => offerRows(result),
     columns: ['list', 'client', 'offer', 'sent', 'due', 'contact', 'expires', 'daysLeft', 'amount', 'manager'],
     exitCode: 0,

@@ -1,4 +1,7 @@
 import type { Amount } from '../normalize/money.js';
+import { inputNotes } from '../present/messages/inputs.js';
+import { warningJson } from '../present/messages/warnings.js';
+import { warning } from '../codes/warnings.js';
 import { reportDoc } from '../present/report.js';
 import type { ReportResult } from '../analyses/report.js';
 import { compareShares } from '../analyses/compare.js';
@@ -13,7 +16,7 @@ import { cadenceWindow, computeCadence } from './cadence.js';
 import { hasKeySource, trailingYear, type KeySources } from '../analyses/key-clients.js';
 import type { InputOptions } from '../load/input-options.js';
 import type { InputReport, Warning } from '../schema/envelope.js';
-import type { UnusedFile } from '../load/inputs.js';
+import type { ChosenFile, UnusedFile } from '../load/inputs.js';
 import { computeLeads } from './leads.js';
 import { loadClients } from '../load/clients.js';
 import { computeMatrix, revenueByClient, type ClientRevenueMap } from './matrix.js';
@@ -29,7 +32,7 @@ export interface ReportOptions {
   /** The files of each role given; several files of one role are read as one table. */
   files: Partial<Record<Role, InputOptions[]>>;
   /** How each file was found, shown in the report. */
-  notes: string[];
+  chosen: ChosenFile[];
   /** The folder searched, if any, and the files in it that were not used: named when an input is missing. */
   folder: string | null;
   unused: UnusedFile[];
@@ -71,7 +74,7 @@ export async function computeReport(o: ReportOptions): Promise<ReportData> {
     asOf: formatDay(o.asOf),
     period: span(o.period),
     previousPeriod: span(previous),
-    files: o.notes,
+    files: inputNotes(o.chosen, o.unused, 'en'),
     share: null,
     comparison: null,
     matrix: null,
@@ -150,7 +153,7 @@ export async function computeReport(o: ReportOptions): Promise<ReportData> {
       }
     }
   } else if (o.files.activities) {
-    warnings.push({ code: 'CADENCE_SKIPPED', message: 'the activity log was not checked: a deals or clients file, --key-client or --all-clients is needed to tell which clients are key' });
+    warnings.push(warning('CADENCE_SKIPPED', {}));
     if (offers) {
       // No cadence pass to share: the logs are read for the follow-up rule alone.
       contactLog = new ContactDays();
@@ -173,8 +176,8 @@ export async function computeReport(o: ReportOptions): Promise<ReportData> {
 export async function runReport(o: ReportOptions): Promise<CommandOutput> {
   const { result, inputs, warnings } = await computeReport(o);
   return {
-    envelope: buildEnvelope('report', periodJson(o.period), inputs, result, warnings),
-    doc: () => reportDoc(result, warnings, o.lang),
+    envelope: buildEnvelope('report', periodJson(o.period), inputs, result, warnings.map(warningJson)),
+    doc: () => reportDoc(result, warnings, o.lang, inputNotes(o.chosen, o.unused, o.lang)),
     rows: () => (result.share?.clients ?? []).map((c) => ({ ...c, manager: c.manager ?? null })),
     columns: ['rank', 'client', 'revenue', 'share', 'cumulativeShare', 'class', 'manager'],
     exitCode: 0,

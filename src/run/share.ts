@@ -1,4 +1,6 @@
 import { shareDoc } from '../present/share.js';
+import { warningJson } from '../present/messages/warnings.js';
+import { warning } from '../codes/warnings.js';
 import { analyzeShare, type ShareJson, type ShareOptions, type ShareResult } from '../analyses/share.js';
 import { periodJson, type Period } from '../normalize/period.js';
 import type { MachineRow } from '../render/document.js';
@@ -45,10 +47,7 @@ export async function computeShare(options: Omit<ShareRunOptions, 'lang'>): Prom
   const warnings = [...loaded.warnings, ...nonPositiveWarnings(analysis)];
   for (const m of analysis.managers) {
     if (m.overloaded) {
-      warnings.push({
-        code: 'MANAGER_OVERLOAD',
-        message: `${m.manager} carries ${m.keyClients} key clients (more than ${options.share.maxKeyPerManager}): ${m.clients.join(', ')}`,
-      });
+      warnings.push(warning('MANAGER_OVERLOAD', { manager: m.manager, keyClients: m.keyClients, limit: options.share.maxKeyPerManager, clients: [...m.clients] }));
     }
   }
   // An empty previous period is a comparison with nothing, not an error.
@@ -62,14 +61,8 @@ const MAX_NAMED = 10;
 export function nonPositiveWarnings(result: ShareResult): Warning[] {
   const clients = result.clients.filter((c) => c.share === null);
   if (clients.length === 0) return [];
-  const named = clients.slice(0, MAX_NAMED).map((c) => `${c.client} (${String(c.revenue)})`);
-  const more = clients.length > MAX_NAMED ? `, and ${clients.length - MAX_NAMED} more` : '';
-  return [
-    {
-      code: 'NON_POSITIVE_CLIENTS',
-      message: `${clients.length} client(s) with zero or negative net revenue (refunds) get no share or class and are listed last; shares are of the ${String(result.portfolio.shareBase)} the other clients bring: ${named.join(', ')}${more}`,
-    },
-  ];
+  const named = clients.slice(0, MAX_NAMED).map((c) => ({ client: c.client, revenue: c.revenue }));
+  return [warning('NON_POSITIVE_CLIENTS', { count: clients.length, shareBase: result.portfolio.shareBase, clients: named })];
 }
 
 /** Why no row counted, with the numbers a user needs to fix the command (added up over the files). */
@@ -105,7 +98,7 @@ function analyzeShareOrNull(ledger: RevenueLedger, options: ShareOptions): Share
 export async function runShare(options: ShareRunOptions): Promise<CommandOutput> {
   const { result, inputs, warnings } = await computeShare(options);
   return {
-    envelope: buildEnvelope('share', periodJson(options.filter.period), inputs, result, warnings),
+    envelope: buildEnvelope('share', periodJson(options.filter.period), inputs, result, warnings.map(warningJson)),
     doc: () => shareDoc(result, options.filter.period, options.lang),
     rows: () => shareRows(result),
     columns: ['rank', 'client', 'revenue', 'share', 'cumulativeShare', 'class', 'manager'],

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 
+import type { Warning } from '../codes/warnings.js';
 import { SCHEMA_VERSION } from './version.js';
 
 export const inputSchema = z.object({
@@ -18,7 +19,8 @@ export const inputSchema = z.object({
   columns: z.record(z.string(), z.string()),
 });
 
-export const warningSchema = z.object({ code: z.string(), message: z.string() });
+/** A warning: its stable code, the English message (the same under every locale) and the code's fields (src/codes/warnings.ts). */
+export const warningSchema = z.object({ code: z.string(), message: z.string(), fields: z.record(z.string(), z.unknown()) });
 
 export const periodSchema = z.object({ from: z.string().nullable(), to: z.string().nullable() }).nullable();
 
@@ -92,10 +94,10 @@ export interface InputReport {
   columns: Record<string, string>;
 }
 
-export interface Warning {
-  code: string;
-  message: string;
-}
+export type { Warning } from '../codes/warnings.js';
+
+/** A warning as the JSON carries it. */
+export type WarningJson = Warning & { message: string };
 
 export interface Envelope<R> {
   schemaVersion: typeof SCHEMA_VERSION;
@@ -103,7 +105,7 @@ export interface Envelope<R> {
   period: { from: string | null; to: string | null } | null;
   inputs: InputReport[];
   result: R;
-  warnings: Warning[];
+  warnings: WarningJson[];
 }
 
 /** The one JSON shape of every command (README, "JSON output"). */
@@ -112,7 +114,7 @@ export function buildEnvelope<R>(
   period: { from: string | null; to: string | null } | null,
   inputs: InputReport[],
   result: R,
-  warnings: Warning[],
+  warnings: WarningJson[],
 ): Envelope<R> {
   return { schemaVersion: SCHEMA_VERSION, command, period, inputs, result, warnings };
 }

@@ -18,6 +18,7 @@ export const matrixResultSchema = z.object({
       quadrant,
       task: z.enum(Object.values(TASKS)).describe('the seller\'s task for the quadrant, as a code'),
       reason: z.string().optional(),
+      unread: z.array(z.object({ flag: z.enum(['want', 'can']), value: z.string().nullable() })).optional().describe('the flags that could not be read: empty (value null) or no yes/no'),
       manager: z.string().optional(),
       segment: z.string().optional(),
       class: revenueClass.nullable().optional(),
@@ -146,7 +147,7 @@ export const checkResultSchema = z.object({
   policy: z.array(rule),
   passed: z.boolean(),
   summary: z.array(z.object({ rule, count: z.number().int(), failing: z.boolean(), skipped: z.boolean() })),
-  skipped: z.array(z.object({ rule, reason: z.string() })),
+  skipped: z.array(z.object({ rule, reason: z.string(), gap: z.record(z.string(), z.unknown()).describe('why the rule checked nothing, as data (src/codes/findings.ts)') })),
   findings: z.array(
     z.object({
       rule,
@@ -155,7 +156,8 @@ export const checkResultSchema = z.object({
       file: z.string().optional(),
       line: z.number().int().optional(),
       column: z.number().int().optional(),
-      details: z.string(),
+      details: z.string().describe('the finding in English, the same under every locale'),
+      fields: z.record(z.string(), z.unknown()).describe("the rule's fields (src/codes/findings.ts)"),
     }),
   ),
 });

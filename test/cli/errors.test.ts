@@ -8,7 +8,7 @@ function ctx(): CliContext & { text: () => string } {
   const stderr = new PassThrough();
   let text = '';
   stderr.on('data', (c: Buffer) => (text += c.toString()));
-  return { stdout: new PassThrough(), stderr, stdinIsTTY: false, env: {}, color: false, debug: false, config: { config: {}, file: null }, verbose: false, started: 0, text: () => text };
+  return { stdout: new PassThrough(), stderr, stdinIsTTY: false, env: {}, color: false, debug: false, config: { config: {}, file: null }, verbose: false, lang: 'en', started: 0, text: () => text };
 }
 
 describe('reportError', () => {

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { CliContext } from '../../src/cli/context.js';
 import { requireInput } from '../../src/cli/stdin.js';
 
-const ctx = (stdinIsTTY: boolean): CliContext => ({ stdout: new PassThrough(), stderr: new PassThrough(), stdinIsTTY, env: {}, color: undefined, debug: false, config: { config: {}, file: null }, verbose: false, started: 0 });
+const ctx = (stdinIsTTY: boolean): CliContext => ({ stdout: new PassThrough(), stderr: new PassThrough(), stdinIsTTY, env: {}, color: undefined, debug: false, config: { config: {}, file: null }, verbose: false, lang: 'en', started: 0 });
 
 describe('requireInput', () => {
   it('prints the help and refuses - on a terminal instead of waiting for typing', () => {

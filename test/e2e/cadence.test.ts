@@ -70,7 +70,8 @@ describe('folio cadence (e2e)', () => {
     const r = folio(['cadence', 'fixtures/activities-ru-amocrm.csv', '--clients', 'fixtures/clients-ru-key.csv', '--as-of', '2026-11-23', '--lang', 'ru']);
     expect(r.code).toBe(0);
     expect(r.stdout.indexOf('План на сегодня')).toBeLessThan(r.stdout.indexOf('Нарушения'));
-    expect(r.stdout).toMatch(/ООО Ромашка\s+пауза\s+2026-11-20\s+2026-11-30 \(\+7\)\s+с 2026-11-28 \(Иванов\)/);
+    // Russian output writes dates as dd.mm.yyyy (issue #13); JSON keeps ISO.
+    expect(r.stdout).toMatch(/ООО Ромашка\s+пауза\s+20\.11\.2026\s+30\.11\.2026 \(\+7\)\s+с 28\.11\.2026 \(Иванов\)/);
   });
 
   it('warns when the log has no manager or channel column and applies the rule to every contact', () => {

@@ -147,7 +147,7 @@ describe('a gate that checked nothing does not pass', () => {
     // Two open leads on Olga, more than 1.
     const r = folio(['check', dir, ...when, '--fail-on', 'overload', '--max-leads', '1', '--json']);
     expect(r.code, r.stderr).toBe(1);
-    expect(OUTPUT_SCHEMAS.check.parse(json(r)).result.findings).toEqual([{ rule: 'overload', manager: 'Olga Petrova', details: '2 open leads, more than 1' }]);
+    expect(OUTPUT_SCHEMAS.check.parse(json(r)).result.findings).toMatchObject([{ rule: 'overload', manager: 'Olga Petrova', details: '2 open leads, more than 1' }]);
   });
 });
 
@@ -158,7 +158,7 @@ describe('overload counts key clients per manager', () => {
     const r = folio(['check', dir, ...when, '--fail-on', 'overload', '--json']);
     expect(r.code, r.stderr).toBe(1);
     const findings = OUTPUT_SCHEMAS.check.parse(json(r)).result.findings.filter((f) => f.rule === 'overload');
-    expect(findings).toEqual([{ rule: 'overload', manager: 'Olga Petrova', details: '4 key clients, more than 3: Alpha, Bravo, Charlie, Delta' }]);
+    expect(findings).toMatchObject([{ rule: 'overload', manager: 'Olga Petrova', details: '4 key clients, more than 3: Alpha, Bravo, Charlie, Delta' }]);
     // Olga's 4 key clients are within a limit of 4.
     expect(folio(['check', dir, ...when, '--fail-on', 'overload', '--max-key-clients', '4']).code).toBe(0);
     expect(folio(['check', dir, ...when, '--fail-on', 'overload'], { env: { FOLIO_MAX_KEY_CLIENTS: '4' } }).code).toBe(0);

@@ -28,10 +28,10 @@ describe('the header row (e2e)', () => {
       ['ООО Ромашка', 1500.5, 0.6002, 'golden'],
       ['АО Вектор', 999.5, 0.3998, 'critical'],
     ]);
-    expect(r.warnings).toContainEqual({
+    expect(r.warnings).toContainEqual(expect.objectContaining({
       code: 'HEADER_ROW',
       message: 'fixtures/titled/deals-ru-1c-report.csv: the header is on line 4; the 3 lines above it (a title, report parameters, blank lines) were not read (name another with --header-row N)',
-    });
+    }));
   });
 
   it('finds the header of an activity log under a title, a period line and a line of delimiters', () => {

@@ -63,7 +63,7 @@ describe('several files of one role are one table', () => {
       [B, 6, 3, 1, 2],
     ]);
     addsUp(e.inputs);
-    expect(e.warnings).toContainEqual({ code: 'FOLDED_LINES', message: `${B}: 2 line(s) repeated whole (same ID, same values) were counted once; 2 of them repeat lines of an earlier file` });
+    expect(e.warnings).toContainEqual({ code: 'FOLDED_LINES', message: `${B}: 2 line(s) repeated whole (same ID, same values) were counted once; 2 of them repeat lines of an earlier file`, fields: { file: B, count: 2, across: 2 } });
     expect(run.stderr).toContain('2 of them repeat lines of an earlier file');
   });
 
@@ -220,7 +220,7 @@ describe('report and check over several files per role', () => {
     const en = folio(['report', ...args]);
     expect(en.stdout).toMatch(/Inputs\n {2}activities: fixtures\/multi\/activities-2026-02\.csv[^\n]*\n {2}activities: fixtures\/multi\/activities-2026-03\.csv[^\n]*\n {2}deals: fixtures\/multi\/deals-2026-01-02\.csv[^\n]*\n {2}deals: fixtures\/multi\/deals-2026-02-03\.csv/);
     const ru = folio(['report', ...args, '--lang', 'ru']);
-    expect(ru.stdout).toMatch(/Исходные файлы\n {2}activities: fixtures\/multi\/activities-2026-02\.csv[^\n]*\n(?: {2}[^\n]*\n){2} {2}deals: fixtures\/multi\/deals-2026-02-03\.csv/);
+    expect(ru.stdout).toMatch(/Исходные файлы\n {2}активности: fixtures\/multi\/activities-2026-02\.csv \(узнан по имени и колонкам\)\n(?: {2}[^\n]*\n){2} {2}сделки: fixtures\/multi\/deals-2026-02-03\.csv/);
   });
 
   it('takes --deals and --activities more than once', () => {

@@ -35,10 +35,10 @@ describe('net refunds (e2e)', () => {
       [5, 'Acme', -500, null, null, null],
     ]);
     for (const c of e.result.clients) expect(c.share ?? 0).toBeLessThanOrEqual(1);
-    expect(e.warnings).toContainEqual({
+    expect(e.warnings).toContainEqual(expect.objectContaining({
       code: 'NON_POSITIVE_CLIENTS',
       message: '2 client(s) with zero or negative net revenue (refunds) get no share or class and are listed last; shares are of the 1000 the other clients bring: Umbrella (0), Acme (-500)',
-    });
+    }));
     expect(e.inputs[0]).toMatchObject({ rows: 7, used: 7, totals: 0, skipped: 0 });
   });
 
@@ -82,6 +82,6 @@ describe('net refunds (e2e)', () => {
     const check = folio(['check', dir, '--period', '2026-10', '--as-of', '2026-11-01', '--fail-on', 'golden', '--json']);
     expect(check.code).toBe(1);
     const findings = OUTPUT_SCHEMAS.check.parse(json(check)).result.findings.filter((f) => f.rule === 'golden');
-    expect(findings).toEqual([{ rule: 'golden', client: 'Globex', details: 'share 60.0% is above 50%' }]);
+    expect(findings).toMatchObject([{ rule: 'golden', client: 'Globex', details: 'share 60.0% is above 50%' }]);
   });
 });

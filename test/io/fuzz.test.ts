@@ -41,7 +41,7 @@ function context(): CliContext & { err: () => string } {
   let err = '';
   stderr.on('data', (c: Buffer) => (err += c.toString()));
   stdout.resume();
-  return { stdout, stderr, stdinIsTTY: false, env: {}, color: false, debug: false, config: { config: {}, file: null }, verbose: false, started: 0, err: () => err };
+  return { stdout, stderr, stdinIsTTY: false, env: {}, color: false, debug: false, config: { config: {}, file: null }, verbose: false, lang: 'en', started: 0, err: () => err };
 }
 
 describe('fuzzing the reader', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { unknownValuesWarning } from '../../src/load/unknown-values.js';
+import { warningJson } from '../../src/present/messages/warnings.js';
 import { NO_USER_VOCABULARY, statusClassifier } from '../../src/normalize/vocabulary.js';
 
 describe('unknownValuesWarning', () => {
@@ -17,7 +18,7 @@ describe('unknownValuesWarning', () => {
     c.classify('Won/Lost');
     c.classify('');
     c.classify(' ');
-    expect(unknownValuesWarning('d.csv', 'status', c)).toEqual({
+    expect(warningJson(unknownValuesWarning('d.csv', 'status', c)!)).toMatchObject({
       code: 'UNKNOWN_STATUS',
       message:
         'd.csv: 39 row(s) whose status no list knows, read as open (not revenue): "v1" (8), "v2" (7), "v3" (6), "v4" (5), "v5" (4), "v6" (3), and 5 more; classify one with --won, --lost or --open "VALUE"',
@@ -25,7 +26,7 @@ describe('unknownValuesWarning', () => {
     const small = statusClassifier(NO_USER_VOCABULARY);
     small.classify('Won/Lost');
     small.classify('');
-    expect(unknownValuesWarning('d.csv', 'status', small)?.message).toBe(
+    expect(warningJson(unknownValuesWarning('d.csv', 'status', small)!).message).toBe(
       'd.csv: 2 row(s) whose status no list knows, read as open (not revenue): empty (1), "Won/Lost" (1, matches won and lost equally); classify one with --won, --lost or --open "VALUE"',
     );
   });

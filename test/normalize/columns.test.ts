@@ -4,6 +4,17 @@ import { CLIENT_FIELDS } from '../../src/normalize/clients.js';
 import { fitColumns, mapColumns } from '../../src/normalize/columns.js';
 import { DEAL_FIELDS, DEAL_NEEDS } from '../../src/normalize/deals.js';
 import { LEAD_FIELDS } from '../../src/normalize/leads.js';
+import { type FallbackUse } from '../../src/normalize/columns.js';
+import { warning, type WarningFields } from '../../src/codes/warnings.js';
+import { warningText } from '../../src/present/messages/warnings.js';
+
+/** A column choice as the warning reads in English. */
+const choiceText = (c: WarningFields['COLUMN_CHOICE'] | undefined): string => (c === undefined ? '' : warningText(warning('COLUMN_CHOICE', c), 'en'));
+/** A fallback use as its warning: code and English message. */
+function said(f: FallbackUse): { field: string; header: string; code: string; message: string } {
+  const w = f.kind === 'client-id' ? warning('CLIENT_BY_ID', { header: f.header }) : warning('DATE_FALLBACK', { header: f.header, kind: f.kind });
+  return { field: f.field, header: f.header, code: w.code, message: warningText(w, 'en') };
+}
 
 const map = (headers: string[], overrides = {}) => mapColumns('f.csv', headers, DEAL_FIELDS, overrides);
 
@@ -17,7 +28,7 @@ describe('mapColumns', () => {
   it('prefers a closing date over a creation date and says so', () => {
     const m = map(['Компания', 'Бюджет', 'Дата создания', 'Дата закрытия']);
     expect(m.index.date).toBe(3);
-    expect(m.choices[0]).toMatch(/took "Дата закрытия" over "Дата создания"/);
+    expect(choiceText(m.choices[0])).toMatch(/took "Дата закрытия" over "Дата создания"/);
   });
 
   it('reads units and Pipedrive prefixes', () => {
@@ -64,7 +75,7 @@ describe('mapColumns', () => {
     });
 
     it('says which header it took over which', () => {
-      expect(map(['Клиент', 'Стоимость', 'Выручка']).choices).toEqual([`amount: took "Выручка" over "Стоимость" (override with --map amount=HEADER)`]);
+      expect(map(['Клиент', 'Стоимость', 'Выручка']).choices.map(choiceText)).toEqual([`amount: took "Выручка" over "Стоимость" (override with --map amount=HEADER)`]);
     });
 
     it('never takes profit, cost, discount, tax or a unit price as the amount', () => {
@@ -79,7 +90,7 @@ describe('mapColumns', () => {
       (id) => {
         const m = map([id, 'Sales', 'Order Date']);
         expect(m.index.client).toBe(0);
-        expect(m.fallbacks).toEqual([{ field: 'client', header: id, code: 'CLIENT_BY_ID', message: expect.stringContaining(`"${id}"`) }]);
+        expect(m.fallbacks.map(said)).toEqual([{ field: 'client', header: id, code: 'CLIENT_BY_ID', message: expect.stringContaining(`"${id}"`) }]);
       },
     );
 
@@ -87,13 +98,13 @@ describe('mapColumns', () => {
       const m = map(['Customer ID', 'Customer Name', 'Sales']);
       expect(m.index.client).toBe(1);
       expect(m.fallbacks).toEqual([]);
-      expect(m.choices).toEqual([`client: took "Customer Name" over "Customer ID" (override with --map client=HEADER)`]);
+      expect(m.choices.map(choiceText)).toEqual([`client: took "Customer Name" over "Customer ID" (override with --map client=HEADER)`]);
     });
 
     it('keys leads, activities and clients files by ID alike', () => {
-      expect(mapColumns('f', ['Lead', 'Customer ID', 'Amount', 'Close Date'], LEAD_FIELDS).fallbacks.map((f) => [f.field, f.code])).toEqual([['client', 'CLIENT_BY_ID']]);
-      expect(mapColumns('f', ['Date', 'Account ID', 'Outcome'], ACTIVITY_FIELDS).fallbacks.map((f) => [f.field, f.code])).toEqual([['client', 'CLIENT_BY_ID']]);
-      expect(mapColumns('f', ['Client ID', 'Wants', 'Can buy'], CLIENT_FIELDS).fallbacks.map((f) => [f.field, f.code])).toEqual([['client', 'CLIENT_BY_ID']]);
+      expect(mapColumns('f', ['Lead', 'Customer ID', 'Amount', 'Close Date'], LEAD_FIELDS).fallbacks.map(said).map((f) => [f.field, f.code])).toEqual([['client', 'CLIENT_BY_ID']]);
+      expect(mapColumns('f', ['Date', 'Account ID', 'Outcome'], ACTIVITY_FIELDS).fallbacks.map(said).map((f) => [f.field, f.code])).toEqual([['client', 'CLIENT_BY_ID']]);
+      expect(mapColumns('f', ['Client ID', 'Wants', 'Can buy'], CLIENT_FIELDS).fallbacks.map(said).map((f) => [f.field, f.code])).toEqual([['client', 'CLIENT_BY_ID']]);
     });
 
     it.each([
@@ -104,8 +115,8 @@ describe('mapColumns', () => {
     ])('dates deals by a creation or expected-close date only as a fallback: %j', (headers, taken, says) => {
       const m = map(headers);
       expect(headers[m.index.date as number]).toBe(taken);
-      expect(m.fallbacks).toEqual([{ field: 'date', header: taken, code: 'DATE_FALLBACK', message: expect.stringMatching(says) }]);
-      expect(m.fallbacks[0]?.message).toContain('--map date=HEADER');
+      expect(m.fallbacks.map(said)).toEqual([{ field: 'date', header: taken, code: 'DATE_FALLBACK', message: expect.stringMatching(says) }]);
+      expect(m.fallbacks.map(said)[0]?.message).toContain('--map date=HEADER');
     });
 
     it('prefers an expected close over a creation date, and any real date over both', () => {
@@ -119,7 +130,7 @@ describe('mapColumns', () => {
 
     it('dates contacts by their creation only as a fallback', () => {
       const m = mapColumns('f', ['Created Time', 'Account Name', 'Outcome'], ACTIVITY_FIELDS);
-      expect(m.fallbacks).toEqual([{ field: 'date', header: 'Created Time', code: 'DATE_FALLBACK', message: expect.stringMatching(/record was created/) }]);
+      expect(m.fallbacks.map(said)).toEqual([{ field: 'date', header: 'Created Time', code: 'DATE_FALLBACK', message: expect.stringMatching(/record was created/) }]);
       expect(mapColumns('f', ['Created Time', 'Call Start Time', 'Account Name', 'Outcome'], ACTIVITY_FIELDS).index.date).toBe(1);
     });
 

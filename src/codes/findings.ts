@@ -1,0 +1,27 @@
+/**
+ * The fields of each `folio check` finding, by rule (data, no words): the present layer words
+ * them in each language (src/present/messages/check.ts); JSON carries them beside the English
+ * `details`.
+ */
+export interface FindingFields {
+  /** `header`: the column; `problem`: the bad cell as the reader describes it. */
+  invalid: { header: string | null; problem: string };
+  golden: { share: number; threshold: number };
+  critical: { share: number; threshold: number };
+  mono: { keyShare: number };
+  cadence: { days: number; from: string; to: string; open: boolean };
+  cooloff: { date: string; days: number; negativeDate: string };
+  dossier: { reviewed: string | null; dueBy: string | null };
+  followup: { offer: string | null; sent: string; due: string; contact: string | null };
+  expired: { offer: string | null; expires: string; amount: number | null };
+  overload: { keyClients: number; limit: number; clients: string[] } | { leads: number; limit: number | null };
+}
+
+export type FindingRule = keyof FindingFields;
+
+/** Why a rule of the policy checked nothing: an input it needs is absent, or a column. */
+export type RuleGap =
+  | { rule: string; lack: 'input'; roles: string[]; folder: string | null }
+  | { rule: string; lack: 'overload-input'; folder: string | null }
+  | { rule: string; lack: 'dossier-column'; file: string }
+  | { rule: string; lack: 'manager-column'; files: string[]; role: string };

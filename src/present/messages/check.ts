@@ -1,0 +1,150 @@
+import type { FindingFields, RuleGap } from '../../codes/findings.js';
+import { ROLE_NOUN, type Role } from '../../load/inputs.js';
+import { isoDate, money, percent } from '../format.js';
+import type { Lang } from '../i18n.js';
+import type { Catalog, Entry } from './entry.js';
+
+const offerName = (offer: string | null, lang: Lang): string => offer ?? (lang === 'ru' ? '(без номера)' : '(no number)');
+
+/** Each rule's finding in every language; the English one is also the JSON's `details`. */
+export const FINDINGS: Catalog<FindingFields> = {
+  invalid: {
+    en: { text: (f) => `${f.header === null ? '' : `${f.header}: `}${f.problem}` },
+    ru: { text: (f) => `${f.header === null ? '' : `${f.header}: `}${f.problem}` },
+  },
+  golden: {
+    en: { text: (f) => `share ${percent(f.share, 'en')} is above ${f.threshold}%` },
+    ru: { text: (f) => `доля ${percent(f.share, 'ru')} выше ${f.threshold} %` },
+  },
+  critical: {
+    en: { text: (f) => `share ${percent(f.share, 'en')} is above ${f.threshold}%` },
+    ru: { text: (f) => `доля ${percent(f.share, 'ru')} выше ${f.threshold} %` },
+  },
+  mono: {
+    en: { text: (f) => `key clients hold ${percent(f.keyShare, 'en')} of revenue` },
+    ru: { text: (f) => `ключевые клиенты дают ${percent(f.keyShare, 'ru')} выручки` },
+  },
+  cadence: {
+    en: { text: (f) => `${f.days} days without a positive contact (${f.from} → ${f.to}${f.open ? ', still open' : ''})` },
+    ru: { text: (f) => `дней без позитивного контакта: ${f.days} (${isoDate(f.from, 'ru')} → ${isoDate(f.to, 'ru')}${f.open ? ', продолжается' : ''})` },
+  },
+  cooloff: {
+    en: { text: (f) => `personal contact on ${f.date}, ${f.days} days after a negative one on ${f.negativeDate}` },
+    ru: { text: (f) => `личный контакт ${isoDate(f.date, 'ru')}, через ${f.days} дн. после негативного ${isoDate(f.negativeDate, 'ru')}` },
+  },
+  dossier: {
+    en: { text: (f) => (f.reviewed ? `dossier last reviewed ${f.reviewed}, due by ${f.dueBy}` : 'no dossier review on record') },
+    ru: { text: (f) => (f.reviewed ? `досье актуализировано ${isoDate(f.reviewed, 'ru')}, срок был ${isoDate(f.dueBy ?? '', 'ru')}` : 'досье ни разу не актуализировалось') },
+  },
+  followup: {
+    en: {
+      text: (f) => `offer ${offerName(f.offer, 'en')} sent ${f.sent} needed a call by ${f.due}; ${f.contact === null ? 'no personal contact since' : `the first personal contact was on ${f.contact}`}`,
+    },
+    ru: {
+      text: (f) =>
+        `КП ${offerName(f.offer, 'ru')} отправлено ${isoDate(f.sent, 'ru')}, звонок нужен был до ${isoDate(f.due, 'ru')}; ${f.contact === null ? 'личного контакта с тех пор не было' : `первый личный контакт ${isoDate(f.contact, 'ru')}`}`,
+    },
+  },
+  expired: {
+    en: { text: (f) => `offer ${offerName(f.offer, 'en')} expired on ${f.expires} without a decision${f.amount === null ? '' : `: ${f.amount} left on the table`}` },
+    ru: { text: (f) => `КП ${offerName(f.offer, 'ru')} истекло ${isoDate(f.expires, 'ru')} без решения${f.amount === null ? '' : `: упущено ${money(f.amount, 'ru')}`}` },
+  },
+  overload: {
+    en: { text: (f) => ('keyClients' in f ? `${f.keyClients} key clients, more than ${f.limit}: ${f.clients.join(', ')}` : `${f.leads} open leads, more than ${f.limit ?? '?'}`) },
+    ru: { text: (f) => ('keyClients' in f ? `ключевых клиентов: ${f.keyClients}, больше ${f.limit}: ${f.clients.join(', ')}` : `открытых заявок: ${f.leads}, больше ${f.limit ?? '?'}`) },
+  },
+};
+
+const ROLE_NOUN_RU: Record<Role, string> = {
+  deals: 'файл сделок',
+  activities: 'журнал активностей',
+  leads: 'файл заявок',
+  clients: 'файл клиентов',
+  offers: 'файл КП',
+};
+
+/** Why a rule checked nothing; the English one is also the JSON's `reason`. */
+export const RULE_GAP: Entry<RuleGap> = {
+  en: {
+    text: (g) => {
+      const where = 'folder' in g ? (g.folder === null ? 'none given' : `none found in ${g.folder}`) : '';
+      switch (g.lack) {
+        case 'input':
+          return `rule ${g.rule} needs ${g.roles.map((r) => ROLE_NOUN[r as Role]).join(' or ')}: ${where}; add one or name it with ${g.roles.map((r) => `--${r} FILE`).join(' or ')}`;
+        case 'overload-input':
+          return `rule overload needs ${ROLE_NOUN.deals} (key clients per manager) or --max-leads N (open leads per manager): ${where}`;
+        case 'dossier-column':
+          return `rule dossier needs a dossier-review date column: ${g.file} has none; map one with --clients-map dossier=HEADER`;
+        case 'manager-column':
+          return `rule overload needs a manager column: ${g.files.join(' and ')} ${g.files.length === 1 ? 'has' : 'have'} none; map one with --${g.role}-map manager=HEADER`;
+      }
+    },
+  },
+  ru: {
+    text: (g) => {
+      const where = 'folder' in g ? (g.folder === null ? 'не указан' : `не найден в ${g.folder}`) : '';
+      switch (g.lack) {
+        case 'input':
+          return `правилу ${g.rule} нужен ${g.roles.map((r) => ROLE_NOUN_RU[r as Role]).join(' или ')}: ${where}; добавьте его или укажите: ${g.roles.map((r) => `--${r} ФАЙЛ`).join(' или ')}`;
+        case 'overload-input':
+          return `правилу overload нужен ${ROLE_NOUN_RU.deals} (ключевые клиенты на менеджера) или --max-leads N (открытые заявки на менеджера): ${where}`;
+        case 'dossier-column':
+          return `правилу dossier нужна колонка даты актуализации досье: в ${g.file} её нет; укажите её: --clients-map dossier=ЗАГОЛОВОК`;
+        case 'manager-column':
+          return `правилу overload нужна колонка менеджера: в ${g.files.join(' и ')} её нет; укажите её: --${g.role}-map manager=ЗАГОЛОВОК`;
+      }
+    },
+  },
+};
+
+const CHECK_EN = {
+    passed: 'passed',
+    failed: 'FAILED',
+    policy: (rules: string) => `Policy: fail on ${rules}`,
+    nothing: 'nothing (report only)',
+    rule: 'rule',
+    findings: 'findings',
+    result: 'result',
+    fail: 'FAIL',
+    skippedNoInput: 'SKIPPED (no input)',
+    notChecked: 'not checked (no input)',
+    reported: 'reported',
+    ok: 'ok',
+    skippedTitle: 'Skipped (--allow-missing)',
+    findingsTitle: 'Findings',
+    where: 'where',
+    details: 'details',
+    none: 'none',
+    skippedNote: (n: number, rules: string) => `, ${n} rule${n === 1 ? '' : 's'} of the policy skipped (${rules})`,
+    skippedAnnotation: (rule: string) => `folio ${rule} skipped`,
+    passedLine: (n: number) => `folio check passed (${n} finding(s) reported, none in the policy)`,
+    failedLine: (rules: string) => `folio check failed: ${rules}`,
+};
+
+/** The words of the check's summary, findings and annotations, in every language. */
+export const CHECK_WORDS: Record<Lang, typeof CHECK_EN> = {
+  en: CHECK_EN,
+  ru: {
+    passed: 'пройдена',
+    failed: 'НЕ ПРОЙДЕНА',
+    policy: (rules: string) => `Политика: ошибка при ${rules}`,
+    nothing: 'ничем (только отчёт)',
+    rule: 'правило',
+    findings: 'находок',
+    result: 'итог',
+    fail: 'НАРУШЕНО',
+    skippedNoInput: 'ПРОПУЩЕНО (нет данных)',
+    notChecked: 'не проверялось (нет данных)',
+    reported: 'к сведению',
+    ok: 'в норме',
+    skippedTitle: 'Пропущено (--allow-missing)',
+    findingsTitle: 'Находки',
+    where: 'где',
+    details: 'подробности',
+    none: 'нет',
+    skippedNote: (n: number, rules: string) => `, пропущено правил политики: ${n} (${rules})`,
+    skippedAnnotation: (rule: string) => `folio ${rule}: пропущено`,
+    passedLine: (n: number) => `folio check пройдена (находок к сведению: ${n}, в политике — ни одной)`,
+    failedLine: (rules: string) => `folio check не пройдена: ${rules}`,
+  },
+};

@@ -1,0 +1,155 @@
+import { describe, expect, it } from 'vitest';
+import { CHECK_RULES } from '../../src/analyses/check.js';
+import { folio } from './run-cli.js';
+
+const AS_OF = ['--as-of', '2026-11-23'];
+const DEMO = 'fixtures/demo';
+const RU = 'fixtures/export-ru';
+
+/** Every command, on the demo export, as a user would run it. */
+const COMMANDS: Record<string, string[]> = {
+  report: ['report', DEMO, ...AS_OF],
+  check: ['check', DEMO, ...AS_OF],
+  share: ['share', `${DEMO}/deals.csv`, '--period', '2026-10'],
+  matrix: ['matrix', `${DEMO}/clients.csv`, '--deals', `${DEMO}/deals.csv`],
+  leads: ['leads', `${DEMO}/leads.csv`, ...AS_OF],
+  cadence: ['cadence', `${DEMO}/activities.csv`, '--deals', `${DEMO}/deals.csv`, ...AS_OF],
+  offers: ['offers', `${DEMO}/offers.csv`, '--activities', `${DEMO}/activities.csv`, ...AS_OF],
+  inspect: ['inspect', `${DEMO}/deals.csv`],
+  config: ['config'],
+  schema: ['schema', 'report'],
+};
+
+/** The same on the Russian export (Windows-1251 deals, Russian headers and names). */
+const RU_COMMANDS: Record<string, string[]> = {
+  report: ['report', RU, ...AS_OF],
+  check: ['check', RU, ...AS_OF, '--fail-on', 'none'],
+  share: ['share', `${RU}/сделки.csv`],
+  leads: ['leads', `${RU}/выгрузка-1.csv`, ...AS_OF],
+  cadence: ['cadence', `${RU}/активности.csv`, '--clients', `${RU}/клиенты.csv`, ...AS_OF],
+  inspect: ['inspect', `${RU}/сделки.csv`],
+};
+
+const RU_LANG = { LANG: 'ru_RU.UTF-8' };
+
+describe('JSON does not depend on the locale', () => {
+  it.each(Object.entries({ ...COMMANDS, ...Object.fromEntries(Object.entries(RU_COMMANDS).map(([k, v]) => [`${k} (ru export)`, v])) }))(
+    '%s --json prints the same bytes under LANG=C, LANG=ru_RU.UTF-8 and --lang ru',
+    (_name, args) => {
+      const json = args[0] === 'schema' ? [] : ['--json'];
+      const c = folio([...args, ...json]);
+      expect([0, 1]).toContain(c.code);
+      expect(c.stdout.length).toBeGreaterThan(0);
+      const ru = folio([...args, ...json], { env: RU_LANG });
+      expect(ru.stdout).toBe(c.stdout);
+      if (args[0] !== 'config' && args[0] !== 'schema') expect(folio([...args, ...json, '--lang', 'ru']).stdout).toBe(c.stdout);
+    },
+  );
+
+  it('while what is said to a person does follow LANG (the comparison above can fail)', () => {
+    const c = folio([...COMMANDS.report!, '--json']);
+    const ru = folio([...COMMANDS.report!, '--json'], { env: RU_LANG });
+    // The warnings on stderr: English under C, Russian under ru_RU.
+    expect(c.stderr).toMatch(/^warning: .*took "Close Date" over "Create Date"/m);
+    expect(ru.stderr).toMatch(/^предупреждение: .*взята колонка «Close Date», а не «Create Date»/m);
+    // JSON warnings: code, the English message, and the fields the message is made of.
+    const warning = (JSON.parse(ru.stdout) as { warnings: { code: string; message: string; fields: Record<string, unknown> }[] }).warnings[0];
+    expect(warning).toEqual({
+      code: 'COLUMN_CHOICE',
+      message: 'fixtures/demo/deals.csv: date: took "Close Date" over "Create Date" (override with --map date=HEADER)',
+      fields: { file: 'fixtures/demo/deals.csv', field: 'date', took: 'Close Date', over: ['Create Date'] },
+    });
+  });
+});
+
+/** Names and headers the data brings (they are not words folio chose): every string the JSON says names a client, person, lead, offer or column. */
+function dataWords(args: string[]): Set<string> {
+  const out = new Set<string>();
+  const walk = (value: unknown, key: string): void => {
+    if (typeof value === 'string') {
+      if (/^(client|manager|lead|offer|clients|atRisk|names|cooloffManager|file|columns|took|over|header)$/.test(key)) for (const w of value.match(/[A-Za-z]{3,}/g) ?? []) out.add(w);
+    } else if (Array.isArray(value)) for (const v of value) walk(v, key);
+    else if (value !== null && typeof value === 'object') for (const [k, v] of Object.entries(value)) walk(v, key === 'columns' ? 'columns' : k);
+  };
+  const run = folio([...args, '--json']);
+  walk(JSON.parse(run.stdout), 'root');
+  return out;
+}
+
+/** Words of the Latin alphabet left in a text once data, paths, flags and codes are taken out. */
+function englishLeft(text: string, data: Set<string>, allowed: readonly string[]): string[] {
+  const stripped = text
+    // GitHub workflow commands: `::error file=…,title=…::` is syntax, the text after it is ours.
+    .replace(/^::[a-z]+ [^\n]*?::/gm, ' ')
+    .replace(/<style[\s\S]*?<\/style>/g, ' ')
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/&[a-z]+;|&#\d+;/g, ' ')
+    .replace(/(?:fixtures|\/tmp)\/[^\s:,;()«»"]+/g, ' ')
+    .replace(/--[a-z][a-z-]*(=[^\s,;)]*)?/g, ' ')
+    .replace(/\b[a-z]+=/g, ' ')
+    .replace(/\b[A-Z][A-Z0-9_]{2,}\b/g, ' ');
+  const words = stripped.match(/[A-Za-z]{3,}/g) ?? [];
+  return [...new Set(words.filter((w) => !data.has(w) && !allowed.includes(w)))];
+}
+
+/** The few Latin words a Russian output may hold: the program's name, and for `check` its name and the rule codes (the values of --fail-on). */
+const ALLOWED = ['folio'];
+const allowedFor = (command: string): readonly string[] => (command === 'check' ? [...ALLOWED, 'check', ...CHECK_RULES] : ALLOWED);
+
+const FORMATS: Record<string, string[]> = {
+  report: ['table', 'markdown', 'html'],
+  check: ['table', 'markdown', 'html', 'github'],
+  share: ['table', 'markdown', 'html'],
+  matrix: ['table', 'markdown', 'html'],
+  leads: ['table', 'markdown', 'html'],
+  cadence: ['table', 'markdown', 'html'],
+  offers: ['table', 'markdown', 'html'],
+};
+// Not yet: `inspect` words its facts in Russian, but its conventions (`decimal comma (from line 2)`)
+// and encoding reasons are still English (README, Languages).
+
+describe('--lang ru leaves no English words but names and codes', () => {
+  const cases = [
+    ...Object.entries(COMMANDS).filter(([c]) => c in FORMATS).flatMap(([c, args]) => (FORMATS[c] ?? []).map((f) => ['demo', c, f, args] as const)),
+    ...Object.entries(RU_COMMANDS).filter(([c]) => c in FORMATS).flatMap(([c, args]) => (FORMATS[c] ?? []).map((f) => ['ru export', c, f, args] as const)),
+  ];
+  it.each(cases)('%s: %s --format %s', (_fixture, command, format, args) => {
+    const run = folio([...args, '--format', format, '--lang', 'ru']);
+    expect([0, 1]).toContain(run.code);
+    const data = dataWords(args);
+    expect(englishLeft(run.stdout, data, allowedFor(command)), run.stdout).toEqual([]);
+    expect(englishLeft(run.stderr, data, allowedFor(command)), run.stderr).toEqual([]);
+    // Dates as people write them in Russian; ISO stays in JSON only.
+    expect(run.stdout).not.toMatch(/\b20\d\d-\d\d-\d\d\b/);
+  });
+
+  it('finds an English word when one is left (the check can fail)', () => {
+    expect(englishLeft('Клиент: Contoso Ltd, rule overdue', new Set(['Contoso', 'Ltd']), ALLOWED)).toEqual(['rule', 'overdue']);
+    expect(englishLeft('<td class="bad">просрочен</td> --map date=ЗАГОЛОВОК NO_INPUT', new Set(), ALLOWED)).toEqual([]);
+  });
+
+  it('Russian dates are dd.mm.yyyy, share changes in п.п., the title names the month', () => {
+    const run = folio([...COMMANDS.report!, '--lang', 'ru']);
+    expect(run.stdout.split('\n')[0]).toBe('Отчёт по портфелю за октябрь 2026');
+    expect(run.stdout).toMatch(/Период\s+01\.10\.2026 — 31\.10\.2026/);
+    // Key share 79.5% in September, 81.1% in October: 1.6 percentage points more.
+    expect(run.stdout).toMatch(/79,5 % → 81,1 % \(\+1,6 п\.п\.\)/);
+    expect(folio(COMMANDS.report!).stdout).toMatch(/79\.5% → 81\.1% \(\+1\.6 pp\)/);
+    expect(folio([...COMMANDS.report!, '--period', '2026-Q3', '--lang', 'ru']).stdout.split('\n')[0]).toBe('Отчёт по портфелю за 3-й квартал 2026');
+    expect(folio([...COMMANDS.report!, '--last', '30', '--lang', 'ru']).stdout.split('\n')[0]).toBe('Отчёт по портфелю за 25.10.2026 — 23.11.2026');
+  });
+});
+
+describe('usage errors in Russian', () => {
+  it('an unknown option, a missing argument: the parser’s errors in the language asked for, exit 2 either way', () => {
+    const en = folio(['share', '--perod', '2026']);
+    expect(en.code).toBe(2);
+    expect(en.stderr).toBe("error: unknown option '--perod'\n(Did you mean --period?)\n");
+    const ru = folio(['share', '--perod', '2026', '--lang', 'ru']);
+    expect(ru.code).toBe(2);
+    expect(ru.stderr).toBe("ошибка: неизвестный флаг '--perod'\n(может быть, --period?)\n");
+    const missing = folio(['share'], { env: RU_LANG });
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toBe("ошибка: не указан обязательный аргумент 'deals'\n");
+  });
+});
