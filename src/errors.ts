@@ -1,3 +1,5 @@
+import type { CellSays, ErrorSays } from './codes/errors.js';
+
 /** Exit codes shared by every command (see README, "Exit codes"). */
 export const EXIT = {
   ok: 0,
@@ -28,6 +30,16 @@ export interface FolioErrorInit extends Partial<Location> {
   more?: string[];
   /** How many further problems were not listed. */
   moreCount?: number;
+  /** The message as id and fields, for the languages other than English (src/codes/errors.ts). */
+  says?: ErrorSays;
+  /** For an error made of bad cells: each listed one with what it says, the first being the error itself. */
+  cells?: LocatedCell[];
+}
+
+/** A bad cell or row, located, and what is wrong with it as id and fields. */
+export interface LocatedCell extends Location {
+  value?: string;
+  says: CellSays;
 }
 
 /**
@@ -45,6 +57,8 @@ export class FolioError extends Error {
   readonly hint: string | undefined;
   readonly more: string[];
   readonly moreCount: number;
+  readonly says: ErrorSays | undefined;
+  readonly cells: LocatedCell[];
 
   constructor(init: FolioErrorInit) {
     super(init.message);
@@ -59,6 +73,8 @@ export class FolioError extends Error {
     this.hint = init.hint;
     this.more = init.more ?? [];
     this.moreCount = init.moreCount ?? 0;
+    this.says = init.says;
+    this.cells = init.cells ?? [];
   }
 }
 

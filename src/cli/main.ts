@@ -7,6 +7,7 @@ import { Redactor } from '../run/redact.js';
 import { chooseFormat } from '../run/formats.js';
 import { langFromEnv, type Lang } from '../present/i18n.js';
 import { usageText } from '../present/messages/usage.js';
+import { ERROR_WORDS, errorInLang } from '../present/messages/errors.js';
 import { describeProblem, EXIT, FolioError } from '../errors.js';
 import { setProgressListener } from '../io/progress.js';
 import { pendingTempFiles } from '../io/write-output.js';
@@ -146,12 +147,16 @@ export async function reportError(error: unknown, ctx: CliContext, argv: string[
     // name the inputs taught the redactor.
     const redact = ctx.redactor !== undefined || argv.includes('--redact');
     const clean = (text: string): string => ctx.redactor?.text(text) ?? text;
-    const shown = redact ? { ...error, message: clean(error.message), header: error.header === undefined ? undefined : clean(error.header), value: undefined } : error;
+    // The command may not have reached reading --lang: the flag itself, else what it read.
+    const lang = argv.some((a) => a === '--lang' || a.startsWith('--lang=')) ? earlyLang(argv, ctx.env) : ctx.lang;
+    const said = errorInLang(error, lang);
+    const located = { file: error.file, line: error.line, column: error.column, header: error.header, value: error.value, message: said.message };
+    const shown = redact ? { ...located, message: clean(said.message), header: error.header === undefined ? undefined : clean(error.header), value: undefined } : located;
     ctx.stderr.write(`${paint('bad', 'folio:')} ${describeProblem(shown)}\n`);
     // Under a redactor the inputs' problems were recorded without their values.
-    if (!redact || ctx.redactor) for (const line of error.more) ctx.stderr.write(`  ${clean(line)}\n`);
-    if (error.moreCount > 0) ctx.stderr.write(`  …and ${error.moreCount} more row${error.moreCount === 1 ? '' : 's'} like this\n`);
-    if (error.hint) ctx.stderr.write(`  ${paint('muted', 'hint:')} ${clean(error.hint)}\n`);
+    if (!redact || ctx.redactor) for (const line of said.more) ctx.stderr.write(`  ${clean(line)}\n`);
+    if (said.moreCount > 0) ctx.stderr.write(`  ${ERROR_WORDS[lang].more(said.moreCount)}\n`);
+    if (said.hint) ctx.stderr.write(`  ${paint('muted', ERROR_WORDS[lang].hint)} ${clean(said.hint)}\n`);
     return error.exitCode;
   }
   const debug = ctx.debug || argv.includes('--debug');

@@ -1,3 +1,4 @@
+import { cell } from '../codes/errors.js';
 import { FolioError } from '../errors.js';
 import { CLIENT_FILE_ALIASES } from './aliases.js';
 import type { ColumnMapping, FieldNeeds, FieldSpec } from './columns.js';
@@ -53,7 +54,7 @@ export class ClientConverter extends ConverterBase implements RowConverter<Clien
   convert(fields: string[], line: number): ClientRow | null | typeof AMBIGUOUS {
     if (this.isTotalsRow(fields, line) || this.misshapen(fields, line)) return null;
     const client = this.text(fields, 'client');
-    if (client.trim() === '') return this.invalid(line, 'client', client, 'no client name', 'fill in the client');
+    if (client.trim() === '') return this.invalid(line, 'client', client, 'no client name', 'fill in the client', cell('NO_CLIENT_NAME', {}), 'fill-client');
     const wantRaw = this.text(fields, 'want');
     const canRaw = this.text(fields, 'can');
     const want = this.has('want') ? this.flag(wantRaw, 'want', this.clientOptions.wantMin, line) : 'missing';

@@ -1,3 +1,4 @@
+import { cell, type CellHint, type CellSays, type CellText, says } from '../codes/errors.js';
 import { FolioError } from '../errors.js';
 import { AmountColumn, DateColumn } from './column-readers.js';
 import type { ColumnMapping } from './columns.js';
@@ -88,18 +89,18 @@ export abstract class ConverterBase {
     if (r === NumberRead.Ok) return true;
     if (r === NumberRead.Empty) return MISSING;
     if (r === NumberRead.Ambiguous) return AMBIGUOUS;
-    this.invalid(line, field, raw, column.value.problem, 'write amounts as 1234.56, 1 234,56 or 1,234.56', 'BAD_NUMBER');
+    this.invalid(line, field, raw, column.value.problem, 'write amounts as 1234.56, 1 234,56 or 1,234.56', column.value.cause, 'amount-format', 'BAD_NUMBER');
     return INVALID;
   }
 
   /** Read an amount that cannot be negative (an offer, a lead): whole units and millionths, or null when the cell is empty. */
-  protected readNonNegativeAmount(fields: string[], field: string, line: number, negative: string): { whole: number; micro: number } | null | typeof INVALID | typeof AMBIGUOUS {
+  protected readNonNegativeAmount(fields: string[], field: string, line: number, negative: string, cause: CellText): { whole: number; micro: number } | null | typeof INVALID | typeof AMBIGUOUS {
     const a = this.readAmountField(fields, field, line);
     if (a === MISSING) return null;
     if (a !== true) return a;
     const v = this.amountColumn(field).value;
     if (v.whole < 0 || v.micro < 0) {
-      this.invalid(line, field, this.text(fields, field), negative, 'fix the amount');
+      this.invalid(line, field, this.text(fields, field), negative, 'fix the amount', cause, 'fix-amount');
       return INVALID;
     }
     return { whole: v.whole, micro: v.micro };
@@ -113,7 +114,7 @@ export abstract class ConverterBase {
     if (r === DateRead.Ok) return column.value.day;
     if (r === DateRead.Empty) return MISSING;
     if (r === DateRead.Ambiguous) return AMBIGUOUS;
-    this.invalid(line, field, raw, column.value.problem, 'write dates as 2026-10-31 or 31.10.2026, or set the order with --date-format dd/mm/yyyy', 'BAD_DATE');
+    this.invalid(line, field, raw, column.value.problem, 'write dates as 2026-10-31 or 31.10.2026, or set the order with --date-format dd/mm/yyyy', column.value.cause, 'date-format', 'BAD_DATE');
     return INVALID;
   }
 
@@ -143,20 +144,21 @@ export abstract class ConverterBase {
    */
   protected misshapen(fields: string[], line: number): boolean {
     if (fields.length < this.reach) {
-      this.record(line, undefined, undefined, undefined, `${fields.length} field${fields.length === 1 ? '' : 's'}, the header has ${this.width}`, 'the row was cut short: export it again, or check its quoting and line breaks', 'SHORT_ROW');
+      this.record(line, undefined, undefined, undefined, `${fields.length} field${fields.length === 1 ? '' : 's'}, the header has ${this.width}`, 'the row was cut short: export it again, or check its quoting and line breaks', { text: cell('SHORT_ROW', { fields: fields.length, width: this.width }), hint: 'short-row' }, 'SHORT_ROW');
       return true;
     }
     if (fields.length <= this.width) return false;
     for (let i = this.width; i < fields.length; i++) {
       if ((fields[i] ?? '').trim() !== '') {
-        this.record(line, i + 1, undefined, fields[i] ?? '', `the row has ${fields.length} fields, the header ${this.width}`, 'check the quoting of this row: a value holding the delimiter must be quoted', 'EXTRA_FIELDS');
+        this.record(line, i + 1, undefined, fields[i] ?? '', `the row has ${fields.length} fields, the header ${this.width}`, 'check the quoting of this row: a value holding the delimiter must be quoted', { text: cell('EXTRA_FIELDS', { fields: fields.length, width: this.width }), hint: 'extra-fields' }, 'EXTRA_FIELDS');
         return true;
       }
     }
     return false;
   }
 
-  protected invalid(line: number, field: string, value: string, message: string, hint: string, code = 'BAD_VALUE'): null {
+  /** `message` and `hint` in English; `cause` and `fix` the same as ids, for the other languages. */
+  protected invalid(line: number, field: string, value: string, message: string, hint: string, cause: CellText, fix: CellHint, code = 'BAD_VALUE'): null {
     const at = this.col[field];
     // A needed field with no column reaches a converter only in `inspect`, which lists the
     // missing column once instead of once per row.
@@ -164,13 +166,13 @@ export abstract class ConverterBase {
       this.skipped++;
       return null;
     }
-    this.record(line, at + 1, this.mapping.header[field], value, message, hint, code);
+    this.record(line, at + 1, this.mapping.header[field], value, message, hint, { text: cause, hint: fix }, code);
     return null;
   }
 
-  private record(line: number, column: number | undefined, header: string | undefined, value: string | undefined, message: string, hint: string, code: string): void {
+  private record(line: number, column: number | undefined, header: string | undefined, value: string | undefined, message: string, hint: string, cellSays: CellSays, code: string): void {
     this.skipped++;
-    this.problems.add({ file: this.options.file, line, column, header, value, message, hint, code });
+    this.problems.add({ file: this.options.file, line, column, header, value, message, hint, code, says: cellSays });
   }
 
   /** The error for a row still ambiguous at the end: which column, and which flag settles it. */
@@ -187,6 +189,7 @@ export abstract class ConverterBase {
         value: raw,
         message: 'could be a thousands separator or a decimal mark, and no value in the column tells which',
         hint: 'say which with --decimal , (decimal comma) or --decimal . (decimal point)',
+        says: says('AMBIGUOUS_NUMBER', {}),
       });
     }
     const [field] = [...this.dates].find(([, c]) => c.order === null) ?? ['date'];
@@ -199,6 +202,7 @@ export abstract class ConverterBase {
       value: this.text(fields, field),
       message: 'could be day-first or month-first, and no date in the column tells which',
       hint: 'say which with --date-format dd/mm/yyyy or --date-format mm/dd/yyyy',
+      says: says('AMBIGUOUS_DATE', {}),
     });
   }
 }

@@ -11,6 +11,7 @@
  * "ambiguous" until a value such as `25/07/2021` settles it, or `--date-format` does.
  */
 
+import { cell, type CellText } from '../codes/errors.js';
 export type DayOrder = 'dmy' | 'mdy';
 
 export const enum DateRead {
@@ -26,10 +27,14 @@ export interface ParsedDate {
   /** The day order this value proved (a part over 12), or null. */
   proves: DayOrder | null;
   problem: string;
+  /** The same, as id and fields for the languages other than English. */
+  cause: CellText;
 }
 
+const NO_CAUSE = cell('UNREADABLE_DATE', {});
+
 export function newParsedDate(): ParsedDate {
-  return { day: 0, proves: null, problem: '' };
+  return { day: 0, proves: null, problem: '', cause: NO_CAUSE };
 }
 
 const MONTHS: Record<string, number> = {};
@@ -90,6 +95,7 @@ export function readDate(raw: string, order: DayOrder | null, out: ParsedDate): 
     else if (b > 12 && a <= 12) proves = 'mdy';
     if (proves !== null && order !== null && proves !== order) {
       out.problem = order === 'dmy' ? 'reads only month-first, but the column is day-first' : 'reads only day-first, but the column is month-first';
+      out.cause = cell('WRONG_DAY_ORDER', { column: order });
       return DateRead.Invalid;
     }
     const use = proves ?? order ?? (a === b ? 'dmy' : null);
@@ -108,6 +114,7 @@ export function readDate(raw: string, order: DayOrder | null, out: ParsedDate): 
     if (month !== undefined) return ymd(Number(m[3]), month, Number(m[2]), out);
   }
   out.problem = 'not a date folio can read';
+  out.cause = NO_CAUSE;
   return DateRead.Invalid;
 }
 
@@ -155,10 +162,12 @@ function fastDotted(s: string): number {
 function ymd(year: number, month: number, day: number, out: ParsedDate): DateRead {
   if (month < 1 || month > 12) {
     out.problem = `there is no month ${month}`;
+    out.cause = cell('NO_MONTH', { month });
     return DateRead.Invalid;
   }
   if (day < 1 || day > daysInMonth(year, month)) {
     out.problem = `there is no day ${day} in ${year}-${String(month).padStart(2, '0')}`;
+    out.cause = cell('NO_DAY', { day, year, month });
     return DateRead.Invalid;
   }
   out.day = dayNumber(year, month, day);

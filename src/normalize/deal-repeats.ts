@@ -36,9 +36,14 @@ export class DealRepeats {
 
   /** `line 5`, or `line 5 of deals-jan.csv` when that is another file than `file`. */
   describe(where: number, file: number): string {
+    const at = this.locate(where, file);
+    return at.of === null ? `line ${at.line}` : `line ${at.line} of ${at.of}`;
+  }
+
+  /** The line of `where`, and its file when that is not `file`. */
+  locate(where: number, file: number): { line: number; of: string | null } {
     const of = this.fileOf(where);
-    const line = where - of * FILE_STRIDE;
-    return of === file ? `line ${line}` : `line ${line} of ${this.files[of] ?? '?'}`;
+    return { line: where - of * FILE_STRIDE, of: of === file ? null : (this.files[of] ?? '?') };
   }
 }
 

@@ -1,3 +1,4 @@
+import { cell } from '../codes/errors.js';
 import { MICROS_PER_UNIT } from './money.js';
 import { DEAL_ALIASES } from './aliases.js';
 import type { ColumnMapping, FieldNeeds, FieldSpec } from './columns.js';
@@ -104,7 +105,7 @@ export class DealConverter extends ConverterBase implements RowConverter<Deal> {
     const client = this.text(fields, 'client');
     const manager = this.text(fields, 'manager');
     if (status !== 'won') return this.emit(client, 0, 0, '', null, status, manager, line);
-    if (client.trim() === '') return this.invalid(line, 'client', client, 'no client name', 'fill in the client');
+    if (client.trim() === '') return this.invalid(line, 'client', client, 'no client name', 'fill in the client', cell('NO_CLIENT_NAME', {}), 'fill-client');
 
     let whole: number;
     let micro: number;
@@ -114,11 +115,11 @@ export class DealConverter extends ConverterBase implements RowConverter<Deal> {
     // cells: its amount is the deal's own.
     const dealAmount = this.productRows && this.emptyProductRow(fields);
     if (dealAmount && !this.has('amount')) {
-      return this.invalid(line, 'product', '', 'no product, price or quantity, and no amount column to take the deal amount from', 'map the deal amount with --map amount=HEADER, or fill in the product row');
+      return this.invalid(line, 'product', '', 'no product, price or quantity, and no amount column to take the deal amount from', 'map the deal amount with --map amount=HEADER, or fill in the product row', cell('NO_PRODUCT_NO_AMOUNT', {}), 'map-deal-amount');
     }
     if (this.productRows && !dealAmount) {
       if (this.text(fields, 'product').trim() === '') {
-        return this.invalid(line, 'product', '', 'no product on a row with a price or quantity', PRODUCT_ROW_HINT);
+        return this.invalid(line, 'product', '', 'no product on a row with a price or quantity', PRODUCT_ROW_HINT, cell('NO_PRODUCT', {}), 'product-row');
       }
       const price = this.readAmountField(fields, 'price', line);
       if (price !== true) return this.unread(price, line, 'price', fields);
@@ -224,7 +225,7 @@ export class DealConverter extends ConverterBase implements RowConverter<Deal> {
   private unread(r: typeof MISSING | typeof INVALID | typeof AMBIGUOUS, line: number, field: string, fields: string[]): null | typeof AMBIGUOUS {
     if (r === AMBIGUOUS) return AMBIGUOUS;
     const hint = field === 'amount' ? 'fill in the amount, or mark the deal as not won' : PRODUCT_ROW_HINT;
-    if (r === MISSING) return this.invalid(line, field, this.text(fields, field), `no ${field}`, hint);
+    if (r === MISSING) return this.invalid(line, field, this.text(fields, field), `no ${field}`, hint, cell('NO_VALUE', { field }), field === 'amount' ? 'fill-amount' : 'product-row');
     return null;
   }
 
@@ -256,6 +257,8 @@ export class DealConverter extends ConverterBase implements RowConverter<Deal> {
       this.text(fields, 'amount'),
       `deal ${id} has no product rows and appears again with a different amount (first on ${this.repeats.describe(first.where, this.fileIndex)})`,
       'keep one of the two rows; if both are real, give them different IDs',
+      cell('CONFLICTING_AMOUNT', { id, ...this.repeats.locate(first.where, this.fileIndex), noProducts: true }),
+      'keep-one',
       'CONFLICTING_DUPLICATE',
     );
     return 'conflict';
@@ -285,6 +288,8 @@ export class DealConverter extends ConverterBase implements RowConverter<Deal> {
         this.text(fields, 'amount'),
         `deal ${id} appears again with a different amount (first on ${this.repeats.describe(table.line(slot), this.fileIndex)})`,
         'keep one of the two rows; if both are real, give them different IDs',
+        cell('CONFLICTING_AMOUNT', { id, ...this.repeats.locate(table.line(slot), this.fileIndex), noProducts: false }),
+        'keep-one',
         'CONFLICTING_DUPLICATE',
       );
       return 'conflict';

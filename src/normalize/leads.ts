@@ -1,3 +1,4 @@
+import { cell } from '../codes/errors.js';
 import type { Amount } from './money.js';
 import { LEAD_ALIASES } from './aliases.js';
 import type { ColumnMapping, FieldNeeds, FieldSpec } from './columns.js';
@@ -64,7 +65,7 @@ export class LeadConverter extends ConverterBase implements RowConverter<LeadRow
       if (a === INVALID) return null;
       if (a === true) {
         const v = this.amountColumn('amount').value;
-        if (v.whole < 0 || v.micro < 0) return this.invalid(line, 'amount', this.text(fields, 'amount'), 'a lead cannot bring a negative amount', 'fix the amount');
+        if (v.whole < 0 || v.micro < 0) return this.invalid(line, 'amount', this.text(fields, 'amount'), 'a lead cannot bring a negative amount', 'fix the amount', cell('NEGATIVE_LEAD', {}), 'fix-amount');
         amount = { whole: v.whole, micro: v.micro };
       }
       if (this.has('expectedClose')) {
@@ -76,7 +77,7 @@ export class LeadConverter extends ConverterBase implements RowConverter<LeadRow
       if (expectedClose === null && this.has('days')) {
         const raw = this.text(fields, 'days').trim();
         if (raw !== '') {
-          if (!/^\d+$/.test(raw)) return this.invalid(line, 'days', raw, 'not a whole number of days', 'write days to close as a whole number, e.g. 45');
+          if (!/^\d+$/.test(raw)) return this.invalid(line, 'days', raw, 'not a whole number of days', 'write days to close as a whole number, e.g. 45', cell('NOT_WHOLE_DAYS', {}), 'whole-days');
           const days = Number(raw);
           if (this.has('created')) {
             const c = this.readDateField(fields, 'created', line);

@@ -1,3 +1,4 @@
+import { cell, type CellText } from '../codes/errors.js';
 import type { Amount } from './money.js';
 /**
  * Amounts as CRM exports write them: `1234.5`, `1,234.5`, `1 234,5` (space, U+00A0 or
@@ -36,6 +37,8 @@ export interface ParsedAmount {
   proves: DecimalMark | null;
   /** Why the value is invalid (when read returns Invalid). */
   problem: string;
+  /** The same, as id and fields for the languages other than English. */
+  cause: CellText;
   /** The value had more than 6 decimals (a binary float printed in full) and was rounded to 6. */
   rounded: boolean;
 }
@@ -106,13 +109,13 @@ export function readAmount(raw: string, mark: DecimalMark | null, out: ParsedAmo
   }
   const c0 = s.charCodeAt(0);
   if (c0 === 45 || c0 === 0x2212) {
-    if (negative) return invalid(out, 'two signs');
+    if (negative) return invalid(out, 'two signs', cell('TWO_SIGNS', {}));
     negative = true;
     s = stripCurrency(s.slice(1).trim(), out);
   } else if (c0 === 43) {
     s = s.slice(1).trim();
   }
-  if (s === '') return invalid(out, 'no digits');
+  if (s === '') return invalid(out, 'no digits', cell('NO_DIGITS', {}));
 
   let commas = 0;
   let dots = 0;
@@ -131,7 +134,7 @@ export function readAmount(raw: string, mark: DecimalMark | null, out: ParsedAmo
     } else if (isSpace(c) || c === 39 || c === 0x2019) {
       spaces++;
     } else {
-      return invalid(out, 'not a number');
+      return invalid(out, 'not a number', cell('NOT_A_NUMBER', {}));
     }
   }
 
@@ -161,21 +164,21 @@ export function readAmount(raw: string, mark: DecimalMark | null, out: ParsedAmo
     }
   }
   if (proves !== null && mark !== null && proves !== mark) {
-    return invalid(out, mark === ',' ? 'uses a decimal point, but the column uses decimal commas' : 'uses a decimal comma, but the column uses decimal points');
+    return invalid(out, mark === ',' ? 'uses a decimal point, but the column uses decimal commas' : 'uses a decimal comma, but the column uses decimal points', cell('WRONG_DECIMAL_MARK', { column: mark }));
   }
   out.proves = proves;
 
   const decimalAt = decimal === null ? -1 : s.lastIndexOf(decimal);
   const intText = decimalAt === -1 ? s : s.slice(0, decimalAt);
   const fracText = decimalAt === -1 ? '' : s.slice(decimalAt + 1);
-  if (!/^\d*$/.test(fracText)) return invalid(out, 'misplaced separator');
+  if (!/^\d*$/.test(fracText)) return invalid(out, 'misplaced separator', cell('MISPLACED_SEPARATOR', {}));
   const groups = intText.split(/[\s,.'\u2019\u00a0\u202f]/);
   if (groups.length > 1) {
     const [first, ...rest] = groups;
-    if (!first || first.length > 3 || rest.some((g) => g.length !== 3)) return invalid(out, 'digit groups are not of three');
+    if (!first || first.length > 3 || rest.some((g) => g.length !== 3)) return invalid(out, 'digit groups are not of three', cell('DIGIT_GROUPS', {}));
   }
   const intDigits = groups.join('');
-  if (intDigits === '' && fracText === '') return invalid(out, 'no digits');
+  if (intDigits === '' && fracText === '') return invalid(out, 'no digits', cell('NO_DIGITS', {}));
   return finish(intDigits, fracText, negative, out);
 }
 
@@ -268,7 +271,7 @@ function fastSpaceGrouped(raw: string, mark: DecimalMark | null, out: ParsedAmou
 
 function finish(intDigits: string, fracText: string, negative: boolean, out: ParsedAmount): NumberRead {
   const trimmedInt = intDigits.replace(/^0+(?=\d)/, '');
-  if (trimmedInt.length > 15) return invalid(out, 'too large to sum exactly');
+  if (trimmedInt.length > 15) return invalid(out, 'too large to sum exactly', cell('TOO_LARGE', {}));
   const frac = fracText.replace(/0+$/, '');
   let whole = trimmedInt === '' ? 0 : Number(trimmedInt);
   let micro: number;
@@ -277,7 +280,7 @@ function finish(intDigits: string, fracText: string, negative: boolean, out: Par
   } else {
     const significant = (whole === 0 ? frac.replace(/^0+/, '') : trimmedInt + frac).length;
     if (significant > MAX_FLOAT_DIGITS) {
-      return invalid(out, `more than ${MAX_DECIMALS} decimal places, and more than ${MAX_FLOAT_DIGITS} significant digits (so not a printed binary float)`);
+      return invalid(out, `more than ${MAX_DECIMALS} decimal places, and more than ${MAX_FLOAT_DIGITS} significant digits (so not a printed binary float)`, cell('TOO_PRECISE', { decimals: MAX_DECIMALS, digits: MAX_FLOAT_DIGITS }));
     }
     micro = Number(frac.slice(0, MAX_DECIMALS));
     if (roundsUp(micro, frac.slice(MAX_DECIMALS))) micro++;
@@ -317,13 +320,16 @@ function stripCurrency(s: string, out: ParsedAmount): string {
   return s;
 }
 
-function invalid(out: ParsedAmount, problem: string): NumberRead {
+function invalid(out: ParsedAmount, problem: string, cause: CellText): NumberRead {
   out.problem = problem;
+  out.cause = cause;
   return NumberRead.Invalid;
 }
 
+const NO_CAUSE = cell('NOT_A_NUMBER', {});
+
 export function newParsedAmount(): ParsedAmount {
-  return { whole: 0, micro: 0, currency: '', proves: null, problem: '', rounded: false };
+  return { whole: 0, micro: 0, currency: '', proves: null, problem: '', cause: NO_CAUSE, rounded: false };
 }
 
 /**

@@ -1,3 +1,4 @@
+import { cell } from '../codes/errors.js';
 import { OFFER_ALIASES } from './aliases.js';
 import type { ColumnMapping, FieldNeeds, FieldSpec } from './columns.js';
 import { ConverterBase, INVALID, MISSING, type ConverterOptions } from './converter-base.js';
@@ -86,7 +87,7 @@ export class OfferConverter extends ConverterBase implements RowConverter<OfferR
   convert(fields: string[], line: number): OfferRow | null | typeof AMBIGUOUS {
     if (this.isTotalsRow(fields, line) || this.misshapen(fields, line)) return null;
     const client = this.text(fields, 'client');
-    if (client.trim() === '') return this.invalid(line, 'client', client, 'no client', 'fill in the client the offer was sent to');
+    if (client.trim() === '') return this.invalid(line, 'client', client, 'no client', 'fill in the client the offer was sent to', cell('NO_CLIENT', {}), 'fill-offer-client');
     const sent = this.readDateField(fields, 'sent', line);
     if (sent === AMBIGUOUS) return AMBIGUOUS;
     if (sent === INVALID) return null;
@@ -97,11 +98,11 @@ export class OfferConverter extends ConverterBase implements RowConverter<OfferR
       if (e === AMBIGUOUS) return AMBIGUOUS;
       if (e === INVALID) return null;
       if (e !== MISSING) {
-        if (e < sent) return this.invalid(line, 'expires', this.text(fields, 'expires'), 'the offer expires before it was sent', 'check the two dates, or map the right columns with --map sent=HEADER --map expires=HEADER');
+        if (e < sent) return this.invalid(line, 'expires', this.text(fields, 'expires'), 'the offer expires before it was sent', 'check the two dates, or map the right columns with --map sent=HEADER --map expires=HEADER', cell('EXPIRES_BEFORE_SENT', {}), 'offer-dates');
         expires = e;
       }
     }
-    const amount = this.has('amount') ? this.readNonNegativeAmount(fields, 'amount', line, 'an offer cannot be for a negative amount') : null;
+    const amount = this.has('amount') ? this.readNonNegativeAmount(fields, 'amount', line, 'an offer cannot be for a negative amount', cell('NEGATIVE_OFFER', {})) : null;
     if (amount === AMBIGUOUS) return AMBIGUOUS;
     if (amount === INVALID) return null;
     return {

@@ -1,3 +1,4 @@
+import type { CellSays } from '../codes/errors.js';
 import { describeProblem, FolioError } from '../errors.js';
 
 export interface Problem {
@@ -9,6 +10,7 @@ export interface Problem {
   message: string;
   hint: string;
   code: string;
+  says: CellSays;
 }
 
 /** Problems listed in an error message; the rest are counted. */
@@ -62,6 +64,7 @@ export class Problems {
       hint: `${first.hint}; or pass --skip-invalid to skip such rows and count them`,
       more: rest.map((p) => describeProblem(p)),
       moreCount: this.count - 1 - rest.length,
+      cells: [first, ...rest],
     });
   }
 

@@ -1,0 +1,143 @@
+/**
+ * The messages of folio's errors, each with the fields it is made of (data, never words), so
+ * that the layer raising an error keeps its English `message` (what JSON and English output
+ * say, unchanged) while the command layer words it in the language asked for through the
+ * catalog in src/present/messages/errors.ts. An id names one message, not an exit code: one
+ * `FolioError.code` (`USAGE`, `MISSING_COLUMN`) has several messages.
+ */
+export interface ErrorFields {
+  // Files and their bytes.
+  NO_SUCH_FILE: Record<string, never>;
+  CANNOT_OPEN_FILE: { reason: string };
+  IS_DIRECTORY: Record<string, never>;
+  NOT_A_FOLDER: Record<string, never>;
+  EMPTY_FILE: Record<string, never>;
+  NO_ROWS_AT_ALL: Record<string, never>;
+  NO_DATA_ROWS: Record<string, never>;
+  UNKNOWN_ENCODING: Record<string, never>;
+  BINARY_FILE: Record<string, never>;
+  INVALID_UTF8: { byte: number };
+  BAD_ENCODING_NAME: { name: string; known: string[] };
+  CANNOT_WRITE: { reason: string };
+  UNTERMINATED_QUOTE_LIMIT: { limit: string };
+  RECORD_TOO_LONG: { limit: string };
+  UNTERMINATED_QUOTE: Record<string, never>;
+  TEXT_AFTER_QUOTE: Record<string, never>;
+  // Columns and header rows.
+  /** `columns`: the headers found, or null when the file was read without a header row; `closest`: a header that nearly matches. */
+  MISSING_COLUMN: { fields: { field: string; description: string }[]; columns: string[] | null; closest: string | null; first: string };
+  NO_DATE_FOR_PERIOD: { columns: string[] };
+  NO_KEY_COLUMN: Record<string, never>;
+  /** The closest row's own error (`closest`), and the rows tried with what each lacks. */
+  NO_HEADER_ROW: { tried: number; line: number; closest: ErrorSays; hint: ErrorSays };
+  BAD_HEADER_ROW: Record<string, never>;
+  UNKNOWN_FIELD: { field: string; cased: string | null; target: string; fields: string[] };
+  DUPLICATE_HEADER: { a: number; b: number; field: string };
+  MAP_COLUMN_OUT_OF_RANGE: { target: string; count: number };
+  MAP_COLUMN_NOT_FOUND: { target: string; columns: string[] | null; closest: string | null };
+  INPUTS_DIFFER: { says: string; role: string };
+  NO_INPUT: { roles: string[] };
+  // Values a whole column or the input decides.
+  AMBIGUOUS_NUMBER: Record<string, never>;
+  AMBIGUOUS_DATE: Record<string, never>;
+  SCORE_WITHOUT_THRESHOLD: { field: string };
+  MIXED_CURRENCY: { currencies: { currency: string; rows: number }[] };
+  // What a command could not do.
+  NO_REVENUE_TOTAL: Record<string, never>;
+  NON_POSITIVE_TOTAL: { total: number };
+  NO_REVENUE: { where: string; rows: number; files: string; why: string; skipped: number; period: boolean };
+  KEY_CLIENTS_UNKNOWN: Record<string, never>;
+  RULE_WITHOUT_INPUT: { count: number };
+  // Flags and settings.
+  UNKNOWN_FORMAT: { text: string; formats: string[] };
+  FORMAT_CONFLICT: { given: string; output: string; named: string; json: boolean; flag: string; extension: string };
+  GITHUB_FOR_CHECK: Record<string, never>;
+  NOTHING_PIPED: { command: string };
+  LAST_WITH_PERIOD: Record<string, never>;
+  PERIOD_WITH_RANGE: Record<string, never>;
+  FROM_AFTER_TO: { from: string; to: string };
+  NOT_A_PERIOD: { text: string };
+  NOT_A_DATE: { flag: string; text: string };
+  PERIOD_AFTER_AS_OF: { from: string; asOf: string };
+  FLAG_VALUE: { flag: string; text: string; what: string };
+  ENV_VALUE: { env: string; text: string; what: string };
+  ENV_UNKNOWN_RULE: { env: string; rule: string; rules: string[] };
+  CONFIG_UNREADABLE: Record<string, never>;
+  CONFIG_NOT_JSON: { reason: string };
+  CONFIG_INVALID: { key: string; unknown: boolean; value: string; reason: string };
+}
+
+export type ErrorId = keyof ErrorFields;
+
+/** One error message: its id and the fields of that id. */
+export type ErrorSays = { [I in ErrorId]: { id: I; fields: ErrorFields[I] } }[ErrorId];
+
+export function says<I extends ErrorId>(id: I, fields: ErrorFields[I]): ErrorSays {
+  // An id and its own fields: TypeScript cannot tie the two together through the generic.
+  return { id, fields } as ErrorSays;
+}
+
+/** What is wrong with one cell or row (the reader's `problem`), with its fields. */
+export interface CellFields {
+  TWO_SIGNS: Record<string, never>;
+  NO_DIGITS: Record<string, never>;
+  NOT_A_NUMBER: Record<string, never>;
+  /** `column`: the decimal mark the column uses. */
+  WRONG_DECIMAL_MARK: { column: ',' | '.' };
+  MISPLACED_SEPARATOR: Record<string, never>;
+  DIGIT_GROUPS: Record<string, never>;
+  TOO_LARGE: Record<string, never>;
+  TOO_PRECISE: { decimals: number; digits: number };
+  /** `column`: the order the column uses. */
+  WRONG_DAY_ORDER: { column: 'dmy' | 'mdy' };
+  UNREADABLE_DATE: Record<string, never>;
+  NO_MONTH: { month: number };
+  NO_DAY: { day: number; year: number; month: number };
+  NO_CLIENT: Record<string, never>;
+  NO_CLIENT_NAME: Record<string, never>;
+  NO_DATE: Record<string, never>;
+  NO_VALUE: { field: string };
+  NO_PRODUCT_NO_AMOUNT: Record<string, never>;
+  NO_PRODUCT: Record<string, never>;
+  NEGATIVE_LEAD: Record<string, never>;
+  NEGATIVE_OFFER: Record<string, never>;
+  NOT_WHOLE_DAYS: Record<string, never>;
+  EXPIRES_BEFORE_SENT: Record<string, never>;
+  /** `line`/`of`: where the deal was first (`of`: another file, or null for this one); `products`: the deal has no product rows. */
+  CONFLICTING_AMOUNT: { id: string; line: number; of: string | null; noProducts: boolean };
+  SHORT_ROW: { fields: number; width: number };
+  EXTRA_FIELDS: { fields: number; width: number };
+}
+
+/** How a cell problem is fixed. */
+export type CellHint =
+  | 'amount-format'
+  | 'date-format'
+  | 'fix-amount'
+  | 'fill-contact-client'
+  | 'fill-contact-date'
+  | 'fill-client'
+  | 'fill-offer-client'
+  | 'fill-amount'
+  | 'product-row'
+  | 'map-deal-amount'
+  | 'whole-days'
+  | 'offer-dates'
+  | 'keep-one'
+  | 'short-row'
+  | 'extra-fields';
+
+export type CellId = keyof CellFields;
+
+/** What a cell problem says: its id and fields. */
+export type CellText = { [I in CellId]: { id: I; fields: CellFields[I] } }[CellId];
+
+/** One cell problem: what it says and the hint that fixes it. */
+export interface CellSays {
+  text: CellText;
+  hint: CellHint;
+}
+
+export function cell<I extends CellId>(id: I, fields: CellFields[I]): CellText {
+  return { id, fields } as CellText;
+}
