@@ -1,3 +1,4 @@
+import { says } from '../codes/errors.js';
 import { FolioError } from '../errors.js';
 
 /**
@@ -77,6 +78,7 @@ export class CsvScanner {
         line: openQuoteLine,
         message: `a quoted field opened on this line runs over ${limit}`,
         hint: 'a closing quote is probably missing; fix the line, or raise the limit with --max-field-size',
+        says: says('UNTERMINATED_QUOTE_LIMIT', { limit }),
       });
     }
     throw new FolioError({
@@ -85,6 +87,7 @@ export class CsvScanner {
       line,
       message: `a record longer than ${limit}`,
       hint: 'this does not look like a CSV export; check the file, or raise the limit with --max-field-size',
+      says: says('RECORD_TOO_LONG', { limit }),
     });
   }
 
@@ -168,6 +171,7 @@ export class CsvScanner {
               column: fields.length + 1,
               message: 'a quoted field opened here is never closed',
               hint: 'add the missing closing quote (a quote inside a quoted field is written twice: "")',
+              says: says('UNTERMINATED_QUOTE', {}),
             });
           }
           value += text.slice(segment, closed);
@@ -188,6 +192,7 @@ export class CsvScanner {
             value: text.slice(pos, Math.min(n, pos + 20)),
             message: 'text follows the closing quote of a quoted field',
             hint: 'a quote inside a quoted field must be written twice ("")',
+            says: says('TEXT_AFTER_QUOTE', {}),
           });
         }
 

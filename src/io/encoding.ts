@@ -1,3 +1,4 @@
+import { says } from '../codes/errors.js';
 import { FolioError } from '../errors.js';
 
 /** Encodings folio reads; names are the WHATWG labels except cp437, which TextDecoder lacks. */
@@ -45,6 +46,7 @@ export function parseEncodingName(name: string): Encoding {
       code: 'BAD_ENCODING_NAME',
       message: `unknown encoding "${name}"`,
       hint: `use one of: ${ENCODINGS.join(', ')}`,
+      says: says('BAD_ENCODING_NAME', { name, known: [...ENCODINGS] }),
     });
   }
   return found;
@@ -271,6 +273,7 @@ export function createDecoder(enc: Encoding, file: string): ChunkDecoder {
           line: lines + countNewlines(bytes, at) + 1,
           message: `invalid UTF-8 at byte ${consumed + at}, although the start of the file read as UTF-8`,
           hint: 'name the encoding with --encoding (for example --encoding windows-1251)',
+          says: says('INVALID_UTF8', { byte: consumed + at }),
         });
       }
     },

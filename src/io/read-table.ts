@@ -1,3 +1,4 @@
+import { says } from '../codes/errors.js';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { FolioError } from '../errors.js';
@@ -76,6 +77,7 @@ export async function readTable(
       file: source.name,
       message: 'the file is empty',
       hint: 'export the data again; folio needs a header row and at least one data row',
+      says: says('EMPTY_FILE', {}),
     });
   }
   if (guess.reason === 'unrecognised') {
@@ -84,6 +86,7 @@ export async function readTable(
       file: source.name,
       message: 'the bytes are neither UTF-8 nor text in a code page folio knows (Windows-1251/1252, KOI8-R, IBM866, 437)',
       hint: 'save the export as CSV in UTF-8, or name its encoding with --encoding',
+      says: says('UNKNOWN_ENCODING', {}),
     });
   }
   if (!guess.encoding.startsWith('utf-16') && body.includes(0)) {
@@ -92,6 +95,7 @@ export async function readTable(
       file: source.name,
       message: 'this is a binary file, not CSV text (it holds zero bytes)',
       hint: 'save the export as CSV; an .xlsx workbook must be saved as "CSV (delimited)" first',
+      says: says('BINARY_FILE', {}),
     });
   }
 
@@ -147,6 +151,7 @@ async function openChunks(source: Source): Promise<{ chunks: AsyncIterator<Buffe
         file: source.name,
         message: 'is a folder, not a file',
         hint: 'name the CSV file inside it',
+        says: says('IS_DIRECTORY', {}),
       });
     }
   } catch (error) {
@@ -157,6 +162,7 @@ async function openChunks(source: Source): Promise<{ chunks: AsyncIterator<Buffe
       file: source.name,
       message: code === 'ENOENT' ? 'no such file' : `cannot open the file (${code ?? 'unknown error'})`,
       hint: code === 'ENOENT' ? 'check the path; use - to read standard input' : 'check the file permissions',
+      says: code === 'ENOENT' ? says('NO_SUCH_FILE', {}) : says('CANNOT_OPEN_FILE', { reason: code ?? 'unknown error' }),
     });
   }
   const stream = createReadStream(source.path, { highWaterMark: CHUNK });

@@ -1,3 +1,4 @@
+import { says } from '../codes/errors.js';
 import { rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { FolioError } from '../errors.js';
@@ -24,6 +25,7 @@ export async function writeFileAtomic(path: string, text: string): Promise<void>
       file: path,
       message: `cannot write the output file (${code})`,
       hint: 'check that the folder exists and is writable',
+      says: says('CANNOT_WRITE', { reason: String(code) }),
     });
   } finally {
     pendingTempFiles.delete(temp);

@@ -1,3 +1,4 @@
+import { says } from '../codes/errors.js';
 import { RevenueLedger } from '../analyses/ledger.js';
 import { FolioError } from '../errors.js';
 import { DealRepeats } from '../normalize/deal-repeats.js';
@@ -81,6 +82,7 @@ export async function loadDeals(files: readonly InputOptions[], filter: DealFilt
       line: second?.line,
       message: `amounts in ${list.length} currencies would be summed together: ${list.map(([c, s]) => `${c} (${s.rows} rows)`).join(', ')}`,
       hint: `pick one with --currency ${list[0]?.[0] ?? 'CODE'}`,
+      says: says('MIXED_CURRENCY', { currencies: list.map(([currency, s]) => ({ currency, rows: s.rows })) }),
     });
   }
   return {
@@ -152,6 +154,7 @@ async function loadDealFile(options: InputOptions, filter: DealFilter, totals: D
           line: map.line,
           message: 'a period was asked for, but the file has no date column',
           hint: `columns found: ${map.headers.map((h) => `"${h}"`).join(', ')}; map one with --map date=HEADER, or drop --period/--from/--to`,
+          says: says('NO_DATE_FOR_PERIOD', { columns: map.headers }),
         });
       }
       totals.fields.check(file, map);

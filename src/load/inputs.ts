@@ -1,3 +1,4 @@
+import { says } from '../codes/errors.js';
 import { readdir, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import { FolioError } from '../errors.js';
@@ -149,6 +150,7 @@ export async function findInputs(folder: string | undefined, named: Partial<Reco
       file: folder,
       message: 'is not a folder',
       hint: 'give a folder of CSV exports, or name the files with --deals, --activities, --leads, --clients (once per file: --deals a.csv --deals b.csv; a glob after --deals names only its first file)',
+      says: says('NOT_A_FOLDER', {}),
     });
   }
   const candidates = new Map<Role, { file: string; how: ChosenFile['how'] }[]>();
@@ -219,5 +221,6 @@ function nothingFound(folder: string, unused: UnusedFile[]): FolioError {
     more: [...ROLES.map(lookedFor), ...seen],
     moreCount: Math.max(0, unused.length - 10),
     hint: 'put the CSV exports in the folder, map a file\'s columns with --deals-map field=header, or name the files with --deals FILE, --activities FILE, --leads FILE, --clients FILE',
+    says: says('NO_INPUT', { roles: [...ROLES] }),
   });
 }

@@ -1,3 +1,4 @@
+import { says } from '../codes/errors.js';
 import { FolioError } from '../errors.js';
 import type { RecordHandler } from '../io/csv-scanner.js';
 import { HEADER_SEARCH_ROWS, readTable, type TableFormat } from '../io/read-table.js';
@@ -113,7 +114,7 @@ export async function readMapped(
   if (handler === null && candidates.length > 0) settle(format);
   if (mapping === null) {
     if (options.headerRow !== undefined) throw headerRowMissing(file, options.headerRow);
-    throw new FolioError({ code: 'EMPTY_FILE', file, message: 'the file holds no rows', hint: 'export the data again, with a header row' });
+    throw new FolioError({ code: 'EMPTY_FILE', file, message: 'the file holds no rows', hint: 'export the data again, with a header row', says: says('NO_ROWS_AT_ALL', {}) });
   }
   const headerLine = (mapping as ColumnMapping).line;
   if (rows === 0) {
@@ -123,6 +124,7 @@ export async function readMapped(
       line: headerLine || undefined,
       message: 'the file has a header but no data rows',
       hint: 'export again with data; check that the export filter is not empty',
+      says: says('NO_DATA_ROWS', {}),
     });
   }
   return { format, mapping, rows, headerLine, blank, missing, guess };
@@ -190,7 +192,7 @@ function noHeader(file: string, best: Candidate, candidates: Candidate[], delimi
   const base = missingError(file, best.line, best.fit, map, true);
   const hint = `${redact ? 'map the columns with --map FIELD=HEADER' : (base.hint ?? '')}; or name the header's line with --header-row N`;
   if (best === candidates[0] && Object.keys(best.fit.mapping.index).length > 0) {
-    return new FolioError({ code: base.code, file, line: base.line, message: base.message, hint });
+    return new FolioError({ code: base.code, file, line: base.line, message: base.message, hint, says: redact ? undefined : base.says });
   }
   const lines = candidates.map((c) => {
     const lacks = `lacks ${c.fit.missing.map((m) => m.field).join(', ')}`;
@@ -206,6 +208,7 @@ function noHeader(file: string, best: Candidate, candidates: Candidate[], delimi
     hint,
     more: lines.slice(0, SHOWN),
     moreCount: Math.max(0, lines.length - SHOWN),
+    says: redact || base.says === undefined ? undefined : says('NO_HEADER_ROW', { tried: candidates.length, line: best.line, closest: base.says, hint: base.says }),
   });
 }
 
@@ -216,5 +219,6 @@ function headerRowMissing(file: string, headerRow: number): FolioError {
     line: headerRow,
     message: `--header-row ${headerRow}: this line holds no header row (it is blank, inside a quoted value, or past the end)`,
     hint: 'give the line number of the header row as an editor shows it; `folio inspect FILE` shows the line it takes',
+    says: says('BAD_HEADER_ROW', {}),
   });
 }

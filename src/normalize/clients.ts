@@ -1,4 +1,4 @@
-import { cell } from '../codes/errors.js';
+import { cell, says } from '../codes/errors.js';
 import { FolioError } from '../errors.js';
 import { CLIENT_FILE_ALIASES } from './aliases.js';
 import type { ColumnMapping, FieldNeeds, FieldSpec } from './columns.js';
@@ -92,6 +92,7 @@ export class ClientConverter extends ConverterBase implements RowConverter<Clien
       value: raw,
       message: `holds scores, not yes/no, and no threshold was given`,
       hint: `say which score means yes with --${field}-min N (a score at or above N is yes)`,
+      says: says('SCORE_WITHOUT_THRESHOLD', { field }),
     });
   }
 }

@@ -1,3 +1,4 @@
+import { says } from '../codes/errors.js';
 import type { WarningFields } from '../codes/warnings.js';
 import { FolioError } from '../errors.js';
 import { editDistance, headerKey } from './text.js';
@@ -145,6 +146,7 @@ export function fitColumns(
         file,
         message: `--map names an unknown field "${field}"`,
         hint: cased ? `field names are written as folio lists them: --map ${cased.field}=${target}` : `fields of this input: ${specs.map((s) => s.field).join(', ')}`,
+        says: says('UNKNOWN_FIELD', { field, cased: cased?.field ?? null, target, fields: specs.map((s) => s.field) }),
       });
     }
     const at = overrideIndex(headers, keys, target);
@@ -173,6 +175,7 @@ export function fitColumns(
         value: headers[tie.index],
         message: `two columns (${best.index + 1} and ${tie.index + 1}) are both named like this, and both could be the ${spec.field}`,
         hint: `say which one with --map ${spec.field}=${best.index + 1} or --map ${spec.field}=${tie.index + 1}`,
+        says: says('DUPLICATE_HEADER', { a: best.index + 1, b: tie.index + 1, field: spec.field }),
       });
     }
     const taker = headers[best.index] ?? '';
@@ -249,6 +252,7 @@ export function missingError(file: string, line: number, fit: HeaderFit, overrid
         file,
         message: `--map names column ${target}, but the file has ${headers.length} columns`,
         hint: 'columns are numbered from 1',
+        says: says('MAP_COLUMN_OUT_OF_RANGE', { target, count: headers.length }),
       });
     }
     return new FolioError({
@@ -258,6 +262,7 @@ export function missingError(file: string, line: number, fit: HeaderFit, overrid
       hint: hasHeader
         ? `columns found: ${headers.map((h) => `"${h}"`).join(', ')}${closestNote(nearest(headers, [target]))}`
         : 'the file was read without a header row: name columns by position, e.g. --map client=2',
+      says: says('MAP_COLUMN_NOT_FOUND', { target, columns: hasHeader ? headers : null, closest: hasHeader ? nearest(headers, [target]) : null }),
     });
   }
   const missing = fit.missing;
@@ -270,6 +275,12 @@ export function missingError(file: string, line: number, fit: HeaderFit, overrid
     hint: hasHeader
       ? `columns found: ${headers.map((h) => `"${h}"`).join(', ')}${closestNote(closestHeader(first, headers))}; map one with --map ${first.field}=HEADER`
       : `name the column by position, e.g. --map ${first.field}=1`,
+    says: says('MISSING_COLUMN', {
+      fields: missing.map((m) => ({ field: m.field, description: m.description })),
+      columns: hasHeader ? headers : null,
+      closest: hasHeader ? closestHeader(first, headers) : null,
+      first: first.field,
+    }),
   });
 }
 

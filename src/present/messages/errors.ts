@@ -211,8 +211,8 @@ export const ERRORS: Catalog<ErrorFields> = {
     ru: { text: () => 'открытая здесь кавычка так и не закрыта', hint: () => 'добавьте недостающую закрывающую кавычку (кавычка внутри значения в кавычках пишется дважды: "")' },
   },
   TEXT_AFTER_QUOTE: {
-    en: { text: () => 'text follows the closing quote of a quoted field', hint: () => 'quote the whole value, and write a quote inside it twice: ""' },
-    ru: { text: () => 'после закрывающей кавычки идёт текст', hint: () => 'возьмите в кавычки всё значение, а кавычку внутри него напишите дважды: ""' },
+    en: { text: () => 'text follows the closing quote of a quoted field', hint: () => 'a quote inside a quoted field must be written twice ("")' },
+    ru: { text: () => 'после закрывающей кавычки идёт текст', hint: () => 'кавычка внутри значения в кавычках пишется дважды ("")' },
   },
   MISSING_COLUMN: {
     en: {
