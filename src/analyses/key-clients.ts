@@ -1,3 +1,4 @@
+import { says } from '../codes/errors.js';
 import type { KeyClient } from './cadence.js';
 import type { RevenueLedger } from './ledger.js';
 import { compareNames } from './names.js';
@@ -59,6 +60,7 @@ export function noKeySource(): FolioError {
     code: 'USAGE',
     message: 'which clients are key? folio needs to know whom the rules apply to',
     hint: 'give --deals deals.csv (share classes), --key-client NAME, --clients clients.csv (key column) or --all-clients',
+    says: says('KEY_CLIENTS_UNKNOWN', {}),
   });
 }
 
@@ -98,6 +100,7 @@ export function keySet(sources: KeySources): KeySet {
         line: first?.headerLine,
         message: 'the clients file has no key column, and nothing else says which clients are key',
         hint: 'add a key column (yes/no), map one with --clients-map key=HEADER, or give --deals, --key-client or --all-clients',
+        says: says('NO_KEY_COLUMN', {}),
       });
     }
     if (useKey) set.from.push('clients-file');

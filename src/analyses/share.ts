@@ -1,3 +1,4 @@
+import { says } from '../codes/errors.js';
 import { compareNames } from './names.js';
 import { FolioError } from '../errors.js';
 import type { ClientRevenue } from './ledger.js';
@@ -96,6 +97,7 @@ export function analyzeShare(revenues: Iterable<ClientRevenue>, options: ShareOp
           ? 'no revenue to analyse: no won deal in the input'
           : `no client has a positive net revenue (the net total is ${microsToNumber(totalMicros)}), so shares have no meaning`,
       hint: 'check the period (--period, --from, --to) and which statuses count as won (--won)',
+      says: ranked.length === 0 ? says('NO_REVENUE_TOTAL', {}) : says('NON_POSITIVE_TOTAL', { total: microsToNumber(totalMicros) }),
     });
   }
 

@@ -1,3 +1,4 @@
+import { says } from '../codes/errors.js';
 import type { Command } from 'commander';
 import { FolioError } from '../errors.js';
 import type { CliContext } from './context.js';
@@ -10,6 +11,7 @@ export function requireInput(ctx: CliContext, file: string, cmd: Command): void 
       code: 'USAGE',
       message: 'nothing is piped to standard input',
       hint: `pipe a file (cat deals.csv | folio ${cmd.name()} -) or name it (folio ${cmd.name()} deals.csv); see folio ${cmd.name()} --help`,
+      says: says('NOTHING_PIPED', { command: cmd.name() }),
     });
   }
 }

@@ -29,7 +29,7 @@ export interface ErrorFields {
   NO_DATE_FOR_PERIOD: { columns: string[] };
   NO_KEY_COLUMN: Record<string, never>;
   /** The closest row's own error (`closest`), and the rows tried with what each lacks. */
-  NO_HEADER_ROW: { tried: number; line: number; closest: ErrorSays; hint: ErrorSays };
+  NO_HEADER_ROW: { tried: number; line: number; closest: ErrorSays; hint: ErrorSays; rows: { file: string; line: number; excerpt: string; lacks: string[] }[] };
   BAD_HEADER_ROW: Record<string, never>;
   UNKNOWN_FIELD: { field: string; cased: string | null; target: string; fields: string[] };
   DUPLICATE_HEADER: { a: number; b: number; field: string };

@@ -1,3 +1,4 @@
+import { says } from '../codes/errors.js';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { FolioError } from '../errors.js';
@@ -22,13 +23,13 @@ export async function loadConfig(explicit: string | undefined, cwd: string = pro
     text = readFileSync(file, 'utf8');
   } catch (error) {
     if (explicit === undefined && (error as NodeJS.ErrnoException).code === 'ENOENT') return { config: {}, file: null };
-    throw new FolioError({ code: 'CONFIG', file, message: 'cannot read the config file', hint: 'check the path given to --config' });
+    throw new FolioError({ code: 'CONFIG', file, message: 'cannot read the config file', hint: 'check the path given to --config', says: says('CONFIG_UNREADABLE', {}) });
   }
   let data: unknown;
   try {
     data = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
-    throw new FolioError({ code: 'CONFIG', file, message: `not valid JSON: ${(error as Error).message}`, hint: 'the config file is plain JSON (no comments, no trailing commas)' });
+    throw new FolioError({ code: 'CONFIG', file, message: `not valid JSON: ${(error as Error).message}`, hint: 'the config file is plain JSON (no comments, no trailing commas)', says: says('CONFIG_NOT_JSON', { reason: (error as Error).message }) });
   }
   // zod is loaded only when there is a file to validate: most runs have none.
   const { configSchema } = await import('./schema.js');
@@ -43,6 +44,7 @@ export async function loadConfig(explicit: string | undefined, cwd: string = pro
       file,
       message: `${key}: ${issue?.code === 'unrecognized_keys' ? 'unknown key' : `${JSON.stringify(value)} is not allowed`} (${issue?.message ?? 'invalid'})`,
       hint: 'see `folio config` for the keys and their current values, and `folio schema config` for what each allows',
+      says: says('CONFIG_INVALID', { key, unknown: issue?.code === 'unrecognized_keys', value: JSON.stringify(value), reason: issue?.message ?? 'invalid' }),
     });
   }
   return { config: parsed.data, file };

@@ -1,3 +1,4 @@
+import { says } from '../codes/errors.js';
 import { amountFromText } from '../normalize/numbers.js';
 import type { Amount } from '../normalize/money.js';
 import type { Role } from '../load/inputs.js';
@@ -33,7 +34,7 @@ interface Setting {
 
 /** `why` says what is wrong when "is not WHAT" would not. */
 function badEnv(env: string, text: string, what: string, why = `is not ${what}`): FolioError {
-  return new FolioError({ code: 'CONFIG', value: text, message: `${env}="${text}"${why.startsWith(':') ? '' : ' '}${why}`, hint: `set ${env} to ${what}, or unset it` });
+  return new FolioError({ code: 'CONFIG', value: text, message: `${env}="${text}"${why.startsWith(':') ? '' : ' '}${why}`, hint: `set ${env} to ${what}, or unset it`, says: says('ENV_VALUE', { env, text, what }) });
 }
 
 function number(env: string, check: (n: number) => boolean, what: string): (text: string) => number {
@@ -60,7 +61,7 @@ function failOn(env: string): (text: string) => string[] {
   return (text) => {
     const rules = words(text.toLowerCase());
     const bad = rules.find((r) => r !== 'none' && !(CHECK_RULES as readonly string[]).includes(r));
-    if (bad) throw new FolioError({ code: 'CONFIG', value: text, message: `${env}: unknown rule "${bad}"`, hint: `rules: ${CHECK_RULES.join(', ')}, or none` });
+    if (bad) throw new FolioError({ code: 'CONFIG', value: text, message: `${env}: unknown rule "${bad}"`, hint: `rules: ${CHECK_RULES.join(', ')}, or none`, says: says('ENV_UNKNOWN_RULE', { env, rule: bad, rules: [...CHECK_RULES] }) });
     return rules;
   };
 }

@@ -197,9 +197,7 @@ function noHeader(file: string, best: Candidate, candidates: Candidate[], delimi
   const lines = candidates.map((c) => {
     const lacks = `lacks ${c.fit.missing.map((m) => m.field).join(', ')}`;
     if (redact) return `${file}:${c.line}: ${lacks}`;
-    const text = c.fields.join(delimiter);
-    const excerpt = text.length > EXCERPT ? `${text.slice(0, EXCERPT - 1)}…` : text;
-    return `${file}:${c.line}: ${JSON.stringify(excerpt)} ${lacks}`;
+    return `${file}:${c.line}: ${JSON.stringify(excerptOf(c.fields.join(delimiter)))} ${lacks}`;
   });
   return new FolioError({
     code: 'NO_HEADER_ROW',
@@ -208,9 +206,17 @@ function noHeader(file: string, best: Candidate, candidates: Candidate[], delimi
     hint,
     more: lines.slice(0, SHOWN),
     moreCount: Math.max(0, lines.length - SHOWN),
-    says: redact || base.says === undefined ? undefined : says('NO_HEADER_ROW', { tried: candidates.length, line: best.line, closest: base.says, hint: base.says }),
+    says: redact || base.says === undefined ? undefined : says('NO_HEADER_ROW', {
+            tried: candidates.length,
+            line: best.line,
+            closest: base.says,
+            hint: base.says,
+            rows: candidates.slice(0, SHOWN).map((c) => ({ file, line: c.line, excerpt: excerptOf(c.fields.join(delimiter)), lacks: c.fit.missing.map((m) => m.field) })),
+          }),
   });
 }
+
+const excerptOf = (text: string): string => (text.length > EXCERPT ? `${text.slice(0, EXCERPT - 1)}…` : text);
 
 function headerRowMissing(file: string, headerRow: number): FolioError {
   return new FolioError({

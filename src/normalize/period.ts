@@ -1,3 +1,4 @@
+import { says } from '../codes/errors.js';
 import { FolioError } from '../errors.js';
 import { addMonths, DateRead, dayNumber, dayParts, daysInMonth, formatDay, newParsedDate, readDate } from './dates.js';
 
@@ -26,10 +27,10 @@ export function parsePeriod(
   last?: { days: number; asOf: number },
 ): Period | null {
   if (last !== undefined && (period !== undefined || from !== undefined || to !== undefined)) {
-    throw new FolioError({ code: 'USAGE', message: '--last cannot be combined with --period or --from/--to', hint: 'use one of them: --last 30 is the 30 days up to and including --as-of' });
+    throw new FolioError({ code: 'USAGE', message: '--last cannot be combined with --period or --from/--to', hint: 'use one of them: --last 30 is the 30 days up to and including --as-of', says: says('LAST_WITH_PERIOD', {}) });
   }
   if (period !== undefined && (from !== undefined || to !== undefined)) {
-    throw new FolioError({ code: 'USAGE', message: '--period cannot be combined with --from/--to', hint: 'use one or the other' });
+    throw new FolioError({ code: 'USAGE', message: '--period cannot be combined with --from/--to', hint: 'use one or the other', says: says('PERIOD_WITH_RANGE', {}) });
   }
   if (last !== undefined) return { from: last.asOf - last.days + 1, to: last.asOf };
   if (period !== undefined) return namedPeriod(period);
@@ -39,7 +40,7 @@ export function parsePeriod(
     to: to === undefined ? Infinity : flagDate('--to', to),
   };
   if (p.from > p.to) {
-    throw new FolioError({ code: 'USAGE', message: `--from ${from} is after --to ${to}`, hint: 'swap the two dates' });
+    throw new FolioError({ code: 'USAGE', message: `--from ${from} is after --to ${to}`, hint: 'swap the two dates', says: says('FROM_AFTER_TO', { from: String(from), to: String(to) }) });
   }
   return p;
 }
@@ -59,6 +60,7 @@ function namedPeriod(text: string): Period {
     value: text,
     message: `--period "${text}" is not a period`,
     hint: 'write a month 2026-10, a quarter 2026-Q3, a half 2026-H1 or a year 2026; or use --from/--to',
+    says: says('NOT_A_PERIOD', { text }),
   });
 }
 
@@ -75,6 +77,7 @@ export function flagDate(flag: string, text: string): number {
     value: text,
     message: `${flag} "${text}" is not a date`,
     hint: 'write dates as 2026-10-31 (or 31.10.2026)',
+    says: says('NOT_A_DATE', { flag, text }),
   });
 }
 

@@ -1,3 +1,4 @@
+import { says } from '../codes/errors.js';
 import { cadenceDoc } from '../present/cadence.js';
 import { warningJson } from '../present/messages/warnings.js';
 import { warning } from '../codes/warnings.js';
@@ -46,7 +47,7 @@ export function cadenceWindow(period: Period | null, asOf: number): Period {
   const to = Number.isFinite(period.to) ? period.to : asOf;
   const from = Number.isFinite(period.from) ? period.from : to - 29;
   if (from > asOf) {
-    throw new FolioError({ code: 'USAGE', message: `the period starts on ${formatDay(from)}, after as-of ${formatDay(asOf)}`, hint: 'pick a period that has begun, or a later --as-of' });
+    throw new FolioError({ code: 'USAGE', message: `the period starts on ${formatDay(from)}, after as-of ${formatDay(asOf)}`, hint: 'pick a period that has begun, or a later --as-of', says: says('PERIOD_AFTER_AS_OF', { from: formatDay(from), asOf: formatDay(asOf) }) });
   }
   return { from, to };
 }

@@ -1,3 +1,4 @@
+import { says } from '../codes/errors.js';
 import { extname } from 'node:path';
 import { FolioError } from '../errors.js';
 
@@ -9,7 +10,7 @@ export function parseFormat(text: string): Format {
   const alias: Record<string, Format> = { md: 'markdown', jsonl: 'ndjson', text: 'table' };
   const found = (FORMATS as readonly string[]).includes(f) ? (f as Format) : alias[f];
   if (!found) {
-    throw new FolioError({ code: 'USAGE', message: `unknown format "${text}"`, hint: `use one of: ${FORMATS.join(', ')}` });
+    throw new FolioError({ code: 'USAGE', message: `unknown format "${text}"`, hint: `use one of: ${FORMATS.join(', ')}`, says: says('UNKNOWN_FORMAT', { text, formats: [...FORMATS] }) });
   }
   return found;
 }
@@ -45,6 +46,7 @@ export function chooseFormat(asked: string | undefined, json: boolean, output: s
       code: 'FORMAT_CONFLICT',
       message: `${given} contradicts the output file ${output ?? ''}, whose name says ${named}`,
       hint: `drop ${json ? '--json' : '--format'} to write ${named}, or name the file for ${flag} (${extensionOf(flag)})`,
+      says: says('FORMAT_CONFLICT', { given, output: output ?? '', named, json, flag, extension: extensionOf(flag) }),
     });
   }
   return flag ?? named ?? 'table';

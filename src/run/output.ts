@@ -1,3 +1,4 @@
+import { says } from '../codes/errors.js';
 import type { Format } from './formats.js';
 import { FolioError } from '../errors.js';
 import type { Doc, MachineRow, Paint } from '../render/document.js';
@@ -33,6 +34,6 @@ export async function render(output: CommandOutput, format: Format, paint: Paint
       return (await import('../render/html.js')).renderHtml(output.doc());
     case 'github':
       if (output.github) return output.github();
-      throw new FolioError({ code: 'USAGE', message: 'the github format is for folio check', hint: 'use --format table, json, ndjson, csv, markdown or html' });
+      throw new FolioError({ code: 'USAGE', message: 'the github format is for folio check', hint: 'use --format table, json, ndjson, csv, markdown or html', says: says('GITHUB_FOR_CHECK', {}) });
   }
 }

@@ -484,8 +484,11 @@ export function errorInLang(e: FolioError, lang: Lang): { message: string; hint:
       moreCount: e.moreCount,
     };
   }
-  const said = errorText(e.says as ErrorSays, lang);
-  return { message: said.text, hint: said.hint, more: e.more, moreCount: e.moreCount };
+  const s = e.says as ErrorSays;
+  const said = errorText(s, lang);
+  // The rows tried for a header, each with the fields it lacks.
+  const more = s.id === 'NO_HEADER_ROW' ? s.fields.rows.map((r) => `${r.file}:${r.line}: ${JSON.stringify(r.excerpt)} — нет: ${r.lacks.map(fieldRu).join(', ')}`) : e.more;
+  return { message: said.text, hint: said.hint, more, moreCount: e.moreCount };
 }
 
 /** The words around an error, in each language. */
