@@ -1,3 +1,5 @@
+import type { RuleGap } from './findings.js';
+
 /**
  * The messages of folio's errors, each with the fields it is made of (data, never words), so
  * that the layer raising an error keeps its English `message` (what JSON and English output
@@ -47,7 +49,8 @@ export interface ErrorFields {
   NON_POSITIVE_TOTAL: { total: number };
   NO_REVENUE: { where: string; rows: number; files: string; why: string; skipped: number; period: boolean };
   KEY_CLIENTS_UNKNOWN: Record<string, never>;
-  RULE_WITHOUT_INPUT: { count: number };
+  /** Each rule that would check nothing, and the folder's files not used. */
+  RULE_WITHOUT_INPUT: { gaps: RuleGap[]; unused: string[] };
   // Flags and settings.
   UNKNOWN_FORMAT: { text: string; formats: string[] };
   FORMAT_CONFLICT: { given: string; output: string; named: string; json: boolean; flag: string; extension: string };

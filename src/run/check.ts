@@ -1,3 +1,4 @@
+import { says } from '../codes/errors.js';
 import { checkDoc, githubAnnotations } from '../present/check.js';
 import { warningJson } from '../present/messages/warnings.js';
 import { warning } from '../codes/warnings.js';
@@ -95,6 +96,7 @@ function settle(out: SkippedRule[], o: CheckOptions): SkippedRule[] {
       message: first.reason,
       more: [...rest.map((s) => s.reason), ...o.unused.map((u) => `not used: ${u.file}: ${u.why}`)],
       hint: `a gate that checked nothing must not pass: add the input, take the rule out of --fail-on, or pass --allow-missing to report ${out.length === 1 ? 'it' : 'them'} as skipped`,
+      says: says('RULE_WITHOUT_INPUT', { gaps: out.map((s) => s.gap), unused: o.unused.map((u) => `${u.file}: ${u.why}`) }),
     });
   }
   return out;

@@ -1,3 +1,4 @@
+import { says } from '../codes/errors.js';
 import { shareDoc } from '../present/share.js';
 import { warningJson } from '../present/messages/warnings.js';
 import { warning } from '../codes/warnings.js';
@@ -83,6 +84,7 @@ function noRevenue(inputs: InputReport[], period: Period | null): FolioError {
     file: inputs.map((i) => i.file).join(', '),
     message: `no won deal${where}: of ${rows} rows${files}, ${why || 'none'} excluded, ${skipped} skipped`,
     hint: p ? 'check the period (--period, --from, --to); `folio inspect` shows the dates as read' : 'check which statuses count as won (--won); `folio inspect` shows them as read',
+    says: says('NO_REVENUE', { where, rows, files, why, skipped, period: p !== null && p !== undefined }),
   });
 }
 

@@ -1,3 +1,4 @@
+import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CHECK_RULES } from '../../src/analyses/check.js';
 import { folio } from './run-cli.js';
@@ -151,5 +152,43 @@ describe('usage errors in Russian', () => {
     const missing = folio(['share'], { env: RU_LANG });
     expect(missing.code).toBe(2);
     expect(missing.stderr).toBe("ошибка: не указан обязательный аргумент 'deals'\n");
+  });
+});
+
+describe('folio’s own errors in Russian', () => {
+  // Quoted text is the data's (a header, a cell's value, a row of the file), not folio's words.
+  const unquoted = (text: string): string => text.replace(/"[^"\n]*"/g, ' ').replace(/«[^»\n]*»/g, ' ');
+  // `yyyy` is in the value of --date-format, `xlsx` a file extension.
+  const ERROR_ALLOWED = [...ALLOWED, 'yyyy', 'xlsx'];
+  const BROKEN: Record<string, string[]> = {
+    'a bad amount': ['share', 'fixtures/broken/bad-amount.csv'],
+    'a bad date': ['share', 'fixtures/broken/bad-date.csv'],
+    'a short row': ['share', 'fixtures/broken/short-row.csv'],
+    'a missing column': ['share', 'fixtures/broken/no-amount-column.csv'],
+    'no header row': ['share', 'fixtures/broken/no-header-row.csv'],
+    'a header only': ['share', 'fixtures/broken/header-only.csv'],
+    'a binary file': ['share', 'fixtures/broken/binary.csv'],
+    'an open quote': ['share', 'fixtures/broken/unterminated-quote.csv'],
+    'no such file': ['share', 'fixtures/broken/nope.csv'],
+    'not a period': ['share', `${DEMO}/deals.csv`, '--period', '2026-13'],
+  };
+  it.each(Object.entries(BROKEN))('%s: exit 2, stderr without English words', (_name, args) => {
+    const en = folio(args);
+    const ru = folio([...args, '--lang', 'ru']);
+    expect(en.code).toBe(2);
+    expect(ru.code).toBe(2);
+    expect(ru.stderr).toMatch(/^folio: /);
+    expect(ru.stderr).toMatch(/^ {2}подсказка: /m);
+    const file = args[1] ?? '';
+    const headers = new Set(existsSync(file) ? (readFileSync(file, 'latin1').split('\n')[0]?.match(/[A-Za-z]{3,}/g) ?? []) : []);
+    expect(englishLeft(unquoted(ru.stderr), headers, ERROR_ALLOWED), ru.stderr).toEqual([]);
+    // The English run does say English words: the comparison above can fail.
+    expect(englishLeft(unquoted(en.stderr), headers, ERROR_ALLOWED).length).toBeGreaterThan(0);
+  });
+
+  it('a bad cell reads the same place in both languages, the message in Russian', () => {
+    // bad-amount.csv: line 3's amount is "12x" (see the English e2e test of broken inputs).
+    const ru = folio(['share', 'fixtures/broken/bad-amount.csv', '--lang', 'ru']);
+    expect(ru.stderr.split('\n')[0]).toBe('folio: fixtures/broken/bad-amount.csv:3:2: Amount "12x": не число');
   });
 });

@@ -5,6 +5,7 @@ import { CHECK_RULES } from '../../src/analyses/check.js';
 import { LANGS } from '../../src/present/i18n.js';
 import { CHECK_WORDS, FINDINGS, RULE_GAP } from '../../src/present/messages/check.js';
 import { WARNINGS } from '../../src/present/messages/warnings.js';
+import { CELL_HINTS, CELLS, ERRORS } from '../../src/present/messages/errors.js';
 
 const SRC = resolve(import.meta.dirname, '../../src');
 
@@ -15,7 +16,29 @@ function sources(dir: string): string[] {
   });
 }
 
-const text = sources(SRC).map((f) => readFileSync(f, 'utf8')).join('\n');
+const files = sources(SRC).map((f) => ({ path: f, text: readFileSync(f, 'utf8') }));
+const text = files.map((f) => f.text).join('\n');
+
+/** The argument text of each `new FolioError(…)` call in a source, up to its closing parenthesis. */
+function errorCalls(source: string): string[] {
+  return source
+    .split('new FolioError(')
+    .slice(1)
+    .map((rest) => {
+      let depth = 1;
+      let i = 0;
+      for (; i < rest.length && depth > 0; i++) depth += rest[i] === '(' ? 1 : rest[i] === ')' ? -1 : 0;
+      return rest.slice(0, i);
+    });
+}
+
+/** Constructions of a FolioError that carry neither `says` (an id of the catalog) nor `cells`, as `file: count`. */
+function unworded(list: { path: string; text: string }[]): string[] {
+  return list.flatMap((f) => {
+    const n = errorCalls(f.text).filter((call) => !/\b(says|cells):/.test(call)).length;
+    return n > 0 ? [`${f.path.slice(SRC.length + 1)}: ${n}`] : [];
+  });
+}
 
 /** The languages an entry lacks (a text function per language is required). */
 function missingLanguages(catalog: Record<string, Partial<Record<string, { text?: unknown }>>>): string[] {
@@ -41,6 +64,29 @@ describe('message catalogs', () => {
     expect(missingLanguages({ RULE_GAP })).toEqual([]);
     expect(Object.keys(FINDINGS).sort()).toEqual([...CHECK_RULES].sort());
     for (const lang of LANGS) expect(Object.keys(CHECK_WORDS[lang]).sort()).toEqual(Object.keys(CHECK_WORDS.en).sort());
+  });
+
+  it('every FolioError raised in src says its message as an id of the error catalog, which has it', () => {
+    // The flag-value errors of src/cli/options.ts go through its `usage()` helper: still English (README, Languages).
+    expect(unworded(files)).toEqual(['cli/options.ts: 1']);
+    const ids = new Set([...text.matchAll(/\b(?:says|errorSays)\('([A-Z_0-9]+)'/g)].map((m) => m[1] as string));
+    expect(ids.size).toBeGreaterThan(40);
+    expect([...ids].filter((id) => !(id in ERRORS))).toEqual([]);
+    const cells = new Set([...text.matchAll(/\bcell\('([A-Z_]+)'/g)].map((m) => m[1] as string));
+    expect(cells.size).toBeGreaterThan(20);
+    expect([...cells].filter((id) => !(id in CELLS))).toEqual([]);
+  });
+
+  it('catches a FolioError without its id (the check can fail)', () => {
+    expect(unworded([{ path: `${SRC}/x.ts`, text: "throw new FolioError({ code: 'USAGE', message: `a (b)`, hint: 'c' });" }])).toEqual(['x.ts: 1']);
+    expect(unworded([{ path: `${SRC}/x.ts`, text: "new FolioError({ code: 'X', message: f('a'), says: says('X', {}) })" }])).toEqual([]);
+  });
+
+  it('every error and cell entry speaks every language, and every hint', () => {
+    expect(missingLanguages(ERRORS)).toEqual([]);
+    expect(missingLanguages(CELLS)).toEqual([]);
+    for (const [id, entry] of Object.entries(ERRORS)) for (const lang of LANGS) expect(typeof entry[lang].hint, `${id}.${lang}`).toBe(typeof entry.en.hint);
+    for (const [id, hint] of Object.entries(CELL_HINTS)) for (const lang of LANGS) expect(hint[lang], `${id}.${lang}`).toMatch(lang === 'ru' ? /[а-я]/ : /[a-z]/);
   });
 
   it('catches an entry without its Russian side (the check can fail)', () => {

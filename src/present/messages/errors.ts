@@ -2,6 +2,7 @@ import type { CellFields, CellHint, CellSays, ErrorFields, ErrorSays } from '../
 import { describeProblem, type FolioError } from '../../errors.js';
 import type { Lang } from '../i18n.js';
 import { isoDate } from '../format.js';
+import { RULE_GAP } from './check.js';
 import { type Catalog, say } from './entry.js';
 
 const quoted = (list: readonly string[]): string => list.map((h) => `"${h}"`).join(', ');
@@ -375,11 +376,11 @@ export const ERRORS: Catalog<ErrorFields> = {
   },
   RULE_WITHOUT_INPUT: {
     en: {
-      text: () => 'a rule of the policy has nothing to check',
-      hint: (f) => `a gate that checked nothing must not pass: add the input, take the rule out of --fail-on, or pass --allow-missing to report ${f.count === 1 ? 'it' : 'them'} as skipped`,
+      text: (f) => (f.gaps[0] === undefined ? '' : RULE_GAP.en.text(f.gaps[0])),
+      hint: (f) => `a gate that checked nothing must not pass: add the input, take the rule out of --fail-on, or pass --allow-missing to report ${f.gaps.length === 1 ? 'it' : 'them'} as skipped`,
     },
     ru: {
-      text: () => 'правилу политики нечего проверять',
+      text: (f) => (f.gaps[0] === undefined ? '' : RULE_GAP.ru.text(f.gaps[0])),
       hint: () => 'проверка, которая ничего не проверила, не должна проходить: добавьте вход, уберите правило из --fail-on или передайте --allow-missing, чтобы отметить его пропущенным',
     },
   },
@@ -487,6 +488,10 @@ export function errorInLang(e: FolioError, lang: Lang): { message: string; hint:
   const s = e.says as ErrorSays;
   const said = errorText(s, lang);
   // The rows tried for a header, each with the fields it lacks.
+  if (s.id === 'RULE_WITHOUT_INPUT') {
+    const more = [...s.fields.gaps.slice(1).map((g) => RULE_GAP.ru.text(g)), ...s.fields.unused.map((u) => `не использован: ${u}`)];
+    return { message: said.text, hint: said.hint, more, moreCount: e.moreCount };
+  }
   const more = s.id === 'NO_HEADER_ROW' ? s.fields.rows.map((r) => `${r.file}:${r.line}: ${JSON.stringify(r.excerpt)} — нет: ${r.lacks.map(fieldRu).join(', ')}`) : e.more;
   return { message: said.text, hint: said.hint, more, moreCount: e.moreCount };
 }
