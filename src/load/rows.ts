@@ -1,3 +1,4 @@
+import { inSheet } from '../errors.js';
 import type { TableFormat } from '../io/read-table.js';
 import type { ColumnMapping, FieldNeeds } from '../normalize/columns.js';
 import type { ConverterBase } from '../normalize/converter-base.js';
@@ -31,13 +32,18 @@ export async function loadRows<T, C extends ConverterBase & RowConverter<T>>(
   problems: Problems = new Problems(options.skipInvalid, options.collect ? Infinity : undefined, options.names === undefined),
 ): Promise<LoadedRows<C>> {
   const ctx: { converter?: C; feed?: RowFeed<T> } = {};
-  const { format, mapping, rows, headerLine, blank } = await readMapped(options, needs, (map) => {
+  const { format, mapping, rows, headerLine, blank } = await readMapped(options, needs, (map, fmt) => {
     const converter = make(map, problems);
     const feed = new RowFeed<T>(converter, accept);
     Object.assign(ctx, { converter, feed });
-    return (fields, line) => feed.push(fields, line);
+    problems.sheet = fmt.sheet;
+    return (fields, line, kinds) => feed.push(fields, line, kinds);
   });
-  ctx.feed?.end();
+  try {
+    ctx.feed?.end();
+  } catch (error) {
+    throw inSheet(error, options.source.name, format.sheet);
+  }
   options.collect?.push(...problems.listed);
   problems.throwUnlessSkipping();
   return { format, mapping, rows, headerLine, blank, converter: ctx.converter as C, problems };
@@ -53,6 +59,12 @@ export function readWarnings(file: string, loaded: LoadedRows<ConverterBase>): W
     warnings.push({
       code: 'TOTALS_ROWS',
       message: `${file}: ${converter.totals} totals or subtotals row(s) left out, never a client (line ${lines.join(', ')}${more})${converter.totalsCheck.summary()}`,
+    });
+  }
+  if (loaded.format.uncached > 0) {
+    warnings.push({
+      code: 'FORMULAS_NOT_CACHED',
+      message: `${file}: ${loaded.format.uncached} formula cell(s) hold no calculated value (the workbook was saved without calculating) and were read as empty; open it in Excel or LibreOffice, let it calculate and save`,
     });
   }
   const skipped = loaded.problems.summary();

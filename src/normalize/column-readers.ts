@@ -23,6 +23,20 @@ export class AmountColumn {
       this.mark = this.value.proves;
       this.settledAt = line;
     }
+    return this.counted(result, line);
+  }
+
+  /**
+   * A typed number of a workbook or Parquet file, written with a point by the reader: it
+   * neither needs the column's mark nor settles it, so text cells of the same column keep
+   * their own convention.
+   */
+  readTyped(text: string, line: number): NumberRead {
+    return this.counted(readAmount(text, '.', this.value), line);
+  }
+
+  private counted(result: NumberRead, line: number): NumberRead {
+    if (result !== NumberRead.Ok) return result;
     // Rows are first read in file order; a line at or below the last one counted is a row
     // held for an ambiguous date and read again, already counted. (Missed: a held row whose
     // first read stopped before this column, e.g. at an ambiguous price before the quantity.)
