@@ -12,6 +12,8 @@ export class AmountColumn {
   /** Values rounded to 6 decimals (binary floats printed in full), and the first line of one. */
   rounded = 0;
   firstRounded = 0;
+  /** Typed numbers read (workbook or Parquet cells), which carry no decimal mark. */
+  typed = 0;
   private lastRounded = 0;
 
   constructor(public mark: DecimalMark | null) {}
@@ -32,6 +34,7 @@ export class AmountColumn {
    * their own convention.
    */
   readTyped(text: string, line: number): NumberRead {
+    this.typed++;
     return this.counted(readAmount(text, '.', this.value), line);
   }
 
@@ -49,7 +52,7 @@ export class AmountColumn {
   }
 
   get convention(): string {
-    if (this.mark === null) return 'not settled (no value shows its decimal mark)';
+    if (this.mark === null) return this.typed > 0 ? 'numbers typed by the file (no decimal mark to settle)' : 'not settled (no value shows its decimal mark)';
     const how = this.settledAt > 0 ? `from line ${this.settledAt}` : 'given';
     return this.mark === ',' ? `decimal comma (${how})` : `decimal point (${how})`;
   }
