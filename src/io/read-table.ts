@@ -275,8 +275,14 @@ async function openChunks(source: Source): Promise<{ chunks: AsyncIterator<Buffe
 /** Thrown by the peek's handler once it has rows enough. */
 const ENOUGH = new Error('enough rows');
 
+/** The first rows of a file, or why a workbook or Parquet file cannot be read (to list it as not used). */
+export interface PeekedRows {
+  rows: string[][] | null;
+  problem?: string;
+}
+
 /** The first rows of a workbook, an HTML table or a Parquet file, read until there are enough. */
-async function peekTyped(path: string): Promise<string[][] | null> {
+async function peekTyped(path: string): Promise<PeekedRows> {
   const rows: string[][] = [];
   try {
     await readTable(sourceOf(path), { maxRecordLength: Infinity }, () => (fields) => {
@@ -284,9 +290,10 @@ async function peekTyped(path: string): Promise<string[][] | null> {
       if (rows.length >= HEADER_SEARCH_ROWS) throw ENOUGH;
     });
   } catch (error) {
-    if (error !== ENOUGH) return null;
+    if (error instanceof FolioError) return { rows: null, problem: `${error.message}; ${error.hint ?? ''}` };
+    if (error !== ENOUGH) return { rows: null };
   }
-  return rows.length > 0 ? rows : null;
+  return { rows: rows.length > 0 ? rows : null };
 }
 
 /** Records peeked at to find the header, here and when a file is read. */
@@ -297,7 +304,7 @@ export const HEADER_SEARCH_ROWS = 30;
  * what a file is by its columns wherever its header row sits. Null when the file is empty
  * or unreadable.
  */
-export async function peekRows(path: string): Promise<string[][] | null> {
+export async function peekRows(path: string): Promise<PeekedRows> {
   const { open } = await import('node:fs/promises');
   const handle = await open(path, 'r');
   try {
@@ -306,7 +313,7 @@ export async function peekRows(path: string): Promise<string[][] | null> {
     const sample = buffer.subarray(0, bytesRead);
     const complete = bytesRead < SNIFF_BYTES;
     const kind = tableKind(sample);
-    if (kind === 'ole2') return null;
+    if (kind === 'ole2') return { rows: null, problem: `${legacyXls(path).message}; ${legacyXls(path).hint ?? ''}` };
     if (kind !== 'csv') return await peekTyped(path);
     const guess = sniffEncoding(sample, complete);
     const decoded = createDecoder(guess.encoding, path).decode(sample.subarray(guess.bomLength), true);
@@ -320,9 +327,9 @@ export async function peekRows(path: string): Promise<string[][] | null> {
     scanner.push(text);
     // A sample cut inside a record leaves that record unread rather than broken.
     if (complete) scanner.end();
-    return rows.length > 0 ? rows : null;
+    return { rows: rows.length > 0 ? rows : null };
   } catch {
-    return null;
+    return { rows: null };
   } finally {
     await handle.close();
   }

@@ -136,7 +136,12 @@ export async function findInputs(folder: string | undefined, named: Partial<Reco
   const candidates = new Map<Role, { file: string; how: string }[]>();
   for (const file of await listFiles(folder, unused)) {
     const entry = basename(file);
-    const header = headerOf(file, await peekRows(file));
+    const peeked = await peekRows(file);
+    if (peeked.problem !== undefined) {
+      unused.push({ file, why: peeked.problem });
+      continue;
+    }
+    const header = headerOf(file, peeked.rows);
     const fits = header ? roleByHeader(file, header) : [];
     const byName = roleByName(entry);
     let roles: Role[];
