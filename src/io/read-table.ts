@@ -113,6 +113,15 @@ export async function readTable(
     await chunks.return?.();
     throw legacyXls(source.name);
   }
+  if (options.sheet !== undefined && kind !== 'xlsx') {
+    await chunks.return?.();
+    throw new FolioError({
+      code: 'USAGE',
+      file: source.name,
+      message: `--sheet ${options.sheet}: the file is ${kind === 'csv' ? 'CSV text' : kind === 'html' ? 'an HTML table' : 'Parquet'}, not a workbook with sheets`,
+      hint: 'drop --sheet, or give the .xlsx workbook',
+    });
+  }
   if (kind === 'xlsx' || kind === 'parquet') {
     const from = source.path === '-' ? { bytes: await rest(sample, chunks, done) } : { path: source.path };
     if (source.path !== '-') await chunks.return?.();

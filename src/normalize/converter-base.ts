@@ -62,8 +62,9 @@ export abstract class ConverterBase {
 
   /** Whether the field's cell in the current row is a typed number (a workbook's or Parquet's), not text. */
   protected typedNumber(field: string): boolean {
+    if (this.kinds === undefined) return false;
     const at = this.col[field];
-    return this.kinds !== undefined && at !== undefined && this.kinds[at] === NUMBER_CELL;
+    return at !== undefined && this.kinds[at] === NUMBER_CELL;
   }
 
   /** The decimal mark to read the field's cell under: a point for a typed number, else the column's. */

@@ -74,6 +74,10 @@ describe('.xlsx input', () => {
     const r = folio(['share', at('deals-ru.xlsx'), '--sheet', 'Nope']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('its sheets are 1 "Сделки", 2 "Прочее"');
+    // A sheet asked of a file that has none is not silently ignored.
+    const csv = folio(['share', 'fixtures/deals-en-hubspot.csv', '--sheet', '2']);
+    expect(csv.code).toBe(2);
+    expect(csv.stderr).toContain('not a workbook with sheets');
   });
 
   it('inspect names the format, the sheet and every sheet', () => {
