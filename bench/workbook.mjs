@@ -47,18 +47,19 @@ if (!existsSync(xlsx)) {
 }
 
 function measure(cmd) {
-  const r = spawnSync('/usr/bin/time', ['-f', '%e %M', 'bash', '-c', `${cmd} > /dev/null`], { encoding: 'utf8', cwd: root });
+  const r = spawnSync('/usr/bin/time', ['-f', '%e %U %S %M', 'bash', '-c', `${cmd} > /dev/null`], { encoding: 'utf8', cwd: root });
   const last = r.stderr.trim().split('\n').at(-1) ?? '';
-  const [seconds, kb] = last.split(' ').map(Number);
+  const [seconds, user, sys, kb] = last.split(' ').map(Number);
   if (r.status !== 0 || !Number.isFinite(seconds)) throw new Error(`failed: ${cmd}\n${r.stderr}`);
-  return { seconds, rssMb: kb / 1024 };
+  return { seconds, cpu: user + sys, rssMb: kb / 1024 };
 }
 
 function bench(name, cmd) {
   const samples = Array.from({ length: runs }, () => measure(cmd));
-  const seconds = [...samples.map((s) => s.seconds)].sort((a, b) => a - b)[Math.floor(runs / 2)];
+  const median = (key) => samples.map((s) => s[key]).sort((a, b) => a - b)[Math.floor(runs / 2)];
   const rssMb = Math.max(...samples.map((s) => s.rssMb));
-  process.stdout.write(`${name.padEnd(44)} ${seconds.toFixed(2).padStart(7)} s ${rssMb.toFixed(0).padStart(6)} MB\n`);
+  // CPU time (user + system) as well as wall time: on a shared machine it varies less.
+  process.stdout.write(`${name.padEnd(44)} ${median('seconds').toFixed(2).padStart(7)} s wall ${median('cpu').toFixed(2).padStart(7)} s CPU ${rssMb.toFixed(0).padStart(6)} MB\n`);
 }
 
 // Only what reading costs: every row of the first sheet, each amount summed.

@@ -235,6 +235,7 @@ class SheetRows {
   private width = 0;
   private fields: string[] = [];
   private kinds: CellKinds = new Uint8Array(16);
+  private readonly days = new Map<number, string>();
 
   constructor(
     private readonly file: string,
@@ -383,7 +384,13 @@ class SheetRows {
     const epoch = this.ctx.date1904 ? EPOCH_1904 : EPOCH_1900;
     // Before 1 March 1900 the 1900 system counts a 29 February that never was.
     const days = Math.floor(serial + 1e-9) + (!this.ctx.date1904 && serial < 61 ? 1 : 0);
-    return isoDay(new Date(epoch + days * DAY_MS));
+    // An export holds a few thousand distinct days over many rows: each is formatted once.
+    let text = this.days.get(days);
+    if (text === undefined) {
+      text = isoDay(new Date(epoch + days * DAY_MS));
+      if (this.days.size < 100_000) this.days.set(days, text);
+    }
+    return text;
   }
 }
 
