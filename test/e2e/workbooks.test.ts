@@ -1,4 +1,4 @@
-import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -221,3 +221,31 @@ describe('Parquet input', () => {
     expect(result.columns.map((c) => c.field)).toEqual(['client', 'date', 'amount']);
   });
 });
+
+describe('in folders, report and check', () => {
+  it('report finds a workbook by its name and reads the sheet --sheet names', () => {
+    const folder = at('export-xlsx');
+    mkdirSync(folder, { recursive: true });
+    copyFileSync(at('deals-ru.xlsx'), join(folder, 'сделки.xlsx'));
+    const r = folio(['report', folder, '--period', '2026-10', '--as-of', '2026-11-23', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const out = json<{ result: { share: { total: number } }; inputs: Input[] }>(r);
+    // The same October total as `share` on the file (worked out above).
+    expect(out.result.share.total).toBe(4705.534);
+    accounted(out.inputs[0] as Input);
+    const other = folio(['report', folder, '--sheet', 'Прочее', '--period', '2026-10', '--as-of', '2026-11-23', '--json']);
+    expect(json<{ result: { share: { total: number } } }>(other).result.share.total).toBe(40);
+  });
+
+  it('check gates on a Parquet aggregate as on deals', () => {
+    const folder = at('warehouse');
+    mkdirSync(folder, { recursive: true });
+    copyFileSync(at('revenue.parquet'), join(folder, 'revenue.parquet'));
+    // October: Лютик 2500 of 3000 = 83.3% > 50%: golden, so the gate fails with 1.
+    const r = folio(['check', folder, '--period', '2026-10', '--as-of', '2026-11-23', '--fail-on', 'golden', '--json']);
+    expect(r.code, r.stderr).toBe(1);
+    const findings = json<{ result: { findings: { rule: string; client?: string }[] } }>(r).result.findings;
+    expect(findings.filter((f) => f.rule === 'golden').map((f) => f.client)).toEqual(['Лютик']);
+  });
+});
+
