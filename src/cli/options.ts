@@ -23,7 +23,7 @@ export const list = (value: string, previous: string[] = []): string[] => [
   ...value.split(',').map((v) => v.trim()).filter((v) => v !== ''),
 ];
 
-/** Options every command that reads a CSV accepts. */
+/** Options every command that reads an export (CSV, workbook, HTML table, Parquet) accepts. */
 export function addInputOptions(cmd: Command): Command {
   return cmd
     .option('--map <field=header>', 'use this column for a field (header name or 1-based position); repeatable', collect, [])
