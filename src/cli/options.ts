@@ -9,7 +9,7 @@ import { BANDS_RULE, isCount, isPercent, PERCENT_RULE, readBands, readNumber, ty
 import { FolioError } from '../errors.js';
 import { parseEncodingName } from '../io/encoding.js';
 import { sourceOf } from '../io/read-table.js';
-import { DEFAULT_UNPACK_LIMITS } from '../io/unpack.js';
+import { DEFAULT_UNPACK_LIMITS } from '../io/limits.js';
 import { parseDayOrder, today, type DayOrder } from '../normalize/dates.js';
 import { amountFromText, type DecimalMark } from '../normalize/numbers.js';
 import { flagDate, parsePeriod, type Period } from '../normalize/period.js';

@@ -4,11 +4,9 @@ import { FolioError } from '../errors.js';
 import { CsvScanner, type RecordHandler } from './csv-scanner.js';
 import { createDecoder, sniffEncoding, type Encoding, type EncodingGuess } from './encoding.js';
 import { HtmlRows, looksLikeHtml, metaCharset } from './html-table.js';
-import { readParquet } from './parquet.js';
 import { reportProgress } from './progress.js';
 import { sniffDelimiter } from './sniff-delimiter.js';
-import { DEFAULT_UNPACK_LIMITS, type UnpackLimits } from './unpack.js';
-import { readWorkbook } from './xlsx.js';
+import { DEFAULT_UNPACK_LIMITS, type UnpackLimits } from './limits.js';
 
 /** A named input: a file path, or `-` for standard input (named `<stdin>` in messages). */
 export interface Source {
@@ -202,10 +200,13 @@ async function rest(sample: Buffer, chunks: AsyncIterator<Buffer>, done: boolean
 /** A workbook or a Parquet file: typed cells, no encoding or delimiter to detect. */
 async function readTyped(kind: 'xlsx' | 'parquet', from: { path: string } | { bytes: Buffer }, file: string, options: ReadOptions, begin: (format: TableFormat) => RecordHandler): Promise<TableFormat> {
   const format: TableFormat = { file, kind, encoding: 'utf-8', encodingReason: 'format', delimiter: '', sepLine: false, uncached: 0 };
+  // Loaded when a file needs them: a CSV run does not pay for the zip and Parquet readers at start-up.
   if (kind === 'parquet') {
+    const { readParquet } = await import('./parquet.js');
     await readParquet(from, file, begin(format));
     return format;
   }
+  const { readWorkbook } = await import('./xlsx.js');
   const read = await readWorkbook(from, file, { sheet: options.sheet, limits: options.limits ?? DEFAULT_UNPACK_LIMITS, maxRecordLength: options.maxRecordLength }, (sheet, sheets) => {
     format.sheet = sheet;
     format.sheets = sheets;

@@ -1,7 +1,8 @@
 import { FolioError } from '../errors.js';
 import { columnOfRef, decodeEntities, isoDay, NUMBER_CELL, numberText, TEXT_CELL, type CellKinds } from './cells.js';
 import type { RecordHandler } from './csv-scanner.js';
-import { openArchive, UnpackBudget, type Archive, type UnpackLimits } from './unpack.js';
+import type { UnpackLimits } from './limits.js';
+import { openArchive, UnpackBudget, type Archive } from './unpack.js';
 
 /**
  * An .xlsx or .xlsm workbook, read as a table: one worksheet, row by row, each cell by its

@@ -1,6 +1,6 @@
 import type { Encoding } from '../io/encoding.js';
 import type { Source } from '../io/read-table.js';
-import type { UnpackLimits } from '../io/unpack.js';
+import type { UnpackLimits } from '../io/limits.js';
 import type { ColumnOverrides } from '../normalize/columns.js';
 import type { DayOrder } from '../normalize/dates.js';
 import type { DecimalMark } from '../normalize/numbers.js';
