@@ -18,6 +18,8 @@ export interface Location {
   column?: number;
   /** Header of the column, when known, so the message reads `Amount` rather than `5`. */
   header?: string;
+  /** The worksheet, for a workbook: then `line` is its row number and the column is told by letter. */
+  sheet?: string;
 }
 
 export interface FolioErrorInit extends Partial<Location> {
@@ -53,6 +55,7 @@ export class FolioError extends Error {
   readonly line: number | undefined;
   readonly column: number | undefined;
   readonly header: string | undefined;
+  readonly sheet: string | undefined;
   readonly value: string | undefined;
   readonly hint: string | undefined;
   readonly more: string[];
@@ -69,6 +72,7 @@ export class FolioError extends Error {
     this.line = init.line;
     this.column = init.column;
     this.header = init.header;
+    this.sheet = init.sheet;
     this.value = init.value;
     this.hint = init.hint;
     this.more = init.more ?? [];
@@ -78,8 +82,28 @@ export class FolioError extends Error {
   }
 }
 
-/** `file:line:column` as far as it is known. */
+/** The same error placed in a worksheet (errors raised below the reader know only the file). */
+export function inSheet(error: unknown, file: string, sheet: string | undefined): unknown {
+  if (sheet === undefined || !(error instanceof FolioError) || error.file !== file || error.sheet !== undefined) return error;
+  const init: FolioErrorInit = { ...error, message: error.message, sheet };
+  return new FolioError(init);
+}
+
+/** 1-based column number as Excel names it: 1 → A, 28 → AB. */
+export function columnLetters(column: number): string {
+  let out = '';
+  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) out = String.fromCharCode(65 + ((n - 1) % 26)) + out;
+  return out;
+}
+
+/** `file:line:column` as far as it is known; in a workbook `file [Sheet] row N, column C`. */
 export function formatLocation(loc: Partial<Location>): string {
+  if (loc.sheet !== undefined) {
+    let at = `${loc.file ?? ''} [${loc.sheet}]`;
+    if (loc.line !== undefined) at += ` row ${loc.line}`;
+    if (loc.line !== undefined && loc.column !== undefined) at += `, column ${columnLetters(loc.column)}`;
+    return at;
+  }
   let out = loc.file ?? '';
   if (loc.line !== undefined) out += `:${loc.line}`;
   if (loc.line !== undefined && loc.column !== undefined) out += `:${loc.column}`;
@@ -92,6 +116,7 @@ export function describeProblem(p: {
   line?: number;
   column?: number;
   header?: string;
+  sheet?: string;
   value?: string;
   message: string;
 }): string {

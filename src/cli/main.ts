@@ -63,7 +63,7 @@ function earlyLang(argv: string[], env: NodeJS.ProcessEnv): Lang {
 
 export function buildProgram(ctx: CliContext, done: (code: number) => void): Command {
   const program = new Command('folio')
-    .description('Sales-portfolio analysis of CRM CSV exports (amoCRM, Bitrix24, 1C, HubSpot, Salesforce, Pipedrive, Zoho, Excel).')
+    .description('Sales-portfolio analysis of CRM exports: CSV, Excel workbooks, Bitrix24 HTML .xls, Parquet (amoCRM, Bitrix24, 1C, HubSpot, Salesforce, Pipedrive, Zoho, Excel).')
     .version(version(), '-V, --version', 'print the version')
     .option('--color', 'force colour')
     .option('--no-color', 'no colour (also NO_COLOR=1, or when output is not a terminal)')

@@ -10,6 +10,7 @@ import { BANDS_RULE, isCount, isPercent, PERCENT_RULE, readBands, readNumber, ty
 import { FolioError } from '../errors.js';
 import { parseEncodingName } from '../io/encoding.js';
 import { sourceOf } from '../io/read-table.js';
+import { DEFAULT_UNPACK_LIMITS } from '../io/limits.js';
 import { parseDayOrder, today, type DayOrder } from '../normalize/dates.js';
 import { amountFromText, type DecimalMark } from '../normalize/numbers.js';
 import { flagDate, parsePeriod, type Period } from '../normalize/period.js';
@@ -23,7 +24,7 @@ export const list = (value: string, previous: string[] = []): string[] => [
   ...value.split(',').map((v) => v.trim()).filter((v) => v !== ''),
 ];
 
-/** Options every command that reads a CSV accepts. */
+/** Options every command that reads an export (CSV, workbook, HTML table, Parquet) accepts. */
 export function addInputOptions(cmd: Command): Command {
   return cmd
     .option('--map <field=header>', 'use this column for a field (header name or 1-based position); repeatable', collect, [])
@@ -35,7 +36,21 @@ export function addInputOptions(cmd: Command): Command {
     .option('--date-format <order>', 'day order of d/m/y dates: dd/mm/yyyy or mm/dd/yyyy (detected per column by default)')
     .option('--skip-invalid', 'skip rows with bad values (counted in warnings) instead of stopping')
     .option('--no-fold', 'do not fold deal lines repeated whole (saves memory per row on huge exports)')
-    .addOption(new Option('--max-field-size <bytes>', 'longest record accepted').default(DEFAULT_MAX_RECORD).argParser(positiveInt('--max-field-size')));
+    .addOption(new Option('--max-field-size <bytes>', 'longest record accepted').default(DEFAULT_MAX_RECORD).argParser(positiveInt('--max-field-size')))
+    .option('--sheet <name|n>', 'the worksheet of an .xlsx/.xlsm workbook, by name or 1-based number (default: the first visible)')
+    .addOption(new Option('--max-unpacked <size>', 'what a workbook may unpack to (bytes, or 512MiB, 2GiB)').default(DEFAULT_UNPACK_LIMITS.maxBytes, '1GiB').argParser(byteSize('--max-unpacked')))
+    .addOption(new Option('--max-cells <n>', 'cells (and shared strings) a workbook may hold').default(DEFAULT_UNPACK_LIMITS.maxCells).argParser(positiveInt('--max-cells')));
+}
+
+/** `--max-unpacked 2GiB`: bytes, with an optional KiB/MiB/GiB (or KB/MB/GB, read as binary) unit. */
+export function byteSize(flag: string): (text: string) => number {
+  return (text) => {
+    const m = /^\s*(\d+(?:\.\d+)?)\s*([kmg]i?b?)?\s*$/i.exec(text);
+    const unit = m?.[2]?.[0]?.toLowerCase();
+    const n = m ? Number(m[1]) * (unit === 'k' ? 1024 : unit === 'm' ? 1024 ** 2 : unit === 'g' ? 1024 ** 3 : 1) : NaN;
+    if (!Number.isFinite(n) || n < 1) throw usage(`${flag} "${text}" is not a size`, `write ${flag} 2GiB or ${flag} 500000000`);
+    return Math.floor(n);
+  };
 }
 
 /** Options of commands that print a result. */
@@ -126,7 +141,7 @@ export function shareOptions(flags: ThresholdFlags): ShareOptions {
 
 /** A second input named by a flag (`--deals FILE`): detected as usual (its header row too), mapped by its own `--deals-map`. */
 export function secondInput(file: string, map: string[], raw: RawOptions): InputOptions {
-  return inputOptions(file, { ...raw, map, encoding: undefined, delimiter: undefined, header: true, headerRow: undefined });
+  return inputOptions(file, { ...raw, map, encoding: undefined, delimiter: undefined, header: true, headerRow: undefined, sheet: undefined });
 }
 
 /**
@@ -162,6 +177,9 @@ export interface RawOptions {
   dateFormat?: string;
   skipInvalid?: boolean;
   maxFieldSize: number;
+  sheet?: string | undefined;
+  maxUnpacked?: number;
+  maxCells?: number;
   fold?: boolean;
   /** `--format`; absent: from the `--output` file's extension, else table. */
   format?: string;
@@ -205,6 +223,8 @@ export function inputOptions(file: string, raw: RawOptions): InputOptions {
     dayOrder: raw.dateFormat === undefined ? null : dayOrder(raw.dateFormat),
     skipInvalid: raw.skipInvalid === true,
     maxRecordLength: raw.maxFieldSize,
+    sheet: raw.sheet,
+    limits: { maxBytes: raw.maxUnpacked ?? DEFAULT_UNPACK_LIMITS.maxBytes, maxCells: raw.maxCells ?? DEFAULT_UNPACK_LIMITS.maxCells },
     fold: raw.fold !== false,
     ...(raw.names ? { names: raw.names } : {}),
   };

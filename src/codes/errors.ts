@@ -25,6 +25,17 @@ export interface ErrorFields {
   RECORD_TOO_LONG: { limit: string };
   UNTERMINATED_QUOTE: Record<string, never>;
   TEXT_AFTER_QUOTE: Record<string, never>;
+  HTML_ROW_TOO_LONG: { limit: number };
+  SHEET_ROW_TOO_LONG: { limit: number };
+  BAD_PARQUET: { reason: string };
+  LEGACY_XLS: Record<string, never>;
+  SHEET_NOT_WORKBOOK: { sheet: string; kind: string };
+  /** `what`: what is over the limit (English, as the reader says it); `flag`: the flag raising it. */
+  WORKBOOK_TOO_LARGE: { what: string; flag: string };
+  DAMAGED_WORKBOOK: { reason: string };
+  NO_SUCH_SHEET: { wanted: string; sheets: string[] };
+  /** `why`: what the archive lacks (English, as the reader says it). */
+  NOT_A_WORKBOOK: { why: string };
   // Columns and header rows.
   /** `columns`: the headers found, or null when the file was read without a header row; `closest`: a header that nearly matches. */
   MISSING_COLUMN: { fields: { field: string; description: string }[]; columns: string[] | null; closest: string | null; first: string };

@@ -36,6 +36,8 @@ export interface WarningFields {
   /** `across`: IDs an earlier file holds on other lines (overlapping exports with other columns or number formats). */
   REPEATED_IDS: { file: string; count: number; across: number };
   UNDATED_ROWS: { file: string; count: number };
+  /** Formula cells of a workbook saved without calculating: read as empty. */
+  FORMULAS_NOT_CACHED: { file: string; count: number };
   DUPLICATE_CLIENTS: { file: string; count: number };
   /** `lacking`: the columns the log has not. */
   COOLOFF_SIMPLIFIED: { file: string; lacking: ('manager' | 'channel')[] };

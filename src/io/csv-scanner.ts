@@ -1,12 +1,15 @@
 import { says } from '../codes/errors.js';
 import { FolioError } from '../errors.js';
+import type { CellKinds } from './cells.js';
 
 /**
  * Called once per record. `fields` is reused for the next record: copy what you keep.
- * `line` is the 1-based line the record starts on. An empty line is a record of no fields,
- * so that readers can count it.
+ * `line` is the 1-based line the record starts on (a sheet's row number). An empty line is
+ * a record of no fields, so that readers can count it. `kinds`, given by the typed formats
+ * (workbooks, Parquet) and reused like `fields`, tells which cells were typed numbers; CSV
+ * gives none.
  */
-export type RecordHandler = (fields: string[], line: number) => void;
+export type RecordHandler = (fields: string[], line: number, kinds?: CellKinds) => void;
 
 export interface ScannerOptions {
   file: string;

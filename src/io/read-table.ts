@@ -4,8 +4,10 @@ import { stat } from 'node:fs/promises';
 import { FolioError } from '../errors.js';
 import { CsvScanner, type RecordHandler } from './csv-scanner.js';
 import { createDecoder, sniffEncoding, type Encoding, type EncodingGuess } from './encoding.js';
+import { HtmlRows, looksLikeHtml, metaCharset } from './html-table.js';
 import { reportProgress } from './progress.js';
 import { sniffDelimiter } from './sniff-delimiter.js';
+import { DEFAULT_UNPACK_LIMITS, type UnpackLimits } from './limits.js';
 
 /** A named input: a file path, or `-` for standard input (named `<stdin>` in messages). */
 export interface Source {
@@ -21,15 +23,54 @@ export interface ReadOptions {
   encoding?: Encoding | undefined;
   delimiter?: string | undefined;
   maxRecordLength: number;
+  /** `--sheet NAME|N` of a workbook. */
+  sheet?: string | undefined;
+  /** What a workbook may unpack to. */
+  limits?: UnpackLimits | undefined;
 }
+
+/** What a file is, told by its first bytes, never by its name. */
+export type TableKind = 'csv' | 'xlsx' | 'html' | 'parquet';
 
 export interface TableFormat {
   file: string;
+  kind: TableKind;
   encoding: Encoding;
-  encodingReason: EncodingGuess['reason'];
+  encodingReason: EncodingGuess['reason'] | 'meta-charset' | 'format';
+  /** The CSV delimiter; '' for the other kinds. */
   delimiter: string;
   /** The file began with Excel's `sep=X` line, which named the delimiter and is not a record. */
   sepLine: boolean;
+  /** The worksheet read, and every worksheet of the workbook (xlsx only). */
+  sheet?: string;
+  sheets?: string[];
+  /** Formula cells without a cached value, read as empty (xlsx only). */
+  uncached: number;
+}
+
+const ZIP = [0x50, 0x4b, 0x03, 0x04];
+const OLE2 = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+const PARQUET = [0x50, 0x41, 0x52, 0x31];
+
+const startsWith = (bytes: Uint8Array, signature: number[]): boolean => signature.every((b, i) => bytes[i] === b);
+
+/** The kind of a file from its first bytes: a zip is a workbook, `PAR1` is Parquet, markup is an HTML table. */
+export function tableKind(sample: Uint8Array): TableKind | 'ole2' {
+  if (startsWith(sample, ZIP)) return 'xlsx';
+  if (startsWith(sample, OLE2)) return 'ole2';
+  if (startsWith(sample, PARQUET)) return 'parquet';
+  if (looksLikeHtml(Buffer.from(sample.subarray(0, 4096)).toString('latin1'))) return 'html';
+  return 'csv';
+}
+
+function legacyXls(file: string): FolioError {
+  return new FolioError({
+    code: 'LEGACY_XLS',
+    file,
+    message: 'this is a binary Excel 97–2003 workbook (.xls), which folio does not read',
+    hint: 'open it in Excel or LibreOffice and save it as .xlsx (Excel Workbook) or as CSV',
+    says: says('LEGACY_XLS', {}),
+  });
 }
 
 /** Excel's first line `sep=;`: it names the delimiter and is not part of the table. */
@@ -67,6 +108,27 @@ export async function readTable(
     headBytes += next.value.length;
   }
   const sample = Buffer.concat(head);
+  const kind = tableKind(sample);
+  if (kind === 'ole2') {
+    await chunks.return?.();
+    throw legacyXls(source.name);
+  }
+  if (options.sheet !== undefined && kind !== 'xlsx') {
+    await chunks.return?.();
+    throw new FolioError({
+      code: 'USAGE',
+      file: source.name,
+      message: `--sheet ${options.sheet}: the file is ${kind === 'csv' ? 'CSV text' : kind === 'html' ? 'an HTML table' : 'Parquet'}, not a workbook with sheets`,
+      hint: 'drop --sheet, or give the .xlsx workbook',
+      says: says('SHEET_NOT_WORKBOOK', { sheet: String(options.sheet), kind }),
+    });
+  }
+  if (kind === 'xlsx' || kind === 'parquet') {
+    const from = source.path === '-' ? { bytes: await rest(sample, chunks, done) } : { path: source.path };
+    if (source.path !== '-') await chunks.return?.();
+    return readTyped(kind, from, source.name, options, begin);
+  }
+  if (kind === 'html') return readHtml(source, sample, done, chunks, size, options, begin);
   const guess: EncodingGuess = options.encoding
     ? { encoding: options.encoding, bomLength: bomLengthFor(options.encoding, sample), reason: 'override' }
     : sniffEncoding(sample, done);
@@ -94,7 +156,7 @@ export async function readTable(
       code: 'BINARY_FILE',
       file: source.name,
       message: 'this is a binary file, not CSV text (it holds zero bytes)',
-      hint: 'save the export as CSV; an .xlsx workbook must be saved as "CSV (delimited)" first',
+      hint: 'folio reads CSV, .xlsx/.xlsm workbooks, HTML tables saved as .xls, and Parquet; save the export as one of them',
       says: says('BINARY_FILE', {}),
     });
   }
@@ -106,10 +168,12 @@ export async function readTable(
   const delimiter = options.delimiter ?? sep?.delimiter ?? sniffDelimiter(firstText, done);
   const format: TableFormat = {
     file: source.name,
+    kind: 'csv',
     encoding: guess.encoding,
     encodingReason: guess.reason,
     delimiter,
     sepLine: sep !== null,
+    uncached: 0,
   };
   const scanner = new CsvScanner(
     { file: source.name, delimiter, maxRecordLength: options.maxRecordLength, firstLine: sep ? 2 : 1 },
@@ -129,6 +193,63 @@ export async function readTable(
     scanner.push(decoder.decode(new Uint8Array(0), true));
   }
   scanner.end();
+  return format;
+}
+
+/** The whole of standard input, for the formats that need to seek (a zip's directory is at its end). */
+async function rest(sample: Buffer, chunks: AsyncIterator<Buffer>, done: boolean): Promise<Buffer> {
+  const parts = [sample];
+  if (!done) for (let next = await chunks.next(); !next.done; next = await chunks.next()) parts.push(next.value);
+  return Buffer.concat(parts);
+}
+
+/** A workbook or a Parquet file: typed cells, no encoding or delimiter to detect. */
+async function readTyped(kind: 'xlsx' | 'parquet', from: { path: string } | { bytes: Buffer }, file: string, options: ReadOptions, begin: (format: TableFormat) => RecordHandler): Promise<TableFormat> {
+  const format: TableFormat = { file, kind, encoding: 'utf-8', encodingReason: 'format', delimiter: '', sepLine: false, uncached: 0 };
+  // Loaded when a file needs them: a CSV run does not pay for the zip and Parquet readers at start-up.
+  if (kind === 'parquet') {
+    const { readParquet } = await import('./parquet.js');
+    await readParquet(from, file, begin(format));
+    return format;
+  }
+  const { readWorkbook } = await import('./xlsx.js');
+  const read = await readWorkbook(from, file, { sheet: options.sheet, limits: options.limits ?? DEFAULT_UNPACK_LIMITS, maxRecordLength: options.maxRecordLength }, (sheet, sheets) => {
+    format.sheet = sheet;
+    format.sheets = sheets;
+    return begin(format);
+  });
+  format.uncached = read.uncached;
+  return format;
+}
+
+/** An HTML table saved as .xls: decoded by its BOM, its `<meta charset>`, `--encoding`, or else detected. */
+async function readHtml(
+  source: Source,
+  sample: Buffer,
+  done: boolean,
+  chunks: AsyncIterator<Buffer>,
+  size: number | null,
+  options: ReadOptions,
+  begin: (format: TableFormat) => RecordHandler,
+): Promise<TableFormat> {
+  const sniffed = sniffEncoding(sample, done);
+  const meta = metaCharset(sample.subarray(0, 4096).toString('latin1'));
+  const encoding = options.encoding ?? (sniffed.reason === 'bom' ? sniffed.encoding : (meta ?? sniffed.encoding));
+  const reason: TableFormat['encodingReason'] = options.encoding ? 'override' : sniffed.reason === 'bom' ? 'bom' : meta ? 'meta-charset' : sniffed.reason;
+  const format: TableFormat = { file: source.name, kind: 'html', encoding, encodingReason: reason, delimiter: '', sepLine: false, uncached: 0 };
+  const decoder = createDecoder(encoding, source.name);
+  const rows = new HtmlRows(source.name, options.maxRecordLength, begin(format));
+  rows.push(decoder.decode(sample.subarray(bomLengthFor(encoding, sample)), done));
+  let bytes = sample.length;
+  if (!done) {
+    for (let next = await chunks.next(); !next.done; next = await chunks.next()) {
+      rows.push(decoder.decode(next.value, false));
+      bytes += next.value.length;
+      reportProgress(source.name, bytes, size);
+    }
+    rows.push(decoder.decode(new Uint8Array(0), true));
+  }
+  rows.end();
   return format;
 }
 
@@ -169,6 +290,30 @@ async function openChunks(source: Source): Promise<{ chunks: AsyncIterator<Buffe
   return { chunks: (stream as AsyncIterable<Buffer>)[Symbol.asyncIterator](), size };
 }
 
+/** Thrown by the peek's handler once it has rows enough. */
+const ENOUGH = new Error('enough rows');
+
+/** The first rows of a file, or why a workbook or Parquet file cannot be read (to list it as not used). */
+export interface PeekedRows {
+  rows: string[][] | null;
+  problem?: string;
+}
+
+/** The first rows of a workbook, an HTML table or a Parquet file, read until there are enough. */
+async function peekTyped(path: string): Promise<PeekedRows> {
+  const rows: string[][] = [];
+  try {
+    await readTable(sourceOf(path), { maxRecordLength: Infinity }, () => (fields) => {
+      if (fields.length > 0) rows.push(fields.map((f) => f.trim()));
+      if (rows.length >= HEADER_SEARCH_ROWS) throw ENOUGH;
+    });
+  } catch (error) {
+    if (error instanceof FolioError) return { rows: null, problem: `${error.message}; ${error.hint ?? ''}` };
+    if (error !== ENOUGH) return { rows: null };
+  }
+  return { rows: rows.length > 0 ? rows : null };
+}
+
 /** Records peeked at to find the header, here and when a file is read. */
 export const HEADER_SEARCH_ROWS = 30;
 
@@ -177,7 +322,7 @@ export const HEADER_SEARCH_ROWS = 30;
  * what a file is by its columns wherever its header row sits. Null when the file is empty
  * or unreadable.
  */
-export async function peekRows(path: string): Promise<string[][] | null> {
+export async function peekRows(path: string): Promise<PeekedRows> {
   const { open } = await import('node:fs/promises');
   const handle = await open(path, 'r');
   try {
@@ -185,6 +330,9 @@ export async function peekRows(path: string): Promise<string[][] | null> {
     const { bytesRead } = await handle.read(buffer, 0, SNIFF_BYTES, 0);
     const sample = buffer.subarray(0, bytesRead);
     const complete = bytesRead < SNIFF_BYTES;
+    const kind = tableKind(sample);
+    if (kind === 'ole2') return { rows: null, problem: `${legacyXls(path).message}; ${legacyXls(path).hint ?? ''}` };
+    if (kind !== 'csv') return await peekTyped(path);
     const guess = sniffEncoding(sample, complete);
     const decoded = createDecoder(guess.encoding, path).decode(sample.subarray(guess.bomLength), true);
     const sep = takeSepLine(decoded);
@@ -197,9 +345,9 @@ export async function peekRows(path: string): Promise<string[][] | null> {
     scanner.push(text);
     // A sample cut inside a record leaves that record unread rather than broken.
     if (complete) scanner.end();
-    return rows.length > 0 ? rows : null;
+    return { rows: rows.length > 0 ? rows : null };
   } catch {
-    return null;
+    return { rows: null };
   } finally {
     await handle.close();
   }

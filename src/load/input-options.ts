@@ -1,12 +1,13 @@
 import type { Encoding } from '../io/encoding.js';
 import type { Source } from '../io/read-table.js';
+import type { UnpackLimits } from '../io/limits.js';
 import type { ColumnOverrides } from '../normalize/columns.js';
 import type { DayOrder } from '../normalize/dates.js';
 import type { DecimalMark } from '../normalize/numbers.js';
 import type { Problem } from '../normalize/problems.js';
 import type { NameSink } from './names.js';
 
-/** How to read one CSV input; every field can be left to detection. */
+/** How to read one input (CSV, workbook, HTML table or Parquet); every field can be left to detection. */
 export interface InputOptions {
   source: Source;
   encoding: Encoding | undefined;
@@ -20,6 +21,10 @@ export interface InputOptions {
   skipInvalid: boolean;
   /** Longest record in characters before the file is declared broken. */
   maxRecordLength: number;
+  /** `--sheet NAME|N`: the worksheet of a workbook (the first visible one without it). */
+  sheet?: string | undefined;
+  /** What a workbook may unpack to (`--max-unpacked`, `--max-cells`). */
+  limits?: UnpackLimits | undefined;
   /** When given, every bad row's problem is added here (`folio check` lists them all). */
   collect?: Problem[];
   /**

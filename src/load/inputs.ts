@@ -87,14 +87,16 @@ export const ROLE_NOUN: Record<Role, string> = {
   offers: 'an offers export',
 };
 
-const TABLE_FILE = /\.(csv|tsv|txt)$/i;
-/** Spreadsheets that folio cannot read yet: the user has to save them as CSV. */
-const WORKBOOK_FILE = /\.(xlsx|xlsm|xlsb|xls|ods|numbers)$/i;
+/** Files read as tables; what each one is, is told by its bytes when it is read. */
+const TABLE_FILE = /\.(csv|tsv|txt|xlsx|xlsm|xls|parquet)$/i;
+/** Spreadsheets that folio cannot read: the user has to save them as .xlsx or CSV. */
+const WORKBOOK_FILE = /\.(xlsb|ods|numbers)$/i;
+const TABLE_FILES = 'a .csv/.tsv/.txt, .xlsx/.xlsm, .xls (HTML) or .parquet file';
 
 /** What folder discovery looks for, one line per role. */
 export function lookedFor(role: Role): string {
-  if (BY_NAME_ONLY.has(role)) return `${role}: ${ROLE_NOUN[role]}, a .csv/.tsv/.txt file named like ${NAME_WORDS[role].join(', ')}, with the columns ${neededColumns(role)}`;
-  return `${role}: ${ROLE_NOUN[role]}, a .csv/.tsv/.txt file named like ${NAME_WORDS[role].join(', ')}, or with the columns ${neededColumns(role)}`;
+  if (BY_NAME_ONLY.has(role)) return `${role}: ${ROLE_NOUN[role]}, ${TABLE_FILES} named like ${NAME_WORDS[role].join(', ')}, with the columns ${neededColumns(role)}`;
+  return `${role}: ${ROLE_NOUN[role]}, ${TABLE_FILES} named like ${NAME_WORDS[role].join(', ')}, or with the columns ${neededColumns(role)}`;
 }
 
 /** The columns that make a file an input of this role: `client + amount`. */
@@ -156,7 +158,12 @@ export async function findInputs(folder: string | undefined, named: Partial<Reco
   const candidates = new Map<Role, { file: string; how: ChosenFile['how'] }[]>();
   for (const file of await listFiles(folder, unused)) {
     const entry = basename(file);
-    const header = headerOf(file, await peekRows(file));
+    const peeked = await peekRows(file);
+    if (peeked.problem !== undefined) {
+      unused.push({ file, why: peeked.problem });
+      continue;
+    }
+    const header = headerOf(file, peeked.rows);
     const fits = header ? roleByHeader(file, header) : [];
     const byName = roleByName(entry);
     let roles: Role[];
@@ -203,8 +210,8 @@ async function listFiles(folder: string, unused: UnusedFile[]): Promise<string[]
         if (depth === 0) subfolders.push(path);
         else unused.push({ file: path, why: 'a folder two levels down: folio looks one level deep' });
       } else if (TABLE_FILE.test(e.name)) out.push(path);
-      else if (WORKBOOK_FILE.test(e.name)) unused.push({ file: path, why: 'a workbook: folio reads CSV; save it as CSV (UTF-8) from the spreadsheet program' });
-      else unused.push({ file: path, why: 'not a .csv, .tsv or .txt file' });
+      else if (WORKBOOK_FILE.test(e.name)) unused.push({ file: path, why: 'a workbook format folio does not read: save it as .xlsx or CSV from the spreadsheet program' });
+      else unused.push({ file: path, why: `not ${TABLE_FILES}` });
     }
     for (const sub of subfolders) await visit(sub, depth + 1);
   };

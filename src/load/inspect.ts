@@ -23,6 +23,11 @@ const SAMPLE_ROWS = 5;
 
 export interface InspectResult {
   file: string;
+  /** What the file is, told by its bytes: csv, xlsx, html (a table saved as .xls) or parquet. */
+  kind: string;
+  /** The worksheet read and every worksheet of a workbook (null and [] for the other kinds). */
+  sheet: string | null;
+  sheets: string[];
   /** What the file was read as: given with --as, or told by its columns. */
   role: Role;
   encoding: string;
@@ -109,14 +114,15 @@ export async function inspectInput(input: InputOptions, vocabulary: Vocabulary, 
     const fitsDeals = !input.header || roleByHeader(input.source.name, headers).includes('deals');
     return (fitsDeals ? 'deals' : guessRole(input.source.name, headers)) ?? 'deals';
   };
-  const read = await readMapped(input, (headers) => READERS[roleOf(headers)].needs, (map) => {
+  const read = await readMapped(input, (headers) => READERS[roleOf(headers)].needs, (map, fmt) => {
     ctx.role = roleOf(map.headers);
     const converter = READERS[ctx.role].make(map, input, problems, vocabulary);
     const feed = new RowFeed<object>(converter, (record) => {
       if (sample.length < SAMPLE_ROWS) sample.push(describe(record as Record<string, unknown>));
     });
     Object.assign(ctx, { converter, feed });
-    return (fields, line) => feed.push(fields, line);
+    problems.sheet = fmt.sheet;
+    return (fields, line, kinds) => feed.push(fields, line, kinds);
   }, true);
   const { format, mapping, rows } = read;
   let ambiguity: string | null = null;
@@ -135,6 +141,9 @@ export async function inspectInput(input: InputOptions, vocabulary: Vocabulary, 
   for (const [field, column] of converter.dates) if (field in mapping.index) conventions[field] = column.convention;
   const result: InspectResult = {
     file: format.file,
+    kind: format.kind,
+    sheet: format.sheet ?? null,
+    sheets: format.sheets ?? [],
     role: ctx.role as Role,
     encoding: format.encoding,
     encodingReason: format.encodingReason,

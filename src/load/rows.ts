@@ -1,5 +1,5 @@
 import { says as errorSays } from '../codes/errors.js';
-import { FolioError } from '../errors.js';
+import { FolioError, inSheet } from '../errors.js';
 import type { TableFormat } from '../io/read-table.js';
 import type { ColumnMapping, FieldNeeds } from '../normalize/columns.js';
 import type { ConverterBase } from '../normalize/converter-base.js';
@@ -34,13 +34,18 @@ export async function loadRows<T, C extends ConverterBase & RowConverter<T>>(
   problems: Problems = new Problems(options.skipInvalid, options.collect ? Infinity : undefined, options.names === undefined),
 ): Promise<LoadedRows<C>> {
   const ctx: { converter?: C; feed?: RowFeed<T> } = {};
-  const { format, mapping, rows, headerLine, blank } = await readMapped(options, needs, (map) => {
+  const { format, mapping, rows, headerLine, blank } = await readMapped(options, needs, (map, fmt) => {
     const converter = make(map, problems);
     const feed = new RowFeed<T>(converter, accept);
     Object.assign(ctx, { converter, feed });
-    return (fields, line) => feed.push(fields, line);
+    problems.sheet = fmt.sheet;
+    return (fields, line, kinds) => feed.push(fields, line, kinds);
   });
-  ctx.feed?.end();
+  try {
+    ctx.feed?.end();
+  } catch (error) {
+    throw inSheet(error, options.source.name, format.sheet);
+  }
   options.collect?.push(...problems.listed);
   problems.throwUnlessSkipping();
   return { format, mapping, rows, headerLine, blank, converter: ctx.converter as C, problems };
@@ -52,6 +57,9 @@ export function readWarnings(file: string, loaded: LoadedRows<ConverterBase>): W
   const converter = loaded.converter;
   if (converter.totals > 0) {
     warnings.push(warning('TOTALS_ROWS', { file, count: converter.totals, lines: [...converter.totalsLines], ...converter.totalsCheck.summary() }));
+  }
+  if (loaded.format.uncached > 0) {
+    warnings.push(warning('FORMULAS_NOT_CACHED', { file, count: loaded.format.uncached }));
   }
   const skipped = loaded.problems.summary();
   if (skipped) warnings.push(warning('SKIPPED_ROWS', { file, ...skipped }));

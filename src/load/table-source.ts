@@ -1,5 +1,5 @@
 import { says } from '../codes/errors.js';
-import { FolioError } from '../errors.js';
+import { FolioError, inSheet } from '../errors.js';
 import type { RecordHandler } from '../io/csv-scanner.js';
 import { HEADER_SEARCH_ROWS, readTable, type TableFormat } from '../io/read-table.js';
 import { fitColumns, missingError, type ColumnMapping, type FieldNeeds, type FieldSpec, type HeaderFit } from '../normalize/columns.js';
@@ -57,13 +57,13 @@ export async function readMapped(
   const needsOf = (headers: string[]): FieldNeeds => (typeof needs === 'function' ? needs(headers) : needs);
   const fitOf = (headers: string[], line: number): HeaderFit => fitColumns(file, headers, needsOf(headers), options.map, line);
 
-  const data: RecordHandler = (fields, line) => {
+  const data: RecordHandler = (fields, line, kinds) => {
     if (isBlank(fields)) {
       blank++;
       return;
     }
     rows++;
-    (handler as RecordHandler)(fields, line);
+    (handler as RecordHandler)(fields, line, kinds);
   };
   const take = (fit: HeaderFit, format: TableFormat): void => {
     if (!lenient) {
@@ -86,48 +86,61 @@ export async function readMapped(
     for (const c of candidates) if (c.line > best.line) data(c.fields, c.line);
   };
 
-  const format = await readTable(
-    options.source,
-    { encoding: options.encoding, delimiter: options.delimiter, maxRecordLength: options.maxRecordLength },
-    (fmt) => (fields, line) => {
-      if (handler !== null) return data(fields, line);
-      if (!options.header) {
-        if (isBlank(fields)) {
-          blank++;
-          return;
-        }
-        take(fitOf(fields.map((_, i) => `column ${i + 1}`), 0), fmt);
-        return data(fields, line);
-      }
-      if (options.headerRow !== undefined) {
-        if (line < options.headerRow) return;
-        if (line > options.headerRow || isBlank(fields)) throw headerRowMissing(file, options.headerRow);
-        return take(fitOf(headerNames(fields), line), fmt);
-      }
-      if (isBlank(fields)) return;
-      const fit = fitOf(headerNames(fields), line);
-      if (fit.missing.length === 0) return take(fit, fmt);
-      candidates.push({ fields: fields.slice(), line, fit });
-      if (candidates.length === HEADER_SEARCH_ROWS) settle(fmt);
-    },
-  );
-  if (handler === null && candidates.length > 0) settle(format);
-  if (mapping === null) {
-    if (options.headerRow !== undefined) throw headerRowMissing(file, options.headerRow);
-    throw new FolioError({ code: 'EMPTY_FILE', file, message: 'the file holds no rows', hint: 'export the data again, with a header row', says: says('NO_ROWS_AT_ALL', {}) });
+  // Problems found below the reader know the file; in a workbook they are placed in the sheet.
+  let sheet: string | undefined;
+  try {
+    return await readRows();
+  } catch (error) {
+    throw inSheet(error, file, sheet);
   }
-  const headerLine = (mapping as ColumnMapping).line;
-  if (rows === 0) {
-    throw new FolioError({
-      code: 'NO_ROWS',
-      file,
-      line: headerLine || undefined,
-      message: 'the file has a header but no data rows',
-      hint: 'export again with data; check that the export filter is not empty',
-      says: says('NO_DATA_ROWS', {}),
-    });
+
+  async function readRows(): Promise<MappedTable> {
+    const format = await readTable(
+      options.source,
+      { encoding: options.encoding, delimiter: options.delimiter, maxRecordLength: options.maxRecordLength, sheet: options.sheet, limits: options.limits },
+      (fmt) => {
+        sheet = fmt.sheet;
+        return (fields, line, kinds) => {
+          if (handler !== null) return data(fields, line, kinds);
+          if (!options.header) {
+            if (isBlank(fields)) {
+              blank++;
+              return;
+            }
+            take(fitOf(fields.map((_, i) => `column ${i + 1}`), 0), fmt);
+            return data(fields, line, kinds);
+          }
+          if (options.headerRow !== undefined) {
+            if (line < options.headerRow) return;
+            if (line > options.headerRow || isBlank(fields)) throw headerRowMissing(file, options.headerRow);
+            return take(fitOf(headerNames(fields), line), fmt);
+          }
+          if (isBlank(fields)) return;
+          const fit = fitOf(headerNames(fields), line);
+          if (fit.missing.length === 0) return take(fit, fmt);
+          candidates.push({ fields: fields.slice(), line, fit });
+          if (candidates.length === HEADER_SEARCH_ROWS) settle(fmt);
+        };
+      },
+    );
+    if (handler === null && candidates.length > 0) settle(format);
+    if (mapping === null) {
+      if (options.headerRow !== undefined) throw headerRowMissing(file, options.headerRow);
+      throw new FolioError({ code: 'EMPTY_FILE', file, message: 'the file holds no rows', hint: 'export the data again, with a header row', says: says('NO_ROWS_AT_ALL', {}) });
+    }
+    const headerLine = (mapping as ColumnMapping).line;
+    if (rows === 0) {
+      throw new FolioError({
+        code: 'NO_ROWS',
+        file,
+        line: headerLine || undefined,
+        message: 'the file has a header but no data rows',
+        hint: 'export again with data; check that the export filter is not empty',
+        says: says('NO_DATA_ROWS', {}),
+      });
+    }
+    return { format, mapping, rows, headerLine, blank, missing, guess };
   }
-  return { format, mapping, rows, headerLine, blank, missing, guess };
 }
 
 /**
@@ -149,12 +162,12 @@ function learningNames(handler: RecordHandler, mapping: ColumnMapping, names: Na
     const kind = NAME_FIELDS[field];
     return kind === undefined || at === undefined ? [] : [{ at, kind }];
   });
-  return (fields, line) => {
+  return (fields, line, kinds) => {
     for (const c of columns) {
       const value = fields[c.at];
       if (value !== undefined) names.learn(value, c.kind);
     }
-    handler(fields, line);
+    handler(fields, line, kinds);
   };
 }
 

@@ -193,6 +193,10 @@ export const DEAL_ALIASES = {
     'document date',
     'date',
     'дата',
+    // Aggregates (revenue per client and month, from a warehouse) are dated by their period.
+    'month',
+    'period',
+    'месяц',
   ],
   manager: MANAGER_ALIASES,
   status: STATUS_ALIASES,

@@ -12,6 +12,8 @@ export class AmountColumn {
   /** Values rounded to 6 decimals (binary floats printed in full), and the first line of one. */
   rounded = 0;
   firstRounded = 0;
+  /** Typed numbers read (workbook or Parquet cells), which carry no decimal mark. */
+  typed = 0;
   private lastRounded = 0;
 
   constructor(public mark: DecimalMark | null) {}
@@ -23,6 +25,21 @@ export class AmountColumn {
       this.mark = this.value.proves;
       this.settledAt = line;
     }
+    return this.counted(result, line);
+  }
+
+  /**
+   * A typed number of a workbook or Parquet file, written with a point by the reader: it
+   * neither needs the column's mark nor settles it, so text cells of the same column keep
+   * their own convention.
+   */
+  readTyped(text: string, line: number): NumberRead {
+    this.typed++;
+    return this.counted(readAmount(text, '.', this.value), line);
+  }
+
+  private counted(result: NumberRead, line: number): NumberRead {
+    if (result !== NumberRead.Ok) return result;
     // Rows are first read in file order; a line at or below the last one counted is a row
     // held for an ambiguous date and read again, already counted. (Missed: a held row whose
     // first read stopped before this column, e.g. at an ambiguous price before the quantity.)
@@ -35,7 +52,7 @@ export class AmountColumn {
   }
 
   get convention(): string {
-    if (this.mark === null) return 'not settled (no value shows its decimal mark)';
+    if (this.mark === null) return this.typed > 0 ? 'numbers typed by the file (no decimal mark to settle)' : 'not settled (no value shows its decimal mark)';
     const how = this.settledAt > 0 ? `from line ${this.settledAt}` : 'given';
     return this.mark === ',' ? `decimal comma (${how})` : `decimal point (${how})`;
   }

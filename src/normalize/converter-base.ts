@@ -1,5 +1,6 @@
 import { cell, type CellHint, type CellSays, type CellText, says } from '../codes/errors.js';
 import { FolioError } from '../errors.js';
+import { NUMBER_CELL, type CellKinds } from '../io/cells.js';
 import { AmountColumn, DateColumn } from './column-readers.js';
 import type { ColumnMapping } from './columns.js';
 import { DateRead, type DayOrder } from './dates.js';
@@ -43,6 +44,8 @@ export abstract class ConverterBase {
   private readonly width: number;
   /** Fields a row must have to reach its last mapped column. */
   private readonly reach: number;
+  /** Which cells of the current row are typed numbers; undefined while rows are CSV text. */
+  private kinds: CellKinds | undefined;
 
   constructor(
     protected readonly mapping: ColumnMapping,
@@ -52,6 +55,22 @@ export abstract class ConverterBase {
     this.col = mapping.index;
     this.width = mapping.headers.length;
     this.reach = Math.max(0, ...Object.values(mapping.index)) + 1;
+  }
+
+  useKinds(kinds: CellKinds | undefined): void {
+    this.kinds = kinds;
+  }
+
+  /** Whether the field's cell in the current row is a typed number (a workbook's or Parquet's), not text. */
+  protected typedNumber(field: string): boolean {
+    if (this.kinds === undefined) return false;
+    const at = this.col[field];
+    return at !== undefined && this.kinds[at] === NUMBER_CELL;
+  }
+
+  /** The decimal mark to read the field's cell under: a point for a typed number, else the column's. */
+  protected markFor(field: string): DecimalMark | null {
+    return this.typedNumber(field) ? '.' : this.amountColumn(field).mark;
   }
 
   protected has(field: string): boolean {
@@ -85,7 +104,7 @@ export abstract class ConverterBase {
   protected readAmountField(fields: string[], field: string, line: number): Read<true> {
     const column = this.amountColumn(field);
     const raw = this.text(fields, field);
-    const r = column.read(raw, line);
+    const r = this.typedNumber(field) ? column.readTyped(raw, line) : column.read(raw, line);
     if (r === NumberRead.Ok) return true;
     if (r === NumberRead.Empty) return MISSING;
     if (r === NumberRead.Ambiguous) return AMBIGUOUS;
@@ -179,7 +198,7 @@ export abstract class ConverterBase {
   ambiguityError(fields: string[], line: number): FolioError {
     for (const [field, column] of this.amounts) {
       const raw = this.text(fields, field);
-      if (readAmount(raw, column.mark, newParsedAmount()) !== NumberRead.Ambiguous) continue;
+      if (readAmount(raw, this.typedNumber(field) ? '.' : column.mark, newParsedAmount()) !== NumberRead.Ambiguous) continue;
       return new FolioError({
         code: 'AMBIGUOUS_NUMBER',
         file: this.options.file,

@@ -189,16 +189,15 @@ export class DealConverter extends ConverterBase implements RowConverter<Deal> {
   private amountCellDisagrees(fields: string[], whole: number, micro: number): boolean {
     if (!this.has('amount')) return false;
     const a = this.otherAmount;
-    if (readAmount(this.text(fields, 'amount'), this.amountColumn('amount').mark, a) !== NumberRead.Ok) return false;
+    if (readAmount(this.text(fields, 'amount'), this.markFor('amount'), a) !== NumberRead.Ok) return false;
     return a.whole !== whole || a.micro !== micro;
   }
 
   /** A totals row's amount cell, read under the amount column's decimal mark (product files compare nothing). */
   protected override statedTotal(fields: string[]): bigint | null {
     if (this.productRows || !this.has('amount')) return null;
-    const column = this.amountColumn('amount');
     const parsed = newParsedAmount();
-    if (readAmount(this.text(fields, 'amount'), column.mark, parsed) !== NumberRead.Ok) return null;
+    if (readAmount(this.text(fields, 'amount'), this.markFor('amount'), parsed) !== NumberRead.Ok) return null;
     return BigInt(parsed.whole) * MICROS_PER_UNIT + BigInt(parsed.micro);
   }
 

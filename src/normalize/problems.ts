@@ -6,6 +6,8 @@ export interface Problem {
   line: number;
   column?: number;
   header?: string;
+  /** The worksheet of a workbook (then `line` is its row). */
+  sheet?: string;
   value?: string;
   message: string;
   hint: string;
@@ -24,6 +26,8 @@ const LISTED = 20;
 export class Problems {
   readonly listed: Problem[] = [];
   count = 0;
+  /** Set once the input turns out to be a worksheet: every problem is placed in it. */
+  sheet: string | undefined;
 
   /**
    * `keep` is how many problems to keep (`folio check` keeps them all); `quote` false drops
@@ -38,6 +42,7 @@ export class Problems {
   add(problem: Problem): void {
     this.count++;
     if (this.listed.length >= this.keep) return;
+    if (this.sheet !== undefined) problem.sheet = this.sheet;
     if (this.quote) this.listed.push(problem);
     else {
       const { value: _dropped, ...unquoted } = problem;
@@ -59,6 +64,7 @@ export class Problems {
       line: first.line,
       column: first.column,
       header: first.header,
+      sheet: first.sheet,
       value: first.value,
       message: first.message,
       hint: `${first.hint}; or pass --skip-invalid to skip such rows and count them`,

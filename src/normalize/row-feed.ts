@@ -1,4 +1,5 @@
 import { FolioError } from '../errors.js';
+import type { CellKinds } from '../io/cells.js';
 
 /** Returned by a converter for a row it can read only once a column's convention is settled. */
 export const AMBIGUOUS = Symbol('ambiguous');
@@ -8,11 +9,14 @@ export interface RowConverter<T> {
   convert(fields: string[], line: number): T | null | typeof AMBIGUOUS;
   /** The error for a row still ambiguous when the input ends. */
   ambiguityError(fields: string[], line: number): FolioError;
+  /** Which cells of the next row are typed numbers (workbooks, Parquet); undefined for CSV text. */
+  useKinds(kinds: CellKinds | undefined): void;
 }
 
 interface HeldRow {
   fields: string[];
   line: number;
+  kinds: CellKinds | undefined;
 }
 
 /**
@@ -30,11 +34,12 @@ export class RowFeed<T> {
     private readonly maxHeld = 100_000,
   ) {}
 
-  push(fields: string[], line: number): void {
+  push(fields: string[], line: number, kinds?: CellKinds): void {
+    if (kinds !== undefined) this.converter.useKinds(kinds);
     const record = this.converter.convert(fields, line);
     if (record === AMBIGUOUS) {
-      if (this.held.length >= this.maxHeld) throw this.converter.ambiguityError(this.held[0]?.fields ?? fields, this.held[0]?.line ?? line);
-      this.held.push({ fields: fields.slice(), line });
+      if (this.held.length >= this.maxHeld) throw this.ambiguity(this.held[0] ?? { fields, line, kinds });
+      this.held.push({ fields: fields.slice(), line, kinds: kinds?.slice() });
       return;
     }
     if (record !== null) this.sink(record);
@@ -44,7 +49,12 @@ export class RowFeed<T> {
   end(): void {
     this.release();
     const first = this.held[0];
-    if (first) throw this.converter.ambiguityError(first.fields, first.line);
+    if (first) throw this.ambiguity(first);
+  }
+
+  private ambiguity(row: HeldRow): FolioError {
+    if (row.kinds !== undefined) this.converter.useKinds(row.kinds);
+    return this.converter.ambiguityError(row.fields, row.line);
   }
 
   private release(): void {
@@ -54,6 +64,7 @@ export class RowFeed<T> {
         still.push(row);
         continue;
       }
+      if (row.kinds !== undefined) this.converter.useKinds(row.kinds);
       const record = this.converter.convert(row.fields, row.line);
       if (record === AMBIGUOUS) still.push(row);
       else if (record !== null) this.sink(record);

@@ -3,6 +3,7 @@ import type { Doc } from '../render/document.js';
 import { t, type Lang } from './i18n.js';
 import { warningText } from './messages/warnings.js';
 
+const KIND_WORDS: Record<string, 'kindCsv' | 'kindXlsx' | 'kindHtml' | 'kindParquet'> = { csv: 'kindCsv', xlsx: 'kindXlsx', html: 'kindHtml', parquet: 'kindParquet' };
 const DELIMITER_NAMES: Record<string, string> = { ',': 'comma (,)', ';': 'semicolon (;)', '\t': 'tab', '|': 'pipe (|)' };
 
 export function inspectDoc(r: InspectResult, lang: Lang): Doc {
@@ -14,8 +15,10 @@ export function inspectDoc(r: InspectResult, lang: Lang): Doc {
         kind: 'facts',
         facts: [
           ['read as', r.role],
-          [t(lang, 'encoding'), `${r.encoding} (${r.encodingReason})`],
-          [t(lang, 'delimiter'), `${DELIMITER_NAMES[r.delimiter] ?? r.delimiter}${r.sepLine ? ' (from the sep= line)' : ''}`],
+          [t(lang, 'tableKind'), t(lang, KIND_WORDS[r.kind] ?? 'kindCsv')],
+          ...(r.sheet !== null ? [[t(lang, 'sheet'), r.sheet] as [string, string], [t(lang, 'sheets'), r.sheets.map((s, i) => `${i + 1} ${s}`).join(', ')] as [string, string]] : []),
+          ...(r.kind === 'csv' || r.kind === 'html' ? [[t(lang, 'encoding'), `${r.encoding} (${r.encodingReason})`] as [string, string]] : []),
+          ...(r.kind === 'csv' ? [[t(lang, 'delimiter'), `${DELIMITER_NAMES[r.delimiter] ?? r.delimiter}${r.sepLine ? ' (from the sep= line)' : ''}`] as [string, string]] : []),
           ['header line', r.header ? String(r.headerLine) : 'none (--no-header)'],
           [t(lang, 'rows'), String(r.rows)],
           ...(r.totals.rows > 0 ? [[t(lang, 'totalsRows'), `${r.totals.rows} (line ${r.totals.lines.join(', ')}${r.totals.rows > r.totals.lines.length ? ', …' : ''})`] as [string, string]] : []),

@@ -61,6 +61,7 @@ const RUNS: string[][] = [
   ['share', 'fixtures/titled/deals-excel-sep.csv'],
   ['share', 'fixtures/titled/deals-two-headers.csv', '--header-row', '3'],
   ['share', 'fixtures/titled/deals-blank-lines.csv'],
+  ['share', 'fixtures/bitrix24/deals-bitrix24-html.xls'],
   ['share', 'fixtures/broken/short-row.csv', '--skip-invalid'],
   ['matrix', 'fixtures/clients-en.csv', '--deals', 'fixtures/deals-en-hubspot.csv'],
   ['matrix', 'fixtures/clients-ru-bitrix24.csv'],

@@ -64,11 +64,12 @@ describe('a gate that checked nothing does not pass', () => {
     expect(code).toBe(2);
   });
 
-  it('exits 2 on a folder holding only a workbook, and says to save it as CSV', () => {
+  it('exits 2 on a folder holding only a broken workbook, and says to save it again', () => {
     const dir = folder({ 'deals.xlsx': 'PK\u0003\u0004 not really a workbook', '.DS_Store': 'x' });
     const r = folio(['check', dir, ...when]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain(`seen: ${join(dir, 'deals.xlsx')}: a workbook: folio reads CSV; save it as CSV`);
+    expect(r.stderr).toContain(`seen: ${join(dir, 'deals.xlsx')}: the file starts like a zip archive (an .xlsx workbook) but cannot be read as one`);
+    expect(r.stderr).toContain('save it again as .xlsx, or as CSV');
     // Hidden files are not exports: not listed.
     expect(r.stderr).not.toContain('.DS_Store');
   });
@@ -79,7 +80,7 @@ describe('a gate that checked nothing does not pass', () => {
     expect(e.result.files).toEqual([
       `activities: ${join(dir, '2026-10/activities.csv')} (recognised by its name and columns)`,
       `deals: ${join(dir, '2026-10/deals.csv')} (recognised by its name and columns)`,
-      `not used: ${join(dir, 'readme.md')} (not a .csv, .tsv or .txt file)`,
+      `not used: ${join(dir, 'readme.md')} (not a .csv/.tsv/.txt, .xlsx/.xlsm, .xls (HTML) or .parquet file)`,
       `not used: ${join(dir, 'old/archive')} (a folder two levels down: folio looks one level deep)`,
     ]);
     expect(e.inputs.map((i) => i.file).sort()).toEqual([join(dir, '2026-10/activities.csv'), join(dir, '2026-10/deals.csv')]);
@@ -88,7 +89,7 @@ describe('a gate that checked nothing does not pass', () => {
     const checked = OUTPUT_SCHEMAS.check.parse(json(c));
     expect(checked.inputs.map((i) => i.file).sort()).toEqual([join(dir, '2026-10/activities.csv'), join(dir, '2026-10/deals.csv')]);
     expect(checked.warnings.find((w) => w.code === 'FILES_NOT_USED')?.message).toBe(
-      `2 file(s) of ${dir} not used: ${join(dir, 'readme.md')} (not a .csv, .tsv or .txt file); ${join(dir, 'old/archive')} (a folder two levels down: folio looks one level deep)`,
+      `2 file(s) of ${dir} not used: ${join(dir, 'readme.md')} (not a .csv/.tsv/.txt, .xlsx/.xlsm, .xls (HTML) or .parquet file); ${join(dir, 'old/archive')} (a folder two levels down: folio looks one level deep)`,
     );
     // The default policy (invalid, cadence, cooloff) is fed by these two files and holds.
     expect(checked.result.skipped).toEqual([]);

@@ -184,8 +184,14 @@ export const ERRORS: Catalog<ErrorFields> = {
     },
   },
   BINARY_FILE: {
-    en: { text: () => 'this is a binary file, not CSV text (it holds zero bytes)', hint: () => 'save the export as CSV; an .xlsx workbook must be saved as "CSV (delimited)" first' },
-    ru: { text: () => 'это двоичный файл, а не текст CSV (в нём нулевые байты)', hint: () => 'сохраните выгрузку как CSV; книгу .xlsx сначала сохраните как «CSV (разделители — запятые)»' },
+    en: {
+      text: () => 'this is a binary file, not CSV text (it holds zero bytes)',
+      hint: () => 'folio reads CSV, .xlsx/.xlsm workbooks, HTML tables saved as .xls, and Parquet; save the export as one of them',
+    },
+    ru: {
+      text: () => 'это двоичный файл, а не текст CSV (в нём нулевые байты)',
+      hint: () => 'folio читает CSV, книги .xlsx/.xlsm, HTML-таблицы, сохранённые как .xls, и Parquet; сохраните выгрузку в одном из этих форматов',
+    },
   },
   INVALID_UTF8: {
     en: { text: (f) => `invalid UTF-8 at byte ${f.byte}, although the start of the file read as UTF-8`, hint: () => 'name the encoding with --encoding (for example --encoding windows-1251)' },
@@ -214,6 +220,63 @@ export const ERRORS: Catalog<ErrorFields> = {
   TEXT_AFTER_QUOTE: {
     en: { text: () => 'text follows the closing quote of a quoted field', hint: () => 'a quote inside a quoted field must be written twice ("")' },
     ru: { text: () => 'после закрывающей кавычки идёт текст', hint: () => 'кавычка внутри значения в кавычках пишется дважды ("")' },
+  },
+  HTML_ROW_TOO_LONG: {
+    en: { text: (f) => `a table row (<tr>) runs over ${f.limit} characters without its </tr>`, hint: () => 'check the file, or raise the limit with --max-field-size' },
+    ru: { text: (f) => `строка таблицы (<tr>) длиннее ${f.limit} символов и не закрыта </tr>`, hint: () => 'проверьте файл или поднимите предел: --max-field-size' },
+  },
+  SHEET_ROW_TOO_LONG: {
+    en: { text: (f) => `a row of the sheet's XML runs over ${f.limit} characters`, hint: () => 'raise the limit with --max-field-size, or save the sheet as CSV' },
+    ru: { text: (f) => `строка XML листа длиннее ${f.limit} символов`, hint: () => 'поднимите предел: --max-field-size, или сохраните лист как CSV' },
+  },
+  BAD_PARQUET: {
+    en: {
+      text: (f) => `the file starts like Parquet but cannot be read: ${f.reason}`,
+      hint: () => "write it again with the default Snappy compression or none (DuckDB: COPY ... TO 'x.parquet' (FORMAT parquet)), or export CSV",
+    },
+    ru: { text: () => 'файл начинается как Parquet, но не читается', hint: () => 'запишите его заново со сжатием Snappy по умолчанию или без сжатия либо выгрузите CSV' },
+  },
+  LEGACY_XLS: {
+    en: { text: () => 'this is a binary Excel 97–2003 workbook (.xls), which folio does not read', hint: () => 'open it in Excel or LibreOffice and save it as .xlsx (Excel Workbook) or as CSV' },
+    ru: { text: () => 'это двоичная книга Excel 97–2003 (.xls), её folio не читает', hint: () => 'откройте её в Excel или LibreOffice и сохраните как .xlsx (книга Excel) или как CSV' },
+  },
+  SHEET_NOT_WORKBOOK: {
+    en: {
+      text: (f) => `--sheet ${f.sheet}: the file is ${f.kind === 'csv' ? 'CSV text' : f.kind === 'html' ? 'an HTML table' : 'Parquet'}, not a workbook with sheets`,
+      hint: () => 'drop --sheet, or give the .xlsx workbook',
+    },
+    ru: { text: (f) => `--sheet ${f.sheet}: это не книга с листами`, hint: () => 'уберите --sheet или укажите книгу .xlsx' },
+  },
+  WORKBOOK_TOO_LARGE: {
+    en: {
+      text: (f) => `the workbook ${f.what}: refused (a workbook is an archive, and one this size may be built to exhaust memory)`,
+      hint: (f) => `if you trust the file, raise the limit with ${f.flag}; or save the sheet as CSV`,
+    },
+    ru: {
+      text: () => 'книга отклонена: она слишком велика (книга — это архив, и такой размер может быть рассчитан на исчерпание памяти)',
+      hint: (f) => `если файлу можно доверять, поднимите предел: ${f.flag}; или сохраните лист как CSV`,
+    },
+  },
+  DAMAGED_WORKBOOK: {
+    en: {
+      text: (f) => `the file starts like a zip archive (an .xlsx workbook) but cannot be read as one: ${f.reason}`,
+      hint: () => 'open it in Excel or LibreOffice and save it again as .xlsx, or as CSV',
+    },
+    ru: { text: () => 'файл начинается как zip-архив (книга .xlsx), но не читается как архив', hint: () => 'откройте его в Excel или LibreOffice и сохраните заново как .xlsx или как CSV' },
+  },
+  NO_SUCH_SHEET: {
+    en: {
+      text: (f) => `--sheet ${f.wanted}: the workbook has no such sheet; its sheets are ${f.sheets.map((s, i) => `${i + 1} "${s}"`).join(', ')}`,
+      hint: () => 'name a sheet with --sheet NAME or --sheet N (1 is the first); `folio inspect FILE` lists them',
+    },
+    ru: {
+      text: (f) => `--sheet ${f.wanted}: в книге нет такого листа; её листы: ${f.sheets.map((s, i) => `${i + 1} "${s}"`).join(', ')}`,
+      hint: () => 'укажите лист: --sheet ИМЯ или --sheet N (1 — первый); `folio inspect ФАЙЛ` перечисляет их',
+    },
+  },
+  NOT_A_WORKBOOK: {
+    en: { text: (f) => `the file is a zip archive but not an Excel workbook: ${f.why}`, hint: () => 'give an .xlsx or .xlsm workbook, or the export as CSV' },
+    ru: { text: () => 'файл — zip-архив, но не книга Excel', hint: () => 'укажите книгу .xlsx или .xlsm либо выгрузку в CSV' },
   },
   MISSING_COLUMN: {
     en: {

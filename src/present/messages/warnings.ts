@@ -165,6 +165,10 @@ export const WARNINGS: Catalog<WarningFields> = {
     en: { text: (f) => `${f.file}: ${f.count} won row(s) have no date and fall outside any period` },
     ru: { text: (f) => `${f.file}: выигранные строки без даты не попадают ни в один период: ${f.count}` },
   },
+  FORMULAS_NOT_CACHED: {
+    en: { text: (f) => `${f.file}: ${f.count} formula cell(s) hold no calculated value (the workbook was saved without calculating) and were read as empty; open it in Excel or LibreOffice, let it calculate and save` },
+    ru: { text: (f) => `${f.file}: ячейки с формулами без вычисленного значения (книга сохранена без пересчёта) прочитаны как пустые: ${f.count}; откройте книгу в Excel или LibreOffice, дайте ей пересчитаться и сохраните` },
+  },
   DUPLICATE_CLIENTS: {
     en: { text: (f) => `${f.file}: ${f.count} row(s) repeat a client already listed; the first row of each client is used` },
     ru: { text: (f) => `${f.file}: строки, повторяющие уже указанного клиента: ${f.count}; берётся первая строка каждого клиента` },

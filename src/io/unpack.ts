@@ -1,0 +1,123 @@
+import { says } from '../codes/errors.js';
+import { Readable } from 'node:stream';
+import yauzl from 'yauzl';
+import { FolioError } from '../errors.js';
+import type { UnpackLimits } from './limits.js';
+
+/** Counts what a workbook unpacks to and stops past the limits. */
+export class UnpackBudget {
+  private bytes = 0;
+  private cells = 0;
+
+  constructor(
+    private readonly file: string,
+    readonly limits: UnpackLimits,
+  ) {}
+
+  addBytes(n: number): void {
+    this.bytes += n;
+    if (this.bytes > this.limits.maxBytes) throw this.tooLarge(`unpacks to more than ${formatBytes(this.limits.maxBytes)}`, `--max-unpacked ${formatBytes(this.limits.maxBytes * 4).replace(' ', '')}`);
+  }
+
+  addCells(n: number): void {
+    this.cells += n;
+    if (this.cells > this.limits.maxCells) throw this.tooLarge(`holds more than ${this.limits.maxCells.toLocaleString('en-US')} cells`, `--max-cells ${this.limits.maxCells * 4}`);
+  }
+
+  private tooLarge(what: string, flag: string): FolioError {
+    return new FolioError({
+      code: 'WORKBOOK_TOO_LARGE',
+      file: this.file,
+      message: `the workbook ${what}: refused (a workbook is an archive, and one this size may be built to exhaust memory)`,
+      hint: `if you trust the file, raise the limit with ${flag}; or save the sheet as CSV`,
+      says: says('WORKBOOK_TOO_LARGE', { what, flag }),
+    });
+  }
+}
+
+function formatBytes(n: number): string {
+  if (n >= 1024 ** 3 && n % 1024 ** 3 === 0) return `${n / 1024 ** 3} GiB`;
+  if (n >= 1024 ** 2) return `${Math.round(n / 1024 ** 2)} MiB`;
+  return `${n} bytes`;
+}
+
+/** The parts of an opened archive, read one at a time. */
+export interface Archive {
+  names: string[];
+  has(name: string): boolean;
+  /** Stream a part's inflated bytes to `onChunk`, counting them against the budget. */
+  stream(name: string, onChunk: (bytes: Buffer) => void): Promise<void>;
+  /** A part as UTF-8 text (its bytes counted like any other). */
+  text(name: string): Promise<string>;
+  close(): void;
+}
+
+/** Open a zip archive from a path or from bytes already read (standard input). */
+export async function openArchive(from: { path: string } | { bytes: Buffer }, file: string, budget: UnpackBudget): Promise<Archive> {
+  const options: yauzl.Options = { lazyEntries: true, autoClose: false, validateEntrySizes: true, strictFileNames: false };
+  const zip = await new Promise<yauzl.ZipFile>((resolve, reject) => {
+    const done = (error: Error | null, z?: yauzl.ZipFile): void => (error || !z ? reject(damaged(file, error)) : resolve(z));
+    if ('path' in from) yauzl.open(from.path, options, done);
+    else yauzl.fromBuffer(from.bytes, options, done);
+  });
+  const entries = new Map<string, yauzl.Entry>();
+  await new Promise<void>((resolve, reject) => {
+    zip.on('entry', (entry: yauzl.Entry) => {
+      entries.set(entry.fileName.replace(/^\/+/, ''), entry);
+      zip.readEntry();
+    });
+    zip.on('end', () => resolve());
+    zip.on('error', (error: Error) => reject(damaged(file, error)));
+    zip.readEntry();
+  });
+
+  const stream = async (name: string, onChunk: (bytes: Buffer) => void): Promise<void> => {
+    const entry = entries.get(name);
+    if (!entry) throw damaged(file, new Error(`no part ${name}`));
+    // A declared size over the limit is refused before anything is inflated.
+    if (entry.uncompressedSize > budget.limits.maxBytes) budget.addBytes(entry.uncompressedSize);
+    const input = await new Promise<Readable>((resolve, reject) => {
+      zip.openReadStream(entry, (error, s) => (error || !s ? reject(damaged(file, error)) : resolve(s)));
+    });
+    // What the reader of the part throws (a bad row, enough rows) passes through as it is;
+    // only a failure to inflate is the archive's.
+    let stopped: { error: unknown } | null = null;
+    try {
+      for await (const chunk of input as AsyncIterable<Buffer>) {
+        try {
+          budget.addBytes(chunk.length);
+          onChunk(chunk);
+        } catch (error) {
+          stopped = { error };
+          break;
+        }
+      }
+    } catch (error) {
+      throw damaged(file, error as Error);
+    } finally {
+      input.destroy();
+    }
+    if (stopped) throw stopped.error;
+  };
+  return {
+    names: [...entries.keys()],
+    has: (name) => entries.has(name),
+    stream,
+    async text(name) {
+      const parts: Buffer[] = [];
+      await stream(name, (b) => parts.push(b));
+      return Buffer.concat(parts).toString('utf8');
+    },
+    close: () => zip.close(),
+  };
+}
+
+function damaged(file: string, error: Error | null | undefined): FolioError {
+  return new FolioError({
+    code: 'DAMAGED_WORKBOOK',
+    file,
+    message: `the file starts like a zip archive (an .xlsx workbook) but cannot be read as one: ${error?.message ?? 'unknown error'}`,
+    hint: 'open it in Excel or LibreOffice and save it again as .xlsx, or as CSV',
+    says: says('DAMAGED_WORKBOOK', { reason: error?.message ?? 'unknown error' }),
+  });
+}
