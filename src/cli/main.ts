@@ -150,7 +150,7 @@ export async function reportError(error: unknown, ctx: CliContext, argv: string[
     // The command may not have reached reading --lang: the flag itself, else what it read.
     const lang = argv.some((a) => a === '--lang' || a.startsWith('--lang=')) ? earlyLang(argv, ctx.env) : ctx.lang;
     const said = errorInLang(error, lang);
-    const located = { file: error.file, line: error.line, column: error.column, header: error.header, value: error.value, message: said.message };
+    const located = { file: error.file, sheet: error.sheet, line: error.line, column: error.column, header: error.header, value: error.value, message: said.message };
     const shown = redact ? { ...located, message: clean(said.message), header: error.header === undefined ? undefined : clean(error.header), value: undefined } : located;
     ctx.stderr.write(`${paint('bad', 'folio:')} ${describeProblem(shown)}\n`);
     // Under a redactor the inputs' problems were recorded without their values.
