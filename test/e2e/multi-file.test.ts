@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { OUTPUT_SCHEMAS } from '../../src/schema/results.js';
-import { folio, json } from './run-cli.js';
+import type { InputReport } from '../../src/schema/envelope.js';
+import { expectAccounted, folio, json } from './run-cli.js';
 
 /**
  * Two overlapping exports of one CRM: January–February and February–March, the February
@@ -16,23 +17,10 @@ import { folio, json } from './run-cli.js';
 const A = 'fixtures/multi/deals-2026-01-02.csv';
 const B = 'fixtures/multi/deals-2026-02-03.csv';
 
-interface Input {
-  file: string;
-  encoding: string;
-  delimiter: string;
-  rows: number;
-  used: number;
-  excluded: Record<string, number>;
-  folded: number;
-  totals: number;
-  skipped: number;
-}
+type Input = InputReport;
 
 function addsUp(inputs: Input[]): void {
-  for (const i of inputs) {
-    const excluded = Object.values(i.excluded).reduce((a, b) => a + b, 0);
-    expect(i.used + excluded + i.folded + i.totals + i.skipped, i.file).toBe(i.rows);
-  }
+  for (const i of inputs) expectAccounted(i);
 }
 
 const share = (args: string[]) => {

@@ -1,5 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { expect } from 'vitest';
+import type { InputReport } from '../../src/schema/envelope.js';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const BIN = fileURLToPath(new URL('../../bin/folio.js', import.meta.url));
@@ -27,4 +29,10 @@ export function folio(args: string[], options: { input?: string | Buffer; env?: 
 
 export function json<T = Record<string, unknown>>(run: CliRun): T {
   return JSON.parse(run.stdout) as T;
+}
+
+/** Every row of an input is used, excluded, folded, a totals row or skipped: rows add up. */
+export function expectAccounted(input: Pick<InputReport, 'file' | 'rows' | 'used' | 'excluded' | 'folded' | 'totals' | 'skipped'>): void {
+  const excluded = Object.values(input.excluded).reduce((a, b) => a + b, 0);
+  expect(input.used + excluded + input.folded + input.totals + input.skipped, input.file).toBe(input.rows);
 }

@@ -2,19 +2,11 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { folio, json } from './run-cli.js';
+import type { InputReport } from '../../src/schema/envelope.js';
+import { expectAccounted, folio, json } from './run-cli.js';
 import { handWorkbook, windows1251, writeBadWorkbook, writeDealsWorkbook, writeIntegerParquet, writeRevenueParquet } from './workbook-fixtures.js';
 
-interface Input {
-  file: string;
-  rows: number;
-  used: number;
-  excluded: Record<string, number>;
-  folded: number;
-  totals: number;
-  skipped: number;
-  headerLine: number;
-}
+type Input = InputReport;
 interface ShareOut {
   inputs: Input[];
   result: { total: number; clients: { client: string; revenue: number }[] };
@@ -24,11 +16,6 @@ interface ShareOut {
 const dir = mkdtempSync(join(tmpdir(), 'folio-workbooks-'));
 const at = (name: string): string => join(dir, name);
 
-/** Every row of the input is used, excluded, folded, a totals row or skipped. */
-function accounted(input: Input): void {
-  const excluded = Object.values(input.excluded).reduce((a, b) => a + b, 0);
-  expect(input.used + excluded + input.folded + input.totals + input.skipped, input.file).toBe(input.rows);
-}
 
 const revenue = (out: ShareOut): Record<string, number> => Object.fromEntries(out.result.clients.map((c) => [c.client, c.revenue]));
 
@@ -53,7 +40,7 @@ describe('.xlsx input', () => {
     // Rows 4–10: five won, one lost, one «Итого»; the header is row 3 under the title and a blank row.
     expect(input).toMatchObject({ headerLine: 3, rows: 7, used: 5, totals: 1, skipped: 0 });
     expect(input.excluded.status).toBe(1);
-    accounted(input);
+    expectAccounted(input);
     expect(out.warnings.map((w) => w.code)).toContain('HEADER_ROW');
     // The sum 0.1 + 0.2 is what the sheet shows, 0.3: no rounding warning.
     expect(out.warnings.map((w) => w.code)).not.toContain('FLOAT_AMOUNTS');
@@ -102,7 +89,7 @@ describe('.xlsx input', () => {
     const skipped = json<ShareOut>(folio(['share', at('bad.xlsx'), '--skip-invalid', '--json']));
     // Acme 100 + Globex 200; Initech's row skipped and counted.
     expect(skipped.result.total).toBe(300);
-    accounted(skipped.inputs[0] as Input);
+    expectAccounted(skipped.inputs[0] as Input);
   });
 
   it('honours the 1904 date system, shared strings after the sheet, x: prefixes and inline strings', () => {
@@ -125,7 +112,7 @@ describe('.xlsx input', () => {
     handWorkbook(at('uncalculated.xlsx'), rows);
     const out = json<ShareOut>(folio(['share', at('uncalculated.xlsx'), '--json']));
     expect(out.warnings.map((w) => w.code)).toContain('FORMULAS_NOT_CACHED');
-    accounted(out.inputs[0] as Input);
+    expectAccounted(out.inputs[0] as Input);
   });
 });
 
@@ -178,7 +165,7 @@ describe('HTML table saved as .xls (Bitrix24)', () => {
     const input = out.inputs[0] as Input;
     expect(input).toMatchObject({ headerLine: 1, rows: 4, used: 3 });
     expect(input.excluded.status).toBe(1);
-    accounted(input);
+    expectAccounted(input);
   });
 
   it('honours the meta charset of a Windows-1251 export', () => {
@@ -204,7 +191,7 @@ describe('Parquet input', () => {
     // Five rows: three in October, two outside the period.
     expect(input).toMatchObject({ rows: 5, used: 3 });
     expect(input.excluded.period).toBe(2);
-    accounted(input);
+    expectAccounted(input);
   });
 
   it('reads INT64 amounts exactly and TIMESTAMP periods as UTC days', () => {
@@ -232,7 +219,7 @@ describe('in folders, report and check', () => {
     const out = json<{ result: { share: { total: number } }; inputs: Input[] }>(r);
     // The same October total as `share` on the file (worked out above).
     expect(out.result.share.total).toBe(4705.534);
-    accounted(out.inputs[0] as Input);
+    expectAccounted(out.inputs[0] as Input);
     const other = folio(['report', folder, '--sheet', 'Прочее', '--period', '2026-10', '--as-of', '2026-11-23', '--json']);
     expect(json<{ result: { share: { total: number } } }>(other).result.share.total).toBe(40);
   });
