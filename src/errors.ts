@@ -96,12 +96,19 @@ export function columnLetters(column: number): string {
   return out;
 }
 
+/** How a place in a worksheet is named, in the language the problem is said in. */
+export interface SheetWords {
+  row: string;
+  column: string;
+}
+const SHEET_EN: SheetWords = { row: 'row', column: 'column' };
+
 /** `file:line:column` as far as it is known; in a workbook `file [Sheet] row N, column C`. */
-export function formatLocation(loc: Partial<Location>): string {
+export function formatLocation(loc: Partial<Location>, words: SheetWords = SHEET_EN): string {
   if (loc.sheet !== undefined) {
     let at = `${loc.file ?? ''} [${loc.sheet}]`;
-    if (loc.line !== undefined) at += ` row ${loc.line}`;
-    if (loc.line !== undefined && loc.column !== undefined) at += `, column ${columnLetters(loc.column)}`;
+    if (loc.line !== undefined) at += ` ${words.row} ${loc.line}`;
+    if (loc.line !== undefined && loc.column !== undefined) at += `, ${words.column} ${columnLetters(loc.column)}`;
     return at;
   }
   let out = loc.file ?? '';
@@ -119,8 +126,8 @@ export function describeProblem(p: {
   sheet?: string;
   value?: string;
   message: string;
-}): string {
-  const where = formatLocation(p);
+}, words: SheetWords = SHEET_EN): string {
+  const where = formatLocation(p, words);
   let subject = '';
   if (p.header !== undefined && p.value !== undefined) subject = `${p.header} ${JSON.stringify(p.value)}: `;
   else if (p.header !== undefined) subject = `${p.header}: `;

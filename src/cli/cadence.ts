@@ -1,3 +1,4 @@
+import { says } from '../codes/errors.js';
 import { Command } from 'commander';
 import { DEFAULT_CADENCE } from '../analyses/cadence.js';
 import { parsePeriod, type Period } from '../normalize/period.js';
@@ -56,7 +57,7 @@ Examples:
     for (const file of files) requireInput(ctx, file, cmd);
     stdinOnce([...files, ...flags.deals, ...flags.clients]);
     if (flags.keyPeriod !== undefined && flags.deals.length === 0) {
-      throw usage('--key-period sets the period of the revenue classes, but no --deals file gives them', 'add --deals deals.csv, or drop --key-period');
+      throw usage(says('KEY_PERIOD_WITHOUT_DEALS', {}));
     }
     const { runCadence } = await import('../run/cadence.js');
     const asOf = asOfDay(flags.asOf);

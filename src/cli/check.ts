@@ -1,3 +1,4 @@
+import { says } from '../codes/errors.js';
 import { Command } from 'commander';
 import { CHECK_RULES, type CheckRule } from '../analyses/check.js';
 import type { CliContext } from './context.js';
@@ -10,7 +11,7 @@ type CheckFlags = ReportFlags & { failOn?: string[]; allowMissing?: boolean };
 function rules(value: string, previous: string[] = []): string[] {
   const list = value.split(',').map((r) => r.trim().toLowerCase()).filter((r) => r !== '');
   const bad = list.find((r) => r !== 'none' && !(CHECK_RULES as readonly string[]).includes(r));
-  if (bad) throw usage(`--fail-on: unknown rule "${bad}"`, `rules: ${CHECK_RULES.join(', ')}; or none`);
+  if (bad) throw usage(says('FLAG_UNKNOWN_RULE', { rule: bad, rules: [...CHECK_RULES] }));
   return [...previous, ...list];
 }
 

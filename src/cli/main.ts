@@ -106,7 +106,7 @@ Exit codes: 0 done, 1 a requested check failed, 2 usage or input error, 130 inte
     ctx.config = await loadConfig(opts.config);
     applySettings(cmd, ctx.config, ctx.env);
     applyColumns(cmd, ctx.config, PRIMARY_ROLE[cmd.name()] ?? null);
-    ctx.lang = (cmd.opts() as { lang?: Lang }).lang ?? langFromEnv(ctx.env);
+    ctx.lang = (cmd.opts() as { lang?: Lang }).lang ?? ctx.lang;
   });
   for (const make of [reportCommand, checkCommand, shareCommand, matrixCommand, leadsCommand, cadenceCommand, offersCommand, inspectCommand, configCommand, schemaCommand]) {
     const cmd = make(ctx, done);
@@ -119,6 +119,8 @@ Exit codes: 0 done, 1 a requested check failed, 2 usage or input error, 130 inte
 /** Run folio with `argv` (as process.argv); resolve to the exit code. */
 export async function main(argv: string[], ctx: CliContext = processContext()): Promise<number> {
   let code: number = EXIT.ok;
+  // Until the command settles it (with the config file), errors speak what argv and env say.
+  ctx.lang = earlyLang(argv, ctx.env);
   const program = buildProgram(ctx, (c) => {
     code = c;
   });
@@ -152,7 +154,7 @@ export async function reportError(error: unknown, ctx: CliContext, argv: string[
     const said = errorInLang(error, lang);
     const located = { file: error.file, sheet: error.sheet, line: error.line, column: error.column, header: error.header, value: error.value, message: said.message };
     const shown = redact ? { ...located, message: clean(said.message), header: error.header === undefined ? undefined : clean(error.header), value: undefined } : located;
-    ctx.stderr.write(`${paint('bad', 'folio:')} ${describeProblem(shown)}\n`);
+    ctx.stderr.write(`${paint('bad', 'folio:')} ${describeProblem(shown, ERROR_WORDS[lang].sheet)}\n`);
     // Under a redactor the inputs' problems were recorded without their values.
     if (!redact || ctx.redactor) for (const line of said.more) ctx.stderr.write(`  ${clean(line)}\n`);
     if (said.moreCount > 0) ctx.stderr.write(`  ${ERROR_WORDS[lang].more(said.moreCount)}\n`);

@@ -8,6 +8,8 @@ import type { NameSink } from '../load/names.js';
 import { chooseFormat, FORMATS, type Format } from '../run/formats.js';
 import { BANDS_RULE, isCount, isPercent, PERCENT_RULE, readBands, readNumber, type Bands } from '../config/values.js';
 import { FolioError } from '../errors.js';
+import { says, type ErrorSays } from '../codes/errors.js';
+import { errorText } from '../present/messages/errors.js';
 import { parseEncodingName } from '../io/encoding.js';
 import { sourceOf } from '../io/read-table.js';
 import { DEFAULT_UNPACK_LIMITS } from '../io/limits.js';
@@ -48,7 +50,7 @@ export function byteSize(flag: string): (text: string) => number {
     const m = /^\s*(\d+(?:\.\d+)?)\s*([kmg]i?b?)?\s*$/i.exec(text);
     const unit = m?.[2]?.[0]?.toLowerCase();
     const n = m ? Number(m[1]) * (unit === 'k' ? 1024 : unit === 'm' ? 1024 ** 2 : unit === 'g' ? 1024 ** 3 : 1) : NaN;
-    if (!Number.isFinite(n) || n < 1) throw usage(`${flag} "${text}" is not a size`, `write ${flag} 2GiB or ${flag} 500000000`);
+    if (!Number.isFinite(n) || n < 1) throw usage(says('FLAG_NOT_SIZE', { flag, text }));
     return Math.floor(n);
   };
 }
@@ -131,10 +133,7 @@ export interface ThresholdFlags {
 
 export function shareOptions(flags: ThresholdFlags): ShareOptions {
   if (!(flags.key < flags.critical && flags.critical < flags.golden)) {
-    throw usage(
-      `thresholds must rise: --key ${flags.key} < --critical ${flags.critical} < --golden ${flags.golden}`,
-      'a golden client is also critical and key, so its threshold is the highest',
-    );
+    throw usage(says('THRESHOLDS_MUST_RISE', { key: flags.key, critical: flags.critical, golden: flags.golden }));
   }
   return { ...DEFAULT_SHARE_OPTIONS, key: flags.key, critical: flags.critical, golden: flags.golden, maxKeyPerManager: flags.maxKeyClients, bands: flags.bands ?? DEFAULT_SHARE_OPTIONS.bands };
 }
@@ -154,7 +153,7 @@ export function severalInputs(files: readonly string[], raw: RawOptions, read: (
   const seen = new Set<string>();
   for (const file of files) {
     const key = file === '-' ? file : resolve(file);
-    if (seen.has(key)) throw usage(`${file} is named twice`, 'name each file once (check that two globs do not match the same file)');
+    if (seen.has(key)) throw usage(says('FILE_NAMED_TWICE', { file }));
     seen.add(key);
   }
   return files.map(read);
@@ -163,7 +162,7 @@ export function severalInputs(files: readonly string[], raw: RawOptions, read: (
 /** `-` may stand for one input only: standard input can be read once. */
 export function stdinOnce(files: readonly string[]): void {
   if (files.filter((f) => f === '-').length > 1) {
-    throw usage('- (standard input) is named more than once', 'standard input can be read once: pipe one file, and name the others');
+    throw usage(says('STDIN_TWICE', {}));
   }
 }
 
@@ -205,12 +204,12 @@ export function inputOptions(file: string, raw: RawOptions): InputOptions {
   for (const entry of raw.map) {
     const eq = entry.indexOf('=');
     if (eq <= 0 || eq === entry.length - 1) {
-      throw usage(`--map "${entry}" is not field=header`, 'write --map amount=Сумма or --map amount=3');
+      throw usage(says('MAP_NOT_PAIR', { entry }));
     }
     map[entry.slice(0, eq).trim()] = entry.slice(eq + 1).trim();
   }
   if (raw.headerRow !== undefined && !raw.header) {
-    throw usage('--header-row and --no-header contradict each other', 'give --header-row N for a file whose header is on line N, or --no-header for a file without one');
+    throw usage(says('HEADER_ROW_AND_NO_HEADER', {}));
   }
   return {
     source: sourceOf(file),
@@ -247,7 +246,7 @@ function parseDelimiter(text: string): string {
   const named: Record<string, string> = { tab: '\t', '\\t': '\t', comma: ',', semicolon: ';', pipe: '|' };
   const d = named[text.toLowerCase()] ?? text;
   if (d.length !== 1 || d === '"' || d === '\n' || d === '\r') {
-    throw usage(`--delimiter "${text}" is not one character`, 'use , ; | or tab');
+    throw usage(says('BAD_DELIMITER', { text }));
   }
   return d;
 }
@@ -256,13 +255,13 @@ function parseDecimal(text: string): DecimalMark {
   const t = text.trim().toLowerCase();
   if (t === ',' || t === 'comma') return ',';
   if (t === '.' || t === 'point' || t === 'dot') return '.';
-  throw usage(`--decimal "${text}" is not a decimal mark`, 'use --decimal , or --decimal .');
+  throw usage(says('BAD_DECIMAL', { text }));
 }
 
 function dayOrder(text: string): DayOrder {
   const order = parseDayOrder(text);
   if (order === null) {
-    throw usage(`--date-format "${text}" is not a day order folio can use`, 'use --date-format dd/mm/yyyy or --date-format mm/dd/yyyy (ISO and dd.mm.yyyy dates need none)');
+    throw usage(says('BAD_DATE_FORMAT', { text }));
   }
   return order;
 }
@@ -270,7 +269,7 @@ function dayOrder(text: string): DayOrder {
 export function positiveInt(flag: string): (text: string) => number {
   return (text) => {
     const n = Number(text);
-    if (!isCount(n)) throw usage(`${flag} "${text}" is not a positive whole number`, `write ${flag} 10`);
+    if (!isCount(n)) throw usage(says('FLAG_NOT_COUNT', { flag, text }));
     return n;
   };
 }
@@ -278,14 +277,14 @@ export function positiveInt(flag: string): (text: string) => number {
 export function percentValue(flag: string): (text: string) => number {
   return (text) => {
     const n = readNumber(text);
-    if (n === null || !isPercent(n)) throw usage(`${flag} "${text}" is not ${PERCENT_RULE}`, `write ${flag} 10 for 10%`);
+    if (n === null || !isPercent(n)) throw usage(says('FLAG_NOT_PERCENT', { flag, text, rule: PERCENT_RULE }));
     return n;
   };
 }
 
 function bandsValue(text: string): Bands {
   const b = readBands(text);
-  if (typeof b === 'string') throw usage(`--bands "${text}": ${b}`, `give ${BANDS_RULE}`);
+  if (typeof b === 'string') throw usage(says('BAD_BANDS', { text, why: b, rule: BANDS_RULE }));
   return b;
 }
 
@@ -293,13 +292,15 @@ function bandsValue(text: string): Bands {
 export function score(flag: string): (text: string) => number {
   return (text) => {
     const n = Number(text.replace(',', '.'));
-    if (!Number.isFinite(n)) throw usage(`${flag} "${text}" is not a number`, `write ${flag} 7`);
+    if (!Number.isFinite(n)) throw usage(says('FLAG_NOT_NUMBER', { flag, text }));
     return n;
   };
 }
 
-export function usage(message: string, hint: string): FolioError {
-  return new FolioError({ code: 'USAGE', message, hint });
+/** A usage error (exit 2) of a flag's value, worded in English from the catalog like every error. */
+export function usage(said: ErrorSays): FolioError {
+  const { text, hint } = errorText(said, 'en');
+  return new FolioError({ code: 'USAGE', message: text, ...(hint === undefined ? {} : { hint }), says: said });
 }
 
 /** `--as-of DATE`, or today in the local time zone. */
@@ -311,7 +312,7 @@ export function asOfDay(text: string | undefined): number {
 export function amountValue(flag: string): (text: string) => Amount {
   return (text) => {
     const amount = amountFromText(text);
-    if (amount === null) throw usage(`${flag} "${text}" is not an amount`, `write ${flag} 100000 or ${flag} 250000.50`);
+    if (amount === null) throw usage(says('FLAG_NOT_AMOUNT', { flag, text }));
     return amount;
   };
 }

@@ -1,3 +1,4 @@
+import { says } from '../codes/errors.js';
 import type { Amount } from '../normalize/money.js';
 import { Command, Option } from 'commander';
 import { DEFAULT_CADENCE } from '../analyses/cadence.js';
@@ -80,7 +81,7 @@ export async function reportOptions(folder: string | undefined, flags: ReportFla
   const named: Partial<Record<Role, string[]>> = {};
   for (const role of ROLES) if (flags[role].length > 0) named[role] = flags[role];
   if (folder === undefined && Object.keys(named).length === 0) {
-    throw usage('no inputs: give a folder of exports or name the files', 'folio report ./export, or folio report --deals deals.csv --activities activities.csv');
+    throw usage(says('NO_REPORT_INPUTS', {}));
   }
   const found = await findInputs(folder, named);
   const maps: Record<Role, string[]> = { deals: flags.dealsMap, activities: flags.activitiesMap, leads: flags.leadsMap, clients: flags.clientsMap, offers: flags.offersMap };
@@ -100,19 +101,19 @@ export async function reportOptions(folder: string | undefined, flags: ReportFla
     flags.encoding !== undefined ? '--encoding' : null,
   ].filter((f): f is string => f !== null);
   if (primary.length > 0) {
-    if (!found.files.deals) throw usage(`${primary.join(', ')} applies to the deals file, and there is none`, `name it with --deals FILE, or drop ${primary.join(', ')}: every file's format and header are found on their own`);
+    if (!found.files.deals) throw usage(says('READING_FLAGS_WITHOUT_DEALS', { flags: primary }));
     files.deals = found.files.deals.map((file) => inputOptions(file, { ...flags, map: maps.deals }));
   }
   const asOf = asOfDay(flags.asOf);
   const period = dealPeriod(flags) ?? lastFullMonth(asOf);
   if (!Number.isFinite(period.from) || !Number.isFinite(period.to)) {
-    throw usage('report and check compare a period with the one before it, so it needs both ends: --from alone or --to alone is open', 'give --period, --last, or both --from and --to');
+    throw usage(says('OPEN_RANGE', {}));
   }
   if (flags.allClients && flags.keyClient.length > 0) {
-    throw usage('--all-clients and --key-client both choose the key clients', 'give one of them');
+    throw usage(says('TWO_KEY_CHOICES', {}));
   }
   if (flags.keyPeriod !== undefined && (flags.allClients || flags.keyClient.length > 0)) {
-    throw usage('--key-period chooses key clients by revenue classes, but --key-client or --all-clients already chose them', 'give one way of choosing them');
+    throw usage(says('KEY_PERIOD_WITH_CHOICE', {}));
   }
   return {
     files,

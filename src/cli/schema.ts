@@ -1,3 +1,4 @@
+import { says } from '../codes/errors.js';
 import { Command } from 'commander';
 import type { CliContext } from './context.js';
 import { usage } from './options.js';
@@ -10,7 +11,7 @@ export function schemaCommand(ctx: CliContext, done: (code: number) => void): Co
     .argument('<name>', NAMES.join(' | '))
     .addHelpText('after', `\nExamples:\n  folio schema share > share.schema.json\n  folio schema config`)
     .action(async (name: string) => {
-      if (!(NAMES as readonly string[]).includes(name)) throw usage(`no schema named "${name}"`, `use one of: ${NAMES.join(', ')}`);
+      if (!(NAMES as readonly string[]).includes(name)) throw usage(says('NO_SUCH_SCHEMA', { name, names: [...NAMES] }));
       const { z } = await import('zod');
       const schema =
         name === 'config'

@@ -76,6 +76,31 @@ export interface ErrorFields {
   FLAG_VALUE: { flag: string; text: string; what: string };
   ENV_VALUE: { env: string; text: string; what: string };
   ENV_UNKNOWN_RULE: { env: string; rule: string; rules: string[] };
+  FLAG_NOT_SIZE: { flag: string; text: string };
+  FLAG_NOT_COUNT: { flag: string; text: string };
+  /** `rule`: what a percentage must be (English, as the settings say it). */
+  FLAG_NOT_PERCENT: { flag: string; text: string; rule: string };
+  FLAG_NOT_NUMBER: { flag: string; text: string };
+  FLAG_NOT_AMOUNT: { flag: string; text: string };
+  /** `why`, `rule`: what is wrong and what bands must be (English, as the settings say it). */
+  BAD_BANDS: { text: string; why: string; rule: string };
+  THRESHOLDS_MUST_RISE: { key: number; critical: number; golden: number };
+  FILE_NAMED_TWICE: { file: string };
+  STDIN_TWICE: Record<string, never>;
+  MAP_NOT_PAIR: { entry: string };
+  HEADER_ROW_AND_NO_HEADER: Record<string, never>;
+  BAD_DELIMITER: { text: string };
+  BAD_DECIMAL: { text: string };
+  BAD_DATE_FORMAT: { text: string };
+  FLAG_UNKNOWN_RULE: { rule: string; rules: string[] };
+  KEY_PERIOD_WITHOUT_DEALS: Record<string, never>;
+  NO_REPORT_INPUTS: Record<string, never>;
+  /** `flags`: the reading flags given, which apply to the deals file only. */
+  READING_FLAGS_WITHOUT_DEALS: { flags: string[] };
+  OPEN_RANGE: Record<string, never>;
+  TWO_KEY_CHOICES: Record<string, never>;
+  KEY_PERIOD_WITH_CHOICE: Record<string, never>;
+  NO_SUCH_SCHEMA: { name: string; names: string[] };
   CONFIG_UNREADABLE: Record<string, never>;
   CONFIG_NOT_JSON: { reason: string };
   CONFIG_INVALID: { key: string; unknown: boolean; value: string; reason: string };

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CHECK_RULES } from '../../src/analyses/check.js';
 import { folio } from './run-cli.js';
@@ -158,8 +158,9 @@ describe('usage errors in Russian', () => {
 describe('folio’s own errors in Russian', () => {
   // Quoted text is the data's (a header, a cell's value, a row of the file), not folio's words.
   const unquoted = (text: string): string => text.replace(/"[^"\n]*"/g, ' ').replace(/«[^»\n]*»/g, ' ');
-  // `yyyy` is in the value of --date-format; the others name file formats and programs.
-  const ERROR_ALLOWED = [...ALLOWED, 'yyyy', 'xlsx', 'xlsm', 'xls', 'Parquet', 'zip', 'Excel', 'LibreOffice'];
+  // `yyyy`, `tab`, `GiB` and `none` are values of flags, the rules are the codes --fail-on takes,
+  // `report` and `check` name commands; the others name file formats and programs.
+  const ERROR_ALLOWED = [...ALLOWED, 'yyyy', 'tab', 'GiB', 'none', 'report', 'check', ...CHECK_RULES, 'xlsx', 'xlsm', 'xls', 'Parquet', 'zip', 'Excel', 'LibreOffice'];
   const BROKEN: Record<string, string[]> = {
     'a bad amount': ['share', 'fixtures/broken/bad-amount.csv'],
     'a bad date': ['share', 'fixtures/broken/bad-date.csv'],
@@ -171,6 +172,21 @@ describe('folio’s own errors in Russian', () => {
     'an open quote': ['share', 'fixtures/broken/unterminated-quote.csv'],
     'no such file': ['share', 'fixtures/broken/nope.csv'],
     'not a period': ['share', `${DEMO}/deals.csv`, '--period', '2026-13'],
+    // Values of flags, checked by the command layer.
+    'not a count': ['leads', `${DEMO}/leads.csv`, '--fast-days', 'x'],
+    'not a percentage': ['share', `${DEMO}/deals.csv`, '--key', '100'],
+    'thresholds that fall': ['share', `${DEMO}/deals.csv`, '--key', '30'],
+    'bad bands': ['share', `${DEMO}/deals.csv`, '--bands', '1,2'],
+    'not a size': ['share', `${DEMO}/deals.csv`, '--max-unpacked', 'lots'],
+    'not field=header': ['share', `${DEMO}/deals.csv`, '--map', 'amount'],
+    'header row and no header': ['share', `${DEMO}/deals.csv`, '--header-row', '2', '--no-header'],
+    'a long delimiter': ['share', `${DEMO}/deals.csv`, '--delimiter', 'ab'],
+    'not a decimal mark': ['share', `${DEMO}/deals.csv`, '--decimal', 'x'],
+    'not a day order': ['share', `${DEMO}/deals.csv`, '--date-format', 'x'],
+    'a file named twice': ['share', `${DEMO}/deals.csv`, `${DEMO}/deals.csv`],
+    'an unknown rule': ['check', DEMO, '--fail-on', 'nope'],
+    'an open range': ['report', DEMO, '--from', '2026-10-01'],
+    'two ways of choosing key clients': ['report', DEMO, '--all-clients', '--key-client', 'X'],
   };
   it.each(Object.entries(BROKEN))('%s: exit 2, stderr without English words', (_name, args) => {
     const en = folio(args);
@@ -180,7 +196,7 @@ describe('folio’s own errors in Russian', () => {
     expect(ru.stderr).toMatch(/^folio: /);
     expect(ru.stderr).toMatch(/^ {2}подсказка: /m);
     const file = args[1] ?? '';
-    const headers = new Set(existsSync(file) ? (readFileSync(file, 'latin1').split('\n')[0]?.match(/[A-Za-z]{3,}/g) ?? []) : []);
+    const headers = new Set(existsSync(file) && statSync(file).isFile() ? (readFileSync(file, 'latin1').split('\n')[0]?.match(/[A-Za-z]{3,}/g) ?? []) : []);
     expect(englishLeft(unquoted(ru.stderr), headers, ERROR_ALLOWED), ru.stderr).toEqual([]);
     // The English run does say English words: the comparison above can fail.
     expect(englishLeft(unquoted(en.stderr), headers, ERROR_ALLOWED).length).toBeGreaterThan(0);

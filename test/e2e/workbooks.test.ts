@@ -86,6 +86,7 @@ describe('.xlsx input', () => {
     const r = folio(['share', at('bad.xlsx')]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`${at('bad.xlsx')} [Sales] row 5, column B: amount "12,x"`);
+    expect(folio(['share', at('bad.xlsx'), '--lang', 'ru']).stderr).toContain(`${at('bad.xlsx')} [Sales] строка 5, колонка B: amount "12,x": `);
     const skipped = json<ShareOut>(folio(['share', at('bad.xlsx'), '--skip-invalid', '--json']));
     // Acme 100 + Globex 200; Initech's row skipped and counted.
     expect(skipped.result.total).toBe(300);

@@ -1,5 +1,5 @@
 import type { CellFields, CellHint, CellSays, ErrorFields, ErrorSays } from '../../codes/errors.js';
-import { describeProblem, type FolioError } from '../../errors.js';
+import { describeProblem, type FolioError, type SheetWords } from '../../errors.js';
 import type { Lang } from '../i18n.js';
 import { isoDate } from '../format.js';
 import { RULE_GAP } from './check.js';
@@ -505,6 +505,133 @@ export const ERRORS: Catalog<ErrorFields> = {
     en: { text: (f) => `${f.env}: unknown rule "${f.rule}"`, hint: (f) => `rules: ${f.rules.join(', ')}, or none` },
     ru: { text: (f) => `${f.env}: неизвестное правило "${f.rule}"`, hint: (f) => `правила: ${f.rules.join(', ')} или none` },
   },
+  FLAG_NOT_SIZE: {
+    en: { text: (f) => `${f.flag} "${f.text}" is not a size`, hint: (f) => `write ${f.flag} 2GiB or ${f.flag} 500000000` },
+    ru: { text: (f) => `${f.flag} "${f.text}" — не размер`, hint: (f) => `пишите ${f.flag} 2GiB или ${f.flag} 500000000` },
+  },
+  FLAG_NOT_COUNT: {
+    en: { text: (f) => `${f.flag} "${f.text}" is not a positive whole number`, hint: (f) => `write ${f.flag} 10` },
+    ru: { text: (f) => `${f.flag} "${f.text}" — не целое положительное число`, hint: (f) => `пишите ${f.flag} 10` },
+  },
+  FLAG_NOT_PERCENT: {
+    en: { text: (f) => `${f.flag} "${f.text}" is not ${f.rule}`, hint: (f) => `write ${f.flag} 10 for 10%` },
+    ru: { text: (f) => `${f.flag} "${f.text}" — не процент больше 0 и меньше 100`, hint: (f) => `пишите ${f.flag} 10, чтобы задать 10 %` },
+  },
+  FLAG_NOT_NUMBER: {
+    en: { text: (f) => `${f.flag} "${f.text}" is not a number`, hint: (f) => `write ${f.flag} 7` },
+    ru: { text: (f) => `${f.flag} "${f.text}" — не число`, hint: (f) => `пишите ${f.flag} 7` },
+  },
+  FLAG_NOT_AMOUNT: {
+    en: { text: (f) => `${f.flag} "${f.text}" is not an amount`, hint: (f) => `write ${f.flag} 100000 or ${f.flag} 250000.50` },
+    ru: { text: (f) => `${f.flag} "${f.text}" — не сумма`, hint: (f) => `пишите ${f.flag} 100000 или ${f.flag} "250 000,50"` },
+  },
+  BAD_BANDS: {
+    en: { text: (f) => `--bands "${f.text}": ${f.why}`, hint: (f) => `give ${f.rule}` },
+    ru: {
+      text: (f) => `--bands "${f.text}" — не три процента по возрастанию`,
+      hint: () => 'укажите три процента больше 0 и меньше 100 по возрастанию: обычная концентрация от, повышенная выше, монозависимость выше (например, 30,55,75)',
+    },
+  },
+  THRESHOLDS_MUST_RISE: {
+    en: {
+      text: (f) => `thresholds must rise: --key ${f.key} < --critical ${f.critical} < --golden ${f.golden}`,
+      hint: () => 'a golden client is also critical and key, so its threshold is the highest',
+    },
+    ru: {
+      text: (f) => `пороги должны возрастать: --key ${f.key} < --critical ${f.critical} < --golden ${f.golden}`,
+      hint: () => 'золотой клиент — также критический и ключевой, поэтому его порог самый высокий',
+    },
+  },
+  FILE_NAMED_TWICE: {
+    en: { text: (f) => `${f.file} is named twice`, hint: () => 'name each file once (check that two globs do not match the same file)' },
+    ru: { text: (f) => `${f.file} указан дважды`, hint: () => 'называйте каждый файл один раз (проверьте, что два шаблона не находят один и тот же файл)' },
+  },
+  STDIN_TWICE: {
+    en: { text: () => '- (standard input) is named more than once', hint: () => 'standard input can be read once: pipe one file, and name the others' },
+    ru: { text: () => '- (стандартный ввод) указан больше одного раза', hint: () => 'стандартный ввод читается один раз: подайте через него один файл, а остальные назовите' },
+  },
+  MAP_NOT_PAIR: {
+    en: { text: (f) => `--map "${f.entry}" is not field=header`, hint: () => 'write --map amount=Сумма or --map amount=3' },
+    ru: { text: (f) => `--map "${f.entry}" — не пара поле=заголовок`, hint: () => 'пишите --map amount=Сумма или --map amount=3' },
+  },
+  HEADER_ROW_AND_NO_HEADER: {
+    en: {
+      text: () => '--header-row and --no-header contradict each other',
+      hint: () => 'give --header-row N for a file whose header is on line N, or --no-header for a file without one',
+    },
+    ru: {
+      text: () => '--header-row и --no-header противоречат друг другу',
+      hint: () => 'укажите --header-row N, если заголовок в строке N, или --no-header, если заголовка нет',
+    },
+  },
+  BAD_DELIMITER: {
+    en: { text: (f) => `--delimiter "${f.text}" is not one character`, hint: () => 'use , ; | or tab' },
+    ru: { text: (f) => `--delimiter "${f.text}" — не один символ`, hint: () => 'используйте , ; | или tab' },
+  },
+  BAD_DECIMAL: {
+    en: { text: (f) => `--decimal "${f.text}" is not a decimal mark`, hint: () => 'use --decimal , or --decimal .' },
+    ru: { text: (f) => `--decimal "${f.text}" — не десятичный разделитель`, hint: () => 'используйте --decimal , или --decimal .' },
+  },
+  BAD_DATE_FORMAT: {
+    en: {
+      text: (f) => `--date-format "${f.text}" is not a day order folio can use`,
+      hint: () => 'use --date-format dd/mm/yyyy or --date-format mm/dd/yyyy (ISO and dd.mm.yyyy dates need none)',
+    },
+    ru: {
+      text: (f) => `--date-format "${f.text}" — не порядок дня и месяца, который folio понимает`,
+      hint: () => 'используйте --date-format dd/mm/yyyy или --date-format mm/dd/yyyy (датам ISO и dd.mm.yyyy он не нужен)',
+    },
+  },
+  FLAG_UNKNOWN_RULE: {
+    en: { text: (f) => `--fail-on: unknown rule "${f.rule}"`, hint: (f) => `rules: ${f.rules.join(', ')}; or none` },
+    ru: { text: (f) => `--fail-on: неизвестное правило "${f.rule}"`, hint: (f) => `правила: ${f.rules.join(', ')}; или none` },
+  },
+  KEY_PERIOD_WITHOUT_DEALS: {
+    en: { text: () => '--key-period sets the period of the revenue classes, but no --deals file gives them', hint: () => 'add --deals deals.csv, or drop --key-period' },
+    ru: { text: () => '--key-period задаёт период классов по выручке, но нет файла --deals, из которого их считать', hint: () => 'добавьте --deals сделки.csv или уберите --key-period' },
+  },
+  NO_REPORT_INPUTS: {
+    en: { text: () => 'no inputs: give a folder of exports or name the files', hint: () => 'folio report ./export, or folio report --deals deals.csv --activities activities.csv' },
+    ru: { text: () => 'нет входов: укажите папку с выгрузками или назовите файлы', hint: () => 'folio report ./выгрузка или folio report --deals сделки.csv --activities активности.csv' },
+  },
+  READING_FLAGS_WITHOUT_DEALS: {
+    en: {
+      text: (f) => `${f.flags.join(', ')} applies to the deals file, and there is none`,
+      hint: (f) => `name it with --deals FILE, or drop ${f.flags.join(', ')}: every file's format and header are found on their own`,
+    },
+    ru: {
+      text: (f) => `${f.flags.join(', ')} относится к файлу сделок, а его нет`,
+      hint: (f) => `назовите его через --deals ФАЙЛ или уберите ${f.flags.join(', ')}: формат и заголовок каждого файла определяются сами`,
+    },
+  },
+  OPEN_RANGE: {
+    en: {
+      text: () => 'report and check compare a period with the one before it, so it needs both ends: --from alone or --to alone is open',
+      hint: () => 'give --period, --last, or both --from and --to',
+    },
+    ru: {
+      text: () => 'report и check сравнивают период с предыдущим, поэтому нужны оба конца: один --from или один --to оставляет период открытым',
+      hint: () => 'укажите --period, --last или оба --from и --to',
+    },
+  },
+  TWO_KEY_CHOICES: {
+    en: { text: () => '--all-clients and --key-client both choose the key clients', hint: () => 'give one of them' },
+    ru: { text: () => '--all-clients и --key-client оба выбирают ключевых клиентов', hint: () => 'укажите что-то одно' },
+  },
+  KEY_PERIOD_WITH_CHOICE: {
+    en: {
+      text: () => '--key-period chooses key clients by revenue classes, but --key-client or --all-clients already chose them',
+      hint: () => 'give one way of choosing them',
+    },
+    ru: {
+      text: () => '--key-period выбирает ключевых клиентов по классам выручки, но их уже выбрали --key-client или --all-clients',
+      hint: () => 'выберите один способ',
+    },
+  },
+  NO_SUCH_SCHEMA: {
+    en: { text: (f) => `no schema named "${f.name}"`, hint: (f) => `use one of: ${f.names.join(', ')}` },
+    ru: { text: (f) => `схемы "${f.name}" нет`, hint: (f) => `допустимо: ${f.names.join(', ')}` },
+  },
   CONFIG_UNREADABLE: {
     en: { text: () => 'cannot read the config file', hint: () => 'check the path given to --config' },
     ru: { text: () => 'не удаётся прочитать файл настроек', hint: () => 'проверьте путь, указанный в --config' },
@@ -544,7 +671,7 @@ export function errorInLang(e: FolioError, lang: Lang): { message: string; hint:
     return {
       message: said.text,
       hint: `${said.hint}; ${ERROR_WORDS[lang].skipInvalid}`,
-      more: rest.map((c) => describeProblem({ ...c, message: cellText(c.says, lang).text })),
+      more: rest.map((c) => describeProblem({ ...c, message: cellText(c.says, lang).text }, ERROR_WORDS[lang].sheet)),
       moreCount: e.moreCount,
     };
   }
@@ -560,7 +687,7 @@ export function errorInLang(e: FolioError, lang: Lang): { message: string; hint:
 }
 
 /** The words around an error, in each language. */
-export const ERROR_WORDS: Record<Lang, { hint: string; skipInvalid: string; more: (n: number) => string }> = {
-  en: { hint: 'hint:', skipInvalid: 'or pass --skip-invalid to skip such rows and count them', more: (n) => `…and ${n} more row${n === 1 ? '' : 's'} like this` },
-  ru: { hint: 'подсказка:', skipInvalid: 'или передайте --skip-invalid, чтобы пропустить такие строки и посчитать их', more: (n) => `…и ещё строк с той же ошибкой: ${n}` },
+export const ERROR_WORDS: Record<Lang, { hint: string; skipInvalid: string; more: (n: number) => string; sheet: SheetWords }> = {
+  en: { sheet: { row: 'row', column: 'column' }, hint: 'hint:', skipInvalid: 'or pass --skip-invalid to skip such rows and count them', more: (n) => `…and ${n} more row${n === 1 ? '' : 's'} like this` },
+  ru: { sheet: { row: 'строка', column: 'колонка' }, hint: 'подсказка:', skipInvalid: 'или передайте --skip-invalid, чтобы пропустить такие строки и посчитать их', more: (n) => `…и ещё строк с той же ошибкой: ${n}` },
 };
