@@ -1,4 +1,5 @@
 import type { RuleGap } from './findings.js';
+import type { LookedFor, UnusedFile } from './inputs.js';
 
 /**
  * The messages of folio's errors, each with the fields it is made of (data, never words), so
@@ -49,7 +50,8 @@ export interface ErrorFields {
   MAP_COLUMN_OUT_OF_RANGE: { target: string; count: number };
   MAP_COLUMN_NOT_FOUND: { target: string; columns: string[] | null; closest: string | null };
   INPUTS_DIFFER: { says: string; role: string };
-  NO_INPUT: { roles: string[] };
+  /** What was looked for per role, and the files seen and not taken. */
+  NO_INPUT: { roles: string[]; looked: LookedFor[]; unused: UnusedFile[] };
   // Values a whole column or the input decides.
   AMBIGUOUS_NUMBER: Record<string, never>;
   AMBIGUOUS_DATE: Record<string, never>;
@@ -61,7 +63,7 @@ export interface ErrorFields {
   NO_REVENUE: { where: string; rows: number; files: string; why: string; skipped: number; period: boolean };
   KEY_CLIENTS_UNKNOWN: Record<string, never>;
   /** Each rule that would check nothing, and the folder's files not used. */
-  RULE_WITHOUT_INPUT: { gaps: RuleGap[]; unused: string[] };
+  RULE_WITHOUT_INPUT: { gaps: RuleGap[]; unused: UnusedFile[] };
   // Flags and settings.
   UNKNOWN_FORMAT: { text: string; formats: string[] };
   FORMAT_CONFLICT: { given: string; output: string; named: string; json: boolean; flag: string; extension: string };

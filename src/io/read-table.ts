@@ -296,7 +296,8 @@ const ENOUGH = new Error('enough rows');
 /** The first rows of a file, or why a workbook or Parquet file cannot be read (to list it as not used). */
 export interface PeekedRows {
   rows: string[][] | null;
-  problem?: string;
+  /** Why the file cannot be read, when it says so (a workbook that is not one, an Excel 97 file). */
+  problem?: FolioError;
 }
 
 /** The first rows of a workbook, an HTML table or a Parquet file, read until there are enough. */
@@ -308,7 +309,7 @@ async function peekTyped(path: string): Promise<PeekedRows> {
       if (rows.length >= HEADER_SEARCH_ROWS) throw ENOUGH;
     });
   } catch (error) {
-    if (error instanceof FolioError) return { rows: null, problem: `${error.message}; ${error.hint ?? ''}` };
+    if (error instanceof FolioError) return { rows: null, problem: error };
     if (error !== ENOUGH) return { rows: null };
   }
   return { rows: rows.length > 0 ? rows : null };
@@ -331,7 +332,7 @@ export async function peekRows(path: string): Promise<PeekedRows> {
     const sample = buffer.subarray(0, bytesRead);
     const complete = bytesRead < SNIFF_BYTES;
     const kind = tableKind(sample);
-    if (kind === 'ole2') return { rows: null, problem: `${legacyXls(path).message}; ${legacyXls(path).hint ?? ''}` };
+    if (kind === 'ole2') return { rows: null, problem: legacyXls(path) };
     if (kind !== 'csv') return await peekTyped(path);
     const guess = sniffEncoding(sample, complete);
     const decoded = createDecoder(guess.encoding, path).decode(sample.subarray(guess.bomLength), true);

@@ -9,6 +9,7 @@ import { fitColumns, type FieldNeeds } from '../normalize/columns.js';
 import { DEAL_NEEDS } from '../normalize/deals.js';
 import { LEAD_NEEDS } from '../normalize/leads.js';
 import { OFFER_NEEDS } from '../normalize/offers.js';
+import type { UnusedFile } from '../codes/inputs.js';
 
 /** The kinds of input folio reads. */
 export type Role = 'deals' | 'leads' | 'activities' | 'clients' | 'offers';
@@ -57,11 +58,7 @@ function headerOf(file: string, rows: string[][] | null): string[] | null {
   return rows?.find((row) => roleByHeader(file, row).length > 0) ?? null;
 }
 
-/** A file of the folder that folio saw and did not take, and why. */
-export interface UnusedFile {
-  file: string;
-  why: string;
-}
+export type { UnusedFile };
 
 /** A file taken for a role, and how: named by a flag, or recognised by its name and columns, or by its columns. */
 export interface ChosenFile {
@@ -99,12 +96,15 @@ export function lookedFor(role: Role): string {
   return `${role}: ${ROLE_NOUN[role]}, ${TABLE_FILES} named like ${NAME_WORDS[role].join(', ')}, or with the columns ${neededColumns(role)}`;
 }
 
-/** The columns that make a file an input of this role: `client + amount`. */
-function neededColumns(role: Role): string {
+/** The ways of columns that make a file an input of this role: `client + amount`, one per way. */
+function columnWays(role: Role): string[] {
   const needs = HEADER_TEST[role];
   const required = needs.specs.filter((s) => s.required).map((s) => s.field);
-  const sets = needs.oneOf ?? [[]];
-  return sets.map((set) => [...required, ...set].join(' + ')).join(', or ');
+  return (needs.oneOf ?? [[]]).map((set) => [...required, ...set].join(' + '));
+}
+
+function neededColumns(role: Role): string {
+  return columnWays(role).join(', or ');
 }
 
 function roleByName(file: string): Role[] {
@@ -160,7 +160,8 @@ export async function findInputs(folder: string | undefined, named: Partial<Reco
     const entry = basename(file);
     const peeked = await peekRows(file);
     if (peeked.problem !== undefined) {
-      unused.push({ file, why: peeked.problem });
+      const p = peeked.problem;
+      unused.push({ file, why: `${p.message}; ${p.hint ?? ''}`, reason: { code: 'unreadable', error: p.says ?? null } });
       continue;
     }
     const header = headerOf(file, peeked.rows);
@@ -173,12 +174,20 @@ export async function findInputs(folder: string | undefined, named: Partial<Reco
       // A pipeline export named for deals and leads serves both.
       roles = byName.filter((r) => fits.includes(r));
       how = 'name-and-columns';
-      if (roles.length === 0) unused.push({ file, why: `named like ${byName.join(' or ')}, but without the columns ${byName.map(neededColumns).join('; ')}` });
+      if (roles.length === 0) {
+        unused.push({
+          file,
+          why: `named like ${byName.join(' or ')}, but without the columns ${byName.map(neededColumns).join('; ')}`,
+          reason: { code: 'named-without-columns', roles: byName, needs: byName.flatMap(columnWays) },
+        });
+      }
     } else {
       const role = header ? guessRole(file, header) : null;
       roles = role ? [role] : [];
       how = 'columns';
-      if (roles.length === 0) unused.push({ file, why: header ? `its columns fit no input (${header.slice(0, 6).join(', ')}${header.length > 6 ? ', …' : ''})` : 'no header row could be read' });
+      if (roles.length === 0 && header) {
+        unused.push({ file, why: `its columns fit no input (${header.slice(0, 6).join(', ')}${header.length > 6 ? ', …' : ''})`, reason: { code: 'no-fitting-columns', header: header.slice(0, 6), more: header.length > 6 } });
+      } else if (roles.length === 0) unused.push({ file, why: 'no header row could be read', reason: { code: 'no-header' } });
     }
     for (const role of roles) {
       if (files[role]) continue;
@@ -208,10 +217,10 @@ async function listFiles(folder: string, unused: UnusedFile[]): Promise<string[]
       const path = join(dir, e.name);
       if (e.isDirectory()) {
         if (depth === 0) subfolders.push(path);
-        else unused.push({ file: path, why: 'a folder two levels down: folio looks one level deep' });
+        else unused.push({ file: path, why: 'a folder two levels down: folio looks one level deep', reason: { code: 'too-deep' } });
       } else if (TABLE_FILE.test(e.name)) out.push(path);
-      else if (WORKBOOK_FILE.test(e.name)) unused.push({ file: path, why: 'a workbook format folio does not read: save it as .xlsx or CSV from the spreadsheet program' });
-      else unused.push({ file: path, why: `not ${TABLE_FILES}` });
+      else if (WORKBOOK_FILE.test(e.name)) unused.push({ file: path, why: 'a workbook format folio does not read: save it as .xlsx or CSV from the spreadsheet program', reason: { code: 'legacy-workbook' } });
+      else unused.push({ file: path, why: `not ${TABLE_FILES}`, reason: { code: 'not-a-table' } });
     }
     for (const sub of subfolders) await visit(sub, depth + 1);
   };
@@ -228,6 +237,10 @@ function nothingFound(folder: string, unused: UnusedFile[]): FolioError {
     more: [...ROLES.map(lookedFor), ...seen],
     moreCount: Math.max(0, unused.length - 10),
     hint: 'put the CSV exports in the folder, map a file\'s columns with --deals-map field=header, or name the files with --deals FILE, --activities FILE, --leads FILE, --clients FILE',
-    says: says('NO_INPUT', { roles: [...ROLES] }),
+    says: says('NO_INPUT', {
+      roles: [...ROLES],
+      looked: ROLES.map((role) => ({ role, names: [...NAME_WORDS[role]], needs: columnWays(role), byNameOnly: BY_NAME_ONLY.has(role) })),
+      unused: unused.slice(0, 10),
+    }),
   });
 }

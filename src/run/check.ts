@@ -96,7 +96,7 @@ function settle(out: SkippedRule[], o: CheckOptions): SkippedRule[] {
       message: first.reason,
       more: [...rest.map((s) => s.reason), ...o.unused.map((u) => `not used: ${u.file}: ${u.why}`)],
       hint: `a gate that checked nothing must not pass: add the input, take the rule out of --fail-on, or pass --allow-missing to report ${out.length === 1 ? 'it' : 'them'} as skipped`,
-      says: says('RULE_WITHOUT_INPUT', { gaps: out.map((s) => s.gap), unused: o.unused.map((u) => `${u.file}: ${u.why}`) }),
+      says: says('RULE_WITHOUT_INPUT', { gaps: out.map((s) => s.gap), unused: o.unused }),
     });
   }
   return out;

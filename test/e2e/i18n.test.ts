@@ -1,4 +1,6 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CHECK_RULES } from '../../src/analyses/check.js';
 import { folio } from './run-cli.js';
@@ -206,5 +208,39 @@ describe('folio’s own errors in Russian', () => {
     // bad-amount.csv: line 3's amount is "12x" (see the English e2e test of broken inputs).
     const ru = folio(['share', 'fixtures/broken/bad-amount.csv', '--lang', 'ru']);
     expect(ru.stderr.split('\n')[0]).toBe('folio: fixtures/broken/bad-amount.csv:3:2: Amount "12x": не число');
+  });
+});
+
+describe('the files of a folder not used, said in Russian', () => {
+  // One file of each reason: a spreadsheet folio does not read, a file not a table, a folder too
+  // deep, a file named for leads without their columns, a CSV without a header row.
+  const dir = mkdtempSync(join(tmpdir(), 'folio-unused-'));
+  cpSync(`${DEMO}/deals.csv`, join(dir, 'deals.csv'));
+  mkdirSync(join(dir, 'sub', 'deeper'), { recursive: true });
+  writeFileSync(join(dir, 'book.ods'), 'x');
+  writeFileSync(join(dir, 'readme.md'), 'x');
+  writeFileSync(join(dir, 'leads.csv'), 'client,x\nA,1\n');
+  writeFileSync(join(dir, 'notes.csv'), 'a,b\n');
+  const notUsed = (text: string): string[] => text.split('\n').filter((l) => /не использован|not used/.test(l)).map((l) => l.trim().replace(`${dir}/`, ''));
+
+  it('report lists each with its reason in the language asked for', () => {
+    const ru = notUsed(folio(['report', dir, ...AS_OF, '--lang', 'ru']).stdout);
+    expect(ru).toEqual([
+      'не использован: book.ods (формат таблиц, который folio не читает: сохраните файл как .xlsx или CSV в программе электронных таблиц)',
+      'не использован: readme.md (не файл .csv/.tsv/.txt, .xlsx/.xlsm, .xls (HTML) или .parquet)',
+      'не использован: sub/deeper (папка на два уровня вглубь: folio смотрит на один уровень)',
+      'не использован: leads.csv (назван как заявки, но без колонок «заявка» + «сумма» + «ожидаемая дата» или «заявка» + «сумма» + «дней до закрытия»)',
+      'не использован: notes.csv (не удалось прочитать строку заголовка)',
+    ]);
+    // English keeps the reasons as the folder search words them, and JSON is English under both.
+    expect(notUsed(folio(['report', dir, ...AS_OF]).stdout)[4]).toBe('not used: notes.csv (no header row could be read)');
+    expect(folio(['report', dir, ...AS_OF, '--json', '--lang', 'ru']).stdout).toBe(folio(['report', dir, ...AS_OF, '--json']).stdout);
+  });
+
+  it('a gate with nothing to check names them in Russian too', () => {
+    const run = folio(['check', dir, ...AS_OF, '--fail-on', 'cadence', '--lang', 'ru']);
+    expect(run.code).toBe(2);
+    expect(notUsed(run.stderr)).toHaveLength(5);
+    expect(englishLeft(notUsed(run.stderr).join('\n'), new Set(), [...ALLOWED, 'xlsx', 'xlsm', 'csv', 'tsv', 'txt', 'xls', 'HTML', 'parquet', 'ods', 'readme', 'book', 'sub', 'deeper', 'leads', 'notes'])).toEqual([]);
   });
 });

@@ -1,4 +1,5 @@
 import type { CellFields, CellHint, CellSays, ErrorFields, ErrorSays } from '../../codes/errors.js';
+import type { LookedFor, UnusedFile } from '../../codes/inputs.js';
 import { describeProblem, type FolioError, type SheetWords } from '../../errors.js';
 import type { Lang } from '../i18n.js';
 import { isoDate } from '../format.js';
@@ -37,6 +38,41 @@ const FIELD_RU: Record<string, string> = {
 const fieldRu = (field: string): string => `«${FIELD_RU[field] ?? field}»`;
 
 const ROLE_RU: Record<string, string> = { deals: 'сделки', activities: 'активности', leads: 'заявки', clients: 'клиенты', offers: 'КП' };
+
+const TABLE_FILES_RU = 'файл .csv/.tsv/.txt, .xlsx/.xlsm, .xls (HTML) или .parquet';
+
+/** `client + amount` as the fields' Russian names, ways joined by «или». */
+const waysRu = (needs: readonly string[]): string => needs.map((way) => way.split(' + ').map(fieldRu).join(' + ')).join(' или ');
+
+/** Why a folder's file was not used, in `lang` (English: as the folder search said it). */
+export function unusedWhy(u: UnusedFile, lang: Lang): string {
+  if (lang === 'en') return u.why;
+  const r = u.reason;
+  switch (r.code) {
+    case 'unreadable': {
+      if (r.error === null) return 'не удалось прочитать';
+      const said = errorText(r.error, lang);
+      return said.hint === undefined ? said.text : `${said.text}; ${said.hint}`;
+    }
+    case 'named-without-columns':
+      return `назван как ${r.roles.map((role) => ROLE_RU[role] ?? role).join(' или ')}, но без колонок ${waysRu(r.needs)}`;
+    case 'no-fitting-columns':
+      return `колонки не подходят ни к одному входу (${r.header.join(', ')}${r.more ? ', …' : ''})`;
+    case 'no-header':
+      return 'не удалось прочитать строку заголовка';
+    case 'too-deep':
+      return 'папка на два уровня вглубь: folio смотрит на один уровень';
+    case 'legacy-workbook':
+      return 'формат таблиц, который folio не читает: сохраните файл как .xlsx или CSV в программе электронных таблиц';
+    case 'not-a-table':
+      return `не ${TABLE_FILES_RU}`;
+  }
+}
+
+/** What folder discovery looked for, one line per role, in Russian. */
+function lookedForRu(l: LookedFor): string {
+  return `${l.role}: ${ROLE_RU[l.role] ?? l.role}, ${TABLE_FILES_RU} с именем как ${l.names.join(', ')}, ${l.byNameOnly ? 'и с колонками' : 'или с колонками'} ${waysRu(l.needs)}`;
+}
 
 /** What a bad cell says, in each language. */
 export const CELLS: Catalog<CellFields> = {
@@ -679,8 +715,12 @@ export function errorInLang(e: FolioError, lang: Lang): { message: string; hint:
   const said = errorText(s, lang);
   // The rows tried for a header, each with the fields it lacks.
   if (s.id === 'RULE_WITHOUT_INPUT') {
-    const more = [...s.fields.gaps.slice(1).map((g) => RULE_GAP.ru.text(g)), ...s.fields.unused.map((u) => `не использован: ${u}`)];
+    const more = [...s.fields.gaps.slice(1).map((g) => RULE_GAP.ru.text(g)), ...s.fields.unused.map((u) => `не использован: ${u.file}: ${unusedWhy(u, lang)}`)];
     return { message: said.text, hint: said.hint, more, moreCount: e.moreCount };
+  }
+  if (s.id === 'NO_INPUT') {
+    const seen = s.fields.unused.length > 0 ? s.fields.unused.map((u) => `просмотрен: ${u.file}: ${unusedWhy(u, lang)}`) : ['просмотрено: ничего (в папке и подпапках нет файлов)'];
+    return { message: said.text, hint: said.hint, more: [...s.fields.looked.map(lookedForRu), ...seen], moreCount: e.moreCount };
   }
   const more = s.id === 'NO_HEADER_ROW' ? s.fields.rows.map((r) => `${r.file}:${r.line}: ${JSON.stringify(r.excerpt)} — нет: ${r.lacks.map(fieldRu).join(', ')}`) : e.more;
   return { message: said.text, hint: said.hint, more, moreCount: e.moreCount };

@@ -1,5 +1,6 @@
 import type { ChosenFile, UnusedFile } from '../../load/inputs.js';
 import type { Lang } from '../i18n.js';
+import { unusedWhy } from './errors.js';
 
 const HOW: Record<Lang, Record<ChosenFile['how'], string>> = {
   en: { named: 'named', 'name-and-columns': 'recognised by its name and columns', columns: 'recognised by its columns' },
@@ -15,6 +16,6 @@ const ROLE: Record<Lang, Record<ChosenFile['role'], string>> = {
 export function inputNotes(chosen: readonly ChosenFile[], unused: readonly UnusedFile[], lang: Lang): string[] {
   return [
     ...chosen.map((c) => `${ROLE[lang][c.role]}: ${c.file} (${HOW[lang][c.how]})`),
-    ...unused.map((u) => `${lang === 'ru' ? 'не использован' : 'not used'}: ${u.file} (${u.why})`),
+    ...unused.map((u) => `${lang === 'ru' ? 'не использован' : 'not used'}: ${u.file} (${unusedWhy(u, lang)})`),
   ];
 }
