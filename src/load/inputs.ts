@@ -107,7 +107,7 @@ function neededColumns(role: Role): string {
   return columnWays(role).join(', or ');
 }
 
-function roleByName(file: string): Role[] {
+export function roleByName(file: string): Role[] {
   const name = basename(file, extname(file)).toLowerCase();
   const words = ` ${name.split(/[^\p{L}\p{N}]+/u).join(' ')} `;
   // Whole words, or a run of them («коммерческие предложения»).

@@ -9,12 +9,13 @@ import { formatDay } from '../normalize/dates.js';
 import { DEAL_NEEDS, DealConverter } from '../normalize/deals.js';
 import { LEAD_NEEDS, LeadConverter } from '../normalize/leads.js';
 import { OFFER_NEEDS, OfferConverter } from '../normalize/offers.js';
-import { Problems } from '../normalize/problems.js';
+import { Problems, type Problem } from '../normalize/problems.js';
+import type { ColumnReading } from '../normalize/column-readers.js';
 import { RowFeed, type RowConverter } from '../normalize/row-feed.js';
 import type { Vocabulary } from '../normalize/vocabulary.js';
 import type { InputOptions } from './input-options.js';
 import type { Warning, WarningFields } from '../codes/warnings.js';
-import { guessRole, roleByHeader } from './inputs.js';
+import { guessRole, roleByHeader, roleByName } from './inputs.js';
 import { columnWarnings } from './rows.js';
 import { unknownValuesWarning } from './unknown-values.js';
 import { readMapped } from './table-source.js';
@@ -104,12 +105,23 @@ function decimal(whole: number, micro: number): string {
  * How folio reads an export, for the analyst whose numbers look wrong: as deals, leads, an
  * activity log or a clients file (`--as`, or told by the columns). Never stops at a bad value.
  */
-export async function inspectInput(input: InputOptions, vocabulary: Vocabulary, as: Role | undefined): Promise<{ result: InspectResult; warnings: Warning[] }> {
+/** What `inspect` words in the user's language beside the result (JSON keeps the result's English). */
+export interface InspectDetails {
+  readings: Record<string, ColumnReading>;
+  problems: Problem[];
+  /** An ambiguous column that stopped the reading. */
+  ambiguity: FolioError | null;
+}
+
+export async function inspectInput(input: InputOptions, vocabulary: Vocabulary, as: Role | undefined): Promise<{ result: InspectResult; warnings: Warning[]; details: InspectDetails }> {
   const problems = new Problems(true, undefined, input.names === undefined);
   const sample: Record<string, string>[] = [];
   const ctx: { converter?: AnyConverter; feed?: RowFeed<object>; role?: Role } = {};
   const roleOf = (headers: string[]): Role => {
     if (as) return as;
+    // As in a folder: the name proposes (offers.csv), the columns confirm.
+    const named = input.header ? roleByName(input.source.name).filter((r) => roleByHeader(input.source.name, headers).includes(r)) : [];
+    if (named.length === 1) return named[0] as Role;
     // Deals unless the columns are those of another kind of export only.
     const fitsDeals = !input.header || roleByHeader(input.source.name, headers).includes('deals');
     return (fitsDeals ? 'deals' : guessRole(input.source.name, headers)) ?? 'deals';
@@ -125,20 +137,25 @@ export async function inspectInput(input: InputOptions, vocabulary: Vocabulary, 
     return (fields, line, kinds) => feed.push(fields, line, kinds);
   }, true);
   const { format, mapping, rows } = read;
-  let ambiguity: string | null = null;
+  let stopped: FolioError | null = null;
   try {
     ctx.feed?.end();
   } catch (error) {
     if (!(error instanceof FolioError)) throw error;
-    ambiguity = `${describeProblem(error)} (hint: ${error.hint ?? ''})`;
+    stopped = error;
   }
+  const ambiguity = stopped === null ? null : `${describeProblem(stopped)} (hint: ${stopped.hint ?? ''})`;
   const converter = ctx.converter as AnyConverter;
   const used = mapping;
   const fieldAt = new Map(Object.entries(used.index).map(([field, i]) => [i, field]));
   const conventions: Record<string, string> = {};
+  const readings: Record<string, ColumnReading> = {};
   // A missing column has no convention: it is listed under `missing`.
-  for (const [field, column] of converter.amounts) if (field in mapping.index) conventions[field] = column.convention;
-  for (const [field, column] of converter.dates) if (field in mapping.index) conventions[field] = column.convention;
+  for (const [field, column] of [...converter.amounts, ...converter.dates]) {
+    if (!(field in mapping.index)) continue;
+    conventions[field] = column.convention;
+    readings[field] = column.reading;
+  }
   const result: InspectResult = {
     file: format.file,
     kind: format.kind,
@@ -166,7 +183,11 @@ export async function inspectInput(input: InputOptions, vocabulary: Vocabulary, 
     problems: [...problems.listed.map((p) => describeProblem(p)), ...(ambiguity ? [ambiguity] : [])],
     problemCount: problems.count + (ambiguity ? 1 : 0),
   };
-  return { result, warnings: [...(read.guess ? [read.guess] : []), ...vocabularyWarnings(format.file, mapping, converter)] };
+  return {
+    result,
+    warnings: [...(read.guess ? [read.guess] : []), ...vocabularyWarnings(format.file, mapping, converter)],
+    details: { readings, problems: [...problems.listed], ambiguity: stopped },
+  };
 }
 
 /** The status, outcome and channel values no list knows, for the kinds of input that have them. */

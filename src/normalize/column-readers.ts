@@ -1,6 +1,12 @@
 import { DateRead, newParsedDate, readDate, type DayOrder, type ParsedDate } from './dates.js';
 import { newParsedAmount, NumberRead, readAmount, type DecimalMark, type ParsedAmount } from './numbers.js';
 
+/** How an amount or date column was read: its mark or day order, and the line that settled it (0: given, or not settled). */
+export type ColumnReading =
+  | { kind: 'amount'; mark: DecimalMark | null; typed: boolean; settledAt: number }
+  /** `shapes`: what its dates look like, digits as `d` and letters as `a` (`dd.dd.dddd`). */
+  | { kind: 'date'; shapes: string[]; order: DayOrder | null; settledAt: number };
+
 /**
  * One amount column: its decimal mark is fixed by `--decimal`, or by the first value that
  * proves it, and from then on every value is read under it.
@@ -51,6 +57,11 @@ export class AmountColumn {
     return result;
   }
 
+  /** How the column was read, as data (`inspect` words it). */
+  get reading(): ColumnReading {
+    return { kind: 'amount', mark: this.mark, typed: this.typed > 0, settledAt: this.settledAt };
+  }
+
   get convention(): string {
     if (this.mark === null) return this.typed > 0 ? 'numbers typed by the file (no decimal mark to settle)' : 'not settled (no value shows its decimal mark)';
     const how = this.settledAt > 0 ? `from line ${this.settledAt}` : 'given';
@@ -79,6 +90,10 @@ export class DateColumn {
       this.shapes.add(shapeOf(raw));
     }
     return result;
+  }
+
+  get reading(): ColumnReading {
+    return { kind: 'date', shapes: [...this.shapes], order: this.order, settledAt: this.settledAt };
   }
 
   get convention(): string {

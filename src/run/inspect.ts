@@ -14,10 +14,10 @@ import { inspectDoc } from '../present/inspect.js';
  * activity log or a clients file (`--as`, or told by the columns). Never stops at a bad value.
  */
 export async function runInspect(input: InputOptions, lang: Lang, vocabulary: Vocabulary, as: Role | undefined): Promise<CommandOutput> {
-  const { result, warnings } = await inspectInput(input, vocabulary, as);
+  const { result, warnings, details } = await inspectInput(input, vocabulary, as);
   return {
     envelope: buildEnvelope('inspect', null, [], result, warnings.map(warningJson)),
-    doc: () => inspectDoc(result, lang),
+    doc: () => inspectDoc(result, details, lang),
     rows: () => result.columns.map((c): MachineRow => ({ position: c.position, header: c.header, field: c.field })),
     columns: ['position', 'header', 'field'],
     exitCode: 0,

@@ -22,6 +22,19 @@ const inspect = (args: string[]) => {
 };
 
 describe('folio inspect (e2e)', () => {
+  it('reads a file named for offers as offers, as folder discovery does (its columns would also pass for deals)', () => {
+    expect(inspect(['fixtures/demo/offers.csv']).role).toBe('offers');
+    expect(inspect(['fixtures/demo/offers.csv', '--as', 'deals']).role).toBe('deals');
+  });
+
+  it('words its facts in Russian: conventions, encoding reason, fields, dates and status codes of the sample', () => {
+    const r = folio(['inspect', 'fixtures/export-ru/сделки.csv', '--lang', 'ru']);
+    expect(r.stdout).toMatch(/Кодировка\s+windows-1251 \(по частоте букв\)/);
+    expect(r.stdout).toMatch(/Разделитель\s+точка с запятой \(;\)/);
+    expect(r.stdout).toMatch(/сумма\s+десятичная запятая \(со строки 2\)/);
+    // Line 2 of the export: ООО «Ромашка», won, closed 15.09.2026.
+    expect(r.stdout).toMatch(/2 {2}ООО «Ромашка» +1250000\.5 {2}RUB +15\.09\.2026 {2}выиграна/);
+  });
   it('shows how a Windows-1251 amoCRM export is read', () => {
     const r = inspect(['fixtures/deals-ru-amocrm-1251.csv']);
     expect(r).toMatchObject({ role: 'deals', encoding: 'windows-1251', delimiter: ';', rows: 6, problemCount: 0 });

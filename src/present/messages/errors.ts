@@ -37,6 +37,9 @@ const FIELD_RU: Record<string, string> = {
 };
 const fieldRu = (field: string): string => `«${FIELD_RU[field] ?? field}»`;
 
+/** A field's name as a person reads it: the `--map` key in English, its Russian name in Russian. */
+export const fieldName = (field: string, lang: Lang): string => (lang === 'ru' ? (FIELD_RU[field] ?? field) : field);
+
 const ROLE_RU: Record<string, string> = { deals: 'сделки', activities: 'активности', leads: 'заявки', clients: 'клиенты', offers: 'КП' };
 
 const TABLE_FILES_RU = 'файл .csv/.tsv/.txt, .xlsx/.xlsm, .xls (HTML) или .parquet';
