@@ -96,6 +96,8 @@ function englishLeft(text: string, data: Set<string>, allowed: readonly string[]
     .replace(/&[a-z]+;|&#\d+;/g, ' ')
     .replace(/(?:fixtures|\/tmp)\/[^\s:,;()«»"]+/g, ' ')
     .replace(/--[a-z][a-z-]*(=[^\s,;)]*)?/g, ' ')
+    // A key of the config file after its group: `thresholds.maxGap`.
+    .replace(/\b(thresholds|statuses|outcomes|check)\.[A-Za-z]+/g, ' ')
     .replace(/\b[a-z]+=/g, ' ')
     // Codes, also as Markdown escapes them (`DATE\_FALLBACK`).
     .replace(/\b[A-Z][A-Z0-9_\\]{2,}\b/g, ' ');
@@ -105,9 +107,14 @@ function englishLeft(text: string, data: Set<string>, allowed: readonly string[]
 
 /** The few Latin words a Russian output may hold: the program's name, and for `check` its name and the rule codes (the values of --fail-on). */
 const ALLOWED = ['folio'];
-// `inspect` names the encoding as --encoding takes it (utf-8, windows-1251).
-const allowedFor = (command: string): readonly string[] =>
-  command === 'check' ? [...ALLOWED, 'check', ...CHECK_RULES] : commandOf(command) === 'inspect' ? [...ALLOWED, 'utf', 'windows'] : ALLOWED;
+// `inspect` names the encoding as --encoding takes it (utf-8, windows-1251); `config` names
+// its keys as the config file spells them (thresholds.maxGap, personalChannels).
+const CONFIG_KEYS = ['lang', 'normal', 'elevated', 'mono', 'thresholds', 'statuses', 'outcomes', 'check', 'failOn', 'personalChannels', 'otherChannels', 'columns'];
+const allowedFor = (command: string): readonly string[] => {
+  if (command === 'check') return [...ALLOWED, 'check', ...CHECK_RULES];
+  if (commandOf(command) === 'inspect') return [...ALLOWED, 'utf', 'windows'];
+  return command === 'config' ? [...ALLOWED, ...CONFIG_KEYS] : ALLOWED;
+};
 
 const FORMATS: Record<string, string[]> = {
   report: ['table', 'markdown', 'html'],
@@ -118,6 +125,7 @@ const FORMATS: Record<string, string[]> = {
   cadence: ['table', 'markdown', 'html'],
   offers: ['table', 'markdown', 'html'],
   inspect: ['table', 'markdown', 'html'],
+  config: ['table', 'markdown', 'html'],
 };
 
 describe('--lang ru leaves no English words but names and codes', () => {
