@@ -1,6 +1,8 @@
-import type { Source } from '../config/settings.js';
 import type { Doc } from '../render/document.js';
 import type { Lang } from './i18n.js';
+
+/** Where a setting came from (config's `Source`; present does not import the config layer). */
+type Source = 'default' | 'config' | 'env' | 'flag';
 
 /** One setting as `folio config` shows it: for a list that adds up, what each layer gave. */
 export interface ShownSetting {
