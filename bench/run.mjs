@@ -31,13 +31,13 @@ async function dataFile(kind, lang, n) {
   return file;
 }
 
-/** Wall time and peak RSS of one command, by GNU time. */
+/** Wall time, CPU time (user + system: what other jobs on a shared machine disturb least) and peak RSS of one command, by GNU time. */
 function measure(cmd) {
-  const r = spawnSync('/usr/bin/time', ['-f', '%e %M', 'bash', '-c', `${cmd} > /dev/null`], { encoding: 'utf8', cwd: root });
+  const r = spawnSync('/usr/bin/time', ['-f', '%e %M %U %S', 'bash', '-c', `${cmd} > /dev/null`], { encoding: 'utf8', cwd: root });
   const last = r.stderr.trim().split('\n').at(-1) ?? '';
-  const [seconds, kb] = last.split(' ').map(Number);
+  const [seconds, kb, user, system] = last.split(' ').map(Number);
   if (r.status !== 0 || !Number.isFinite(seconds)) throw new Error(`failed: ${cmd}\n${r.stderr}`);
-  return { seconds, rssMb: kb / 1024 };
+  return { seconds, cpu: user + system, rssMb: kb / 1024 };
 }
 
 function median(values) {
@@ -48,9 +48,10 @@ function median(values) {
 function bench(name, cmd, bytes) {
   const samples = Array.from({ length: runs }, () => measure(cmd));
   const seconds = median(samples.map((s) => s.seconds));
+  const cpu = median(samples.map((s) => s.cpu));
   const rssMb = Math.max(...samples.map((s) => s.rssMb));
-  const result = { name, seconds, rssMb, mbps: bytes ? bytes / 1e6 / seconds : null };
-  process.stderr.write(`${name.padEnd(34)} ${seconds.toFixed(2).padStart(7)} s ${(result.mbps ?? 0).toFixed(1).padStart(7)} MB/s ${rssMb.toFixed(0).padStart(6)} MB\n`);
+  const result = { name, seconds, cpu, rssMb, mbps: bytes ? bytes / 1e6 / seconds : null };
+  process.stderr.write(`${name.padEnd(34)} ${seconds.toFixed(2).padStart(7)} s ${cpu.toFixed(2).padStart(7)} s CPU ${(result.mbps ?? 0).toFixed(1).padStart(7)} MB/s ${rssMb.toFixed(0).padStart(6)} MB\n`);
   return result;
 }
 
@@ -88,9 +89,10 @@ if (have('mlr')) add(bench('miller stats1 sum by client', `mlr --icsv --ojson st
 if (existsSync(join(here, 'node_modules/csv-parse'))) add(bench('csv-parse arrays + group-by', `node ${join(here, 'csvparse_share.mjs')} ${dealsEn}`, size(dealsEn)));
 
 const tiny = join(dataDir, 'tiny.csv');
-writeFileSync(tiny, 'client,amount\n' + Array.from({ length: 10 }, (_, i) => `C${i},${i + 1}`).join('\n') + '\n');
+writeFileSync(tiny, 'client,amount\n' + Array.from({ length: 30 }, (_, i) => `C${i},${i + 1}`).join('\n') + '\n');
+add(bench('startup: node -e 0', 'node -e 0', 0));
 add(bench('startup: folio --version', `${folio} --version`, 0));
-add(bench('startup: folio share (10 rows)', `${folio} share ${tiny}`, 0));
+add(bench('startup: folio share (30 rows)', `${folio} share ${tiny}`, 0));
 
 let memory = null;
 if (memoryRows) {
@@ -112,13 +114,13 @@ const summary = {
   rows,
   runs,
   targets: {
-    'share / pandas (≤ 1.0)': ratio('folio share (en)', 'pandas read_csv(usecols)+groupby'),
-    'share / DuckDB 1 thread (≤ 2.0)': ratio('folio share (en)', 'DuckDB (1 thread)'),
+    'share / pandas (≤ 0.6)': ratio('folio share (en)', 'pandas read_csv(usecols)+groupby'),
+    'share / DuckDB 1 thread (≤ 1.0)': ratio('folio share (en)', 'DuckDB (1 thread)'),
     'share ru / share en (≤ 1.3)': ratio('folio share (ru, 1251, ;, NBSP)', 'folio share (en)'),
     'cadence / share (≤ 2.0)': ratio('folio cadence (en)', 'folio share (en)'),
     'leads / share (≤ 2.0)': ratio('folio leads (en)', 'folio share (en)'),
-    'startup --version (< 0.15 s)': results['startup: folio --version'].seconds,
-    'startup share 10 rows (< 0.15 s)': results['startup: folio share (10 rows)'].seconds,
+    'startup --version - node -e 0, CPU s (≤ 0.03)': results['startup: folio --version'].cpu - results['startup: node -e 0'].cpu,
+    'startup share 30 rows - node -e 0, CPU s (≤ 0.05)': results['startup: folio share (30 rows)'].cpu - results['startup: node -e 0'].cpu,
     'share --no-fold / pandas': ratio('folio share (en, --no-fold)', 'pandas read_csv(usecols)+groupby'),
     ...(memory
       ? {

@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import { resolveSettings } from '../config/settings.js';
-import { buildEnvelope } from '../schema/envelope.js';
+import { buildEnvelope } from '../schema/build.js';
 import type { CliContext } from './context.js';
 import { emit } from './emit.js';
 import { addOutputOptions, outputFormat, outputLang, type RawOptions } from './options.js';

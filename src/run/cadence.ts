@@ -13,7 +13,7 @@ import { detach, displayName, nameKey } from '../normalize/text.js';
 import type { Vocabulary } from '../normalize/vocabulary.js';
 import type { MachineRow } from '../render/document.js';
 import { type Lang } from '../present/i18n.js';
-import { buildEnvelope } from '../schema/envelope.js';
+import { buildEnvelope } from '../schema/build.js';
 import type { InputOptions } from '../load/input-options.js';
 import type { InputReport, Warning } from '../schema/envelope.js';
 import { hasKeySource, keyChoiceJson, keySet, noKeySource, trailingYear, type KeySources } from '../analyses/key-clients.js';

@@ -11,7 +11,7 @@ import { periodJson } from '../normalize/period.js';
 import { FINDINGS, RULE_GAP } from '../present/messages/check.js';
 import { say } from '../present/messages/entry.js';
 import type { FindingFields, RuleGap } from '../codes/findings.js';
-import { buildEnvelope } from '../schema/envelope.js';
+import { buildEnvelope } from '../schema/build.js';
 import type { InputOptions } from '../load/input-options.js';
 import type { InputReport } from '../schema/envelope.js';
 import type { CommandOutput } from './output.js';

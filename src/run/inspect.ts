@@ -3,7 +3,7 @@ import { warningJson } from '../present/messages/warnings.js';
 import type { Vocabulary } from '../normalize/vocabulary.js';
 import type { MachineRow } from '../render/document.js';
 import { type Lang } from '../present/i18n.js';
-import { buildEnvelope } from '../schema/envelope.js';
+import { buildEnvelope } from '../schema/build.js';
 import type { InputOptions } from '../load/input-options.js';
 import type { CommandOutput } from './output.js';
 import { inspectInput } from '../load/inspect.js';

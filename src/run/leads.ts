@@ -7,7 +7,7 @@ import { analyzeLeads, type LeadOptions, type LeadsResult } from '../analyses/le
 import type { Vocabulary } from '../normalize/vocabulary.js';
 import type { MachineRow } from '../render/document.js';
 import { type Lang } from '../present/i18n.js';
-import { buildEnvelope } from '../schema/envelope.js';
+import { buildEnvelope } from '../schema/build.js';
 import type { InputOptions } from '../load/input-options.js';
 import type { InputReport, Warning } from '../schema/envelope.js';
 import type { CommandOutput } from './output.js';

@@ -11,7 +11,7 @@ import { periodJson } from '../normalize/period.js';
 import { displayName, nameKey } from '../normalize/text.js';
 import type { MachineRow } from '../render/document.js';
 import { type Lang } from '../present/i18n.js';
-import { buildEnvelope } from '../schema/envelope.js';
+import { buildEnvelope } from '../schema/build.js';
 import type { InputOptions } from '../load/input-options.js';
 import type { InputReport, Warning } from '../schema/envelope.js';
 import { loadDeals, type DealFilter } from '../load/deals.js';

@@ -11,7 +11,7 @@ import type { Vocabulary } from '../normalize/vocabulary.js';
 import { offersSections } from '../present/offers.js';
 import { t, type Lang } from '../present/i18n.js';
 import type { MachineRow } from '../render/document.js';
-import { buildEnvelope } from '../schema/envelope.js';
+import { buildEnvelope } from '../schema/build.js';
 import type { CommandOutput } from './output.js';
 
 export interface OffersRules {

@@ -11,7 +11,7 @@ import { formatDay } from '../normalize/dates.js';
 import { periodJson, type Period } from '../normalize/period.js';
 import type { Vocabulary } from '../normalize/vocabulary.js';
 import { type Lang } from '../present/i18n.js';
-import { buildEnvelope } from '../schema/envelope.js';
+import { buildEnvelope } from '../schema/build.js';
 import { cadenceWindow, computeCadence } from './cadence.js';
 import { hasKeySource, trailingYear, type KeySources } from '../analyses/key-clients.js';
 import type { InputOptions } from '../load/input-options.js';

@@ -6,7 +6,7 @@ import { analyzeShare, type ShareJson, type ShareOptions, type ShareResult } fro
 import { periodJson, type Period } from '../normalize/period.js';
 import type { MachineRow } from '../render/document.js';
 import { type Lang } from '../present/i18n.js';
-import { buildEnvelope } from '../schema/envelope.js';
+import { buildEnvelope } from '../schema/build.js';
 import type { RevenueLedger } from '../analyses/ledger.js';
 import { FolioError } from '../errors.js';
 import type { InputOptions } from '../load/input-options.js';

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 
-import type { Warning } from '../codes/warnings.js';
 import { SCHEMA_VERSION } from './version.js';
 
 export const inputSchema = z.object({
@@ -71,50 +70,5 @@ export const shareResultSchema = z.object({
   thresholds: z.object({ golden: z.number(), critical: z.number(), key: z.number(), bands: z.object({ normal: z.number(), elevated: z.number(), mono: z.number() }), maxKeyClients: z.number().int() }),
 });
 
-/**
- * What happened to the rows of one input: `used + excluded + folded + totals + skipped = rows`.
- * `rows` counts the data records below the header; blank records are counted apart in `blank`.
- */
-export interface InputReport {
-  file: string;
-  role: string;
-  encoding: string;
-  delimiter: string;
-  /** 1-based line of the header row (0 when the file is read without one). */
-  headerLine: number;
-  rows: number;
-  used: number;
-  excluded: Record<string, number>;
-  folded: number;
-  /** Totals and subtotals rows (`Итого`, `Grand total`): never a client. */
-  totals: number;
-  skipped: number;
-  /** Records that are empty or hold only spaces and delimiters: ignored. */
-  blank: number;
-  columns: Record<string, string>;
-}
-
-export type { Warning } from '../codes/warnings.js';
-
-/** A warning as the JSON carries it. */
-export type WarningJson = Warning & { message: string };
-
-export interface Envelope<R> {
-  schemaVersion: typeof SCHEMA_VERSION;
-  command: string;
-  period: { from: string | null; to: string | null } | null;
-  inputs: InputReport[];
-  result: R;
-  warnings: WarningJson[];
-}
-
-/** The one JSON shape of every command (README, "JSON output"). */
-export function buildEnvelope<R>(
-  command: string,
-  period: { from: string | null; to: string | null } | null,
-  inputs: InputReport[],
-  result: R,
-  warnings: WarningJson[],
-): Envelope<R> {
-  return { schemaVersion: SCHEMA_VERSION, command, period, inputs, result, warnings };
-}
+export { buildEnvelope } from './build.js';
+export type { Envelope, InputReport, Warning, WarningJson } from './build.js';
