@@ -406,6 +406,20 @@ export const ERRORS: Catalog<ErrorFields> = {
     en: { text: () => 'no revenue to analyse: no won deal in the input', hint: () => 'check the period (--period, --from, --to) and which statuses count as won (--won)' },
     ru: { text: () => 'нечего анализировать: во входных данных нет ни одной выигранной сделки', hint: () => 'проверьте период (--period, --from, --to) и какие статусы считаются выигранными (--won)' },
   },
+  NO_WINDOW_REVENUE: {
+    en: {
+      text: (f) => (f.why === 'none' ? `no won deal in the window ${f.from} — ${f.to}` : `no client has a positive net revenue in the window ${f.from} — ${f.to}`),
+      hint: () => 'the window is the full months before --as-of: check --as-of and --months, and which statuses count as won (--won)',
+    },
+    ru: {
+      text: (f) => (f.why === 'none' ? `в окне ${isoDate(f.from, 'ru')} — ${isoDate(f.to, 'ru')} нет ни одной выигранной сделки` : `в окне ${isoDate(f.from, 'ru')} — ${isoDate(f.to, 'ru')} ни у одного клиента нет положительной чистой выручки`),
+      hint: () => 'окно — полные месяцы до даты --as-of: проверьте --as-of и --months, а также какие статусы считаются выигранными (--won)',
+    },
+  },
+  BAD_BOUNDS: {
+    en: { text: (f) => `${f.flag} "${f.text}" is not two rising percentages above 0`, hint: (f) => `write ${f.flag} ${f.flag === '--abc' ? '80,95' : '10,25'}` },
+    ru: { text: (f) => `${f.flag} «${f.text}» — не два возрастающих процента больше 0`, hint: (f) => `укажите ${f.flag} ${f.flag === '--abc' ? '80,95' : '10,25'}` },
+  },
   NON_POSITIVE_TOTAL: {
     en: {
       text: (f) => `no client has a positive net revenue (the net total is ${f.total}), so shares have no meaning`,
