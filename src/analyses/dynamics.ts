@@ -102,6 +102,19 @@ export interface DynamicsResult {
   discountsKnown: boolean;
 }
 
+/** The result as JSON carries it: with the currency and the thresholds it was computed with. */
+export type DynamicsJson = DynamicsResult & {
+  currency: string | null;
+  thresholds: { months: number; abc: [number, number]; xyz: [number, number]; dormantFactor: number; dormantDays: number; maxManagerShare: number; key: number };
+};
+
+/** Clients per stage, in the order a base grows. */
+export function stageCounts(r: DynamicsResult): Record<Stage, number> {
+  const counts = Object.fromEntries(STAGES.map((s) => [s, 0])) as Record<Stage, number>;
+  for (const c of r.clients) if (c.stage !== null) counts[c.stage]++;
+  return counts;
+}
+
 /** The window: the `months` full calendar months before the month of as-of. */
 export function dynamicsWindow(asOf: number, months: number): Period {
   const p = dayParts(asOf);

@@ -1,14 +1,9 @@
-import { ABC, STAGES, XYZ, type AbcClass, type ClientDynamics, type DynamicsResult, type Stage, type XyzClass } from '../analyses/dynamics.js';
+import { ABC, STAGES, XYZ, type AbcClass, type ClientDynamics, type DynamicsJson, type DynamicsResult, type Stage, stageCounts, type XyzClass } from '../analyses/dynamics.js';
 import { isKeyClass } from '../analyses/share.js';
 import type { Cell, Chart, Doc, Section, Tone } from '../render/document.js';
 import { isoDate, money, percent } from './format.js';
 import { t, type Lang, type MessageKey } from './i18n.js';
 
-/** The result as JSON carries it: with the currency and the thresholds it was computed with. */
-export type DynamicsJson = DynamicsResult & {
-  currency: string | null;
-  thresholds: { months: number; abc: [number, number]; xyz: [number, number]; dormantFactor: number; dormantDays: number; maxManagerShare: number; key: number };
-};
 
 const CELL_TONE: Record<AbcClass, Record<XyzClass, Tone>> = {
   A: { X: 'good', Y: 'good', Z: 'warn' },
@@ -106,12 +101,6 @@ function managersSection(r: DynamicsJson, lang: Lang): Section {
   };
 }
 
-/** Clients per stage, in the order a base grows. */
-export function stageCounts(r: DynamicsResult): Record<Stage, number> {
-  const counts = Object.fromEntries(STAGES.map((s) => [s, 0])) as Record<Stage, number>;
-  for (const c of r.clients) if (c.stage !== null) counts[c.stage]++;
-  return counts;
-}
 
 function summary(r: DynamicsJson, lang: Lang): Section {
   const counts = stageCounts(r);
@@ -149,12 +138,12 @@ export function dynamicsDoc(r: DynamicsJson, lang: Lang): Doc {
  * The report's client-base section: the grid, dormant key clients first, the stage counts
  * against the previous period, the managers' shares, and (HTML) a sparkline per key client.
  */
-export function clientBaseSections(r: DynamicsJson, previous: DynamicsResult | null, lang: Lang): Section[] {
+export function clientBaseSections(r: DynamicsJson, previous: Record<Stage, number> | null, lang: Lang): Section[] {
   const key = r.clients.filter((c) => isKeyClass(c.class));
   const dormantKey = key.filter((c) => c.dormant);
   const ranks = new Map(r.clients.map((c, i) => [c, i + 1]));
   const now = stageCounts(r);
-  const before = previous ? stageCounts(previous) : null;
+  const before = previous;
   const sections: Section[] = [
     summary(r, lang),
     { kind: 'chart', chart: gridChart(r, lang) },

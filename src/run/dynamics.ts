@@ -1,11 +1,11 @@
-import { analyzeDynamics, dynamicsWindow, type DynamicsOptions, type DynamicsResult } from '../analyses/dynamics.js';
+import { analyzeDynamics, dynamicsWindow, type DynamicsJson, type DynamicsOptions, type DynamicsResult } from '../analyses/dynamics.js';
 import { DealHistory } from '../analyses/history.js';
 import { warning } from '../codes/warnings.js';
 import type { InputOptions } from '../load/input-options.js';
 import { loadDeals } from '../load/deals.js';
 import { periodJson } from '../normalize/period.js';
 import type { Vocabulary } from '../normalize/vocabulary.js';
-import { dynamicsDoc, type DynamicsJson } from '../present/dynamics.js';
+import { dynamicsDoc } from '../present/dynamics.js';
 import type { Lang } from '../present/i18n.js';
 import { warningJson } from '../present/messages/warnings.js';
 import type { MachineRow } from '../render/document.js';

@@ -195,6 +195,8 @@ export const reportResultSchema = z.object({
   leads: leadsResultSchema.nullable(),
   cadence: cadenceResultSchema.nullable(),
   offers: offersResultSchema.nullable(),
+  dynamics: dynamicsResultSchema.nullable(),
+  previousStages: z.record(z.enum(STAGES), z.number().int()).nullable().describe('clients per stage as of the same day one period earlier'),
 });
 
 const rule = z.enum(CHECK_RULES);
