@@ -91,3 +91,34 @@ describe('folio dynamics on a year of deals', () => {
     expect(folio(['dynamics', FILE, '--period', '2026-10']).code).toBe(2);
   });
 });
+
+describe('dynamics in the report and the gate', () => {
+  it('report: the client base as of as-of, and the stages one period earlier', () => {
+    // Report period November 2026, previous October: the stages as of 1 Nov (1 Dec − 30 days).
+    // Then Alpha already had 11 window months of orders and a first order in June 2025
+    // (partner), Beta 6 months (regular), Gamma its first order on 20 Oct (new), Delta one (one-off).
+    const e = OUTPUT_SCHEMAS.report.parse(json(folio(['report', '--deals', FILE, ...AS_OF, '--json'])));
+    expect(e.result.dynamics?.clients.map((c) => c.stage)).toEqual(['partner', 'regular', 'one-off', 'new']);
+    expect(e.result.previousStages).toEqual({ new: 1, 'one-off': 1, 'price-driven': 0, occasional: 0, regular: 1, partner: 1 });
+    const html = folio(['report', '--deals', FILE, ...AS_OF, '--format', 'html']).stdout;
+    expect(html).toMatch(/Client base/);
+    // One sparkline per key client: Alpha (golden) and Beta (critical).
+    expect(html.match(/class="spark"/g)).toHaveLength(2);
+    expect(html).not.toMatch(/<script/);
+  });
+
+  it('check: dormant-key and manager-share fail only when asked for', () => {
+    // Beta LLC is key (28.6% > 10%) and dormant; Olga carries 64.3% > 40%.
+    const gated = folio(['check', '--deals', FILE, ...AS_OF, '--fail-on', 'dormant-key,manager-share', '--json']);
+    expect(gated.code).toBe(1);
+    const r = OUTPUT_SCHEMAS.check.parse(json(gated)).result;
+    expect(r.findings.filter((f) => f.rule === 'dormant-key' || f.rule === 'manager-share').map((f) => [f.rule, f.client ?? f.manager])).toEqual([
+      ['dormant-key', 'Beta LLC'],
+      ['manager-share', 'Olga Petrova'],
+    ]);
+    // The same findings under a policy without the two rules: reported, not failing.
+    const reported = folio(['check', '--deals', FILE, ...AS_OF, '--fail-on', 'invalid', '--json']);
+    expect(reported.code).toBe(0);
+    expect(OUTPUT_SCHEMAS.check.parse(json(reported)).result.summary.filter((s) => s.rule === 'manager-share')).toEqual([{ rule: 'manager-share', count: 1, failing: false, skipped: false }]);
+  });
+});
