@@ -97,7 +97,8 @@ function englishLeft(text: string, data: Set<string>, allowed: readonly string[]
 
 /** The few Latin words a Russian output may hold: the program's name, and for `check` its name and the rule codes (the values of --fail-on). */
 const ALLOWED = ['folio'];
-const allowedFor = (command: string): readonly string[] => (command === 'check' ? [...ALLOWED, 'check', ...CHECK_RULES] : ALLOWED);
+// A rule code such as `dormant-key` is one code, read here as its parts.
+const allowedFor = (command: string): readonly string[] => (command === 'check' ? [...ALLOWED, 'check', ...CHECK_RULES.flatMap((r) => r.split('-'))] : ALLOWED);
 
 const FORMATS: Record<string, string[]> = {
   report: ['table', 'markdown', 'html'],
