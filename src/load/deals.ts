@@ -30,6 +30,8 @@ export interface DealFilter {
    * dynamics: order dates and monthly revenue over the whole history).
    */
   history?: DealHistory | null;
+  /** The history is all the caller uses: the period's ledger is left empty (`dynamics`, whose period is all up to as-of). */
+  historyOnly?: boolean;
 }
 
 export interface LoadedDeals {
@@ -105,6 +107,7 @@ async function loadDealFile(options: InputOptions, filter: DealFilter, totals: D
   const file = options.source.name;
   const { ledger, previous, trailing, currencies } = totals;
   const history = filter.history ?? null;
+  const historyOnly = history !== null && filter.historyOnly === true;
   const inPrevious = (day: number | null): boolean =>
     previous !== null && filter.previous != null && day !== null && day >= filter.previous.from && day <= filter.previous.to;
   const inTrailing = (deal: Deal): boolean =>
@@ -150,7 +153,7 @@ async function loadDealFile(options: InputOptions, filter: DealFilter, totals: D
       else currencies.set(deal.currency, { rows: 1, file, line: deal.line });
     }
     used++;
-    ledger.add(deal.client, deal.manager, deal.whole, deal.micro);
+    if (!historyOnly) ledger.add(deal.client, deal.manager, deal.whole, deal.micro);
   };
 
   const loaded = await loadRows(

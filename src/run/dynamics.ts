@@ -62,7 +62,7 @@ export function managersKnown(inputs: InputReport[]): boolean {
 export async function computeDynamics(o: Omit<DynamicsRunOptions, 'lang'>): Promise<{ result: DynamicsJson; inputs: InputReport[]; warnings: Warning[] }> {
   const window = dynamicsWindow(o.asOf, o.dynamics.months);
   const history = new DealHistory(window);
-  const loaded = await loadDeals(o.inputs, { period: { from: -Infinity, to: o.asOf }, vocabulary: o.vocabulary, currency: o.currency, history });
+  const loaded = await loadDeals(o.inputs, { period: { from: -Infinity, to: o.asOf }, vocabulary: o.vocabulary, currency: o.currency, history, historyOnly: true });
   const analysis = analyzeDynamics(history, o.asOf, o.dynamics, managersKnown(loaded.inputs));
   return { result: dynamicsJson(analysis, loaded.currency, o.dynamics), inputs: loaded.inputs, warnings: [...loaded.warnings, ...dynamicsWarnings(analysis, loaded.inputs, o.dynamics.maxManagerShare)] };
 }
