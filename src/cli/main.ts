@@ -81,6 +81,7 @@ Examples:
   folio report ./export                       the monthly report on a folder of exports
   folio check ./export --format github        a CI gate: exit 1 when the data breaks a rule
   folio share deals.csv --period 2026-Q3      revenue classes and concentration
+  folio dynamics deals.csv                    ABC/XYZ, dormant clients, stages over 12 months
   folio inspect export.csv                    how folio reads a file (encoding, columns, formats)
   folio share deals.csv --json | jq '.result.portfolio.keyShare'
 
