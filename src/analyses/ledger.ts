@@ -23,8 +23,16 @@ export class RevenueLedger {
   private readonly managerNames = new Map<string, string>();
 
   add(client: string, manager: string, whole: number, micro: number): void {
-    let entry = this.spellings.get(client);
-    if (entry === undefined) entry = this.lookup(client);
+    this.addTo(this.entry(client), manager, whole, micro);
+  }
+
+  /** The client a spelling belongs to, created on first sight: for callers that keep their own per-client figures beside it. */
+  entry(client: string): ClientRevenue {
+    return this.spellings.get(client) ?? this.lookup(client);
+  }
+
+  /** Add to a client already looked up with `entry`. */
+  addTo(entry: ClientRevenue, manager: string, whole: number, micro: number): void {
     entry.revenue.add(whole, micro);
     if (manager === '') return;
     if (entry.lastSum !== null && manager === entry.lastManager) {

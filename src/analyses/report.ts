@@ -4,6 +4,7 @@ import type { LeadsResult } from './leads.js';
 import type { MatrixJson } from './matrix.js';
 import type { OffersResult } from './offers.js';
 import type { ShareJson } from './share.js';
+import type { DynamicsJson, Stage } from './dynamics.js';
 
 /** Every analysis of one period: those whose input is absent are null. */
 export interface ReportResult {
@@ -17,4 +18,8 @@ export interface ReportResult {
   leads: LeadsResult | null;
   cadence: CadenceJson | null;
   offers: OffersResult | null;
+  /** The client base over the 12 full months before as-of; null without deals or window revenue. */
+  dynamics: DynamicsJson | null;
+  /** Clients per stage as of the same day one period earlier, for the change. */
+  previousStages: Record<Stage, number> | null;
 }

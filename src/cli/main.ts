@@ -24,9 +24,10 @@ import { offersCommand } from './offers.js';
 import { reportCommand } from './report.js';
 import { schemaCommand } from './schema.js';
 import { shareCommand } from './share.js';
+import { dynamicsCommand } from './dynamics.js';
 
 /** The input a command's file argument is. */
-const PRIMARY_ROLE: Record<string, Role> = { share: 'deals', inspect: 'deals', matrix: 'clients', leads: 'leads', cadence: 'activities', offers: 'offers' };
+const PRIMARY_ROLE: Record<string, Role> = { share: 'deals', dynamics: 'deals', inspect: 'deals', matrix: 'clients', leads: 'leads', cadence: 'activities', offers: 'offers' };
 
 /** The npm name: `folio` on the registry is someone else's package; the command is still `folio`. */
 const PACKAGE_NAME = 'folio-sales';
@@ -80,6 +81,7 @@ Examples:
   folio report ./export                       the monthly report on a folder of exports
   folio check ./export --format github        a CI gate: exit 1 when the data breaks a rule
   folio share deals.csv --period 2026-Q3      revenue classes and concentration
+  folio dynamics deals.csv                    ABC/XYZ, dormant clients, stages over 12 months
   folio inspect export.csv                    how folio reads a file (encoding, columns, formats)
   folio share deals.csv --json | jq '.result.portfolio.keyShare'
 
@@ -108,7 +110,7 @@ Exit codes: 0 done, 1 a requested check failed, 2 usage or input error, 130 inte
     applyColumns(cmd, ctx.config, PRIMARY_ROLE[cmd.name()] ?? null);
     ctx.lang = (cmd.opts() as { lang?: Lang }).lang ?? ctx.lang;
   });
-  for (const make of [reportCommand, checkCommand, shareCommand, matrixCommand, leadsCommand, cadenceCommand, offersCommand, inspectCommand, configCommand, schemaCommand]) {
+  for (const make of [reportCommand, checkCommand, shareCommand, dynamicsCommand, matrixCommand, leadsCommand, cadenceCommand, offersCommand, inspectCommand, configCommand, schemaCommand]) {
     const cmd = make(ctx, done);
     cmd.exitOverride().configureOutput(output(ctx));
     program.addCommand(cmd);

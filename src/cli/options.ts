@@ -6,7 +6,8 @@ import { DEFAULT_SHARE_OPTIONS, type ShareOptions } from '../analyses/share.js';
 import { DEFAULT_MAX_RECORD, type InputOptions } from '../load/input-options.js';
 import type { NameSink } from '../load/names.js';
 import { chooseFormat, FORMATS, type Format } from '../run/formats.js';
-import { BANDS_RULE, isCount, isPercent, PERCENT_RULE, readBands, readNumber, type Bands } from '../config/values.js';
+import { BANDS_RULE, BOUNDS_RULE, isCount, isFactor, isPercent, PERCENT_RULE, readBands, readBounds, readNumber, type Bands, type Bounds } from '../config/values.js';
+import { DEFAULT_DYNAMICS, type DynamicsOptions } from '../analyses/dynamics.js';
 import { FolioError } from '../errors.js';
 import { says, type ErrorSays } from '../codes/errors.js';
 import { errorText } from '../present/messages/errors.js';
@@ -342,4 +343,53 @@ export function addCadenceVocabularyOptions(cmd: Command): Command {
     .option('--neutral <values>', 'more outcome values that are neutral, and not warned about', list, [])
     .option('--personal-channels <values>', 'more channels that are personal contact (added to meeting, call, visit, video...)', list, [])
     .option('--other-channels <values>', 'more channels that are not personal contact (added to e-mail, letter, chat...)', list, []);
+}
+
+export interface DynamicsFlags {
+  months: number;
+  abc: Bounds;
+  xyz: Bounds;
+  dormantFactor: number;
+  dormantDays: number;
+  maxManagerShare: number;
+}
+
+/** The dynamics rules' flags, shared by `dynamics`, `report` and `check`. */
+export function addDynamicsRuleOptions(cmd: Command): Command {
+  const d = DEFAULT_DYNAMICS;
+  return cmd
+    .addOption(new Option('--months <n>', 'full calendar months in the window, ending with the month before --as-of').default(d.months).argParser(positiveInt('--months')))
+    .addOption(new Option('--abc <percents>', 'ABC bounds of the cumulative share: A up to the first, B up to the second').default([d.abc.a, d.abc.b], `${d.abc.a},${d.abc.b}`).argParser(boundsValue('--abc', true)))
+    .addOption(new Option('--xyz <percents>', 'XYZ bounds of the monthly variation: X up to the first, Y up to the second').default([d.xyz.x, d.xyz.y], `${d.xyz.x},${d.xyz.y}`).argParser(boundsValue('--xyz', false)))
+    .addOption(new Option('--dormant-factor <n>', 'dormant: more days without an order than this many median intervals').default(d.dormantFactor).argParser(factorValue('--dormant-factor')))
+    .addOption(new Option('--dormant-days <n>', '... and more than this many days').default(d.dormantDays).argParser(positiveInt('--dormant-days')))
+    .addOption(new Option('--max-manager-share <percent>', 'warn when one manager carries more of the window\'s revenue').default(d.maxManagerShare).argParser(percentValue('--max-manager-share')));
+}
+
+export function dynamicsOptions(flags: DynamicsFlags & ThresholdFlags): DynamicsOptions {
+  return {
+    months: flags.months,
+    abc: { a: flags.abc[0], b: flags.abc[1] },
+    xyz: { x: flags.xyz[0], y: flags.xyz[1] },
+    dormantFactor: flags.dormantFactor,
+    dormantDays: flags.dormantDays,
+    maxManagerShare: flags.maxManagerShare,
+    share: shareOptions(flags),
+  };
+}
+
+function boundsValue(flag: string, share: boolean): (text: string) => Bounds {
+  return (text) => {
+    const b = readBounds(text, share);
+    if (typeof b === 'string') throw new FolioError({ code: 'USAGE', message: `${flag} "${text}": ${b}`, hint: `give ${BOUNDS_RULE}`, says: says('BAD_BOUNDS', { flag, text }) });
+    return b;
+  };
+}
+
+function factorValue(flag: string): (text: string) => number {
+  return (text) => {
+    const n = readNumber(text);
+    if (n === null || !isFactor(n)) throw usage(says('FLAG_NOT_FACTOR', { flag, text }));
+    return n;
+  };
 }

@@ -7,10 +7,11 @@ import type { Role } from '../load/inputs.js';
 import type { CliContext } from './context.js';
 import { addOfferRuleOptions } from './offers.js';
 import { emit } from './emit.js';
-import { addBandOption, addCadenceRuleOptions, addInputOptions, addLastOption, addRedactOption, addLeadRuleOptions, addOutputOptions, addStatusOptions, addThresholdOptions, asOfDay, collect, dealPeriod, outputFormat, outputLang, score, inputOptions, secondInput, severalInputs, stdinOnce, shareOptions, usage, vocabularyOf, type RawOptions, type ThresholdFlags } from './options.js';
+import { addDynamicsRuleOptions, dynamicsOptions, type DynamicsFlags, addBandOption, addCadenceRuleOptions, addInputOptions, addLastOption, addRedactOption, addLeadRuleOptions, addOutputOptions, addStatusOptions, addThresholdOptions, asOfDay, collect, dealPeriod, outputFormat, outputLang, score, inputOptions, secondInput, severalInputs, stdinOnce, shareOptions, usage, vocabularyOf, type RawOptions, type ThresholdFlags } from './options.js';
 
 export type ReportFlags = RawOptions &
-  ThresholdFlags & {
+  ThresholdFlags &
+  DynamicsFlags & {
     deals: string[];
     activities: string[];
     leads: string[];
@@ -69,6 +70,7 @@ export function addReportOptions(cmd: Command): Command {
   addOfferRuleOptions(cmd);
   addThresholdOptions(cmd);
   addBandOption(cmd);
+  addDynamicsRuleOptions(cmd);
   addOutputOptions(cmd);
   addInputOptions(cmd);
   return cmd;
@@ -134,6 +136,7 @@ export async function reportOptions(folder: string | undefined, flags: ReportFla
     keyClients: flags.keyClient,
     allClients: flags.allClients === true,
     keyPeriod: flags.keyPeriod ?? '12m',
+    dynamics: dynamicsOptions(flags),
   };
 }
 

@@ -60,6 +60,10 @@ export interface ErrorFields {
   // What a command could not do.
   NO_REVENUE_TOTAL: Record<string, never>;
   NON_POSITIVE_TOTAL: { total: number };
+  /** `dynamics`: the window of full months before as-of holds no won deal (`none`) or no positive client. */
+  NO_WINDOW_REVENUE: { from: string; to: string; why: 'none' | 'non-positive' };
+  /** `--abc 80,95`, `--xyz 10,25`: two rising percentages. */
+  BAD_BOUNDS: { flag: string; text: string };
   NO_REVENUE: { where: string; rows: number; files: string; why: string; skipped: number; period: boolean };
   KEY_CLIENTS_UNKNOWN: Record<string, never>;
   /** Each rule that would check nothing, and the folder's files not used. */
@@ -84,6 +88,8 @@ export interface ErrorFields {
   FLAG_NOT_PERCENT: { flag: string; text: string; rule: string };
   FLAG_NOT_NUMBER: { flag: string; text: string };
   FLAG_NOT_AMOUNT: { flag: string; text: string };
+  FLAG_NOT_FACTOR: { flag: string; text: string };
+  DYNAMICS_PERIOD: Record<string, never>;
   /** `why`, `rule`: what is wrong and what bands must be (English, as the settings say it). */
   BAD_BANDS: { text: string; why: string; rule: string };
   THRESHOLDS_MUST_RISE: { key: number; critical: number; golden: number };

@@ -15,6 +15,10 @@ export interface FindingFields {
   followup: { offer: string | null; sent: string; due: string; contact: string | null };
   expired: { offer: string | null; expires: string; amount: number | null };
   overload: { keyClients: number; limit: number; clients: string[] } | { leads: number; limit: number | null };
+  /** A key client (by the window's revenue classes) silent for longer than its rhythm. */
+  'dormant-key': { lastOrder: string | null; daysSinceLast: number | null; revenue: number };
+  /** One manager carries more than `limit` percent of the window's revenue (`share` a fraction). */
+  'manager-share': { share: number; limit: number; clients: number };
 }
 
 export type FindingRule = keyof FindingFields;

@@ -55,6 +55,18 @@ export interface WarningFields {
   MANAGER_OVERLOAD: { manager: string; keyClients: number; limit: number; clients: string[] };
   NON_POSITIVE_CLIENTS: { count: number; shareBase: number; clients: { client: string; revenue: number }[] };
   KEY_CLIENTS_AT_RISK: { clients: string[] };
+  /** `dynamics`: one manager carries more than `limit` percent of the window's revenue (`share` a fraction). */
+  MANAGER_SHARE: { manager: string; share: number; limit: number; clients: number };
+  /** `dynamics`: the deals have no manager column, so no manager figures. */
+  NO_MANAGER_COLUMN: { files: string[] };
+  /** `dynamics`: clients of the window none of whose deals names a manager (the first few named). */
+  CLIENTS_WITHOUT_MANAGER: { count: number; clients: string[] };
+  /** `dynamics`: no discount column, so no client is called price-driven. */
+  NO_DISCOUNT_COLUMN: { files: string[] };
+  /** `dynamics`: clients of the window whose net revenue there is zero or negative: no share, ABC or XYZ. */
+  WINDOW_NON_POSITIVE: { count: number; clients: { client: string; revenue: number }[] };
+  /** `report`: the dynamics window holds no revenue, so the client-base section is empty. */
+  WINDOW_NO_REVENUE: { from: string; to: string };
   KEY_CLIENTS_WITHOUT_ACTIVITY: { file: string; clients: string[] };
   LEAD_OVERLOAD: { manager: string; leads: number; limit: number };
   UNCLASSIFIED_LEADS: { count: number };

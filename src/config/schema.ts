@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 import { CHECK_RULES } from '../analyses/check.js';
-import { BANDS_RULE, PERCENT_BOUNDS, PERCENT_RULE, toBands } from './values.js';
+import { BANDS_RULE, BOUNDS_RULE, PERCENT_BOUNDS, PERCENT_RULE, toBands, toBounds } from './values.js';
 
 // The bounds of isPercent, spelt as zod checks so that `folio schema config` shows them.
 const percent = z.number().gt(PERCENT_BOUNDS.above, PERCENT_RULE).lt(PERCENT_BOUNDS.below, PERCENT_RULE);
@@ -11,6 +11,12 @@ const bands = z.array(percent).length(3, BANDS_RULE).superRefine((list, ctx) => 
   if (typeof b === 'string') ctx.addIssue({ code: 'custom', message: `${BANDS_RULE}: ${b}` });
 });
 const positiveInt = z.number().int().positive();
+/** `[80, 95]`: checked by the same rule as `--abc` / `--xyz` and their FOLIO_* variables. */
+const bounds = (share: boolean) =>
+  z.array(z.number()).length(2, BOUNDS_RULE).superRefine((list, ctx) => {
+    const b = toBounds(list, share);
+    if (typeof b === 'string') ctx.addIssue({ code: 'custom', message: `${BOUNDS_RULE}: ${b}` });
+  });
 const words = z.array(z.string().min(1));
 const columnMap = z.record(z.string(), z.union([z.string().min(1), z.number().int().positive()]));
 
@@ -37,6 +43,12 @@ export const configSchema = z
         dossierMonths: positiveInt.optional(),
         followUpDays: positiveInt.optional(),
         expiringDays: positiveInt.optional(),
+        months: positiveInt.optional(),
+        abc: bounds(true).optional(),
+        xyz: bounds(false).optional(),
+        dormantFactor: z.number().positive().optional(),
+        dormantDays: positiveInt.optional(),
+        maxManagerShare: percent.optional(),
         wantMin: z.number().optional(),
         canMin: z.number().optional(),
       })

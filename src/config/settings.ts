@@ -10,7 +10,8 @@ import { BUILT_IN } from '../normalize/vocabulary.js';
 import type { LoadedConfig } from './load.js';
 import { CHECK_RULES } from '../analyses/check.js';
 import type { FolioConfig } from './schema.js';
-import { BANDS_RULE, isCount, isPercent, PERCENT_RULE, readBands, readNumber, toBands } from './values.js';
+import { BANDS_RULE, BOUNDS_RULE, isCount, isFactor, isPercent, PERCENT_RULE, readBands, readBounds, readNumber, toBands, toBounds, type Bounds } from './values.js';
+import { DEFAULT_DYNAMICS } from '../analyses/dynamics.js';
 
 export type Source = 'default' | 'config' | 'env' | 'flag';
 
@@ -54,6 +55,17 @@ function bands(env: string): (text: string) => ShareOptions['bands'] {
     return b;
   };
 }
+function boundsOf(env: string, share: boolean): (text: string) => Bounds {
+  return (text) => {
+    const b = readBounds(text, share);
+    if (typeof b === 'string') throw badEnv(env, text, BOUNDS_RULE, `: ${b}`);
+    return b;
+  };
+}
+const configBounds = (list: number[] | undefined, share: boolean): Bounds | undefined => {
+  const b = list === undefined ? undefined : toBounds(list, share);
+  return typeof b === 'object' ? b : undefined;
+};
 const count = (env: string) => number(env, isCount, 'a positive whole number');
 const words = (text: string): string[] => text.split(',').map((w) => w.trim()).filter((w) => w !== '');
 
@@ -81,6 +93,12 @@ export const SETTINGS: Setting[] = [
   { path: 'thresholds.dossierMonths', attr: 'dossierMonths', env: 'FOLIO_DOSSIER_MONTHS', defaultValue: DEFAULT_CADENCE.dossierMonths, fromConfig: (c) => c.thresholds?.dossierMonths, parse: count('FOLIO_DOSSIER_MONTHS') },
   { path: 'thresholds.followUpDays', attr: 'followUpDays', env: 'FOLIO_FOLLOW_UP_DAYS', defaultValue: DEFAULT_OFFERS.followUpDays, fromConfig: (c) => c.thresholds?.followUpDays, parse: count('FOLIO_FOLLOW_UP_DAYS') },
   { path: 'thresholds.expiringDays', attr: 'expiringDays', env: 'FOLIO_EXPIRING_DAYS', defaultValue: DEFAULT_OFFERS.expiringDays, fromConfig: (c) => c.thresholds?.expiringDays, parse: count('FOLIO_EXPIRING_DAYS') },
+  { path: 'thresholds.months', attr: 'months', env: 'FOLIO_MONTHS', defaultValue: DEFAULT_DYNAMICS.months, fromConfig: (c) => c.thresholds?.months, parse: count('FOLIO_MONTHS') },
+  { path: 'thresholds.abc', attr: 'abc', env: 'FOLIO_ABC', defaultValue: [DEFAULT_DYNAMICS.abc.a, DEFAULT_DYNAMICS.abc.b], fromConfig: (c) => configBounds(c.thresholds?.abc, true), parse: boundsOf('FOLIO_ABC', true) },
+  { path: 'thresholds.xyz', attr: 'xyz', env: 'FOLIO_XYZ', defaultValue: [DEFAULT_DYNAMICS.xyz.x, DEFAULT_DYNAMICS.xyz.y], fromConfig: (c) => configBounds(c.thresholds?.xyz, false), parse: boundsOf('FOLIO_XYZ', false) },
+  { path: 'thresholds.dormantFactor', attr: 'dormantFactor', env: 'FOLIO_DORMANT_FACTOR', defaultValue: DEFAULT_DYNAMICS.dormantFactor, fromConfig: (c) => c.thresholds?.dormantFactor, parse: number('FOLIO_DORMANT_FACTOR', isFactor, 'a number above 0') },
+  { path: 'thresholds.dormantDays', attr: 'dormantDays', env: 'FOLIO_DORMANT_DAYS', defaultValue: DEFAULT_DYNAMICS.dormantDays, fromConfig: (c) => c.thresholds?.dormantDays, parse: count('FOLIO_DORMANT_DAYS') },
+  { path: 'thresholds.maxManagerShare', attr: 'maxManagerShare', env: 'FOLIO_MAX_MANAGER_SHARE', defaultValue: DEFAULT_DYNAMICS.maxManagerShare, fromConfig: (c) => c.thresholds?.maxManagerShare, parse: percent('FOLIO_MAX_MANAGER_SHARE') },
   { path: 'thresholds.wantMin', attr: 'wantMin', env: 'FOLIO_WANT_MIN', defaultValue: undefined, fromConfig: (c) => c.thresholds?.wantMin, parse: number('FOLIO_WANT_MIN', () => true, 'a number') },
   { path: 'thresholds.canMin', attr: 'canMin', env: 'FOLIO_CAN_MIN', defaultValue: undefined, fromConfig: (c) => c.thresholds?.canMin, parse: number('FOLIO_CAN_MIN', () => true, 'a number') },
   { path: 'statuses.won', attr: 'won', env: 'FOLIO_WON', defaultValue: [], fromConfig: (c) => c.statuses?.won, parse: words, builtIn: BUILT_IN.won },

@@ -54,3 +54,31 @@ export function readBands(text: string): Bands | string {
   if (bad !== undefined) return `"${bad}" is not a number`;
   return toBands(numbers as number[]);
 }
+
+/** `--abc 80,95`, `--xyz 10,25`: two rising bounds above 0; ABC's are shares, so below 100 too. */
+export type Bounds = [number, number];
+
+export const BOUNDS_RULE = 'two rising percentages above 0 (e.g. 80,95)';
+
+export function toBounds(list: readonly number[], share: boolean): Bounds | string {
+  if (list.length !== 2) return `${list.length} value${list.length === 1 ? '' : 's'} instead of two`;
+  const ok = (n: number): boolean => (share ? isPercent(n) : Number.isFinite(n) && n > 0);
+  const bad = list.find((n) => !ok(n));
+  if (bad !== undefined) return `${bad} is not ${share ? PERCENT_RULE : 'a percentage above 0'}`;
+  const [low, high] = list as [number, number];
+  if (!(low < high)) return `${list.join(', ')} do not rise`;
+  return [low, high];
+}
+
+export function readBounds(text: string, share: boolean): Bounds | string {
+  const parts = text.split(/[,;\s]+/).filter((p) => p !== '');
+  const numbers = parts.map(readNumber);
+  const bad = parts.find((_, i) => numbers[i] === null);
+  if (bad !== undefined) return `"${bad}" is not a number`;
+  return toBounds(numbers as number[], share);
+}
+
+/** A multiple such as the dormancy factor: a number above 0. */
+export function isFactor(n: number): boolean {
+  return Number.isFinite(n) && n > 0;
+}

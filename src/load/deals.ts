@@ -1,5 +1,6 @@
 import { says } from '../codes/errors.js';
 import { RevenueLedger } from '../analyses/ledger.js';
+import type { DealHistory } from '../analyses/history.js';
 import { FolioError } from '../errors.js';
 import { DealRepeats } from '../normalize/deal-repeats.js';
 import { DEAL_NEEDS, DealConverter, type Deal } from '../normalize/deals.js';
@@ -24,6 +25,13 @@ export interface DealFilter {
    * the report's key clients), so that no file is read twice.
    */
   trailing?: Period | null;
+  /**
+   * Every won, dated deal of the currency, whatever the period, also goes here (the
+   * dynamics: order dates and monthly revenue over the whole history).
+   */
+  history?: DealHistory | null;
+  /** The history is all the caller uses: the period's ledger is left empty (`dynamics`, whose period is all up to as-of). */
+  historyOnly?: boolean;
 }
 
 export interface LoadedDeals {
@@ -98,6 +106,8 @@ export async function loadDeals(files: readonly InputOptions[], filter: DealFilt
 async function loadDealFile(options: InputOptions, filter: DealFilter, totals: DealTotals): Promise<{ input: InputReport; warnings: Warning[] }> {
   const file = options.source.name;
   const { ledger, previous, trailing, currencies } = totals;
+  const history = filter.history ?? null;
+  const historyOnly = history !== null && filter.historyOnly === true;
   const inPrevious = (day: number | null): boolean =>
     previous !== null && filter.previous != null && day !== null && day >= filter.previous.from && day <= filter.previous.to;
   const inTrailing = (deal: Deal): boolean =>
@@ -116,6 +126,9 @@ async function loadDealFile(options: InputOptions, filter: DealFilter, totals: D
       return;
     }
     if (inTrailing(deal)) trailing?.add(deal.client, deal.manager, deal.whole, deal.micro);
+    if (history && deal.day !== null && (filter.currency === undefined || deal.currency === '' || deal.currency === filter.currency)) {
+      history.add(deal.client, deal.manager, deal.day, deal.whole, deal.micro, deal.discounted);
+    }
     if (filter.period !== null) {
       if (deal.day === null) {
         undated++;
@@ -140,7 +153,7 @@ async function loadDealFile(options: InputOptions, filter: DealFilter, totals: D
       else currencies.set(deal.currency, { rows: 1, file, line: deal.line });
     }
     used++;
-    ledger.add(deal.client, deal.manager, deal.whole, deal.micro);
+    if (!historyOnly) ledger.add(deal.client, deal.manager, deal.whole, deal.micro);
   };
 
   const loaded = await loadRows(
@@ -163,6 +176,7 @@ async function loadDealFile(options: InputOptions, filter: DealFilter, totals: D
     accept,
   );
   const { mapping, converter: conv } = loaded;
+  if (history && conv.hasDiscount) history.discountsKnown = true;
 
   const warnings = readWarnings(file, loaded);
   if (conv.folded > 0) {

@@ -220,6 +220,8 @@ export const DEAL_ALIASES = {
   product: ['product', 'product name', 'item', 'товар', 'продукт', 'номенклатура', 'наименование товара'],
   price: ['price', 'unit price', 'цена', 'цена за единицу'],
   quantity: ['quantity', 'qty', 'количество', 'кол во'],
+  // Whether a deal was sold at a discount: only `dynamics` reads it (a price-driven client).
+  discount: ['discount', 'discount %', 'discount percent', 'discount amount', 'скидка', 'скидка %', 'сумма скидки', 'процент скидки', 'скидка, %'],
 } as const;
 
 /** The clients file: want/can flags (matrix), key flag and dossier review (cadence). */

@@ -10,6 +10,7 @@ import { currencyCode, MAX_DECIMALS, newParsedAmount, NumberRead, readAmount } f
 import type { Problems } from './problems.js';
 import { AMBIGUOUS, type RowConverter } from './row-feed.js';
 import { detach } from './text.js';
+import { readFlag } from './flags.js';
 import type { PhraseClassifier } from './phrase-classifier.js';
 import { statusClassifier, type StatusKind, type Vocabulary } from './vocabulary.js';
 
@@ -24,6 +25,7 @@ export const DEAL_FIELDS: readonly FieldSpec[] = [
   { field: 'product', aliases: DEAL_ALIASES.product, required: false, description: 'product of a product row' },
   { field: 'price', aliases: DEAL_ALIASES.price, required: false, description: 'unit price of a product row' },
   { field: 'quantity', aliases: DEAL_ALIASES.quantity, required: false, description: 'quantity of a product row' },
+  { field: 'discount', aliases: DEAL_ALIASES.discount, required: false, description: 'the discount the deal was sold at (any but 0 or empty is one)' },
 ];
 
 /** A deals export needs a client, and an amount or the price and quantity of product rows. */
@@ -41,6 +43,8 @@ export interface Deal {
   day: number | null;
   status: StatusKind;
   manager: string;
+  /** The deal carries a discount (false when the file has no discount column). */
+  discounted: boolean;
   line: number;
 }
 
@@ -169,7 +173,14 @@ export class DealConverter extends ConverterBase implements RowConverter<Deal> {
       if (disagrees) this.amountDisagrees++;
     }
     this.totalsCheck.add(whole, micro);
-    return this.emit(client, whole, micro, currency, day, status, manager, line);
+    const d = this.emit(client, whole, micro, currency, day, status, manager, line);
+    if (this.hasDiscount) d.discounted = carriesDiscount(this.text(fields, 'discount'));
+    return d;
+  }
+
+  /** Whether the file has a discount column: without one, no client can be called price-driven. */
+  get hasDiscount(): boolean {
+    return this.has('discount');
   }
 
   /**
@@ -205,7 +216,7 @@ export class DealConverter extends ConverterBase implements RowConverter<Deal> {
    * The one Deal object, refilled for every row: it is consumed before the next row is read,
    * and a million short-lived objects would only feed the garbage collector.
    */
-  private readonly deal: Deal = { client: '', whole: 0, micro: 0, currency: '', day: null, status: 'won', manager: '', line: 0 };
+  private readonly deal: Deal = { client: '', whole: 0, micro: 0, currency: '', day: null, status: 'won', manager: '', discounted: false, line: 0 };
 
   private emit(client: string, whole: number, micro: number, currency: string, day: number | null, status: StatusKind, manager: string, line: number): Deal {
     const d = this.deal;
@@ -216,6 +227,7 @@ export class DealConverter extends ConverterBase implements RowConverter<Deal> {
     d.day = day;
     d.status = status;
     d.manager = manager;
+    d.discounted = false;
     d.line = line;
     return d;
   }
@@ -297,6 +309,18 @@ export class DealConverter extends ConverterBase implements RowConverter<Deal> {
     if (this.repeats.fileOf(table.line(slot)) !== this.fileIndex) this.repeatedAcross.add(idHash);
     return 'new';
   }
+}
+
+/**
+ * A discount cell: a number other than zero (`5`, `5%`, `1 200,50`), a yes, or any other
+ * text (a promotion's name) is a discount; empty, 0 and a no are none.
+ */
+export function carriesDiscount(raw: string): boolean {
+  const flag = readFlag(raw, null);
+  if (flag === 'missing') return false;
+  if (typeof flag === 'boolean') return flag;
+  const n = Number(raw.replace(/[\s\u00a0\u202f%]/g, '').replace(',', '.'));
+  return !(Number.isFinite(n) && n === 0);
 }
 
 const PRODUCT_ROW_HINT = 'a product row needs product, price and quantity; leave all three empty for a deal without products, whose amount is then taken';

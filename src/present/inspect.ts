@@ -62,7 +62,7 @@ const VALUE_RU: Record<string, string> = {
   undecided: 'не решено',
 };
 /** Keys of the sample that are not fields of the export. */
-const SAMPLE_KEYS_RU: Record<string, string> = { day: 'дата', personal: 'лично', line: 'строка', decision: 'решение', daysFromAsOf: 'дней от даты отчёта' };
+const SAMPLE_KEYS_RU: Record<string, string> = { day: 'дата', personal: 'лично', line: 'строка', decision: 'решение', daysFromAsOf: 'дней от даты отчёта', discounted: 'со скидкой' };
 const DAY_KEYS = new Set(['day', 'expectedClose', 'dossier', 'sent', 'expires']);
 
 /** How a column's numbers or dates were read, in `lang`; English is the reader's own wording. */

@@ -11,6 +11,7 @@ import { leadsSections } from './leads.js';
 import { matrixSections } from './matrix.js';
 import { shareSections } from './share.js';
 import { offersSections } from './offers.js';
+import { clientBaseSections } from './dynamics.js';
 
 /** `2026-10-01 — 2026-10-31`, or `01.10.2026 — 31.10.2026` in Russian. */
 const span = (p: { from: string; to: string }, lang: Lang): string => `${isoDate(p.from, lang)} — ${isoDate(p.to, lang)}`;
@@ -118,6 +119,8 @@ export function reportDoc(r: ReportResult, warnings: Warning[], lang: Lang, file
     if (chart.pareto) sections.push({ kind: 'chart', title: t(lang, 'concentrationChart'), chart: chart.pareto });
     if (r.comparison) sections.push(...comparisonSections(r.comparison, lang));
   } else sections.push(skipped('portfolioSection'));
+  if (r.dynamics) sections.push({ kind: 'heading', title: t(lang, 'clientBaseSection') }, ...clientBaseSections(r.dynamics, r.previousStages, lang));
+  else sections.push(skipped('clientBaseSection'));
   if (r.matrix) {
     sections.push({ kind: 'heading', title: t(lang, 'matrixSection') });
     if (chart.matrix) sections.push({ kind: 'chart', chart: chart.matrix });

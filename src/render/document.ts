@@ -33,7 +33,10 @@ export interface GridCell {
 /** Charts drawn by the HTML report; other formats carry the same figures as tables. */
 export type Chart =
   | { type: 'pareto'; bars: { label: string; share: number }[]; cumulative: number[]; lines: number[] }
-  | { type: 'grid'; rowLabels: [string, string]; colLabels: [string, string]; cells: [[GridCell, GridCell], [GridCell, GridCell]] }
+  /** Rows × columns of cells: the 2×2 want/can and lead grids, the 3×3 ABC×XYZ grid. */
+  | { type: 'grid'; rowLabels: string[]; colLabels: string[]; cells: GridCell[][] }
+  /** One small line per row over equal steps (a client's monthly revenue). */
+  | { type: 'sparklines'; rows: { label: string; values: number[] }[] }
   /** Days are ISO (they place the dots); `dayText` writes one as the document's language does. */
   | { type: 'timeline'; from: string; to: string; rows: { label: string; positives: string[]; negatives: string[] }[]; dayText?: Record<string, string> };
 

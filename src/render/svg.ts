@@ -44,16 +44,38 @@ function gridCell(cell: GridCell, x: number, y: number, w: number, h: number): s
   return `<g><rect class="cell" x="${x}" y="${y}" width="${w}" height="${h}" fill="${COLOURS[cell.tone]}" fill-opacity="0.15" stroke="${COLOURS[cell.tone]}"/><text x="${x + w / 2}" y="${y + h / 2 - 8}" text-anchor="middle" class="cell-title">${escapeHtml(cell.title)}</text><text x="${x + w / 2}" y="${y + h / 2 + 16}" text-anchor="middle" class="cell-value">${escapeHtml(cell.value)}</text></g>`;
 }
 
-/** A 2×2 grid: the want/can matrix or the lead quadrants. */
+/** A grid of cells: the want/can matrix, the lead quadrants (2×2), ABC×XYZ (3×3). */
 function grid(c: Extract<Chart, { type: 'grid' }>): string {
-  const w = 230;
-  const h = 110;
+  // Three columns fit the width two did.
+  const w = c.colLabels.length > 2 ? 160 : 230;
+  const h = c.rowLabels.length > 2 ? 80 : 110;
   const x0 = 130;
   const y0 = 30;
   const head = c.colLabels.map((l, i) => `<text x="${x0 + i * w + w / 2}" y="20" text-anchor="middle" class="axis-label">${escapeHtml(l)}</text>`).join('');
   const side = c.rowLabels.map((l, i) => `<text x="${x0 - 8}" y="${y0 + i * h + h / 2 + 4}" text-anchor="end" class="axis-label">${escapeHtml(l)}</text>`).join('');
   const cells = c.cells.map((row, r) => row.map((cell, k) => gridCell(cell, x0 + k * w, y0 + r * h, w - 6, h - 6)).join('')).join('');
-  return `<svg class="chart grid" viewBox="0 0 ${x0 + 2 * w + 10} ${y0 + 2 * h + 10}" role="img">${head}${side}${cells}</svg>`;
+  return `<svg class="chart grid" viewBox="0 0 ${x0 + c.colLabels.length * w + 10} ${y0 + c.rowLabels.length * h + 10}" role="img">${head}${side}${cells}</svg>`;
+}
+
+/** A label and a small line per row, each scaled to its own largest value; the baseline is zero. */
+function sparklines(c: Extract<Chart, { type: 'sparklines' }>): string {
+  const width = 520;
+  const left = 200;
+  const rowH = 28;
+  const lineH = 20;
+  const rows = c.rows
+    .map((r, i) => {
+      const top = 8 + i * rowH;
+      const max = Math.max(...r.values, 0);
+      const min = Math.min(...r.values, 0);
+      const span = max - min || 1;
+      const step = (width - left - 10) / Math.max(r.values.length - 1, 1);
+      const points = r.values.map((v, k) => `${(left + k * step).toFixed(1)},${(top + lineH * (1 - (v - min) / span)).toFixed(1)}`).join(' ');
+      const zero = (top + lineH * (1 - (0 - min) / span)).toFixed(1);
+      return `<text x="${left - 8}" y="${top + lineH / 2 + 4}" text-anchor="end">${escapeHtml(r.label)}</text><line class="track" x1="${left}" x2="${width - 10}" y1="${zero}" y2="${zero}"/><polyline class="spark" points="${points}"/>`;
+    })
+    .join('');
+  return `<svg class="chart sparklines" viewBox="0 0 ${width} ${16 + Math.max(c.rows.length, 1) * rowH}" role="img">${rows}</svg>`;
 }
 
 /** One line per key client over the window: positive contacts green, negative red. */
@@ -83,5 +105,6 @@ function timeline(c: Extract<Chart, { type: 'timeline' }>): string {
 export function renderChart(chart: Chart): string {
   if (chart.type === 'pareto') return pareto(chart);
   if (chart.type === 'grid') return grid(chart);
+  if (chart.type === 'sparklines') return sparklines(chart);
   return timeline(chart);
 }

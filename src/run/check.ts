@@ -4,6 +4,7 @@ import { warningJson } from '../present/messages/warnings.js';
 import { warning } from '../codes/warnings.js';
 import type { CheckResult, Finding, SkippedRule } from '../analyses/check.js';
 import { CHECK_RULES, type CheckRule } from '../analyses/check.js';
+import { isKeyClass } from '../analyses/share.js';
 import type { Role } from '../load/inputs.js';
 import { FolioError } from '../errors.js';
 import type { Problem } from '../normalize/problems.js';
@@ -39,6 +40,8 @@ const FEEDS: Record<CheckRule, Role[][]> = {
   // Follow-up is judged against the personal contacts of the activity log.
   followup: [['offers'], ['activities']],
   expired: [['offers']],
+  'dormant-key': [['deals']],
+  'manager-share': [['deals']],
 };
 
 /** Why a rule cannot check anything with these inputs, or null when it is fed. */
@@ -58,6 +61,10 @@ export function unfed(rule: CheckRule, o: Pick<CheckOptions, 'files' | 'folder' 
  */
 export function blind(rule: CheckRule, inputs: InputReport[], o: Pick<CheckOptions, 'leads'>): RuleGap | null {
   if (rule === 'overload') return overloadBlind(inputs, o);
+  if (rule === 'manager-share') {
+    const deals = inputs.filter((i) => i.role === 'deals');
+    if (deals.length > 0 && !deals.every((i) => i.columns.manager !== undefined)) return { rule, lack: 'manager-column', files: deals.map((i) => i.file), role: 'deals' };
+  }
   if (rule === 'dossier') {
     const clients = inputs.find((i) => i.role === 'clients');
     if (clients && clients.columns.dossier === undefined) return { rule, lack: 'dossier-column', file: clients.file };
@@ -134,6 +141,12 @@ export function findings(report: ReportResult, problems: Problem[], maxLeads: nu
   }
   for (const m of share?.managers ?? []) {
     if (m.overloaded) out.push(finding('overload', { keyClients: m.keyClients, limit: share?.thresholds.maxKeyClients ?? 0, clients: [...m.clients] }, { manager: m.manager }));
+  }
+  for (const c of report.dynamics?.clients ?? []) {
+    if (c.dormant && isKeyClass(c.class)) out.push(finding('dormant-key', { lastOrder: c.lastOrder, daysSinceLast: c.daysSinceLast, revenue: c.revenue }, { client: c.client, ...(c.manager ? { manager: c.manager } : {}) }));
+  }
+  for (const m of report.dynamics?.managers ?? []) {
+    if (m.overLimit) out.push(finding('manager-share', { share: m.share, limit: report.dynamics?.thresholds.maxManagerShare ?? 0, clients: m.clients }, { manager: m.manager }));
   }
   for (const m of report.leads?.managers ?? []) {
     if (m.overloaded) out.push(finding('overload', { leads: m.leads, limit: maxLeads }, { manager: m.manager }));

@@ -22,6 +22,10 @@ import { loadClients } from '../load/clients.js';
 import { computeMatrix, revenueByClient, type ClientRevenueMap } from './matrix.js';
 import type { CommandOutput } from './output.js';
 import { computeShare } from './share.js';
+import { analyzeDynamics, dynamicsWindow, stageCounts, type DynamicsJson, type DynamicsOptions, type DynamicsResult, type Stage } from '../analyses/dynamics.js';
+import { DealHistory } from '../analyses/history.js';
+import { FolioError } from '../errors.js';
+import { dynamicsJson, dynamicsWarnings, managersKnown } from './dynamics.js';
 import { ContactDays } from '../analyses/offers.js';
 import { contactColumnWarning, ContactSink, loadContacts } from '../load/offers.js';
 import type { Activity } from '../normalize/activities.js';
@@ -53,6 +57,7 @@ export interface ReportOptions {
   allClients: boolean;
   /** Whose revenue classes make a client key for the cadence: the 12 months up to as-of, or the period. */
   keyPeriod: '12m' | 'period';
+  dynamics: DynamicsOptions;
 }
 
 export interface ReportData {
@@ -81,6 +86,8 @@ export async function computeReport(o: ReportOptions): Promise<ReportData> {
     leads: null,
     cadence: null,
     offers: null,
+    dynamics: null,
+    previousStages: null,
   };
 
   // Each file is read once: the deals feed the period, the previous period and the 12
@@ -92,12 +99,17 @@ export async function computeReport(o: ReportOptions): Promise<ReportData> {
   let classes: KeySources['classes'] = null;
   if (o.files.deals) {
     const wantTrailing = !chooseByName && o.keyPeriod === '12m' && o.files.activities !== undefined;
-    const share = await computeShare({ inputs: o.files.deals, filter: { ...dealFilter, period: o.period, previous, trailing: wantTrailing ? trailing : null }, share: o.share });
+    const history = new DealHistory(dynamicsWindow(o.asOf, o.dynamics.months));
+    const share = await computeShare({ inputs: o.files.deals, filter: { ...dealFilter, period: o.period, previous, trailing: wantTrailing ? trailing : null, history }, share: o.share });
     result.share = share.result;
     revenue = revenueByClient(share.ledger, share.result);
     result.comparison = compareShares(share.result, share.previous);
     inputs.push(...share.inputs);
     warnings.push(...share.warnings);
+    const base = clientBase(history, o, previous, share.inputs, share.result.currency);
+    result.dynamics = base.dynamics;
+    result.previousStages = base.previousStages;
+    warnings.push(...base.warnings);
     if (!chooseByName) {
       classes = share.trailing ? { ledger: share.trailing, share: o.share, from: '12m', over: trailing } : { ledger: share.ledger, share: o.share, from: 'period', over: o.period };
     }
@@ -171,6 +183,27 @@ export async function computeReport(o: ReportOptions): Promise<ReportData> {
     warnings.push(...done.warnings);
   }
   return { result, inputs, warnings };
+}
+
+/**
+ * The client base as of the report's day, and its stage counts as of the same day one
+ * period earlier (the history holds every date, so one pass serves both).
+ */
+function clientBase(history: DealHistory, o: ReportOptions, previous: Period, inputs: InputReport[], currency: string | null): { dynamics: DynamicsJson | null; previousStages: Record<Stage, number> | null; warnings: Warning[] } {
+  const window = dynamicsWindow(o.asOf, o.dynamics.months);
+  const now = dynamicsOrNull(history, o.asOf, o.dynamics, managersKnown(inputs));
+  if (now === null) return { dynamics: null, previousStages: null, warnings: [warning('WINDOW_NO_REVENUE', { from: formatDay(window.from), to: formatDay(window.to) })] };
+  const before = dynamicsOrNull(history, o.asOf - (o.period.to - previous.to), o.dynamics, false);
+  return { dynamics: dynamicsJson(now, currency, o.dynamics), previousStages: before ? stageCounts(before) : null, warnings: dynamicsWarnings(now, inputs, o.dynamics.maxManagerShare) };
+}
+
+function dynamicsOrNull(history: DealHistory, asOf: number, options: DynamicsOptions, managers: boolean): DynamicsResult | null {
+  try {
+    return analyzeDynamics(history, asOf, options, managers);
+  } catch (error) {
+    if (error instanceof FolioError && error.code === 'NO_REVENUE') return null;
+    throw error;
+  }
 }
 
 export async function runReport(o: ReportOptions): Promise<CommandOutput> {

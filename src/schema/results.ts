@@ -1,6 +1,7 @@
 import { TASKS } from '../analyses/matrix.js';
 import { z } from 'zod';
 import { CHECK_RULES } from '../analyses/check.js';
+import { STAGES } from '../analyses/dynamics.js';
 import { envelopeSchema, shareResultSchema } from './envelope.js';
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
@@ -119,6 +120,61 @@ export const offersResultSchema = z.object({
   expiringAmount: z.number(),
 });
 
+const abc = z.enum(['A', 'B', 'C']);
+const xyz = z.enum(['X', 'Y', 'Z']);
+
+export const dynamicsResultSchema = z.object({
+  asOf: day,
+  window: z.object({ from: day, to: day }).describe('the full calendar months before the month of as-of'),
+  total: z.number().describe("the window's share base: the sum of the clients with positive net revenue"),
+  clients: z.array(
+    z.object({
+      client: z.string(),
+      revenue: z.number().describe('net won revenue in the window, refunds netted'),
+      share: z.number().nullable().describe('of total; null when the net revenue is not positive'),
+      abc: abc.nullable(),
+      xyz: xyz.nullable(),
+      cv: z.number().nullable().describe('population standard deviation of the monthly revenues over their mean (0.1 = 10%)'),
+      class: revenueClass.nullable().describe('the revenue class over the window (share rules)'),
+      monthly: z.array(z.number()).describe("the window's monthly revenues, oldest first"),
+      orders: z.number().int().describe('order dates (won deals of a positive amount, one per date) up to as-of, history before the window included'),
+      firstOrder: day.nullable(),
+      lastOrder: day.nullable(),
+      medianIntervalDays: z.number().nullable(),
+      daysSinceLast: z.number().int().nullable(),
+      dormant: z.boolean(),
+      lost: z.boolean(),
+      stage: z.enum(STAGES).nullable().describe('null: no order up to as-of (only refunds)'),
+      manager: z.string().nullable().describe('who brought most of the window revenue'),
+    }),
+  ).describe('in rank order: revenue, largest first, ties by name; clients with no positive revenue last'),
+  grid: z.array(z.object({ abc, xyz, clients: z.number().int(), revenue: z.number() })).length(9),
+  managers: z.array(
+    z.object({
+      manager: z.string(),
+      revenue: z.number(),
+      share: z.number(),
+      clients: z.number().int(),
+      keyClients: z.number().int(),
+      keyShare: z.number().describe("of the key clients' revenue"),
+      overLimit: z.boolean(),
+    }),
+  ).describe('by revenue; empty without a manager column'),
+  atRisk: z.number().describe('window revenue of the dormant clients'),
+  managersKnown: z.boolean(),
+  discountsKnown: z.boolean().describe('false without a discount column: no client is price-driven'),
+  currency: z.string().nullable(),
+  thresholds: z.object({
+    months: z.number().int(),
+    abc: z.tuple([z.number(), z.number()]),
+    xyz: z.tuple([z.number(), z.number()]),
+    dormantFactor: z.number(),
+    dormantDays: z.number().int(),
+    maxManagerShare: z.number(),
+    key: z.number(),
+  }),
+});
+
 const comparisonSchema = z.object({
   classChanges: z.array(z.object({ client: z.string(), from: revenueClass.nullable(), to: revenueClass.nullable() })),
   newClients: z.array(z.string()),
@@ -139,6 +195,8 @@ export const reportResultSchema = z.object({
   leads: leadsResultSchema.nullable(),
   cadence: cadenceResultSchema.nullable(),
   offers: offersResultSchema.nullable(),
+  dynamics: dynamicsResultSchema.nullable(),
+  previousStages: z.record(z.enum(STAGES), z.number().int()).nullable().describe('clients per stage as of the same day one period earlier'),
 });
 
 const rule = z.enum(CHECK_RULES);
@@ -165,6 +223,7 @@ export const checkResultSchema = z.object({
 /** The envelope schema of every command's `--format json`, by command name. */
 export const OUTPUT_SCHEMAS = {
   share: envelopeSchema('share', shareResultSchema),
+  dynamics: envelopeSchema('dynamics', dynamicsResultSchema),
   matrix: envelopeSchema('matrix', matrixResultSchema),
   leads: envelopeSchema('leads', leadsResultSchema),
   cadence: envelopeSchema('cadence', cadenceResultSchema),

@@ -14,6 +14,7 @@ const COMMANDS: Record<string, string[]> = {
   report: ['report', DEMO, ...AS_OF],
   check: ['check', DEMO, ...AS_OF],
   share: ['share', `${DEMO}/deals.csv`, '--period', '2026-10'],
+  dynamics: ['dynamics', `${DEMO}/deals.csv`, ...AS_OF],
   matrix: ['matrix', `${DEMO}/clients.csv`, '--deals', `${DEMO}/deals.csv`],
   leads: ['leads', `${DEMO}/leads.csv`, ...AS_OF],
   cadence: ['cadence', `${DEMO}/activities.csv`, '--deals', `${DEMO}/deals.csv`, ...AS_OF],
@@ -28,6 +29,7 @@ const RU_COMMANDS: Record<string, string[]> = {
   report: ['report', RU, ...AS_OF],
   check: ['check', RU, ...AS_OF, '--fail-on', 'none'],
   share: ['share', `${RU}/сделки.csv`],
+  dynamics: ['dynamics', `${RU}/сделки.csv`, ...AS_OF],
   leads: ['leads', `${RU}/выгрузка-1.csv`, ...AS_OF],
   cadence: ['cadence', `${RU}/активности.csv`, '--clients', `${RU}/клиенты.csv`, ...AS_OF],
   inspect: ['inspect', `${RU}/сделки.csv`],
@@ -108,10 +110,11 @@ function englishLeft(text: string, data: Set<string>, allowed: readonly string[]
 /** The few Latin words a Russian output may hold: the program's name, and for `check` its name and the rule codes (the values of --fail-on). */
 const ALLOWED = ['folio'];
 // `inspect` names the encoding as --encoding takes it (utf-8, windows-1251); `config` names
-// its keys as the config file spells them (thresholds.maxGap, personalChannels).
+// its keys as the config file spells them (thresholds.maxGap, personalChannels). A rule code
+// such as `dormant-key` is one code, read here as its parts.
 const CONFIG_KEYS = ['lang', 'normal', 'elevated', 'mono', 'thresholds', 'statuses', 'outcomes', 'check', 'failOn', 'personalChannels', 'otherChannels', 'columns'];
 const allowedFor = (command: string): readonly string[] => {
-  if (command === 'check') return [...ALLOWED, 'check', ...CHECK_RULES];
+  if (command === 'check') return [...ALLOWED, 'check', ...CHECK_RULES.flatMap((r) => r.split('-'))];
   if (commandOf(command) === 'inspect') return [...ALLOWED, 'utf', 'windows'];
   return command === 'config' ? [...ALLOWED, ...CONFIG_KEYS] : ALLOWED;
 };
@@ -120,6 +123,7 @@ const FORMATS: Record<string, string[]> = {
   report: ['table', 'markdown', 'html'],
   check: ['table', 'markdown', 'html', 'github'],
   share: ['table', 'markdown', 'html'],
+  dynamics: ['table', 'markdown', 'html'],
   matrix: ['table', 'markdown', 'html'],
   leads: ['table', 'markdown', 'html'],
   cadence: ['table', 'markdown', 'html'],
@@ -179,7 +183,7 @@ describe('folio’s own errors in Russian', () => {
   const unquoted = (text: string): string => text.replace(/"[^"\n]*"/g, ' ').replace(/«[^»\n]*»/g, ' ');
   // `yyyy`, `tab`, `GiB` and `none` are values of flags, the rules are the codes --fail-on takes,
   // `report` and `check` name commands; the others name file formats and programs.
-  const ERROR_ALLOWED = [...ALLOWED, 'yyyy', 'tab', 'GiB', 'none', 'report', 'check', ...CHECK_RULES, 'xlsx', 'xlsm', 'xls', 'Parquet', 'zip', 'Excel', 'LibreOffice'];
+  const ERROR_ALLOWED = [...ALLOWED, 'yyyy', 'tab', 'GiB', 'none', 'report', 'check', ...CHECK_RULES.flatMap((r) => r.split('-')), 'xlsx', 'xlsm', 'xls', 'Parquet', 'zip', 'Excel', 'LibreOffice'];
   const BROKEN: Record<string, string[]> = {
     'a bad amount': ['share', 'fixtures/broken/bad-amount.csv'],
     'a bad date': ['share', 'fixtures/broken/bad-date.csv'],

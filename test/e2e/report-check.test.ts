@@ -106,7 +106,8 @@ describe('folio report (e2e)', () => {
     const html = readFileSync(out, 'utf8');
     expect(readdirSync(dir)).toEqual(['report.html']);
     expect(html).toMatch(/^<!doctype html>/);
-    expect(html.match(/<svg class="chart /g)?.length).toBe(4);
+    // Pareto, matrix, leads, timeline; the client base's ABC×XYZ grid and the key clients' sparklines.
+    expect(html.match(/<svg class="chart /g)?.length).toBe(6);
     expect(html).not.toMatch(/<script|<link|@import|https?:\/\/(?!json-schema)/);
   });
 

@@ -49,6 +49,14 @@ export const FINDINGS: Catalog<FindingFields> = {
     en: { text: (f) => `offer ${offerName(f.offer, 'en')} expired on ${f.expires} without a decision${f.amount === null ? '' : `: ${f.amount} left on the table`}` },
     ru: { text: (f) => `КП ${offerName(f.offer, 'ru')} истекло ${isoDate(f.expires, 'ru')} без решения${f.amount === null ? '' : `: упущено ${money(f.amount, 'ru')}`}` },
   },
+  'dormant-key': {
+    en: { text: (f) => `key client silent for ${f.daysSinceLast ?? '?'} days since ${f.lastOrder ?? '?'}: ${money(f.revenue, 'en')} of the window's revenue at risk` },
+    ru: { text: (f) => `ключевой клиент молчит ${f.daysSinceLast ?? '?'} дн., с ${f.lastOrder === null ? '?' : isoDate(f.lastOrder, 'ru')}: под угрозой ${money(f.revenue, 'ru')} выручки окна` },
+  },
+  'manager-share': {
+    en: { text: (f) => `carries ${percent(f.share, 'en')} of the window's revenue (${f.clients} client(s)), more than ${f.limit}%` },
+    ru: { text: (f) => `ведёт ${percent(f.share, 'ru')} выручки окна (клиентов: ${f.clients}), больше ${f.limit} %` },
+  },
   overload: {
     en: { text: (f) => ('keyClients' in f ? `${f.keyClients} key clients, more than ${f.limit}: ${f.clients.join(', ')}` : `${f.leads} open leads, more than ${f.limit ?? '?'}`) },
     ru: { text: (f) => ('keyClients' in f ? `ключевых клиентов: ${f.keyClients}, больше ${f.limit}: ${f.clients.join(', ')}` : `открытых заявок: ${f.leads}, больше ${f.limit ?? '?'}`) },
@@ -76,7 +84,7 @@ export const RULE_GAP: Entry<RuleGap> = {
         case 'dossier-column':
           return `rule dossier needs a dossier-review date column: ${g.file} has none; map one with --clients-map dossier=HEADER`;
         case 'manager-column':
-          return `rule overload needs a manager column: ${g.files.join(' and ')} ${g.files.length === 1 ? 'has' : 'have'} none; map one with --${g.role}-map manager=HEADER`;
+          return `rule ${g.rule} needs a manager column: ${g.files.join(' and ')} ${g.files.length === 1 ? 'has' : 'have'} none; map one with --${g.role}-map manager=HEADER`;
       }
     },
   },
@@ -91,7 +99,7 @@ export const RULE_GAP: Entry<RuleGap> = {
         case 'dossier-column':
           return `правилу dossier нужна колонка даты актуализации досье: в ${g.file} её нет; укажите её: --clients-map dossier=ЗАГОЛОВОК`;
         case 'manager-column':
-          return `правилу overload нужна колонка менеджера: в ${g.files.join(' и ')} её нет; укажите её: --${g.role}-map manager=ЗАГОЛОВОК`;
+          return `правилу ${g.rule} нужна колонка менеджера: в ${g.files.join(' и ')} её нет; укажите её: --${g.role}-map manager=ЗАГОЛОВОК`;
       }
     },
   },

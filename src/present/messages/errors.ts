@@ -34,6 +34,7 @@ const FIELD_RU: Record<string, string> = {
   currency: 'валюта',
   created: 'дата создания',
   channel: 'канал',
+  discount: 'скидка',
 };
 const fieldRu = (field: string): string => `«${FIELD_RU[field] ?? field}»`;
 
@@ -445,6 +446,20 @@ export const ERRORS: Catalog<ErrorFields> = {
     en: { text: () => 'no revenue to analyse: no won deal in the input', hint: () => 'check the period (--period, --from, --to) and which statuses count as won (--won)' },
     ru: { text: () => 'нечего анализировать: во входных данных нет ни одной выигранной сделки', hint: () => 'проверьте период (--period, --from, --to) и какие статусы считаются выигранными (--won)' },
   },
+  NO_WINDOW_REVENUE: {
+    en: {
+      text: (f) => (f.why === 'none' ? `no won deal in the window ${f.from} — ${f.to}` : `no client has a positive net revenue in the window ${f.from} — ${f.to}`),
+      hint: () => 'the window is the full months before --as-of: check --as-of and --months, and which statuses count as won (--won)',
+    },
+    ru: {
+      text: (f) => (f.why === 'none' ? `в окне ${isoDate(f.from, 'ru')} — ${isoDate(f.to, 'ru')} нет ни одной выигранной сделки` : `в окне ${isoDate(f.from, 'ru')} — ${isoDate(f.to, 'ru')} ни у одного клиента нет положительной чистой выручки`),
+      hint: () => 'окно — полные месяцы до даты --as-of: проверьте --as-of и --months, а также какие статусы считаются выигранными (--won)',
+    },
+  },
+  BAD_BOUNDS: {
+    en: { text: (f) => `${f.flag} "${f.text}" is not two rising percentages above 0`, hint: (f) => `write ${f.flag} ${f.flag === '--abc' ? '80,95' : '10,25'}` },
+    ru: { text: (f) => `${f.flag} «${f.text}» — не два возрастающих процента больше 0`, hint: (f) => `укажите ${f.flag} ${f.flag === '--abc' ? '80,95' : '10,25'}` },
+  },
   NON_POSITIVE_TOTAL: {
     en: {
       text: (f) => `no client has a positive net revenue (the net total is ${f.total}), so shares have no meaning`,
@@ -563,6 +578,20 @@ export const ERRORS: Catalog<ErrorFields> = {
   FLAG_NOT_AMOUNT: {
     en: { text: (f) => `${f.flag} "${f.text}" is not an amount`, hint: (f) => `write ${f.flag} 100000 or ${f.flag} 250000.50` },
     ru: { text: (f) => `${f.flag} "${f.text}" — не сумма`, hint: (f) => `пишите ${f.flag} 100000 или ${f.flag} "250 000,50"` },
+  },
+  FLAG_NOT_FACTOR: {
+    en: { text: (f) => `${f.flag} "${f.text}" is not a number above 0`, hint: (f) => `write ${f.flag} 2` },
+    ru: { text: (f) => `${f.flag} "${f.text}" — не число больше 0`, hint: (f) => `пишите ${f.flag} 2` },
+  },
+  DYNAMICS_PERIOD: {
+    en: {
+      text: () => 'dynamics looks at the full months before --as-of: --period, --from, --to and --last do not apply',
+      hint: () => 'give --as-of DATE and --months N',
+    },
+    ru: {
+      text: () => 'dynamics смотрит на полные месяцы до --as-of: --period, --from, --to и --last к нему не относятся',
+      hint: () => 'укажите --as-of ДАТА и --months N',
+    },
   },
   BAD_BANDS: {
     en: { text: (f) => `--bands "${f.text}": ${f.why}`, hint: (f) => `give ${f.rule}` },

@@ -1,6 +1,6 @@
 import { type Warning, type WarningFields } from '../../codes/warnings.js';
 import type { Lang } from '../i18n.js';
-import { isoDate } from '../format.js';
+import { isoDate, percent } from '../format.js';
 import { RULE_GAP } from './check.js';
 import { type Catalog, say } from './entry.js';
 
@@ -249,6 +249,30 @@ export const WARNINGS: Catalog<WarningFields> = {
       text: (f) => `клиенты с нулевой или отрицательной чистой выручкой (возвраты) не получают доли и класса и идут последними: ${f.count}; доли считаются от ${String(f.shareBase)}, которые дают остальные клиенты: ${namedNets(f, 'ru')}`,
     },
   },
+  MANAGER_SHARE: {
+    en: { text: (f) => `${f.manager} carries ${percent(f.share, 'en')} of the window's revenue (${f.clients} client(s)), more than ${f.limit}%: if the manager leaves, the clients may follow` },
+    ru: { text: (f) => `менеджер ${f.manager} ведёт ${percent(f.share, 'ru')} выручки окна (клиентов: ${f.clients}) — больше ${f.limit}%: с уходом менеджера могут уйти и клиенты` },
+  },
+  NO_MANAGER_COLUMN: {
+    en: { text: (f) => `${f.files.join(', ')}: no manager column, so revenue per manager is not computed (map one with --map manager=HEADER)` },
+    ru: { text: (f) => `${f.files.join(', ')}: нет колонки менеджера, выручка по менеджерам не считается (укажите её: --map manager=ЗАГОЛОВОК)` },
+  },
+  CLIENTS_WITHOUT_MANAGER: {
+    en: { text: (f) => `${f.count} client(s) of the window have no manager on any deal and count for no manager: ${named(f.clients, f.count, 'en')}` },
+    ru: { text: (f) => `клиенты окна без менеджера ни в одной сделке не засчитаны ни одному менеджеру: ${f.count} — ${named(f.clients, f.count, 'ru')}` },
+  },
+  NO_DISCOUNT_COLUMN: {
+    en: { text: (f) => `${f.files.join(', ')}: no discount column, so no client is called price-driven (map one with --map discount=HEADER)` },
+    ru: { text: (f) => `${f.files.join(', ')}: нет колонки скидки, стадия «ценовой» не присваивается (укажите её: --map discount=ЗАГОЛОВОК)` },
+  },
+  WINDOW_NON_POSITIVE: {
+    en: { text: (f) => `${f.count} client(s) with zero or negative net revenue in the window (refunds) get no share, ABC or XYZ and are listed last: ${f.clients.map((c) => `${c.client} (${String(c.revenue)})`).join(', ')}${f.count > f.clients.length ? `, and ${f.count - f.clients.length} more` : ''}` },
+    ru: { text: (f) => `клиенты с нулевой или отрицательной чистой выручкой в окне (возвраты) не получают доли, ABC и XYZ и идут последними: ${f.count} — ${f.clients.map((c) => `${c.client} (${String(c.revenue)})`).join(', ')}${f.count > f.clients.length ? `, и ещё ${f.count - f.clients.length}` : ''}` },
+  },
+  WINDOW_NO_REVENUE: {
+    en: { text: (f) => `no revenue in the window ${f.from} — ${f.to}: the client base is not analysed` },
+    ru: { text: (f) => `в окне ${isoDate(f.from, 'ru')} — ${isoDate(f.to, 'ru')} нет выручки: клиентская база не анализируется` },
+  },
   KEY_CLIENTS_AT_RISK: {
     en: { text: (f) => `${f.clients.length} key client(s) do not want to buy: ${f.clients.join(', ')}` },
     ru: { text: (f) => `ключевые клиенты, которые не хотят покупать: ${f.clients.length} — ${f.clients.join(', ')}` },
@@ -282,6 +306,12 @@ export const WARNINGS: Catalog<WarningFields> = {
     ru: { text: () => 'правило overload проверило только ключевых клиентов на менеджера: чтобы проверить и открытые заявки, задайте --max-leads N' },
   },
 };
+
+/** The first names of a list, and how many more. */
+function named(names: readonly string[], count: number, lang: Lang): string {
+  const rest = count - names.length;
+  return rest > 0 ? `${names.join(', ')}${lang === 'ru' ? `, и ещё ${rest}` : `, and ${rest} more`}` : names.join(', ');
+}
 
 function namedNets(f: WarningFields['NON_POSITIVE_CLIENTS'], lang: Lang): string {
   const named = f.clients.map((c) => `${c.client} (${String(c.revenue)})`).join(', ');
