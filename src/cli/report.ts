@@ -86,7 +86,9 @@ export async function reportOptions(folder: string | undefined, flags: ReportFla
     throw usage(says('NO_REPORT_INPUTS', {}));
   }
   const found = await findInputs(folder, named);
-  const maps: Record<Role, string[]> = { deals: flags.dealsMap, activities: flags.activitiesMap, leads: flags.leadsMap, clients: flags.clientsMap, offers: flags.offersMap };
+  // The deals file is the primary input: --map names its columns, as --deals-map does (the
+  // warnings' hints say --map), and without a deals file it is an error below.
+  const maps: Record<Role, string[]> = { deals: [...flags.map, ...flags.dealsMap], activities: flags.activitiesMap, leads: flags.leadsMap, clients: flags.clientsMap, offers: flags.offersMap };
   const files: Partial<Record<Role, InputOptions[]>> = {};
   // Standard input can be read once, whichever flag names it; one file may serve two roles (a pipeline export).
   stdinOnce(ROLES.flatMap((role) => found.files[role] ?? []));
@@ -101,6 +103,7 @@ export async function reportOptions(folder: string | undefined, flags: ReportFla
     flags.sheet !== undefined ? '--sheet' : null,
     flags.delimiter !== undefined ? '--delimiter' : null,
     flags.encoding !== undefined ? '--encoding' : null,
+    flags.map.length > 0 ? '--map' : null,
   ].filter((f): f is string => f !== null);
   if (primary.length > 0) {
     if (!found.files.deals) throw usage(says('READING_FLAGS_WITHOUT_DEALS', { flags: primary }));

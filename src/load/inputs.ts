@@ -185,8 +185,10 @@ export async function findInputs(folder: string | undefined, named: Partial<Reco
       const role = header ? guessRole(file, header) : null;
       roles = role ? [role] : [];
       how = 'columns';
-      if (roles.length === 0 && header) {
-        unused.push({ file, why: `its columns fit no input (${header.slice(0, 6).join(', ')}${header.length > 6 ? ', …' : ''})`, reason: { code: 'no-fitting-columns', header: header.slice(0, 6), more: header.length > 6 } });
+      // No row fits a role: the first row read is what its header would be.
+      const first = header ?? peeked.rows?.[0] ?? null;
+      if (roles.length === 0 && first) {
+        unused.push({ file, why: `its columns fit no input (${first.slice(0, 6).join(', ')}${first.length > 6 ? ', …' : ''})`, reason: { code: 'no-fitting-columns', header: first.slice(0, 6), more: first.length > 6 } });
       } else if (roles.length === 0) unused.push({ file, why: 'no header row could be read', reason: { code: 'no-header' } });
     }
     for (const role of roles) {

@@ -74,7 +74,6 @@ export function flagDate(flag: string, text: string): number {
   if (readDate(text, 'dmy', out) === DateRead.Ok) return out.day;
   throw new FolioError({
     code: 'USAGE',
-    value: text,
     message: `${flag} "${text}" is not a date`,
     hint: 'write dates as 2026-10-31 (or 31.10.2026)',
     says: says('NOT_A_DATE', { flag, text }),

@@ -1,7 +1,7 @@
 import { ABC, STAGES, XYZ, type AbcClass, type ClientDynamics, type DynamicsJson, type DynamicsResult, type Stage, stageCounts, type XyzClass } from '../analyses/dynamics.js';
 import { isKeyClass } from '../analyses/share.js';
 import type { Cell, Chart, Doc, Section, Tone } from '../render/document.js';
-import { isoDate, money, percent } from './format.js';
+import { days, isoDate, money, percent } from './format.js';
 import { t, type Lang, type MessageKey } from './i18n.js';
 
 
@@ -52,7 +52,7 @@ function clientRow(c: ClientDynamics, rank: number, lang: Lang, withManager: boo
     String(c.orders),
     c.lastOrder === null ? '—' : isoDate(c.lastOrder, lang),
     c.daysSinceLast === null ? '—' : String(c.daysSinceLast),
-    c.medianIntervalDays === null ? '—' : money(c.medianIntervalDays, lang),
+    c.medianIntervalDays === null ? '—' : days(c.medianIntervalDays, lang),
     stageText(c.stage, lang),
   ];
   if (withManager) row.push(c.manager ?? '');

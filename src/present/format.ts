@@ -17,6 +17,23 @@ export function money(value: number, lang: Lang): string {
   return f.format(value).replace(/[\u00a0\u202f]/g, ' ');
 }
 
+const dayFormats = new Map<Lang, Intl.NumberFormat>();
+
+/** A number of days that may be a half (a median of two intervals): 31, 32.5 / 32,5. */
+export function days(value: number, lang: Lang): string {
+  let f = dayFormats.get(lang);
+  if (!f) {
+    f = new Intl.NumberFormat(locales[lang], { maximumFractionDigits: 1 });
+    dayFormats.set(lang, f);
+  }
+  return f.format(value).replace(/[\u00a0\u202f]/g, ' ');
+}
+
+/** A fraction as a whole percentage, for a chart's axis: 0.25 → 25% / 25 %. */
+export function wholePercent(fraction: number, lang: Lang): string {
+  return `${Math.round(fraction * 100)}${lang === 'ru' ? ' %' : '%'}`;
+}
+
 /** A fraction as a percentage with one decimal: 0.1234 → 12.3%; no share (null) is a dash. */
 export function percent(fraction: number | null, lang: Lang): string {
   if (fraction === null) return '—';

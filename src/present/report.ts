@@ -2,7 +2,7 @@ import type { ReportResult } from '../analyses/report.js';
 import { type Comparison } from '../analyses/compare.js';
 import type { ClientShare } from '../analyses/share.js';
 import type { Cell, Chart, Doc, Section } from '../render/document.js';
-import { isoDate, money, percent, periodName, points } from './format.js';
+import { isoDate, money, percent, periodName, points, wholePercent } from './format.js';
 import { t, type Lang, type MessageKey } from './i18n.js';
 import { cadenceSections } from './cadence.js';
 import type { Warning } from '../codes/warnings.js';
@@ -58,12 +58,12 @@ function comparisonSections(c: Comparison, lang: Lang): Section[] {
 }
 
 /** The Pareto chart's bars and cumulative line: clients with a share (net refunds have none to draw). */
-function paretoBars(clients: ClientShare[]): { bars: { label: string; share: number }[]; cumulative: number[] } {
-  const bars: { label: string; share: number }[] = [];
+function paretoBars(clients: ClientShare[], lang: Lang): { bars: { title: string; share: number }[]; cumulative: number[] } {
+  const bars: { title: string; share: number }[] = [];
   const cumulative: number[] = [];
   for (const c of clients) {
     if (c.share === null || c.cumulativeShare === null) continue;
-    bars.push({ label: c.client, share: c.share });
+    bars.push({ title: `${c.client}: ${percent(c.share, lang)}`, share: c.share });
     cumulative.push(c.cumulativeShare);
   }
   return { bars, cumulative };
@@ -72,7 +72,13 @@ function paretoBars(clients: ClientShare[]): { bars: { label: string; share: num
 function charts(r: ReportResult, lang: Lang): { pareto: Chart | null; matrix: Chart | null; leads: Chart | null; timeline: Chart | null } {
   const share = r.share;
   const pareto: Chart | null = share
-    ? { type: 'pareto', ...paretoBars(share.clients.slice(0, 40)), lines: [share.thresholds.key / 100, share.thresholds.critical / 100, share.thresholds.golden / 100] }
+    ? {
+        type: 'pareto',
+        name: t(lang, 'concentrationChart'),
+        ...paretoBars(share.clients.slice(0, 40), lang),
+        lines: [share.thresholds.key, share.thresholds.critical, share.thresholds.golden].map((p) => ({ at: p / 100, label: percent(p / 100, lang) })),
+        axis: [0, 0.25, 0.5, 0.75, 1].map((f) => wholePercent(f, lang)),
+      }
     : null;
   const m = r.matrix;
   const matrixCell = (q: 'want_can' | 'want_only' | 'can_only' | 'neither', tone: 'good' | 'key' | 'warn' | 'bad') => ({

@@ -16,7 +16,6 @@ const COLOURS: Record<Tone, string> = {
   strong: '#222222',
 };
 
-const pct = (f: number): string => `${(f * 100).toFixed(1)}%`;
 const DAY = 86_400_000;
 
 /** The revenue concentration (Pareto) chart: share bars, the cumulative line, and the 10/20/50% lines. */
@@ -30,14 +29,14 @@ function pareto(c: Extract<Chart, { type: 'pareto' }>): string {
   const barW = (width - left - 10) / n;
   const y = (f: number): number => 10 + plotH * (1 - Math.max(0, Math.min(1, f)));
   const bars = c.bars
-    .map((b, i) => `<rect class="bar" x="${(left + i * barW + 1).toFixed(1)}" y="${y(b.share).toFixed(1)}" width="${Math.max(barW - 2, 1).toFixed(1)}" height="${(plotH * Math.max(0, b.share)).toFixed(1)}"><title>${escapeHtml(`${b.label}: ${pct(b.share)}`)}</title></rect>`)
+    .map((b, i) => `<rect class="bar" x="${(left + i * barW + 1).toFixed(1)}" y="${y(b.share).toFixed(1)}" width="${Math.max(barW - 2, 1).toFixed(1)}" height="${(plotH * Math.max(0, b.share)).toFixed(1)}"><title>${escapeHtml(b.title)}</title></rect>`)
     .join('');
   const points = c.cumulative.map((f, i) => `${(left + i * barW + barW / 2).toFixed(1)},${y(f).toFixed(1)}`).join(' ');
   const lines = c.lines
-    .map((f) => `<line class="threshold" x1="${left}" x2="${width - 10}" y1="${y(f).toFixed(1)}" y2="${y(f).toFixed(1)}"/><text x="${width - 12}" y="${(y(f) - 3).toFixed(1)}" text-anchor="end">${pct(f)}</text>`)
+    .map((l) => `<line class="threshold" x1="${left}" x2="${width - 10}" y1="${y(l.at).toFixed(1)}" y2="${y(l.at).toFixed(1)}"/><text x="${width - 12}" y="${(y(l.at) - 3).toFixed(1)}" text-anchor="end">${escapeHtml(l.label)}</text>`)
     .join('');
-  const axis = [0, 0.25, 0.5, 0.75, 1].map((f) => `<text x="${left - 4}" y="${(y(f) + 4).toFixed(1)}" text-anchor="end">${Math.round(f * 100)}%</text>`).join('');
-  return `<svg class="chart pareto" viewBox="0 0 ${width} ${height}" role="img" aria-label="revenue concentration">${axis}${bars}${lines}<polyline class="cumulative" points="${points}"/></svg>`;
+  const axis = [0, 0.25, 0.5, 0.75, 1].map((f, i) => `<text x="${left - 4}" y="${(y(f) + 4).toFixed(1)}" text-anchor="end">${escapeHtml(c.axis[i] ?? '')}</text>`).join('');
+  return `<svg class="chart pareto" viewBox="0 0 ${width} ${height}" role="img" aria-label="${escapeHtml(c.name)}">${axis}${bars}${lines}<polyline class="cumulative" points="${points}"/></svg>`;
 }
 
 function gridCell(cell: GridCell, x: number, y: number, w: number, h: number): string {

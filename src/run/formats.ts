@@ -10,7 +10,12 @@ export function parseFormat(text: string): Format {
   const alias: Record<string, Format> = { md: 'markdown', jsonl: 'ndjson', text: 'table' };
   const found = (FORMATS as readonly string[]).includes(f) ? (f as Format) : alias[f];
   if (!found) {
-    throw new FolioError({ code: 'USAGE', message: `unknown format "${text}"`, hint: `use one of: ${FORMATS.join(', ')}`, says: says('UNKNOWN_FORMAT', { text, formats: [...FORMATS] }) });
+    throw new FolioError({
+      code: 'USAGE',
+      message: `unknown format "${text}"`,
+      hint: `use one of: ${FORMATS.join(', ')} (github: folio check only)`,
+      says: says('UNKNOWN_FORMAT', { text, formats: [...FORMATS] }),
+    });
   }
   return found;
 }

@@ -234,7 +234,7 @@ describe('folio’s own errors in Russian', () => {
 
 describe('the files of a folder not used, said in Russian', () => {
   // One file of each reason: a spreadsheet folio does not read, a file not a table, a folder too
-  // deep, a file named for leads without their columns, a CSV without a header row.
+  // deep, a file named for leads without their columns, a CSV whose columns fit no input.
   const dir = mkdtempSync(join(tmpdir(), 'folio-unused-'));
   cpSync(`${DEMO}/deals.csv`, join(dir, 'deals.csv'));
   mkdirSync(join(dir, 'sub', 'deeper'), { recursive: true });
@@ -251,10 +251,10 @@ describe('the files of a folder not used, said in Russian', () => {
       'не использован: readme.md (не файл .csv/.tsv/.txt, .xlsx/.xlsm, .xls (HTML) или .parquet)',
       'не использован: sub/deeper (папка на два уровня вглубь: folio смотрит на один уровень)',
       'не использован: leads.csv (назван как заявки, но без колонок «заявка» + «сумма» + «ожидаемая дата» или «заявка» + «сумма» + «дней до закрытия»)',
-      'не использован: notes.csv (не удалось прочитать строку заголовка)',
+      'не использован: notes.csv (колонки не подходят ни к одному входу (a, b))',
     ]);
     // English keeps the reasons as the folder search words them, and JSON is English under both.
-    expect(notUsed(folio(['report', dir, ...AS_OF]).stdout)[4]).toBe('not used: notes.csv (no header row could be read)');
+    expect(notUsed(folio(['report', dir, ...AS_OF]).stdout)[4]).toBe('not used: notes.csv (its columns fit no input (a, b))');
     expect(folio(['report', dir, ...AS_OF, '--json', '--lang', 'ru']).stdout).toBe(folio(['report', dir, ...AS_OF, '--json']).stdout);
   });
 

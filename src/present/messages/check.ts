@@ -46,7 +46,7 @@ export const FINDINGS: Catalog<FindingFields> = {
     },
   },
   expired: {
-    en: { text: (f) => `offer ${offerName(f.offer, 'en')} expired on ${f.expires} without a decision${f.amount === null ? '' : `: ${f.amount} left on the table`}` },
+    en: { text: (f) => `offer ${offerName(f.offer, 'en')} expired on ${f.expires} without a decision${f.amount === null ? '' : `: ${money(f.amount, 'en')} left on the table`}` },
     ru: { text: (f) => `КП ${offerName(f.offer, 'ru')} истекло ${isoDate(f.expires, 'ru')} без решения${f.amount === null ? '' : `: упущено ${money(f.amount, 'ru')}`}` },
   },
   'dormant-key': {

@@ -502,8 +502,8 @@ export const ERRORS: Catalog<ErrorFields> = {
     },
   },
   UNKNOWN_FORMAT: {
-    en: { text: (f) => `unknown format "${f.text}"`, hint: (f) => `use one of: ${f.formats.join(', ')}` },
-    ru: { text: (f) => `неизвестный формат "${f.text}"`, hint: (f) => `допустимо: ${f.formats.join(', ')}` },
+    en: { text: (f) => `unknown format "${f.text}"`, hint: (f) => `use one of: ${f.formats.join(', ')} (github: folio check only)` },
+    ru: { text: (f) => `неизвестный формат "${f.text}"`, hint: (f) => `допустимо: ${f.formats.join(', ')} (github — только для folio check)` },
   },
   FORMAT_CONFLICT: {
     en: {
