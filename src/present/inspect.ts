@@ -63,6 +63,7 @@ const VALUE_RU: Record<string, string> = {
 };
 /** Keys of the sample that are not fields of the export. */
 const SAMPLE_KEYS_RU: Record<string, string> = { day: 'дата', personal: 'лично', line: 'строка', decision: 'решение', daysFromAsOf: 'дней от даты отчёта', discounted: 'со скидкой' };
+const AMOUNT_KEYS = new Set(['amount', 'price', 'quantity']);
 const DAY_KEYS = new Set(['day', 'expectedClose', 'dossier', 'sent', 'expires']);
 
 /** How a column's numbers or dates were read, in `lang`; English is the reader's own wording. */
@@ -82,6 +83,8 @@ function readingText(r: ColumnReading, english: string, lang: Lang): string {
 function sampleValue(key: string, value: string, lang: Lang): string {
   if (lang === 'en') return value;
   if (DAY_KEYS.has(key) && /^\d{4}-\d\d-\d\d$/.test(value)) return isoDate(value, lang);
+  // The exact value as read, with the Russian decimal mark (no rounding, no grouping).
+  if (AMOUNT_KEYS.has(key) && /^-?\d+\.\d+$/.test(value)) return value.replace('.', ',');
   return VALUE_RU[value] ?? value;
 }
 
@@ -95,7 +98,9 @@ function stoppedBy(details: InspectDetails, lang: Lang): string[] {
 
 export function inspectDoc(r: InspectResult, details: InspectDetails, lang: Lang): Doc {
   const w = WORDS[lang];
-  const keys = [...new Set(r.sample.flatMap((s) => Object.keys(s)))];
+  // Without a discount column every deal reads as not discounted: not a fact of the file.
+  const discounts = r.columns.some((c) => c.field === 'discount');
+  const keys = [...new Set(r.sample.flatMap((s) => Object.keys(s)))].filter((k) => k !== 'discounted' || discounts);
   const problems = lang === 'en' ? r.problems : [...details.problems.map((p) => describeProblem({ ...p, message: cellText(p.says, lang).text }, ERROR_WORDS[lang].sheet)), ...stoppedBy(details, lang)];
   return {
     title: `${t(lang, 'inspectTitle')}: ${r.file}`,

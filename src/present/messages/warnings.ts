@@ -251,7 +251,7 @@ export const WARNINGS: Catalog<WarningFields> = {
   },
   MANAGER_SHARE: {
     en: { text: (f) => `${f.manager} carries ${percent(f.share, 'en')} of the window's revenue (${f.clients} client(s)), more than ${f.limit}%: if the manager leaves, the clients may follow` },
-    ru: { text: (f) => `менеджер ${f.manager} ведёт ${percent(f.share, 'ru')} выручки окна (клиентов: ${f.clients}) — больше ${f.limit}%: с уходом менеджера могут уйти и клиенты` },
+    ru: { text: (f) => `менеджер ${f.manager} ведёт ${percent(f.share, 'ru')} выручки окна (клиентов: ${f.clients}) — больше ${f.limit} %: с уходом менеджера могут уйти и клиенты` },
   },
   NO_MANAGER_COLUMN: {
     en: { text: (f) => `${f.files.join(', ')}: no manager column, so revenue per manager is not computed (map one with --map manager=HEADER)` },
