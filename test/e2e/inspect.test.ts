@@ -33,7 +33,7 @@ describe('folio inspect (e2e)', () => {
     expect(r.stdout).toMatch(/Разделитель\s+точка с запятой \(;\)/);
     expect(r.stdout).toMatch(/сумма\s+десятичная запятая \(со строки 2\)/);
     // Line 2 of the export: ООО «Ромашка», won, closed 15.09.2026.
-    expect(r.stdout).toMatch(/2 {2}ООО «Ромашка» +1250000\.5 {2}RUB +15\.09\.2026 {2}выиграна/);
+    expect(r.stdout).toMatch(/2 {2}ООО «Ромашка» +1250000,5 {2}RUB +15\.09\.2026 {2}выиграна/);
   });
   it('shows how a Windows-1251 amoCRM export is read', () => {
     const r = inspect(['fixtures/deals-ru-amocrm-1251.csv']);
