@@ -28,16 +28,20 @@ describe('RepeatTable', () => {
     expect([t.seen(5, 1, 0, 0, 0, 4), t.seen(5, 2, 0, 0, 0, 5), t.seen(6, 1, 0, 0, 0, 6)]).toEqual([0, 1, 2]);
   });
 
-  it('compares 44 bits of the rest and 20 bits of the amount', () => {
+  it('compares 42 bits of the rest and 22 bits of the amount', () => {
     const t = new RepeatTable();
-    t.seen(1, 1, 0x0badf00d, 0xfff00000 | 0, 0xabcde, 1);
-    expect(t.sameRest(0, 0x0badf00d, 0xfff00000 | 0)).toBe(true);
-    expect(t.sameRest(0, 0x0badf00c, 0xfff00000 | 0)).toBe(false);
-    expect(t.sameRest(0, 0x0badf00d, 0x7ff00000)).toBe(false);
-    // The low 20 bits of the rest's second half hold the amount's fingerprint instead.
-    expect(t.sameRest(0, 0x0badf00d, (0xfff00000 | 0) + 5)).toBe(true);
-    expect(t.sameTag(0, 0xabcde)).toBe(true);
-    expect(t.sameTag(0, 0xabcdf)).toBe(false);
+    const high = 0xffc00000 | 0;
+    t.seen(1, 1, 0x0badf00d, high, 0x2abcde, 1);
+    expect(t.sameRest(0, 0x0badf00d, high)).toBe(true);
+    expect(t.sameRest(0, 0x0badf00c, high)).toBe(false);
+    expect(t.sameRest(0, 0x0badf00d, 0x7fc00000)).toBe(false);
+    // The low 22 bits of the rest's second half hold the amount's fingerprint instead.
+    expect(t.sameRest(0, 0x0badf00d, high + 0x3fffff)).toBe(true);
+    expect(t.sameRest(0, 0x0badf00d, high - 0x400000)).toBe(false);
+    expect(t.sameTag(0, 0x2abcde)).toBe(true);
+    expect(t.sameTag(0, 0x2abcdf)).toBe(false);
+    expect(t.sameTag(0, 0x0abcde)).toBe(false);
+    expect(t.sameTag(0, 0x6abcde)).toBe(true);
   });
 
   it('grows across many doublings and still finds every ID, with its line', () => {
