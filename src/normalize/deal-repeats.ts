@@ -10,17 +10,23 @@ const FILE_STRIDE = 2 ** 32;
  * (exports of January–February and February–March both hold February).
  */
 export class DealRepeats {
-  /** Line hash per ID hash. */
+  /** The first row of each ID: fingerprints and line. */
   readonly idLines = new RepeatTable();
   /** Deals without product rows, by ID: their amount counts once. */
   readonly dealAmounts = new Map<string, { whole: number; micro: number; where: number }>();
   private readonly files: string[] = [];
+  /**
+   * The number of `idLines` entries when each file began: files are read one after another,
+   * so an entry's file is the last one begun before it (no file number kept per entry).
+   */
+  private readonly firstEntries: number[] = [];
   /** Header keys of the first file, in its order: the order every file's cells are hashed in. */
   private columns: string[] | null = null;
 
   /** Start a file; returns its number and the hash position of each of its columns (null: their own). */
   begin(file: string, headers: readonly string[]): { index: number; positions: number[] | null } {
     this.files.push(file);
+    this.firstEntries.push(this.idLines.size);
     const keys = headers.map(headerKey);
     if (this.columns === null) this.columns = keys;
     return { index: this.files.length - 1, positions: canonicalPositions(this.columns, keys) };
@@ -32,6 +38,23 @@ export class DealRepeats {
 
   fileOf(where: number): number {
     return Math.floor(where / FILE_STRIDE);
+  }
+
+  /** The file of `idLines` entry `e`. */
+  fileOfEntry(e: number): number {
+    let lo = 0;
+    let hi = this.firstEntries.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((this.firstEntries[mid] as number) <= e) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  /** Where the first row of `idLines` entry `e` is, as `where` counts it. */
+  whereOfEntry(e: number): number {
+    return this.where(this.fileOfEntry(e), this.idLines.line(e));
   }
 
   /** `line 5`, or `line 5 of deals-jan.csv` when that is another file than `file`. */

@@ -71,7 +71,7 @@ export class DealConverter extends ConverterBase implements RowConverter<Deal> {
   productRowsCounted = 0;
   amountDisagrees = 0;
   private readonly otherAmount = newParsedAmount();
-  /** Line hash per ID hash, and the deals without products: a second line with the same ID and hash is the same line again. */
+  /** The first row of each ID, and the deals without products: a second line with the same ID and fingerprint is the same line again. */
   private readonly repeats: DealRepeats;
   /** This file's number among the files of the input, and the position each column is hashed at. */
   private readonly fileIndex: number;
@@ -285,28 +285,35 @@ export class DealConverter extends ConverterBase implements RowConverter<Deal> {
   private repeatOf(id: string, fields: string[], line: number): 'new' | 'repeat' | 'earlier' | 'conflict' {
     const h = this.hasher;
     h.hash(fields, this.positions);
-    const hash = h.line;
-    const rest = this.productRows ? hash : h.without(this.col.amount as number);
-    const idHash = h.fields[this.col.id as number] as number;
+    // Product rows compare whole (one differing only in the amount is another product row);
+    // other rows compare all but the amount, and then the amount.
+    const amount = this.productRows ? -1 : (this.col.amount as number);
+    const restA = amount < 0 ? h.lineA : h.lineA - (h.fieldA[amount] as number);
+    const restB = amount < 0 ? h.lineB : h.lineB - (h.fieldB[amount] as number);
+    const tag = amount < 0 ? 0 : (h.fieldA[amount] as number);
+    const idField = this.col.id as number;
     const table = this.repeats.idLines;
-    const slot = table.seen(idHash, hash, rest, this.repeats.where(this.fileIndex, line));
-    if (slot === -1) return 'new';
-    if (table.lineHash(slot) === hash) return this.repeats.fileOf(table.line(slot)) === this.fileIndex ? 'repeat' : 'earlier';
-    if (table.restHash(slot) === rest) {
+    const e = table.seen(h.fieldA[idField] as number, h.fieldB[idField] as number, restA, restB, tag, line);
+    if (e === -1) return 'new';
+    const across = this.repeats.fileOfEntry(e) !== this.fileIndex;
+    if (table.sameRest(e, restA, restB)) {
+      if (table.sameTag(e, tag)) return across ? 'earlier' : 'repeat';
+      const where = this.repeats.whereOfEntry(e);
       this.invalid(
         line,
         'amount',
         this.text(fields, 'amount'),
-        `deal ${id} appears again with a different amount (first on ${this.repeats.describe(table.line(slot), this.fileIndex)})`,
+        `deal ${id} appears again with a different amount (first on ${this.repeats.describe(where, this.fileIndex)})`,
         'keep one of the two rows; if both are real, give them different IDs',
-        cell('CONFLICTING_AMOUNT', { id, ...this.repeats.locate(table.line(slot), this.fileIndex), noProducts: false }),
+        cell('CONFLICTING_AMOUNT', { id, ...this.repeats.locate(where, this.fileIndex), noProducts: false }),
         'keep-one',
         'CONFLICTING_DUPLICATE',
       );
       return 'conflict';
     }
-    this.repeatedIds.add(idHash);
-    if (this.repeats.fileOf(table.line(slot)) !== this.fileIndex) this.repeatedAcross.add(idHash);
+    // Entry numbers stand for IDs: one per distinct ID.
+    this.repeatedIds.add(e);
+    if (across) this.repeatedAcross.add(e);
     return 'new';
   }
 }

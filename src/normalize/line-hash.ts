@@ -1,46 +1,61 @@
 /**
- * 52-bit hashes of a row, exact as JS numbers. Each field is hashed on its own (two 32-bit
- * FNV-1a variants seeded with the field's position) and the row's hash is their sum, so one
- * pass over the characters gives the row's hash, any field's hash, and the hash of the row
- * without one field (the amount) by subtraction.
+ * 64-bit fingerprints of a row, held as two 32-bit halves (A and B). Each field is hashed on
+ * its own (two 32-bit hashes seeded with the field's position) and a row's halves are the sums
+ * of its fields' halves mod 2^32, so one pass over the characters gives the row's fingerprint,
+ * any field's, and the row's without one field (the amount) by subtraction.
  */
-const MOD = 2 ** 52;
-
 export class RowHasher {
-  /** Hash of each field of the last row hashed. */
-  readonly fields: number[] = [];
-  line = 0;
+  /** Each field's halves, for the last row hashed (int32). */
+  readonly fieldA: number[] = [];
+  readonly fieldB: number[] = [];
+  /** The last row's halves (int32). */
+  lineA = 0;
+  lineB = 0;
 
   /**
    * `positions[f]` is the position field `f` is hashed at (the same cells of two files whose
    * columns come in another order hash alike); without it, its own.
    */
   hash(fields: readonly string[], positions?: readonly number[] | null): void {
-    let sum = 0;
-    this.fields.length = fields.length;
+    let sumA = 0;
+    let sumB = 0;
+    this.fieldA.length = fields.length;
+    this.fieldB.length = fields.length;
     for (let f = 0; f < fields.length; f++) {
-      const h = fieldHash(fields[f] as string, positions ? (positions[f] as number) : f);
-      this.fields[f] = h;
-      sum = (sum + h) % MOD;
+      const text = fields[f] as string;
+      const position = positions ? (positions[f] as number) : f;
+      let a = 0x811c9dc5 ^ position;
+      let b = 0x01000193 ^ Math.imul(position + 1, 0x9e3779b1);
+      for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        a = Math.imul(a ^ c, 0x01000193);
+        b = Math.imul(b ^ c, 0x5bd1e995);
+        b ^= b >>> 15;
+      }
+      // The length ends each field (`ab`+`c` is not `a`+`bc`), and the final mix spreads every
+      // character over all 32 bits: the table takes its slot from the low bits.
+      a = mix(a ^ text.length);
+      b = mix(b ^ Math.imul(text.length, 0x27d4eb2f));
+      this.fieldA[f] = a;
+      this.fieldB[f] = b;
+      sumA = (sumA + a) | 0;
+      sumB = (sumB + b) | 0;
     }
-    this.line = sum;
+    this.lineA = sumA;
+    this.lineB = sumB;
   }
 
-  /** The last row's hash without field `f`. */
-  without(f: number): number {
-    return (this.line - (this.fields[f] ?? 0) + MOD) % MOD;
+  /** The last row's fingerprint as one exact JS number (52 of its 64 bits), to compare rows at a glance. */
+  get line(): number {
+    return (this.lineA >>> 0) * 0x100000 + (this.lineB >>> 12);
   }
 }
 
-export function fieldHash(text: string, position: number): number {
-  let a = 0x811c9dc5 ^ position;
-  let b = 0x01000193 ^ Math.imul(position + 1, 0x9e3779b1);
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    a = Math.imul(a ^ c, 0x01000193);
-    b = Math.imul(b ^ c, 0x5bd1e995) ^ (b >>> 15);
-  }
-  a = Math.imul(a ^ text.length, 0x01000193);
-  b = Math.imul(b ^ 0x1e, 0x5bd1e995) ^ (b >>> 13);
-  return (a >>> 0) * 0x100000 + ((b >>> 0) & 0xfffff);
+/** The murmur3 finaliser: every input bit reaches every output bit. */
+function mix(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return (h ^ (h >>> 16)) | 0;
 }
