@@ -5,6 +5,7 @@ import { describeProblem } from '../errors.js';
 import { isoDate } from './format.js';
 import { t, type Lang } from './i18n.js';
 import { cellText, ERROR_WORDS, errorInLang, fieldName } from './messages/errors.js';
+import { ROLE_NAMES } from './messages/inputs.js';
 import { warningText } from './messages/warnings.js';
 
 const KIND_WORDS: Record<string, 'kindCsv' | 'kindXlsx' | 'kindHtml' | 'kindParquet'> = { csv: 'kindCsv', xlsx: 'kindXlsx', html: 'kindHtml', parquet: 'kindParquet' };
@@ -19,7 +20,6 @@ const WORDS = {
     line: 'line',
     fromSep: ' (from the sep= line)',
     delimiters: { ',': 'comma (,)', ';': 'semicolon (;)', '\t': 'tab', '|': 'pipe (|)' } as Record<string, string>,
-    roles: { deals: 'deals', activities: 'activities', leads: 'leads', clients: 'clients', offers: 'offers' } as Record<string, string>,
     missing: (n: number) => `Missing (${n})`,
     noColumn: (field: string, description: string, map: string) => `${field} (${description}): no column; map one with ${map}`,
   },
@@ -31,7 +31,6 @@ const WORDS = {
     line: 'строка',
     fromSep: ' (из строки sep=)',
     delimiters: { ',': 'запятая (,)', ';': 'точка с запятой (;)', '\t': 'табуляция', '|': 'вертикальная черта (|)' } as Record<string, string>,
-    roles: { deals: 'сделки', activities: 'активности', leads: 'заявки', clients: 'клиенты', offers: 'КП' } as Record<string, string>,
     missing: (n: number) => `Не хватает (${n})`,
     noColumn: (field: string, _description: string, map: string) => `«${field}»: нет колонки; укажите её: ${map}`,
   },
@@ -108,7 +107,7 @@ export function inspectDoc(r: InspectResult, details: InspectDetails, lang: Lang
       {
         kind: 'facts',
         facts: [
-          [w.readAs, w.roles[r.role] ?? r.role],
+          [w.readAs, ROLE_NAMES[lang][r.role]],
           [t(lang, 'tableKind'), t(lang, KIND_WORDS[r.kind] ?? 'kindCsv')],
           ...(r.sheet !== null ? [[t(lang, 'sheet'), r.sheet] as [string, string], [t(lang, 'sheets'), r.sheets.map((s, i) => `${i + 1} ${s}`).join(', ')] as [string, string]] : []),
           ...(r.kind === 'csv' || r.kind === 'html'

@@ -7,7 +7,8 @@ const HOW: Record<Lang, Record<ChosenFile['how'], string>> = {
   ru: { named: 'указан флагом', 'name-and-columns': 'узнан по имени и колонкам', columns: 'узнан по колонкам' },
 };
 
-const ROLE: Record<Lang, Record<ChosenFile['role'], string>> = {
+/** The kinds of input, as a person names them. */
+export const ROLE_NAMES: Record<Lang, Record<ChosenFile['role'], string>> = {
   en: { deals: 'deals', activities: 'activities', leads: 'leads', clients: 'clients', offers: 'offers' },
   ru: { deals: 'сделки', activities: 'активности', leads: 'заявки', clients: 'клиенты', offers: 'КП' },
 };
@@ -15,7 +16,7 @@ const ROLE: Record<Lang, Record<ChosenFile['role'], string>> = {
 /** How each input was taken, then the files not used, one line each (`result.files` in English). */
 export function inputNotes(chosen: readonly ChosenFile[], unused: readonly UnusedFile[], lang: Lang): string[] {
   return [
-    ...chosen.map((c) => `${ROLE[lang][c.role]}: ${c.file} (${HOW[lang][c.how]})`),
+    ...chosen.map((c) => `${ROLE_NAMES[lang][c.role]}: ${c.file} (${HOW[lang][c.how]})`),
     ...unused.map((u) => `${lang === 'ru' ? 'не использован' : 'not used'}: ${u.file} (${unusedWhy(u, lang)})`),
   ];
 }
