@@ -75,6 +75,21 @@ describe('RepeatTable', () => {
     expect(t.line(n - 1)).toBe(n);
     expect(t.line(2 * n - 1)).toBe(2 * n);
   });
+  it('finds IDs by their marks through growth, whatever the bits of their second half', () => {
+    // The slot keeps the high bits of the second half beside the entry number, fewer of them
+    // after each doubling. Second halves spread over all 32 bits (negative ones too), and
+    // pairs that share a first half and differ only in the bits the mark drops, must all be
+    // found after 2 → 8,192 slots.
+    const t = new RepeatTable(1);
+    const n = 5_000;
+    const second = (i: number): number => Math.imul(i + 1, 0x85ebca6b) ^ (i << 3);
+    for (let i = 0; i < n; i++) expect(t.seen(i >> 1, i % 2 === 0 ? second(i) : second(i - 1) ^ 1, 0, 0, 0, i + 1)).toBe(-1);
+    expect(t.capacity).toBe(8_192);
+    for (let i = 0; i < n; i++) expect(t.seen(i >> 1, i % 2 === 0 ? second(i) : second(i - 1) ^ 1, 0, 0, 0, 0)).toBe(i);
+    // A second half never seen, with a known first half, is a new ID.
+    expect(t.seen(0, second(0) ^ 0x40000000, 0, 0, 0, 1)).toBe(-1);
+    expect(t.size).toBe(n + 1);
+  });
 });
 
 describe('Lines', () => {
