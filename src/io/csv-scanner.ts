@@ -111,7 +111,6 @@ export class CsvScanner {
     while (pos < n) {
       const recordStart = pos;
       const recordLine = line;
-      fields.length = 0;
 
       // Fast path: a line with no quote and no lone CR is split with native indexOf.
       const lf = text.indexOf('\n', pos);
@@ -124,21 +123,24 @@ export class CsvScanner {
           pos = lf + 1;
           line++;
           this.line = line;
-          if (end === recordStart) {
-            this.onRecord(fields, recordLine);
-            continue;
+          // Fields are written in place and the length set only when it changes: setting an
+          // array's length is a call into the runtime, once per row it showed in profiles.
+          let count = 0;
+          if (end !== recordStart) {
+            let start = recordStart;
+            for (let d = text.indexOf(delimChar, start); d !== -1 && d < end; d = text.indexOf(delimChar, start)) {
+              fields[count++] = text.slice(start, d);
+              start = d + 1;
+            }
+            fields[count++] = text.slice(start, end);
           }
-          let start = recordStart;
-          for (let d = text.indexOf(delimChar, start); d !== -1 && d < end; d = text.indexOf(delimChar, start)) {
-            fields.push(text.slice(start, d));
-            start = d + 1;
-          }
-          fields.push(text.slice(start, end));
+          if (fields.length !== count) fields.length = count;
           this.onRecord(fields, recordLine);
           continue;
         }
       }
 
+      fields.length = 0;
       let quotedAny = false;
 
       for (;;) {

@@ -19,8 +19,10 @@ export class RowHasher {
   hash(fields: readonly string[], positions?: readonly number[] | null): void {
     let sumA = 0;
     let sumB = 0;
-    this.fieldA.length = fields.length;
-    this.fieldB.length = fields.length;
+    if (this.fieldA.length !== fields.length) {
+      this.fieldA.length = fields.length;
+      this.fieldB.length = fields.length;
+    }
     for (let f = 0; f < fields.length; f++) {
       const text = fields[f] as string;
       const position = positions ? (positions[f] as number) : f;
