@@ -45,8 +45,8 @@ describe('RepeatTable', () => {
   });
 
   it('grows across many doublings and still finds every ID, with its line', () => {
-    // Two slots to begin with: 10,000 IDs make it double 13 times. It doubles past 70 % full,
-    // so it ends at 16,384 slots (0.7 × 8,192 = 5,734.4 < 10,000 ≤ 0.7 × 16,384 = 11,468.8).
+    // Two slots to begin with: 10,000 IDs make it double 13 times. It doubles past 85 % full,
+    // so it ends at 16,384 slots (0.85 × 8,192 = 6,963.2 < 10,000 ≤ 0.85 × 16,384 = 13,926.4).
     const t = new RepeatTable(1);
     const n = 10_000;
     for (let i = 0; i < n; i++) expect(t.seen(Math.imul(i, 0x9e3779b1), i, i, 0, 0, 2 + 3 * i)).toBe(-1);
