@@ -1,7 +1,8 @@
-// The DuckDB peer: read + group-by + sum on one thread, as an analyst would write it.
+// The DuckDB peer: read + group-by + sum, as an analyst would write it; on one thread unless
+// a thread count follows the file.
 import { DuckDBInstance } from '@duckdb/node-api';
 
-const instance = await DuckDBInstance.create(':memory:', { threads: '1' });
+const instance = await DuckDBInstance.create(':memory:', { threads: process.argv[3] ?? '1' });
 const connection = await instance.connect();
 const reader = await connection.runAndReadAll(`SELECT client, sum(amount) FROM read_csv('${process.argv[2]}') GROUP BY client`);
 console.log(reader.getRows().length);
