@@ -132,45 +132,54 @@ export function analyzeLeads(leads: LeadInput[], options: LeadOptions): LeadsRes
     return compareNames(la.lead, lb.lead) || compareNames(la.client, lb.client);
   });
 
-  const out: RankedLead[] = new Array<RankedLead>(n);
+  // Each ranked lead is made in the order the leads were read, from memory read in order,
+  // and only then placed by rank: made in rank order, every lead was a jump to a far place.
+  const ranked: RankedLead[] = new Array<RankedLead>(n);
   const sums: Amount[] = LEAD_GROUPS.map(() => ({ whole: 0, micro: 0 }));
   const counts = LEAD_GROUPS.map(() => 0);
-  for (let k = 0; k < n; k++) {
-    const i = index[k] as number;
+  // A queue's closes fall on a few hundred days: each day's text is made once and shared.
+  const dayText = new Map<number, string>();
+  const byManager = new Map<string, ManagerLeads>();
+  for (let i = 0; i < n; i++) {
     const l = leads[i] as LeadInput;
     const g = order[i] as number;
     const group = LEAD_GROUPS[g] as LeadGroup;
     const close = closeKey[i] === Number.MAX_SAFE_INTEGER ? null : (closeKey[i] as number);
     const days = close === null ? null : close - options.asOf;
-    const lead: RankedLead = {
+    let closeText: string | null = null;
+    if (close !== null) {
+      closeText = dayText.get(close) ?? null;
+      if (closeText === null) {
+        closeText = formatDay(close);
+        dayText.set(close, closeText);
+      }
+    }
+    ranked[i] = {
       lead: l.lead,
       client: l.client,
       amount: l.amount ? amountToNumber(l.amount) : null,
-      expectedClose: close === null ? null : formatDay(close),
+      expectedClose: closeText,
       daysToClose: days,
       group,
       priority: group === 'unclassified' ? null : ((g + 1) as 1 | 2 | 3 | 4),
       overdue: days !== null && days < 0,
       manager: l.manager,
     };
-    out[k] = lead;
     counts[g] = (counts[g] ?? 0) + 1;
     if (l.amount) sums[g] = addAmounts(sums[g] as Amount, l.amount);
-  }
-  const groups: GroupSummary[] = LEAD_GROUPS.map((group, i) => ({ group, count: counts[i] ?? 0, amount: amountToNumber(sums[i] as Amount) }));
-
-  const byManager = new Map<string, ManagerLeads>();
-  for (const l of out) {
-    const name = l.manager;
-    if (name === '') continue;
-    let m = byManager.get(name);
+    if (l.manager === '') continue;
+    let m = byManager.get(l.manager);
     if (!m) {
-      m = { manager: name, leads: 0, groups: { 'fast-big': 0, 'fast-small': 0, 'slow-big': 0, 'slow-small': 0, unclassified: 0 }, overloaded: false };
-      byManager.set(name, m);
+      m = { manager: l.manager, leads: 0, groups: { 'fast-big': 0, 'fast-small': 0, 'slow-big': 0, 'slow-small': 0, unclassified: 0 }, overloaded: false };
+      byManager.set(l.manager, m);
     }
     m.leads++;
-    m.groups[l.group]++;
+    m.groups[group]++;
   }
+  const out: RankedLead[] = new Array<RankedLead>(n);
+  for (let k = 0; k < n; k++) out[k] = ranked[index[k] as number] as RankedLead;
+  const groups: GroupSummary[] = LEAD_GROUPS.map((group, i) => ({ group, count: counts[i] ?? 0, amount: amountToNumber(sums[i] as Amount) }));
+
   const managers = [...byManager.values()]
     .map((m) => ({ ...m, overloaded: options.maxLeads !== null && m.leads > options.maxLeads }))
     .sort((a, b) => b.leads - a.leads || compareNames(a.manager, b.manager));
