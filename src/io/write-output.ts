@@ -1,7 +1,7 @@
 import { says } from '../codes/errors.js';
 import { createWriteStream } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
-import { once } from 'node:events';
+import { finished } from 'node:stream/promises';
 import { basename, dirname, join } from 'node:path';
 import { FolioError } from '../errors.js';
 
@@ -50,17 +50,18 @@ function drained(sink: Sink): Promise<void> {
 export async function writeFileAtomic(path: string, chunks: Iterable<string>): Promise<void> {
   const temp = join(dirname(path), `.${basename(path)}.${process.pid}.folio-tmp`);
   pendingTempFiles.add(temp);
+  const file = createWriteStream(temp, { encoding: 'utf8' });
+  // An open that fails (no such folder) is the stream's first error, maybe before any wait.
+  const failed = new Promise<never>((_, reject) => file.once('error', reject));
   try {
-    const file = createWriteStream(temp, { encoding: 'utf8' });
-    // An open that fails (no such folder) is reported as the stream's first error.
-    const failed = once(file, 'error').then(([error]: unknown[]) => {
-      throw error;
-    });
     await Promise.race([writeChunks(file, chunks), failed]);
     file.end();
-    await Promise.race([once(file, 'finish'), failed]);
+    await finished(file);
     await rename(temp, path);
   } catch (error) {
+    // Closed before the temp file is removed: an open still under way would create it again.
+    file.destroy();
+    await finished(file).catch(() => undefined);
     await rm(temp, { force: true });
     const code = (error as NodeJS.ErrnoException).code ?? 'unknown error';
     throw new FolioError({
