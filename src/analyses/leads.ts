@@ -62,18 +62,23 @@ export interface LeadsResult {
  * Twice the median, exact: the middle amount doubled, or the sum of the two middle ones.
  * Comparing 2·amount with it keeps "at or above the median" exact for an even count. The
  * order is found on a typed array of float keys (native sort); the exact amounts are then
- * taken from the leads whose keys sit in the middle.
+ * taken from the leads whose keys sit in the middle. `counted` says which leads count.
  */
-function twiceMedian(amounts: Amount[]): Amount | null {
-  const n = amounts.length;
+function twiceMedian(leads: readonly LeadInput[], amountKeys: Float64Array, counted: Uint8Array): Amount | null {
+  let n = 0;
+  for (let i = 0; i < counted.length; i++) n += counted[i] as number;
   if (n === 0) return null;
   const keys = new Float64Array(n);
-  for (let i = 0; i < n; i++) keys[i] = amountKey(amounts[i] as Amount);
+  for (let i = 0, k = 0; i < counted.length; i++) if (counted[i] === 1) keys[k++] = amountKeys[i] as number;
   keys.sort();
   const exact = (key: number): Amount => {
     // Several exact amounts may share a float key only beyond 15 significant digits; take the least.
     let best: Amount | null = null;
-    for (const a of amounts) if (amountKey(a) === key && (best === null || compareAmounts(a, best) < 0)) best = a;
+    for (let i = 0; i < counted.length; i++) {
+      if (counted[i] !== 1 || amountKeys[i] !== key) continue;
+      const a = (leads[i] as LeadInput).amount as Amount;
+      if (best === null || compareAmounts(a, best) < 0) best = a;
+    }
     return best as Amount;
   };
   const hi = exact(keys[Math.floor(n / 2)] as number);
@@ -88,32 +93,33 @@ function twiceMedian(amounts: Amount[]): Amount | null {
  * then earlier close, then name; unclassified (no amount or no date) last.
  */
 export function analyzeLeads(leads: LeadInput[], options: LeadOptions): LeadsResult {
-  // The median is over the leads that get a group: with an amount and a known close.
-  const amounts = leads
-    .filter((l) => l.amount !== null && (l.expectedClose !== null || l.daysFromAsOf !== null))
-    .map((l) => l.amount as Amount);
-  const twice = options.big !== null ? addAmounts(options.big, options.big) : twiceMedian(amounts);
-
   // Per-lead keys in typed arrays and an index sort: a million leads sort without a million
   // wrapper objects for the comparator to chase.
   const n = leads.length;
-  const order = new Uint8Array(n);
   const amountKeys = new Float64Array(n);
   const closeKey = new Float64Array(n);
+  // 1 for a lead with an amount and a known close: those get a group, and the median is theirs.
+  const grouped = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
     const l = leads[i] as LeadInput;
     const close = l.expectedClose ?? (l.daysFromAsOf !== null ? options.asOf + l.daysFromAsOf : null);
-    let group: LeadGroup = 'unclassified';
-    if (l.amount !== null && close !== null && twice !== null) {
-      const fast = close - options.asOf <= options.fastDays;
-      const big = atLeastHalfOf(l.amount, twice);
-      group = fast ? (big ? 'fast-big' : 'fast-small') : big ? 'slow-big' : 'slow-small';
-    }
-    order[i] = LEAD_GROUPS.indexOf(group);
     // Distinct amounts of up to 15 significant digits keep their order as floats; equal
     // floats fall back to the exact pair.
     amountKeys[i] = l.amount ? amountKey(l.amount) : -1;
     closeKey[i] = close ?? Number.MAX_SAFE_INTEGER;
+    grouped[i] = l.amount !== null && close !== null ? 1 : 0;
+  }
+  const twice = options.big !== null ? addAmounts(options.big, options.big) : twiceMedian(leads, amountKeys, grouped);
+
+  const order = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    let group: LeadGroup = 'unclassified';
+    if (grouped[i] === 1 && twice !== null) {
+      const fast = (closeKey[i] as number) - options.asOf <= options.fastDays;
+      const big = atLeastHalfOf((leads[i] as LeadInput).amount as Amount, twice);
+      group = fast ? (big ? 'fast-big' : 'fast-small') : big ? 'slow-big' : 'slow-small';
+    }
+    order[i] = LEAD_GROUPS.indexOf(group);
   }
   const index = new Uint32Array(n);
   for (let i = 0; i < n; i++) index[i] = i;
@@ -132,45 +138,54 @@ export function analyzeLeads(leads: LeadInput[], options: LeadOptions): LeadsRes
     return compareNames(la.lead, lb.lead) || compareNames(la.client, lb.client);
   });
 
-  const out: RankedLead[] = new Array<RankedLead>(n);
+  // Each ranked lead is made in the order the leads were read, from memory read in order,
+  // and only then placed by rank: made in rank order, every lead was a jump to a far place.
+  const ranked: RankedLead[] = new Array<RankedLead>(n);
   const sums: Amount[] = LEAD_GROUPS.map(() => ({ whole: 0, micro: 0 }));
   const counts = LEAD_GROUPS.map(() => 0);
-  for (let k = 0; k < n; k++) {
-    const i = index[k] as number;
+  // A queue's closes fall on a few hundred days: each day's text is made once and shared.
+  const dayText = new Map<number, string>();
+  const byManager = new Map<string, ManagerLeads>();
+  for (let i = 0; i < n; i++) {
     const l = leads[i] as LeadInput;
     const g = order[i] as number;
     const group = LEAD_GROUPS[g] as LeadGroup;
     const close = closeKey[i] === Number.MAX_SAFE_INTEGER ? null : (closeKey[i] as number);
     const days = close === null ? null : close - options.asOf;
-    const lead: RankedLead = {
+    let closeText: string | null = null;
+    if (close !== null) {
+      closeText = dayText.get(close) ?? null;
+      if (closeText === null) {
+        closeText = formatDay(close);
+        dayText.set(close, closeText);
+      }
+    }
+    ranked[i] = {
       lead: l.lead,
       client: l.client,
       amount: l.amount ? amountToNumber(l.amount) : null,
-      expectedClose: close === null ? null : formatDay(close),
+      expectedClose: closeText,
       daysToClose: days,
       group,
       priority: group === 'unclassified' ? null : ((g + 1) as 1 | 2 | 3 | 4),
       overdue: days !== null && days < 0,
       manager: l.manager,
     };
-    out[k] = lead;
     counts[g] = (counts[g] ?? 0) + 1;
     if (l.amount) sums[g] = addAmounts(sums[g] as Amount, l.amount);
-  }
-  const groups: GroupSummary[] = LEAD_GROUPS.map((group, i) => ({ group, count: counts[i] ?? 0, amount: amountToNumber(sums[i] as Amount) }));
-
-  const byManager = new Map<string, ManagerLeads>();
-  for (const l of out) {
-    const name = l.manager;
-    if (name === '') continue;
-    let m = byManager.get(name);
+    if (l.manager === '') continue;
+    let m = byManager.get(l.manager);
     if (!m) {
-      m = { manager: name, leads: 0, groups: { 'fast-big': 0, 'fast-small': 0, 'slow-big': 0, 'slow-small': 0, unclassified: 0 }, overloaded: false };
-      byManager.set(name, m);
+      m = { manager: l.manager, leads: 0, groups: { 'fast-big': 0, 'fast-small': 0, 'slow-big': 0, 'slow-small': 0, unclassified: 0 }, overloaded: false };
+      byManager.set(l.manager, m);
     }
     m.leads++;
-    m.groups[l.group]++;
+    m.groups[group]++;
   }
+  const out: RankedLead[] = new Array<RankedLead>(n);
+  for (let k = 0; k < n; k++) out[k] = ranked[index[k] as number] as RankedLead;
+  const groups: GroupSummary[] = LEAD_GROUPS.map((group, i) => ({ group, count: counts[i] ?? 0, amount: amountToNumber(sums[i] as Amount) }));
+
   const managers = [...byManager.values()]
     .map((m) => ({ ...m, overloaded: options.maxLeads !== null && m.leads > options.maxLeads }))
     .sort((a, b) => b.leads - a.leads || compareNames(a.manager, b.manager));

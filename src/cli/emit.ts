@@ -2,13 +2,13 @@ import type { Format } from '../run/formats.js';
 import type { CommandOutput } from '../run/output.js';
 import { progressDone } from '../io/progress.js';
 import { warningText } from '../present/messages/warnings.js';
-import { writeFileAtomic } from '../io/write-output.js';
+import { writeChunks, writeFileAtomic } from '../io/write-output.js';
 import { colorEnabled, painter } from './color.js';
 import type { CliContext } from './context.js';
 
 /**
- * Print a command's output: the data to stdout (or atomically to --output), warnings to
- * stderr. Returns the exit code.
+ * Print a command's output: the data to stdout (or atomically to --output) as it is made,
+ * warnings to stderr. Returns the exit code.
  */
 export async function emit(ctx: CliContext, raw: CommandOutput, format: Format, outputFile: string | undefined): Promise<number> {
   progressDone();
@@ -16,9 +16,9 @@ export async function emit(ctx: CliContext, raw: CommandOutput, format: Format, 
   const toTerminal = outputFile === undefined && format === 'table';
   const paint = await painter(toTerminal && colorEnabled(ctx.color, ctx.env, ctx.stdout.isTTY));
   const { render } = await import('../run/output.js');
-  const text = await render(output, format, paint);
-  if (outputFile !== undefined) await writeFileAtomic(outputFile, text);
-  else ctx.stdout.write(text);
+  const chunks = await render(output, format, paint);
+  if (outputFile !== undefined) await writeFileAtomic(outputFile, chunks);
+  else await writeChunks(ctx.stdout, chunks);
   const warn = await painter(colorEnabled(ctx.color, ctx.env, ctx.stderr.isTTY));
   const lang = ctx.lang;
   for (const w of output.envelope.warnings) ctx.stderr.write(`${warn('warn', lang === 'ru' ? 'предупреждение:' : 'warning:')} ${warningText(w, lang)}\n`);

@@ -1,3 +1,4 @@
+import { batched, type Chunks } from './chunks.js';
 import type { MachineRow } from './document.js';
 
 /**
@@ -15,9 +16,16 @@ function field(value: string | number | boolean | null): string {
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
+function line(cells: readonly (string | number | boolean | null)[]): string {
+  let text = '';
+  for (let i = 0; i < cells.length; i++) text += (i === 0 ? '' : ',') + field(cells[i] ?? null);
+  return `${text}\n`;
+}
+
 /** RFC 4180 CSV with a header row, LF line ends, numbers as plain decimals. */
-export function renderCsv(rows: MachineRow[], columns: string[]): string {
-  const lines = [columns.map(field).join(',')];
-  for (const row of rows) lines.push(columns.map((c) => field(row[c] ?? null)).join(','));
-  return `${lines.join('\n')}\n`;
+export function csvChunks(rows: Iterable<MachineRow>, columns: readonly string[]): Chunks {
+  return batched((function* () {
+    yield line(columns);
+    for (const row of rows) yield line(columns.map((c) => row[c] ?? null));
+  })());
 }

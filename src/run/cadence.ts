@@ -2,7 +2,7 @@ import { says } from '../codes/errors.js';
 import { cadenceDoc } from '../present/cadence.js';
 import { warningJson } from '../present/messages/warnings.js';
 import { warning } from '../codes/warnings.js';
-import type { CadenceJson } from '../analyses/cadence.js';
+import type { AgendaItem, CadenceJson } from '../analyses/cadence.js';
 import { analyzeCadence, CadenceLog, type CadenceOptions } from '../analyses/cadence.js';
 import type { ShareOptions } from '../analyses/share.js';
 import { FolioError } from '../errors.js';
@@ -160,19 +160,24 @@ export async function runCadence(options: CadenceRunOptions): Promise<CommandOut
   return {
     envelope: buildEnvelope('cadence', { from: result.window.from, to: result.window.to }, inputs, result, warnings.map(warningJson)),
     doc: () => cadenceDoc(result, options.lang),
-    rows: () => result.agenda.map(
-      (a): MachineRow => ({
-        client: a.client,
-        status: a.status,
-        lastPositive: a.lastPositive,
-        nextDue: a.nextDue,
-        daysUntilDue: a.daysUntilDue,
-        personalAllowed: a.personalAllowed,
-        allowedFrom: a.allowedFrom,
-        manager: a.manager,
-      }),
-    ),
+    rows: () => agendaRows(result.agenda),
     columns: ['client', 'status', 'lastPositive', 'nextDue', 'daysUntilDue', 'personalAllowed', 'allowedFrom', 'manager'],
     exitCode: 0,
   };
+}
+
+/** The agenda's rows for NDJSON and CSV, made one at a time as they are written. */
+function* agendaRows(agenda: readonly AgendaItem[]): Generator<MachineRow> {
+  for (const a of agenda) {
+    yield {
+      client: a.client,
+      status: a.status,
+      lastPositive: a.lastPositive,
+      nextDue: a.nextDue,
+      daysUntilDue: a.daysUntilDue,
+      personalAllowed: a.personalAllowed,
+      allowedFrom: a.allowedFrom,
+      manager: a.manager,
+    };
+  }
 }

@@ -3,7 +3,7 @@ import { leadReasonText } from '../present/messages/cells.js';
 import { warningJson } from '../present/messages/warnings.js';
 import { warning } from '../codes/warnings.js';
 import { loadLeads } from '../load/leads.js';
-import { analyzeLeads, type LeadOptions, type LeadsResult } from '../analyses/leads.js';
+import { analyzeLeads, type LeadOptions, type LeadsResult, type RankedLead } from '../analyses/leads.js';
 import type { Vocabulary } from '../normalize/vocabulary.js';
 import type { MachineRow } from '../render/document.js';
 import { type Lang } from '../present/i18n.js';
@@ -50,21 +50,26 @@ export async function runLeads(options: LeadsRunOptions): Promise<CommandOutput>
   return {
     envelope: buildEnvelope('leads', null, inputs, result, warnings.map(warningJson)),
     doc: () => leadsDoc(result, options.lang),
-    rows: () => result.leads.map(
-      (l): MachineRow => ({
-        priority: l.priority,
-        group: l.group,
-        lead: l.lead,
-        client: l.client,
-        amount: l.amount,
-        expectedClose: l.expectedClose,
-        daysToClose: l.daysToClose,
-        overdue: l.overdue,
-        manager: l.manager,
-        reason: l.reason ?? null,
-      }),
-    ),
+    rows: () => leadRows(result.leads),
     columns: ['priority', 'group', 'lead', 'client', 'amount', 'expectedClose', 'daysToClose', 'overdue', 'manager', 'reason'],
     exitCode: 0,
   };
+}
+
+/** The queue's rows for NDJSON and CSV, made one at a time as they are written. */
+function* leadRows(leads: readonly RankedLead[]): Generator<MachineRow> {
+  for (const l of leads) {
+    yield {
+      priority: l.priority,
+      group: l.group,
+      lead: l.lead,
+      client: l.client,
+      amount: l.amount,
+      expectedClose: l.expectedClose,
+      daysToClose: l.daysToClose,
+      overdue: l.overdue,
+      manager: l.manager,
+      reason: l.reason ?? null,
+    };
+  }
 }

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { displayName, nameKey } from '../normalize/text.js';
+import type { MachineRow } from '../render/document.js';
 import type { CommandOutput } from './output.js';
 import type { NameKind, NameSink } from '../load/names.js';
 
@@ -56,6 +57,11 @@ export class Redactor implements NameSink {
     return value;
   }
 
+  /** Rows redacted one at a time, as they are written. */
+  private *each(rows: Iterable<MachineRow>): Generator<MachineRow> {
+    for (const row of rows) yield this.deep(row);
+  }
+
   /** A command's output with names replaced in every format it can be rendered in. */
   output(output: CommandOutput): CommandOutput {
     const { github } = output;
@@ -63,7 +69,7 @@ export class Redactor implements NameSink {
       ...output,
       envelope: this.deep(output.envelope),
       doc: () => this.deep(output.doc()),
-      rows: () => output.rows().map((row) => this.deep(row)),
+      rows: () => this.each(output.rows()),
       ...(github ? { github: () => this.text(github()) } : {}),
     };
   }
