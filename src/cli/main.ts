@@ -3,7 +3,6 @@ import { Command, CommanderError } from 'commander';
 import { CONFIG_FILE, loadConfig } from '../config/load.js';
 import type { Role } from '../load/inputs.js';
 import { applyColumns, applySettings } from './settings.js';
-import { Redactor } from '../run/redact.js';
 import { chooseFormat } from '../run/formats.js';
 import { langFromEnv, type Lang } from '../present/i18n.js';
 import { usageText } from '../present/messages/usage.js';
@@ -62,7 +61,39 @@ function earlyLang(argv: string[], env: NodeJS.ProcessEnv): Lang {
   return langFromEnv(env);
 }
 
-export function buildProgram(ctx: CliContext, done: (code: number) => void): Command {
+/** Every command, in the order of the help, by the name it is called with. */
+const COMMANDS: [string, (ctx: CliContext, done: (code: number) => void) => Command][] = [
+  ['report', reportCommand],
+  ['check', checkCommand],
+  ['share', shareCommand],
+  ['dynamics', dynamicsCommand],
+  ['matrix', matrixCommand],
+  ['leads', leadsCommand],
+  ['cadence', cadenceCommand],
+  ['offers', offersCommand],
+  ['inspect', inspectCommand],
+  ['config', configCommand],
+  ['schema', schemaCommand],
+];
+
+/** The flags of the program itself that take no value. */
+const GLOBAL_FLAGS = new Set(['--color', '--no-color', '--debug', '--verbose']);
+
+/**
+ * The command argv runs, when only global flags come before its name. Only that command is
+ * then built: the options of all eleven cost a few milliseconds of start-up. Anything else
+ * (no command, help, a misspelt name) builds them all, for the list and the suggestions.
+ */
+function namedCommand(argv: string[]): string | undefined {
+  for (let i = 2; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    if (arg === '--config') i++;
+    else if (!GLOBAL_FLAGS.has(arg) && !arg.startsWith('--config=')) return COMMANDS.some(([name]) => name === arg) ? arg : undefined;
+  }
+  return undefined;
+}
+
+export function buildProgram(ctx: CliContext, done: (code: number) => void, argv: string[]): Command {
   const program = new Command('folio')
     .description('Sales-portfolio analysis of CRM exports: CSV, Excel workbooks, Bitrix24 HTML .xls, Parquet (amoCRM, Bitrix24, 1C, HubSpot, Salesforce, Pipedrive, Zoho, Excel).')
     .version(version(), '-V, --version', 'print the version')
@@ -99,6 +130,8 @@ Exit codes: 0 done, 1 a requested check failed, 2 usage or input error, 130 inte
     const format = chooseFormat(opts.format, opts.json === true, opts.output);
     if (ctx.stderr.isTTY && format !== 'json' && !ctx.env.CI) setProgressListener(terminalProgress(ctx.stderr));
     if ((cmd.opts() as { redact?: boolean }).redact === true) {
+      // node:crypto (for the names' hashes) loads only for --redact.
+      const { Redactor } = await import('../run/redact.js');
       const redactor = new Redactor();
       ctx.redactor = redactor;
       // The inputs report their names to it as they are read (see inputOptions).
@@ -110,7 +143,9 @@ Exit codes: 0 done, 1 a requested check failed, 2 usage or input error, 130 inte
     applyColumns(cmd, ctx.config, PRIMARY_ROLE[cmd.name()] ?? null);
     ctx.lang = (cmd.opts() as { lang?: Lang }).lang ?? ctx.lang;
   });
-  for (const make of [reportCommand, checkCommand, shareCommand, dynamicsCommand, matrixCommand, leadsCommand, cadenceCommand, offersCommand, inspectCommand, configCommand, schemaCommand]) {
+  const named = namedCommand(argv);
+  for (const [name, make] of COMMANDS) {
+    if (named !== undefined && name !== named) continue;
     const cmd = make(ctx, done);
     cmd.exitOverride().configureOutput(output(ctx));
     program.addCommand(cmd);
@@ -123,9 +158,13 @@ export async function main(argv: string[], ctx: CliContext = processContext()): 
   let code: number = EXIT.ok;
   // Until the command settles it (with the config file), errors speak what argv and env say.
   ctx.lang = earlyLang(argv, ctx.env);
-  const program = buildProgram(ctx, (c) => {
-    code = c;
-  });
+  const program = buildProgram(
+    ctx,
+    (c) => {
+      code = c;
+    },
+    argv,
+  );
   try {
     if (argv.length <= 2) {
       program.outputHelp();

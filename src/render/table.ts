@@ -1,5 +1,6 @@
-import Table from 'cli-table3';
-import type { Cell, Doc, Paint, Section } from './document.js';
+import { createRequire } from 'node:module';
+import type Table from 'cli-table3';
+import type { Cell, Column, Doc, Paint, Section } from './document.js';
 
 const BAR_WIDTH = 20;
 const EIGHTHS = ['', '▏', '▎', '▍', '▌', '▋', '▊', '▉'];
@@ -47,6 +48,62 @@ function barTextWidths(rows: Cell[][]): number[] {
   return widths;
 }
 
+/** chalk's colour codes: they take no room on the screen. */
+const SGR = /\x1b\[[0-9;]*m/g;
+
+/**
+ * Characters that take one cell on the screen and that string-width (cli-table3's measure)
+ * counts as one: printable ASCII, Latin-1 and Latin Extended letters, Cyrillic, dashes,
+ * quotes and bullets, currency signs, the № sign and the block elements of the bars.
+ * test/render/table.test.ts checks each of them against cli-table3.
+ */
+const NARROW = /^[\x20-\x7e\u00a0-\u024f\u0400-\u04ff\u2010-\u2027\u2030-\u205e\u20a0-\u20bf\u2116\u2580-\u259f]*$/;
+
+/**
+ * The borderless table as padding alone, when every cell is one line of one-cell characters
+ * (what folio's tables hold): cli-table3 and its Unicode width tables cost about 15 ms of
+ * start-up for the same lines. null when a cell needs them.
+ */
+function alignedLines(columns: Column[], head: string[], body: string[][]): string[] | null {
+  const rows = [head, ...body];
+  // cli-table3 gives a column of empty cells one space.
+  const widths = head.map(() => 1);
+  const shown: number[][] = [];
+  for (const row of rows) {
+    if (row.length !== columns.length) return null;
+    const lengths: number[] = [];
+    for (const [i, text] of row.entries()) {
+      const visible = text.replace(SGR, '');
+      if (!NARROW.test(visible)) return null;
+      lengths.push(visible.length);
+      widths[i] = Math.max(widths[i] ?? 0, visible.length);
+    }
+    shown.push(lengths);
+  }
+  return rows.map((row, r) =>
+    row
+      .map((text, i) => {
+        const pad = ' '.repeat((widths[i] ?? 0) - (shown[r]?.[i] ?? 0));
+        return columns[i]?.align === 'right' ? pad + text : text + pad;
+      })
+      .join('  '),
+  );
+}
+
+/** Wide or combining characters, line breaks or other escapes in a cell: cli-table3 measures them. */
+function boxedLines(columns: Column[], head: string[], body: string[][]): string[] {
+  // Loaded here, synchronously, so that renderTable stays a plain function for its callers.
+  const Boxed = createRequire(import.meta.url)('cli-table3') as typeof Table;
+  const table = new Boxed({
+    head,
+    colAligns: columns.map((c) => c.align ?? 'left'),
+    chars: BORDERLESS,
+    style: { head: [], border: [], 'padding-left': 0, 'padding-right': 0 },
+  });
+  table.push(...body);
+  return table.toString().split('\n');
+}
+
 function renderSection(section: Section, paint: Paint): string {
   const lines: string[] = [];
   if (section.kind === 'heading') return paint('strong', `== ${section.title} ==`);
@@ -56,15 +113,11 @@ function renderSection(section: Section, paint: Paint): string {
       lines.push(`  ${section.empty ?? '—'}`);
       return lines.join('\n');
     }
-    const table = new Table({
-      head: section.columns.map((c) => paint('strong', c.label)),
-      colAligns: section.columns.map((c) => c.align ?? 'left'),
-      chars: BORDERLESS,
-      style: { head: [], border: [], 'padding-left': 0, 'padding-right': 0 },
-    });
     const widths = barTextWidths(section.rows);
-    for (const row of section.rows) table.push(row.map((c, i) => cell(c, paint, widths[i])));
-    lines.push(...table.toString().split('\n').map((l) => `  ${l.trimEnd()}`));
+    const head = section.columns.map((c) => paint('strong', c.label));
+    const body = section.rows.map((row) => row.map((c, i) => cell(c, paint, widths[i])));
+    const drawn = alignedLines(section.columns, head, body) ?? boxedLines(section.columns, head, body);
+    lines.push(...drawn.map((l) => `  ${l.trimEnd()}`));
   } else if (section.kind === 'facts') {
     const width = Math.max(...section.facts.map(([label]) => label.length));
     for (const [label, value] of section.facts) lines.push(`  ${label.padEnd(width)}  ${cell(value, paint)}`);
