@@ -58,4 +58,17 @@ describe('isTotalsLabel', () => {
   ])('%s is a client', (cell) => {
     expect(isTotalsLabel(cell)).toBe(false);
   });
+
+  it('checks the first letter the way the whole expression does, case folding included', () => {
+    // Every BMP character in front of the rest of `sum` and of `итого`: a cell is a totals
+    // row exactly when that character is the word's first letter under Unicode case folding,
+    // which a one-word expression written here tells (ſ is an s, ᲂ an о).
+    for (let code = 0; code < 0x10000; code++) {
+      if (code >= 0xd800 && code < 0xe000) continue;
+      const c = String.fromCharCode(code);
+      expect(isTotalsLabel(`${c}um`)).toBe(/^sum$/iu.test(`${c}um`));
+      expect(isTotalsLabel(`${c}того`)).toBe(/^итого$/iu.test(`${c}того`));
+    }
+    expect(isTotalsLabel('ſum')).toBe(true);
+  });
 });
