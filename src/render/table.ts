@@ -90,18 +90,42 @@ function alignedLines(columns: Column[], head: string[], body: string[][]): stri
   );
 }
 
-/** Wide or combining characters, line breaks or other escapes in a cell: cli-table3 measures them. */
+/** Rows cli-table3 is given at once: past about 100,000 its own drawing overflows the stack, and it slows down more than linearly. */
+const BOXED_BATCH = 5_000;
+
+/**
+ * Wide or combining characters, line breaks or other escapes in a cell: cli-table3 measures
+ * them. A long table is drawn in batches under the widest column widths of all of them, which
+ * is what one table of all the rows would take (`test/render/table.test.ts` compares the two).
+ */
 function boxedLines(columns: Column[], head: string[], body: string[][]): string[] {
   // Loaded here, synchronously, so that renderTable stays a plain function for its callers.
   const Boxed = createRequire(import.meta.url)('cli-table3') as typeof Table;
-  const table = new Boxed({
-    head,
-    colAligns: columns.map((c) => c.align ?? 'left'),
-    chars: BORDERLESS,
-    style: { head: [], border: [], 'padding-left': 0, 'padding-right': 0 },
+  const draw = (rows: string[][], colWidths: number[]): { lines: string[]; widths: number[] } => {
+    const table = new Boxed({
+      head,
+      colWidths,
+      colAligns: columns.map((c) => c.align ?? 'left'),
+      chars: BORDERLESS,
+      style: { head: [], border: [], 'padding-left': 0, 'padding-right': 0 },
+    });
+    for (const row of rows) table.push(row);
+    const lines = table.toString().split('\n');
+    // cli-table3 fills in the widths it computed.
+    return { lines, widths: table.options.colWidths as number[] };
+  };
+  if (body.length <= BOXED_BATCH) return draw(body, []).lines;
+  const batches: string[][][] = [];
+  for (let at = 0; at < body.length; at += BOXED_BATCH) batches.push(body.slice(at, at + BOXED_BATCH));
+  const widths: number[] = [];
+  for (const batch of batches) draw(batch, []).widths.forEach((w, i) => (widths[i] = Math.max(widths[i] ?? 0, w)));
+  const headLines = draw([], [...widths]).lines.length;
+  const out: string[] = [];
+  batches.forEach((batch, k) => {
+    const lines = draw(batch, [...widths]).lines;
+    for (let i = k === 0 ? 0 : headLines; i < lines.length; i++) out.push(lines[i] as string);
   });
-  table.push(...body);
-  return table.toString().split('\n');
+  return out;
 }
 
 function renderSection(section: Section, paint: Paint): string {
@@ -117,7 +141,7 @@ function renderSection(section: Section, paint: Paint): string {
     const head = section.columns.map((c) => paint('strong', c.label));
     const body = section.rows.map((row) => row.map((c, i) => cell(c, paint, widths[i])));
     const drawn = alignedLines(section.columns, head, body) ?? boxedLines(section.columns, head, body);
-    lines.push(...drawn.map((l) => `  ${l.trimEnd()}`));
+    for (const l of drawn) lines.push(`  ${l.trimEnd()}`);
   } else if (section.kind === 'facts') {
     const width = Math.max(...section.facts.map(([label]) => label.length));
     for (const [label, value] of section.facts) lines.push(`  ${label.padEnd(width)}  ${cell(value, paint)}`);
