@@ -116,7 +116,7 @@ Examples:
   folio inspect export.csv                    how folio reads a file (encoding, columns, formats)
   folio share deals.csv --json | jq '.result.portfolio.keyShare'
 
-Exit codes: 0 done, 1 a requested check failed, 2 usage or input error, 130 interrupted.`,
+Exit codes: 0 done, 1 a requested check failed, 2 usage or input error, 70 internal error (a bug in folio), 130 interrupted.`,
     );
   program.hook('preAction', async (_program, cmd) => {
     const opts = cmd.optsWithGlobals() as { color?: boolean; debug?: boolean; config?: string; verbose?: boolean; format?: string; json?: boolean; output?: string };
