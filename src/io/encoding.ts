@@ -81,6 +81,21 @@ export function sniffEncoding(sample: Uint8Array, atEnd: boolean): EncodingGuess
   return { encoding: best.encoding, bomLength: 0, reason: best.plausible ? 'letter-statistics' : 'unrecognised' };
 }
 
+/**
+ * How much of a file the code page is guessed from. A Western export's first screens may
+ * hold only no-break spaces and curly quotes, which read as letters in more than one code
+ * page; its umlauts and accents come later (Superstore: the first 64 KiB read best as code
+ * page 437, the first MiB as Windows-1252).
+ */
+export const CODE_PAGE_SAMPLE = 1024 * 1024;
+
+/** The head of a file leaves the encoding to letter statistics, which want a longer sample. */
+export function needsCodePageSample(head: Uint8Array, atEnd: boolean): boolean {
+  if (atEnd || head.length >= CODE_PAGE_SAMPLE) return false;
+  const reason = sniffEncoding(head, false).reason;
+  return reason === 'letter-statistics' || reason === 'unrecognised';
+}
+
 function utf16WithoutBom(sample: Uint8Array): Encoding | null {
   const n = Math.min(sample.length, 4096) & ~1;
   if (n < 8) return null;
@@ -131,10 +146,11 @@ const SINGLE_BYTE: Exclude<Encoding, 'utf-8' | 'utf-16le' | 'utf-16be'>[] = [
  * sign) inside a word is all but impossible in real text and costs heavily: that is what
  * tells `Kö` in Windows-1252 (`K÷` in code page 437) from `Martín` in code page 437
  * (`Mart¡n` in Windows-1252). A lower-case letter followed by an upper-case one inside a
- * word costs too (that is how Windows-1251 looks read as KOI8-R).
+ * word costs too (that is how Windows-1251 looks read as KOI8-R, and how a curly quote
+ * before a name looks in code page 437: `ôMⁿller`).
  */
 function bestSingleByte(sample: Uint8Array): { encoding: Encoding; plausible: boolean } {
-  const bytes = sample.subarray(0, 1024 * 1024);
+  const bytes = sample.subarray(0, CODE_PAGE_SAMPLE);
   let best: Encoding = 'windows-1251';
   let bestScore = -Infinity;
   let high = 0;
@@ -159,7 +175,10 @@ function bestSingleByte(sample: Uint8Array): { encoding: Encoding; plausible: bo
       const cyrillic = k & CYRILLIC_BIT;
       if (prev & LETTER_BIT) score += (prev & CYRILLIC_BIT) === cyrillic ? 1 : -3;
       if (next & LETTER_BIT) score += (next & CYRILLIC_BIT) === cyrillic ? 1 : -3;
-      if (prev & LOWER_BIT && k & UPPER_BIT) score -= 2;
+      if ((prev & LOWER_BIT && k & UPPER_BIT) || (k & LOWER_BIT && next & UPPER_BIT)) score -= 2;
+      // Whole words of high bytes are Cyrillic: Western text sets an accent among plain
+      // letters. Without this, Russian read as Windows-1252 ("Óñïåøíî") tied with Windows-1251.
+      if ((bytes[i - 1] ?? 0) >= 0x80 && prev & LETTER_BIT && (bytes[i + 1] ?? 0) >= 0x80 && next & LETTER_BIT) score += cyrillic ? 1 : -1;
     }
     // A symbol inside a word, again and again, rules the code page out however many
     // ordinary letters it also reads: "K÷ln" is never text.
@@ -211,6 +230,12 @@ const CYRILLIC = /^\p{Script=Cyrillic}$/u;
 const CP437_HIGH =
   'ÇüéâäàåçêëèïîìÄÅÉæÆôöòûùÿÖÜ¢£¥₧ƒáíóúñÑªº¿⌐¬½¼¡«»░▒▓│┤╡╢╖╕╣║╗╝╜╛┐└┴┬├─┼╞╟╚╔╩╦╠═╬╧╨╤╥╙╘╒╓╫╪┘┌█▄▌▐▀αßΓπΣσµτΦΘΩδ∞φε∩≡±≥≤⌠⌡÷≈°∙·√ⁿ²■\u00a0';
 
+// Windows-1252 at 0x80..0x9F, from the WHATWG index (the five bytes it leaves to control codes
+// stay control codes). Node 20's TextDecoder reads the whole of windows-1252 as Latin-1, so
+// curly quotes, dashes and the euro sign came out as invisible C1 controls (nodejs/node#56542).
+const CP1252_C1 = '€\x81‚ƒ„…†‡ˆ‰Š‹Œ\x8dŽ\x8f\x90‘’“”•–—˜™š›œ\x9džŸ';
+const C1_CONTROL = /[\x80-\x9f]/g;
+
 const tables = new Map<Encoding, string[]>();
 
 /** The 256 characters of a single-byte code page, built once. */
@@ -221,6 +246,8 @@ export function singleByteTable(enc: Encoding): string[] {
   if (enc === 'cp437') {
     for (let b = 0; b < 0x80; b++) table.push(String.fromCharCode(b));
     for (const ch of CP437_HIGH) table.push(ch);
+  } else if (enc === 'windows-1252') {
+    for (let b = 0; b < 256; b++) table.push(b >= 0x80 && b < 0xa0 ? (CP1252_C1[b - 0x80] as string) : String.fromCharCode(b));
   } else {
     const decoder = new TextDecoder(enc);
     for (let b = 0; b < 256; b++) table.push(decoder.decode(new Uint8Array([b])));
@@ -245,14 +272,18 @@ export function createDecoder(enc: Encoding, file: string): ChunkDecoder {
         for (let i = 0; i < bytes.length; i++) {
           const b = bytes[i] ?? 0;
           if (b < 0x80) continue;
-          if (i > start) out += Buffer.from(bytes.buffer, bytes.byteOffset + start, i - start).toString('latin1');
+          if (i > start) out += latin1(bytes.subarray(start, i));
           out += table[b];
           start = i + 1;
         }
-        if (start < bytes.length) out += Buffer.from(bytes.buffer, bytes.byteOffset + start, bytes.length - start).toString('latin1');
+        if (start < bytes.length) out += latin1(bytes.subarray(start));
         return out;
       },
     };
+  }
+  if (enc === 'windows-1252') {
+    // Above 0x9F Windows-1252 is Latin-1, which Buffer decodes natively; only the C1 range is mapped.
+    return { decode: (bytes) => latin1(bytes).replace(C1_CONTROL, (ch) => CP1252_C1[ch.charCodeAt(0) - 0x80] as string) };
   }
   const decoder = new TextDecoder(enc, { fatal: enc === 'utf-8', ignoreBOM: true });
   let consumed = 0;
@@ -278,6 +309,10 @@ export function createDecoder(enc: Encoding, file: string): ChunkDecoder {
       }
     },
   };
+}
+
+function latin1(bytes: Uint8Array): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('latin1');
 }
 
 function countNewlines(bytes: Uint8Array, end: number): number {

@@ -3,7 +3,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { FolioError } from '../errors.js';
 import { CsvScanner, type RecordHandler } from './csv-scanner.js';
-import { createDecoder, sniffEncoding, type Encoding, type EncodingGuess } from './encoding.js';
+import { CODE_PAGE_SAMPLE, createDecoder, needsCodePageSample, sniffEncoding, type Encoding, type EncodingGuess } from './encoding.js';
 import { HtmlRows, looksLikeHtml, metaCharset } from './html-table.js';
 import { reportProgress } from './progress.js';
 import { sniffDelimiter } from './sniff-delimiter.js';
@@ -102,16 +102,22 @@ export async function readTable(
   const head: Buffer[] = [];
   let headBytes = 0;
   let done = false;
-  while (headBytes < SNIFF_BYTES) {
-    const next = await chunks.next();
-    if (next.done) {
-      done = true;
-      break;
+  const readHead = async (upTo: number): Promise<void> => {
+    while (!done && headBytes < upTo) {
+      const next = await chunks.next();
+      if (next.done) done = true;
+      else {
+        head.push(next.value);
+        headBytes += next.value.length;
+      }
     }
-    head.push(next.value);
-    headBytes += next.value.length;
+  };
+  await readHead(SNIFF_BYTES);
+  let sample = Buffer.concat(head);
+  if (options.encoding === undefined && tableKind(sample) === 'csv' && needsCodePageSample(sample, done)) {
+    await readHead(CODE_PAGE_SAMPLE);
+    sample = Buffer.concat(head);
   }
-  const sample = Buffer.concat(head);
   const kind = tableKind(sample);
   if (kind === 'ole2') {
     await chunks.return?.();
@@ -334,13 +340,17 @@ export async function peekRows(path: string): Promise<PeekedRows> {
   const { open } = await import('node:fs/promises');
   const handle = await open(path, 'r');
   try {
-    const buffer = Buffer.alloc(SNIFF_BYTES);
-    const { bytesRead } = await handle.read(buffer, 0, SNIFF_BYTES, 0);
-    const sample = buffer.subarray(0, bytesRead);
-    const complete = bytesRead < SNIFF_BYTES;
+    const readStart = async (bytes: number): Promise<{ sample: Buffer; complete: boolean }> => {
+      const buffer = Buffer.alloc(bytes);
+      const { bytesRead } = await handle.read(buffer, 0, bytes, 0);
+      return { sample: buffer.subarray(0, bytesRead), complete: bytesRead < bytes };
+    };
+    let { sample, complete } = await readStart(SNIFF_BYTES);
     const kind = tableKind(sample);
     if (kind === 'ole2') return { rows: null, problem: legacyXls(path) };
     if (kind !== 'csv') return await peekTyped(path);
+    // The same sample as the reader's, so that both read the header in the same code page.
+    if (needsCodePageSample(sample, complete)) ({ sample, complete } = await readStart(CODE_PAGE_SAMPLE));
     const guess = sniffEncoding(sample, complete);
     const decoded = createDecoder(guess.encoding, path).decode(sample.subarray(guess.bomLength), true);
     const sep = takeSepLine(decoded);

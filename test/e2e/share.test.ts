@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { envelopeSchema, shareResultSchema } from '../../src/schema/envelope.js';
+import type { InputReport } from '../../src/schema/envelope.js';
 import { folio, json } from './run-cli.js';
 
 const shareEnvelope = envelopeSchema('share', shareResultSchema);
@@ -114,6 +115,19 @@ describe('folio share on more export styles (e2e)', () => {
     expect(e.inputs[0]).toMatchObject({ encoding: 'windows-1251', delimiter: ';', rows: 4, used: 4 });
     // Север 12 000 + 3 000 − 1 000 = 14 000 (three spellings); Лесной 5 000,50.
     expect(e.result.clients.map((c) => [c.client, c.revenue])).toEqual([['ООО Север', 14_000], ['ИП Лесной', 5_000.5]]);
+  });
+
+  it('reads a Windows-1252 export whose first 64 KiB hold only no-break spaces and curly quotes (Superstore)', () => {
+    // Such a head reads better as code page 437 (no-break space = á, ” = ö); the umlauts
+    // further down decide, so the code page is guessed from the first MiB.
+    const head = Array.from({ length: 3_000 }, (_, i) => Buffer.from([...Buffer.from(`${i};Acme`), 0xa0, ...Buffer.from('Office;Paper 8 1/2 x 11'), 0x94, ...Buffer.from(';1,50\n')]));
+    const umlauts = Array.from({ length: 40 }, (_, i) => Buffer.from([...Buffer.from(`${3_000 + i};M`), 0xfc, ...Buffer.from('ller K'), 0xf6, ...Buffer.from('ln;Paper;2,00\n')]));
+    const file = Buffer.concat([Buffer.from('Row ID;Customer Name;Product Name;Sales\n'), ...head, ...umlauts]);
+    expect(file.length).toBeGreaterThan(64 * 1024);
+    const e = json<{ inputs: InputReport[]; result: { clients: { client: string; revenue: number }[] } }>(folio(['share', '-', '--format', 'json'], { input: file }));
+    expect(e.inputs[0]).toMatchObject({ encoding: 'windows-1252', rows: 3_040 });
+    // By hand: Acme Office 3,000 × 1.50 = 4,500 (the no-break space read as a space); Müller Köln 40 × 2.00 = 80.
+    expect(e.result.clients.map((c) => [c.client, c.revenue])).toEqual([['Acme Office', 4_500], ['Müller Köln', 80]]);
   });
 
   it('says how to map columns when a file without header is not mapped', () => {
