@@ -12,6 +12,9 @@ export interface ClientRevenue {
   lastSum: MoneySum | null;
 }
 
+/** Per client: its key, first spelling, revenue (whole units, millionths) and revenue per manager. */
+export type LedgerData = [key: string, name: string, whole: number, micro: number, managers: [name: string, whole: number, micro: number][]][];
+
 /**
  * Revenue per client as rows arrive. Memory grows with distinct clients (and their
  * managers), never with rows: per row, a map lookup by the client's spelling and two additions.
@@ -48,6 +51,34 @@ export class RevenueLedger {
     sum.add(whole, micro);
     entry.lastManager = name === manager ? name : detach(manager);
     entry.lastSum = sum;
+  }
+
+  /** The clients and their sums in plain data, in the order first seen: what a part read on another thread hands over. */
+  toData(): LedgerData {
+    return [...this.clients].map(([key, c]) => [key, c.name, c.revenue.whole, c.revenue.micro, [...c.byManager].map(([m, sum]) => [m, sum.whole, sum.micro])]);
+  }
+
+  /**
+   * Add the clients of a later part of the same rows: sums add up, a client or manager first
+   * seen there comes after those seen here, as it would have had the rows been read in one go.
+   */
+  absorb(data: LedgerData): void {
+    for (const [key, name, whole, micro, managers] of data) {
+      let entry = this.clients.get(key);
+      if (entry === undefined) {
+        entry = { name, revenue: new MoneySum(), byManager: new Map(), lastManager: '', lastSum: null };
+        this.clients.set(key, entry);
+      }
+      entry.revenue.add(whole, micro);
+      for (const [manager, w, m] of managers) {
+        let sum = entry.byManager.get(manager);
+        if (sum === undefined) {
+          sum = new MoneySum();
+          entry.byManager.set(manager, sum);
+        }
+        sum.add(w, m);
+      }
+    }
   }
 
   private lookup(client: string): ClientRevenue {

@@ -39,6 +39,7 @@ export function addInputOptions(cmd: Command): Command {
     .option('--date-format <order>', 'day order of d/m/y dates: dd/mm/yyyy or mm/dd/yyyy (detected per column by default)')
     .option('--skip-invalid', 'skip rows with bad values (counted in warnings) instead of stopping')
     .option('--no-fold', 'do not fold deal lines repeated whole (saves memory per row on huge exports)')
+    .addOption(new Option('--threads <n>', 'threads that read a large CSV deals file (default: the cores, for files of 16 MiB and more; 1 reads in one go)').argParser(positiveInt('--threads')))
     .addOption(new Option('--max-field-size <bytes>', 'longest record accepted').default(DEFAULT_MAX_RECORD).argParser(positiveInt('--max-field-size')))
     .option('--sheet <name|n>', 'the worksheet of an .xlsx/.xlsm workbook, by name or 1-based number (default: the first visible)')
     .addOption(new Option('--max-unpacked <size>', 'what a workbook may unpack to (bytes, or 512MiB, 2GiB)').default(DEFAULT_UNPACK_LIMITS.maxBytes, '1GiB').argParser(byteSize('--max-unpacked')))
@@ -181,6 +182,7 @@ export interface RawOptions {
   maxUnpacked?: number;
   maxCells?: number;
   fold?: boolean;
+  threads?: number;
   /** `--format`; absent: from the `--output` file's extension, else table. */
   format?: string;
   json?: boolean;
@@ -226,6 +228,7 @@ export function inputOptions(file: string, raw: RawOptions): InputOptions {
     sheet: raw.sheet,
     limits: { maxBytes: raw.maxUnpacked ?? DEFAULT_UNPACK_LIMITS.maxBytes, maxCells: raw.maxCells ?? DEFAULT_UNPACK_LIMITS.maxCells },
     fold: raw.fold !== false,
+    threads: raw.threads,
     ...(raw.names ? { names: raw.names } : {}),
   };
 }

@@ -3,7 +3,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { FolioError } from '../errors.js';
 import { CsvScanner, type RecordHandler } from './csv-scanner.js';
-import { CODE_PAGE_SAMPLE, createDecoder, needsCodePageSample, sniffEncoding, type Encoding, type EncodingGuess } from './encoding.js';
+import { type ChunkDecoder, CODE_PAGE_SAMPLE, createDecoder, needsCodePageSample, sniffEncoding, type Encoding, type EncodingGuess } from './encoding.js';
 import { HtmlRows, looksLikeHtml, metaCharset } from './html-table.js';
 import { reportProgress } from './progress.js';
 import { sniffDelimiter } from './sniff-delimiter.js';
@@ -27,6 +27,12 @@ export interface ReadOptions {
   sheet?: string | undefined;
   /** What a workbook may unpack to. */
   limits?: UnpackLimits | undefined;
+  /**
+   * CSV only: the byte of the file at which reading stops (a line start), so that the rest
+   * can be read by other threads. The encoding and delimiter are still detected from the
+   * usual sample, which may reach past it.
+   */
+  stopAt?: number | undefined;
 }
 
 /** What a file is, told by its first bytes, never by its name. */
@@ -46,6 +52,8 @@ export interface TableFormat {
   sheets?: string[];
   /** Formula cells without a cached value, read as empty (xlsx only). */
   uncached: number;
+  /** CSV only: the line the next record would start on once the text is read (where a following byte range continues). */
+  nextLine?: number;
 }
 
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
@@ -174,8 +182,12 @@ export async function readTable(
   const decoder = createDecoder(guess.encoding, source.name);
   const decoded = decoder.decode(body, done);
   const sep = takeSepLine(decoded);
-  const firstText = sep ? sep.rest : decoded;
-  const delimiter = options.delimiter ?? sep?.delimiter ?? sniffDelimiter(firstText, done);
+  const sampleText = sep ? sep.rest : decoded;
+  const delimiter = options.delimiter ?? sep?.delimiter ?? sniffDelimiter(sampleText, done);
+  // With `stopAt`, the whole sample is sniffed as without it; only the text read stops there.
+  const stopAt = options.stopAt ?? Infinity;
+  const cut = stopAt < sample.length;
+  const firstText = cut ? createDecoder(guess.encoding, source.name).decode(body.subarray(0, stopAt - guess.bomLength), true).slice(decoded.length - sampleText.length) : sampleText;
   const format: TableFormat = {
     file: source.name,
     kind: 'csv',
@@ -192,21 +204,94 @@ export async function readTable(
   scanner.push(firstText);
   let bytes = sample.length;
   reportProgress(source.name, bytes, size);
-  if (!done) {
+  if (cut) await chunks.return?.();
+  else if (!done) {
     for (;;) {
       const next = await chunks.next();
       if (next.done) break;
-      // Decoded in 32 KiB pieces: text with Cyrillic letters takes two bytes per character,
-      // and a string over 128 KiB is born in V8's large-object space instead of the young
-      // generation (measured: the Russian form took 40% more CPU with whole 64 KiB chunks).
-      for (let at = 0; at < next.value.length; at += DECODE_PIECE) scanner.push(decoder.decode(next.value.subarray(at, at + DECODE_PIECE), false));
-      bytes += next.value.length;
+      const take = Math.min(next.value.length, stopAt - bytes);
+      pushDecoded(scanner, decoder, take < next.value.length ? next.value.subarray(0, take) : next.value);
+      bytes += take;
       reportProgress(source.name, bytes, size);
+      if (bytes >= stopAt) {
+        await chunks.return?.();
+        break;
+      }
     }
     scanner.push(decoder.decode(new Uint8Array(0), true));
   }
   scanner.end();
+  format.nextLine = scanner.currentLine;
   return format;
+}
+
+/**
+ * Decoded in 32 KiB pieces: text with Cyrillic letters takes two bytes per character, and a
+ * string over 128 KiB is born in V8's large-object space instead of the young generation
+ * (measured: the Russian form took 40% more CPU with whole 64 KiB chunks).
+ */
+function pushDecoded(scanner: CsvScanner, decoder: ChunkDecoder, bytes: Uint8Array): void {
+  for (let at = 0; at < bytes.length; at += DECODE_PIECE) scanner.push(decoder.decode(bytes.subarray(at, at + DECODE_PIECE), false));
+}
+
+/** The byte range of a CSV file after its first part, for a reader on another thread. */
+export interface CsvRange {
+  path: string;
+  file: string;
+  /** A line start, and the end (exclusive): the start of the next range or the file's size. */
+  start: number;
+  end: number;
+  encoding: Encoding;
+  delimiter: string;
+  maxRecordLength: number;
+}
+
+/**
+ * Read the records of a byte range, numbering its lines from 1 (the caller knows where it
+ * sits). Returns the line the next record would start on. Ranges begin at a line start, not
+ * always at a record's: a range cut inside a quoted field is found out by the range before
+ * it, which then ends inside an open quote.
+ */
+export async function readCsvRange(range: CsvRange, onRecord: RecordHandler): Promise<number> {
+  const decoder = createDecoder(range.encoding, range.file);
+  const scanner = new CsvScanner({ file: range.file, delimiter: range.delimiter, maxRecordLength: range.maxRecordLength }, onRecord);
+  if (range.end > range.start) {
+    const stream = createReadStream(range.path, { start: range.start, end: range.end - 1, highWaterMark: CHUNK });
+    for await (const chunk of stream as AsyncIterable<Buffer>) pushDecoded(scanner, decoder, chunk);
+  }
+  scanner.push(decoder.decode(new Uint8Array(0), true));
+  scanner.end();
+  return scanner.currentLine;
+}
+
+/**
+ * Where to cut a file into `parts` byte ranges: just after the first line feed at or past
+ * each even share of its size (a file with no line feeds, or parts smaller than lines, gives
+ * fewer). UTF-8 and single-byte code pages only: there a 0x0A byte is always a line feed.
+ */
+export async function lineCuts(path: string, size: number, parts: number): Promise<number[]> {
+  const { open } = await import('node:fs/promises');
+  const handle = await open(path, 'r');
+  const cuts: number[] = [];
+  const buffer = Buffer.alloc(CHUNK);
+  try {
+    for (let i = 1; i < parts; i++) {
+      let at = Math.max(Math.floor((size * i) / parts), cuts[cuts.length - 1] ?? 0);
+      let found = -1;
+      while (found === -1 && at < size) {
+        const { bytesRead } = await handle.read(buffer, 0, CHUNK, at);
+        if (bytesRead === 0) break;
+        const lf = buffer.subarray(0, bytesRead).indexOf(10);
+        if (lf === -1) at += bytesRead;
+        else found = at + lf + 1;
+      }
+      if (found === -1 || found >= size) break;
+      if (found > (cuts[cuts.length - 1] ?? 0)) cuts.push(found);
+    }
+  } finally {
+    await handle.close();
+  }
+  return cuts;
 }
 
 /** The whole of standard input, for the formats that need to seek (a zip's directory is at its end). */

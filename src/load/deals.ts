@@ -3,13 +3,16 @@ import { RevenueLedger } from '../analyses/ledger.js';
 import type { DealHistory } from '../analyses/history.js';
 import { FolioError } from '../errors.js';
 import { DealRepeats } from '../normalize/deal-repeats.js';
-import { DEAL_NEEDS, DealConverter, type Deal } from '../normalize/deals.js';
+import { DEAL_NEEDS, DealConverter } from '../normalize/deals.js';
 import type { Period } from '../normalize/period.js';
 import type { Vocabulary } from '../normalize/vocabulary.js';
 import type { InputOptions } from './input-options.js';
 import type { InputReport } from '../schema/envelope.js';
 import { type Warning, warning } from '../codes/warnings.js';
-import { inputReport, loadRows, readWarnings, SameFields } from './rows.js';
+import { inputReport, loadRows, readWarnings, SameFields, type LoadedRows } from './rows.js';
+import type { ColumnMapping } from '../normalize/columns.js';
+import { DealSink } from './deal-sink.js';
+import { partCuts, readDealsInParts, type DealFileRead, type DealInputTotals } from './deal-threads.js';
 import { unknownValuesWarning } from './unknown-values.js';
 
 export interface DealFilter {
@@ -47,17 +50,6 @@ export interface LoadedDeals {
   currency: string | null;
 }
 
-/** What every file of one deals input adds to. */
-interface DealTotals {
-  ledger: RevenueLedger;
-  previous: RevenueLedger | null;
-  trailing: RevenueLedger | null;
-  currencies: Map<string, { rows: number; file: string; line: number }>;
-  repeats: DealRepeats;
-  /** The first file's mapped fields: every further file must map the same. */
-  fields: SameFields;
-}
-
 /**
  * Read one or more deals exports into revenue per client: won rows in the period, in one
  * currency. The files are one table: they must map the same fields, a line repeated whole
@@ -65,7 +57,7 @@ interface DealTotals {
  * Every row of each file ends up in exactly one count of that file's input report.
  */
 export async function loadDeals(files: readonly InputOptions[], filter: DealFilter): Promise<LoadedDeals> {
-  const totals: DealTotals = {
+  const totals: DealInputTotals = {
     ledger: new RevenueLedger(),
     previous: filter.previous ? new RevenueLedger() : null,
     trailing: filter.trailing ? new RevenueLedger() : null,
@@ -75,8 +67,8 @@ export async function loadDeals(files: readonly InputOptions[], filter: DealFilt
   };
   const inputs: InputReport[] = [];
   const warnings: Warning[] = [];
-  for (const options of files) {
-    const one = await loadDealFile(options, filter, totals);
+  for (const [i, options] of files.entries()) {
+    const one = await loadDealFile(options, filter, totals, i < files.length - 1);
     inputs.push(one.input);
     warnings.push(...one.warnings);
   }
@@ -103,78 +95,46 @@ export async function loadDeals(files: readonly InputOptions[], filter: DealFilt
   };
 }
 
-async function loadDealFile(options: InputOptions, filter: DealFilter, totals: DealTotals): Promise<{ input: InputReport; warnings: Warning[] }> {
+/** `more`: a later file of the input follows (its lines are compared with this one's). */
+async function loadDealFile(options: InputOptions, filter: DealFilter, totals: DealInputTotals, more: boolean): Promise<{ input: InputReport; warnings: Warning[] }> {
   const file = options.source.name;
-  const { ledger, previous, trailing, currencies } = totals;
-  const history = filter.history ?? null;
-  const historyOnly = history !== null && filter.historyOnly === true;
-  const inPrevious = (day: number | null): boolean =>
-    previous !== null && filter.previous != null && day !== null && day >= filter.previous.from && day <= filter.previous.to;
-  const inTrailing = (deal: Deal): boolean =>
-    filter.trailing != null &&
-    deal.day !== null &&
-    deal.day >= filter.trailing.from &&
-    deal.day <= filter.trailing.to &&
-    (filter.currency === undefined || deal.currency === '' || deal.currency === filter.currency);
-  const excluded = { status: 0, period: 0, currency: 0 };
-  let used = 0;
-  let undated = 0;
-
-  const accept = (deal: Deal): void => {
-    if (deal.status !== 'won') {
-      excluded.status++;
-      return;
+  const checkMapping = (map: ColumnMapping): void => {
+    if (filter.period !== null && map.index.date === undefined) {
+      throw new FolioError({
+        code: 'MISSING_COLUMN',
+        file,
+        line: map.line,
+        message: 'a period was asked for, but the file has no date column',
+        hint: `columns found: ${map.headers.map((h) => `"${h}"`).join(', ')}; map one with --map date=HEADER, or drop --period/--from/--to`,
+        says: says('NO_DATE_FOR_PERIOD', { columns: map.headers }),
+      });
     }
-    if (inTrailing(deal)) trailing?.add(deal.client, deal.manager, deal.whole, deal.micro);
-    if (history && deal.day !== null && (filter.currency === undefined || deal.currency === '' || deal.currency === filter.currency)) {
-      history.add(deal.client, deal.manager, deal.day, deal.whole, deal.micro, deal.discounted);
-    }
-    if (filter.period !== null) {
-      if (deal.day === null) {
-        undated++;
-        excluded.period++;
-        return;
-      }
-      if (deal.day < filter.period.from || deal.day > filter.period.to) {
-        excluded.period++;
-        if (inPrevious(deal.day) && (filter.currency === undefined || deal.currency === '' || deal.currency === filter.currency)) {
-          previous?.add(deal.client, deal.manager, deal.whole, deal.micro);
-        }
-        return;
-      }
-    }
-    if (deal.currency !== '') {
-      if (filter.currency !== undefined && deal.currency !== filter.currency) {
-        excluded.currency++;
-        return;
-      }
-      const seen = currencies.get(deal.currency);
-      if (seen) seen.rows++;
-      else currencies.set(deal.currency, { rows: 1, file, line: deal.line });
-    }
-    used++;
-    if (!historyOnly) ledger.add(deal.client, deal.manager, deal.whole, deal.micro);
+    totals.fields.check(file, map);
   };
+  const plan = await partCuts(options, filter);
+  const inParts = plan ? await readDealsInParts(options, filter, totals, { ...plan, keepIds: more }, checkMapping) : null;
+  const { loaded, sink } = inParts ?? (await readDealsInOne(options, filter, totals, checkMapping));
+  return dealFileReport(file, loaded, sink, filter.history ?? null);
+}
 
+/** Read a deals file on this thread, row after row, straight into the input's totals. */
+async function readDealsInOne(options: InputOptions, filter: DealFilter, totals: DealInputTotals, checkMapping: (map: ColumnMapping) => void): Promise<DealFileRead> {
+  const file = options.source.name;
+  const sink = new DealSink(filter, file, { ...totals, history: filter.history ?? null });
   const loaded = await loadRows(
     options,
     DEAL_NEEDS,
     (map, problems) => {
-      if (filter.period !== null && map.index.date === undefined) {
-        throw new FolioError({
-          code: 'MISSING_COLUMN',
-          file,
-          line: map.line,
-          message: 'a period was asked for, but the file has no date column',
-          hint: `columns found: ${map.headers.map((h) => `"${h}"`).join(', ')}; map one with --map date=HEADER, or drop --period/--from/--to`,
-          says: says('NO_DATE_FOR_PERIOD', { columns: map.headers }),
-        });
-      }
-      totals.fields.check(file, map);
+      checkMapping(map);
       return new DealConverter(map, { file, decimal: options.decimal, dayOrder: options.dayOrder, vocabulary: filter.vocabulary, fold: options.fold, repeats: totals.repeats }, problems);
     },
-    accept,
+    sink.accept,
   );
+  return { loaded, sink };
+}
+
+/** A deals file's warnings and input report, from its rows as read and the deals' counts. */
+function dealFileReport(file: string, loaded: LoadedRows<DealConverter>, sink: DealSink, history: DealHistory | null): { input: InputReport; warnings: Warning[] } {
   const { mapping, converter: conv } = loaded;
   if (history && conv.hasDiscount) history.discountsKnown = true;
 
@@ -192,11 +152,11 @@ async function loadDealFile(options: InputOptions, filter: DealFilter, totals: D
   if (conv.repeatedIdCount > 0) {
     warnings.push(warning('REPEATED_IDS', { file, count: conv.repeatedIdCount, across: conv.repeatedAcross.size }));
   }
-  if (undated > 0) {
-    warnings.push(warning('UNDATED_ROWS', { file, count: undated }));
+  if (sink.undated > 0) {
+    warnings.push(warning('UNDATED_ROWS', { file, count: sink.undated }));
   }
   const statuses = mapping.index.status === undefined ? null : unknownValuesWarning(file, 'status', conv.statuses);
   if (statuses) warnings.push(statuses);
 
-  return { warnings, input: inputReport(loaded, 'deals', { used, excluded, folded: conv.folded + conv.amountRepeats }) };
+  return { warnings, input: inputReport(loaded, 'deals', { used: sink.used, excluded: sink.excluded, folded: conv.folded + conv.amountRepeats }) };
 }

@@ -34,6 +34,10 @@ export interface InputOptions {
   fold: boolean;
   /** Under `--redact`: every name read is reported here, and bad cells are not quoted. */
   names?: NameSink;
+  /** `--threads N`: how many threads may read a large CSV deals file (undefined: the cores, for files of 16 MiB and more). */
+  threads?: number | undefined;
+  /** Set by the reader in parts, not by users: the byte at which the first part stops. */
+  stopAt?: number | undefined;
 }
 
 export const DEFAULT_MAX_RECORD = 1024 * 1024;

@@ -19,6 +19,8 @@ export interface LoadedRows<C> {
   blank: number;
   converter: C;
   problems: Problems;
+  /** Rows that waited for a column's convention to settle. */
+  heldRows: number;
 }
 
 /**
@@ -29,13 +31,13 @@ export interface LoadedRows<C> {
 export async function loadRows<T, C extends ConverterBase & RowConverter<T>>(
   options: InputOptions,
   needs: FieldNeeds,
-  make: (mapping: ColumnMapping, problems: Problems) => C,
+  make: (mapping: ColumnMapping, problems: Problems, format: TableFormat) => C,
   accept: (record: T) => void,
   problems: Problems = new Problems(options.skipInvalid, options.collect ? Infinity : undefined, options.names === undefined),
 ): Promise<LoadedRows<C>> {
   const ctx: { converter?: C; feed?: RowFeed<T> } = {};
   const { format, mapping, rows, headerLine, blank } = await readMapped(options, needs, (map, fmt) => {
-    const converter = make(map, problems);
+    const converter = make(map, problems, fmt);
     const feed = new RowFeed<T>(converter, accept);
     Object.assign(ctx, { converter, feed });
     problems.sheet = fmt.sheet;
@@ -48,7 +50,7 @@ export async function loadRows<T, C extends ConverterBase & RowConverter<T>>(
   }
   options.collect?.push(...problems.listed);
   problems.throwUnlessSkipping();
-  return { format, mapping, rows, headerLine, blank, converter: ctx.converter as C, problems };
+  return { format, mapping, rows, headerLine, blank, converter: ctx.converter as C, problems, heldRows: ctx.feed?.heldRows ?? 0 };
 }
 
 /** Warnings every input shares: how its header and columns were read (see `columnWarnings`), totals rows left out, and skipped rows. */

@@ -97,7 +97,7 @@ export async function readMapped(
   async function readRows(): Promise<MappedTable> {
     const format = await readTable(
       options.source,
-      { encoding: options.encoding, delimiter: options.delimiter, maxRecordLength: options.maxRecordLength, sheet: options.sheet, limits: options.limits },
+      { encoding: options.encoding, delimiter: options.delimiter, maxRecordLength: options.maxRecordLength, sheet: options.sheet, limits: options.limits, stopAt: options.stopAt },
       (fmt) => {
         sheet = fmt.sheet;
         return (fields, line, kinds) => {
@@ -147,7 +147,7 @@ export async function readMapped(
  * A record that is empty or holds only spaces (and the delimiters between them). Run on
  * every row: a field that starts with a visible character settles it without `trim`.
  */
-function isBlank(fields: string[]): boolean {
+export function isBlank(fields: string[]): boolean {
   for (let i = 0; i < fields.length; i++) {
     const f = fields[i] as string;
     if (f.length > 0 && (f.charCodeAt(0) > 32 || f.trim() !== '')) return false;

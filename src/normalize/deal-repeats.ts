@@ -11,7 +11,7 @@ const FILE_STRIDE = 2 ** 32;
  */
 export class DealRepeats {
   /** The first row of each ID: fingerprints and line. */
-  readonly idLines = new RepeatTable();
+  idLines = new RepeatTable();
   /** Deals without product rows, by ID: their amount counts once. */
   readonly dealAmounts = new Map<string, { whole: number; micro: number; where: number }>();
   private readonly files: string[] = [];
@@ -20,8 +20,21 @@ export class DealRepeats {
    * so an entry's file is the last one begun before it (no file number kept per entry).
    */
   private readonly firstEntries: number[] = [];
-  /** Header keys of the first file, in its order: the order every file's cells are hashed in. */
-  private columns: string[] | null = null;
+  /**
+   * Header keys of the first file, in its order: the order every file's cells are hashed in.
+   * A part of a file read on another thread starts from those of the input's first file.
+   */
+  constructor(private columns: string[] | null = null) {}
+
+  get firstColumns(): string[] | null {
+    return this.columns;
+  }
+
+  /** Take `table` as the first rows of IDs, when none were kept before (the first file of an input read in parts). */
+  adopt(table: RepeatTable): void {
+    if (this.idLines.size > 0) throw new Error('adopt: rows of IDs already kept');
+    this.idLines = table;
+  }
 
   /** Start a file; returns its number and the hash position of each of its columns (null: their own). */
   begin(file: string, headers: readonly string[]): { index: number; positions: number[] | null } {

@@ -5,6 +5,7 @@ import type { ColumnMapping, FieldNeeds, FieldSpec } from './columns.js';
 import { ConverterBase, INVALID, MISSING, type ConverterOptions } from './converter-base.js';
 import { CLIENT_BY_ID, DEAL_DATE_FALLBACKS } from './fallbacks.js';
 import { RowHasher } from './line-hash.js';
+import type { RepeatTable } from './repeat-table.js';
 import { DealRepeats } from './deal-repeats.js';
 import { currencyCode, MAX_DECIMALS, newParsedAmount, NumberRead, readAmount } from './numbers.js';
 import type { Problems } from './problems.js';
@@ -97,8 +98,22 @@ export class DealConverter extends ConverterBase implements RowConverter<Deal> {
   /** Of the repeated IDs, those whose first row was in an earlier file. */
   readonly repeatedAcross = new Set<number>();
 
+  /** IDs repeated in other parts of this file, read on other threads (their first rows are all distinct from this part's). */
+  private repeatedInParts = 0;
+
+  /** The first row of each ID read so far (this file's and the earlier files'). */
+  get idTable(): RepeatTable {
+    return this.repeats.idLines;
+  }
+
   get repeatedIdCount(): number {
-    return this.repeatedIds.size;
+    return this.repeatedIds.size + this.repeatedInParts;
+  }
+
+  /** Count what a later part of the same file, read on another thread, folded and found repeated. */
+  addPartCounts(folded: number, repeatedIds: number): void {
+    this.folded += folded;
+    this.repeatedInParts += repeatedIds;
   }
 
   convert(fields: string[], line: number): Deal | null | typeof AMBIGUOUS {
@@ -176,6 +191,11 @@ export class DealConverter extends ConverterBase implements RowConverter<Deal> {
     const d = this.emit(client, whole, micro, currency, day, status, manager, line);
     if (this.hasDiscount) d.discounted = carriesDiscount(this.text(fields, 'discount'));
     return d;
+  }
+
+  /** Whether the row's amount is price × quantity (a product export): such deals are remembered by ID across the whole file. */
+  get readsProductRows(): boolean {
+    return this.productRows;
   }
 
   /** Whether the file has a discount column: without one, no client can be called price-driven. */

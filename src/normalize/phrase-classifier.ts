@@ -48,6 +48,11 @@ export interface UnknownValue<K> {
   tied: K[];
 }
 
+export interface ClassifierSnapshot<K> {
+  seen: (Seen<K> & { value: string })[];
+  overflowRows: number;
+}
+
 interface Seen<K> {
   kind: K;
   rows: number;
@@ -125,6 +130,28 @@ export class PhraseClassifier<K extends string> {
       return true;
     }
     return false;
+  }
+
+  /** The spellings seen, in the order first seen, with their rows: what a part read on another thread hands over. */
+  snapshot(): ClassifierSnapshot<K> {
+    return { seen: [...this.seen].map(([value, s]) => ({ value, ...s })), overflowRows: this.overflowRows };
+  }
+
+  /**
+   * Add what a later part of the same file saw. Exact only while no spelling was turned away:
+   * false (and nothing changed) when the spellings of both would overflow the cache.
+   */
+  absorb(part: ClassifierSnapshot<K>): boolean {
+    if (this.overflowRows > 0 || part.overflowRows > 0) return false;
+    let added = 0;
+    for (const s of part.seen) if (!this.seen.has(s.value)) added++;
+    if (this.seen.size + added > MAX_SPELLINGS) return false;
+    for (const { value, ...s } of part.seen) {
+      const mine = this.seen.get(value);
+      if (mine) mine.rows += s.rows;
+      else this.seen.set(value, s);
+    }
+    return true;
   }
 
   /** Spellings that matched no list, most rows first (ties by spelling). */

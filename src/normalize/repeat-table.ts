@@ -99,6 +99,44 @@ export class RepeatTable {
     return this.lines.at(e);
   }
 
+  /** Every entry's four words and line, in the order stored: what a part read on another thread hands over. */
+  entries(): { words: Int32Array; lines: Int32Array } {
+    const words = new Int32Array(this.size * WORDS);
+    for (let c = 0; c < this.chunks.length; c++) {
+      const from = c << CHUNK_BITS;
+      const count = Math.min(this.size - from, 1 << CHUNK_BITS);
+      words.set((this.chunks[c] as Int32Array).subarray(0, count * WORDS), from * WORDS);
+    }
+    return { words, lines: this.lines.all() };
+  }
+
+  /** The entry of entry `e` of `words`' ID, or -1 when it is not here (nothing is stored). */
+  find(words: Int32Array, e: number): number {
+    const idA = words[e * WORDS] as number;
+    const idB = words[e * WORDS + 1] as number;
+    const low = this.mask;
+    const mark = idB & ~low;
+    for (let i = idA & low; ; i = (i + 1) & low) {
+      const slot = this.slots[i] as number;
+      if (slot === 0) return -1;
+      if ((slot & ~low) !== mark) continue;
+      const f = (slot & low) - 1;
+      const chunk = this.chunks[f >>> CHUNK_BITS] as Int32Array;
+      const at = (f & CHUNK_MASK) * WORDS;
+      if (chunk[at] === idA && chunk[at + 1] === idB) return f;
+    }
+  }
+
+  /**
+   * Store entry `e` of `words` (as `entries` gives them) at `line`, unless its ID is here
+   * already: then its entry number, and nothing is stored.
+   */
+  add(words: Int32Array, e: number, line: number): number {
+    const at = e * WORDS;
+    const last = words[at + 3] as number;
+    return this.seen(words[at] as number, words[at + 1] as number, words[at + 2] as number, last, last, line);
+  }
+
   /** Slots in the index, for tests of its growth. */
   get capacity(): number {
     return this.slots.length;
@@ -147,6 +185,21 @@ export class Lines {
     else if (step > 0 && step < 256) this.steps[e] = step;
     else this.far.set(e, line);
     this.last = line;
+  }
+
+  /** Every line, in order. */
+  all(): Int32Array {
+    const out = new Int32Array(this.size);
+    let line = 0;
+    for (let e = 0; e < this.size; e++) {
+      if (e % BLOCK === 0) line = this.starts[e / BLOCK] as number;
+      else {
+        const step = this.steps[e] as number;
+        line = step === 0 ? (this.far.get(e) as number) : line + step;
+      }
+      out[e] = line;
+    }
+    return out;
   }
 
   at(e: number): number {

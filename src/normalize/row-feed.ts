@@ -27,6 +27,8 @@ interface HeldRow {
  */
 export class RowFeed<T> {
   private held: HeldRow[] = [];
+  /** Rows that had to wait, over the whole input (a part read on another thread with any is read again in one go). */
+  heldRows = 0;
 
   constructor(
     private readonly converter: RowConverter<T>,
@@ -40,6 +42,7 @@ export class RowFeed<T> {
     if (record === AMBIGUOUS) {
       if (this.held.length >= this.maxHeld) throw this.ambiguity(this.held[0] ?? { fields, line, kinds });
       this.held.push({ fields: fields.slice(), line, kinds: kinds?.slice() });
+      this.heldRows++;
       return;
     }
     if (record !== null) this.sink(record);

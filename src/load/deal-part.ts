@@ -1,0 +1,112 @@
+import { RevenueLedger, type LedgerData } from '../analyses/ledger.js';
+import { readCsvRange, type CsvRange } from '../io/read-table.js';
+import type { ColumnMapping } from '../normalize/columns.js';
+import type { DayOrder } from '../normalize/dates.js';
+import { DealRepeats } from '../normalize/deal-repeats.js';
+import { DealConverter, type Deal } from '../normalize/deals.js';
+import type { DecimalMark } from '../normalize/numbers.js';
+import type { ClassifierSnapshot } from '../normalize/phrase-classifier.js';
+import { Problems } from '../normalize/problems.js';
+import { RowFeed } from '../normalize/row-feed.js';
+import type { StatusKind } from '../normalize/vocabulary.js';
+import { DealSink } from './deal-sink.js';
+import type { DealFilter } from './deals.js';
+import { isBlank } from './table-source.js';
+
+/** A byte range of a deals file after its first part, and all a thread needs to read it as the first part's reader would. */
+export interface DealPartJob {
+  range: CsvRange;
+  mapping: ColumnMapping;
+  decimal: DecimalMark | null;
+  dayOrder: DayOrder | null;
+  fold: boolean;
+  filter: Omit<DealFilter, 'history' | 'historyOnly'>;
+  /** Header keys of the input's first file: the order cells are hashed in for folding. */
+  firstColumns: string[] | null;
+}
+
+/** How one column of a part was read, with lines counted from the part's first. */
+export interface PartColumn {
+  field: string;
+  /** The decimal mark or day order, null while nothing settled it. */
+  convention: string | null;
+  settledAt: number;
+  rounded: number;
+  firstRounded: number;
+}
+
+/** What a part read: sums and counts to add to the first part's, in plain data. */
+export interface DealPartResult {
+  /** The line after the part's last record, counted from 1 at its first. */
+  nextLine: number;
+  rows: number;
+  blank: number;
+  ledger: LedgerData;
+  previous: LedgerData | null;
+  trailing: LedgerData | null;
+  /** Currency, rows, first line. */
+  currencies: [string, number, number][];
+  excluded: { status: number; period: number; currency: number };
+  used: number;
+  undated: number;
+  folded: number;
+  repeatedIds: number;
+  /** The first row of each ID (`RepeatTable.entries`); null with folding off. */
+  idLines: { words: Int32Array; lines: Int32Array } | null;
+  amounts: PartColumn[];
+  dates: PartColumn[];
+  statuses: ClassifierSnapshot<StatusKind>;
+  /**
+   * Why this part cannot be added up as it stands, or null: a problem, a totals row or a
+   * row that waited for its column's convention all depend on the rows before the part,
+   * and then the whole file is read again on one thread.
+   */
+  unsure: string | null;
+}
+
+/** Read one part of a deals file (on a worker thread, or in tests on this one). */
+export async function readDealPart(job: DealPartJob): Promise<DealPartResult> {
+  const file = job.range.file;
+  const problems = new Problems(true);
+  const converter = new DealConverter(job.mapping, { file, decimal: job.decimal, dayOrder: job.dayOrder, vocabulary: job.filter.vocabulary, fold: job.fold, repeats: new DealRepeats(job.firstColumns) }, problems);
+  const filter: DealFilter = { ...job.filter, history: null };
+  const sink = new DealSink(filter, file, {
+    ledger: new RevenueLedger(),
+    previous: filter.previous ? new RevenueLedger() : null,
+    trailing: filter.trailing ? new RevenueLedger() : null,
+    currencies: new Map(),
+    history: null,
+  });
+  const feed = new RowFeed<Deal>(converter, sink.accept);
+  let rows = 0;
+  let blank = 0;
+  const nextLine = await readCsvRange(job.range, (fields, line) => {
+    if (isBlank(fields)) {
+      blank++;
+      return;
+    }
+    rows++;
+    feed.push(fields, line);
+  });
+  const unsure = problems.count > 0 ? 'a row with a problem' : converter.totals > 0 ? 'a totals row' : feed.heldRows > 0 ? 'a row that waited for its column to settle' : null;
+  const { targets } = sink;
+  return {
+    nextLine,
+    rows,
+    blank,
+    ledger: targets.ledger.toData(),
+    previous: targets.previous?.toData() ?? null,
+    trailing: targets.trailing?.toData() ?? null,
+    currencies: [...targets.currencies].map(([currency, c]) => [currency, c.rows, c.line]),
+    excluded: sink.excluded,
+    used: sink.used,
+    undated: sink.undated,
+    folded: converter.folded,
+    repeatedIds: converter.repeatedIdCount,
+    idLines: job.fold ? converter.idTable.entries() : null,
+    amounts: [...converter.amounts].map(([field, c]) => ({ field, convention: c.mark, settledAt: c.settledAt, rounded: c.rounded, firstRounded: c.firstRounded })),
+    dates: [...converter.dates].map(([field, c]) => ({ field, convention: c.order, settledAt: c.settledAt, rounded: 0, firstRounded: 0 })),
+    statuses: converter.statuses.snapshot(),
+    unsure,
+  };
+}

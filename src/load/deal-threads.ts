@@ -1,0 +1,291 @@
+import { open, stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import { type LedgerData, RevenueLedger } from '../analyses/ledger.js';
+import { lineCuts, tableKind } from '../io/read-table.js';
+import { AmountColumn, DateColumn } from '../normalize/column-readers.js';
+import { DealRepeats } from '../normalize/deal-repeats.js';
+import type { ColumnMapping } from '../normalize/columns.js';
+import { DEAL_NEEDS, DealConverter } from '../normalize/deals.js';
+import type { DayOrder } from '../normalize/dates.js';
+import type { DecimalMark } from '../normalize/numbers.js';
+import type { DealPartJob, DealPartResult, PartColumn } from './deal-part.js';
+import { DealSink, type DealTargets } from './deal-sink.js';
+import type { DealFilter } from './deals.js';
+import type { InputOptions } from './input-options.js';
+import { loadRows, type LoadedRows, type SameFields } from './rows.js';
+
+/** Below this size a file is read on one thread unless `--threads` says otherwise: starting a thread costs more than it saves. */
+export const AUTO_MIN_BYTES = 16 * 1024 * 1024;
+/** Parts are at least this big when the number of threads is the default. */
+const AUTO_PART_BYTES = 4 * 1024 * 1024;
+
+export type PartOutcome = { result: DealPartResult } | { error: string };
+/**
+ * Reads a part once its job is known. It is called before the header is read, so that a
+ * thread can start while the first part is found; a null job means it is not needed.
+ */
+export type PartRunner = (job: Promise<DealPartJob | null>) => Promise<PartOutcome>;
+
+/** Where each part after the first begins, or null when the file is read on one thread. */
+export async function partCuts(options: InputOptions, filter: DealFilter): Promise<{ cuts: number[]; size: number } | null> {
+  // Only a CSV file on disk in UTF-8 or a code page can be cut at its line feeds; names
+  // learnt under --redact, problems collected for `check` and the history of `report` and
+  // `dynamics` are gathered in the order rows are read, so those are read in one go.
+  if (options.source.path === '-' || options.names || options.collect || filter.history || options.sheet !== undefined) return null;
+  if (options.threads === 1 || options.encoding?.startsWith('utf-16')) return null;
+  // A path that cannot be read is left to the one-thread reader, which says why.
+  const info = await stat(options.source.path).catch(() => null);
+  if (info === null || !info.isFile()) return null;
+  const size = info.size;
+  const threads = options.threads ?? (size < AUTO_MIN_BYTES ? 1 : Math.min(availableParallelism(), Math.floor(size / AUTO_PART_BYTES)));
+  if (threads <= 1 || !(await plainText(options.source.path))) return null;
+  const cuts = await lineCuts(options.source.path, size, threads);
+  return cuts.length === 0 ? null : { cuts, size };
+}
+
+/** The file starts as CSV text that is not UTF-16: no workbook, Parquet or HTML signature, no zero bytes. */
+async function plainText(path: string): Promise<boolean> {
+  const handle = await open(path, 'r');
+  try {
+    const head = Buffer.alloc(4096);
+    const { bytesRead } = await handle.read(head, 0, head.length, 0);
+    const sample = head.subarray(0, bytesRead);
+    return tableKind(sample) === 'csv' && !sample.includes(0) && !(sample[0] === 0xff && sample[1] === 0xfe) && !(sample[0] === 0xfe && sample[1] === 0xff);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** What the caller's one-thread reader would have left: the rows as read, and where the deals went. */
+export interface DealFileRead {
+  loaded: LoadedRows<DealConverter>;
+  sink: DealSink;
+}
+
+/** What every file of a deals input adds to (deals.ts keeps it). */
+export interface DealInputTotals extends Omit<DealTargets, 'history'> {
+  repeats: DealRepeats;
+  fields: SameFields;
+}
+
+/**
+ * Read a deals file in parts: this thread reads the first (header and all) while worker
+ * threads read the others, then the parts are added up as one pass would have counted them.
+ * Null, with nothing added to `totals`, whenever that cannot be sure: a part with a problem,
+ * a totals row, a row that waited for its column's convention or an error (a cut inside a
+ * quoted field ends the part before it in an open quote), parts that settled a column
+ * differently, or an ID whose first row is in another part or an earlier file. The caller
+ * then reads the file on one thread, which reports what there is to report.
+ */
+export async function readDealsInParts(
+  options: InputOptions,
+  filter: DealFilter,
+  totals: DealInputTotals,
+  /** Where the parts begin, and whether a later file of the input will be compared with this one's IDs. */
+  plan: { cuts: number[]; size: number; keepIds: boolean },
+  /** The checks of the header mapping the one-thread reader makes (they throw). */
+  checkMapping: (mapping: ColumnMapping) => void,
+  run: PartRunner = onWorker,
+): Promise<DealFileRead | null> {
+  const file = options.source.name;
+  const targets: DealTargets = {
+    ledger: new RevenueLedger(),
+    previous: totals.previous ? new RevenueLedger() : null,
+    trailing: totals.trailing ? new RevenueLedger() : null,
+    currencies: new Map(),
+    history: null,
+  };
+  const sink = new DealSink(filter, file, targets);
+  const jobs = plan.cuts.map(() => deferred<DealPartJob | null>());
+  const outcomes = jobs.map((job) => run(job.promise));
+  let unsure: string | null = null;
+  let loaded: LoadedRows<DealConverter>;
+  try {
+    loaded = await loadRows(
+      { ...options, stopAt: plan.cuts[0], collect: undefined },
+      DEAL_NEEDS,
+      (map, problems, format) => {
+        checkMapping(map);
+        const converter = new DealConverter(map, { file, decimal: options.decimal, dayOrder: options.dayOrder, vocabulary: filter.vocabulary, fold: options.fold, repeats: new DealRepeats(totals.repeats.firstColumns) }, problems);
+        if (format.encoding.startsWith('utf-16')) unsure = 'UTF-16 text';
+        else if (converter.readsProductRows) unsure = 'product rows';
+        const { vocabulary, period, previous, trailing, currency } = filter;
+        jobs.forEach((job, k) => {
+          const range = { path: options.source.path, file, start: plan.cuts[k] as number, end: plan.cuts[k + 1] ?? plan.size, encoding: format.encoding, delimiter: format.delimiter, maxRecordLength: options.maxRecordLength };
+          job.resolve(unsure === null ? { range, mapping: map, decimal: options.decimal, dayOrder: options.dayOrder, fold: options.fold, filter: { vocabulary, period, previous, trailing, currency }, firstColumns: totals.repeats.firstColumns } : null);
+        });
+        return converter;
+      },
+      sink.accept,
+    );
+  } catch (error) {
+    for (const job of jobs) job.resolve(null);
+    await Promise.all(outcomes);
+    return gaveUp(file, error instanceof Error ? error.message : String(error));
+  }
+  // A file whose header was not in the first part never resolved the jobs.
+  for (const job of jobs) job.resolve(null);
+  const results = await Promise.all(outcomes);
+  if (unsure !== null) return gaveUp(file, unsure);
+  const conv = loaded.converter;
+  if (loaded.problems.count > 0 || conv.totals > 0 || loaded.heldRows > 0) return gaveUp(file, 'a problem, a totals row or a waiting row in the first part');
+  const parts: DealPartResult[] = [];
+  for (const o of results) {
+    if ('error' in o) return gaveUp(file, o.error);
+    if (o.result.unsure !== null) return gaveUp(file, o.result.unsure);
+    parts.push(o.result);
+  }
+
+  // Each part numbered its lines from 1; the first part's are the file's.
+  const bases: number[] = [];
+  let base = (loaded.format.nextLine ?? 1) - 1;
+  for (const p of parts) {
+    bases.push(base);
+    base += p.nextLine - 1;
+  }
+  const why = settleColumns(conv, parts, bases, options.decimal, options.dayOrder) ?? absorbStatuses(conv, parts) ?? (options.fold ? joinIdLines(conv, parts, bases, totals.repeats, plan.keepIds) : null);
+  if (why !== null) return gaveUp(file, why);
+
+  // Sure now: from here on the parts are added to the input's totals.
+  totals.repeats.begin(file, loaded.mapping.headers);
+  if (options.fold && plan.keepIds) {
+    if (totals.repeats.idLines.size === 0) totals.repeats.adopt(conv.idTable);
+    else {
+      const { words, lines } = conv.idTable.entries();
+      for (let e = 0; e < lines.length; e++) totals.repeats.idLines.add(words, e, lines[e] as number);
+    }
+  }
+  const all: { ledger: LedgerData; previous: LedgerData | null; trailing: LedgerData | null; currencies: [string, number, number][]; base: number }[] = [
+    { ledger: targets.ledger.toData(), previous: targets.previous?.toData() ?? null, trailing: targets.trailing?.toData() ?? null, currencies: [...targets.currencies].map(([c, s]) => [c, s.rows, s.line]), base: 0 },
+    ...parts.map((p, k) => ({ ...p, base: bases[k] as number })),
+  ];
+  for (const part of all) {
+    totals.ledger.absorb(part.ledger);
+    if (part.previous) totals.previous?.absorb(part.previous);
+    if (part.trailing) totals.trailing?.absorb(part.trailing);
+    for (const [currency, rows, line] of part.currencies) {
+      const seen = totals.currencies.get(currency);
+      if (seen) seen.rows += rows;
+      else totals.currencies.set(currency, { rows, file, line: part.base + line });
+    }
+  }
+  for (const p of parts) {
+    loaded.rows += p.rows;
+    loaded.blank += p.blank;
+    sink.used += p.used;
+    sink.undated += p.undated;
+    sink.excluded.status += p.excluded.status;
+    sink.excluded.period += p.excluded.period;
+    sink.excluded.currency += p.excluded.currency;
+    conv.addPartCounts(p.folded, p.repeatedIds);
+  }
+  trace(`${file}: read in ${parts.length + 1} parts on as many threads`);
+  return { loaded, sink };
+}
+
+function gaveUp(file: string, why: string): null {
+  trace(`${file}: read again on one thread (${why})`);
+  return null;
+}
+
+/** Under FOLIO_TRACE_THREADS=1, how each file was read, on stderr: the output never shows it, and tests need to know. */
+function trace(text: string): void {
+  if (process.env.FOLIO_TRACE_THREADS === '1') process.stderr.write(`folio threads: ${text}\n`);
+}
+
+/**
+ * Give the first part's columns what the later parts settled and counted. A value read
+ * before its column settled reads the same under either convention unless it proves one,
+ * and then it settles its part's column: so parts agree with one pass exactly when every
+ * convention they settled is the one settled first.
+ */
+function settleColumns(conv: DealConverter, parts: DealPartResult[], bases: number[], decimal: DecimalMark | null, dayOrder: DayOrder | null): string | null {
+  for (let k = 0; k < parts.length; k++) {
+    const part = parts[k] as DealPartResult;
+    const base = bases[k] as number;
+    for (const c of part.amounts) {
+      let column = conv.amounts.get(c.field);
+      if (!column) conv.amounts.set(c.field, (column = new AmountColumn(decimal)));
+      if (!settle(column, 'mark', c, base)) return `parts read the decimal marks of ${c.field} differently`;
+      if (c.rounded > 0) {
+        if (column.rounded === 0) column.firstRounded = base + c.firstRounded;
+        column.rounded += c.rounded;
+      }
+    }
+    for (const c of part.dates) {
+      let column = conv.dates.get(c.field);
+      if (!column) conv.dates.set(c.field, (column = new DateColumn(dayOrder)));
+      if (!settle(column, 'order', c, base)) return `parts read the day order of ${c.field} differently`;
+    }
+  }
+  return null;
+}
+
+function settle<K extends 'mark' | 'order'>(column: { settledAt: number } & Record<K, string | null>, key: K, part: PartColumn, base: number): boolean {
+  if (part.convention === null) return true;
+  if (column[key] === null) {
+    (column as Record<K, string | null>)[key] = part.convention;
+    column.settledAt = part.settledAt > 0 ? base + part.settledAt : 0;
+    return true;
+  }
+  return column[key] === part.convention;
+}
+
+function absorbStatuses(conv: DealConverter, parts: DealPartResult[]): string | null {
+  for (const p of parts) if (!conv.statuses.absorb(p.statuses)) return 'more status spellings than are kept';
+  return null;
+}
+
+/**
+ * The later parts' first rows of IDs join the first part's table (in file order, on their
+ * true lines). An ID already there, or kept from an earlier file, would have been compared
+ * with that first row in one pass: the parts cannot tell, so the file is read again.
+ */
+function joinIdLines(conv: DealConverter, parts: DealPartResult[], bases: number[], repeats: DealRepeats, keep: boolean): string | null {
+  const table = conv.idTable;
+  const unkept: Int32Array[] = [];
+  for (let k = 0; k < parts.length; k++) {
+    const ids = (parts[k] as DealPartResult).idLines;
+    if (!ids) continue;
+    const base = bases[k] as number;
+    // The last part's IDs need only be looked up, unless a later file is to be compared with them.
+    if (!keep && k === parts.length - 1) {
+      for (let e = 0; e < ids.lines.length; e++) if (table.find(ids.words, e) >= 0) return 'a deal ID whose rows are in two parts';
+      unkept.push(ids.words);
+      continue;
+    }
+    for (let e = 0; e < ids.lines.length; e++) {
+      if (table.add(ids.words, e, base + (ids.lines[e] as number)) >= 0) return 'a deal ID whose rows are in two parts';
+    }
+  }
+  if (repeats.idLines.size > 0) {
+    for (const words of [table.entries().words, ...unkept]) {
+      for (let e = 0; e * 4 < words.length; e++) if (repeats.idLines.find(words, e) >= 0) return 'a deal ID of an earlier file';
+    }
+  }
+  return null;
+}
+
+/** Read a part on a worker thread (`dist/deal-worker.js`, built beside this module), started at once. */
+async function onWorker(job: Promise<DealPartJob | null>): Promise<PartOutcome> {
+  const { Worker } = await import('node:worker_threads');
+  const worker = new Worker(new URL('./deal-worker.js', import.meta.url));
+  const outcome = new Promise<PartOutcome>((resolve) => {
+    worker.once('message', (message: PartOutcome) => resolve(message));
+    worker.once('error', (error) => resolve({ error: error.message }));
+    worker.once('exit', (code) => resolve({ error: `the thread exited with ${code}` }));
+  });
+  const given = await job;
+  if (given === null) {
+    await worker.terminate();
+    return { error: 'not needed' };
+  }
+  worker.postMessage(given);
+  return outcome;
+}
+
+function deferred<T>(): { promise: Promise<T>; resolve: (value: T) => void } {
+  let resolve: (value: T) => void = () => undefined;
+  const promise = new Promise<T>((r) => (resolve = r));
+  return { promise, resolve };
+}

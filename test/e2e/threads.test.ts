@@ -1,0 +1,200 @@
+import { createWriteStream, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+// The benchmark's own seeded generator, as in scale.test.ts.
+// @ts-expect-error -- a plain .mjs script without types
+import { generate } from '../../bench/generate.mjs';
+import { folio, json, type CliRun } from './run-cli.js';
+
+// `--threads N` reads a CSV deals file in N byte ranges on worker threads. These tests run
+// the built CLI (real workers) and hold every threaded run to the one-thread run of the
+// same file: byte-identical stdout, the same stderr and exit code. FOLIO_TRACE_THREADS=1
+// makes folio say on stderr whether the parts were added up or the file was read again on
+// one thread, so that each test knows which of the two it exercised.
+
+const ROWS = 100_000;
+/**
+ * Every 1,000th line in these ranges has a copy right after it: in every part, and far from
+ * the cuts at a half and at the thirds (a copy in another part is a case of its own, below).
+ */
+const COPIES = [
+  [5_000, 25_000],
+  [36_000, 46_000],
+  [55_000, 63_000],
+  [72_000, 95_000],
+] as const;
+const EVERY = 1_000;
+const dir = mkdtempSync(join(tmpdir(), 'folio-threads-'));
+const files = { en: join(dir, 'deals-en.csv'), ru: join(dir, 'deals-ru.csv') };
+const TRACE = { FOLIO_TRACE_THREADS: '1' };
+
+beforeAll(async () => {
+  for (const [lang, file] of Object.entries(files)) {
+    await (generate as (k: string, l: string, n: number, o: NodeJS.WritableStream) => Promise<void>)('deals', lang, ROWS, createWriteStream(file));
+    const lines = readFileSync(file).toString('latin1').split('\r\n');
+    const out: string[] = [];
+    lines.forEach((line, i) => {
+      out.push(line);
+      if (i % EVERY === 0 && COPIES.some(([from, to]) => i >= from && i < to)) out.push(line);
+    });
+    writeFileSync(file, Buffer.from(out.join('\r\n'), 'latin1'));
+  }
+}, 60_000);
+
+const copies = COPIES.reduce((n, [from, to]) => n + (to - from) / EVERY, 0);
+
+/** Totals worked out apart from folio: split on the known delimiter, skip the copies by ID, add won amounts as integer cents. */
+function expected(lang: 'en' | 'ru'): { total: bigint; byClient: Map<string, bigint>; rows: number; folded: number } {
+  const bytes = readFileSync(files[lang]);
+  const text = lang === 'ru' ? new TextDecoder('windows-1251').decode(bytes) : bytes.toString('utf8');
+  const lines = text.split('\r\n').slice(1).filter((l) => l !== '');
+  const won = lang === 'ru' ? 'Успешно реализовано' : 'Won';
+  const byClient = new Map<string, bigint>();
+  const ids = new Set<string>();
+  let total = 0n;
+  let folded = 0;
+  for (const line of lines) {
+    const [id, client, amount, status] = line.split(lang === 'ru' ? ';' : ',') as [string, string, string, string];
+    // Lost and open rows are left out before folding: only the copies of won rows are folded.
+    if (status !== won) continue;
+    if (ids.has(id)) {
+      folded++;
+      continue;
+    }
+    ids.add(id);
+    const cents = BigInt(amount.replace(/[\u00a0.,]/g, ''));
+    total += cents;
+    byClient.set(client, (byClient.get(client) ?? 0n) + cents);
+  }
+  return { total, byClient, rows: lines.length, folded };
+}
+
+const asNumber = (cents: bigint): number => Number(`${cents / 100n}.${String(cents % 100n).padStart(2, '0')}`);
+
+/** stderr without the trace lines. */
+const untraced = (r: CliRun): string => r.stderr.replace(/^folio threads: .*\n/gm, '');
+
+function expectSameRun(args: string[], threads: number, how: RegExp): CliRun {
+  const one = folio([...args, '--threads', '1'], { env: TRACE });
+  const many = folio([...args, '--threads', String(threads)], { env: TRACE });
+  expect(one.stderr).not.toMatch(/folio threads:/);
+  expect(many.stderr).toMatch(how);
+  expect(many.code, many.stderr).toBe(one.code);
+  expect(many.stdout).toBe(one.stdout);
+  expect(untraced(many)).toBe(one.stderr);
+  return many;
+}
+
+const SUMMED = /folio threads: .*: read in \d+ parts/;
+const AGAIN = /folio threads: .*: read again on one thread/;
+
+describe(`folio share --threads on ${ROWS.toLocaleString('en')} generated rows with repeated lines`, () => {
+  for (const lang of ['en', 'ru'] as const) {
+    for (const threads of [2, 3]) {
+      it(`${threads} threads match one thread byte for byte and an independent sum to the cent (${lang})`, () => {
+        const want = expected(lang);
+        const r = expectSameRun(['share', files[lang], '--json'], threads, new RegExp(`read in ${threads} parts`));
+        const e = json<{ inputs: { rows: number; folded: number }[]; warnings: { code: string; fields: { count: number } }[]; result: { total: number; clients: { client: string; revenue: number }[] } }>(r);
+        expect(e.inputs[0]?.rows).toBe(want.rows);
+        expect(want.folded).toBeGreaterThan(copies / 2);
+        expect(e.inputs[0]?.folded).toBe(want.folded);
+        expect(e.warnings.find((w) => w.code === 'FOLDED_LINES')?.fields.count).toBe(want.folded);
+        expect(e.result.total).toBe(asNumber(want.total));
+        expect(e.result.clients).toHaveLength(want.byClient.size);
+        for (const c of e.result.clients) expect(c.revenue, c.client).toBe(asNumber(want.byClient.get(c.client) ?? -1n));
+      }, 60_000);
+    }
+  }
+
+  it('with --no-fold the copies count twice, on any number of threads', () => {
+    const r = expectSameRun(['share', files.en, '--json', '--no-fold'], 2, SUMMED);
+    expect(json<{ inputs: { folded: number }[] }>(r).inputs[0]?.folded).toBe(0);
+  }, 60_000);
+});
+
+/** A small deals file: `rows` lines of `row(i)` under a header, cut by `--threads` however small. */
+function dealsFile(name: string, rows: number, row: (i: number) => string, header = 'id,client,amount,status,date,note'): string {
+  const path = join(dir, name);
+  const lines = [header];
+  for (let i = 1; i <= rows; i++) lines.push(row(i));
+  writeFileSync(path, `${lines.join('\n')}\n`);
+  return path;
+}
+
+const plain = (i: number): string => `${i},Client ${i % 37},${1000 + i}.25,Won,2026-0${1 + (i % 9)}-1${i % 10},`;
+
+describe('--threads on files whose parts cannot simply be added up', () => {
+  it('a plain file is added up in parts, and the default reads a small file on one thread', () => {
+    const path = dealsFile('plain.csv', 3000, plain);
+    expectSameRun(['share', path, '--json'], 4, /read in 4 parts/);
+    expect(folio(['share', path, '--json'], { env: TRACE }).stderr).not.toMatch(/folio threads:/);
+  });
+
+  it('a cut inside a quoted field with line breaks: the part before ends in an open quote, and the file is read again', () => {
+    // Row 1500 carries a note of 4,000 short lines, which the file's middle byte falls in.
+    const note = `"${Array.from({ length: 4000 }, (_, k) => `n${k % 10}`).join('\n')}"`;
+    const path = dealsFile('quoted.csv', 3000, (i) => (i === 1500 ? plain(i) + note : plain(i)));
+    const bytes = readFileSync(path);
+    const middle = Math.floor(bytes.length / 2);
+    expect(bytes.indexOf('"')).toBeLessThan(middle);
+    expect(bytes.lastIndexOf('"')).toBeGreaterThan(middle);
+    const r = expectSameRun(['share', path, '--json'], 2, AGAIN);
+    expect(json<{ inputs: { rows: number }[] }>(r).inputs[0]?.rows).toBe(3000);
+  });
+
+  it('lines repeated in another part (two exports glued together) are folded as on one thread', () => {
+    const half = Array.from({ length: 1500 }, (_, k) => plain(k + 1));
+    const path = join(dir, 'glued.csv');
+    writeFileSync(path, `id,client,amount,status,date,note\n${[...half, ...half].join('\n')}\n`);
+    const r = expectSameRun(['share', path, '--json'], 2, AGAIN);
+    expect(json<{ inputs: { folded: number }[] }>(r).inputs[0]?.folded).toBe(1500);
+  });
+
+  it('a bad amount in the last part stops with the same located error', () => {
+    const path = dealsFile('bad.csv', 3000, (i) => (i === 2900 ? plain(i).replace('3900.25', '39O0.25') : plain(i)));
+    const r = expectSameRun(['share', path], 3, AGAIN);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(':2901');
+  });
+
+  it('a totals row at the end is left out and checked as on one thread', () => {
+    let sum = 0;
+    const path = dealsFile('totals.csv', 3001, (i) => {
+      if (i === 3001) return `,Total,${(sum / 100).toFixed(2)},,,`;
+      sum += (1000 + i) * 100 + 25;
+      return plain(i);
+    });
+    const r = expectSameRun(['share', path, '--json'], 2, AGAIN);
+    expect(json<{ warnings: { code: string }[] }>(r).warnings.map((w) => w.code)).toContain('TOTALS_ROWS');
+  });
+
+  it('a decimal comma first shown in a later part settles the column as on one thread', () => {
+    const path = dealsFile('comma.csv', 3000, (i) => `${i};Client ${i % 37};${i > 2500 ? `${1000 + i},5` : `${1000 + i}`};Won;0${1 + (i % 9)}.0${1 + (i % 9)}.2026;`, 'id;client;amount;status;date;note');
+    expectSameRun(['share', path, '--json'], 2, SUMMED);
+  });
+
+  it('a decimal point in one part and a decimal comma in another stop with the same error', () => {
+    const path = dealsFile('marks.csv', 3000, (i) => `${i};Client ${i % 37};${i === 10 ? '1000.5' : i === 2900 ? '1000,5' : `${1000 + i}`};Won;01.02.2026;`, 'id;client;amount;status;date;note');
+    const r = expectSameRun(['share', path], 2, AGAIN);
+    expect(r.code).toBe(2);
+  });
+
+  it('an unknown status and a second currency, both first seen in a later part, are counted as on one thread', () => {
+    const path = dealsFile('mixed.csv', 3000, (i) => `${i},Client ${i % 37},${1000 + i},${i === 2800 ? 'Paused' : 'Won'},2026-03-01,${i > 2000 && i % 2 === 0 ? 'EUR' : 'USD'}`, 'id,client,amount,status,date,currency');
+    const r = expectSameRun(['share', path], 2, SUMMED);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/EUR \(499 rows\)/);
+    const w = expectSameRun(['share', path, '--currency', 'USD', '--json'], 3, SUMMED);
+    expect(json<{ warnings: { code: string; fields: { values: { value: string; rows: number }[] } }[] }>(w).warnings.find((x) => x.code === 'UNKNOWN_STATUS')?.fields.values).toEqual([{ value: 'Paused', rows: 1, tied: [] }]);
+  });
+
+  it('the second file of an input: its own lines in parts, a line of the first file read again', () => {
+    const first = dealsFile('jan.csv', 50, plain);
+    const second = dealsFile('feb.csv', 3000, (i) => plain(i + 100));
+    expectSameRun(['share', first, second, '--json'], 2, /feb\.csv: read in 2 parts/);
+    const overlapping = dealsFile('feb-overlap.csv', 3000, (i) => plain(i === 2900 ? 7 : i + 100));
+    const r = expectSameRun(['share', first, overlapping, '--json'], 2, /feb-overlap\.csv: read again on one thread/);
+    expect(json<{ warnings: { code: string; fields: { across: number } }[] }>(r).warnings.find((w) => w.code === 'FOLDED_LINES')?.fields.across).toBe(1);
+  });
+});
