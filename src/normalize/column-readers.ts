@@ -27,11 +27,16 @@ export class AmountColumn {
   read(raw: string, line: number): NumberRead {
     const result = readAmount(raw, this.mark, this.value);
     if (result !== NumberRead.Ok) return result;
+    return this.took(line);
+  }
+
+  /** Take the value now in `value`, read on `line` (from text, or from bytes by the byte reader): it may settle the mark. */
+  took(line: number): NumberRead {
     if (this.mark === null && this.value.proves !== null) {
       this.mark = this.value.proves;
       this.settledAt = line;
     }
-    return this.counted(result, line);
+    return this.counted(NumberRead.Ok, line);
   }
 
   /**
@@ -69,6 +74,8 @@ export class AmountColumn {
   }
 }
 
+const MAX_SAMPLED = 1000;
+
 /** One date column: its day order is fixed by `--date-format` or by the first value that proves it. */
 export class DateColumn {
   readonly value: ParsedDate = newParsedDate();
@@ -85,11 +92,16 @@ export class DateColumn {
       this.order = this.value.proves;
       this.settledAt = line;
     }
-    if (result === DateRead.Ok && this.sampled < 1000) {
+    if (result === DateRead.Ok && this.sampled < MAX_SAMPLED) {
       this.sampled++;
       this.shapes.add(shapeOf(raw));
     }
     return result;
+  }
+
+  /** Whether values are still sampled for their shapes (from text: the byte reader leaves these to it). */
+  get sampling(): boolean {
+    return this.sampled < MAX_SAMPLED;
   }
 
   get reading(): ColumnReading {

@@ -41,9 +41,9 @@ export abstract class ConverterBase {
   /** Each totals row's amount against the rows counted above it (inputs that count money feed it). */
   readonly totalsCheck = new TotalsCheck();
   protected readonly col: Record<string, number>;
-  private readonly width: number;
+  protected readonly width: number;
   /** Fields a row must have to reach its last mapped column. */
-  private readonly reach: number;
+  protected readonly reach: number;
   /** Which cells of the current row are typed numbers; undefined while rows are CSV text. */
   private kinds: CellKinds | undefined;
 

@@ -73,14 +73,14 @@ export class DealConverter extends ConverterBase implements RowConverter<Deal> {
   amountDisagrees = 0;
   private readonly otherAmount = newParsedAmount();
   /** The first row of each ID, and the deals without products: a second line with the same ID and fingerprint is the same line again. */
-  private readonly repeats: DealRepeats;
+  protected readonly repeats: DealRepeats;
   /** This file's number among the files of the input, and the position each column is hashed at. */
-  private readonly fileIndex: number;
-  private readonly positions: number[] | null;
+  protected readonly fileIndex: number;
+  protected readonly positions: number[] | null;
   private readonly hasher = new RowHasher();
   private readonly repeatedIds = new Set<number>();
-  private readonly productRows: boolean;
-  private readonly fold: boolean;
+  protected readonly productRows: boolean;
+  protected readonly fold: boolean;
 
   constructor(mapping: ColumnMapping, options: DealOptions, problems: Problems) {
     super(mapping, options, problems);
@@ -207,7 +207,7 @@ export class DealConverter extends ConverterBase implements RowConverter<Deal> {
    * A line whose first copy was in an earlier file: it does not count twice, but this file's
    * own totals row (an overlapping export totals its whole range) does include it.
    */
-  private foldedFromEarlierFile(whole: number, micro: number): void {
+  protected foldedFromEarlierFile(whole: number, micro: number): void {
     this.foldedAcross++;
     this.totalsCheck.add(whole, micro);
   }
@@ -238,7 +238,7 @@ export class DealConverter extends ConverterBase implements RowConverter<Deal> {
    */
   private readonly deal: Deal = { client: '', whole: 0, micro: 0, currency: '', day: null, status: 'won', manager: '', discounted: false, line: 0 };
 
-  private emit(client: string, whole: number, micro: number, currency: string, day: number | null, status: StatusKind, manager: string, line: number): Deal {
+  protected emit(client: string, whole: number, micro: number, currency: string, day: number | null, status: StatusKind, manager: string, line: number): Deal {
     const d = this.deal;
     d.client = client;
     d.whole = whole;
@@ -303,8 +303,32 @@ export class DealConverter extends ConverterBase implements RowConverter<Deal> {
    * first copy was in an earlier file of the input.
    */
   private repeatOf(id: string, fields: string[], line: number): 'new' | 'repeat' | 'earlier' | 'conflict' {
-    const h = this.hasher;
-    h.hash(fields, this.positions);
+    this.hasher.hash(fields, this.positions);
+    const seen = this.compareRow(this.hasher, line);
+    if (seen !== 'conflict') return seen;
+    const where = this.repeats.whereOfEntry(this.conflictEntry);
+    this.invalid(
+      line,
+      'amount',
+      this.text(fields, 'amount'),
+      `deal ${id} appears again with a different amount (first on ${this.repeats.describe(where, this.fileIndex)})`,
+      'keep one of the two rows; if both are real, give them different IDs',
+      cell('CONFLICTING_AMOUNT', { id, ...this.repeats.locate(where, this.fileIndex), noProducts: false }),
+      'keep-one',
+      'CONFLICTING_DUPLICATE',
+    );
+    return 'conflict';
+  }
+
+  /** The first row of the ID of the last row `compareRow` found in conflict with it. */
+  private conflictEntry = -1;
+
+  /**
+   * A hashed row with an ID against the first row of that ID: `new` (stored now as the first,
+   * or another row of a known ID), a `repeat` of it, one whose first copy was in an `earlier`
+   * file, or a `conflict` (only the amount differs), which changes nothing here.
+   */
+  protected compareRow(h: LineHashes, line: number): 'new' | 'repeat' | 'earlier' | 'conflict' {
     // Product rows compare whole (one differing only in the amount is another product row);
     // other rows compare all but the amount, and then the amount.
     const amount = this.productRows ? -1 : (this.col.amount as number);
@@ -318,17 +342,7 @@ export class DealConverter extends ConverterBase implements RowConverter<Deal> {
     const across = this.repeats.fileOfEntry(e) !== this.fileIndex;
     if (table.sameRest(e, restA, restB)) {
       if (table.sameTag(e, tag)) return across ? 'earlier' : 'repeat';
-      const where = this.repeats.whereOfEntry(e);
-      this.invalid(
-        line,
-        'amount',
-        this.text(fields, 'amount'),
-        `deal ${id} appears again with a different amount (first on ${this.repeats.describe(where, this.fileIndex)})`,
-        'keep one of the two rows; if both are real, give them different IDs',
-        cell('CONFLICTING_AMOUNT', { id, ...this.repeats.locate(where, this.fileIndex), noProducts: false }),
-        'keep-one',
-        'CONFLICTING_DUPLICATE',
-      );
+      this.conflictEntry = e;
       return 'conflict';
     }
     // Entry numbers stand for IDs: one per distinct ID.
@@ -336,6 +350,14 @@ export class DealConverter extends ConverterBase implements RowConverter<Deal> {
     if (across) this.repeatedAcross.add(e);
     return 'new';
   }
+}
+
+/** A row's fingerprint halves and its fields' (RowHasher's, or the byte reader's). */
+export interface LineHashes {
+  readonly fieldA: ArrayLike<number>;
+  readonly fieldB: ArrayLike<number>;
+  readonly lineA: number;
+  readonly lineB: number;
 }
 
 /**

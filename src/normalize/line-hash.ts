@@ -11,6 +11,7 @@ export class RowHasher {
   /** The last row's halves (int32). */
   lineA = 0;
   lineB = 0;
+  private readonly one = new Int32Array(2);
 
   /**
    * `positions[f]` is the position field `f` is hashed at (the same cells of two files whose
@@ -24,20 +25,9 @@ export class RowHasher {
       this.fieldB.length = fields.length;
     }
     for (let f = 0; f < fields.length; f++) {
-      const text = fields[f] as string;
-      const position = positions ? (positions[f] as number) : f;
-      let a = 0x811c9dc5 ^ position;
-      let b = 0x01000193 ^ Math.imul(position + 1, 0x9e3779b1);
-      for (let i = 0; i < text.length; i++) {
-        const c = text.charCodeAt(i);
-        a = Math.imul(a ^ c, 0x01000193);
-        b = Math.imul(b ^ c, 0x5bd1e995);
-        b ^= b >>> 15;
-      }
-      // The length ends each field (`ab`+`c` is not `a`+`bc`), and the final mix spreads every
-      // character over all 32 bits: the table takes its slot from the low bits.
-      a = mix(a ^ text.length);
-      b = mix(b ^ Math.imul(text.length, 0x27d4eb2f));
+      hashText(fields[f] as string, positions ? (positions[f] as number) : f, this.one);
+      const a = this.one[0] as number;
+      const b = this.one[1] as number;
       this.fieldA[f] = a;
       this.fieldB[f] = b;
       sumA = (sumA + a) | 0;
@@ -51,6 +41,46 @@ export class RowHasher {
   get line(): number {
     return (this.lineA >>> 0) * 0x100000 + (this.lineB >>> 12);
   }
+}
+
+/** A field's two halves (what RowHasher sums for a row) from its text, hashed at `position`, into `out`. */
+export function hashText(text: string, position: number, out: Int32Array): void {
+  let a = 0x811c9dc5 ^ position;
+  let b = 0x01000193 ^ Math.imul(position + 1, 0x9e3779b1);
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x5bd1e995);
+    b ^= b >>> 15;
+  }
+  // The length ends each field (`ab`+`c` is not `a`+`bc`), and the final mix spreads every
+  // character over all 32 bits: the table takes its slot from the low bits.
+  out[0] = mix(a ^ text.length);
+  out[1] = mix(b ^ Math.imul(text.length, 0x27d4eb2f));
+}
+
+/**
+ * The same halves from the field's bytes, without making its text: an ASCII byte is its own
+ * code unit, a high byte of a single-byte code page is looked up in `units`. False, with
+ * nothing written, for a high byte of UTF-8 (`units` null): the caller hashes the decoded text.
+ */
+export function hashBytes(bytes: Uint8Array, start: number, end: number, position: number, units: Uint16Array | null, out: Int32Array): boolean {
+  let a = 0x811c9dc5 ^ position;
+  let b = 0x01000193 ^ Math.imul(position + 1, 0x9e3779b1);
+  for (let i = start; i < end; i++) {
+    let c = bytes[i] as number;
+    if (c >= 0x80) {
+      if (units === null) return false;
+      c = units[c] as number;
+    }
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x5bd1e995);
+    b ^= b >>> 15;
+  }
+  const length = end - start;
+  out[0] = mix(a ^ length);
+  out[1] = mix(b ^ Math.imul(length, 0x27d4eb2f));
+  return true;
 }
 
 /** The murmur3 finaliser: every input bit reaches every output bit. */

@@ -53,6 +53,9 @@ export interface ClassifierSnapshot<K> {
   overflowRows: number;
 }
 
+/** A spelling's kind and the rows counted with it. */
+export type Tally<K> = Pick<Seen<K>, 'kind' | 'rows'>;
+
 interface Seen<K> {
   kind: K;
   rows: number;
@@ -98,6 +101,21 @@ export class PhraseClassifier<K extends string> {
       this.overflowRows++;
     }
     return kind ?? this.fallback;
+  }
+
+  /**
+   * The kind of a spelling and the tally its rows are counted in, without counting this one:
+   * the byte reader keeps it and counts each row it reads itself. Null once the cache of
+   * spellings is full and this one is not in it (such rows are classified one by one).
+   */
+  tally(raw: string): Tally<K> | null {
+    const seen = this.seen.get(raw);
+    if (seen !== undefined) return seen;
+    if (this.seen.size >= MAX_SPELLINGS) return null;
+    const { kind, tied } = this.match(phraseWords(raw));
+    const made = { kind: kind ?? this.fallback, rows: 0, known: kind !== null, tied };
+    this.seen.set(detach(raw), made);
+    return made;
   }
 
   /** The kind of a value's words, or null with the tied kinds when no one kind matches best. */
