@@ -25,8 +25,23 @@ export class RevenueLedger {
   private readonly spellings = new Map<string, ClientRevenue>();
   private readonly managerNames = new Map<string, string>();
 
-  add(client: string, manager: string, whole: number, micro: number): void {
-    this.addTo(this.entry(client), manager, whole, micro);
+  /**
+   * Clients by the number a reader gave their spelling (the byte reader numbers each distinct
+   * client once): an array index per row instead of a map lookup. One reader's numbers only.
+   */
+  private readonly numbered: ClientRevenue[] = [];
+  private numbering: object | null = null;
+
+  /** `number` (≥ 0) is the spelling's number in `numbering`, the reader's, when it has one. */
+  add(client: string, manager: string, whole: number, micro: number, number = -1, numbering: object | null = null): void {
+    let entry: ClientRevenue | undefined;
+    if (number >= 0 && numbering !== null && (this.numbering ??= numbering) === numbering) {
+      entry = this.numbered[number];
+      if (entry === undefined) this.numbered[number] = entry = this.entry(client);
+    } else {
+      entry = this.entry(client);
+    }
+    this.addTo(entry, manager, whole, micro);
   }
 
   /** The client a spelling belongs to, created on first sight: for callers that keep their own per-client figures beside it. */

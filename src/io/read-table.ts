@@ -1,7 +1,8 @@
 import { says } from '../codes/errors.js';
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 import { FolioError } from '../errors.js';
+import { ByteCsvScanner, type ByteRecordHandler } from './byte-scanner.js';
 import { CsvScanner, type RecordHandler } from './csv-scanner.js';
 import { type ChunkDecoder, CODE_PAGE_SAMPLE, createDecoder, needsCodePageSample, sniffEncoding, type Encoding, type EncodingGuess } from './encoding.js';
 import { HtmlRows, looksLikeHtml, metaCharset } from './html-table.js';
@@ -247,22 +248,34 @@ export interface CsvRange {
 }
 
 /**
- * Read the records of a byte range, numbering its lines from 1 (the caller knows where it
- * sits). Returns the line the next record would start on. Ranges begin at a line start, not
- * always at a record's: a range cut inside a quoted field is found out by the range before
- * it, which then ends inside an open quote.
+ * Read the records of a byte range as bytes, numbering its lines from 1 (the caller knows
+ * where it sits): UTF-8 or a single-byte code page, where every byte below 0x80 is the ASCII
+ * character. Returns the line the next record would start on. Ranges begin at a line start,
+ * not always at a record's: a range cut inside a quoted field is found out by the range
+ * before it, which then ends inside an open quote. `stop`, asked after each read, ends the
+ * reading early when the caller has seen enough.
  */
-export async function readCsvRange(range: CsvRange, onRecord: RecordHandler): Promise<number> {
-  const decoder = createDecoder(range.encoding, range.file);
-  const scanner = new CsvScanner({ file: range.file, delimiter: range.delimiter, maxRecordLength: range.maxRecordLength }, onRecord);
-  if (range.end > range.start) {
-    const stream = createReadStream(range.path, { start: range.start, end: range.end - 1, highWaterMark: CHUNK });
-    for await (const chunk of stream as AsyncIterable<Buffer>) pushDecoded(scanner, decoder, chunk);
+export async function readCsvRange(range: CsvRange, onRecord: ByteRecordHandler, stop?: () => boolean): Promise<number> {
+  const scanner = new ByteCsvScanner({ file: range.file, delimiter: range.delimiter.charCodeAt(0), maxRecordLength: range.maxRecordLength }, onRecord);
+  const handle = await open(range.path, 'r');
+  try {
+    const buffer = Buffer.allocUnsafe(RANGE_CHUNK);
+    for (let at = range.start; at < range.end; ) {
+      const { bytesRead } = await handle.read(buffer, 0, Math.min(RANGE_CHUNK, range.end - at), at);
+      if (bytesRead === 0) break;
+      at += bytesRead;
+      scanner.push(buffer.subarray(0, bytesRead));
+      if (stop?.()) return scanner.currentLine;
+    }
+  } finally {
+    await handle.close();
   }
-  scanner.push(decoder.decode(new Uint8Array(0), true));
   scanner.end();
   return scanner.currentLine;
 }
+
+/** A range's reads: large enough that a read's cost is nothing beside scanning it, small enough to stay in cache. */
+const RANGE_CHUNK = 256 * 1024;
 
 /**
  * Where to cut a file into `parts` byte ranges: just after the first line feed at or past
@@ -270,13 +283,20 @@ export async function readCsvRange(range: CsvRange, onRecord: RecordHandler): Pr
  * fewer). UTF-8 and single-byte code pages only: there a 0x0A byte is always a line feed.
  */
 export async function lineCuts(path: string, size: number, parts: number): Promise<number[]> {
-  const { open } = await import('node:fs/promises');
+  return lineStartsAfter(path, size, Array.from({ length: Math.max(0, parts - 1) }, (_, i) => Math.floor((size * (i + 1)) / parts)));
+}
+
+/**
+ * The line start that follows each of `positions` (rising): just after the first line feed
+ * at or past it. Positions with no line feed after them, or that would repeat a cut, give none.
+ */
+export async function lineStartsAfter(path: string, size: number, positions: readonly number[]): Promise<number[]> {
   const handle = await open(path, 'r');
   const cuts: number[] = [];
   const buffer = Buffer.alloc(CHUNK);
   try {
-    for (let i = 1; i < parts; i++) {
-      let at = Math.max(Math.floor((size * i) / parts), cuts[cuts.length - 1] ?? 0);
+    for (const position of positions) {
+      let at = Math.max(position, cuts[cuts.length - 1] ?? 0);
       let found = -1;
       while (found === -1 && at < size) {
         const { bytesRead } = await handle.read(buffer, 0, CHUNK, at);

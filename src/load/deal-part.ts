@@ -1,17 +1,20 @@
 import { RevenueLedger, type LedgerData } from '../analyses/ledger.js';
+import { fieldText, type ByteRecord } from '../io/byte-scanner.js';
+import { spanText, type SpanText } from '../io/byte-text.js';
 import { readCsvRange, type CsvRange } from '../io/read-table.js';
 import type { ColumnMapping } from '../normalize/columns.js';
 import type { DayOrder } from '../normalize/dates.js';
 import { DealRepeats } from '../normalize/deal-repeats.js';
-import { DealConverter, type Deal } from '../normalize/deals.js';
+import { AS_TEXT, DealByteConverter } from '../normalize/deal-bytes.js';
+import type { Deal } from '../normalize/deals.js';
 import type { DecimalMark } from '../normalize/numbers.js';
 import type { ClassifierSnapshot } from '../normalize/phrase-classifier.js';
 import { Problems } from '../normalize/problems.js';
 import { RowFeed } from '../normalize/row-feed.js';
 import type { StatusKind } from '../normalize/vocabulary.js';
 import { DealSink } from './deal-sink.js';
-import type { DealFilter } from './deals.js';
 import { isBlank } from './table-source.js';
+import type { DealFilter } from './deals.js';
 
 /** A byte range of a deals file after its first part, and all a thread needs to read it as the first part's reader would. */
 export interface DealPartJob {
@@ -64,11 +67,23 @@ export interface DealPartResult {
   unsure: string | null;
 }
 
-/** Read one part of a deals file (on a worker thread, or in tests on this one). */
+/**
+ * A guess at the bytes a deal row with an ID takes, to size a part's index of IDs: deal rows
+ * are seldom shorter (an ID, a client, an amount, a status, a date), and a guess too small only
+ * lets the index grow once or twice as it would have anyway.
+ */
+const BYTES_PER_ID = 48;
+
+/**
+ * Read one part of a deals file (on a worker thread, or on this one), from its bytes: rows of
+ * the common shapes straight into the sums, the rest from their text through the same
+ * converter (deal-bytes.ts). Reading stops at the first row that makes the part unsure.
+ */
 export async function readDealPart(job: DealPartJob): Promise<DealPartResult> {
   const file = job.range.file;
   const problems = new Problems(true);
-  const converter = new DealConverter(job.mapping, { file, decimal: job.decimal, dayOrder: job.dayOrder, vocabulary: job.filter.vocabulary, fold: job.fold, repeats: new DealRepeats(job.firstColumns) }, problems);
+  const span = spanText(job.range.encoding);
+  const converter = new DealByteConverter(job.mapping, { file, decimal: job.decimal, dayOrder: job.dayOrder, vocabulary: job.filter.vocabulary, fold: job.fold, repeats: new DealRepeats(job.firstColumns, job.fold ? Math.floor((job.range.end - job.range.start) / BYTES_PER_ID) : 0) }, problems, span);
   const filter: DealFilter = { ...job.filter, history: null };
   const sink = new DealSink(filter, file, {
     ledger: new RevenueLedger(),
@@ -78,16 +93,28 @@ export async function readDealPart(job: DealPartJob): Promise<DealPartResult> {
     history: null,
   });
   const feed = new RowFeed<Deal>(converter, sink.accept);
+  const fields: string[] = [];
   let rows = 0;
   let blank = 0;
-  const nextLine = await readCsvRange(job.range, (fields, line) => {
-    if (isBlank(fields)) {
-      blank++;
-      return;
-    }
-    rows++;
-    feed.push(fields, line);
-  });
+  const nextLine = await readCsvRange(
+    job.range,
+    (r) => {
+      if (blankRecord(r, span, fields)) {
+        blank++;
+        return;
+      }
+      rows++;
+      const deal = feed.heldRows === 0 ? converter.convertBytes(r) : AS_TEXT;
+      if (deal === AS_TEXT) {
+        fields.length = r.count;
+        for (let f = 0; f < r.count; f++) fields[f] = fieldText(r, f, span.text);
+        feed.push(fields, r.line);
+      } else if (deal !== null) {
+        sink.accept(deal, converter.clientNumber, converter);
+      }
+    },
+    () => problems.count > 0 || converter.totals > 0 || feed.heldRows > 0,
+  );
   const unsure = problems.count > 0 ? 'a row with a problem' : converter.totals > 0 ? 'a totals row' : feed.heldRows > 0 ? 'a row that waited for its column to settle' : null;
   const { targets } = sink;
   return {
@@ -109,4 +136,21 @@ export async function readDealPart(job: DealPartJob): Promise<DealPartResult> {
     statuses: converter.statuses.snapshot(),
     unsure,
   };
+}
+
+/**
+ * A record of empty or blank fields, as `isBlank` tells from their text: a field whose first
+ * byte is past the space (an ASCII character, or the first byte of one beyond ASCII, all
+ * above U+0020) is not blank; one starting with a space or a control is looked at as text.
+ */
+function blankRecord(r: ByteRecord, span: SpanText, fields: string[]): boolean {
+  for (let f = 0; f < r.count; f++) {
+    const start = r.start[f] as number;
+    if (start === (r.end[f] as number)) continue;
+    if ((r.bytes[start] as number) > 32) return false;
+    fields.length = r.count;
+    for (let k = 0; k < r.count; k++) fields[k] = fieldText(r, k, span.text);
+    return isBlank(fields);
+  }
+  return true;
 }

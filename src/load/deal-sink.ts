@@ -34,7 +34,8 @@ export class DealSink {
     this.historyOnly = targets.history !== null && filter.historyOnly === true;
   }
 
-  readonly accept = (deal: Deal): void => {
+  /** `number` is the client's number among the spellings `numbering` (a byte reader) has seen, -1 without one. */
+  readonly accept = (deal: Deal, number = -1, numbering: object | null = null): void => {
     const { filter } = this;
     const { ledger, previous, trailing, currencies, history } = this.targets;
     if (deal.status !== 'won') {
@@ -43,7 +44,7 @@ export class DealSink {
     }
     const inCurrency = filter.currency === undefined || deal.currency === '' || deal.currency === filter.currency;
     if (trailing && filter.trailing && deal.day !== null && deal.day >= filter.trailing.from && deal.day <= filter.trailing.to && inCurrency) {
-      trailing.add(deal.client, deal.manager, deal.whole, deal.micro);
+      trailing.add(deal.client, deal.manager, deal.whole, deal.micro, number, numbering);
     }
     if (history && deal.day !== null && inCurrency) history.add(deal.client, deal.manager, deal.day, deal.whole, deal.micro, deal.discounted);
     if (filter.period !== null) {
@@ -55,7 +56,7 @@ export class DealSink {
       if (deal.day < filter.period.from || deal.day > filter.period.to) {
         this.excluded.period++;
         if (previous && filter.previous && deal.day >= filter.previous.from && deal.day <= filter.previous.to && inCurrency) {
-          previous.add(deal.client, deal.manager, deal.whole, deal.micro);
+          previous.add(deal.client, deal.manager, deal.whole, deal.micro, number, numbering);
         }
         return;
       }
@@ -70,6 +71,6 @@ export class DealSink {
       else currencies.set(deal.currency, { rows: 1, file: this.file, line: deal.line });
     }
     this.used++;
-    if (!this.historyOnly) ledger.add(deal.client, deal.manager, deal.whole, deal.micro);
+    if (!this.historyOnly) ledger.add(deal.client, deal.manager, deal.whole, deal.micro, number, numbering);
   };
 }

@@ -24,7 +24,13 @@ export class DealRepeats {
    * Header keys of the first file, in its order: the order every file's cells are hashed in.
    * A part of a file read on another thread starts from those of the input's first file.
    */
-  constructor(private columns: string[] | null = null) {}
+  constructor(
+    private columns: string[] | null = null,
+    /** How many IDs to make room for at once (a part of a known size): growing the index as they come costs a rebuild per doubling. */
+    expectedIds = 0,
+  ) {
+    if (expectedIds > 0) this.idLines = new RepeatTable(RepeatTable.slotBitsFor(expectedIds));
+  }
 
   get firstColumns(): string[] | null {
     return this.columns;

@@ -39,6 +39,11 @@ export class RepeatTable {
   /** Entries stored: distinct IDs. */
   size = 0;
 
+  /** Index size (in bits) for about `ids` IDs, so that reading them never grows it: at least the default 2^16 slots. */
+  static slotBitsFor(ids: number): number {
+    return Math.max(16, Math.min(26, Math.ceil(Math.log2(Math.max(1, ids) / MAX_LOAD))));
+  }
+
   /** `slotBits`: the index starts with 2^slotBits slots (small in tests, to make it grow). */
   constructor(slotBits = 16) {
     this.slots = new Int32Array(1 << slotBits);

@@ -45,8 +45,8 @@ beforeAll(async () => {
 const copies = COPIES.reduce((n, [from, to]) => n + (to - from) / EVERY, 0);
 
 /** Totals worked out apart from folio: split on the known delimiter, skip the copies by ID, add won amounts as integer cents. */
-function expected(lang: 'en' | 'ru'): { total: bigint; byClient: Map<string, bigint>; rows: number; folded: number } {
-  const bytes = readFileSync(files[lang]);
+function expected(lang: 'en' | 'ru', file = files[lang]): { total: bigint; byClient: Map<string, bigint>; rows: number; folded: number } {
+  const bytes = readFileSync(file);
   const text = lang === 'ru' ? new TextDecoder('windows-1251').decode(bytes) : bytes.toString('utf8');
   const lines = text.split('\r\n').slice(1).filter((l) => l !== '');
   const won = lang === 'ru' ? 'Успешно реализовано' : 'Won';
@@ -113,6 +113,37 @@ describe(`folio share --threads on ${ROWS.toLocaleString('en')} generated rows w
   }, 60_000);
 });
 
+// A file of 16 MiB or more is read from its bytes on one thread too (a head as text, then
+// one part); `--threads 1` on a smaller file is the text reading the tests above hold to.
+const LARGE_ROWS = 300_000;
+const large = { en: join(dir, 'large-en.csv'), ru: join(dir, 'large-ru.csv') };
+
+describe(`folio share on ${LARGE_ROWS.toLocaleString('en')} generated rows (over 16 MiB), from bytes on one thread and on several`, () => {
+  beforeAll(async () => {
+    for (const [lang, file] of Object.entries(large)) {
+      await (generate as (k: string, l: string, n: number, o: NodeJS.WritableStream) => Promise<void>)('deals', lang, LARGE_ROWS, createWriteStream(file));
+    }
+  }, 60_000);
+
+  for (const lang of ['en', 'ru'] as const) {
+    it(`one thread and two match an independent sum to the cent (${lang})`, () => {
+      expect(readFileSync(large[lang]).length).toBeGreaterThan(16 * 1024 * 1024);
+      const want = expected(lang, large[lang]);
+      const one = folio(['share', large[lang], '--json', '--threads', '1'], { env: TRACE });
+      expect(one.stderr).toMatch(/read in 1 part on as many threads/);
+      const two = folio(['share', large[lang], '--json', '--threads', '2'], { env: TRACE });
+      expect(two.stderr).toMatch(/read in 2 parts/);
+      expect(two.stdout).toBe(one.stdout);
+      const e = json<{ inputs: { rows: number; folded: number }[]; result: { total: number; clients: { client: string; revenue: number }[] } }>(one);
+      expect(e.inputs[0]?.rows).toBe(want.rows);
+      expect(e.inputs[0]?.folded).toBe(0);
+      expect(e.result.total).toBe(asNumber(want.total));
+      expect(e.result.clients).toHaveLength(want.byClient.size);
+      for (const c of e.result.clients) expect(c.revenue, c.client).toBe(asNumber(want.byClient.get(c.client) ?? -1n));
+    }, 60_000);
+  }
+});
+
 /** A small deals file: `rows` lines of `row(i)` under a header, cut by `--threads` however small. */
 function dealsFile(name: string, rows: number, row: (i: number) => string, header = 'id,client,amount,status,date,note'): string {
   const path = join(dir, name);
@@ -132,13 +163,13 @@ describe('--threads on files whose parts cannot simply be added up', () => {
   });
 
   it('a cut inside a quoted field with line breaks: the part before ends in an open quote, and the file is read again', () => {
-    // Row 1500 carries a note of 4,000 short lines, which the file's middle byte falls in.
-    const note = `"${Array.from({ length: 4000 }, (_, k) => `n${k % 10}`).join('\n')}"`;
-    const path = dealsFile('quoted.csv', 3000, (i) => (i === 1500 ? plain(i) + note : plain(i)));
+    // Row 100 carries a note of 100,000 short lines, which the file's thirds fall in (two
+    // threads read a head and two parts: the cuts lie between a third and two thirds).
+    const note = `"${Array.from({ length: 100_000 }, (_, k) => `n${k % 10}`).join('\n')}"`;
+    const path = dealsFile('quoted.csv', 3000, (i) => (i === 100 ? plain(i) + note : plain(i)));
     const bytes = readFileSync(path);
-    const middle = Math.floor(bytes.length / 2);
-    expect(bytes.indexOf('"')).toBeLessThan(middle);
-    expect(bytes.lastIndexOf('"')).toBeGreaterThan(middle);
+    expect(bytes.indexOf('"')).toBeLessThan(Math.floor(bytes.length / 3));
+    expect(bytes.lastIndexOf('"')).toBeGreaterThan(Math.floor((bytes.length * 2) / 3));
     const r = expectSameRun(['share', path, '--json'], 2, AGAIN);
     expect(json<{ inputs: { rows: number }[] }>(r).inputs[0]?.rows).toBe(3000);
   });

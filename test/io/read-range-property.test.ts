@@ -3,9 +3,10 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { fieldText } from '../../src/io/byte-scanner.js';
 import { lineCuts, readCsvRange, readTable } from '../../src/io/read-table.js';
 
-// A file cut into byte ranges at line feeds (what `--threads` reads on worker threads) must
+// A file cut into byte ranges at line feeds (the parts `--threads` reads from their bytes) must
 // read as the whole file does, or fail: a cut inside a quoted field is never taken for a
 // record boundary. Records are generated and written out as RFC 4180 text, so where each
 // record starts is known without a CSV reader. Seeded, so a failure repeats.
@@ -59,7 +60,8 @@ describe('a CSV file read in byte ranges against the records written out', () =>
           for (let k = 0; k < cuts.length; k++) {
             const range = { path, file: path, start: cuts[k] as number, end: cuts[k + 1] ?? bytes, encoding: 'utf-8' as const, delimiter, maxRecordLength: 1 << 20 };
             const at = base;
-            base += (await readCsvRange(range, (f, line) => read.push([f.slice(), at + line]))) - 1;
+            const utf8 = (b: Uint8Array, s: number, e: number): string => Buffer.from(b.subarray(s, e)).toString('utf8');
+            base += (await readCsvRange(range, (r) => void read.push([Array.from({ length: r.count }, (_, i) => fieldText(r, i, utf8)), at + r.line]))) - 1;
           }
         } catch {
           failed = true;

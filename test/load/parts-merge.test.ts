@@ -51,6 +51,26 @@ describe('RevenueLedger.absorb', () => {
   });
 });
 
+describe('RevenueLedger by client numbers', () => {
+  it('sums by a reader’s numbers as by spellings, and takes another numbering’s rows by spelling', () => {
+    const rows: [string, string, number, number, number][] = [
+      ['Acme', 'Olga', 10, 500_000, 0],
+      ['Beta', '', 3, 0, 1],
+      ['  acme ', 'Ivan', 1, 700_000, 2],
+      ['Acme', 'Olga', 0, 100_000, 0],
+      ['Beta', 'Olga', 4, 250_000, 1],
+    ];
+    const bySpelling = new RevenueLedger();
+    for (const [client, manager, whole, micro] of rows) bySpelling.add(client, manager, whole, micro);
+    const byNumber = new RevenueLedger();
+    const mine = {};
+    const other = {};
+    // The other numbering's 0 is Beta: were it taken as this one's, Beta's sum would go to Acme.
+    rows.forEach(([client, manager, whole, micro, n], i) => byNumber.add(client, manager, whole, micro, i === 4 ? 0 : n, i === 4 ? other : mine));
+    expect(byNumber.toData()).toEqual(bySpelling.toData());
+  });
+});
+
 describe('PhraseClassifier.absorb', () => {
   it('counts a later part’s spellings, known and unknown, as one pass would', () => {
     const values = ['Won', 'Paused', 'Lost', 'Paused', 'Frozen', 'Won'];
