@@ -5,7 +5,7 @@ import { amountFromBytes, dayFromBytes } from './byte-values.js';
 import type { AmountColumn, DateColumn } from './column-readers.js';
 import type { ColumnMapping } from './columns.js';
 import { carriesDiscount, type Deal, DealConverter, type DealOptions } from './deals.js';
-import { hashBytes, hashText } from './line-hash.js';
+import { hashBytes, hashText, numericIdBytes } from './line-hash.js';
 import { currencyCode } from './numbers.js';
 import type { Tally } from './phrase-classifier.js';
 import type { Problems } from './problems.js';
@@ -245,6 +245,10 @@ export class DealByteConverter extends DealConverter {
         if (!hashBytes(r.bytes, start, end, position, this.units, halves)) hashText(this.span.text(r.bytes, start, end), position, halves);
         a = halves[0] as number;
         b = halves[1] as number;
+        if (f === this.at.id) {
+          const key = numericIdBytes(r.bytes, start, end);
+          if (key >= 0) a = key;
+        }
       }
       h.fieldA[f] = a;
       h.fieldB[f] = b;

@@ -4,7 +4,7 @@ import { DEAL_ALIASES } from './aliases.js';
 import type { ColumnMapping, FieldNeeds, FieldSpec } from './columns.js';
 import { ConverterBase, INVALID, MISSING, type ConverterOptions } from './converter-base.js';
 import { CLIENT_BY_ID, DEAL_DATE_FALLBACKS } from './fallbacks.js';
-import { RowHasher } from './line-hash.js';
+import { numericId, RowHasher } from './line-hash.js';
 import type { RepeatTable } from './repeat-table.js';
 import { DealRepeats } from './deal-repeats.js';
 import { currencyCode, MAX_DECIMALS, newParsedAmount, NumberRead, readAmount } from './numbers.js';
@@ -303,8 +303,15 @@ export class DealConverter extends ConverterBase implements RowConverter<Deal> {
    * first copy was in an earlier file of the input.
    */
   private repeatOf(id: string, fields: string[], line: number): 'new' | 'repeat' | 'earlier' | 'conflict' {
-    this.hasher.hash(fields, this.positions);
-    const seen = this.compareRow(this.hasher, line);
+    const h = this.hasher;
+    h.hash(fields, this.positions);
+    const idField = this.col.id as number;
+    const key = numericId(fields[idField] as string);
+    if (key >= 0) {
+      h.lineA = (h.lineA - (h.fieldA[idField] as number) + key) | 0;
+      h.fieldA[idField] = key;
+    }
+    const seen = this.compareRow(h, line);
     if (seen !== 'conflict') return seen;
     const where = this.repeats.whereOfEntry(this.conflictEntry);
     this.invalid(

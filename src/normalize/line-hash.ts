@@ -83,6 +83,37 @@ export function hashBytes(bytes: Uint8Array, start: number, end: number, positio
   return true;
 }
 
+/**
+ * The first half of an ID's fingerprint when the ID is a number of one to nine digits without
+ * a leading zero (its value; the second half stays its text's hash), else -1. The index of IDs
+ * places an ID by the first half: numbered IDs, which most exports write in order, then fill
+ * it in order, a cache line for sixteen of them, instead of one line each at random.
+ */
+export function numericId(text: string): number {
+  const n = text.length;
+  if (n === 0 || n > 9 || text.charCodeAt(0) === 48) return -1;
+  let v = 0;
+  for (let i = 0; i < n; i++) {
+    const d = text.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    v = v * 10 + d;
+  }
+  return v;
+}
+
+/** `numericId` of an ID's bytes. */
+export function numericIdBytes(bytes: Uint8Array, start: number, end: number): number {
+  const n = end - start;
+  if (n === 0 || n > 9 || bytes[start] === 48) return -1;
+  let v = 0;
+  for (let i = start; i < end; i++) {
+    const d = (bytes[i] as number) - 48;
+    if (d < 0 || d > 9) return -1;
+    v = v * 10 + d;
+  }
+  return v;
+}
+
 /** The murmur3 finaliser: every input bit reaches every output bit. */
 function mix(h: number): number {
   h ^= h >>> 16;

@@ -3,7 +3,7 @@
  * per ID plus 4 bytes per slot of the index (at most 85 % full, so 5 to 10 bytes per ID).
  *
  * An entry is four int32 words, in the order IDs were first seen: the ID's 64-bit fingerprint
- * (two words), 42 bits of the fingerprint of the rest of its first row (the row without the
+ * (two words; the first is the value of a numbered ID, see `numericId`), 42 bits of the fingerprint of the rest of its first row (the row without the
  * amount) and 22 bits of the amount's. Its line is kept apart in about one byte (`Lines`).
  * The index is an open-addressing hash set with linear probing; it doubles when more than
  * 85 % full, rebuilt from the entries themselves. With 2^k slots, a slot's low k bits hold its

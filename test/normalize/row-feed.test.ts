@@ -46,6 +46,24 @@ describe('RowFeed with DealConverter', () => {
     expect(converter.repeatedIdCount).toBe(1);
   });
 
+  it('keeps numbered IDs apart by their text: 7 and 07 are two deals, 7 again is a repeat', () => {
+    // Numbers of up to nine digits are placed in the index by value; the text still decides.
+    const { got, converter } = run(
+      [
+        ['7', 'A', '10'],
+        ['07', 'A', '10'],
+        ['7', 'A', '10'],
+        ['123456789', 'B', '5'],
+        ['123456789', 'B', '5'],
+        ['1234567890', 'C', '1'],
+      ],
+      ['ID', 'Client', 'Amount'],
+    );
+    expect(got.map((d) => d.client)).toEqual(['A', 'A', 'B', 'C']);
+    expect(converter.folded).toBe(2);
+    expect(converter.repeatedIdCount).toBe(0);
+  });
+
   it('refuses an ID repeated with only the amount changed', () => {
     const { problems } = run([['1', 'A', '10'], ['1', 'A', '12']], ['ID', 'Client', 'Amount']);
     expect(problems.listed.map((p) => [p.code, p.line])).toEqual([['CONFLICTING_DUPLICATE', 3]]);
