@@ -2,7 +2,6 @@ import { says } from '../codes/errors.js';
 import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { FolioError } from '../errors.js';
-import { ByteCsvScanner, type ByteRecordHandler } from './byte-scanner.js';
 import { CsvScanner, type RecordHandler } from './csv-scanner.js';
 import { type ChunkDecoder, CODE_PAGE_SAMPLE, createDecoder, needsCodePageSample, sniffEncoding, type Encoding, type EncodingGuess } from './encoding.js';
 import { HtmlRows, looksLikeHtml, metaCharset } from './html-table.js';
@@ -236,46 +235,6 @@ function pushDecoded(scanner: CsvScanner, decoder: ChunkDecoder, bytes: Uint8Arr
 }
 
 /** The byte range of a CSV file after its first part, for a reader on another thread. */
-export interface CsvRange {
-  path: string;
-  file: string;
-  /** A line start, and the end (exclusive): the start of the next range or the file's size. */
-  start: number;
-  end: number;
-  encoding: Encoding;
-  delimiter: string;
-  maxRecordLength: number;
-}
-
-/**
- * Read the records of a byte range as bytes, numbering its lines from 1 (the caller knows
- * where it sits): UTF-8 or a single-byte code page, where every byte below 0x80 is the ASCII
- * character. Returns the line the next record would start on. Ranges begin at a line start,
- * not always at a record's: a range cut inside a quoted field is found out by the range
- * before it, which then ends inside an open quote. `stop`, asked after each read, ends the
- * reading early when the caller has seen enough.
- */
-export async function readCsvRange(range: CsvRange, onRecord: ByteRecordHandler, stop?: () => boolean): Promise<number> {
-  const scanner = new ByteCsvScanner({ file: range.file, delimiter: range.delimiter.charCodeAt(0), maxRecordLength: range.maxRecordLength }, onRecord);
-  const handle = await open(range.path, 'r');
-  try {
-    const buffer = Buffer.allocUnsafe(RANGE_CHUNK);
-    for (let at = range.start; at < range.end; ) {
-      const { bytesRead } = await handle.read(buffer, 0, Math.min(RANGE_CHUNK, range.end - at), at);
-      if (bytesRead === 0) break;
-      at += bytesRead;
-      scanner.push(buffer.subarray(0, bytesRead));
-      if (stop?.()) return scanner.currentLine;
-    }
-  } finally {
-    await handle.close();
-  }
-  scanner.end();
-  return scanner.currentLine;
-}
-
-/** A range's reads: large enough that a read's cost is nothing beside scanning it, small enough to stay in cache. */
-const RANGE_CHUNK = 256 * 1024;
 
 /**
  * Where to cut a file into `parts` byte ranges: just after the first line feed at or past

@@ -1,9 +1,10 @@
 import { RevenueLedger, type LedgerData } from '../analyses/ledger.js';
 import { fieldText, type ByteRecord } from '../io/byte-scanner.js';
 import { spanText, type SpanText } from '../io/byte-text.js';
-import { readCsvRange, type CsvRange } from '../io/read-table.js';
+import { readCsvRange, type CsvRange } from '../io/read-range.js';
 import type { ColumnMapping } from '../normalize/columns.js';
 import type { DayOrder } from '../normalize/dates.js';
+import type { RepeatTable } from '../normalize/repeat-table.js';
 import { DealRepeats } from '../normalize/deal-repeats.js';
 import { AS_TEXT, DealByteConverter } from '../normalize/deal-bytes.js';
 import type { Deal } from '../normalize/deals.js';
@@ -27,6 +28,13 @@ export interface DealPartJob {
   /** Header keys of the input's first file: the order cells are hashed in for folding. */
   firstColumns: string[] | null;
 }
+
+/**
+ * A part's first rows of IDs: the table itself when the part was read on this thread; from a
+ * worker thread, its chunks of entries (four words an entry, `RepeatTable.eachChunk`), moved
+ * across rather than copied, with their number and lines.
+ */
+export type PartIds = { table: RepeatTable } | { chunks: Int32Array[]; size: number; lines: Int32Array };
 
 /** How one column of a part was read, with lines counted from the part's first. */
 export interface PartColumn {
@@ -54,8 +62,8 @@ export interface DealPartResult {
   undated: number;
   folded: number;
   repeatedIds: number;
-  /** The first row of each ID (`RepeatTable.entries`); null with folding off. */
-  idLines: { words: Int32Array; lines: Int32Array } | null;
+  /** The first row of each ID; null with folding off. */
+  ids: PartIds | null;
   amounts: PartColumn[];
   dates: PartColumn[];
   statuses: ClassifierSnapshot<StatusKind>;
@@ -130,7 +138,7 @@ export async function readDealPart(job: DealPartJob): Promise<DealPartResult> {
     undated: sink.undated,
     folded: converter.folded,
     repeatedIds: converter.repeatedIdCount,
-    idLines: job.fold ? converter.idTable.entries() : null,
+    ids: job.fold ? { table: converter.idTable } : null,
     amounts: [...converter.amounts].map(([field, c]) => ({ field, convention: c.mark, settledAt: c.settledAt, rounded: c.rounded, firstRounded: c.firstRounded })),
     dates: [...converter.dates].map(([field, c]) => ({ field, convention: c.order, settledAt: c.settledAt, rounded: 0, firstRounded: 0 })),
     statuses: converter.statuses.snapshot(),

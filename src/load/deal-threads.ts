@@ -4,11 +4,12 @@ import { type LedgerData, RevenueLedger } from '../analyses/ledger.js';
 import { lineStartsAfter, tableKind } from '../io/read-table.js';
 import { AmountColumn, DateColumn } from '../normalize/column-readers.js';
 import { DealRepeats } from '../normalize/deal-repeats.js';
+import type { RepeatTable } from '../normalize/repeat-table.js';
 import type { ColumnMapping } from '../normalize/columns.js';
 import { DEAL_NEEDS, DealConverter } from '../normalize/deals.js';
 import type { DayOrder } from '../normalize/dates.js';
 import type { DecimalMark } from '../normalize/numbers.js';
-import type { DealPartJob, DealPartResult, PartColumn } from './deal-part.js';
+import type { DealPartJob, DealPartResult, PartColumn, PartIds } from './deal-part.js';
 import { DealSink, type DealTargets } from './deal-sink.js';
 import type { DealFilter } from './deals.js';
 import type { InputOptions } from './input-options.js';
@@ -257,33 +258,70 @@ function absorbStatuses(conv: DealConverter, parts: DealPartResult[]): string | 
 }
 
 /**
- * The later parts' first rows of IDs join the first part's table (in file order, on their
- * true lines). An ID already there, or kept from an earlier file, would have been compared
- * with that first row in one pass: the parts cannot tell, so the file is read again.
+ * The later parts' first rows of IDs join the head's table (in file order, on their true
+ * lines) when a later file of the input is to be compared with them; an ID already there, or
+ * kept from an earlier file, would have been compared with that first row in one pass: the
+ * parts cannot tell, so the file is read again. Otherwise the IDs need only be looked up, and
+ * the last part's table (read on this thread: the biggest) is looked into where it lies, so
+ * that no table of all of them is made (1e7 rows: about 90 MB less at the peak).
  */
 function joinIdLines(conv: DealConverter, parts: DealPartResult[], bases: number[], repeats: DealRepeats, keep: boolean): string | null {
   const table = conv.idTable;
-  const unkept: Int32Array[] = [];
-  for (let k = 0; k < parts.length; k++) {
-    const ids = (parts[k] as DealPartResult).idLines;
-    if (!ids) continue;
-    const base = bases[k] as number;
-    // The last part's IDs need only be looked up, unless a later file is to be compared with them.
-    if (!keep && k === parts.length - 1) {
-      for (let e = 0; e < ids.lines.length; e++) if (table.find(ids.words, e) >= 0) return 'a deal ID whose rows are in two parts';
-      unkept.push(ids.words);
+  const lastIds = parts[parts.length - 1]?.ids ?? null;
+  const lastTable = !keep && lastIds !== null && 'table' in lastIds ? lastIds.table : null;
+  // IDs looked up and not added to `table`: those of the part before a last one looked into, or of a last part that came from a worker.
+  const aside: PartIds[] = [];
+  const inTwo = 'a deal ID whose rows are in two parts';
+  let why: string | null = null;
+  for (let k = 0; k < parts.length && why === null; k++) {
+    const ids = (parts[k] as DealPartResult).ids;
+    if (!ids || (lastTable !== null && k === parts.length - 1)) continue;
+    if (!keep && k >= parts.length - (lastTable === null ? 1 : 2)) {
+      eachIdChunk(ids, (words, count) => {
+        for (let e = 0; e < count && why === null; e++) if (table.find(words, e) >= 0) why = inTwo;
+      });
+      aside.push(ids);
       continue;
     }
-    for (let e = 0; e < ids.lines.length; e++) {
-      if (table.add(ids.words, e, base + (ids.lines[e] as number)) >= 0) return 'a deal ID whose rows are in two parts';
-    }
+    const base = bases[k] as number;
+    const lines = 'table' in ids ? ids.table.allLines() : ids.lines;
+    eachIdChunk(ids, (words, count, first) => {
+      for (let e = 0; e < count && why === null; e++) if (table.add(words, e, base + (lines[first + e] as number)) >= 0) why = inTwo;
+    });
   }
-  if (repeats.idLines.size > 0) {
-    for (const words of [table.entries().words, ...unkept]) {
-      for (let e = 0; e * 4 < words.length; e++) if (repeats.idLines.find(words, e) >= 0) return 'a deal ID of an earlier file';
+  if (why !== null) return why;
+  const others: PartIds[] = [{ table }, ...aside];
+  const lookUp = (into: RepeatTable, found: string): void => {
+    for (const ids of others) {
+      eachIdChunk(ids, (words, count) => {
+        for (let e = 0; e < count && why === null; e++) if (into.find(words, e) >= 0) why = found;
+      });
     }
+  };
+  if (lastTable !== null) lookUp(lastTable, inTwo);
+  if (why === null && repeats.idLines.size > 0) {
+    if (lastTable !== null) others.push({ table: lastTable });
+    lookUp(repeats.idLines, 'a deal ID of an earlier file');
   }
-  return null;
+  return why;
+}
+
+/** Each chunk of a part's entries, with how many it holds and the number of its first. */
+function eachIdChunk(ids: PartIds, fn: (words: Int32Array, count: number, first: number) => void): void {
+  if ('table' in ids) {
+    let first = 0;
+    ids.table.eachChunk((words, count) => {
+      fn(words, count, first);
+      first += count;
+    });
+    return;
+  }
+  let first = 0;
+  for (const words of ids.chunks) {
+    const count = Math.min(ids.size - first, words.length / 4);
+    fn(words, count, first);
+    first += count;
+  }
 }
 
 /** Read a part on this thread, once the head has shown what it needs. */

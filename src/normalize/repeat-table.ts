@@ -112,7 +112,17 @@ export class RepeatTable {
       const count = Math.min(this.size - from, 1 << CHUNK_BITS);
       words.set((this.chunks[c] as Int32Array).subarray(0, count * WORDS), from * WORDS);
     }
-    return { words, lines: this.lines.all() };
+    return { words, lines: this.allLines() };
+  }
+
+  /** Every entry's line, in order. */
+  allLines(): Int32Array {
+    return this.lines.all();
+  }
+
+  /** Each chunk of entries in place (four words an entry, as `entries` gives them) with how many it holds: for looking them up elsewhere without a copy. */
+  eachChunk(fn: (words: Int32Array, count: number) => void): void {
+    for (let c = 0; c < this.chunks.length; c++) fn(this.chunks[c] as Int32Array, Math.min(this.size - (c << CHUNK_BITS), 1 << CHUNK_BITS));
   }
 
   /** The entry of entry `e` of `words`' ID, or -1 when it is not here (nothing is stored). */

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fieldText } from '../../src/io/byte-scanner.js';
-import { lineCuts, readCsvRange, readTable } from '../../src/io/read-table.js';
+import { readCsvRange } from '../../src/io/read-range.js';
+import { lineCuts, readTable } from '../../src/io/read-table.js';
 
 // A file cut into byte ranges at line feeds (the parts `--threads` reads from their bytes) must
 // read as the whole file does, or fail: a cut inside a quoted field is never taken for a
