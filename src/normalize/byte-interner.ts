@@ -12,6 +12,8 @@ export class ByteInterner {
   private pool = new Uint8Array(1 << 16);
   /** Values stored. */
   size = 0;
+  /** Whether the last `find` stored a new value. */
+  added = false;
 
   constructor(
     /** Past this many values, or this many bytes of them, nothing new is stored: `find` says -1 and the row is read as text. */
@@ -23,7 +25,7 @@ export class ByteInterner {
   }
 
   /**
-   * The number of the value `bytes[start, end)`, stored now if it is new (`added` tells);
+   * The number of the value `bytes[start, end)`, stored now if it is new (`added` says so);
    * -1 when it is new and the interner is full.
    */
   find(bytes: Uint8Array, start: number, end: number): number {
@@ -58,9 +60,6 @@ export class ByteInterner {
     this.added = true;
     return v;
   }
-
-  /** Whether the last `find` stored a new value. */
-  added = false;
 
   private store(bytes: Uint8Array, start: number, end: number, h: number, at: number): number {
     const v = this.size++;

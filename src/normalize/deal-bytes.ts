@@ -151,10 +151,12 @@ export class DealByteConverter extends DealConverter {
       return this.emit(client.text, 0, 0, '', null, status, manager, r.line);
     }
 
+    // Without an amount column the file has product rows, read from their text.
+    if (this.at.amount < 0) return AS_TEXT;
     // The columns are made where the text reader makes them (at the first won row), then kept at hand.
     const amountColumn = (this.amountCol ??= this.amountColumn('amount'));
     const amount = amountColumn.value;
-    if (this.at.amount < 0 || !amountFromBytes(r.bytes, r.start[this.at.amount] as number, r.end[this.at.amount] as number, this.units, amountColumn.mark, amount)) return AS_TEXT;
+    if (!amountFromBytes(r.bytes, r.start[this.at.amount] as number, r.end[this.at.amount] as number, this.units, amountColumn.mark, amount)) return AS_TEXT;
     let currency = amount.currency;
     let cur = -1;
     if (this.currencies !== null) {
