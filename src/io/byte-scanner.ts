@@ -1,5 +1,4 @@
-import { says } from '../codes/errors.js';
-import { FolioError } from '../errors.js';
+import { formatLimit, recordTooLong, textAfterQuote, unterminatedQuote } from './csv-errors.js';
 
 /**
  * One record as spans of the bytes it was read from. Everything in it is reused for the next
@@ -475,53 +474,18 @@ export class ByteCsvScanner {
   }
 
   private unterminated(): never {
-    throw new FolioError({
-      code: 'UNTERMINATED_QUOTE',
-      file: this.options.file,
-      line: this.quoteLine,
-      column: this.count + 1,
-      message: 'a quoted field opened here is never closed',
-      hint: 'add the missing closing quote (a quote inside a quoted field is written twice: "")',
-      says: says('UNTERMINATED_QUOTE', {}),
-    });
+    throw unterminatedQuote(this.options.file, this.quoteLine, this.count + 1);
   }
 
   private textAfterQuote(bytes: Uint8Array, pos: number, line: number, column: number): never {
     // CsvScanner quotes up to 20 characters; 80 bytes hold at least 20 in UTF-8.
     const text = (this.options.decode ?? decodeUtf8)(bytes, pos, Math.min(bytes.length, pos + 80));
-    throw new FolioError({
-      code: 'TEXT_AFTER_QUOTE',
-      file: this.options.file,
-      line,
-      column,
-      value: text.slice(0, 20),
-      message: 'text follows the closing quote of a quoted field',
-      hint: 'a quote inside a quoted field must be written twice ("")',
-      says: says('TEXT_AFTER_QUOTE', {}),
-    });
+    throw textAfterQuote(this.options.file, line, column, text.slice(0, 20));
   }
 
   /** A record over the limit: an unterminated quote when one is open, else not a CSV line at all. */
   private tooLong(line: number, openQuoteLine: number): never {
-    const limit = formatBytes(this.max);
-    if (openQuoteLine > 0) {
-      throw new FolioError({
-        code: 'UNTERMINATED_QUOTE',
-        file: this.options.file,
-        line: openQuoteLine,
-        message: `a quoted field opened on this line runs over ${limit}`,
-        hint: 'a closing quote is probably missing; fix the line, or raise the limit with --max-field-size',
-        says: says('UNTERMINATED_QUOTE_LIMIT', { limit }),
-      });
-    }
-    throw new FolioError({
-      code: 'RECORD_TOO_LONG',
-      file: this.options.file,
-      line,
-      message: `a record longer than ${limit}`,
-      hint: 'this does not look like a CSV export; check the file, or raise the limit with --max-field-size',
-      says: says('RECORD_TOO_LONG', { limit }),
-    });
+    throw recordTooLong(this.options.file, line, openQuoteLine, formatLimit(this.max, 'bytes'));
   }
 }
 
@@ -538,8 +502,4 @@ export function fieldText(record: ByteRecord, i: number, decode: ByteDecoder): s
   // A quote byte is never part of a longer character in these encodings, so "" in the bytes
   // is "" in the text.
   return record.quoted[i] === 2 ? text.replaceAll('""', '"') : text;
-}
-
-function formatBytes(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(0)} MiB` : bytes >= 1024 ? `${(bytes / 1024).toFixed(0)} KiB` : `${bytes} bytes`;
 }

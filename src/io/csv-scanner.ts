@@ -1,5 +1,4 @@
-import { says } from '../codes/errors.js';
-import { FolioError } from '../errors.js';
+import { formatLimit, recordTooLong, textAfterQuote, unterminatedQuote } from './csv-errors.js';
 import type { CellKinds } from './cells.js';
 
 /**
@@ -73,25 +72,7 @@ export class CsvScanner {
 
   /** A record over the limit: an unterminated quote when one is open, else not a CSV line at all. */
   private tooLongAt(line: number, openQuoteLine: number): never {
-    const limit = formatSize(this.options.maxRecordLength);
-    if (openQuoteLine > 0) {
-      throw new FolioError({
-        code: 'UNTERMINATED_QUOTE',
-        file: this.options.file,
-        line: openQuoteLine,
-        message: `a quoted field opened on this line runs over ${limit}`,
-        hint: 'a closing quote is probably missing; fix the line, or raise the limit with --max-field-size',
-        says: says('UNTERMINATED_QUOTE_LIMIT', { limit }),
-      });
-    }
-    throw new FolioError({
-      code: 'RECORD_TOO_LONG',
-      file: this.options.file,
-      line,
-      message: `a record longer than ${limit}`,
-      hint: 'this does not look like a CSV export; check the file, or raise the limit with --max-field-size',
-      says: says('RECORD_TOO_LONG', { limit }),
-    });
+    throw recordTooLong(this.options.file, line, openQuoteLine, formatLimit(this.options.maxRecordLength, 'characters'));
   }
 
   /** Scan complete records from `text`; return the index of the first unconsumed char. */
@@ -169,15 +150,7 @@ export class CsvScanner {
               this.openQuoteLine = quoteLine;
               return recordStart;
             }
-            throw new FolioError({
-              code: 'UNTERMINATED_QUOTE',
-              file: this.options.file,
-              line: quoteLine,
-              column: fields.length + 1,
-              message: 'a quoted field opened here is never closed',
-              hint: 'add the missing closing quote (a quote inside a quoted field is written twice: "")',
-              says: says('UNTERMINATED_QUOTE', {}),
-            });
+            throw unterminatedQuote(this.options.file, quoteLine, fields.length + 1);
           }
           value += text.slice(segment, closed);
           line += countLineBreaks(text, pos + 1, closed);
@@ -189,16 +162,7 @@ export class CsvScanner {
             continue;
           }
           if (c === LF || c === CR || pos >= n) break;
-          throw new FolioError({
-            code: 'TEXT_AFTER_QUOTE',
-            file: this.options.file,
-            line,
-            column: fields.length,
-            value: text.slice(pos, Math.min(n, pos + 20)),
-            message: 'text follows the closing quote of a quoted field',
-            hint: 'a quote inside a quoted field must be written twice ("")',
-            says: says('TEXT_AFTER_QUOTE', {}),
-          });
+          throw textAfterQuote(this.options.file, line, fields.length, text.slice(pos, Math.min(n, pos + 20)));
         }
 
         let j = pos;
@@ -246,9 +210,6 @@ export class CsvScanner {
   }
 }
 
-function formatSize(chars: number): string {
-  return chars >= 1024 * 1024 ? `${(chars / 1024 / 1024).toFixed(0)} MiB` : chars >= 1024 ? `${(chars / 1024).toFixed(0)} KiB` : `${chars} characters`;
-}
 
 function indexOrEnd(text: string, char: string, from: number, n: number): number {
   const i = text.indexOf(char, from);

@@ -1,0 +1,56 @@
+import { says } from '../codes/errors.js';
+import { FolioError } from '../errors.js';
+
+// The errors of a CSV record, alike whether it was read from text or from bytes.
+
+export function unterminatedQuote(file: string, line: number, column: number): FolioError {
+  return new FolioError({
+    code: 'UNTERMINATED_QUOTE',
+    file,
+    line,
+    column,
+    message: 'a quoted field opened here is never closed',
+    hint: 'add the missing closing quote (a quote inside a quoted field is written twice: "")',
+    says: says('UNTERMINATED_QUOTE', {}),
+  });
+}
+
+export function textAfterQuote(file: string, line: number, column: number, value: string): FolioError {
+  return new FolioError({
+    code: 'TEXT_AFTER_QUOTE',
+    file,
+    line,
+    column,
+    value,
+    message: 'text follows the closing quote of a quoted field',
+    hint: 'a quote inside a quoted field must be written twice ("")',
+    says: says('TEXT_AFTER_QUOTE', {}),
+  });
+}
+
+/** A record over `limit` (worded, e.g. `1 MiB`): an unterminated quote when one is open (`openQuoteLine` > 0), else not a CSV line at all. */
+export function recordTooLong(file: string, line: number, openQuoteLine: number, limit: string): FolioError {
+  if (openQuoteLine > 0) {
+    return new FolioError({
+      code: 'UNTERMINATED_QUOTE',
+      file,
+      line: openQuoteLine,
+      message: `a quoted field opened on this line runs over ${limit}`,
+      hint: 'a closing quote is probably missing; fix the line, or raise the limit with --max-field-size',
+      says: says('UNTERMINATED_QUOTE_LIMIT', { limit }),
+    });
+  }
+  return new FolioError({
+    code: 'RECORD_TOO_LONG',
+    file,
+    line,
+    message: `a record longer than ${limit}`,
+    hint: 'this does not look like a CSV export; check the file, or raise the limit with --max-field-size',
+    says: says('RECORD_TOO_LONG', { limit }),
+  });
+}
+
+/** A limit in binary units: `1 MiB`, `64 KiB`, or `N <unit>` below a KiB. */
+export function formatLimit(n: number, unit: string): string {
+  return n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(0)} MiB` : n >= 1024 ? `${(n / 1024).toFixed(0)} KiB` : `${n} ${unit}`;
+}
