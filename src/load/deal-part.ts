@@ -6,6 +6,7 @@ import type { ColumnMapping } from '../normalize/columns.js';
 import type { DayOrder } from '../normalize/dates.js';
 import type { RepeatTable } from '../normalize/repeat-table.js';
 import { DealRepeats } from '../normalize/deal-repeats.js';
+import type { Conventions } from '../normalize/converter-base.js';
 import { AS_TEXT, DealByteConverter } from '../normalize/deal-bytes.js';
 import type { Deal } from '../normalize/deals.js';
 import type { DecimalMark } from '../normalize/numbers.js';
@@ -23,6 +24,8 @@ export interface DealPartJob {
   mapping: ColumnMapping;
   decimal: DecimalMark | null;
   dayOrder: DayOrder | null;
+  /** What the head settled: the part reads on under it, as one pass would. */
+  conventions: Conventions;
   fold: boolean;
   filter: Omit<DealFilter, 'history' | 'historyOnly'>;
   /** Header keys of the input's first file: the order cells are hashed in for folding. */
@@ -92,6 +95,7 @@ export async function readDealPart(job: DealPartJob): Promise<DealPartResult> {
   const problems = new Problems(true);
   const span = spanText(job.range.encoding);
   const converter = new DealByteConverter(job.mapping, { file, decimal: job.decimal, dayOrder: job.dayOrder, vocabulary: job.filter.vocabulary, fold: job.fold, repeats: new DealRepeats(job.firstColumns, job.fold ? Math.floor((job.range.end - job.range.start) / BYTES_PER_ID) : 0) }, problems, span);
+  converter.carryOn(job.conventions);
   const filter: DealFilter = { ...job.filter, history: null };
   const sink = new DealSink(filter, file, {
     ledger: new RevenueLedger(),

@@ -129,11 +129,6 @@ export async function readDealsInParts(
         const converter = new DealConverter(map, { file, decimal: options.decimal, dayOrder: options.dayOrder, vocabulary: filter.vocabulary, fold: options.fold, repeats: new DealRepeats(totals.repeats.firstColumns) }, problems);
         if (format.encoding.startsWith('utf-16')) unsure = 'UTF-16 text';
         else if (converter.readsProductRows) unsure = 'product rows';
-        const { vocabulary, period, previous, trailing, currency } = filter;
-        jobs.forEach((job, k) => {
-          const range = { path: options.source.path, file, start: plan.cuts[k] as number, end: plan.cuts[k + 1] ?? plan.size, encoding: format.encoding, delimiter: format.delimiter, maxRecordLength: options.maxRecordLength };
-          job.resolve(unsure === null ? { range, mapping: map, decimal: options.decimal, dayOrder: options.dayOrder, fold: options.fold, filter: { vocabulary, period, previous, trailing, currency }, firstColumns: totals.repeats.firstColumns } : null);
-        });
         return converter;
       },
       sink.accept,
@@ -143,13 +138,20 @@ export async function readDealsInParts(
     await Promise.all(outcomes);
     return gaveUp(file, error instanceof Error ? error.message : String(error));
   }
-  // A file whose header was not in the first part never resolved the jobs.
-  for (const job of jobs) job.resolve(null);
+  // The parts start once the head is read, from the decimal marks and day orders it settled
+  // (one pass reads the rows after the head under them too); a worker thread loads meanwhile.
+  const conv = loaded.converter;
+  const headSure = unsure === null && loaded.problems.count === 0 && conv.totals === 0 && loaded.heldRows === 0;
+  const { format, mapping } = loaded;
+  const { vocabulary, period, previous, trailing, currency } = filter;
+  jobs.forEach((job, k) => {
+    const range = { path: options.source.path, file, start: plan.cuts[k] as number, end: plan.cuts[k + 1] ?? plan.size, encoding: format.encoding, delimiter: format.delimiter, maxRecordLength: options.maxRecordLength };
+    job.resolve(headSure ? { range, mapping, decimal: options.decimal, dayOrder: options.dayOrder, conventions: conv.conventions(), fold: options.fold, filter: { vocabulary, period, previous, trailing, currency }, firstColumns: totals.repeats.firstColumns } : null);
+  });
   const headMs = performance.now() - began;
   const results = await Promise.all(outcomes);
   if (unsure !== null) return gaveUp(file, unsure);
-  const conv = loaded.converter;
-  if (loaded.problems.count > 0 || conv.totals > 0 || loaded.heldRows > 0) return gaveUp(file, 'a problem, a totals row or a waiting row in the first part');
+  if (!headSure) return gaveUp(file, 'a problem, a totals row or a waiting row in the head');
   const parts: DealPartResult[] = [];
   for (const o of results) {
     if ('error' in o) return gaveUp(file, o.error);

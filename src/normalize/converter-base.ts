@@ -23,6 +23,12 @@ export const INVALID = Symbol('invalid');
 
 const MAX_LINES_SHOWN = 5;
 
+/** Decimal marks and day orders by field, as the rows before settled them. */
+export interface Conventions {
+  amounts: [field: string, mark: DecimalMark][];
+  dates: [field: string, order: DayOrder][];
+}
+
 export type Read<T> = T | typeof MISSING | typeof INVALID | typeof AMBIGUOUS;
 
 /**
@@ -80,6 +86,21 @@ export abstract class ConverterBase {
   protected text(fields: string[], field: string): string {
     const at = this.col[field];
     return at === undefined ? '' : (fields[at] ?? '');
+  }
+
+  /** The decimal marks and day orders its columns have settled: what a reader carrying on after these rows starts from (a later part of the file). */
+  conventions(): Conventions {
+    const amounts: [string, DecimalMark][] = [];
+    const dates: [string, DayOrder][] = [];
+    for (const [field, c] of this.amounts) if (c.mark !== null) amounts.push([field, c.mark]);
+    for (const [field, c] of this.dates) if (c.order !== null) dates.push([field, c.order]);
+    return { amounts, dates };
+  }
+
+  /** Read on as if `conventions` had been settled before the first row (as `--decimal` and `--date-format` are). */
+  carryOn(conventions: Conventions): void {
+    for (const [field, mark] of conventions.amounts) this.amountColumn(field).mark = mark;
+    for (const [field, order] of conventions.dates) this.dateColumn(field).order = order;
   }
 
   protected amountColumn(field: string): AmountColumn {

@@ -205,6 +205,17 @@ describe('--threads on files whose parts cannot simply be added up', () => {
     expectSameRun(['share', path, '--json'], 2, SUMMED);
   });
 
+  it('a decimal comma settled in the head carries on into the parts, whose values alone could be either', () => {
+    // Later rows hold only `1,234`-like amounts, a thousand or a fraction: one pass reads them
+    // under the comma the first rows showed, and so do the parts, with nothing waiting.
+    const path = dealsFile('carried.csv', 3000, (i) => `${i};Client ${i % 37};${i <= 20 ? `${i},5` : `${1 + (i % 9)},${String(100 + (i % 900)).padStart(3, '0')}`};Won;01.02.2026;`, 'id;client;amount;status;date;note');
+    const r = expectSameRun(['share', path, '--json'], 3, SUMMED);
+    // 20 rows of i,5 and 2,980 of d,ddd, all read with a decimal comma: summed apart from folio.
+    let thousandths = 0;
+    for (let i = 1; i <= 3000; i++) thousandths += i <= 20 ? i * 1000 + 500 : (1 + (i % 9)) * 1000 + (100 + (i % 900));
+    expect(json<{ result: { total: number } }>(r).result.total).toBeCloseTo(thousandths / 1000, 6);
+  });
+
   it('a decimal point in one part and a decimal comma in another stop with the same error', () => {
     const path = dealsFile('marks.csv', 3000, (i) => `${i};Client ${i % 37};${i === 10 ? '1000.5' : i === 2900 ? '1000,5' : `${1000 + i}`};Won;01.02.2026;`, 'id;client;amount;status;date;note');
     const r = expectSameRun(['share', path], 2, AGAIN);
