@@ -19,10 +19,10 @@ export interface CsvRange {
  * where it sits): UTF-8 or a single-byte code page, where every byte below 0x80 is the ASCII
  * character. Returns the line the next record would start on. Ranges begin at a line start,
  * not always at a record's: a range cut inside a quoted field is found out by the range
- * before it, which then ends inside an open quote. `stop`, asked after each read, ends the
- * reading early when the caller has seen enough.
+ * before it, which then ends inside an open quote. `afterRead`, told the bytes of the range
+ * read so far after each read, returns true to end the reading early (the caller has seen enough).
  */
-export async function readCsvRange(range: CsvRange, onRecord: ByteRecordHandler, stop?: () => boolean): Promise<number> {
+export async function readCsvRange(range: CsvRange, onRecord: ByteRecordHandler, afterRead?: (bytes: number) => boolean): Promise<number> {
   const scanner = new ByteCsvScanner({ file: range.file, delimiter: range.delimiter.charCodeAt(0), maxRecordLength: range.maxRecordLength }, onRecord);
   const handle = await open(range.path, 'r');
   try {
@@ -32,7 +32,7 @@ export async function readCsvRange(range: CsvRange, onRecord: ByteRecordHandler,
       if (bytesRead === 0) break;
       at += bytesRead;
       scanner.push(buffer.subarray(0, bytesRead));
-      if (stop?.()) return scanner.currentLine;
+      if (afterRead?.(at - range.start)) return scanner.currentLine;
     }
   } finally {
     await handle.close();

@@ -89,8 +89,9 @@ const BYTES_PER_ID = 48;
  * Read one part of a deals file (on a worker thread, or on this one), from its bytes: rows of
  * the common shapes straight into the sums, the rest from their text through the same
  * converter (deal-bytes.ts). Reading stops at the first row that makes the part unsure.
+ * `progress` is told the bytes of the part read so far.
  */
-export async function readDealPart(job: DealPartJob): Promise<DealPartResult> {
+export async function readDealPart(job: DealPartJob, progress?: (bytes: number) => void): Promise<DealPartResult> {
   const file = job.range.file;
   const problems = new Problems(true);
   const span = spanText(job.range.encoding);
@@ -125,7 +126,10 @@ export async function readDealPart(job: DealPartJob): Promise<DealPartResult> {
         sink.accept(deal, converter.clientNumber, converter);
       }
     },
-    () => problems.count > 0 || converter.totals > 0 || feed.heldRows > 0,
+    (bytes) => {
+      progress?.(bytes);
+      return problems.count > 0 || converter.totals > 0 || feed.heldRows > 0;
+    },
   );
   const unsure = problems.count > 0 ? 'a row with a problem' : converter.totals > 0 ? 'a totals row' : feed.heldRows > 0 ? 'a row that waited for its column to settle' : null;
   const { targets } = sink;

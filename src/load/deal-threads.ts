@@ -1,6 +1,7 @@
 import { open, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { type LedgerData, RevenueLedger } from '../analyses/ledger.js';
+import { reportProgress } from '../io/progress.js';
 import { lineStartsAfter, tableKind } from '../io/read-table.js';
 import { AmountColumn, DateColumn } from '../normalize/column-readers.js';
 import { DealRepeats } from '../normalize/deal-repeats.js';
@@ -31,10 +32,11 @@ const HEAD_BYTES = 1024 * 1024;
 
 export type PartOutcome = { result: DealPartResult } | { error: string };
 /**
- * Reads part `k` of `count` once its job is known. It is called before the header is read, so
- * that a thread can start while the head is read; a null job means it is not needed.
+ * Reads part `k` of `count` once its job is known, telling `progress` the bytes it has read.
+ * It is called before the header is read, so that a thread can start while the head is read;
+ * a null job means it is not needed.
  */
-export type PartRunner = (job: Promise<DealPartJob | null>, k: number, count: number) => Promise<PartOutcome>;
+export type PartRunner = (job: Promise<DealPartJob | null>, k: number, count: number, progress: (bytes: number) => void) => Promise<PartOutcome>;
 
 /**
  * Where the head ends and each later part begins, or null when the file is read as text in
@@ -104,7 +106,7 @@ export async function readDealsInParts(
   plan: { cuts: number[]; size: number; keepIds: boolean },
   /** The checks of the header mapping the one-thread reader makes (they throw). */
   checkMapping: (mapping: ColumnMapping) => void,
-  run: PartRunner = (job, k, count) => (k === count - 1 ? onThisThread(job) : onWorker(job)),
+  run: PartRunner = (job, k, count, progress) => (k === count - 1 ? onThisThread(job, progress) : onWorker(job, progress)),
 ): Promise<DealFileRead | null> {
   const file = options.source.name;
   const targets: DealTargets = {
@@ -117,7 +119,13 @@ export async function readDealsInParts(
   const sink = new DealSink(filter, file, targets);
   const jobs = plan.cuts.map(() => deferred<DealPartJob | null>());
   const began = performance.now();
-  const outcomes = jobs.map((job, k) => run(job.promise, k, jobs.length).then((o) => ({ ...o, ms: performance.now() - began })));
+  // The progress line counts the head (reported as it is read) and what each part has read.
+  const partBytes = jobs.map(() => 0);
+  const progress = (k: number) => (bytes: number) => {
+    partBytes[k] = bytes;
+    reportProgress(file, (plan.cuts[0] as number) + partBytes.reduce((a, b) => a + b, 0), plan.size);
+  };
+  const outcomes = jobs.map((job, k) => run(job.promise, k, jobs.length, progress(k)).then((o) => ({ ...o, ms: performance.now() - began })));
   let unsure: string | null = null;
   let loaded: LoadedRows<DealConverter>;
   try {
@@ -327,24 +335,25 @@ function eachIdChunk(ids: PartIds, fn: (words: Int32Array, count: number, first:
 }
 
 /** Read a part on this thread, once the head has shown what it needs. */
-async function onThisThread(job: Promise<DealPartJob | null>): Promise<PartOutcome> {
+async function onThisThread(job: Promise<DealPartJob | null>, progress: (bytes: number) => void): Promise<PartOutcome> {
   const given = await job;
   if (given === null) return { error: 'not needed' };
   try {
     // Loaded only for a file read in parts: the text reader's start-up does not pay for it.
     const { readDealPart } = await import('./deal-part.js');
-    return { result: await readDealPart(given) };
+    return { result: await readDealPart(given, progress) };
   } catch (error) {
     return { error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) };
   }
 }
 
 /** Read a part on a worker thread (`dist/deal-worker.js`, built beside this module), started at once. */
-async function onWorker(job: Promise<DealPartJob | null>): Promise<PartOutcome> {
+async function onWorker(job: Promise<DealPartJob | null>, progress: (bytes: number) => void): Promise<PartOutcome> {
   const { Worker } = await import('node:worker_threads');
   const worker = new Worker(new URL('./deal-worker.js', import.meta.url));
   const outcome = new Promise<PartOutcome>((resolve) => {
-    worker.once('message', (message: PartOutcome) => resolve(message));
+    // Progress comes as it reads, then the outcome.
+    worker.on('message', (message: PartOutcome | { progress: number }) => ('progress' in message ? progress(message.progress) : resolve(message)));
     worker.once('error', (error) => resolve({ error: error.message }));
     worker.once('exit', (code) => resolve({ error: `the thread exited with ${code}` }));
   });

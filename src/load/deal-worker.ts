@@ -5,7 +5,7 @@ import { readDealPart, type DealPartJob, type PartIds } from './deal-part.js';
 // back as its message only: the file is then read again on one thread, which reports it
 // with its true line.
 parentPort?.once('message', (job: DealPartJob) => {
-  readDealPart(job).then(
+  readDealPart(job, (bytes) => parentPort?.postMessage({ progress: bytes })).then(
     (result) => {
       // A table cannot cross threads: its chunks of entries and its lines go, moved rather than copied.
       let ids: PartIds | null = result.ids;

@@ -34,7 +34,7 @@ export interface InputOptions {
   fold: boolean;
   /** Under `--redact`: every name read is reported here, and bad cells are not quoted. */
   names?: NameSink;
-  /** `--threads N`: how many threads may read a large CSV deals file (undefined: the cores, for files of 16 MiB and more). */
+  /** `--threads N`: how many threads read a CSV deals file from its bytes (undefined: one per core, at most one per 4 MiB, for files of 16 MiB and more). */
   threads?: number | undefined;
   /** Set by the reader in parts, not by users: the byte at which the first part stops. */
   stopAt?: number | undefined;

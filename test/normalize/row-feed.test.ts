@@ -3,7 +3,7 @@ import { DealConverter } from '../../src/normalize/deals.js';
 import { mapColumns } from '../../src/normalize/columns.js';
 import { DEAL_FIELDS } from '../../src/normalize/deals.js';
 import { Problems } from '../../src/normalize/problems.js';
-import { RowFeed } from '../../src/normalize/row-feed.js';
+import { AMBIGUOUS, RowFeed, type RowConverter } from '../../src/normalize/row-feed.js';
 import { NO_USER_VOCABULARY } from '../../src/normalize/vocabulary.js';
 
 function run(rows: string[][], header = ['Client', 'Amount', 'Date']) {
@@ -84,5 +84,30 @@ describe('RowFeed with DealConverter', () => {
       [3, 1, 'Client'],
       [4, 3, 'Date'],
     ]);
+  });
+
+  it('lets waiting rows go in order once settled, trying only the first of them on each new row', () => {
+    // A converter whose "a" rows wait until a row "settle" comes; "b" rows never wait.
+    let settled = false;
+    let calls = 0;
+    const converter: RowConverter<string> = {
+      convert: (fields) => {
+        calls++;
+        if (fields[0] === 'settle') settled = true;
+        return fields[0] === 'a' && !settled ? AMBIGUOUS : `${fields[0]}${fields[1]}`;
+      },
+      ambiguityError: () => new Error('never') as never,
+      useKinds: () => undefined,
+    };
+    const out: string[] = [];
+    const feed = new RowFeed(converter, (r) => out.push(r));
+    for (let i = 0; i < 2000; i++) feed.push([i % 2 === 0 ? 'a' : 'b', String(i)], i + 2);
+    // Each row is read once, and the first waiting row tried again after each "b".
+    expect(calls).toBe(2000 + 1000);
+    feed.push(['settle', ''], 2002);
+    feed.end();
+    expect(out.slice(0, 3)).toEqual(['b1', 'b3', 'b5']);
+    expect(out.filter((r) => r.startsWith('a'))).toEqual(Array.from({ length: 1000 }, (_, k) => `a${2 * k}`));
+    expect(out.at(-1)).toBe('a1998');
   });
 });
