@@ -39,7 +39,7 @@ export function addInputOptions(cmd: Command): Command {
     .option('--date-format <order>', 'day order of d/m/y dates: dd/mm/yyyy or mm/dd/yyyy (detected per column by default)')
     .option('--skip-invalid', 'skip rows with bad values (counted in warnings) instead of stopping')
     .option('--no-fold', 'do not fold deal lines repeated whole (saves memory per row on huge exports)')
-    .addOption(new Option('--threads <n>', 'threads that read a CSV deals file from its bytes (default for a file of 16 MiB or more: one per core, at most one per 4 MiB; a smaller file is read as text unless N > 1)').argParser(positiveInt('--threads')))
+    .addOption(new Option('--threads <n>', 'threads that read a CSV deals file from its bytes (default for a file of 16 MiB or more: one per core, at most one per 4 MiB; a smaller file is read as text unless N > 1)').argParser(threadCount))
     .addOption(new Option('--max-field-size <bytes>', 'longest record accepted').default(DEFAULT_MAX_RECORD).argParser(positiveInt('--max-field-size')))
     .option('--sheet <name|n>', 'the worksheet of an .xlsx/.xlsm workbook, by name or 1-based number (default: the first visible)')
     .addOption(new Option('--max-unpacked <size>', 'what a workbook may unpack to (bytes, or 512MiB, 2GiB)').default(DEFAULT_UNPACK_LIMITS.maxBytes, '1GiB').argParser(byteSize('--max-unpacked')))
@@ -276,6 +276,18 @@ export function positiveInt(flag: string): (text: string) => number {
     if (!isCount(n)) throw usage(says('FLAG_NOT_COUNT', { flag, text }));
     return n;
   };
+}
+
+/**
+ * Threads past this many are refused: each holds a part's tables and a start of its own, and
+ * on a 2-core machine 64 threads already took ten times as long as two, and 1.1 GB (README).
+ */
+const MAX_THREADS = 64;
+
+function threadCount(text: string): number {
+  const n = Number(text);
+  if (!isCount(n) || n > MAX_THREADS) throw usage(says('FLAG_VALUE', { flag: '--threads', text, what: `a whole number from 1 to ${MAX_THREADS}` }));
+  return n;
 }
 
 export function percentValue(flag: string): (text: string) => number {

@@ -155,6 +155,17 @@ function dealsFile(name: string, rows: number, row: (i: number) => string, heade
 
 const plain = (i: number): string => `${i},Client ${i % 37},${1000 + i}.25,Won,2026-0${1 + (i % 9)}-1${i % 10},`;
 
+describe('--threads values', () => {
+  it('takes 1 to 64 and refuses the rest with exit 2, naming the range', () => {
+    for (const text of ['0', '65', '2.5', 'many']) {
+      const r = folio(['share', 'fixtures/demo/deals.csv', '--threads', text]);
+      expect(r.code, text).toBe(2);
+      expect(r.stderr).toContain(`--threads "${text}" is not a whole number from 1 to 64`);
+    }
+    expect(folio(['share', 'fixtures/demo/deals.csv', '--threads', '64', '--json']).code).toBe(0);
+  });
+});
+
 describe('--threads on files whose parts cannot simply be added up', () => {
   it('a plain file is added up in parts, and the default reads a small file on one thread', () => {
     const path = dealsFile('plain.csv', 3000, plain);
