@@ -237,17 +237,9 @@ function pushDecoded(scanner: CsvScanner, decoder: ChunkDecoder, bytes: Uint8Arr
 /** The byte range of a CSV file after its first part, for a reader on another thread. */
 
 /**
- * Where to cut a file into `parts` byte ranges: just after the first line feed at or past
- * each even share of its size (a file with no line feeds, or parts smaller than lines, gives
- * fewer). UTF-8 and single-byte code pages only: there a 0x0A byte is always a line feed.
- */
-export async function lineCuts(path: string, size: number, parts: number): Promise<number[]> {
-  return lineStartsAfter(path, size, Array.from({ length: Math.max(0, parts - 1) }, (_, i) => Math.floor((size * (i + 1)) / parts)));
-}
-
-/**
- * The line start that follows each of `positions` (rising): just after the first line feed
- * at or past it. Positions with no line feed after them, or that would repeat a cut, give none.
+ * Where to cut a file into byte ranges near `positions` (rising): just after the first line
+ * feed at or past each (a position with no line feed after it, or that would repeat a cut,
+ * gives none). UTF-8 and single-byte code pages only: there a 0x0A byte is always a line feed.
  */
 export async function lineStartsAfter(path: string, size: number, positions: readonly number[]): Promise<number[]> {
   const handle = await open(path, 'r');

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fieldText } from '../../src/io/byte-scanner.js';
 import { readCsvRange } from '../../src/io/read-range.js';
-import { lineCuts, readTable } from '../../src/io/read-table.js';
+import { lineStartsAfter, readTable } from '../../src/io/read-table.js';
 
 // A file cut into byte ranges at line feeds (the parts `--threads` reads from their bytes) must
 // read as the whole file does, or fail: a cut inside a quoted field is never taken for a
@@ -25,6 +25,9 @@ const cases = fc.record({
 function writeField(value: string, delimiter: string): string {
   return value === '' || value.includes(delimiter) || /["\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
 }
+
+/** The byte positions that cut `size` bytes into `parts` even shares. */
+const evenShares = (size: number, parts: number): number[] => Array.from({ length: parts - 1 }, (_, i) => Math.floor((size * (i + 1)) / parts));
 
 const dir = mkdtempSync(join(tmpdir(), 'folio-ranges-'));
 let fileNumber = 0;
@@ -52,7 +55,7 @@ describe('a CSV file read in byte ranges against the records written out', () =>
         await readTable({ path, name: path }, { encoding: 'utf-8', delimiter, maxRecordLength: 1 << 20 }, () => (f, line) => whole.push([f.slice(), line]));
         expect(whole.map(([f]) => f)).toEqual(records);
 
-        const cuts = await lineCuts(path, bytes, parts);
+        const cuts = await lineStartsAfter(path, bytes, evenShares(bytes, parts));
         const read: [string[], number][] = [];
         let failed = false;
         try {
@@ -87,10 +90,10 @@ describe('a CSV file read in byte ranges against the records written out', () =>
     const path = join(dir, 'cuts.csv');
     // Lines of 10 bytes: 0–9, 10–19, ...; the shares of 100 bytes in 4 are 25, 50, 75, and each cut follows the line feed ending the line it falls in.
     writeFileSync(path, 'abcdefghi\n'.repeat(10));
-    expect(await lineCuts(path, 100, 4)).toEqual([30, 60, 80]);
+    expect(await lineStartsAfter(path, 100, evenShares(100, 4))).toEqual([30, 60, 80]);
     writeFileSync(path, `${'x'.repeat(90)}\nabcdefghi`);
-    expect(await lineCuts(path, 100, 4)).toEqual([91]);
+    expect(await lineStartsAfter(path, 100, evenShares(100, 4))).toEqual([91]);
     writeFileSync(path, 'no line feed at all'.repeat(5));
-    expect(await lineCuts(path, 95, 3)).toEqual([]);
+    expect(await lineStartsAfter(path, 95, evenShares(95, 3))).toEqual([]);
   });
 });
