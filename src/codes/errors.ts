@@ -53,8 +53,9 @@ export interface ErrorFields {
   /** What was looked for per role, and the files seen and not taken. */
   NO_INPUT: { roles: string[]; looked: LookedFor[]; unused: UnusedFile[] };
   // Values a whole column or the input decides.
-  AMBIGUOUS_NUMBER: Record<string, never>;
-  AMBIGUOUS_DATE: Record<string, never>;
+  /** `capped`: the rows waiting ran out of room at line `upTo` (`held` of them); null at the end of the input. */
+  AMBIGUOUS_NUMBER: { capped: { upTo: number; held: number } | null };
+  AMBIGUOUS_DATE: { capped: { upTo: number; held: number } | null };
   SCORE_WITHOUT_THRESHOLD: { field: string };
   MIXED_CURRENCY: { currencies: { currency: string; rows: number }[] };
   // What a command could not do.

@@ -6,7 +6,7 @@ import type { ColumnMapping } from './columns.js';
 import { DateRead, type DayOrder } from './dates.js';
 import { newParsedAmount, NumberRead, readAmount, type DecimalMark } from './numbers.js';
 import type { Problems } from './problems.js';
-import { AMBIGUOUS } from './row-feed.js';
+import { AMBIGUOUS, type AmbiguityCap } from './row-feed.js';
 import { TotalsCheck } from './totals-check.js';
 import { isTotalsLabel } from './totals-label.js';
 
@@ -215,8 +215,14 @@ export abstract class ConverterBase {
     this.problems.add({ file: this.options.file, line, column, header, value, message, hint, code, says: cellSays });
   }
 
-  /** The error for a row still ambiguous at the end: which column, and which flag settles it. */
-  ambiguityError(fields: string[], line: number): FolioError {
+  /**
+   * The error for a row still ambiguous at the end (or when no more rows may wait, `cap`):
+   * which column, and which flag settles it.
+   */
+  ambiguityError(fields: string[], line: number, cap?: AmbiguityCap): FolioError {
+    // Past the cap the rest of the input was not looked at: the message says how far it was.
+    const upTo = cap === undefined ? '' : ` up to line ${cap.upTo} (folio holds at most ${cap.held} rows waiting for one)`;
+    const capped = cap === undefined ? null : { upTo: cap.upTo, held: cap.held };
     for (const [field, column] of this.amounts) {
       const raw = this.text(fields, field);
       if (readAmount(raw, this.typedNumber(field) ? '.' : column.mark, newParsedAmount()) !== NumberRead.Ambiguous) continue;
@@ -227,9 +233,9 @@ export abstract class ConverterBase {
         column: (this.col[field] ?? 0) + 1,
         header: this.mapping.header[field],
         value: raw,
-        message: 'could be a thousands separator or a decimal mark, and no value in the column tells which',
+        message: `could be a thousands separator or a decimal mark, and no value in the column${upTo} tells which`,
         hint: 'say which with --decimal , (decimal comma) or --decimal . (decimal point)',
-        says: says('AMBIGUOUS_NUMBER', {}),
+        says: says('AMBIGUOUS_NUMBER', { capped }),
       });
     }
     const [field] = [...this.dates].find(([, c]) => c.order === null) ?? ['date'];
@@ -240,9 +246,9 @@ export abstract class ConverterBase {
       column: (this.col[field] ?? 0) + 1,
       header: this.mapping.header[field],
       value: this.text(fields, field),
-      message: 'could be day-first or month-first, and no date in the column tells which',
+      message: `could be day-first or month-first, and no date in the column${upTo} tells which`,
       hint: 'say which with --date-format dd/mm/yyyy or --date-format mm/dd/yyyy',
-      says: says('AMBIGUOUS_DATE', {}),
+      says: says('AMBIGUOUS_DATE', { capped }),
     });
   }
 }

@@ -7,10 +7,19 @@ export const AMBIGUOUS = Symbol('ambiguous');
 export interface RowConverter<T> {
   /** The record, null for a row that was skipped (and counted by the converter), or AMBIGUOUS. */
   convert(fields: string[], line: number): T | null | typeof AMBIGUOUS;
-  /** The error for a row still ambiguous when the input ends. */
-  ambiguityError(fields: string[], line: number): FolioError;
+  /**
+   * The error for a row still ambiguous when the input ends, or (`cap`) when `cap.held` rows
+   * wait up to line `cap.upTo` and no more may: the rest of the input was not looked at.
+   */
+  ambiguityError(fields: string[], line: number, cap?: AmbiguityCap): FolioError;
   /** Which cells of the next row are typed numbers (workbooks, Parquet); undefined for CSV text. */
   useKinds(kinds: CellKinds | undefined): void;
+}
+
+/** Where the rows waiting for a convention ran out of room. */
+export interface AmbiguityCap {
+  upTo: number;
+  held: number;
 }
 
 interface HeldRow {
@@ -40,7 +49,7 @@ export class RowFeed<T> {
     if (kinds !== undefined) this.converter.useKinds(kinds);
     const record = this.converter.convert(fields, line);
     if (record === AMBIGUOUS) {
-      if (this.held.length >= this.maxHeld) throw this.ambiguity(this.held[0] ?? { fields, line, kinds });
+      if (this.held.length >= this.maxHeld) throw this.ambiguity(this.held[0] ?? { fields, line, kinds }, { upTo: line, held: this.maxHeld });
       this.held.push({ fields: fields.slice(), line, kinds: kinds?.slice() });
       this.heldRows++;
       return;
@@ -55,9 +64,9 @@ export class RowFeed<T> {
     if (first) throw this.ambiguity(first);
   }
 
-  private ambiguity(row: HeldRow): FolioError {
+  private ambiguity(row: HeldRow, cap?: AmbiguityCap): FolioError {
     if (row.kinds !== undefined) this.converter.useKinds(row.kinds);
-    return this.converter.ambiguityError(row.fields, row.line);
+    return this.converter.ambiguityError(row.fields, row.line, cap);
   }
 
   private release(): void {

@@ -26,6 +26,17 @@ describe('RowFeed with DealConverter', () => {
     ]);
   });
 
+  it('says how far it looked when more rows wait than it holds', () => {
+    const mapping = mapColumns('f.csv', ['Client', 'Amount', 'Date'], DEAL_FIELDS);
+    const converter = new DealConverter(mapping, { file: 'f.csv', decimal: null, dayOrder: null, vocabulary: NO_USER_VOCABULARY }, new Problems(true));
+    const feed = new RowFeed(converter, () => undefined, 3);
+    for (let i = 0; i < 3; i++) feed.push(['A', '1', '03/04/2026'], i + 2);
+    // The fourth waiting row is one too many: the error names the first, and the line it stopped at.
+    expect(() => feed.push(['A', '1', '03/04/2026'], 5)).toThrow(
+      expect.objectContaining({ code: 'AMBIGUOUS_DATE', line: 2, message: 'could be day-first or month-first, and no date in the column up to line 5 (folio holds at most 3 rows waiting for one) tells which' }),
+    );
+  });
+
   it('fails with a hint when nothing settles an ambiguous column', () => {
     expect(() => run([['A', '1,234', ''], ['B', '2,345', '']])).toThrow(expect.objectContaining({ code: 'AMBIGUOUS_NUMBER', line: 2, hint: expect.stringMatching(/--decimal/) }));
     expect(() => run([['A', '1', '03/04/2026']])).toThrow(expect.objectContaining({ code: 'AMBIGUOUS_DATE' }));

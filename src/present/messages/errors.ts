@@ -418,15 +418,24 @@ export const ERRORS: Catalog<ErrorFields> = {
     },
   },
   AMBIGUOUS_NUMBER: {
-    en: { text: () => 'could be a thousands separator or a decimal mark, and no value in the column tells which', hint: () => 'say which with --decimal , (decimal comma) or --decimal . (decimal point)' },
+    en: {
+      text: (f) => `could be a thousands separator or a decimal mark, and no value in the column ${f.capped ? `up to line ${f.capped.upTo} (folio holds at most ${f.capped.held} rows waiting for one) ` : ''}tells which`,
+      hint: () => 'say which with --decimal , (decimal comma) or --decimal . (decimal point)',
+    },
     ru: {
-      text: () => 'это может быть и разделитель тысяч, и десятичный знак, и ни одно значение колонки не говорит, что именно',
+      text: (f) => `это может быть и разделитель тысяч, и десятичный знак, и ни одно значение колонки ${f.capped ? `до строки ${f.capped.upTo} (folio держит в ожидании не больше ${f.capped.held} строк) ` : ''}не говорит, что именно`,
       hint: () => 'укажите: --decimal , (десятичная запятая) или --decimal . (десятичная точка)',
     },
   },
   AMBIGUOUS_DATE: {
-    en: { text: () => 'could be day-first or month-first, and no date in the column tells which', hint: () => 'say which with --date-format dd/mm/yyyy or --date-format mm/dd/yyyy' },
-    ru: { text: () => 'впереди может быть и день, и месяц, и ни одна дата колонки не говорит, что именно', hint: () => 'укажите: --date-format dd/mm/yyyy или --date-format mm/dd/yyyy' },
+    en: {
+      text: (f) => `could be day-first or month-first, and no date in the column ${f.capped ? `up to line ${f.capped.upTo} (folio holds at most ${f.capped.held} rows waiting for one) ` : ''}tells which`,
+      hint: () => 'say which with --date-format dd/mm/yyyy or --date-format mm/dd/yyyy',
+    },
+    ru: {
+      text: (f) => `впереди может быть и день, и месяц, и ни одна дата колонки ${f.capped ? `до строки ${f.capped.upTo} (folio держит в ожидании не больше ${f.capped.held} строк) ` : ''}не говорит, что именно`,
+      hint: () => 'укажите: --date-format dd/mm/yyyy или --date-format mm/dd/yyyy',
+    },
   },
   SCORE_WITHOUT_THRESHOLD: {
     en: { text: () => 'holds scores, not yes/no, and no threshold was given', hint: (f) => `say which score means yes with --${f.field}-min N (a score at or above N is yes)` },
