@@ -37,10 +37,6 @@ export interface ByteScannerOptions {
    * are the same number.
    */
   maxRecordLength: number;
-  /** Line number of the first line of text (2 when a `sep=` line was taken off). */
-  firstLine?: number;
-  /** Only for the text quoted in a TEXT_AFTER_QUOTE error; UTF-8 when not given. */
-  decode?: ByteDecoder;
 }
 
 const QUOTE = 34;
@@ -115,7 +111,8 @@ export class ByteCsvScanner {
     if (!Number.isInteger(d) || d < 0 || d >= 0x80 || d === QUOTE || d === LF || d === CR) throw new Error('delimiter must be an ASCII byte other than a quote or a line end');
     this.delim = d;
     this.max = options.maxRecordLength;
-    this.line = options.firstLine ?? 1;
+    // Lines count from 1 at the first byte given: a part's reader adds where the part begins.
+    this.line = 1;
     this.recordLine = this.line;
     this.record = { bytes: this.tail, count: 0, start: new Int32Array(16), end: new Int32Array(16), quoted: new Uint8Array(16), line: 0 };
   }
@@ -478,8 +475,9 @@ export class ByteCsvScanner {
   }
 
   private textAfterQuote(bytes: Uint8Array, pos: number, line: number, column: number): never {
-    // CsvScanner quotes up to 20 characters; 80 bytes hold at least 20 in UTF-8.
-    const text = (this.options.decode ?? decodeUtf8)(bytes, pos, Math.min(bytes.length, pos + 80));
+    // CsvScanner quotes up to 20 characters; 80 bytes hold at least 20 in UTF-8. (A part of a
+    // file in a code page that fails so is read again as text, which quotes it rightly.)
+    const text = decodeUtf8(bytes, pos, Math.min(bytes.length, pos + 80));
     throw textAfterQuote(this.options.file, line, column, text.slice(0, 20));
   }
 

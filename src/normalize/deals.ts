@@ -360,7 +360,7 @@ export class DealConverter extends ConverterBase implements RowConverter<Deal> {
 }
 
 /** A row's fingerprint halves and its fields' (RowHasher's, or the byte reader's). */
-export interface LineHashes {
+interface LineHashes {
   readonly fieldA: ArrayLike<number>;
   readonly fieldB: ArrayLike<number>;
   readonly lineA: number;
