@@ -119,9 +119,7 @@ export async function readDealPart(job: DealPartJob, progress?: (bytes: number) 
       rows++;
       const deal = feed.heldRows === 0 ? converter.convertBytes(r) : AS_TEXT;
       if (deal === AS_TEXT) {
-        fields.length = r.count;
-        for (let f = 0; f < r.count; f++) fields[f] = fieldText(r, f, span.text);
-        feed.push(fields, r.line);
+        feed.push(textOf(r, span, fields), r.line);
       } else if (deal !== null) {
         sink.accept(deal, converter.clientNumber, converter);
       }
@@ -164,9 +162,14 @@ function blankRecord(r: ByteRecord, span: SpanText, fields: string[]): boolean {
     const start = r.start[f] as number;
     if (start === (r.end[f] as number)) continue;
     if ((r.bytes[start] as number) > 32) return false;
-    fields.length = r.count;
-    for (let k = 0; k < r.count; k++) fields[k] = fieldText(r, k, span.text);
-    return isBlank(fields);
+    return isBlank(textOf(r, span, fields));
   }
   return true;
+}
+
+/** The record's fields as text, in `fields` (reused from row to row). */
+function textOf(r: ByteRecord, span: SpanText, fields: string[]): string[] {
+  fields.length = r.count;
+  for (let f = 0; f < r.count; f++) fields[f] = fieldText(r, f, span.text);
+  return fields;
 }

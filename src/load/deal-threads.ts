@@ -152,9 +152,10 @@ export async function readDealsInParts(
   const headSure = unsure === null && loaded.problems.count === 0 && conv.totals === 0 && loaded.heldRows === 0;
   const { format, mapping } = loaded;
   const { vocabulary, period, previous, trailing, currency } = filter;
+  const conventions = conv.conventions();
   jobs.forEach((job, k) => {
     const range = { path: options.source.path, file, start: plan.cuts[k] as number, end: plan.cuts[k + 1] ?? plan.size, encoding: format.encoding, delimiter: format.delimiter, maxRecordLength: options.maxRecordLength };
-    job.resolve(headSure ? { range, mapping, decimal: options.decimal, dayOrder: options.dayOrder, conventions: conv.conventions(), fold: options.fold, filter: { vocabulary, period, previous, trailing, currency }, firstColumns: totals.repeats.firstColumns } : null);
+    job.resolve(headSure ? { range, mapping, decimal: options.decimal, dayOrder: options.dayOrder, conventions, fold: options.fold, filter: { vocabulary, period, previous, trailing, currency }, firstColumns: totals.repeats.firstColumns } : null);
   });
   const headMs = performance.now() - began;
   const results = await Promise.all(outcomes);

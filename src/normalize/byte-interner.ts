@@ -64,8 +64,8 @@ export class ByteInterner {
   private store(bytes: Uint8Array, start: number, end: number, h: number, at: number): number {
     const v = this.size++;
     if (v + 1 >= this.hashes.length) {
-      this.hashes = widen(this.hashes, this.hashes.length * 2);
-      this.offsets = widen(this.offsets, this.offsets.length * 2);
+      this.hashes = doubled(this.hashes);
+      this.offsets = doubled(this.offsets);
     }
     const length = end - start;
     if (at + length > this.pool.length) {
@@ -92,8 +92,9 @@ export class ByteInterner {
   }
 }
 
-function widen(a: Int32Array, length: number): Int32Array<ArrayBuffer> {
-  const b = new Int32Array(length);
+/** A copy of `a` twice as long: the per-value arrays grow by doubling. */
+export function doubled(a: Int32Array): Int32Array<ArrayBuffer> {
+  const b = new Int32Array(a.length * 2);
   b.set(a);
   return b;
 }

@@ -1,6 +1,6 @@
 import type { ByteRecord } from '../io/byte-scanner.js';
 import type { SpanText } from '../io/byte-text.js';
-import { ByteInterner } from './byte-interner.js';
+import { ByteInterner, doubled } from './byte-interner.js';
 import { amountFromBytes, dayFromBytes } from './byte-values.js';
 import type { AmountColumn, DateColumn } from './column-readers.js';
 import type { ColumnMapping } from './columns.js';
@@ -36,8 +36,8 @@ class ColumnValues<T> {
     const text = span.text(bytes, r.start[f] as number, r.end[f] as number);
     this.values.push(this.read(text));
     if (v >= this.hashA.length) {
-      this.hashA = grow(this.hashA);
-      this.hashB = grow(this.hashB);
+      this.hashA = doubled(this.hashA);
+      this.hashB = doubled(this.hashB);
     }
     const halves = new Int32Array(2);
     hashText(text, this.position, halves);
@@ -45,12 +45,6 @@ class ColumnValues<T> {
     this.hashB[v] = halves[1] as number;
     return v;
   }
-}
-
-function grow(a: Int32Array): Int32Array<ArrayBuffer> {
-  const b = new Int32Array(a.length * 2);
-  b.set(a);
-  return b;
 }
 
 interface ClientValue {

@@ -28,6 +28,13 @@ describe('ByteInterner', () => {
     expect(byText.size).toBeGreaterThan(4096);
   });
 
+  it('tells apart two values whose hashes are equal, by their bytes', () => {
+    // `c1062789` and `c1279192` are as long and hash alike (found by a search over c1000000, c1000001, ...).
+    const interner = new ByteInterner();
+    const find = (text: string): number => interner.find(Buffer.from(text), 0, text.length);
+    expect([find('c1062789'), find('c1279192'), find('c1062789'), find('c1279192')]).toEqual([0, 1, 0, 1]);
+  });
+
   it('stores nothing new once full, and still finds what it holds', () => {
     const interner = new ByteInterner(3);
     const find = (text: string): number => interner.find(Buffer.from(text), 0, Buffer.byteLength(text));
