@@ -21,7 +21,8 @@ const LF = 10;
 function eachChunk(visit) {
   const fd = openSync(file, 'r');
   const buffer = Buffer.allocUnsafe(CHUNK);
-  for (let n = readSync(fd, buffer, 0, CHUNK, null); n > 0; n = readSync(fd, buffer, 0, CHUNK, null)) visit(buffer.subarray(0, n));
+  for (let n = readSync(fd, buffer, 0, CHUNK, null); n > 0; n = readSync(fd, buffer, 0, CHUNK, null))
+    visit(buffer.subarray(0, n));
   closeSync(fd);
 }
 

@@ -70,7 +70,9 @@ function clientName(i, ru) {
 
 const KINDS = {
   deals(random, pick, ru) {
-    const header = ru ? 'ID;Компания;Бюджет;Этап сделки;Ответственный;Дата закрытия' : 'id,client,amount,status,manager,close_date';
+    const header = ru
+      ? 'ID;Компания;Бюджет;Этап сделки;Ответственный;Дата закрытия'
+      : 'id,client,amount,status,manager,close_date';
     const won = ru ? 'Успешно реализовано' : 'Won';
     const lost = ru ? 'Закрыто и не реализовано' : 'Lost';
     const open = ru ? 'Переговоры' : 'Negotiation';
@@ -83,7 +85,14 @@ const KINDS = {
         const status = r < 0.7 ? won : r < 0.85 ? lost : open;
         const cents = Math.floor(100_000 + random() * 50_000_000);
         const sep = ru ? ';' : ',';
-        return [++id, clientName(c, ru), amountText(cents, ru), status, (ru ? MANAGERS_RU : MANAGERS)[c % 6], dateText(Math.floor(random() * 700), ru)].join(sep);
+        return [
+          ++id,
+          clientName(c, ru),
+          amountText(cents, ru),
+          status,
+          (ru ? MANAGERS_RU : MANAGERS)[c % 6],
+          dateText(Math.floor(random() * 700), ru),
+        ].join(sep);
       },
     };
   },
@@ -98,12 +107,20 @@ const KINDS = {
         const r = random();
         const o = r < 0.6 ? 0 : r < 0.9 ? 1 : 2;
         const sep = ru ? ';' : ',';
-        return [dateText(Math.floor(random() * 700), ru), clientName(c, ru), types[Math.floor(random() * 4)], outcomes[o], (ru ? MANAGERS_RU : MANAGERS)[c % 6]].join(sep);
+        return [
+          dateText(Math.floor(random() * 700), ru),
+          clientName(c, ru),
+          types[Math.floor(random() * 4)],
+          outcomes[o],
+          (ru ? MANAGERS_RU : MANAGERS)[c % 6],
+        ].join(sep);
       },
     };
   },
   leads(random, pick, ru) {
-    const header = ru ? 'Название сделки;Компания;Бюджет;Предполагаемая дата закрытия;Этап сделки;Ответственный' : 'lead,client,amount,expected_close,status,owner';
+    const header = ru
+      ? 'Название сделки;Компания;Бюджет;Предполагаемая дата закрытия;Этап сделки;Ответственный'
+      : 'lead,client,amount,expected_close,status,owner';
     let id = 0;
     return {
       header,
@@ -113,7 +130,14 @@ const KINDS = {
         const status = ru ? (r < 0.9 ? 'Переговоры' : 'Успешно реализовано') : r < 0.9 ? 'Open' : 'Won';
         const sep = ru ? ';' : ',';
         const cents = Math.floor(100_000 + random() * 50_000_000);
-        return [`${ru ? 'Заявка' : 'Lead'} ${++id}`, clientName(c, ru), amountText(cents, ru), dateText(600 + Math.floor(random() * 200), ru), status, (ru ? MANAGERS_RU : MANAGERS)[c % 6]].join(sep);
+        return [
+          `${ru ? 'Заявка' : 'Lead'} ${++id}`,
+          clientName(c, ru),
+          amountText(cents, ru),
+          dateText(600 + Math.floor(random() * 200), ru),
+          status,
+          (ru ? MANAGERS_RU : MANAGERS)[c % 6],
+        ].join(sep);
       },
     };
   },
@@ -178,7 +202,9 @@ async function main(argv) {
   }
   const [kind, lang, rows] = argv;
   if (!KINDS[kind] || !['en', 'ru'].includes(lang) || !Number(rows)) {
-    process.stderr.write('usage: generate.mjs deals|activities|leads en|ru ROWS > file.csv\n       generate.mjs --all ROWS [DIR]\n');
+    process.stderr.write(
+      'usage: generate.mjs deals|activities|leads en|ru ROWS > file.csv\n       generate.mjs --all ROWS [DIR]\n',
+    );
     process.exit(2);
   }
   await generate(kind, lang, Number(rows), process.stdout);

@@ -17,7 +17,9 @@ import { generate } from './generate.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..');
-const args = Object.fromEntries(process.argv.slice(2).reduce((acc, a, i, all) => (a.startsWith('--') ? [...acc, [a.slice(2), all[i + 1]]] : acc), []));
+const args = Object.fromEntries(
+  process.argv.slice(2).reduce((acc, a, i, all) => (a.startsWith('--') ? [...acc, [a.slice(2), all[i + 1]]] : acc), []),
+);
 const rows = Number(args.rows ?? 1e5);
 const runs = Number(args.runs ?? 3);
 const dataDir = join(here, 'data');
@@ -40,14 +42,24 @@ if (!existsSync(xlsx)) {
       continue;
     }
     const [y, m, d] = (f[5] ?? '').split('-').map(Number);
-    ws.addRow([Number(f[0]), f[1], f[2] === '' ? null : Number(f[2]), f[3], f[4], f[5] ? new Date(Date.UTC(y, m - 1, d)) : null]).commit();
+    ws.addRow([
+      Number(f[0]),
+      f[1],
+      f[2] === '' ? null : Number(f[2]),
+      f[3],
+      f[4],
+      f[5] ? new Date(Date.UTC(y, m - 1, d)) : null,
+    ]).commit();
   }
   ws.commit();
   await wb.commit();
 }
 
 function measure(cmd) {
-  const r = spawnSync('/usr/bin/time', ['-f', '%e %U %S %M', 'bash', '-c', `${cmd} > /dev/null`], { encoding: 'utf8', cwd: root });
+  const r = spawnSync('/usr/bin/time', ['-f', '%e %U %S %M', 'bash', '-c', `${cmd} > /dev/null`], {
+    encoding: 'utf8',
+    cwd: root,
+  });
   const last = r.stderr.trim().split('\n').at(-1) ?? '';
   const [seconds, user, sys, kb] = last.split(' ').map(Number);
   if (r.status !== 0 || !Number.isFinite(seconds)) throw new Error(`failed: ${cmd}\n${r.stderr}`);
@@ -59,7 +71,9 @@ function bench(name, cmd) {
   const median = (key) => samples.map((s) => s[key]).sort((a, b) => a - b)[Math.floor(runs / 2)];
   const rssMb = Math.max(...samples.map((s) => s.rssMb));
   // CPU time (user + system) as well as wall time: on a shared machine it varies less.
-  process.stdout.write(`${name.padEnd(44)} ${median('seconds').toFixed(2).padStart(7)} s wall ${median('cpu').toFixed(2).padStart(7)} s CPU ${rssMb.toFixed(0).padStart(6)} MB\n`);
+  process.stdout.write(
+    `${name.padEnd(44)} ${median('seconds').toFixed(2).padStart(7)} s wall ${median('cpu').toFixed(2).padStart(7)} s CPU ${rssMb.toFixed(0).padStart(6)} MB\n`,
+  );
 }
 
 // Only what reading costs: every row of the first sheet, each amount summed.
@@ -72,7 +86,9 @@ const ExcelJS = require('exceljs');
   console.log(n, sum);
 })();"`;
 
-process.stdout.write(`${rows} rows: CSV ${(statSync(csv).size / 1e6).toFixed(1)} MB, xlsx ${(statSync(xlsx).size / 1e6).toFixed(1)} MB; median of ${runs}\n`);
+process.stdout.write(
+  `${rows} rows: CSV ${(statSync(csv).size / 1e6).toFixed(1)} MB, xlsx ${(statSync(xlsx).size / 1e6).toFixed(1)} MB; median of ${runs}\n`,
+);
 bench('folio share (CSV)', `node bin/folio.js share ${csv} --json`);
 bench('folio share (xlsx)', `node bin/folio.js share ${xlsx} --json`);
 bench('exceljs streaming reader, rows only (xlsx)', exceljsRead);

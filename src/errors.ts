@@ -84,7 +84,8 @@ export class FolioError extends Error {
 
 /** The same error placed in a worksheet (errors raised below the reader know only the file). */
 export function inSheet(error: unknown, file: string, sheet: string | undefined): unknown {
-  if (sheet === undefined || !(error instanceof FolioError) || error.file !== file || error.sheet !== undefined) return error;
+  if (sheet === undefined || !(error instanceof FolioError) || error.file !== file || error.sheet !== undefined)
+    return error;
   const init: FolioErrorInit = { ...error, message: error.message, sheet };
   return new FolioError(init);
 }
@@ -118,15 +119,18 @@ export function formatLocation(loc: Partial<Location>, words: SheetWords = SHEET
 }
 
 /** One line per problem: `deals.csv:14:3: Amount "12,x": not a number`. */
-export function describeProblem(p: {
-  file?: string;
-  line?: number;
-  column?: number;
-  header?: string;
-  sheet?: string;
-  value?: string;
-  message: string;
-}, words: SheetWords = SHEET_EN): string {
+export function describeProblem(
+  p: {
+    file?: string;
+    line?: number;
+    column?: number;
+    header?: string;
+    sheet?: string;
+    value?: string;
+    message: string;
+  },
+  words: SheetWords = SHEET_EN,
+): string {
   const where = formatLocation(p, words);
   let subject = '';
   if (p.header !== undefined && p.value !== undefined) subject = `${p.header} ${JSON.stringify(p.value)}: `;

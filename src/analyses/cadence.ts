@@ -79,7 +79,15 @@ export class CadenceLog {
 }
 
 function emptyContacts(): ClientContacts {
-  return { lastPositiveBefore: null, positivesInWindow: new Set(), firstPositiveAfter: null, lastPositive: null, negatives: [], personal: [], lastManager: null };
+  return {
+    lastPositiveBefore: null,
+    positivesInWindow: new Set(),
+    firstPositiveAfter: null,
+    lastPositive: null,
+    negatives: [],
+    personal: [],
+    lastManager: null,
+  };
 }
 
 export type AgendaStatus = 'overdue' | 'cooling_off' | 'due_soon' | 'ok';
@@ -157,7 +165,12 @@ const STATUS_ORDER: AgendaStatus[] = ['overdue', 'cooling_off', 'due_soon', 'ok'
  * `maxGap` days; no personal contact by the same manager for `cooloff` days after a
  * negative one; the dossier reviewed every `dossierMonths` months. Pure.
  */
-export function analyzeCadence(keyClients: KeyClient[], log: CadenceLog, options: CadenceOptions, dossierKnown: boolean): CadenceResult {
+export function analyzeCadence(
+  keyClients: KeyClient[],
+  log: CadenceLog,
+  options: CadenceOptions,
+  dossierKnown: boolean,
+): CadenceResult {
   const agenda: AgendaItem[] = [];
   const violations: Violation[] = [];
   const dossier: DossierItem[] = [];
@@ -168,7 +181,10 @@ export function analyzeCadence(keyClients: KeyClient[], log: CadenceLog, options
     timeline.push({
       client: k.name,
       positives: [...c.positivesInWindow].sort((a, b) => a - b).map(formatDay),
-      negatives: [...new Set(c.negatives.map((n) => n.day))].filter((d) => d >= options.window.from && d <= until).sort((a, b) => a - b).map(formatDay),
+      negatives: [...new Set(c.negatives.map((n) => n.day))]
+        .filter((d) => d >= options.window.from && d <= until)
+        .sort((a, b) => a - b)
+        .map(formatDay),
     });
     violations.push(...gaps(k.name, c, options), ...cooloffs(k.name, c, options));
     agenda.push(agendaItem(k, c, options));
@@ -184,12 +200,22 @@ export function analyzeCadence(keyClients: KeyClient[], log: CadenceLog, options
       (a.daysUntilDue ?? -Infinity) - (b.daysUntilDue ?? -Infinity) ||
       compareNames(a.client, b.client),
   );
-  violations.sort((a, b) => compareNames(a.client, b.client) || (a.rule === 'gap' ? a.from : a.date).localeCompare(b.rule === 'gap' ? b.from : b.date) || a.rule.localeCompare(b.rule));
+  violations.sort(
+    (a, b) =>
+      compareNames(a.client, b.client) ||
+      (a.rule === 'gap' ? a.from : a.date).localeCompare(b.rule === 'gap' ? b.from : b.date) ||
+      a.rule.localeCompare(b.rule),
+  );
   dossier.sort((a, b) => (a.reviewed ?? '').localeCompare(b.reviewed ?? '') || compareNames(a.client, b.client));
   return {
     asOf: formatDay(options.asOf),
     window: { from: formatDay(options.window.from), to: formatDay(options.window.to) },
-    thresholds: { maxGap: options.maxGap, cooloff: options.cooloff, dueSoon: options.dueSoon, dossierMonths: options.dossierMonths },
+    thresholds: {
+      maxGap: options.maxGap,
+      cooloff: options.cooloff,
+      dueSoon: options.dueSoon,
+      dossierMonths: options.dossierMonths,
+    },
     agenda,
     violations,
     dossier,
@@ -214,7 +240,15 @@ function gaps(client: string, c: ClientContacts, o: CadenceOptions): GapViolatio
     const to = last ? end : (points[i + 1] as number);
     const broke = from + o.maxGap + 1;
     if (to - from > o.maxGap && broke >= o.window.from && broke <= until) {
-      out.push({ client, rule: 'gap', date: formatDay(broke), from: formatDay(from), to: formatDay(to), days: to - from, open: last && c.firstPositiveAfter === null });
+      out.push({
+        client,
+        rule: 'gap',
+        date: formatDay(broke),
+        from: formatDay(from),
+        to: formatDay(to),
+        days: to - from,
+        open: last && c.firstPositiveAfter === null,
+      });
     }
   }
   return out;
@@ -232,7 +266,14 @@ function cooloffs(client: string, c: ClientContacts, o: CadenceOptions): Cooloff
       if (latest === null || n.day > latest.day) latest = n;
     }
     if (latest) {
-      out.push({ client, rule: 'cooloff', date: formatDay(p.day), negativeDate: formatDay(latest.day), days: p.day - latest.day, manager: p.managerName || null });
+      out.push({
+        client,
+        rule: 'cooloff',
+        date: formatDay(p.day),
+        negativeDate: formatDay(latest.day),
+        days: p.day - latest.day,
+        manager: p.managerName || null,
+      });
     }
   }
   return out;
@@ -246,7 +287,13 @@ function agendaItem(k: KeyClient, c: ClientContacts, o: CadenceOptions): AgendaI
     if (o.asOf - n.day < o.cooloff && (cooling === null || n.day > cooling.day)) cooling = n;
   }
   const status: AgendaStatus =
-    daysUntilDue === null || daysUntilDue < 0 ? 'overdue' : cooling ? 'cooling_off' : daysUntilDue <= o.dueSoon ? 'due_soon' : 'ok';
+    daysUntilDue === null || daysUntilDue < 0
+      ? 'overdue'
+      : cooling
+        ? 'cooling_off'
+        : daysUntilDue <= o.dueSoon
+          ? 'due_soon'
+          : 'ok';
   return {
     client: k.name,
     manager: k.manager ?? c.lastManager?.name ?? null,
@@ -261,7 +308,8 @@ function agendaItem(k: KeyClient, c: ClientContacts, o: CadenceOptions): AgendaI
 }
 
 function dossierItem(k: KeyClient, o: CadenceOptions): DossierItem | null {
-  if (k.dossier === undefined || k.dossier === null) return { client: k.name, reviewed: null, dueBy: null, status: 'missing' };
+  if (k.dossier === undefined || k.dossier === null)
+    return { client: k.name, reviewed: null, dueBy: null, status: 'missing' };
   const dueBy = addMonths(k.dossier, o.dossierMonths);
   if (dueBy >= o.asOf) return null;
   return { client: k.name, reviewed: formatDay(k.dossier), dueBy: formatDay(dueBy), status: 'stale' };

@@ -1,7 +1,20 @@
 import type { FindingFields, RuleGap } from '../codes/findings.js';
 
 /** The rules `folio check` can fail on. */
-export const CHECK_RULES = ['invalid', 'golden', 'critical', 'mono', 'cadence', 'cooloff', 'dossier', 'overload', 'followup', 'expired', 'dormant-key', 'manager-share'] as const;
+export const CHECK_RULES = [
+  'invalid',
+  'golden',
+  'critical',
+  'mono',
+  'cadence',
+  'cooloff',
+  'dossier',
+  'overload',
+  'followup',
+  'expired',
+  'dormant-key',
+  'manager-share',
+] as const;
 export type CheckRule = (typeof CHECK_RULES)[number];
 
 /** What a rule found: where, and the rule's fields (`details` says them in English). */

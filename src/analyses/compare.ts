@@ -39,10 +39,12 @@ export function compareShares(current: ShareResult, previous: ShareResult | null
   for (const c of current.clients) {
     const was = before.get(nameKey(c.client));
     const from = was?.class ?? null;
-    if (from !== c.class && (isKeyClass(c.class) || isKeyClass(from))) classChanges.push({ client: c.client, from, to: c.class });
+    if (from !== c.class && (isKeyClass(c.class) || isKeyClass(from)))
+      classChanges.push({ client: c.client, from, to: c.class });
   }
   for (const c of previous?.clients ?? []) {
-    if (!now.has(nameKey(c.client)) && isKeyClass(c.class)) classChanges.push({ client: c.client, from: c.class, to: null });
+    if (!now.has(nameKey(c.client)) && isKeyClass(c.class))
+      classChanges.push({ client: c.client, from: c.class, to: null });
   }
   const newClients = previous ? current.clients.filter((c) => !before.has(nameKey(c.client))).map((c) => c.client) : [];
   const lostClients = (previous?.clients ?? []).filter((c) => !now.has(nameKey(c.client))).map((c) => c.client);
@@ -60,7 +62,11 @@ export function compareShares(current: ShareResult, previous: ShareResult | null
     newClients,
     lostClients,
     topClients,
-    keyShare: { current: current.portfolio.keyShare, previous: prevKey, change: round(current.portfolio.keyShare - prevKey, 12) },
+    keyShare: {
+      current: current.portfolio.keyShare,
+      previous: prevKey,
+      change: round(current.portfolio.keyShare - prevKey, 12),
+    },
     hhi: { current: current.portfolio.hhi, previous: prevHhi, change: round(current.portfolio.hhi - prevHhi, 2) },
   };
 }

@@ -1,7 +1,15 @@
 import { says } from '../codes/errors.js';
 import { FolioError } from '../errors.js';
 import { addMonths, dayNumber, dayParts, formatDay } from '../normalize/dates.js';
-import { exceeds, MICROS_PER_UNIT, microsToNumber, MoneySum, percentFraction, ratio, type Fraction } from '../normalize/money.js';
+import {
+  exceeds,
+  MICROS_PER_UNIT,
+  microsToNumber,
+  MoneySum,
+  percentFraction,
+  ratio,
+  type Fraction,
+} from '../normalize/money.js';
 import type { Period } from '../normalize/period.js';
 import { monthOfDay, type ClientHistory, type DealHistory } from './history.js';
 import type { ClientRevenue } from './ledger.js';
@@ -105,7 +113,15 @@ export interface DynamicsResult {
 /** The result as JSON carries it: with the currency and the thresholds it was computed with. */
 export type DynamicsJson = DynamicsResult & {
   currency: string | null;
-  thresholds: { months: number; abc: [number, number]; xyz: [number, number]; dormantFactor: number; dormantDays: number; maxManagerShare: number; key: number };
+  thresholds: {
+    months: number;
+    abc: [number, number];
+    xyz: [number, number];
+    dormantFactor: number;
+    dormantDays: number;
+    maxManagerShare: number;
+    key: number;
+  };
 };
 
 /** Clients per stage, in the order a base grows. */
@@ -134,7 +150,12 @@ interface Working {
  * once every boundary has been decided in integers). `managers`: the history's window is
  * this one, so its ledger says who carries each client; otherwise no manager figures.
  */
-export function analyzeDynamics(history: DealHistory, asOf: number, o: DynamicsOptions, managers: boolean): DynamicsResult {
+export function analyzeDynamics(
+  history: DealHistory,
+  asOf: number,
+  o: DynamicsOptions,
+  managers: boolean,
+): DynamicsResult {
   const window = dynamicsWindow(asOf, o.months);
   const first = monthOfDay(window.from);
   const working = new Map<string, Working>();
@@ -150,17 +171,27 @@ export function analyzeDynamics(history: DealHistory, asOf: number, o: DynamicsO
     if (!inWindow) continue;
     const micros = monthly.reduce((a, b) => a + b, 0n);
     working.set(h.name, { history: h, monthly, micros });
-    revenues.push({ name: h.name, revenue: moneyOf(micros), byManager: managers ? h.entry.byManager : new Map(), lastManager: '', lastSum: null });
+    revenues.push({
+      name: h.name,
+      revenue: moneyOf(micros),
+      byManager: managers ? h.entry.byManager : new Map(),
+      lastManager: '',
+      lastSum: null,
+    });
   }
   if (revenues.length === 0) throw noWindowRevenue(window, 'none');
   let share;
   try {
     share = analyzeShare(revenues, o.share);
   } catch (error) {
-    if (error instanceof FolioError && error.code === 'NON_POSITIVE_TOTAL') throw noWindowRevenue(window, 'non-positive');
+    if (error instanceof FolioError && error.code === 'NON_POSITIVE_TOTAL')
+      throw noWindowRevenue(window, 'non-positive');
     throw error;
   }
-  const base = share.clients.reduce((s, c) => s + (c.share === null ? 0n : (working.get(c.client) as Working).micros), 0n);
+  const base = share.clients.reduce(
+    (s, c) => s + (c.share === null ? 0n : (working.get(c.client) as Working).micros),
+    0n,
+  );
   const a = percentFraction(o.abc.a);
   const b = percentFraction(o.abc.b);
   const x = percentFraction(o.xyz.x);
@@ -195,7 +226,14 @@ export function analyzeDynamics(history: DealHistory, asOf: number, o: DynamicsO
       stage: null,
       manager: s.manager ?? null,
     };
-    row.stage = stageOf(row, rhythm, monthsOrdered, o, asOf, history.discountsKnown ? discounted(w.history, asOf) : null);
+    row.stage = stageOf(
+      row,
+      rhythm,
+      monthsOrdered,
+      o,
+      asOf,
+      history.discountsKnown ? discounted(w.history, asOf) : null,
+    );
     return row;
   });
 
@@ -203,10 +241,17 @@ export function analyzeDynamics(history: DealHistory, asOf: number, o: DynamicsO
   for (const abc of ABC) {
     for (const xyz of XYZ) {
       const cell = clients.filter((c) => c.abc === abc && c.xyz === xyz);
-      grid.push({ abc, xyz, clients: cell.length, revenue: microsToNumber(cell.reduce((s, c) => s + (working.get(c.client) as Working).micros, 0n)) });
+      grid.push({
+        abc,
+        xyz,
+        clients: cell.length,
+        revenue: microsToNumber(cell.reduce((s, c) => s + (working.get(c.client) as Working).micros, 0n)),
+      });
     }
   }
-  const atRisk = clients.filter((c) => c.dormant && c.share !== null).reduce((s, c) => s + (working.get(c.client) as Working).micros, 0n);
+  const atRisk = clients
+    .filter((c) => c.dormant && c.share !== null)
+    .reduce((s, c) => s + (working.get(c.client) as Working).micros, 0n);
   return {
     asOf: formatDay(asOf),
     window: { from: formatDay(window.from), to: formatDay(window.to) },
@@ -231,7 +276,10 @@ function noWindowRevenue(window: Period, why: 'none' | 'non-positive'): FolioErr
   const to = formatDay(window.to);
   return new FolioError({
     code: 'NO_REVENUE',
-    message: why === 'none' ? `no won deal in the window ${from} — ${to}` : `no client has a positive net revenue in the window ${from} — ${to}`,
+    message:
+      why === 'none'
+        ? `no won deal in the window ${from} — ${to}`
+        : `no client has a positive net revenue in the window ${from} — ${to}`,
     hint: 'the window is the full months before --as-of: check --as-of and --months, and which statuses count as won (--won)',
     says: says('NO_WINDOW_REVENUE', { from, to, why }),
   });
@@ -276,7 +324,12 @@ function rhythmOf(orderDays: Set<number>, asOf: number, o: DynamicsOptions): Rhy
   for (let i = 1; i < days.length; i++) gaps.push((days[i] as number) - (days[i - 1] as number));
   gaps.sort((p, q) => p - q);
   const mid = gaps.length >> 1;
-  const median = gaps.length === 0 ? null : gaps.length % 2 === 1 ? (gaps[mid] as number) : ((gaps[mid - 1] as number) + (gaps[mid] as number)) / 2;
+  const median =
+    gaps.length === 0
+      ? null
+      : gaps.length % 2 === 1
+        ? (gaps[mid] as number)
+        : ((gaps[mid - 1] as number) + (gaps[mid] as number)) / 2;
   const threshold = Math.max(median === null ? 0 : o.dormantFactor * median, o.dormantDays);
   return { days, first, last, median, dormant: last !== null && asOf - last > threshold };
 }
@@ -303,7 +356,14 @@ function discounted(h: ClientHistory, asOf: number): number {
  * The stage (docs/rules.md §8), first rule that holds: new, one-off, partner, regular,
  * price-driven (only with a discount column), occasional.
  */
-function stageOf(c: ClientDynamics, r: Rhythm, monthsOrdered: number, o: DynamicsOptions, asOf: number, discountedOrders: number | null): Stage | null {
+function stageOf(
+  c: ClientDynamics,
+  r: Rhythm,
+  monthsOrdered: number,
+  o: DynamicsOptions,
+  asOf: number,
+  discountedOrders: number | null,
+): Stage | null {
   if (r.first === null) return null;
   if (asOf - r.first < NEW_DAYS) return 'new';
   if (r.days.length === 1) return 'one-off';

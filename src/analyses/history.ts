@@ -62,7 +62,6 @@ export class DealHistory {
     if (this.spellings.size < 1_000_000) this.spellings.set(detach(client), h);
     return h;
   }
-
 }
 
 /** A calendar month as one number, so that consecutive months are consecutive integers. */

@@ -1,5 +1,12 @@
 import { formatDay } from '../normalize/dates.js';
-import { addAmounts, amountKey, amountToNumber, atLeastHalfOf, compareAmounts, type Amount } from '../normalize/money.js';
+import {
+  addAmounts,
+  amountKey,
+  amountToNumber,
+  atLeastHalfOf,
+  compareAmounts,
+  type Amount,
+} from '../normalize/money.js';
 import { compareNames } from './names.js';
 
 export const LEAD_GROUPS = ['fast-big', 'fast-small', 'slow-big', 'slow-small', 'unclassified'] as const;
@@ -176,7 +183,12 @@ export function analyzeLeads(leads: LeadInput[], options: LeadOptions): LeadsRes
     if (l.manager === '') continue;
     let m = byManager.get(l.manager);
     if (!m) {
-      m = { manager: l.manager, leads: 0, groups: { 'fast-big': 0, 'fast-small': 0, 'slow-big': 0, 'slow-small': 0, unclassified: 0 }, overloaded: false };
+      m = {
+        manager: l.manager,
+        leads: 0,
+        groups: { 'fast-big': 0, 'fast-small': 0, 'slow-big': 0, 'slow-small': 0, unclassified: 0 },
+        overloaded: false,
+      };
       byManager.set(l.manager, m);
     }
     m.leads++;
@@ -184,7 +196,11 @@ export function analyzeLeads(leads: LeadInput[], options: LeadOptions): LeadsRes
   }
   const out: RankedLead[] = new Array<RankedLead>(n);
   for (let k = 0; k < n; k++) out[k] = ranked[index[k] as number] as RankedLead;
-  const groups: GroupSummary[] = LEAD_GROUPS.map((group, i) => ({ group, count: counts[i] ?? 0, amount: amountToNumber(sums[i] as Amount) }));
+  const groups: GroupSummary[] = LEAD_GROUPS.map((group, i) => ({
+    group,
+    count: counts[i] ?? 0,
+    amount: amountToNumber(sums[i] as Amount),
+  }));
 
   const managers = [...byManager.values()]
     .map((m) => ({ ...m, overloaded: options.maxLeads !== null && m.leads > options.maxLeads }))

@@ -13,7 +13,13 @@ export interface ClientRevenue {
 }
 
 /** Per client: its key, first spelling, revenue (whole units, millionths) and revenue per manager. */
-export type LedgerData = [key: string, name: string, whole: number, micro: number, managers: [name: string, whole: number, micro: number][]][];
+export type LedgerData = [
+  key: string,
+  name: string,
+  whole: number,
+  micro: number,
+  managers: [name: string, whole: number, micro: number][],
+][];
 
 /**
  * Revenue per client as rows arrive. Memory grows with distinct clients (and their
@@ -33,7 +39,14 @@ export class RevenueLedger {
   private numbering: object | null = null;
 
   /** `number` (≥ 0) is the spelling's number in `numbering`, the reader's, when it has one. */
-  add(client: string, manager: string, whole: number, micro: number, number = -1, numbering: object | null = null): void {
+  add(
+    client: string,
+    manager: string,
+    whole: number,
+    micro: number,
+    number = -1,
+    numbering: object | null = null,
+  ): void {
     let entry: ClientRevenue | undefined;
     if (number >= 0 && numbering !== null && (this.numbering ??= numbering) === numbering) {
       entry = this.numbered[number];
@@ -70,7 +83,13 @@ export class RevenueLedger {
 
   /** The clients and their sums in plain data, in the order first seen: what a part read on another thread hands over. */
   toData(): LedgerData {
-    return [...this.clients].map(([key, c]) => [key, c.name, c.revenue.whole, c.revenue.micro, [...c.byManager].map(([m, sum]) => [m, sum.whole, sum.micro])]);
+    return [...this.clients].map(([key, c]) => [
+      key,
+      c.name,
+      c.revenue.whole,
+      c.revenue.micro,
+      [...c.byManager].map(([m, sum]) => [m, sum.whole, sum.micro]),
+    ]);
   }
 
   /**
@@ -100,7 +119,13 @@ export class RevenueLedger {
     const key = nameKey(client);
     let entry = this.clients.get(key);
     if (entry === undefined) {
-      entry = { name: detach(displayName(client)), revenue: new MoneySum(), byManager: new Map(), lastManager: '', lastSum: null };
+      entry = {
+        name: detach(displayName(client)),
+        revenue: new MoneySum(),
+        byManager: new Map(),
+        lastManager: '',
+        lastSum: null,
+      };
       this.clients.set(detach(key), entry);
     }
     if (this.spellings.size < 1_000_000) this.spellings.set(detach(client), entry);

@@ -82,11 +82,20 @@ export function analyzeMatrix(clients: MatrixInput[], withRevenue: boolean): Mat
   placed.sort(
     (a, b) =>
       order(a.quadrant) - order(b.quadrant) ||
-      (micros(a.input) === micros(b.input) ? compareNames(a.input.client, b.input.client) : micros(a.input) > micros(b.input) ? -1 : 1),
+      (micros(a.input) === micros(b.input)
+        ? compareNames(a.input.client, b.input.client)
+        : micros(a.input) > micros(b.input)
+          ? -1
+          : 1),
   );
   const out: MatrixClient[] = placed.map(({ input, quadrant }) => {
     const { revenueMicros, ...rest } = input;
-    return { ...rest, quadrant, task: TASKS[quadrant], ...(revenueMicros !== undefined ? { revenue: microsToNumber(revenueMicros) } : {}) };
+    return {
+      ...rest,
+      quadrant,
+      task: TASKS[quadrant],
+      ...(revenueMicros !== undefined ? { revenue: microsToNumber(revenueMicros) } : {}),
+    };
   });
   const revenue = withRevenue
     ? (Object.fromEntries(Object.entries(sums).map(([q, m]) => [q, microsToNumber(m)])) as Record<Quadrant, number>)

@@ -73,7 +73,7 @@ export function weekday(day: number): number {
 /** The `n`-th day after `day` that is Monday to Friday (no holiday calendar: public holidays count as business days). */
 export function addBusinessDays(day: number, n: number): number {
   let d = day;
-  for (let left = n; left > 0; ) {
+  for (let left = n; left > 0;) {
     d++;
     const w = weekday(d);
     if (w !== 0 && w !== 6) left--;
@@ -226,11 +226,27 @@ export function analyzeOffers(offers: readonly Offer[], log: ContactDays | null,
       } else if (inTime) {
         if (sentInWindow && t) t.followedUp++;
       } else if (dueDay >= o.asOf) {
-        const item: OfferDue = { client: offer.client, offer: offer.offer, sent: formatDay(offer.sent), due: formatDay(dueDay), daysLeft: dueDay - o.asOf, manager, amount: units(offer.amount) };
+        const item: OfferDue = {
+          client: offer.client,
+          offer: offer.offer,
+          sent: formatDay(offer.sent),
+          due: formatDay(dueDay),
+          daysLeft: dueDay - o.asOf,
+          manager,
+          amount: units(offer.amount),
+        };
         due.push(item);
         order.set(item, dueDay);
       } else if (inWindow(dueDay, o.window)) {
-        const item: OfferViolation = { client: offer.client, offer: offer.offer, sent: formatDay(offer.sent), due: formatDay(dueDay), contact: contact === null ? null : formatDay(contact), manager, amount: units(offer.amount) };
+        const item: OfferViolation = {
+          client: offer.client,
+          offer: offer.offer,
+          sent: formatDay(offer.sent),
+          due: formatDay(dueDay),
+          contact: contact === null ? null : formatDay(contact),
+          manager,
+          amount: units(offer.amount),
+        };
         violations.push(item);
         order.set(item, dueDay);
         if (t) t.late++;
@@ -241,7 +257,15 @@ export function analyzeOffers(offers: readonly Offer[], log: ContactDays | null,
       if (sentInWindow) counts.noExpiry++;
     } else if (offer.expires < o.asOf) {
       if (inWindow(offer.expires, o.window)) {
-        const item: OfferExpired = { client: offer.client, offer: offer.offer, sent: formatDay(offer.sent), expires: formatDay(offer.expires), daysAgo: o.asOf - offer.expires, amount: units(offer.amount), manager };
+        const item: OfferExpired = {
+          client: offer.client,
+          offer: offer.offer,
+          sent: formatDay(offer.sent),
+          expires: formatDay(offer.expires),
+          daysAgo: o.asOf - offer.expires,
+          amount: units(offer.amount),
+          manager,
+        };
         expired.push(item);
         order.set(item, offer.expires);
         addTo(expiredSum, offer.amount);
@@ -251,7 +275,14 @@ export function analyzeOffers(offers: readonly Offer[], log: ContactDays | null,
         }
       }
     } else if (offer.expires - o.asOf <= o.expiringDays) {
-      expiring.push({ client: offer.client, offer: offer.offer, expires: formatDay(offer.expires), daysLeft: offer.expires - o.asOf, amount: units(offer.amount), manager });
+      expiring.push({
+        client: offer.client,
+        offer: offer.offer,
+        expires: formatDay(offer.expires),
+        daysLeft: offer.expires - o.asOf,
+        amount: units(offer.amount),
+        manager,
+      });
       addTo(expiringSum, offer.amount);
     }
   }
@@ -278,7 +309,14 @@ export function analyzeOffers(offers: readonly Offer[], log: ContactDays | null,
     expired,
     managers: [...managers.values()]
       .filter((m) => m.sent + m.late + m.expired > 0)
-      .map((m) => ({ manager: m.name, sent: m.sent, followedUp: checked ? m.followedUp : null, late: checked ? m.late : null, expired: m.expired, expiredAmount: microsToNumber(m.expiredSum.toMicros()) }))
+      .map((m) => ({
+        manager: m.name,
+        sent: m.sent,
+        followedUp: checked ? m.followedUp : null,
+        late: checked ? m.late : null,
+        expired: m.expired,
+        expiredAmount: microsToNumber(m.expiredSum.toMicros()),
+      }))
       .sort((a, b) => b.sent - a.sent || compareNames(a.manager, b.manager)),
     expiredAmount: microsToNumber(expiredSum.toMicros()),
     expiringAmount: microsToNumber(expiringSum.toMicros()),

@@ -97,7 +97,10 @@ export function analyzeShare(revenues: Iterable<ClientRevenue>, options: ShareOp
           ? 'no revenue to analyse: no won deal in the input'
           : `no client has a positive net revenue (the net total is ${microsToNumber(totalMicros)}), so shares have no meaning`,
       hint: 'check the period (--period, --from, --to) and which statuses count as won (--won)',
-      says: ranked.length === 0 ? says('NO_REVENUE_TOTAL', {}) : says('NON_POSITIVE_TOTAL', { total: microsToNumber(totalMicros) }),
+      says:
+        ranked.length === 0
+          ? says('NO_REVENUE_TOTAL', {})
+          : says('NON_POSITIVE_TOTAL', { total: microsToNumber(totalMicros) }),
     });
   }
 
@@ -108,7 +111,14 @@ export function analyzeShare(revenues: Iterable<ClientRevenue>, options: ShareOp
   let keyMicros = 0n;
   let hhi = 0;
   const clients: ClientShare[] = ranked.map((c, i) => {
-    const row: ClientShare = { client: c.name, revenue: microsToNumber(c.micros), share: null, class: null, rank: i + 1, cumulativeShare: null };
+    const row: ClientShare = {
+      client: c.name,
+      revenue: microsToNumber(c.micros),
+      share: null,
+      class: null,
+      rank: i + 1,
+      cumulativeShare: null,
+    };
     if (c.micros > 0n) {
       cumulative += c.micros;
       const cls = classify(c.micros, base, golden, critical, key);
@@ -189,10 +199,8 @@ function managerLoads(keyClients: ClientShare[], max: number): ManagerLoad[] {
     .sort((a, b) => b.keyClients - a.keyClients || compareNames(a.manager, b.manager));
 }
 
-
 /** The share result as JSON carries it: with the currency and the thresholds it was computed with. */
 export type ShareJson = ShareResult & {
   currency: string | null;
   thresholds: { golden: number; critical: number; key: number; bands: ShareOptions['bands']; maxKeyClients: number };
 };
-

@@ -4,7 +4,28 @@ import { DEFAULT_CADENCE } from '../analyses/cadence.js';
 import { parsePeriod, type Period } from '../normalize/period.js';
 import type { CliContext } from './context.js';
 import { emit } from './emit.js';
-import { addCadenceRuleOptions, addInputOptions, addLastOption, addRedactOption, addOutputOptions, addStatusOptions, addThresholdOptions, asOfDay, collect, dealPeriod, outputFormat, outputLang, secondInput, severalInputs, shareOptions, stdinOnce, usage, vocabularyOf, type RawOptions, type ThresholdFlags } from './options.js';
+import {
+  addCadenceRuleOptions,
+  addInputOptions,
+  addLastOption,
+  addRedactOption,
+  addOutputOptions,
+  addStatusOptions,
+  addThresholdOptions,
+  asOfDay,
+  collect,
+  dealPeriod,
+  outputFormat,
+  outputLang,
+  secondInput,
+  severalInputs,
+  shareOptions,
+  stdinOnce,
+  usage,
+  vocabularyOf,
+  type RawOptions,
+  type ThresholdFlags,
+} from './options.js';
 import { requireInput } from './stdin.js';
 
 type CadenceFlags = RawOptions &
@@ -27,14 +48,30 @@ export function cadenceCommand(ctx: CliContext, done: (code: number) => void): C
     .description('contact cadence with key clients: the daily agenda, gap and cool-off violations, dossiers to review')
     .argument('<activities...>', 'activity log export(s) (CSV), read as one log; or - for standard input')
     .option('--as-of <date>', 'the day to check (default: today)')
-    .option('--period <period>', 'list violations dated in this month, quarter or year (default: the 30 days up to as-of)')
+    .option(
+      '--period <period>',
+      'list violations dated in this month, quarter or year (default: the 30 days up to as-of)',
+    )
     .option('--from <date>', 'first day of the window')
     .option('--to <date>', 'last day of the window')
-    .option('--deals <file>', 'key clients from revenue shares of this deals export; repeatable: several files are one table', collect, [])
+    .option(
+      '--deals <file>',
+      'key clients from revenue shares of this deals export; repeatable: several files are one table',
+      collect,
+      [],
+    )
     .option('--deals-map <field=header>', '--map for the deals files; repeatable', collect, [])
-    .option('--key-period <period>', 'revenue classes over: 12m (the 12 months up to as-of, the default), period (the window), or a period such as 2026-Q3')
+    .option(
+      '--key-period <period>',
+      'revenue classes over: 12m (the 12 months up to as-of, the default), period (the window), or a period such as 2026-Q3',
+    )
     .option('--key-client <name>', 'a key client by name; repeatable', collect, [])
-    .option('--clients <file>', 'clients export: a key column (yes/no), managers, dossier review dates; repeatable', collect, [])
+    .option(
+      '--clients <file>',
+      'clients export: a key column (yes/no), managers, dossier review dates; repeatable',
+      collect,
+      [],
+    )
     .option('--clients-map <field=header>', '--map for the clients files; repeatable', collect, [])
     .option('--all-clients', 'apply the rules to every client in the log');
   addStatusOptions(cmd).option('--currency <code>', 'count only deals in this currency');
@@ -64,7 +101,13 @@ Examples:
     const output = await runCadence({
       inputs: severalInputs(files, flags),
       period: dealPeriod(flags),
-      cadence: { asOf, maxGap: flags.maxGap, cooloff: flags.cooloff, dueSoon: DEFAULT_CADENCE.dueSoon, dossierMonths: flags.dossierMonths },
+      cadence: {
+        asOf,
+        maxGap: flags.maxGap,
+        cooloff: flags.cooloff,
+        dueSoon: DEFAULT_CADENCE.dueSoon,
+        dossierMonths: flags.dossierMonths,
+      },
       vocabulary: vocabularyOf(flags),
       keyClients: flags.keyClient,
       allClients: flags.allClients === true,
@@ -77,7 +120,10 @@ Examples:
               filter: { vocabulary: vocabularyOf(flags), currency: flags.currency?.toUpperCase() },
               share: shareOptions(flags),
             },
-      clients: flags.clients.length === 0 ? null : severalInputs(flags.clients, flags, (file) => secondInput(file, flags.clientsMap, flags)),
+      clients:
+        flags.clients.length === 0
+          ? null
+          : severalInputs(flags.clients, flags, (file) => secondInput(file, flags.clientsMap, flags)),
       lang: outputLang(flags),
     });
     done(await emit(ctx, output, outputFormat(flags), flags.output));

@@ -9,18 +9,30 @@ import { addReportOptions, reportOptions, type ReportFlags } from './report.js';
 type CheckFlags = ReportFlags & { failOn?: string[]; allowMissing?: boolean };
 
 function rules(value: string, previous: string[] = []): string[] {
-  const list = value.split(',').map((r) => r.trim().toLowerCase()).filter((r) => r !== '');
+  const list = value
+    .split(',')
+    .map((r) => r.trim().toLowerCase())
+    .filter((r) => r !== '');
   const bad = list.find((r) => r !== 'none' && !(CHECK_RULES as readonly string[]).includes(r));
   if (bad) throw usage(says('FLAG_UNKNOWN_RULE', { rule: bad, rules: [...CHECK_RULES] }));
   return [...previous, ...list];
 }
 
 export function checkCommand(ctx: CliContext, done: (code: number) => void): Command {
-  const cmd = new Command('check').description('for CI: validate every input and fail (exit 1) when the data breaks a rule of the policy');
+  const cmd = new Command('check').description(
+    'for CI: validate every input and fail (exit 1) when the data breaks a rule of the policy',
+  );
   addReportOptions(cmd);
   cmd
-    .option('--fail-on <rules>', `rules that fail the check: ${CHECK_RULES.join(', ')}; or none (default: invalid,cadence,cooloff)`, rules)
-    .option('--allow-missing', 'a rule of the policy whose input is absent is reported as skipped instead of stopping with exit 2');
+    .option(
+      '--fail-on <rules>',
+      `rules that fail the check: ${CHECK_RULES.join(', ')}; or none (default: invalid,cadence,cooloff)`,
+      rules,
+    )
+    .option(
+      '--allow-missing',
+      'a rule of the policy whose input is absent is reported as skipped instead of stopping with exit 2',
+    );
   cmd.addHelpText(
     'after',
     `
@@ -35,7 +47,11 @@ Examples:
   cmd.action(async (folder: string | undefined, flags: CheckFlags) => {
     const { runCheck } = await import('../run/check.js');
     const policy = (flags.failOn ?? []).filter((r): r is CheckRule => r !== 'none');
-    const output = await runCheck({ ...(await reportOptions(folder, flags)), failOn: policy, allowMissing: flags.allowMissing === true });
+    const output = await runCheck({
+      ...(await reportOptions(folder, flags)),
+      failOn: policy,
+      allowMissing: flags.allowMissing === true,
+    });
     done(await emit(ctx, output, outputFormat(flags), flags.output));
   });
   return cmd;

@@ -7,7 +7,9 @@ import { addOutputOptions, outputFormat, outputLang, type RawOptions } from './o
 import { configDoc, shownValue } from '../present/config.js';
 
 export function configCommand(ctx: CliContext, done: (code: number) => void): Command {
-  const cmd = new Command('config').description('print the effective settings and where each came from (default, config, env, flag)');
+  const cmd = new Command('config').description(
+    'print the effective settings and where each came from (default, config, env, flag)',
+  );
   addOutputOptions(cmd);
   cmd.addHelpText(
     'after',

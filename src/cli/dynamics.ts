@@ -2,15 +2,37 @@ import { says } from '../codes/errors.js';
 import { Command } from 'commander';
 import type { CliContext } from './context.js';
 import { emit } from './emit.js';
-import { addDealOptions, addDynamicsRuleOptions, addInputOptions, addOutputOptions, addRedactOption, addThresholdOptions, asOfDay, dynamicsOptions, outputFormat, outputLang, severalInputs, usage, vocabularyOf, type DynamicsFlags, type RawOptions, type ThresholdFlags } from './options.js';
+import {
+  addDealOptions,
+  addDynamicsRuleOptions,
+  addInputOptions,
+  addOutputOptions,
+  addRedactOption,
+  addThresholdOptions,
+  asOfDay,
+  dynamicsOptions,
+  outputFormat,
+  outputLang,
+  severalInputs,
+  usage,
+  vocabularyOf,
+  type DynamicsFlags,
+  type RawOptions,
+  type ThresholdFlags,
+} from './options.js';
 import { requireInput } from './stdin.js';
 
 type Flags = RawOptions & ThresholdFlags & DynamicsFlags;
 
 export function dynamicsCommand(ctx: CliContext, done: (code: number) => void): Command {
   const cmd = new Command('dynamics')
-    .description('client-base dynamics over the last 12 full months: ABC/XYZ, rhythm and dormant clients, stage, revenue per manager')
-    .argument('<deals...>', 'deals or sales export(s), read as one table, with as much history as you have; or - for standard input');
+    .description(
+      'client-base dynamics over the last 12 full months: ABC/XYZ, rhythm and dormant clients, stage, revenue per manager',
+    )
+    .argument(
+      '<deals...>',
+      'deals or sales export(s), read as one table, with as much history as you have; or - for standard input',
+    );
   addDealOptions(cmd);
   addDynamicsRuleOptions(cmd);
   addThresholdOptions(cmd);

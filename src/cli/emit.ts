@@ -10,7 +10,12 @@ import type { CliContext } from './context.js';
  * Print a command's output: the data to stdout (or atomically to --output) as it is made,
  * warnings to stderr. Returns the exit code.
  */
-export async function emit(ctx: CliContext, raw: CommandOutput, format: Format, outputFile: string | undefined): Promise<number> {
+export async function emit(
+  ctx: CliContext,
+  raw: CommandOutput,
+  format: Format,
+  outputFile: string | undefined,
+): Promise<number> {
   progressDone();
   const output = ctx.redactor ? ctx.redactor.output(raw) : raw;
   const toTerminal = outputFile === undefined && format === 'table';
@@ -21,11 +26,16 @@ export async function emit(ctx: CliContext, raw: CommandOutput, format: Format, 
   else await writeChunks(ctx.stdout, chunks);
   const warn = await painter(colorEnabled(ctx.color, ctx.env, ctx.stderr.isTTY));
   const lang = ctx.lang;
-  for (const w of output.envelope.warnings) ctx.stderr.write(`${warn('warn', lang === 'ru' ? 'предупреждение:' : 'warning:')} ${warningText(w, lang)}\n`);
+  for (const w of output.envelope.warnings)
+    ctx.stderr.write(`${warn('warn', lang === 'ru' ? 'предупреждение:' : 'warning:')} ${warningText(w, lang)}\n`);
   if (ctx.verbose) {
     const seconds = (Date.now() - ctx.started) / 1000;
     for (const i of output.envelope.inputs) {
-      const excluded = Object.entries(i.excluded).filter(([, n]) => n > 0).map(([k, n]) => `${n} ${k}`).join(', ') || '0';
+      const excluded =
+        Object.entries(i.excluded)
+          .filter(([, n]) => n > 0)
+          .map(([k, n]) => `${n} ${k}`)
+          .join(', ') || '0';
       const header = i.headerLine > 0 ? `header on line ${i.headerLine}` : 'no header';
       ctx.stderr.write(
         `${i.file} (${i.role}, ${i.encoding}, ${JSON.stringify(i.delimiter)}, ${header}): ${i.rows} rows = ${i.used} used + ${excluded} excluded + ${i.folded} folded + ${i.totals} totals + ${i.skipped} skipped; ${i.blank} blank ignored\n`,

@@ -2,14 +2,35 @@ import { Command, Option } from 'commander';
 import type { Role } from '../load/inputs.js';
 import type { CliContext } from './context.js';
 import { emit } from './emit.js';
-import { addCadenceVocabularyOptions, addInputOptions, addOutputOptions, addRedactOption, addStatusOptions, inputOptions, outputFormat, outputLang, vocabularyOf, type RawOptions } from './options.js';
+import {
+  addCadenceVocabularyOptions,
+  addInputOptions,
+  addOutputOptions,
+  addRedactOption,
+  addStatusOptions,
+  inputOptions,
+  outputFormat,
+  outputLang,
+  vocabularyOf,
+  type RawOptions,
+} from './options.js';
 import { requireInput } from './stdin.js';
 
 export function inspectCommand(ctx: CliContext, done: (code: number) => void): Command {
   const cmd = new Command('inspect')
-    .description('show how folio reads a file: encoding, delimiter, columns, number and date formats, first rows, problems')
+    .description(
+      'show how folio reads a file: encoding, delimiter, columns, number and date formats, first rows, problems',
+    )
     .argument('<file>', 'an export (CSV, .xlsx/.xlsm, HTML .xls, Parquet), or - for standard input')
-    .addOption(new Option('--as <kind>', 'read the file as this kind of export (default: told by its columns)').choices(['deals', 'leads', 'activities', 'clients', 'offers']));
+    .addOption(
+      new Option('--as <kind>', 'read the file as this kind of export (default: told by its columns)').choices([
+        'deals',
+        'leads',
+        'activities',
+        'clients',
+        'offers',
+      ]),
+    );
   addStatusOptions(cmd);
   addCadenceVocabularyOptions(cmd);
   addRedactOption(cmd);

@@ -2,7 +2,19 @@ import type { Amount } from '../normalize/money.js';
 import { Command } from 'commander';
 import type { CliContext } from './context.js';
 import { emit } from './emit.js';
-import { addInputOptions, addLeadRuleOptions, addOutputOptions, addStatusOptions, addRedactOption, asOfDay, outputFormat, severalInputs, outputLang, vocabularyOf, type RawOptions } from './options.js';
+import {
+  addInputOptions,
+  addLeadRuleOptions,
+  addOutputOptions,
+  addStatusOptions,
+  addRedactOption,
+  asOfDay,
+  outputFormat,
+  severalInputs,
+  outputLang,
+  vocabularyOf,
+  type RawOptions,
+} from './options.js';
 import { requireInput } from './stdin.js';
 
 type LeadsFlags = RawOptions & {
@@ -37,7 +49,12 @@ Examples:
     const output = await runLeads({
       inputs: severalInputs(files, flags),
       vocabulary: vocabularyOf(flags),
-      leads: { asOf: asOfDay(flags.asOf), fastDays: flags.fastDays, big: flags.big ?? null, maxLeads: flags.maxLeads ?? null },
+      leads: {
+        asOf: asOfDay(flags.asOf),
+        fastDays: flags.fastDays,
+        big: flags.big ?? null,
+        maxLeads: flags.maxLeads ?? null,
+      },
       lang: outputLang(flags),
     });
     done(await emit(ctx, output, outputFormat(flags), flags.output));

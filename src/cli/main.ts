@@ -26,7 +26,15 @@ import { shareCommand } from './share.js';
 import { dynamicsCommand } from './dynamics.js';
 
 /** The input a command's file argument is. */
-const PRIMARY_ROLE: Record<string, Role> = { share: 'deals', dynamics: 'deals', inspect: 'deals', matrix: 'clients', leads: 'leads', cadence: 'activities', offers: 'offers' };
+const PRIMARY_ROLE: Record<string, Role> = {
+  share: 'deals',
+  dynamics: 'deals',
+  inspect: 'deals',
+  matrix: 'clients',
+  leads: 'leads',
+  cadence: 'activities',
+  offers: 'offers',
+};
 
 /** The npm name: `folio` on the registry is someone else's package; the command is still `folio`. */
 const PACKAGE_NAME = 'folio-sales';
@@ -35,7 +43,10 @@ const PACKAGE_NAME = 'folio-sales';
 function version(): string {
   for (const path of ['../package.json', '../../package.json']) {
     try {
-      const pkg = JSON.parse(readFileSync(new URL(path, import.meta.url), 'utf8')) as { name?: string; version: string };
+      const pkg = JSON.parse(readFileSync(new URL(path, import.meta.url), 'utf8')) as {
+        name?: string;
+        version: string;
+      };
       if (pkg.name === PACKAGE_NAME) return pkg.version;
     } catch {
       // Not at this depth.
@@ -48,7 +59,11 @@ function version(): string {
  * Where commander writes. Its usage errors are held back and printed by `reportError`, the
  * one place where an error becomes exit 2, in the language asked for.
  */
-function output(ctx: CliContext): { writeOut: (s: string) => void; writeErr: (s: string) => void; outputError: () => void } {
+function output(ctx: CliContext): {
+  writeOut: (s: string) => void;
+  writeErr: (s: string) => void;
+  outputError: () => void;
+} {
   return { writeOut: (s) => ctx.stdout.write(s), writeErr: (s) => ctx.stderr.write(s), outputError: () => undefined };
 }
 
@@ -88,14 +103,17 @@ function namedCommand(argv: string[]): string | undefined {
   for (let i = 2; i < argv.length; i++) {
     const arg = argv[i] as string;
     if (arg === '--config') i++;
-    else if (!GLOBAL_FLAGS.has(arg) && !arg.startsWith('--config=')) return COMMANDS.some(([name]) => name === arg) ? arg : undefined;
+    else if (!GLOBAL_FLAGS.has(arg) && !arg.startsWith('--config='))
+      return COMMANDS.some(([name]) => name === arg) ? arg : undefined;
   }
   return undefined;
 }
 
 export function buildProgram(ctx: CliContext, done: (code: number) => void, argv: string[]): Command {
   const program = new Command('folio')
-    .description('Sales-portfolio analysis of CRM exports: CSV, Excel workbooks, Bitrix24 HTML .xls, Parquet (amoCRM, Bitrix24, 1C, HubSpot, Salesforce, Pipedrive, Zoho, Excel).')
+    .description(
+      'Sales-portfolio analysis of CRM exports: CSV, Excel workbooks, Bitrix24 HTML .xls, Parquet (amoCRM, Bitrix24, 1C, HubSpot, Salesforce, Pipedrive, Zoho, Excel).',
+    )
     .version(version(), '-V, --version', 'print the version')
     .option('--color', 'force colour')
     .option('--no-color', 'no colour (also NO_COLOR=1, or when output is not a terminal)')
@@ -119,7 +137,15 @@ Examples:
 Exit codes: 0 done, 1 a requested check failed, 2 usage or input error, 70 internal error (a bug in folio), 130 interrupted.`,
     );
   program.hook('preAction', async (_program, cmd) => {
-    const opts = cmd.optsWithGlobals() as { color?: boolean; debug?: boolean; config?: string; verbose?: boolean; format?: string; json?: boolean; output?: string };
+    const opts = cmd.optsWithGlobals() as {
+      color?: boolean;
+      debug?: boolean;
+      config?: string;
+      verbose?: boolean;
+      format?: string;
+      json?: boolean;
+      output?: string;
+    };
     // Commander sets color=true by default for --no-color; only an explicit flag counts.
     const source = program.getOptionValueSource('color');
     ctx.color = source === 'cli' ? opts.color : undefined;
@@ -179,7 +205,12 @@ export async function main(argv: string[], ctx: CliContext = processContext()): 
 
 export async function reportError(error: unknown, ctx: CliContext, argv: string[]): Promise<number> {
   if (error instanceof CommanderError) {
-    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return EXIT.ok;
+    if (
+      error.code === 'commander.helpDisplayed' ||
+      error.code === 'commander.version' ||
+      error.code === 'commander.help'
+    )
+      return EXIT.ok;
     const message = error.message.endsWith('\n') ? error.message : `${error.message}\n`;
     ctx.stderr.write(usageText(error.code, message, earlyLang(argv, ctx.env)));
     return EXIT.input;
@@ -193,8 +224,23 @@ export async function reportError(error: unknown, ctx: CliContext, argv: string[
     // The command may not have reached reading --lang: the flag itself, else what it read.
     const lang = argv.some((a) => a === '--lang' || a.startsWith('--lang=')) ? earlyLang(argv, ctx.env) : ctx.lang;
     const said = errorInLang(error, lang);
-    const located = { file: error.file, sheet: error.sheet, line: error.line, column: error.column, header: error.header, value: error.value, message: said.message };
-    const shown = redact ? { ...located, message: clean(said.message), header: error.header === undefined ? undefined : clean(error.header), value: undefined } : located;
+    const located = {
+      file: error.file,
+      sheet: error.sheet,
+      line: error.line,
+      column: error.column,
+      header: error.header,
+      value: error.value,
+      message: said.message,
+    };
+    const shown = redact
+      ? {
+          ...located,
+          message: clean(said.message),
+          header: error.header === undefined ? undefined : clean(error.header),
+          value: undefined,
+        }
+      : located;
     ctx.stderr.write(`${paint('bad', 'folio:')} ${describeProblem(shown, ERROR_WORDS[lang].sheet)}\n`);
     // Under a redactor the inputs' problems were recorded without their values.
     if (!redact || ctx.redactor) for (const line of said.more) ctx.stderr.write(`  ${clean(line)}\n`);
@@ -204,7 +250,9 @@ export async function reportError(error: unknown, ctx: CliContext, argv: string[
   }
   const debug = ctx.debug || argv.includes('--debug');
   const message = error instanceof Error ? error.message : String(error);
-  ctx.stderr.write(`folio: internal error: ${message}. This is a bug in folio; please report it with the command you ran.\n`);
+  ctx.stderr.write(
+    `folio: internal error: ${message}. This is a bug in folio; please report it with the command you ran.\n`,
+  );
   if (debug && error instanceof Error && error.stack) ctx.stderr.write(`${error.stack}\n`);
   else ctx.stderr.write('  hint: rerun with --debug to see the stack trace\n');
   return EXIT.internal;

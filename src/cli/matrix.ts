@@ -1,7 +1,25 @@
 import { Command, Option } from 'commander';
 import type { CliContext } from './context.js';
 import { emit } from './emit.js';
-import { addDealOptions, addInputOptions, addOutputOptions, addRedactOption, addThresholdOptions, collect, dealPeriod, outputFormat, outputLang, score, secondInput, severalInputs, shareOptions, stdinOnce, vocabularyOf, type RawOptions, type ThresholdFlags } from './options.js';
+import {
+  addDealOptions,
+  addInputOptions,
+  addOutputOptions,
+  addRedactOption,
+  addThresholdOptions,
+  collect,
+  dealPeriod,
+  outputFormat,
+  outputLang,
+  score,
+  secondInput,
+  severalInputs,
+  shareOptions,
+  stdinOnce,
+  vocabularyOf,
+  type RawOptions,
+  type ThresholdFlags,
+} from './options.js';
 import { requireInput } from './stdin.js';
 
 type MatrixFlags = RawOptions &
@@ -14,11 +32,19 @@ type MatrixFlags = RawOptions &
 
 export function matrixCommand(ctx: CliContext, done: (code: number) => void): Command {
   const cmd = new Command('matrix')
-    .description('want/can matrix: each client\'s type and the seller\'s task for it')
-    .argument('<clients...>', 'clients export(s) with want and can columns (CSV), read as one list; or - for standard input')
+    .description("want/can matrix: each client's type and the seller's task for it")
+    .argument(
+      '<clients...>',
+      'clients export(s) with want and can columns (CSV), read as one list; or - for standard input',
+    )
     .addOption(new Option('--want-min <score>', 'a want score at or above this is yes').argParser(score('--want-min')))
     .addOption(new Option('--can-min <score>', 'a can score at or above this is yes').argParser(score('--can-min')))
-    .option('--deals <file>', 'deals export: adds each client\'s revenue class and flags key clients at risk; repeatable: several files are one table', collect, [])
+    .option(
+      '--deals <file>',
+      "deals export: adds each client's revenue class and flags key clients at risk; repeatable: several files are one table",
+      collect,
+      [],
+    )
     .option('--deals-map <field=header>', '--map for the deals files; repeatable', collect, []);
   addDealOptions(cmd);
   addThresholdOptions(cmd);
@@ -47,7 +73,11 @@ Examples:
           ? null
           : {
               inputs: severalInputs(flags.deals, flags, (file) => secondInput(file, flags.dealsMap, flags)),
-              filter: { period: dealPeriod(flags), vocabulary: vocabularyOf(flags), currency: flags.currency?.toUpperCase() },
+              filter: {
+                period: dealPeriod(flags),
+                vocabulary: vocabularyOf(flags),
+                currency: flags.currency?.toUpperCase(),
+              },
               share: shareOptions(flags),
             },
       lang: outputLang(flags),

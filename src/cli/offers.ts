@@ -2,7 +2,25 @@ import { Command, Option } from 'commander';
 import { DEFAULT_OFFERS } from '../analyses/offers.js';
 import type { CliContext } from './context.js';
 import { emit } from './emit.js';
-import { addCadenceVocabularyOptions, addInputOptions, addLastOption, addOutputOptions, addRedactOption, addStatusOptions, asOfDay, collect, dealPeriod, outputFormat, outputLang, positiveInt, secondInput, severalInputs, stdinOnce, vocabularyOf, type RawOptions } from './options.js';
+import {
+  addCadenceVocabularyOptions,
+  addInputOptions,
+  addLastOption,
+  addOutputOptions,
+  addRedactOption,
+  addStatusOptions,
+  asOfDay,
+  collect,
+  dealPeriod,
+  outputFormat,
+  outputLang,
+  positiveInt,
+  secondInput,
+  severalInputs,
+  stdinOnce,
+  vocabularyOf,
+  type RawOptions,
+} from './options.js';
 import { requireInput } from './stdin.js';
 
 type OffersFlags = RawOptions & {
@@ -15,18 +33,34 @@ type OffersFlags = RawOptions & {
 /** `--follow-up-days` and `--expiring-days`, shared by `offers`, `report` and `check`. */
 export function addOfferRuleOptions(cmd: Command): Command {
   return cmd
-    .addOption(new Option('--follow-up-days <n>', 'business days after sending by which an undecided offer needs a call, meeting or visit').default(DEFAULT_OFFERS.followUpDays).argParser(positiveInt('--follow-up-days')))
-    .addOption(new Option('--expiring-days <n>', 'undecided offers expiring within this many days after as-of are on the agenda').default(DEFAULT_OFFERS.expiringDays).argParser(positiveInt('--expiring-days')));
+    .addOption(
+      new Option(
+        '--follow-up-days <n>',
+        'business days after sending by which an undecided offer needs a call, meeting or visit',
+      )
+        .default(DEFAULT_OFFERS.followUpDays)
+        .argParser(positiveInt('--follow-up-days')),
+    )
+    .addOption(
+      new Option('--expiring-days <n>', 'undecided offers expiring within this many days after as-of are on the agenda')
+        .default(DEFAULT_OFFERS.expiringDays)
+        .argParser(positiveInt('--expiring-days')),
+    );
 }
 
 export function offersCommand(ctx: CliContext, done: (code: number) => void): Command {
   const cmd = new Command('offers')
-    .description('commercial offers: follow-up calls due and missed, offers about to expire, expired ones (money left on the table)')
+    .description(
+      'commercial offers: follow-up calls due and missed, offers about to expire, expired ones (money left on the table)',
+    )
     .argument('<offers...>', 'offers or quotes export(s) (CSV), or - for standard input')
     .option('--activities <log...>', 'activity log(s): the calls, meetings and visits that follow an offer up')
     .option('--activities-map <field=header>', '--map for the activity logs; repeatable', collect, [])
     .option('--as-of <date>', 'the day to check (default: today)')
-    .option('--period <period>', 'list violations due and offers expired in this month, quarter or year (default: every one up to as-of)')
+    .option(
+      '--period <period>',
+      'list violations due and offers expired in this month, quarter or year (default: every one up to as-of)',
+    )
     .option('--from <date>', 'first day of the window')
     .option('--to <date>', 'last day of the window');
   addLastOption(cmd);
@@ -55,7 +89,12 @@ Statuses: accepted (accepted, signed, won, принято, согласован�
       offers: severalInputs(files, flags),
       activities: severalInputs(flags.activities ?? [], flags, (file) => secondInput(file, flags.activitiesMap, flags)),
       vocabulary: vocabularyOf(flags),
-      rules: { asOf: asOfDay(flags.asOf), followUpDays: flags.followUpDays, expiringDays: flags.expiringDays, window: dealPeriod(flags) },
+      rules: {
+        asOf: asOfDay(flags.asOf),
+        followUpDays: flags.followUpDays,
+        expiringDays: flags.expiringDays,
+        window: dealPeriod(flags),
+      },
       lang: outputLang(flags),
     });
     done(await emit(ctx, output, outputFormat(flags), flags.output));

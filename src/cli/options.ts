@@ -6,7 +6,19 @@ import { DEFAULT_SHARE_OPTIONS, type ShareOptions } from '../analyses/share.js';
 import { DEFAULT_MAX_RECORD, type InputOptions } from '../load/input-options.js';
 import type { NameSink } from '../load/names.js';
 import { chooseFormat, FORMATS, type Format } from '../run/formats.js';
-import { BANDS_RULE, BOUNDS_RULE, isCount, isFactor, isPercent, PERCENT_RULE, readBands, readBounds, readNumber, type Bands, type Bounds } from '../config/values.js';
+import {
+  BANDS_RULE,
+  BOUNDS_RULE,
+  isCount,
+  isFactor,
+  isPercent,
+  PERCENT_RULE,
+  readBands,
+  readBounds,
+  readNumber,
+  type Bands,
+  type Bounds,
+} from '../config/values.js';
 import { DEFAULT_DYNAMICS, type DynamicsOptions } from '../analyses/dynamics.js';
 import { FolioError } from '../errors.js';
 import { says, type ErrorSays } from '../codes/errors.js';
@@ -24,26 +36,62 @@ export const collect = (value: string, previous: string[] = []): string[] => [..
 /** Comma-separated values, accumulated over repeats of the flag. */
 export const list = (value: string, previous: string[] = []): string[] => [
   ...previous,
-  ...value.split(',').map((v) => v.trim()).filter((v) => v !== ''),
+  ...value
+    .split(',')
+    .map((v) => v.trim())
+    .filter((v) => v !== ''),
 ];
 
 /** Options every command that reads an export (CSV, workbook, HTML table, Parquet) accepts. */
 export function addInputOptions(cmd: Command): Command {
   return cmd
-    .option('--map <field=header>', 'use this column for a field (header name or 1-based position); repeatable', collect, [])
+    .option(
+      '--map <field=header>',
+      'use this column for a field (header name or 1-based position); repeatable',
+      collect,
+      [],
+    )
     .option('--no-header', 'the file has no header row (map columns by position)')
-    .addOption(new Option('--header-row <line>', 'the line the header row is on (found among the first 30 rows by default)').argParser(positiveInt('--header-row')))
+    .addOption(
+      new Option(
+        '--header-row <line>',
+        'the line the header row is on (found among the first 30 rows by default)',
+      ).argParser(positiveInt('--header-row')),
+    )
     .option('--encoding <name>', 'file encoding (utf-8, windows-1251, utf-16le, ...; detected by default)')
     .option('--delimiter <char>', 'field delimiter: , ; tab | (detected by default)')
     .option('--decimal <mark>', 'decimal mark of amounts: , or . (detected per column by default)')
-    .option('--date-format <order>', 'day order of d/m/y dates: dd/mm/yyyy or mm/dd/yyyy (detected per column by default)')
+    .option(
+      '--date-format <order>',
+      'day order of d/m/y dates: dd/mm/yyyy or mm/dd/yyyy (detected per column by default)',
+    )
     .option('--skip-invalid', 'skip rows with bad values (counted in warnings) instead of stopping')
     .option('--no-fold', 'do not fold deal lines repeated whole (saves memory per row on huge exports)')
-    .addOption(new Option('--threads <n>', 'threads that read a CSV deals file from its bytes (default for a file of 16 MiB or more: one per core, at most one per 4 MiB; a smaller file is read as text unless N > 1)').argParser(threadCount))
-    .addOption(new Option('--max-field-size <bytes>', 'longest record accepted').default(DEFAULT_MAX_RECORD).argParser(positiveInt('--max-field-size')))
-    .option('--sheet <name|n>', 'the worksheet of an .xlsx/.xlsm workbook, by name or 1-based number (default: the first visible)')
-    .addOption(new Option('--max-unpacked <size>', 'what a workbook may unpack to (bytes, or 512MiB, 2GiB)').default(DEFAULT_UNPACK_LIMITS.maxBytes, '1GiB').argParser(byteSize('--max-unpacked')))
-    .addOption(new Option('--max-cells <n>', 'cells (and shared strings) a workbook may hold').default(DEFAULT_UNPACK_LIMITS.maxCells).argParser(positiveInt('--max-cells')));
+    .addOption(
+      new Option(
+        '--threads <n>',
+        'threads that read a CSV deals file from its bytes (default for a file of 16 MiB or more: one per core, at most one per 4 MiB; a smaller file is read as text unless N > 1)',
+      ).argParser(threadCount),
+    )
+    .addOption(
+      new Option('--max-field-size <bytes>', 'longest record accepted')
+        .default(DEFAULT_MAX_RECORD)
+        .argParser(positiveInt('--max-field-size')),
+    )
+    .option(
+      '--sheet <name|n>',
+      'the worksheet of an .xlsx/.xlsm workbook, by name or 1-based number (default: the first visible)',
+    )
+    .addOption(
+      new Option('--max-unpacked <size>', 'what a workbook may unpack to (bytes, or 512MiB, 2GiB)')
+        .default(DEFAULT_UNPACK_LIMITS.maxBytes, '1GiB')
+        .argParser(byteSize('--max-unpacked')),
+    )
+    .addOption(
+      new Option('--max-cells <n>', 'cells (and shared strings) a workbook may hold')
+        .default(DEFAULT_UNPACK_LIMITS.maxCells)
+        .argParser(positiveInt('--max-cells')),
+    );
 }
 
 /** `--max-unpacked 2GiB`: bytes, with an optional KiB/MiB/GiB (or KB/MB/GB, read as binary) unit. */
@@ -60,20 +108,35 @@ export function byteSize(flag: string): (text: string) => number {
 /** Options of commands that print a result. */
 export function addOutputOptions(cmd: Command): Command {
   return cmd
-    .addOption(new Option('-f, --format <format>', `output format: ${FORMATS.join(', ')} (default: from the --output file's extension, else table)`))
+    .addOption(
+      new Option(
+        '-f, --format <format>',
+        `output format: ${FORMATS.join(', ')} (default: from the --output file's extension, else table)`,
+      ),
+    )
     .option('--json', 'same as --format json')
-    .option('-o, --output <file>', 'write the output to a file (atomically) instead of stdout; .html, .md, .json, .ndjson, .csv choose the format')
+    .option(
+      '-o, --output <file>',
+      'write the output to a file (atomically) instead of stdout; .html, .md, .json, .ndjson, .csv choose the format',
+    )
     .addOption(new Option('--lang <lang>', 'language of tables and Markdown (default from LANG)').choices([...LANGS]));
 }
 
 /** `--last N`: the N days up to and including as-of, instead of --period or --from/--to. */
 export function addLastOption(cmd: Command): Command {
-  return cmd.addOption(new Option('--last <days>', 'the N days up to and including --as-of (not with --period, --from, --to)').argParser(positiveInt('--last')));
+  return cmd.addOption(
+    new Option('--last <days>', 'the N days up to and including --as-of (not with --period, --from, --to)').argParser(
+      positiveInt('--last'),
+    ),
+  );
 }
 
 /** `--redact`, for every command that prints names. */
 export function addRedactOption(cmd: Command): Command {
-  return cmd.option('--redact', 'replace client and person names with stable short hashes in every output, warnings and errors included');
+  return cmd.option(
+    '--redact',
+    'replace client and person names with stable short hashes in every output, warnings and errors included',
+  );
 }
 
 /** Options that choose which deals count. */
@@ -84,8 +147,10 @@ export function addDealOptions(cmd: Command): Command {
     .option('--to <date>', 'last day counted (inclusive)')
     .option('--as-of <date>', 'the last day of --last (default: today)');
   addLastOption(cmd);
-  return addStatusOptions(cmd)
-    .option('--currency <code>', 'count only amounts in this currency (needed when a file mixes currencies)');
+  return addStatusOptions(cmd).option(
+    '--currency <code>',
+    'count only amounts in this currency (needed when a file mixes currencies)',
+  );
 }
 
 /** Phrases added to the built-in status lists, for every command that reads statuses. */
@@ -93,19 +158,27 @@ export function addStatusOptions(cmd: Command): Command {
   return cmd
     .option('--won <values>', 'more statuses that count as won (comma-separated; word beginnings)', list, [])
     .option('--lost <values>', 'more statuses that count as lost (comma-separated)', list, [])
-    .option('--open <values>', 'more statuses that are open: not revenue, and not warned about (comma-separated)', list, []);
+    .option(
+      '--open <values>',
+      'more statuses that are open: not revenue, and not warned about (comma-separated)',
+      list,
+      [],
+    );
 }
 
 /** The user's additions to every list of the vocabulary; a command without a list's flag adds nothing to it. */
 export function vocabularyOf(flags: Partial<Record<VocabularyList, readonly string[]>>): Vocabulary {
-  return Object.fromEntries(VOCABULARY_LISTS.map((name) => [name, flags[name] ?? []])) as Record<VocabularyList, readonly string[]>;
+  return Object.fromEntries(VOCABULARY_LISTS.map((name) => [name, flags[name] ?? []])) as Record<
+    VocabularyList,
+    readonly string[]
+  >;
 }
 
 /** The concentration bands, for the commands that show the portfolio (share, report, check). */
 export function addBandOption(cmd: Command): Command {
   const d = DEFAULT_SHARE_OPTIONS.bands;
   return cmd.addOption(
-    new Option('--bands <percents>', 'key clients\' share bands: normal from, elevated above, mono above')
+    new Option('--bands <percents>', "key clients' share bands: normal from, elevated above, mono above")
       .default(d, `${d.normal},${d.elevated},${d.mono}`)
       .argParser(bandsValue),
   );
@@ -114,9 +187,21 @@ export function addBandOption(cmd: Command): Command {
 /** Class thresholds of the share analysis, for every command that classifies clients. */
 export function addThresholdOptions(cmd: Command): Command {
   return cmd
-    .addOption(new Option('--key <percent>', 'a client above this share is key').default(DEFAULT_SHARE_OPTIONS.key).argParser(percentValue('--key')))
-    .addOption(new Option('--critical <percent>', 'above this share: critical').default(DEFAULT_SHARE_OPTIONS.critical).argParser(percentValue('--critical')))
-    .addOption(new Option('--golden <percent>', 'above this share: golden').default(DEFAULT_SHARE_OPTIONS.golden).argParser(percentValue('--golden')))
+    .addOption(
+      new Option('--key <percent>', 'a client above this share is key')
+        .default(DEFAULT_SHARE_OPTIONS.key)
+        .argParser(percentValue('--key')),
+    )
+    .addOption(
+      new Option('--critical <percent>', 'above this share: critical')
+        .default(DEFAULT_SHARE_OPTIONS.critical)
+        .argParser(percentValue('--critical')),
+    )
+    .addOption(
+      new Option('--golden <percent>', 'above this share: golden')
+        .default(DEFAULT_SHARE_OPTIONS.golden)
+        .argParser(percentValue('--golden')),
+    )
     .addOption(
       new Option('--max-key-clients <n>', 'warn when a manager carries more key clients')
         .default(DEFAULT_SHARE_OPTIONS.maxKeyPerManager)
@@ -137,12 +222,27 @@ export function shareOptions(flags: ThresholdFlags): ShareOptions {
   if (!(flags.key < flags.critical && flags.critical < flags.golden)) {
     throw usage(says('THRESHOLDS_MUST_RISE', { key: flags.key, critical: flags.critical, golden: flags.golden }));
   }
-  return { ...DEFAULT_SHARE_OPTIONS, key: flags.key, critical: flags.critical, golden: flags.golden, maxKeyPerManager: flags.maxKeyClients, bands: flags.bands ?? DEFAULT_SHARE_OPTIONS.bands };
+  return {
+    ...DEFAULT_SHARE_OPTIONS,
+    key: flags.key,
+    critical: flags.critical,
+    golden: flags.golden,
+    maxKeyPerManager: flags.maxKeyClients,
+    bands: flags.bands ?? DEFAULT_SHARE_OPTIONS.bands,
+  };
 }
 
 /** A second input named by a flag (`--deals FILE`): detected as usual (its header row too), mapped by its own `--deals-map`. */
 export function secondInput(file: string, map: string[], raw: RawOptions): InputOptions {
-  return inputOptions(file, { ...raw, map, encoding: undefined, delimiter: undefined, header: true, headerRow: undefined, sheet: undefined });
+  return inputOptions(file, {
+    ...raw,
+    map,
+    encoding: undefined,
+    delimiter: undefined,
+    header: true,
+    headerRow: undefined,
+    sheet: undefined,
+  });
 }
 
 /**
@@ -150,7 +250,11 @@ export function secondInput(file: string, map: string[], raw: RawOptions): Input
  * read with the same options: one table. Standard input can be read once, and a file named
  * twice (overlapping globs) would only fold into itself, so both are usage errors.
  */
-export function severalInputs(files: readonly string[], raw: RawOptions, read: (file: string) => InputOptions = (file) => inputOptions(file, raw)): InputOptions[] {
+export function severalInputs(
+  files: readonly string[],
+  raw: RawOptions,
+  read: (file: string) => InputOptions = (file) => inputOptions(file, raw),
+): InputOptions[] {
   stdinOnce(files);
   const seen = new Set<string>();
   for (const file of files) {
@@ -226,7 +330,10 @@ export function inputOptions(file: string, raw: RawOptions): InputOptions {
     skipInvalid: raw.skipInvalid === true,
     maxRecordLength: raw.maxFieldSize,
     sheet: raw.sheet,
-    limits: { maxBytes: raw.maxUnpacked ?? DEFAULT_UNPACK_LIMITS.maxBytes, maxCells: raw.maxCells ?? DEFAULT_UNPACK_LIMITS.maxCells },
+    limits: {
+      maxBytes: raw.maxUnpacked ?? DEFAULT_UNPACK_LIMITS.maxBytes,
+      maxCells: raw.maxCells ?? DEFAULT_UNPACK_LIMITS.maxCells,
+    },
     fold: raw.fold !== false,
     threads: raw.threads,
     ...(raw.names ? { names: raw.names } : {}),
@@ -243,7 +350,12 @@ export function outputLang(raw: RawOptions): Lang {
 
 /** The period of --period, --from/--to or --last (counted back from --as-of). */
 export function dealPeriod(raw: RawOptions): Period | null {
-  return parsePeriod(raw.period, raw.from, raw.to, raw.last === undefined ? undefined : { days: raw.last, asOf: asOfDay(raw.asOf) });
+  return parsePeriod(
+    raw.period,
+    raw.from,
+    raw.to,
+    raw.last === undefined ? undefined : { days: raw.last, asOf: asOfDay(raw.asOf) },
+  );
 }
 
 function parseDelimiter(text: string): string {
@@ -286,7 +398,8 @@ const MAX_THREADS = 64;
 
 function threadCount(text: string): number {
   const n = Number(text);
-  if (!isCount(n) || n > MAX_THREADS) throw usage(says('FLAG_VALUE', { flag: '--threads', text, what: `a whole number from 1 to ${MAX_THREADS}` }));
+  if (!isCount(n) || n > MAX_THREADS)
+    throw usage(says('FLAG_VALUE', { flag: '--threads', text, what: `a whole number from 1 to ${MAX_THREADS}` }));
   return n;
 }
 
@@ -336,28 +449,65 @@ export function amountValue(flag: string): (text: string) => Amount {
 /** The lead rules' flags, shared by `leads`, `report` and `check`. */
 export function addLeadRuleOptions(cmd: Command): Command {
   return cmd
-    .addOption(new Option('--fast-days <n>', 'fast = expected close at most this many days after as-of').default(30).argParser(positiveInt('--fast-days')))
-    .addOption(new Option('--big <amount>', 'big = amount at or above this (default: the median of the leads ranked)').argParser(amountValue('--big')))
-    .addOption(new Option('--max-leads <n>', 'warn when a manager has more open leads').argParser(positiveInt('--max-leads')));
+    .addOption(
+      new Option('--fast-days <n>', 'fast = expected close at most this many days after as-of')
+        .default(30)
+        .argParser(positiveInt('--fast-days')),
+    )
+    .addOption(
+      new Option('--big <amount>', 'big = amount at or above this (default: the median of the leads ranked)').argParser(
+        amountValue('--big'),
+      ),
+    )
+    .addOption(
+      new Option('--max-leads <n>', 'warn when a manager has more open leads').argParser(positiveInt('--max-leads')),
+    );
 }
 
 /** The cadence rules' flags, shared by `cadence`, `report` and `check`. */
 export function addCadenceRuleOptions(cmd: Command): Command {
   cmd
-    .addOption(new Option('--max-gap <days>', 'most days between positive contacts').default(DEFAULT_CADENCE.maxGap).argParser(positiveInt('--max-gap')))
-    .addOption(new Option('--cooloff <days>', 'days without personal contact after a negative one').default(DEFAULT_CADENCE.cooloff).argParser(positiveInt('--cooloff')))
-    .addOption(new Option('--dossier-months <n>', 'a dossier older than this is due for review').default(DEFAULT_CADENCE.dossierMonths).argParser(positiveInt('--dossier-months')));
+    .addOption(
+      new Option('--max-gap <days>', 'most days between positive contacts')
+        .default(DEFAULT_CADENCE.maxGap)
+        .argParser(positiveInt('--max-gap')),
+    )
+    .addOption(
+      new Option('--cooloff <days>', 'days without personal contact after a negative one')
+        .default(DEFAULT_CADENCE.cooloff)
+        .argParser(positiveInt('--cooloff')),
+    )
+    .addOption(
+      new Option('--dossier-months <n>', 'a dossier older than this is due for review')
+        .default(DEFAULT_CADENCE.dossierMonths)
+        .argParser(positiveInt('--dossier-months')),
+    );
   return addCadenceVocabularyOptions(cmd);
 }
 
 /** Phrases added to the built-in outcome and channel lists, for every command that reads an activity log. */
 export function addCadenceVocabularyOptions(cmd: Command): Command {
   return cmd
-    .option('--positive <values>', 'more outcome values that count as positive (comma-separated; word beginnings)', list, [])
+    .option(
+      '--positive <values>',
+      'more outcome values that count as positive (comma-separated; word beginnings)',
+      list,
+      [],
+    )
     .option('--negative <values>', 'more outcome values that count as negative', list, [])
     .option('--neutral <values>', 'more outcome values that are neutral, and not warned about', list, [])
-    .option('--personal-channels <values>', 'more channels that are personal contact (added to meeting, call, visit, video...)', list, [])
-    .option('--other-channels <values>', 'more channels that are not personal contact (added to e-mail, letter, chat...)', list, []);
+    .option(
+      '--personal-channels <values>',
+      'more channels that are personal contact (added to meeting, call, visit, video...)',
+      list,
+      [],
+    )
+    .option(
+      '--other-channels <values>',
+      'more channels that are not personal contact (added to e-mail, letter, chat...)',
+      list,
+      [],
+    );
 }
 
 export interface DynamicsFlags {
@@ -373,12 +523,36 @@ export interface DynamicsFlags {
 export function addDynamicsRuleOptions(cmd: Command): Command {
   const d = DEFAULT_DYNAMICS;
   return cmd
-    .addOption(new Option('--months <n>', 'full calendar months in the window, ending with the month before --as-of').default(d.months).argParser(positiveInt('--months')))
-    .addOption(new Option('--abc <percents>', 'ABC bounds of the cumulative share: A up to the first, B up to the second').default([d.abc.a, d.abc.b], `${d.abc.a},${d.abc.b}`).argParser(boundsValue('--abc', true)))
-    .addOption(new Option('--xyz <percents>', 'XYZ bounds of the monthly variation: X up to the first, Y up to the second').default([d.xyz.x, d.xyz.y], `${d.xyz.x},${d.xyz.y}`).argParser(boundsValue('--xyz', false)))
-    .addOption(new Option('--dormant-factor <n>', 'dormant: more days without an order than this many median intervals').default(d.dormantFactor).argParser(factorValue('--dormant-factor')))
-    .addOption(new Option('--dormant-days <n>', '... and more than this many days').default(d.dormantDays).argParser(positiveInt('--dormant-days')))
-    .addOption(new Option('--max-manager-share <percent>', 'warn when one manager carries more of the window\'s revenue').default(d.maxManagerShare).argParser(percentValue('--max-manager-share')));
+    .addOption(
+      new Option('--months <n>', 'full calendar months in the window, ending with the month before --as-of')
+        .default(d.months)
+        .argParser(positiveInt('--months')),
+    )
+    .addOption(
+      new Option('--abc <percents>', 'ABC bounds of the cumulative share: A up to the first, B up to the second')
+        .default([d.abc.a, d.abc.b], `${d.abc.a},${d.abc.b}`)
+        .argParser(boundsValue('--abc', true)),
+    )
+    .addOption(
+      new Option('--xyz <percents>', 'XYZ bounds of the monthly variation: X up to the first, Y up to the second')
+        .default([d.xyz.x, d.xyz.y], `${d.xyz.x},${d.xyz.y}`)
+        .argParser(boundsValue('--xyz', false)),
+    )
+    .addOption(
+      new Option('--dormant-factor <n>', 'dormant: more days without an order than this many median intervals')
+        .default(d.dormantFactor)
+        .argParser(factorValue('--dormant-factor')),
+    )
+    .addOption(
+      new Option('--dormant-days <n>', '... and more than this many days')
+        .default(d.dormantDays)
+        .argParser(positiveInt('--dormant-days')),
+    )
+    .addOption(
+      new Option('--max-manager-share <percent>', "warn when one manager carries more of the window's revenue")
+        .default(d.maxManagerShare)
+        .argParser(percentValue('--max-manager-share')),
+    );
 }
 
 export function dynamicsOptions(flags: DynamicsFlags & ThresholdFlags): DynamicsOptions {
@@ -396,7 +570,13 @@ export function dynamicsOptions(flags: DynamicsFlags & ThresholdFlags): Dynamics
 function boundsValue(flag: string, share: boolean): (text: string) => Bounds {
   return (text) => {
     const b = readBounds(text, share);
-    if (typeof b === 'string') throw new FolioError({ code: 'USAGE', message: `${flag} "${text}": ${b}`, hint: `give ${BOUNDS_RULE}`, says: says('BAD_BOUNDS', { flag, text }) });
+    if (typeof b === 'string')
+      throw new FolioError({
+        code: 'USAGE',
+        message: `${flag} "${text}": ${b}`,
+        hint: `give ${BOUNDS_RULE}`,
+        says: says('BAD_BOUNDS', { flag, text }),
+      });
     return b;
   };
 }

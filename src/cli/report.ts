@@ -7,7 +7,35 @@ import type { Role } from '../load/inputs.js';
 import type { CliContext } from './context.js';
 import { addOfferRuleOptions } from './offers.js';
 import { emit } from './emit.js';
-import { addDynamicsRuleOptions, dynamicsOptions, type DynamicsFlags, addBandOption, addCadenceRuleOptions, addInputOptions, addLastOption, addRedactOption, addLeadRuleOptions, addOutputOptions, addStatusOptions, addThresholdOptions, asOfDay, collect, dealPeriod, outputFormat, outputLang, score, inputOptions, secondInput, severalInputs, stdinOnce, shareOptions, usage, vocabularyOf, type RawOptions, type ThresholdFlags } from './options.js';
+import {
+  addDynamicsRuleOptions,
+  dynamicsOptions,
+  type DynamicsFlags,
+  addBandOption,
+  addCadenceRuleOptions,
+  addInputOptions,
+  addLastOption,
+  addRedactOption,
+  addLeadRuleOptions,
+  addOutputOptions,
+  addStatusOptions,
+  addThresholdOptions,
+  asOfDay,
+  collect,
+  dealPeriod,
+  outputFormat,
+  outputLang,
+  score,
+  inputOptions,
+  secondInput,
+  severalInputs,
+  stdinOnce,
+  shareOptions,
+  usage,
+  vocabularyOf,
+  type RawOptions,
+  type ThresholdFlags,
+} from './options.js';
 
 export type ReportFlags = RawOptions &
   ThresholdFlags &
@@ -57,9 +85,19 @@ export function addReportOptions(cmd: Command): Command {
     .option('--from <date>', 'first day of the period')
     .option('--to <date>', 'last day of the period')
     .option('--currency <code>', 'count only deals in this currency')
-    .option('--key-client <name>', 'a key client for the cadence, by name; repeatable (then only the named ones are key)', collect, [])
+    .option(
+      '--key-client <name>',
+      'a key client for the cadence, by name; repeatable (then only the named ones are key)',
+      collect,
+      [],
+    )
     .option('--all-clients', 'apply the cadence rules to every client in the activity log')
-    .addOption(new Option('--key-period <which>', 'revenue classes that make a client key for the cadence: 12m (the 12 months up to as-of, the default) or period').choices(['12m', 'period']))
+    .addOption(
+      new Option(
+        '--key-period <which>',
+        'revenue classes that make a client key for the cadence: 12m (the 12 months up to as-of, the default) or period',
+      ).choices(['12m', 'period']),
+    )
     .addOption(new Option('--want-min <score>', 'a want score at or above this is yes').argParser(score('--want-min')))
     .addOption(new Option('--can-min <score>', 'a can score at or above this is yes').argParser(score('--can-min')));
   addStatusOptions(cmd);
@@ -88,7 +126,13 @@ export async function reportOptions(folder: string | undefined, flags: ReportFla
   const found = await findInputs(folder, named);
   // The deals file is the primary input: --map names its columns, as --deals-map does (the
   // warnings' hints say --map), and without a deals file it is an error below.
-  const maps: Record<Role, string[]> = { deals: [...flags.map, ...flags.dealsMap], activities: flags.activitiesMap, leads: flags.leadsMap, clients: flags.clientsMap, offers: flags.offersMap };
+  const maps: Record<Role, string[]> = {
+    deals: [...flags.map, ...flags.dealsMap],
+    activities: flags.activitiesMap,
+    leads: flags.leadsMap,
+    clients: flags.clientsMap,
+    offers: flags.offersMap,
+  };
   const files: Partial<Record<Role, InputOptions[]>> = {};
   // Standard input can be read once, whichever flag names it; one file may serve two roles (a pipeline export).
   stdinOnce(ROLES.flatMap((role) => found.files[role] ?? []));
@@ -133,7 +177,12 @@ export async function reportOptions(folder: string | undefined, flags: ReportFla
     wantMin: flags.wantMin ?? null,
     canMin: flags.canMin ?? null,
     leads: { fastDays: flags.fastDays, big: flags.big ?? null, maxLeads: flags.maxLeads ?? null },
-    cadence: { maxGap: flags.maxGap, cooloff: flags.cooloff, dueSoon: DEFAULT_CADENCE.dueSoon, dossierMonths: flags.dossierMonths },
+    cadence: {
+      maxGap: flags.maxGap,
+      cooloff: flags.cooloff,
+      dueSoon: DEFAULT_CADENCE.dueSoon,
+      dossierMonths: flags.dossierMonths,
+    },
     offerRules: { followUpDays: flags.followUpDays, expiringDays: flags.expiringDays },
     lang: outputLang(flags),
     keyClients: flags.keyClient,
@@ -144,7 +193,9 @@ export async function reportOptions(folder: string | undefined, flags: ReportFla
 }
 
 export function reportCommand(ctx: CliContext, done: (code: number) => void): Command {
-  const cmd = new Command('report').description('the monthly report: portfolio and its change, want/can matrix, lead queue, cadence; table, markdown, json or html');
+  const cmd = new Command('report').description(
+    'the monthly report: portfolio and its change, want/can matrix, lead queue, cadence; table, markdown, json or html',
+  );
   addReportOptions(cmd);
   cmd.addHelpText(
     'after',

@@ -7,11 +7,12 @@ const NAMES = ['share', 'dynamics', 'matrix', 'leads', 'cadence', 'offers', 'rep
 
 export function schemaCommand(ctx: CliContext, done: (code: number) => void): Command {
   return new Command('schema')
-    .description('print the JSON Schema of a command\'s JSON output, or of the config file')
+    .description("print the JSON Schema of a command's JSON output, or of the config file")
     .argument('<name>', NAMES.join(' | '))
     .addHelpText('after', `\nExamples:\n  folio schema share > share.schema.json\n  folio schema config`)
     .action(async (name: string) => {
-      if (!(NAMES as readonly string[]).includes(name)) throw usage(says('NO_SUCH_SCHEMA', { name, names: [...NAMES] }));
+      if (!(NAMES as readonly string[]).includes(name))
+        throw usage(says('NO_SUCH_SCHEMA', { name, names: [...NAMES] }));
       const { z } = await import('zod');
       const schema =
         name === 'config'

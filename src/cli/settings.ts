@@ -9,7 +9,8 @@ import type { Role } from '../load/inputs.js';
  */
 export function applySettings(cmd: Command, loaded: LoadedConfig, env: NodeJS.ProcessEnv): void {
   const attrs = new Set(cmd.options.map((o) => o.attributeName()));
-  const fromCli = (attr: string): unknown => (cmd.getOptionValueSource(attr) === 'cli' ? cmd.getOptionValue(attr) : undefined);
+  const fromCli = (attr: string): unknown =>
+    cmd.getOptionValueSource(attr) === 'cli' ? cmd.getOptionValue(attr) : undefined;
   const resolved = resolveSettings(loaded, env, fromCli);
   SETTINGS.forEach((s, i) => {
     const r = resolved[i] as Resolved;

@@ -1,7 +1,22 @@
 import { Command } from 'commander';
 import type { CliContext } from './context.js';
 import { emit } from './emit.js';
-import { addDealOptions, addInputOptions, addOutputOptions, addBandOption, addRedactOption, addThresholdOptions, dealPeriod, outputFormat, severalInputs, outputLang, shareOptions, vocabularyOf, type RawOptions, type ThresholdFlags } from './options.js';
+import {
+  addDealOptions,
+  addInputOptions,
+  addOutputOptions,
+  addBandOption,
+  addRedactOption,
+  addThresholdOptions,
+  dealPeriod,
+  outputFormat,
+  severalInputs,
+  outputLang,
+  shareOptions,
+  vocabularyOf,
+  type RawOptions,
+  type ThresholdFlags,
+} from './options.js';
 import { requireInput } from './stdin.js';
 
 type ShareFlags = RawOptions & ThresholdFlags;

@@ -39,11 +39,22 @@ export interface ErrorFields {
   NOT_A_WORKBOOK: { why: string };
   // Columns and header rows.
   /** `columns`: the headers found, or null when the file was read without a header row; `closest`: a header that nearly matches. */
-  MISSING_COLUMN: { fields: { field: string; description: string }[]; columns: string[] | null; closest: string | null; first: string };
+  MISSING_COLUMN: {
+    fields: { field: string; description: string }[];
+    columns: string[] | null;
+    closest: string | null;
+    first: string;
+  };
   NO_DATE_FOR_PERIOD: { columns: string[] };
   NO_KEY_COLUMN: Record<string, never>;
   /** The closest row's own error (`closest`), and the rows tried with what each lacks. */
-  NO_HEADER_ROW: { tried: number; line: number; closest: ErrorSays; hint: ErrorSays; rows: { file: string; line: number; excerpt: string; lacks: string[] }[] };
+  NO_HEADER_ROW: {
+    tried: number;
+    line: number;
+    closest: ErrorSays;
+    hint: ErrorSays;
+    rows: { file: string; line: number; excerpt: string; lacks: string[] }[];
+  };
   BAD_HEADER_ROW: Record<string, never>;
   UNKNOWN_FIELD: { field: string; cased: string | null; target: string; fields: string[] };
   DUPLICATE_HEADER: { a: number; b: number; field: string };

@@ -10,9 +10,15 @@ export interface WarningFields {
   HEADER_ROW: { file?: string; line: number; preamble: number };
   HEADER_GUESSED: { file: string; candidates: number; line: number };
   /** `over`: the headers passed over; or two columns of one name (`columns`), the first taken. */
-  COLUMN_CHOICE: { file?: string; field: string; took: string; over: string[] } | { file?: string; field: string; header: string; columns: [number, number] };
+  COLUMN_CHOICE:
+    | { file?: string; field: string; took: string; over: string[] }
+    | { file?: string; field: string; header: string; columns: [number, number] };
   /** `kind` tells which column stands in: an expected close, a creation date, a document date. */
-  DATE_FALLBACK: { file?: string; header: string; kind: 'expected-close' | 'created' | 'activity-created' | 'offer-document' };
+  DATE_FALLBACK: {
+    file?: string;
+    header: string;
+    kind: 'expected-close' | 'created' | 'activity-created' | 'offer-document';
+  };
   CLIENT_BY_ID: { file?: string; header: string };
   FLOAT_AMOUNTS: { file?: string; count: number; header: string; decimals: number; line: number };
   /** `notes`: totals rows whose amount differs from the won rows above them (`since`: the previous totals row). */
@@ -32,7 +38,14 @@ export interface WarningFields {
   /** `across`: how many of them repeat lines of an earlier file of the same input. */
   FOLDED_LINES: { file: string; count: number; across: number };
   DEAL_AMOUNT_ONCE: { file: string; count: number; across: number };
-  PRODUCT_ROW_AMOUNTS: { file: string; count: number; disagree: number; price: string; quantity: string; amount: string };
+  PRODUCT_ROW_AMOUNTS: {
+    file: string;
+    count: number;
+    disagree: number;
+    price: string;
+    quantity: string;
+    amount: string;
+  };
   /** `across`: IDs an earlier file holds on other lines (overlapping exports with other columns or number formats). */
   REPEATED_IDS: { file: string; count: number; across: number };
   UNDATED_ROWS: { file: string; count: number };

@@ -23,13 +23,25 @@ export async function loadConfig(explicit: string | undefined, cwd: string = pro
     text = readFileSync(file, 'utf8');
   } catch (error) {
     if (explicit === undefined && (error as NodeJS.ErrnoException).code === 'ENOENT') return { config: {}, file: null };
-    throw new FolioError({ code: 'CONFIG', file, message: 'cannot read the config file', hint: 'check the path given to --config', says: says('CONFIG_UNREADABLE', {}) });
+    throw new FolioError({
+      code: 'CONFIG',
+      file,
+      message: 'cannot read the config file',
+      hint: 'check the path given to --config',
+      says: says('CONFIG_UNREADABLE', {}),
+    });
   }
   let data: unknown;
   try {
     data = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
-    throw new FolioError({ code: 'CONFIG', file, message: `not valid JSON: ${(error as Error).message}`, hint: 'the config file is plain JSON (no comments, no trailing commas)', says: says('CONFIG_NOT_JSON', { reason: (error as Error).message }) });
+    throw new FolioError({
+      code: 'CONFIG',
+      file,
+      message: `not valid JSON: ${(error as Error).message}`,
+      hint: 'the config file is plain JSON (no comments, no trailing commas)',
+      says: says('CONFIG_NOT_JSON', { reason: (error as Error).message }),
+    });
   }
   // zod is loaded only when there is a file to validate: most runs have none.
   const { configSchema } = await import('./schema.js');
@@ -38,13 +50,19 @@ export async function loadConfig(explicit: string | undefined, cwd: string = pro
     const issue = parsed.error.issues[0];
     const path = issue?.path.join('.') ?? '';
     const value = valueAt(data, issue?.path ?? []);
-    const key = issue?.code === 'unrecognized_keys' ? `${path ? `${path}.` : ''}${issue.keys.join(', ')}` : path || '(top level)';
+    const key =
+      issue?.code === 'unrecognized_keys' ? `${path ? `${path}.` : ''}${issue.keys.join(', ')}` : path || '(top level)';
     throw new FolioError({
       code: 'CONFIG',
       file,
       message: `${key}: ${issue?.code === 'unrecognized_keys' ? 'unknown key' : `${JSON.stringify(value)} is not allowed`} (${issue?.message ?? 'invalid'})`,
       hint: 'see `folio config` for the keys and their current values, and `folio schema config` for what each allows',
-      says: says('CONFIG_INVALID', { key, unknown: issue?.code === 'unrecognized_keys', value: JSON.stringify(value), reason: issue?.message ?? 'invalid' }),
+      says: says('CONFIG_INVALID', {
+        key,
+        unknown: issue?.code === 'unrecognized_keys',
+        value: JSON.stringify(value),
+        reason: issue?.message ?? 'invalid',
+      }),
     });
   }
   return { config: parsed.data, file };

@@ -6,17 +6,23 @@ import { BANDS_RULE, BOUNDS_RULE, PERCENT_BOUNDS, PERCENT_RULE, toBands, toBound
 // The bounds of isPercent, spelt as zod checks so that `folio schema config` shows them.
 const percent = z.number().gt(PERCENT_BOUNDS.above, PERCENT_RULE).lt(PERCENT_BOUNDS.below, PERCENT_RULE);
 /** `[30, 55, 75]`: checked by the same rule as `--bands` and FOLIO_BANDS. */
-const bands = z.array(percent).length(3, BANDS_RULE).superRefine((list, ctx) => {
-  const b = toBands(list);
-  if (typeof b === 'string') ctx.addIssue({ code: 'custom', message: `${BANDS_RULE}: ${b}` });
-});
+const bands = z
+  .array(percent)
+  .length(3, BANDS_RULE)
+  .superRefine((list, ctx) => {
+    const b = toBands(list);
+    if (typeof b === 'string') ctx.addIssue({ code: 'custom', message: `${BANDS_RULE}: ${b}` });
+  });
 const positiveInt = z.number().int().positive();
 /** `[80, 95]`: checked by the same rule as `--abc` / `--xyz` and their FOLIO_* variables. */
 const bounds = (share: boolean) =>
-  z.array(z.number()).length(2, BOUNDS_RULE).superRefine((list, ctx) => {
-    const b = toBounds(list, share);
-    if (typeof b === 'string') ctx.addIssue({ code: 'custom', message: `${BOUNDS_RULE}: ${b}` });
-  });
+  z
+    .array(z.number())
+    .length(2, BOUNDS_RULE)
+    .superRefine((list, ctx) => {
+      const b = toBounds(list, share);
+      if (typeof b === 'string') ctx.addIssue({ code: 'custom', message: `${BOUNDS_RULE}: ${b}` });
+    });
 const words = z.array(z.string().min(1));
 const columnMap = z.record(z.string(), z.union([z.string().min(1), z.number().int().positive()]));
 
@@ -55,14 +61,26 @@ export const configSchema = z
       .strict()
       .optional(),
     statuses: z.object({ won: words.optional(), lost: words.optional(), open: words.optional() }).strict().optional(),
-    outcomes: z.object({ positive: words.optional(), negative: words.optional(), neutral: words.optional() }).strict().optional(),
+    outcomes: z
+      .object({ positive: words.optional(), negative: words.optional(), neutral: words.optional() })
+      .strict()
+      .optional(),
     personalChannels: words.optional(),
     otherChannels: words.optional(),
     columns: z
-      .object({ deals: columnMap.optional(), leads: columnMap.optional(), activities: columnMap.optional(), clients: columnMap.optional(), offers: columnMap.optional() })
+      .object({
+        deals: columnMap.optional(),
+        leads: columnMap.optional(),
+        activities: columnMap.optional(),
+        clients: columnMap.optional(),
+        offers: columnMap.optional(),
+      })
       .strict()
       .optional(),
-    check: z.object({ failOn: z.array(z.enum([...CHECK_RULES, 'none'])).optional() }).strict().optional(),
+    check: z
+      .object({ failOn: z.array(z.enum([...CHECK_RULES, 'none'])).optional() })
+      .strict()
+      .optional(),
   })
   .strict();
 

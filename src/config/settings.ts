@@ -10,7 +10,20 @@ import { BUILT_IN } from '../normalize/vocabulary.js';
 import type { LoadedConfig } from './load.js';
 import { CHECK_RULES } from '../analyses/check.js';
 import type { FolioConfig } from './schema.js';
-import { BANDS_RULE, BOUNDS_RULE, isCount, isFactor, isPercent, PERCENT_RULE, readBands, readBounds, readNumber, toBands, toBounds, type Bounds } from './values.js';
+import {
+  BANDS_RULE,
+  BOUNDS_RULE,
+  isCount,
+  isFactor,
+  isPercent,
+  PERCENT_RULE,
+  readBands,
+  readBounds,
+  readNumber,
+  toBands,
+  toBounds,
+  type Bounds,
+} from './values.js';
 import { DEFAULT_DYNAMICS } from '../analyses/dynamics.js';
 
 export type Source = 'default' | 'config' | 'env' | 'flag';
@@ -35,7 +48,13 @@ interface Setting {
 
 /** `why` says what is wrong when "is not WHAT" would not. */
 function badEnv(env: string, text: string, what: string, why = `is not ${what}`): FolioError {
-  return new FolioError({ code: 'CONFIG', value: text, message: `${env}="${text}"${why.startsWith(':') ? '' : ' '}${why}`, hint: `set ${env} to ${what}, or unset it`, says: says('ENV_VALUE', { env, text, what }) });
+  return new FolioError({
+    code: 'CONFIG',
+    value: text,
+    message: `${env}="${text}"${why.startsWith(':') ? '' : ' '}${why}`,
+    hint: `set ${env} to ${what}, or unset it`,
+    says: says('ENV_VALUE', { env, text, what }),
+  });
 }
 
 function number(env: string, check: (n: number) => boolean, what: string): (text: string) => number {
@@ -67,49 +86,285 @@ const configBounds = (list: number[] | undefined, share: boolean): Bounds | unde
   return typeof b === 'object' ? b : undefined;
 };
 const count = (env: string) => number(env, isCount, 'a positive whole number');
-const words = (text: string): string[] => text.split(',').map((w) => w.trim()).filter((w) => w !== '');
+const words = (text: string): string[] =>
+  text
+    .split(',')
+    .map((w) => w.trim())
+    .filter((w) => w !== '');
 
 function failOn(env: string): (text: string) => string[] {
   return (text) => {
     const rules = words(text.toLowerCase());
     const bad = rules.find((r) => r !== 'none' && !(CHECK_RULES as readonly string[]).includes(r));
-    if (bad) throw new FolioError({ code: 'CONFIG', value: text, message: `${env}: unknown rule "${bad}"`, hint: `rules: ${CHECK_RULES.join(', ')}, or none`, says: says('ENV_UNKNOWN_RULE', { env, rule: bad, rules: [...CHECK_RULES] }) });
+    if (bad)
+      throw new FolioError({
+        code: 'CONFIG',
+        value: text,
+        message: `${env}: unknown rule "${bad}"`,
+        hint: `rules: ${CHECK_RULES.join(', ')}, or none`,
+        says: says('ENV_UNKNOWN_RULE', { env, rule: bad, rules: [...CHECK_RULES] }),
+      });
     return rules;
   };
 }
 
 export const SETTINGS: Setting[] = [
-  { path: 'lang', attr: 'lang', env: 'FOLIO_LANG', defaultValue: undefined, fromConfig: (c) => c.lang, parse: (t) => (t.toLowerCase().startsWith('ru') ? 'ru' : 'en') },
-  { path: 'thresholds.key', attr: 'key', env: 'FOLIO_KEY', defaultValue: DEFAULT_SHARE_OPTIONS.key, fromConfig: (c) => c.thresholds?.key, parse: percent('FOLIO_KEY') },
-  { path: 'thresholds.critical', attr: 'critical', env: 'FOLIO_CRITICAL', defaultValue: DEFAULT_SHARE_OPTIONS.critical, fromConfig: (c) => c.thresholds?.critical, parse: percent('FOLIO_CRITICAL') },
-  { path: 'thresholds.golden', attr: 'golden', env: 'FOLIO_GOLDEN', defaultValue: DEFAULT_SHARE_OPTIONS.golden, fromConfig: (c) => c.thresholds?.golden, parse: percent('FOLIO_GOLDEN') },
-  { path: 'thresholds.bands', attr: 'bands', env: 'FOLIO_BANDS', defaultValue: DEFAULT_SHARE_OPTIONS.bands, fromConfig: (c) => configBands(c.thresholds?.bands), parse: bands('FOLIO_BANDS') },
-  { path: 'thresholds.maxKeyClients', attr: 'maxKeyClients', env: 'FOLIO_MAX_KEY_CLIENTS', defaultValue: DEFAULT_SHARE_OPTIONS.maxKeyPerManager, fromConfig: (c) => c.thresholds?.maxKeyClients, parse: count('FOLIO_MAX_KEY_CLIENTS') },
-  { path: 'thresholds.fastDays', attr: 'fastDays', env: 'FOLIO_FAST_DAYS', defaultValue: 30, fromConfig: (c) => c.thresholds?.fastDays, parse: count('FOLIO_FAST_DAYS') },
-  { path: 'thresholds.big', attr: 'big', env: 'FOLIO_BIG', defaultValue: undefined, fromConfig: (c) => bigAmount(c.thresholds?.big), parse: (t) => bigAmount(number('FOLIO_BIG', (n) => n >= 0, 'an amount')(t)) },
-  { path: 'thresholds.maxLeads', attr: 'maxLeads', env: 'FOLIO_MAX_LEADS', defaultValue: undefined, fromConfig: (c) => c.thresholds?.maxLeads, parse: count('FOLIO_MAX_LEADS') },
-  { path: 'thresholds.maxGap', attr: 'maxGap', env: 'FOLIO_MAX_GAP', defaultValue: DEFAULT_CADENCE.maxGap, fromConfig: (c) => c.thresholds?.maxGap, parse: count('FOLIO_MAX_GAP') },
-  { path: 'thresholds.cooloff', attr: 'cooloff', env: 'FOLIO_COOLOFF', defaultValue: DEFAULT_CADENCE.cooloff, fromConfig: (c) => c.thresholds?.cooloff, parse: count('FOLIO_COOLOFF') },
-  { path: 'thresholds.dossierMonths', attr: 'dossierMonths', env: 'FOLIO_DOSSIER_MONTHS', defaultValue: DEFAULT_CADENCE.dossierMonths, fromConfig: (c) => c.thresholds?.dossierMonths, parse: count('FOLIO_DOSSIER_MONTHS') },
-  { path: 'thresholds.followUpDays', attr: 'followUpDays', env: 'FOLIO_FOLLOW_UP_DAYS', defaultValue: DEFAULT_OFFERS.followUpDays, fromConfig: (c) => c.thresholds?.followUpDays, parse: count('FOLIO_FOLLOW_UP_DAYS') },
-  { path: 'thresholds.expiringDays', attr: 'expiringDays', env: 'FOLIO_EXPIRING_DAYS', defaultValue: DEFAULT_OFFERS.expiringDays, fromConfig: (c) => c.thresholds?.expiringDays, parse: count('FOLIO_EXPIRING_DAYS') },
-  { path: 'thresholds.months', attr: 'months', env: 'FOLIO_MONTHS', defaultValue: DEFAULT_DYNAMICS.months, fromConfig: (c) => c.thresholds?.months, parse: count('FOLIO_MONTHS') },
-  { path: 'thresholds.abc', attr: 'abc', env: 'FOLIO_ABC', defaultValue: [DEFAULT_DYNAMICS.abc.a, DEFAULT_DYNAMICS.abc.b], fromConfig: (c) => configBounds(c.thresholds?.abc, true), parse: boundsOf('FOLIO_ABC', true) },
-  { path: 'thresholds.xyz', attr: 'xyz', env: 'FOLIO_XYZ', defaultValue: [DEFAULT_DYNAMICS.xyz.x, DEFAULT_DYNAMICS.xyz.y], fromConfig: (c) => configBounds(c.thresholds?.xyz, false), parse: boundsOf('FOLIO_XYZ', false) },
-  { path: 'thresholds.dormantFactor', attr: 'dormantFactor', env: 'FOLIO_DORMANT_FACTOR', defaultValue: DEFAULT_DYNAMICS.dormantFactor, fromConfig: (c) => c.thresholds?.dormantFactor, parse: number('FOLIO_DORMANT_FACTOR', isFactor, 'a number above 0') },
-  { path: 'thresholds.dormantDays', attr: 'dormantDays', env: 'FOLIO_DORMANT_DAYS', defaultValue: DEFAULT_DYNAMICS.dormantDays, fromConfig: (c) => c.thresholds?.dormantDays, parse: count('FOLIO_DORMANT_DAYS') },
-  { path: 'thresholds.maxManagerShare', attr: 'maxManagerShare', env: 'FOLIO_MAX_MANAGER_SHARE', defaultValue: DEFAULT_DYNAMICS.maxManagerShare, fromConfig: (c) => c.thresholds?.maxManagerShare, parse: percent('FOLIO_MAX_MANAGER_SHARE') },
-  { path: 'thresholds.wantMin', attr: 'wantMin', env: 'FOLIO_WANT_MIN', defaultValue: undefined, fromConfig: (c) => c.thresholds?.wantMin, parse: number('FOLIO_WANT_MIN', () => true, 'a number') },
-  { path: 'thresholds.canMin', attr: 'canMin', env: 'FOLIO_CAN_MIN', defaultValue: undefined, fromConfig: (c) => c.thresholds?.canMin, parse: number('FOLIO_CAN_MIN', () => true, 'a number') },
-  { path: 'statuses.won', attr: 'won', env: 'FOLIO_WON', defaultValue: [], fromConfig: (c) => c.statuses?.won, parse: words, builtIn: BUILT_IN.won },
-  { path: 'statuses.lost', attr: 'lost', env: 'FOLIO_LOST', defaultValue: [], fromConfig: (c) => c.statuses?.lost, parse: words, builtIn: BUILT_IN.lost },
-  { path: 'statuses.open', attr: 'open', env: 'FOLIO_OPEN', defaultValue: [], fromConfig: (c) => c.statuses?.open, parse: words, builtIn: BUILT_IN.open },
-  { path: 'outcomes.positive', attr: 'positive', env: 'FOLIO_POSITIVE', defaultValue: [], fromConfig: (c) => c.outcomes?.positive, parse: words, builtIn: BUILT_IN.positive },
-  { path: 'outcomes.negative', attr: 'negative', env: 'FOLIO_NEGATIVE', defaultValue: [], fromConfig: (c) => c.outcomes?.negative, parse: words, builtIn: BUILT_IN.negative },
-  { path: 'outcomes.neutral', attr: 'neutral', env: 'FOLIO_NEUTRAL', defaultValue: [], fromConfig: (c) => c.outcomes?.neutral, parse: words, builtIn: BUILT_IN.neutral },
-  { path: 'personalChannels', attr: 'personalChannels', env: 'FOLIO_PERSONAL_CHANNELS', defaultValue: [], fromConfig: (c) => c.personalChannels, parse: words, builtIn: BUILT_IN.personalChannels },
-  { path: 'otherChannels', attr: 'otherChannels', env: 'FOLIO_OTHER_CHANNELS', defaultValue: [], fromConfig: (c) => c.otherChannels, parse: words, builtIn: BUILT_IN.otherChannels },
-  { path: 'check.failOn', attr: 'failOn', env: 'FOLIO_FAIL_ON', defaultValue: ['invalid', 'cadence', 'cooloff'], fromConfig: (c) => c.check?.failOn, parse: failOn('FOLIO_FAIL_ON') },
+  {
+    path: 'lang',
+    attr: 'lang',
+    env: 'FOLIO_LANG',
+    defaultValue: undefined,
+    fromConfig: (c) => c.lang,
+    parse: (t) => (t.toLowerCase().startsWith('ru') ? 'ru' : 'en'),
+  },
+  {
+    path: 'thresholds.key',
+    attr: 'key',
+    env: 'FOLIO_KEY',
+    defaultValue: DEFAULT_SHARE_OPTIONS.key,
+    fromConfig: (c) => c.thresholds?.key,
+    parse: percent('FOLIO_KEY'),
+  },
+  {
+    path: 'thresholds.critical',
+    attr: 'critical',
+    env: 'FOLIO_CRITICAL',
+    defaultValue: DEFAULT_SHARE_OPTIONS.critical,
+    fromConfig: (c) => c.thresholds?.critical,
+    parse: percent('FOLIO_CRITICAL'),
+  },
+  {
+    path: 'thresholds.golden',
+    attr: 'golden',
+    env: 'FOLIO_GOLDEN',
+    defaultValue: DEFAULT_SHARE_OPTIONS.golden,
+    fromConfig: (c) => c.thresholds?.golden,
+    parse: percent('FOLIO_GOLDEN'),
+  },
+  {
+    path: 'thresholds.bands',
+    attr: 'bands',
+    env: 'FOLIO_BANDS',
+    defaultValue: DEFAULT_SHARE_OPTIONS.bands,
+    fromConfig: (c) => configBands(c.thresholds?.bands),
+    parse: bands('FOLIO_BANDS'),
+  },
+  {
+    path: 'thresholds.maxKeyClients',
+    attr: 'maxKeyClients',
+    env: 'FOLIO_MAX_KEY_CLIENTS',
+    defaultValue: DEFAULT_SHARE_OPTIONS.maxKeyPerManager,
+    fromConfig: (c) => c.thresholds?.maxKeyClients,
+    parse: count('FOLIO_MAX_KEY_CLIENTS'),
+  },
+  {
+    path: 'thresholds.fastDays',
+    attr: 'fastDays',
+    env: 'FOLIO_FAST_DAYS',
+    defaultValue: 30,
+    fromConfig: (c) => c.thresholds?.fastDays,
+    parse: count('FOLIO_FAST_DAYS'),
+  },
+  {
+    path: 'thresholds.big',
+    attr: 'big',
+    env: 'FOLIO_BIG',
+    defaultValue: undefined,
+    fromConfig: (c) => bigAmount(c.thresholds?.big),
+    parse: (t) => bigAmount(number('FOLIO_BIG', (n) => n >= 0, 'an amount')(t)),
+  },
+  {
+    path: 'thresholds.maxLeads',
+    attr: 'maxLeads',
+    env: 'FOLIO_MAX_LEADS',
+    defaultValue: undefined,
+    fromConfig: (c) => c.thresholds?.maxLeads,
+    parse: count('FOLIO_MAX_LEADS'),
+  },
+  {
+    path: 'thresholds.maxGap',
+    attr: 'maxGap',
+    env: 'FOLIO_MAX_GAP',
+    defaultValue: DEFAULT_CADENCE.maxGap,
+    fromConfig: (c) => c.thresholds?.maxGap,
+    parse: count('FOLIO_MAX_GAP'),
+  },
+  {
+    path: 'thresholds.cooloff',
+    attr: 'cooloff',
+    env: 'FOLIO_COOLOFF',
+    defaultValue: DEFAULT_CADENCE.cooloff,
+    fromConfig: (c) => c.thresholds?.cooloff,
+    parse: count('FOLIO_COOLOFF'),
+  },
+  {
+    path: 'thresholds.dossierMonths',
+    attr: 'dossierMonths',
+    env: 'FOLIO_DOSSIER_MONTHS',
+    defaultValue: DEFAULT_CADENCE.dossierMonths,
+    fromConfig: (c) => c.thresholds?.dossierMonths,
+    parse: count('FOLIO_DOSSIER_MONTHS'),
+  },
+  {
+    path: 'thresholds.followUpDays',
+    attr: 'followUpDays',
+    env: 'FOLIO_FOLLOW_UP_DAYS',
+    defaultValue: DEFAULT_OFFERS.followUpDays,
+    fromConfig: (c) => c.thresholds?.followUpDays,
+    parse: count('FOLIO_FOLLOW_UP_DAYS'),
+  },
+  {
+    path: 'thresholds.expiringDays',
+    attr: 'expiringDays',
+    env: 'FOLIO_EXPIRING_DAYS',
+    defaultValue: DEFAULT_OFFERS.expiringDays,
+    fromConfig: (c) => c.thresholds?.expiringDays,
+    parse: count('FOLIO_EXPIRING_DAYS'),
+  },
+  {
+    path: 'thresholds.months',
+    attr: 'months',
+    env: 'FOLIO_MONTHS',
+    defaultValue: DEFAULT_DYNAMICS.months,
+    fromConfig: (c) => c.thresholds?.months,
+    parse: count('FOLIO_MONTHS'),
+  },
+  {
+    path: 'thresholds.abc',
+    attr: 'abc',
+    env: 'FOLIO_ABC',
+    defaultValue: [DEFAULT_DYNAMICS.abc.a, DEFAULT_DYNAMICS.abc.b],
+    fromConfig: (c) => configBounds(c.thresholds?.abc, true),
+    parse: boundsOf('FOLIO_ABC', true),
+  },
+  {
+    path: 'thresholds.xyz',
+    attr: 'xyz',
+    env: 'FOLIO_XYZ',
+    defaultValue: [DEFAULT_DYNAMICS.xyz.x, DEFAULT_DYNAMICS.xyz.y],
+    fromConfig: (c) => configBounds(c.thresholds?.xyz, false),
+    parse: boundsOf('FOLIO_XYZ', false),
+  },
+  {
+    path: 'thresholds.dormantFactor',
+    attr: 'dormantFactor',
+    env: 'FOLIO_DORMANT_FACTOR',
+    defaultValue: DEFAULT_DYNAMICS.dormantFactor,
+    fromConfig: (c) => c.thresholds?.dormantFactor,
+    parse: number('FOLIO_DORMANT_FACTOR', isFactor, 'a number above 0'),
+  },
+  {
+    path: 'thresholds.dormantDays',
+    attr: 'dormantDays',
+    env: 'FOLIO_DORMANT_DAYS',
+    defaultValue: DEFAULT_DYNAMICS.dormantDays,
+    fromConfig: (c) => c.thresholds?.dormantDays,
+    parse: count('FOLIO_DORMANT_DAYS'),
+  },
+  {
+    path: 'thresholds.maxManagerShare',
+    attr: 'maxManagerShare',
+    env: 'FOLIO_MAX_MANAGER_SHARE',
+    defaultValue: DEFAULT_DYNAMICS.maxManagerShare,
+    fromConfig: (c) => c.thresholds?.maxManagerShare,
+    parse: percent('FOLIO_MAX_MANAGER_SHARE'),
+  },
+  {
+    path: 'thresholds.wantMin',
+    attr: 'wantMin',
+    env: 'FOLIO_WANT_MIN',
+    defaultValue: undefined,
+    fromConfig: (c) => c.thresholds?.wantMin,
+    parse: number('FOLIO_WANT_MIN', () => true, 'a number'),
+  },
+  {
+    path: 'thresholds.canMin',
+    attr: 'canMin',
+    env: 'FOLIO_CAN_MIN',
+    defaultValue: undefined,
+    fromConfig: (c) => c.thresholds?.canMin,
+    parse: number('FOLIO_CAN_MIN', () => true, 'a number'),
+  },
+  {
+    path: 'statuses.won',
+    attr: 'won',
+    env: 'FOLIO_WON',
+    defaultValue: [],
+    fromConfig: (c) => c.statuses?.won,
+    parse: words,
+    builtIn: BUILT_IN.won,
+  },
+  {
+    path: 'statuses.lost',
+    attr: 'lost',
+    env: 'FOLIO_LOST',
+    defaultValue: [],
+    fromConfig: (c) => c.statuses?.lost,
+    parse: words,
+    builtIn: BUILT_IN.lost,
+  },
+  {
+    path: 'statuses.open',
+    attr: 'open',
+    env: 'FOLIO_OPEN',
+    defaultValue: [],
+    fromConfig: (c) => c.statuses?.open,
+    parse: words,
+    builtIn: BUILT_IN.open,
+  },
+  {
+    path: 'outcomes.positive',
+    attr: 'positive',
+    env: 'FOLIO_POSITIVE',
+    defaultValue: [],
+    fromConfig: (c) => c.outcomes?.positive,
+    parse: words,
+    builtIn: BUILT_IN.positive,
+  },
+  {
+    path: 'outcomes.negative',
+    attr: 'negative',
+    env: 'FOLIO_NEGATIVE',
+    defaultValue: [],
+    fromConfig: (c) => c.outcomes?.negative,
+    parse: words,
+    builtIn: BUILT_IN.negative,
+  },
+  {
+    path: 'outcomes.neutral',
+    attr: 'neutral',
+    env: 'FOLIO_NEUTRAL',
+    defaultValue: [],
+    fromConfig: (c) => c.outcomes?.neutral,
+    parse: words,
+    builtIn: BUILT_IN.neutral,
+  },
+  {
+    path: 'personalChannels',
+    attr: 'personalChannels',
+    env: 'FOLIO_PERSONAL_CHANNELS',
+    defaultValue: [],
+    fromConfig: (c) => c.personalChannels,
+    parse: words,
+    builtIn: BUILT_IN.personalChannels,
+  },
+  {
+    path: 'otherChannels',
+    attr: 'otherChannels',
+    env: 'FOLIO_OTHER_CHANNELS',
+    defaultValue: [],
+    fromConfig: (c) => c.otherChannels,
+    parse: words,
+    builtIn: BUILT_IN.otherChannels,
+  },
+  {
+    path: 'check.failOn',
+    attr: 'failOn',
+    env: 'FOLIO_FAIL_ON',
+    defaultValue: ['invalid', 'cadence', 'cooloff'],
+    fromConfig: (c) => c.check?.failOn,
+    parse: failOn('FOLIO_FAIL_ON'),
+  },
 ];
 
 /** The config file's bands, already checked by its schema. */
@@ -135,7 +390,11 @@ export interface Resolved {
 }
 
 /** Every setting's value and where it came from: defaults < config file < FOLIO_* < flags. */
-export function resolveSettings(loaded: LoadedConfig, env: NodeJS.ProcessEnv, flag: (attr: string) => unknown = () => undefined): Resolved[] {
+export function resolveSettings(
+  loaded: LoadedConfig,
+  env: NodeJS.ProcessEnv,
+  flag: (attr: string) => unknown = () => undefined,
+): Resolved[] {
   return SETTINGS.map((s) => {
     const layers: [Source, unknown][] = [
       ['default', s.defaultValue],
@@ -144,9 +403,19 @@ export function resolveSettings(loaded: LoadedConfig, env: NodeJS.ProcessEnv, fl
       ['flag', flag(s.attr)],
     ];
     if (s.builtIn !== undefined) {
-      const added = layers.filter((l): l is [Source, string[]] => l[0] !== 'default' && Array.isArray(l[1]) && l[1].length > 0);
-      const parts = [{ source: 'default' as Source, value: s.builtIn }, ...added.map(([source, value]) => ({ source, value }))];
-      return { path: s.path, value: parts.flatMap((p) => p.value), source: parts[parts.length - 1]?.source ?? 'default', layers: parts };
+      const added = layers.filter(
+        (l): l is [Source, string[]] => l[0] !== 'default' && Array.isArray(l[1]) && l[1].length > 0,
+      );
+      const parts = [
+        { source: 'default' as Source, value: s.builtIn },
+        ...added.map(([source, value]) => ({ source, value })),
+      ];
+      return {
+        path: s.path,
+        value: parts.flatMap((p) => p.value),
+        source: parts[parts.length - 1]?.source ?? 'default',
+        layers: parts,
+      };
     }
     let value: unknown;
     let source: Source = 'default';

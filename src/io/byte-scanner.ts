@@ -108,13 +108,21 @@ export class ByteCsvScanner {
     private readonly onRecord: ByteRecordHandler,
   ) {
     const d = options.delimiter;
-    if (!Number.isInteger(d) || d < 0 || d >= 0x80 || d === QUOTE || d === LF || d === CR) throw new Error('delimiter must be an ASCII byte other than a quote or a line end');
+    if (!Number.isInteger(d) || d < 0 || d >= 0x80 || d === QUOTE || d === LF || d === CR)
+      throw new Error('delimiter must be an ASCII byte other than a quote or a line end');
     this.delim = d;
     this.max = options.maxRecordLength;
     // Lines count from 1 at the first byte given: a part's reader adds where the part begins.
     this.line = 1;
     this.recordLine = this.line;
-    this.record = { bytes: this.tail, count: 0, start: new Int32Array(16), end: new Int32Array(16), quoted: new Uint8Array(16), line: 0 };
+    this.record = {
+      bytes: this.tail,
+      count: 0,
+      start: new Int32Array(16),
+      end: new Int32Array(16),
+      quoted: new Uint8Array(16),
+      line: 0,
+    };
   }
 
   /** Lines started so far, as CsvScanner counts them: an open record counts from its first line. */
@@ -126,7 +134,8 @@ export class ByteCsvScanner {
     if (chunk.length === 0) return;
     // A Buffer is a Uint8Array of another hidden class: viewing it as a plain one keeps the byte
     // reads below monomorphic, alike for chunks and `tail`.
-    const bytes = chunk.constructor === Uint8Array ? chunk : new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.length);
+    const bytes =
+      chunk.constructor === Uint8Array ? chunk : new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.length);
     this.scan(bytes);
   }
 
@@ -392,7 +401,8 @@ export class ByteCsvScanner {
       this.recordLine = line;
       return;
     }
-    if (this.tailLen > this.max) this.tooLong(this.recordLine, state === QUOTED || state === QUOTE_AT_END ? quoteLine : 0);
+    if (this.tailLen > this.max)
+      this.tooLong(this.recordLine, state === QUOTED || state === QUOTE_AT_END ? quoteLine : 0);
   }
 
   /** Appends bytes[0, n) to `tail`, doubling it when it is too small. */

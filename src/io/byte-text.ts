@@ -16,7 +16,11 @@ export interface SpanText {
 export function spanText(encoding: Encoding): SpanText {
   if (encoding === 'utf-8') {
     const fatal = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-    return { units: null, text: (bytes, start, end) => (ascii(bytes, start, end) ? latin1(bytes, start, end) : fatal.decode(bytes.subarray(start, end))) };
+    return {
+      units: null,
+      text: (bytes, start, end) =>
+        ascii(bytes, start, end) ? latin1(bytes, start, end) : fatal.decode(bytes.subarray(start, end)),
+    };
   }
   const table = singleByteTable(encoding);
   const units = new Uint16Array(256);

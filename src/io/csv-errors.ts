@@ -52,5 +52,9 @@ export function recordTooLong(file: string, line: number, openQuoteLine: number,
 
 /** A limit in binary units: `1 MiB`, `64 KiB`, or `N <unit>` below a KiB. */
 export function formatLimit(n: number, unit: string): string {
-  return n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(0)} MiB` : n >= 1024 ? `${(n / 1024).toFixed(0)} KiB` : `${n} ${unit}`;
+  return n >= 1024 * 1024
+    ? `${(n / 1024 / 1024).toFixed(0)} MiB`
+    : n >= 1024
+      ? `${(n / 1024).toFixed(0)} KiB`
+      : `${n} ${unit}`;
 }

@@ -72,7 +72,12 @@ export class CsvScanner {
 
   /** A record over the limit: an unterminated quote when one is open, else not a CSV line at all. */
   private tooLongAt(line: number, openQuoteLine: number): never {
-    throw recordTooLong(this.options.file, line, openQuoteLine, formatLimit(this.options.maxRecordLength, 'characters'));
+    throw recordTooLong(
+      this.options.file,
+      line,
+      openQuoteLine,
+      formatLimit(this.options.maxRecordLength, 'characters'),
+    );
   }
 
   /** Scan complete records from `text`; return the index of the first unconsumed char. */
@@ -209,7 +214,6 @@ export class CsvScanner {
     return n;
   }
 }
-
 
 function indexOrEnd(text: string, char: string, from: number, n: number): number {
   const i = text.indexOf(char, from);

@@ -178,7 +178,8 @@ function bestSingleByte(sample: Uint8Array): { encoding: Encoding; plausible: bo
       if ((prev & LOWER_BIT && k & UPPER_BIT) || (k & LOWER_BIT && next & UPPER_BIT)) score -= 2;
       // Whole words of high bytes are Cyrillic: Western text sets an accent among plain
       // letters. Without this, Russian read as Windows-1252 ("Óñïåøíî") tied with Windows-1251.
-      if ((bytes[i - 1] ?? 0) >= 0x80 && prev & LETTER_BIT && (bytes[i + 1] ?? 0) >= 0x80 && next & LETTER_BIT) score += cyrillic ? 1 : -1;
+      if ((bytes[i - 1] ?? 0) >= 0x80 && prev & LETTER_BIT && (bytes[i + 1] ?? 0) >= 0x80 && next & LETTER_BIT)
+        score += cyrillic ? 1 : -1;
     }
     // A symbol inside a word, again and again, rules the code page out however many
     // ordinary letters it also reads: "K÷ln" is never text.
@@ -211,7 +212,11 @@ function byteKinds(enc: Encoding): Uint8Array {
   for (let b = 0; b < 256; b++) {
     const ch = table[b] ?? '';
     if (LETTER.test(ch)) {
-      kind[b] = LETTER_BIT | (CYRILLIC.test(ch) ? CYRILLIC_BIT : 0) | (ch !== ch.toUpperCase() ? LOWER_BIT : 0) | (ch !== ch.toLowerCase() ? UPPER_BIT : 0);
+      kind[b] =
+        LETTER_BIT |
+        (CYRILLIC.test(ch) ? CYRILLIC_BIT : 0) |
+        (ch !== ch.toUpperCase() ? LOWER_BIT : 0) |
+        (ch !== ch.toLowerCase() ? UPPER_BIT : 0);
     } else {
       kind[b] = TYPOGRAPHIC.includes(ch) ? TYPO : OTHER;
     }
@@ -247,7 +252,8 @@ export function singleByteTable(enc: Encoding): string[] {
     for (let b = 0; b < 0x80; b++) table.push(String.fromCharCode(b));
     for (const ch of CP437_HIGH) table.push(ch);
   } else if (enc === 'windows-1252') {
-    for (let b = 0; b < 256; b++) table.push(b >= 0x80 && b < 0xa0 ? (CP1252_C1[b - 0x80] as string) : String.fromCharCode(b));
+    for (let b = 0; b < 256; b++)
+      table.push(b >= 0x80 && b < 0xa0 ? (CP1252_C1[b - 0x80] as string) : String.fromCharCode(b));
   } else {
     const decoder = new TextDecoder(enc);
     for (let b = 0; b < 256; b++) table.push(decoder.decode(new Uint8Array([b])));
@@ -283,7 +289,9 @@ export function createDecoder(enc: Encoding, file: string): ChunkDecoder {
   }
   if (enc === 'windows-1252') {
     // Above 0x9F Windows-1252 is Latin-1, which Buffer decodes natively; only the C1 range is mapped.
-    return { decode: (bytes) => latin1(bytes).replace(C1_CONTROL, (ch) => CP1252_C1[ch.charCodeAt(0) - 0x80] as string) };
+    return {
+      decode: (bytes) => latin1(bytes).replace(C1_CONTROL, (ch) => CP1252_C1[ch.charCodeAt(0) - 0x80] as string),
+    };
   }
   const decoder = new TextDecoder(enc, { fatal: enc === 'utf-8', ignoreBOM: true });
   let consumed = 0;

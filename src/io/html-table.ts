@@ -13,7 +13,11 @@ import { ENCODINGS, type Encoding } from './encoding.js';
 
 /** Whether the first bytes are HTML markup rather than CSV text. */
 export function looksLikeHtml(head: string): boolean {
-  const start = head.replace(/^\uFEFF/, '').trimStart().slice(0, 2048).toLowerCase();
+  const start = head
+    .replace(/^\uFEFF/, '')
+    .trimStart()
+    .slice(0, 2048)
+    .toLowerCase();
   return start.startsWith('<') && /<(html|table|!doctype html|meta|head|body)\b/.test(start);
 }
 
@@ -22,7 +26,15 @@ export function metaCharset(head: string): Encoding | null {
   const m = /<meta\b[^>]*charset\s*=\s*["']?([\w-]+)/i.exec(head);
   if (!m) return null;
   const name = (m[1] as string).toLowerCase();
-  const known: Record<string, Encoding> = { utf8: 'utf-8', cp1251: 'windows-1251', 'x-cp1251': 'windows-1251', 'iso-8859-1': 'windows-1252', latin1: 'windows-1252', koi8r: 'koi8-r', cp866: 'ibm866' };
+  const known: Record<string, Encoding> = {
+    utf8: 'utf-8',
+    cp1251: 'windows-1251',
+    'x-cp1251': 'windows-1251',
+    'iso-8859-1': 'windows-1252',
+    latin1: 'windows-1252',
+    koi8r: 'koi8-r',
+    cp866: 'ibm866',
+  };
   return (ENCODINGS as readonly string[]).includes(name) ? (name as Encoding) : (known[name] ?? null);
 }
 
@@ -83,6 +95,9 @@ export class HtmlRows {
 
 /** A cell as a browser shows it: line breaks as spaces, tags gone, runs of white space as one. */
 function cellText(html: string): string {
-  const text = html.replace(/<br\s*\/?>/gi, ' ').replace(/<[^>]*>/g, '').replace(/[ \t\r\n]+/g, ' ');
+  const text = html
+    .replace(/<br\s*\/?>/gi, ' ')
+    .replace(/<[^>]*>/g, '')
+    .replace(/[ \t\r\n]+/g, ' ');
   return decodeEntities(text).trim();
 }

@@ -1,5 +1,13 @@
 import { says } from '../codes/errors.js';
-import { asyncBufferFromFile, parquetMetadataAsync, parquetRead, parquetSchema, type AsyncBuffer, type FileMetaData, type SchemaElement } from 'hyparquet';
+import {
+  asyncBufferFromFile,
+  parquetMetadataAsync,
+  parquetRead,
+  parquetSchema,
+  type AsyncBuffer,
+  type FileMetaData,
+  type SchemaElement,
+} from 'hyparquet';
 import { FolioError } from '../errors.js';
 import { isoDay, NUMBER_CELL, numberText, TEXT_CELL, type CellKinds } from './cells.js';
 import type { RecordHandler } from './csv-scanner.js';
@@ -20,7 +28,11 @@ interface Column {
   scale: number;
 }
 
-export async function readParquet(from: { path: string } | { bytes: Buffer }, file: string, onRow: RecordHandler): Promise<{ rows: number }> {
+export async function readParquet(
+  from: { path: string } | { bytes: Buffer },
+  file: string,
+  onRow: RecordHandler,
+): Promise<{ rows: number }> {
   let buffer: AsyncBuffer;
   let metadata: FileMetaData;
   try {
@@ -70,10 +82,18 @@ function columnOf(element: SchemaElement, nested: boolean): Column {
   const logical = element.logical_type?.type;
   const converted = element.converted_type;
   if (nested) return { name: element.name, kind: 'other', scale: 0 };
-  if (logical === 'DECIMAL' || converted === 'DECIMAL') return { name: element.name, kind: 'decimal', scale: element.scale ?? 0 };
+  if (logical === 'DECIMAL' || converted === 'DECIMAL')
+    return { name: element.name, kind: 'decimal', scale: element.scale ?? 0 };
   if (element.type === 'DOUBLE') return { name: element.name, kind: 'double', scale: 0 };
   if (element.type === 'FLOAT') return { name: element.name, kind: 'float', scale: 0 };
-  if ((element.type === 'INT32' || element.type === 'INT64') && logical !== 'DATE' && logical !== 'TIMESTAMP' && logical !== 'TIME' && converted !== 'DATE' && !String(converted ?? '').startsWith('TIME')) {
+  if (
+    (element.type === 'INT32' || element.type === 'INT64') &&
+    logical !== 'DATE' &&
+    logical !== 'TIMESTAMP' &&
+    logical !== 'TIME' &&
+    converted !== 'DATE' &&
+    !String(converted ?? '').startsWith('TIME')
+  ) {
     return { name: element.name, kind: 'integer', scale: 0 };
   }
   return { name: element.name, kind: 'other', scale: 0 };
@@ -110,7 +130,7 @@ function unreadable(file: string, error: unknown): FolioError {
     code: 'BAD_PARQUET',
     file,
     message: `the file starts like Parquet but cannot be read: ${error instanceof Error ? error.message : String(error)}`,
-    hint: 'write it again with the default Snappy compression or none (DuckDB: COPY ... TO \'x.parquet\' (FORMAT parquet)), or export CSV',
+    hint: "write it again with the default Snappy compression or none (DuckDB: COPY ... TO 'x.parquet' (FORMAT parquet)), or export CSV",
     says: says('BAD_PARQUET', { reason: error instanceof Error ? error.message : String(error) }),
   });
 }

@@ -22,12 +22,19 @@ export interface CsvRange {
  * before it, which then ends inside an open quote. `afterRead`, told the bytes of the range
  * read so far after each read, returns true to end the reading early (the caller has seen enough).
  */
-export async function readCsvRange(range: CsvRange, onRecord: ByteRecordHandler, afterRead?: (bytes: number) => boolean): Promise<number> {
-  const scanner = new ByteCsvScanner({ file: range.file, delimiter: range.delimiter.charCodeAt(0), maxRecordLength: range.maxRecordLength }, onRecord);
+export async function readCsvRange(
+  range: CsvRange,
+  onRecord: ByteRecordHandler,
+  afterRead?: (bytes: number) => boolean,
+): Promise<number> {
+  const scanner = new ByteCsvScanner(
+    { file: range.file, delimiter: range.delimiter.charCodeAt(0), maxRecordLength: range.maxRecordLength },
+    onRecord,
+  );
   const handle = await open(range.path, 'r');
   try {
     const buffer = Buffer.allocUnsafe(RANGE_CHUNK);
-    for (let at = range.start; at < range.end; ) {
+    for (let at = range.start; at < range.end;) {
       const { bytesRead } = await handle.read(buffer, 0, Math.min(RANGE_CHUNK, range.end - at), at);
       if (bytesRead === 0) break;
       at += bytesRead;
@@ -43,4 +50,3 @@ export async function readCsvRange(range: CsvRange, onRecord: ByteRecordHandler,
 
 /** A range's reads: large enough that a read's cost is nothing beside scanning it, small enough to stay in cache. */
 const RANGE_CHUNK = 256 * 1024;
-

@@ -3,7 +3,15 @@ import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { FolioError } from '../errors.js';
 import { CsvScanner, type RecordHandler } from './csv-scanner.js';
-import { type ChunkDecoder, CODE_PAGE_SAMPLE, createDecoder, needsCodePageSample, sniffEncoding, type Encoding, type EncodingGuess } from './encoding.js';
+import {
+  type ChunkDecoder,
+  CODE_PAGE_SAMPLE,
+  createDecoder,
+  needsCodePageSample,
+  sniffEncoding,
+  type Encoding,
+  type EncodingGuess,
+} from './encoding.js';
 import { HtmlRows, looksLikeHtml, metaCharset } from './html-table.js';
 import { reportProgress } from './progress.js';
 import { sniffDelimiter } from './sniff-delimiter.js';
@@ -164,7 +172,8 @@ export async function readTable(
     throw new FolioError({
       code: 'UNKNOWN_ENCODING',
       file: source.name,
-      message: 'the bytes are neither UTF-8 nor text in a code page folio knows (Windows-1251/1252, KOI8-R, IBM866, 437)',
+      message:
+        'the bytes are neither UTF-8 nor text in a code page folio knows (Windows-1251/1252, KOI8-R, IBM866, 437)',
       hint: 'save the export as CSV in UTF-8, or name its encoding with --encoding',
       says: says('UNKNOWN_ENCODING', {}),
     });
@@ -187,7 +196,11 @@ export async function readTable(
   // With `stopAt`, the whole sample is sniffed as without it; only the text read stops there.
   const stopAt = options.stopAt ?? Infinity;
   const cut = stopAt < sample.length;
-  const firstText = cut ? createDecoder(guess.encoding, source.name).decode(body.subarray(0, stopAt - guess.bomLength), true).slice(decoded.length - sampleText.length) : sampleText;
+  const firstText = cut
+    ? createDecoder(guess.encoding, source.name)
+        .decode(body.subarray(0, stopAt - guess.bomLength), true)
+        .slice(decoded.length - sampleText.length)
+    : sampleText;
   const format: TableFormat = {
     file: source.name,
     kind: 'csv',
@@ -231,7 +244,8 @@ export async function readTable(
  * (measured: the Russian form took 40% more CPU with whole 64 KiB chunks).
  */
 function pushDecoded(scanner: CsvScanner, decoder: ChunkDecoder, bytes: Uint8Array): void {
-  for (let at = 0; at < bytes.length; at += DECODE_PIECE) scanner.push(decoder.decode(bytes.subarray(at, at + DECODE_PIECE), false));
+  for (let at = 0; at < bytes.length; at += DECODE_PIECE)
+    scanner.push(decoder.decode(bytes.subarray(at, at + DECODE_PIECE), false));
 }
 
 /** The byte range of a CSV file after its first part, for a reader on another thread. */
@@ -273,8 +287,22 @@ async function rest(sample: Buffer, chunks: AsyncIterator<Buffer>, done: boolean
 }
 
 /** A workbook or a Parquet file: typed cells, no encoding or delimiter to detect. */
-async function readTyped(kind: 'xlsx' | 'parquet', from: { path: string } | { bytes: Buffer }, file: string, options: ReadOptions, begin: (format: TableFormat) => RecordHandler): Promise<TableFormat> {
-  const format: TableFormat = { file, kind, encoding: 'utf-8', encodingReason: 'format', delimiter: '', sepLine: false, uncached: 0 };
+async function readTyped(
+  kind: 'xlsx' | 'parquet',
+  from: { path: string } | { bytes: Buffer },
+  file: string,
+  options: ReadOptions,
+  begin: (format: TableFormat) => RecordHandler,
+): Promise<TableFormat> {
+  const format: TableFormat = {
+    file,
+    kind,
+    encoding: 'utf-8',
+    encodingReason: 'format',
+    delimiter: '',
+    sepLine: false,
+    uncached: 0,
+  };
   // Loaded when a file needs them: a CSV run does not pay for the zip and Parquet readers at start-up.
   if (kind === 'parquet') {
     const { readParquet } = await import('./parquet.js');
@@ -282,11 +310,16 @@ async function readTyped(kind: 'xlsx' | 'parquet', from: { path: string } | { by
     return format;
   }
   const { readWorkbook } = await import('./xlsx.js');
-  const read = await readWorkbook(from, file, { sheet: options.sheet, limits: options.limits ?? DEFAULT_UNPACK_LIMITS, maxRecordLength: options.maxRecordLength }, (sheet, sheets) => {
-    format.sheet = sheet;
-    format.sheets = sheets;
-    return begin(format);
-  });
+  const read = await readWorkbook(
+    from,
+    file,
+    { sheet: options.sheet, limits: options.limits ?? DEFAULT_UNPACK_LIMITS, maxRecordLength: options.maxRecordLength },
+    (sheet, sheets) => {
+      format.sheet = sheet;
+      format.sheets = sheets;
+      return begin(format);
+    },
+  );
   format.uncached = read.uncached;
   return format;
 }
@@ -304,8 +337,22 @@ async function readHtml(
   const sniffed = sniffEncoding(sample, done);
   const meta = metaCharset(sample.subarray(0, 4096).toString('latin1'));
   const encoding = options.encoding ?? (sniffed.reason === 'bom' ? sniffed.encoding : (meta ?? sniffed.encoding));
-  const reason: TableFormat['encodingReason'] = options.encoding ? 'override' : sniffed.reason === 'bom' ? 'bom' : meta ? 'meta-charset' : sniffed.reason;
-  const format: TableFormat = { file: source.name, kind: 'html', encoding, encodingReason: reason, delimiter: '', sepLine: false, uncached: 0 };
+  const reason: TableFormat['encodingReason'] = options.encoding
+    ? 'override'
+    : sniffed.reason === 'bom'
+      ? 'bom'
+      : meta
+        ? 'meta-charset'
+        : sniffed.reason;
+  const format: TableFormat = {
+    file: source.name,
+    kind: 'html',
+    encoding,
+    encodingReason: reason,
+    delimiter: '',
+    sepLine: false,
+    uncached: 0,
+  };
   const decoder = createDecoder(encoding, source.name);
   const rows = new HtmlRows(source.name, options.maxRecordLength, begin(format));
   rows.push(decoder.decode(sample.subarray(bomLengthFor(encoding, sample)), done));
@@ -330,7 +377,8 @@ function bomLengthFor(encoding: Encoding, sample: Uint8Array): number {
 }
 
 async function openChunks(source: Source): Promise<{ chunks: AsyncIterator<Buffer>; size: number | null }> {
-  if (source.path === '-') return { chunks: (process.stdin as AsyncIterable<Buffer>)[Symbol.asyncIterator](), size: null };
+  if (source.path === '-')
+    return { chunks: (process.stdin as AsyncIterable<Buffer>)[Symbol.asyncIterator](), size: null };
   let size: number | null = null;
   try {
     const info = await stat(source.path);
@@ -352,7 +400,8 @@ async function openChunks(source: Source): Promise<{ chunks: AsyncIterator<Buffe
       file: source.name,
       message: code === 'ENOENT' ? 'no such file' : `cannot open the file (${code ?? 'unknown error'})`,
       hint: code === 'ENOENT' ? 'check the path; use - to read standard input' : 'check the file permissions',
-      says: code === 'ENOENT' ? says('NO_SUCH_FILE', {}) : says('CANNOT_OPEN_FILE', { reason: code ?? 'unknown error' }),
+      says:
+        code === 'ENOENT' ? says('NO_SUCH_FILE', {}) : says('CANNOT_OPEN_FILE', { reason: code ?? 'unknown error' }),
     });
   }
   const stream = createReadStream(source.path, { highWaterMark: CHUNK });

@@ -16,12 +16,20 @@ export class UnpackBudget {
 
   addBytes(n: number): void {
     this.bytes += n;
-    if (this.bytes > this.limits.maxBytes) throw this.tooLarge(`unpacks to more than ${formatBytes(this.limits.maxBytes)}`, `--max-unpacked ${formatBytes(this.limits.maxBytes * 4).replace(' ', '')}`);
+    if (this.bytes > this.limits.maxBytes)
+      throw this.tooLarge(
+        `unpacks to more than ${formatBytes(this.limits.maxBytes)}`,
+        `--max-unpacked ${formatBytes(this.limits.maxBytes * 4).replace(' ', '')}`,
+      );
   }
 
   addCells(n: number): void {
     this.cells += n;
-    if (this.cells > this.limits.maxCells) throw this.tooLarge(`holds more than ${this.limits.maxCells.toLocaleString('en-US')} cells`, `--max-cells ${this.limits.maxCells * 4}`);
+    if (this.cells > this.limits.maxCells)
+      throw this.tooLarge(
+        `holds more than ${this.limits.maxCells.toLocaleString('en-US')} cells`,
+        `--max-cells ${this.limits.maxCells * 4}`,
+      );
   }
 
   private tooLarge(what: string, flag: string): FolioError {
@@ -53,10 +61,20 @@ export interface Archive {
 }
 
 /** Open a zip archive from a path or from bytes already read (standard input). */
-export async function openArchive(from: { path: string } | { bytes: Buffer }, file: string, budget: UnpackBudget): Promise<Archive> {
-  const options: yauzl.Options = { lazyEntries: true, autoClose: false, validateEntrySizes: true, strictFileNames: false };
+export async function openArchive(
+  from: { path: string } | { bytes: Buffer },
+  file: string,
+  budget: UnpackBudget,
+): Promise<Archive> {
+  const options: yauzl.Options = {
+    lazyEntries: true,
+    autoClose: false,
+    validateEntrySizes: true,
+    strictFileNames: false,
+  };
   const zip = await new Promise<yauzl.ZipFile>((resolve, reject) => {
-    const done = (error: Error | null, z?: yauzl.ZipFile): void => (error || !z ? reject(damaged(file, error)) : resolve(z));
+    const done = (error: Error | null, z?: yauzl.ZipFile): void =>
+      error || !z ? reject(damaged(file, error)) : resolve(z);
     if ('path' in from) yauzl.open(from.path, options, done);
     else yauzl.fromBuffer(from.bytes, options, done);
   });

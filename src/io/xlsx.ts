@@ -50,7 +50,15 @@ export async function readWorkbook(
     const styles = archive.has(book.styles) ? dateStyles(await archive.text(book.styles)) : [];
     const strings = archive.has(book.strings) ? sharedStrings(await archive.text(book.strings), budget) : [];
     if (!archive.has(sheet.part)) throw notWorkbook(file, `the sheet "${sheet.name}" has no part ${sheet.part}`);
-    const rows = new SheetRows(file, sheet.name, { strings, dateStyles: styles, date1904: book.date1904, budget, maxRowLength: options.maxRecordLength }, begin(sheet.name, book.sheets.map((s) => s.name)));
+    const rows = new SheetRows(
+      file,
+      sheet.name,
+      { strings, dateStyles: styles, date1904: book.date1904, budget, maxRowLength: options.maxRecordLength },
+      begin(
+        sheet.name,
+        book.sheets.map((s) => s.name),
+      ),
+    );
     const decoder = new TextDecoder('utf-8');
     await archive.stream(sheet.part, (bytes) => rows.push(decoder.decode(bytes, { stream: true })));
     rows.push(decoder.decode());
@@ -73,10 +81,19 @@ const REL_STYLES = /\/styles$/;
 const REL_STRINGS = /\/sharedStrings$/;
 
 async function workbookOf(archive: Archive, file: string): Promise<Book> {
-  const main = archive.has('_rels/.rels') ? relationships(await archive.text('_rels/.rels'), '').find((r) => /\/officeDocument$/.test(r.type))?.target : undefined;
+  const main = archive.has('_rels/.rels')
+    ? relationships(await archive.text('_rels/.rels'), '').find((r) => /\/officeDocument$/.test(r.type))?.target
+    : undefined;
   const part = main ?? 'xl/workbook.xml';
   if (!archive.has(part)) {
-    throw notWorkbook(file, archive.has('word/document.xml') ? 'it is a Word document' : archive.has('content.xml') ? 'it is an OpenDocument file' : 'it holds no workbook');
+    throw notWorkbook(
+      file,
+      archive.has('word/document.xml')
+        ? 'it is a Word document'
+        : archive.has('content.xml')
+          ? 'it is an OpenDocument file'
+          : 'it holds no workbook',
+    );
   }
   const dir = part.slice(0, part.lastIndexOf('/') + 1);
   const relsPart = `${dir}_rels/${part.slice(dir.length)}.rels`;
@@ -90,7 +107,11 @@ async function workbookOf(archive: Archive, file: string): Promise<Book> {
     const rel = id === undefined ? undefined : byId.get(id);
     // Chart sheets and dialog sheets hold no cells.
     if (!rel || !REL_WORKSHEET.test(rel.type)) continue;
-    sheets.push({ name: decodeEntities(a.name ?? ''), hidden: a.state === 'hidden' || a.state === 'veryHidden', part: rel.target });
+    sheets.push({
+      name: decodeEntities(a.name ?? ''),
+      hidden: a.state === 'hidden' || a.state === 'veryHidden',
+      part: rel.target,
+    });
   }
   if (sheets.length === 0) throw notWorkbook(file, 'the workbook lists no worksheet');
   const pr = /<(?:[\w.-]+:)?workbookPr\b([^>]*)>/.exec(xml);
@@ -106,7 +127,8 @@ async function workbookOf(archive: Archive, file: string): Promise<Book> {
 /** `--sheet` by name (exact, then ignoring case) or by 1-based position; the first visible sheet without it. */
 function chooseSheet(sheets: SheetInfo[], wanted: string | undefined, file: string): SheetInfo {
   if (wanted === undefined) return sheets.find((s) => !s.hidden) ?? (sheets[0] as SheetInfo);
-  const exact = sheets.find((s) => s.name === wanted) ?? sheets.find((s) => s.name.toLowerCase() === wanted.trim().toLowerCase());
+  const exact =
+    sheets.find((s) => s.name === wanted) ?? sheets.find((s) => s.name.toLowerCase() === wanted.trim().toLowerCase());
   if (exact) return exact;
   if (/^\d+$/.test(wanted.trim())) {
     const n = Number(wanted.trim());
@@ -181,14 +203,20 @@ function dateStyles(xml: string): boolean[] {
  * a day.
  */
 export function isDateFormat(code: string): boolean {
-  const bare = code.replace(/"[^"]*"/g, '').replace(/\\./g, '').replace(/\[[^\]]*\]/g, '').split(';')[0] ?? '';
+  const bare =
+    code
+      .replace(/"[^"]*"/g, '')
+      .replace(/\\./g, '')
+      .replace(/\[[^\]]*\]/g, '')
+      .split(';')[0] ?? '';
   return /[dy]/i.test(bare) && !/^[#0.,\s%]*$/.test(bare);
 }
 
 /** The string table: each `<si>` as its text, rich runs joined, phonetic hints (`<rPh>`) left out. */
 function sharedStrings(xml: string, budget: UnpackBudget): string[] {
   const out: string[] = [];
-  for (const m of xml.matchAll(/<(?:[\w.-]+:)?si>([\s\S]*?)<\/(?:[\w.-]+:)?si>|<(?:[\w.-]+:)?si\/>/g)) out.push(richText(m[1] ?? ''));
+  for (const m of xml.matchAll(/<(?:[\w.-]+:)?si>([\s\S]*?)<\/(?:[\w.-]+:)?si>|<(?:[\w.-]+:)?si\/>/g))
+    out.push(richText(m[1] ?? ''));
   budget.addCells(out.length);
   return out;
 }
@@ -202,7 +230,9 @@ function richText(xml: string): string {
 
 /** OOXML writes control characters as `_x000D_`. */
 function unescapeOoxml(text: string): string {
-  return text.includes('_x') ? text.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))) : text;
+  return text.includes('_x')
+    ? text.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)))
+    : text;
 }
 
 interface SheetContext {

@@ -7,7 +7,9 @@ import { loadRows, readWarnings, SameFields, type LoadedRows } from './rows.js';
 import { unknownValuesWarning } from './unknown-values.js';
 
 /** A log read for its contacts only (the offers' follow-up): the outcome does not matter, so it need not be there. */
-export const CONTACT_NEEDS: FieldNeeds = { specs: ACTIVITY_FIELDS.map((s) => (s.field === 'outcome' ? { ...s, required: false } : s)) };
+export const CONTACT_NEEDS: FieldNeeds = {
+  specs: ACTIVITY_FIELDS.map((s) => (s.field === 'outcome' ? { ...s, required: false } : s)),
+};
 
 /** Read an activity log, handing every contact to `accept`: the one reader of the log for every command. */
 export async function loadActivities(
@@ -35,7 +37,10 @@ export function cadenceLogWarnings(file: string, loaded: LoadedRows<ActivityConv
   const { converter } = loaded;
   const warnings: Warning[] = readWarnings(file, loaded);
   if (!converter.hasManager || !converter.hasChannel) {
-    const lacking = [!converter.hasManager ? ('manager' as const) : null, !converter.hasChannel ? ('channel' as const) : null].filter((l) => l !== null);
+    const lacking = [
+      !converter.hasManager ? ('manager' as const) : null,
+      !converter.hasChannel ? ('channel' as const) : null,
+    ].filter((l) => l !== null);
     warnings.push(warning('COOLOFF_SIMPLIFIED', { file, lacking }));
   }
   for (const w of [

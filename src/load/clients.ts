@@ -16,7 +16,12 @@ export interface LoadedClients {
  * One or more clients files, read as one list, one row per client: a client listed twice,
  * in one file or in two, keeps its first row.
  */
-export async function loadClients(files: readonly InputOptions[], wantMin: number | null, canMin: number | null, needFlags: boolean): Promise<LoadedClients> {
+export async function loadClients(
+  files: readonly InputOptions[],
+  wantMin: number | null,
+  canMin: number | null,
+  needFlags: boolean,
+): Promise<LoadedClients> {
   const byKey = new Map<string, ClientRow>();
   const fields = new SameFields('clients');
   const out: LoadedClients = { clients: [], inputs: [], warnings: [] };

@@ -95,7 +95,22 @@ export async function readDealPart(job: DealPartJob, progress?: (bytes: number) 
   const file = job.range.file;
   const problems = new Problems(true);
   const span = spanText(job.range.encoding);
-  const converter = new DealByteConverter(job.mapping, { file, decimal: job.decimal, dayOrder: job.dayOrder, vocabulary: job.filter.vocabulary, fold: job.fold, repeats: new DealRepeats(job.firstColumns, job.fold ? Math.floor((job.range.end - job.range.start) / BYTES_PER_ID) : 0) }, problems, span);
+  const converter = new DealByteConverter(
+    job.mapping,
+    {
+      file,
+      decimal: job.decimal,
+      dayOrder: job.dayOrder,
+      vocabulary: job.filter.vocabulary,
+      fold: job.fold,
+      repeats: new DealRepeats(
+        job.firstColumns,
+        job.fold ? Math.floor((job.range.end - job.range.start) / BYTES_PER_ID) : 0,
+      ),
+    },
+    problems,
+    span,
+  );
   converter.carryOn(job.conventions);
   const filter: DealFilter = { ...job.filter, history: null };
   const sink = new DealSink(filter, file, {
@@ -129,7 +144,14 @@ export async function readDealPart(job: DealPartJob, progress?: (bytes: number) 
       return problems.count > 0 || converter.totals > 0 || feed.heldRows > 0;
     },
   );
-  const unsure = problems.count > 0 ? 'a row with a problem' : converter.totals > 0 ? 'a totals row' : feed.heldRows > 0 ? 'a row that waited for its column to settle' : null;
+  const unsure =
+    problems.count > 0
+      ? 'a row with a problem'
+      : converter.totals > 0
+        ? 'a totals row'
+        : feed.heldRows > 0
+          ? 'a row that waited for its column to settle'
+          : null;
   const { targets } = sink;
   return {
     nextLine,
@@ -145,8 +167,20 @@ export async function readDealPart(job: DealPartJob, progress?: (bytes: number) 
     folded: converter.folded,
     repeatedIds: converter.repeatedIdCount,
     ids: job.fold ? { table: converter.idTable } : null,
-    amounts: [...converter.amounts].map(([field, c]) => ({ field, convention: c.mark, settledAt: c.settledAt, rounded: c.rounded, firstRounded: c.firstRounded })),
-    dates: [...converter.dates].map(([field, c]) => ({ field, convention: c.order, settledAt: c.settledAt, rounded: 0, firstRounded: 0 })),
+    amounts: [...converter.amounts].map(([field, c]) => ({
+      field,
+      convention: c.mark,
+      settledAt: c.settledAt,
+      rounded: c.rounded,
+      firstRounded: c.firstRounded,
+    })),
+    dates: [...converter.dates].map(([field, c]) => ({
+      field,
+      convention: c.order,
+      settledAt: c.settledAt,
+      rounded: 0,
+      firstRounded: 0,
+    })),
     statuses: converter.statuses.snapshot(),
     unsure,
   };

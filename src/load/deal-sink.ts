@@ -43,10 +43,18 @@ export class DealSink {
       return;
     }
     const inCurrency = filter.currency === undefined || deal.currency === '' || deal.currency === filter.currency;
-    if (trailing && filter.trailing && deal.day !== null && deal.day >= filter.trailing.from && deal.day <= filter.trailing.to && inCurrency) {
+    if (
+      trailing &&
+      filter.trailing &&
+      deal.day !== null &&
+      deal.day >= filter.trailing.from &&
+      deal.day <= filter.trailing.to &&
+      inCurrency
+    ) {
       trailing.add(deal.client, deal.manager, deal.whole, deal.micro, number, numbering);
     }
-    if (history && deal.day !== null && inCurrency) history.add(deal.client, deal.manager, deal.day, deal.whole, deal.micro, deal.discounted);
+    if (history && deal.day !== null && inCurrency)
+      history.add(deal.client, deal.manager, deal.day, deal.whole, deal.micro, deal.discounted);
     if (filter.period !== null) {
       if (deal.day === null) {
         this.undated++;
@@ -55,7 +63,13 @@ export class DealSink {
       }
       if (deal.day < filter.period.from || deal.day > filter.period.to) {
         this.excluded.period++;
-        if (previous && filter.previous && deal.day >= filter.previous.from && deal.day <= filter.previous.to && inCurrency) {
+        if (
+          previous &&
+          filter.previous &&
+          deal.day >= filter.previous.from &&
+          deal.day <= filter.previous.to &&
+          inCurrency
+        ) {
           previous.add(deal.client, deal.manager, deal.whole, deal.micro, number, numbering);
         }
         return;

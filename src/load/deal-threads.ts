@@ -36,18 +36,27 @@ export type PartOutcome = { result: DealPartResult } | { error: string };
  * It is called before the header is read, so that a thread can start while the head is read;
  * a null job means it is not needed.
  */
-export type PartRunner = (job: Promise<DealPartJob | null>, k: number, count: number, progress: (bytes: number) => void) => Promise<PartOutcome>;
+export type PartRunner = (
+  job: Promise<DealPartJob | null>,
+  k: number,
+  count: number,
+  progress: (bytes: number) => void,
+) => Promise<PartOutcome>;
 
 /**
  * Where the head ends and each later part begins, or null when the file is read as text in
  * one go. A large file (or any, under `--threads N`) is read as a head and N parts from their
  * bytes: N − 1 on worker threads and the last on this one.
  */
-export async function partCuts(options: InputOptions, filter: DealFilter): Promise<{ cuts: number[]; size: number } | null> {
+export async function partCuts(
+  options: InputOptions,
+  filter: DealFilter,
+): Promise<{ cuts: number[]; size: number } | null> {
   // Only a CSV file on disk in UTF-8 or a code page can be cut at its line feeds; names
   // learnt under --redact, problems collected for `check` and the history of `report` and
   // `dynamics` are gathered in the order rows are read, so those are read in one go.
-  if (options.source.path === '-' || options.names || options.collect || filter.history || options.sheet !== undefined) return null;
+  if (options.source.path === '-' || options.names || options.collect || filter.history || options.sheet !== undefined)
+    return null;
   if (options.encoding?.startsWith('utf-16')) return null;
   // A path that cannot be read is left to the one-thread reader, which says why.
   const info = await stat(options.source.path).catch(() => null);
@@ -58,7 +67,10 @@ export async function partCuts(options: InputOptions, filter: DealFilter): Promi
   const threads = options.threads ?? Math.max(1, Math.min(availableParallelism(), Math.floor(size / AUTO_PART_BYTES)));
   if (!(await plainText(options.source.path))) return null;
   const head = Math.min(HEAD_BYTES, Math.floor(size / (threads + 1)));
-  const starts = [head, ...Array.from({ length: threads - 1 }, (_, k) => head + Math.floor(((size - head) * (k + 1)) / threads))];
+  const starts = [
+    head,
+    ...Array.from({ length: threads - 1 }, (_, k) => head + Math.floor(((size - head) * (k + 1)) / threads)),
+  ];
   const cuts = await lineStartsAfter(options.source.path, size, starts);
   return cuts.length === 0 ? null : { cuts, size };
 }
@@ -70,7 +82,12 @@ async function plainText(path: string): Promise<boolean> {
     const head = Buffer.alloc(4096);
     const { bytesRead } = await handle.read(head, 0, head.length, 0);
     const sample = head.subarray(0, bytesRead);
-    return tableKind(sample) === 'csv' && !sample.includes(0) && !(sample[0] === 0xff && sample[1] === 0xfe) && !(sample[0] === 0xfe && sample[1] === 0xff);
+    return (
+      tableKind(sample) === 'csv' &&
+      !sample.includes(0) &&
+      !(sample[0] === 0xff && sample[1] === 0xfe) &&
+      !(sample[0] === 0xfe && sample[1] === 0xff)
+    );
   } finally {
     await handle.close();
   }
@@ -106,7 +123,8 @@ export async function readDealsInParts(
   plan: { cuts: number[]; size: number; keepIds: boolean },
   /** The checks of the header mapping the one-thread reader makes (they throw). */
   checkMapping: (mapping: ColumnMapping) => void,
-  run: PartRunner = (job, k, count, progress) => (k === count - 1 ? onThisThread(job, progress) : onWorker(job, progress)),
+  run: PartRunner = (job, k, count, progress) =>
+    k === count - 1 ? onThisThread(job, progress) : onWorker(job, progress),
 ): Promise<DealFileRead | null> {
   const file = options.source.name;
   const targets: DealTargets = {
@@ -125,7 +143,9 @@ export async function readDealsInParts(
     partBytes[k] = bytes;
     reportProgress(file, (plan.cuts[0] as number) + partBytes.reduce((a, b) => a + b, 0), plan.size);
   };
-  const outcomes = jobs.map((job, k) => run(job.promise, k, jobs.length, progress(k)).then((o) => ({ ...o, ms: performance.now() - began })));
+  const outcomes = jobs.map((job, k) =>
+    run(job.promise, k, jobs.length, progress(k)).then((o) => ({ ...o, ms: performance.now() - began })),
+  );
   let unsure: string | null = null;
   let loaded: LoadedRows<DealConverter>;
   try {
@@ -134,7 +154,18 @@ export async function readDealsInParts(
       DEAL_NEEDS,
       (map, problems, format) => {
         checkMapping(map);
-        const converter = new DealConverter(map, { file, decimal: options.decimal, dayOrder: options.dayOrder, vocabulary: filter.vocabulary, fold: options.fold, repeats: new DealRepeats(totals.repeats.firstColumns) }, problems);
+        const converter = new DealConverter(
+          map,
+          {
+            file,
+            decimal: options.decimal,
+            dayOrder: options.dayOrder,
+            vocabulary: filter.vocabulary,
+            fold: options.fold,
+            repeats: new DealRepeats(totals.repeats.firstColumns),
+          },
+          problems,
+        );
         if (format.encoding.startsWith('utf-16')) unsure = 'UTF-16 text';
         else if (converter.readsProductRows) unsure = 'product rows';
         return converter;
@@ -154,8 +185,29 @@ export async function readDealsInParts(
   const { vocabulary, period, previous, trailing, currency } = filter;
   const conventions = conv.conventions();
   jobs.forEach((job, k) => {
-    const range = { path: options.source.path, file, start: plan.cuts[k] as number, end: plan.cuts[k + 1] ?? plan.size, encoding: format.encoding, delimiter: format.delimiter, maxRecordLength: options.maxRecordLength };
-    job.resolve(headSure ? { range, mapping, decimal: options.decimal, dayOrder: options.dayOrder, conventions, fold: options.fold, filter: { vocabulary, period, previous, trailing, currency }, firstColumns: totals.repeats.firstColumns } : null);
+    const range = {
+      path: options.source.path,
+      file,
+      start: plan.cuts[k] as number,
+      end: plan.cuts[k + 1] ?? plan.size,
+      encoding: format.encoding,
+      delimiter: format.delimiter,
+      maxRecordLength: options.maxRecordLength,
+    };
+    job.resolve(
+      headSure
+        ? {
+            range,
+            mapping,
+            decimal: options.decimal,
+            dayOrder: options.dayOrder,
+            conventions,
+            fold: options.fold,
+            filter: { vocabulary, period, previous, trailing, currency },
+            firstColumns: totals.repeats.firstColumns,
+          }
+        : null,
+    );
   });
   const headMs = performance.now() - began;
   const results = await Promise.all(outcomes);
@@ -175,7 +227,10 @@ export async function readDealsInParts(
     bases.push(base);
     base += p.nextLine - 1;
   }
-  const why = settleColumns(conv, parts, bases, options.decimal, options.dayOrder) ?? absorbStatuses(conv, parts) ?? (options.fold ? joinIdLines(conv, parts, bases, totals.repeats, plan.keepIds) : null);
+  const why =
+    settleColumns(conv, parts, bases, options.decimal, options.dayOrder) ??
+    absorbStatuses(conv, parts) ??
+    (options.fold ? joinIdLines(conv, parts, bases, totals.repeats, plan.keepIds) : null);
   if (why !== null) return gaveUp(file, why);
 
   // Sure now: from here on the parts are added to the input's totals.
@@ -187,8 +242,20 @@ export async function readDealsInParts(
       for (let e = 0; e < lines.length; e++) totals.repeats.idLines.add(words, e, lines[e] as number);
     }
   }
-  const all: { ledger: LedgerData; previous: LedgerData | null; trailing: LedgerData | null; currencies: [string, number, number][]; base: number }[] = [
-    { ledger: targets.ledger.toData(), previous: targets.previous?.toData() ?? null, trailing: targets.trailing?.toData() ?? null, currencies: [...targets.currencies].map(([c, s]) => [c, s.rows, s.line]), base: 0 },
+  const all: {
+    ledger: LedgerData;
+    previous: LedgerData | null;
+    trailing: LedgerData | null;
+    currencies: [string, number, number][];
+    base: number;
+  }[] = [
+    {
+      ledger: targets.ledger.toData(),
+      previous: targets.previous?.toData() ?? null,
+      trailing: targets.trailing?.toData() ?? null,
+      currencies: [...targets.currencies].map(([c, s]) => [c, s.rows, s.line]),
+      base: 0,
+    },
     ...parts.map((p, k) => ({ ...p, base: bases[k] as number })),
   ];
   for (const part of all) {
@@ -211,7 +278,9 @@ export async function readDealsInParts(
     sink.excluded.currency += p.excluded.currency;
     conv.addPartCounts(p.folded, p.repeatedIds);
   }
-  trace(`${file}: read in ${parts.length} part${parts.length === 1 ? '' : 's'} on as many threads, after a head of ${plan.cuts[0]} bytes (head done at ${headMs.toFixed(0)} ms, parts at ${results.map((o) => o.ms.toFixed(0)).join(', ')} ms, added up at ${(performance.now() - began).toFixed(0)} ms)`);
+  trace(
+    `${file}: read in ${parts.length} part${parts.length === 1 ? '' : 's'} on as many threads, after a head of ${plan.cuts[0]} bytes (head done at ${headMs.toFixed(0)} ms, parts at ${results.map((o) => o.ms.toFixed(0)).join(', ')} ms, added up at ${(performance.now() - began).toFixed(0)} ms)`,
+  );
   return { loaded, sink };
 }
 
@@ -231,7 +300,13 @@ function trace(text: string): void {
  * and then it settles its part's column: so parts agree with one pass exactly when every
  * convention they settled is the one settled first.
  */
-function settleColumns(conv: DealConverter, parts: DealPartResult[], bases: number[], decimal: DecimalMark | null, dayOrder: DayOrder | null): string | null {
+function settleColumns(
+  conv: DealConverter,
+  parts: DealPartResult[],
+  bases: number[],
+  decimal: DecimalMark | null,
+  dayOrder: DayOrder | null,
+): string | null {
   for (let k = 0; k < parts.length; k++) {
     const part = parts[k] as DealPartResult;
     const base = bases[k] as number;
@@ -253,7 +328,12 @@ function settleColumns(conv: DealConverter, parts: DealPartResult[], bases: numb
   return null;
 }
 
-function settle<K extends 'mark' | 'order'>(column: { settledAt: number } & Record<K, string | null>, key: K, part: PartColumn, base: number): boolean {
+function settle<K extends 'mark' | 'order'>(
+  column: { settledAt: number } & Record<K, string | null>,
+  key: K,
+  part: PartColumn,
+  base: number,
+): boolean {
   if (part.convention === null) return true;
   if (column[key] === null) {
     (column as Record<K, string | null>)[key] = part.convention;
@@ -276,7 +356,13 @@ function absorbStatuses(conv: DealConverter, parts: DealPartResult[]): string | 
  * the last part's table (read on this thread: the biggest) is looked into where it lies, so
  * that no table of all of them is made (1e7 rows: about 90 MB less at the peak).
  */
-function joinIdLines(conv: DealConverter, parts: DealPartResult[], bases: number[], repeats: DealRepeats, keep: boolean): string | null {
+function joinIdLines(
+  conv: DealConverter,
+  parts: DealPartResult[],
+  bases: number[],
+  repeats: DealRepeats,
+  keep: boolean,
+): string | null {
   const table = conv.idTable;
   const lastIds = parts[parts.length - 1]?.ids ?? null;
   const lastTable = !keep && lastIds !== null && 'table' in lastIds ? lastIds.table : null;
@@ -297,7 +383,8 @@ function joinIdLines(conv: DealConverter, parts: DealPartResult[], bases: number
     const base = bases[k] as number;
     const lines = 'table' in ids ? ids.table.allLines() : ids.lines;
     eachIdChunk(ids, (words, count, first) => {
-      for (let e = 0; e < count && why === null; e++) if (table.add(words, e, base + (lines[first + e] as number)) >= 0) why = inTwo;
+      for (let e = 0; e < count && why === null; e++)
+        if (table.add(words, e, base + (lines[first + e] as number)) >= 0) why = inTwo;
     });
   }
   if (why !== null) return why;
@@ -354,7 +441,9 @@ async function onWorker(job: Promise<DealPartJob | null>, progress: (bytes: numb
   const worker = new Worker(new URL('./deal-worker.js', import.meta.url));
   const outcome = new Promise<PartOutcome>((resolve) => {
     // Progress comes as it reads, then the outcome.
-    worker.on('message', (message: PartOutcome | { progress: number }) => ('progress' in message ? progress(message.progress) : resolve(message)));
+    worker.on('message', (message: PartOutcome | { progress: number }) =>
+      'progress' in message ? progress(message.progress) : resolve(message),
+    );
     worker.once('error', (error) => resolve({ error: error.message }));
     worker.once('exit', (code) => resolve({ error: `the thread exited with ${code}` }));
   });

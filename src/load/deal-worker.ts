@@ -14,9 +14,13 @@ parentPort?.once('message', (job: DealPartJob) => {
         ids.table.eachChunk((words) => chunks.push(words));
         ids = { chunks, size: ids.table.size, lines: ids.table.allLines() };
       }
-      const transfer = ids !== null && 'chunks' in ids ? [...ids.chunks.map((c) => c.buffer as ArrayBuffer), ids.lines.buffer as ArrayBuffer] : [];
+      const transfer =
+        ids !== null && 'chunks' in ids
+          ? [...ids.chunks.map((c) => c.buffer as ArrayBuffer), ids.lines.buffer as ArrayBuffer]
+          : [];
       parentPort?.postMessage({ result: { ...result, ids } }, transfer);
     },
-    (error: unknown) => parentPort?.postMessage({ error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) }),
+    (error: unknown) =>
+      parentPort?.postMessage({ error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) }),
   );
 });

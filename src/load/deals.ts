@@ -96,7 +96,12 @@ export async function loadDeals(files: readonly InputOptions[], filter: DealFilt
 }
 
 /** `more`: a later file of the input follows (its lines are compared with this one's). */
-async function loadDealFile(options: InputOptions, filter: DealFilter, totals: DealInputTotals, more: boolean): Promise<{ input: InputReport; warnings: Warning[] }> {
+async function loadDealFile(
+  options: InputOptions,
+  filter: DealFilter,
+  totals: DealInputTotals,
+  more: boolean,
+): Promise<{ input: InputReport; warnings: Warning[] }> {
   const file = options.source.name;
   const checkMapping = (map: ColumnMapping): void => {
     if (filter.period !== null && map.index.date === undefined) {
@@ -112,13 +117,20 @@ async function loadDealFile(options: InputOptions, filter: DealFilter, totals: D
     totals.fields.check(file, map);
   };
   const plan = await partCuts(options, filter);
-  const inParts = plan ? await readDealsInParts(options, filter, totals, { ...plan, keepIds: more }, checkMapping) : null;
+  const inParts = plan
+    ? await readDealsInParts(options, filter, totals, { ...plan, keepIds: more }, checkMapping)
+    : null;
   const { loaded, sink } = inParts ?? (await readDealsInOne(options, filter, totals, checkMapping));
   return dealFileReport(file, loaded, sink, filter.history ?? null);
 }
 
 /** Read a deals file on this thread, row after row, straight into the input's totals. */
-async function readDealsInOne(options: InputOptions, filter: DealFilter, totals: DealInputTotals, checkMapping: (map: ColumnMapping) => void): Promise<DealFileRead> {
+async function readDealsInOne(
+  options: InputOptions,
+  filter: DealFilter,
+  totals: DealInputTotals,
+  checkMapping: (map: ColumnMapping) => void,
+): Promise<DealFileRead> {
   const file = options.source.name;
   const sink = new DealSink(filter, file, { ...totals, history: filter.history ?? null });
   const loaded = await loadRows(
@@ -126,7 +138,18 @@ async function readDealsInOne(options: InputOptions, filter: DealFilter, totals:
     DEAL_NEEDS,
     (map, problems) => {
       checkMapping(map);
-      return new DealConverter(map, { file, decimal: options.decimal, dayOrder: options.dayOrder, vocabulary: filter.vocabulary, fold: options.fold, repeats: totals.repeats }, problems);
+      return new DealConverter(
+        map,
+        {
+          file,
+          decimal: options.decimal,
+          dayOrder: options.dayOrder,
+          vocabulary: filter.vocabulary,
+          fold: options.fold,
+          repeats: totals.repeats,
+        },
+        problems,
+      );
     },
     sink.accept,
   );
@@ -134,7 +157,12 @@ async function readDealsInOne(options: InputOptions, filter: DealFilter, totals:
 }
 
 /** A deals file's warnings and input report, from its rows as read and the deals' counts. */
-function dealFileReport(file: string, loaded: LoadedRows<DealConverter>, sink: DealSink, history: DealHistory | null): { input: InputReport; warnings: Warning[] } {
+function dealFileReport(
+  file: string,
+  loaded: LoadedRows<DealConverter>,
+  sink: DealSink,
+  history: DealHistory | null,
+): { input: InputReport; warnings: Warning[] } {
   const { mapping, converter: conv } = loaded;
   if (history && conv.hasDiscount) history.discountsKnown = true;
 
@@ -147,7 +175,16 @@ function dealFileReport(file: string, loaded: LoadedRows<DealConverter>, sink: D
   }
   if (conv.amountDisagrees > 0) {
     const h = mapping.header;
-    warnings.push(warning('PRODUCT_ROW_AMOUNTS', { file, count: conv.productRowsCounted, disagree: conv.amountDisagrees, price: h.price ?? '', quantity: h.quantity ?? '', amount: h.amount ?? '' }));
+    warnings.push(
+      warning('PRODUCT_ROW_AMOUNTS', {
+        file,
+        count: conv.productRowsCounted,
+        disagree: conv.amountDisagrees,
+        price: h.price ?? '',
+        quantity: h.quantity ?? '',
+        amount: h.amount ?? '',
+      }),
+    );
   }
   if (conv.repeatedIdCount > 0) {
     warnings.push(warning('REPEATED_IDS', { file, count: conv.repeatedIdCount, across: conv.repeatedAcross.size }));
@@ -158,5 +195,12 @@ function dealFileReport(file: string, loaded: LoadedRows<DealConverter>, sink: D
   const statuses = mapping.index.status === undefined ? null : unknownValuesWarning(file, 'status', conv.statuses);
   if (statuses) warnings.push(statuses);
 
-  return { warnings, input: inputReport(loaded, 'deals', { used: sink.used, excluded: sink.excluded, folded: conv.folded + conv.amountRepeats }) };
+  return {
+    warnings,
+    input: inputReport(loaded, 'deals', {
+      used: sink.used,
+      excluded: sink.excluded,
+      folded: conv.folded + conv.amountRepeats,
+    }),
+  };
 }

@@ -92,7 +92,8 @@ const TABLE_FILES = 'a .csv/.tsv/.txt, .xlsx/.xlsm, .xls (HTML) or .parquet file
 
 /** What folder discovery looks for, one line per role. */
 export function lookedFor(role: Role): string {
-  if (BY_NAME_ONLY.has(role)) return `${role}: ${ROLE_NOUN[role]}, ${TABLE_FILES} named like ${NAME_WORDS[role].join(', ')}, with the columns ${neededColumns(role)}`;
+  if (BY_NAME_ONLY.has(role))
+    return `${role}: ${ROLE_NOUN[role]}, ${TABLE_FILES} named like ${NAME_WORDS[role].join(', ')}, with the columns ${neededColumns(role)}`;
   return `${role}: ${ROLE_NOUN[role]}, ${TABLE_FILES} named like ${NAME_WORDS[role].join(', ')}, or with the columns ${neededColumns(role)}`;
 }
 
@@ -133,7 +134,10 @@ export function roleByHeader(file: string, header: string[]): Role[] {
  * folder. A folder where nothing is recognised is an error that says what was looked for
  * and what was seen.
  */
-export async function findInputs(folder: string | undefined, named: Partial<Record<Role, string[]>>): Promise<FoundInputs> {
+export async function findInputs(
+  folder: string | undefined,
+  named: Partial<Record<Role, string[]>>,
+): Promise<FoundInputs> {
   const files: Partial<Record<Role, string[]>> = {};
   const chosen: ChosenFile[] = [];
   const unused: UnusedFile[] = [];
@@ -161,7 +165,11 @@ export async function findInputs(folder: string | undefined, named: Partial<Reco
     const peeked = await peekRows(file);
     if (peeked.problem !== undefined) {
       const p = peeked.problem;
-      unused.push({ file, why: `${p.message}; ${p.hint ?? ''}`, reason: { code: 'unreadable', error: p.says ?? null } });
+      unused.push({
+        file,
+        why: `${p.message}; ${p.hint ?? ''}`,
+        reason: { code: 'unreadable', error: p.says ?? null },
+      });
       continue;
     }
     const header = headerOf(file, peeked.rows);
@@ -188,8 +196,13 @@ export async function findInputs(folder: string | undefined, named: Partial<Reco
       // No row fits a role: the first row read is what its header would be.
       const first = header ?? peeked.rows?.[0] ?? null;
       if (roles.length === 0 && first) {
-        unused.push({ file, why: `its columns fit no input (${first.slice(0, 6).join(', ')}${first.length > 6 ? ', …' : ''})`, reason: { code: 'no-fitting-columns', header: first.slice(0, 6), more: first.length > 6 } });
-      } else if (roles.length === 0) unused.push({ file, why: 'no header row could be read', reason: { code: 'no-header' } });
+        unused.push({
+          file,
+          why: `its columns fit no input (${first.slice(0, 6).join(', ')}${first.length > 6 ? ', …' : ''})`,
+          reason: { code: 'no-fitting-columns', header: first.slice(0, 6), more: first.length > 6 },
+        });
+      } else if (roles.length === 0)
+        unused.push({ file, why: 'no header row could be read', reason: { code: 'no-header' } });
     }
     for (const role of roles) {
       if (files[role]) continue;
@@ -212,16 +225,28 @@ export async function findInputs(folder: string | undefined, named: Partial<Reco
 async function listFiles(folder: string, unused: UnusedFile[]): Promise<string[]> {
   const out: string[] = [];
   const visit = async (dir: string, depth: number): Promise<void> => {
-    const entries = (await readdir(dir, { withFileTypes: true })).filter((e) => !e.name.startsWith('.') && !e.name.startsWith('~$'));
+    const entries = (await readdir(dir, { withFileTypes: true })).filter(
+      (e) => !e.name.startsWith('.') && !e.name.startsWith('~$'),
+    );
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     const subfolders: string[] = [];
     for (const e of entries) {
       const path = join(dir, e.name);
       if (e.isDirectory()) {
         if (depth === 0) subfolders.push(path);
-        else unused.push({ file: path, why: 'a folder two levels down: folio looks one level deep', reason: { code: 'too-deep' } });
+        else
+          unused.push({
+            file: path,
+            why: 'a folder two levels down: folio looks one level deep',
+            reason: { code: 'too-deep' },
+          });
       } else if (TABLE_FILE.test(e.name)) out.push(path);
-      else if (WORKBOOK_FILE.test(e.name)) unused.push({ file: path, why: 'a workbook format folio does not read: save it as .xlsx or CSV from the spreadsheet program', reason: { code: 'legacy-workbook' } });
+      else if (WORKBOOK_FILE.test(e.name))
+        unused.push({
+          file: path,
+          why: 'a workbook format folio does not read: save it as .xlsx or CSV from the spreadsheet program',
+          reason: { code: 'legacy-workbook' },
+        });
       else unused.push({ file: path, why: `not ${TABLE_FILES}`, reason: { code: 'not-a-table' } });
     }
     for (const sub of subfolders) await visit(sub, depth + 1);
@@ -231,17 +256,25 @@ async function listFiles(folder: string, unused: UnusedFile[]): Promise<string[]
 }
 
 function nothingFound(folder: string, unused: UnusedFile[]): FolioError {
-  const seen = unused.length > 0 ? unused.slice(0, 10).map((u) => `seen: ${u.file}: ${u.why}`) : ['seen: nothing (the folder and its subfolders hold no files)'];
+  const seen =
+    unused.length > 0
+      ? unused.slice(0, 10).map((u) => `seen: ${u.file}: ${u.why}`)
+      : ['seen: nothing (the folder and its subfolders hold no files)'];
   return new FolioError({
     code: 'NO_INPUT',
     file: folder,
     message: 'no export recognised in this folder or its subfolders (one level deep); folio looked for',
     more: [...ROLES.map(lookedFor), ...seen],
     moreCount: Math.max(0, unused.length - 10),
-    hint: 'put the CSV exports in the folder, map a file\'s columns with --deals-map field=header, or name the files with --deals FILE, --activities FILE, --leads FILE, --clients FILE',
+    hint: "put the CSV exports in the folder, map a file's columns with --deals-map field=header, or name the files with --deals FILE, --activities FILE, --leads FILE, --clients FILE",
     says: says('NO_INPUT', {
       roles: [...ROLES],
-      looked: ROLES.map((role) => ({ role, names: [...NAME_WORDS[role]], needs: columnWays(role), byNameOnly: BY_NAME_ONLY.has(role) })),
+      looked: ROLES.map((role) => ({
+        role,
+        names: [...NAME_WORDS[role]],
+        needs: columnWays(role),
+        byNameOnly: BY_NAME_ONLY.has(role),
+      })),
       unused: unused.slice(0, 10),
     }),
   });

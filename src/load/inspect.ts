@@ -66,14 +66,35 @@ interface RoleReader {
 }
 
 const READERS: Record<Role, RoleReader> = {
-  deals: { needs: DEAL_NEEDS, make: (m, i, p, vocabulary) => new DealConverter(m, { file: i.source.name, decimal: i.decimal, dayOrder: i.dayOrder, vocabulary }, p) },
-  leads: { needs: LEAD_NEEDS, make: (m, i, p, vocabulary) => new LeadConverter(m, { file: i.source.name, decimal: i.decimal, dayOrder: i.dayOrder, vocabulary }, p) },
+  deals: {
+    needs: DEAL_NEEDS,
+    make: (m, i, p, vocabulary) =>
+      new DealConverter(m, { file: i.source.name, decimal: i.decimal, dayOrder: i.dayOrder, vocabulary }, p),
+  },
+  leads: {
+    needs: LEAD_NEEDS,
+    make: (m, i, p, vocabulary) =>
+      new LeadConverter(m, { file: i.source.name, decimal: i.decimal, dayOrder: i.dayOrder, vocabulary }, p),
+  },
   activities: {
     needs: ACTIVITY_NEEDS,
-    make: (m, i, p, vocabulary) => new ActivityConverter(m, { file: i.source.name, decimal: i.decimal, dayOrder: i.dayOrder, vocabulary }, p),
+    make: (m, i, p, vocabulary) =>
+      new ActivityConverter(m, { file: i.source.name, decimal: i.decimal, dayOrder: i.dayOrder, vocabulary }, p),
   },
-  clients: { needs: CLIENT_NEEDS, make: (m, i, p) => new ClientConverter(m, { file: i.source.name, decimal: i.decimal, dayOrder: i.dayOrder, wantMin: null, canMin: null }, p) },
-  offers: { needs: OFFER_NEEDS, make: (m, i, p, vocabulary) => new OfferConverter(m, { file: i.source.name, decimal: i.decimal, dayOrder: i.dayOrder, vocabulary }, p) },
+  clients: {
+    needs: CLIENT_NEEDS,
+    make: (m, i, p) =>
+      new ClientConverter(
+        m,
+        { file: i.source.name, decimal: i.decimal, dayOrder: i.dayOrder, wantMin: null, canMin: null },
+        p,
+      ),
+  },
+  offers: {
+    needs: OFFER_NEEDS,
+    make: (m, i, p, vocabulary) =>
+      new OfferConverter(m, { file: i.source.name, decimal: i.decimal, dayOrder: i.dayOrder, vocabulary }, p),
+  },
 };
 
 const DAY_KEYS = new Set(['day', 'expectedClose', 'dossier', 'sent', 'expires']);
@@ -84,14 +105,15 @@ function describe(record: Record<string, unknown>): Record<string, string> {
   const out: Record<string, string> = { line: String(record.line) };
   for (const [key, value] of Object.entries(record)) {
     if (HIDDEN.has(key)) continue;
-    if (key === 'whole') out.amount = record.status !== undefined && record.status !== 'won' ? '—' : decimal(value as number, record.micro as number);
+    if (key === 'whole')
+      out.amount =
+        record.status !== undefined && record.status !== 'won' ? '—' : decimal(value as number, record.micro as number);
     else if (value === null || value === undefined) out[key] = '—';
     else if (DAY_KEYS.has(key) && typeof value === 'number') out[key] = formatDay(value);
     else if (typeof value === 'object' && 'whole' in value) {
       const amount = value as Amount;
       out[key] = decimal(amount.whole, amount.micro);
-    }
-    else out[key] = String(value);
+    } else out[key] = String(value);
   }
   return out;
 }
@@ -113,29 +135,40 @@ export interface InspectDetails {
   ambiguity: FolioError | null;
 }
 
-export async function inspectInput(input: InputOptions, vocabulary: Vocabulary, as: Role | undefined): Promise<{ result: InspectResult; warnings: Warning[]; details: InspectDetails }> {
+export async function inspectInput(
+  input: InputOptions,
+  vocabulary: Vocabulary,
+  as: Role | undefined,
+): Promise<{ result: InspectResult; warnings: Warning[]; details: InspectDetails }> {
   const problems = new Problems(true, undefined, input.names === undefined);
   const sample: Record<string, string>[] = [];
   const ctx: { converter?: AnyConverter; feed?: RowFeed<object>; role?: Role } = {};
   const roleOf = (headers: string[]): Role => {
     if (as) return as;
     // As in a folder: the name proposes (offers.csv), the columns confirm.
-    const named = input.header ? roleByName(input.source.name).filter((r) => roleByHeader(input.source.name, headers).includes(r)) : [];
+    const named = input.header
+      ? roleByName(input.source.name).filter((r) => roleByHeader(input.source.name, headers).includes(r))
+      : [];
     if (named.length === 1) return named[0] as Role;
     // Deals unless the columns are those of another kind of export only.
     const fitsDeals = !input.header || roleByHeader(input.source.name, headers).includes('deals');
     return (fitsDeals ? 'deals' : guessRole(input.source.name, headers)) ?? 'deals';
   };
-  const read = await readMapped(input, (headers) => READERS[roleOf(headers)].needs, (map, fmt) => {
-    ctx.role = roleOf(map.headers);
-    const converter = READERS[ctx.role].make(map, input, problems, vocabulary);
-    const feed = new RowFeed<object>(converter, (record) => {
-      if (sample.length < SAMPLE_ROWS) sample.push(describe(record as Record<string, unknown>));
-    });
-    Object.assign(ctx, { converter, feed });
-    problems.sheet = fmt.sheet;
-    return (fields, line, kinds) => feed.push(fields, line, kinds);
-  }, true);
+  const read = await readMapped(
+    input,
+    (headers) => READERS[roleOf(headers)].needs,
+    (map, fmt) => {
+      ctx.role = roleOf(map.headers);
+      const converter = READERS[ctx.role].make(map, input, problems, vocabulary);
+      const feed = new RowFeed<object>(converter, (record) => {
+        if (sample.length < SAMPLE_ROWS) sample.push(describe(record as Record<string, unknown>));
+      });
+      Object.assign(ctx, { converter, feed });
+      problems.sheet = fmt.sheet;
+      return (fields, line, kinds) => feed.push(fields, line, kinds);
+    },
+    true,
+  );
   const { format, mapping, rows } = read;
   let stopped: FolioError | null = null;
   try {
@@ -172,7 +205,12 @@ export async function inspectInput(input: InputOptions, vocabulary: Vocabulary, 
     blank: read.blank,
     missing: read.missing.map((spec) => {
       const closest = input.header ? closestHeader(spec, mapping.headers) : null;
-      return { field: spec.field, description: spec.description, closest, map: `--map ${spec.field}=${closest === null ? 'HEADER' : JSON.stringify(closest)}` };
+      return {
+        field: spec.field,
+        description: spec.description,
+        closest,
+        map: `--map ${spec.field}=${closest === null ? 'HEADER' : JSON.stringify(closest)}`,
+      };
     }),
     columns: used.headers.map((header, i) => ({ position: i + 1, header, field: fieldAt.get(i) ?? null })),
     choices: used.choices,
@@ -197,8 +235,10 @@ function vocabularyWarnings(file: string, mapping: ColumnMapping, converter: Any
     converter instanceof DealConverter || converter instanceof LeadConverter
       ? [has('status') ? unknownValuesWarning(file, 'status', converter.statuses) : null]
       : converter instanceof ActivityConverter
-        ? [unknownValuesWarning(file, 'outcome', converter.outcomes), has('channel') ? unknownValuesWarning(file, 'channel', converter.channels) : null]
+        ? [
+            unknownValuesWarning(file, 'outcome', converter.outcomes),
+            has('channel') ? unknownValuesWarning(file, 'channel', converter.channels) : null,
+          ]
         : [];
   return found.filter((w): w is Warning => w !== null);
 }
-

@@ -26,7 +26,12 @@ export async function loadLeads(files: readonly InputOptions[], vocabulary: Voca
   return out;
 }
 
-async function loadLeadFile(input: InputOptions, vocabulary: Vocabulary, fields: SameFields, leads: LeadInput[]): Promise<{ input: InputReport; warnings: Warning[] }> {
+async function loadLeadFile(
+  input: InputOptions,
+  vocabulary: Vocabulary,
+  fields: SameFields,
+  leads: LeadInput[],
+): Promise<{ input: InputReport; warnings: Warning[] }> {
   const file = input.source.name;
   const before = leads.length;
   let closed = 0;
@@ -53,7 +58,11 @@ async function loadLeadFile(input: InputOptions, vocabulary: Vocabulary, fields:
     },
   );
   const warnings = readWarnings(file, loaded);
-  const statuses = loaded.mapping.index.status === undefined ? null : unknownValuesWarning(file, 'status', loaded.converter.statuses);
+  const statuses =
+    loaded.mapping.index.status === undefined ? null : unknownValuesWarning(file, 'status', loaded.converter.statuses);
   if (statuses) warnings.push(statuses);
-  return { warnings, input: inputReport(loaded, 'leads', { used: leads.length - before, excluded: { status: closed } }) };
+  return {
+    warnings,
+    input: inputReport(loaded, 'leads', { used: leads.length - before, excluded: { status: closed } }),
+  };
 }

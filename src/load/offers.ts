@@ -22,7 +22,12 @@ export interface LoadedOffers {
  * before an offer (deals of a deals export that never got one, drafts) and offers sent after
  * as-of are counted out.
  */
-export async function loadOffers(input: InputOptions, vocabulary: Vocabulary, asOf: number, fields?: SameFields): Promise<LoadedOffers> {
+export async function loadOffers(
+  input: InputOptions,
+  vocabulary: Vocabulary,
+  asOf: number,
+  fields?: SameFields,
+): Promise<LoadedOffers> {
   const file = input.source.name;
   const offers: Offer[] = [];
   let notSent = 0;
@@ -84,7 +89,14 @@ export async function loadOffers(input: InputOptions, vocabulary: Vocabulary, as
   if (later > 0) {
     warnings.push(warning('OFFERS_AFTER_AS_OF', { file, count: later, asOf: formatDay(asOf) }));
   }
-  return { offers, warnings, input: inputReport(loaded, 'offers', { used: offers.length, excluded: { notSent, preparing, sentAfterAsOf: later } }) };
+  return {
+    offers,
+    warnings,
+    input: inputReport(loaded, 'offers', {
+      used: offers.length,
+      excluded: { notSent, preparing, sentAfterAsOf: later },
+    }),
+  };
 }
 
 export interface LoadedContacts {
@@ -131,7 +143,14 @@ export function contactColumnWarning(file: string, hasChannel: boolean): Warning
 }
 
 /** An activity log read for the follow-up rule alone; several logs add to one `log`, and must then map the same `fields`. */
-export async function loadContacts(input: InputOptions, vocabulary: Vocabulary, clients: ReadonlySet<string>, asOf: number, log = new ContactDays(), fields?: SameFields): Promise<LoadedContacts> {
+export async function loadContacts(
+  input: InputOptions,
+  vocabulary: Vocabulary,
+  clients: ReadonlySet<string>,
+  asOf: number,
+  log = new ContactDays(),
+  fields?: SameFields,
+): Promise<LoadedContacts> {
   const file = input.source.name;
   const sink = new ContactSink(log, clients, asOf);
   const loaded = await loadActivities(input, vocabulary, (a) => sink.accept(a), CONTACT_NEEDS, fields);

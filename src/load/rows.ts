@@ -33,7 +33,11 @@ export async function loadRows<T, C extends ConverterBase & RowConverter<T>>(
   needs: FieldNeeds,
   make: (mapping: ColumnMapping, problems: Problems, format: TableFormat) => C,
   accept: (record: T) => void,
-  problems: Problems = new Problems(options.skipInvalid, options.collect ? Infinity : undefined, options.names === undefined),
+  problems: Problems = new Problems(
+    options.skipInvalid,
+    options.collect ? Infinity : undefined,
+    options.names === undefined,
+  ),
 ): Promise<LoadedRows<C>> {
   const ctx: { converter?: C; feed?: RowFeed<T> } = {};
   const { format, mapping, rows, headerLine, blank } = await readMapped(options, needs, (map, fmt) => {
@@ -50,15 +54,33 @@ export async function loadRows<T, C extends ConverterBase & RowConverter<T>>(
   }
   options.collect?.push(...problems.listed);
   problems.throwUnlessSkipping();
-  return { format, mapping, rows, headerLine, blank, converter: ctx.converter as C, problems, heldRows: ctx.feed?.heldRows ?? 0 };
+  return {
+    format,
+    mapping,
+    rows,
+    headerLine,
+    blank,
+    converter: ctx.converter as C,
+    problems,
+    heldRows: ctx.feed?.heldRows ?? 0,
+  };
 }
 
 /** Warnings every input shares: how its header and columns were read (see `columnWarnings`), totals rows left out, and skipped rows. */
 export function readWarnings(file: string, loaded: LoadedRows<ConverterBase>): Warning[] {
-  const warnings = columnWarnings(loaded.mapping, loaded.converter).map((w) => ({ ...w, fields: { file, ...w.fields } }) as Warning);
+  const warnings = columnWarnings(loaded.mapping, loaded.converter).map(
+    (w) => ({ ...w, fields: { file, ...w.fields } }) as Warning,
+  );
   const converter = loaded.converter;
   if (converter.totals > 0) {
-    warnings.push(warning('TOTALS_ROWS', { file, count: converter.totals, lines: [...converter.totalsLines], ...converter.totalsCheck.summary() }));
+    warnings.push(
+      warning('TOTALS_ROWS', {
+        file,
+        count: converter.totals,
+        lines: [...converter.totalsLines],
+        ...converter.totalsCheck.summary(),
+      }),
+    );
   }
   if (loaded.format.uncached > 0) {
     warnings.push(warning('FORMULAS_NOT_CACHED', { file, count: loaded.format.uncached }));
@@ -74,12 +96,25 @@ export function readWarnings(file: string, loaded: LoadedRows<ConverterBase>): W
  * which field a fallback header stands in for, and amounts rounded from printed binary floats.
  */
 export function columnWarnings(mapping: ColumnMapping, converter: ConverterBase): Warning[] {
-  const warnings: Warning[] = mapping.preamble > 0 ? [warning('HEADER_ROW', { line: mapping.line, preamble: mapping.preamble })] : [];
+  const warnings: Warning[] =
+    mapping.preamble > 0 ? [warning('HEADER_ROW', { line: mapping.line, preamble: mapping.preamble })] : [];
   warnings.push(...mapping.choices.map((choice) => warning('COLUMN_CHOICE', choice)));
-  for (const use of mapping.fallbacks) warnings.push(use.kind === 'client-id' ? warning('CLIENT_BY_ID', { header: use.header }) : warning('DATE_FALLBACK', { header: use.header, kind: use.kind }));
+  for (const use of mapping.fallbacks)
+    warnings.push(
+      use.kind === 'client-id'
+        ? warning('CLIENT_BY_ID', { header: use.header })
+        : warning('DATE_FALLBACK', { header: use.header, kind: use.kind }),
+    );
   for (const [field, column] of converter.amounts) {
     if (column.rounded === 0) continue;
-    warnings.push(warning('FLOAT_AMOUNTS', { count: column.rounded, header: mapping.header[field] ?? field, decimals: MAX_DECIMALS, line: column.firstRounded }));
+    warnings.push(
+      warning('FLOAT_AMOUNTS', {
+        count: column.rounded,
+        header: mapping.header[field] ?? field,
+        decimals: MAX_DECIMALS,
+        line: column.firstRounded,
+      }),
+    );
   }
   return warnings;
 }
@@ -130,7 +165,10 @@ export class SameFields {
     const lacks = first.fields.filter((f) => !fields.includes(f));
     const adds = fields.filter((f) => !first.fields.includes(f));
     if (lacks.length === 0 && adds.length === 0) return;
-    const says = [lacks.length > 0 ? `no column for ${lacks.join(', ')}, which ${first.file} has` : null, adds.length > 0 ? `a column for ${adds.join(', ')}, which ${first.file} has not` : null]
+    const says = [
+      lacks.length > 0 ? `no column for ${lacks.join(', ')}, which ${first.file} has` : null,
+      adds.length > 0 ? `a column for ${adds.join(', ')}, which ${first.file} has not` : null,
+    ]
       .filter(Boolean)
       .join(', and ');
     throw new FolioError({
@@ -139,7 +177,7 @@ export class SameFields {
       line: map.line,
       message: `this file has ${says}: the files of one input are read as one table, so their columns must give the same fields`,
       hint: `export the files with the same columns, or leave out the one that differs (in report and check, name the files to read with --${this.role} FILE, once per file); \`folio inspect FILE\` shows which header became which field`,
-        says: errorSays('INPUTS_DIFFER', { says, role: this.role }),
+      says: errorSays('INPUTS_DIFFER', { says, role: this.role }),
     });
   }
 }

@@ -2,7 +2,14 @@ import { says } from '../codes/errors.js';
 import { FolioError, inSheet } from '../errors.js';
 import type { RecordHandler } from '../io/csv-scanner.js';
 import { HEADER_SEARCH_ROWS, readTable, type TableFormat } from '../io/read-table.js';
-import { fitColumns, missingError, type ColumnMapping, type FieldNeeds, type FieldSpec, type HeaderFit } from '../normalize/columns.js';
+import {
+  fitColumns,
+  missingError,
+  type ColumnMapping,
+  type FieldNeeds,
+  type FieldSpec,
+  type HeaderFit,
+} from '../normalize/columns.js';
 import type { InputOptions } from './input-options.js';
 import { type Warning, warning } from '../codes/warnings.js';
 import { NAME_FIELDS, type NameSink } from './names.js';
@@ -55,7 +62,8 @@ export async function readMapped(
   const candidates: Candidate[] = [];
   const file = options.source.name;
   const needsOf = (headers: string[]): FieldNeeds => (typeof needs === 'function' ? needs(headers) : needs);
-  const fitOf = (headers: string[], line: number): HeaderFit => fitColumns(file, headers, needsOf(headers), options.map, line);
+  const fitOf = (headers: string[], line: number): HeaderFit =>
+    fitColumns(file, headers, needsOf(headers), options.map, line);
 
   const data: RecordHandler = (fields, line, kinds) => {
     if (isBlank(fields)) {
@@ -73,7 +81,8 @@ export async function readMapped(
       if (fit.duplicateChoice) fit.mapping.choices.push(fit.duplicateChoice);
     }
     mapping = fit.mapping;
-    if (options.header && options.headerRow === undefined) mapping.preamble = fit.mapping.line - (format.sepLine ? 2 : 1);
+    if (options.header && options.headerRow === undefined)
+      mapping.preamble = fit.mapping.line - (format.sepLine ? 2 : 1);
     missing = fit.missing;
     handler = learningNames(start(fit.mapping, format), fit.mapping, options.names);
   };
@@ -97,7 +106,14 @@ export async function readMapped(
   async function readRows(): Promise<MappedTable> {
     const format = await readTable(
       options.source,
-      { encoding: options.encoding, delimiter: options.delimiter, maxRecordLength: options.maxRecordLength, sheet: options.sheet, limits: options.limits, stopAt: options.stopAt },
+      {
+        encoding: options.encoding,
+        delimiter: options.delimiter,
+        maxRecordLength: options.maxRecordLength,
+        sheet: options.sheet,
+        limits: options.limits,
+        stopAt: options.stopAt,
+      },
       (fmt) => {
         sheet = fmt.sheet;
         return (fields, line, kinds) => {
@@ -107,7 +123,13 @@ export async function readMapped(
               blank++;
               return;
             }
-            take(fitOf(fields.map((_, i) => `column ${i + 1}`), 0), fmt);
+            take(
+              fitOf(
+                fields.map((_, i) => `column ${i + 1}`),
+                0,
+              ),
+              fmt,
+            );
             return data(fields, line, kinds);
           }
           if (options.headerRow !== undefined) {
@@ -126,7 +148,13 @@ export async function readMapped(
     if (handler === null && candidates.length > 0) settle(format);
     if (mapping === null) {
       if (options.headerRow !== undefined) throw headerRowMissing(file, options.headerRow);
-      throw new FolioError({ code: 'EMPTY_FILE', file, message: 'the file holds no rows', hint: 'export the data again, with a header row', says: says('NO_ROWS_AT_ALL', {}) });
+      throw new FolioError({
+        code: 'EMPTY_FILE',
+        file,
+        message: 'the file holds no rows',
+        hint: 'export the data again, with a header row',
+        says: says('NO_ROWS_AT_ALL', {}),
+      });
     }
     const headerLine = (mapping as ColumnMapping).line;
     if (rows === 0) {
@@ -201,11 +229,25 @@ const SHOWN = 10;
  * No row fits: the rows tried, each with what it lacked. Under --redact the rows are not
  * quoted, nor the "columns found" of the closest: when no row is the header, they are data.
  */
-function noHeader(file: string, best: Candidate, candidates: Candidate[], delimiter: string, map: Record<string, string>, redact: boolean): FolioError {
+function noHeader(
+  file: string,
+  best: Candidate,
+  candidates: Candidate[],
+  delimiter: string,
+  map: Record<string, string>,
+  redact: boolean,
+): FolioError {
   const base = missingError(file, best.line, best.fit, map, true);
   const hint = `${redact ? 'map the columns with --map FIELD=HEADER' : (base.hint ?? '')}; or name the header's line with --header-row N`;
   if (best === candidates[0] && Object.keys(best.fit.mapping.index).length > 0) {
-    return new FolioError({ code: base.code, file, line: base.line, message: base.message, hint, says: redact ? undefined : base.says });
+    return new FolioError({
+      code: base.code,
+      file,
+      line: base.line,
+      message: base.message,
+      hint,
+      says: redact ? undefined : base.says,
+    });
   }
   const lines = candidates.map((c) => {
     const lacks = `lacks ${c.fit.missing.map((m) => m.field).join(', ')}`;
@@ -219,12 +261,22 @@ function noHeader(file: string, best: Candidate, candidates: Candidate[], delimi
     hint,
     more: lines.slice(0, SHOWN),
     moreCount: Math.max(0, lines.length - SHOWN),
-    says: redact || base.says === undefined ? undefined : says('NO_HEADER_ROW', {
+    says:
+      redact || base.says === undefined
+        ? undefined
+        : says('NO_HEADER_ROW', {
             tried: candidates.length,
             line: best.line,
             closest: base.says,
             hint: base.says,
-            rows: candidates.slice(0, SHOWN).map((c) => ({ file, line: c.line, excerpt: excerptOf(c.fields.join(delimiter)), lacks: c.fit.missing.map((m) => m.field) })),
+            rows: candidates
+              .slice(0, SHOWN)
+              .map((c) => ({
+                file,
+                line: c.line,
+                excerpt: excerptOf(c.fields.join(delimiter)),
+                lacks: c.fit.missing.map((m) => m.field),
+              })),
           }),
   });
 }

@@ -9,8 +9,20 @@ import type { Problems } from './problems.js';
 import { AMBIGUOUS, type RowConverter } from './row-feed.js';
 
 export const ACTIVITY_FIELDS: readonly FieldSpec[] = [
-  { field: 'date', aliases: ACTIVITY_ALIASES.date, required: true, description: 'when the contact happened', fallbacks: ACTIVITY_DATE_FALLBACKS },
-  { field: 'client', aliases: ACTIVITY_ALIASES.client, required: true, description: 'the client contacted', fallbacks: [CLIENT_BY_ID] },
+  {
+    field: 'date',
+    aliases: ACTIVITY_ALIASES.date,
+    required: true,
+    description: 'when the contact happened',
+    fallbacks: ACTIVITY_DATE_FALLBACKS,
+  },
+  {
+    field: 'client',
+    aliases: ACTIVITY_ALIASES.client,
+    required: true,
+    description: 'the client contacted',
+    fallbacks: [CLIENT_BY_ID],
+  },
   { field: 'outcome', aliases: ACTIVITY_ALIASES.outcome, required: true, description: 'positive, neutral or negative' },
   { field: 'manager', aliases: ACTIVITY_ALIASES.manager, required: false, description: 'who had the contact' },
   { field: 'channel', aliases: ACTIVITY_ALIASES.channel, required: false, description: 'meeting, call, email...' },
@@ -53,11 +65,29 @@ export class ActivityConverter extends ConverterBase implements RowConverter<Act
   convert(fields: string[], line: number): Activity | null | typeof AMBIGUOUS {
     if (this.isTotalsRow(fields, line) || this.misshapen(fields, line)) return null;
     const client = this.text(fields, 'client');
-    if (client.trim() === '') return this.invalid(line, 'client', client, 'no client', 'fill in the client of the contact', cell('NO_CLIENT', {}), 'fill-contact-client');
+    if (client.trim() === '')
+      return this.invalid(
+        line,
+        'client',
+        client,
+        'no client',
+        'fill in the client of the contact',
+        cell('NO_CLIENT', {}),
+        'fill-contact-client',
+      );
     const day = this.readDateField(fields, 'date', line);
     if (day === AMBIGUOUS) return AMBIGUOUS;
     if (day === INVALID) return null;
-    if (day === MISSING) return this.invalid(line, 'date', this.text(fields, 'date'), 'no date', 'fill in when the contact happened', cell('NO_DATE', {}), 'fill-contact-date');
+    if (day === MISSING)
+      return this.invalid(
+        line,
+        'date',
+        this.text(fields, 'date'),
+        'no date',
+        'fill in when the contact happened',
+        cell('NO_DATE', {}),
+        'fill-contact-date',
+      );
     return {
       client,
       day,

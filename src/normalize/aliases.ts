@@ -111,7 +111,16 @@ export const EXPECTED_CLOSE_ALIASES = [
 ] as const;
 
 /** When a record was created: a deal's or contact's date only when nothing else dates it. */
-export const CREATED_ALIASES = ['created', 'create date', 'created date', 'created time', 'created at', 'created on', 'deal created', 'дата создания'] as const;
+export const CREATED_ALIASES = [
+  'created',
+  'create date',
+  'created date',
+  'created time',
+  'created at',
+  'created on',
+  'deal created',
+  'дата создания',
+] as const;
 
 export const DEAL_ALIASES = {
   client: CLIENT_ALIASES,
@@ -216,23 +225,62 @@ export const DEAL_ALIASES = {
     'id сделки',
     '№',
   ],
-  currency: ['currency', 'deal currency', 'opportunity currency', 'currency code', 'валюта', 'валюта сделки', 'валюта документа'],
+  currency: [
+    'currency',
+    'deal currency',
+    'opportunity currency',
+    'currency code',
+    'валюта',
+    'валюта сделки',
+    'валюта документа',
+  ],
   product: ['product', 'product name', 'item', 'товар', 'продукт', 'номенклатура', 'наименование товара'],
   price: ['price', 'unit price', 'цена', 'цена за единицу'],
   quantity: ['quantity', 'qty', 'количество', 'кол во'],
   // Whether a deal was sold at a discount: only `dynamics` reads it (a price-driven client).
-  discount: ['discount', 'discount %', 'discount percent', 'discount amount', 'скидка', 'скидка %', 'сумма скидки', 'процент скидки', 'скидка, %'],
+  discount: [
+    'discount',
+    'discount %',
+    'discount percent',
+    'discount amount',
+    'скидка',
+    'скидка %',
+    'сумма скидки',
+    'процент скидки',
+    'скидка, %',
+  ],
 } as const;
 
 /** The clients file: want/can flags (matrix), key flag and dossier review (cadence). */
 export const CLIENT_FILE_ALIASES = {
   client: CLIENT_ALIASES,
   want: ['want', 'wants', 'desire', 'interest', 'need', 'хочет', 'желание', 'потребность', 'интерес'],
-  can: ['can', 'able', 'ability', 'budget', 'solvent', 'can buy', 'может', 'возможность', 'бюджет', 'платежеспособность'],
+  can: [
+    'can',
+    'able',
+    'ability',
+    'budget',
+    'solvent',
+    'can buy',
+    'может',
+    'возможность',
+    'бюджет',
+    'платежеспособность',
+  ],
   manager: MANAGER_ALIASES,
   segment: ['segment', 'industry', 'type', 'account type', 'сегмент', 'отрасль', 'тип'],
   key: ['key', 'key client', 'key account', 'is key', 'ключевой', 'ключевой клиент'],
-  dossier: ['dossier reviewed', 'dossier review', 'dossier', 'last review', 'reviewed', 'досье', 'дата актуализации', 'досье обновлено', 'актуализация досье'],
+  dossier: [
+    'dossier reviewed',
+    'dossier review',
+    'dossier',
+    'last review',
+    'reviewed',
+    'досье',
+    'дата актуализации',
+    'досье обновлено',
+    'актуализация досье',
+  ],
 } as const;
 
 export const LEAD_ALIASES = {
@@ -262,7 +310,20 @@ export const LEAD_ALIASES = {
     'номер',
   ],
   client: [...CLIENT_ALIASES, 'contact name', 'contact', 'контакт'],
-  amount: ['amount', 'deal value', 'value', 'opportunity amount', 'expected amount', 'budget', 'expected revenue', 'close value', 'сумма', 'сумма сделки', 'бюджет', 'ожидаемая сумма'],
+  amount: [
+    'amount',
+    'deal value',
+    'value',
+    'opportunity amount',
+    'expected amount',
+    'budget',
+    'expected revenue',
+    'close value',
+    'сумма',
+    'сумма сделки',
+    'бюджет',
+    'ожидаемая сумма',
+  ],
   expectedClose: [
     'expected close date',
     'expected close',
@@ -304,11 +365,34 @@ export const ACTIVITY_ALIASES = {
     'дата встречи',
   ],
   client: [...CLIENT_ALIASES, 'related to', 'regarding'],
-  outcome: ['outcome', 'result', 'sentiment', 'rating', 'call result', 'activity outcome', 'результат', 'итог', 'оценка', 'результат звонка'],
-  manager: ['manager', 'owner', 'activity owner', 'call owner', 'assigned to', 'user', 'responsible', 'sales rep', 'ответственный', 'менеджер', 'сотрудник', 'исполнитель'],
+  outcome: [
+    'outcome',
+    'result',
+    'sentiment',
+    'rating',
+    'call result',
+    'activity outcome',
+    'результат',
+    'итог',
+    'оценка',
+    'результат звонка',
+  ],
+  manager: [
+    'manager',
+    'owner',
+    'activity owner',
+    'call owner',
+    'assigned to',
+    'user',
+    'responsible',
+    'sales rep',
+    'ответственный',
+    'менеджер',
+    'сотрудник',
+    'исполнитель',
+  ],
   channel: ['channel', 'type', 'activity type', 'contact type', 'тип', 'канал', 'вид', 'тип активности', 'тип дела'],
 } as const;
-
 
 /** Commercial offers and quotes (1C «Коммерческие предложения», amoCRM/Bitrix24 quotes, CRM deals in a proposal stage). */
 export const OFFER_ALIASES = {
@@ -349,8 +433,36 @@ export const OFFER_ALIASES = {
     'актуально до',
     'дата окончания действия',
   ],
-  amount: ['quote amount', 'offer amount', 'proposal amount', 'amount', 'total amount', 'grand total', 'total', 'сумма кп', 'сумма предложения', 'сумма документа', 'сумма', 'итого', 'value', 'стоимость'],
+  amount: [
+    'quote amount',
+    'offer amount',
+    'proposal amount',
+    'amount',
+    'total amount',
+    'grand total',
+    'total',
+    'сумма кп',
+    'сумма предложения',
+    'сумма документа',
+    'сумма',
+    'итого',
+    'value',
+    'стоимость',
+  ],
   status: [...STATUS_ALIASES, 'quote status', 'quote stage', 'offer status', 'статус кп', 'статус предложения'],
   manager: MANAGER_ALIASES,
-  number: ['quote number', 'offer number', 'proposal number', 'quote id', 'offer id', 'number', 'номер кп', 'номер предложения', 'номер', 'no', '№', 'id'],
+  number: [
+    'quote number',
+    'offer number',
+    'proposal number',
+    'quote id',
+    'offer id',
+    'number',
+    'номер кп',
+    'номер предложения',
+    'номер',
+    'no',
+    '№',
+    'id',
+  ],
 } as const;

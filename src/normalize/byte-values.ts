@@ -15,7 +15,14 @@ const isDigit = (c: number): boolean => c >= 48 && c <= 57;
  * `123`, `-123`, `123.45`, `1 234 567,89` (groups of three after a space, U+00A0 or U+202F)
  * under the column's mark. `units` maps a single-byte code page's high bytes; null is UTF-8.
  */
-export function amountFromBytes(bytes: Uint8Array, start: number, end: number, units: Uint16Array | null, mark: DecimalMark | null, out: ParsedAmount): boolean {
+export function amountFromBytes(
+  bytes: Uint8Array,
+  start: number,
+  end: number,
+  units: Uint16Array | null,
+  mark: DecimalMark | null,
+  out: ParsedAmount,
+): boolean {
   out.currency = '';
   out.proves = null;
   out.rounded = false;
@@ -71,7 +78,14 @@ function unitAt(bytes: Uint8Array, i: number, end: number, units: Uint16Array | 
 }
 
 /** As `fastSpaceGrouped` in numbers.ts, counting characters rather than bytes. */
-function spaceGrouped(bytes: Uint8Array, start: number, end: number, units: Uint16Array | null, mark: DecimalMark | null, out: ParsedAmount): boolean {
+function spaceGrouped(
+  bytes: Uint8Array,
+  start: number,
+  end: number,
+  units: Uint16Array | null,
+  mark: DecimalMark | null,
+  out: ParsedAmount,
+): boolean {
   let n = 0;
   for (let i = start; i < end; i++) if (units !== null || ((bytes[i] as number) & 0xc0) !== 0x80) n++;
   if (n < 5 || n > 30) return false;

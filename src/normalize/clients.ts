@@ -9,13 +9,34 @@ import type { Problems } from './problems.js';
 import { AMBIGUOUS, type RowConverter } from './row-feed.js';
 
 export const CLIENT_FIELDS: readonly FieldSpec[] = [
-  { field: 'client', aliases: CLIENT_FILE_ALIASES.client, required: true, description: 'the client', fallbacks: [CLIENT_BY_ID] },
-  { field: 'want', aliases: CLIENT_FILE_ALIASES.want, required: false, description: 'does the client want to buy (yes/no or a score)' },
-  { field: 'can', aliases: CLIENT_FILE_ALIASES.can, required: false, description: 'can the client buy (yes/no or a score)' },
+  {
+    field: 'client',
+    aliases: CLIENT_FILE_ALIASES.client,
+    required: true,
+    description: 'the client',
+    fallbacks: [CLIENT_BY_ID],
+  },
+  {
+    field: 'want',
+    aliases: CLIENT_FILE_ALIASES.want,
+    required: false,
+    description: 'does the client want to buy (yes/no or a score)',
+  },
+  {
+    field: 'can',
+    aliases: CLIENT_FILE_ALIASES.can,
+    required: false,
+    description: 'can the client buy (yes/no or a score)',
+  },
   { field: 'manager', aliases: CLIENT_FILE_ALIASES.manager, required: false, description: 'the account manager' },
   { field: 'segment', aliases: CLIENT_FILE_ALIASES.segment, required: false, description: 'segment or industry' },
   { field: 'key', aliases: CLIENT_FILE_ALIASES.key, required: false, description: 'is this a key client (yes/no)' },
-  { field: 'dossier', aliases: CLIENT_FILE_ALIASES.dossier, required: false, description: 'when the dossier was last reviewed' },
+  {
+    field: 'dossier',
+    aliases: CLIENT_FILE_ALIASES.dossier,
+    required: false,
+    description: 'when the dossier was last reviewed',
+  },
 ];
 
 export const CLIENT_NEEDS: FieldNeeds = { specs: CLIENT_FIELDS };
@@ -54,7 +75,16 @@ export class ClientConverter extends ConverterBase implements RowConverter<Clien
   convert(fields: string[], line: number): ClientRow | null | typeof AMBIGUOUS {
     if (this.isTotalsRow(fields, line) || this.misshapen(fields, line)) return null;
     const client = this.text(fields, 'client');
-    if (client.trim() === '') return this.invalid(line, 'client', client, 'no client name', 'fill in the client', cell('NO_CLIENT_NAME', {}), 'fill-client');
+    if (client.trim() === '')
+      return this.invalid(
+        line,
+        'client',
+        client,
+        'no client name',
+        'fill in the client',
+        cell('NO_CLIENT_NAME', {}),
+        'fill-client',
+      );
     const wantRaw = this.text(fields, 'want');
     const canRaw = this.text(fields, 'can');
     const want = this.has('want') ? this.flag(wantRaw, 'want', this.clientOptions.wantMin, line) : 'missing';

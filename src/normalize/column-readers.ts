@@ -68,7 +68,10 @@ export class AmountColumn {
   }
 
   get convention(): string {
-    if (this.mark === null) return this.typed > 0 ? 'numbers typed by the file (no decimal mark to settle)' : 'not settled (no value shows its decimal mark)';
+    if (this.mark === null)
+      return this.typed > 0
+        ? 'numbers typed by the file (no decimal mark to settle)'
+        : 'not settled (no value shows its decimal mark)';
     const how = this.settledAt > 0 ? `from line ${this.settledAt}` : 'given';
     return this.mark === ',' ? `decimal comma (${how})` : `decimal point (${how})`;
   }
@@ -118,5 +121,8 @@ export class DateColumn {
 
 /** `31.12.2026 10:00` → `dd.dd.dddd dd:dd`: what a column's dates look like, without the data. */
 function shapeOf(raw: string): string {
-  return raw.trim().replace(/\p{L}+/gu, 'a').replace(/\d/g, 'd');
+  return raw
+    .trim()
+    .replace(/\p{L}+/gu, 'a')
+    .replace(/\d/g, 'd');
 }

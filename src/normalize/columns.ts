@@ -145,7 +145,9 @@ export function fitColumns(
         code: 'UNKNOWN_FIELD',
         file,
         message: `--map names an unknown field "${field}"`,
-        hint: cased ? `field names are written as folio lists them: --map ${cased.field}=${target}` : `fields of this input: ${specs.map((s) => s.field).join(', ')}`,
+        hint: cased
+          ? `field names are written as folio lists them: --map ${cased.field}=${target}`
+          : `fields of this input: ${specs.map((s) => s.field).join(', ')}`,
         says: says('UNKNOWN_FIELD', { field, cased: cased?.field ?? null, target, fields: specs.map((s) => s.field) }),
       });
     }
@@ -166,7 +168,11 @@ export function fitColumns(
     const best = matches[0] as Match;
     const tie = matches.find((m) => m.index !== best.index && m.rank === best.rank);
     if (tie && keys[tie.index] === keys[best.index]) {
-      duplicateChoice ??= { field: spec.field, header: headers[tie.index] ?? '', columns: [best.index + 1, tie.index + 1] };
+      duplicateChoice ??= {
+        field: spec.field,
+        header: headers[tie.index] ?? '',
+        columns: [best.index + 1, tie.index + 1],
+      };
       duplicate ??= new FolioError({
         code: 'DUPLICATE_HEADER',
         file,
@@ -183,7 +189,14 @@ export function fitColumns(
     header[spec.field] = taker;
     taken.add(best.index);
     // Rivals include the fallback headers passed over, so the choice is never hidden.
-    const rivals = [...new Set(found.flat().filter((m) => m.index !== best.index).map((m) => m.index))];
+    const rivals = [
+      ...new Set(
+        found
+          .flat()
+          .filter((m) => m.index !== best.index)
+          .map((m) => m.index),
+      ),
+    ];
     if (rivals.length > 0) {
       choices.push({ field: spec.field, took: taker, over: rivals.map((i) => headers[i] ?? '') });
     }
@@ -227,7 +240,9 @@ function missingFields(index: Record<string, number>, needs: FieldNeeds, overrid
   const names = lacking(needs.specs.filter((s) => s.required).map((s) => s.field));
   const sets = (needs.oneOf ?? []).map(lacking).sort((a, b) => a.length - b.length);
   for (const f of [...(sets[0] ?? []), ...lacking(Object.keys(overrides))]) if (!names.includes(f)) names.push(f);
-  return names.map((f) => needs.specs.find((s) => s.field === f) ?? { field: f, aliases: [], required: true, description: f });
+  return names.map(
+    (f) => needs.specs.find((s) => s.field === f) ?? { field: f, aliases: [], required: true, description: f },
+  );
 }
 
 /** Column index an override names (a 1-based position or a header), or -1 when the row has none such. */
@@ -241,7 +256,13 @@ function overrideIndex(headers: string[], keys: string[], target: string): numbe
 }
 
 /** The error for a header that lacks fields: a `--map` naming no column, or the first missing field. */
-export function missingError(file: string, line: number, fit: HeaderFit, overrides: ColumnOverrides, hasHeader: boolean): FolioError {
+export function missingError(
+  file: string,
+  line: number,
+  fit: HeaderFit,
+  overrides: ColumnOverrides,
+  hasHeader: boolean,
+): FolioError {
   const headers = fit.mapping.headers;
   const unresolved = fit.missing.find((s) => s.field in overrides);
   if (unresolved) {
@@ -262,7 +283,11 @@ export function missingError(file: string, line: number, fit: HeaderFit, overrid
       hint: hasHeader
         ? `columns found: ${headers.map((h) => `"${h}"`).join(', ')}${closestNote(nearest(headers, [target]))}`
         : 'the file was read without a header row: name columns by position, e.g. --map client=2',
-      says: says('MAP_COLUMN_NOT_FOUND', { target, columns: hasHeader ? headers : null, closest: hasHeader ? nearest(headers, [target]) : null }),
+      says: says('MAP_COLUMN_NOT_FOUND', {
+        target,
+        columns: hasHeader ? headers : null,
+        closest: hasHeader ? nearest(headers, [target]) : null,
+      }),
     });
   }
   const missing = fit.missing;

@@ -129,12 +129,27 @@ export abstract class ConverterBase {
     if (r === NumberRead.Ok) return true;
     if (r === NumberRead.Empty) return MISSING;
     if (r === NumberRead.Ambiguous) return AMBIGUOUS;
-    this.invalid(line, field, raw, column.value.problem, 'write amounts as 1234.56, 1 234,56 or 1,234.56', column.value.cause, 'amount-format', 'BAD_NUMBER');
+    this.invalid(
+      line,
+      field,
+      raw,
+      column.value.problem,
+      'write amounts as 1234.56, 1 234,56 or 1,234.56',
+      column.value.cause,
+      'amount-format',
+      'BAD_NUMBER',
+    );
     return INVALID;
   }
 
   /** Read an amount that cannot be negative (an offer, a lead): whole units and millionths, or null when the cell is empty. */
-  protected readNonNegativeAmount(fields: string[], field: string, line: number, negative: string, cause: CellText): { whole: number; micro: number } | null | typeof INVALID | typeof AMBIGUOUS {
+  protected readNonNegativeAmount(
+    fields: string[],
+    field: string,
+    line: number,
+    negative: string,
+    cause: CellText,
+  ): { whole: number; micro: number } | null | typeof INVALID | typeof AMBIGUOUS {
     const a = this.readAmountField(fields, field, line);
     if (a === MISSING) return null;
     if (a !== true) return a;
@@ -154,7 +169,16 @@ export abstract class ConverterBase {
     if (r === DateRead.Ok) return column.value.day;
     if (r === DateRead.Empty) return MISSING;
     if (r === DateRead.Ambiguous) return AMBIGUOUS;
-    this.invalid(line, field, raw, column.value.problem, 'write dates as 2026-10-31 or 31.10.2026, or set the order with --date-format dd/mm/yyyy', column.value.cause, 'date-format', 'BAD_DATE');
+    this.invalid(
+      line,
+      field,
+      raw,
+      column.value.problem,
+      'write dates as 2026-10-31 or 31.10.2026, or set the order with --date-format dd/mm/yyyy',
+      column.value.cause,
+      'date-format',
+      'BAD_DATE',
+    );
     return INVALID;
   }
 
@@ -184,13 +208,31 @@ export abstract class ConverterBase {
    */
   protected misshapen(fields: string[], line: number): boolean {
     if (fields.length < this.reach) {
-      this.record(line, undefined, undefined, undefined, `${fields.length} field${fields.length === 1 ? '' : 's'}, the header has ${this.width}`, 'the row was cut short: export it again, or check its quoting and line breaks', { text: cell('SHORT_ROW', { fields: fields.length, width: this.width }), hint: 'short-row' }, 'SHORT_ROW');
+      this.record(
+        line,
+        undefined,
+        undefined,
+        undefined,
+        `${fields.length} field${fields.length === 1 ? '' : 's'}, the header has ${this.width}`,
+        'the row was cut short: export it again, or check its quoting and line breaks',
+        { text: cell('SHORT_ROW', { fields: fields.length, width: this.width }), hint: 'short-row' },
+        'SHORT_ROW',
+      );
       return true;
     }
     if (fields.length <= this.width) return false;
     for (let i = this.width; i < fields.length; i++) {
       if ((fields[i] ?? '').trim() !== '') {
-        this.record(line, i + 1, undefined, fields[i] ?? '', `the row has ${fields.length} fields, the header ${this.width}`, 'check the quoting of this row: a value holding the delimiter must be quoted', { text: cell('EXTRA_FIELDS', { fields: fields.length, width: this.width }), hint: 'extra-fields' }, 'EXTRA_FIELDS');
+        this.record(
+          line,
+          i + 1,
+          undefined,
+          fields[i] ?? '',
+          `the row has ${fields.length} fields, the header ${this.width}`,
+          'check the quoting of this row: a value holding the delimiter must be quoted',
+          { text: cell('EXTRA_FIELDS', { fields: fields.length, width: this.width }), hint: 'extra-fields' },
+          'EXTRA_FIELDS',
+        );
         return true;
       }
     }
@@ -198,7 +240,16 @@ export abstract class ConverterBase {
   }
 
   /** `message` and `hint` in English; `cause` and `fix` the same as ids, for the other languages. */
-  protected invalid(line: number, field: string, value: string, message: string, hint: string, cause: CellText, fix: CellHint, code = 'BAD_VALUE'): null {
+  protected invalid(
+    line: number,
+    field: string,
+    value: string,
+    message: string,
+    hint: string,
+    cause: CellText,
+    fix: CellHint,
+    code = 'BAD_VALUE',
+  ): null {
     const at = this.col[field];
     // A needed field with no column reaches a converter only in `inspect`, which lists the
     // missing column once instead of once per row.
@@ -210,7 +261,16 @@ export abstract class ConverterBase {
     return null;
   }
 
-  private record(line: number, column: number | undefined, header: string | undefined, value: string | undefined, message: string, hint: string, cellSays: CellSays, code: string): void {
+  private record(
+    line: number,
+    column: number | undefined,
+    header: string | undefined,
+    value: string | undefined,
+    message: string,
+    hint: string,
+    cellSays: CellSays,
+    code: string,
+  ): void {
     this.skipped++;
     this.problems.add({ file: this.options.file, line, column, header, value, message, hint, code, says: cellSays });
   }
@@ -221,11 +281,13 @@ export abstract class ConverterBase {
    */
   ambiguityError(fields: string[], line: number, cap?: AmbiguityCap): FolioError {
     // Past the cap the rest of the input was not looked at: the message says how far it was.
-    const upTo = cap === undefined ? '' : ` up to line ${cap.upTo} (folio holds at most ${cap.held} rows waiting for one)`;
+    const upTo =
+      cap === undefined ? '' : ` up to line ${cap.upTo} (folio holds at most ${cap.held} rows waiting for one)`;
     const capped = cap === undefined ? null : { upTo: cap.upTo, held: cap.held };
     for (const [field, column] of this.amounts) {
       const raw = this.text(fields, field);
-      if (readAmount(raw, this.typedNumber(field) ? '.' : column.mark, newParsedAmount()) !== NumberRead.Ambiguous) continue;
+      if (readAmount(raw, this.typedNumber(field) ? '.' : column.mark, newParsedAmount()) !== NumberRead.Ambiguous)
+        continue;
       return new FolioError({
         code: 'AMBIGUOUS_NUMBER',
         file: this.options.file,

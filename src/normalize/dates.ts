@@ -58,7 +58,10 @@ const TIME = String.raw`(?:[T ]+(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*(?:
 const ISO = new RegExp(String.raw`^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})${TIME}$`, 'i');
 const DOTTED = new RegExp(String.raw`^(\d{1,2})\.(\d{1,2})\.(\d{2}|\d{4})${TIME}$`, 'i');
 const SLASHED = new RegExp(String.raw`^(\d{1,2})([/-])(\d{1,2})\2(\d{2}|\d{4})${TIME}$`, 'i');
-const DAY_MONTH_NAME = new RegExp(String.raw`^(\d{1,2})[\s.-]*([\p{L}]+)\.?[\s,.-]*(\d{2}|\d{4})(?:\s*г\.?)?${TIME}$`, 'iu');
+const DAY_MONTH_NAME = new RegExp(
+  String.raw`^(\d{1,2})[\s.-]*([\p{L}]+)\.?[\s,.-]*(\d{2}|\d{4})(?:\s*г\.?)?${TIME}$`,
+  'iu',
+);
 const MONTH_NAME_DAY = new RegExp(String.raw`^([\p{L}]+)\.?\s+(\d{1,2}),?\s+(\d{4})${TIME}$`, 'iu');
 
 const HAS_DIGIT = /\d/;
@@ -94,7 +97,10 @@ export function readDate(raw: string, order: DayOrder | null, out: ParsedDate): 
     if (a > 12 && b <= 12) proves = 'dmy';
     else if (b > 12 && a <= 12) proves = 'mdy';
     if (proves !== null && order !== null && proves !== order) {
-      out.problem = order === 'dmy' ? 'reads only month-first, but the column is day-first' : 'reads only day-first, but the column is month-first';
+      out.problem =
+        order === 'dmy'
+          ? 'reads only month-first, but the column is day-first'
+          : 'reads only day-first, but the column is month-first';
       out.cause = cell('WRONG_DAY_ORDER', { column: order });
       return DateRead.Invalid;
     }
@@ -215,7 +221,9 @@ export function dayParts(day: number): { year: number; month: number; day: numbe
   const z = day + 719_468;
   const era = Math.floor(z / 146_097);
   const dayOfEra = z - era * 146_097;
-  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365);
+  const yearOfEra = Math.floor(
+    (dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365,
+  );
   const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
   const mp = Math.floor((5 * dayOfYear + 2) / 153);
   const d = dayOfYear - Math.floor((153 * mp + 2) / 5) + 1;
@@ -239,7 +247,13 @@ export function today(now: Date = new Date()): number {
 
 /** `--date-format` values: an order name or a pattern such as `dd/mm/yyyy`. */
 export function parseDayOrder(text: string): DayOrder | null {
-  const t = text.trim().toLowerCase().replace(/[^dmy]/g, '').replace(/d+/g, 'd').replace(/m+/g, 'm').replace(/y+/g, 'y');
+  const t = text
+    .trim()
+    .toLowerCase()
+    .replace(/[^dmy]/g, '')
+    .replace(/d+/g, 'd')
+    .replace(/m+/g, 'm')
+    .replace(/y+/g, 'y');
   if (t === 'dmy') return 'dmy';
   if (t === 'mdy') return 'mdy';
   return null;

@@ -67,7 +67,16 @@ export class DealByteConverter extends DealConverter {
   private readonly managers: ColumnValues<string> | null;
   private readonly currencies: ColumnValues<string> | null;
   private readonly discounts: ColumnValues<boolean> | null;
-  private readonly at: { client: number; status: number; manager: number; amount: number; date: number; id: number; currency: number; discount: number };
+  private readonly at: {
+    client: number;
+    status: number;
+    manager: number;
+    amount: number;
+    date: number;
+    id: number;
+    currency: number;
+    discount: number;
+  };
   private readonly hashes = { fieldA: new Int32Array(16), fieldB: new Int32Array(16), lineA: 0, lineB: 0 };
   private readonly halves = new Int32Array(2);
   private readonly units: Uint16Array | null;
@@ -85,17 +94,36 @@ export class DealByteConverter extends DealConverter {
   ) {
     super(mapping, options, problems);
     const col = (field: string): number => this.col[field] ?? -1;
-    this.at = { client: col('client'), status: col('status'), manager: col('manager'), amount: col('amount'), date: col('date'), id: col('id'), currency: col('currency'), discount: col('discount') };
+    this.at = {
+      client: col('client'),
+      status: col('status'),
+      manager: col('manager'),
+      amount: col('amount'),
+      date: col('date'),
+      id: col('id'),
+      currency: col('currency'),
+      discount: col('discount'),
+    };
     const position = (f: number): number => (this.positions ? (this.positions[f] as number) : f);
-    const values = <T>(f: number, read: (text: string) => T): ColumnValues<T> | null => (f < 0 ? null : new ColumnValues(position(f), read));
-    this.clients = new ColumnValues(position(this.at.client), (text) => ({ text, plain: text.trim() !== '' && !isTotalsLabel(text) }));
+    const values = <T>(f: number, read: (text: string) => T): ColumnValues<T> | null =>
+      f < 0 ? null : new ColumnValues(position(f), read);
+    this.clients = new ColumnValues(position(this.at.client), (text) => ({
+      text,
+      plain: text.trim() !== '' && !isTotalsLabel(text),
+    }));
     this.statusValues = values(this.at.status, (text) => this.statuses.tally(text));
     this.managers = values(this.at.manager, (text) => text);
     this.currencies = values(this.at.currency, currencyCode);
     this.discounts = values(this.at.discount, carriesDiscount);
     this.units = span.units;
     this.keptAt = mapping.headers.map(() => null);
-    for (const [f, kept] of [[this.at.client, this.clients], [this.at.status, this.statusValues], [this.at.manager, this.managers], [this.at.currency, this.currencies], [this.at.discount, this.discounts]] as const) {
+    for (const [f, kept] of [
+      [this.at.client, this.clients],
+      [this.at.status, this.statusValues],
+      [this.at.manager, this.managers],
+      [this.at.currency, this.currencies],
+      [this.at.discount, this.discounts],
+    ] as const) {
       if (f >= 0 && kept !== null) this.keptAt[f] = kept as ColumnValues<unknown>;
     }
     this.numberAt = new Int32Array(mapping.headers.length);
@@ -150,7 +178,17 @@ export class DealByteConverter extends DealConverter {
     // The columns are made where the text reader makes them (at the first won row), then kept at hand.
     const amountColumn = (this.amountCol ??= this.amountColumn('amount'));
     const amount = amountColumn.value;
-    if (!amountFromBytes(r.bytes, r.start[this.at.amount] as number, r.end[this.at.amount] as number, this.units, amountColumn.mark, amount)) return AS_TEXT;
+    if (
+      !amountFromBytes(
+        r.bytes,
+        r.start[this.at.amount] as number,
+        r.end[this.at.amount] as number,
+        this.units,
+        amountColumn.mark,
+        amount,
+      )
+    )
+      return AS_TEXT;
     let currency = amount.currency;
     let cur = -1;
     if (this.currencies !== null) {
@@ -238,7 +276,8 @@ export class DealByteConverter extends DealConverter {
         const start = r.start[f] as number;
         const end = r.end[f] as number;
         const position = positions ? (positions[f] as number) : f;
-        if (!hashBytes(r.bytes, start, end, position, this.units, halves)) hashText(this.span.text(r.bytes, start, end), position, halves);
+        if (!hashBytes(r.bytes, start, end, position, this.units, halves))
+          hashText(this.span.text(r.bytes, start, end), position, halves);
         a = halves[0] as number;
         b = halves[1] as number;
         if (f === this.at.id) {

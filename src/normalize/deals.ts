@@ -18,7 +18,13 @@ import { statusClassifier, type StatusKind, type Vocabulary } from './vocabulary
 export const DEAL_FIELDS: readonly FieldSpec[] = [
   { field: 'client', aliases: DEAL_ALIASES.client, required: true, description: 'who paid', fallbacks: [CLIENT_BY_ID] },
   { field: 'amount', aliases: DEAL_ALIASES.amount, required: false, description: 'the amount of each deal' },
-  { field: 'date', aliases: DEAL_ALIASES.date, required: false, description: 'when the deal was closed or paid', fallbacks: DEAL_DATE_FALLBACKS },
+  {
+    field: 'date',
+    aliases: DEAL_ALIASES.date,
+    required: false,
+    description: 'when the deal was closed or paid',
+    fallbacks: DEAL_DATE_FALLBACKS,
+  },
   { field: 'status', aliases: DEAL_ALIASES.status, required: false, description: 'won, lost or open' },
   { field: 'manager', aliases: DEAL_ALIASES.manager, required: false, description: 'who carries the deal' },
   { field: 'id', aliases: DEAL_ALIASES.id, required: false, description: 'the deal number' },
@@ -26,7 +32,12 @@ export const DEAL_FIELDS: readonly FieldSpec[] = [
   { field: 'product', aliases: DEAL_ALIASES.product, required: false, description: 'product of a product row' },
   { field: 'price', aliases: DEAL_ALIASES.price, required: false, description: 'unit price of a product row' },
   { field: 'quantity', aliases: DEAL_ALIASES.quantity, required: false, description: 'quantity of a product row' },
-  { field: 'discount', aliases: DEAL_ALIASES.discount, required: false, description: 'the discount the deal was sold at (any but 0 or empty is one)' },
+  {
+    field: 'discount',
+    aliases: DEAL_ALIASES.discount,
+    required: false,
+    description: 'the discount the deal was sold at (any but 0 or empty is one)',
+  },
 ];
 
 /** A deals export needs a client, and an amount or the price and quantity of product rows. */
@@ -124,7 +135,16 @@ export class DealConverter extends ConverterBase implements RowConverter<Deal> {
     const client = this.text(fields, 'client');
     const manager = this.text(fields, 'manager');
     if (status !== 'won') return this.emit(client, 0, 0, '', null, status, manager, line);
-    if (client.trim() === '') return this.invalid(line, 'client', client, 'no client name', 'fill in the client', cell('NO_CLIENT_NAME', {}), 'fill-client');
+    if (client.trim() === '')
+      return this.invalid(
+        line,
+        'client',
+        client,
+        'no client name',
+        'fill in the client',
+        cell('NO_CLIENT_NAME', {}),
+        'fill-client',
+      );
 
     let whole: number;
     let micro: number;
@@ -134,11 +154,27 @@ export class DealConverter extends ConverterBase implements RowConverter<Deal> {
     // cells: its amount is the deal's own.
     const dealAmount = this.productRows && this.emptyProductRow(fields);
     if (dealAmount && !this.has('amount')) {
-      return this.invalid(line, 'product', '', 'no product, price or quantity, and no amount column to take the deal amount from', 'map the deal amount with --map amount=HEADER, or fill in the product row', cell('NO_PRODUCT_NO_AMOUNT', {}), 'map-deal-amount');
+      return this.invalid(
+        line,
+        'product',
+        '',
+        'no product, price or quantity, and no amount column to take the deal amount from',
+        'map the deal amount with --map amount=HEADER, or fill in the product row',
+        cell('NO_PRODUCT_NO_AMOUNT', {}),
+        'map-deal-amount',
+      );
     }
     if (this.productRows && !dealAmount) {
       if (this.text(fields, 'product').trim() === '') {
-        return this.invalid(line, 'product', '', 'no product on a row with a price or quantity', PRODUCT_ROW_HINT, cell('NO_PRODUCT', {}), 'product-row');
+        return this.invalid(
+          line,
+          'product',
+          '',
+          'no product on a row with a price or quantity',
+          PRODUCT_ROW_HINT,
+          cell('NO_PRODUCT', {}),
+          'product-row',
+        );
       }
       const price = this.readAmountField(fields, 'price', line);
       if (price !== true) return this.unread(price, line, 'price', fields);
@@ -236,9 +272,28 @@ export class DealConverter extends ConverterBase implements RowConverter<Deal> {
    * The one Deal object, refilled for every row: it is consumed before the next row is read,
    * and a million short-lived objects would only feed the garbage collector.
    */
-  private readonly deal: Deal = { client: '', whole: 0, micro: 0, currency: '', day: null, status: 'won', manager: '', discounted: false, line: 0 };
+  private readonly deal: Deal = {
+    client: '',
+    whole: 0,
+    micro: 0,
+    currency: '',
+    day: null,
+    status: 'won',
+    manager: '',
+    discounted: false,
+    line: 0,
+  };
 
-  protected emit(client: string, whole: number, micro: number, currency: string, day: number | null, status: StatusKind, manager: string, line: number): Deal {
+  protected emit(
+    client: string,
+    whole: number,
+    micro: number,
+    currency: string,
+    day: number | null,
+    status: StatusKind,
+    manager: string,
+    line: number,
+  ): Deal {
     const d = this.deal;
     d.client = client;
     d.whole = whole;
@@ -253,15 +308,33 @@ export class DealConverter extends ConverterBase implements RowConverter<Deal> {
   }
 
   /** A won row whose amount could not be read now: held, already recorded, or missing. */
-  private unread(r: typeof MISSING | typeof INVALID | typeof AMBIGUOUS, line: number, field: string, fields: string[]): null | typeof AMBIGUOUS {
+  private unread(
+    r: typeof MISSING | typeof INVALID | typeof AMBIGUOUS,
+    line: number,
+    field: string,
+    fields: string[],
+  ): null | typeof AMBIGUOUS {
     if (r === AMBIGUOUS) return AMBIGUOUS;
     const hint = field === 'amount' ? 'fill in the amount, or mark the deal as not won' : PRODUCT_ROW_HINT;
-    if (r === MISSING) return this.invalid(line, field, this.text(fields, field), `no ${field}`, hint, cell('NO_VALUE', { field }), field === 'amount' ? 'fill-amount' : 'product-row');
+    if (r === MISSING)
+      return this.invalid(
+        line,
+        field,
+        this.text(fields, field),
+        `no ${field}`,
+        hint,
+        cell('NO_VALUE', { field }),
+        field === 'amount' ? 'fill-amount' : 'product-row',
+      );
     return null;
   }
 
   private emptyProductRow(fields: string[]): boolean {
-    return this.text(fields, 'product').trim() === '' && this.text(fields, 'price').trim() === '' && this.text(fields, 'quantity').trim() === '';
+    return (
+      this.text(fields, 'product').trim() === '' &&
+      this.text(fields, 'price').trim() === '' &&
+      this.text(fields, 'quantity').trim() === ''
+    );
   }
 
   /**
@@ -270,7 +343,12 @@ export class DealConverter extends ConverterBase implements RowConverter<Deal> {
    * with another amount is a conflict. Only these deals are remembered, not every ID.
    * `earlier`: a repeat of a line of an earlier file.
    */
-  private dealAmountOnce(fields: string[], line: number, whole: number, micro: number): 'new' | 'repeat' | 'earlier' | 'conflict' {
+  private dealAmountOnce(
+    fields: string[],
+    line: number,
+    whole: number,
+    micro: number,
+  ): 'new' | 'repeat' | 'earlier' | 'conflict' {
     const id = this.text(fields, 'id').trim();
     if (id === '') return 'new';
     const first = this.repeats.dealAmounts.get(id);
@@ -379,7 +457,8 @@ export function carriesDiscount(raw: string): boolean {
   return !(Number.isFinite(n) && n === 0);
 }
 
-const PRODUCT_ROW_HINT = 'a product row needs product, price and quantity; leave all three empty for a deal without products, whose amount is then taken';
+const PRODUCT_ROW_HINT =
+  'a product row needs product, price and quantity; leave all three empty for a deal without products, whose amount is then taken';
 
 const SCALE = 10n ** BigInt(MAX_DECIMALS);
 

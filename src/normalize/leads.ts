@@ -11,9 +11,20 @@ import { statusClassifier, type StatusKind, type Vocabulary } from './vocabulary
 
 export const LEAD_FIELDS: readonly FieldSpec[] = [
   { field: 'lead', aliases: LEAD_ALIASES.lead, required: true, description: 'the lead, request or deal name' },
-  { field: 'client', aliases: LEAD_ALIASES.client, required: false, description: 'the client', fallbacks: [CLIENT_BY_ID] },
+  {
+    field: 'client',
+    aliases: LEAD_ALIASES.client,
+    required: false,
+    description: 'the client',
+    fallbacks: [CLIENT_BY_ID],
+  },
   { field: 'amount', aliases: LEAD_ALIASES.amount, required: false, description: 'the expected amount' },
-  { field: 'expectedClose', aliases: LEAD_ALIASES.expectedClose, required: false, description: 'when the money is expected' },
+  {
+    field: 'expectedClose',
+    aliases: LEAD_ALIASES.expectedClose,
+    required: false,
+    description: 'when the money is expected',
+  },
   { field: 'days', aliases: LEAD_ALIASES.days, required: false, description: 'days to close' },
   { field: 'created', aliases: LEAD_ALIASES.created, required: false, description: 'when the lead came in' },
   { field: 'manager', aliases: LEAD_ALIASES.manager, required: false, description: 'who works the lead' },
@@ -21,7 +32,13 @@ export const LEAD_FIELDS: readonly FieldSpec[] = [
 ];
 
 /** A leads export needs the lead, its amount, and when the money is expected (a date or days). */
-export const LEAD_NEEDS: FieldNeeds = { specs: LEAD_FIELDS, oneOf: [['amount', 'expectedClose'], ['amount', 'days']] };
+export const LEAD_NEEDS: FieldNeeds = {
+  specs: LEAD_FIELDS,
+  oneOf: [
+    ['amount', 'expectedClose'],
+    ['amount', 'days'],
+  ],
+};
 
 export interface LeadRow {
   lead: string;
@@ -65,7 +82,16 @@ export class LeadConverter extends ConverterBase implements RowConverter<LeadRow
       if (a === INVALID) return null;
       if (a === true) {
         const v = this.amountColumn('amount').value;
-        if (v.whole < 0 || v.micro < 0) return this.invalid(line, 'amount', this.text(fields, 'amount'), 'a lead cannot bring a negative amount', 'fix the amount', cell('NEGATIVE_LEAD', {}), 'fix-amount');
+        if (v.whole < 0 || v.micro < 0)
+          return this.invalid(
+            line,
+            'amount',
+            this.text(fields, 'amount'),
+            'a lead cannot bring a negative amount',
+            'fix the amount',
+            cell('NEGATIVE_LEAD', {}),
+            'fix-amount',
+          );
         amount = { whole: v.whole, micro: v.micro };
       }
       if (this.has('expectedClose')) {
@@ -77,7 +103,16 @@ export class LeadConverter extends ConverterBase implements RowConverter<LeadRow
       if (expectedClose === null && this.has('days')) {
         const raw = this.text(fields, 'days').trim();
         if (raw !== '') {
-          if (!/^\d+$/.test(raw)) return this.invalid(line, 'days', raw, 'not a whole number of days', 'write days to close as a whole number, e.g. 45', cell('NOT_WHOLE_DAYS', {}), 'whole-days');
+          if (!/^\d+$/.test(raw))
+            return this.invalid(
+              line,
+              'days',
+              raw,
+              'not a whole number of days',
+              'write days to close as a whole number, e.g. 45',
+              cell('NOT_WHOLE_DAYS', {}),
+              'whole-days',
+            );
           const days = Number(raw);
           if (this.has('created')) {
             const c = this.readDateField(fields, 'created', line);

@@ -64,7 +64,14 @@ export function hashText(text: string, position: number, out: Int32Array): void 
  * code unit, a high byte of a single-byte code page is looked up in `units`. False, with
  * nothing written, for a high byte of UTF-8 (`units` null): the caller hashes the decoded text.
  */
-export function hashBytes(bytes: Uint8Array, start: number, end: number, position: number, units: Uint16Array | null, out: Int32Array): boolean {
+export function hashBytes(
+  bytes: Uint8Array,
+  start: number,
+  end: number,
+  position: number,
+  units: Uint16Array | null,
+  out: Int32Array,
+): boolean {
   let a = 0x811c9dc5 ^ position;
   let b = 0x01000193 ^ Math.imul(position + 1, 0x9e3779b1);
   for (let i = start; i < end; i++) {

@@ -101,5 +101,7 @@ export function exceeds(part: bigint, whole: bigint, f: Fraction): boolean {
  */
 export function amountToNumber(a: Amount): number {
   const micros = a.whole * MICRO + a.micro;
-  return Number.isSafeInteger(micros) ? micros / MICRO : microsToNumber(BigInt(a.whole) * MICROS_PER_UNIT + BigInt(a.micro));
+  return Number.isSafeInteger(micros)
+    ? micros / MICRO
+    : microsToNumber(BigInt(a.whole) * MICROS_PER_UNIT + BigInt(a.micro));
 }

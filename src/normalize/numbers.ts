@@ -164,7 +164,13 @@ export function readAmount(raw: string, mark: DecimalMark | null, out: ParsedAmo
     }
   }
   if (proves !== null && mark !== null && proves !== mark) {
-    return invalid(out, mark === ',' ? 'uses a decimal point, but the column uses decimal commas' : 'uses a decimal comma, but the column uses decimal points', cell('WRONG_DECIMAL_MARK', { column: mark }));
+    return invalid(
+      out,
+      mark === ','
+        ? 'uses a decimal point, but the column uses decimal commas'
+        : 'uses a decimal comma, but the column uses decimal points',
+      cell('WRONG_DECIMAL_MARK', { column: mark }),
+    );
   }
   out.proves = proves;
 
@@ -175,7 +181,8 @@ export function readAmount(raw: string, mark: DecimalMark | null, out: ParsedAmo
   const groups = intText.split(/[\s,.'\u2019\u00a0\u202f]/);
   if (groups.length > 1) {
     const [first, ...rest] = groups;
-    if (!first || first.length > 3 || rest.some((g) => g.length !== 3)) return invalid(out, 'digit groups are not of three', cell('DIGIT_GROUPS', {}));
+    if (!first || first.length > 3 || rest.some((g) => g.length !== 3))
+      return invalid(out, 'digit groups are not of three', cell('DIGIT_GROUPS', {}));
   }
   const intDigits = groups.join('');
   if (intDigits === '' && fracText === '') return invalid(out, 'no digits', cell('NO_DIGITS', {}));
@@ -280,7 +287,11 @@ function finish(intDigits: string, fracText: string, negative: boolean, out: Par
   } else {
     const significant = (whole === 0 ? frac.replace(/^0+/, '') : trimmedInt + frac).length;
     if (significant > MAX_FLOAT_DIGITS) {
-      return invalid(out, `more than ${MAX_DECIMALS} decimal places, and more than ${MAX_FLOAT_DIGITS} significant digits (so not a printed binary float)`, cell('TOO_PRECISE', { decimals: MAX_DECIMALS, digits: MAX_FLOAT_DIGITS }));
+      return invalid(
+        out,
+        `more than ${MAX_DECIMALS} decimal places, and more than ${MAX_FLOAT_DIGITS} significant digits (so not a printed binary float)`,
+        cell('TOO_PRECISE', { decimals: MAX_DECIMALS, digits: MAX_FLOAT_DIGITS }),
+      );
     }
     micro = Number(frac.slice(0, MAX_DECIMALS));
     if (roundsUp(micro, frac.slice(MAX_DECIMALS))) micro++;

@@ -9,8 +9,20 @@ import { AMBIGUOUS, type RowConverter } from './row-feed.js';
 import { BUILT_IN, type Vocabulary } from './vocabulary.js';
 
 export const OFFER_FIELDS: readonly FieldSpec[] = [
-  { field: 'client', aliases: OFFER_ALIASES.client, required: true, description: 'the client the offer was sent to', fallbacks: [CLIENT_BY_ID] },
-  { field: 'sent', aliases: OFFER_ALIASES.sent, required: true, description: 'when the offer was sent', fallbacks: OFFER_SENT_FALLBACKS },
+  {
+    field: 'client',
+    aliases: OFFER_ALIASES.client,
+    required: true,
+    description: 'the client the offer was sent to',
+    fallbacks: [CLIENT_BY_ID],
+  },
+  {
+    field: 'sent',
+    aliases: OFFER_ALIASES.sent,
+    required: true,
+    description: 'when the offer was sent',
+    fallbacks: OFFER_SENT_FALLBACKS,
+  },
   { field: 'expires', aliases: OFFER_ALIASES.expires, required: false, description: 'the last day the offer is valid' },
   { field: 'amount', aliases: OFFER_ALIASES.amount, required: false, description: 'the amount offered' },
   { field: 'status', aliases: OFFER_ALIASES.status, required: false, description: 'accepted, declined, or still open' },
@@ -36,15 +48,49 @@ export type OfferStage = Decision | 'preparing';
  * accepted one here; «на согласовании» stays undecided. `Approved` is left out: in quote
  * tools it means approved inside the company for sending.
  */
-const ACCEPTED = [...BUILT_IN.won, 'accept', 'confirmed', 'signed', 'agreed', 'принят', 'согласован', 'подписан', 'подтвержден'];
+const ACCEPTED = [
+  ...BUILT_IN.won,
+  'accept',
+  'confirmed',
+  'signed',
+  'agreed',
+  'принят',
+  'согласован',
+  'подписан',
+  'подтвержден',
+];
 const DECLINED = [...BUILT_IN.lost, 'отклон'];
 const PREPARING = [
-  'draft', 'new', 'lead', 'qualif', 'prospect', 'needs analysis', 'identify decision', 'perception analysis', 'engag', 'in preparation',
-  'черновик', 'подготов', 'нов', 'неразобранн', 'квалификац', 'первичный контакт', 'выявление потребност', 'взят в работу',
+  'draft',
+  'new',
+  'lead',
+  'qualif',
+  'prospect',
+  'needs analysis',
+  'identify decision',
+  'perception analysis',
+  'engag',
+  'in preparation',
+  'черновик',
+  'подготов',
+  'нов',
+  'неразобранн',
+  'квалификац',
+  'первичный контакт',
+  'выявление потребност',
+  'взят в работу',
 ];
 const UNDECIDED = [
   ...BUILT_IN.open.filter((p) => !ACCEPTED.includes(p) && !PREPARING.includes(p)),
-  'sent', 'awaiting', 'expired', 'на согласовании', 'ожидает подтверждения', 'отправлен', 'истек', 'просрочен', 'предложение',
+  'sent',
+  'awaiting',
+  'expired',
+  'на согласовании',
+  'ожидает подтверждения',
+  'отправлен',
+  'истек',
+  'просрочен',
+  'предложение',
 ];
 
 /** The offer's stage by its status; the user's --won, --lost and --open phrases add to accepted, declined and undecided. */
@@ -87,22 +133,49 @@ export class OfferConverter extends ConverterBase implements RowConverter<OfferR
   convert(fields: string[], line: number): OfferRow | null | typeof AMBIGUOUS {
     if (this.isTotalsRow(fields, line) || this.misshapen(fields, line)) return null;
     const client = this.text(fields, 'client');
-    if (client.trim() === '') return this.invalid(line, 'client', client, 'no client', 'fill in the client the offer was sent to', cell('NO_CLIENT', {}), 'fill-offer-client');
+    if (client.trim() === '')
+      return this.invalid(
+        line,
+        'client',
+        client,
+        'no client',
+        'fill in the client the offer was sent to',
+        cell('NO_CLIENT', {}),
+        'fill-offer-client',
+      );
     const sent = this.readDateField(fields, 'sent', line);
     if (sent === AMBIGUOUS) return AMBIGUOUS;
     if (sent === INVALID) return null;
-    if (sent === MISSING) return { client, number: '', sent: null, expires: null, amount: null, manager: '', decision: 'undecided', line };
+    if (sent === MISSING)
+      return { client, number: '', sent: null, expires: null, amount: null, manager: '', decision: 'undecided', line };
     let expires: number | null = null;
     if (this.has('expires')) {
       const e = this.readDateField(fields, 'expires', line);
       if (e === AMBIGUOUS) return AMBIGUOUS;
       if (e === INVALID) return null;
       if (e !== MISSING) {
-        if (e < sent) return this.invalid(line, 'expires', this.text(fields, 'expires'), 'the offer expires before it was sent', 'check the two dates, or map the right columns with --map sent=HEADER --map expires=HEADER', cell('EXPIRES_BEFORE_SENT', {}), 'offer-dates');
+        if (e < sent)
+          return this.invalid(
+            line,
+            'expires',
+            this.text(fields, 'expires'),
+            'the offer expires before it was sent',
+            'check the two dates, or map the right columns with --map sent=HEADER --map expires=HEADER',
+            cell('EXPIRES_BEFORE_SENT', {}),
+            'offer-dates',
+          );
         expires = e;
       }
     }
-    const amount = this.has('amount') ? this.readNonNegativeAmount(fields, 'amount', line, 'an offer cannot be for a negative amount', cell('NEGATIVE_OFFER', {})) : null;
+    const amount = this.has('amount')
+      ? this.readNonNegativeAmount(
+          fields,
+          'amount',
+          line,
+          'an offer cannot be for a negative amount',
+          cell('NEGATIVE_OFFER', {}),
+        )
+      : null;
     if (amount === AMBIGUOUS) return AMBIGUOUS;
     if (amount === INVALID) return null;
     return {

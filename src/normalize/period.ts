@@ -27,10 +27,20 @@ export function parsePeriod(
   last?: { days: number; asOf: number },
 ): Period | null {
   if (last !== undefined && (period !== undefined || from !== undefined || to !== undefined)) {
-    throw new FolioError({ code: 'USAGE', message: '--last cannot be combined with --period or --from/--to', hint: 'use one of them: --last 30 is the 30 days up to and including --as-of', says: says('LAST_WITH_PERIOD', {}) });
+    throw new FolioError({
+      code: 'USAGE',
+      message: '--last cannot be combined with --period or --from/--to',
+      hint: 'use one of them: --last 30 is the 30 days up to and including --as-of',
+      says: says('LAST_WITH_PERIOD', {}),
+    });
   }
   if (period !== undefined && (from !== undefined || to !== undefined)) {
-    throw new FolioError({ code: 'USAGE', message: '--period cannot be combined with --from/--to', hint: 'use one or the other', says: says('PERIOD_WITH_RANGE', {}) });
+    throw new FolioError({
+      code: 'USAGE',
+      message: '--period cannot be combined with --from/--to',
+      hint: 'use one or the other',
+      says: says('PERIOD_WITH_RANGE', {}),
+    });
   }
   if (last !== undefined) return { from: last.asOf - last.days + 1, to: last.asOf };
   if (period !== undefined) return namedPeriod(period);
@@ -40,7 +50,12 @@ export function parsePeriod(
     to: to === undefined ? Infinity : flagDate('--to', to),
   };
   if (p.from > p.to) {
-    throw new FolioError({ code: 'USAGE', message: `--from ${from} is after --to ${to}`, hint: 'swap the two dates', says: says('FROM_AFTER_TO', { from: String(from), to: String(to) }) });
+    throw new FolioError({
+      code: 'USAGE',
+      message: `--from ${from} is after --to ${to}`,
+      hint: 'swap the two dates',
+      says: says('FROM_AFTER_TO', { from: String(from), to: String(to) }),
+    });
   }
   return p;
 }

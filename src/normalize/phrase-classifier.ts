@@ -7,7 +7,11 @@ import { detach } from './text.js';
  */
 export function phraseWords(text: string): string[] {
   // An apostrophe inside a word joins it (`won't` is `wont`, a negation, not `won` and `t`).
-  const normal = text.normalize('NFKC').toLowerCase().replace(/ё/g, 'е').replace(/(\p{L})['’](\p{L})/gu, '$1$2');
+  const normal = text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/ё/g, 'е')
+    .replace(/(\p{L})['’](\p{L})/gu, '$1$2');
   const words = normal.match(/[\p{L}\p{N}]+/gu);
   if (words !== null) return words;
   const symbols = normal.replace(/\s+/g, '');
@@ -15,7 +19,22 @@ export function phraseWords(text: string): string[] {
 }
 
 /** A word right before a matched stem that turns the match around: «не реализовано», `not interested`, `didn't agree`. */
-const NEGATIONS = new Set(['не', 'нет', 'без', 'not', 'no', 'non', 'never', 'dont', 'didnt', 'doesnt', 'wont', 'cant', 'isnt', 'wasnt']);
+const NEGATIONS = new Set([
+  'не',
+  'нет',
+  'без',
+  'not',
+  'no',
+  'non',
+  'never',
+  'dont',
+  'didnt',
+  'doesnt',
+  'wont',
+  'cant',
+  'isnt',
+  'wasnt',
+]);
 
 /**
  * A stem matches a word it begins (`cancel` ~ `cancelled`, `успешн` ~ `успешно`). Stems of one
@@ -82,10 +101,12 @@ export class PhraseClassifier<K extends string> {
     lists: readonly PhraseList<K>[],
     private readonly fallback: K,
   ) {
-    this.entries = lists.flatMap((list) => [
-      ...list.builtIn.map((p) => ({ stems: phraseWords(p), kind: list.kind, user: false })),
-      ...list.user.map((p) => ({ stems: phraseWords(p), kind: list.kind, user: true })),
-    ]).filter((e) => e.stems.length > 0);
+    this.entries = lists
+      .flatMap((list) => [
+        ...list.builtIn.map((p) => ({ stems: phraseWords(p), kind: list.kind, user: false })),
+        ...list.user.map((p) => ({ stems: phraseWords(p), kind: list.kind, user: true })),
+      ])
+      .filter((e) => e.stems.length > 0);
   }
 
   classify(raw: string): K {

@@ -122,7 +122,8 @@ export class RepeatTable {
 
   /** Each chunk of entries in place (four words an entry, as `entries` gives them) with how many it holds: for looking them up elsewhere without a copy. */
   eachChunk(fn: (words: Int32Array, count: number) => void): void {
-    for (let c = 0; c < this.chunks.length; c++) fn(this.chunks[c] as Int32Array, Math.min(this.size - (c << CHUNK_BITS), 1 << CHUNK_BITS));
+    for (let c = 0; c < this.chunks.length; c++)
+      fn(this.chunks[c] as Int32Array, Math.min(this.size - (c << CHUNK_BITS), 1 << CHUNK_BITS));
   }
 
   /** The entry of entry `e` of `words`' ID, or -1 when it is not here (nothing is stored). */

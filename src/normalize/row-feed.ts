@@ -49,7 +49,8 @@ export class RowFeed<T> {
     if (kinds !== undefined) this.converter.useKinds(kinds);
     const record = this.converter.convert(fields, line);
     if (record === AMBIGUOUS) {
-      if (this.held.length >= this.maxHeld) throw this.ambiguity(this.held[0] ?? { fields, line, kinds }, { upTo: line, held: this.maxHeld });
+      if (this.held.length >= this.maxHeld)
+        throw this.ambiguity(this.held[0] ?? { fields, line, kinds }, { upTo: line, held: this.maxHeld });
       this.held.push({ fields: fields.slice(), line, kinds: kinds?.slice() });
       this.heldRows++;
       return;

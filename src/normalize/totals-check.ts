@@ -42,7 +42,13 @@ export class TotalsCheck {
       else if (this.notes.length < MAX_SHOWN) {
         // A grand total right under a subtotal closes no rows of its own: it is the sum of all.
         const [counted, since] = this.sectionRows > 0 && this.previous > 0 ? [section, this.previous] : [all, null];
-        this.notes.push({ line, stated: formatMicros(stated), since, counted: formatMicros(counted), apart: formatMicros(stated - counted) });
+        this.notes.push({
+          line,
+          stated: formatMicros(stated),
+          since,
+          counted: formatMicros(counted),
+          apart: formatMicros(stated - counted),
+        });
       }
     }
     this.section = new MoneySum();

@@ -11,7 +11,11 @@ const STATUS_TONE: Record<AgendaStatus, Tone> = { overdue: 'bad', cooling_off: '
 /** How the key clients were chosen, in words: every source, and the window of the revenue classes. */
 function keyChoiceText(k: KeyChoiceJson, lang: Lang): string {
   return k.from
-    .map((f) => t(lang, `keyFrom_${f}` as MessageKey).replace('{from}', isoDate(k.classesOver?.from ?? '…', lang)).replace('{to}', isoDate(k.classesOver?.to ?? '…', lang)))
+    .map((f) =>
+      t(lang, `keyFrom_${f}` as MessageKey)
+        .replace('{from}', isoDate(k.classesOver?.from ?? '…', lang))
+        .replace('{to}', isoDate(k.classesOver?.to ?? '…', lang)),
+    )
     .join('; ');
 }
 
@@ -24,7 +28,12 @@ export function cadenceSections(r: CadenceJson, lang: Lang): Section[] {
       kind: 'facts',
       facts: [
         [t(lang, 'window'), `${d(r.window.from)} — ${d(r.window.to)}`],
-        [t(lang, 'rules'), t(lang, 'rulesText').replace('{gap}', String(r.thresholds.maxGap)).replace('{cooloff}', String(r.thresholds.cooloff))],
+        [
+          t(lang, 'rules'),
+          t(lang, 'rulesText')
+            .replace('{gap}', String(r.thresholds.maxGap))
+            .replace('{cooloff}', String(r.thresholds.cooloff)),
+        ],
         [t(lang, 'keysChosen'), keyChoiceText(r.keyClients, lang)],
       ],
     },
@@ -44,7 +53,12 @@ export function cadenceSections(r: CadenceJson, lang: Lang): Section[] {
         status(a.status),
         a.lastPositive === null ? '—' : d(a.lastPositive),
         a.nextDue === null ? '—' : `${d(a.nextDue)} (${(a.daysUntilDue ?? 0) > 0 ? '+' : ''}${a.daysUntilDue ?? 0})`,
-        a.personalAllowed ? t(lang, 'allowed') : { text: `${t(lang, 'allowedFrom')} ${a.allowedFrom === null ? '' : d(a.allowedFrom)}${a.cooloffManager ? ` (${a.cooloffManager})` : ''}`, tone: 'warn' },
+        a.personalAllowed
+          ? t(lang, 'allowed')
+          : {
+              text: `${t(lang, 'allowedFrom')} ${a.allowedFrom === null ? '' : d(a.allowedFrom)}${a.cooloffManager ? ` (${a.cooloffManager})` : ''}`,
+              tone: 'warn',
+            },
         a.manager ?? '',
       ]),
       empty: t(lang, 'noKeyClients'),
@@ -63,8 +77,22 @@ export function cadenceSections(r: CadenceJson, lang: Lang): Section[] {
       ],
       rows: r.violations.map((v) =>
         v.rule === 'gap'
-          ? [v.client, { text: t(lang, v.open ? 'ruleGapOpen' : 'ruleGap'), tone: 'bad' }, d(v.date), `${d(v.from)} → ${d(v.to)}`, String(v.days), '']
-          : [v.client, { text: t(lang, 'ruleCooloff'), tone: 'warn' }, d(v.date), `${d(v.negativeDate)} → ${d(v.date)}`, String(v.days), v.manager ?? ''],
+          ? [
+              v.client,
+              { text: t(lang, v.open ? 'ruleGapOpen' : 'ruleGap'), tone: 'bad' },
+              d(v.date),
+              `${d(v.from)} → ${d(v.to)}`,
+              String(v.days),
+              '',
+            ]
+          : [
+              v.client,
+              { text: t(lang, 'ruleCooloff'), tone: 'warn' },
+              d(v.date),
+              `${d(v.negativeDate)} → ${d(v.date)}`,
+              String(v.days),
+              v.manager ?? '',
+            ],
       ),
       empty: t(lang, 'noViolations'),
     },
@@ -74,12 +102,19 @@ export function cadenceSections(r: CadenceJson, lang: Lang): Section[] {
       kind: 'table',
       title: t(lang, 'dossierTitle'),
       columns: [{ label: t(lang, 'client') }, { label: t(lang, 'reviewed') }, { label: t(lang, 'dueBy') }],
-      rows: r.dossier.map((x) => [x.client, x.reviewed === null ? { text: t(lang, 'never'), tone: 'bad' } : d(x.reviewed), x.dueBy === null ? '—' : d(x.dueBy)]),
+      rows: r.dossier.map((x) => [
+        x.client,
+        x.reviewed === null ? { text: t(lang, 'never'), tone: 'bad' } : d(x.reviewed),
+        x.dueBy === null ? '—' : d(x.dueBy),
+      ]),
     });
   }
   return sections;
 }
 
 export function cadenceDoc(r: CadenceJson, lang: Lang): Doc {
-  return { title: `${t(lang, 'cadenceTitle')} · ${t(lang, 'asOf')} ${isoDate(r.asOf, lang)}`, sections: cadenceSections(r, lang) };
+  return {
+    title: `${t(lang, 'cadenceTitle')} · ${t(lang, 'asOf')} ${isoDate(r.asOf, lang)}`,
+    sections: cadenceSections(r, lang),
+  };
 }

@@ -34,17 +34,29 @@ function checkSections(r: CheckResult, lang: Lang): Section[] {
             ? r.policy.includes(s.rule)
               ? { text: w.skippedNoInput, tone: 'warn' }
               : { text: w.notChecked, tone: 'muted' }
-            : s.count > 0 ? { text: w.reported, tone: 'warn' } : { text: w.ok, tone: 'good' },
+            : s.count > 0
+              ? { text: w.reported, tone: 'warn' }
+              : { text: w.ok, tone: 'good' },
       ]),
     },
-    ...(r.skipped.length > 0 ? [{ kind: 'notes' as const, title: w.skippedTitle, lines: r.skipped.map((s) => ({ text: RULE_GAP[lang].text(s.gap), tone: 'warn' as const })) }] : []),
+    ...(r.skipped.length > 0
+      ? [
+          {
+            kind: 'notes' as const,
+            title: w.skippedTitle,
+            lines: r.skipped.map((s) => ({ text: RULE_GAP[lang].text(s.gap), tone: 'warn' as const })),
+          },
+        ]
+      : []),
     {
       kind: 'table',
       title: w.findingsTitle,
       columns: [{ label: w.rule }, { label: w.where }, { label: w.details }],
       rows: r.findings.map((f) => [
         r.policy.includes(f.rule) ? { text: f.rule, tone: 'bad' } : f.rule,
-        f.file ? describeProblem({ file: f.file, line: f.line, column: f.column, message: '' }).replace(/: $/, '') : where(f),
+        f.file
+          ? describeProblem({ file: f.file, line: f.line, column: f.column, message: '' }).replace(/: $/, '')
+          : where(f),
         details(f, lang),
       ]),
       empty: w.none,
@@ -59,11 +71,17 @@ export function githubAnnotations(r: CheckResult, lang: Lang): string {
   const prop = (s: string): string => escape(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
   const lines = r.findings.map((f) => {
     const level = r.policy.includes(f.rule) ? 'error' : 'warning';
-    const props = [f.file ? `file=${prop(f.file)}` : null, f.line !== undefined ? `line=${f.line}` : null, f.column !== undefined ? `col=${f.column}` : null, `title=${prop(`folio ${f.rule}`)}`].filter(Boolean);
+    const props = [
+      f.file ? `file=${prop(f.file)}` : null,
+      f.line !== undefined ? `line=${f.line}` : null,
+      f.column !== undefined ? `col=${f.column}` : null,
+      `title=${prop(`folio ${f.rule}`)}`,
+    ].filter(Boolean);
     const subject = where(f);
     return `::${level} ${props.join(',')}::${escape(`${subject ? `${subject}: ` : ''}${details(f, lang)}`)}`;
   });
-  for (const s of r.skipped) lines.push(`::warning title=${prop(w.skippedAnnotation(s.rule))}::${escape(RULE_GAP[lang].text(s.gap))}`);
+  for (const s of r.skipped)
+    lines.push(`::warning title=${prop(w.skippedAnnotation(s.rule))}::${escape(RULE_GAP[lang].text(s.gap))}`);
   const failing = r.summary.filter((s) => s.failing).map((s) => `${s.rule} (${s.count})`);
   lines.push(`${r.passed ? w.passedLine(r.findings.length) : w.failedLine(failing.join(', '))}${skippedNote(r, lang)}`);
   return `${lines.join('\n')}\n`;
@@ -71,5 +89,8 @@ export function githubAnnotations(r: CheckResult, lang: Lang): string {
 
 export function checkDoc(r: CheckResult, lang: Lang): Doc {
   const w = CHECK_WORDS[lang];
-  return { title: `folio check · ${r.passed ? w.passed : w.failed}${skippedNote(r, lang)}`, sections: checkSections(r, lang) };
+  return {
+    title: `folio check · ${r.passed ? w.passed : w.failed}${skippedNote(r, lang)}`,
+    sections: checkSections(r, lang),
+  };
 }

@@ -28,7 +28,10 @@ const WORDS = {
     setting: 'настройка',
     value: 'значение',
     from: 'откуда',
-    sources: { default: 'по умолчанию', config: 'файл настроек', env: 'окружение', flag: 'флаг' } as Record<Source, string>,
+    sources: { default: 'по умолчанию', config: 'файл настроек', env: 'окружение', flag: 'флаг' } as Record<
+      Source,
+      string
+    >,
     builtIn: 'встроенные',
   },
 };
@@ -40,7 +43,12 @@ export function shownValue(v: unknown): string {
   return typeof v === 'object' ? JSON.stringify(v) : String(v);
 }
 
-export function configDoc(file: string | null, settings: readonly ShownSetting[], columns: Record<string, Record<string, unknown> | undefined>, lang: Lang): Doc {
+export function configDoc(
+  file: string | null,
+  settings: readonly ShownSetting[],
+  columns: Record<string, Record<string, unknown> | undefined>,
+  lang: Lang,
+): Doc {
   const w = WORDS[lang];
   return {
     title: `${w.title} · ${file ?? w.noFile}`,
@@ -53,7 +61,9 @@ export function configDoc(file: string | null, settings: readonly ShownSetting[]
           (s.layers ?? [{ source: s.source, value: s.value }]).map((l, i) => [
             i === 0 ? s.path : '',
             shownValue(l.value),
-            l.source === 'default' ? { text: s.layers ? w.builtIn : w.sources.default, tone: 'muted' as const } : { text: w.sources[l.source], tone: 'key' as const },
+            l.source === 'default'
+              ? { text: s.layers ? w.builtIn : w.sources.default, tone: 'muted' as const }
+              : { text: w.sources[l.source], tone: 'key' as const },
           ]),
         ),
       },

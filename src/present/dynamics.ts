@@ -1,9 +1,19 @@
-import { ABC, STAGES, XYZ, type AbcClass, type ClientDynamics, type DynamicsJson, type DynamicsResult, type Stage, stageCounts, type XyzClass } from '../analyses/dynamics.js';
+import {
+  ABC,
+  STAGES,
+  XYZ,
+  type AbcClass,
+  type ClientDynamics,
+  type DynamicsJson,
+  type DynamicsResult,
+  type Stage,
+  stageCounts,
+  type XyzClass,
+} from '../analyses/dynamics.js';
 import { isKeyClass } from '../analyses/share.js';
 import type { Cell, Chart, Doc, Section, Tone } from '../render/document.js';
 import { days, isoDate, money, percent } from './format.js';
 import { t, type Lang, type MessageKey } from './i18n.js';
-
 
 const CELL_TONE: Record<AbcClass, Record<XyzClass, Tone>> = {
   A: { X: 'good', Y: 'good', Z: 'warn' },
@@ -11,7 +21,8 @@ const CELL_TONE: Record<AbcClass, Record<XyzClass, Tone>> = {
   C: { X: 'muted', Y: 'muted', Z: 'bad' },
 };
 
-const stageText = (stage: Stage | null, lang: Lang): string => (stage === null ? t(lang, 'dynNoStage') : t(lang, `stage_${stage}` as MessageKey));
+const stageText = (stage: Stage | null, lang: Lang): string =>
+  stage === null ? t(lang, 'dynNoStage') : t(lang, `stage_${stage}` as MessageKey);
 const cellOf = (r: DynamicsResult, abc: AbcClass, xyz: XyzClass) => r.grid.find((g) => g.abc === abc && g.xyz === xyz);
 
 /** The nine cells as a table: ABC down, XYZ across, clients and revenue in each. */
@@ -20,7 +31,13 @@ function gridSection(r: DynamicsResult, lang: Lang): Section {
     kind: 'table',
     title: t(lang, 'dynGrid'),
     columns: [{ label: t(lang, 'dynCell') }, ...XYZ.map((x) => ({ label: x, align: 'right' as const }))],
-    rows: ABC.map((abc) => [abc, ...XYZ.map((xyz) => { const g = cellOf(r, abc, xyz); return `${g?.clients ?? 0} · ${money(g?.revenue ?? 0, lang)}`; })]),
+    rows: ABC.map((abc) => [
+      abc,
+      ...XYZ.map((xyz) => {
+        const g = cellOf(r, abc, xyz);
+        return `${g?.clients ?? 0} · ${money(g?.revenue ?? 0, lang)}`;
+      }),
+    ]),
   };
 }
 
@@ -30,13 +47,27 @@ export function gridChart(r: DynamicsResult, lang: Lang): Chart {
     type: 'grid',
     colLabels: [...XYZ],
     rowLabels: [...ABC],
-    cells: ABC.map((abc) => XYZ.map((xyz) => { const g = cellOf(r, abc, xyz); return { title: `${abc}${xyz}`, value: `${g?.clients ?? 0} · ${money(g?.revenue ?? 0, lang)}`, tone: CELL_TONE[abc][xyz] }; })),
+    cells: ABC.map((abc) =>
+      XYZ.map((xyz) => {
+        const g = cellOf(r, abc, xyz);
+        return {
+          title: `${abc}${xyz}`,
+          value: `${g?.clients ?? 0} · ${money(g?.revenue ?? 0, lang)}`,
+          tone: CELL_TONE[abc][xyz],
+        };
+      }),
+    ),
   };
 }
 
 /** What to do in each cell that holds clients. */
 function adviceSection(r: DynamicsResult, lang: Lang): Section {
-  const lines: Cell[] = r.grid.filter((g) => g.clients > 0).map((g) => ({ text: `${g.abc}${g.xyz}: ${t(lang, `cell_${g.abc}${g.xyz}` as MessageKey)}`, tone: CELL_TONE[g.abc][g.xyz] }));
+  const lines: Cell[] = r.grid
+    .filter((g) => g.clients > 0)
+    .map((g) => ({
+      text: `${g.abc}${g.xyz}: ${t(lang, `cell_${g.abc}${g.xyz}` as MessageKey)}`,
+      tone: CELL_TONE[g.abc][g.xyz],
+    }));
   return { kind: 'notes', title: t(lang, 'dynCellAdvice'), lines };
 }
 
@@ -60,7 +91,13 @@ function clientRow(c: ClientDynamics, rank: number, lang: Lang, withManager: boo
 }
 
 /** `rank`: each client's place in the whole list (a list of a few shows their ranks there). */
-function clientsSection(clients: ClientDynamics[], rank: (c: ClientDynamics, i: number) => number, lang: Lang, withManager: boolean, title?: string): Section {
+function clientsSection(
+  clients: ClientDynamics[],
+  rank: (c: ClientDynamics, i: number) => number,
+  lang: Lang,
+  withManager: boolean,
+  title?: string,
+): Section {
   return {
     kind: 'table',
     ...(title ? { title } : {}),
@@ -88,7 +125,14 @@ function managersSection(r: DynamicsJson, lang: Lang): Section {
   return {
     kind: 'table',
     title: t(lang, 'dynManagers'),
-    columns: [{ label: t(lang, 'manager') }, { label: t(lang, 'revenue'), align: 'right' }, { label: t(lang, 'share'), align: 'right' }, { label: t(lang, 'dynClients'), align: 'right' }, { label: t(lang, 'keyClientsShort'), align: 'right' }, { label: t(lang, 'dynKeyRevenue'), align: 'right' }],
+    columns: [
+      { label: t(lang, 'manager') },
+      { label: t(lang, 'revenue'), align: 'right' },
+      { label: t(lang, 'share'), align: 'right' },
+      { label: t(lang, 'dynClients'), align: 'right' },
+      { label: t(lang, 'keyClientsShort'), align: 'right' },
+      { label: t(lang, 'dynKeyRevenue'), align: 'right' },
+    ],
     rows: r.managers.map((m) => [
       m.overLimit ? { text: m.manager, tone: 'warn' } : m.manager,
       money(m.revenue, lang),
@@ -101,13 +145,20 @@ function managersSection(r: DynamicsJson, lang: Lang): Section {
   };
 }
 
-
 function summary(r: DynamicsJson, lang: Lang): Section {
   const counts = stageCounts(r);
   const currency = r.currency ? ` ${r.currency}` : '';
-  const stages = STAGES.filter((s) => s !== 'price-driven' || r.discountsKnown).map((s) => `${stageText(s, lang)} ${counts[s]}`).join(', ');
+  const stages = STAGES.filter((s) => s !== 'price-driven' || r.discountsKnown)
+    .map((s) => `${stageText(s, lang)} ${counts[s]}`)
+    .join(', ');
   const th = r.thresholds;
-  const rules = t(lang, 'dynRulesText').replace('{a}', String(th.abc[0])).replace('{b}', String(th.abc[1])).replace('{x}', String(th.xyz[0])).replace('{y}', String(th.xyz[1])).replace('{factor}', String(th.dormantFactor)).replace('{days}', String(th.dormantDays));
+  const rules = t(lang, 'dynRulesText')
+    .replace('{a}', String(th.abc[0]))
+    .replace('{b}', String(th.abc[1]))
+    .replace('{x}', String(th.xyz[0]))
+    .replace('{y}', String(th.xyz[1]))
+    .replace('{factor}', String(th.dormantFactor))
+    .replace('{days}', String(th.dormantDays));
   const facts: [string, Cell][] = [
     [t(lang, 'dynWindow'), `${isoDate(r.window.from, lang)} — ${isoDate(r.window.to, lang)}`],
     [t(lang, 'asOf'), isoDate(r.asOf, lang)],
@@ -115,7 +166,12 @@ function summary(r: DynamicsJson, lang: Lang): Section {
     [t(lang, 'clients'), String(r.clients.length)],
     [t(lang, 'dynStages'), stages],
     [t(lang, 'dynDormantCount'), String(r.clients.filter((c) => c.dormant).length)],
-    [t(lang, 'dynAtRisk'), r.atRisk > 0 ? { text: `${money(r.atRisk, lang)}${currency}`, tone: 'warn' } : `${money(r.atRisk, lang)}${currency}`],
+    [
+      t(lang, 'dynAtRisk'),
+      r.atRisk > 0
+        ? { text: `${money(r.atRisk, lang)}${currency}`, tone: 'warn' }
+        : `${money(r.atRisk, lang)}${currency}`,
+    ],
     [t(lang, 'rules'), rules],
   ];
   if (!r.discountsKnown) facts.push([t(lang, 'dynStage'), { text: t(lang, 'dynPriceDrivenOff'), tone: 'muted' }]);
@@ -124,14 +180,22 @@ function summary(r: DynamicsJson, lang: Lang): Section {
 
 /** The command's document: summary, grid, clients, managers, what to do per cell. */
 export function dynamicsSections(r: DynamicsJson, lang: Lang): Section[] {
-  const sections: Section[] = [summary(r, lang), gridSection(r, lang), clientsSection(r.clients, (_c, i) => i + 1, lang, r.managersKnown)];
+  const sections: Section[] = [
+    summary(r, lang),
+    gridSection(r, lang),
+    clientsSection(r.clients, (_c, i) => i + 1, lang, r.managersKnown),
+  ];
   if (r.managersKnown) sections.push(managersSection(r, lang));
   sections.push(adviceSection(r, lang));
   return sections;
 }
 
 export function dynamicsDoc(r: DynamicsJson, lang: Lang): Doc {
-  return { title: `${t(lang, 'dynamicsTitle')} · ${isoDate(r.window.from, lang)} — ${isoDate(r.window.to, lang)}`, sections: dynamicsSections(r, lang), lang };
+  return {
+    title: `${t(lang, 'dynamicsTitle')} · ${isoDate(r.window.from, lang)} — ${isoDate(r.window.to, lang)}`,
+    sections: dynamicsSections(r, lang),
+    lang,
+  };
 }
 
 /**
@@ -152,16 +216,30 @@ export function clientBaseSections(r: DynamicsJson, previous: Record<Stage, numb
     {
       kind: 'table',
       title: t(lang, 'dynStageCounts'),
-      columns: [{ label: t(lang, 'dynStage') }, { label: t(lang, 'before'), align: 'right' }, { label: t(lang, 'now'), align: 'right' }, { label: t(lang, 'change'), align: 'right' }],
+      columns: [
+        { label: t(lang, 'dynStage') },
+        { label: t(lang, 'before'), align: 'right' },
+        { label: t(lang, 'now'), align: 'right' },
+        { label: t(lang, 'change'), align: 'right' },
+      ],
       rows: STAGES.filter((s) => s !== 'price-driven' || r.discountsKnown).map((s) => {
         const change = before === null ? null : now[s] - before[s];
-        return [stageText(s, lang), before === null ? '—' : String(before[s]), String(now[s]), change === null ? '—' : change > 0 ? `+${change}` : String(change)];
+        return [
+          stageText(s, lang),
+          before === null ? '—' : String(before[s]),
+          String(now[s]),
+          change === null ? '—' : change > 0 ? `+${change}` : String(change),
+        ];
       }),
     },
   ];
   if (r.managersKnown) sections.push(managersSection(r, lang));
   if (key.length > 0) {
-    sections.push({ kind: 'chart', title: t(lang, 'dynSparklines'), chart: { type: 'sparklines', rows: key.map((c) => ({ label: c.client, values: c.monthly })) } });
+    sections.push({
+      kind: 'chart',
+      title: t(lang, 'dynSparklines'),
+      chart: { type: 'sparklines', rows: key.map((c) => ({ label: c.client, values: c.monthly })) },
+    });
   }
   sections.push(adviceSection(r, lang));
   return sections;

@@ -89,8 +89,34 @@ export function points(fraction: number, lang: Lang): string {
 }
 
 const MONTHS: Record<Lang, readonly string[]> = {
-  en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
-  ru: ['январь', 'февраль', 'март', 'апрель', 'май', 'июнь', 'июль', 'август', 'сентябрь', 'октябрь', 'ноябрь', 'декабрь'],
+  en: [
+    'January',
+    'February',
+    'March',
+    'April',
+    'May',
+    'June',
+    'July',
+    'August',
+    'September',
+    'October',
+    'November',
+    'December',
+  ],
+  ru: [
+    'январь',
+    'февраль',
+    'март',
+    'апрель',
+    'май',
+    'июнь',
+    'июль',
+    'август',
+    'сентябрь',
+    'октябрь',
+    'ноябрь',
+    'декабрь',
+  ],
 };
 
 const lastDay = (year: number, month: number): number => new Date(Date.UTC(year, month, 0)).getUTCDate();
@@ -110,8 +136,10 @@ export function periodName(from: string, to: string, lang: Lang): string | null 
   const months = last - first + 1;
   const ru = lang === 'ru';
   if (months === 1) return `${MONTHS[lang][first - 1]} ${year}`;
-  if (months === 3 && first % 3 === 1) return ru ? `${(first + 2) / 3}-й квартал ${year}` : `Q${(first + 2) / 3} ${year}`;
-  if (months === 6 && first % 6 === 1) return ru ? `${(first + 5) / 6}-е полугодие ${year}` : `H${(first + 5) / 6} ${year}`;
+  if (months === 3 && first % 3 === 1)
+    return ru ? `${(first + 2) / 3}-й квартал ${year}` : `Q${(first + 2) / 3} ${year}`;
+  if (months === 6 && first % 6 === 1)
+    return ru ? `${(first + 5) / 6}-е полугодие ${year}` : `H${(first + 5) / 6} ${year}`;
   if (months === 12) return ru ? `${year} год` : String(year);
   return null;
 }

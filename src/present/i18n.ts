@@ -84,12 +84,16 @@ const en = {
   can_only: 'can, does not want',
   neither: 'neither',
   unclassified: 'unclassified',
-  'task_keep-and-grow': 'Keep and grow the relationship, sell more; use their loyalty for referrals and to raise the company\'s image.',
-  'task_help-to-buy': 'Find out what stops them; offer advice and conditions (credit, deferred payment, discount); keep priority for your product; wait, then sell.',
-  'task_remove-reluctance': 'Find the reason for the reluctance and remove it: show the advantages, extra conditions, a trial or temporary use, a gift or prize draw; then close.',
-  'task_stimulate-or-drop': 'Find the reasons, then decide: stimulate desire and ease the purchase, or drop the client.',
+  'task_keep-and-grow':
+    "Keep and grow the relationship, sell more; use their loyalty for referrals and to raise the company's image.",
+  'task_help-to-buy':
+    'Find out what stops them; offer advice and conditions (credit, deferred payment, discount); keep priority for your product; wait, then sell.',
+  'task_remove-reluctance':
+    'Find the reason for the reluctance and remove it: show the advantages, extra conditions, a trial or temporary use, a gift or prize draw; then close.',
+  'task_stimulate-or-drop':
+    'Find the reasons, then decide: stimulate desire and ease the purchase, or drop the client.',
   'task_fill-flags': 'Fill in the missing want/can flag.',
-  tasks: 'Seller\'s tasks',
+  tasks: "Seller's tasks",
   atRisk: 'At risk: key clients that do not want to buy',
   clientsOfType: 'clients',
   leadsTitle: 'Lead queue',
@@ -119,7 +123,8 @@ const en = {
   cadenceTitle: 'Contact cadence with key clients',
   window: 'Window',
   rules: 'Rules',
-  rulesText: 'a positive contact at least every {gap} days; no personal contact by the same manager for {cooloff} days after a negative one',
+  rulesText:
+    'a positive contact at least every {gap} days; no personal contact by the same manager for {cooloff} days after a negative one',
   keysChosen: 'Key clients',
   keyFrom_named: 'named with --key-client',
   keyFrom_all: 'every client in the log',
@@ -153,7 +158,8 @@ const en = {
   status_ok: 'ok',
   offersTitle: 'Commercial offers',
   offersSection: 'Commercial offers',
-  offersRulesText: 'a personal contact (call, meeting, visit) with the client within {days} business day(s) after sending (Monday–Friday; public holidays are not known); undecided offers expiring within {expiring} days go on the agenda',
+  offersRulesText:
+    'a personal contact (call, meeting, visit) with the client within {days} business day(s) after sending (Monday–Friday; public holidays are not known); undecided offers expiring within {expiring} days go on the agenda',
   offersCount: 'Offers sent',
   offersCountText: '{offers}: {accepted} accepted, {declined} declined, {undecided} undecided',
   offersFollowUpDue: 'Follow-up calls due',
@@ -220,7 +226,8 @@ const en = {
   dynSparklines: 'Monthly revenue of the key clients over the window',
   dynCellAdvice: 'What to do per cell',
   dynNoStage: 'no order',
-  dynRulesText: 'A while the cumulative share is at most {a}%, B up to {b}%; X while monthly variation is at most {x}%, Y up to {y}%; dormant after more than {factor} × the median interval and more than {days} days without an order',
+  dynRulesText:
+    'A while the cumulative share is at most {a}%, B up to {b}%; X while monthly variation is at most {x}%, Y up to {y}%; dormant after more than {factor} × the median interval and more than {days} days without an order',
   dynPriceDrivenOff: 'no discount column: the price-driven stage is not assigned',
   stage_new: 'new',
   'stage_one-off': 'one-off',
@@ -318,10 +325,14 @@ const ru: Record<MessageKey, string> = {
   can_only: 'может, не хочет',
   neither: 'не хочет и не может',
   unclassified: 'без типа',
-  'task_keep-and-grow': 'Сохранять и развивать отношения, продавать больше; использовать лояльность для рекомендаций и имиджа компании.',
-  'task_help-to-buy': 'Выяснить, что мешает; дать совет и условия (кредит, отсрочка, скидка); сохранить приоритет своего продукта; дождаться и продать.',
-  'task_remove-reluctance': 'Найти причину нежелания и устранить её: показать преимущества, особые условия, пробное или временное использование, подарок или розыгрыш; затем закрыть сделку.',
-  'task_stimulate-or-drop': 'Выяснить причины и решить: стимулировать желание и облегчить покупку или отказаться от клиента.',
+  'task_keep-and-grow':
+    'Сохранять и развивать отношения, продавать больше; использовать лояльность для рекомендаций и имиджа компании.',
+  'task_help-to-buy':
+    'Выяснить, что мешает; дать совет и условия (кредит, отсрочка, скидка); сохранить приоритет своего продукта; дождаться и продать.',
+  'task_remove-reluctance':
+    'Найти причину нежелания и устранить её: показать преимущества, особые условия, пробное или временное использование, подарок или розыгрыш; затем закрыть сделку.',
+  'task_stimulate-or-drop':
+    'Выяснить причины и решить: стимулировать желание и облегчить покупку или отказаться от клиента.',
   'task_fill-flags': 'Заполнить недостающий признак «хочет / может».',
   tasks: 'Задачи продавца',
   atRisk: 'Под угрозой: ключевые клиенты, которые не хотят покупать',
@@ -353,7 +364,8 @@ const ru: Record<MessageKey, string> = {
   cadenceTitle: 'Контакты с ключевыми клиентами',
   window: 'Период',
   rules: 'Правила',
-  rulesText: 'позитивный контакт не реже раза в {gap} дн.; после негативного — {cooloff} дн. без личного контакта того же менеджера',
+  rulesText:
+    'позитивный контакт не реже раза в {gap} дн.; после негативного — {cooloff} дн. без личного контакта того же менеджера',
   keysChosen: 'Ключевые клиенты',
   keyFrom_named: 'названы в --key-client',
   keyFrom_all: 'все клиенты журнала',
@@ -387,7 +399,8 @@ const ru: Record<MessageKey, string> = {
   status_ok: 'в норме',
   offersTitle: 'Коммерческие предложения',
   offersSection: 'Коммерческие предложения',
-  offersRulesText: 'личный контакт (звонок, встреча, визит) с клиентом в течение {days} рабоч. дн. после отправки (понедельник–пятница; праздники не учитываются); нерешённые КП, истекающие в ближайшие {expiring} дн., — в плане',
+  offersRulesText:
+    'личный контакт (звонок, встреча, визит) с клиентом в течение {days} рабоч. дн. после отправки (понедельник–пятница; праздники не учитываются); нерешённые КП, истекающие в ближайшие {expiring} дн., — в плане',
   offersCount: 'Отправлено КП',
   offersCountText: '{offers}: принято {accepted}, отклонено {declined}, без решения {undecided}',
   offersFollowUpDue: 'Кому позвонить',
@@ -454,7 +467,8 @@ const ru: Record<MessageKey, string> = {
   dynSparklines: 'Выручка ключевых клиентов по месяцам окна',
   dynCellAdvice: 'Что делать по ячейкам',
   dynNoStage: 'нет заказов',
-  dynRulesText: 'A — пока накопленная доля не больше {a}%, B — до {b}%; X — пока вариация по месяцам не больше {x}%, Y — до {y}%; клиент затих, если без заказа больше {factor} медианных интервалов и больше {days} дн.',
+  dynRulesText:
+    'A — пока накопленная доля не больше {a}%, B — до {b}%; X — пока вариация по месяцам не больше {x}%, Y — до {y}%; клиент затих, если без заказа больше {factor} медианных интервалов и больше {days} дн.',
   dynPriceDrivenOff: 'нет колонки скидки: стадия «ценовой» не присваивается',
   stage_new: 'новый',
   'stage_one-off': 'разовый',

@@ -4,7 +4,13 @@ import { isoDate, money } from './format.js';
 import { leadReasonText } from './messages/cells.js';
 import { t, type Lang } from './i18n.js';
 
-const GROUP_TONE: Record<LeadGroup, Tone> = { 'fast-big': 'good', 'fast-small': 'key', 'slow-big': 'warn', 'slow-small': 'muted', unclassified: 'bad' };
+const GROUP_TONE: Record<LeadGroup, Tone> = {
+  'fast-big': 'good',
+  'fast-small': 'key',
+  'slow-big': 'warn',
+  'slow-small': 'muted',
+  unclassified: 'bad',
+};
 
 /** The queue in work order, the 2×2 summary, and leads per manager. */
 export function leadsSections(r: LeadsResult, lang: Lang): Section[] {
@@ -47,12 +53,20 @@ export function leadsSections(r: LeadsResult, lang: Lang): Section[] {
       ],
       rows: r.leads.map((l, i) => [
         String(i + 1),
-        { text: l.group === 'unclassified' ? `${t(lang, 'unclassified')}: ${leadReasonText(l, lang)}` : t(lang, l.group), tone: GROUP_TONE[l.group] },
+        {
+          text:
+            l.group === 'unclassified' ? `${t(lang, 'unclassified')}: ${leadReasonText(l, lang)}` : t(lang, l.group),
+          tone: GROUP_TONE[l.group],
+        },
         l.lead,
         ...(hasClient ? [l.client] : []),
         l.amount === null ? '—' : money(l.amount, lang),
         l.expectedClose === null ? '—' : isoDate(l.expectedClose, lang),
-        l.daysToClose === null ? '—' : l.overdue ? { text: `${l.daysToClose} (${t(lang, 'overdue')})`, tone: 'bad' as const } : String(l.daysToClose),
+        l.daysToClose === null
+          ? '—'
+          : l.overdue
+            ? { text: `${l.daysToClose} (${t(lang, 'overdue')})`, tone: 'bad' as const }
+            : String(l.daysToClose),
         ...(hasManager ? [l.manager] : []),
       ]),
     },
@@ -61,7 +75,11 @@ export function leadsSections(r: LeadsResult, lang: Lang): Section[] {
     sections.push({
       kind: 'table',
       title: t(lang, 'leadsPerManager'),
-      columns: [{ label: t(lang, 'manager') }, { label: t(lang, 'openLeads'), align: 'right' }, ...LEAD_GROUPS.map((g) => ({ label: t(lang, g), align: 'right' as const }))],
+      columns: [
+        { label: t(lang, 'manager') },
+        { label: t(lang, 'openLeads'), align: 'right' },
+        ...LEAD_GROUPS.map((g) => ({ label: t(lang, g), align: 'right' as const })),
+      ],
       rows: r.managers.map((m) => [
         m.overloaded ? { text: m.manager, tone: 'warn' } : m.manager,
         m.overloaded ? { text: `${m.leads} (${t(lang, 'overloaded')})`, tone: 'warn' } : String(m.leads),
@@ -73,5 +91,8 @@ export function leadsSections(r: LeadsResult, lang: Lang): Section[] {
 }
 
 export function leadsDoc(r: LeadsResult, lang: Lang): Doc {
-  return { title: `${t(lang, 'leadsTitle')} · ${t(lang, 'asOf')} ${isoDate(r.asOf, lang)}`, sections: leadsSections(r, lang) };
+  return {
+    title: `${t(lang, 'leadsTitle')} · ${t(lang, 'asOf')} ${isoDate(r.asOf, lang)}`,
+    sections: leadsSections(r, lang),
+  };
 }

@@ -4,7 +4,13 @@ import type { Cell, Doc, Section, Tone } from '../render/document.js';
 import { money } from './format.js';
 import { t, type Lang, type MessageKey } from './i18n.js';
 
-const QUADRANT_TONE: Record<Quadrant, Tone> = { want_can: 'good', want_only: 'key', can_only: 'warn', neither: 'bad', unclassified: 'muted' };
+const QUADRANT_TONE: Record<Quadrant, Tone> = {
+  want_can: 'good',
+  want_only: 'key',
+  can_only: 'warn',
+  neither: 'bad',
+  unclassified: 'muted',
+};
 
 /** The 2×2 grid, the clients in effort order, the tasks, and the at-risk line. */
 export function matrixSections(r: MatrixJson, lang: Lang): Section[] {
@@ -43,7 +49,9 @@ export function matrixSections(r: MatrixJson, lang: Lang): Section[] {
       c.class && c.class !== 'regular' ? { text: c.client, tone: c.class } : c.client,
       yn(c.want),
       yn(c.can),
-      ...(hasRevenue ? [t(lang, c.class === null ? 'noShare' : (c.class ?? 'regular')), money(c.revenue ?? 0, lang)] : []),
+      ...(hasRevenue
+        ? [t(lang, c.class === null ? 'noShare' : (c.class ?? 'regular')), money(c.revenue ?? 0, lang)]
+        : []),
       ...(hasManager ? [c.manager ?? ''] : []),
       c.unread ? unreadText(c.unread, lang) : '',
     ]),
@@ -51,9 +59,13 @@ export function matrixSections(r: MatrixJson, lang: Lang): Section[] {
   sections.push({
     kind: 'notes',
     title: t(lang, 'tasks'),
-    lines: QUADRANTS.filter((q) => r.counts[q] > 0).map((q) => ({ text: `${t(lang, q)} (${r.counts[q]}): ${t(lang, `task_${TASKS[q]}` as MessageKey)}`, tone: QUADRANT_TONE[q] })),
+    lines: QUADRANTS.filter((q) => r.counts[q] > 0).map((q) => ({
+      text: `${t(lang, q)} (${r.counts[q]}): ${t(lang, `task_${TASKS[q]}` as MessageKey)}`,
+      tone: QUADRANT_TONE[q],
+    })),
   });
-  if (r.atRisk.length > 0) sections.push({ kind: 'notes', lines: [{ text: `${t(lang, 'atRisk')}: ${r.atRisk.join(', ')}`, tone: 'bad' }] });
+  if (r.atRisk.length > 0)
+    sections.push({ kind: 'notes', lines: [{ text: `${t(lang, 'atRisk')}: ${r.atRisk.join(', ')}`, tone: 'bad' }] });
   return sections;
 }
 

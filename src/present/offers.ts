@@ -15,8 +15,15 @@ export function offersSections(r: OffersResult, lang: Lang): Section[] {
       kind: 'facts',
       facts: [
         [t(lang, 'asOf'), day(r.asOf)],
-        ...(r.window ? [[t(lang, 'window'), `${day(r.window.from ?? '…')} — ${day(r.window.to ?? '…')}`] as [string, Cell]] : []),
-        [t(lang, 'rules'), t(lang, 'offersRulesText').replace('{days}', String(r.thresholds.followUpDays)).replace('{expiring}', String(r.thresholds.expiringDays))],
+        ...(r.window
+          ? [[t(lang, 'window'), `${day(r.window.from ?? '…')} — ${day(r.window.to ?? '…')}`] as [string, Cell]]
+          : []),
+        [
+          t(lang, 'rules'),
+          t(lang, 'offersRulesText')
+            .replace('{days}', String(r.thresholds.followUpDays))
+            .replace('{expiring}', String(r.thresholds.expiringDays)),
+        ],
         [
           t(lang, 'offersCount'),
           t(lang, 'offersCountText')
@@ -33,24 +40,66 @@ export function offersSections(r: OffersResult, lang: Lang): Section[] {
     sections.push({
       kind: 'table',
       title: t(lang, 'offersFollowUpDue'),
-      columns: [{ label: t(lang, 'client') }, { label: t(lang, 'offer') }, { label: t(lang, 'sentOn') }, { label: t(lang, 'followUpBy') }, { label: t(lang, 'amount'), align: 'right' }, { label: t(lang, 'manager') }],
-      rows: r.due.map((d) => [d.client, d.offer ?? '', day(d.sent), d.daysLeft === 0 ? { text: `${day(d.due)} (${t(lang, 'today')})`, tone: 'warn' } : day(d.due), amount(d.amount), d.manager ?? '']),
+      columns: [
+        { label: t(lang, 'client') },
+        { label: t(lang, 'offer') },
+        { label: t(lang, 'sentOn') },
+        { label: t(lang, 'followUpBy') },
+        { label: t(lang, 'amount'), align: 'right' },
+        { label: t(lang, 'manager') },
+      ],
+      rows: r.due.map((d) => [
+        d.client,
+        d.offer ?? '',
+        day(d.sent),
+        d.daysLeft === 0 ? { text: `${day(d.due)} (${t(lang, 'today')})`, tone: 'warn' } : day(d.due),
+        amount(d.amount),
+        d.manager ?? '',
+      ]),
       empty: t(lang, 'none'),
     });
   }
   sections.push({
     kind: 'table',
     title: t(lang, 'offersExpiring'),
-    columns: [{ label: t(lang, 'client') }, { label: t(lang, 'offer') }, { label: t(lang, 'validUntil') }, { label: t(lang, 'daysLeft'), align: 'right' }, { label: t(lang, 'amount'), align: 'right' }, { label: t(lang, 'manager') }],
-    rows: r.expiring.map((x) => [x.client, x.offer ?? '', day(x.expires), left(x.daysLeft), amount(x.amount), x.manager ?? '']),
+    columns: [
+      { label: t(lang, 'client') },
+      { label: t(lang, 'offer') },
+      { label: t(lang, 'validUntil') },
+      { label: t(lang, 'daysLeft'), align: 'right' },
+      { label: t(lang, 'amount'), align: 'right' },
+      { label: t(lang, 'manager') },
+    ],
+    rows: r.expiring.map((x) => [
+      x.client,
+      x.offer ?? '',
+      day(x.expires),
+      left(x.daysLeft),
+      amount(x.amount),
+      x.manager ?? '',
+    ]),
     empty: t(lang, 'none'),
   });
   if (r.followUpChecked) {
     sections.push({
       kind: 'table',
       title: t(lang, 'offersViolations'),
-      columns: [{ label: t(lang, 'client') }, { label: t(lang, 'offer') }, { label: t(lang, 'sentOn') }, { label: t(lang, 'followUpBy') }, { label: t(lang, 'firstContact') }, { label: t(lang, 'manager') }],
-      rows: r.violations.map((v) => [v.client, v.offer ?? '', day(v.sent), day(v.due), v.contact === null ? { text: t(lang, 'none'), tone: 'bad' } : { text: day(v.contact), tone: 'warn' }, v.manager ?? '']),
+      columns: [
+        { label: t(lang, 'client') },
+        { label: t(lang, 'offer') },
+        { label: t(lang, 'sentOn') },
+        { label: t(lang, 'followUpBy') },
+        { label: t(lang, 'firstContact') },
+        { label: t(lang, 'manager') },
+      ],
+      rows: r.violations.map((v) => [
+        v.client,
+        v.offer ?? '',
+        day(v.sent),
+        day(v.due),
+        v.contact === null ? { text: t(lang, 'none'), tone: 'bad' } : { text: day(v.contact), tone: 'warn' },
+        v.manager ?? '',
+      ]),
       empty: t(lang, 'noViolations'),
     });
   } else {
@@ -59,8 +108,24 @@ export function offersSections(r: OffersResult, lang: Lang): Section[] {
   sections.push({
     kind: 'table',
     title: t(lang, 'offersExpired'),
-    columns: [{ label: t(lang, 'client') }, { label: t(lang, 'offer') }, { label: t(lang, 'sentOn') }, { label: t(lang, 'validUntil') }, { label: t(lang, 'daysAgo'), align: 'right' }, { label: t(lang, 'amount'), align: 'right' }, { label: t(lang, 'manager') }],
-    rows: r.expired.map((x) => [x.client, x.offer ?? '', day(x.sent), day(x.expires), String(x.daysAgo), { text: amount(x.amount), tone: 'bad' }, x.manager ?? '']),
+    columns: [
+      { label: t(lang, 'client') },
+      { label: t(lang, 'offer') },
+      { label: t(lang, 'sentOn') },
+      { label: t(lang, 'validUntil') },
+      { label: t(lang, 'daysAgo'), align: 'right' },
+      { label: t(lang, 'amount'), align: 'right' },
+      { label: t(lang, 'manager') },
+    ],
+    rows: r.expired.map((x) => [
+      x.client,
+      x.offer ?? '',
+      day(x.sent),
+      day(x.expires),
+      String(x.daysAgo),
+      { text: amount(x.amount), tone: 'bad' },
+      x.manager ?? '',
+    ]),
     empty: t(lang, 'none'),
   });
   if (r.managers.length > 0) {
@@ -76,7 +141,14 @@ export function offersSections(r: OffersResult, lang: Lang): Section[] {
         { label: t(lang, 'expiredCount'), align: 'right' },
         { label: t(lang, 'leftOnTable'), align: 'right' },
       ],
-      rows: r.managers.map((m) => [m.manager, String(m.sent), dash(m.followedUp), m.late ? { text: String(m.late), tone: 'bad' } : dash(m.late), String(m.expired), money(m.expiredAmount, lang)]),
+      rows: r.managers.map((m) => [
+        m.manager,
+        String(m.sent),
+        dash(m.followedUp),
+        m.late ? { text: String(m.late), tone: 'bad' } : dash(m.late),
+        String(m.expired),
+        money(m.expiredAmount, lang),
+      ]),
     });
   }
   return sections;

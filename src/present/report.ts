@@ -14,7 +14,8 @@ import { offersSections } from './offers.js';
 import { clientBaseSections } from './dynamics.js';
 
 /** `2026-10-01 — 2026-10-31`, or `01.10.2026 — 31.10.2026` in Russian. */
-const span = (p: { from: string; to: string }, lang: Lang): string => `${isoDate(p.from, lang)} — ${isoDate(p.to, lang)}`;
+const span = (p: { from: string; to: string }, lang: Lang): string =>
+  `${isoDate(p.from, lang)} — ${isoDate(p.to, lang)}`;
 
 /**
  * The report's title by its period: `Отчёт по портфелю за октябрь 2026`; in English the month
@@ -24,19 +25,28 @@ function reportTitle(p: { from: string; to: string }, lang: Lang): string {
   const name = periodName(p.from, p.to, lang);
   if (lang === 'ru') return `${t(lang, 'portfolioReport')} за ${name ?? span(p, lang)}`;
   const monthly = name !== null && /^[A-Z][a-z]+ \d{4}$/.test(name);
-  return monthly ? `${t(lang, 'reportTitle')} · ${span(p, lang)}` : `${t(lang, 'portfolioReport')}${name ? `, ${name}` : ''} · ${span(p, lang)}`;
+  return monthly
+    ? `${t(lang, 'reportTitle')} · ${span(p, lang)}`
+    : `${t(lang, 'portfolioReport')}${name ? `, ${name}` : ''} · ${span(p, lang)}`;
 }
 
 function comparisonSections(c: Comparison, lang: Lang): Section[] {
   const className = (k: string | null): string => (k === null ? '—' : t(lang, k as MessageKey));
-  const names = (list: string[]): Cell => (list.length === 0 ? { text: t(lang, 'none'), tone: 'muted' } : list.join(', '));
+  const names = (list: string[]): Cell =>
+    list.length === 0 ? { text: t(lang, 'none'), tone: 'muted' } : list.join(', ');
   return [
     {
       kind: 'facts',
       title: t(lang, 'comparison'),
       facts: [
-        [t(lang, 'keyShare'), `${percent(c.keyShare.previous, lang)} → ${percent(c.keyShare.current, lang)} (${points(c.keyShare.change, lang)})`],
-        [t(lang, 'hhi'), `${money(c.hhi.previous, lang)} → ${money(c.hhi.current, lang)} (${c.hhi.change > 0 ? '+' : ''}${money(c.hhi.change, lang)})`],
+        [
+          t(lang, 'keyShare'),
+          `${percent(c.keyShare.previous, lang)} → ${percent(c.keyShare.current, lang)} (${points(c.keyShare.change, lang)})`,
+        ],
+        [
+          t(lang, 'hhi'),
+          `${money(c.hhi.previous, lang)} → ${money(c.hhi.current, lang)} (${c.hhi.change > 0 ? '+' : ''}${money(c.hhi.change, lang)})`,
+        ],
         [t(lang, 'newClients'), names(c.newClients)],
         [t(lang, 'lostClients'), names(c.lostClients)],
       ],
@@ -51,14 +61,27 @@ function comparisonSections(c: Comparison, lang: Lang): Section[] {
     {
       kind: 'table',
       title: t(lang, 'topClients'),
-      columns: [{ label: t(lang, 'client') }, { label: t(lang, 'before'), align: 'right' }, { label: t(lang, 'now'), align: 'right' }, { label: t(lang, 'change'), align: 'right' }],
-      rows: c.topClients.map((x) => [x.client, percent(x.previousShare, lang), percent(x.share, lang), { text: points(x.change, lang), tone: x.change > 0 ? 'warn' : 'good' }]),
+      columns: [
+        { label: t(lang, 'client') },
+        { label: t(lang, 'before'), align: 'right' },
+        { label: t(lang, 'now'), align: 'right' },
+        { label: t(lang, 'change'), align: 'right' },
+      ],
+      rows: c.topClients.map((x) => [
+        x.client,
+        percent(x.previousShare, lang),
+        percent(x.share, lang),
+        { text: points(x.change, lang), tone: x.change > 0 ? 'warn' : 'good' },
+      ]),
     },
   ];
 }
 
 /** The Pareto chart's bars and cumulative line: clients with a share (net refunds have none to draw). */
-function paretoBars(clients: ClientShare[], lang: Lang): { bars: { title: string; share: number }[]; cumulative: number[] } {
+function paretoBars(
+  clients: ClientShare[],
+  lang: Lang,
+): { bars: { title: string; share: number }[]; cumulative: number[] } {
   const bars: { title: string; share: number }[] = [];
   const cumulative: number[] = [];
   for (const c of clients) {
@@ -69,14 +92,20 @@ function paretoBars(clients: ClientShare[], lang: Lang): { bars: { title: string
   return { bars, cumulative };
 }
 
-function charts(r: ReportResult, lang: Lang): { pareto: Chart | null; matrix: Chart | null; leads: Chart | null; timeline: Chart | null } {
+function charts(
+  r: ReportResult,
+  lang: Lang,
+): { pareto: Chart | null; matrix: Chart | null; leads: Chart | null; timeline: Chart | null } {
   const share = r.share;
   const pareto: Chart | null = share
     ? {
         type: 'pareto',
         name: t(lang, 'concentrationChart'),
         ...paretoBars(share.clients.slice(0, 40), lang),
-        lines: [share.thresholds.key, share.thresholds.critical, share.thresholds.golden].map((p) => ({ at: p / 100, label: percent(p / 100, lang) })),
+        lines: [share.thresholds.key, share.thresholds.critical, share.thresholds.golden].map((p) => ({
+          at: p / 100,
+          label: percent(p / 100, lang),
+        })),
         axis: [0, 0.25, 0.5, 0.75, 1].map((f) => wholePercent(f, lang)),
       }
     : null;
@@ -87,21 +116,46 @@ function charts(r: ReportResult, lang: Lang): { pareto: Chart | null; matrix: Ch
     tone,
   });
   const matrix: Chart | null = m
-    ? { type: 'grid', colLabels: [t(lang, 'gridCan'), t(lang, 'gridCannot')], rowLabels: [t(lang, 'gridWants'), t(lang, 'gridDoesNotWant')], cells: [[matrixCell('want_can', 'good'), matrixCell('want_only', 'key')], [matrixCell('can_only', 'warn'), matrixCell('neither', 'bad')]] }
+    ? {
+        type: 'grid',
+        colLabels: [t(lang, 'gridCan'), t(lang, 'gridCannot')],
+        rowLabels: [t(lang, 'gridWants'), t(lang, 'gridDoesNotWant')],
+        cells: [
+          [matrixCell('want_can', 'good'), matrixCell('want_only', 'key')],
+          [matrixCell('can_only', 'warn'), matrixCell('neither', 'bad')],
+        ],
+      }
     : null;
   const l = r.leads;
-  const leadCell = (g: 'fast-big' | 'fast-small' | 'slow-big' | 'slow-small', tone: 'good' | 'key' | 'warn' | 'muted') => {
+  const leadCell = (
+    g: 'fast-big' | 'fast-small' | 'slow-big' | 'slow-small',
+    tone: 'good' | 'key' | 'warn' | 'muted',
+  ) => {
     const s = l?.groups.find((x) => x.group === g);
     return { title: t(lang, g), value: `${s?.count ?? 0} · ${money(s?.amount ?? 0, lang)}`, tone };
   };
   const leads: Chart | null = l
-    ? { type: 'grid', colLabels: [t(lang, 'big'), t(lang, 'small')], rowLabels: [t(lang, 'fast'), t(lang, 'slow')], cells: [[leadCell('fast-big', 'good'), leadCell('fast-small', 'key')], [leadCell('slow-big', 'warn'), leadCell('slow-small', 'muted')]] }
+    ? {
+        type: 'grid',
+        colLabels: [t(lang, 'big'), t(lang, 'small')],
+        rowLabels: [t(lang, 'fast'), t(lang, 'slow')],
+        cells: [
+          [leadCell('fast-big', 'good'), leadCell('fast-small', 'key')],
+          [leadCell('slow-big', 'warn'), leadCell('slow-small', 'muted')],
+        ],
+      }
     : null;
   const c = r.cadence;
   const days = c ? [c.window.from, c.window.to, ...c.timeline.flatMap((x) => [...x.positives, ...x.negatives])] : [];
   const dayText = lang === 'en' ? undefined : Object.fromEntries(days.map((d) => [d, isoDate(d, lang)]));
   const timeline: Chart | null = c
-    ? { type: 'timeline', from: c.window.from, to: c.window.to, rows: c.timeline.map((x) => ({ label: x.client, positives: x.positives, negatives: x.negatives })), ...(dayText ? { dayText } : {}) }
+    ? {
+        type: 'timeline',
+        from: c.window.from,
+        to: c.window.to,
+        rows: c.timeline.map((x) => ({ label: x.client, positives: x.positives, negatives: x.negatives })),
+        ...(dayText ? { dayText } : {}),
+      }
     : null;
   return { pareto, matrix, leads, timeline };
 }
@@ -119,13 +173,21 @@ export function reportDoc(r: ReportResult, warnings: Warning[], lang: Lang, file
       ],
     },
   ];
-  const skipped = (key: MessageKey): Section => ({ kind: 'notes', lines: [{ text: t(lang, 'skipped'), tone: 'muted' }], title: t(lang, key) });
+  const skipped = (key: MessageKey): Section => ({
+    kind: 'notes',
+    lines: [{ text: t(lang, 'skipped'), tone: 'muted' }],
+    title: t(lang, key),
+  });
   if (r.share) {
     sections.push({ kind: 'heading', title: t(lang, 'portfolioSection') }, ...shareSections(r.share, lang));
     if (chart.pareto) sections.push({ kind: 'chart', title: t(lang, 'concentrationChart'), chart: chart.pareto });
     if (r.comparison) sections.push(...comparisonSections(r.comparison, lang));
   } else sections.push(skipped('portfolioSection'));
-  if (r.dynamics) sections.push({ kind: 'heading', title: t(lang, 'clientBaseSection') }, ...clientBaseSections(r.dynamics, r.previousStages, lang));
+  if (r.dynamics)
+    sections.push(
+      { kind: 'heading', title: t(lang, 'clientBaseSection') },
+      ...clientBaseSections(r.dynamics, r.previousStages, lang),
+    );
   else sections.push(skipped('clientBaseSection'));
   if (r.matrix) {
     sections.push({ kind: 'heading', title: t(lang, 'matrixSection') });
@@ -143,7 +205,16 @@ export function reportDoc(r: ReportResult, warnings: Warning[], lang: Lang, file
   } else sections.push(skipped('cadenceSection'));
   if (r.offers) sections.push({ kind: 'heading', title: t(lang, 'offersSection') }, ...offersSections(r.offers, lang));
   else sections.push(skipped('offersSection'));
-  sections.push({ kind: 'heading', title: t(lang, 'warnings') }, { kind: 'notes', lines: warnings.length > 0 ? warnings.map((w) => ({ text: warningText(w, lang), tone: 'warn' as const })) : [t(lang, 'none')] });
+  sections.push(
+    { kind: 'heading', title: t(lang, 'warnings') },
+    {
+      kind: 'notes',
+      lines:
+        warnings.length > 0
+          ? warnings.map((w) => ({ text: warningText(w, lang), tone: 'warn' as const }))
+          : [t(lang, 'none')],
+    },
+  );
   sections.push({ kind: 'notes', title: t(lang, 'inputsSection'), lines: files });
   return { title: reportTitle(r.period, lang), sections, lang };
 }

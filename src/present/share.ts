@@ -54,7 +54,9 @@ export function shareSections(result: ShareJson, lang: Lang): Section[] {
       title: t(lang, 'portfolio'),
       facts: [
         [t(lang, 'total'), `${money(result.total, lang)}${currency}`],
-        ...(p.shareBase !== result.total ? [[t(lang, 'shareBase'), `${money(p.shareBase, lang)}${currency}`] as [string, string]] : []),
+        ...(p.shareBase !== result.total
+          ? [[t(lang, 'shareBase'), `${money(p.shareBase, lang)}${currency}`] as [string, string]]
+          : []),
         [t(lang, 'clients'), String(p.clients)],
         [t(lang, 'keyClients'), String(p.keyClients)],
         [t(lang, 'keyShare'), { text: `${percent(p.keyShare, lang)} (${t(lang, p.band)})`, tone: bandTone }],
@@ -68,7 +70,11 @@ export function shareSections(result: ShareJson, lang: Lang): Section[] {
     sections.push({
       kind: 'table',
       title: t(lang, 'managersTitle'),
-      columns: [{ label: t(lang, 'manager') }, { label: t(lang, 'keyClientsShort'), align: 'right' }, { label: t(lang, 'clients') }],
+      columns: [
+        { label: t(lang, 'manager') },
+        { label: t(lang, 'keyClientsShort'), align: 'right' },
+        { label: t(lang, 'clients') },
+      ],
       rows: result.managers.map((m) => [
         m.overloaded ? { text: m.manager, tone: 'warn' } : m.manager,
         m.overloaded ? { text: `${m.keyClients} (${t(lang, 'overloaded')})`, tone: 'warn' } : String(m.keyClients),
@@ -78,13 +84,18 @@ export function shareSections(result: ShareJson, lang: Lang): Section[] {
   }
   const advice: Cell[] = [];
   if (result.clients.some((c) => c.class === 'golden')) advice.push({ text: t(lang, 'adviceGolden'), tone: 'bad' });
-  else if (result.clients.some((c) => c.class === 'critical')) advice.push({ text: t(lang, 'adviceCritical'), tone: 'warn' });
-  if (p.band === 'mono') advice.push({ text: t(lang, 'adviceMono').replace('{mono}', String(result.thresholds.bands.mono)), tone: 'bad' });
+  else if (result.clients.some((c) => c.class === 'critical'))
+    advice.push({ text: t(lang, 'adviceCritical'), tone: 'warn' });
+  if (p.band === 'mono')
+    advice.push({ text: t(lang, 'adviceMono').replace('{mono}', String(result.thresholds.bands.mono)), tone: 'bad' });
   if (p.keyClients > 0) advice.push(t(lang, 'adviceKey'));
   if (advice.length > 0) sections.push({ kind: 'notes', title: t(lang, 'advice'), lines: advice });
   return sections;
 }
 
 export function shareDoc(result: ShareJson, period: Period | null, lang: Lang): Doc {
-  return { title: `${t(lang, 'shareTitle')} · ${t(lang, 'period')}: ${periodText(period, lang)}`, sections: shareSections(result, lang) };
+  return {
+    title: `${t(lang, 'shareTitle')} · ${t(lang, 'period')}: ${periodText(period, lang)}`,
+    sections: shareSections(result, lang),
+  };
 }

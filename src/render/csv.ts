@@ -24,8 +24,10 @@ function line(cells: readonly (string | number | boolean | null)[]): string {
 
 /** RFC 4180 CSV with a header row, LF line ends, numbers as plain decimals. */
 export function csvChunks(rows: Iterable<MachineRow>, columns: readonly string[]): Chunks {
-  return batched((function* () {
-    yield line(columns);
-    for (const row of rows) yield line(columns.map((c) => row[c] ?? null));
-  })());
+  return batched(
+    (function* () {
+      yield line(columns);
+      for (const row of rows) yield line(columns.map((c) => row[c] ?? null));
+    })(),
+  );
 }

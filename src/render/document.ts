@@ -33,13 +33,26 @@ export interface GridCell {
 /** Charts drawn by the HTML report; other formats carry the same figures as tables. */
 export type Chart =
   /** `title`: a bar's tooltip, `lines`: the class thresholds with their labels, `axis`: the labels of 0, 25, 50, 75 and 100%; all worded by present. */
-  | { type: 'pareto'; name: string; bars: { title: string; share: number }[]; cumulative: number[]; lines: { at: number; label: string }[]; axis: string[] }
+  | {
+      type: 'pareto';
+      name: string;
+      bars: { title: string; share: number }[];
+      cumulative: number[];
+      lines: { at: number; label: string }[];
+      axis: string[];
+    }
   /** Rows × columns of cells: the 2×2 want/can and lead grids, the 3×3 ABC×XYZ grid. */
   | { type: 'grid'; rowLabels: string[]; colLabels: string[]; cells: GridCell[][] }
   /** One small line per row over equal steps (a client's monthly revenue). */
   | { type: 'sparklines'; rows: { label: string; values: number[] }[] }
   /** Days are ISO (they place the dots); `dayText` writes one as the document's language does. */
-  | { type: 'timeline'; from: string; to: string; rows: { label: string; positives: string[]; negatives: string[] }[]; dayText?: Record<string, string> };
+  | {
+      type: 'timeline';
+      from: string;
+      to: string;
+      rows: { label: string; positives: string[]; negatives: string[] }[];
+      dayText?: Record<string, string>;
+    };
 
 export type Section =
   | { kind: 'table'; title?: string; columns: Column[]; rows: Cell[][]; empty?: string }

@@ -22,7 +22,8 @@ function section(s: Section): string {
   if (s.kind === 'heading') return `<h2>${escapeHtml(s.title)}</h2>`;
   const title = s.title ? `<h3>${escapeHtml(s.title)}</h3>` : '';
   if (s.kind === 'chart') return `${title}${renderChart(s.chart)}`;
-  if (s.kind === 'facts') return `${title}<dl>${s.facts.map(([k, v]) => `<dt>${escapeHtml(k)}</dt><dd>${cell(v)}</dd>`).join('')}</dl>`;
+  if (s.kind === 'facts')
+    return `${title}<dl>${s.facts.map(([k, v]) => `<dt>${escapeHtml(k)}</dt><dd>${cell(v)}</dd>`).join('')}</dl>`;
   if (s.kind === 'notes') return `${title}<ul>${s.lines.map((l) => `<li>${cell(l)}</li>`).join('')}</ul>`;
   if (s.rows.length === 0) return `${title}<p class="muted">${escapeHtml(s.empty ?? '—')}</p>`;
   const align = (i: number): string => (s.columns[i]?.align === 'right' ? ' class="r"' : '');

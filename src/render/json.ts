@@ -47,8 +47,10 @@ function* pretty(value: unknown, indent: string): Generator<string> {
 }
 
 export function jsonChunks(envelope: Envelope<unknown>): Chunks {
-  return batched((function* () {
-    yield* pretty(envelope, '');
-    yield '\n';
-  })());
+  return batched(
+    (function* () {
+      yield* pretty(envelope, '');
+      yield '\n';
+    })(),
+  );
 }

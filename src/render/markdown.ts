@@ -7,7 +7,9 @@ export function escapeMarkdown(text: string): string {
 
 function md(cell: Cell): string {
   const text = escapeMarkdown(cellText(cell));
-  return typeof cell !== 'string' && (cell.tone === 'golden' || cell.tone === 'critical' || cell.tone === 'bad') ? `**${text}**` : text;
+  return typeof cell !== 'string' && (cell.tone === 'golden' || cell.tone === 'critical' || cell.tone === 'bad')
+    ? `**${text}**`
+    : text;
 }
 
 function renderSection(section: Section): string {

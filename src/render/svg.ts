@@ -29,13 +29,24 @@ function pareto(c: Extract<Chart, { type: 'pareto' }>): string {
   const barW = (width - left - 10) / n;
   const y = (f: number): number => 10 + plotH * (1 - Math.max(0, Math.min(1, f)));
   const bars = c.bars
-    .map((b, i) => `<rect class="bar" x="${(left + i * barW + 1).toFixed(1)}" y="${y(b.share).toFixed(1)}" width="${Math.max(barW - 2, 1).toFixed(1)}" height="${(plotH * Math.max(0, b.share)).toFixed(1)}"><title>${escapeHtml(b.title)}</title></rect>`)
+    .map(
+      (b, i) =>
+        `<rect class="bar" x="${(left + i * barW + 1).toFixed(1)}" y="${y(b.share).toFixed(1)}" width="${Math.max(barW - 2, 1).toFixed(1)}" height="${(plotH * Math.max(0, b.share)).toFixed(1)}"><title>${escapeHtml(b.title)}</title></rect>`,
+    )
     .join('');
   const points = c.cumulative.map((f, i) => `${(left + i * barW + barW / 2).toFixed(1)},${y(f).toFixed(1)}`).join(' ');
   const lines = c.lines
-    .map((l) => `<line class="threshold" x1="${left}" x2="${width - 10}" y1="${y(l.at).toFixed(1)}" y2="${y(l.at).toFixed(1)}"/><text x="${width - 12}" y="${(y(l.at) - 3).toFixed(1)}" text-anchor="end">${escapeHtml(l.label)}</text>`)
+    .map(
+      (l) =>
+        `<line class="threshold" x1="${left}" x2="${width - 10}" y1="${y(l.at).toFixed(1)}" y2="${y(l.at).toFixed(1)}"/><text x="${width - 12}" y="${(y(l.at) - 3).toFixed(1)}" text-anchor="end">${escapeHtml(l.label)}</text>`,
+    )
     .join('');
-  const axis = [0, 0.25, 0.5, 0.75, 1].map((f, i) => `<text x="${left - 4}" y="${(y(f) + 4).toFixed(1)}" text-anchor="end">${escapeHtml(c.axis[i] ?? '')}</text>`).join('');
+  const axis = [0, 0.25, 0.5, 0.75, 1]
+    .map(
+      (f, i) =>
+        `<text x="${left - 4}" y="${(y(f) + 4).toFixed(1)}" text-anchor="end">${escapeHtml(c.axis[i] ?? '')}</text>`,
+    )
+    .join('');
   return `<svg class="chart pareto" viewBox="0 0 ${width} ${height}" role="img" aria-label="${escapeHtml(c.name)}">${axis}${bars}${lines}<polyline class="cumulative" points="${points}"/></svg>`;
 }
 
@@ -50,9 +61,21 @@ function grid(c: Extract<Chart, { type: 'grid' }>): string {
   const h = c.rowLabels.length > 2 ? 80 : 110;
   const x0 = 130;
   const y0 = 30;
-  const head = c.colLabels.map((l, i) => `<text x="${x0 + i * w + w / 2}" y="20" text-anchor="middle" class="axis-label">${escapeHtml(l)}</text>`).join('');
-  const side = c.rowLabels.map((l, i) => `<text x="${x0 - 8}" y="${y0 + i * h + h / 2 + 4}" text-anchor="end" class="axis-label">${escapeHtml(l)}</text>`).join('');
-  const cells = c.cells.map((row, r) => row.map((cell, k) => gridCell(cell, x0 + k * w, y0 + r * h, w - 6, h - 6)).join('')).join('');
+  const head = c.colLabels
+    .map(
+      (l, i) =>
+        `<text x="${x0 + i * w + w / 2}" y="20" text-anchor="middle" class="axis-label">${escapeHtml(l)}</text>`,
+    )
+    .join('');
+  const side = c.rowLabels
+    .map(
+      (l, i) =>
+        `<text x="${x0 - 8}" y="${y0 + i * h + h / 2 + 4}" text-anchor="end" class="axis-label">${escapeHtml(l)}</text>`,
+    )
+    .join('');
+  const cells = c.cells
+    .map((row, r) => row.map((cell, k) => gridCell(cell, x0 + k * w, y0 + r * h, w - 6, h - 6)).join(''))
+    .join('');
   return `<svg class="chart grid" viewBox="0 0 ${x0 + c.colLabels.length * w + 10} ${y0 + c.rowLabels.length * h + 10}" role="img">${head}${side}${cells}</svg>`;
 }
 
@@ -69,7 +92,9 @@ function sparklines(c: Extract<Chart, { type: 'sparklines' }>): string {
       const min = Math.min(...r.values, 0);
       const span = max - min || 1;
       const step = (width - left - 10) / Math.max(r.values.length - 1, 1);
-      const points = r.values.map((v, k) => `${(left + k * step).toFixed(1)},${(top + lineH * (1 - (v - min) / span)).toFixed(1)}`).join(' ');
+      const points = r.values
+        .map((v, k) => `${(left + k * step).toFixed(1)},${(top + lineH * (1 - (v - min) / span)).toFixed(1)}`)
+        .join(' ');
       const zero = (top + lineH * (1 - (0 - min) / span)).toFixed(1);
       return `<text x="${left - 8}" y="${top + lineH / 2 + 4}" text-anchor="end">${escapeHtml(r.label)}</text><line class="track" x1="${left}" x2="${width - 10}" y1="${zero}" y2="${zero}"/><polyline class="spark" points="${points}"/>`;
     })
@@ -91,8 +116,12 @@ function timeline(c: Extract<Chart, { type: 'timeline' }>): string {
     .map((r, i) => {
       const y = 30 + i * rowH;
       const dots = [
-        ...r.positives.map((d) => `<circle class="positive" cx="${x(d).toFixed(1)}" cy="${y}" r="5"><title>${shown(d)}</title></circle>`),
-        ...r.negatives.map((d) => `<circle class="negative" cx="${x(d).toFixed(1)}" cy="${y}" r="5"><title>${shown(d)}</title></circle>`),
+        ...r.positives.map(
+          (d) => `<circle class="positive" cx="${x(d).toFixed(1)}" cy="${y}" r="5"><title>${shown(d)}</title></circle>`,
+        ),
+        ...r.negatives.map(
+          (d) => `<circle class="negative" cx="${x(d).toFixed(1)}" cy="${y}" r="5"><title>${shown(d)}</title></circle>`,
+        ),
       ].join('');
       return `<text x="${left - 8}" y="${y + 4}" text-anchor="end">${escapeHtml(r.label)}</text><line class="track" x1="${left}" x2="${width - 12}" y1="${y}" y2="${y}"/>${dots}`;
     })

@@ -156,4 +156,3 @@ export function renderTable(doc: Doc, paint: Paint): string {
   const parts = [paint('strong', doc.title), ...shown.map((s) => renderSection(s, paint))];
   return `${parts.join('\n\n')}\n`;
 }
-

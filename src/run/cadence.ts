@@ -16,7 +16,14 @@ import { type Lang } from '../present/i18n.js';
 import { buildEnvelope } from '../schema/build.js';
 import type { InputOptions } from '../load/input-options.js';
 import type { InputReport, Warning } from '../schema/envelope.js';
-import { hasKeySource, keyChoiceJson, keySet, noKeySource, trailingYear, type KeySources } from '../analyses/key-clients.js';
+import {
+  hasKeySource,
+  keyChoiceJson,
+  keySet,
+  noKeySource,
+  trailingYear,
+  type KeySources,
+} from '../analyses/key-clients.js';
 import { loadDeals, type DealFilter } from '../load/deals.js';
 import { loadClients } from '../load/clients.js';
 import { cadenceLogWarnings, loadActivities } from '../load/activities.js';
@@ -36,7 +43,12 @@ export interface CadenceRunOptions {
   keyClients: string[];
   allClients: boolean;
   /** `keyPeriod`: a period, `'period'` (the window's own), or null for the 12 months up to as-of. */
-  deals: { inputs: InputOptions[]; keyPeriod: Period | 'period' | null; filter: Omit<DealFilter, 'period'>; share: ShareOptions } | null;
+  deals: {
+    inputs: InputOptions[];
+    keyPeriod: Period | 'period' | null;
+    filter: Omit<DealFilter, 'period'>;
+    share: ShareOptions;
+  } | null;
   clients: InputOptions[] | null;
   lang: Lang;
 }
@@ -47,7 +59,12 @@ export function cadenceWindow(period: Period | null, asOf: number): Period {
   const to = Number.isFinite(period.to) ? period.to : asOf;
   const from = Number.isFinite(period.from) ? period.from : to - 29;
   if (from > asOf) {
-    throw new FolioError({ code: 'USAGE', message: `the period starts on ${formatDay(from)}, after as-of ${formatDay(asOf)}`, hint: 'pick a period that has begun, or a later --as-of', says: says('PERIOD_AFTER_AS_OF', { from: formatDay(from), asOf: formatDay(asOf) }) });
+    throw new FolioError({
+      code: 'USAGE',
+      message: `the period starts on ${formatDay(from)}, after as-of ${formatDay(asOf)}`,
+      hint: 'pick a period that has begun, or a later --as-of',
+      says: says('PERIOD_AFTER_AS_OF', { from: formatDay(from), asOf: formatDay(asOf) }),
+    });
   }
   return { from, to };
 }
@@ -112,20 +129,36 @@ export async function computeCadence(options: CadenceRules): Promise<ComputedCad
   }
 
   if (all) {
-    for (const [key, name] of seen) if (!keys.clients.has(key)) keys.clients.set(key, { key, name, manager: null, sources: ['all'] });
+    for (const [key, name] of seen)
+      if (!keys.clients.has(key)) keys.clients.set(key, { key, name, manager: null, sources: ['all'] });
   }
   const silent = [...keys.clients.values()].filter((k) => !log.clients.has(k.key)).map((k) => k.name);
   if (silent.length > 0) {
-    warnings.push(warning('KEY_CLIENTS_WITHOUT_ACTIVITY', { file: inputs.map((i) => i.file).join(', '), clients: silent }));
+    warnings.push(
+      warning('KEY_CLIENTS_WITHOUT_ACTIVITY', { file: inputs.map((i) => i.file).join(', '), clients: silent }),
+    );
   }
 
-  const result = { ...analyzeCadence([...keys.clients.values()], log, cadence, keys.dossierKnown), keyClients: keyChoiceJson(keys) };
+  const result = {
+    ...analyzeCadence([...keys.clients.values()], log, cadence, keys.dossierKnown),
+    keyClients: keyChoiceJson(keys),
+  };
   return { result, inputs, warnings };
 }
 
 /** The cadence command: read each key source once, then the log. */
-async function cadenceRun(options: CadenceRunOptions): Promise<{ result: CadenceJson; inputs: InputReport[]; warnings: Warning[] }> {
-  if (!hasKeySource({ named: options.keyClients, all: options.allClients, deals: options.deals !== null, clients: options.clients !== null })) throw noKeySource();
+async function cadenceRun(
+  options: CadenceRunOptions,
+): Promise<{ result: CadenceJson; inputs: InputReport[]; warnings: Warning[] }> {
+  if (
+    !hasKeySource({
+      named: options.keyClients,
+      all: options.allClients,
+      deals: options.deals !== null,
+      clients: options.clients !== null,
+    })
+  )
+    throw noKeySource();
   const window = cadenceWindow(options.period, options.cadence.asOf);
   const inputs: InputReport[] = [];
   const warnings: Warning[] = [];
@@ -152,16 +185,35 @@ async function cadenceRun(options: CadenceRunOptions): Promise<{ result: Cadence
     vocabulary: options.vocabulary,
     keys: { named: options.keyClients, all: options.allClients, classes, clients },
   });
-  return { result: computed.result, inputs: [...computed.inputs, ...inputs], warnings: [...warnings, ...computed.warnings] };
+  return {
+    result: computed.result,
+    inputs: [...computed.inputs, ...inputs],
+    warnings: [...warnings, ...computed.warnings],
+  };
 }
 
 export async function runCadence(options: CadenceRunOptions): Promise<CommandOutput> {
   const { result, inputs, warnings } = await cadenceRun(options);
   return {
-    envelope: buildEnvelope('cadence', { from: result.window.from, to: result.window.to }, inputs, result, warnings.map(warningJson)),
+    envelope: buildEnvelope(
+      'cadence',
+      { from: result.window.from, to: result.window.to },
+      inputs,
+      result,
+      warnings.map(warningJson),
+    ),
     doc: () => cadenceDoc(result, options.lang),
     rows: () => agendaRows(result.agenda),
-    columns: ['client', 'status', 'lastPositive', 'nextDue', 'daysUntilDue', 'personalAllowed', 'allowedFrom', 'manager'],
+    columns: [
+      'client',
+      'status',
+      'lastPositive',
+      'nextDue',
+      'daysUntilDue',
+      'personalAllowed',
+      'allowedFrom',
+      'manager',
+    ],
     exitCode: 0,
   };
 }

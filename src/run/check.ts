@@ -45,13 +45,18 @@ const FEEDS: Record<CheckRule, Role[][]> = {
 };
 
 /** Why a rule cannot check anything with these inputs, or null when it is fed. */
-export function unfed(rule: CheckRule, o: Pick<CheckOptions, 'files' | 'folder' | 'leads' | 'keyClients' | 'allClients'>): RuleGap | null {
+export function unfed(
+  rule: CheckRule,
+  o: Pick<CheckOptions, 'files' | 'folder' | 'leads' | 'keyClients' | 'allClients'>,
+): RuleGap | null {
   const named = o.keyClients.length > 0 || o.allClients;
-  const keyGroup = (group: Role[]): boolean => named && (rule === 'cadence' || rule === 'cooloff') && group.includes('deals');
+  const keyGroup = (group: Role[]): boolean =>
+    named && (rule === 'cadence' || rule === 'cooloff') && group.includes('deals');
   const missing = FEEDS[rule].find((group) => !keyGroup(group) && !group.some((role) => o.files[role] !== undefined));
   if (missing) return { rule, lack: 'input', roles: [...missing], folder: o.folder };
   // Open leads per manager are counted against --max-leads, which has no default.
-  if (rule === 'overload' && !o.files.deals && o.leads.maxLeads === null) return { rule, lack: 'overload-input', folder: o.folder };
+  if (rule === 'overload' && !o.files.deals && o.leads.maxLeads === null)
+    return { rule, lack: 'overload-input', folder: o.folder };
   return null;
 }
 
@@ -63,7 +68,8 @@ export function blind(rule: CheckRule, inputs: InputReport[], o: Pick<CheckOptio
   if (rule === 'overload') return overloadBlind(inputs, o);
   if (rule === 'manager-share') {
     const deals = inputs.filter((i) => i.role === 'deals');
-    if (deals.length > 0 && !deals.every((i) => i.columns.manager !== undefined)) return { rule, lack: 'manager-column', files: deals.map((i) => i.file), role: 'deals' };
+    if (deals.length > 0 && !deals.every((i) => i.columns.manager !== undefined))
+      return { rule, lack: 'manager-column', files: deals.map((i) => i.file), role: 'deals' };
   }
   if (rule === 'dossier') {
     const clients = inputs.find((i) => i.role === 'clients');
@@ -74,7 +80,8 @@ export function blind(rule: CheckRule, inputs: InputReport[], o: Pick<CheckOptio
 
 /** Overload is counted per manager: inputs without a manager column feed it nothing. */
 function overloadBlind(inputs: InputReport[], o: Pick<CheckOptions, 'leads'>): RuleGap | null {
-  const withManagers = (role: string) => inputs.filter((i) => i.role === role && i.columns.manager !== undefined).length > 0;
+  const withManagers = (role: string) =>
+    inputs.filter((i) => i.role === role && i.columns.manager !== undefined).length > 0;
   if (withManagers('deals') || (o.leads.maxLeads !== null && withManagers('leads'))) return null;
   const read = inputs.filter((i) => i.role === 'deals' || (i.role === 'leads' && o.leads.maxLeads !== null));
   if (read.length === 0) return null;
@@ -110,7 +117,11 @@ function settle(out: SkippedRule[], o: CheckOptions): SkippedRule[] {
 }
 
 /** A finding with its English details (the JSON's, the same under every locale). */
-function finding<R extends CheckRule>(rule: R, fields: FindingFields[R], where: Omit<Finding, 'rule' | 'fields' | 'details'> = {}): Finding {
+function finding<R extends CheckRule>(
+  rule: R,
+  fields: FindingFields[R],
+  where: Omit<Finding, 'rule' | 'fields' | 'details'> = {},
+): Finding {
   return { rule, ...where, details: say(FINDINGS, rule, fields, 'en').text, fields } as Finding;
 }
 
@@ -118,35 +129,87 @@ function finding<R extends CheckRule>(rule: R, fields: FindingFields[R], where: 
 export function findings(report: ReportResult, problems: Problem[], maxLeads: number | null): Finding[] {
   const out: Finding[] = [];
   for (const p of problems) {
-    out.push(finding('invalid', { header: p.header ?? null, problem: p.message }, { file: p.file, line: p.line, ...(p.column !== undefined ? { column: p.column } : {}) }));
+    out.push(
+      finding(
+        'invalid',
+        { header: p.header ?? null, problem: p.message },
+        { file: p.file, line: p.line, ...(p.column !== undefined ? { column: p.column } : {}) },
+      ),
+    );
   }
   const share = report.share;
   if (share) {
     for (const c of share.clients) {
-      if (c.class === 'golden') out.push(finding('golden', { share: c.share ?? 0, threshold: share.thresholds.golden }, { client: c.client }));
-      if (c.class === 'golden' || c.class === 'critical') out.push(finding('critical', { share: c.share ?? 0, threshold: share.thresholds.critical }, { client: c.client }));
+      if (c.class === 'golden')
+        out.push(finding('golden', { share: c.share ?? 0, threshold: share.thresholds.golden }, { client: c.client }));
+      if (c.class === 'golden' || c.class === 'critical')
+        out.push(
+          finding('critical', { share: c.share ?? 0, threshold: share.thresholds.critical }, { client: c.client }),
+        );
     }
     if (share.portfolio.band === 'mono') out.push(finding('mono', { keyShare: share.portfolio.keyShare }));
   }
   for (const v of report.cadence?.violations ?? []) {
-    if (v.rule === 'gap') out.push(finding('cadence', { days: v.days, from: v.from, to: v.to, open: v.open }, { client: v.client }));
-    else out.push(finding('cooloff', { date: v.date, days: v.days, negativeDate: v.negativeDate }, { client: v.client, ...(v.manager ? { manager: v.manager } : {}) }));
+    if (v.rule === 'gap')
+      out.push(finding('cadence', { days: v.days, from: v.from, to: v.to, open: v.open }, { client: v.client }));
+    else
+      out.push(
+        finding(
+          'cooloff',
+          { date: v.date, days: v.days, negativeDate: v.negativeDate },
+          { client: v.client, ...(v.manager ? { manager: v.manager } : {}) },
+        ),
+      );
   }
-  for (const d of report.cadence?.dossier ?? []) out.push(finding('dossier', { reviewed: d.reviewed, dueBy: d.dueBy }, { client: d.client }));
+  for (const d of report.cadence?.dossier ?? [])
+    out.push(finding('dossier', { reviewed: d.reviewed, dueBy: d.dueBy }, { client: d.client }));
   for (const v of report.offers?.violations ?? []) {
-    out.push(finding('followup', { offer: v.offer, sent: v.sent, due: v.due, contact: v.contact }, { client: v.client, ...(v.manager ? { manager: v.manager } : {}) }));
+    out.push(
+      finding(
+        'followup',
+        { offer: v.offer, sent: v.sent, due: v.due, contact: v.contact },
+        { client: v.client, ...(v.manager ? { manager: v.manager } : {}) },
+      ),
+    );
   }
   for (const x of report.offers?.expired ?? []) {
-    out.push(finding('expired', { offer: x.offer, expires: x.expires, amount: x.amount }, { client: x.client, ...(x.manager ? { manager: x.manager } : {}) }));
+    out.push(
+      finding(
+        'expired',
+        { offer: x.offer, expires: x.expires, amount: x.amount },
+        { client: x.client, ...(x.manager ? { manager: x.manager } : {}) },
+      ),
+    );
   }
   for (const m of share?.managers ?? []) {
-    if (m.overloaded) out.push(finding('overload', { keyClients: m.keyClients, limit: share?.thresholds.maxKeyClients ?? 0, clients: [...m.clients] }, { manager: m.manager }));
+    if (m.overloaded)
+      out.push(
+        finding(
+          'overload',
+          { keyClients: m.keyClients, limit: share?.thresholds.maxKeyClients ?? 0, clients: [...m.clients] },
+          { manager: m.manager },
+        ),
+      );
   }
   for (const c of report.dynamics?.clients ?? []) {
-    if (c.dormant && isKeyClass(c.class)) out.push(finding('dormant-key', { lastOrder: c.lastOrder, daysSinceLast: c.daysSinceLast, revenue: c.revenue }, { client: c.client, ...(c.manager ? { manager: c.manager } : {}) }));
+    if (c.dormant && isKeyClass(c.class))
+      out.push(
+        finding(
+          'dormant-key',
+          { lastOrder: c.lastOrder, daysSinceLast: c.daysSinceLast, revenue: c.revenue },
+          { client: c.client, ...(c.manager ? { manager: c.manager } : {}) },
+        ),
+      );
   }
   for (const m of report.dynamics?.managers ?? []) {
-    if (m.overLimit) out.push(finding('manager-share', { share: m.share, limit: report.dynamics?.thresholds.maxManagerShare ?? 0, clients: m.clients }, { manager: m.manager }));
+    if (m.overLimit)
+      out.push(
+        finding(
+          'manager-share',
+          { share: m.share, limit: report.dynamics?.thresholds.maxManagerShare ?? 0, clients: m.clients },
+          { manager: m.manager },
+        ),
+      );
   }
   for (const m of report.leads?.managers ?? []) {
     if (m.overloaded) out.push(finding('overload', { leads: m.leads, limit: maxLeads }, { manager: m.manager }));
@@ -159,7 +222,8 @@ export async function runCheck(o: CheckOptions): Promise<CommandOutput> {
   const skipped = unfedRules(o);
   const problems: Problem[] = [];
   const files: Partial<Record<Role, InputOptions[]>> = {};
-  for (const [role, list] of Object.entries(o.files) as [Role, InputOptions[]][]) files[role] = list.map((input) => ({ ...input, skipInvalid: true, collect: problems }));
+  for (const [role, list] of Object.entries(o.files) as [Role, InputOptions[]][])
+    files[role] = list.map((input) => ({ ...input, skipInvalid: true, collect: problems }));
   const { result: report, inputs, warnings } = await computeReport({ ...o, files });
   const unchecked: SkippedRule[] = [];
   for (const rule of o.failOn) {
@@ -171,14 +235,21 @@ export async function runCheck(o: CheckOptions): Promise<CommandOutput> {
   for (const s of skipped) warnings.push(warning('RULE_SKIPPED', { gap: s.gap }));
   // The report lists these among its inputs; the check has no such section.
   if (o.unused.length > 0) {
-    warnings.push(warning('FILES_NOT_USED', { folder: o.folder, files: o.unused.map((u) => ({ file: u.file, why: u.why })) }));
+    warnings.push(
+      warning('FILES_NOT_USED', { folder: o.folder, files: o.unused.map((u) => ({ file: u.file, why: u.why })) }),
+    );
   }
   if (o.failOn.includes('overload') && o.files.leads && o.files.deals && o.leads.maxLeads === null) {
     warnings.push(warning('LEADS_LOAD_UNCHECKED', {}));
   }
   const summary = CHECK_RULES.map((rule) => {
     const count = found.filter((f) => f.rule === rule).length;
-    return { rule, count, failing: count > 0 && o.failOn.includes(rule), skipped: unfed(rule, o) !== null || blind(rule, inputs, o) !== null };
+    return {
+      rule,
+      count,
+      failing: count > 0 && o.failOn.includes(rule),
+      skipped: unfed(rule, o) !== null || blind(rule, inputs, o) !== null,
+    };
   });
   const passed = !summary.some((s) => s.failing);
   const result: CheckResult = { policy: o.failOn, passed, summary, skipped, findings: found };
@@ -186,8 +257,22 @@ export async function runCheck(o: CheckOptions): Promise<CommandOutput> {
     envelope: buildEnvelope('check', periodJson(o.period), inputs, result, warnings.map(warningJson)),
     doc: () => checkDoc(result, o.lang),
     rows: () => [
-      ...skipped.map((s) => ({ rule: s.rule, client: null, manager: null, file: null, line: null, details: `skipped: ${s.reason}` })),
-      ...found.map((f) => ({ rule: f.rule, client: f.client ?? null, manager: f.manager ?? null, file: f.file ?? null, line: f.line ?? null, details: f.details })),
+      ...skipped.map((s) => ({
+        rule: s.rule,
+        client: null,
+        manager: null,
+        file: null,
+        line: null,
+        details: `skipped: ${s.reason}`,
+      })),
+      ...found.map((f) => ({
+        rule: f.rule,
+        client: f.client ?? null,
+        manager: f.manager ?? null,
+        file: f.file ?? null,
+        line: f.line ?? null,
+        details: f.details,
+      })),
     ],
     columns: ['rule', 'client', 'manager', 'file', 'line', 'details'],
     exitCode: passed ? 0 : 1,

@@ -1,4 +1,10 @@
-import { analyzeDynamics, dynamicsWindow, type DynamicsJson, type DynamicsOptions, type DynamicsResult } from '../analyses/dynamics.js';
+import {
+  analyzeDynamics,
+  dynamicsWindow,
+  type DynamicsJson,
+  type DynamicsOptions,
+  type DynamicsResult,
+} from '../analyses/dynamics.js';
 import { DealHistory } from '../analyses/history.js';
 import { warning } from '../codes/warnings.js';
 import type { InputOptions } from '../load/input-options.js';
@@ -29,7 +35,15 @@ export function dynamicsJson(result: DynamicsResult, currency: string | null, o:
   return {
     ...result,
     currency,
-    thresholds: { months: o.months, abc: [o.abc.a, o.abc.b], xyz: [o.xyz.x, o.xyz.y], dormantFactor: o.dormantFactor, dormantDays: o.dormantDays, maxManagerShare: o.maxManagerShare, key: o.share.key },
+    thresholds: {
+      months: o.months,
+      abc: [o.abc.a, o.abc.b],
+      xyz: [o.xyz.x, o.xyz.y],
+      dormantFactor: o.dormantFactor,
+      dormantDays: o.dormantDays,
+      maxManagerShare: o.maxManagerShare,
+      key: o.share.key,
+    },
   };
 }
 
@@ -39,13 +53,28 @@ export function dynamicsWarnings(r: DynamicsResult, inputs: InputReport[], maxMa
   const warnings: Warning[] = [];
   const nonPositive = r.clients.filter((c) => c.share === null);
   if (nonPositive.length > 0) {
-    warnings.push(warning('WINDOW_NON_POSITIVE', { count: nonPositive.length, clients: nonPositive.slice(0, MAX_NAMED).map((c) => ({ client: c.client, revenue: c.revenue })) }));
+    warnings.push(
+      warning('WINDOW_NON_POSITIVE', {
+        count: nonPositive.length,
+        clients: nonPositive.slice(0, MAX_NAMED).map((c) => ({ client: c.client, revenue: c.revenue })),
+      }),
+    );
   }
   if (!r.managersKnown) warnings.push(warning('NO_MANAGER_COLUMN', { files }));
   else {
     const without = r.clients.filter((c) => c.manager === null);
-    if (without.length > 0) warnings.push(warning('CLIENTS_WITHOUT_MANAGER', { count: without.length, clients: without.slice(0, MAX_NAMED).map((c) => c.client) }));
-    for (const m of r.managers) if (m.overLimit) warnings.push(warning('MANAGER_SHARE', { manager: m.manager, share: m.share, limit: maxManagerShare, clients: m.clients }));
+    if (without.length > 0)
+      warnings.push(
+        warning('CLIENTS_WITHOUT_MANAGER', {
+          count: without.length,
+          clients: without.slice(0, MAX_NAMED).map((c) => c.client),
+        }),
+      );
+    for (const m of r.managers)
+      if (m.overLimit)
+        warnings.push(
+          warning('MANAGER_SHARE', { manager: m.manager, share: m.share, limit: maxManagerShare, clients: m.clients }),
+        );
   }
   if (!r.discountsKnown) warnings.push(warning('NO_DISCOUNT_COLUMN', { files }));
   return warnings;
@@ -60,12 +89,24 @@ export function managersKnown(inputs: InputReport[]): boolean {
  * Read the deals once: every won deal up to as-of feeds the history (order dates before the
  * window count for rhythm and stage), the window's own deals the revenue figures.
  */
-export async function computeDynamics(o: Omit<DynamicsRunOptions, 'lang'>): Promise<{ result: DynamicsJson; inputs: InputReport[]; warnings: Warning[] }> {
+export async function computeDynamics(
+  o: Omit<DynamicsRunOptions, 'lang'>,
+): Promise<{ result: DynamicsJson; inputs: InputReport[]; warnings: Warning[] }> {
   const window = dynamicsWindow(o.asOf, o.dynamics.months);
   const history = new DealHistory(window);
-  const loaded = await loadDeals(o.inputs, { period: { from: -Infinity, to: o.asOf }, vocabulary: o.vocabulary, currency: o.currency, history, historyOnly: true });
+  const loaded = await loadDeals(o.inputs, {
+    period: { from: -Infinity, to: o.asOf },
+    vocabulary: o.vocabulary,
+    currency: o.currency,
+    history,
+    historyOnly: true,
+  });
   const analysis = analyzeDynamics(history, o.asOf, o.dynamics, managersKnown(loaded.inputs));
-  return { result: dynamicsJson(analysis, loaded.currency, o.dynamics), inputs: loaded.inputs, warnings: [...loaded.warnings, ...dynamicsWarnings(analysis, loaded.inputs, o.dynamics.maxManagerShare)] };
+  return {
+    result: dynamicsJson(analysis, loaded.currency, o.dynamics),
+    inputs: loaded.inputs,
+    warnings: [...loaded.warnings, ...dynamicsWarnings(analysis, loaded.inputs, o.dynamics.maxManagerShare)],
+  };
 }
 
 export async function runDynamics(o: DynamicsRunOptions): Promise<CommandOutput> {
@@ -75,7 +116,24 @@ export async function runDynamics(o: DynamicsRunOptions): Promise<CommandOutput>
     envelope: buildEnvelope('dynamics', periodJson(window), inputs, result, warnings.map(warningJson)),
     doc: () => dynamicsDoc(result, o.lang),
     rows: () => dynamicsRows(result),
-    columns: ['rank', 'client', 'revenue', 'share', 'abc', 'xyz', 'cv', 'orders', 'firstOrder', 'lastOrder', 'medianIntervalDays', 'daysSinceLast', 'dormant', 'lost', 'stage', 'manager'],
+    columns: [
+      'rank',
+      'client',
+      'revenue',
+      'share',
+      'abc',
+      'xyz',
+      'cv',
+      'orders',
+      'firstOrder',
+      'lastOrder',
+      'medianIntervalDays',
+      'daysSinceLast',
+      'dormant',
+      'lost',
+      'stage',
+      'manager',
+    ],
     exitCode: 0,
   };
 }

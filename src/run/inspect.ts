@@ -13,7 +13,12 @@ import { inspectDoc } from '../present/inspect.js';
  * How folio reads an export, for the analyst whose numbers look wrong: as deals, leads, an
  * activity log or a clients file (`--as`, or told by the columns). Never stops at a bad value.
  */
-export async function runInspect(input: InputOptions, lang: Lang, vocabulary: Vocabulary, as: Role | undefined): Promise<CommandOutput> {
+export async function runInspect(
+  input: InputOptions,
+  lang: Lang,
+  vocabulary: Vocabulary,
+  as: Role | undefined,
+): Promise<CommandOutput> {
   const { result, warnings, details } = await inspectInput(input, vocabulary, as);
   return {
     envelope: buildEnvelope('inspect', null, [], result, warnings.map(warningJson)),

@@ -37,7 +37,9 @@ export async function computeLeads(options: Omit<LeadsRunOptions, 'lang'>): Prom
   const warnings = [...loaded.warnings];
   for (const m of result.managers) {
     if (m.overloaded) {
-      warnings.push(warning('LEAD_OVERLOAD', { manager: m.manager, leads: m.leads, limit: options.leads.maxLeads ?? 0 }));
+      warnings.push(
+        warning('LEAD_OVERLOAD', { manager: m.manager, leads: m.leads, limit: options.leads.maxLeads ?? 0 }),
+      );
     }
   }
   const unclassified = result.groups.find((g) => g.group === 'unclassified')?.count ?? 0;
@@ -51,7 +53,18 @@ export async function runLeads(options: LeadsRunOptions): Promise<CommandOutput>
     envelope: buildEnvelope('leads', null, inputs, result, warnings.map(warningJson)),
     doc: () => leadsDoc(result, options.lang),
     rows: () => leadRows(result.leads),
-    columns: ['priority', 'group', 'lead', 'client', 'amount', 'expectedClose', 'daysToClose', 'overdue', 'manager', 'reason'],
+    columns: [
+      'priority',
+      'group',
+      'lead',
+      'client',
+      'amount',
+      'expectedClose',
+      'daysToClose',
+      'overdue',
+      'manager',
+      'reason',
+    ],
     exitCode: 0,
   };
 }

@@ -48,7 +48,8 @@ export type ClientRevenueMap = Map<string, { micros: bigint; class: RevenueClass
 export function revenueByClient(ledger: RevenueLedger, share: ShareResult): ClientRevenueMap {
   const classByName = new Map(share.clients.map((c) => [c.client, c.class]));
   const revenue: ClientRevenueMap = new Map();
-  for (const [key, entry] of ledger.clients) revenue.set(key, { micros: entry.revenue.toMicros(), class: classByName.get(entry.name) ?? null });
+  for (const [key, entry] of ledger.clients)
+    revenue.set(key, { micros: entry.revenue.toMicros(), class: classByName.get(entry.name) ?? null });
   return revenue;
 }
 
@@ -76,7 +77,9 @@ export async function computeMatrix(options: MatrixRunOptions): Promise<Computed
   }
 
   const rows: MatrixInput[] = loaded.clients.map((c) => {
-    const unread = [unreadFlag('want', c.want, c.wantRaw), unreadFlag('can', c.can, c.canRaw)].filter((r): r is UnreadFlag => r !== null);
+    const unread = [unreadFlag('want', c.want, c.wantRaw), unreadFlag('can', c.can, c.canRaw)].filter(
+      (r): r is UnreadFlag => r !== null,
+    );
     const row: MatrixInput = { client: c.client, want: flagValue(c.want), can: flagValue(c.can) };
     if (unread.length > 0) Object.assign(row, { reason: unreadText(unread, 'en'), unread });
     if (c.manager.trim() !== '') row.manager = displayName(c.manager);
@@ -95,7 +98,7 @@ export async function computeMatrix(options: MatrixRunOptions): Promise<Computed
   }
   const result: MatrixJson = {
     ...analysis,
-        thresholds: { wantMin: options.wantMin, canMin: options.canMin },
+    thresholds: { wantMin: options.wantMin, canMin: options.canMin },
   };
   return { result, inputs, warnings };
 }
@@ -106,8 +109,8 @@ export async function runMatrix(options: MatrixRunOptions): Promise<CommandOutpu
   return {
     envelope: buildEnvelope('matrix', period, inputs, result, warnings.map(warningJson)),
     doc: () => matrixDoc(result, options.lang),
-    rows: () => result.clients.map(
-      (c): MachineRow => ({
+    rows: () =>
+      result.clients.map((c): MachineRow => ({
         client: c.client,
         want: c.want,
         can: c.can,
@@ -118,8 +121,7 @@ export async function runMatrix(options: MatrixRunOptions): Promise<CommandOutpu
         segment: c.segment ?? null,
         reason: c.reason ?? null,
         task: c.task,
-      }),
-    ),
+      })),
     columns: ['client', 'want', 'can', 'quadrant', 'class', 'revenue', 'manager', 'segment', 'reason', 'task'],
     exitCode: 0,
   };

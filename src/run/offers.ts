@@ -51,14 +51,20 @@ export async function readOffers(files: InputOptions[], vocabulary: Vocabulary, 
 export const offerClients = (offers: readonly Offer[]): Set<string> => new Set(offers.map((x) => x.clientKey));
 
 /** Apply the rules, with what their figures leave unchecked said as warnings. */
-export function offersResult(read: ReadOffers, log: ContactDays | null, rules: OffersOptions): { result: OffersResult; warnings: Warning[] } {
+export function offersResult(
+  read: ReadOffers,
+  log: ContactDays | null,
+  rules: OffersOptions,
+): { result: OffersResult; warnings: Warning[] } {
   const result = analyzeOffers(read.offers, log, rules);
   const warnings: Warning[] = [];
   const c = result.counts;
   if (log === null) {
     warnings.push(warning('FOLLOW_UP_NEEDS_LOG', {}));
   } else if (c.beforeLog > 0) {
-    warnings.push(warning('FOLLOW_UP_BEFORE_LOG', { count: c.beforeLog, logFrom: log.from === null ? null : formatDay(log.from) }));
+    warnings.push(
+      warning('FOLLOW_UP_BEFORE_LOG', { count: c.beforeLog, logFrom: log.from === null ? null : formatDay(log.from) }),
+    );
   }
   if (c.noExpiry > 0 && read.inputs.some((i) => i.columns.expires !== undefined)) {
     warnings.push(warning('OFFERS_WITHOUT_EXPIRY', { count: c.noExpiry }));
@@ -88,7 +94,11 @@ export async function computeOffers(o: OffersRules): Promise<ComputedOffers> {
 
 /** One row per item of the four lists, told apart by `list`. */
 function offerRows(r: OffersResult): MachineRow[] {
-  const row = (list: string, x: { client: string; offer: string | null; amount: number | null; manager: string | null }, more: Partial<Record<'sent' | 'due' | 'contact' | 'expires' | 'daysLeft', string | number | null>>): MachineRow => ({
+  const row = (
+    list: string,
+    x: { client: string; offer: string | null; amount: number | null; manager: string | null },
+    more: Partial<Record<'sent' | 'due' | 'contact' | 'expires' | 'daysLeft', string | number | null>>,
+  ): MachineRow => ({
     list,
     client: x.client,
     offer: x.offer,
@@ -112,7 +122,10 @@ export async function runOffers(o: OffersRules & { lang: Lang }): Promise<Comman
   const { result, inputs, warnings } = await computeOffers(o);
   return {
     envelope: buildEnvelope('offers', result.window, inputs, result, warnings.map(warningJson)),
-    doc: () => ({ title: `${t(o.lang, 'offersTitle')} · ${t(o.lang, 'asOf')} ${isoDate(result.asOf, o.lang)}`, sections: offersSections(result, o.lang) }),
+    doc: () => ({
+      title: `${t(o.lang, 'offersTitle')} · ${t(o.lang, 'asOf')} ${isoDate(result.asOf, o.lang)}`,
+      sections: offersSections(result, o.lang),
+    }),
     rows: () => offerRows(result),
     columns: ['list', 'client', 'offer', 'sent', 'due', 'contact', 'expires', 'daysLeft', 'amount', 'manager'],
     exitCode: 0,

@@ -40,6 +40,11 @@ export async function render(output: CommandOutput, format: Format, paint: Paint
       return [(await import('../render/html.js')).renderHtml(output.doc())];
     case 'github':
       if (output.github) return [output.github()];
-      throw new FolioError({ code: 'USAGE', message: 'the github format is for folio check', hint: 'use --format table, json, ndjson, csv, markdown or html', says: says('GITHUB_FOR_CHECK', {}) });
+      throw new FolioError({
+        code: 'USAGE',
+        message: 'the github format is for folio check',
+        hint: 'use --format table, json, ndjson, csv, markdown or html',
+        says: says('GITHUB_FOR_CHECK', {}),
+      });
   }
 }

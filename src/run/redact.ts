@@ -41,7 +41,13 @@ export class Redactor implements NameSink {
     // (`1458`, an account ID) would otherwise eat every count, amount and date that holds it.
     // Such names are still replaced wherever they are the whole value.
     this.pattern ??= new RegExp(
-      `${BOUNDARY_BEFORE}(?:${[...this.names.keys()].filter((n) => HAS_LETTER.test(n)).sort((a, b) => b.length - a.length).map(escapeRegExp).join('|') || '(?!)'})${BOUNDARY_AFTER}`,
+      `${BOUNDARY_BEFORE}(?:${
+        [...this.names.keys()]
+          .filter((n) => HAS_LETTER.test(n))
+          .sort((a, b) => b.length - a.length)
+          .map(escapeRegExp)
+          .join('|') || '(?!)'
+      })${BOUNDARY_AFTER}`,
       'gu',
     );
     return text.replace(this.pattern, (name) => this.names.get(name) ?? name);

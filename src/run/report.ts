@@ -22,7 +22,15 @@ import { loadClients } from '../load/clients.js';
 import { computeMatrix, revenueByClient, type ClientRevenueMap } from './matrix.js';
 import type { CommandOutput } from './output.js';
 import { computeShare } from './share.js';
-import { analyzeDynamics, dynamicsWindow, stageCounts, type DynamicsJson, type DynamicsOptions, type DynamicsResult, type Stage } from '../analyses/dynamics.js';
+import {
+  analyzeDynamics,
+  dynamicsWindow,
+  stageCounts,
+  type DynamicsJson,
+  type DynamicsOptions,
+  type DynamicsResult,
+  type Stage,
+} from '../analyses/dynamics.js';
 import { DealHistory } from '../analyses/history.js';
 import { FolioError } from '../errors.js';
 import { dynamicsJson, dynamicsWarnings, managersKnown } from './dynamics.js';
@@ -100,7 +108,11 @@ export async function computeReport(o: ReportOptions): Promise<ReportData> {
   if (o.files.deals) {
     const wantTrailing = !chooseByName && o.keyPeriod === '12m' && o.files.activities !== undefined;
     const history = new DealHistory(dynamicsWindow(o.asOf, o.dynamics.months));
-    const share = await computeShare({ inputs: o.files.deals, filter: { ...dealFilter, period: o.period, previous, trailing: wantTrailing ? trailing : null, history }, share: o.share });
+    const share = await computeShare({
+      inputs: o.files.deals,
+      filter: { ...dealFilter, period: o.period, previous, trailing: wantTrailing ? trailing : null, history },
+      share: o.share,
+    });
     result.share = share.result;
     revenue = revenueByClient(share.ledger, share.result);
     result.comparison = compareShares(share.result, share.previous);
@@ -111,7 +123,9 @@ export async function computeReport(o: ReportOptions): Promise<ReportData> {
     result.previousStages = base.previousStages;
     warnings.push(...base.warnings);
     if (!chooseByName) {
-      classes = share.trailing ? { ledger: share.trailing, share: o.share, from: '12m', over: trailing } : { ledger: share.ledger, share: o.share, from: 'period', over: o.period };
+      classes = share.trailing
+        ? { ledger: share.trailing, share: o.share, from: '12m', over: trailing }
+        : { ledger: share.ledger, share: o.share, from: 'period', over: o.period };
     }
   }
   let clients: KeySources['clients'] = null;
@@ -126,13 +140,25 @@ export async function computeReport(o: ReportOptions): Promise<ReportData> {
     clients = { loaded, file: client.map((c) => c.source.name).join(', '), useKeyColumn: !chooseByName };
     if (forMatrix) {
       // The deals were read once for the portfolio; the matrix takes their revenue as is.
-      const matrix = await computeMatrix({ inputs: client, clients: loaded, wantMin: o.wantMin, canMin: o.canMin, deals: null, ...(revenue ? { revenue } : {}), lang: o.lang });
+      const matrix = await computeMatrix({
+        inputs: client,
+        clients: loaded,
+        wantMin: o.wantMin,
+        canMin: o.canMin,
+        deals: null,
+        ...(revenue ? { revenue } : {}),
+        lang: o.lang,
+      });
       result.matrix = matrix.result;
       warnings.push(...matrix.warnings);
     }
   }
   if (o.files.leads) {
-    const leads = await computeLeads({ inputs: o.files.leads, vocabulary: o.vocabulary, leads: { asOf: o.asOf, ...o.leads } });
+    const leads = await computeLeads({
+      inputs: o.files.leads,
+      vocabulary: o.vocabulary,
+      leads: { asOf: o.asOf, ...o.leads },
+    });
     result.leads = leads.result;
     inputs.push(...leads.inputs);
     warnings.push(...leads.warnings);
@@ -143,9 +169,18 @@ export async function computeReport(o: ReportOptions): Promise<ReportData> {
     inputs.push(...offers.inputs);
     warnings.push(...offers.warnings);
   }
-  const contacts = offers && o.files.activities ? new ContactSink(new ContactDays(), offerClients(offers.offers), o.asOf) : null;
+  const contacts =
+    offers && o.files.activities ? new ContactSink(new ContactDays(), offerClients(offers.offers), o.asOf) : null;
   let contactLog: ContactDays | null = null;
-  if (o.files.activities && hasKeySource({ named: o.keyClients, all: o.allClients, deals: o.files.deals !== undefined, clients: o.files.clients !== undefined })) {
+  if (
+    o.files.activities &&
+    hasKeySource({
+      named: o.keyClients,
+      all: o.allClients,
+      deals: o.files.deals !== undefined,
+      clients: o.files.clients !== undefined,
+    })
+  ) {
     const cadence = await computeCadence({
       inputs: o.files.activities,
       window: cadenceWindow(o.period, o.asOf),
@@ -189,15 +224,35 @@ export async function computeReport(o: ReportOptions): Promise<ReportData> {
  * The client base as of the report's day, and its stage counts as of the same day one
  * period earlier (the history holds every date, so one pass serves both).
  */
-function clientBase(history: DealHistory, o: ReportOptions, previous: Period, inputs: InputReport[], currency: string | null): { dynamics: DynamicsJson | null; previousStages: Record<Stage, number> | null; warnings: Warning[] } {
+function clientBase(
+  history: DealHistory,
+  o: ReportOptions,
+  previous: Period,
+  inputs: InputReport[],
+  currency: string | null,
+): { dynamics: DynamicsJson | null; previousStages: Record<Stage, number> | null; warnings: Warning[] } {
   const window = dynamicsWindow(o.asOf, o.dynamics.months);
   const now = dynamicsOrNull(history, o.asOf, o.dynamics, managersKnown(inputs));
-  if (now === null) return { dynamics: null, previousStages: null, warnings: [warning('WINDOW_NO_REVENUE', { from: formatDay(window.from), to: formatDay(window.to) })] };
+  if (now === null)
+    return {
+      dynamics: null,
+      previousStages: null,
+      warnings: [warning('WINDOW_NO_REVENUE', { from: formatDay(window.from), to: formatDay(window.to) })],
+    };
   const before = dynamicsOrNull(history, o.asOf - (o.period.to - previous.to), o.dynamics, false);
-  return { dynamics: dynamicsJson(now, currency, o.dynamics), previousStages: before ? stageCounts(before) : null, warnings: dynamicsWarnings(now, inputs, o.dynamics.maxManagerShare) };
+  return {
+    dynamics: dynamicsJson(now, currency, o.dynamics),
+    previousStages: before ? stageCounts(before) : null,
+    warnings: dynamicsWarnings(now, inputs, o.dynamics.maxManagerShare),
+  };
 }
 
-function dynamicsOrNull(history: DealHistory, asOf: number, options: DynamicsOptions, managers: boolean): DynamicsResult | null {
+function dynamicsOrNull(
+  history: DealHistory,
+  asOf: number,
+  options: DynamicsOptions,
+  managers: boolean,
+): DynamicsResult | null {
   try {
     return analyzeDynamics(history, asOf, options, managers);
   } catch (error) {

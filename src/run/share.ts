@@ -22,7 +22,6 @@ export interface ShareRunOptions {
   lang: Lang;
 }
 
-
 export interface ComputedShare {
   result: ShareJson;
   /** Revenue per client, exact, for the analyses that add it to their own clients. */
@@ -43,16 +42,30 @@ export async function computeShare(options: Omit<ShareRunOptions, 'lang'>): Prom
   const result: ShareJson = {
     ...analysis,
     currency: loaded.currency,
-    thresholds: { golden: options.share.golden, critical: options.share.critical, key: options.share.key, bands: options.share.bands, maxKeyClients: options.share.maxKeyPerManager },
+    thresholds: {
+      golden: options.share.golden,
+      critical: options.share.critical,
+      key: options.share.key,
+      bands: options.share.bands,
+      maxKeyClients: options.share.maxKeyPerManager,
+    },
   };
   const warnings = [...loaded.warnings, ...nonPositiveWarnings(analysis)];
   for (const m of analysis.managers) {
     if (m.overloaded) {
-      warnings.push(warning('MANAGER_OVERLOAD', { manager: m.manager, keyClients: m.keyClients, limit: options.share.maxKeyPerManager, clients: [...m.clients] }));
+      warnings.push(
+        warning('MANAGER_OVERLOAD', {
+          manager: m.manager,
+          keyClients: m.keyClients,
+          limit: options.share.maxKeyPerManager,
+          clients: [...m.clients],
+        }),
+      );
     }
   }
   // An empty previous period is a comparison with nothing, not an error.
-  const previous = loaded.previous && loaded.previous.clients.size > 0 ? analyzeShareOrNull(loaded.previous, options.share) : null;
+  const previous =
+    loaded.previous && loaded.previous.clients.size > 0 ? analyzeShareOrNull(loaded.previous, options.share) : null;
   return { result, ledger: loaded.ledger, previous, trailing: loaded.trailing, inputs: loaded.inputs, warnings };
 }
 
@@ -63,7 +76,9 @@ export function nonPositiveWarnings(result: ShareResult): Warning[] {
   const clients = result.clients.filter((c) => c.share === null);
   if (clients.length === 0) return [];
   const named = clients.slice(0, MAX_NAMED).map((c) => ({ client: c.client, revenue: c.revenue }));
-  return [warning('NON_POSITIVE_CLIENTS', { count: clients.length, shareBase: result.portfolio.shareBase, clients: named })];
+  return [
+    warning('NON_POSITIVE_CLIENTS', { count: clients.length, shareBase: result.portfolio.shareBase, clients: named }),
+  ];
 }
 
 /** Why no row counted, with the numbers a user needs to fix the command (added up over the files). */
@@ -71,7 +86,8 @@ function noRevenue(inputs: InputReport[], period: Period | null): FolioError {
   const p = periodJson(period);
   const where = p ? ` in ${p.from ?? '…'} — ${p.to ?? '…'}` : '';
   const excluded = new Map<string, number>();
-  for (const i of inputs) for (const [reason, n] of Object.entries(i.excluded)) excluded.set(reason, (excluded.get(reason) ?? 0) + n);
+  for (const i of inputs)
+    for (const [reason, n] of Object.entries(i.excluded)) excluded.set(reason, (excluded.get(reason) ?? 0) + n);
   const why = [...excluded]
     .filter(([, n]) => n > 0)
     .map(([reason, n]) => `${n} by ${reason}`)
@@ -83,7 +99,9 @@ function noRevenue(inputs: InputReport[], period: Period | null): FolioError {
     code: 'NO_REVENUE',
     file: inputs.map((i) => i.file).join(', '),
     message: `no won deal${where}: of ${rows} rows${files}, ${why || 'none'} excluded, ${skipped} skipped`,
-    hint: p ? 'check the period (--period, --from, --to); `folio inspect` shows the dates as read' : 'check which statuses count as won (--won); `folio inspect` shows them as read',
+    hint: p
+      ? 'check the period (--period, --from, --to); `folio inspect` shows the dates as read'
+      : 'check which statuses count as won (--won); `folio inspect` shows them as read',
     says: says('NO_REVENUE', { where, rows, files, why, skipped, period: p !== null && p !== undefined }),
   });
 }

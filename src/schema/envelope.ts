@@ -19,7 +19,11 @@ export const inputSchema = z.object({
 });
 
 /** A warning: its stable code, the English message (the same under every locale) and the code's fields (src/codes/warnings.ts). */
-export const warningSchema = z.object({ code: z.string(), message: z.string(), fields: z.record(z.string(), z.unknown()) });
+export const warningSchema = z.object({
+  code: z.string(),
+  message: z.string(),
+  fields: z.record(z.string(), z.unknown()),
+});
 
 export const periodSchema = z.object({ from: z.string().nullable(), to: z.string().nullable() }).nullable();
 
@@ -42,7 +46,12 @@ export const shareResultSchema = z.object({
     z.object({
       client: z.string(),
       revenue: z.number(),
-      share: z.number().min(0).max(1).nullable().describe('fraction of portfolio.shareBase; null for a client whose net revenue is zero or negative'),
+      share: z
+        .number()
+        .min(0)
+        .max(1)
+        .nullable()
+        .describe('fraction of portfolio.shareBase; null for a client whose net revenue is zero or negative'),
       class: z.enum(['golden', 'critical', 'key', 'regular']).nullable().describe('null with a null share'),
       rank: z.number().int().positive(),
       cumulativeShare: z.number().min(0).max(1).nullable(),
@@ -67,7 +76,13 @@ export const shareResultSchema = z.object({
       overloaded: z.boolean(),
     }),
   ),
-  thresholds: z.object({ golden: z.number(), critical: z.number(), key: z.number(), bands: z.object({ normal: z.number(), elevated: z.number(), mono: z.number() }), maxKeyClients: z.number().int() }),
+  thresholds: z.object({
+    golden: z.number(),
+    critical: z.number(),
+    key: z.number(),
+    bands: z.object({ normal: z.number(), elevated: z.number(), mono: z.number() }),
+    maxKeyClients: z.number().int(),
+  }),
 });
 
 export { buildEnvelope } from './build.js';

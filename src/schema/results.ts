@@ -8,7 +8,13 @@ const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const revenueClass = z.enum(['golden', 'critical', 'key', 'regular']);
 const quadrant = z.enum(['want_can', 'want_only', 'can_only', 'neither', 'unclassified']);
 const leadGroup = z.enum(['fast-big', 'fast-small', 'slow-big', 'slow-small', 'unclassified']);
-const perQuadrant = z.object({ want_can: z.number(), want_only: z.number(), can_only: z.number(), neither: z.number(), unclassified: z.number() });
+const perQuadrant = z.object({
+  want_can: z.number(),
+  want_only: z.number(),
+  can_only: z.number(),
+  neither: z.number(),
+  unclassified: z.number(),
+});
 
 export const matrixResultSchema = z.object({
   clients: z.array(
@@ -17,9 +23,12 @@ export const matrixResultSchema = z.object({
       want: z.boolean().nullable(),
       can: z.boolean().nullable(),
       quadrant,
-      task: z.enum(Object.values(TASKS)).describe('the seller\'s task for the quadrant, as a code'),
+      task: z.enum(Object.values(TASKS)).describe("the seller's task for the quadrant, as a code"),
       reason: z.string().optional(),
-      unread: z.array(z.object({ flag: z.enum(['want', 'can']), value: z.string().nullable() })).optional().describe('the flags that could not be read: empty (value null) or no yes/no'),
+      unread: z
+        .array(z.object({ flag: z.enum(['want', 'can']), value: z.string().nullable() }))
+        .optional()
+        .describe('the flags that could not be read: empty (value null) or no yes/no'),
       manager: z.string().optional(),
       segment: z.string().optional(),
       class: revenueClass.nullable().optional(),
@@ -34,7 +43,11 @@ export const matrixResultSchema = z.object({
 
 export const leadsResultSchema = z.object({
   asOf: day,
-  thresholds: z.object({ big: z.number().nullable(), bigSource: z.enum(['median', 'given']), fastDays: z.number().int() }),
+  thresholds: z.object({
+    big: z.number().nullable(),
+    bigSource: z.enum(['median', 'given']),
+    fastDays: z.number().int(),
+  }),
   leads: z.array(
     z.object({
       lead: z.string(),
@@ -51,14 +64,24 @@ export const leadsResultSchema = z.object({
   ),
   groups: z.array(z.object({ group: leadGroup, count: z.number().int(), amount: z.number() })),
   managers: z.array(
-    z.object({ manager: z.string(), leads: z.number().int(), groups: z.record(leadGroup, z.number().int()), overloaded: z.boolean() }),
+    z.object({
+      manager: z.string(),
+      leads: z.number().int(),
+      groups: z.record(leadGroup, z.number().int()),
+      overloaded: z.boolean(),
+    }),
   ),
 });
 
 export const cadenceResultSchema = z.object({
   asOf: day,
   window: z.object({ from: day, to: day }),
-  thresholds: z.object({ maxGap: z.number().int(), cooloff: z.number().int(), dueSoon: z.number().int(), dossierMonths: z.number().int() }),
+  thresholds: z.object({
+    maxGap: z.number().int(),
+    cooloff: z.number().int(),
+    dueSoon: z.number().int(),
+    dossierMonths: z.number().int(),
+  }),
   agenda: z.array(
     z.object({
       client: z.string(),
@@ -74,11 +97,33 @@ export const cadenceResultSchema = z.object({
   ),
   violations: z.array(
     z.discriminatedUnion('rule', [
-      z.object({ client: z.string(), rule: z.literal('gap'), date: day, from: day, to: day, days: z.number().int(), open: z.boolean() }),
-      z.object({ client: z.string(), rule: z.literal('cooloff'), date: day, negativeDate: day, days: z.number().int(), manager: z.string().nullable() }),
+      z.object({
+        client: z.string(),
+        rule: z.literal('gap'),
+        date: day,
+        from: day,
+        to: day,
+        days: z.number().int(),
+        open: z.boolean(),
+      }),
+      z.object({
+        client: z.string(),
+        rule: z.literal('cooloff'),
+        date: day,
+        negativeDate: day,
+        days: z.number().int(),
+        manager: z.string().nullable(),
+      }),
     ]),
   ),
-  dossier: z.array(z.object({ client: z.string(), reviewed: day.nullable(), dueBy: day.nullable(), status: z.enum(['missing', 'stale']) })),
+  dossier: z.array(
+    z.object({
+      client: z.string(),
+      reviewed: day.nullable(),
+      dueBy: day.nullable(),
+      status: z.enum(['missing', 'stale']),
+    }),
+  ),
   timeline: z.array(z.object({ client: z.string(), positives: z.array(day), negatives: z.array(day) })),
   keyClients: z.object({
     from: z.array(z.enum(['named', 'all', 'clients-file', '12m', 'period'])),
@@ -87,11 +132,19 @@ export const cadenceResultSchema = z.object({
   }),
 });
 
-const offerRef = { client: z.string(), offer: z.string().nullable().describe('the offer number; null when the file has none'), manager: z.string().nullable(), amount: z.number().nullable() };
+const offerRef = {
+  client: z.string(),
+  offer: z.string().nullable().describe('the offer number; null when the file has none'),
+  manager: z.string().nullable(),
+  amount: z.number().nullable(),
+};
 
 export const offersResultSchema = z.object({
   asOf: day,
-  window: z.object({ from: day.nullable(), to: day.nullable() }).nullable().describe('violations by due day and expired offers by expiry day in this window; null: all up to as-of'),
+  window: z
+    .object({ from: day.nullable(), to: day.nullable() })
+    .nullable()
+    .describe('violations by due day and expired offers by expiry day in this window; null: all up to as-of'),
   thresholds: z.object({ followUpDays: z.number().int(), expiringDays: z.number().int() }),
   followUpChecked: z.boolean().describe('false without an activity log: violations and due are then empty'),
   counts: z.object({
@@ -102,7 +155,14 @@ export const offersResultSchema = z.object({
     noExpiry: z.number().int(),
     beforeLog: z.number().int().describe('undecided offers sent before the log begins: follow-up not checked'),
   }),
-  violations: z.array(z.object({ ...offerRef, sent: day, due: day, contact: day.nullable().describe('first personal contact after sending (late), or null') })),
+  violations: z.array(
+    z.object({
+      ...offerRef,
+      sent: day,
+      due: day,
+      contact: day.nullable().describe('first personal contact after sending (late), or null'),
+    }),
+  ),
   due: z.array(z.object({ ...offerRef, sent: day, due: day, daysLeft: z.number().int() })),
   expiring: z.array(z.object({ ...offerRef, expires: day, daysLeft: z.number().int() })),
   expired: z.array(z.object({ ...offerRef, sent: day, expires: day, daysAgo: z.number().int() })),
@@ -127,39 +187,51 @@ export const dynamicsResultSchema = z.object({
   asOf: day,
   window: z.object({ from: day, to: day }).describe('the full calendar months before the month of as-of'),
   total: z.number().describe("the window's share base: the sum of the clients with positive net revenue"),
-  clients: z.array(
-    z.object({
-      client: z.string(),
-      revenue: z.number().describe('net won revenue in the window, refunds netted'),
-      share: z.number().nullable().describe('of total; null when the net revenue is not positive'),
-      abc: abc.nullable(),
-      xyz: xyz.nullable(),
-      cv: z.number().nullable().describe('population standard deviation of the monthly revenues over their mean (0.1 = 10%)'),
-      class: revenueClass.nullable().describe('the revenue class over the window (share rules)'),
-      monthly: z.array(z.number()).describe("the window's monthly revenues, oldest first"),
-      orders: z.number().int().describe('order dates (won deals of a positive amount, one per date) up to as-of, history before the window included'),
-      firstOrder: day.nullable(),
-      lastOrder: day.nullable(),
-      medianIntervalDays: z.number().nullable(),
-      daysSinceLast: z.number().int().nullable(),
-      dormant: z.boolean(),
-      lost: z.boolean(),
-      stage: z.enum(STAGES).nullable().describe('null: no order up to as-of (only refunds)'),
-      manager: z.string().nullable().describe('who brought most of the window revenue'),
-    }),
-  ).describe('in rank order: revenue, largest first, ties by name; clients with no positive revenue last'),
+  clients: z
+    .array(
+      z.object({
+        client: z.string(),
+        revenue: z.number().describe('net won revenue in the window, refunds netted'),
+        share: z.number().nullable().describe('of total; null when the net revenue is not positive'),
+        abc: abc.nullable(),
+        xyz: xyz.nullable(),
+        cv: z
+          .number()
+          .nullable()
+          .describe('population standard deviation of the monthly revenues over their mean (0.1 = 10%)'),
+        class: revenueClass.nullable().describe('the revenue class over the window (share rules)'),
+        monthly: z.array(z.number()).describe("the window's monthly revenues, oldest first"),
+        orders: z
+          .number()
+          .int()
+          .describe(
+            'order dates (won deals of a positive amount, one per date) up to as-of, history before the window included',
+          ),
+        firstOrder: day.nullable(),
+        lastOrder: day.nullable(),
+        medianIntervalDays: z.number().nullable(),
+        daysSinceLast: z.number().int().nullable(),
+        dormant: z.boolean(),
+        lost: z.boolean(),
+        stage: z.enum(STAGES).nullable().describe('null: no order up to as-of (only refunds)'),
+        manager: z.string().nullable().describe('who brought most of the window revenue'),
+      }),
+    )
+    .describe('in rank order: revenue, largest first, ties by name; clients with no positive revenue last'),
   grid: z.array(z.object({ abc, xyz, clients: z.number().int(), revenue: z.number() })).length(9),
-  managers: z.array(
-    z.object({
-      manager: z.string(),
-      revenue: z.number(),
-      share: z.number(),
-      clients: z.number().int(),
-      keyClients: z.number().int(),
-      keyShare: z.number().describe("of the key clients' revenue"),
-      overLimit: z.boolean(),
-    }),
-  ).describe('by revenue; empty without a manager column'),
+  managers: z
+    .array(
+      z.object({
+        manager: z.string(),
+        revenue: z.number(),
+        share: z.number(),
+        clients: z.number().int(),
+        keyClients: z.number().int(),
+        keyShare: z.number().describe("of the key clients' revenue"),
+        overLimit: z.boolean(),
+      }),
+    )
+    .describe('by revenue; empty without a manager column'),
   atRisk: z.number().describe('window revenue of the dormant clients'),
   managersKnown: z.boolean(),
   discountsKnown: z.boolean().describe('false without a discount column: no client is price-driven'),
@@ -179,7 +251,9 @@ const comparisonSchema = z.object({
   classChanges: z.array(z.object({ client: z.string(), from: revenueClass.nullable(), to: revenueClass.nullable() })),
   newClients: z.array(z.string()),
   lostClients: z.array(z.string()),
-  topClients: z.array(z.object({ client: z.string(), share: z.number(), previousShare: z.number(), change: z.number() })),
+  topClients: z.array(
+    z.object({ client: z.string(), share: z.number(), previousShare: z.number(), change: z.number() }),
+  ),
   keyShare: z.object({ current: z.number(), previous: z.number(), change: z.number() }),
   hhi: z.object({ current: z.number(), previous: z.number(), change: z.number() }),
 });
@@ -196,7 +270,10 @@ export const reportResultSchema = z.object({
   cadence: cadenceResultSchema.nullable(),
   offers: offersResultSchema.nullable(),
   dynamics: dynamicsResultSchema.nullable(),
-  previousStages: z.record(z.enum(STAGES), z.number().int()).nullable().describe('clients per stage as of the same day one period earlier'),
+  previousStages: z
+    .record(z.enum(STAGES), z.number().int())
+    .nullable()
+    .describe('clients per stage as of the same day one period earlier'),
 });
 
 const rule = z.enum(CHECK_RULES);
@@ -205,7 +282,13 @@ export const checkResultSchema = z.object({
   policy: z.array(rule),
   passed: z.boolean(),
   summary: z.array(z.object({ rule, count: z.number().int(), failing: z.boolean(), skipped: z.boolean() })),
-  skipped: z.array(z.object({ rule, reason: z.string(), gap: z.record(z.string(), z.unknown()).describe('why the rule checked nothing, as data (src/codes/findings.ts)') })),
+  skipped: z.array(
+    z.object({
+      rule,
+      reason: z.string(),
+      gap: z.record(z.string(), z.unknown()).describe('why the rule checked nothing, as data (src/codes/findings.ts)'),
+    }),
+  ),
   findings: z.array(
     z.object({
       rule,

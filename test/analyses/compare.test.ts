@@ -13,8 +13,17 @@ describe('compareShares with net refunds', () => {
   it('reads a client whose net turned negative as no longer key, and keeps it out of the top clients', () => {
     // Before: A 500 (50%: critical), B 300 (30%: critical), C 200 (20%: key). Now: A 700, B -100, C 300:
     // base 1000, A 70% golden, C 30% critical, B no share.
-    const previous = shares([['A', 500], ['B', 300], ['C', 200]]);
-    const current = shares([['A', 700], ['B', 200], ['B', -300], ['C', 300]]);
+    const previous = shares([
+      ['A', 500],
+      ['B', 300],
+      ['C', 200],
+    ]);
+    const current = shares([
+      ['A', 700],
+      ['B', 200],
+      ['B', -300],
+      ['C', 300],
+    ]);
     const c = compareShares(current, previous);
     expect(c.classChanges).toEqual([
       { client: 'A', from: 'critical', to: 'golden' },

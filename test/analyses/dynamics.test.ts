@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeDynamics, DEFAULT_DYNAMICS, dynamicsWindow, type ClientDynamics, type DynamicsOptions } from '../../src/analyses/dynamics.js';
+import {
+  analyzeDynamics,
+  DEFAULT_DYNAMICS,
+  dynamicsWindow,
+  type ClientDynamics,
+  type DynamicsOptions,
+} from '../../src/analyses/dynamics.js';
 import { DealHistory } from '../../src/analyses/history.js';
 import { DEFAULT_SHARE_OPTIONS } from '../../src/analyses/share.js';
 import { dayNumber, formatDay } from '../../src/normalize/dates.js';
@@ -15,7 +21,9 @@ const day = (iso: string): number => {
 };
 
 /** Whole amounts, and cents where a test needs them (`12.5`). */
-function history(deals: [client: string, iso: string, amount: number, manager?: string, discounted?: boolean][]): DealHistory {
+function history(
+  deals: [client: string, iso: string, amount: number, manager?: string, discounted?: boolean][],
+): DealHistory {
   const h = new DealHistory(dynamicsWindow(AS_OF, 12));
   for (const [client, iso, amount, manager = 'Olga', discounted = false] of deals) {
     const whole = Math.trunc(amount);
@@ -69,7 +77,15 @@ describe('the window', () => {
   });
 
   it('a deal after as-of is no order yet', () => {
-    const r = analyzeDynamics(history([['Late', '2026-06-01', 100], ['Late', '2026-12-05', 100]]), AS_OF, OPTIONS, true);
+    const r = analyzeDynamics(
+      history([
+        ['Late', '2026-06-01', 100],
+        ['Late', '2026-12-05', 100],
+      ]),
+      AS_OF,
+      OPTIONS,
+      true,
+    );
     expect(byName(r.clients, 'Late').orders).toBe(1);
   });
 
@@ -87,24 +103,70 @@ describe('the window', () => {
 describe('ABC: the cumulative share counted with the client', () => {
   it('a cumulative share of exactly 80% is A, exactly 95% is B, beyond is C', () => {
     // 50 + 30 = 80 of 100 (A, A); + 15 = 95 (B); + 5 = 100 (C).
-    const r = analyzeDynamics(history([['P', '2026-05-01', 50], ['Q', '2026-05-01', 30], ['R', '2026-05-01', 15], ['S', '2026-05-01', 5]]), AS_OF, OPTIONS, true);
-    expect(r.clients.map((c) => [c.client, c.abc])).toEqual([['P', 'A'], ['Q', 'A'], ['R', 'B'], ['S', 'C']]);
+    const r = analyzeDynamics(
+      history([
+        ['P', '2026-05-01', 50],
+        ['Q', '2026-05-01', 30],
+        ['R', '2026-05-01', 15],
+        ['S', '2026-05-01', 5],
+      ]),
+      AS_OF,
+      OPTIONS,
+      true,
+    );
+    expect(r.clients.map((c) => [c.client, c.abc])).toEqual([
+      ['P', 'A'],
+      ['Q', 'A'],
+      ['R', 'B'],
+      ['S', 'C'],
+    ]);
   });
 
   it('exactly, in millionths: 80.000001% is B', () => {
     // 80.000001 of 100: one millionth over the bound.
-    const r = analyzeDynamics(history([['P', '2026-05-01', 50], ['Q', '2026-05-01', 30.000001], ['R', '2026-05-01', 19.999999]]), AS_OF, OPTIONS, true);
+    const r = analyzeDynamics(
+      history([
+        ['P', '2026-05-01', 50],
+        ['Q', '2026-05-01', 30.000001],
+        ['R', '2026-05-01', 19.999999],
+      ]),
+      AS_OF,
+      OPTIONS,
+      true,
+    );
     expect(r.clients.map((c) => c.abc)).toEqual(['A', 'B', 'C']);
   });
 
   it('the first client is A even when it alone passes 80%; ties go by name', () => {
-    const r = analyzeDynamics(history([['Big', '2026-05-01', 90], ['b2', '2026-05-01', 5], ['B1', '2026-05-01', 5]]), AS_OF, OPTIONS, true);
+    const r = analyzeDynamics(
+      history([
+        ['Big', '2026-05-01', 90],
+        ['b2', '2026-05-01', 5],
+        ['B1', '2026-05-01', 5],
+      ]),
+      AS_OF,
+      OPTIONS,
+      true,
+    );
     // 90% → A; B1 (name order) 95% → B; b2 100% → C.
-    expect(r.clients.map((c) => [c.client, c.abc])).toEqual([['Big', 'A'], ['B1', 'B'], ['b2', 'C']]);
+    expect(r.clients.map((c) => [c.client, c.abc])).toEqual([
+      ['Big', 'A'],
+      ['B1', 'B'],
+      ['b2', 'C'],
+    ]);
   });
 
   it('the bounds are configurable', () => {
-    const r = analyzeDynamics(history([['P', '2026-05-01', 50], ['Q', '2026-05-01', 30], ['R', '2026-05-01', 20]]), AS_OF, { ...OPTIONS, abc: { a: 50, b: 80 } }, true);
+    const r = analyzeDynamics(
+      history([
+        ['P', '2026-05-01', 50],
+        ['Q', '2026-05-01', 30],
+        ['R', '2026-05-01', 20],
+      ]),
+      AS_OF,
+      { ...OPTIONS, abc: { a: 50, b: 80 } },
+      true,
+    );
     expect(r.clients.map((c) => c.abc)).toEqual(['A', 'B', 'C']);
   });
 });
@@ -134,7 +196,15 @@ describe('XYZ: population CV of the 12 monthly revenues', () => {
 
   it('a steady client of two months only is Z by its CV, not by the two-month rule', () => {
     // 60, 60 and ten zeros: mean 10, variance (2 × 50² + 10 × 10²) / 12 = 500, CV 2.236.
-    const r = analyzeDynamics(history([['Two', '2026-03-03', 60], ['Two', '2026-04-03', 60]]), AS_OF, OPTIONS, true);
+    const r = analyzeDynamics(
+      history([
+        ['Two', '2026-03-03', 60],
+        ['Two', '2026-04-03', 60],
+      ]),
+      AS_OF,
+      OPTIONS,
+      true,
+    );
     expect(byName(r.clients, 'Two').cv).toBeCloseTo(Math.sqrt(500) / 10, 6);
     expect(byName(r.clients, 'Two').xyz).toBe('Z');
   });
@@ -143,7 +213,15 @@ describe('XYZ: population CV of the 12 monthly revenues', () => {
 describe('rhythm and dormancy', () => {
   it('a one-order client is dormant after more than 60 days: exactly 60 is not', () => {
     // As of 1 Dec: 2 Oct is 60 days before, 1 Oct 61.
-    const r = analyzeDynamics(history([['Sixty', '2026-10-02', 100], ['SixtyOne', '2026-10-01', 100]]), AS_OF, OPTIONS, true);
+    const r = analyzeDynamics(
+      history([
+        ['Sixty', '2026-10-02', 100],
+        ['SixtyOne', '2026-10-01', 100],
+      ]),
+      AS_OF,
+      OPTIONS,
+      true,
+    );
     expect([byName(r.clients, 'Sixty').daysSinceLast, byName(r.clients, 'Sixty').dormant]).toEqual([60, false]);
     expect([byName(r.clients, 'SixtyOne').daysSinceLast, byName(r.clients, 'SixtyOne').dormant]).toEqual([61, true]);
     expect(byName(r.clients, 'Sixty').medianIntervalDays).toBeNull();
@@ -154,9 +232,22 @@ describe('rhythm and dormancy', () => {
   it('dormant after more than twice the median interval: on the threshold is not', () => {
     // Median interval 40: threshold max(2 × 40, 60) = 80 days. On: the last order 80 days
     // before 1 Dec (12 Sep); over: 81 days (11 Sep).
-    const on = [['On', '2026-07-24', 10], ['On', '2026-08-03', 10], ['On', '2026-09-12', 10]] as [string, string, number][];
-    const over = [['Over', '2026-07-23', 10], ['Over', '2026-08-02', 10], ['Over', '2026-09-11', 10]] as [string, string, number][];
-    const r = analyzeDynamics(history([...on, ['On', '2026-06-14', 10], ...over, ['Over', '2026-06-13', 10]]), AS_OF, OPTIONS, true);
+    const on = [
+      ['On', '2026-07-24', 10],
+      ['On', '2026-08-03', 10],
+      ['On', '2026-09-12', 10],
+    ] as [string, string, number][];
+    const over = [
+      ['Over', '2026-07-23', 10],
+      ['Over', '2026-08-02', 10],
+      ['Over', '2026-09-11', 10],
+    ] as [string, string, number][];
+    const r = analyzeDynamics(
+      history([...on, ['On', '2026-06-14', 10], ...over, ['Over', '2026-06-13', 10]]),
+      AS_OF,
+      OPTIONS,
+      true,
+    );
     // On: 14 Jun, 24 Jul, 3 Aug, 12 Sep → intervals 40, 10, 40 → median 40.
     const a = byName(r.clients, 'On');
     expect([a.medianIntervalDays, a.daysSinceLast, a.dormant]).toEqual([40, 80, false]);
@@ -166,7 +257,11 @@ describe('rhythm and dormancy', () => {
 
   it('an even count of intervals takes the mean of the middle two; factor and floor are configurable', () => {
     // 1 Sep, 11 Sep, 21 Oct: intervals 10 and 40, median 25; 41 days since 21 Oct.
-    const deals: [string, string, number][] = [['C', '2026-09-01', 10], ['C', '2026-09-11', 10], ['C', '2026-10-21', 10]];
+    const deals: [string, string, number][] = [
+      ['C', '2026-09-01', 10],
+      ['C', '2026-09-11', 10],
+      ['C', '2026-10-21', 10],
+    ];
     const base = analyzeDynamics(history(deals), AS_OF, OPTIONS, true);
     expect([byName(base.clients, 'C').medianIntervalDays, byName(base.clients, 'C').dormant]).toEqual([25, false]);
     // Floor 30 and factor 1.5: threshold max(37.5, 30); 41 > 37.5.
@@ -176,14 +271,36 @@ describe('rhythm and dormancy', () => {
 
   it('lost after more than 365 days without an order, still listed when it bought in the first month', () => {
     // 30 Nov 2025 → 1 Dec 2026 is 366 days, but before the window; 1 Dec 2025 is 365 days: in the window, not lost.
-    const r = analyzeDynamics(history([['Gone', '2025-12-01', 10], ['Gone', '2025-11-20', 10], ['Other', '2026-11-01', 10]]), AS_OF, OPTIONS, true);
-    expect([byName(r.clients, 'Gone').daysSinceLast, byName(r.clients, 'Gone').lost, byName(r.clients, 'Gone').dormant]).toEqual([365, false, true]);
+    const r = analyzeDynamics(
+      history([
+        ['Gone', '2025-12-01', 10],
+        ['Gone', '2025-11-20', 10],
+        ['Other', '2026-11-01', 10],
+      ]),
+      AS_OF,
+      OPTIONS,
+      true,
+    );
+    expect([
+      byName(r.clients, 'Gone').daysSinceLast,
+      byName(r.clients, 'Gone').lost,
+      byName(r.clients, 'Gone').dormant,
+    ]).toEqual([365, false, true]);
   });
 });
 
 describe('refunds', () => {
   it('are netted into the revenue and are no order', () => {
-    const r = analyzeDynamics(history([['R', '2026-03-10', 100], ['R', '2026-04-10', -30], ['S', '2026-03-10', 30]]), AS_OF, OPTIONS, true);
+    const r = analyzeDynamics(
+      history([
+        ['R', '2026-03-10', 100],
+        ['R', '2026-04-10', -30],
+        ['S', '2026-03-10', 30],
+      ]),
+      AS_OF,
+      OPTIONS,
+      true,
+    );
     const c = byName(r.clients, 'R');
     expect([c.revenue, c.orders, c.lastOrder]).toEqual([70, 1, '2026-03-10']);
     expect(c.monthly.slice(3, 5)).toEqual([100, -30]);
@@ -192,7 +309,16 @@ describe('refunds', () => {
   });
 
   it('a client whose refunds outweigh its window sales has no share, ABC or XYZ and comes last', () => {
-    const r = analyzeDynamics(history([['Back', '2025-10-10', 500], ['Back', '2026-02-10', -200], ['Fine', '2026-02-10', 100]]), AS_OF, OPTIONS, true);
+    const r = analyzeDynamics(
+      history([
+        ['Back', '2025-10-10', 500],
+        ['Back', '2026-02-10', -200],
+        ['Fine', '2026-02-10', 100],
+      ]),
+      AS_OF,
+      OPTIONS,
+      true,
+    );
     const c = byName(r.clients, 'Back');
     expect([c.revenue, c.share, c.abc, c.xyz, c.cv, c.orders]).toEqual([-200, null, null, null, null, 1]);
     expect(r.clients.map((x) => x.client)).toEqual(['Fine', 'Back']);
@@ -210,18 +336,41 @@ describe('stage', () => {
       ['Occ', '2026-02-02', 10],
       ['Occ', '2026-05-02', 10],
       // Orders in 6 of the 12 months, first in the window: regular, not partner.
-      ...(['2026-01-05', '2026-02-05', '2026-03-05', '2026-04-05', '2026-05-05', '2026-06-05'].map((d) => ['Reg', d, 10]) as [string, string, number][]),
+      ...(['2026-01-05', '2026-02-05', '2026-03-05', '2026-04-05', '2026-05-05', '2026-06-05'].map((d) => [
+        'Reg',
+        d,
+        10,
+      ]) as [string, string, number][]),
       // Every month, and a first order on 1 Dec 2025 (exactly 12 months before as-of): the largest, key: partner.
-      ...monthly('Partner', [100, 100, 100, 100, 100, 100, 100, 100, 100, 100, 100, 100]).map(([c, d, a], i): [string, string, number] => [c, i === 0 ? '2025-12-01' : d, a]),
+      ...monthly('Partner', [100, 100, 100, 100, 100, 100, 100, 100, 100, 100, 100, 100]).map(
+        ([c, d, a], i): [string, string, number] => [c, i === 0 ? '2025-12-01' : d, a],
+      ),
     ];
     const r = analyzeDynamics(history(deals), AS_OF, OPTIONS, true);
-    expect(Object.fromEntries(r.clients.map((c) => [c.client, c.stage]))).toEqual({ New: 'new', OneOff: 'one-off', Occ: 'occasional', Reg: 'regular', Partner: 'partner' });
+    expect(Object.fromEntries(r.clients.map((c) => [c.client, c.stage]))).toEqual({
+      New: 'new',
+      OneOff: 'one-off',
+      Occ: 'occasional',
+      Reg: 'regular',
+      Partner: 'partner',
+    });
     expect(byName(r.clients, 'Partner').class).toBe('golden');
   });
 
   it('X or Y with at least 4 orders is regular even in fewer than 6 months', () => {
     // With --months 4: four months of 100 each → CV 0 (X), 4 orders in 4 months.
-    const r = analyzeDynamics(history([['Q', '2026-08-10', 100], ['Q', '2026-09-10', 100], ['Q', '2026-10-10', 100], ['Q', '2026-11-10', 100], ['Q', '2026-01-10', 1]]), AS_OF, { ...OPTIONS, months: 4 }, true);
+    const r = analyzeDynamics(
+      history([
+        ['Q', '2026-08-10', 100],
+        ['Q', '2026-09-10', 100],
+        ['Q', '2026-10-10', 100],
+        ['Q', '2026-11-10', 100],
+        ['Q', '2026-01-10', 1],
+      ]),
+      AS_OF,
+      { ...OPTIONS, months: 4 },
+      true,
+    );
     expect([byName(r.clients, 'Q').xyz, byName(r.clients, 'Q').stage]).toEqual(['X', 'regular']);
   });
 
@@ -262,10 +411,21 @@ describe('grid and managers', () => {
     // Q's carrier is Ivan (35 of its 40); Ivan holds Q and R: 60 of 105.
     expect(byName(r.clients, 'Q').manager).toBe('Ivan');
     expect(byName(r.clients, 'S').manager).toBeNull();
-    expect(r.managers.map((m) => [m.manager, m.revenue, m.clients, m.overLimit])).toEqual([['Ivan', 60, 2, true], ['Olga', 40, 1, false]]);
+    expect(r.managers.map((m) => [m.manager, m.revenue, m.clients, m.overLimit])).toEqual([
+      ['Ivan', 60, 2, true],
+      ['Olga', 40, 1, false],
+    ]);
     // Key clients (share > 10%): P, Q, R; key revenue 100, Ivan's 60.
     expect(r.managers[0]?.keyShare).toBeCloseTo(0.6, 12);
-    const exact = analyzeDynamics(history([['P', '2026-05-01', 40, 'Olga'], ['Q', '2026-05-01', 60, 'Ivan']]), AS_OF, { ...OPTIONS, maxManagerShare: 60 }, true);
+    const exact = analyzeDynamics(
+      history([
+        ['P', '2026-05-01', 40, 'Olga'],
+        ['Q', '2026-05-01', 60, 'Ivan'],
+      ]),
+      AS_OF,
+      { ...OPTIONS, maxManagerShare: 60 },
+      true,
+    );
     expect(exact.managers.map((m) => m.overLimit)).toEqual([false, false]);
   });
 

@@ -33,8 +33,23 @@ describe('want/can matrix', () => {
 
 describe('readFlag', () => {
   it.each([
-    ['yes', true], ['Y', true], ['TRUE', true], ['1', true], ['+', true], ['x', true], ['✓', true], ['да', true], ['Д', true], ['есть', true],
-    ['no', false], ['n', false], ['false', false], ['0', false], ['-', false], ['нет', false], ['н', false],
+    ['yes', true],
+    ['Y', true],
+    ['TRUE', true],
+    ['1', true],
+    ['+', true],
+    ['x', true],
+    ['✓', true],
+    ['да', true],
+    ['Д', true],
+    ['есть', true],
+    ['no', false],
+    ['n', false],
+    ['false', false],
+    ['0', false],
+    ['-', false],
+    ['нет', false],
+    ['н', false],
   ])('%s is %s', (raw, value) => {
     expect(readFlag(raw, null)).toBe(value);
   });

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { addBusinessDays, analyzeOffers, ContactDays, weekday, type Offer, type OffersOptions } from '../../src/analyses/offers.js';
+import {
+  addBusinessDays,
+  analyzeOffers,
+  ContactDays,
+  weekday,
+  type Offer,
+  type OffersOptions,
+} from '../../src/analyses/offers.js';
 import { dayNumber } from '../../src/normalize/dates.js';
 
 // November 2026 by hand (checked against `date -d`): Thu 12, Fri 13, Sat 14, Sun 15, Mon 16,
@@ -14,7 +21,17 @@ const options: OffersOptions = { asOf, followUpDays: 1, expiringDays: 7, window:
 let n = 0;
 function offer(client: string, sent: string, more: Partial<Offer> = {}): Offer {
   n++;
-  return { client, clientKey: client.toLowerCase(), offer: `Q-${n}`, sent: d(sent), expires: null, amount: null, manager: 'Anna', decision: 'undecided', ...more };
+  return {
+    client,
+    clientKey: client.toLowerCase(),
+    offer: `Q-${n}`,
+    sent: d(sent),
+    expires: null,
+    amount: null,
+    manager: 'Anna',
+    decision: 'undecided',
+    ...more,
+  };
 }
 
 /** A log of personal contacts `[client, day]`; `from` is its first day (an e-mail only covers a day). */
@@ -68,12 +85,26 @@ describe('follow-up rule', () => {
     const contacts = log([['Someone else', '2026-11-17']]);
     contacts.covers(d('2026-11-17'));
     const r = analyzeOffers([offer('Mailed', '2026-11-16')], contacts, options);
-    expect(r.violations).toEqual([{ client: 'Mailed', offer: expect.any(String), sent: '2026-11-16', due: '2026-11-17', contact: null, manager: 'Anna', amount: null }]);
+    expect(r.violations).toEqual([
+      {
+        client: 'Mailed',
+        offer: expect.any(String),
+        sent: '2026-11-16',
+        due: '2026-11-17',
+        contact: null,
+        manager: 'Anna',
+        amount: null,
+      },
+    ]);
   });
 
   it('counts a call on the sending day, and exempts decided offers', () => {
     const r = analyzeOffers(
-      [offer('Same day', '2026-11-18'), offer('Accepted', '2026-11-12', { decision: 'accepted' }), offer('Declined', '2026-11-12', { decision: 'declined' })],
+      [
+        offer('Same day', '2026-11-18'),
+        offer('Accepted', '2026-11-12', { decision: 'accepted' }),
+        offer('Declined', '2026-11-12', { decision: 'declined' }),
+      ],
       log([['Same day', '2026-11-18']]),
       options,
     );
@@ -83,7 +114,11 @@ describe('follow-up rule', () => {
 
   it('puts offers whose due day is today or later on the agenda, not among violations', () => {
     // Friday 20 → due Monday 23 (as-of): 0 days left; Monday 23 → due Tuesday 24: 1 day left.
-    const r = analyzeOffers([offer('Sent Friday', '2026-11-20'), offer('Sent today', '2026-11-23'), offer('Called', '2026-11-20')], log([['Called', '2026-11-23']]), options);
+    const r = analyzeOffers(
+      [offer('Sent Friday', '2026-11-20'), offer('Sent today', '2026-11-23'), offer('Called', '2026-11-20')],
+      log([['Called', '2026-11-23']]),
+      options,
+    );
     expect(r.violations).toEqual([]);
     expect(r.due.map((x) => [x.client, x.due, x.daysLeft])).toEqual([
       ['Sent Friday', '2026-11-23', 0],
@@ -92,7 +127,11 @@ describe('follow-up rule', () => {
   });
 
   it('does not judge offers sent before the log begins, nor offers sent after as-of', () => {
-    const r = analyzeOffers([offer('Old', '2026-10-20'), offer('Future', '2026-11-25')], log([], '2026-11-01'), options);
+    const r = analyzeOffers(
+      [offer('Old', '2026-10-20'), offer('Future', '2026-11-25')],
+      log([], '2026-11-01'),
+      options,
+    );
     expect(r.violations).toEqual([]);
     expect(r.due).toEqual([]);
     expect(r.counts.beforeLog).toBe(1);
@@ -109,16 +148,30 @@ describe('follow-up rule', () => {
   it('lists violations by their due day inside the window only', () => {
     const window = { from: d('2026-11-16'), to: d('2026-11-22') };
     // Due Fri 13 (before the window) and Tue 17 (inside).
-    const r = analyzeOffers([offer('Before', '2026-11-12'), offer('Inside', '2026-11-16')], log([]), { ...options, window });
+    const r = analyzeOffers([offer('Before', '2026-11-12'), offer('Inside', '2026-11-16')], log([]), {
+      ...options,
+      window,
+    });
     expect(r.violations.map((v) => v.client)).toEqual(['Inside']);
     expect(r.window).toEqual({ from: '2026-11-16', to: '2026-11-22' });
     // Expired offers by their expiry day: the 13th is before the window, the 20th inside.
-    const x = analyzeOffers([offer('Early', '2026-11-02', { expires: d('2026-11-13') }), offer('Late', '2026-11-02', { expires: d('2026-11-20') })], null, { ...options, window });
+    const x = analyzeOffers(
+      [
+        offer('Early', '2026-11-02', { expires: d('2026-11-13') }),
+        offer('Late', '2026-11-02', { expires: d('2026-11-20') }),
+      ],
+      null,
+      { ...options, window },
+    );
     expect(x.expired.map((e) => e.client)).toEqual(['Late']);
   });
 
   it('counts one manager however the name is spelt', () => {
-    const r = analyzeOffers([offer('A', '2026-11-12', { manager: 'Olga  Petrova' }), offer('B', '2026-11-12', { manager: 'olga petrova' })], null, options);
+    const r = analyzeOffers(
+      [offer('A', '2026-11-12', { manager: 'Olga  Petrova' }), offer('B', '2026-11-12', { manager: 'olga petrova' })],
+      null,
+      options,
+    );
     expect(r.managers.map((m) => [m.manager, m.sent])).toEqual([['Olga  Petrova', 2]]);
   });
 });
@@ -157,9 +210,15 @@ describe('expiry', () => {
   });
 
   it('honours a shorter --expiring-days', () => {
-    const r = analyzeOffers([offer('In three', '2026-11-02', { expires: d('2026-11-26') })], null, { ...options, expiringDays: 2 });
+    const r = analyzeOffers([offer('In three', '2026-11-02', { expires: d('2026-11-26') })], null, {
+      ...options,
+      expiringDays: 2,
+    });
     expect(r.expiring).toEqual([]);
-    const r3 = analyzeOffers([offer('In three', '2026-11-02', { expires: d('2026-11-26') })], null, { ...options, expiringDays: 3 });
+    const r3 = analyzeOffers([offer('In three', '2026-11-02', { expires: d('2026-11-26') })], null, {
+      ...options,
+      expiringDays: 3,
+    });
     expect(r3.expiring.map((x) => x.daysLeft)).toEqual([3]);
   });
 });

@@ -18,13 +18,33 @@ const share = (l: RevenueLedger, options = DEFAULT_SHARE_OPTIONS) => analyzeShar
 describe('analyzeShare', () => {
   it('classifies by strict thresholds: exactly 10% is not key, just over is', () => {
     // 100.00 of 1000.00 is exactly 10%; 100.01 of 1000.01 is just over.
-    const exact = share(ledger([['Ten', 10_000], ['Rest', 90_000]]));
+    const exact = share(
+      ledger([
+        ['Ten', 10_000],
+        ['Rest', 90_000],
+      ]),
+    );
     expect(exact.clients.find((c) => c.client === 'Ten')?.class).toBe('regular');
-    const over = share(ledger([['Ten', 10_001], ['Rest', 90_000]]));
+    const over = share(
+      ledger([
+        ['Ten', 10_001],
+        ['Rest', 90_000],
+      ]),
+    );
     expect(over.clients.find((c) => c.client === 'Ten')?.class).toBe('key');
     // exactly 20% and 50% stay in the class below
-    const r = share(ledger([['A', 50_000], ['B', 20_000], ['C', 30_000]]));
-    expect(r.clients.map((c) => [c.client, c.class])).toEqual([['A', 'critical'], ['C', 'critical'], ['B', 'key']]);
+    const r = share(
+      ledger([
+        ['A', 50_000],
+        ['B', 20_000],
+        ['C', 30_000],
+      ]),
+    );
+    expect(r.clients.map((c) => [c.client, c.class])).toEqual([
+      ['A', 'critical'],
+      ['C', 'critical'],
+      ['B', 'key'],
+    ]);
   });
 
   it('sums without binary drift: ten times 0.10 is 1.00', () => {
@@ -35,7 +55,14 @@ describe('analyzeShare', () => {
   });
 
   it('nets refunds and merges spellings of one client', () => {
-    const r = share(ledger([['Acme', 100_000], ['  ACME  ', -20_000], ['«Beta»', 20_000], ['"beta"', 0]]));
+    const r = share(
+      ledger([
+        ['Acme', 100_000],
+        ['  ACME  ', -20_000],
+        ['«Beta»', 20_000],
+        ['"beta"', 0],
+      ]),
+    );
     expect(r.clients).toHaveLength(2);
     expect(r.clients[0]).toMatchObject({ client: 'Acme', revenue: 800, rank: 1 });
     expect(r.clients[1]).toMatchObject({ client: '«Beta»', revenue: 200, rank: 2 });
@@ -43,15 +70,37 @@ describe('analyzeShare', () => {
 
   it('computes the portfolio figures (worked by hand)', () => {
     // Revenues 600, 250, 90, 60 of 1000: shares 60%, 25%, 9%, 6%.
-    const r = share(ledger([['A', 60_000], ['B', 25_000], ['C', 9_000], ['D', 6_000]]));
+    const r = share(
+      ledger([
+        ['A', 60_000],
+        ['B', 25_000],
+        ['C', 9_000],
+        ['D', 6_000],
+      ]),
+    );
     expect(r.clients.map((c) => c.class)).toEqual(['golden', 'critical', 'regular', 'regular']);
     expect(r.clients.map((c) => c.cumulativeShare)).toEqual([0.6, 0.85, 0.94, 1]);
     // key share 85% > 75%: mono; HHI = 60² + 25² + 9² + 6² = 3600 + 625 + 81 + 36 = 4342
-    expect(r.portfolio).toEqual({ clients: 4, shareBase: 1000, keyClients: 2, keyShare: 0.85, band: 'mono', top1: 0.6, top5: 1, hhi: 4342 });
+    expect(r.portfolio).toEqual({
+      clients: 4,
+      shareBase: 1000,
+      keyClients: 2,
+      keyShare: 0.85,
+      band: 'mono',
+      top1: 0.6,
+      top5: 1,
+      hhi: 4342,
+    });
   });
 
   it('puts keyShare in its band at the edges: 30% is normal, 55% normal, 75% elevated', () => {
-    const band = (key: number) => share(ledger([['K', key * 100], ...Array.from({ length: 20 }, (_, i): [string, number] => [`r${i}`, ((100 - key) * 100) / 20])])).portfolio.band;
+    const band = (key: number) =>
+      share(
+        ledger([
+          ['K', key * 100],
+          ...Array.from({ length: 20 }, (_, i): [string, number] => [`r${i}`, ((100 - key) * 100) / 20]),
+        ]),
+      ).portfolio.band;
     expect(band(29)).toBe('low');
     expect(band(30)).toBe('normal');
     expect(band(55)).toBe('normal');
@@ -61,7 +110,15 @@ describe('analyzeShare', () => {
   });
 
   it('orders ties by name, and takes the manager who brought most revenue', () => {
-    const r = share(ledger([['b', 500, 'Ann'], ['a', 500, 'Bob'], ['c', 300, 'Ann'], ['c', 200, 'Bob'], ['c', 150, 'Bob']]));
+    const r = share(
+      ledger([
+        ['b', 500, 'Ann'],
+        ['a', 500, 'Bob'],
+        ['c', 300, 'Ann'],
+        ['c', 200, 'Bob'],
+        ['c', 150, 'Bob'],
+      ]),
+    );
     expect(r.clients.map((c) => c.client)).toEqual(['c', 'a', 'b']);
     expect(r.clients[0]?.manager).toBe('Bob');
   });
@@ -74,15 +131,39 @@ describe('analyzeShare', () => {
   });
 
   it('refuses when no client has positive net revenue', () => {
-    expect(() => share(ledger([['A', -100], ['B', 0]]))).toThrow(expect.objectContaining({ code: 'NON_POSITIVE_TOTAL' }));
-    expect(() => share(ledger([['A', -100], ['B', 0]]))).toThrow(/no client has a positive net revenue \(the net total is -1\)/);
+    expect(() =>
+      share(
+        ledger([
+          ['A', -100],
+          ['B', 0],
+        ]),
+      ),
+    ).toThrow(expect.objectContaining({ code: 'NON_POSITIVE_TOTAL' }));
+    expect(() =>
+      share(
+        ledger([
+          ['A', -100],
+          ['B', 0],
+        ]),
+      ),
+    ).toThrow(/no client has a positive net revenue \(the net total is -1\)/);
     expect(() => share(ledger([]))).toThrow(/no won deal/);
   });
 
   it('takes shares of the positive clients when refunds make one net negative (worked by hand)', () => {
     // Nets: A 600, B 300, C 100, D 0, E -500 → net total 500, share base 600 + 300 + 100 = 1000.
     // Of the net total B alone would be 60% and A 120%; of the base A is 60%, B 30%, C exactly 10% (not key).
-    const r = share(ledger([['A', 60_000], ['B', 30_000], ['C', 10_000], ['D', 20_000], ['D', -20_000], ['E', 100_000], ['E', -150_000]]));
+    const r = share(
+      ledger([
+        ['A', 60_000],
+        ['B', 30_000],
+        ['C', 10_000],
+        ['D', 20_000],
+        ['D', -20_000],
+        ['E', 100_000],
+        ['E', -150_000],
+      ]),
+    );
     expect(r.total).toBe(500);
     expect(r.clients.map((c) => [c.client, c.rank, c.share, c.cumulativeShare, c.class])).toEqual([
       ['A', 1, 0.6, 0.6, 'golden'],
@@ -92,11 +173,26 @@ describe('analyzeShare', () => {
       ['E', 5, null, null, null],
     ]);
     // HHI = 60² + 30² + 10² = 4600; key share (A + B) 90%: mono.
-    expect(r.portfolio).toEqual({ clients: 5, shareBase: 1000, keyClients: 2, keyShare: 0.9, band: 'mono', top1: 0.6, top5: 1, hhi: 4600 });
+    expect(r.portfolio).toEqual({
+      clients: 5,
+      shareBase: 1000,
+      keyClients: 2,
+      keyShare: 0.9,
+      band: 'mono',
+      top1: 0.6,
+      top5: 1,
+      hhi: 4600,
+    });
   });
 
   it('never gives a share, cumulative share, key share, top-1 or top-5 above 100% (random signed revenues)', () => {
-    const rows = fc.array(fc.tuple(fc.constantFrom('A', 'B', 'C', 'D', 'E', 'F', 'G'), fc.integer({ min: -1_000_000_000, max: 1_000_000_000 })), { minLength: 1, maxLength: 30 });
+    const rows = fc.array(
+      fc.tuple(
+        fc.constantFrom('A', 'B', 'C', 'D', 'E', 'F', 'G'),
+        fc.integer({ min: -1_000_000_000, max: 1_000_000_000 }),
+      ),
+      { minLength: 1, maxLength: 30 },
+    );
     fc.assert(
       fc.property(rows, (entries) => {
         const l = ledger(entries);
@@ -123,7 +219,13 @@ describe('analyzeShare', () => {
   });
 
   it('honours custom thresholds', () => {
-    const r = share(ledger([['A', 1_500], ['B', 8_500]]), { ...DEFAULT_SHARE_OPTIONS, key: 12.5 });
+    const r = share(
+      ledger([
+        ['A', 1_500],
+        ['B', 8_500],
+      ]),
+      { ...DEFAULT_SHARE_OPTIONS, key: 12.5 },
+    );
     expect(r.clients.find((c) => c.client === 'A')?.class).toBe('key');
   });
 });

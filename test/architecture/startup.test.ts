@@ -53,7 +53,10 @@ describe('start-up', () => {
     for (const renderer of ['table', 'json'] as const) {
       const { files, packages } = sharePath(renderer);
       expect(files.size, renderer).toBeGreaterThan(5);
-      expect([...packages].filter((p) => p !== 'commander' && !p.startsWith('node:')), renderer).toEqual([]);
+      expect(
+        [...packages].filter((p) => p !== 'commander' && !p.startsWith('node:')),
+        renderer,
+      ).toEqual([]);
       // node:crypto hashes names for --redact only.
       expect(packages.has('node:crypto'), renderer).toBe(false);
     }

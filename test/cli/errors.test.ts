@@ -8,7 +8,19 @@ function ctx(): CliContext & { text: () => string } {
   const stderr = new PassThrough();
   let text = '';
   stderr.on('data', (c: Buffer) => (text += c.toString()));
-  return { stdout: new PassThrough(), stderr, stdinIsTTY: false, env: {}, color: false, debug: false, config: { config: {}, file: null }, verbose: false, lang: 'en', started: 0, text: () => text };
+  return {
+    stdout: new PassThrough(),
+    stderr,
+    stdinIsTTY: false,
+    env: {},
+    color: false,
+    debug: false,
+    config: { config: {}, file: null },
+    verbose: false,
+    lang: 'en',
+    started: 0,
+    text: () => text,
+  };
 }
 
 describe('reportError', () => {
@@ -24,14 +36,32 @@ describe('reportError', () => {
 
   it('prints a FolioError as file:line:column, header, value, hint; exit 2', async () => {
     const c = ctx();
-    const error = new FolioError({ code: 'BAD_NUMBER', file: 'd.csv', line: 3, column: 2, header: 'Amount', value: '12x', message: 'not a number', hint: 'write 12.5' });
+    const error = new FolioError({
+      code: 'BAD_NUMBER',
+      file: 'd.csv',
+      line: 3,
+      column: 2,
+      header: 'Amount',
+      value: '12x',
+      message: 'not a number',
+      hint: 'write 12.5',
+    });
     expect(await reportError(error, c, [])).toBe(2);
     expect(c.text()).toBe('folio: d.csv:3:2: Amount "12x": not a number\n  hint: write 12.5\n');
   });
 
   it('leaves the value out under --redact: a value may be a client name', async () => {
     const c = ctx();
-    const error = new FolioError({ code: 'BAD_VALUE', file: 'd.csv', line: 3, column: 1, header: 'Client', value: 'ООО Ромашка', message: 'no amount', hint: 'fill it in' });
+    const error = new FolioError({
+      code: 'BAD_VALUE',
+      file: 'd.csv',
+      line: 3,
+      column: 1,
+      header: 'Client',
+      value: 'ООО Ромашка',
+      message: 'no amount',
+      hint: 'fill it in',
+    });
     await reportError(error, c, ['node', 'folio', 'check', '--redact']);
     expect(c.text()).not.toContain('Ромашка');
     expect(c.text()).toMatch(/d\.csv:3:1: Client: no amount/);

@@ -4,14 +4,27 @@ import { describe, expect, it } from 'vitest';
 import type { CliContext } from '../../src/cli/context.js';
 import { requireInput } from '../../src/cli/stdin.js';
 
-const ctx = (stdinIsTTY: boolean): CliContext => ({ stdout: new PassThrough(), stderr: new PassThrough(), stdinIsTTY, env: {}, color: undefined, debug: false, config: { config: {}, file: null }, verbose: false, lang: 'en', started: 0 });
+const ctx = (stdinIsTTY: boolean): CliContext => ({
+  stdout: new PassThrough(),
+  stderr: new PassThrough(),
+  stdinIsTTY,
+  env: {},
+  color: undefined,
+  debug: false,
+  config: { config: {}, file: null },
+  verbose: false,
+  lang: 'en',
+  started: 0,
+});
 
 describe('requireInput', () => {
   it('prints the help and refuses - on a terminal instead of waiting for typing', () => {
     const c = ctx(true);
     let help = '';
     c.stderr.on('data', (chunk: Buffer) => (help += chunk.toString()));
-    expect(() => requireInput(c, '-', new Command('share').argument('<deals>'))).toThrow(expect.objectContaining({ code: 'USAGE', hint: expect.stringMatching(/folio share --help/) }));
+    expect(() => requireInput(c, '-', new Command('share').argument('<deals>'))).toThrow(
+      expect.objectContaining({ code: 'USAGE', hint: expect.stringMatching(/folio share --help/) }),
+    );
     expect(help).toMatch(/^Usage: share \[options\] <deals>/);
   });
   it('accepts - when something is piped, and any file name', () => {

@@ -3,7 +3,10 @@ import { resolveSettings } from '../../src/config/settings.js';
 import { BUILT_IN } from '../../src/normalize/vocabulary.js';
 
 describe('resolveSettings: vocabulary lists', () => {
-  const loaded = { file: 'folio.config.json', config: { statuses: { won: ['Отгружено'] }, personalChannels: ['выезд на объект'] } };
+  const loaded = {
+    file: 'folio.config.json',
+    config: { statuses: { won: ['Отгружено'] }, personalChannels: ['выезд на объект'] },
+  };
   const env = { FOLIO_WON: 'Resolved, Closed paid', FOLIO_OTHER_CHANNELS: 'Outbound' };
   const flag = (attr: string): unknown => (attr === 'won' ? ['Shipped late'] : undefined);
   const by = Object.fromEntries(resolveSettings(loaded, env, flag).map((r) => [r.path, r]));
@@ -15,12 +18,23 @@ describe('resolveSettings: vocabulary lists', () => {
       { source: 'env', value: ['Resolved', 'Closed paid'] },
       { source: 'flag', value: ['Shipped late'] },
     ]);
-    expect(by['statuses.won']?.value).toEqual([...BUILT_IN.won, 'Отгружено', 'Resolved', 'Closed paid', 'Shipped late']);
+    expect(by['statuses.won']?.value).toEqual([
+      ...BUILT_IN.won,
+      'Отгружено',
+      'Resolved',
+      'Closed paid',
+      'Shipped late',
+    ]);
     expect(by['statuses.won']?.source).toBe('flag');
   });
 
   it('a list nobody added to is the built-in one, from the default layer', () => {
-    expect(by['outcomes.neutral']).toEqual({ path: 'outcomes.neutral', value: [...BUILT_IN.neutral], source: 'default', layers: [{ source: 'default', value: BUILT_IN.neutral }] });
+    expect(by['outcomes.neutral']).toEqual({
+      path: 'outcomes.neutral',
+      value: [...BUILT_IN.neutral],
+      source: 'default',
+      layers: [{ source: 'default', value: BUILT_IN.neutral }],
+    });
   });
 
   it('personal and other channels add up like the rest (the config file no longer replaces the built-in channels)', () => {

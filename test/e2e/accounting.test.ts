@@ -49,7 +49,17 @@ const RUNS: string[][] = [
   ['share', 'fixtures/deals-refund-net-negative.csv'],
   ['share', 'fixtures/deals-bitrix24-no-products.csv'],
   ['share', 'fixtures/deals-bitrix24-no-products.csv', '--no-fold'],
-  ['share', 'fixtures/deals-1c-noheader-1251.csv', '--no-header', '--map', 'date=1', '--map', 'client=2', '--map', 'amount=4'],
+  [
+    'share',
+    'fixtures/deals-1c-noheader-1251.csv',
+    '--no-header',
+    '--map',
+    'date=1',
+    '--map',
+    'client=2',
+    '--map',
+    'amount=4',
+  ],
   ['share', 'fixtures/broken/bad-amount.csv', '--skip-invalid'],
   ['share', 'fixtures/broken/conflicting-duplicate-id.csv', '--skip-invalid'],
   ['share', 'fixtures/demo/deals.csv', '--period', '2026-Q3'],
@@ -74,10 +84,27 @@ const RUNS: string[][] = [
   ['cadence', 'fixtures/activities-ru-amocrm.csv', '--clients', 'fixtures/clients-ru-key.csv', '--as-of', '2026-11-23'],
   ['cadence', 'fixtures/demo/activities.csv', '--deals', 'fixtures/demo/deals.csv', '--as-of', '2026-11-23'],
   ['offers', 'fixtures/offers-ru-1c.csv', '--activities', 'fixtures/offers-ru-calls.csv', '--as-of', '2026-11-23'],
-  ['offers', 'fixtures/offers-en-quotes.csv', '--activities', 'fixtures/offers-en-activities.csv', '--as-of', '2026-11-10'],
+  [
+    'offers',
+    'fixtures/offers-en-quotes.csv',
+    '--activities',
+    'fixtures/offers-en-activities.csv',
+    '--as-of',
+    '2026-11-10',
+  ],
   ['share', 'fixtures/multi/deals-2026-01-02.csv', 'fixtures/multi/deals-2026-02-03.csv'],
   ['share', 'fixtures/multi/deals-2026-01-02.csv', 'fixtures/multi/deals-2026-02-03.csv', '--period', '2026-02'],
-  ['cadence', 'fixtures/multi/activities-2026-02.csv', 'fixtures/multi/activities-2026-03.csv', '--deals', 'fixtures/multi/deals-2026-01-02.csv', '--deals', 'fixtures/multi/deals-2026-02-03.csv', '--as-of', '2026-03-31'],
+  [
+    'cadence',
+    'fixtures/multi/activities-2026-02.csv',
+    'fixtures/multi/activities-2026-03.csv',
+    '--deals',
+    'fixtures/multi/deals-2026-01-02.csv',
+    '--deals',
+    'fixtures/multi/deals-2026-02-03.csv',
+    '--as-of',
+    '2026-03-31',
+  ],
   ['report', 'fixtures/multi', '--period', '2026-03', '--as-of', '2026-03-31'],
   ['report', 'fixtures/demo', '--as-of', '2026-11-23'],
   ['report', 'fixtures/export-ru', '--period', '2026-09', '--as-of', '2026-11-23'],
@@ -106,7 +133,9 @@ describe('every input row is accounted for', () => {
 describe('interruption and hostile cells', () => {
   it('ends with 130 on Ctrl-C and leaves no temp file', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'folio-int-'));
-    const child = spawn(process.execPath, [BIN, 'share', '-', '--json', '-o', join(dir, 'out.json')], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, 'share', '-', '--json', '-o', join(dir, 'out.json')], {
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     child.stdin.write('client,amount\nAcme,1\n');
     await settled(child.pid);
     child.kill('SIGINT');

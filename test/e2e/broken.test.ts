@@ -14,10 +14,15 @@ function broken(file: string, ...args: string[]) {
 
 describe('broken inputs (e2e)', () => {
   it('empty file', () => expect(broken('empty.csv')).toMatch(/empty\.csv: the file is empty/));
-  it('header only', () => expect(broken('header-only.csv')).toMatch(/header-only\.csv:1: the file has a header but no data rows/));
+  it('header only', () =>
+    expect(broken('header-only.csv')).toMatch(/header-only\.csv:1: the file has a header but no data rows/));
   // Its bytes begin with a zip signature: told by content, it is a workbook, and a broken one.
-  it('binary file', () => expect(broken('binary.csv')).toMatch(/starts like a zip archive \(an \.xlsx workbook\) but cannot be read as one/));
-  it('unterminated quote names the line where it opened', () => expect(broken('unterminated-quote.csv')).toMatch(/unterminated-quote\.csv:3:3: a quoted field opened here is never closed/));
+  it('binary file', () =>
+    expect(broken('binary.csv')).toMatch(/starts like a zip archive \(an \.xlsx workbook\) but cannot be read as one/));
+  it('unterminated quote names the line where it opened', () =>
+    expect(broken('unterminated-quote.csv')).toMatch(
+      /unterminated-quote\.csv:3:3: a quoted field opened here is never closed/,
+    ));
   it('bad amounts: every one listed with line, column, header and value', () => {
     const err = broken('bad-amount.csv');
     expect(err).toMatch(/bad-amount\.csv:3:2: Amount "12x": not a number/);
@@ -27,16 +32,33 @@ describe('broken inputs (e2e)', () => {
   it('bad amounts skipped with --skip-invalid are counted', () => {
     const run = folio(['share', 'fixtures/broken/bad-amount.csv', '--skip-invalid', '--json']);
     expect(run.code).toBe(0);
-    const e = JSON.parse(run.stdout) as { inputs: { rows: number; used: number; skipped: number }[]; warnings: { code: string }[] };
+    const e = JSON.parse(run.stdout) as {
+      inputs: { rows: number; used: number; skipped: number }[];
+      warnings: { code: string }[];
+    };
     expect(e.inputs[0]).toMatchObject({ rows: 4, used: 2, skipped: 2 });
     expect(e.warnings.map((w) => w.code)).toContain('SKIPPED_ROWS');
   });
-  it('impossible date', () => expect(broken('bad-date.csv')).toMatch(/bad-date\.csv:3:3: Date "2026-13-45": there is no month 13/));
-  it('ambiguous day order', () => expect(broken('ambiguous-dates.csv')).toMatch(/ambiguous-dates\.csv:2:3: .*day-first or month-first[\s\S]*--date-format/));
+  it('impossible date', () =>
+    expect(broken('bad-date.csv')).toMatch(/bad-date\.csv:3:3: Date "2026-13-45": there is no month 13/));
+  it('ambiguous day order', () =>
+    expect(broken('ambiguous-dates.csv')).toMatch(
+      /ambiguous-dates\.csv:2:3: .*day-first or month-first[\s\S]*--date-format/,
+    ));
   it('ambiguous dates read with --date-format', () => {
-    const run = folio(['share', 'fixtures/broken/ambiguous-dates.csv', '--date-format', 'dd/mm/yyyy', '--period', '2026-04', '--json']);
+    const run = folio([
+      'share',
+      'fixtures/broken/ambiguous-dates.csv',
+      '--date-format',
+      'dd/mm/yyyy',
+      '--period',
+      '2026-04',
+      '--json',
+    ]);
     expect(run.code).toBe(0);
-    expect((JSON.parse(run.stdout) as { result: { clients: { client: string }[] } }).result.clients.map((c) => c.client)).toEqual(['Acme']);
+    expect(
+      (JSON.parse(run.stdout) as { result: { clients: { client: string }[] } }).result.clients.map((c) => c.client),
+    ).toEqual(['Acme']);
   });
   it('mixed currencies', () => expect(broken('mixed-currency.csv')).toMatch(/2 currencies[\s\S]*--currency RUB/));
   it('mixed currencies with --currency', () => {
@@ -44,8 +66,12 @@ describe('broken inputs (e2e)', () => {
     expect(run.code).toBe(0);
     expect((JSON.parse(run.stdout) as { result: { total: number } }).result.total).toBe(400);
   });
-  it('more fields than the header', () => expect(broken('extra-fields.csv')).toMatch(/extra-fields\.csv:3:3: "200": the row has 3 fields, the header 2/));
-  it('missing column lists headers and suggests a --map', () => expect(broken('no-client-column.csv')).toMatch(/no column for "client"[\s\S]*columns found: "Name", "Sum", "Date"[\s\S]*--map client=/));
+  it('more fields than the header', () =>
+    expect(broken('extra-fields.csv')).toMatch(/extra-fields\.csv:3:3: "200": the row has 3 fields, the header 2/));
+  it('missing column lists headers and suggests a --map', () =>
+    expect(broken('no-client-column.csv')).toMatch(
+      /no column for "client"[\s\S]*columns found: "Name", "Sum", "Date"[\s\S]*--map client=/,
+    ));
   it('a period on a file without dates', () => {
     const run = folio(['share', 'fixtures/deals-exact-ten-percent.csv', '--period', '2026']);
     expect(run.code).toBe(2);
@@ -55,22 +81,32 @@ describe('broken inputs (e2e)', () => {
 });
 
 describe('more broken inputs (e2e)', () => {
-  it('bytes that are no text in any known encoding', () => expect(broken('garbage-bytes.csv')).toMatch(/neither UTF-8 nor text in a code page[\s\S]*--encoding/));
+  it('bytes that are no text in any known encoding', () =>
+    expect(broken('garbage-bytes.csv')).toMatch(/neither UTF-8 nor text in a code page[\s\S]*--encoding/));
   it('a deal ID repeated with a different amount', () =>
-    expect(broken('conflicting-duplicate-id.csv')).toMatch(/conflicting-duplicate-id\.csv:4:3: Amount "120": deal 1 appears again with a different amount \(first on line 2\)/));
+    expect(broken('conflicting-duplicate-id.csv')).toMatch(
+      /conflicting-duplicate-id\.csv:4:3: Amount "120": deal 1 appears again with a different amount \(first on line 2\)/,
+    ));
   it('a field over the size limit', () => {
     const run = folio(['share', '-', '--max-field-size', '100'], { input: `Client,Amount\n"${'x'.repeat(500)}",1\n` });
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/<stdin>:2: a quoted field opened on this line runs over 100 characters[\s\S]*--max-field-size/);
+    expect(run.stderr).toMatch(
+      /<stdin>:2: a quoted field opened on this line runs over 100 characters[\s\S]*--max-field-size/,
+    );
   });
 });
 
 describe('currencies written in the amounts (e2e)', () => {
   it('refuses $ and ₽ summed together, and sums one with --currency', () => {
-    expect(broken('mixed-currency-symbols.csv')).toMatch(/mixed-currency-symbols\.csv:3: amounts in 2 currencies would be summed together: USD \(2 rows\), RUB \(1 rows\)[\s\S]*--currency USD/);
+    expect(broken('mixed-currency-symbols.csv')).toMatch(
+      /mixed-currency-symbols\.csv:3: amounts in 2 currencies would be summed together: USD \(2 rows\), RUB \(1 rows\)[\s\S]*--currency USD/,
+    );
     const run = folio(['share', 'fixtures/broken/mixed-currency-symbols.csv', '--currency', 'usd', '--json']);
     expect(run.code).toBe(0);
-    const e = JSON.parse(run.stdout) as { inputs: { excluded: { currency: number } }[]; result: { total: number; currency: string } };
+    const e = JSON.parse(run.stdout) as {
+      inputs: { excluded: { currency: number } }[];
+      result: { total: number; currency: string };
+    };
     expect(e.result).toMatchObject({ total: 150, currency: 'USD' });
     expect(e.inputs[0]?.excluded.currency).toBe(1);
   });

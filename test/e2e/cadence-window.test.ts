@@ -14,7 +14,12 @@ interface Violation {
 }
 interface Envelope {
   period: { from: string | null; to: string | null } | null;
-  result: { window?: { from: string; to: string }; cadence?: { violations: Violation[] }; violations?: Violation[]; findings?: { rule: string; client?: string }[] };
+  result: {
+    window?: { from: string; to: string };
+    cadence?: { violations: Violation[] };
+    violations?: Violation[];
+    findings?: { rule: string; client?: string }[];
+  };
 }
 
 // Three clients around the end of October, maximum gap 10 days, cool-off 14, as-of 5 November:
@@ -52,7 +57,17 @@ const brief = (vs: Violation[]): string[] => vs.map((v) => `${v.client} ${v.rule
 
 describe('one window rule for cadence (e2e)', () => {
   it('an October report lists the gap that broke on 31 October, not the one that broke on 1 November, nor the 1 November cool-off', () => {
-    const r = folio(['report', '--activities', log, '--all-clients', '--period', '2026-10', '--as-of', '2026-11-05', '--json']);
+    const r = folio([
+      'report',
+      '--activities',
+      log,
+      '--all-clients',
+      '--period',
+      '2026-10',
+      '--as-of',
+      '2026-11-05',
+      '--json',
+    ]);
     expect(r.code, r.stderr).toBe(0);
     const v = json<Envelope>(r).result.cadence?.violations ?? [];
     expect(brief(v)).toEqual(['Aster gap 2026-10-31']);
@@ -62,7 +77,9 @@ describe('one window rule for cadence (e2e)', () => {
   it('the table shows the date that places each violation', () => {
     const r = folio(['cadence', log, '--all-clients', '--last', '30', '--as-of', '2026-11-05']);
     expect(r.stdout).toMatch(/Aster\s+gap\s+2026-10-31\s+2026-10-20 → 2026-11-04\s+15/);
-    expect(r.stdout).toMatch(/Cedar\s+personal contact during cool-off\s+2026-11-01\s+2026-10-25 → 2026-11-01\s+7\s+Mara/);
+    expect(r.stdout).toMatch(
+      /Cedar\s+personal contact during cool-off\s+2026-11-01\s+2026-10-25 → 2026-11-01\s+7\s+Mara/,
+    );
   });
 
   it('cadence over October agrees with the report', () => {
@@ -76,18 +93,46 @@ describe('one window rule for cadence (e2e)', () => {
     expect(r.code, r.stderr).toBe(0);
     const e = json<Envelope>(r);
     expect(e.result.window).toEqual({ from: '2026-10-07', to: '2026-11-05' });
-    expect(brief(e.result.violations ?? [])).toEqual(['Aster gap 2026-10-31', 'Birch gap 2026-11-01', 'Cedar cooloff 2026-11-01']);
+    expect(brief(e.result.violations ?? [])).toEqual([
+      'Aster gap 2026-10-31',
+      'Birch gap 2026-11-01',
+      'Cedar cooloff 2026-11-01',
+    ]);
   });
 
   it('check over October fails on the one gap; over the last 30 days on both rules', () => {
-    const october = folio(['check', '--activities', log, '--all-clients', '--period', '2026-10', '--as-of', '2026-11-05', '--json']);
+    const october = folio([
+      'check',
+      '--activities',
+      log,
+      '--all-clients',
+      '--period',
+      '2026-10',
+      '--as-of',
+      '2026-11-05',
+      '--json',
+    ]);
     expect(october.code).toBe(1);
     expect(json<Envelope>(october).result.findings?.map((f) => `${f.rule} ${f.client}`)).toEqual(['cadence Aster']);
-    const last = folio(['check', '--activities', log, '--all-clients', '--last', '30', '--as-of', '2026-11-05', '--json']);
+    const last = folio([
+      'check',
+      '--activities',
+      log,
+      '--all-clients',
+      '--last',
+      '30',
+      '--as-of',
+      '2026-11-05',
+      '--json',
+    ]);
     expect(last.code).toBe(1);
     const e = json<Envelope>(last);
     expect(e.period).toEqual({ from: '2026-10-07', to: '2026-11-05' });
-    expect(e.result.findings?.map((f) => `${f.rule} ${f.client}`)).toEqual(['cadence Aster', 'cadence Birch', 'cooloff Cedar']);
+    expect(e.result.findings?.map((f) => `${f.rule} ${f.client}`)).toEqual([
+      'cadence Aster',
+      'cadence Birch',
+      'cooloff Cedar',
+    ]);
   });
 
   it('--last on share counts the N days up to and including as-of', () => {

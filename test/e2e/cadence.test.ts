@@ -4,12 +4,27 @@ import { folio, json } from './run-cli.js';
 interface CadenceJson {
   asOf: string;
   window: { from: string; to: string };
-  agenda: { client: string; status: string; lastPositive: string | null; nextDue: string | null; personalAllowed: boolean; allowedFrom: string | null; manager: string | null }[];
+  agenda: {
+    client: string;
+    status: string;
+    lastPositive: string | null;
+    nextDue: string | null;
+    personalAllowed: boolean;
+    allowedFrom: string | null;
+    manager: string | null;
+  }[];
   violations: Record<string, unknown>[];
   dossier: { client: string; status: string }[];
 }
 interface Envelope {
-  inputs: { role: string; rows: number; used: number; excluded: Record<string, number>; skipped: number; folded: number }[];
+  inputs: {
+    role: string;
+    rows: number;
+    used: number;
+    excluded: Record<string, number>;
+    skipped: number;
+    folded: number;
+  }[];
   result: CadenceJson;
   warnings: { code: string; message: string }[];
 }
@@ -22,7 +37,19 @@ function cadence(args: string[]): Envelope {
 
 describe('folio cadence (e2e)', () => {
   it('checks a Salesforce-style log with key clients named on the command line', () => {
-    const e = cadence(['fixtures/activities-en-salesforce.csv', '--as-of', '2026-11-23', '--key-client', 'Acme Corp', '--key-client', 'Globex', '--key-client', 'initech', '--key-client', 'Umbrella']);
+    const e = cadence([
+      'fixtures/activities-en-salesforce.csv',
+      '--as-of',
+      '2026-11-23',
+      '--key-client',
+      'Acme Corp',
+      '--key-client',
+      'Globex',
+      '--key-client',
+      'initech',
+      '--key-client',
+      'Umbrella',
+    ]);
     expect(e.result.window).toEqual({ from: '2026-10-25', to: '2026-11-23' });
     expect(e.result.agenda.map((a) => [a.client, a.status])).toEqual([
       ['Umbrella', 'overdue'],
@@ -31,24 +58,75 @@ describe('folio cadence (e2e)', () => {
       ['Acme Corp', 'ok'],
     ]);
     expect(e.result.violations).toEqual([
-      { client: 'Acme Corp', rule: 'gap', date: '2026-11-20', from: '2026-11-09', to: '2026-11-20', days: 11, open: false },
-      { client: 'Globex', rule: 'gap', date: '2026-11-04', from: '2026-10-24', to: '2026-11-06', days: 13, open: false },
-      { client: 'Globex', rule: 'cooloff', date: '2026-11-14', negativeDate: '2026-11-01', days: 13, manager: 'Olga Petrova' },
-      { client: 'Initech', rule: 'gap', date: '2026-11-05', from: '2026-10-25', to: '2026-11-20', days: 26, open: false },
-      { client: 'Umbrella', rule: 'gap', date: '2026-11-05', from: '2026-10-25', to: '2026-11-23', days: 29, open: true },
+      {
+        client: 'Acme Corp',
+        rule: 'gap',
+        date: '2026-11-20',
+        from: '2026-11-09',
+        to: '2026-11-20',
+        days: 11,
+        open: false,
+      },
+      {
+        client: 'Globex',
+        rule: 'gap',
+        date: '2026-11-04',
+        from: '2026-10-24',
+        to: '2026-11-06',
+        days: 13,
+        open: false,
+      },
+      {
+        client: 'Globex',
+        rule: 'cooloff',
+        date: '2026-11-14',
+        negativeDate: '2026-11-01',
+        days: 13,
+        manager: 'Olga Petrova',
+      },
+      {
+        client: 'Initech',
+        rule: 'gap',
+        date: '2026-11-05',
+        from: '2026-10-25',
+        to: '2026-11-20',
+        days: 26,
+        open: false,
+      },
+      {
+        client: 'Umbrella',
+        rule: 'gap',
+        date: '2026-11-05',
+        from: '2026-10-25',
+        to: '2026-11-23',
+        days: 29,
+        open: true,
+      },
     ]);
     expect(e.inputs[0]).toMatchObject({ role: 'activities', rows: 14, used: 13, excluded: { notKeyClient: 1 } });
     expect(e.warnings.map((w) => w.code)).toContain('KEY_CLIENTS_WITHOUT_ACTIVITY');
   });
 
   it('takes key clients from revenue shares of a deals export (12 months up to as-of)', () => {
-    const e = cadence(['fixtures/activities-en-salesforce.csv', '--as-of', '2026-11-23', '--deals', 'fixtures/deals-en-hubspot.csv']);
+    const e = cadence([
+      'fixtures/activities-en-salesforce.csv',
+      '--as-of',
+      '2026-11-23',
+      '--deals',
+      'fixtures/deals-en-hubspot.csv',
+    ]);
     expect(e.result.agenda.map((a) => a.client).sort()).toEqual(['Acme Corp', 'Globex', 'Initech']);
     expect(e.inputs.map((i) => i.role)).toEqual(['activities', 'deals']);
   });
 
   it('checks an amoCRM-style Russian log with a clients file: key column, managers, dossiers', () => {
-    const e = cadence(['fixtures/activities-ru-amocrm.csv', '--clients', 'fixtures/clients-ru-key.csv', '--as-of', '23.11.2026']);
+    const e = cadence([
+      'fixtures/activities-ru-amocrm.csv',
+      '--clients',
+      'fixtures/clients-ru-key.csv',
+      '--as-of',
+      '23.11.2026',
+    ]);
     expect(e.result.agenda.map((a) => [a.client, a.status, a.allowedFrom, a.manager])).toEqual([
       ['ООО Север', 'overdue', null, 'Иванов'],
       ['ООО Ромашка', 'cooling_off', '2026-11-28', 'Иванов'],
@@ -56,9 +134,32 @@ describe('folio cadence (e2e)', () => {
     ]);
     // АО Вектор's gap 10 Oct → 15 Nov broke on 21 Oct, before the window (25 Oct – 23 Nov): not listed.
     expect(e.result.violations).toEqual([
-      { client: 'ООО Ромашка', rule: 'gap', date: '2026-11-15', from: '2026-11-04', to: '2026-11-17', days: 13, open: false },
-      { client: 'ООО Ромашка', rule: 'cooloff', date: '2026-11-20', negativeDate: '2026-11-14', days: 6, manager: 'Иванов' },
-      { client: 'ООО Север', rule: 'gap', date: '2026-11-05', from: '2026-10-25', to: '2026-11-23', days: 29, open: true },
+      {
+        client: 'ООО Ромашка',
+        rule: 'gap',
+        date: '2026-11-15',
+        from: '2026-11-04',
+        to: '2026-11-17',
+        days: 13,
+        open: false,
+      },
+      {
+        client: 'ООО Ромашка',
+        rule: 'cooloff',
+        date: '2026-11-20',
+        negativeDate: '2026-11-14',
+        days: 6,
+        manager: 'Иванов',
+      },
+      {
+        client: 'ООО Север',
+        rule: 'gap',
+        date: '2026-11-05',
+        from: '2026-10-25',
+        to: '2026-11-23',
+        days: 29,
+        open: true,
+      },
     ]);
     expect(e.result.dossier.map((d) => [d.client, d.status])).toEqual([
       ['ООО Север', 'missing'],
@@ -67,7 +168,16 @@ describe('folio cadence (e2e)', () => {
   });
 
   it('shows the agenda first, violations under it, in Russian', () => {
-    const r = folio(['cadence', 'fixtures/activities-ru-amocrm.csv', '--clients', 'fixtures/clients-ru-key.csv', '--as-of', '2026-11-23', '--lang', 'ru']);
+    const r = folio([
+      'cadence',
+      'fixtures/activities-ru-amocrm.csv',
+      '--clients',
+      'fixtures/clients-ru-key.csv',
+      '--as-of',
+      '2026-11-23',
+      '--lang',
+      'ru',
+    ]);
     expect(r.code).toBe(0);
     expect(r.stdout.indexOf('План на сегодня')).toBeLessThan(r.stdout.indexOf('Нарушения'));
     // Russian output writes dates as dd.mm.yyyy (issue #13); JSON keeps ISO.

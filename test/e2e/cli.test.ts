@@ -74,7 +74,11 @@ describe('folio CLI conventions (e2e)', () => {
     const lines = ['client,amount'];
     for (let i = 0; i < 20_000; i++) lines.push(`Client ${i},${(i % 97) + 1}`);
     writeFileSync(big, `${lines.join('\n')}\n`);
-    const run = spawnSync('bash', ['-c', `node "${BIN}" share "${big}" --format csv | head -n 2; echo "status=\${PIPESTATUS[0]}"`], { encoding: 'utf8' });
+    const run = spawnSync(
+      'bash',
+      ['-c', `node "${BIN}" share "${big}" --format csv | head -n 2; echo "status=\${PIPESTATUS[0]}"`],
+      { encoding: 'utf8' },
+    );
     expect(run.stdout).toMatch(/status=0/);
     expect(run.stderr).toBe('');
   });

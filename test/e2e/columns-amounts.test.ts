@@ -31,7 +31,14 @@ describe('amounts and columns as other programs write them (e2e)', () => {
     expect(e.inputs[0]).toMatchObject({ rows: 9, used: 8, excluded: { status: 1 }, skipped: 0 });
     // Six won rows carry more than 6 decimals (3300.0 and 1000.5 do not; the lost row is not read).
     const float = e.warnings.filter((w) => w.code === 'FLOAT_AMOUNTS');
-    expect(float).toMatchObject([{ code: 'FLOAT_AMOUNTS', message: expect.stringMatching(/: 6 value\(s\) of "revenue" had more than 6 decimals .* rounded to 6, first on line 2$/) }]);
+    expect(float).toMatchObject([
+      {
+        code: 'FLOAT_AMOUNTS',
+        message: expect.stringMatching(
+          /: 6 value\(s\) of "revenue" had more than 6 decimals .* rounded to 6, first on line 2$/,
+        ),
+      },
+    ]);
   });
 
   it('counts a rounded amount once when its row waits for the date column to settle', () => {
@@ -49,12 +56,19 @@ describe('amounts and columns as other programs write them (e2e)', () => {
   it('still refuses more decimals than a float prints', () => {
     const run = folio(['share', '-'], { input: 'customer,revenue\nAcme,1919.13999999999999\n' });
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/<stdin>:2:2: revenue "1919.13999999999999": more than 6 decimal places, and more than 17 significant digits/);
+    expect(run.stderr).toMatch(
+      /<stdin>:2:2: revenue "1919.13999999999999": more than 6 decimal places, and more than 17 significant digits/,
+    );
   });
 
   it('keys clients by Customer ID when the file names none, and says so', () => {
     const e = share(['fixtures/deals-customer-id.csv']);
-    expect(e.inputs[0]?.columns).toMatchObject({ client: 'Customer ID', amount: 'Sales', date: 'Order Date', id: 'Order ID' });
+    expect(e.inputs[0]?.columns).toMatchObject({
+      client: 'Customer ID',
+      amount: 'Sales',
+      date: 'Order Date',
+      id: 'Order ID',
+    });
     // By hand: CG-12520 261.96 + 731.94 = 993.90; SO-20335 957.5775; BH-11710 48.86; DV-13045 14.62;
     // total 2014.9575 (Profit and Discount are not the amount).
     expect(e.result.total).toBe(2014.9575);
@@ -64,12 +78,19 @@ describe('amounts and columns as other programs write them (e2e)', () => {
       ['BH-11710', 48.86, 'regular'],
       ['DV-13045', 14.62, 'regular'],
     ]);
-    expect(e.warnings).toMatchObject([{ code: 'CLIENT_BY_ID', message: expect.stringContaining('clients are told apart by "Customer ID"') }]);
+    expect(e.warnings).toMatchObject([
+      { code: 'CLIENT_BY_ID', message: expect.stringContaining('clients are told apart by "Customer ID"') },
+    ]);
   });
 
   it('takes revenue (Выручка) as the amount in a 1C report beside cost, profit, quantity and Стоимость', () => {
     const e = share(['fixtures/deals-1c-revenue-1251.csv']);
-    expect(e.inputs[0]?.columns).toMatchObject({ client: 'Контрагент', amount: 'Выручка, руб.', date: 'Дата документа', quantity: 'Количество' });
+    expect(e.inputs[0]?.columns).toMatchObject({
+      client: 'Контрагент',
+      amount: 'Выручка, руб.',
+      date: 'Дата документа',
+      quantity: 'Количество',
+    });
     // By hand: Вектор 30 000; Ромашка 12 500 + 4 999,50 = 17 499,50; Сидоров 5 000 − 1 250 = 3 750.
     // Стоимость would have given 35 800 in all.
     expect(e.result.total).toBe(51249.5);
@@ -78,7 +99,9 @@ describe('amounts and columns as other programs write them (e2e)', () => {
       ['ООО Ромашка', 17499.5, 'critical'],
       ['ИП Сидоров', 3750, 'regular'],
     ]);
-    expect(e.warnings).toMatchObject([{ code: 'COLUMN_CHOICE', message: expect.stringContaining('amount: took "Выручка, руб." over "Стоимость"') }]);
+    expect(e.warnings).toMatchObject([
+      { code: 'COLUMN_CHOICE', message: expect.stringContaining('amount: took "Выручка, руб." over "Стоимость"') },
+    ]);
   });
 
   it('dates deals by Дата создания when it is the only date, says so, and computes the period by it', () => {
@@ -110,7 +133,15 @@ describe('amounts and columns as other programs write them (e2e)', () => {
     expect(result.warnings.map((w) => w.code)).toEqual(['CLIENT_BY_ID']);
     const table = folio(['inspect', 'fixtures/deals-pandas-floats.csv']);
     expect(table.stdout).toMatch(/FLOAT_AMOUNTS: 6 value\(s\) of "revenue"/);
-    const report = folio(['report', '--deals', 'fixtures/deals-created-only.csv', '--period', '2026-10', '--as-of', '2026-11-23']);
+    const report = folio([
+      'report',
+      '--deals',
+      'fixtures/deals-created-only.csv',
+      '--period',
+      '2026-10',
+      '--as-of',
+      '2026-11-23',
+    ]);
     expect(report.code, report.stderr).toBe(0);
     expect(report.stderr).toMatch(/won revenue is dated by "Дата создания"/);
   });
@@ -119,7 +150,10 @@ describe('amounts and columns as other programs write them (e2e)', () => {
     const log = 'Created,Client ID,Outcome\n2026-11-10,C-7,Positive\n2026-11-20,C-7,Positive\n';
     const r = folio(['cadence', '-', '--all-clients', '--as-of', '2026-11-23', '--json'], { input: log });
     expect(r.code, r.stderr).toBe(0);
-    const e = json<{ warnings: { code: string; message: string }[]; result: { agenda: { client: string; lastPositive: string }[] } }>(r);
+    const e = json<{
+      warnings: { code: string; message: string }[];
+      result: { agenda: { client: string; lastPositive: string }[] };
+    }>(r);
     expect(e.result.agenda.map((a) => [a.client, a.lastPositive])).toEqual([['C-7', '2026-11-20']]);
     expect(e.warnings.filter((w) => w.code !== 'NO_CHANNEL' && w.code !== 'NO_MANAGER').map((w) => w.message)).toEqual(
       expect.arrayContaining([

@@ -32,7 +32,20 @@ describe('folio dynamics on a year of deals', () => {
     expect(e.period).toEqual({ from: '2025-12-01', to: '2026-11-30' });
     expect(r.window).toEqual({ from: '2025-12-01', to: '2026-11-30' });
     expect(r.total).toBe(2100);
-    expect(r.clients.map((c) => [c.client, c.revenue, c.abc, c.xyz, c.orders, c.medianIntervalDays, c.daysSinceLast, c.dormant, c.stage, c.manager])).toEqual([
+    expect(
+      r.clients.map((c) => [
+        c.client,
+        c.revenue,
+        c.abc,
+        c.xyz,
+        c.orders,
+        c.medianIntervalDays,
+        c.daysSinceLast,
+        c.dormant,
+        c.stage,
+        c.manager,
+      ]),
+    ).toEqual([
       ['Alpha Ltd', 1200, 'A', 'X', 13, 31, 21, false, 'partner', 'Olga Petrova'],
       ['Beta LLC', 600, 'B', 'Z', 6, 31, 179, true, 'regular', 'Ivan Sidorov'],
       ['Delta Co', 150, 'B', 'Z', 1, null, 261, true, 'one-off', 'Ivan Sidorov'],
@@ -62,7 +75,9 @@ describe('folio dynamics on a year of deals', () => {
     expect(run.stdout).toMatch(/^Client-base dynamics · 2025-12-01 — 2026-11-30/);
     expect(run.stdout).toMatch(/Revenue at risk \(dormant clients\)\s+750/);
     expect(run.stdout).toMatch(/A\s+1 · 1,200\s+0 · 0\s+0 · 0/);
-    expect(run.stdout).toMatch(/1\s+Alpha Ltd\s+1,200\s+57\.1%\s+AX\s+0\.0%\s+13\s+2026-11-10\s+21\s+31\s+partner\s+Olga Petrova/);
+    expect(run.stdout).toMatch(
+      /1\s+Alpha Ltd\s+1,200\s+57\.1%\s+AX\s+0\.0%\s+13\s+2026-11-10\s+21\s+31\s+partner\s+Olga Petrova/,
+    );
     expect(run.stdout).toMatch(/Beta LLC \(dormant\)/);
     expect(run.stdout).toMatch(/Olga Petrova\s+1,350\s+64\.3% \(over 40%\)/);
     expect(run.stdout).toMatch(/CZ: Tail/);
@@ -71,10 +86,14 @@ describe('folio dynamics on a year of deals', () => {
 
   it('thresholds from flags, FOLIO_* and the config file; --lang ru', () => {
     // --max-manager-share 70: Olga's 64.3% is within it. --abc 50,90: Alpha stays A (the first client always is), Beta 85.7% B, Delta 92.9% C.
-    const flagged = json<{ result: { clients: { abc: string }[]; managers: { overLimit: boolean }[] } }>(folio(['dynamics', FILE, ...AS_OF, '--json', '--max-manager-share', '70', '--abc', '50,90']));
+    const flagged = json<{ result: { clients: { abc: string }[]; managers: { overLimit: boolean }[] } }>(
+      folio(['dynamics', FILE, ...AS_OF, '--json', '--max-manager-share', '70', '--abc', '50,90']),
+    );
     expect(flagged.result.managers.map((m) => m.overLimit)).toEqual([false, false]);
     expect(flagged.result.clients.map((c) => c.abc)).toEqual(['A', 'B', 'C', 'C']);
-    const env = json<{ result: { clients: { dormant: boolean }[] } }>(folio(['dynamics', FILE, ...AS_OF, '--json'], { env: { FOLIO_DORMANT_DAYS: '300' } }));
+    const env = json<{ result: { clients: { dormant: boolean }[] } }>(
+      folio(['dynamics', FILE, ...AS_OF, '--json'], { env: { FOLIO_DORMANT_DAYS: '300' } }),
+    );
     // A 300-day floor: no one is dormant (Delta's 261 days included).
     expect(env.result.clients.map((c) => c.dormant)).toEqual([false, false, false, false]);
     const bad = folio(['dynamics', FILE, ...AS_OF, '--xyz', '25,10']);
@@ -99,7 +118,14 @@ describe('dynamics in the report and the gate', () => {
     // (partner), Beta 6 months (regular), Gamma its first order on 20 Oct (new), Delta one (one-off).
     const e = OUTPUT_SCHEMAS.report.parse(json(folio(['report', '--deals', FILE, ...AS_OF, '--json'])));
     expect(e.result.dynamics?.clients.map((c) => c.stage)).toEqual(['partner', 'regular', 'one-off', 'new']);
-    expect(e.result.previousStages).toEqual({ new: 1, 'one-off': 1, 'price-driven': 0, occasional: 0, regular: 1, partner: 1 });
+    expect(e.result.previousStages).toEqual({
+      new: 1,
+      'one-off': 1,
+      'price-driven': 0,
+      occasional: 0,
+      regular: 1,
+      partner: 1,
+    });
     const html = folio(['report', '--deals', FILE, ...AS_OF, '--format', 'html']).stdout;
     expect(html).toMatch(/Client base/);
     // One sparkline per key client: Alpha (golden) and Beta (critical).
@@ -112,13 +138,19 @@ describe('dynamics in the report and the gate', () => {
     const gated = folio(['check', '--deals', FILE, ...AS_OF, '--fail-on', 'dormant-key,manager-share', '--json']);
     expect(gated.code).toBe(1);
     const r = OUTPUT_SCHEMAS.check.parse(json(gated)).result;
-    expect(r.findings.filter((f) => f.rule === 'dormant-key' || f.rule === 'manager-share').map((f) => [f.rule, f.client ?? f.manager])).toEqual([
+    expect(
+      r.findings
+        .filter((f) => f.rule === 'dormant-key' || f.rule === 'manager-share')
+        .map((f) => [f.rule, f.client ?? f.manager]),
+    ).toEqual([
       ['dormant-key', 'Beta LLC'],
       ['manager-share', 'Olga Petrova'],
     ]);
     // The same findings under a policy without the two rules: reported, not failing.
     const reported = folio(['check', '--deals', FILE, ...AS_OF, '--fail-on', 'invalid', '--json']);
     expect(reported.code).toBe(0);
-    expect(OUTPUT_SCHEMAS.check.parse(json(reported)).result.summary.filter((s) => s.rule === 'manager-share')).toEqual([{ rule: 'manager-share', count: 1, failing: false, skipped: false }]);
+    expect(OUTPUT_SCHEMAS.check.parse(json(reported)).result.summary.filter((s) => s.rule === 'manager-share')).toEqual(
+      [{ rule: 'manager-share', count: 1, failing: false, skipped: false }],
+    );
   });
 });

@@ -27,7 +27,8 @@ const DEALS = `Deal ID,Associated Company,Amount,Close Date,Deal Stage,Deal owne
 function activities(): string {
   const rows = ['Activity Date,Account Name,Activity Type,Assigned To,Outcome'];
   for (const client of ['Alpha', 'Bravo', 'Charlie', 'Delta', 'Echo']) {
-    for (let t = Date.UTC(2026, 7, 1); t <= Date.UTC(2026, 10, 23); t += 5 * 86_400_000) rows.push(`${new Date(t).toISOString().slice(0, 10)},${client},Call,Olga Petrova,Positive`);
+    for (let t = Date.UTC(2026, 7, 1); t <= Date.UTC(2026, 10, 23); t += 5 * 86_400_000)
+      rows.push(`${new Date(t).toISOString().slice(0, 10)},${client},Call,Olga Petrova,Positive`);
   }
   return `${rows.join('\n')}\n`;
 }
@@ -50,14 +51,19 @@ describe('a gate that checked nothing does not pass', () => {
       expect(r.code, command).toBe(2);
       expect(r.stdout).toBe('');
       expect(r.stderr).toContain(`folio: ${dir}: no export recognised`);
-      expect(r.stderr).toMatch(/^ {2}deals: a deals export, .*named like deals.*or with the columns client \+ amount, or client \+ product \+ price \+ quantity$/m);
+      expect(r.stderr).toMatch(
+        /^ {2}deals: a deals export, .*named like deals.*or with the columns client \+ amount, or client \+ product \+ price \+ quantity$/m,
+      );
       expect(r.stderr).toMatch(/^ {2}activities: an activity log, .*date \+ client \+ outcome$/m);
       expect(r.stderr).toMatch(/seen: nothing/);
     }
   });
 
   it('keeps exit 2 when stderr is closed early (`2>&1 | head -1` in a CI script)', async () => {
-    const child = spawn(process.execPath, [BIN, 'check', folder({})], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, 'check', folder({})], {
+      cwd: ROOT,
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     // Closed before folio writes its message: every write to stderr fails with EPIPE.
     child.stderr.destroy();
     const code = await new Promise<number | null>((done) => child.on('close', done));
@@ -68,14 +74,21 @@ describe('a gate that checked nothing does not pass', () => {
     const dir = folder({ 'deals.xlsx': 'PK\u0003\u0004 not really a workbook', '.DS_Store': 'x' });
     const r = folio(['check', dir, ...when]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain(`seen: ${join(dir, 'deals.xlsx')}: the file starts like a zip archive (an .xlsx workbook) but cannot be read as one`);
+    expect(r.stderr).toContain(
+      `seen: ${join(dir, 'deals.xlsx')}: the file starts like a zip archive (an .xlsx workbook) but cannot be read as one`,
+    );
     expect(r.stderr).toContain('save it again as .xlsx, or as CSV');
     // Hidden files are not exports: not listed.
     expect(r.stderr).not.toContain('.DS_Store');
   });
 
   it('looks into subfolders one level deep and says what it took', () => {
-    const dir = folder({ '2026-10/deals.csv': DEALS, '2026-10/activities.csv': activities(), 'old/archive/deals.csv': DEALS, 'readme.md': '# notes' });
+    const dir = folder({
+      '2026-10/deals.csv': DEALS,
+      '2026-10/activities.csv': activities(),
+      'old/archive/deals.csv': DEALS,
+      'readme.md': '# notes',
+    });
     const e = OUTPUT_SCHEMAS.report.parse(json(folio(['report', dir, ...when, '--json'])));
     expect(e.result.files).toEqual([
       `activities: ${join(dir, '2026-10/activities.csv')} (recognised by its name and columns)`,
@@ -83,11 +96,17 @@ describe('a gate that checked nothing does not pass', () => {
       `not used: ${join(dir, 'readme.md')} (not a .csv/.tsv/.txt, .xlsx/.xlsm, .xls (HTML) or .parquet file)`,
       `not used: ${join(dir, 'old/archive')} (a folder two levels down: folio looks one level deep)`,
     ]);
-    expect(e.inputs.map((i) => i.file).sort()).toEqual([join(dir, '2026-10/activities.csv'), join(dir, '2026-10/deals.csv')]);
+    expect(e.inputs.map((i) => i.file).sort()).toEqual([
+      join(dir, '2026-10/activities.csv'),
+      join(dir, '2026-10/deals.csv'),
+    ]);
     const c = folio(['check', dir, ...when, '--json']);
     expect(c.code, c.stderr).toBe(0);
     const checked = OUTPUT_SCHEMAS.check.parse(json(c));
-    expect(checked.inputs.map((i) => i.file).sort()).toEqual([join(dir, '2026-10/activities.csv'), join(dir, '2026-10/deals.csv')]);
+    expect(checked.inputs.map((i) => i.file).sort()).toEqual([
+      join(dir, '2026-10/activities.csv'),
+      join(dir, '2026-10/deals.csv'),
+    ]);
     expect(checked.warnings.find((w) => w.code === 'FILES_NOT_USED')?.message).toBe(
       `2 file(s) of ${dir} not used: ${join(dir, 'readme.md')} (not a .csv/.tsv/.txt, .xlsx/.xlsm, .xls (HTML) or .parquet file); ${join(dir, 'old/archive')} (a folder two levels down: folio looks one level deep)`,
     );
@@ -101,17 +120,26 @@ describe('a gate that checked nothing does not pass', () => {
     // The default policy needs the activity log.
     const r = folio(['check', dir, ...when]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain(`folio: rule cadence needs an activity log: none found in ${dir}; add one or name it with --activities FILE`);
+    expect(r.stderr).toContain(
+      `folio: rule cadence needs an activity log: none found in ${dir}; add one or name it with --activities FILE`,
+    );
     expect(r.stderr).toMatch(/^ {2}rule cooloff needs an activity log/m);
     expect(r.stderr).toMatch(/hint: .*--allow-missing/);
     // Only named files: "none given".
-    expect(folio(['check', '--deals', join(dir, 'deals.csv'), ...when, '--fail-on', 'dossier']).stderr).toContain('rule dossier needs an activity log: none given');
+    expect(folio(['check', '--deals', join(dir, 'deals.csv'), ...when, '--fail-on', 'dossier']).stderr).toContain(
+      'rule dossier needs an activity log: none given',
+    );
 
     const allowed = folio(['check', dir, ...when, '--allow-missing', '--json']);
     expect(allowed.code, allowed.stderr).toBe(0);
     const e = OUTPUT_SCHEMAS.check.parse(json(allowed));
     expect(e.result.skipped.map((s) => s.rule)).toEqual(['cadence', 'cooloff']);
-    expect(e.result.summary.find((s) => s.rule === 'cadence')).toEqual({ rule: 'cadence', count: 0, failing: false, skipped: true });
+    expect(e.result.summary.find((s) => s.rule === 'cadence')).toEqual({
+      rule: 'cadence',
+      count: 0,
+      failing: false,
+      skipped: true,
+    });
     expect(e.result.summary.find((s) => s.rule === 'golden')?.skipped).toBe(false);
     expect(e.warnings.filter((w) => w.code === 'RULE_SKIPPED')).toHaveLength(2);
 
@@ -119,8 +147,12 @@ describe('a gate that checked nothing does not pass', () => {
     expect(table.stdout).toMatch(/^folio check · passed, 2 rules of the policy skipped \(cadence, cooloff\)/);
     expect(table.stdout).toMatch(/cadence\s+—\s+SKIPPED \(no input\)/);
     expect(table.stdout).toMatch(/dossier\s+—\s+not checked \(no input\)/);
-    expect(folio(['check', dir, ...when, '--allow-missing', '--format', 'csv']).stdout).toMatch(/^cadence,,,,,skipped: rule cadence needs an activity log/m);
-    expect(folio(['check', dir, ...when, '--allow-missing', '--format', 'github']).stdout).toMatch(/^::warning title=folio cadence skipped::rule cadence needs an activity log/m);
+    expect(folio(['check', dir, ...when, '--allow-missing', '--format', 'csv']).stdout).toMatch(
+      /^cadence,,,,,skipped: rule cadence needs an activity log/m,
+    );
+    expect(folio(['check', dir, ...when, '--allow-missing', '--format', 'github']).stdout).toMatch(
+      /^::warning title=folio cadence skipped::rule cadence needs an activity log/m,
+    );
 
     // An explicit policy that needs only the deals runs on the deals alone.
     expect(folio(['check', dir, ...when, '--fail-on', 'invalid,golden']).code).toBe(0);
@@ -131,24 +163,43 @@ describe('a gate that checked nothing does not pass', () => {
     const dir = folder({ 'deals.csv': DEALS, 'activities.csv': activities(), 'clients.csv': clients });
     const r = folio(['check', dir, ...when, '--fail-on', 'dossier']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain(`rule dossier needs a dossier-review date column: ${join(dir, 'clients.csv')} has none; map one with --clients-map dossier=HEADER`);
+    expect(r.stderr).toContain(
+      `rule dossier needs a dossier-review date column: ${join(dir, 'clients.csv')} has none; map one with --clients-map dossier=HEADER`,
+    );
     // With the column the rule runs over the five key clients of the deals: Alpha reviewed on
     // 2026-10-01 (due 2027-01-01, after as-of); Bravo's cell empty; the other three not in the file.
-    const reviewed = folder({ 'deals.csv': DEALS, 'activities.csv': activities(), 'clients.csv': 'Company,Wants,Can buy,Dossier reviewed\nAlpha,yes,yes,2026-10-01\nBravo,yes,no,\n' });
+    const reviewed = folder({
+      'deals.csv': DEALS,
+      'activities.csv': activities(),
+      'clients.csv': 'Company,Wants,Can buy,Dossier reviewed\nAlpha,yes,yes,2026-10-01\nBravo,yes,no,\n',
+    });
     const ok = folio(['check', reviewed, ...when, '--fail-on', 'dossier', '--json']);
     expect(ok.code, ok.stderr).toBe(1);
-    expect(OUTPUT_SCHEMAS.check.parse(json(ok)).result.findings.filter((f) => f.rule === 'dossier').map((f) => f.client).sort()).toEqual(['Bravo', 'Charlie', 'Delta', 'Echo']);
+    expect(
+      OUTPUT_SCHEMAS.check
+        .parse(json(ok))
+        .result.findings.filter((f) => f.rule === 'dossier')
+        .map((f) => f.client)
+        .sort(),
+    ).toEqual(['Bravo', 'Charlie', 'Delta', 'Echo']);
   });
 
   it('counts overload from the leads only when --max-leads gives a limit', () => {
-    const dir = folder({ 'leads.csv': 'Deal Name,Company,Amount,Expected Close Date,Deal Stage,Deal Owner\nL1,Acme,100.00,2026-12-01,Proposal,Olga Petrova\nL2,Beta,200.00,2026-12-02,Proposal,Olga Petrova\n' });
+    const dir = folder({
+      'leads.csv':
+        'Deal Name,Company,Amount,Expected Close Date,Deal Stage,Deal Owner\nL1,Acme,100.00,2026-12-01,Proposal,Olga Petrova\nL2,Beta,200.00,2026-12-02,Proposal,Olga Petrova\n',
+    });
     const without = folio(['check', dir, ...when, '--fail-on', 'overload']);
     expect(without.code).toBe(2);
-    expect(without.stderr).toContain('rule overload needs a deals export (key clients per manager) or --max-leads N (open leads per manager)');
+    expect(without.stderr).toContain(
+      'rule overload needs a deals export (key clients per manager) or --max-leads N (open leads per manager)',
+    );
     // Two open leads on Olga, more than 1.
     const r = folio(['check', dir, ...when, '--fail-on', 'overload', '--max-leads', '1', '--json']);
     expect(r.code, r.stderr).toBe(1);
-    expect(OUTPUT_SCHEMAS.check.parse(json(r)).result.findings).toMatchObject([{ rule: 'overload', manager: 'Olga Petrova', details: '2 open leads, more than 1' }]);
+    expect(OUTPUT_SCHEMAS.check.parse(json(r)).result.findings).toMatchObject([
+      { rule: 'overload', manager: 'Olga Petrova', details: '2 open leads, more than 1' },
+    ]);
   });
 });
 
@@ -159,25 +210,44 @@ describe('overload counts key clients per manager', () => {
     const r = folio(['check', dir, ...when, '--fail-on', 'overload', '--json']);
     expect(r.code, r.stderr).toBe(1);
     const findings = OUTPUT_SCHEMAS.check.parse(json(r)).result.findings.filter((f) => f.rule === 'overload');
-    expect(findings).toMatchObject([{ rule: 'overload', manager: 'Olga Petrova', details: '4 key clients, more than 3: Alpha, Bravo, Charlie, Delta' }]);
+    expect(findings).toMatchObject([
+      {
+        rule: 'overload',
+        manager: 'Olga Petrova',
+        details: '4 key clients, more than 3: Alpha, Bravo, Charlie, Delta',
+      },
+    ]);
     // Olga's 4 key clients are within a limit of 4.
     expect(folio(['check', dir, ...when, '--fail-on', 'overload', '--max-key-clients', '4']).code).toBe(0);
-    expect(folio(['check', dir, ...when, '--fail-on', 'overload'], { env: { FOLIO_MAX_KEY_CLIENTS: '4' } }).code).toBe(0);
+    expect(folio(['check', dir, ...when, '--fail-on', 'overload'], { env: { FOLIO_MAX_KEY_CLIENTS: '4' } }).code).toBe(
+      0,
+    );
   });
 
   it('does not pass on deals without a manager column: nothing to count per manager', () => {
     // The same deals with the owner column cut off (as in exports that carry no manager).
-    const bare = folder({ 'deals.csv': DEALS.split('\n').map((l) => l.split(',').slice(0, 5).join(',')).join('\n') });
+    const bare = folder({
+      'deals.csv': DEALS.split('\n')
+        .map((l) => l.split(',').slice(0, 5).join(','))
+        .join('\n'),
+    });
     const r = folio(['check', bare, ...when, '--fail-on', 'overload']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain(`rule overload needs a manager column: ${join(bare, 'deals.csv')} has none; map one with --deals-map manager=HEADER`);
-    const e = OUTPUT_SCHEMAS.check.parse(json(folio(['check', bare, ...when, '--fail-on', 'overload', '--allow-missing', '--json'])));
+    expect(r.stderr).toContain(
+      `rule overload needs a manager column: ${join(bare, 'deals.csv')} has none; map one with --deals-map manager=HEADER`,
+    );
+    const e = OUTPUT_SCHEMAS.check.parse(
+      json(folio(['check', bare, ...when, '--fail-on', 'overload', '--allow-missing', '--json'])),
+    );
     expect(e.result.skipped.map((x) => x.rule)).toEqual(['overload']);
     expect(e.result.summary.find((x) => x.rule === 'overload')?.skipped).toBe(true);
   });
 
   it('is honoured by report too', () => {
-    const load = (args: string[]) => OUTPUT_SCHEMAS.report.parse(json(folio(['report', dir, ...when, '--json', ...args]))).result.share?.managers.find((m) => m.manager === 'Olga Petrova')?.overloaded;
+    const load = (args: string[]) =>
+      OUTPUT_SCHEMAS.report
+        .parse(json(folio(['report', dir, ...when, '--json', ...args])))
+        .result.share?.managers.find((m) => m.manager === 'Olga Petrova')?.overloaded;
     expect(load([])).toBe(true);
     expect(load(['--max-key-clients', '4'])).toBe(false);
   });
@@ -187,9 +257,19 @@ describe('concentration bands are a setting', () => {
   const dir = folder({ 'deals.csv': DEALS });
   const deals = join(dir, 'deals.csv');
   const band = (command: 'share' | 'report', args: string[], env: Record<string, string> = {}) => {
-    const r = folio(command === 'share' ? ['share', deals, '--period', '2026-10', '--json', ...args] : ['report', dir, ...when, '--json', ...args], { env });
+    const r = folio(
+      command === 'share'
+        ? ['share', deals, '--period', '2026-10', '--json', ...args]
+        : ['report', dir, ...when, '--json', ...args],
+      { env },
+    );
     expect(r.code, r.stderr).toBe(0);
-    const result = json<{ result: { portfolio?: { band: string; keyShare: number }; share?: { portfolio: { band: string; keyShare: number } } } }>(r).result;
+    const result = json<{
+      result: {
+        portfolio?: { band: string; keyShare: number };
+        share?: { portfolio: { band: string; keyShare: number } };
+      };
+    }>(r).result;
     return (result.portfolio ?? result.share?.portfolio)?.band;
   };
 
@@ -211,12 +291,22 @@ describe('concentration bands are a setting', () => {
   it('feeds the mono rule of check and the advice', () => {
     expect(folio(['check', dir, ...when, '--fail-on', 'mono']).code).toBe(1);
     expect(folio(['check', dir, ...when, '--fail-on', 'mono', '--bands', '30,55,95']).code).toBe(0);
-    expect(folio(['share', deals, '--period', '2026-10', '--bands', '30,50,80']).stdout).toContain('Key clients hold more than 80% of revenue');
+    expect(folio(['share', deals, '--period', '2026-10', '--bands', '30,50,80']).stdout).toContain(
+      'Key clients hold more than 80% of revenue',
+    );
   });
 
   it('reports the bands in the JSON', () => {
-    const e = OUTPUT_SCHEMAS.share.parse(json(folio(['share', deals, '--period', '2026-10', '--json', '--bands', '20,40,60'])));
-    expect(e.result.thresholds).toEqual({ golden: 50, critical: 20, key: 10, bands: { normal: 20, elevated: 40, mono: 60 }, maxKeyClients: 3 });
+    const e = OUTPUT_SCHEMAS.share.parse(
+      json(folio(['share', deals, '--period', '2026-10', '--json', '--bands', '20,40,60'])),
+    );
+    expect(e.result.thresholds).toEqual({
+      golden: 50,
+      critical: 20,
+      key: 10,
+      bands: { normal: 20, elevated: 40, mono: 60 },
+      maxKeyClients: 3,
+    });
   });
 });
 
@@ -228,7 +318,8 @@ describe('one percent check for flags, environment and config file', () => {
     writeFileSync(file, JSON.stringify({ thresholds }));
     return file;
   };
-  const share = (args: string[], env: Record<string, string> = {}) => folio(['share', deals, '--period', '2026-10', ...args], { env });
+  const share = (args: string[], env: Record<string, string> = {}) =>
+    folio(['share', deals, '--period', '2026-10', ...args], { env });
 
   it.each([0, 100, -5, 150])('refuses %s as --key, FOLIO_KEY and thresholds.key alike', (p) => {
     const flag = share(['--key', String(p)]);
@@ -242,20 +333,35 @@ describe('one percent check for flags, environment and config file', () => {
 
   it('accepts a value just inside the bounds everywhere', () => {
     // key 0.5 %: every client is key or above; the class of Foxtrot (10 %) shows it.
-    for (const r of [share(['--key', '0.5', '--json']), share(['--json'], { FOLIO_KEY: '0.5' }), share(['--json', '--config', config({ key: 0.5 })])]) {
+    for (const r of [
+      share(['--key', '0.5', '--json']),
+      share(['--json'], { FOLIO_KEY: '0.5' }),
+      share(['--json', '--config', config({ key: 0.5 })]),
+    ]) {
       expect(r.code, r.stderr).toBe(0);
-      expect(json<{ result: { clients: { client: string; class: string }[] } }>(r).result.clients.find((c) => c.client === 'Foxtrot')?.class).toBe('key');
+      expect(
+        json<{ result: { clients: { client: string; class: string }[] } }>(r).result.clients.find(
+          (c) => c.client === 'Foxtrot',
+        )?.class,
+      ).toBe('key');
     }
   });
 
-  it.each([['30,55'], ['55,30,75'], ['0,55,75'], ['30,55,100']])('refuses bands %s by flag, environment and config file', (text) => {
-    const list = text.split(',').map(Number);
-    for (const r of [share(['--bands', text]), share([], { FOLIO_BANDS: text }), share(['--config', config({ bands: list })])]) {
-      expect(r.code).toBe(2);
-      // Every layer names the same rule (in the message or the hint).
-      expect(r.stderr).toMatch(/percentages? above 0 and below 100/);
-    }
-  });
+  it.each([['30,55'], ['55,30,75'], ['0,55,75'], ['30,55,100']])(
+    'refuses bands %s by flag, environment and config file',
+    (text) => {
+      const list = text.split(',').map(Number);
+      for (const r of [
+        share(['--bands', text]),
+        share([], { FOLIO_BANDS: text }),
+        share(['--config', config({ bands: list })]),
+      ]) {
+        expect(r.code).toBe(2);
+        // Every layer names the same rule (in the message or the hint).
+        expect(r.stderr).toMatch(/percentages? above 0 and below 100/);
+      }
+    },
+  );
 });
 
 describe('folio schema shows the new fields', () => {
@@ -265,7 +371,9 @@ describe('folio schema shows the new fields', () => {
   it('check: summary[].skipped and result.skipped; share: thresholds.bands and maxKeyClients; config: thresholds.bands', () => {
     const check = schema('check').properties.result;
     expect(check?.required).toContain('skipped');
-    expect(Object.keys((check?.properties.summary as unknown as { items: Props }).items.properties)).toContain('skipped');
+    expect(Object.keys((check?.properties.summary as unknown as { items: Props }).items.properties)).toContain(
+      'skipped',
+    );
     const thresholds = schema('share').properties.result?.properties.thresholds;
     expect(Object.keys(thresholds?.properties ?? {})).toEqual(['golden', 'critical', 'key', 'bands', 'maxKeyClients']);
     expect(Object.keys(schema('config').properties.thresholds?.properties ?? {})).toContain('bands');

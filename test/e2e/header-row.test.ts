@@ -5,7 +5,15 @@ import { describe, expect, it } from 'vitest';
 import { folio, json, ROOT } from './run-cli.js';
 
 interface ShareRun {
-  inputs: { headerLine: number; rows: number; used: number; skipped: number; blank: number; delimiter: string; excluded: Record<string, number> }[];
+  inputs: {
+    headerLine: number;
+    rows: number;
+    used: number;
+    skipped: number;
+    blank: number;
+    delimiter: string;
+    excluded: Record<string, number>;
+  }[];
   result: { total: number; clients: { client: string; revenue: number; share: number; class: string }[] };
   warnings: { code: string; message: string }[];
 }
@@ -20,7 +28,14 @@ describe('the header row (e2e)', () => {
   it('passes over a title, a period line and a blank line above the header (UTF-8 BOM, ;, decimal commas)', () => {
     const r = share(['fixtures/titled/deals-ru-1c-report.csv']);
     // Line 1 title, 2 period, 3 blank: the header is line 4; five data rows below it.
-    expect(r.inputs[0]).toMatchObject({ headerLine: 4, delimiter: ';', rows: 5, used: 4, excluded: { status: 1 }, blank: 0 });
+    expect(r.inputs[0]).toMatchObject({
+      headerLine: 4,
+      delimiter: ';',
+      rows: 5,
+      used: 4,
+      excluded: { status: 1 },
+      blank: 0,
+    });
     // By hand: Ромашка 1 200,50 + 300,00 = 1 500,50; Вектор 800,25 + 199,25 = 999,50; the
     // cancelled 500,00 is not revenue. Total 2 500,00: 60.02% (golden) and 39.98% (critical).
     expect(r.result.total).toBe(2500);
@@ -28,23 +43,37 @@ describe('the header row (e2e)', () => {
       ['ООО Ромашка', 1500.5, 0.6002, 'golden'],
       ['АО Вектор', 999.5, 0.3998, 'critical'],
     ]);
-    expect(r.warnings).toContainEqual(expect.objectContaining({
-      code: 'HEADER_ROW',
-      message: 'fixtures/titled/deals-ru-1c-report.csv: the header is on line 4; the 3 lines above it (a title, report parameters, blank lines) were not read (name another with --header-row N)',
-    }));
+    expect(r.warnings).toContainEqual(
+      expect.objectContaining({
+        code: 'HEADER_ROW',
+        message:
+          'fixtures/titled/deals-ru-1c-report.csv: the header is on line 4; the 3 lines above it (a title, report parameters, blank lines) were not read (name another with --header-row N)',
+      }),
+    );
   });
 
   it('finds the header of an activity log under a title, a period line and a line of delimiters', () => {
-    const r = folio(['cadence', 'fixtures/titled/activities-ru-titled.csv', '--key-client', 'ООО Ромашка', '--as-of', '2026-11-23', '--json']);
+    const r = folio([
+      'cadence',
+      'fixtures/titled/activities-ru-titled.csv',
+      '--key-client',
+      'ООО Ромашка',
+      '--as-of',
+      '2026-11-23',
+      '--json',
+    ]);
     expect(r.code, r.stderr).toBe(0);
-    const e = json<{ inputs: { headerLine: number; rows: number; blank: number }[]; result: { violations: { rule: string; from: string; to: string; days: number }[] } }>(r);
+    const e = json<{
+      inputs: { headerLine: number; rows: number; blank: number }[];
+      result: { violations: { rule: string; from: string; to: string; days: number }[] };
+    }>(r);
     // The ";;;" line is above the header: preamble, not a blank row.
     expect(e.inputs[0]).toMatchObject({ headerLine: 4, rows: 3, blank: 0 });
     // Positive contacts on 1, 5 and 20 November: only 5 → 20 (15 days) is over 10.
     expect(e.result.violations).toMatchObject([{ rule: 'gap', from: '2026-11-05', to: '2026-11-20', days: 15 }]);
   });
 
-  it('takes the delimiter from Excel\'s sep= line, which is not a row', () => {
+  it("takes the delimiter from Excel's sep= line, which is not a row", () => {
     const r = share(['fixtures/titled/deals-excel-sep.csv']);
     expect(r.inputs[0]).toMatchObject({ headerLine: 2, delimiter: ';', rows: 2, used: 2 });
     // 100,5 + 50 = 150,5.
@@ -52,7 +81,10 @@ describe('the header row (e2e)', () => {
     // The sep= line is not a passed-over title: no warning.
     expect(r.warnings.map((w) => w.code)).not.toContain('HEADER_ROW');
     const inspect = folio(['inspect', 'fixtures/titled/deals-excel-sep.csv', '--json']);
-    expect(json<{ result: { sepLine: boolean; headerLine: number } }>(inspect).result).toMatchObject({ sepLine: true, headerLine: 2 });
+    expect(json<{ result: { sepLine: boolean; headerLine: number } }>(inspect).result).toMatchObject({
+      sepLine: true,
+      headerLine: 2,
+    });
   });
 
   it('--header-row forces the line: a summary table above the real header', () => {
@@ -78,7 +110,9 @@ describe('the header row (e2e)', () => {
     for (const line of ['3', '99']) {
       const blank = folio(['share', 'fixtures/titled/deals-ru-1c-report.csv', '--header-row', line]);
       expect(blank.code).toBe(2);
-      expect(blank.stderr).toMatch(new RegExp(`deals-ru-1c-report\\.csv:${line}: --header-row ${line}: this line holds no header row`));
+      expect(blank.stderr).toMatch(
+        new RegExp(`deals-ru-1c-report\\.csv:${line}: --header-row ${line}: this line holds no header row`),
+      );
     }
   });
 
@@ -86,7 +120,9 @@ describe('the header row (e2e)', () => {
     const r = folio(['share', 'fixtures/broken/no-header-row.csv']);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toMatch(/^folio: fixtures\/broken\/no-header-row\.csv: no row among the first 4 has a column for every field needed/);
+    expect(r.stderr).toMatch(
+      /^folio: fixtures\/broken\/no-header-row\.csv: no row among the first 4 has a column for every field needed/,
+    );
     expect(r.stderr).toContain('no-header-row.csv:1: "Отчёт по звонкам" lacks client, amount');
     expect(r.stderr).toContain('no-header-row.csv:4: "Звонок;Длительность;Оператор" lacks client, amount');
     expect(r.stderr).toMatch(/hint: .*--map client=HEADER.*--header-row N/);
@@ -120,25 +156,69 @@ describe('the header row (e2e)', () => {
   });
 
   it('report and check take --header-row for the deals file', () => {
-    const r = folio(['report', '--deals', 'fixtures/titled/deals-two-headers.csv', '--header-row', '3', '--period', '2026-10', '--as-of', '2026-11-23', '--json']);
+    const r = folio([
+      'report',
+      '--deals',
+      'fixtures/titled/deals-two-headers.csv',
+      '--header-row',
+      '3',
+      '--period',
+      '2026-10',
+      '--as-of',
+      '2026-11-23',
+      '--json',
+    ]);
     expect(r.code, r.stderr).toBe(0);
     expect(json<{ result: { share: { total: number } } }>(r).result.share.total).toBe(400);
-    const none = folio(['report', '--leads', 'fixtures/leads-ru-amocrm.csv', '--header-row', '3', '--as-of', '2026-11-23']);
+    const none = folio([
+      'report',
+      '--leads',
+      'fixtures/leads-ru-amocrm.csv',
+      '--header-row',
+      '3',
+      '--as-of',
+      '2026-11-23',
+    ]);
     expect(none.code).toBe(2);
     expect(none.stderr).toMatch(/--header-row applies to the deals file/);
   });
 
   it('report and check honour --delimiter and --encoding for the deals file', () => {
-    const args = ['--deals', 'fixtures/deals-bitrix24-products.csv', '--period', '2026-09', '--as-of', '2026-11-23', '--fail-on', 'invalid', '--json'];
+    const args = [
+      '--deals',
+      'fixtures/deals-bitrix24-products.csv',
+      '--period',
+      '2026-09',
+      '--as-of',
+      '2026-11-23',
+      '--fail-on',
+      'invalid',
+      '--json',
+    ];
     const sniffed = folio(['check', ...args]);
     expect(sniffed.code, sniffed.stderr).toBe(0);
     // Read with a delimiter the file does not use, the header holds no client column: the flag was applied.
     const forced = folio(['check', ...args, '--delimiter', ',']);
     expect(forced.code).toBe(2);
-    const named = folio(['report', ...args.filter((a) => a !== '--fail-on' && a !== 'invalid'), '--delimiter', ';', '--encoding', 'utf-8']);
+    const named = folio([
+      'report',
+      ...args.filter((a) => a !== '--fail-on' && a !== 'invalid'),
+      '--delimiter',
+      ';',
+      '--encoding',
+      'utf-8',
+    ]);
     expect(named.code, named.stderr).toBe(0);
     expect(json<{ result: { share: { total: number } } }>(named).result.share.total).toBe(26_004.5);
-    const none = folio(['report', '--leads', 'fixtures/leads-ru-amocrm.csv', '--delimiter', ';', '--as-of', '2026-11-23']);
+    const none = folio([
+      'report',
+      '--leads',
+      'fixtures/leads-ru-amocrm.csv',
+      '--delimiter',
+      ';',
+      '--as-of',
+      '2026-11-23',
+    ]);
     expect(none.code).toBe(2);
     expect(none.stderr).toMatch(/--delimiter applies to the deals file/);
   });
@@ -176,9 +256,17 @@ describe('inspect never refuses a readable file (e2e)', () => {
   it('lists a missing amount column with the closest header, exit 0', () => {
     const r = folio(['inspect', 'fixtures/broken/no-amount-column.csv', '--json']);
     expect(r.code, r.stderr).toBe(0);
-    const result = json<{ result: { headerLine: number; missing: { field: string; closest: string | null; map: string }[]; columns: { header: string; field: string | null }[] } }>(r).result;
+    const result = json<{
+      result: {
+        headerLine: number;
+        missing: { field: string; closest: string | null; map: string }[];
+        columns: { header: string; field: string | null }[];
+      };
+    }>(r).result;
     expect(result.headerLine).toBe(1);
-    expect(result.missing).toEqual([{ field: 'amount', description: 'the amount of each deal', closest: 'Amout', map: '--map amount="Amout"' }]);
+    expect(result.missing).toEqual([
+      { field: 'amount', description: 'the amount of each deal', closest: 'Amout', map: '--map amount="Amout"' },
+    ]);
     expect(result.columns.map((c) => c.field)).toEqual(['client', null, 'date', 'status']);
     const table = folio(['inspect', 'fixtures/broken/no-amount-column.csv']);
     expect(table.code).toBe(0);
@@ -187,10 +275,17 @@ describe('inspect never refuses a readable file (e2e)', () => {
 
   it('shows the header line it took in a titled export, and reads a file no row of which maps', () => {
     const r = folio(['inspect', 'fixtures/titled/deals-ru-1c-report.csv', '--json']);
-    expect(json<{ result: { headerLine: number; rows: number; missing: unknown[] } }>(r).result).toMatchObject({ headerLine: 4, rows: 5, missing: [] });
+    expect(json<{ result: { headerLine: number; rows: number; missing: unknown[] } }>(r).result).toMatchObject({
+      headerLine: 4,
+      rows: 5,
+      missing: [],
+    });
     const none = folio(['inspect', 'fixtures/broken/no-header-row.csv', '--json']);
     expect(none.code, none.stderr).toBe(0);
-    const e = json<{ result: { headerLine: number; missing: { field: string }[]; warnings: { code: string }[] }; warnings: { code: string }[] }>(none);
+    const e = json<{
+      result: { headerLine: number; missing: { field: string }[]; warnings: { code: string }[] };
+      warnings: { code: string }[];
+    }>(none);
     // No row maps a field: the widest row, line 4, is taken, and the guess is a warning.
     expect(e.result.headerLine).toBe(4);
     expect(e.result.missing.map((m) => m.field)).toEqual(['client', 'amount']);

@@ -7,47 +7,76 @@ import { folio } from './run-cli.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const haveChromium = existsSync(CHROMIUM);
-if (!haveChromium) console.warn(`SKIPPED: the HTML report browser test needs Debian's chromium at ${CHROMIUM} (.ci/run installs it)`);
+if (!haveChromium)
+  console.warn(`SKIPPED: the HTML report browser test needs Debian's chromium at ${CHROMIUM} (.ci/run installs it)`);
 
 describe('HTML report in headless Chromium', () => {
-  it.skipIf(!haveChromium)(`renders its SVG charts with no console errors and runs no script from the data${haveChromium ? '' : ' (SKIPPED: no Chromium)'}`, async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'folio-html-'));
-    // The demo: concentration, want/can grid, key clients' sparklines, ABC×XYZ grid, lead
-    // grid, cadence timeline. The hostile export's deals are all of October 2026, after the 12
-    // months its client base looks at: no client-base grid or sparklines.
-    const pages: [string, string, string[]][] = [
-      ['demo.html', folio(['report', 'fixtures/demo', '--as-of', '2026-11-23', '--format', 'html']).stdout, ['chart pareto', 'chart grid', 'chart sparklines', 'chart grid', 'chart grid', 'chart timeline']],
-      ['hostile.html', folio(['report', 'fixtures/hostile', '--period', '2026-10', '--as-of', '2026-10-31', '--format', 'html']).stdout, ['chart pareto', 'chart grid', 'chart grid', 'chart timeline']],
-    ];
-    const { chromium } = await import('playwright-core');
-    const browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
-    try {
-      for (const [name, html, expected] of pages) {
-        const file = join(dir, name);
-        writeFileSync(file, html);
-        const page = await browser.newPage();
-        const errors: string[] = [];
-        page.on('console', (m) => {
-          if (m.type() === 'error') errors.push(m.text());
-        });
-        page.on('pageerror', (e) => errors.push(e.message));
-        await page.goto(pathToFileURL(file).href);
-        const charts = await page.$$eval('svg.chart', (svgs) => svgs.map((s) => ({ cls: s.getAttribute('class'), w: s.getBoundingClientRect().width, h: s.getBoundingClientRect().height, shapes: s.querySelectorAll('rect,circle,polyline,line').length })));
-        expect(charts.map((c) => c.cls)).toEqual(expected);
-        for (const c of charts) {
-          expect(c.w).toBeGreaterThan(100);
-          expect(c.h).toBeGreaterThan(20);
-          expect(c.shapes).toBeGreaterThan(0);
+  it.skipIf(!haveChromium)(
+    `renders its SVG charts with no console errors and runs no script from the data${haveChromium ? '' : ' (SKIPPED: no Chromium)'}`,
+    async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'folio-html-'));
+      // The demo: concentration, want/can grid, key clients' sparklines, ABC×XYZ grid, lead
+      // grid, cadence timeline. The hostile export's deals are all of October 2026, after the 12
+      // months its client base looks at: no client-base grid or sparklines.
+      const pages: [string, string, string[]][] = [
+        [
+          'demo.html',
+          folio(['report', 'fixtures/demo', '--as-of', '2026-11-23', '--format', 'html']).stdout,
+          ['chart pareto', 'chart grid', 'chart sparklines', 'chart grid', 'chart grid', 'chart timeline'],
+        ],
+        [
+          'hostile.html',
+          folio(['report', 'fixtures/hostile', '--period', '2026-10', '--as-of', '2026-10-31', '--format', 'html'])
+            .stdout,
+          ['chart pareto', 'chart grid', 'chart grid', 'chart timeline'],
+        ],
+      ];
+      const { chromium } = await import('playwright-core');
+      const browser = await chromium.launch({
+        executablePath: CHROMIUM,
+        args: [
+          '--headless',
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-quic',
+          '--no-first-run',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+        ],
+      });
+      try {
+        for (const [name, html, expected] of pages) {
+          const file = join(dir, name);
+          writeFileSync(file, html);
+          const page = await browser.newPage();
+          const errors: string[] = [];
+          page.on('console', (m) => {
+            if (m.type() === 'error') errors.push(m.text());
+          });
+          page.on('pageerror', (e) => errors.push(e.message));
+          await page.goto(pathToFileURL(file).href);
+          const charts = await page.$$eval('svg.chart', (svgs) =>
+            svgs.map((s) => ({
+              cls: s.getAttribute('class'),
+              w: s.getBoundingClientRect().width,
+              h: s.getBoundingClientRect().height,
+              shapes: s.querySelectorAll('rect,circle,polyline,line').length,
+            })),
+          );
+          expect(charts.map((c) => c.cls)).toEqual(expected);
+          for (const c of charts) {
+            expect(c.w).toBeGreaterThan(100);
+            expect(c.h).toBeGreaterThan(20);
+            expect(c.shapes).toBeGreaterThan(0);
+          }
+          expect(await page.evaluate(() => (globalThis as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+          expect(errors).toEqual([]);
+          await page.close();
         }
-        expect(await page.evaluate(() => (globalThis as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
-        expect(errors).toEqual([]);
-        await page.close();
+      } finally {
+        await browser.close();
       }
-    } finally {
-      await browser.close();
-    }
-  });
+    },
+  );
 });

@@ -45,18 +45,21 @@ const commandOf = (name: string): string => name.split(' ')[0] ?? name;
 const RU_LANG = { LANG: 'ru_RU.UTF-8' };
 
 describe('JSON does not depend on the locale', () => {
-  it.each(Object.entries({ ...COMMANDS, ...Object.fromEntries(Object.entries(RU_COMMANDS).map(([k, v]) => [`${k} (ru export)`, v])) }))(
-    '%s --json prints the same bytes under LANG=C, LANG=ru_RU.UTF-8 and --lang ru',
-    (_name, args) => {
-      const json = args[0] === 'schema' ? [] : ['--json'];
-      const c = folio([...args, ...json]);
-      expect([0, 1]).toContain(c.code);
-      expect(c.stdout.length).toBeGreaterThan(0);
-      const ru = folio([...args, ...json], { env: RU_LANG });
-      expect(ru.stdout).toBe(c.stdout);
-      if (args[0] !== 'config' && args[0] !== 'schema') expect(folio([...args, ...json, '--lang', 'ru']).stdout).toBe(c.stdout);
-    },
-  );
+  it.each(
+    Object.entries({
+      ...COMMANDS,
+      ...Object.fromEntries(Object.entries(RU_COMMANDS).map(([k, v]) => [`${k} (ru export)`, v])),
+    }),
+  )('%s --json prints the same bytes under LANG=C, LANG=ru_RU.UTF-8 and --lang ru', (_name, args) => {
+    const json = args[0] === 'schema' ? [] : ['--json'];
+    const c = folio([...args, ...json]);
+    expect([0, 1]).toContain(c.code);
+    expect(c.stdout.length).toBeGreaterThan(0);
+    const ru = folio([...args, ...json], { env: RU_LANG });
+    expect(ru.stdout).toBe(c.stdout);
+    if (args[0] !== 'config' && args[0] !== 'schema')
+      expect(folio([...args, ...json, '--lang', 'ru']).stdout).toBe(c.stdout);
+  });
 
   it('while what is said to a person does follow LANG (the comparison above can fail)', () => {
     const c = folio([...COMMANDS.report!, '--json']);
@@ -65,7 +68,9 @@ describe('JSON does not depend on the locale', () => {
     expect(c.stderr).toMatch(/^warning: .*took "Close Date" over "Create Date"/m);
     expect(ru.stderr).toMatch(/^предупреждение: .*взята колонка «Close Date», а не «Create Date»/m);
     // JSON warnings: code, the English message, and the fields the message is made of.
-    const warning = (JSON.parse(ru.stdout) as { warnings: { code: string; message: string; fields: Record<string, unknown> }[] }).warnings[0];
+    const warning = (
+      JSON.parse(ru.stdout) as { warnings: { code: string; message: string; fields: Record<string, unknown> }[] }
+    ).warnings[0];
     expect(warning).toEqual({
       code: 'COLUMN_CHOICE',
       message: 'fixtures/demo/deals.csv: date: took "Close Date" over "Create Date" (override with --map date=HEADER)',
@@ -79,9 +84,15 @@ function dataWords(args: string[]): Set<string> {
   const out = new Set<string>();
   const walk = (value: unknown, key: string): void => {
     if (typeof value === 'string') {
-      if (/^(client|manager|lead|offer|clients|atRisk|names|cooloffManager|file|columns|took|over|header|segment|value)$/.test(key)) for (const w of value.match(/[A-Za-z]{3,}/g) ?? []) out.add(w);
+      if (
+        /^(client|manager|lead|offer|clients|atRisk|names|cooloffManager|file|columns|took|over|header|segment|value)$/.test(
+          key,
+        )
+      )
+        for (const w of value.match(/[A-Za-z]{3,}/g) ?? []) out.add(w);
     } else if (Array.isArray(value)) for (const v of value) walk(v, key);
-    else if (value !== null && typeof value === 'object') for (const [k, v] of Object.entries(value)) walk(v, key === 'columns' ? 'columns' : k);
+    else if (value !== null && typeof value === 'object')
+      for (const [k, v] of Object.entries(value)) walk(v, key === 'columns' ? 'columns' : k);
   };
   const run = folio([...args, '--json']);
   walk(JSON.parse(run.stdout), 'root');
@@ -112,7 +123,20 @@ const ALLOWED = ['folio'];
 // `inspect` names the encoding as --encoding takes it (utf-8, windows-1251); `config` names
 // its keys as the config file spells them (thresholds.maxGap, personalChannels). A rule code
 // such as `dormant-key` is one code, read here as its parts.
-const CONFIG_KEYS = ['lang', 'normal', 'elevated', 'mono', 'thresholds', 'statuses', 'outcomes', 'check', 'failOn', 'personalChannels', 'otherChannels', 'columns'];
+const CONFIG_KEYS = [
+  'lang',
+  'normal',
+  'elevated',
+  'mono',
+  'thresholds',
+  'statuses',
+  'outcomes',
+  'check',
+  'failOn',
+  'personalChannels',
+  'otherChannels',
+  'columns',
+];
 const allowedFor = (command: string): readonly string[] => {
   if (command === 'check') return [...ALLOWED, 'check', ...CHECK_RULES.flatMap((r) => r.split('-'))];
   if (commandOf(command) === 'inspect') return [...ALLOWED, 'utf', 'windows'];
@@ -134,8 +158,12 @@ const FORMATS: Record<string, string[]> = {
 
 describe('--lang ru leaves no English words but names and codes', () => {
   const cases = [
-    ...Object.entries(COMMANDS).filter(([c]) => c in FORMATS).flatMap(([c, args]) => (FORMATS[c] ?? []).map((f) => ['demo', c, f, args] as const)),
-    ...Object.entries(RU_COMMANDS).filter(([c]) => commandOf(c) in FORMATS).flatMap(([c, args]) => (FORMATS[commandOf(c)] ?? []).map((f) => ['ru export', c, f, args] as const)),
+    ...Object.entries(COMMANDS)
+      .filter(([c]) => c in FORMATS)
+      .flatMap(([c, args]) => (FORMATS[c] ?? []).map((f) => ['demo', c, f, args] as const)),
+    ...Object.entries(RU_COMMANDS)
+      .filter(([c]) => commandOf(c) in FORMATS)
+      .flatMap(([c, args]) => (FORMATS[commandOf(c)] ?? []).map((f) => ['ru export', c, f, args] as const)),
   ];
   it.each(cases)('%s: %s --format %s', (_fixture, command, format, args) => {
     const run = folio([...args, '--format', format, '--lang', 'ru']);
@@ -148,7 +176,10 @@ describe('--lang ru leaves no English words but names and codes', () => {
   });
 
   it('finds an English word when one is left (the check can fail)', () => {
-    expect(englishLeft('Клиент: Contoso Ltd, rule overdue', new Set(['Contoso', 'Ltd']), ALLOWED)).toEqual(['rule', 'overdue']);
+    expect(englishLeft('Клиент: Contoso Ltd, rule overdue', new Set(['Contoso', 'Ltd']), ALLOWED)).toEqual([
+      'rule',
+      'overdue',
+    ]);
     expect(englishLeft('<td class="bad">просрочен</td> --map date=ЗАГОЛОВОК NO_INPUT', new Set(), ALLOWED)).toEqual([]);
   });
 
@@ -159,8 +190,12 @@ describe('--lang ru leaves no English words but names and codes', () => {
     // Key share 79.5% in September, 81.1% in October: 1.6 percentage points more.
     expect(run.stdout).toMatch(/79,5 % → 81,1 % \(\+1,6 п\.п\.\)/);
     expect(folio(COMMANDS.report!).stdout).toMatch(/79\.5% → 81\.1% \(\+1\.6 pp\)/);
-    expect(folio([...COMMANDS.report!, '--period', '2026-Q3', '--lang', 'ru']).stdout.split('\n')[0]).toBe('Отчёт по портфелю за 3-й квартал 2026');
-    expect(folio([...COMMANDS.report!, '--last', '30', '--lang', 'ru']).stdout.split('\n')[0]).toBe('Отчёт по портфелю за 25.10.2026 — 23.11.2026');
+    expect(folio([...COMMANDS.report!, '--period', '2026-Q3', '--lang', 'ru']).stdout.split('\n')[0]).toBe(
+      'Отчёт по портфелю за 3-й квартал 2026',
+    );
+    expect(folio([...COMMANDS.report!, '--last', '30', '--lang', 'ru']).stdout.split('\n')[0]).toBe(
+      'Отчёт по портфелю за 25.10.2026 — 23.11.2026',
+    );
   });
 });
 
@@ -183,7 +218,23 @@ describe('folio’s own errors in Russian', () => {
   const unquoted = (text: string): string => text.replace(/"[^"\n]*"/g, ' ').replace(/«[^»\n]*»/g, ' ');
   // `yyyy`, `tab`, `GiB` and `none` are values of flags, the rules are the codes --fail-on takes,
   // `report` and `check` name commands; the others name file formats and programs.
-  const ERROR_ALLOWED = [...ALLOWED, 'yyyy', 'tab', 'GiB', 'none', 'report', 'check', ...CHECK_RULES.flatMap((r) => r.split('-')), 'xlsx', 'xlsm', 'xls', 'Parquet', 'zip', 'Excel', 'LibreOffice'];
+  const ERROR_ALLOWED = [
+    ...ALLOWED,
+    'yyyy',
+    'tab',
+    'GiB',
+    'none',
+    'report',
+    'check',
+    ...CHECK_RULES.flatMap((r) => r.split('-')),
+    'xlsx',
+    'xlsm',
+    'xls',
+    'Parquet',
+    'zip',
+    'Excel',
+    'LibreOffice',
+  ];
   const BROKEN: Record<string, string[]> = {
     'a bad amount': ['share', 'fixtures/broken/bad-amount.csv'],
     'a bad date': ['share', 'fixtures/broken/bad-date.csv'],
@@ -219,7 +270,13 @@ describe('folio’s own errors in Russian', () => {
     expect(ru.stderr).toMatch(/^folio: /);
     expect(ru.stderr).toMatch(/^ {2}подсказка: /m);
     const file = args[1] ?? '';
-    const headers = new Set(existsSync(file) && statSync(file).isFile() ? (readFileSync(file, 'latin1').split('\n')[0]?.match(/[A-Za-z]{3,}/g) ?? []) : []);
+    const headers = new Set(
+      existsSync(file) && statSync(file).isFile()
+        ? (readFileSync(file, 'latin1')
+            .split('\n')[0]
+            ?.match(/[A-Za-z]{3,}/g) ?? [])
+        : [],
+    );
     expect(englishLeft(unquoted(ru.stderr), headers, ERROR_ALLOWED), ru.stderr).toEqual([]);
     // The English run does say English words: the comparison above can fail.
     expect(englishLeft(unquoted(en.stderr), headers, ERROR_ALLOWED).length).toBeGreaterThan(0);
@@ -242,7 +299,11 @@ describe('the files of a folder not used, said in Russian', () => {
   writeFileSync(join(dir, 'readme.md'), 'x');
   writeFileSync(join(dir, 'leads.csv'), 'client,x\nA,1\n');
   writeFileSync(join(dir, 'notes.csv'), 'a,b\n');
-  const notUsed = (text: string): string[] => text.split('\n').filter((l) => /не использован|not used/.test(l)).map((l) => l.trim().replace(`${dir}/`, ''));
+  const notUsed = (text: string): string[] =>
+    text
+      .split('\n')
+      .filter((l) => /не использован|not used/.test(l))
+      .map((l) => l.trim().replace(`${dir}/`, ''));
 
   it('report lists each with its reason in the language asked for', () => {
     const ru = notUsed(folio(['report', dir, ...AS_OF, '--lang', 'ru']).stdout);
@@ -254,14 +315,37 @@ describe('the files of a folder not used, said in Russian', () => {
       'не использован: notes.csv (колонки не подходят ни к одному входу (a, b))',
     ]);
     // English keeps the reasons as the folder search words them, and JSON is English under both.
-    expect(notUsed(folio(['report', dir, ...AS_OF]).stdout)[4]).toBe('not used: notes.csv (its columns fit no input (a, b))');
-    expect(folio(['report', dir, ...AS_OF, '--json', '--lang', 'ru']).stdout).toBe(folio(['report', dir, ...AS_OF, '--json']).stdout);
+    expect(notUsed(folio(['report', dir, ...AS_OF]).stdout)[4]).toBe(
+      'not used: notes.csv (its columns fit no input (a, b))',
+    );
+    expect(folio(['report', dir, ...AS_OF, '--json', '--lang', 'ru']).stdout).toBe(
+      folio(['report', dir, ...AS_OF, '--json']).stdout,
+    );
   });
 
   it('a gate with nothing to check names them in Russian too', () => {
     const run = folio(['check', dir, ...AS_OF, '--fail-on', 'cadence', '--lang', 'ru']);
     expect(run.code).toBe(2);
     expect(notUsed(run.stderr)).toHaveLength(5);
-    expect(englishLeft(notUsed(run.stderr).join('\n'), new Set(), [...ALLOWED, 'xlsx', 'xlsm', 'csv', 'tsv', 'txt', 'xls', 'HTML', 'parquet', 'ods', 'readme', 'book', 'sub', 'deeper', 'leads', 'notes'])).toEqual([]);
+    expect(
+      englishLeft(notUsed(run.stderr).join('\n'), new Set(), [
+        ...ALLOWED,
+        'xlsx',
+        'xlsm',
+        'csv',
+        'tsv',
+        'txt',
+        'xls',
+        'HTML',
+        'parquet',
+        'ods',
+        'readme',
+        'book',
+        'sub',
+        'deeper',
+        'leads',
+        'notes',
+      ]),
+    ).toEqual([]);
   });
 });

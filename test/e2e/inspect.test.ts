@@ -47,7 +47,14 @@ describe('folio inspect (e2e)', () => {
       ['Дата закрытия', 'date'],
     ]);
     expect(r.conventions.amount).toBe('decimal comma (from line 2)');
-    expect(r.sample[0]).toMatchObject({ line: '2', client: 'ООО «Ромашка»', amount: '1250000.5', currency: 'RUB', day: '2026-09-15', status: 'won' });
+    expect(r.sample[0]).toMatchObject({
+      line: '2',
+      client: 'ООО «Ромашка»',
+      amount: '1250000.5',
+      currency: 'RUB',
+      day: '2026-09-15',
+      status: 'won',
+    });
   });
 
   it('tells an activity log and a clients file by their columns, or takes --as', () => {

@@ -8,7 +8,16 @@ interface Envelope<R> {
   warnings: { code: string; message: string }[];
 }
 interface MatrixJson {
-  clients: { client: string; want: boolean | null; can: boolean | null; quadrant: string; task: string; class?: string; revenue?: number; reason?: string }[];
+  clients: {
+    client: string;
+    want: boolean | null;
+    can: boolean | null;
+    quadrant: string;
+    task: string;
+    class?: string;
+    revenue?: number;
+    reason?: string;
+  }[];
   counts: Record<string, number>;
   revenue: Record<string, number> | null;
   atRisk: string[];
@@ -16,7 +25,14 @@ interface MatrixJson {
 interface LeadsJson {
   asOf: string;
   thresholds: { big: number; fastDays: number };
-  leads: { lead: string; group: string; priority: number | null; overdue: boolean; daysToClose: number | null; expectedClose: string | null }[];
+  leads: {
+    lead: string;
+    group: string;
+    priority: number | null;
+    overdue: boolean;
+    daysToClose: number | null;
+    expectedClose: string | null;
+  }[];
   managers: { manager: string; leads: number; overloaded: boolean }[];
 }
 
@@ -38,10 +54,18 @@ describe('folio matrix (e2e)', () => {
       ['Stark Industries', 'unclassified', 'regular'],
       ['Wayne Enterprises', 'unclassified', 'regular'],
     ]);
-    expect(e.result.clients.find((c) => c.client === 'Wayne Enterprises')?.reason).toBe('want: cannot read "maybe" as yes/no');
+    expect(e.result.clients.find((c) => c.client === 'Wayne Enterprises')?.reason).toBe(
+      'want: cannot read "maybe" as yes/no',
+    );
     expect(e.result.atRisk).toEqual(['Globex']);
     // Revenue per cell from the deals fixture, by hand: Acme 20 499.75 + Hooli 2 000.
-    expect(e.result.revenue).toEqual({ want_can: 4500.25, want_only: 22_499.75, can_only: 3500, neither: 0, unclassified: 0 });
+    expect(e.result.revenue).toEqual({
+      want_can: 4500.25,
+      want_only: 22_499.75,
+      can_only: 3500,
+      neither: 0,
+      unclassified: 0,
+    });
     expect(e.inputs.map((i) => i.rows)).toEqual([7, 10]);
     expect(e.warnings.map((w) => w.code)).toContain('KEY_CLIENTS_AT_RISK');
   });
@@ -61,7 +85,13 @@ describe('folio matrix (e2e)', () => {
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/clients-scores\.csv:2:2: Interest "8": holds scores[\s\S]*--want-min/);
     const e = run<MatrixJson>(['matrix', 'fixtures/clients-scores.csv', '--want-min', '7', '--can-min', '5']);
-    expect(Object.fromEntries(e.result.clients.map((c) => [c.client, c.quadrant]))).toEqual({ A: 'want_can', B: 'want_only', C: 'can_only', D: 'neither', E: 'want_can' });
+    expect(Object.fromEntries(e.result.clients.map((c) => [c.client, c.quadrant]))).toEqual({
+      A: 'want_can',
+      B: 'want_only',
+      C: 'can_only',
+      D: 'neither',
+      E: 'want_can',
+    });
   });
 
   it('writes every format', () => {
@@ -96,10 +126,25 @@ describe('folio leads (e2e)', () => {
   it('maps a camelCase field by --map, and names the spelling when the case is off', () => {
     // Mapping the expected close date by hand must give the same queue as the alias does.
     const byAlias = folio(['leads', 'fixtures/leads-en-hubspot.csv', '--as-of', '2026-11-01', '--json']);
-    const byMap = folio(['leads', 'fixtures/leads-en-hubspot.csv', '--as-of', '2026-11-01', '--map', 'expectedClose=Expected Close Date', '--json']);
+    const byMap = folio([
+      'leads',
+      'fixtures/leads-en-hubspot.csv',
+      '--as-of',
+      '2026-11-01',
+      '--map',
+      'expectedClose=Expected Close Date',
+      '--json',
+    ]);
     expect(byMap.code, byMap.stderr).toBe(0);
     expect(json<{ result: unknown }>(byMap).result).toEqual(json<{ result: unknown }>(byAlias).result);
-    const off = folio(['leads', 'fixtures/leads-en-hubspot.csv', '--as-of', '2026-11-01', '--map', 'expectedclose=Expected Close Date']);
+    const off = folio([
+      'leads',
+      'fixtures/leads-en-hubspot.csv',
+      '--as-of',
+      '2026-11-01',
+      '--map',
+      'expectedclose=Expected Close Date',
+    ]);
     expect(off.code).toBe(2);
     expect(off.stderr).toContain('--map expectedClose=Expected Close Date');
   });

@@ -51,7 +51,11 @@ describe('several files of one role are one table', () => {
       [B, 6, 3, 1, 2],
     ]);
     addsUp(e.inputs);
-    expect(e.warnings).toContainEqual({ code: 'FOLDED_LINES', message: `${B}: 2 line(s) repeated whole (same ID, same values) were counted once; 2 of them repeat lines of an earlier file`, fields: { file: B, count: 2, across: 2 } });
+    expect(e.warnings).toContainEqual({
+      code: 'FOLDED_LINES',
+      message: `${B}: 2 line(s) repeated whole (same ID, same values) were counted once; 2 of them repeat lines of an earlier file`,
+      fields: { file: B, count: 2, across: 2 },
+    });
     expect(run.stderr).toContain('2 of them repeat lines of an earlier file');
   });
 
@@ -76,7 +80,7 @@ describe('several files of one role are one table', () => {
     addsUp(e.inputs);
   });
 
-  it('checks a later export\'s totals row against all its won lines, the folded ones included', () => {
+  it("checks a later export's totals row against all its won lines, the folded ones included", () => {
     const dir = mkdtempSync(join(tmpdir(), 'folio-multi-'));
     const b = join(dir, 'b.csv');
     // B's own won lines: 2000 + 700 (both also in A) + 1200 + 800 + 250 = 4950.
@@ -84,7 +88,9 @@ describe('several files of one role are one table', () => {
     const { e } = share([A, b]);
     expect(e.result.total).toBe(6450);
     expect(e.inputs[1]).toMatchObject({ used: 3, folded: 2, totals: 1 });
-    expect(e.warnings.find((w) => w.code === 'TOTALS_ROWS')?.message).toContain('their amounts agree with the won rows above them');
+    expect(e.warnings.find((w) => w.code === 'TOTALS_ROWS')?.message).toContain(
+      'their amounts agree with the won rows above them',
+    );
     addsUp(e.inputs);
   });
 
@@ -98,10 +104,13 @@ describe('several files of one role are one table', () => {
     addsUp(e.inputs);
   });
 
-  it('takes each file\'s encoding and delimiter on its own, and folds a repeat across them', () => {
+  it("takes each file's encoding and delimiter on its own, and folds a repeat across them", () => {
     const dir = mkdtempSync(join(tmpdir(), 'folio-multi-'));
     const header = 'Deal ID,Company,Amount,Close Date,Stage';
-    writeFileSync(join(dir, 'a.csv'), `${header}\n1,ООО Ромашка,100.50,2026-02-01,Closed Won\n2,Acme,50,2026-02-02,Closed Won\n`);
+    writeFileSync(
+      join(dir, 'a.csv'),
+      `${header}\n1,ООО Ромашка,100.50,2026-02-01,Closed Won\n2,Acme,50,2026-02-02,Closed Won\n`,
+    );
     // The same first line again, in Windows-1251 with semicolons, and one new deal.
     const b = `${header.replaceAll(',', ';')}\n1;ООО Ромашка;100.50;2026-02-01;Closed Won\n3;АО Вектор;25;2026-03-01;Closed Won\n`;
     writeFileSync(join(dir, 'b.csv'), cp1251(b));
@@ -139,7 +148,9 @@ describe('several files of one role are one table', () => {
     writeFileSync(join(dir, 'deals-b.csv'), 'Client,Amount,Date\nGlobex,50,2026-01-11\n');
     const r = folio(['share', join(dir, 'deals-a.csv'), join(dir, 'deals-b.csv')]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain(`${join(dir, 'deals-b.csv')}:1: this file has no column for status, which ${join(dir, 'deals-a.csv')} has`);
+    expect(r.stderr).toContain(
+      `${join(dir, 'deals-b.csv')}:1: this file has no column for status, which ${join(dir, 'deals-a.csv')} has`,
+    );
     expect(r.stderr).toContain('hint: export the files with the same columns');
     // In a folder, the same file is named the same way.
     const folder = folio(['report', dir, '--period', '2026-01', '--as-of', '2026-02-01']);
@@ -154,7 +165,9 @@ describe('several files of one role are one table', () => {
     const r = folio(['share', A, b]);
     expect(r.code).toBe(2);
     // D-104 is line 5 of A and line 2 of the changed copy of B.
-    expect(r.stderr).toContain(`${b}:2:3: Amount "2100.00": deal D-104 appears again with a different amount (first on line 5 of ${A})`);
+    expect(r.stderr).toContain(
+      `${b}:2:3: Amount "2100.00": deal D-104 appears again with a different amount (first on line 5 of ${A})`,
+    );
   });
 
   it('reads standard input once at most, and each file once', () => {
@@ -168,7 +181,10 @@ describe('several files of one role are one table', () => {
     const mixed = folio(['share', '-', A, '--json'], { input: readFileSync(B) });
     expect(mixed.code, mixed.stderr).toBe(0);
     const e = OUTPUT_SCHEMAS.share.parse(json(mixed));
-    expect(e.inputs.map((i) => [i.file, i.folded])).toEqual([['<stdin>', 0], [A, 2]]);
+    expect(e.inputs.map((i) => [i.file, i.folded])).toEqual([
+      ['<stdin>', 0],
+      [A, 2],
+    ]);
     expect(e.result.total).toBe(6450);
   });
 });
@@ -176,7 +192,7 @@ describe('several files of one role are one table', () => {
 describe('report and check over several files per role', () => {
   const args = ['fixtures/multi', '--period', '2026-03', '--as-of', '2026-03-31'];
 
-  it('combines the folder\'s files per role and lists them', () => {
+  it("combines the folder's files per role and lists them", () => {
     const r = folio(['report', ...args, '--json']);
     expect(r.code, r.stderr).toBe(0);
     const e = OUTPUT_SCHEMAS.report.parse(json(r));
@@ -204,19 +220,45 @@ describe('report and check over several files per role', () => {
     addsUp(e.inputs);
   });
 
-  it('lists the files it took in the table\'s Inputs section, in English and Russian', () => {
+  it("lists the files it took in the table's Inputs section, in English and Russian", () => {
     const en = folio(['report', ...args]);
-    expect(en.stdout).toMatch(/Inputs\n {2}activities: fixtures\/multi\/activities-2026-02\.csv[^\n]*\n {2}activities: fixtures\/multi\/activities-2026-03\.csv[^\n]*\n {2}deals: fixtures\/multi\/deals-2026-01-02\.csv[^\n]*\n {2}deals: fixtures\/multi\/deals-2026-02-03\.csv/);
+    expect(en.stdout).toMatch(
+      /Inputs\n {2}activities: fixtures\/multi\/activities-2026-02\.csv[^\n]*\n {2}activities: fixtures\/multi\/activities-2026-03\.csv[^\n]*\n {2}deals: fixtures\/multi\/deals-2026-01-02\.csv[^\n]*\n {2}deals: fixtures\/multi\/deals-2026-02-03\.csv/,
+    );
     const ru = folio(['report', ...args, '--lang', 'ru']);
-    expect(ru.stdout).toMatch(/Исходные файлы\n {2}активности: fixtures\/multi\/activities-2026-02\.csv \(узнан по имени и колонкам\)\n(?: {2}[^\n]*\n){2} {2}сделки: fixtures\/multi\/deals-2026-02-03\.csv/);
+    expect(ru.stdout).toMatch(
+      /Исходные файлы\n {2}активности: fixtures\/multi\/activities-2026-02\.csv \(узнан по имени и колонкам\)\n(?: {2}[^\n]*\n){2} {2}сделки: fixtures\/multi\/deals-2026-02-03\.csv/,
+    );
   });
 
   it('takes --deals and --activities more than once', () => {
-    const r = folio(['check', '--deals', A, '--deals', B, '--activities', 'fixtures/multi/activities-2026-02.csv', '--activities', 'fixtures/multi/activities-2026-03.csv', '--period', '2026-Q1', '--as-of', '2026-03-31', '--fail-on', 'golden', '--json']);
+    const r = folio([
+      'check',
+      '--deals',
+      A,
+      '--deals',
+      B,
+      '--activities',
+      'fixtures/multi/activities-2026-02.csv',
+      '--activities',
+      'fixtures/multi/activities-2026-03.csv',
+      '--period',
+      '2026-Q1',
+      '--as-of',
+      '2026-03-31',
+      '--fail-on',
+      'golden',
+      '--json',
+    ]);
     // Acme 3800 of 6450 in the quarter: golden, so the gate fails.
     expect(r.code, r.stderr).toBe(1);
     const e = OUTPUT_SCHEMAS.check.parse(json(r));
-    expect(e.inputs.map((i) => i.file)).toEqual([A, B, 'fixtures/multi/activities-2026-02.csv', 'fixtures/multi/activities-2026-03.csv']);
+    expect(e.inputs.map((i) => i.file)).toEqual([
+      A,
+      B,
+      'fixtures/multi/activities-2026-02.csv',
+      'fixtures/multi/activities-2026-03.csv',
+    ]);
     expect(e.result.summary.find((s) => s.rule === 'golden')?.count).toBe(1);
     addsUp(e.inputs);
   });
@@ -226,11 +268,23 @@ describe('report and check over several files per role', () => {
     const r = folio(['report', '--deals', A, B, '--period', '2026-02', '--as-of', '2026-03-31']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`folio: ${B}: is not a folder`);
-    expect(r.stderr).toContain('once per file: --deals a.csv --deals b.csv; a glob after --deals names only its first file');
+    expect(r.stderr).toContain(
+      'once per file: --deals a.csv --deals b.csv; a glob after --deals names only its first file',
+    );
   });
 
   it('a named role takes no file of the folder', () => {
-    const r = folio(['report', 'fixtures/multi', '--deals', A, '--period', '2026-02', '--as-of', '2026-03-31', '--json']);
+    const r = folio([
+      'report',
+      'fixtures/multi',
+      '--deals',
+      A,
+      '--period',
+      '2026-02',
+      '--as-of',
+      '2026-03-31',
+      '--json',
+    ]);
     expect(r.code, r.stderr).toBe(0);
     const e = OUTPUT_SCHEMAS.report.parse(json(r));
     expect(e.inputs.filter((i) => i.role === 'deals').map((i) => i.file)).toEqual([A]);
@@ -244,7 +298,9 @@ describe('other commands over several files', () => {
     const half = Math.ceil(rows.length / 2);
     writeFileSync(join(dir, 'a.csv'), [header, ...rows.slice(0, half)].join('\n') + '\n');
     writeFileSync(join(dir, 'b.csv'), [header, ...rows.slice(half)].join('\n') + '\n');
-    const whole = json<{ result: unknown }>(folio(['leads', 'fixtures/leads-en-hubspot.csv', '--as-of', '2026-11-01', '--json']));
+    const whole = json<{ result: unknown }>(
+      folio(['leads', 'fixtures/leads-en-hubspot.csv', '--as-of', '2026-11-01', '--json']),
+    );
     const split = folio(['leads', join(dir, 'a.csv'), join(dir, 'b.csv'), '--as-of', '2026-11-01', '--json']);
     expect(split.code, split.stderr).toBe(0);
     const e = json<{ result: unknown; inputs: Input[] }>(split);
@@ -265,12 +321,26 @@ describe('other commands over several files', () => {
       ['Hooli', 'want_only'],
       ['Globex', 'can_only'],
     ]);
-    expect(e.inputs.map((i) => [i.used, i.excluded.duplicate])).toEqual([[2, 0], [1, 1]]);
+    expect(e.inputs.map((i) => [i.used, i.excluded.duplicate])).toEqual([
+      [2, 0],
+      [1, 1],
+    ]);
     addsUp(e.inputs);
   });
 
   it('cadence: two logs are one log', () => {
-    const r = folio(['cadence', 'fixtures/multi/activities-2026-02.csv', 'fixtures/multi/activities-2026-03.csv', '--deals', A, '--deals', B, '--as-of', '2026-03-31', '--json']);
+    const r = folio([
+      'cadence',
+      'fixtures/multi/activities-2026-02.csv',
+      'fixtures/multi/activities-2026-03.csv',
+      '--deals',
+      A,
+      '--deals',
+      B,
+      '--as-of',
+      '2026-03-31',
+      '--json',
+    ]);
     expect(r.code, r.stderr).toBe(0);
     const e = OUTPUT_SCHEMAS.cadence.parse(json(r));
     expect(e.result.agenda.map((a) => [a.client, a.lastPositive])).toEqual([
@@ -283,7 +353,11 @@ describe('other commands over several files', () => {
   });
 
   it('inspect reads each of the overlapping exports', () => {
-    for (const [file, role] of [[A, 'deals'], [B, 'deals'], ['fixtures/multi/activities-2026-03.csv', 'activities']] as const) {
+    for (const [file, role] of [
+      [A, 'deals'],
+      [B, 'deals'],
+      ['fixtures/multi/activities-2026-03.csv', 'activities'],
+    ] as const) {
       const r = folio(['inspect', file, '--json']);
       expect(r.code, r.stderr).toBe(0);
       const e = json<{ result: { role: string; rows: number; missing: unknown[] } }>(r);

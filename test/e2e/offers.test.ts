@@ -17,13 +17,35 @@ describe('folio offers (e2e)', () => {
   // row. As-of Monday 23.11.2026; November 2026 by hand: Thu 5, Fri 6, Mon 9, Tue 10, Fri 20.
   it('checks a Russian 1C journal against a Russian call log', () => {
     expect([...readFileSync('fixtures/offers-ru-1c.csv').subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    const e = offers(['fixtures/offers-ru-1c.csv', '--activities', 'fixtures/offers-ru-calls.csv', '--as-of', '23.11.2026']);
+    const e = offers([
+      'fixtures/offers-ru-1c.csv',
+      '--activities',
+      'fixtures/offers-ru-calls.csv',
+      '--as-of',
+      '23.11.2026',
+    ]);
     const r = e.result;
     // КП-101 (Thu 5) called Fri 6: in time. КП-102 (Thu 5) due Fri 6, first call Mon 9: late.
     // КП-103 (Fri 6) visited Mon 9: in time. КП-104 (Mon 9) due Tue 10: only a letter, no call.
     expect(r.violations).toEqual([
-      { client: 'АО Вектор', offer: 'КП-102', sent: '2026-11-05', due: '2026-11-06', contact: '2026-11-09', manager: 'Петрова', amount: 80000 },
-      { client: 'ООО Север', offer: 'КП-104', sent: '2026-11-09', due: '2026-11-10', contact: null, manager: 'Иванов', amount: 300000 },
+      {
+        client: 'АО Вектор',
+        offer: 'КП-102',
+        sent: '2026-11-05',
+        due: '2026-11-06',
+        contact: '2026-11-09',
+        manager: 'Петрова',
+        amount: 80000,
+      },
+      {
+        client: 'ООО Север',
+        offer: 'КП-104',
+        sent: '2026-11-09',
+        due: '2026-11-10',
+        contact: null,
+        manager: 'Иванов',
+        amount: 300000,
+      },
     ]);
     // КП-107 (Fri 20) is due today, КП-108 (Mon 23) tomorrow.
     expect(r.due.map((d) => [d.offer, d.due, d.daysLeft])).toEqual([
@@ -49,17 +71,43 @@ describe('folio offers (e2e)', () => {
     // Offers: 10 rows = 8 used + 1 without a sending date + the totals row. Log: 8 rows = 5
     // personal contacts of offer clients + 1 letter + 1 other client + 1 planned after as-of.
     expect(e.inputs).toMatchObject([
-      { role: 'offers', encoding: 'utf-8', delimiter: ';', columns: { number: 'Номер', sent: 'Дата КП', expires: 'Действует до' }, rows: 10, used: 8, excluded: { notSent: 1, sentAfterAsOf: 0 }, totals: 1, skipped: 0 },
+      {
+        role: 'offers',
+        encoding: 'utf-8',
+        delimiter: ';',
+        columns: { number: 'Номер', sent: 'Дата КП', expires: 'Действует до' },
+        rows: 10,
+        used: 8,
+        excluded: { notSent: 1, sentAfterAsOf: 0 },
+        totals: 1,
+        skipped: 0,
+      },
       { role: 'activities', rows: 8, used: 5, excluded: { notOfferClient: 1, notPersonal: 1, afterAsOf: 1 } },
     ]);
     expect(codes(e)).toEqual(['TOTALS_ROWS', 'OFFERS_NOT_SENT']);
   });
 
   it('checks English quotes with US dates against a log without an outcome column', () => {
-    const e = offers(['fixtures/offers-en-quotes.csv', '--activities', 'fixtures/offers-en-activities.csv', '--as-of', '2026-11-23']);
+    const e = offers([
+      'fixtures/offers-en-quotes.csv',
+      '--activities',
+      'fixtures/offers-en-activities.csv',
+      '--as-of',
+      '2026-11-23',
+    ]);
     const r = e.result;
     // Q-2002 sent Fri 13 Nov, due Mon 16: an e-mail that day, the call on Tue 17.
-    expect(r.violations).toEqual([{ client: 'Globex', offer: 'Q-2002', sent: '2026-11-13', due: '2026-11-16', contact: '2026-11-17', manager: 'Olga Petrova', amount: 8500 }]);
+    expect(r.violations).toEqual([
+      {
+        client: 'Globex',
+        offer: 'Q-2002',
+        sent: '2026-11-13',
+        due: '2026-11-16',
+        contact: '2026-11-17',
+        manager: 'Olga Petrova',
+        amount: 8500,
+      },
+    ]);
     expect(r.due.map((d) => [d.offer, d.due, d.daysLeft])).toEqual([['Q-2005', '2026-11-23', 0]]);
     expect(r.expiring.map((x) => [x.offer, x.daysLeft])).toEqual([
       ['Q-2004', 0],
@@ -81,19 +129,49 @@ describe('folio offers (e2e)', () => {
 
   it('honours --follow-up-days and --expiring-days', () => {
     // Two business days: Q-2002 (Fri 13) is due Tue 17, the day of the call.
-    const e = offers(['fixtures/offers-en-quotes.csv', '--activities', 'fixtures/offers-en-activities.csv', '--as-of', '2026-11-23', '--follow-up-days', '2', '--expiring-days', '3']);
+    const e = offers([
+      'fixtures/offers-en-quotes.csv',
+      '--activities',
+      'fixtures/offers-en-activities.csv',
+      '--as-of',
+      '2026-11-23',
+      '--follow-up-days',
+      '2',
+      '--expiring-days',
+      '3',
+    ]);
     expect(e.result.violations).toEqual([]);
     expect(e.result.expiring.map((x) => x.offer)).toEqual(['Q-2004']);
-    const env = folio(['offers', 'fixtures/offers-en-quotes.csv', '--as-of', '2026-11-23', '--json'], { env: { FOLIO_EXPIRING_DAYS: '3' } });
+    const env = folio(['offers', 'fixtures/offers-en-quotes.csv', '--as-of', '2026-11-23', '--json'], {
+      env: { FOLIO_EXPIRING_DAYS: '3' },
+    });
     expect(OUTPUT_SCHEMAS.offers.parse(json(env)).result.thresholds).toEqual({ followUpDays: 1, expiringDays: 3 });
   });
 
   it('prints a Russian table and a CSV of the four lists', () => {
-    const table = folio(['offers', 'fixtures/offers-ru-1c.csv', '--activities', 'fixtures/offers-ru-calls.csv', '--as-of', '2026-11-23', '--lang', 'ru']);
+    const table = folio([
+      'offers',
+      'fixtures/offers-ru-1c.csv',
+      '--activities',
+      'fixtures/offers-ru-calls.csv',
+      '--as-of',
+      '2026-11-23',
+      '--lang',
+      'ru',
+    ]);
     expect(table.code, table.stderr).toBe(0);
     expect(table.stdout).toMatch(/Без звонка в срок/);
     expect(table.stdout).toMatch(/Упущено\s+420 000/);
-    const csv = folio(['offers', 'fixtures/offers-en-quotes.csv', '--activities', 'fixtures/offers-en-activities.csv', '--as-of', '2026-11-23', '--format', 'csv']);
+    const csv = folio([
+      'offers',
+      'fixtures/offers-en-quotes.csv',
+      '--activities',
+      'fixtures/offers-en-activities.csv',
+      '--as-of',
+      '2026-11-23',
+      '--format',
+      'csv',
+    ]);
     expect(csv.stdout.split('\n')[0]).toBe('list,client,offer,sent,due,contact,expires,daysLeft,amount,manager');
     expect(csv.stdout).toContain('violation,Globex,Q-2002,2026-11-13,2026-11-16,2026-11-17,,,8500,Olga Petrova');
   });
@@ -130,14 +208,33 @@ describe('folio offers (e2e)', () => {
   });
 
   it('redacts client and manager names', () => {
-    const r = folio(['offers', 'fixtures/offers-en-quotes.csv', '--activities', 'fixtures/offers-en-activities.csv', '--as-of', '2026-11-23', '--redact']);
+    const r = folio([
+      'offers',
+      'fixtures/offers-en-quotes.csv',
+      '--activities',
+      'fixtures/offers-en-activities.csv',
+      '--as-of',
+      '2026-11-23',
+      '--redact',
+    ]);
     expect(r.code, r.stderr).toBe(0);
     for (const name of ['Globex', 'Hooli', 'Olga Petrova', 'Anna Kim']) expect(r.stdout).not.toContain(name);
     expect(r.stdout).toMatch(/client-[0-9a-f]{8}/);
   });
 
   it('in a report without key clients, still reads the log for the follow-up, once', () => {
-    const r = folio(['report', '--offers', 'fixtures/offers-en-quotes.csv', '--activities', 'fixtures/offers-en-activities.csv', '--as-of', '2026-11-23', '--period', '2026-11', '--json']);
+    const r = folio([
+      'report',
+      '--offers',
+      'fixtures/offers-en-quotes.csv',
+      '--activities',
+      'fixtures/offers-en-activities.csv',
+      '--as-of',
+      '2026-11-23',
+      '--period',
+      '2026-11',
+      '--json',
+    ]);
     expect(r.code, r.stderr).toBe(0);
     const e = OUTPUT_SCHEMAS.report.parse(json(r));
     expect(e.result.cadence).toBeNull();
@@ -175,7 +272,9 @@ describe('folio offers (e2e)', () => {
   it('prints its JSON Schema', () => {
     const r = folio(['schema', 'offers']);
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout).properties.result.required).toEqual(expect.arrayContaining(['violations', 'due', 'expiring', 'expired', 'managers']));
+    expect(JSON.parse(r.stdout).properties.result.required).toEqual(
+      expect.arrayContaining(['violations', 'due', 'expiring', 'expired', 'managers']),
+    );
   });
 });
 
@@ -191,7 +290,12 @@ describe('check rules followup and expired (e2e)', () => {
       ['Adventure Works', 'Anna Kim'],
       ['Contoso Ltd', 'Olga Petrova'],
     ]);
-    expect(e.result.summary.find((s) => s.rule === 'expired')).toEqual({ rule: 'expired', count: 2, failing: false, skipped: false });
+    expect(e.result.summary.find((s) => s.rule === 'expired')).toEqual({
+      rule: 'expired',
+      count: 2,
+      failing: false,
+      skipped: false,
+    });
   });
 
   it('is not in the default policy', () => {
@@ -201,11 +305,30 @@ describe('check rules followup and expired (e2e)', () => {
   });
 
   it('refuses followup without an activity log (a gate that checked nothing fails), passes expired on clean offers', () => {
-    const r = folio(['check', '--offers', 'fixtures/demo/offers.csv', '--as-of', '2026-11-23', '--fail-on', 'followup']);
+    const r = folio([
+      'check',
+      '--offers',
+      'fixtures/demo/offers.csv',
+      '--as-of',
+      '2026-11-23',
+      '--fail-on',
+      'followup',
+    ]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/rule followup needs an activity log/);
     // Q-304 is valid until 20 October: on that day it is still expiring, on the 21st expired.
-    const expired = (asOf: string) => folio(['check', '--offers', 'fixtures/demo/offers.csv', '--as-of', asOf, '--period', '2026-10', '--fail-on', 'expired']).code;
+    const expired = (asOf: string) =>
+      folio([
+        'check',
+        '--offers',
+        'fixtures/demo/offers.csv',
+        '--as-of',
+        asOf,
+        '--period',
+        '2026-10',
+        '--fail-on',
+        'expired',
+      ]).code;
     expect(expired('2026-10-20')).toBe(0);
     expect(expired('2026-10-21')).toBe(1);
   });

@@ -32,7 +32,15 @@ describe('Bitrix24 deals with and without product rows (e2e)', () => {
       ['ООО Бета', 8_550.25],
       ['ООО Гамма', 4_000],
     ]);
-    expect(e.inputs[0]).toMatchObject({ encoding: 'utf-8', delimiter: ';', rows: 9, used: 6, excluded: { status: 2 }, folded: 1, skipped: 0 });
+    expect(e.inputs[0]).toMatchObject({
+      encoding: 'utf-8',
+      delimiter: ';',
+      rows: 9,
+      used: 6,
+      excluded: { status: 2 },
+      folded: 1,
+      skipped: 0,
+    });
     expect(e.warnings.map((w) => w.code)).toContain('DEAL_AMOUNT_ONCE');
   });
 
@@ -41,7 +49,9 @@ describe('Bitrix24 deals with and without product rows (e2e)', () => {
     const r = folio(['share', file]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`${file}:2:6: Цена "": no price`);
-    expect(r.stderr).toContain('hint: a product row needs product, price and quantity; leave all three empty for a deal without products');
+    expect(r.stderr).toContain(
+      'hint: a product row needs product, price and quantity; leave all three empty for a deal without products',
+    );
     const noProduct = folio(['share', tempFile(`${HEADER}1;Альфа;Сделка успешна;100;;50;2\n`)]);
     expect(noProduct.code).toBe(2);
     expect(noProduct.stderr).toMatch(/:2:5: Товар "": no product on a row with a price or quantity/);
@@ -51,14 +61,18 @@ describe('Bitrix24 deals with and without product rows (e2e)', () => {
     const file = tempFile('ID;Компания;Товар;Цена;Количество\n1;Альфа;Кабель;50;2\n2;Бета;;;\n');
     const r = folio(['share', file]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/:3:3: Товар "": no product, price or quantity, and no amount column to take the deal amount from/);
+    expect(r.stderr).toMatch(
+      /:3:3: Товар "": no product, price or quantity, and no amount column to take the deal amount from/,
+    );
     expect(r.stderr).toContain('hint: map the deal amount with --map amount=HEADER');
   });
 
   it('refuses a deal without products that appears again with another amount', () => {
     const r = folio(['share', tempFile(`${HEADER}7;Альфа;Сделка успешна;100;;;\n7;Альфа;Сделка успешна;120;;;\n`)]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/:3:4: Сумма "120": deal 7 has no product rows and appears again with a different amount \(first on line 2\)/);
+    expect(r.stderr).toMatch(
+      /:3:4: Сумма "120": deal 7 has no product rows and appears again with a different amount \(first on line 2\)/,
+    );
   });
 
   it('counts a deal without products once with --no-fold too', () => {

@@ -67,7 +67,11 @@ describe('read once, count once (e2e)', () => {
     // the valid won deals are Aster 1,000 + 500 and Cedar 700 (68% and 32%: both above 10%).
     expect(e.inputs.find((i) => i.role === 'clients')).toMatchObject({ rows: 2, used: 2 });
     expect(e.inputs.find((i) => i.role === 'activities')).toMatchObject({ rows: 2, used: 2 });
-    expect(e.result.cadence?.keyClients).toEqual({ from: ['12m', 'clients-file'], classesOver: { from: '2025-11-06', to: '2026-11-05' }, names: ['Aster', 'Cedar'] });
+    expect(e.result.cadence?.keyClients).toEqual({
+      from: ['12m', 'clients-file'],
+      classesOver: { from: '2025-11-06', to: '2026-11-05' },
+      names: ['Aster', 'Cedar'],
+    });
   });
 });
 
@@ -94,11 +98,23 @@ describe('key clients chosen in the open (e2e)', () => {
     // Tailspin Toys 21,162.24 (34.3%), Contoso Ltd 13,442.36 (21.8%), Litware 8,415.88 (13.6%),
     // Fabrikam 7,047.71 (11.4%); the next, Lucerne Publishing, has 8.3%.
     const c = cadence(['--key-period', 'period']);
-    expect(c.keyClients).toEqual({ from: ['period'], classesOver: { from: '2026-10-01', to: '2026-10-31' }, names: ['Contoso Ltd', 'Fabrikam', 'Litware', 'Tailspin Toys'] });
+    expect(c.keyClients).toEqual({
+      from: ['period'],
+      classesOver: { from: '2026-10-01', to: '2026-10-31' },
+      names: ['Contoso Ltd', 'Fabrikam', 'Litware', 'Tailspin Toys'],
+    });
     expect(c.agenda.map((a) => a.client).sort()).toEqual(['Contoso Ltd', 'Fabrikam', 'Litware', 'Tailspin Toys']);
     // Tailspin Toys: positive on 29 Sep and 10 Oct, 11 days apart: broke on 10 Oct, in October.
     expect(c.violations.filter((v) => v.client === 'Tailspin Toys')).toEqual([
-      { client: 'Tailspin Toys', rule: 'gap', date: '2026-10-10', from: '2026-09-29', to: '2026-10-10', days: 11, open: false },
+      {
+        client: 'Tailspin Toys',
+        rule: 'gap',
+        date: '2026-10-10',
+        from: '2026-09-29',
+        to: '2026-10-10',
+        days: 11,
+        open: false,
+      },
     ]);
   });
 
@@ -114,22 +130,68 @@ describe('key clients chosen in the open (e2e)', () => {
   });
 
   it('says how the key clients were chosen in the table, and check takes the same flags', () => {
-    const r = folio(['report', 'fixtures/demo', '--period', '2026-10', '--as-of', '2026-11-23', '--key-period', 'period']);
+    const r = folio([
+      'report',
+      'fixtures/demo',
+      '--period',
+      '2026-10',
+      '--as-of',
+      '2026-11-23',
+      '--key-period',
+      'period',
+    ]);
     expect(r.stdout).toMatch(/Key clients\s+revenue classes of 2026-10-01 — 2026-10-31/);
-    const check = folio(['check', 'fixtures/demo', '--period', '2026-10', '--as-of', '2026-11-23', '--key-client', 'Tailspin Toys', '--fail-on', 'none', '--json']);
+    const check = folio([
+      'check',
+      'fixtures/demo',
+      '--period',
+      '2026-10',
+      '--as-of',
+      '2026-11-23',
+      '--key-client',
+      'Tailspin Toys',
+      '--fail-on',
+      'none',
+      '--json',
+    ]);
     expect(check.code, check.stderr).toBe(0);
-    const clients = new Set(OUTPUT_SCHEMAS.check.parse(json(check)).result.findings.filter((f) => f.rule === 'cadence').map((f) => f.client));
+    const clients = new Set(
+      OUTPUT_SCHEMAS.check
+        .parse(json(check))
+        .result.findings.filter((f) => f.rule === 'cadence')
+        .map((f) => f.client),
+    );
     expect([...clients]).toEqual(['Tailspin Toys']);
   });
 
   it('the cadence command refuses --key-period without deals to classify', () => {
-    const r = folio(['cadence', 'fixtures/demo/activities.csv', '--all-clients', '--key-period', 'period', '--as-of', '2026-11-23']);
+    const r = folio([
+      'cadence',
+      'fixtures/demo/activities.csv',
+      '--all-clients',
+      '--key-period',
+      'period',
+      '--as-of',
+      '2026-11-23',
+    ]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/no --deals file gives them/);
   });
 
   it('the cadence command says it too: --key-period period uses the window', () => {
-    const r = folio(['cadence', 'fixtures/demo/activities.csv', '--deals', 'fixtures/demo/deals.csv', '--key-period', 'period', '--period', '2026-10', '--as-of', '2026-11-23', '--json']);
+    const r = folio([
+      'cadence',
+      'fixtures/demo/activities.csv',
+      '--deals',
+      'fixtures/demo/deals.csv',
+      '--key-period',
+      'period',
+      '--period',
+      '2026-10',
+      '--as-of',
+      '2026-11-23',
+      '--json',
+    ]);
     expect(r.code, r.stderr).toBe(0);
     expect(OUTPUT_SCHEMAS.cadence.parse(json(r)).result.keyClients).toEqual({
       from: ['period'],

@@ -28,8 +28,30 @@ const COMMANDS: [string, string[]][] = [
   ['share', ['share', 'fixtures/redact/deals.csv']],
   ['matrix', ['matrix', 'fixtures/redact/clients.csv', '--deals', 'fixtures/redact/deals.csv']],
   ['leads', ['leads', 'fixtures/redact/leads.csv', ...AS_OF]],
-  ['cadence', ['cadence', 'fixtures/redact/activities.csv', '--deals', 'fixtures/redact/deals.csv', '--clients', 'fixtures/redact/clients.csv', ...AS_OF]],
-  ['cadence --key-client', ['cadence', 'fixtures/redact/activities.csv', '--key-client', 'Zebulon Quartz', '--key-client', 'Nobody Inparticular', ...AS_OF]],
+  [
+    'cadence',
+    [
+      'cadence',
+      'fixtures/redact/activities.csv',
+      '--deals',
+      'fixtures/redact/deals.csv',
+      '--clients',
+      'fixtures/redact/clients.csv',
+      ...AS_OF,
+    ],
+  ],
+  [
+    'cadence --key-client',
+    [
+      'cadence',
+      'fixtures/redact/activities.csv',
+      '--key-client',
+      'Zebulon Quartz',
+      '--key-client',
+      'Nobody Inparticular',
+      ...AS_OF,
+    ],
+  ],
   ['report', ['report', 'fixtures/redact', ...AS_OF]],
   ['check', ['check', 'fixtures/redact', ...AS_OF]],
   ['inspect deals', ['inspect', 'fixtures/redact/deals.csv']],
@@ -38,7 +60,10 @@ const COMMANDS: [string, string[]][] = [
   ['inspect clients', ['inspect', 'fixtures/redact/clients.csv']],
   ['share, bad cell skipped', ['share', 'fixtures/redact-bad/deals.csv', '--skip-invalid']],
   ['inspect, bad cell', ['inspect', 'fixtures/redact-bad/deals.csv']],
-  ['check, bad cell', ['check', '--deals', 'fixtures/redact-bad/deals.csv', '--fail-on', 'invalid', '--period', '2026-10', ...AS_OF]],
+  [
+    'check, bad cell',
+    ['check', '--deals', 'fixtures/redact-bad/deals.csv', '--fail-on', 'invalid', '--period', '2026-10', ...AS_OF],
+  ],
 ];
 
 function leaked(r: CliRun): string[] {
@@ -59,7 +84,8 @@ describe('--redact (e2e sweep)', () => {
       expect(r.code, `${format}: ${r.stderr}`).toBeLessThan(2);
       expect(leaked(r), format).toEqual([]);
       // Every command shows names in its table and JSON (inspect's CSV lists only columns).
-      if (format === 'table' || format === 'json') expect(r.stdout + r.stderr, format).toMatch(/(client|person|lead)-[0-9a-f]{8}/);
+      if (format === 'table' || format === 'json')
+        expect(r.stdout + r.stderr, format).toMatch(/(client|person|lead)-[0-9a-f]{8}/);
     }
   });
 
@@ -84,7 +110,8 @@ describe('--redact (e2e sweep)', () => {
   });
 
   it('gives the same hash for the same name in every command', () => {
-    const hash = (args: string[]): string | undefined => /client-[0-9a-f]{8}/.exec(folio([...args, '--redact', '--format', 'csv']).stdout)?.[0];
+    const hash = (args: string[]): string | undefined =>
+      /client-[0-9a-f]{8}/.exec(folio([...args, '--redact', '--format', 'csv']).stdout)?.[0];
     // Zebulon Quartz is the top client of the deals (15,000 of 28,000) and the first row of the clients file.
     const fromShare = hash(['share', 'fixtures/redact/deals.csv']);
     expect(fromShare).toBeDefined();

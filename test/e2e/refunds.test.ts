@@ -26,7 +26,16 @@ describe('net refunds (e2e)', () => {
     // Hooli 100. Net total 500; share base 600 + 300 + 100 = 1000. Of the net total Globex
     // would hold 120%; of the base 60% (golden), Initech 30% (critical), Hooli exactly 10% (regular).
     expect(e.result.total).toBe(500);
-    expect(e.result.portfolio).toEqual({ clients: 5, shareBase: 1000, keyClients: 2, keyShare: 0.9, band: 'mono', top1: 0.6, top5: 1, hhi: 4600 });
+    expect(e.result.portfolio).toEqual({
+      clients: 5,
+      shareBase: 1000,
+      keyClients: 2,
+      keyShare: 0.9,
+      band: 'mono',
+      top1: 0.6,
+      top5: 1,
+      hhi: 4600,
+    });
     expect(e.result.clients.map((c) => [c.rank, c.client, c.revenue, c.share, c.cumulativeShare, c.class])).toEqual([
       [1, 'Globex', 600, 0.6, 0.6, 'golden'],
       [2, 'Initech', 300, 0.3, 0.9, 'critical'],
@@ -35,10 +44,13 @@ describe('net refunds (e2e)', () => {
       [5, 'Acme', -500, null, null, null],
     ]);
     for (const c of e.result.clients) expect(c.share ?? 0).toBeLessThanOrEqual(1);
-    expect(e.warnings).toContainEqual(expect.objectContaining({
-      code: 'NON_POSITIVE_CLIENTS',
-      message: '2 client(s) with zero or negative net revenue (refunds) get no share or class and are listed last; shares are of the 1000 the other clients bring: Umbrella (0), Acme (-500)',
-    }));
+    expect(e.warnings).toContainEqual(
+      expect.objectContaining({
+        code: 'NON_POSITIVE_CLIENTS',
+        message:
+          '2 client(s) with zero or negative net revenue (refunds) get no share or class and are listed last; shares are of the 1000 the other clients bring: Umbrella (0), Acme (-500)',
+      }),
+    );
     expect(e.inputs[0]).toMatchObject({ rows: 7, used: 7, totals: 0, skipped: 0 });
   });
 
@@ -49,7 +61,9 @@ describe('net refunds (e2e)', () => {
     writeFileSync(file, 'Client,Amount\nAcme,100\nAcme,-300\nGlobex,0\n');
     const r = folio(['share', file]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('no client has a positive net revenue (the net total is -200), so shares have no meaning');
+    expect(r.stderr).toContain(
+      'no client has a positive net revenue (the net total is -200), so shares have no meaning',
+    );
   });
 
   it('prints a dash for no share, the share base beside the total, and empty CSV cells', () => {
@@ -79,7 +93,17 @@ describe('net refunds (e2e)', () => {
     expect(html.stdout.match(/<rect class="bar"/g)).toHaveLength(3);
     expect(html.stdout).not.toContain('NaN');
 
-    const check = folio(['check', dir, '--period', '2026-10', '--as-of', '2026-11-01', '--fail-on', 'golden', '--json']);
+    const check = folio([
+      'check',
+      dir,
+      '--period',
+      '2026-10',
+      '--as-of',
+      '2026-11-01',
+      '--fail-on',
+      'golden',
+      '--json',
+    ]);
     expect(check.code).toBe(1);
     const findings = OUTPUT_SCHEMAS.check.parse(json(check)).result.findings.filter((f) => f.rule === 'golden');
     expect(findings).toMatchObject([{ rule: 'golden', client: 'Globex', details: 'share 60.0% is above 50%' }]);

@@ -11,7 +11,14 @@ describe('folio report (e2e)', () => {
   it('shows every section on the demo export, for the last full month before as-of', () => {
     const r = folio(['report', ...demo]);
     expect(r.code, r.stderr).toBe(0);
-    for (const heading of ['== Portfolio and revenue classes ==', '== Want/can matrix ==', '== Lead queue ==', '== Contact cadence ==', '== Commercial offers ==', '== Warnings ==']) {
+    for (const heading of [
+      '== Portfolio and revenue classes ==',
+      '== Want/can matrix ==',
+      '== Lead queue ==',
+      '== Contact cadence ==',
+      '== Commercial offers ==',
+      '== Warnings ==',
+    ]) {
       expect(r.stdout).toContain(heading);
     }
     expect(r.stdout).toMatch(/Monthly portfolio report · 2026-10-01 — 2026-10-31/);
@@ -51,7 +58,20 @@ describe('folio report (e2e)', () => {
   });
 
   it('compares with the previous period (worked by hand on the English fixture: Q3 against Q2)', () => {
-    const e = OUTPUT_SCHEMAS.report.parse(json(folio(['report', '--deals', 'fixtures/deals-en-hubspot.csv', '--period', '2026-Q4', '--as-of', '2026-12-31', '--json'])));
+    const e = OUTPUT_SCHEMAS.report.parse(
+      json(
+        folio([
+          'report',
+          '--deals',
+          'fixtures/deals-en-hubspot.csv',
+          '--period',
+          '2026-Q4',
+          '--as-of',
+          '2026-12-31',
+          '--json',
+        ]),
+      ),
+    );
     // Q4 holds only Initech's 3 000; Q3 held Acme, Globex, Initech and Hooli.
     expect(e.result.previousPeriod).toEqual({ from: '2026-07-01', to: '2026-09-30' });
     expect(e.result.comparison?.newClients).toEqual([]);
@@ -67,7 +87,9 @@ describe('folio report (e2e)', () => {
   });
 
   it('recognises files in a folder by their Russian names or by their columns, and says so', () => {
-    const e = OUTPUT_SCHEMAS.report.parse(json(folio(['report', 'fixtures/export-ru', '--period', '2026-09', '--as-of', '2026-11-23', '--json'])));
+    const e = OUTPUT_SCHEMAS.report.parse(
+      json(folio(['report', 'fixtures/export-ru', '--period', '2026-09', '--as-of', '2026-11-23', '--json'])),
+    );
     expect(e.result.files).toEqual([
       'activities: fixtures/export-ru/активности.csv (recognised by its name and columns)',
       'leads: fixtures/export-ru/выгрузка-1.csv (recognised by its columns)',
@@ -92,7 +114,10 @@ describe('folio report (e2e)', () => {
     ]);
     // The second file is the first again: its 8 won lines fold, and the total is the one file's
     // (30,500, as `folio share fixtures/deals-en-hubspot.csv` gives).
-    expect(e.inputs.map((i) => [i.used, i.folded, i.excluded.status])).toEqual([[8, 0, 2], [0, 8, 2]]);
+    expect(e.inputs.map((i) => [i.used, i.folded, i.excluded.status])).toEqual([
+      [8, 0, 2],
+      [0, 8, 2],
+    ]);
     expect(e.result.share?.total).toBe(30500);
   });
 
@@ -164,7 +189,20 @@ describe('folio check (e2e)', () => {
 
   it('fails on overload with --max-leads, and on invalid rows, listing all of them', () => {
     expect(run(['--fail-on', 'overload', '--max-leads', '2']).code).toBe(1);
-    const e = OUTPUT_SCHEMAS.check.parse(json(folio(['check', '--deals', 'fixtures/broken/bad-amount.csv', '--period', '2026-01', '--fail-on', 'invalid', '--json'])));
+    const e = OUTPUT_SCHEMAS.check.parse(
+      json(
+        folio([
+          'check',
+          '--deals',
+          'fixtures/broken/bad-amount.csv',
+          '--period',
+          '2026-01',
+          '--fail-on',
+          'invalid',
+          '--json',
+        ]),
+      ),
+    );
     expect(e.result.passed).toBe(false);
     expect(e.result.findings.filter((f) => f.rule === 'invalid').map((f) => [f.line, f.column])).toEqual([
       [3, 2],
@@ -205,13 +243,18 @@ describe('configuration (e2e)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'folio-'));
     const config = join(dir, 'folio.config.json');
     writeFileSync(config, JSON.stringify({ thresholds: { key: 15, maxGap: 7 } }));
-    const e = json<{ result: { settings: { path: string; value: unknown; source: string }[] } }>(folio(['config', '--config', config, '--json'], { env: { FOLIO_MAX_GAP: '5' } }));
+    const e = json<{ result: { settings: { path: string; value: unknown; source: string }[] } }>(
+      folio(['config', '--config', config, '--json'], { env: { FOLIO_MAX_GAP: '5' } }),
+    );
     const by = Object.fromEntries(e.result.settings.map((s) => [s.path, [s.value, s.source]]));
     expect(by['thresholds.key']).toEqual([15, 'config']);
     expect(by['thresholds.maxGap']).toEqual([5, 'env']);
     expect(by['thresholds.critical']).toEqual([20, 'default']);
     // key 15% from the config: Globex (11.5%) is no longer key; a flag wins over it.
-    const share = (args: string[]) => json<{ result: { clients: { client: string; class: string }[] } }>(folio(['share', 'fixtures/deals-en-hubspot.csv', '--config', config, '--json', ...args]));
+    const share = (args: string[]) =>
+      json<{ result: { clients: { client: string; class: string }[] } }>(
+        folio(['share', 'fixtures/deals-en-hubspot.csv', '--config', config, '--json', ...args]),
+      );
     expect(share([]).result.clients.find((c) => c.client === 'Globex')?.class).toBe('regular');
     expect(share(['--key', '10']).result.clients.find((c) => c.client === 'Globex')?.class).toBe('key');
     // The config's won statuses add "Negotiation": Umbrella's open deal, with no amount, becomes a bad row.
@@ -236,6 +279,9 @@ describe('configuration (e2e)', () => {
     expect(r.code).toBe(0);
     const schema = JSON.parse(r.stdout) as { properties: { result: { properties: { findings: unknown } } } };
     expect(schema.properties.result.properties.findings).toBeDefined();
-    expect(JSON.parse(folio(['schema', 'config']).stdout)).toMatchObject({ type: 'object', additionalProperties: false });
+    expect(JSON.parse(folio(['schema', 'config']).stdout)).toMatchObject({
+      type: 'object',
+      additionalProperties: false,
+    });
   });
 });

@@ -32,7 +32,9 @@ export function json<T = Record<string, unknown>>(run: CliRun): T {
 }
 
 /** Every row of an input is used, excluded, folded, a totals row or skipped: rows add up. */
-export function expectAccounted(input: Pick<InputReport, 'file' | 'rows' | 'used' | 'excluded' | 'folded' | 'totals' | 'skipped'>): void {
+export function expectAccounted(
+  input: Pick<InputReport, 'file' | 'rows' | 'used' | 'excluded' | 'folded' | 'totals' | 'skipped'>,
+): void {
   const excluded = Object.values(input.excluded).reduce((a, b) => a + b, 0);
   expect(input.used + excluded + input.folded + input.totals + input.skipped, input.file).toBe(input.rows);
 }

@@ -12,7 +12,13 @@ const dir = mkdtempSync(join(tmpdir(), 'folio-scale-'));
 const files = { en: join(dir, 'deals-en.csv'), ru: join(dir, 'deals-ru.csv') };
 
 beforeAll(async () => {
-  for (const [lang, file] of Object.entries(files)) await (generate as (k: string, l: string, n: number, o: NodeJS.WritableStream) => Promise<void>)('deals', lang, ROWS, createWriteStream(file));
+  for (const [lang, file] of Object.entries(files))
+    await (generate as (k: string, l: string, n: number, o: NodeJS.WritableStream) => Promise<void>)(
+      'deals',
+      lang,
+      ROWS,
+      createWriteStream(file),
+    );
 }, 60_000);
 
 /**
@@ -22,7 +28,10 @@ beforeAll(async () => {
 function expected(lang: 'en' | 'ru'): { total: bigint; byClient: Map<string, bigint>; rows: number } {
   const bytes = readFileSync(files[lang]);
   const text = lang === 'ru' ? new TextDecoder('windows-1251').decode(bytes) : bytes.toString('utf8');
-  const lines = text.split('\r\n').slice(1).filter((l) => l !== '');
+  const lines = text
+    .split('\r\n')
+    .slice(1)
+    .filter((l) => l !== '');
   const won = lang === 'ru' ? 'Успешно реализовано' : 'Won';
   const byClient = new Map<string, bigint>();
   let total = 0n;
@@ -44,11 +53,15 @@ describe(`folio share on ${ROWS.toLocaleString('en')} generated rows`, () => {
       const want = expected(lang);
       const r = folio(['share', files[lang], '--json']);
       expect(r.code, r.stderr).toBe(0);
-      const e = json<{ inputs: { rows: number }[]; result: { total: number; clients: { client: string; revenue: number }[] } }>(r);
+      const e = json<{
+        inputs: { rows: number }[];
+        result: { total: number; clients: { client: string; revenue: number }[] };
+      }>(r);
       expect(e.inputs[0]?.rows).toBe(want.rows);
       expect(e.result.total).toBe(asNumber(want.total));
       expect(e.result.clients).toHaveLength(want.byClient.size);
-      for (const c of e.result.clients.slice(0, 50)) expect(c.revenue, c.client).toBe(asNumber(want.byClient.get(c.client) ?? -1n));
+      for (const c of e.result.clients.slice(0, 50))
+        expect(c.revenue, c.client).toBe(asNumber(want.byClient.get(c.client) ?? -1n));
     }, 60_000);
   }
 });

@@ -19,8 +19,21 @@ const byClient = (e: ShareEnvelope) => Object.fromEntries(e.result.clients.map((
 describe('folio share (e2e)', () => {
   it('reads a Windows-1251 amoCRM export with ;, NBSP groups, decimal commas and dd.mm.yyyy with no flags', () => {
     const e = share(['fixtures/deals-ru-amocrm-1251.csv']);
-    expect(e.inputs[0]).toMatchObject({ encoding: 'windows-1251', delimiter: ';', rows: 6, used: 4, excluded: { status: 2, period: 0, currency: 0 }, folded: 0, skipped: 0 });
-    expect(e.inputs[0]?.columns).toMatchObject({ client: 'Компания', amount: 'Бюджет', date: 'Дата закрытия', status: 'Этап сделки' });
+    expect(e.inputs[0]).toMatchObject({
+      encoding: 'windows-1251',
+      delimiter: ';',
+      rows: 6,
+      used: 4,
+      excluded: { status: 2, period: 0, currency: 0 },
+      folded: 0,
+      skipped: 0,
+    });
+    expect(e.inputs[0]?.columns).toMatchObject({
+      client: 'Компания',
+      amount: 'Бюджет',
+      date: 'Дата закрытия',
+      status: 'Этап сделки',
+    });
     // Worked by hand: Вектор 3 500 000; «Ромашка» 1 250 000,50 + 250 000 (two spellings, one client); Сидоров 499 999,50.
     expect(e.result.total).toBe(5_500_000);
     const c = byClient(e);
@@ -36,13 +49,22 @@ describe('folio share (e2e)', () => {
   it('filters a period: September 2026 leaves only «Ромашка»', () => {
     const e = share(['fixtures/deals-ru-amocrm-1251.csv', '--period', '2026-09']);
     expect(e.period).toEqual({ from: '2026-09-01', to: '2026-09-30' });
-    expect(e.result.clients.map((c) => [c.client, c.revenue, c.class])).toEqual([['ООО «Ромашка»', 1_500_000.5, 'golden']]);
+    expect(e.result.clients.map((c) => [c.client, c.revenue, c.class])).toEqual([
+      ['ООО «Ромашка»', 1_500_000.5, 'golden'],
+    ]);
     expect(e.inputs[0]).toMatchObject({ used: 2, excluded: { status: 2, period: 2 } });
   });
 
   it('reads a Bitrix24 export: BOM, quotes, trailing ;, product rows, a repeated line', () => {
     const e = share(['fixtures/deals-bitrix24-products.csv']);
-    expect(e.inputs[0]).toMatchObject({ encoding: 'utf-8', delimiter: ';', rows: 7, used: 5, folded: 1, excluded: { status: 1 } });
+    expect(e.inputs[0]).toMatchObject({
+      encoding: 'utf-8',
+      delimiter: ';',
+      rows: 7,
+      used: 5,
+      folded: 1,
+      excluded: { status: 1 },
+    });
     // By hand: Альфа 500,50×10 + 999,90×10 + 1000×1 = 16 004; Бета 500×15 = 7 500 (its repeated line once);
     // Дельта 2 500,50. Summing the deal column «Сумма» instead would give 15 004 twice for deal 10.
     const c = byClient(e);
@@ -54,7 +76,9 @@ describe('folio share (e2e)', () => {
     expect(e.warnings.map((w) => w.code)).toEqual(expect.arrayContaining(['FOLDED_LINES', 'REPEATED_IDS']));
     // Which column counted is said: 5 product rows counted (the repeated line is folded first);
     // «Сумма» differs from price × quantity on deal 10's two rows (15 004 vs 5 005 and 9 999).
-    expect(e.warnings.find((w) => w.code === 'PRODUCT_ROW_AMOUNTS')?.message).toContain('5 product row(s) count price × quantity ("Цена" × "Количество"); on 2 of them "Сумма" holds another sum');
+    expect(e.warnings.find((w) => w.code === 'PRODUCT_ROW_AMOUNTS')?.message).toContain(
+      '5 product row(s) count price × quantity ("Цена" × "Количество"); on 2 of them "Сумма" holds another sum',
+    );
   });
 
   it('reads an English HubSpot export with quoted thousands and a refund', () => {
@@ -107,27 +131,63 @@ describe('folio share on more export styles (e2e)', () => {
     const e = share(['fixtures/deals-excel-utf16le.txt']);
     expect(e.inputs[0]).toMatchObject({ encoding: 'utf-16le', delimiter: '\t', rows: 3 });
     // Alpha 1200.50 − 200.50 = 1000; Beta 800.
-    expect(e.result.clients.map((c) => [c.client, c.revenue])).toEqual([['Alpha', 1000], ['Beta', 800]]);
+    expect(e.result.clients.map((c) => [c.client, c.revenue])).toEqual([
+      ['Alpha', 1000],
+      ['Beta', 800],
+    ]);
   });
 
   it('reads a 1C feed with no header row, mapped by position, padded names folded into one client', () => {
-    const e = share(['fixtures/deals-1c-noheader-1251.csv', '--no-header', '--map', 'date=1', '--map', 'client=2', '--map', 'amount=4']);
+    const e = share([
+      'fixtures/deals-1c-noheader-1251.csv',
+      '--no-header',
+      '--map',
+      'date=1',
+      '--map',
+      'client=2',
+      '--map',
+      'amount=4',
+    ]);
     expect(e.inputs[0]).toMatchObject({ encoding: 'windows-1251', delimiter: ';', rows: 4, used: 4 });
     // Север 12 000 + 3 000 − 1 000 = 14 000 (three spellings); Лесной 5 000,50.
-    expect(e.result.clients.map((c) => [c.client, c.revenue])).toEqual([['ООО Север', 14_000], ['ИП Лесной', 5_000.5]]);
+    expect(e.result.clients.map((c) => [c.client, c.revenue])).toEqual([
+      ['ООО Север', 14_000],
+      ['ИП Лесной', 5_000.5],
+    ]);
   });
 
   it('reads a Windows-1252 export whose first 64 KiB hold only no-break spaces and curly quotes (Superstore)', () => {
     // Such a head reads better as code page 437 (no-break space = á, ” = ö); the umlauts
     // further down decide, so the code page is guessed from the first MiB.
-    const head = Array.from({ length: 3_000 }, (_, i) => Buffer.from([...Buffer.from(`${i};Acme`), 0xa0, ...Buffer.from('Office;Paper 8 1/2 x 11'), 0x94, ...Buffer.from(';1,50\n')]));
-    const umlauts = Array.from({ length: 40 }, (_, i) => Buffer.from([...Buffer.from(`${3_000 + i};M`), 0xfc, ...Buffer.from('ller K'), 0xf6, ...Buffer.from('ln;Paper;2,00\n')]));
+    const head = Array.from({ length: 3_000 }, (_, i) =>
+      Buffer.from([
+        ...Buffer.from(`${i};Acme`),
+        0xa0,
+        ...Buffer.from('Office;Paper 8 1/2 x 11'),
+        0x94,
+        ...Buffer.from(';1,50\n'),
+      ]),
+    );
+    const umlauts = Array.from({ length: 40 }, (_, i) =>
+      Buffer.from([
+        ...Buffer.from(`${3_000 + i};M`),
+        0xfc,
+        ...Buffer.from('ller K'),
+        0xf6,
+        ...Buffer.from('ln;Paper;2,00\n'),
+      ]),
+    );
     const file = Buffer.concat([Buffer.from('Row ID;Customer Name;Product Name;Sales\n'), ...head, ...umlauts]);
     expect(file.length).toBeGreaterThan(64 * 1024);
-    const e = json<{ inputs: InputReport[]; result: { clients: { client: string; revenue: number }[] } }>(folio(['share', '-', '--format', 'json'], { input: file }));
+    const e = json<{ inputs: InputReport[]; result: { clients: { client: string; revenue: number }[] } }>(
+      folio(['share', '-', '--format', 'json'], { input: file }),
+    );
     expect(e.inputs[0]).toMatchObject({ encoding: 'windows-1252', rows: 3_040 });
     // By hand: Acme Office 3,000 × 1.50 = 4,500 (the no-break space read as a space); Müller Köln 40 × 2.00 = 80.
-    expect(e.result.clients.map((c) => [c.client, c.revenue])).toEqual([['Acme Office', 4_500], ['Müller Köln', 80]]);
+    expect(e.result.clients.map((c) => [c.client, c.revenue])).toEqual([
+      ['Acme Office', 4_500],
+      ['Müller Köln', 80],
+    ]);
   });
 
   it('says how to map columns when a file without header is not mapped', () => {

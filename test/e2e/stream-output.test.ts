@@ -12,7 +12,17 @@ import { folio } from './run-cli.js';
  * The files hold thousands of rows, so the outputs are several times a pipe's 64 KiB.
  */
 
-const NAMES = ['Acme "Best"', 'Line\nbreak', 'Comma, Inc', 'ООО «Ромашка»', 'Emoji 😀', '=HYPERLINK("x")', 'plain', 'back\\slash', '  spaced   out  '];
+const NAMES = [
+  'Acme "Best"',
+  'Line\nbreak',
+  'Comma, Inc',
+  'ООО «Ромашка»',
+  'Emoji 😀',
+  '=HYPERLINK("x")',
+  'plain',
+  'back\\slash',
+  '  spaced   out  ',
+];
 const N = 4000;
 
 /** A CSV cell as a CRM writes it: quoted when it holds a quote, comma or line break. */
@@ -26,10 +36,25 @@ function fixtures(): { leads: string; activities: string; dir: string } {
     const name = `${NAMES[i % NAMES.length] as string} ${i}`;
     const client = `${NAMES[(i * 7) % NAMES.length] as string} client ${i % 900}`;
     const amount = i % 13 === 0 ? '' : `${(i * 137) % 90_000}.${String(i % 100).padStart(2, '0')}`;
-    const close = i % 17 === 0 ? '' : `2026-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`;
-    leads.push([name, client, amount, close, i % 11 === 0 ? 'Won' : 'Open', i % 3 === 0 ? 'Иван Петров' : 'Olga "O" Petrova'].map(csvCell).join(','));
+    const close =
+      i % 17 === 0 ? '' : `2026-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`;
+    leads.push(
+      [name, client, amount, close, i % 11 === 0 ? 'Won' : 'Open', i % 3 === 0 ? 'Иван Петров' : 'Olga "O" Petrova']
+        .map(csvCell)
+        .join(','),
+    );
     const day = `2026-${String(9 + (i % 3)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`;
-    activities.push([day, client, i % 2 === 0 ? 'Call' : 'Meeting', i % 5 === 0 ? 'Negative' : 'Positive', i % 3 === 0 ? 'Иван Петров' : 'Olga Petrova'].map(csvCell).join(','));
+    activities.push(
+      [
+        day,
+        client,
+        i % 2 === 0 ? 'Call' : 'Meeting',
+        i % 5 === 0 ? 'Negative' : 'Positive',
+        i % 3 === 0 ? 'Иван Петров' : 'Olga Petrova',
+      ]
+        .map(csvCell)
+        .join(','),
+    );
   }
   const l = join(dir, 'leads.csv');
   const a = join(dir, 'activities.csv');
@@ -68,20 +93,41 @@ function wholeCsv(rows: Record<string, Value>[], columns: string[]): string {
   return `${[columns.join(','), ...rows.map((r) => columns.map((c) => cell(r[c])).join(','))].join('\n')}\n`;
 }
 
-const pick = (row: { [k: string]: Value }, columns: string[]): Record<string, Value> => Object.fromEntries(columns.map((c) => [c, row[c] ?? null]));
+const pick = (row: { [k: string]: Value }, columns: string[]): Record<string, Value> =>
+  Object.fromEntries(columns.map((c) => [c, row[c] ?? null]));
 
 const COMMANDS = [
   {
     name: 'leads',
     args: (f: ReturnType<typeof fixtures>) => ['leads', f.leads, '--as-of', '2026-06-15'],
     list: 'leads',
-    columns: ['priority', 'group', 'lead', 'client', 'amount', 'expectedClose', 'daysToClose', 'overdue', 'manager', 'reason'],
+    columns: [
+      'priority',
+      'group',
+      'lead',
+      'client',
+      'amount',
+      'expectedClose',
+      'daysToClose',
+      'overdue',
+      'manager',
+      'reason',
+    ],
   },
   {
     name: 'cadence',
     args: (f: ReturnType<typeof fixtures>) => ['cadence', f.activities, '--all-clients', '--as-of', '2026-12-01'],
     list: 'agenda',
-    columns: ['client', 'status', 'lastPositive', 'nextDue', 'daysUntilDue', 'personalAllowed', 'allowedFrom', 'manager'],
+    columns: [
+      'client',
+      'status',
+      'lastPositive',
+      'nextDue',
+      'daysUntilDue',
+      'personalAllowed',
+      'allowedFrom',
+      'manager',
+    ],
   },
 ];
 
@@ -120,7 +166,12 @@ describe('streamed output of leads and cadence (e2e)', () => {
 
       it('CSV: the rows of the JSON, quoted and neutralised; the -o file equals stdout', () => {
         const csv = run('csv');
-        expect(csv).toBe(wholeCsv(items.map((i) => pick(i, c.columns)), c.columns));
+        expect(csv).toBe(
+          wholeCsv(
+            items.map((i) => pick(i, c.columns)),
+            c.columns,
+          ),
+        );
         expect(csv).toMatch(/"[^"\n]*""[^\n]*/);
         expect(run('csv', `${c.name}.csv`)).toBe(csv);
       });

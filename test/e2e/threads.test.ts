@@ -31,7 +31,12 @@ const TRACE = { FOLIO_TRACE_THREADS: '1' };
 
 /** Generate `rows` deals into `file`, with the copies of COPIES right after their lines. */
 async function generateWithCopies(lang: string, rows: number, file: string): Promise<void> {
-  await (generate as (k: string, l: string, n: number, o: NodeJS.WritableStream) => Promise<void>)('deals', lang, rows, createWriteStream(file));
+  await (generate as (k: string, l: string, n: number, o: NodeJS.WritableStream) => Promise<void>)(
+    'deals',
+    lang,
+    rows,
+    createWriteStream(file),
+  );
   const lines = readFileSync(file).toString('latin1').split('\r\n');
   const out: string[] = [];
   lines.forEach((line, i) => {
@@ -48,10 +53,16 @@ beforeAll(async () => {
 const copies = COPIES.reduce((n, [from, to]) => n + (to - from) / EVERY, 0);
 
 /** Totals worked out apart from folio: split on the known delimiter, skip the copies by ID, add won amounts as integer cents. */
-function expected(lang: 'en' | 'ru', file = files[lang]): { total: bigint; byClient: Map<string, bigint>; rows: number; folded: number } {
+function expected(
+  lang: 'en' | 'ru',
+  file = files[lang],
+): { total: bigint; byClient: Map<string, bigint>; rows: number; folded: number } {
   const bytes = readFileSync(file);
   const text = lang === 'ru' ? new TextDecoder('windows-1251').decode(bytes) : bytes.toString('utf8');
-  const lines = text.split('\r\n').slice(1).filter((l) => l !== '');
+  const lines = text
+    .split('\r\n')
+    .slice(1)
+    .filter((l) => l !== '');
   const won = lang === 'ru' ? 'Успешно реализовано' : 'Won';
   const byClient = new Map<string, bigint>();
   const ids = new Set<string>();
@@ -98,14 +109,19 @@ describe(`folio share --threads on ${ROWS.toLocaleString('en')} generated rows w
       it(`${threads} threads match one thread byte for byte and an independent sum to the cent (${lang})`, () => {
         const want = expected(lang);
         const r = expectSameRun(['share', files[lang], '--json'], threads, new RegExp(`read in ${threads} parts`));
-        const e = json<{ inputs: { rows: number; folded: number }[]; warnings: { code: string; fields: { count: number } }[]; result: { total: number; clients: { client: string; revenue: number }[] } }>(r);
+        const e = json<{
+          inputs: { rows: number; folded: number }[];
+          warnings: { code: string; fields: { count: number } }[];
+          result: { total: number; clients: { client: string; revenue: number }[] };
+        }>(r);
         expect(e.inputs[0]?.rows).toBe(want.rows);
         expect(want.folded).toBeGreaterThan(copies / 2);
         expect(e.inputs[0]?.folded).toBe(want.folded);
         expect(e.warnings.find((w) => w.code === 'FOLDED_LINES')?.fields.count).toBe(want.folded);
         expect(e.result.total).toBe(asNumber(want.total));
         expect(e.result.clients).toHaveLength(want.byClient.size);
-        for (const c of e.result.clients) expect(c.revenue, c.client).toBe(asNumber(want.byClient.get(c.client) ?? -1n));
+        for (const c of e.result.clients)
+          expect(c.revenue, c.client).toBe(asNumber(want.byClient.get(c.client) ?? -1n));
       }, 60_000);
     }
   }
@@ -135,7 +151,10 @@ describe(`folio share on ${LARGE_ROWS.toLocaleString('en')} generated rows (over
       const two = folio(['share', large[lang], '--json', '--threads', '2'], { env: TRACE });
       expect(two.stderr).toMatch(/read in 2 parts/);
       expect(two.stdout).toBe(one.stdout);
-      const e = json<{ inputs: { rows: number; folded: number }[]; result: { total: number; clients: { client: string; revenue: number }[] } }>(one);
+      const e = json<{
+        inputs: { rows: number; folded: number }[];
+        result: { total: number; clients: { client: string; revenue: number }[] };
+      }>(one);
       expect(e.inputs[0]?.rows).toBe(want.rows);
       // The copies lie in the head (read as text) and in the part (read from bytes): both fold.
       expect(want.folded).toBeGreaterThan(copies / 2);
@@ -148,7 +167,12 @@ describe(`folio share on ${LARGE_ROWS.toLocaleString('en')} generated rows (over
 });
 
 /** A small deals file: `rows` lines of `row(i)` under a header, cut by `--threads` however small. */
-function dealsFile(name: string, rows: number, row: (i: number) => string, header = 'id,client,amount,status,date,note'): string {
+function dealsFile(
+  name: string,
+  rows: number,
+  row: (i: number) => string,
+  header = 'id,client,amount,status,date,note',
+): string {
   const path = join(dir, name);
   const lines = [header];
   for (let i = 1; i <= rows; i++) lines.push(row(i));
@@ -215,14 +239,26 @@ describe('--threads on files whose parts cannot simply be added up', () => {
   });
 
   it('a decimal comma first shown in a later part settles the column as on one thread', () => {
-    const path = dealsFile('comma.csv', 3000, (i) => `${i};Client ${i % 37};${i > 2500 ? `${1000 + i},5` : `${1000 + i}`};Won;0${1 + (i % 9)}.0${1 + (i % 9)}.2026;`, 'id;client;amount;status;date;note');
+    const path = dealsFile(
+      'comma.csv',
+      3000,
+      (i) =>
+        `${i};Client ${i % 37};${i > 2500 ? `${1000 + i},5` : `${1000 + i}`};Won;0${1 + (i % 9)}.0${1 + (i % 9)}.2026;`,
+      'id;client;amount;status;date;note',
+    );
     expectSameRun(['share', path, '--json'], 2, SUMMED);
   });
 
   it('a decimal comma settled in the head carries on into the parts, whose values alone could be either', () => {
     // Later rows hold only `1,234`-like amounts, a thousand or a fraction: one pass reads them
     // under the comma the first rows showed, and so do the parts, with nothing waiting.
-    const path = dealsFile('carried.csv', 3000, (i) => `${i};Client ${i % 37};${i <= 20 ? `${i},5` : `${1 + (i % 9)},${String(100 + (i % 900)).padStart(3, '0')}`};Won;01.02.2026;`, 'id;client;amount;status;date;note');
+    const path = dealsFile(
+      'carried.csv',
+      3000,
+      (i) =>
+        `${i};Client ${i % 37};${i <= 20 ? `${i},5` : `${1 + (i % 9)},${String(100 + (i % 900)).padStart(3, '0')}`};Won;01.02.2026;`,
+      'id;client;amount;status;date;note',
+    );
     const r = expectSameRun(['share', path, '--json'], 3, SUMMED);
     // 20 rows of i,5 and 2,980 of d,ddd, all read with a decimal comma: summed apart from folio.
     let thousandths = 0;
@@ -231,18 +267,33 @@ describe('--threads on files whose parts cannot simply be added up', () => {
   });
 
   it('a decimal point in one part and a decimal comma in another stop with the same error', () => {
-    const path = dealsFile('marks.csv', 3000, (i) => `${i};Client ${i % 37};${i === 10 ? '1000.5' : i === 2900 ? '1000,5' : `${1000 + i}`};Won;01.02.2026;`, 'id;client;amount;status;date;note');
+    const path = dealsFile(
+      'marks.csv',
+      3000,
+      (i) => `${i};Client ${i % 37};${i === 10 ? '1000.5' : i === 2900 ? '1000,5' : `${1000 + i}`};Won;01.02.2026;`,
+      'id;client;amount;status;date;note',
+    );
     const r = expectSameRun(['share', path], 2, AGAIN);
     expect(r.code).toBe(2);
   });
 
   it('an unknown status and a second currency, both first seen in a later part, are counted as on one thread', () => {
-    const path = dealsFile('mixed.csv', 3000, (i) => `${i},Client ${i % 37},${1000 + i},${i === 2800 ? 'Paused' : 'Won'},2026-03-01,${i > 2000 && i % 2 === 0 ? 'EUR' : 'USD'}`, 'id,client,amount,status,date,currency');
+    const path = dealsFile(
+      'mixed.csv',
+      3000,
+      (i) =>
+        `${i},Client ${i % 37},${1000 + i},${i === 2800 ? 'Paused' : 'Won'},2026-03-01,${i > 2000 && i % 2 === 0 ? 'EUR' : 'USD'}`,
+      'id,client,amount,status,date,currency',
+    );
     const r = expectSameRun(['share', path], 2, SUMMED);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/EUR \(499 rows\)/);
     const w = expectSameRun(['share', path, '--currency', 'USD', '--json'], 3, SUMMED);
-    expect(json<{ warnings: { code: string; fields: { values: { value: string; rows: number }[] } }[] }>(w).warnings.find((x) => x.code === 'UNKNOWN_STATUS')?.fields.values).toEqual([{ value: 'Paused', rows: 1, tied: [] }]);
+    expect(
+      json<{ warnings: { code: string; fields: { values: { value: string; rows: number }[] } }[] }>(w).warnings.find(
+        (x) => x.code === 'UNKNOWN_STATUS',
+      )?.fields.values,
+    ).toEqual([{ value: 'Paused', rows: 1, tied: [] }]);
   });
 
   it('the second file of an input: its own lines in parts, a line of the first file read again', () => {
@@ -251,6 +302,10 @@ describe('--threads on files whose parts cannot simply be added up', () => {
     expectSameRun(['share', first, second, '--json'], 2, /feb\.csv: read in 2 parts/);
     const overlapping = dealsFile('feb-overlap.csv', 3000, (i) => plain(i === 2900 ? 7 : i + 100));
     const r = expectSameRun(['share', first, overlapping, '--json'], 2, /feb-overlap\.csv: read again on one thread/);
-    expect(json<{ warnings: { code: string; fields: { across: number } }[] }>(r).warnings.find((w) => w.code === 'FOLDED_LINES')?.fields.across).toBe(1);
+    expect(
+      json<{ warnings: { code: string; fields: { across: number } }[] }>(r).warnings.find(
+        (w) => w.code === 'FOLDED_LINES',
+      )?.fields.across,
+    ).toBe(1);
   });
 });

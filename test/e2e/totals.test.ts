@@ -10,7 +10,11 @@ const shareEnvelope = envelopeSchema('share', shareResultSchema);
 function run(args: string[]) {
   const r = folio([...args, '--json']);
   expect(r.code, r.stderr).toBe(0);
-  return json<{ inputs: { rows: number; used: number; totals: number }[]; warnings: { code: string; message: string }[]; result: Record<string, unknown> }>(r);
+  return json<{
+    inputs: { rows: number; used: number; totals: number }[];
+    warnings: { code: string; message: string }[];
+    result: Record<string, unknown>;
+  }>(r);
 }
 
 function tempFile(name: string, text: string): string {
@@ -35,7 +39,9 @@ describe('totals and subtotals rows (e2e)', () => {
     ]);
     expect(e.inputs[0]).toMatchObject({ rows: 7, used: 4, totals: 3, skipped: 0 });
     const w = e.warnings.find((x) => x.code === 'TOTALS_ROWS');
-    expect(w?.message).toBe('fixtures/deals-ru-1c-totals.csv: 3 totals or subtotals row(s) left out, never a client (line 4, 7, 8); their amounts agree with the won rows above them');
+    expect(w?.message).toBe(
+      'fixtures/deals-ru-1c-totals.csv: 3 totals or subtotals row(s) left out, never a client (line 4, 7, 8); their amounts agree with the won rows above them',
+    );
   });
 
   it('inspect shows the totals rows it left out', () => {
@@ -50,7 +56,9 @@ describe('totals and subtotals rows (e2e)', () => {
     const file = tempFile('deals.csv', 'Client,Amount\nAcme,100\nGlobex,200\nSubtotal,310\nGrand total,300\n');
     const e = run(['share', file]);
     expect(e.inputs[0]).toMatchObject({ rows: 4, used: 2, totals: 2 });
-    expect(e.warnings.find((x) => x.code === 'TOTALS_ROWS')?.message).toContain('1 of 2 agree with the won rows above them; line 4 says 310, the won rows above it sum to 300 (10 apart)');
+    expect(e.warnings.find((x) => x.code === 'TOTALS_ROWS')?.message).toContain(
+      '1 of 2 agree with the won rows above them; line 4 says 310, the won rows above it sum to 300 (10 apart)',
+    );
   });
 
   it('leaves out totals rows of a clients file, a leads file and an activity log too', () => {
@@ -61,7 +69,10 @@ describe('totals and subtotals rows (e2e)', () => {
     expect(m.warnings.map((x) => x.code)).toContain('TOTALS_ROWS');
 
     // No client column: the first cell tells.
-    const leads = tempFile('leads.csv', 'Lead,Amount,Expected close\nPipes,1000,2026-11-10\nTotal for November,1000,\n');
+    const leads = tempFile(
+      'leads.csv',
+      'Lead,Amount,Expected close\nPipes,1000,2026-11-10\nTotal for November,1000,\n',
+    );
     const l = run(['leads', leads, '--as-of', '2026-11-01']);
     expect(l.inputs[0]).toMatchObject({ rows: 2, used: 1, totals: 1 });
 

@@ -20,12 +20,34 @@ describe('statuses, outcomes and channels matched by word (e2e)', () => {
     // another manager's. Matched on the whole value, «Успешный», «Положительный
     // результат» and «Отказ» were neutral and the channels not personal: a false gap
     // 11-01 → 11-14 (13 days) and no cool-off violation at all.
-    const r = folio(['cadence', 'fixtures/activities-ru-vocab.csv', '--key-client', 'ООО Ромашка', '--as-of', '2026-11-30', '--json']);
+    const r = folio([
+      'cadence',
+      'fixtures/activities-ru-vocab.csv',
+      '--key-client',
+      'ООО Ромашка',
+      '--as-of',
+      '2026-11-30',
+      '--json',
+    ]);
     expect(r.code, r.stderr).toBe(0);
     const e = json<{ result: { violations: Record<string, unknown>[] }; warnings: Warning[] }>(r);
     expect(e.result.violations).toEqual([
-      { client: 'ООО Ромашка', rule: 'cooloff', date: '2026-11-12', negativeDate: '2026-11-08', days: 4, manager: 'Иванов' },
-      { client: 'ООО Ромашка', rule: 'cooloff', date: '2026-11-20', negativeDate: '2026-11-08', days: 12, manager: 'Иванов' },
+      {
+        client: 'ООО Ромашка',
+        rule: 'cooloff',
+        date: '2026-11-12',
+        negativeDate: '2026-11-08',
+        days: 4,
+        manager: 'Иванов',
+      },
+      {
+        client: 'ООО Ромашка',
+        rule: 'cooloff',
+        date: '2026-11-20',
+        negativeDate: '2026-11-08',
+        days: 12,
+        manager: 'Иванов',
+      },
     ]);
     const unknown = e.warnings.filter((w) => w.code.startsWith('UNKNOWN_'));
     expect(unknown).toMatchObject([
@@ -40,8 +62,17 @@ describe('statuses, outcomes and channels matched by word (e2e)', () => {
 
   it('--neutral silences an unknown outcome; --other-channels makes a channel not personal', () => {
     const r = folio([
-      'cadence', 'fixtures/activities-ru-vocab.csv', '--key-client', 'ООО Ромашка', '--as-of', '2026-11-30', '--json',
-      '--neutral', 'перенос', '--other-channels', 'исходящий звонок',
+      'cadence',
+      'fixtures/activities-ru-vocab.csv',
+      '--key-client',
+      'ООО Ромашка',
+      '--as-of',
+      '2026-11-30',
+      '--json',
+      '--neutral',
+      'перенос',
+      '--other-channels',
+      'исходящий звонок',
     ]);
     const e = json<{ result: { violations: { date?: string }[] }; warnings: Warning[] }>(r);
     expect(e.warnings.some((w) => w.code === 'UNKNOWN_OUTCOME')).toBe(false);
@@ -54,7 +85,11 @@ describe('statuses, outcomes and channels matched by word (e2e)', () => {
     // matching took only Closed Won, WON and Paid: 750.
     const r = folio(['share', 'fixtures/deals-status-spellings.csv', '--json']);
     expect(r.code, r.stderr).toBe(0);
-    const e = json<{ inputs: { rows: number; used: number; excluded: Record<string, number> }[]; result: { total: number }; warnings: Warning[] }>(r);
+    const e = json<{
+      inputs: { rows: number; used: number; excluded: Record<string, number> }[];
+      result: { total: number };
+      warnings: Warning[];
+    }>(r);
     expect(e.result.total).toBe(1050);
     // Closed-Lost, Closed: lost, Awaiting signature and Negotiation: 4 rows out by status.
     expect(e.inputs[0]).toMatchObject({ rows: 9, used: 5, excluded: { status: 4 } });
@@ -68,17 +103,24 @@ describe('statuses, outcomes and channels matched by word (e2e)', () => {
   });
 
   it('--open makes a status known (silent); --won counts it', () => {
-    const open = json<{ result: { total: number }; warnings: Warning[] }>(folio(['share', 'fixtures/deals-status-spellings.csv', '--json', '--open', 'awaiting']));
+    const open = json<{ result: { total: number }; warnings: Warning[] }>(
+      folio(['share', 'fixtures/deals-status-spellings.csv', '--json', '--open', 'awaiting']),
+    );
     expect(open.result.total).toBe(1050);
     expect(open.warnings.some((w) => w.code === 'UNKNOWN_STATUS')).toBe(false);
-    const won = json<{ result: { total: number } }>(folio(['share', 'fixtures/deals-status-spellings.csv', '--json'], { env: { FOLIO_WON: 'awaiting signature' } }));
+    const won = json<{ result: { total: number } }>(
+      folio(['share', 'fixtures/deals-status-spellings.csv', '--json'], { env: { FOLIO_WON: 'awaiting signature' } }),
+    );
     expect(won.result.total).toBe(1750);
   });
 
   it('leads and inspect warn about unknown statuses too', () => {
     const dir = mkdtempSync(join(tmpdir(), 'folio-vocab-'));
     const file = join(dir, 'leads.csv');
-    writeFileSync(file, 'Lead,Amount,Expected close,Status\nA,100,2026-11-10,В работе\nB,200,2026-12-20,Closed: won\nC,300,2026-11-05,Ждём ответа\n');
+    writeFileSync(
+      file,
+      'Lead,Amount,Expected close,Status\nA,100,2026-11-10,В работе\nB,200,2026-12-20,Closed: won\nC,300,2026-11-05,Ждём ответа\n',
+    );
     // B is won (not ranked); «В работе» is a known open status; «Ждём ответа» is unknown, read as open.
     const leads = folio(['leads', file, '--as-of', '2026-11-01', '--json']);
     expect(leads.code, leads.stderr).toBe(0);
@@ -92,17 +134,39 @@ describe('statuses, outcomes and channels matched by word (e2e)', () => {
     expect(json<{ warnings: Warning[] }>(inspect).warnings.map((w) => w.code)).toEqual(['UNKNOWN_STATUS']);
     // An activity log: «Перенос встречи» is the one outcome no list knows; every channel is known.
     const log = folio(['inspect', 'fixtures/activities-ru-vocab.csv', '--json']);
-    expect(json<{ result: { role: string }; warnings: Warning[] }>(log)).toMatchObject({ result: { role: 'activities' }, warnings: [{ code: 'UNKNOWN_OUTCOME' }] });
+    expect(json<{ result: { role: string }; warnings: Warning[] }>(log)).toMatchObject({
+      result: { role: 'activities' },
+      warnings: [{ code: 'UNKNOWN_OUTCOME' }],
+    });
     expect(json<{ warnings: Warning[] }>(log).warnings).toHaveLength(1);
   });
 
   it('the config file extends the lists: statuses.open, outcomes.neutral, otherChannels', () => {
     const dir = mkdtempSync(join(tmpdir(), 'folio-vocab-'));
     const config = join(dir, 'folio.config.json');
-    writeFileSync(config, JSON.stringify({ statuses: { open: ['awaiting'] }, outcomes: { neutral: ['перенос'] }, otherChannels: ['исходящий звонок'] }));
-    const share = json<{ warnings: Warning[] }>(folio(['share', 'fixtures/deals-status-spellings.csv', '--json', '--config', config]));
+    writeFileSync(
+      config,
+      JSON.stringify({
+        statuses: { open: ['awaiting'] },
+        outcomes: { neutral: ['перенос'] },
+        otherChannels: ['исходящий звонок'],
+      }),
+    );
+    const share = json<{ warnings: Warning[] }>(
+      folio(['share', 'fixtures/deals-status-spellings.csv', '--json', '--config', config]),
+    );
     expect(share.warnings.some((w) => w.code === 'UNKNOWN_STATUS')).toBe(false);
-    const r = folio(['cadence', 'fixtures/activities-ru-vocab.csv', '--key-client', 'ООО Ромашка', '--as-of', '2026-11-30', '--json', '--config', config]);
+    const r = folio([
+      'cadence',
+      'fixtures/activities-ru-vocab.csv',
+      '--key-client',
+      'ООО Ромашка',
+      '--as-of',
+      '2026-11-30',
+      '--json',
+      '--config',
+      config,
+    ]);
     const e = json<{ result: { violations: { date?: string }[] }; warnings: Warning[] }>(r);
     expect(e.warnings.some((w) => w.code === 'UNKNOWN_OUTCOME')).toBe(false);
     expect(e.result.violations.map((v) => v.date)).toEqual(['2026-11-20']);
@@ -110,14 +174,30 @@ describe('statuses, outcomes and channels matched by word (e2e)', () => {
 
   it('folio config lists every vocabulary list: built-in entries, then the additions with their source', () => {
     const r = folio(['config', '--json'], { env: { FOLIO_OPEN: 'Ждём оплату' } });
-    const settings = json<{ result: { settings: { path: string; value: string[]; source: string; layers?: { source: string; value: string[] }[] }[] } }>(r).result.settings;
+    const settings = json<{
+      result: {
+        settings: { path: string; value: string[]; source: string; layers?: { source: string; value: string[] }[] }[];
+      };
+    }>(r).result.settings;
     const by = Object.fromEntries(settings.map((s) => [s.path, s]));
-    for (const path of ['statuses.won', 'statuses.lost', 'statuses.open', 'outcomes.positive', 'outcomes.negative', 'outcomes.neutral', 'personalChannels', 'otherChannels']) {
+    for (const path of [
+      'statuses.won',
+      'statuses.lost',
+      'statuses.open',
+      'outcomes.positive',
+      'outcomes.negative',
+      'outcomes.neutral',
+      'personalChannels',
+      'otherChannels',
+    ]) {
       expect(by[path]?.layers?.[0]?.source, path).toBe('default');
     }
     expect(by['statuses.won']?.value).toContain('closed won');
     expect(by['personalChannels']?.value).toContain('звон');
-    expect(by['statuses.open']).toMatchObject({ source: 'env', layers: [{ source: 'default' }, { source: 'env', value: ['Ждём оплату'] }] });
+    expect(by['statuses.open']).toMatchObject({
+      source: 'env',
+      layers: [{ source: 'default' }, { source: 'env', value: ['Ждём оплату'] }],
+    });
     expect(by['statuses.open']?.value.at(-1)).toBe('Ждём оплату');
   });
 });

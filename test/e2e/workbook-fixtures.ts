@@ -51,7 +51,14 @@ export async function writeLargeWorkbook(path: string, rows: number): Promise<vo
   const ws = wb.addWorksheet('deals');
   ws.addRow(['id', 'client', 'amount', 'status', 'manager', 'close_date']).commit();
   for (let i = 1; i <= rows; i++) {
-    ws.addRow([i, `Client ${i % 97}`, (i % 1000) + 0.25, 'Won', `Manager ${i % 5}`, new Date(Date.UTC(2026, i % 12, 1 + (i % 28)))]).commit();
+    ws.addRow([
+      i,
+      `Client ${i % 97}`,
+      (i % 1000) + 0.25,
+      'Won',
+      `Manager ${i % 5}`,
+      new Date(Date.UTC(2026, i % 12, 1 + (i % 28))),
+    ]).commit();
   }
   ws.getColumn(6).numFmt = 'yyyy-mm-dd';
   ws.commit();
@@ -83,7 +90,11 @@ export function writeIntegerParquet(path: string): void {
     filename: path,
     columnData: [
       { name: 'customer', data: ['Acme', 'Globex', 'Acme'], type: 'STRING' },
-      { name: 'period', data: [new Date(Date.UTC(2026, 9, 1, 23, 30)), new Date(Date.UTC(2026, 9, 1)), new Date(Date.UTC(2026, 10, 1))], type: 'TIMESTAMP' },
+      {
+        name: 'period',
+        data: [new Date(Date.UTC(2026, 9, 1, 23, 30)), new Date(Date.UTC(2026, 9, 1)), new Date(Date.UTC(2026, 10, 1))],
+        type: 'TIMESTAMP',
+      },
       { name: 'amount', data: [9_007_199_254_740n, 3n, 5n], type: 'INT64' },
     ],
   });
@@ -148,15 +159,32 @@ const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships
  * A minimal workbook by hand: one sheet `Data` whose sheetData is `rows` (XML), the `x:`
  * prefix that .NET writers use when `prefixed`, style 1 a date (built-in format 14).
  */
-export function handWorkbook(path: string, rows: string, options: { date1904?: boolean; prefixed?: boolean; strings?: string[]; sheetSize?: number; padding?: number; externalLink?: boolean } = {}): void {
+export function handWorkbook(
+  path: string,
+  rows: string,
+  options: {
+    date1904?: boolean;
+    prefixed?: boolean;
+    strings?: string[];
+    sheetSize?: number;
+    padding?: number;
+    externalLink?: boolean;
+  } = {},
+): void {
   const p = options.prefixed ? 'x:' : '';
   const ns = options.prefixed ? `xmlns:x="${MAIN}"` : `xmlns="${MAIN}"`;
   const pad = ' '.repeat(options.padding ?? 0);
   const sheet = `<?xml version="1.0" encoding="UTF-8"?><${p}worksheet ${ns}><${p}sheetData>${pad}${rows}</${p}sheetData></${p}worksheet>`;
   const strings = options.strings ?? [];
   const entries: ZipEntry[] = [
-    { name: '[Content_Types].xml', data: '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>' },
-    { name: '_rels/.rels', data: `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>` },
+    {
+      name: '[Content_Types].xml',
+      data: '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>',
+    },
+    {
+      name: '_rels/.rels',
+      data: `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+    },
     {
       name: 'xl/workbook.xml',
       data: `<?xml version="1.0"?><${p}workbook ${ns} xmlns:r="${REL}"><${p}workbookPr${options.date1904 ? ' date1904="1"' : ''}/><${p}sheets><${p}sheet name="Data" sheetId="1" r:id="rId1"/></${p}sheets></${p}workbook>`,
@@ -166,7 +194,11 @@ export function handWorkbook(path: string, rows: string, options: { date1904?: b
       data: `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="${REL}/styles" Target="styles.xml"/><Relationship Id="rId3" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/>${options.externalLink ? `<Relationship Id="rId4" Type="${REL}/externalLink" Target="file:///etc/passwd" TargetMode="External"/>` : ''}</Relationships>`,
     },
     // The sheet comes before the string table, as Excel writes them.
-    { name: 'xl/worksheets/sheet1.xml', data: sheet, ...(options.sheetSize !== undefined ? { declaredSize: options.sheetSize } : {}) },
+    {
+      name: 'xl/worksheets/sheet1.xml',
+      data: sheet,
+      ...(options.sheetSize !== undefined ? { declaredSize: options.sheetSize } : {}),
+    },
     {
       name: 'xl/styles.xml',
       data: `<?xml version="1.0"?><${p}styleSheet ${ns}><${p}cellXfs count="2"><${p}xf numFmtId="0"/><${p}xf numFmtId="14" applyNumberFormat="1"/></${p}cellXfs></${p}styleSheet>`,

@@ -4,7 +4,14 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { InputReport } from '../../src/schema/envelope.js';
 import { expectAccounted, folio, json } from './run-cli.js';
-import { handWorkbook, windows1251, writeBadWorkbook, writeDealsWorkbook, writeIntegerParquet, writeRevenueParquet } from './workbook-fixtures.js';
+import {
+  handWorkbook,
+  windows1251,
+  writeBadWorkbook,
+  writeDealsWorkbook,
+  writeIntegerParquet,
+  writeRevenueParquet,
+} from './workbook-fixtures.js';
 
 type Input = InputReport;
 interface ShareOut {
@@ -16,8 +23,8 @@ interface ShareOut {
 const dir = mkdtempSync(join(tmpdir(), 'folio-workbooks-'));
 const at = (name: string): string => join(dir, name);
 
-
-const revenue = (out: ShareOut): Record<string, number> => Object.fromEntries(out.result.clients.map((c) => [c.client, c.revenue]));
+const revenue = (out: ShareOut): Record<string, number> =>
+  Object.fromEntries(out.result.clients.map((c) => [c.client, c.revenue]));
 
 beforeAll(async () => {
   await writeDealsWorkbook(at('deals-ru.xlsx'));
@@ -52,12 +59,15 @@ describe('.xlsx input', () => {
     const september = folio(['share', at('deals-ru.xlsx'), '--period', '2026-09']);
     expect(september.code).toBe(2);
     // The five won rows fall outside September; the lost one goes by status, «Итого» is never a deal.
-    expect(september.stderr).toContain('no won deal in 2026-09-01 — 2026-09-30: of 7 rows, 1 by status, 5 by period excluded');
+    expect(september.stderr).toContain(
+      'no won deal in 2026-09-01 — 2026-09-30: of 7 rows, 1 by status, 5 by period excluded',
+    );
   });
 
   it('picks another sheet by name or number; an unknown one lists the sheets', () => {
     // Acme 10 + Globex 30.
-    for (const sheet of ['Прочее', '2', 'прочее']) expect(json<ShareOut>(folio(['share', at('deals-ru.xlsx'), '--sheet', sheet, '--json'])).result.total).toBe(40);
+    for (const sheet of ['Прочее', '2', 'прочее'])
+      expect(json<ShareOut>(folio(['share', at('deals-ru.xlsx'), '--sheet', sheet, '--json'])).result.total).toBe(40);
     const r = folio(['share', at('deals-ru.xlsx'), '--sheet', 'Nope']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('its sheets are 1 "Сделки", 2 "Прочее"');
@@ -70,8 +80,16 @@ describe('.xlsx input', () => {
   it('inspect names the format, the sheet and every sheet', () => {
     const r = folio(['inspect', at('deals-ru.xlsx'), '--json']);
     expect(r.code, r.stderr).toBe(0);
-    const result = json<{ result: { kind: string; sheet: string; sheets: string[]; headerLine: number; rows: number } }>(r).result;
-    expect(result).toMatchObject({ kind: 'xlsx', sheet: 'Сделки', sheets: ['Сделки', 'Прочее'], headerLine: 3, rows: 7 });
+    const result = json<{
+      result: { kind: string; sheet: string; sheets: string[]; headerLine: number; rows: number };
+    }>(r).result;
+    expect(result).toMatchObject({
+      kind: 'xlsx',
+      sheet: 'Сделки',
+      sheets: ['Сделки', 'Прочее'],
+      headerLine: 3,
+      rows: 7,
+    });
     expect(folio(['inspect', at('deals-ru.xlsx')]).stdout).toMatch(/Sheets\s+1 Сделки, 2 Прочее/);
   });
 
@@ -86,7 +104,9 @@ describe('.xlsx input', () => {
     const r = folio(['share', at('bad.xlsx')]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`${at('bad.xlsx')} [Sales] row 5, column B: amount "12,x"`);
-    expect(folio(['share', at('bad.xlsx'), '--lang', 'ru']).stderr).toContain(`${at('bad.xlsx')} [Sales] строка 5, колонка B: amount "12,x": `);
+    expect(folio(['share', at('bad.xlsx'), '--lang', 'ru']).stderr).toContain(
+      `${at('bad.xlsx')} [Sales] строка 5, колонка B: amount "12,x": `,
+    );
     const skipped = json<ShareOut>(folio(['share', at('bad.xlsx'), '--skip-invalid', '--json']));
     // Acme 100 + Globex 200; Initech's row skipped and counted.
     expect(skipped.result.total).toBe(300);
@@ -98,7 +118,12 @@ describe('.xlsx input', () => {
       '<x:row r="1"><x:c r="A1" t="s"><x:v>0</x:v></x:c><x:c r="B1" t="s"><x:v>1</x:v></x:c><x:c r="C1" t="s"><x:v>2</x:v></x:c></x:row>' +
       '<x:row r="2"><x:c r="A2" t="s"><x:v>3</x:v></x:c><x:c r="B2"><x:v>250</x:v></x:c><x:c r="C2" s="1"><x:v>45000</x:v></x:c></x:row>' +
       '<x:row r="3"><x:c r="A3" t="inlineStr"><x:is><x:t>Globex</x:t></x:is></x:c><x:c r="B3"><x:v>1E-3</x:v></x:c><x:c r="C3" s="1"><x:v>45001.75</x:v></x:c></x:row>';
-    handWorkbook(at('1904.xlsx'), rows, { date1904: true, prefixed: true, strings: ['client', 'amount', 'date', 'Acme &amp; Sons'], externalLink: true });
+    handWorkbook(at('1904.xlsx'), rows, {
+      date1904: true,
+      prefixed: true,
+      strings: ['client', 'amount', 'date', 'Acme &amp; Sons'],
+      externalLink: true,
+    });
     // Serial 45000 is 2023-03-15 in the 1900 system; the 1904 system starts 1462 days later: 2027-03-16.
     const r = folio(['share', at('1904.xlsx'), '--period', '2027-03', '--json']);
     expect(r.code, r.stderr).toBe(0);
@@ -118,7 +143,8 @@ describe('.xlsx input', () => {
 });
 
 describe('a workbook is an untrusted archive', () => {
-  const header = '<row r="1"><c r="A1" t="inlineStr"><is><t>client</t></is></c><c r="B1" t="inlineStr"><is><t>amount</t></is></c></row><row r="2"><c r="A2" t="inlineStr"><is><t>Acme</t></is></c><c r="B2"><v>1</v></c></row>';
+  const header =
+    '<row r="1"><c r="A1" t="inlineStr"><is><t>client</t></is></c><c r="B1" t="inlineStr"><is><t>amount</t></is></c></row><row r="2"><c r="A2" t="inlineStr"><is><t>Acme</t></is></c><c r="B2"><v>1</v></c></row>';
 
   it('refuses a zip bomb past --max-unpacked while inflating, and reads it when the limit allows', () => {
     // 64 MiB of spaces in the sheet deflate to about 64 KiB.
@@ -170,12 +196,17 @@ describe('HTML table saved as .xls (Bitrix24)', () => {
   });
 
   it('honours the meta charset of a Windows-1251 export', () => {
-    const html = readFileSync('fixtures/bitrix24/deals-bitrix24-html.xls', 'utf8').replace('charset=utf-8', 'charset=windows-1251');
+    const html = readFileSync('fixtures/bitrix24/deals-bitrix24-html.xls', 'utf8').replace(
+      'charset=utf-8',
+      'charset=windows-1251',
+    );
     writeFileSync(at('bitrix-1251.xls'), windows1251(html));
     const r = folio(['share', at('bitrix-1251.xls'), '--json']);
     expect(r.code, r.stderr).toBe(0);
     expect(revenue(json<ShareOut>(r))).toEqual({ 'ООО "Ромашка"': 16250.5, 'ИП Лютик & Ко': 2500 });
-    const inspect = json<{ result: { kind: string; encoding: string; encodingReason: string } }>(folio(['inspect', at('bitrix-1251.xls'), '--json'])).result;
+    const inspect = json<{ result: { kind: string; encoding: string; encodingReason: string } }>(
+      folio(['inspect', at('bitrix-1251.xls'), '--json']),
+    ).result;
     expect(inspect).toMatchObject({ kind: 'html', encoding: 'windows-1251', encodingReason: 'meta-charset' });
   });
 });
@@ -221,7 +252,17 @@ describe('in folders, report and check', () => {
     // The same October total as `share` on the file (worked out above).
     expect(out.result.share.total).toBe(4705.534);
     expectAccounted(out.inputs[0] as Input);
-    const other = folio(['report', folder, '--sheet', 'Прочее', '--period', '2026-10', '--as-of', '2026-11-23', '--json']);
+    const other = folio([
+      'report',
+      folder,
+      '--sheet',
+      'Прочее',
+      '--period',
+      '2026-10',
+      '--as-of',
+      '2026-11-23',
+      '--json',
+    ]);
     expect(json<{ result: { share: { total: number } } }>(other).result.share.total).toBe(40);
   });
 
@@ -236,4 +277,3 @@ describe('in folders, report and check', () => {
     expect(findings.filter((f) => f.rule === 'golden').map((f) => f.client)).toEqual(['Лютик']);
   });
 });
-

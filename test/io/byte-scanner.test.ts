@@ -77,12 +77,21 @@ function failure(error: unknown): Outcome['error'] {
  * Feeds each chunk through a scratch buffer that is overwritten after `push`, as a reader
  * using readSync into one buffer does: a scanner keeping spans into a chunk would fail here.
  */
-function byteScan(chunks: Uint8Array[], delimiter: string, decode: Decode, maxRecordLength = 1 << 20, quotedOut?: number[][]): Outcome {
+function byteScan(
+  chunks: Uint8Array[],
+  delimiter: string,
+  decode: Decode,
+  maxRecordLength = 1 << 20,
+  quotedOut?: number[][],
+): Outcome {
   const records: [string[], number][] = [];
-  const scanner = new ByteCsvScanner({ file: 't.csv', delimiter: delimiter.charCodeAt(0), maxRecordLength }, (r: ByteRecord) => {
-    records.push([Array.from({ length: r.count }, (_, i) => fieldText(r, i, decode)), r.line]);
-    quotedOut?.push(Array.from(r.quoted.subarray(0, r.count)));
-  });
+  const scanner = new ByteCsvScanner(
+    { file: 't.csv', delimiter: delimiter.charCodeAt(0), maxRecordLength },
+    (r: ByteRecord) => {
+      records.push([Array.from({ length: r.count }, (_, i) => fieldText(r, i, decode)), r.line]);
+      quotedOut?.push(Array.from(r.quoted.subarray(0, r.count)));
+    },
+  );
   const scratch = new Uint8Array(Math.max(1, ...chunks.map((c) => c.length)) + 8);
   try {
     for (const chunk of chunks) {
@@ -100,7 +109,9 @@ function byteScan(chunks: Uint8Array[], delimiter: string, decode: Decode, maxRe
 
 function textScan(chunks: string[], delimiter: string, maxRecordLength = 1 << 20): Outcome {
   const records: [string[], number][] = [];
-  const scanner = new CsvScanner({ file: 't.csv', delimiter, maxRecordLength }, (f, at) => records.push([f.slice(), at]));
+  const scanner = new CsvScanner({ file: 't.csv', delimiter, maxRecordLength }, (f, at) =>
+    records.push([f.slice(), at]),
+  );
   try {
     for (const chunk of chunks) scanner.push(chunk);
     scanner.end();
@@ -119,8 +130,46 @@ function decodedChunks(chunks: Uint8Array[], encoding: Encoding): string[] {
 // Records are generated and written out as RFC 4180 text, then encoded: the expected reading is
 // the records themselves, each on the line its writing began on (as in
 // csv-scanner-property.test.ts), and CsvScanner over the decoded text must read the same.
-const UTF8_PIECES = ['a', 'Z', '7', ' ', ',', ';', '\t', '"', '""', '\n', '\r', '\r\n', 'Ё', 'ж', '€', '\u00a0', '😀', '1 234,56'];
-const CP1251_PIECES = ['a', 'Z', '7', ' ', ',', ';', '\t', '"', '""', '\n', '\r', '\r\n', 'Ё', 'ж', 'Я', '№', '\u00a0', '1 234,56'];
+const UTF8_PIECES = [
+  'a',
+  'Z',
+  '7',
+  ' ',
+  ',',
+  ';',
+  '\t',
+  '"',
+  '""',
+  '\n',
+  '\r',
+  '\r\n',
+  'Ё',
+  'ж',
+  '€',
+  '\u00a0',
+  '😀',
+  '1 234,56',
+];
+const CP1251_PIECES = [
+  'a',
+  'Z',
+  '7',
+  ' ',
+  ',',
+  ';',
+  '\t',
+  '"',
+  '""',
+  '\n',
+  '\r',
+  '\r\n',
+  'Ё',
+  'ж',
+  'Я',
+  '№',
+  '\u00a0',
+  '1 234,56',
+];
 
 interface Table {
   records: string[][];
@@ -210,16 +259,20 @@ describe('ByteCsvScanner against CsvScanner on any text', () => {
   // is CsvScanner's limit in characters, held records and all.
   it('refuses the same over-long records as CsvScanner when bytes are characters', () => {
     fc.assert(
-      fc.property(soup(['ab', ',', ';', '"', '""', '\n', '\r', '\r\n', ' ']), fc.nat({ max: 24 }), ({ text, delimiter, cuts }, max) => {
-        const at = [...cutPoints(cuts, text.length), text.length];
-        const textChunks = at.map((cut, i) => text.slice(i === 0 ? 0 : at[i - 1], cut));
-        const expected = textScan(textChunks, delimiter, max);
-        const actual = byteScan(pieces(UTF8.encode(text), cuts), delimiter, UTF8.decode, max);
-        expect(actual.records).toEqual(expected.records);
-        expect(actual.lastLine).toEqual(expected.lastLine);
-        // The limit is named in bytes rather than characters; everything else is the same.
-        expect(actual.error).toEqual(expected.error);
-      }),
+      fc.property(
+        soup(['ab', ',', ';', '"', '""', '\n', '\r', '\r\n', ' ']),
+        fc.nat({ max: 24 }),
+        ({ text, delimiter, cuts }, max) => {
+          const at = [...cutPoints(cuts, text.length), text.length];
+          const textChunks = at.map((cut, i) => text.slice(i === 0 ? 0 : at[i - 1], cut));
+          const expected = textScan(textChunks, delimiter, max);
+          const actual = byteScan(pieces(UTF8.encode(text), cuts), delimiter, UTF8.decode, max);
+          expect(actual.records).toEqual(expected.records);
+          expect(actual.lastLine).toEqual(expected.lastLine);
+          // The limit is named in bytes rather than characters; everything else is the same.
+          expect(actual.error).toEqual(expected.error);
+        },
+      ),
       { numRuns: 4000, seed: 20261209 },
     );
   });
@@ -227,10 +280,20 @@ describe('ByteCsvScanner against CsvScanner on any text', () => {
 
 describe('ByteCsvScanner', () => {
   const enc = new TextEncoder();
-  function scan(chunks: string[], delimiter = ',', max = 1 << 20): { fields: string[]; quoted: number[]; line: number }[] {
+  function scan(
+    chunks: string[],
+    delimiter = ',',
+    max = 1 << 20,
+  ): { fields: string[]; quoted: number[]; line: number }[] {
     const out: { fields: string[]; quoted: number[]; line: number }[] = [];
-    const scanner = new ByteCsvScanner({ file: 't.csv', delimiter: delimiter.charCodeAt(0), maxRecordLength: max }, (r) =>
-      out.push({ fields: Array.from({ length: r.count }, (_, i) => fieldText(r, i, UTF8.decode)), quoted: Array.from(r.quoted.subarray(0, r.count)), line: r.line }),
+    const scanner = new ByteCsvScanner(
+      { file: 't.csv', delimiter: delimiter.charCodeAt(0), maxRecordLength: max },
+      (r) =>
+        out.push({
+          fields: Array.from({ length: r.count }, (_, i) => fieldText(r, i, UTF8.decode)),
+          quoted: Array.from(r.quoted.subarray(0, r.count)),
+          line: r.line,
+        }),
     );
     for (const c of chunks) scanner.push(enc.encode(c));
     scanner.end();
@@ -322,7 +385,10 @@ describe('ByteCsvScanner', () => {
     scanner.push(file.subarray(0, 5));
     scanner.push(file.subarray(5));
     scanner.end();
-    expect(records).toEqual([['x', 'Ёж'], ['1;2', '3']]);
+    expect(records).toEqual([
+      ['x', 'Ёж'],
+      ['1;2', '3'],
+    ]);
   });
 
   it('grows its field arrays for a wide record', () => {

@@ -55,20 +55,28 @@ describe('cell references and locations', () => {
   });
 
   it('locates a problem in a sheet by row and column letter', () => {
-    expect(formatLocation({ file: 'deals.xlsx', sheet: 'Сделки', line: 12, column: 3 })).toBe('deals.xlsx [Сделки] row 12, column C');
+    expect(formatLocation({ file: 'deals.xlsx', sheet: 'Сделки', line: 12, column: 3 })).toBe(
+      'deals.xlsx [Сделки] row 12, column C',
+    );
     expect(formatLocation({ file: 'deals.csv', line: 12, column: 3 })).toBe('deals.csv:12:3');
   });
 });
 
 describe('entities and HTML detection', () => {
   it('decodes named and numeric references, and leaves unknown ones', () => {
-    expect(decodeEntities('ООО &quot;Ромашка&quot; &amp; Ко&nbsp;&#1057;&#x421; &bogus;')).toBe('ООО "Ромашка" & Ко\u00a0СС &bogus;');
+    expect(decodeEntities('ООО &quot;Ромашка&quot; &amp; Ко&nbsp;&#1057;&#x421; &bogus;')).toBe(
+      'ООО "Ромашка" & Ко\u00a0СС &bogus;',
+    );
   });
 
   it('tells HTML from CSV and finds the meta charset', () => {
-    expect(looksLikeHtml('\uFEFF  <meta http-equiv="Content-type" content="text/html;charset=windows-1251" />\n<table>')).toBe(true);
+    expect(
+      looksLikeHtml('\uFEFF  <meta http-equiv="Content-type" content="text/html;charset=windows-1251" />\n<table>'),
+    ).toBe(true);
     expect(looksLikeHtml('client,amount\n<b>Acme</b>,1\n')).toBe(false);
-    expect(metaCharset('<meta http-equiv="Content-type" content="text/html;charset=windows-1251" />')).toBe('windows-1251');
+    expect(metaCharset('<meta http-equiv="Content-type" content="text/html;charset=windows-1251" />')).toBe(
+      'windows-1251',
+    );
     expect(metaCharset('<meta charset="UTF-8">')).toBe('utf-8');
     expect(metaCharset('<table>')).toBeNull();
   });

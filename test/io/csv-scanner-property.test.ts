@@ -5,7 +5,26 @@ import { CsvScanner } from '../../src/io/csv-scanner.js';
 // Records are generated first and written out as RFC 4180 text, so the expected reading is
 // known without any CSV reader: the records themselves, each on the line its writing began
 // on. Seeded, so a failure repeats.
-const PIECES = ['a', 'Z', '7', ' ', ',', ';', '\t', '"', '""', '\n', '\r', '\r\n', 'Ё', 'ж', '€', '\u00a0', '😀', '1 234,56'];
+const PIECES = [
+  'a',
+  'Z',
+  '7',
+  ' ',
+  ',',
+  ';',
+  '\t',
+  '"',
+  '""',
+  '\n',
+  '\r',
+  '\r\n',
+  'Ё',
+  'ж',
+  '€',
+  '\u00a0',
+  '😀',
+  '1 234,56',
+];
 const field = fc.array(fc.constantFrom(...PIECES), { maxLength: 6 }).map((parts) => parts.join(''));
 const record = fc.array(field, { minLength: 1, maxLength: 5 });
 
@@ -50,7 +69,9 @@ describe('CsvScanner against records written out', () => {
           line += lineBreaks(written) + 1;
         });
         const out: [string[], number][] = [];
-        const scanner = new CsvScanner({ file: 't.csv', delimiter, maxRecordLength: 1 << 20 }, (f, at) => out.push([f.slice(), at]));
+        const scanner = new CsvScanner({ file: 't.csv', delimiter, maxRecordLength: 1 << 20 }, (f, at) =>
+          out.push([f.slice(), at]),
+        );
         const at = [...new Set(cuts.map((c) => c % (text.length + 1)))].sort((a, b) => a - b);
         let from = 0;
         for (const cut of [...at, text.length]) {

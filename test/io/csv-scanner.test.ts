@@ -4,7 +4,9 @@ import { FolioError } from '../../src/errors.js';
 
 function scan(chunks: string[], delimiter = ','): [string[], number][] {
   const out: [string[], number][] = [];
-  const scanner = new CsvScanner({ file: 't.csv', delimiter, maxRecordLength: 1 << 20 }, (fields, line) => out.push([fields.slice(), line]));
+  const scanner = new CsvScanner({ file: 't.csv', delimiter, maxRecordLength: 1 << 20 }, (fields, line) =>
+    out.push([fields.slice(), line]),
+  );
   for (const c of chunks) scanner.push(c);
   scanner.end();
   return out;

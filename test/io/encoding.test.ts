@@ -3,14 +3,24 @@ import { createDecoder, isValidUtf8, sniffEncoding } from '../../src/io/encoding
 
 // "Клиент;Сумма\nПривет;1" in Windows-1251, byte by byte from the code page chart.
 const CP1251 = new Uint8Array([
-  0xca, 0xeb, 0xe8, 0xe5, 0xed, 0xf2, 0x3b, 0xd1, 0xf3, 0xec, 0xec, 0xe0, 0x0a, 0xcf, 0xf0, 0xe8, 0xe2, 0xe5, 0xf2, 0x3b, 0x31, 0x0a,
+  0xca, 0xeb, 0xe8, 0xe5, 0xed, 0xf2, 0x3b, 0xd1, 0xf3, 0xec, 0xec, 0xe0, 0x0a, 0xcf, 0xf0, 0xe8, 0xe2, 0xe5, 0xf2,
+  0x3b, 0x31, 0x0a,
 ]);
 
 describe('sniffEncoding', () => {
   it('recognises BOMs', () => {
-    expect(sniffEncoding(new Uint8Array([0xef, 0xbb, 0xbf, 0x61]), true)).toMatchObject({ encoding: 'utf-8', bomLength: 3 });
-    expect(sniffEncoding(new Uint8Array([0xff, 0xfe, 0x61, 0]), true)).toMatchObject({ encoding: 'utf-16le', bomLength: 2 });
-    expect(sniffEncoding(new Uint8Array([0xfe, 0xff, 0, 0x61]), true)).toMatchObject({ encoding: 'utf-16be', bomLength: 2 });
+    expect(sniffEncoding(new Uint8Array([0xef, 0xbb, 0xbf, 0x61]), true)).toMatchObject({
+      encoding: 'utf-8',
+      bomLength: 3,
+    });
+    expect(sniffEncoding(new Uint8Array([0xff, 0xfe, 0x61, 0]), true)).toMatchObject({
+      encoding: 'utf-16le',
+      bomLength: 2,
+    });
+    expect(sniffEncoding(new Uint8Array([0xfe, 0xff, 0, 0x61]), true)).toMatchObject({
+      encoding: 'utf-16be',
+      bomLength: 2,
+    });
   });
 
   it('recognises UTF-16 without a BOM by its zero bytes', () => {
@@ -30,9 +40,21 @@ describe('sniffEncoding', () => {
 
   it('tells Windows-1252 from code page 437 by letters inside words', () => {
     // "Kölner" in Windows-1252 (ö = F6) and "Martín" in code page 437 (í = A1).
-    const w1252 = Buffer.from([...Buffer.from('name\nK'), 0xf6, ...Buffer.from('lner Str\nM'), 0xfc, ...Buffer.from('ller\n')]);
+    const w1252 = Buffer.from([
+      ...Buffer.from('name\nK'),
+      0xf6,
+      ...Buffer.from('lner Str\nM'),
+      0xfc,
+      ...Buffer.from('ller\n'),
+    ]);
     expect(sniffEncoding(w1252, true).encoding).toBe('windows-1252');
-    const cp437 = Buffer.from([...Buffer.from('name\nMart'), 0xa1, ...Buffer.from('n\nCatalu'), 0xa4, ...Buffer.from('a\n')]);
+    const cp437 = Buffer.from([
+      ...Buffer.from('name\nMart'),
+      0xa1,
+      ...Buffer.from('n\nCatalu'),
+      0xa4,
+      ...Buffer.from('a\n'),
+    ]);
     const guess = sniffEncoding(cp437, true);
     expect(guess.encoding).toBe('cp437');
     expect(createDecoder('cp437', 'x').decode(cp437, true)).toBe('name\nMartín\nCataluña\n');
@@ -65,7 +87,17 @@ describe('Windows-1252', () => {
 
   it('reads curly quotes and the euro sign as punctuation when it guesses the code page', () => {
     // In code page 437 the same bytes are ô, ö and Ç: letters standing where no letter belongs.
-    const text = Buffer.from([...Buffer.from('client;amount\n'), 0x93, ...Buffer.from('M'), 0xfc, ...Buffer.from('ller'), 0x94, ...Buffer.from(';'), 0x80, ...Buffer.from('12\n')]);
+    const text = Buffer.from([
+      ...Buffer.from('client;amount\n'),
+      0x93,
+      ...Buffer.from('M'),
+      0xfc,
+      ...Buffer.from('ller'),
+      0x94,
+      ...Buffer.from(';'),
+      0x80,
+      ...Buffer.from('12\n'),
+    ]);
     const guess = sniffEncoding(text, true);
     expect(guess.encoding).toBe('windows-1252');
     expect(createDecoder(guess.encoding, 'x').decode(text, true)).toBe('client;amount\n“Müller”;€12\n');
@@ -78,7 +110,12 @@ describe('Windows-1251 beside Western names', () => {
     // Western text never has; without that rule the two code pages tied on these words and
     // the one German umlaut decided for 1252.
     const russian = Buffer.from(iconvTo1251('ООО Ромашка;Успешно реализовано;Петрова Ольга\n'.repeat(3)));
-    const german = Buffer.from([...Buffer.from('K'), 0xf6, ...Buffer.from('lner GmbH;'), ...iconvTo1251('Успешно;Ким Анна\n')]);
+    const german = Buffer.from([
+      ...Buffer.from('K'),
+      0xf6,
+      ...Buffer.from('lner GmbH;'),
+      ...iconvTo1251('Успешно;Ким Анна\n'),
+    ]);
     expect(sniffEncoding(Buffer.concat([russian, german]), true).encoding).toBe('windows-1251');
   });
 });
@@ -97,7 +134,11 @@ function iconvTo1251(text: string): number[] {
 
 describe('sniffEncoding on a long Windows-1252 export', () => {
   it('looks past a first stretch whose only high bytes are no-break spaces (Superstore)', () => {
-    const nbspLines = Buffer.concat(Array.from({ length: 25_000 }, (_, i) => Buffer.from([...Buffer.from(`${i};Conference`), 0xa0, ...Buffer.from('phone;1\n')])));
+    const nbspLines = Buffer.concat(
+      Array.from({ length: 25_000 }, (_, i) =>
+        Buffer.from([...Buffer.from(`${i};Conference`), 0xa0, ...Buffer.from('phone;1\n')]),
+      ),
+    );
     const umlauts = Buffer.from([...Buffer.from('9;K'), 0xf6, ...Buffer.from('ln Bonn;2\n')]);
     const sample = Buffer.concat([nbspLines, ...Array.from({ length: 50 }, () => umlauts)]);
     expect(sample.length).toBeGreaterThan(512 * 1024);

@@ -23,11 +23,14 @@ const cases = fc.record({
 });
 
 function writeField(value: string, delimiter: string): string {
-  return value === '' || value.includes(delimiter) || /["\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
+  return value === '' || value.includes(delimiter) || /["\r\n]/.test(value)
+    ? `"${value.replaceAll('"', '""')}"`
+    : value;
 }
 
 /** The byte positions that cut `size` bytes into `parts` even shares. */
-const evenShares = (size: number, parts: number): number[] => Array.from({ length: parts - 1 }, (_, i) => Math.floor((size * (i + 1)) / parts));
+const evenShares = (size: number, parts: number): number[] =>
+  Array.from({ length: parts - 1 }, (_, i) => Math.floor((size * (i + 1)) / parts));
 
 const dir = mkdtempSync(join(tmpdir(), 'folio-ranges-'));
 let fileNumber = 0;
@@ -52,20 +55,41 @@ describe('a CSV file read in byte ranges against the records written out', () =>
         writeFileSync(path, text);
 
         const whole: [string[], number][] = [];
-        await readTable({ path, name: path }, { encoding: 'utf-8', delimiter, maxRecordLength: 1 << 20 }, () => (f, line) => whole.push([f.slice(), line]));
+        await readTable(
+          { path, name: path },
+          { encoding: 'utf-8', delimiter, maxRecordLength: 1 << 20 },
+          () => (f, line) => whole.push([f.slice(), line]),
+        );
         expect(whole.map(([f]) => f)).toEqual(records);
 
         const cuts = await lineStartsAfter(path, bytes, evenShares(bytes, parts));
         const read: [string[], number][] = [];
         let failed = false;
         try {
-          const first = await readTable({ path, name: path }, { encoding: 'utf-8', delimiter, maxRecordLength: 1 << 20, stopAt: cuts[0] ?? bytes }, () => (f, line) => read.push([f.slice(), line]));
+          const first = await readTable(
+            { path, name: path },
+            { encoding: 'utf-8', delimiter, maxRecordLength: 1 << 20, stopAt: cuts[0] ?? bytes },
+            () => (f, line) => read.push([f.slice(), line]),
+          );
           let base = (first.nextLine ?? 1) - 1;
           for (let k = 0; k < cuts.length; k++) {
-            const range = { path, file: path, start: cuts[k] as number, end: cuts[k + 1] ?? bytes, encoding: 'utf-8' as const, delimiter, maxRecordLength: 1 << 20 };
+            const range = {
+              path,
+              file: path,
+              start: cuts[k] as number,
+              end: cuts[k + 1] ?? bytes,
+              encoding: 'utf-8' as const,
+              delimiter,
+              maxRecordLength: 1 << 20,
+            };
             const at = base;
-            const utf8 = (b: Uint8Array, s: number, e: number): string => Buffer.from(b.subarray(s, e)).toString('utf8');
-            base += (await readCsvRange(range, (r) => void read.push([Array.from({ length: r.count }, (_, i) => fieldText(r, i, utf8)), at + r.line]))) - 1;
+            const utf8 = (b: Uint8Array, s: number, e: number): string =>
+              Buffer.from(b.subarray(s, e)).toString('utf8');
+            base +=
+              (await readCsvRange(
+                range,
+                (r) => void read.push([Array.from({ length: r.count }, (_, i) => fieldText(r, i, utf8)), at + r.line]),
+              )) - 1;
           }
         } catch {
           failed = true;

@@ -17,7 +17,10 @@ describe('takeSepLine', () => {
 
   it('the scanner numbers lines from the one after it', () => {
     const lines: number[] = [];
-    const scanner = new CsvScanner({ file: 't.csv', delimiter: ';', maxRecordLength: 1 << 20, firstLine: 2 }, (_fields, line) => lines.push(line));
+    const scanner = new CsvScanner(
+      { file: 't.csv', delimiter: ';', maxRecordLength: 1 << 20, firstLine: 2 },
+      (_fields, line) => lines.push(line),
+    );
     scanner.push('Client;Amount\nAcme;1\n');
     scanner.end();
     expect(lines).toEqual([2, 3]);

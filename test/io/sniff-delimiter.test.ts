@@ -17,7 +17,8 @@ describe('sniffDelimiter', () => {
   });
   it('finds the table below title and parameter lines', () => {
     // Under the old rule the header was the first line: one field under every delimiter.
-    const titled = 'Отчёт по сделкам за октябрь 2026\nПериод: 01.10.2026 - 31.10.2026\n\nКлиент;Сумма;Дата\nАльфа;1 234,50;01.10.2026\nБета;99,90;02.10.2026\n';
+    const titled =
+      'Отчёт по сделкам за октябрь 2026\nПериод: 01.10.2026 - 31.10.2026\n\nКлиент;Сумма;Дата\nАльфа;1 234,50;01.10.2026\nБета;99,90;02.10.2026\n';
     expect(sniffDelimiter(titled, true)).toBe(';');
     expect(sniffDelimiter('Sales report, October 2026\n\nclient,amount\nA,1\nB,2\nC,3\n', true)).toBe(',');
   });
@@ -28,7 +29,8 @@ describe('sniffDelimiter', () => {
   it('is not outvoted by a short totals row in a ; file with decimal commas', () => {
     // Under ; four of five records have the header's 4 fields; under , the data rows read as
     // 2 fields each, every one agreeing, but from line 2 on: counted, ; has as many and starts higher.
-    const totals = 'Компания;Бюджет;Этап сделки;Дата закрытия\nООО А;1 234,56;Успешно;05.10.2026\nООО Б;2 000,00;Успешно;06.10.2026\nООО В;3 000,50;Успешно;07.10.2026\nИтого;6 235,06\n';
+    const totals =
+      'Компания;Бюджет;Этап сделки;Дата закрытия\nООО А;1 234,56;Успешно;05.10.2026\nООО Б;2 000,00;Успешно;06.10.2026\nООО В;3 000,50;Успешно;07.10.2026\nИтого;6 235,06\n';
     expect(sniffDelimiter(totals, true)).toBe(';');
   });
   it('falls back to comma for a single column', () => {

@@ -83,7 +83,10 @@ describe('writeFileAtomic', () => {
 
   it('says it cannot write into a folder that does not exist, and leaves nothing behind', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'folio-write-'));
-    await expect(writeFileAtomic(join(dir, 'no', 'out.json'), ['{}\n'])).rejects.toMatchObject({ code: 'CANNOT_WRITE', file: join(dir, 'no', 'out.json') });
+    await expect(writeFileAtomic(join(dir, 'no', 'out.json'), ['{}\n'])).rejects.toMatchObject({
+      code: 'CANNOT_WRITE',
+      file: join(dir, 'no', 'out.json'),
+    });
     expect(readdirSync(dir)).toEqual([]);
   });
 });

@@ -66,7 +66,9 @@ describe('RevenueLedger by client numbers', () => {
     const mine = {};
     const other = {};
     // The other numbering's 0 is Beta: were it taken as this one's, Beta's sum would go to Acme.
-    rows.forEach(([client, manager, whole, micro, n], i) => byNumber.add(client, manager, whole, micro, i === 4 ? 0 : n, i === 4 ? other : mine));
+    rows.forEach(([client, manager, whole, micro, n], i) =>
+      byNumber.add(client, manager, whole, micro, i === 4 ? 0 : n, i === 4 ? other : mine),
+    );
     expect(byNumber.toData()).toEqual(bySpelling.toData());
   });
 });

@@ -40,6 +40,10 @@ describe('ByteInterner', () => {
     const find = (text: string): number => interner.find(Buffer.from(text), 0, Buffer.byteLength(text));
     expect([find('a'), find('b'), find('c'), find('d'), find('b'), find('')]).toEqual([0, 1, 2, -1, 1, -1]);
     const small = new ByteInterner(100, 4);
-    expect([small.find(Buffer.from('abc'), 0, 3), small.find(Buffer.from('de'), 0, 2), small.find(Buffer.from('abc'), 0, 3)]).toEqual([0, -1, 0]);
+    expect([
+      small.find(Buffer.from('abc'), 0, 3),
+      small.find(Buffer.from('de'), 0, 2),
+      small.find(Buffer.from('abc'), 0, 3),
+    ]).toEqual([0, -1, 0]);
   });
 });

@@ -24,16 +24,47 @@ function encode1251(text: string): Uint8Array | null {
   return out;
 }
 
-const AMOUNT_PIECES = ['0', '1', '2', '5', '9', '12', '345', '000', '-', '.', ',', ' ', '\u00a0', '\u202f', '$', 'руб', '(', ')', '+', "'", 'e'];
+const AMOUNT_PIECES = [
+  '0',
+  '1',
+  '2',
+  '5',
+  '9',
+  '12',
+  '345',
+  '000',
+  '-',
+  '.',
+  ',',
+  ' ',
+  '\u00a0',
+  '\u202f',
+  '$',
+  'руб',
+  '(',
+  ')',
+  '+',
+  "'",
+  'e',
+];
 const amountText = fc.oneof(
   fc.array(fc.constantFrom(...AMOUNT_PIECES), { minLength: 1, maxLength: 9 }).map((p) => p.join('')),
   // The shapes exports write, so that acceptance is exercised often.
-  fc.tuple(fc.boolean(), fc.integer({ min: 0, max: 999_999_999 }), fc.nat(999_999), fc.constantFrom('.', ','), fc.constantFrom('', ' ', '\u00a0', '\u202f'), fc.integer({ min: 0, max: 7 })).map(([neg, whole, frac, mark, group, decimals]) => {
-    const digits = String(whole);
-    const grouped = group === '' ? digits : digits.replace(/\B(?=(\d{3})+(?!\d))/g, group);
-    const fraction = decimals === 0 ? '' : mark + String(frac).padStart(6, '0').slice(0, decimals);
-    return `${neg ? '-' : ''}${grouped}${fraction}`;
-  }),
+  fc
+    .tuple(
+      fc.boolean(),
+      fc.integer({ min: 0, max: 999_999_999 }),
+      fc.nat(999_999),
+      fc.constantFrom('.', ','),
+      fc.constantFrom('', ' ', '\u00a0', '\u202f'),
+      fc.integer({ min: 0, max: 7 }),
+    )
+    .map(([neg, whole, frac, mark, group, decimals]) => {
+      const digits = String(whole);
+      const grouped = group === '' ? digits : digits.replace(/\B(?=(\d{3})+(?!\d))/g, group);
+      const fraction = decimals === 0 ? '' : mark + String(frac).padStart(6, '0').slice(0, decimals);
+      return `${neg ? '-' : ''}${grouped}${fraction}`;
+    }),
 );
 
 describe('amountFromBytes against readAmount', () => {
@@ -50,7 +81,16 @@ describe('amountFromBytes against readAmount', () => {
           accepted++;
           const fromText = newParsedAmount();
           expect(readAmount(text, mark, fromText), text).toBe(NumberRead.Ok);
-          expect({ whole: fromBytes.whole, micro: fromBytes.micro, proves: fromBytes.proves, currency: fromBytes.currency, rounded: fromBytes.rounded }, text).toEqual({
+          expect(
+            {
+              whole: fromBytes.whole,
+              micro: fromBytes.micro,
+              proves: fromBytes.proves,
+              currency: fromBytes.currency,
+              rounded: fromBytes.rounded,
+            },
+            text,
+          ).toEqual({
             whole: fromText.whole,
             micro: fromText.micro,
             proves: fromText.proves,
@@ -65,7 +105,12 @@ describe('amountFromBytes against readAmount', () => {
   });
 
   it('reads the forms of the benchmark and of Russian exports, by hand', () => {
-    const read = (text: string, mark: DecimalMark | null, bytes: Uint8Array = Buffer.from(text, 'utf8'), units: Uint16Array | null = null): [number, number, DecimalMark | null] | null => {
+    const read = (
+      text: string,
+      mark: DecimalMark | null,
+      bytes: Uint8Array = Buffer.from(text, 'utf8'),
+      units: Uint16Array | null = null,
+    ): [number, number, DecimalMark | null] | null => {
       const out = newParsedAmount();
       return amountFromBytes(bytes, 0, bytes.length, units, mark, out) ? [out.whole, out.micro, out.proves] : null;
     };
@@ -77,7 +122,11 @@ describe('amountFromBytes against readAmount', () => {
     expect(read('1,234', ',')).toEqual([1, 234000, null]);
     expect(read('427 232,89', null)).toEqual([427232, 890000, ',']);
     expect(read('427\u00a0232,89', ',')).toEqual([427232, 890000, ',']);
-    expect(read('427\u00a0232,89', ',', encode1251('427\u00a0232,89') as Uint8Array, cp1251)).toEqual([427232, 890000, ',']);
+    expect(read('427\u00a0232,89', ',', encode1251('427\u00a0232,89') as Uint8Array, cp1251)).toEqual([
+      427232,
+      890000,
+      ',',
+    ]);
     expect(read('1\u202f000', null)).toEqual([1000, 0, null]);
     // Currency, brackets and float tails are the text reader's.
     expect(read('$5', null)).toBeNull();
@@ -89,10 +138,17 @@ describe('amountFromBytes against readAmount', () => {
 const DATE_PIECES = ['2026', '1999', '0000', '-', '.', '/', '01', '12', '13', '29', '31', '02', '2', ' ', 'T', 'a'];
 const dateText = fc.oneof(
   fc.array(fc.constantFrom(...DATE_PIECES), { minLength: 1, maxLength: 6 }).map((p) => p.join('')),
-  fc.tuple(fc.integer({ min: 1, max: 9999 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 }), fc.boolean()).map(([y, m, d, iso]) => {
-    const pad = (n: number, w: number): string => String(n).padStart(w, '0');
-    return iso ? `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}` : `${pad(d, 2)}.${pad(m, 2)}.${pad(y, 4)}`;
-  }),
+  fc
+    .tuple(
+      fc.integer({ min: 1, max: 9999 }),
+      fc.integer({ min: 0, max: 13 }),
+      fc.integer({ min: 0, max: 32 }),
+      fc.boolean(),
+    )
+    .map(([y, m, d, iso]) => {
+      const pad = (n: number, w: number): string => String(n).padStart(w, '0');
+      return iso ? `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}` : `${pad(d, 2)}.${pad(m, 2)}.${pad(y, 4)}`;
+    }),
 );
 
 describe('dayFromBytes against readDate', () => {

@@ -9,10 +9,14 @@ import { warning, type WarningFields } from '../../src/codes/warnings.js';
 import { warningText } from '../../src/present/messages/warnings.js';
 
 /** A column choice as the warning reads in English. */
-const choiceText = (c: WarningFields['COLUMN_CHOICE'] | undefined): string => (c === undefined ? '' : warningText(warning('COLUMN_CHOICE', c), 'en'));
+const choiceText = (c: WarningFields['COLUMN_CHOICE'] | undefined): string =>
+  c === undefined ? '' : warningText(warning('COLUMN_CHOICE', c), 'en');
 /** A fallback use as its warning: code and English message. */
 function said(f: FallbackUse): { field: string; header: string; code: string; message: string } {
-  const w = f.kind === 'client-id' ? warning('CLIENT_BY_ID', { header: f.header }) : warning('DATE_FALLBACK', { header: f.header, kind: f.kind });
+  const w =
+    f.kind === 'client-id'
+      ? warning('CLIENT_BY_ID', { header: f.header })
+      : warning('DATE_FALLBACK', { header: f.header, kind: f.kind });
   return { field: f.field, header: f.header, code: w.code, message: warningText(w, 'en') };
 }
 
@@ -20,9 +24,19 @@ const map = (headers: string[], overrides = {}) => mapColumns('f.csv', headers, 
 
 describe('mapColumns', () => {
   it('maps English and Russian headers regardless of case and punctuation', () => {
-    expect(map(['CUSTOMERNAME', 'SALES', 'ORDERDATE', 'STATUS']).index).toEqual({ client: 0, amount: 1, date: 2, status: 3 });
+    expect(map(['CUSTOMERNAME', 'SALES', 'ORDERDATE', 'STATUS']).index).toEqual({
+      client: 0,
+      amount: 1,
+      date: 2,
+      status: 3,
+    });
     expect(map(['Контрагент', 'Сумма', 'Дата']).index).toMatchObject({ client: 0, amount: 1, date: 2 });
-    expect(map(['close_value', 'account', 'deal_stage', 'sales_agent']).index).toMatchObject({ amount: 0, client: 1, status: 2, manager: 3 });
+    expect(map(['close_value', 'account', 'deal_stage', 'sales_agent']).index).toMatchObject({
+      amount: 0,
+      client: 1,
+      status: 2,
+      manager: 3,
+    });
   });
 
   it('prefers a closing date over a creation date and says so', () => {
@@ -32,7 +46,11 @@ describe('mapColumns', () => {
   });
 
   it('reads units and Pipedrive prefixes', () => {
-    expect(map(['Deal - Organization', 'Deal - Value', 'Deal - Won time']).index).toMatchObject({ client: 0, amount: 1, date: 2 });
+    expect(map(['Deal - Organization', 'Deal - Value', 'Deal - Won time']).index).toMatchObject({
+      client: 0,
+      amount: 1,
+      date: 2,
+    });
     expect(map(['Клиент', 'Сумма, руб.']).index.amount).toBe(1);
     expect(map(['Customer', 'Amount (USD)']).index.amount).toBe(1);
   });
@@ -42,7 +60,9 @@ describe('mapColumns', () => {
   });
 
   it('lists the headers and suggests the closest when a required field is missing', () => {
-    expect(() => map(['Clent', 'Amount'])).toThrow(expect.objectContaining({ code: 'MISSING_COLUMN', hint: expect.stringMatching(/closest: "Clent"/) }));
+    expect(() => map(['Clent', 'Amount'])).toThrow(
+      expect.objectContaining({ code: 'MISSING_COLUMN', hint: expect.stringMatching(/closest: "Clent"/) }),
+    );
   });
 
   it('refuses two identical headers that both fit one field', () => {
@@ -75,36 +95,62 @@ describe('mapColumns', () => {
     });
 
     it('says which header it took over which', () => {
-      expect(map(['Клиент', 'Стоимость', 'Выручка']).choices.map(choiceText)).toEqual([`amount: took "Выручка" over "Стоимость" (override with --map amount=HEADER)`]);
+      expect(map(['Клиент', 'Стоимость', 'Выручка']).choices.map(choiceText)).toEqual([
+        `amount: took "Выручка" over "Стоимость" (override with --map amount=HEADER)`,
+      ]);
     });
 
     it('never takes profit, cost, discount, tax or a unit price as the amount', () => {
       expect(() => map(['Customer', 'Profit', 'Cost', 'Discount', 'Tax', 'Себестоимость', 'Прибыль'])).not.toThrow();
-      expect(map(['Customer', 'Profit', 'Cost', 'Discount', 'Tax', 'Себестоимость', 'Прибыль']).index.amount).toBeUndefined();
+      expect(
+        map(['Customer', 'Profit', 'Cost', 'Discount', 'Tax', 'Себестоимость', 'Прибыль']).index.amount,
+      ).toBeUndefined();
     });
   });
 
   describe('fallback columns', () => {
-    it.each(['CustomerID', 'Customer ID', 'customer_id', 'Account ID', 'Client ID', 'ИНН', 'Код клиента', 'ID клиента'])(
-      'takes %s as the client when there is no name column, and says so',
-      (id) => {
-        const m = map([id, 'Sales', 'Order Date']);
-        expect(m.index.client).toBe(0);
-        expect(m.fallbacks.map(said)).toEqual([{ field: 'client', header: id, code: 'CLIENT_BY_ID', message: expect.stringContaining(`"${id}"`) }]);
-      },
-    );
+    it.each([
+      'CustomerID',
+      'Customer ID',
+      'customer_id',
+      'Account ID',
+      'Client ID',
+      'ИНН',
+      'Код клиента',
+      'ID клиента',
+    ])('takes %s as the client when there is no name column, and says so', (id) => {
+      const m = map([id, 'Sales', 'Order Date']);
+      expect(m.index.client).toBe(0);
+      expect(m.fallbacks.map(said)).toEqual([
+        { field: 'client', header: id, code: 'CLIENT_BY_ID', message: expect.stringContaining(`"${id}"`) },
+      ]);
+    });
 
     it('takes a name over an ID, wherever it stands, and lists the ID as passed over', () => {
       const m = map(['Customer ID', 'Customer Name', 'Sales']);
       expect(m.index.client).toBe(1);
       expect(m.fallbacks).toEqual([]);
-      expect(m.choices.map(choiceText)).toEqual([`client: took "Customer Name" over "Customer ID" (override with --map client=HEADER)`]);
+      expect(m.choices.map(choiceText)).toEqual([
+        `client: took "Customer Name" over "Customer ID" (override with --map client=HEADER)`,
+      ]);
     });
 
     it('keys leads, activities and clients files by ID alike', () => {
-      expect(mapColumns('f', ['Lead', 'Customer ID', 'Amount', 'Close Date'], LEAD_FIELDS).fallbacks.map(said).map((f) => [f.field, f.code])).toEqual([['client', 'CLIENT_BY_ID']]);
-      expect(mapColumns('f', ['Date', 'Account ID', 'Outcome'], ACTIVITY_FIELDS).fallbacks.map(said).map((f) => [f.field, f.code])).toEqual([['client', 'CLIENT_BY_ID']]);
-      expect(mapColumns('f', ['Client ID', 'Wants', 'Can buy'], CLIENT_FIELDS).fallbacks.map(said).map((f) => [f.field, f.code])).toEqual([['client', 'CLIENT_BY_ID']]);
+      expect(
+        mapColumns('f', ['Lead', 'Customer ID', 'Amount', 'Close Date'], LEAD_FIELDS)
+          .fallbacks.map(said)
+          .map((f) => [f.field, f.code]),
+      ).toEqual([['client', 'CLIENT_BY_ID']]);
+      expect(
+        mapColumns('f', ['Date', 'Account ID', 'Outcome'], ACTIVITY_FIELDS)
+          .fallbacks.map(said)
+          .map((f) => [f.field, f.code]),
+      ).toEqual([['client', 'CLIENT_BY_ID']]);
+      expect(
+        mapColumns('f', ['Client ID', 'Wants', 'Can buy'], CLIENT_FIELDS)
+          .fallbacks.map(said)
+          .map((f) => [f.field, f.code]),
+      ).toEqual([['client', 'CLIENT_BY_ID']]);
     });
 
     it.each([
@@ -115,13 +161,26 @@ describe('mapColumns', () => {
     ])('dates deals by a creation or expected-close date only as a fallback: %j', (headers, taken, says) => {
       const m = map(headers);
       expect(headers[m.index.date as number]).toBe(taken);
-      expect(m.fallbacks.map(said)).toEqual([{ field: 'date', header: taken, code: 'DATE_FALLBACK', message: expect.stringMatching(says) }]);
+      expect(m.fallbacks.map(said)).toEqual([
+        { field: 'date', header: taken, code: 'DATE_FALLBACK', message: expect.stringMatching(says) },
+      ]);
       expect(m.fallbacks.map(said)[0]?.message).toContain('--map date=HEADER');
     });
 
     it('prefers an expected close over a creation date, and any real date over both', () => {
-      expect(map(['Customer', 'Amount', 'Created', 'Expected Close Date']).fallbacks[0]?.header).toBe('Expected Close Date');
-      for (const real of ['Close Date', 'Order Date', 'Ship Date', 'Payment Date', 'Invoice Date', 'Дата документа', 'Дата отгрузки', 'Date']) {
+      expect(map(['Customer', 'Amount', 'Created', 'Expected Close Date']).fallbacks[0]?.header).toBe(
+        'Expected Close Date',
+      );
+      for (const real of [
+        'Close Date',
+        'Order Date',
+        'Ship Date',
+        'Payment Date',
+        'Invoice Date',
+        'Дата документа',
+        'Дата отгрузки',
+        'Date',
+      ]) {
         const m = map(['Customer', 'Amount', 'Created', 'Expected Close Date', real]);
         expect(m.index.date, real).toBe(4);
         expect(m.fallbacks, real).toEqual([]);
@@ -130,19 +189,32 @@ describe('mapColumns', () => {
 
     it('dates contacts by their creation only as a fallback', () => {
       const m = mapColumns('f', ['Created Time', 'Account Name', 'Outcome'], ACTIVITY_FIELDS);
-      expect(m.fallbacks.map(said)).toEqual([{ field: 'date', header: 'Created Time', code: 'DATE_FALLBACK', message: expect.stringMatching(/record was created/) }]);
-      expect(mapColumns('f', ['Created Time', 'Call Start Time', 'Account Name', 'Outcome'], ACTIVITY_FIELDS).index.date).toBe(1);
+      expect(m.fallbacks.map(said)).toEqual([
+        {
+          field: 'date',
+          header: 'Created Time',
+          code: 'DATE_FALLBACK',
+          message: expect.stringMatching(/record was created/),
+        },
+      ]);
+      expect(
+        mapColumns('f', ['Created Time', 'Call Start Time', 'Account Name', 'Outcome'], ACTIVITY_FIELDS).index.date,
+      ).toBe(1);
     });
 
     it('says nothing when --map names the column', () => {
-      expect(map(['Customer ID', 'Sales', 'Created'], { client: 'Customer ID', date: 'Created' }).fallbacks).toEqual([]);
+      expect(map(['Customer ID', 'Sales', 'Created'], { client: 'Customer ID', date: 'Created' }).fallbacks).toEqual(
+        [],
+      );
     });
   });
 });
 
 describe('fitColumns', () => {
-  const fit = (headers: string[], overrides: Record<string, string> = {}) => fitColumns('f.csv', headers, DEAL_NEEDS, overrides, 4);
-  const missing = (headers: string[], overrides: Record<string, string> = {}) => fit(headers, overrides).missing.map((s) => s.field);
+  const fit = (headers: string[], overrides: Record<string, string> = {}) =>
+    fitColumns('f.csv', headers, DEAL_NEEDS, overrides, 4);
+  const missing = (headers: string[], overrides: Record<string, string> = {}) =>
+    fit(headers, overrides).missing.map((s) => s.field);
 
   it('lists what a row lacks instead of throwing', () => {
     expect(missing(['Отчёт по сделкам за октябрь 2026'])).toEqual(['client', 'amount']);

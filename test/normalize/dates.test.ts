@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { DateRead, dayNumber, formatDay, newParsedDate, parseDayOrder, readDate, type DayOrder } from '../../src/normalize/dates.js';
+import {
+  DateRead,
+  dayNumber,
+  formatDay,
+  newParsedDate,
+  parseDayOrder,
+  readDate,
+  type DayOrder,
+} from '../../src/normalize/dates.js';
 
 function read(raw: string, order: DayOrder | null = null): string | DateRead {
   const out = newParsedDate();

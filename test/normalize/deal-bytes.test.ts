@@ -22,15 +22,57 @@ const HEADERS = [
   ['Сделка', 'Компания', 'Бюджет', 'Этап сделки', 'Ответственный', 'Дата закрытия', 'Валюта'],
 ];
 
-const CLIENTS = ['Acme', 'ООО Ромашка', '"Beta, Inc"', 'Gamma ""G""', '', '  ', 'Итого', 'Total for October', 'Total Wine & More', 'Ёлка', 'acme', ' Acme '];
-const AMOUNTS = ['100', '1250.50', '-30', '1 234,56', '1\u00a0234,56', '1,234', '2,5', '12.345', '$40', '1O0', '', '22.200000000000003', '7', '0.1', '(5)', '1 000 000'];
+const CLIENTS = [
+  'Acme',
+  'ООО Ромашка',
+  '"Beta, Inc"',
+  'Gamma ""G""',
+  '',
+  '  ',
+  'Итого',
+  'Total for October',
+  'Total Wine & More',
+  'Ёлка',
+  'acme',
+  ' Acme ',
+];
+const AMOUNTS = [
+  '100',
+  '1250.50',
+  '-30',
+  '1 234,56',
+  '1\u00a0234,56',
+  '1,234',
+  '2,5',
+  '12.345',
+  '$40',
+  '1O0',
+  '',
+  '22.200000000000003',
+  '7',
+  '0.1',
+  '(5)',
+  '1 000 000',
+];
 const STATUSES = ['Won', 'Lost', 'Open', 'Успешно реализовано', 'Закрыто и не реализовано', 'Paused', 'won', ''];
 const MANAGERS = ['Olga', 'Иван Петров', '', 'Olga '];
-const DATES = ['2026-04-14', '14.04.2026', '2026-04-14 10:00', '', '04/05/2026', '31.02.2026', 'не закрыта', '2025-12-31'];
+const DATES = [
+  '2026-04-14',
+  '14.04.2026',
+  '2026-04-14 10:00',
+  '',
+  '04/05/2026',
+  '31.02.2026',
+  'не закрыта',
+  '2025-12-31',
+];
 const NOTES = ['', 'x', 'RUB', 'USD', 'шт', '"a\nb"'];
 
 const row = fc.record({
-  id: fc.oneof(fc.integer({ min: 1, max: 30 }).map(String), fc.constantFrom('', ' 7', '07', '1234567890', 'A-1', 'Б-2')),
+  id: fc.oneof(
+    fc.integer({ min: 1, max: 30 }).map(String),
+    fc.constantFrom('', ' 7', '07', '1234567890', 'A-1', 'Б-2'),
+  ),
   client: fc.constantFrom(...CLIENTS),
   amount: fc.constantFrom(...AMOUNTS),
   status: fc.constantFrom(...STATUSES),
@@ -93,7 +135,11 @@ function byText(bytes: Uint8Array, encoding: 'utf-8' | 'windows-1251', delimiter
   let feed: RowFeed<Deal> | null = null;
   const scanner = new CsvScanner({ file: 'f.csv', delimiter, maxRecordLength: 1 << 20 }, (fields, line) => {
     if (converter === null) {
-      converter = new DealConverter(mapColumns('f.csv', fields.slice(), DEAL_FIELDS), { file: 'f.csv', decimal: null, dayOrder: null, vocabulary: NO_USER_VOCABULARY }, problems);
+      converter = new DealConverter(
+        mapColumns('f.csv', fields.slice(), DEAL_FIELDS),
+        { file: 'f.csv', decimal: null, dayOrder: null, vocabulary: NO_USER_VOCABULARY },
+        problems,
+      );
       feed = new RowFeed(converter, (d) => deals.push({ ...d }));
       return;
     }
@@ -104,7 +150,11 @@ function byText(bytes: Uint8Array, encoding: 'utf-8' | 'windows-1251', delimiter
   scanner.end();
   const c = converter as unknown as DealConverter;
   const f = feed as unknown as RowFeed<Deal>;
-  return { deals, problems: problems.listed.map((p) => ({ line: p.line ?? 0, code: p.code ?? '' })), counts: counts(c, problems, f) };
+  return {
+    deals,
+    problems: problems.listed.map((p) => ({ line: p.line ?? 0, code: p.code ?? '' })),
+    counts: counts(c, problems, f),
+  };
 }
 
 function byBytes(bytes: Uint8Array, encoding: 'utf-8' | 'windows-1251', delimiter: string): Reading & { fast: number } {
@@ -122,34 +172,47 @@ function byBytes(bytes: Uint8Array, encoding: 'utf-8' | 'windows-1251', delimite
     for (let i = 0; i < r.count; i++) fields[i] = fieldText(r, i, span.text);
     return fields;
   };
-  const scanner = new ByteCsvScanner({ file: 'f.csv', delimiter: delimiter.charCodeAt(0), maxRecordLength: 1 << 20 }, (r) => {
-    if (converter === null) {
-      converter = new DealByteConverter(mapColumns('f.csv', text(r).slice(), DEAL_FIELDS), { file: 'f.csv', decimal: null, dayOrder: null, vocabulary: NO_USER_VOCABULARY }, problems, span);
-      feed = new RowFeed(converter, (d) => deals.push({ ...d }));
-      return;
-    }
-    if (r.count === 0) return;
-    const f = feed as unknown as RowFeed<Deal>;
-    const deal = f.heldRows === 0 ? converter.convertBytes(r) : AS_TEXT;
-    if (deal === AS_TEXT) f.push(text(r), r.line);
-    else {
-      fast++;
-      if (deal !== null) {
-        deals.push({ ...deal });
-        // The number the sums find a client by stands for one spelling, and one spelling has one number.
-        const c = (converter as DealByteConverter).clientNumber;
-        expect(spellings.get(c) ?? deal.client).toBe(deal.client);
-        spellings.set(c, deal.client);
-        expect(numbers.get(deal.client) ?? c).toBe(c);
-        numbers.set(deal.client, c);
+  const scanner = new ByteCsvScanner(
+    { file: 'f.csv', delimiter: delimiter.charCodeAt(0), maxRecordLength: 1 << 20 },
+    (r) => {
+      if (converter === null) {
+        converter = new DealByteConverter(
+          mapColumns('f.csv', text(r).slice(), DEAL_FIELDS),
+          { file: 'f.csv', decimal: null, dayOrder: null, vocabulary: NO_USER_VOCABULARY },
+          problems,
+          span,
+        );
+        feed = new RowFeed(converter, (d) => deals.push({ ...d }));
+        return;
       }
-    }
-  });
+      if (r.count === 0) return;
+      const f = feed as unknown as RowFeed<Deal>;
+      const deal = f.heldRows === 0 ? converter.convertBytes(r) : AS_TEXT;
+      if (deal === AS_TEXT) f.push(text(r), r.line);
+      else {
+        fast++;
+        if (deal !== null) {
+          deals.push({ ...deal });
+          // The number the sums find a client by stands for one spelling, and one spelling has one number.
+          const c = (converter as DealByteConverter).clientNumber;
+          expect(spellings.get(c) ?? deal.client).toBe(deal.client);
+          spellings.set(c, deal.client);
+          expect(numbers.get(deal.client) ?? c).toBe(c);
+          numbers.set(deal.client, c);
+        }
+      }
+    },
+  );
   scanner.push(bytes);
   scanner.end();
   const c = converter as unknown as DealConverter;
   const f = feed as unknown as RowFeed<Deal>;
-  return { deals, problems: problems.listed.map((p) => ({ line: p.line ?? 0, code: p.code ?? '' })), counts: counts(c, problems, f), fast };
+  return {
+    deals,
+    problems: problems.listed.map((p) => ({ line: p.line ?? 0, code: p.code ?? '' })),
+    counts: counts(c, problems, f),
+    fast,
+  };
 }
 
 describe('DealByteConverter against DealConverter', () => {
@@ -183,7 +246,10 @@ describe('DealByteConverter against DealConverter', () => {
 
   it('reads a plain file all from bytes after the first thousand dates, one string per client', () => {
     const lines = ['id,client,amount,status,manager,date'];
-    for (let i = 1; i <= 3000; i++) lines.push(`${i},Client ${i % 7},${100 + i}.5,${i % 3 === 0 ? 'Lost' : 'Won'},Olga,2026-03-${String(1 + (i % 28)).padStart(2, '0')}`);
+    for (let i = 1; i <= 3000; i++)
+      lines.push(
+        `${i},Client ${i % 7},${100 + i}.5,${i % 3 === 0 ? 'Lost' : 'Won'},Olga,2026-03-${String(1 + (i % 28)).padStart(2, '0')}`,
+      );
     const bytes = Buffer.from(`${lines.join('\n')}\n`);
     const want = byText(bytes, 'utf-8', ',');
     const got = byBytes(bytes, 'utf-8', ',');

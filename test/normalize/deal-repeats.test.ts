@@ -3,7 +3,7 @@ import { DealRepeats } from '../../src/normalize/deal-repeats.js';
 import { RowHasher } from '../../src/normalize/line-hash.js';
 
 describe('DealRepeats', () => {
-  it('hashes a file with the same headers in another order at the first file\'s positions', () => {
+  it("hashes a file with the same headers in another order at the first file's positions", () => {
     const r = new DealRepeats();
     // The first file, and any in its order, are hashed at their own positions (null).
     expect(r.begin('a.csv', ['Deal ID', 'Company', 'Amount']).positions).toBeNull();
@@ -22,7 +22,7 @@ describe('DealRepeats', () => {
     expect(h.line).not.toBe(first);
   });
 
-  it('keeps a file\'s own order when its headers are not the first file\'s', () => {
+  it("keeps a file's own order when its headers are not the first file's", () => {
     const r = new DealRepeats();
     r.begin('en.csv', ['Client', 'Amount']);
     expect(r.begin('ru.csv', ['Сумма', 'Клиент']).positions).toBeNull();

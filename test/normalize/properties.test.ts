@@ -38,7 +38,13 @@ const CONVENTIONS: Convention[] = [
 ];
 
 const SIGNS = [(s: string) => `-${s}`, (s: string) => `(${s})`, (s: string) => `−${s}`];
-const CURRENCIES = [(s: string) => s, (s: string) => `${s} ₽`, (s: string) => `$${s}`, (s: string) => `${s} руб.`, (s: string) => `EUR ${s}`];
+const CURRENCIES = [
+  (s: string) => s,
+  (s: string) => `${s} ₽`,
+  (s: string) => `$${s}`,
+  (s: string) => `${s} руб.`,
+  (s: string) => `EUR ${s}`,
+];
 
 describe('every number format round-trips', () => {
   for (const c of CONVENTIONS) {
@@ -109,7 +115,20 @@ describe('binary floats printed in full', () => {
 });
 
 const MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const MONTHS_RU = ['января', 'февраля', 'марта', 'апреля', 'мая', 'июня', 'июля', 'августа', 'сентября', 'октября', 'ноября', 'декабря'];
+const MONTHS_RU = [
+  'января',
+  'февраля',
+  'марта',
+  'апреля',
+  'мая',
+  'июня',
+  'июля',
+  'августа',
+  'сентября',
+  'октября',
+  'ноября',
+  'декабря',
+];
 const p2 = (n: number): string => String(n).padStart(2, '0');
 
 type DateFormat = [string, DayOrder | null, (y: number, m: number, d: number) => string];
@@ -159,9 +178,13 @@ describe('the sniffers never throw', () => {
   });
   it('on arbitrary text', () => {
     fc.assert(
-      fc.property(fc.string({ maxLength: 2000, unit: fc.constantFrom('a', 'b', ',', ';', '\t', '|', '"', '\n', '\r', ' ', 'я') }), fc.boolean(), (text, complete) => {
-        expect([',', ';', '\t', '|']).toContain(sniffDelimiter(text, complete));
-      }),
+      fc.property(
+        fc.string({ maxLength: 2000, unit: fc.constantFrom('a', 'b', ',', ';', '\t', '|', '"', '\n', '\r', ' ', 'я') }),
+        fc.boolean(),
+        (text, complete) => {
+          expect([',', ';', '\t', '|']).toContain(sniffDelimiter(text, complete));
+        },
+      ),
       params,
     );
   });

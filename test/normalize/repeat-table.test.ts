@@ -83,7 +83,8 @@ describe('RepeatTable', () => {
     const t = new RepeatTable(1);
     const n = 5_000;
     const second = (i: number): number => Math.imul(i + 1, 0x85ebca6b) ^ (i << 3);
-    for (let i = 0; i < n; i++) expect(t.seen(i >> 1, i % 2 === 0 ? second(i) : second(i - 1) ^ 1, 0, 0, 0, i + 1)).toBe(-1);
+    for (let i = 0; i < n; i++)
+      expect(t.seen(i >> 1, i % 2 === 0 ? second(i) : second(i - 1) ^ 1, 0, 0, 0, i + 1)).toBe(-1);
     expect(t.capacity).toBe(8_192);
     for (let i = 0; i < n; i++) expect(t.seen(i >> 1, i % 2 === 0 ? second(i) : second(i - 1) ^ 1, 0, 0, 0, 0)).toBe(i);
     // A second half never seen, with a known first half, is a new ID.
@@ -99,8 +100,10 @@ describe('Lines', () => {
     const pushed: number[] = [];
     let line = 1;
     for (let e = 0; e < 2_000; e++) {
-      if (e % 97 === 0) line = 2 + (e % 5); // another file: back to its first lines
-      else if (e % 31 === 0) line += 256; // a step one past what a byte holds
+      if (e % 97 === 0)
+        line = 2 + (e % 5); // another file: back to its first lines
+      else if (e % 31 === 0)
+        line += 256; // a step one past what a byte holds
       else if (e % 13 === 0) line += 70_000;
       else line += 1 + (e % 255);
       pushed.push(line);

@@ -9,7 +9,11 @@ import { NO_USER_VOCABULARY } from '../../src/normalize/vocabulary.js';
 function run(rows: string[][], header = ['Client', 'Amount', 'Date']) {
   const mapping = mapColumns('f.csv', header, DEAL_FIELDS);
   const problems = new Problems(true);
-  const converter = new DealConverter(mapping, { file: 'f.csv', decimal: null, dayOrder: null, vocabulary: NO_USER_VOCABULARY }, problems);
+  const converter = new DealConverter(
+    mapping,
+    { file: 'f.csv', decimal: null, dayOrder: null, vocabulary: NO_USER_VOCABULARY },
+    problems,
+  );
   const got: { client: string; whole: number; micro: number; day: number | null; line: number }[] = [];
   const feed = new RowFeed(converter, (d) => got.push({ ...d }));
   rows.forEach((r, i) => feed.push(r, i + 2));
@@ -19,7 +23,10 @@ function run(rows: string[][], header = ['Client', 'Amount', 'Date']) {
 
 describe('RowFeed with DealConverter', () => {
   it('holds 1,234 until a later value shows the decimal mark, then reads it under that mark', () => {
-    const { got } = run([['A', '1,234', ''], ['B', '2,5', '']]);
+    const { got } = run([
+      ['A', '1,234', ''],
+      ['B', '2,5', ''],
+    ]);
     expect(got.map((d) => [d.client, d.whole, d.micro, d.line])).toEqual([
       ['B', 2, 500_000, 3],
       ['A', 1, 234_000, 2],
@@ -28,17 +35,31 @@ describe('RowFeed with DealConverter', () => {
 
   it('says how far it looked when more rows wait than it holds', () => {
     const mapping = mapColumns('f.csv', ['Client', 'Amount', 'Date'], DEAL_FIELDS);
-    const converter = new DealConverter(mapping, { file: 'f.csv', decimal: null, dayOrder: null, vocabulary: NO_USER_VOCABULARY }, new Problems(true));
+    const converter = new DealConverter(
+      mapping,
+      { file: 'f.csv', decimal: null, dayOrder: null, vocabulary: NO_USER_VOCABULARY },
+      new Problems(true),
+    );
     const feed = new RowFeed(converter, () => undefined, 3);
     for (let i = 0; i < 3; i++) feed.push(['A', '1', '03/04/2026'], i + 2);
     // The fourth waiting row is one too many: the error names the first, and the line it stopped at.
     expect(() => feed.push(['A', '1', '03/04/2026'], 5)).toThrow(
-      expect.objectContaining({ code: 'AMBIGUOUS_DATE', line: 2, message: 'could be day-first or month-first, and no date in the column up to line 5 (folio holds at most 3 rows waiting for one) tells which' }),
+      expect.objectContaining({
+        code: 'AMBIGUOUS_DATE',
+        line: 2,
+        message:
+          'could be day-first or month-first, and no date in the column up to line 5 (folio holds at most 3 rows waiting for one) tells which',
+      }),
     );
   });
 
   it('fails with a hint when nothing settles an ambiguous column', () => {
-    expect(() => run([['A', '1,234', ''], ['B', '2,345', '']])).toThrow(expect.objectContaining({ code: 'AMBIGUOUS_NUMBER', line: 2, hint: expect.stringMatching(/--decimal/) }));
+    expect(() =>
+      run([
+        ['A', '1,234', ''],
+        ['B', '2,345', ''],
+      ]),
+    ).toThrow(expect.objectContaining({ code: 'AMBIGUOUS_NUMBER', line: 2, hint: expect.stringMatching(/--decimal/) }));
     expect(() => run([['A', '1', '03/04/2026']])).toThrow(expect.objectContaining({ code: 'AMBIGUOUS_DATE' }));
   });
 
@@ -76,7 +97,13 @@ describe('RowFeed with DealConverter', () => {
   });
 
   it('refuses an ID repeated with only the amount changed', () => {
-    const { problems } = run([['1', 'A', '10'], ['1', 'A', '12']], ['ID', 'Client', 'Amount']);
+    const { problems } = run(
+      [
+        ['1', 'A', '10'],
+        ['1', 'A', '12'],
+      ],
+      ['ID', 'Client', 'Amount'],
+    );
     expect(problems.listed.map((p) => [p.code, p.line])).toEqual([['CONFLICTING_DUPLICATE', 3]]);
   });
 
@@ -87,7 +114,11 @@ describe('RowFeed with DealConverter', () => {
   });
 
   it('records located problems and counts skipped rows', () => {
-    const { problems, converter } = run([['A', '12x', ''], ['', '5', ''], ['C', '5', '2026-13-45']]);
+    const { problems, converter } = run([
+      ['A', '12x', ''],
+      ['', '5', ''],
+      ['C', '5', '2026-13-45'],
+    ]);
     expect(problems.count).toBe(3);
     expect(converter.skipped).toBe(3);
     expect(problems.listed.map((p) => [p.line, p.column, p.header])).toEqual([

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { PhraseClassifier, phraseWords } from '../../src/normalize/phrase-classifier.js';
-import { channelClassifier, NO_USER_VOCABULARY, outcomeClassifier, statusClassifier, type Vocabulary } from '../../src/normalize/vocabulary.js';
+import {
+  channelClassifier,
+  NO_USER_VOCABULARY,
+  outcomeClassifier,
+  statusClassifier,
+  type Vocabulary,
+} from '../../src/normalize/vocabulary.js';
 
 const user = (lists: Partial<Vocabulary>): Vocabulary => ({ ...NO_USER_VOCABULARY, ...lists });
 
@@ -104,7 +110,12 @@ describe('statuses', () => {
     expect(c.classify('Shipped / returned')).toBe('open');
     expect(c.classify('Lost to competitor')).toBe('lost');
     expect(c.classify('Возврат')).toBe('lost');
-    expect(c.unknown().map((u) => u.value).sort()).toEqual(['Paid - refunded', 'Shipped / returned', 'Won by competitor', "Won't proceed"]);
+    expect(
+      c
+        .unknown()
+        .map((u) => u.value)
+        .sort(),
+    ).toEqual(['Paid - refunded', 'Shipped / returned', 'Won by competitor', "Won't proceed"]);
   });
 
   it('a negation word before a phrase voids that match: with no other match the value is unknown', () => {

@@ -9,12 +9,25 @@ const spaced = (s: string): string => s.replace(/[\u00a0\u202f]/g, ' ');
 const intl = {
   money: (v: number, lang: Lang) => {
     const digits = Number.isInteger(v) ? 0 : 2;
-    return spaced(new Intl.NumberFormat(LOCALE[lang], { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(v));
+    return spaced(
+      new Intl.NumberFormat(LOCALE[lang], { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(v),
+    );
   },
   days: (v: number, lang: Lang) => spaced(new Intl.NumberFormat(LOCALE[lang], { maximumFractionDigits: 1 }).format(v)),
-  percent: (v: number, lang: Lang) => spaced(new Intl.NumberFormat(LOCALE[lang], { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(v)),
+  percent: (v: number, lang: Lang) =>
+    spaced(
+      new Intl.NumberFormat(LOCALE[lang], {
+        style: 'percent',
+        minimumFractionDigits: 1,
+        maximumFractionDigits: 1,
+      }).format(v),
+    ),
   points: (v: number, lang: Lang) => {
-    const value = new Intl.NumberFormat(LOCALE[lang], { minimumFractionDigits: 1, maximumFractionDigits: 1, signDisplay: 'exceptZero' }).format(v * 100);
+    const value = new Intl.NumberFormat(LOCALE[lang], {
+      minimumFractionDigits: 1,
+      maximumFractionDigits: 1,
+      signDisplay: 'exceptZero',
+    }).format(v * 100);
     return `${spaced(value).replace('\u2212', '-')} ${lang === 'ru' ? 'п.п.' : 'pp'}`;
   },
 };
@@ -28,7 +41,24 @@ const numbers = fc.oneof(
   fc.integer({ min: -1e7, max: 1e7 }).map((n) => n / 1000 + 0.0005),
   fc.integer({ min: -1e6, max: 1e6 }).map((n) => (n + 0.5) / 10),
   fc.double({ min: -1e-5, max: 1e-5 }),
-  fc.constantFrom(0, -0, 0.005, 0.015, 1.005, 2.675, 0.9995, 999.995, 9999.95, 1e21, 1.5e300, 5e-324, Number.MAX_SAFE_INTEGER, Infinity, -Infinity, NaN),
+  fc.constantFrom(
+    0,
+    -0,
+    0.005,
+    0.015,
+    1.005,
+    2.675,
+    0.9995,
+    999.995,
+    9999.95,
+    1e21,
+    1.5e300,
+    5e-324,
+    Number.MAX_SAFE_INTEGER,
+    Infinity,
+    -Infinity,
+    NaN,
+  ),
 );
 
 describe('number formatting', () => {

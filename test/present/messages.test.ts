@@ -43,14 +43,20 @@ function unworded(list: { path: string; text: string }[]): string[] {
 
 /** The languages an entry lacks (a text function per language is required). */
 function missingLanguages(catalog: Record<string, Partial<Record<string, { text?: unknown }>>>): string[] {
-  return Object.entries(catalog).flatMap(([code, entry]) => LANGS.filter((l) => typeof entry[l]?.text !== 'function').map((l) => `${code}.${l}`));
+  return Object.entries(catalog).flatMap(([code, entry]) =>
+    LANGS.filter((l) => typeof entry[l]?.text !== 'function').map((l) => `${code}.${l}`),
+  );
 }
 
 describe('message catalogs', () => {
   it('every warning code raised in src has an entry', () => {
     // `warning('CODE', …)` is how a warning is raised; unknown-values.ts maps columns to its codes.
     const columns = readFileSync(join(SRC, 'load/unknown-values.ts'), 'utf8');
-    const raised = new Set([...text.matchAll(/warning\('([A-Z_]+)'/g), ...columns.matchAll(/'(UNKNOWN_[A-Z]+)'/g)].map((m) => m[1] as string));
+    const raised = new Set(
+      [...text.matchAll(/warning\('([A-Z_]+)'/g), ...columns.matchAll(/'(UNKNOWN_[A-Z]+)'/g)].map(
+        (m) => m[1] as string,
+      ),
+    );
     expect(raised.size).toBeGreaterThan(30);
     expect([...raised].filter((code) => !(code in WARNINGS))).toEqual([]);
   });
@@ -78,15 +84,23 @@ describe('message catalogs', () => {
   });
 
   it('catches a FolioError without its id (the check can fail)', () => {
-    expect(unworded([{ path: `${SRC}/x.ts`, text: "throw new FolioError({ code: 'USAGE', message: `a (b)`, hint: 'c' });" }])).toEqual(['x.ts: 1']);
-    expect(unworded([{ path: `${SRC}/x.ts`, text: "new FolioError({ code: 'X', message: f('a'), says: says('X', {}) })" }])).toEqual([]);
+    expect(
+      unworded([
+        { path: `${SRC}/x.ts`, text: "throw new FolioError({ code: 'USAGE', message: `a (b)`, hint: 'c' });" },
+      ]),
+    ).toEqual(['x.ts: 1']);
+    expect(
+      unworded([{ path: `${SRC}/x.ts`, text: "new FolioError({ code: 'X', message: f('a'), says: says('X', {}) })" }]),
+    ).toEqual([]);
   });
 
   it('every error and cell entry speaks every language, and every hint', () => {
     expect(missingLanguages(ERRORS)).toEqual([]);
     expect(missingLanguages(CELLS)).toEqual([]);
-    for (const [id, entry] of Object.entries(ERRORS)) for (const lang of LANGS) expect(typeof entry[lang].hint, `${id}.${lang}`).toBe(typeof entry.en.hint);
-    for (const [id, hint] of Object.entries(CELL_HINTS)) for (const lang of LANGS) expect(hint[lang], `${id}.${lang}`).toMatch(lang === 'ru' ? /[а-я]/ : /[a-z]/);
+    for (const [id, entry] of Object.entries(ERRORS))
+      for (const lang of LANGS) expect(typeof entry[lang].hint, `${id}.${lang}`).toBe(typeof entry.en.hint);
+    for (const [id, hint] of Object.entries(CELL_HINTS))
+      for (const lang of LANGS) expect(hint[lang], `${id}.${lang}`).toMatch(lang === 'ru' ? /[а-я]/ : /[a-z]/);
   });
 
   it('catches an entry without its Russian side (the check can fail)', () => {

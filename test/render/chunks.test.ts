@@ -39,8 +39,24 @@ describe('batched', () => {
 
 /** Rows whose cells need every escape: quotes, a newline, a CR, a comma, Cyrillic, an emoji, a formula. */
 function hostileRows(n: number): MachineRow[] {
-  const names = ['Acme "Best"', 'Line\nbreak', 'Carriage\rreturn', 'Comma, Inc', 'ООО «Ромашка»', 'Emoji 😀', '=SUM(A1)', '-5 days', 'plain', 'back\\slash'];
-  return Array.from({ length: n }, (_, i) => ({ n: i, name: `${names[i % names.length] as string} ${i}`, amount: i % 7 === 0 ? null : i * 1.25, ok: i % 2 === 0 }));
+  const names = [
+    'Acme "Best"',
+    'Line\nbreak',
+    'Carriage\rreturn',
+    'Comma, Inc',
+    'ООО «Ромашка»',
+    'Emoji 😀',
+    '=SUM(A1)',
+    '-5 days',
+    'plain',
+    'back\\slash',
+  ];
+  return Array.from({ length: n }, (_, i) => ({
+    n: i,
+    name: `${names[i % names.length] as string} ${i}`,
+    amount: i % 7 === 0 ? null : i * 1.25,
+    ok: i % 2 === 0,
+  }));
 }
 
 describe('the machine formats as chunks', () => {
@@ -63,7 +79,11 @@ describe('the machine formats as chunks', () => {
       const s = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
       return /[",\r\n]/.test(s) ? `"${s.split('"').join('""')}"` : s;
     };
-    const expected = ['n,name,amount,ok', ...rows.map((r) => [r.n, r.name, r.amount, r.ok].map((v) => cell(v ?? null)).join(','))].join('\n') + '\n';
+    const expected =
+      [
+        'n,name,amount,ok',
+        ...rows.map((r) => [r.n, r.name, r.amount, r.ok].map((v) => cell(v ?? null)).join(',')),
+      ].join('\n') + '\n';
     expect(text).toBe(expected);
     expect(text).toContain('\n2,"Carriage\rreturn 2",2.5,true\n');
     expect(text).toContain('\n1,"Line\nbreak 1",1.25,false\n');

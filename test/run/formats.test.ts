@@ -3,7 +3,7 @@ import { FolioError } from '../../src/errors.js';
 import { chooseFormat, formatOfFile } from '../../src/run/formats.js';
 
 describe('chooseFormat', () => {
-  it('takes the format from the output file\'s extension when none is asked for', () => {
+  it("takes the format from the output file's extension when none is asked for", () => {
     expect(chooseFormat(undefined, false, 'out/report.HTML')).toBe('html');
     expect(chooseFormat(undefined, false, 'r.md')).toBe('markdown');
     expect(chooseFormat(undefined, false, 'r.jsonl')).toBe('ndjson');
@@ -31,7 +31,11 @@ describe('chooseFormat', () => {
     const e = refused(() => chooseFormat('json', false, 'report.html'));
     expect([e.code, e.exitCode]).toEqual(['FORMAT_CONFLICT', 2]);
     expect(e.hint).toBe('drop --format to write html, or name the file for json (e.g. report.json)');
-    expect(refused(() => chooseFormat(undefined, true, 'r.csv')).message).toBe('--json contradicts the output file r.csv, whose name says csv');
-    expect(refused(() => chooseFormat('table', false, 'r.html')).hint).toBe('drop --format to write html, or name the file for table (an extension such as .txt)');
+    expect(refused(() => chooseFormat(undefined, true, 'r.csv')).message).toBe(
+      '--json contradicts the output file r.csv, whose name says csv',
+    );
+    expect(refused(() => chooseFormat('table', false, 'r.html')).hint).toBe(
+      'drop --format to write html, or name the file for table (an extension such as .txt)',
+    );
   });
 });

@@ -17,7 +17,9 @@ describe('Redactor', () => {
   });
 
   it('replaces names inside texts, the longest first, as whole words only', () => {
-    expect(r.text('Acme Corp and Acme, managed by Ivan')).toBe(`client-${hash('acme corp')} and client-${hash('acme')}, managed by person-${hash('ivan')}`);
+    expect(r.text('Acme Corp and Acme, managed by Ivan')).toBe(
+      `client-${hash('acme corp')} and client-${hash('acme')}, managed by person-${hash('ivan')}`,
+    );
     expect(r.text('Ivanov of Acmeware')).toBe('Ivanov of Acmeware');
     // The raw spelling, spaces and all, is replaced too.
     expect(r.text('"  Acme   Corp "')).toBe(`"  client-${hash('acme corp')} "`);
@@ -29,6 +31,10 @@ describe('Redactor', () => {
   });
 
   it('redacts every string of a structure, keys and numbers left alone', () => {
-    expect(r.deep({ client: 'Acme', revenue: 1458, rows: [{ manager: 'Ivan' }] })).toEqual({ client: `client-${hash('acme')}`, revenue: 1458, rows: [{ manager: `person-${hash('ivan')}` }] });
+    expect(r.deep({ client: 'Acme', revenue: 1458, rows: [{ manager: 'Ivan' }] })).toEqual({
+      client: `client-${hash('acme')}`,
+      revenue: 1458,
+      rows: [{ manager: `person-${hash('ivan')}` }],
+    });
   });
 });

@@ -10,7 +10,9 @@ export function unreadText(unread: readonly UnreadFlag[], lang: Lang): string {
     .map((u) => {
       const name = FLAG[u.flag][lang];
       if (u.value === null) return `${name}: ${lang === 'ru' ? 'пусто' : 'empty'}`;
-      return lang === 'ru' ? `${name}: не удалось прочитать ${JSON.stringify(u.value)} как да/нет` : `${name}: cannot read ${JSON.stringify(u.value)} as yes/no`;
+      return lang === 'ru'
+        ? `${name}: не удалось прочитать ${JSON.stringify(u.value)} как да/нет`
+        : `${name}: cannot read ${JSON.stringify(u.value)} as yes/no`;
     })
     .join('; ');
 }
@@ -18,5 +20,10 @@ export function unreadText(unread: readonly UnreadFlag[], lang: Lang): string {
 /** Why a lead is unclassified, told from what it lacks (the JSON's English `reason` says the same). */
 export function leadReasonText(l: Pick<RankedLead, 'amount' | 'expectedClose'>, lang: Lang): string {
   const ru = lang === 'ru';
-  return [l.amount === null ? (ru ? 'нет суммы' : 'no amount') : null, l.expectedClose === null ? (ru ? 'нет ожидаемой даты' : 'no expected close date') : null].filter(Boolean).join('; ');
+  return [
+    l.amount === null ? (ru ? 'нет суммы' : 'no amount') : null,
+    l.expectedClose === null ? (ru ? 'нет ожидаемой даты' : 'no expected close date') : null,
+  ]
+    .filter(Boolean)
+    .join('; ');
 }

@@ -4,7 +4,8 @@ import { isoDate, money, percent } from '../format.js';
 import type { Lang } from '../i18n.js';
 import type { Catalog, Entry } from './entry.js';
 
-const offerName = (offer: string | null, lang: Lang): string => offer ?? (lang === 'ru' ? '(без номера)' : '(no number)');
+const offerName = (offer: string | null, lang: Lang): string =>
+  offer ?? (lang === 'ru' ? '(без номера)' : '(no number)');
 
 /** Each rule's finding in every language; the English one is also the JSON's `details`. */
 export const FINDINGS: Catalog<FindingFields> = {
@@ -25,20 +26,37 @@ export const FINDINGS: Catalog<FindingFields> = {
     ru: { text: (f) => `ключевые клиенты дают ${percent(f.keyShare, 'ru')} выручки` },
   },
   cadence: {
-    en: { text: (f) => `${f.days} days without a positive contact (${f.from} → ${f.to}${f.open ? ', still open' : ''})` },
-    ru: { text: (f) => `дней без позитивного контакта: ${f.days} (${isoDate(f.from, 'ru')} → ${isoDate(f.to, 'ru')}${f.open ? ', продолжается' : ''})` },
+    en: {
+      text: (f) => `${f.days} days without a positive contact (${f.from} → ${f.to}${f.open ? ', still open' : ''})`,
+    },
+    ru: {
+      text: (f) =>
+        `дней без позитивного контакта: ${f.days} (${isoDate(f.from, 'ru')} → ${isoDate(f.to, 'ru')}${f.open ? ', продолжается' : ''})`,
+    },
   },
   cooloff: {
     en: { text: (f) => `personal contact on ${f.date}, ${f.days} days after a negative one on ${f.negativeDate}` },
-    ru: { text: (f) => `личный контакт ${isoDate(f.date, 'ru')}, через ${f.days} дн. после негативного ${isoDate(f.negativeDate, 'ru')}` },
+    ru: {
+      text: (f) =>
+        `личный контакт ${isoDate(f.date, 'ru')}, через ${f.days} дн. после негативного ${isoDate(f.negativeDate, 'ru')}`,
+    },
   },
   dossier: {
-    en: { text: (f) => (f.reviewed ? `dossier last reviewed ${f.reviewed}, due by ${f.dueBy}` : 'no dossier review on record') },
-    ru: { text: (f) => (f.reviewed ? `досье актуализировано ${isoDate(f.reviewed, 'ru')}, срок был ${isoDate(f.dueBy ?? '', 'ru')}` : 'досье ни разу не актуализировалось') },
+    en: {
+      text: (f) =>
+        f.reviewed ? `dossier last reviewed ${f.reviewed}, due by ${f.dueBy}` : 'no dossier review on record',
+    },
+    ru: {
+      text: (f) =>
+        f.reviewed
+          ? `досье актуализировано ${isoDate(f.reviewed, 'ru')}, срок был ${isoDate(f.dueBy ?? '', 'ru')}`
+          : 'досье ни разу не актуализировалось',
+    },
   },
   followup: {
     en: {
-      text: (f) => `offer ${offerName(f.offer, 'en')} sent ${f.sent} needed a call by ${f.due}; ${f.contact === null ? 'no personal contact since' : `the first personal contact was on ${f.contact}`}`,
+      text: (f) =>
+        `offer ${offerName(f.offer, 'en')} sent ${f.sent} needed a call by ${f.due}; ${f.contact === null ? 'no personal contact since' : `the first personal contact was on ${f.contact}`}`,
     },
     ru: {
       text: (f) =>
@@ -46,20 +64,45 @@ export const FINDINGS: Catalog<FindingFields> = {
     },
   },
   expired: {
-    en: { text: (f) => `offer ${offerName(f.offer, 'en')} expired on ${f.expires} without a decision${f.amount === null ? '' : `: ${money(f.amount, 'en')} left on the table`}` },
-    ru: { text: (f) => `КП ${offerName(f.offer, 'ru')} истекло ${isoDate(f.expires, 'ru')} без решения${f.amount === null ? '' : `: упущено ${money(f.amount, 'ru')}`}` },
+    en: {
+      text: (f) =>
+        `offer ${offerName(f.offer, 'en')} expired on ${f.expires} without a decision${f.amount === null ? '' : `: ${money(f.amount, 'en')} left on the table`}`,
+    },
+    ru: {
+      text: (f) =>
+        `КП ${offerName(f.offer, 'ru')} истекло ${isoDate(f.expires, 'ru')} без решения${f.amount === null ? '' : `: упущено ${money(f.amount, 'ru')}`}`,
+    },
   },
   'dormant-key': {
-    en: { text: (f) => `key client silent for ${f.daysSinceLast ?? '?'} days since ${f.lastOrder ?? '?'}: ${money(f.revenue, 'en')} of the window's revenue at risk` },
-    ru: { text: (f) => `ключевой клиент молчит ${f.daysSinceLast ?? '?'} дн., с ${f.lastOrder === null ? '?' : isoDate(f.lastOrder, 'ru')}: под угрозой ${money(f.revenue, 'ru')} выручки окна` },
+    en: {
+      text: (f) =>
+        `key client silent for ${f.daysSinceLast ?? '?'} days since ${f.lastOrder ?? '?'}: ${money(f.revenue, 'en')} of the window's revenue at risk`,
+    },
+    ru: {
+      text: (f) =>
+        `ключевой клиент молчит ${f.daysSinceLast ?? '?'} дн., с ${f.lastOrder === null ? '?' : isoDate(f.lastOrder, 'ru')}: под угрозой ${money(f.revenue, 'ru')} выручки окна`,
+    },
   },
   'manager-share': {
-    en: { text: (f) => `carries ${percent(f.share, 'en')} of the window's revenue (${f.clients} client(s)), more than ${f.limit}%` },
+    en: {
+      text: (f) =>
+        `carries ${percent(f.share, 'en')} of the window's revenue (${f.clients} client(s)), more than ${f.limit}%`,
+    },
     ru: { text: (f) => `ведёт ${percent(f.share, 'ru')} выручки окна (клиентов: ${f.clients}), больше ${f.limit} %` },
   },
   overload: {
-    en: { text: (f) => ('keyClients' in f ? `${f.keyClients} key clients, more than ${f.limit}: ${f.clients.join(', ')}` : `${f.leads} open leads, more than ${f.limit ?? '?'}`) },
-    ru: { text: (f) => ('keyClients' in f ? `ключевых клиентов: ${f.keyClients}, больше ${f.limit}: ${f.clients.join(', ')}` : `открытых заявок: ${f.leads}, больше ${f.limit ?? '?'}`) },
+    en: {
+      text: (f) =>
+        'keyClients' in f
+          ? `${f.keyClients} key clients, more than ${f.limit}: ${f.clients.join(', ')}`
+          : `${f.leads} open leads, more than ${f.limit ?? '?'}`,
+    },
+    ru: {
+      text: (f) =>
+        'keyClients' in f
+          ? `ключевых клиентов: ${f.keyClients}, больше ${f.limit}: ${f.clients.join(', ')}`
+          : `открытых заявок: ${f.leads}, больше ${f.limit ?? '?'}`,
+    },
   },
 };
 
@@ -106,27 +149,27 @@ export const RULE_GAP: Entry<RuleGap> = {
 };
 
 const CHECK_EN = {
-    passed: 'passed',
-    failed: 'FAILED',
-    policy: (rules: string) => `Policy: fail on ${rules}`,
-    nothing: 'nothing (report only)',
-    rule: 'rule',
-    findings: 'findings',
-    result: 'result',
-    fail: 'FAIL',
-    skippedNoInput: 'SKIPPED (no input)',
-    notChecked: 'not checked (no input)',
-    reported: 'reported',
-    ok: 'ok',
-    skippedTitle: 'Skipped (--allow-missing)',
-    findingsTitle: 'Findings',
-    where: 'where',
-    details: 'details',
-    none: 'none',
-    skippedNote: (n: number, rules: string) => `, ${n} rule${n === 1 ? '' : 's'} of the policy skipped (${rules})`,
-    skippedAnnotation: (rule: string) => `folio ${rule} skipped`,
-    passedLine: (n: number) => `folio check passed (${n} finding(s) reported, none in the policy)`,
-    failedLine: (rules: string) => `folio check failed: ${rules}`,
+  passed: 'passed',
+  failed: 'FAILED',
+  policy: (rules: string) => `Policy: fail on ${rules}`,
+  nothing: 'nothing (report only)',
+  rule: 'rule',
+  findings: 'findings',
+  result: 'result',
+  fail: 'FAIL',
+  skippedNoInput: 'SKIPPED (no input)',
+  notChecked: 'not checked (no input)',
+  reported: 'reported',
+  ok: 'ok',
+  skippedTitle: 'Skipped (--allow-missing)',
+  findingsTitle: 'Findings',
+  where: 'where',
+  details: 'details',
+  none: 'none',
+  skippedNote: (n: number, rules: string) => `, ${n} rule${n === 1 ? '' : 's'} of the policy skipped (${rules})`,
+  skippedAnnotation: (rule: string) => `folio ${rule} skipped`,
+  passedLine: (n: number) => `folio check passed (${n} finding(s) reported, none in the policy)`,
+  failedLine: (rules: string) => `folio check failed: ${rules}`,
 };
 
 /** The words of the check's summary, findings and annotations, in every language. */

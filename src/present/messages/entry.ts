@@ -13,7 +13,12 @@ export type Entry<F> = Record<Lang, Says<F>>;
 export type Catalog<Fields> = { [C in keyof Fields]: Entry<Fields[C]> };
 
 /** The text (and hint) of one code in one language. */
-export function say<Fields, C extends keyof Fields>(catalog: Catalog<Fields>, code: C, fields: Fields[C], lang: Lang): { text: string; hint: string | undefined } {
+export function say<Fields, C extends keyof Fields>(
+  catalog: Catalog<Fields>,
+  code: C,
+  fields: Fields[C],
+  lang: Lang,
+): { text: string; hint: string | undefined } {
   const says = catalog[code][lang];
   return { text: says.text(fields), hint: says.hint?.(fields) };
 }

@@ -41,12 +41,19 @@ const fieldRu = (field: string): string => `«${FIELD_RU[field] ?? field}»`;
 /** A field's name as a person reads it: the `--map` key in English, its Russian name in Russian. */
 export const fieldName = (field: string, lang: Lang): string => (lang === 'ru' ? (FIELD_RU[field] ?? field) : field);
 
-const ROLE_RU: Record<string, string> = { deals: 'сделки', activities: 'активности', leads: 'заявки', clients: 'клиенты', offers: 'КП' };
+const ROLE_RU: Record<string, string> = {
+  deals: 'сделки',
+  activities: 'активности',
+  leads: 'заявки',
+  clients: 'клиенты',
+  offers: 'КП',
+};
 
 const TABLE_FILES_RU = 'файл .csv/.tsv/.txt, .xlsx/.xlsm, .xls (HTML) или .parquet';
 
 /** `client + amount` as the fields' Russian names, ways joined by «или». */
-const waysRu = (needs: readonly string[]): string => needs.map((way) => way.split(' + ').map(fieldRu).join(' + ')).join(' или ');
+const waysRu = (needs: readonly string[]): string =>
+  needs.map((way) => way.split(' + ').map(fieldRu).join(' + ')).join(' или ');
 
 /** Why a folder's file was not used, in `lang` (English: as the folder search said it). */
 export function unusedWhy(u: UnusedFile, lang: Lang): string {
@@ -84,21 +91,59 @@ export const CELLS: Catalog<CellFields> = {
   NO_DIGITS: { en: { text: () => 'no digits' }, ru: { text: () => 'нет цифр' } },
   NOT_A_NUMBER: { en: { text: () => 'not a number' }, ru: { text: () => 'не число' } },
   WRONG_DECIMAL_MARK: {
-    en: { text: (f) => (f.column === ',' ? 'uses a decimal point, but the column uses decimal commas' : 'uses a decimal comma, but the column uses decimal points') },
-    ru: { text: (f) => (f.column === ',' ? 'дробная часть отделена точкой, а в колонке — запятой' : 'дробная часть отделена запятой, а в колонке — точкой') },
+    en: {
+      text: (f) =>
+        f.column === ','
+          ? 'uses a decimal point, but the column uses decimal commas'
+          : 'uses a decimal comma, but the column uses decimal points',
+    },
+    ru: {
+      text: (f) =>
+        f.column === ','
+          ? 'дробная часть отделена точкой, а в колонке — запятой'
+          : 'дробная часть отделена запятой, а в колонке — точкой',
+    },
   },
-  MISPLACED_SEPARATOR: { en: { text: () => 'misplaced separator' }, ru: { text: () => 'разделитель не на своём месте' } },
-  DIGIT_GROUPS: { en: { text: () => 'digit groups are not of three' }, ru: { text: () => 'группы разрядов не по три цифры' } },
-  TOO_LARGE: { en: { text: () => 'too large to sum exactly' }, ru: { text: () => 'слишком большое, чтобы сложить точно' } },
+  MISPLACED_SEPARATOR: {
+    en: { text: () => 'misplaced separator' },
+    ru: { text: () => 'разделитель не на своём месте' },
+  },
+  DIGIT_GROUPS: {
+    en: { text: () => 'digit groups are not of three' },
+    ru: { text: () => 'группы разрядов не по три цифры' },
+  },
+  TOO_LARGE: {
+    en: { text: () => 'too large to sum exactly' },
+    ru: { text: () => 'слишком большое, чтобы сложить точно' },
+  },
   TOO_PRECISE: {
-    en: { text: (f) => `more than ${f.decimals} decimal places, and more than ${f.digits} significant digits (so not a printed binary float)` },
-    ru: { text: (f) => `больше ${f.decimals} знаков после запятой и больше ${f.digits} значащих цифр (значит, это не напечатанное двоичное число)` },
+    en: {
+      text: (f) =>
+        `more than ${f.decimals} decimal places, and more than ${f.digits} significant digits (so not a printed binary float)`,
+    },
+    ru: {
+      text: (f) =>
+        `больше ${f.decimals} знаков после запятой и больше ${f.digits} значащих цифр (значит, это не напечатанное двоичное число)`,
+    },
   },
   WRONG_DAY_ORDER: {
-    en: { text: (f) => (f.column === 'dmy' ? 'reads only month-first, but the column is day-first' : 'reads only day-first, but the column is month-first') },
-    ru: { text: (f) => (f.column === 'dmy' ? 'читается только с месяцем впереди, а в колонке впереди день' : 'читается только с днём впереди, а в колонке впереди месяц') },
+    en: {
+      text: (f) =>
+        f.column === 'dmy'
+          ? 'reads only month-first, but the column is day-first'
+          : 'reads only day-first, but the column is month-first',
+    },
+    ru: {
+      text: (f) =>
+        f.column === 'dmy'
+          ? 'читается только с месяцем впереди, а в колонке впереди день'
+          : 'читается только с днём впереди, а в колонке впереди месяц',
+    },
   },
-  UNREADABLE_DATE: { en: { text: () => 'not a date folio can read' }, ru: { text: () => 'не дата, которую folio может прочитать' } },
+  UNREADABLE_DATE: {
+    en: { text: () => 'not a date folio can read' },
+    ru: { text: () => 'не дата, которую folio может прочитать' },
+  },
   NO_MONTH: { en: { text: (f) => `there is no month ${f.month}` }, ru: { text: (f) => `нет месяца ${f.month}` } },
   NO_DAY: {
     en: { text: (f) => `there is no day ${f.day} in ${f.year}-${String(f.month).padStart(2, '0')}` },
@@ -112,11 +157,23 @@ export const CELLS: Catalog<CellFields> = {
     en: { text: () => 'no product, price or quantity, and no amount column to take the deal amount from' },
     ru: { text: () => 'нет ни товара, ни цены, ни количества, и нет колонки суммы, откуда взять сумму сделки' },
   },
-  NO_PRODUCT: { en: { text: () => 'no product on a row with a price or quantity' }, ru: { text: () => 'в строке с ценой или количеством нет товара' } },
-  NEGATIVE_LEAD: { en: { text: () => 'a lead cannot bring a negative amount' }, ru: { text: () => 'заявка не может принести отрицательную сумму' } },
-  NEGATIVE_OFFER: { en: { text: () => 'an offer cannot be for a negative amount' }, ru: { text: () => 'КП не может быть на отрицательную сумму' } },
+  NO_PRODUCT: {
+    en: { text: () => 'no product on a row with a price or quantity' },
+    ru: { text: () => 'в строке с ценой или количеством нет товара' },
+  },
+  NEGATIVE_LEAD: {
+    en: { text: () => 'a lead cannot bring a negative amount' },
+    ru: { text: () => 'заявка не может принести отрицательную сумму' },
+  },
+  NEGATIVE_OFFER: {
+    en: { text: () => 'an offer cannot be for a negative amount' },
+    ru: { text: () => 'КП не может быть на отрицательную сумму' },
+  },
   NOT_WHOLE_DAYS: { en: { text: () => 'not a whole number of days' }, ru: { text: () => 'не целое число дней' } },
-  EXPIRES_BEFORE_SENT: { en: { text: () => 'the offer expires before it was sent' }, ru: { text: () => 'срок действия КП истекает раньше, чем оно отправлено' } },
+  EXPIRES_BEFORE_SENT: {
+    en: { text: () => 'the offer expires before it was sent' },
+    ru: { text: () => 'срок действия КП истекает раньше, чем оно отправлено' },
+  },
   CONFLICTING_AMOUNT: {
     en: {
       text: (f) =>
@@ -139,7 +196,10 @@ export const CELLS: Catalog<CellFields> = {
 
 /** How a bad cell is fixed, in each language. */
 export const CELL_HINTS: Record<CellHint, Record<Lang, string>> = {
-  'amount-format': { en: 'write amounts as 1234.56, 1 234,56 or 1,234.56', ru: 'пишите суммы как 1234.56, 1 234,56 или 1,234.56' },
+  'amount-format': {
+    en: 'write amounts as 1234.56, 1 234,56 or 1,234.56',
+    ru: 'пишите суммы как 1234.56, 1 234,56 или 1,234.56',
+  },
   'date-format': {
     en: 'write dates as 2026-10-31 or 31.10.2026, or set the order with --date-format dd/mm/yyyy',
     ru: 'пишите даты как 2026-10-31 или 31.10.2026 либо задайте порядок: --date-format dd/mm/yyyy',
@@ -148,8 +208,14 @@ export const CELL_HINTS: Record<CellHint, Record<Lang, string>> = {
   'fill-contact-client': { en: 'fill in the client of the contact', ru: 'заполните клиента контакта' },
   'fill-contact-date': { en: 'fill in when the contact happened', ru: 'заполните дату контакта' },
   'fill-client': { en: 'fill in the client', ru: 'заполните клиента' },
-  'fill-offer-client': { en: 'fill in the client the offer was sent to', ru: 'заполните клиента, которому отправлено КП' },
-  'fill-amount': { en: 'fill in the amount, or mark the deal as not won', ru: 'заполните сумму или отметьте сделку как невыигранную' },
+  'fill-offer-client': {
+    en: 'fill in the client the offer was sent to',
+    ru: 'заполните клиента, которому отправлено КП',
+  },
+  'fill-amount': {
+    en: 'fill in the amount, or mark the deal as not won',
+    ru: 'заполните сумму или отметьте сделку как невыигранную',
+  },
   'product-row': {
     en: 'a product row needs product, price and quantity; leave all three empty for a deal without products, whose amount is then taken',
     ru: 'строке товара нужны товар, цена и количество; у сделки без товаров оставьте все три пустыми — тогда берётся её сумма',
@@ -158,14 +224,26 @@ export const CELL_HINTS: Record<CellHint, Record<Lang, string>> = {
     en: 'map the deal amount with --map amount=HEADER, or fill in the product row',
     ru: 'укажите колонку суммы сделки: --map amount=ЗАГОЛОВОК, или заполните строку товара',
   },
-  'whole-days': { en: 'write days to close as a whole number, e.g. 45', ru: 'пишите дни до закрытия целым числом, например 45' },
+  'whole-days': {
+    en: 'write days to close as a whole number, e.g. 45',
+    ru: 'пишите дни до закрытия целым числом, например 45',
+  },
   'offer-dates': {
     en: 'check the two dates, or map the right columns with --map sent=HEADER --map expires=HEADER',
     ru: 'проверьте обе даты или укажите нужные колонки: --map sent=ЗАГОЛОВОК --map expires=ЗАГОЛОВОК',
   },
-  'keep-one': { en: 'keep one of the two rows; if both are real, give them different IDs', ru: 'оставьте одну из двух строк; если обе настоящие, дайте им разные ID' },
-  'short-row': { en: 'the row was cut short: export it again, or check its quoting and line breaks', ru: 'строка обрезана: выгрузите её заново или проверьте кавычки и переносы строк' },
-  'extra-fields': { en: 'check the quoting of this row: a value holding the delimiter must be quoted', ru: 'проверьте кавычки в строке: значение с разделителем должно быть в кавычках' },
+  'keep-one': {
+    en: 'keep one of the two rows; if both are real, give them different IDs',
+    ru: 'оставьте одну из двух строк; если обе настоящие, дайте им разные ID',
+  },
+  'short-row': {
+    en: 'the row was cut short: export it again, or check its quoting and line breaks',
+    ru: 'строка обрезана: выгрузите её заново или проверьте кавычки и переносы строк',
+  },
+  'extra-fields': {
+    en: 'check the quoting of this row: a value holding the delimiter must be quoted',
+    ru: 'проверьте кавычки в строке: значение с разделителем должно быть в кавычках',
+  },
 };
 
 /** What a bad cell says, and how it is fixed. */
@@ -175,7 +253,9 @@ export function cellText(c: CellSays, lang: Lang): { text: string; hint: string 
 }
 
 const columnsFound = (columns: readonly string[], closest: string | null, lang: Lang): string =>
-  lang === 'ru' ? `найдены колонки: ${quoted(columns)}${closest === null ? '' : `; ближе всего: "${closest}"`}` : `columns found: ${quoted(columns)}${closest === null ? '' : `; closest: "${closest}"`}`;
+  lang === 'ru'
+    ? `найдены колонки: ${quoted(columns)}${closest === null ? '' : `; ближе всего: "${closest}"`}`
+    : `columns found: ${quoted(columns)}${closest === null ? '' : `; closest: "${closest}"`}`;
 
 /** folio's errors, each with the hint that fixes it, in each language. */
 export const ERRORS: Catalog<ErrorFields> = {
@@ -194,106 +274,188 @@ export const ERRORS: Catalog<ErrorFields> = {
   NOT_A_FOLDER: {
     en: {
       text: () => 'is not a folder',
-      hint: () => 'give a folder of CSV exports, or name the files with --deals, --activities, --leads, --clients (once per file: --deals a.csv --deals b.csv; a glob after --deals names only its first file)',
+      hint: () =>
+        'give a folder of CSV exports, or name the files with --deals, --activities, --leads, --clients (once per file: --deals a.csv --deals b.csv; a glob after --deals names only its first file)',
     },
     ru: {
       text: () => 'это не папка',
-      hint: () => 'укажите папку с CSV-выгрузками или назовите файлы флагами --deals, --activities, --leads, --clients (по разу на файл: --deals a.csv --deals b.csv; шаблон после --deals называет только первый файл)',
+      hint: () =>
+        'укажите папку с CSV-выгрузками или назовите файлы флагами --deals, --activities, --leads, --clients (по разу на файл: --deals a.csv --deals b.csv; шаблон после --deals называет только первый файл)',
     },
   },
   EMPTY_FILE: {
-    en: { text: () => 'the file is empty', hint: () => 'export the data again; folio needs a header row and at least one data row' },
-    ru: { text: () => 'файл пуст', hint: () => 'выгрузите данные заново; folio нужны строка заголовка и хотя бы одна строка данных' },
+    en: {
+      text: () => 'the file is empty',
+      hint: () => 'export the data again; folio needs a header row and at least one data row',
+    },
+    ru: {
+      text: () => 'файл пуст',
+      hint: () => 'выгрузите данные заново; folio нужны строка заголовка и хотя бы одна строка данных',
+    },
   },
   NO_ROWS_AT_ALL: {
     en: { text: () => 'the file holds no rows', hint: () => 'export the data again, with a header row' },
     ru: { text: () => 'в файле нет ни одной строки', hint: () => 'выгрузите данные заново, со строкой заголовка' },
   },
   NO_DATA_ROWS: {
-    en: { text: () => 'the file has a header but no data rows', hint: () => 'export again with data; check that the export filter is not empty' },
-    ru: { text: () => 'в файле есть заголовок, но нет строк данных', hint: () => 'выгрузите заново вместе с данными; проверьте, что фильтр выгрузки не пустой' },
+    en: {
+      text: () => 'the file has a header but no data rows',
+      hint: () => 'export again with data; check that the export filter is not empty',
+    },
+    ru: {
+      text: () => 'в файле есть заголовок, но нет строк данных',
+      hint: () => 'выгрузите заново вместе с данными; проверьте, что фильтр выгрузки не пустой',
+    },
   },
   UNKNOWN_ENCODING: {
     en: {
-      text: () => 'the bytes are neither UTF-8 nor text in a code page folio knows (Windows-1251/1252, KOI8-R, IBM866, 437)',
+      text: () =>
+        'the bytes are neither UTF-8 nor text in a code page folio knows (Windows-1251/1252, KOI8-R, IBM866, 437)',
       hint: () => 'save the export as CSV in UTF-8, or name its encoding with --encoding',
     },
     ru: {
-      text: () => 'байты не являются ни UTF-8, ни текстом в известной folio кодировке (Windows-1251/1252, KOI8-R, IBM866, 437)',
+      text: () =>
+        'байты не являются ни UTF-8, ни текстом в известной folio кодировке (Windows-1251/1252, KOI8-R, IBM866, 437)',
       hint: () => 'сохраните выгрузку как CSV в UTF-8 или укажите её кодировку: --encoding',
     },
   },
   BINARY_FILE: {
     en: {
       text: () => 'this is a binary file, not CSV text (it holds zero bytes)',
-      hint: () => 'folio reads CSV, .xlsx/.xlsm workbooks, HTML tables saved as .xls, and Parquet; save the export as one of them',
+      hint: () =>
+        'folio reads CSV, .xlsx/.xlsm workbooks, HTML tables saved as .xls, and Parquet; save the export as one of them',
     },
     ru: {
       text: () => 'это двоичный файл, а не текст CSV (в нём нулевые байты)',
-      hint: () => 'folio читает CSV, книги .xlsx/.xlsm, HTML-таблицы, сохранённые как .xls, и Parquet; сохраните выгрузку в одном из этих форматов',
+      hint: () =>
+        'folio читает CSV, книги .xlsx/.xlsm, HTML-таблицы, сохранённые как .xls, и Parquet; сохраните выгрузку в одном из этих форматов',
     },
   },
   INVALID_UTF8: {
-    en: { text: (f) => `invalid UTF-8 at byte ${f.byte}, although the start of the file read as UTF-8`, hint: () => 'name the encoding with --encoding (for example --encoding windows-1251)' },
-    ru: { text: (f) => `неверный UTF-8 в байте ${f.byte}, хотя начало файла прочиталось как UTF-8`, hint: () => 'укажите кодировку: --encoding (например, --encoding windows-1251)' },
+    en: {
+      text: (f) => `invalid UTF-8 at byte ${f.byte}, although the start of the file read as UTF-8`,
+      hint: () => 'name the encoding with --encoding (for example --encoding windows-1251)',
+    },
+    ru: {
+      text: (f) => `неверный UTF-8 в байте ${f.byte}, хотя начало файла прочиталось как UTF-8`,
+      hint: () => 'укажите кодировку: --encoding (например, --encoding windows-1251)',
+    },
   },
   BAD_ENCODING_NAME: {
     en: { text: (f) => `unknown encoding "${f.name}"`, hint: (f) => `use one of: ${f.known.join(', ')}` },
     ru: { text: (f) => `неизвестная кодировка "${f.name}"`, hint: (f) => `допустимо: ${f.known.join(', ')}` },
   },
   CANNOT_WRITE: {
-    en: { text: (f) => `cannot write the output file (${f.reason})`, hint: () => 'check that the folder exists and is writable' },
-    ru: { text: (f) => `не удаётся записать файл вывода (${f.reason})`, hint: () => 'проверьте, что папка существует и доступна для записи' },
+    en: {
+      text: (f) => `cannot write the output file (${f.reason})`,
+      hint: () => 'check that the folder exists and is writable',
+    },
+    ru: {
+      text: (f) => `не удаётся записать файл вывода (${f.reason})`,
+      hint: () => 'проверьте, что папка существует и доступна для записи',
+    },
   },
   UNTERMINATED_QUOTE_LIMIT: {
-    en: { text: (f) => `a quoted field opened on this line runs over ${f.limit}`, hint: () => 'a closing quote is probably missing; fix the line, or raise the limit with --max-field-size' },
-    ru: { text: (f) => `значение в кавычках, открытое в этой строке, длиннее ${f.limit}`, hint: () => 'вероятно, не хватает закрывающей кавычки; исправьте строку или поднимите предел: --max-field-size' },
+    en: {
+      text: (f) => `a quoted field opened on this line runs over ${f.limit}`,
+      hint: () => 'a closing quote is probably missing; fix the line, or raise the limit with --max-field-size',
+    },
+    ru: {
+      text: (f) => `значение в кавычках, открытое в этой строке, длиннее ${f.limit}`,
+      hint: () => 'вероятно, не хватает закрывающей кавычки; исправьте строку или поднимите предел: --max-field-size',
+    },
   },
   RECORD_TOO_LONG: {
-    en: { text: (f) => `a record longer than ${f.limit}`, hint: () => 'this does not look like a CSV export; check the file, or raise the limit with --max-field-size' },
-    ru: { text: (f) => `запись длиннее ${f.limit}`, hint: () => 'это не похоже на CSV-выгрузку; проверьте файл или поднимите предел: --max-field-size' },
+    en: {
+      text: (f) => `a record longer than ${f.limit}`,
+      hint: () => 'this does not look like a CSV export; check the file, or raise the limit with --max-field-size',
+    },
+    ru: {
+      text: (f) => `запись длиннее ${f.limit}`,
+      hint: () => 'это не похоже на CSV-выгрузку; проверьте файл или поднимите предел: --max-field-size',
+    },
   },
   UNTERMINATED_QUOTE: {
-    en: { text: () => 'a quoted field opened here is never closed', hint: () => 'add the missing closing quote (a quote inside a quoted field is written twice: "")' },
-    ru: { text: () => 'открытая здесь кавычка так и не закрыта', hint: () => 'добавьте недостающую закрывающую кавычку (кавычка внутри значения в кавычках пишется дважды: "")' },
+    en: {
+      text: () => 'a quoted field opened here is never closed',
+      hint: () => 'add the missing closing quote (a quote inside a quoted field is written twice: "")',
+    },
+    ru: {
+      text: () => 'открытая здесь кавычка так и не закрыта',
+      hint: () => 'добавьте недостающую закрывающую кавычку (кавычка внутри значения в кавычках пишется дважды: "")',
+    },
   },
   TEXT_AFTER_QUOTE: {
-    en: { text: () => 'text follows the closing quote of a quoted field', hint: () => 'a quote inside a quoted field must be written twice ("")' },
-    ru: { text: () => 'после закрывающей кавычки идёт текст', hint: () => 'кавычка внутри значения в кавычках пишется дважды ("")' },
+    en: {
+      text: () => 'text follows the closing quote of a quoted field',
+      hint: () => 'a quote inside a quoted field must be written twice ("")',
+    },
+    ru: {
+      text: () => 'после закрывающей кавычки идёт текст',
+      hint: () => 'кавычка внутри значения в кавычках пишется дважды ("")',
+    },
   },
   HTML_ROW_TOO_LONG: {
-    en: { text: (f) => `a table row (<tr>) runs over ${f.limit} characters without its </tr>`, hint: () => 'check the file, or raise the limit with --max-field-size' },
-    ru: { text: (f) => `строка таблицы (<tr>) длиннее ${f.limit} символов и не закрыта </tr>`, hint: () => 'проверьте файл или поднимите предел: --max-field-size' },
+    en: {
+      text: (f) => `a table row (<tr>) runs over ${f.limit} characters without its </tr>`,
+      hint: () => 'check the file, or raise the limit with --max-field-size',
+    },
+    ru: {
+      text: (f) => `строка таблицы (<tr>) длиннее ${f.limit} символов и не закрыта </tr>`,
+      hint: () => 'проверьте файл или поднимите предел: --max-field-size',
+    },
   },
   SHEET_ROW_TOO_LONG: {
-    en: { text: (f) => `a row of the sheet's XML runs over ${f.limit} characters`, hint: () => 'raise the limit with --max-field-size, or save the sheet as CSV' },
-    ru: { text: (f) => `строка XML листа длиннее ${f.limit} символов`, hint: () => 'поднимите предел: --max-field-size, или сохраните лист как CSV' },
+    en: {
+      text: (f) => `a row of the sheet's XML runs over ${f.limit} characters`,
+      hint: () => 'raise the limit with --max-field-size, or save the sheet as CSV',
+    },
+    ru: {
+      text: (f) => `строка XML листа длиннее ${f.limit} символов`,
+      hint: () => 'поднимите предел: --max-field-size, или сохраните лист как CSV',
+    },
   },
   BAD_PARQUET: {
     en: {
       text: (f) => `the file starts like Parquet but cannot be read: ${f.reason}`,
-      hint: () => "write it again with the default Snappy compression or none (DuckDB: COPY ... TO 'x.parquet' (FORMAT parquet)), or export CSV",
+      hint: () =>
+        "write it again with the default Snappy compression or none (DuckDB: COPY ... TO 'x.parquet' (FORMAT parquet)), or export CSV",
     },
-    ru: { text: () => 'файл начинается как Parquet, но не читается', hint: () => 'запишите его заново со сжатием Snappy по умолчанию или без сжатия либо выгрузите CSV' },
+    ru: {
+      text: () => 'файл начинается как Parquet, но не читается',
+      hint: () => 'запишите его заново со сжатием Snappy по умолчанию или без сжатия либо выгрузите CSV',
+    },
   },
   LEGACY_XLS: {
-    en: { text: () => 'this is a binary Excel 97–2003 workbook (.xls), which folio does not read', hint: () => 'open it in Excel or LibreOffice and save it as .xlsx (Excel Workbook) or as CSV' },
-    ru: { text: () => 'это двоичная книга Excel 97–2003 (.xls), её folio не читает', hint: () => 'откройте её в Excel или LibreOffice и сохраните как .xlsx (книга Excel) или как CSV' },
+    en: {
+      text: () => 'this is a binary Excel 97–2003 workbook (.xls), which folio does not read',
+      hint: () => 'open it in Excel or LibreOffice and save it as .xlsx (Excel Workbook) or as CSV',
+    },
+    ru: {
+      text: () => 'это двоичная книга Excel 97–2003 (.xls), её folio не читает',
+      hint: () => 'откройте её в Excel или LibreOffice и сохраните как .xlsx (книга Excel) или как CSV',
+    },
   },
   SHEET_NOT_WORKBOOK: {
     en: {
-      text: (f) => `--sheet ${f.sheet}: the file is ${f.kind === 'csv' ? 'CSV text' : f.kind === 'html' ? 'an HTML table' : 'Parquet'}, not a workbook with sheets`,
+      text: (f) =>
+        `--sheet ${f.sheet}: the file is ${f.kind === 'csv' ? 'CSV text' : f.kind === 'html' ? 'an HTML table' : 'Parquet'}, not a workbook with sheets`,
       hint: () => 'drop --sheet, or give the .xlsx workbook',
     },
-    ru: { text: (f) => `--sheet ${f.sheet}: это не книга с листами`, hint: () => 'уберите --sheet или укажите книгу .xlsx' },
+    ru: {
+      text: (f) => `--sheet ${f.sheet}: это не книга с листами`,
+      hint: () => 'уберите --sheet или укажите книгу .xlsx',
+    },
   },
   WORKBOOK_TOO_LARGE: {
     en: {
-      text: (f) => `the workbook ${f.what}: refused (a workbook is an archive, and one this size may be built to exhaust memory)`,
+      text: (f) =>
+        `the workbook ${f.what}: refused (a workbook is an archive, and one this size may be built to exhaust memory)`,
       hint: (f) => `if you trust the file, raise the limit with ${f.flag}; or save the sheet as CSV`,
     },
     ru: {
-      text: () => 'книга отклонена: она слишком велика (книга — это архив, и такой размер может быть рассчитан на исчерпание памяти)',
+      text: () =>
+        'книга отклонена: она слишком велика (книга — это архив, и такой размер может быть рассчитан на исчерпание памяти)',
       hint: (f) => `если файлу можно доверять, поднимите предел: ${f.flag}; или сохраните лист как CSV`,
     },
   },
@@ -302,74 +464,111 @@ export const ERRORS: Catalog<ErrorFields> = {
       text: (f) => `the file starts like a zip archive (an .xlsx workbook) but cannot be read as one: ${f.reason}`,
       hint: () => 'open it in Excel or LibreOffice and save it again as .xlsx, or as CSV',
     },
-    ru: { text: () => 'файл начинается как zip-архив (книга .xlsx), но не читается как архив', hint: () => 'откройте его в Excel или LibreOffice и сохраните заново как .xlsx или как CSV' },
+    ru: {
+      text: () => 'файл начинается как zip-архив (книга .xlsx), но не читается как архив',
+      hint: () => 'откройте его в Excel или LibreOffice и сохраните заново как .xlsx или как CSV',
+    },
   },
   NO_SUCH_SHEET: {
     en: {
-      text: (f) => `--sheet ${f.wanted}: the workbook has no such sheet; its sheets are ${f.sheets.map((s, i) => `${i + 1} "${s}"`).join(', ')}`,
+      text: (f) =>
+        `--sheet ${f.wanted}: the workbook has no such sheet; its sheets are ${f.sheets.map((s, i) => `${i + 1} "${s}"`).join(', ')}`,
       hint: () => 'name a sheet with --sheet NAME or --sheet N (1 is the first); `folio inspect FILE` lists them',
     },
     ru: {
-      text: (f) => `--sheet ${f.wanted}: в книге нет такого листа; её листы: ${f.sheets.map((s, i) => `${i + 1} "${s}"`).join(', ')}`,
+      text: (f) =>
+        `--sheet ${f.wanted}: в книге нет такого листа; её листы: ${f.sheets.map((s, i) => `${i + 1} "${s}"`).join(', ')}`,
       hint: () => 'укажите лист: --sheet ИМЯ или --sheet N (1 — первый); `folio inspect ФАЙЛ` перечисляет их',
     },
   },
   NOT_A_WORKBOOK: {
-    en: { text: (f) => `the file is a zip archive but not an Excel workbook: ${f.why}`, hint: () => 'give an .xlsx or .xlsm workbook, or the export as CSV' },
-    ru: { text: () => 'файл — zip-архив, но не книга Excel', hint: () => 'укажите книгу .xlsx или .xlsm либо выгрузку в CSV' },
+    en: {
+      text: (f) => `the file is a zip archive but not an Excel workbook: ${f.why}`,
+      hint: () => 'give an .xlsx or .xlsm workbook, or the export as CSV',
+    },
+    ru: {
+      text: () => 'файл — zip-архив, но не книга Excel',
+      hint: () => 'укажите книгу .xlsx или .xlsm либо выгрузку в CSV',
+    },
   },
   MISSING_COLUMN: {
     en: {
-      text: (f) => `no column for ${f.fields.map((m) => `"${m.field}"`).join(' and ')} (${f.fields.map((m) => m.description).join('; ')})`,
-      hint: (f) => (f.columns === null ? `name the column by position, e.g. --map ${f.first}=1` : `${columnsFound(f.columns, f.closest, 'en')}; map one with --map ${f.first}=HEADER`),
+      text: (f) =>
+        `no column for ${f.fields.map((m) => `"${m.field}"`).join(' and ')} (${f.fields.map((m) => m.description).join('; ')})`,
+      hint: (f) =>
+        f.columns === null
+          ? `name the column by position, e.g. --map ${f.first}=1`
+          : `${columnsFound(f.columns, f.closest, 'en')}; map one with --map ${f.first}=HEADER`,
     },
     ru: {
       text: (f) => `нет колонки: ${f.fields.map((m) => fieldRu(m.field)).join(' и ')}`,
-      hint: (f) => (f.columns === null ? `укажите колонку по номеру, например --map ${f.first}=1` : `${columnsFound(f.columns, f.closest, 'ru')}; укажите колонку: --map ${f.first}=ЗАГОЛОВОК`),
+      hint: (f) =>
+        f.columns === null
+          ? `укажите колонку по номеру, например --map ${f.first}=1`
+          : `${columnsFound(f.columns, f.closest, 'ru')}; укажите колонку: --map ${f.first}=ЗАГОЛОВОК`,
     },
   },
   NO_DATE_FOR_PERIOD: {
-    en: { text: () => 'a period was asked for, but the file has no date column', hint: (f) => `columns found: ${quoted(f.columns)}; map one with --map date=HEADER, or drop --period/--from/--to` },
-    ru: { text: () => 'задан период, но в файле нет колонки даты', hint: (f) => `найдены колонки: ${quoted(f.columns)}; укажите колонку: --map date=ЗАГОЛОВОК, или уберите --period/--from/--to` },
+    en: {
+      text: () => 'a period was asked for, but the file has no date column',
+      hint: (f) => `columns found: ${quoted(f.columns)}; map one with --map date=HEADER, or drop --period/--from/--to`,
+    },
+    ru: {
+      text: () => 'задан период, но в файле нет колонки даты',
+      hint: (f) =>
+        `найдены колонки: ${quoted(f.columns)}; укажите колонку: --map date=ЗАГОЛОВОК, или уберите --period/--from/--to`,
+    },
   },
   NO_KEY_COLUMN: {
     en: {
       text: () => 'the clients file has no key column, and nothing else says which clients are key',
-      hint: () => 'add a key column (yes/no), map one with --clients-map key=HEADER, or give --deals, --key-client or --all-clients',
+      hint: () =>
+        'add a key column (yes/no), map one with --clients-map key=HEADER, or give --deals, --key-client or --all-clients',
     },
     ru: {
       text: () => 'в файле клиентов нет колонки «ключевой», и больше ничто не говорит, какие клиенты ключевые',
-      hint: () => 'добавьте колонку «ключевой» (да/нет), укажите её: --clients-map key=ЗАГОЛОВОК, или задайте --deals, --key-client или --all-clients',
+      hint: () =>
+        'добавьте колонку «ключевой» (да/нет), укажите её: --clients-map key=ЗАГОЛОВОК, или задайте --deals, --key-client или --all-clients',
     },
   },
   NO_HEADER_ROW: {
     en: {
-      text: (f) => `no row among the first ${f.tried} has a column for every field needed; the closest is line ${f.line}: ${errorText(f.closest, 'en').text}`,
+      text: (f) =>
+        `no row among the first ${f.tried} has a column for every field needed; the closest is line ${f.line}: ${errorText(f.closest, 'en').text}`,
       hint: (f) => `${errorText(f.hint, 'en').hint ?? ''}; or name the header's line with --header-row N`,
     },
     ru: {
-      text: (f) => `ни в одной из первых ${f.tried} строк нет колонок для всех нужных полей; ближе всего строка ${f.line}: ${errorText(f.closest, 'ru').text}`,
+      text: (f) =>
+        `ни в одной из первых ${f.tried} строк нет колонок для всех нужных полей; ближе всего строка ${f.line}: ${errorText(f.closest, 'ru').text}`,
       hint: (f) => `${errorText(f.hint, 'ru').hint ?? ''}; или укажите строку заголовка: --header-row N`,
     },
   },
   BAD_HEADER_ROW: {
     en: {
       text: () => 'this line holds no header row (it is blank, inside a quoted value, or past the end)',
-      hint: () => 'give the line number of the header row as an editor shows it; `folio inspect FILE` shows the line it takes',
+      hint: () =>
+        'give the line number of the header row as an editor shows it; `folio inspect FILE` shows the line it takes',
     },
     ru: {
       text: () => 'в этой строке нет заголовка (она пустая, внутри значения в кавычках или за концом файла)',
-      hint: () => 'укажите номер строки заголовка так, как его показывает редактор; `folio inspect ФАЙЛ` показывает, какую строку он берёт',
+      hint: () =>
+        'укажите номер строки заголовка так, как его показывает редактор; `folio inspect ФАЙЛ` показывает, какую строку он берёт',
     },
   },
   UNKNOWN_FIELD: {
     en: {
       text: (f) => `--map names an unknown field "${f.field}"`,
-      hint: (f) => (f.cased ? `field names are written as folio lists them: --map ${f.cased}=${f.target}` : `fields of this input: ${f.fields.join(', ')}`),
+      hint: (f) =>
+        f.cased
+          ? `field names are written as folio lists them: --map ${f.cased}=${f.target}`
+          : `fields of this input: ${f.fields.join(', ')}`,
     },
     ru: {
       text: (f) => `--map называет неизвестное поле "${f.field}"`,
-      hint: (f) => (f.cased ? `имена полей пишутся так, как их перечисляет folio: --map ${f.cased}=${f.target}` : `поля этого входа: ${f.fields.join(', ')}`),
+      hint: (f) =>
+        f.cased
+          ? `имена полей пишутся так, как их перечисляет folio: --map ${f.cased}=${f.target}`
+          : `поля этого входа: ${f.fields.join(', ')}`,
     },
   },
   DUPLICATE_HEADER: {
@@ -383,91 +582,141 @@ export const ERRORS: Catalog<ErrorFields> = {
     },
   },
   MAP_COLUMN_OUT_OF_RANGE: {
-    en: { text: (f) => `--map names column ${f.target}, but the file has ${f.count} columns`, hint: () => 'columns are numbered from 1' },
-    ru: { text: (f) => `--map называет колонку ${f.target}, а колонок в файле: ${f.count}`, hint: () => 'колонки нумеруются с 1' },
+    en: {
+      text: (f) => `--map names column ${f.target}, but the file has ${f.count} columns`,
+      hint: () => 'columns are numbered from 1',
+    },
+    ru: {
+      text: (f) => `--map называет колонку ${f.target}, а колонок в файле: ${f.count}`,
+      hint: () => 'колонки нумеруются с 1',
+    },
   },
   MAP_COLUMN_NOT_FOUND: {
     en: {
       text: (f) => `--map names a column "${f.target}" that is not in the file`,
-      hint: (f) => (f.columns === null ? 'the file was read without a header row: name columns by position, e.g. --map client=2' : columnsFound(f.columns, f.closest, 'en')),
+      hint: (f) =>
+        f.columns === null
+          ? 'the file was read without a header row: name columns by position, e.g. --map client=2'
+          : columnsFound(f.columns, f.closest, 'en'),
     },
     ru: {
       text: (f) => `--map называет колонку "${f.target}", которой нет в файле`,
-      hint: (f) => (f.columns === null ? 'файл прочитан без строки заголовка: указывайте колонки по номеру, например --map client=2' : columnsFound(f.columns, f.closest, 'ru')),
+      hint: (f) =>
+        f.columns === null
+          ? 'файл прочитан без строки заголовка: указывайте колонки по номеру, например --map client=2'
+          : columnsFound(f.columns, f.closest, 'ru'),
     },
   },
   INPUTS_DIFFER: {
     en: {
-      text: (f) => `this file has ${f.says}: the files of one input are read as one table, so their columns must give the same fields`,
+      text: (f) =>
+        `this file has ${f.says}: the files of one input are read as one table, so their columns must give the same fields`,
       hint: (f) =>
         `export the files with the same columns, or leave out the one that differs (in report and check, name the files to read with --${f.role} FILE, once per file); \`folio inspect FILE\` shows which header became which field`,
     },
     ru: {
-      text: () => 'колонки этого файла дают не те поля, что у других файлов того же входа: файлы одного входа читаются как одна таблица',
-      hint: (f) => `выгрузите файлы с одинаковыми колонками или уберите отличающийся (в отчёте и проверке назовите файлы флагом --${f.role} ФАЙЛ, по разу на файл); \`folio inspect ФАЙЛ\` показывает, какой заголовок стал каким полем`,
+      text: () =>
+        'колонки этого файла дают не те поля, что у других файлов того же входа: файлы одного входа читаются как одна таблица',
+      hint: (f) =>
+        `выгрузите файлы с одинаковыми колонками или уберите отличающийся (в отчёте и проверке назовите файлы флагом --${f.role} ФАЙЛ, по разу на файл); \`folio inspect ФАЙЛ\` показывает, какой заголовок стал каким полем`,
     },
   },
   NO_INPUT: {
     en: {
       text: () => 'no export recognised in this folder or its subfolders (one level deep); folio looked for',
-      hint: () => "put the CSV exports in the folder, map a file's columns with --deals-map field=header, or name the files with --deals FILE, --activities FILE, --leads FILE, --clients FILE",
+      hint: () =>
+        "put the CSV exports in the folder, map a file's columns with --deals-map field=header, or name the files with --deals FILE, --activities FILE, --leads FILE, --clients FILE",
     },
     ru: {
-      text: (f) => `в папке и её подпапках (на один уровень) не найдено ни одной выгрузки; folio искал: ${f.roles.map((r) => ROLE_RU[r] ?? r).join(', ')}`,
-      hint: () => 'положите CSV-выгрузки в папку, укажите колонки файла: --deals-map поле=ЗАГОЛОВОК, или назовите файлы: --deals ФАЙЛ, --activities ФАЙЛ, --leads ФАЙЛ, --clients ФАЙЛ',
+      text: (f) =>
+        `в папке и её подпапках (на один уровень) не найдено ни одной выгрузки; folio искал: ${f.roles.map((r) => ROLE_RU[r] ?? r).join(', ')}`,
+      hint: () =>
+        'положите CSV-выгрузки в папку, укажите колонки файла: --deals-map поле=ЗАГОЛОВОК, или назовите файлы: --deals ФАЙЛ, --activities ФАЙЛ, --leads ФАЙЛ, --clients ФАЙЛ',
     },
   },
   AMBIGUOUS_NUMBER: {
     en: {
-      text: (f) => `could be a thousands separator or a decimal mark, and no value in the column ${f.capped ? `up to line ${f.capped.upTo} (folio holds at most ${f.capped.held} rows waiting for one) ` : ''}tells which`,
+      text: (f) =>
+        `could be a thousands separator or a decimal mark, and no value in the column ${f.capped ? `up to line ${f.capped.upTo} (folio holds at most ${f.capped.held} rows waiting for one) ` : ''}tells which`,
       hint: () => 'say which with --decimal , (decimal comma) or --decimal . (decimal point)',
     },
     ru: {
-      text: (f) => `это может быть и разделитель тысяч, и десятичный знак, и ни одно значение колонки ${f.capped ? `до строки ${f.capped.upTo} (folio держит в ожидании не больше ${f.capped.held} строк) ` : ''}не говорит, что именно`,
+      text: (f) =>
+        `это может быть и разделитель тысяч, и десятичный знак, и ни одно значение колонки ${f.capped ? `до строки ${f.capped.upTo} (folio держит в ожидании не больше ${f.capped.held} строк) ` : ''}не говорит, что именно`,
       hint: () => 'укажите: --decimal , (десятичная запятая) или --decimal . (десятичная точка)',
     },
   },
   AMBIGUOUS_DATE: {
     en: {
-      text: (f) => `could be day-first or month-first, and no date in the column ${f.capped ? `up to line ${f.capped.upTo} (folio holds at most ${f.capped.held} rows waiting for one) ` : ''}tells which`,
+      text: (f) =>
+        `could be day-first or month-first, and no date in the column ${f.capped ? `up to line ${f.capped.upTo} (folio holds at most ${f.capped.held} rows waiting for one) ` : ''}tells which`,
       hint: () => 'say which with --date-format dd/mm/yyyy or --date-format mm/dd/yyyy',
     },
     ru: {
-      text: (f) => `впереди может быть и день, и месяц, и ни одна дата колонки ${f.capped ? `до строки ${f.capped.upTo} (folio держит в ожидании не больше ${f.capped.held} строк) ` : ''}не говорит, что именно`,
+      text: (f) =>
+        `впереди может быть и день, и месяц, и ни одна дата колонки ${f.capped ? `до строки ${f.capped.upTo} (folio держит в ожидании не больше ${f.capped.held} строк) ` : ''}не говорит, что именно`,
       hint: () => 'укажите: --date-format dd/mm/yyyy или --date-format mm/dd/yyyy',
     },
   },
   SCORE_WITHOUT_THRESHOLD: {
-    en: { text: () => 'holds scores, not yes/no, and no threshold was given', hint: (f) => `say which score means yes with --${f.field}-min N (a score at or above N is yes)` },
-    ru: { text: () => 'в колонке баллы, а не да/нет, и порог не задан', hint: (f) => `укажите, какой балл означает «да»: --${f.field}-min N (балл N и выше — «да»)` },
+    en: {
+      text: () => 'holds scores, not yes/no, and no threshold was given',
+      hint: (f) => `say which score means yes with --${f.field}-min N (a score at or above N is yes)`,
+    },
+    ru: {
+      text: () => 'в колонке баллы, а не да/нет, и порог не задан',
+      hint: (f) => `укажите, какой балл означает «да»: --${f.field}-min N (балл N и выше — «да»)`,
+    },
   },
   MIXED_CURRENCY: {
     en: {
-      text: (f) => `amounts in ${f.currencies.length} currencies would be summed together: ${f.currencies.map((c) => `${c.currency} (${c.rows} rows)`).join(', ')}`,
+      text: (f) =>
+        `amounts in ${f.currencies.length} currencies would be summed together: ${f.currencies.map((c) => `${c.currency} (${c.rows} rows)`).join(', ')}`,
       hint: (f) => `pick one with --currency ${f.currencies[0]?.currency ?? 'CODE'}`,
     },
     ru: {
-      text: (f) => `сложились бы суммы в разных валютах (${f.currencies.length}): ${f.currencies.map((c) => `${c.currency} (строк: ${c.rows})`).join(', ')}`,
+      text: (f) =>
+        `сложились бы суммы в разных валютах (${f.currencies.length}): ${f.currencies.map((c) => `${c.currency} (строк: ${c.rows})`).join(', ')}`,
       hint: (f) => `выберите одну: --currency ${f.currencies[0]?.currency ?? 'КОД'}`,
     },
   },
   NO_REVENUE_TOTAL: {
-    en: { text: () => 'no revenue to analyse: no won deal in the input', hint: () => 'check the period (--period, --from, --to) and which statuses count as won (--won)' },
-    ru: { text: () => 'нечего анализировать: во входных данных нет ни одной выигранной сделки', hint: () => 'проверьте период (--period, --from, --to) и какие статусы считаются выигранными (--won)' },
+    en: {
+      text: () => 'no revenue to analyse: no won deal in the input',
+      hint: () => 'check the period (--period, --from, --to) and which statuses count as won (--won)',
+    },
+    ru: {
+      text: () => 'нечего анализировать: во входных данных нет ни одной выигранной сделки',
+      hint: () => 'проверьте период (--period, --from, --to) и какие статусы считаются выигранными (--won)',
+    },
   },
   NO_WINDOW_REVENUE: {
     en: {
-      text: (f) => (f.why === 'none' ? `no won deal in the window ${f.from} — ${f.to}` : `no client has a positive net revenue in the window ${f.from} — ${f.to}`),
-      hint: () => 'the window is the full months before --as-of: check --as-of and --months, and which statuses count as won (--won)',
+      text: (f) =>
+        f.why === 'none'
+          ? `no won deal in the window ${f.from} — ${f.to}`
+          : `no client has a positive net revenue in the window ${f.from} — ${f.to}`,
+      hint: () =>
+        'the window is the full months before --as-of: check --as-of and --months, and which statuses count as won (--won)',
     },
     ru: {
-      text: (f) => (f.why === 'none' ? `в окне ${isoDate(f.from, 'ru')} — ${isoDate(f.to, 'ru')} нет ни одной выигранной сделки` : `в окне ${isoDate(f.from, 'ru')} — ${isoDate(f.to, 'ru')} ни у одного клиента нет положительной чистой выручки`),
-      hint: () => 'окно — полные месяцы до даты --as-of: проверьте --as-of и --months, а также какие статусы считаются выигранными (--won)',
+      text: (f) =>
+        f.why === 'none'
+          ? `в окне ${isoDate(f.from, 'ru')} — ${isoDate(f.to, 'ru')} нет ни одной выигранной сделки`
+          : `в окне ${isoDate(f.from, 'ru')} — ${isoDate(f.to, 'ru')} ни у одного клиента нет положительной чистой выручки`,
+      hint: () =>
+        'окно — полные месяцы до даты --as-of: проверьте --as-of и --months, а также какие статусы считаются выигранными (--won)',
     },
   },
   BAD_BOUNDS: {
-    en: { text: (f) => `${f.flag} "${f.text}" is not two rising percentages above 0`, hint: (f) => `write ${f.flag} ${f.flag === '--abc' ? '80,95' : '10,25'}` },
-    ru: { text: (f) => `${f.flag} «${f.text}» — не два возрастающих процента больше 0`, hint: (f) => `укажите ${f.flag} ${f.flag === '--abc' ? '80,95' : '10,25'}` },
+    en: {
+      text: (f) => `${f.flag} "${f.text}" is not two rising percentages above 0`,
+      hint: (f) => `write ${f.flag} ${f.flag === '--abc' ? '80,95' : '10,25'}`,
+    },
+    ru: {
+      text: (f) => `${f.flag} «${f.text}» — не два возрастающих процента больше 0`,
+      hint: (f) => `укажите ${f.flag} ${f.flag === '--abc' ? '80,95' : '10,25'}`,
+    },
   },
   NON_POSITIVE_TOTAL: {
     en: {
@@ -475,66 +724,105 @@ export const ERRORS: Catalog<ErrorFields> = {
       hint: () => 'check the period (--period, --from, --to) and which statuses count as won (--won)',
     },
     ru: {
-      text: (f) => `ни у одного клиента нет положительной чистой выручки (итого ${f.total}), поэтому доли не имеют смысла`,
+      text: (f) =>
+        `ни у одного клиента нет положительной чистой выручки (итого ${f.total}), поэтому доли не имеют смысла`,
       hint: () => 'проверьте период (--period, --from, --to) и какие статусы считаются выигранными (--won)',
     },
   },
   NO_REVENUE: {
     en: {
-      text: (f) => `no won deal${f.where}: of ${f.rows} rows${f.files}, ${f.why || 'none'} excluded, ${f.skipped} skipped`,
-      hint: (f) => (f.period ? 'check the period (--period, --from, --to); `folio inspect` shows the dates as read' : 'check which statuses count as won (--won); `folio inspect` shows them as read'),
+      text: (f) =>
+        `no won deal${f.where}: of ${f.rows} rows${f.files}, ${f.why || 'none'} excluded, ${f.skipped} skipped`,
+      hint: (f) =>
+        f.period
+          ? 'check the period (--period, --from, --to); `folio inspect` shows the dates as read'
+          : 'check which statuses count as won (--won); `folio inspect` shows them as read',
     },
     ru: {
       text: (f) => `нет ни одной выигранной сделки: строк всего ${f.rows}, пропущено ${f.skipped}`,
       hint: (f) =>
-        f.period ? 'проверьте период (--period, --from, --to); `folio inspect` показывает прочитанные даты' : 'проверьте, какие статусы считаются выигранными (--won); `folio inspect` показывает прочитанные статусы',
+        f.period
+          ? 'проверьте период (--period, --from, --to); `folio inspect` показывает прочитанные даты'
+          : 'проверьте, какие статусы считаются выигранными (--won); `folio inspect` показывает прочитанные статусы',
     },
   },
   KEY_CLIENTS_UNKNOWN: {
     en: {
       text: () => 'which clients are key? folio needs to know whom the rules apply to',
-      hint: () => 'give --deals deals.csv (share classes), --key-client NAME, --clients clients.csv (key column) or --all-clients',
+      hint: () =>
+        'give --deals deals.csv (share classes), --key-client NAME, --clients clients.csv (key column) or --all-clients',
     },
     ru: {
       text: () => 'какие клиенты ключевые? folio нужно знать, к кому применять правила',
-      hint: () => 'задайте --deals сделки.csv (классы по доле), --key-client ИМЯ, --clients клиенты.csv (колонка «ключевой») или --all-clients',
+      hint: () =>
+        'задайте --deals сделки.csv (классы по доле), --key-client ИМЯ, --clients клиенты.csv (колонка «ключевой») или --all-clients',
     },
   },
   RULE_WITHOUT_INPUT: {
     en: {
       text: (f) => (f.gaps[0] === undefined ? '' : RULE_GAP.en.text(f.gaps[0])),
-      hint: (f) => `a gate that checked nothing must not pass: add the input, take the rule out of --fail-on, or pass --allow-missing to report ${f.gaps.length === 1 ? 'it' : 'them'} as skipped`,
+      hint: (f) =>
+        `a gate that checked nothing must not pass: add the input, take the rule out of --fail-on, or pass --allow-missing to report ${f.gaps.length === 1 ? 'it' : 'them'} as skipped`,
     },
     ru: {
       text: (f) => (f.gaps[0] === undefined ? '' : RULE_GAP.ru.text(f.gaps[0])),
-      hint: () => 'проверка, которая ничего не проверила, не должна проходить: добавьте вход, уберите правило из --fail-on или передайте --allow-missing, чтобы отметить его пропущенным',
+      hint: () =>
+        'проверка, которая ничего не проверила, не должна проходить: добавьте вход, уберите правило из --fail-on или передайте --allow-missing, чтобы отметить его пропущенным',
     },
   },
   UNKNOWN_FORMAT: {
-    en: { text: (f) => `unknown format "${f.text}"`, hint: (f) => `use one of: ${f.formats.join(', ')} (github: folio check only)` },
-    ru: { text: (f) => `неизвестный формат "${f.text}"`, hint: (f) => `допустимо: ${f.formats.join(', ')} (github — только для folio check)` },
+    en: {
+      text: (f) => `unknown format "${f.text}"`,
+      hint: (f) => `use one of: ${f.formats.join(', ')} (github: folio check only)`,
+    },
+    ru: {
+      text: (f) => `неизвестный формат "${f.text}"`,
+      hint: (f) => `допустимо: ${f.formats.join(', ')} (github — только для folio check)`,
+    },
   },
   FORMAT_CONFLICT: {
     en: {
       text: (f) => `${f.given} contradicts the output file ${f.output}, whose name says ${f.named}`,
-      hint: (f) => `drop ${f.json ? '--json' : '--format'} to write ${f.named}, or name the file for ${f.flag} (${f.extension})`,
+      hint: (f) =>
+        `drop ${f.json ? '--json' : '--format'} to write ${f.named}, or name the file for ${f.flag} (${f.extension})`,
     },
     ru: {
       text: (f) => `${f.given} противоречит файлу вывода ${f.output}, имя которого говорит ${f.named}`,
-      hint: (f) => `уберите ${f.json ? '--json' : '--format'}, чтобы записать ${f.named}, или назовите файл для ${f.flag} (${f.extension})`,
+      hint: (f) =>
+        `уберите ${f.json ? '--json' : '--format'}, чтобы записать ${f.named}, или назовите файл для ${f.flag} (${f.extension})`,
     },
   },
   GITHUB_FOR_CHECK: {
-    en: { text: () => 'the github format is for folio check', hint: () => 'use --format table, json, ndjson, csv, markdown or html' },
-    ru: { text: () => 'формат github — только для folio check', hint: () => 'используйте --format table, json, ndjson, csv, markdown или html' },
+    en: {
+      text: () => 'the github format is for folio check',
+      hint: () => 'use --format table, json, ndjson, csv, markdown or html',
+    },
+    ru: {
+      text: () => 'формат github — только для folio check',
+      hint: () => 'используйте --format table, json, ndjson, csv, markdown или html',
+    },
   },
   NOTHING_PIPED: {
-    en: { text: () => 'nothing is piped to standard input', hint: (f) => `pipe a file (cat deals.csv | folio ${f.command} -) or name it (folio ${f.command} deals.csv); see folio ${f.command} --help` },
-    ru: { text: () => 'на стандартный ввод ничего не подано', hint: (f) => `подайте файл (cat сделки.csv | folio ${f.command} -) или назовите его (folio ${f.command} сделки.csv); см. folio ${f.command} --help` },
+    en: {
+      text: () => 'nothing is piped to standard input',
+      hint: (f) =>
+        `pipe a file (cat deals.csv | folio ${f.command} -) or name it (folio ${f.command} deals.csv); see folio ${f.command} --help`,
+    },
+    ru: {
+      text: () => 'на стандартный ввод ничего не подано',
+      hint: (f) =>
+        `подайте файл (cat сделки.csv | folio ${f.command} -) или назовите его (folio ${f.command} сделки.csv); см. folio ${f.command} --help`,
+    },
   },
   LAST_WITH_PERIOD: {
-    en: { text: () => '--last cannot be combined with --period or --from/--to', hint: () => 'use one of them: --last 30 is the 30 days up to and including --as-of' },
-    ru: { text: () => '--last нельзя сочетать с --period или --from/--to', hint: () => 'выберите одно: --last 30 — это 30 дней по --as-of включительно' },
+    en: {
+      text: () => '--last cannot be combined with --period or --from/--to',
+      hint: () => 'use one of them: --last 30 is the 30 days up to and including --as-of',
+    },
+    ru: {
+      text: () => '--last нельзя сочетать с --period или --from/--to',
+      hint: () => 'выберите одно: --last 30 — это 30 дней по --as-of включительно',
+    },
   },
   PERIOD_WITH_RANGE: {
     en: { text: () => '--period cannot be combined with --from/--to', hint: () => 'use one or the other' },
@@ -545,16 +833,28 @@ export const ERRORS: Catalog<ErrorFields> = {
     ru: { text: (f) => `--from ${f.from} позже --to ${f.to}`, hint: () => 'поменяйте даты местами' },
   },
   NOT_A_PERIOD: {
-    en: { text: (f) => `--period "${f.text}" is not a period`, hint: () => 'write a month 2026-10, a quarter 2026-Q3, a half 2026-H1 or a year 2026; or use --from/--to' },
-    ru: { text: (f) => `--period "${f.text}" — не период`, hint: () => 'пишите месяц 2026-10, квартал 2026-Q3, полугодие 2026-H1 или год 2026; или используйте --from/--to' },
+    en: {
+      text: (f) => `--period "${f.text}" is not a period`,
+      hint: () => 'write a month 2026-10, a quarter 2026-Q3, a half 2026-H1 or a year 2026; or use --from/--to',
+    },
+    ru: {
+      text: (f) => `--period "${f.text}" — не период`,
+      hint: () => 'пишите месяц 2026-10, квартал 2026-Q3, полугодие 2026-H1 или год 2026; или используйте --from/--to',
+    },
   },
   NOT_A_DATE: {
     en: { text: (f) => `${f.flag} "${f.text}" is not a date`, hint: () => 'write dates as 2026-10-31 (or 31.10.2026)' },
     ru: { text: (f) => `${f.flag} "${f.text}" — не дата`, hint: () => 'пишите даты как 2026-10-31 (или 31.10.2026)' },
   },
   PERIOD_AFTER_AS_OF: {
-    en: { text: (f) => `the period starts on ${f.from}, after as-of ${f.asOf}`, hint: () => 'pick a period that has begun, or a later --as-of' },
-    ru: { text: (f) => `период начинается ${isoDate(f.from, 'ru')}, позже даты отчёта ${isoDate(f.asOf, 'ru')}`, hint: () => 'выберите уже начавшийся период или более позднюю --as-of' },
+    en: {
+      text: (f) => `the period starts on ${f.from}, after as-of ${f.asOf}`,
+      hint: () => 'pick a period that has begun, or a later --as-of',
+    },
+    ru: {
+      text: (f) => `период начинается ${isoDate(f.from, 'ru')}, позже даты отчёта ${isoDate(f.asOf, 'ru')}`,
+      hint: () => 'выберите уже начавшийся период или более позднюю --as-of',
+    },
   },
   FLAG_VALUE: {
     en: { text: (f) => `${f.flag} "${f.text}" is not ${f.what}`, hint: (f) => `write ${f.flag} ${f.what}` },
@@ -562,15 +862,27 @@ export const ERRORS: Catalog<ErrorFields> = {
   },
   ENV_VALUE: {
     en: { text: (f) => `${f.env}="${f.text}" is not ${f.what}`, hint: (f) => `set ${f.env} to ${f.what}, or unset it` },
-    ru: { text: (f) => `недопустимое значение ${f.env}="${f.text}"`, hint: (f) => `исправьте ${f.env} или уберите эту переменную` },
+    ru: {
+      text: (f) => `недопустимое значение ${f.env}="${f.text}"`,
+      hint: (f) => `исправьте ${f.env} или уберите эту переменную`,
+    },
   },
   ENV_UNKNOWN_RULE: {
     en: { text: (f) => `${f.env}: unknown rule "${f.rule}"`, hint: (f) => `rules: ${f.rules.join(', ')}, or none` },
-    ru: { text: (f) => `${f.env}: неизвестное правило "${f.rule}"`, hint: (f) => `правила: ${f.rules.join(', ')} или none` },
+    ru: {
+      text: (f) => `${f.env}: неизвестное правило "${f.rule}"`,
+      hint: (f) => `правила: ${f.rules.join(', ')} или none`,
+    },
   },
   FLAG_NOT_SIZE: {
-    en: { text: (f) => `${f.flag} "${f.text}" is not a size`, hint: (f) => `write ${f.flag} 2GiB or ${f.flag} 500000000` },
-    ru: { text: (f) => `${f.flag} "${f.text}" — не размер`, hint: (f) => `пишите ${f.flag} 2GiB или ${f.flag} 500000000` },
+    en: {
+      text: (f) => `${f.flag} "${f.text}" is not a size`,
+      hint: (f) => `write ${f.flag} 2GiB or ${f.flag} 500000000`,
+    },
+    ru: {
+      text: (f) => `${f.flag} "${f.text}" — не размер`,
+      hint: (f) => `пишите ${f.flag} 2GiB или ${f.flag} 500000000`,
+    },
   },
   FLAG_NOT_COUNT: {
     en: { text: (f) => `${f.flag} "${f.text}" is not a positive whole number`, hint: (f) => `write ${f.flag} 10` },
@@ -578,15 +890,24 @@ export const ERRORS: Catalog<ErrorFields> = {
   },
   FLAG_NOT_PERCENT: {
     en: { text: (f) => `${f.flag} "${f.text}" is not ${f.rule}`, hint: (f) => `write ${f.flag} 10 for 10%` },
-    ru: { text: (f) => `${f.flag} "${f.text}" — не процент больше 0 и меньше 100`, hint: (f) => `пишите ${f.flag} 10, чтобы задать 10 %` },
+    ru: {
+      text: (f) => `${f.flag} "${f.text}" — не процент больше 0 и меньше 100`,
+      hint: (f) => `пишите ${f.flag} 10, чтобы задать 10 %`,
+    },
   },
   FLAG_NOT_NUMBER: {
     en: { text: (f) => `${f.flag} "${f.text}" is not a number`, hint: (f) => `write ${f.flag} 7` },
     ru: { text: (f) => `${f.flag} "${f.text}" — не число`, hint: (f) => `пишите ${f.flag} 7` },
   },
   FLAG_NOT_AMOUNT: {
-    en: { text: (f) => `${f.flag} "${f.text}" is not an amount`, hint: (f) => `write ${f.flag} 100000 or ${f.flag} 250000.50` },
-    ru: { text: (f) => `${f.flag} "${f.text}" — не сумма`, hint: (f) => `пишите ${f.flag} 100000 или ${f.flag} "250 000,50"` },
+    en: {
+      text: (f) => `${f.flag} "${f.text}" is not an amount`,
+      hint: (f) => `write ${f.flag} 100000 or ${f.flag} 250000.50`,
+    },
+    ru: {
+      text: (f) => `${f.flag} "${f.text}" — не сумма`,
+      hint: (f) => `пишите ${f.flag} 100000 или ${f.flag} "250 000,50"`,
+    },
   },
   FLAG_NOT_FACTOR: {
     en: { text: (f) => `${f.flag} "${f.text}" is not a number above 0`, hint: (f) => `write ${f.flag} 2` },
@@ -606,7 +927,8 @@ export const ERRORS: Catalog<ErrorFields> = {
     en: { text: (f) => `--bands "${f.text}": ${f.why}`, hint: (f) => `give ${f.rule}` },
     ru: {
       text: (f) => `--bands "${f.text}" — не три процента по возрастанию`,
-      hint: () => 'укажите три процента больше 0 и меньше 100 по возрастанию: обычная концентрация от, повышенная выше, монозависимость выше (например, 30,55,75)',
+      hint: () =>
+        'укажите три процента больше 0 и меньше 100 по возрастанию: обычная концентрация от, повышенная выше, монозависимость выше (например, 30,55,75)',
     },
   },
   THRESHOLDS_MUST_RISE: {
@@ -620,16 +942,34 @@ export const ERRORS: Catalog<ErrorFields> = {
     },
   },
   FILE_NAMED_TWICE: {
-    en: { text: (f) => `${f.file} is named twice`, hint: () => 'name each file once (check that two globs do not match the same file)' },
-    ru: { text: (f) => `${f.file} указан дважды`, hint: () => 'называйте каждый файл один раз (проверьте, что два шаблона не находят один и тот же файл)' },
+    en: {
+      text: (f) => `${f.file} is named twice`,
+      hint: () => 'name each file once (check that two globs do not match the same file)',
+    },
+    ru: {
+      text: (f) => `${f.file} указан дважды`,
+      hint: () => 'называйте каждый файл один раз (проверьте, что два шаблона не находят один и тот же файл)',
+    },
   },
   STDIN_TWICE: {
-    en: { text: () => '- (standard input) is named more than once', hint: () => 'standard input can be read once: pipe one file, and name the others' },
-    ru: { text: () => '- (стандартный ввод) указан больше одного раза', hint: () => 'стандартный ввод читается один раз: подайте через него один файл, а остальные назовите' },
+    en: {
+      text: () => '- (standard input) is named more than once',
+      hint: () => 'standard input can be read once: pipe one file, and name the others',
+    },
+    ru: {
+      text: () => '- (стандартный ввод) указан больше одного раза',
+      hint: () => 'стандартный ввод читается один раз: подайте через него один файл, а остальные назовите',
+    },
   },
   MAP_NOT_PAIR: {
-    en: { text: (f) => `--map "${f.entry}" is not field=header`, hint: () => 'write --map amount=Сумма or --map amount=3' },
-    ru: { text: (f) => `--map "${f.entry}" — не пара поле=заголовок`, hint: () => 'пишите --map amount=Сумма или --map amount=3' },
+    en: {
+      text: (f) => `--map "${f.entry}" is not field=header`,
+      hint: () => 'write --map amount=Сумма or --map amount=3',
+    },
+    ru: {
+      text: (f) => `--map "${f.entry}" — не пара поле=заголовок`,
+      hint: () => 'пишите --map amount=Сумма или --map amount=3',
+    },
   },
   HEADER_ROW_AND_NO_HEADER: {
     en: {
@@ -647,7 +987,10 @@ export const ERRORS: Catalog<ErrorFields> = {
   },
   BAD_DECIMAL: {
     en: { text: (f) => `--decimal "${f.text}" is not a decimal mark`, hint: () => 'use --decimal , or --decimal .' },
-    ru: { text: (f) => `--decimal "${f.text}" — не десятичный разделитель`, hint: () => 'используйте --decimal , или --decimal .' },
+    ru: {
+      text: (f) => `--decimal "${f.text}" — не десятичный разделитель`,
+      hint: () => 'используйте --decimal , или --decimal .',
+    },
   },
   BAD_DATE_FORMAT: {
     en: {
@@ -656,52 +999,77 @@ export const ERRORS: Catalog<ErrorFields> = {
     },
     ru: {
       text: (f) => `--date-format "${f.text}" — не порядок дня и месяца, который folio понимает`,
-      hint: () => 'используйте --date-format dd/mm/yyyy или --date-format mm/dd/yyyy (датам ISO и dd.mm.yyyy он не нужен)',
+      hint: () =>
+        'используйте --date-format dd/mm/yyyy или --date-format mm/dd/yyyy (датам ISO и dd.mm.yyyy он не нужен)',
     },
   },
   FLAG_UNKNOWN_RULE: {
     en: { text: (f) => `--fail-on: unknown rule "${f.rule}"`, hint: (f) => `rules: ${f.rules.join(', ')}; or none` },
-    ru: { text: (f) => `--fail-on: неизвестное правило "${f.rule}"`, hint: (f) => `правила: ${f.rules.join(', ')}; или none` },
+    ru: {
+      text: (f) => `--fail-on: неизвестное правило "${f.rule}"`,
+      hint: (f) => `правила: ${f.rules.join(', ')}; или none`,
+    },
   },
   KEY_PERIOD_WITHOUT_DEALS: {
-    en: { text: () => '--key-period sets the period of the revenue classes, but no --deals file gives them', hint: () => 'add --deals deals.csv, or drop --key-period' },
-    ru: { text: () => '--key-period задаёт период классов по выручке, но нет файла --deals, из которого их считать', hint: () => 'добавьте --deals сделки.csv или уберите --key-period' },
+    en: {
+      text: () => '--key-period sets the period of the revenue classes, but no --deals file gives them',
+      hint: () => 'add --deals deals.csv, or drop --key-period',
+    },
+    ru: {
+      text: () => '--key-period задаёт период классов по выручке, но нет файла --deals, из которого их считать',
+      hint: () => 'добавьте --deals сделки.csv или уберите --key-period',
+    },
   },
   NO_REPORT_INPUTS: {
-    en: { text: () => 'no inputs: give a folder of exports or name the files', hint: () => 'folio report ./export, or folio report --deals deals.csv --activities activities.csv' },
-    ru: { text: () => 'нет входов: укажите папку с выгрузками или назовите файлы', hint: () => 'folio report ./выгрузка или folio report --deals сделки.csv --activities активности.csv' },
+    en: {
+      text: () => 'no inputs: give a folder of exports or name the files',
+      hint: () => 'folio report ./export, or folio report --deals deals.csv --activities activities.csv',
+    },
+    ru: {
+      text: () => 'нет входов: укажите папку с выгрузками или назовите файлы',
+      hint: () => 'folio report ./выгрузка или folio report --deals сделки.csv --activities активности.csv',
+    },
   },
   READING_FLAGS_WITHOUT_DEALS: {
     en: {
       text: (f) => `${f.flags.join(', ')} applies to the deals file, and there is none`,
-      hint: (f) => `name it with --deals FILE, or drop ${f.flags.join(', ')}: every file's format and header are found on their own`,
+      hint: (f) =>
+        `name it with --deals FILE, or drop ${f.flags.join(', ')}: every file's format and header are found on their own`,
     },
     ru: {
       text: (f) => `${f.flags.join(', ')} относится к файлу сделок, а его нет`,
-      hint: (f) => `назовите его через --deals ФАЙЛ или уберите ${f.flags.join(', ')}: формат и заголовок каждого файла определяются сами`,
+      hint: (f) =>
+        `назовите его через --deals ФАЙЛ или уберите ${f.flags.join(', ')}: формат и заголовок каждого файла определяются сами`,
     },
   },
   OPEN_RANGE: {
     en: {
-      text: () => 'report and check compare a period with the one before it, so it needs both ends: --from alone or --to alone is open',
+      text: () =>
+        'report and check compare a period with the one before it, so it needs both ends: --from alone or --to alone is open',
       hint: () => 'give --period, --last, or both --from and --to',
     },
     ru: {
-      text: () => 'report и check сравнивают период с предыдущим, поэтому нужны оба конца: один --from или один --to оставляет период открытым',
+      text: () =>
+        'report и check сравнивают период с предыдущим, поэтому нужны оба конца: один --from или один --to оставляет период открытым',
       hint: () => 'укажите --period, --last или оба --from и --to',
     },
   },
   TWO_KEY_CHOICES: {
     en: { text: () => '--all-clients and --key-client both choose the key clients', hint: () => 'give one of them' },
-    ru: { text: () => '--all-clients и --key-client оба выбирают ключевых клиентов', hint: () => 'укажите что-то одно' },
+    ru: {
+      text: () => '--all-clients и --key-client оба выбирают ключевых клиентов',
+      hint: () => 'укажите что-то одно',
+    },
   },
   KEY_PERIOD_WITH_CHOICE: {
     en: {
-      text: () => '--key-period chooses key clients by revenue classes, but --key-client or --all-clients already chose them',
+      text: () =>
+        '--key-period chooses key clients by revenue classes, but --key-client or --all-clients already chose them',
       hint: () => 'give one way of choosing them',
     },
     ru: {
-      text: () => '--key-period выбирает ключевых клиентов по классам выручки, но их уже выбрали --key-client или --all-clients',
+      text: () =>
+        '--key-period выбирает ключевых клиентов по классам выручки, но их уже выбрали --key-client или --all-clients',
       hint: () => 'выберите один способ',
     },
   },
@@ -714,13 +1082,20 @@ export const ERRORS: Catalog<ErrorFields> = {
     ru: { text: () => 'не удаётся прочитать файл настроек', hint: () => 'проверьте путь, указанный в --config' },
   },
   CONFIG_NOT_JSON: {
-    en: { text: (f) => `not valid JSON: ${f.reason}`, hint: () => 'the config file is plain JSON (no comments, no trailing commas)' },
-    ru: { text: () => 'это не JSON', hint: () => 'файл настроек — обычный JSON (без комментариев и лишних запятых в конце)' },
+    en: {
+      text: (f) => `not valid JSON: ${f.reason}`,
+      hint: () => 'the config file is plain JSON (no comments, no trailing commas)',
+    },
+    ru: {
+      text: () => 'это не JSON',
+      hint: () => 'файл настроек — обычный JSON (без комментариев и лишних запятых в конце)',
+    },
   },
   CONFIG_INVALID: {
     en: {
       text: (f) => `${f.key}: ${f.unknown ? 'unknown key' : `${f.value} is not allowed`} (${f.reason})`,
-      hint: () => 'see `folio config` for the keys and their current values, and `folio schema config` for what each allows',
+      hint: () =>
+        'see `folio config` for the keys and their current values, and `folio schema config` for what each allows',
     },
     ru: {
       text: (f) => `${f.key}: ${f.unknown ? 'неизвестный ключ' : `значение ${f.value} недопустимо`}`,
@@ -740,9 +1115,13 @@ export function errorText(s: ErrorSays, lang: Lang): { text: string; hint: strin
  * the error's own message, unchanged; another language is worded from the error's id and
  * fields, or from its cells.
  */
-export function errorInLang(e: FolioError, lang: Lang): { message: string; hint: string | undefined; more: string[]; moreCount: number } {
+export function errorInLang(
+  e: FolioError,
+  lang: Lang,
+): { message: string; hint: string | undefined; more: string[]; moreCount: number } {
   const [first, ...rest] = e.cells;
-  if (lang === 'en' || (first === undefined && e.says === undefined)) return { message: e.message, hint: e.hint, more: e.more, moreCount: e.moreCount };
+  if (lang === 'en' || (first === undefined && e.says === undefined))
+    return { message: e.message, hint: e.hint, more: e.more, moreCount: e.moreCount };
   if (first !== undefined) {
     const said = cellText(first.says, lang);
     return {
@@ -756,19 +1135,48 @@ export function errorInLang(e: FolioError, lang: Lang): { message: string; hint:
   const said = errorText(s, lang);
   // The rows tried for a header, each with the fields it lacks.
   if (s.id === 'RULE_WITHOUT_INPUT') {
-    const more = [...s.fields.gaps.slice(1).map((g) => RULE_GAP.ru.text(g)), ...s.fields.unused.map((u) => `не использован: ${u.file}: ${unusedWhy(u, lang)}`)];
+    const more = [
+      ...s.fields.gaps.slice(1).map((g) => RULE_GAP.ru.text(g)),
+      ...s.fields.unused.map((u) => `не использован: ${u.file}: ${unusedWhy(u, lang)}`),
+    ];
     return { message: said.text, hint: said.hint, more, moreCount: e.moreCount };
   }
   if (s.id === 'NO_INPUT') {
-    const seen = s.fields.unused.length > 0 ? s.fields.unused.map((u) => `просмотрен: ${u.file}: ${unusedWhy(u, lang)}`) : ['просмотрено: ничего (в папке и подпапках нет файлов)'];
-    return { message: said.text, hint: said.hint, more: [...s.fields.looked.map(lookedForRu), ...seen], moreCount: e.moreCount };
+    const seen =
+      s.fields.unused.length > 0
+        ? s.fields.unused.map((u) => `просмотрен: ${u.file}: ${unusedWhy(u, lang)}`)
+        : ['просмотрено: ничего (в папке и подпапках нет файлов)'];
+    return {
+      message: said.text,
+      hint: said.hint,
+      more: [...s.fields.looked.map(lookedForRu), ...seen],
+      moreCount: e.moreCount,
+    };
   }
-  const more = s.id === 'NO_HEADER_ROW' ? s.fields.rows.map((r) => `${r.file}:${r.line}: ${JSON.stringify(r.excerpt)} — нет: ${r.lacks.map(fieldRu).join(', ')}`) : e.more;
+  const more =
+    s.id === 'NO_HEADER_ROW'
+      ? s.fields.rows.map(
+          (r) => `${r.file}:${r.line}: ${JSON.stringify(r.excerpt)} — нет: ${r.lacks.map(fieldRu).join(', ')}`,
+        )
+      : e.more;
   return { message: said.text, hint: said.hint, more, moreCount: e.moreCount };
 }
 
 /** The words around an error, in each language. */
-export const ERROR_WORDS: Record<Lang, { hint: string; skipInvalid: string; more: (n: number) => string; sheet: SheetWords }> = {
-  en: { sheet: { row: 'row', column: 'column' }, hint: 'hint:', skipInvalid: 'or pass --skip-invalid to skip such rows and count them', more: (n) => `…and ${n} more row${n === 1 ? '' : 's'} like this` },
-  ru: { sheet: { row: 'строка', column: 'колонка' }, hint: 'подсказка:', skipInvalid: 'или передайте --skip-invalid, чтобы пропустить такие строки и посчитать их', more: (n) => `…и ещё строк с той же ошибкой: ${n}` },
+export const ERROR_WORDS: Record<
+  Lang,
+  { hint: string; skipInvalid: string; more: (n: number) => string; sheet: SheetWords }
+> = {
+  en: {
+    sheet: { row: 'row', column: 'column' },
+    hint: 'hint:',
+    skipInvalid: 'or pass --skip-invalid to skip such rows and count them',
+    more: (n) => `…and ${n} more row${n === 1 ? '' : 's'} like this`,
+  },
+  ru: {
+    sheet: { row: 'строка', column: 'колонка' },
+    hint: 'подсказка:',
+    skipInvalid: 'или передайте --skip-invalid, чтобы пропустить такие строки и посчитать их',
+    more: (n) => `…и ещё строк с той же ошибкой: ${n}`,
+  },
 };

@@ -3,7 +3,11 @@ import type { Lang } from '../i18n.js';
 import { unusedWhy } from './errors.js';
 
 const HOW: Record<Lang, Record<ChosenFile['how'], string>> = {
-  en: { named: 'named', 'name-and-columns': 'recognised by its name and columns', columns: 'recognised by its columns' },
+  en: {
+    named: 'named',
+    'name-and-columns': 'recognised by its name and columns',
+    columns: 'recognised by its columns',
+  },
   ru: { named: 'указан флагом', 'name-and-columns': 'узнан по имени и колонкам', columns: 'узнан по колонкам' },
 };
 

@@ -19,7 +19,8 @@ const RU: Record<string, (f: UsageFields) => string> = {
   'commander.missingArgument': (f) => `ошибка: не указан обязательный аргумент '${f.name}'`,
   'commander.optionMissingArgument': (f) => `ошибка: флагу '${f.name}' нужно значение`,
   'commander.missingMandatoryOptionValue': (f) => `ошибка: не указан обязательный флаг '${f.name}'`,
-  'commander.invalidArgument': (f) => `ошибка: у флага '${f.name}' недопустимое значение '${f.value}'${f.choices ? `; допустимо: ${f.choices}` : ''}`,
+  'commander.invalidArgument': (f) =>
+    `ошибка: у флага '${f.name}' недопустимое значение '${f.value}'${f.choices ? `; допустимо: ${f.choices}` : ''}`,
   'commander.excessArguments': (f) => `ошибка: слишком много аргументов для '${f.name}'`,
   'commander.conflictingOption': (f) => `ошибка: флаг '${f.name}' нельзя сочетать с '${f.value}'`,
 };
