@@ -174,7 +174,7 @@ export function analyzeDynamics(
     revenues.push({
       name: h.name,
       revenue: moneyOf(micros),
-      byManager: managers ? h.entry.byManager : new Map(),
+      byManager: managers ? h.entry.byManager : new Map<string, MoneySum>(),
       lastManager: '',
       lastSum: null,
     });

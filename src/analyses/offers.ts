@@ -1,8 +1,7 @@
 import { formatDay } from '../normalize/dates.js';
 import { periodJson, type Period } from '../normalize/period.js';
 import { nameKey } from '../normalize/text.js';
-import { amountToNumber, type Amount } from '../normalize/money.js';
-import { microsToNumber, MoneySum } from '../normalize/money.js';
+import { amountToNumber, type Amount, microsToNumber, MoneySum } from '../normalize/money.js';
 import type { Decision } from '../normalize/offers.js';
 import { compareNames } from './names.js';
 

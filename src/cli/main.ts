@@ -137,7 +137,7 @@ Examples:
 Exit codes: 0 done, 1 a requested check failed, 2 usage or input error, 70 internal error (a bug in folio), 130 interrupted.`,
     );
   program.hook('preAction', async (_program, cmd) => {
-    const opts = cmd.optsWithGlobals() as {
+    const opts = cmd.optsWithGlobals<{
       color?: boolean;
       debug?: boolean;
       config?: string;
@@ -145,7 +145,7 @@ Exit codes: 0 done, 1 a requested check failed, 2 usage or input error, 70 inter
       format?: string;
       json?: boolean;
       output?: string;
-    };
+    }>();
     // Commander sets color=true by default for --no-color; only an explicit flag counts.
     const source = program.getOptionValueSource('color');
     ctx.color = source === 'cli' ? opts.color : undefined;
@@ -155,19 +155,19 @@ Exit codes: 0 done, 1 a requested check failed, 2 usage or input error, 70 inter
     // Decided before any input is read, so that a --format contradicting -o FILE costs nothing.
     const format = chooseFormat(opts.format, opts.json === true, opts.output);
     if (ctx.stderr.isTTY && format !== 'json' && !ctx.env.CI) setProgressListener(terminalProgress(ctx.stderr));
-    if ((cmd.opts() as { redact?: boolean }).redact === true) {
+    if (cmd.opts<{ redact?: boolean }>().redact === true) {
       // node:crypto (for the names' hashes) loads only for --redact.
       const { Redactor } = await import('../run/redact.js');
       const redactor = new Redactor();
       ctx.redactor = redactor;
       // The inputs report their names to it as they are read (see inputOptions).
       cmd.setOptionValue('names', redactor);
-      for (const name of (cmd.opts() as { keyClient?: string[] }).keyClient ?? []) redactor.learn(name, 'client');
+      for (const name of cmd.opts<{ keyClient?: string[] }>().keyClient ?? []) redactor.learn(name, 'client');
     }
     ctx.config = await loadConfig(opts.config);
     applySettings(cmd, ctx.config, ctx.env);
     applyColumns(cmd, ctx.config, PRIMARY_ROLE[cmd.name()] ?? null);
-    ctx.lang = (cmd.opts() as { lang?: Lang }).lang ?? ctx.lang;
+    ctx.lang = cmd.opts<{ lang?: Lang }>().lang ?? ctx.lang;
   });
   const named = namedCommand(argv);
   for (const [name, make] of COMMANDS) {

@@ -7,7 +7,7 @@ import { type Encoding, singleByteTable } from './encoding.js';
  */
 export interface SpanText {
   /** The text of `bytes[start, end)`; throws on invalid UTF-8 (the file is then read again as text, which says where). */
-  text(bytes: Uint8Array, start: number, end: number): string;
+  text: (bytes: Uint8Array, start: number, end: number) => string;
   /** Code unit of each byte of a single-byte code page; null for UTF-8. */
   units: Uint16Array | null;
 }

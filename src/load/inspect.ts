@@ -1,5 +1,5 @@
 import { formatMicros, MICROS_PER_UNIT, type Amount } from '../normalize/money.js';
-import type { Role } from './inputs.js';
+import { type Role, guessRole, roleByHeader, roleByName } from './inputs.js';
 import { describeProblem, FolioError } from '../errors.js';
 import { ActivityConverter, ACTIVITY_NEEDS } from '../normalize/activities.js';
 import { ClientConverter, CLIENT_NEEDS } from '../normalize/clients.js';
@@ -15,7 +15,6 @@ import { RowFeed, type RowConverter } from '../normalize/row-feed.js';
 import type { Vocabulary } from '../normalize/vocabulary.js';
 import type { InputOptions } from './input-options.js';
 import type { Warning, WarningFields } from '../codes/warnings.js';
-import { guessRole, roleByHeader, roleByName } from './inputs.js';
 import { columnWarnings } from './rows.js';
 import { unknownValuesWarning } from './unknown-values.js';
 import { readMapped } from './table-source.js';
@@ -113,7 +112,7 @@ function describe(record: Record<string, unknown>): Record<string, string> {
     else if (typeof value === 'object' && 'whole' in value) {
       const amount = value as Amount;
       out[key] = decimal(amount.whole, amount.micro);
-    } else out[key] = String(value);
+    } else out[key] = typeof value === 'string' ? value : JSON.stringify(value);
   }
   return out;
 }

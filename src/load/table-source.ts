@@ -156,7 +156,7 @@ export async function readMapped(
         says: says('NO_ROWS_AT_ALL', {}),
       });
     }
-    const headerLine = (mapping as ColumnMapping).line;
+    const headerLine = mapping.line;
     if (rows === 0) {
       throw new FolioError({
         code: 'NO_ROWS',
@@ -269,14 +269,12 @@ function noHeader(
             line: best.line,
             closest: base.says,
             hint: base.says,
-            rows: candidates
-              .slice(0, SHOWN)
-              .map((c) => ({
-                file,
-                line: c.line,
-                excerpt: excerptOf(c.fields.join(delimiter)),
-                lacks: c.fit.missing.map((m) => m.field),
-              })),
+            rows: candidates.slice(0, SHOWN).map((c) => ({
+              file,
+              line: c.line,
+              excerpt: excerptOf(c.fields.join(delimiter)),
+              lacks: c.fit.missing.map((m) => m.field),
+            })),
           }),
   });
 }

@@ -124,7 +124,7 @@ export class DealByteConverter extends DealConverter {
       [this.at.currency, this.currencies],
       [this.at.discount, this.discounts],
     ] as const) {
-      if (f >= 0 && kept !== null) this.keptAt[f] = kept as ColumnValues<unknown>;
+      if (f >= 0 && kept !== null) this.keptAt[f] = kept;
     }
     this.numberAt = new Int32Array(mapping.headers.length);
   }

@@ -1,7 +1,5 @@
-import type { CadenceJson } from '../analyses/cadence.js';
-import type { Doc } from '../render/document.js';
-import { type AgendaStatus } from '../analyses/cadence.js';
-import type { Cell, Section, Tone } from '../render/document.js';
+import type { CadenceJson, AgendaStatus } from '../analyses/cadence.js';
+import type { Doc, Cell, Section, Tone } from '../render/document.js';
 import { t, type Lang, type MessageKey } from './i18n.js';
 import { isoDate } from './format.js';
 import { type KeyChoiceJson } from '../analyses/key-clients.js';

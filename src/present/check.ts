@@ -1,7 +1,6 @@
 import type { CheckResult, Finding } from '../analyses/check.js';
-import type { Doc } from '../render/document.js';
+import type { Doc, Section } from '../render/document.js';
 import { describeProblem } from '../errors.js';
-import type { Section } from '../render/document.js';
 import type { Lang } from './i18n.js';
 import { CHECK_WORDS, FINDINGS, RULE_GAP } from './messages/check.js';
 import { say } from './messages/entry.js';

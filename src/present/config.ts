@@ -40,7 +40,7 @@ const WORDS = {
 export function shownValue(v: unknown): string {
   if (v === null || v === undefined || (Array.isArray(v) && v.length === 0)) return '—';
   if (Array.isArray(v)) return v.join(', ');
-  return typeof v === 'object' ? JSON.stringify(v) : String(v);
+  return typeof v === 'string' ? v : JSON.stringify(v);
 }
 
 export function configDoc(

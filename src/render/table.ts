@@ -49,6 +49,7 @@ function barTextWidths(rows: Cell[][]): number[] {
 }
 
 /** chalk's colour codes: they take no room on the screen. */
+// eslint-disable-next-line no-control-regex -- the escape character is what these codes begin with.
 const SGR = /\x1b\[[0-9;]*m/g;
 
 /**

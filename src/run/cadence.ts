@@ -2,11 +2,16 @@ import { says } from '../codes/errors.js';
 import { cadenceDoc } from '../present/cadence.js';
 import { warningJson } from '../present/messages/warnings.js';
 import { warning } from '../codes/warnings.js';
-import type { AgendaItem, CadenceJson } from '../analyses/cadence.js';
-import { analyzeCadence, CadenceLog, type CadenceOptions } from '../analyses/cadence.js';
+import {
+  type AgendaItem,
+  type CadenceJson,
+  analyzeCadence,
+  CadenceLog,
+  type CadenceOptions,
+} from '../analyses/cadence.js';
 import type { ShareOptions } from '../analyses/share.js';
 import { FolioError } from '../errors.js';
-import type { Activity } from '../normalize/activities.js';
+import { type Activity, ACTIVITY_NEEDS } from '../normalize/activities.js';
 import { formatDay } from '../normalize/dates.js';
 import type { Period } from '../normalize/period.js';
 import { detach, displayName, nameKey } from '../normalize/text.js';
@@ -27,7 +32,6 @@ import {
 import { loadDeals, type DealFilter } from '../load/deals.js';
 import { loadClients } from '../load/clients.js';
 import { cadenceLogWarnings, loadActivities } from '../load/activities.js';
-import { ACTIVITY_NEEDS } from '../normalize/activities.js';
 import { inputReport, SameFields } from '../load/rows.js';
 import type { CommandOutput } from './output.js';
 

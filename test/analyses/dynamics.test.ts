@@ -336,11 +336,9 @@ describe('stage', () => {
       ['Occ', '2026-02-02', 10],
       ['Occ', '2026-05-02', 10],
       // Orders in 6 of the 12 months, first in the window: regular, not partner.
-      ...(['2026-01-05', '2026-02-05', '2026-03-05', '2026-04-05', '2026-05-05', '2026-06-05'].map((d) => [
-        'Reg',
-        d,
-        10,
-      ]) as [string, string, number][]),
+      ...['2026-01-05', '2026-02-05', '2026-03-05', '2026-04-05', '2026-05-05', '2026-06-05'].map(
+        (d): [string, string, number] => ['Reg', d, 10],
+      ),
       // Every month, and a first order on 1 Dec 2025 (exactly 12 months before as-of): the largest, key: partner.
       ...monthly('Partner', [100, 100, 100, 100, 100, 100, 100, 100, 100, 100, 100, 100]).map(
         ([c, d, a], i): [string, string, number] => [c, i === 0 ? '2025-12-01' : d, a],

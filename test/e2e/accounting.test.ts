@@ -112,7 +112,7 @@ const RUNS: string[][] = [
 
 describe('every input row is accounted for', () => {
   it.each(RUNS.map((r) => [r.join(' '), r]))('%s', (_name, args) => {
-    const r = folio([...(args as string[]), '--json']);
+    const r = folio([...args, '--json']);
     expect(r.code, r.stderr).toBe(0);
     const inputs = json<{ inputs: Input[] }>(r).inputs;
     expect(inputs.length).toBeGreaterThan(0);

@@ -6,6 +6,13 @@ import { describe, expect, it } from 'vitest';
 import { folio } from './run-cli.js';
 
 const CHROMIUM = '/usr/bin/chromium';
+
+/** What the test reads of an SVG element in the page (the project's types have no DOM). */
+interface ChartElement {
+  getAttribute(name: string): string | null;
+  getBoundingClientRect(): { width: number; height: number };
+  querySelectorAll(selector: string): { length: number };
+}
 const haveChromium = existsSync(CHROMIUM);
 if (!haveChromium)
   console.warn(`SKIPPED: the HTML report browser test needs Debian's chromium at ${CHROMIUM} (.ci/run installs it)`);
@@ -56,8 +63,8 @@ describe('HTML report in headless Chromium', () => {
           });
           page.on('pageerror', (e) => errors.push(e.message));
           await page.goto(pathToFileURL(file).href);
-          const charts = await page.$$eval('svg.chart', (svgs) =>
-            svgs.map((s) => ({
+          const charts = await page.$$eval('svg.chart', (svgs: unknown[]) =>
+            (svgs as ChartElement[]).map((s) => ({
               cls: s.getAttribute('class'),
               w: s.getBoundingClientRect().width,
               h: s.getBoundingClientRect().height,

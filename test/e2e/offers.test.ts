@@ -272,9 +272,9 @@ describe('folio offers (e2e)', () => {
   it('prints its JSON Schema', () => {
     const r = folio(['schema', 'offers']);
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout).properties.result.required).toEqual(
-      expect.arrayContaining(['violations', 'due', 'expiring', 'expired', 'managers']),
-    );
+    expect(
+      (JSON.parse(r.stdout) as { properties: { result: { required: string[] } } }).properties.result.required,
+    ).toEqual(expect.arrayContaining(['violations', 'due', 'expiring', 'expired', 'managers']));
   });
 });
 

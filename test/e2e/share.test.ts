@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { envelopeSchema, shareResultSchema } from '../../src/schema/envelope.js';
-import type { InputReport } from '../../src/schema/envelope.js';
+import { envelopeSchema, shareResultSchema, type InputReport } from '../../src/schema/envelope.js';
 import { folio, json } from './run-cli.js';
 
 const shareEnvelope = envelopeSchema('share', shareResultSchema);

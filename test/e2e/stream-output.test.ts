@@ -86,6 +86,7 @@ function wholeJson(value: Value, indent = ''): string {
 function wholeCsv(rows: Record<string, Value>[], columns: string[]): string {
   const cell = (v: Value | undefined): string => {
     if (v === null || v === undefined) return '';
+    if (typeof v === 'object') return JSON.stringify(v);
     if (typeof v !== 'string') return String(v);
     const s = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
     return /[",\r\n]/.test(s) ? `"${s.split('"').join('""')}"` : s;

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { RevenueLedger } from '../../src/analyses/ledger.js';
 import { RepeatTable } from '../../src/normalize/repeat-table.js';
-import { statusClassifier } from '../../src/normalize/vocabulary.js';
-import { NO_USER_VOCABULARY } from '../../src/normalize/vocabulary.js';
+import { statusClassifier, NO_USER_VOCABULARY } from '../../src/normalize/vocabulary.js';
 
 // What the parts of a file read on other threads hand over, and how it is added to the first
 // part's: each expectation is the same rows read in one go on one object.

@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { ACTIVITY_FIELDS } from '../../src/normalize/activities.js';
 import { CLIENT_FIELDS } from '../../src/normalize/clients.js';
-import { fitColumns, mapColumns } from '../../src/normalize/columns.js';
+import { fitColumns, mapColumns, type FallbackUse } from '../../src/normalize/columns.js';
 import { DEAL_FIELDS, DEAL_NEEDS } from '../../src/normalize/deals.js';
 import { LEAD_FIELDS } from '../../src/normalize/leads.js';
-import { type FallbackUse } from '../../src/normalize/columns.js';
 import { warning, type WarningFields } from '../../src/codes/warnings.js';
 import { warningText } from '../../src/present/messages/warnings.js';
 

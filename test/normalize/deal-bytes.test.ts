@@ -194,7 +194,7 @@ function byBytes(bytes: Uint8Array, encoding: 'utf-8' | 'windows-1251', delimite
         if (deal !== null) {
           deals.push({ ...deal });
           // The number the sums find a client by stands for one spelling, and one spelling has one number.
-          const c = (converter as DealByteConverter).clientNumber;
+          const c = converter.clientNumber;
           expect(spellings.get(c) ?? deal.client).toBe(deal.client);
           spellings.set(c, deal.client);
           expect(numbers.get(deal.client) ?? c).toBe(c);

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DealConverter } from '../../src/normalize/deals.js';
+import { DealConverter, DEAL_FIELDS } from '../../src/normalize/deals.js';
 import { mapColumns } from '../../src/normalize/columns.js';
-import { DEAL_FIELDS } from '../../src/normalize/deals.js';
 import { Problems } from '../../src/normalize/problems.js';
 import { AMBIGUOUS, RowFeed, type RowConverter } from '../../src/normalize/row-feed.js';
 import { NO_USER_VOCABULARY } from '../../src/normalize/vocabulary.js';

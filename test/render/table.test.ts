@@ -1,8 +1,7 @@
 import Table from 'cli-table3';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Column, Doc, Paint } from '../../src/render/document.js';
-import { plain } from '../../src/render/document.js';
+import { type Column, type Doc, type Paint, plain } from '../../src/render/document.js';
 import { renderTable } from '../../src/render/table.js';
 
 /**
