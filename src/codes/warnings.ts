@@ -20,6 +20,8 @@ export interface WarningFields {
     kind: 'expected-close' | 'created' | 'activity-created' | 'offer-document';
   };
   CLIENT_BY_ID: { file?: string; header: string };
+  /** Path-style headers (`order_line/price_subtotal`) matched by their last part (`read`). */
+  PATH_HEADERS: { file?: string; paths: { field: string; header: string; read: string }[] };
   FLOAT_AMOUNTS: { file?: string; count: number; header: string; decimals: number; line: number };
   /** `notes`: totals rows whose amount differs from the won rows above them (`since`: the previous totals row). */
   TOTALS_ROWS: {

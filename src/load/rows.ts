@@ -99,6 +99,7 @@ export function columnWarnings(mapping: ColumnMapping, converter: ConverterBase)
   const warnings: Warning[] =
     mapping.preamble > 0 ? [warning('HEADER_ROW', { line: mapping.line, preamble: mapping.preamble })] : [];
   warnings.push(...mapping.choices.map((choice) => warning('COLUMN_CHOICE', choice)));
+  if (mapping.paths.length > 0) warnings.push(warning('PATH_HEADERS', { paths: mapping.paths }));
   for (const use of mapping.fallbacks)
     warnings.push(
       use.kind === 'client-id'

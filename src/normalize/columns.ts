@@ -14,6 +14,19 @@ export interface FieldSpec {
    * closing date, a customer ID for its name), tried in order; using one is always said.
    */
   fallbacks?: readonly Fallback[];
+  /**
+   * Aliases matched only by the last part of a path-style header (`order_line/order_id/state`):
+   * words that are this field in a system's technical names but something else as a plain
+   * header (`State`, a US state in a sales sheet).
+   */
+  pathAliases?: readonly string[];
+  /**
+   * The field only names or describes a row (a product, a lead's title): two columns of its
+   * name are a warning (the first is taken), not an error, since no figure depends on which.
+   */
+  label?: boolean;
+  /** What the field's values are, for the hint that proposes a column when none matches. */
+  kind?: 'amount' | 'date';
 }
 
 /** Stand-in headers for a field, and what using one means for the figures. */
@@ -54,6 +67,13 @@ export interface HeaderFit {
   duplicateChoice: WarningFields['COLUMN_CHOICE'] | null;
 }
 
+/** A path-style header (`order_line/price_subtotal`) matched by its last part (`price_subtotal`). */
+export interface PathUse {
+  field: string;
+  header: string;
+  read: string;
+}
+
 /** `--map field=Header` or `--map field=3` (1-based position). */
 export type ColumnOverrides = Record<string, string>;
 
@@ -70,6 +90,8 @@ export interface ColumnMapping {
   choices: WarningFields['COLUMN_CHOICE'][];
   /** Fields mapped by a fallback header. */
   fallbacks: FallbackUse[];
+  /** Fields mapped by the last part of a path-style header, and that part. */
+  paths: PathUse[];
   /** 1-based line of the header row (0 without one), for errors about columns. */
   line: number;
   /**
@@ -82,6 +104,8 @@ export interface ColumnMapping {
 interface Match {
   index: number;
   rank: number;
+  /** The last part of a path-style header that matched, when the whole header did not. */
+  path: string | null;
 }
 
 /**
@@ -98,6 +122,30 @@ function headerVariants(header: string): string[] {
   const dash = header.lastIndexOf(' - ');
   if (dash > 0) variants.push(header.slice(dash + 3));
   return variants;
+}
+
+/** Any whole-header reading ranks before any path reading. */
+const PATH_RANK = 1_000_000;
+/** Last parts that name the related record rather than a field of it: the part before them is read. */
+const RECORD_NAME = /^(display[ _]?name|name)$/i;
+/** A related record's database or external ID: no name of anything folio reads. */
+const RECORD_ID = /^\.?id$/i;
+
+/**
+ * How a path-style header of a related-field export (Odoo: `order_line/order_id/date_order`,
+ * `order_line/order_partner_id/display_name`) reads by its last part: `date_order`, and
+ * `order_partner` (a relation `…_id` followed by its name is that record). Null for a header
+ * that is not a path (no `/`, an empty part, or spaces around a `/`, as in `Сумма / руб`).
+ */
+export function pathReading(header: string): string | null {
+  if (!header.includes('/')) return null;
+  const parts = header.split('/');
+  if (parts.length < 2 || parts.some((p) => p === '' || p.trim() !== p)) return null;
+  let last = parts[parts.length - 1] as string;
+  if (RECORD_ID.test(last)) return null;
+  if (RECORD_NAME.test(last)) last = parts[parts.length - 2] as string;
+  // A many-to-one relation (`partner_id`) exports the related record's name.
+  return last.replace(/[ _]id$/i, '');
 }
 
 /** Map header names to fields, or throw the located error that names what is missing. */
@@ -135,6 +183,11 @@ export function fitColumns(
   const taken = new Set<number>();
   const choices: WarningFields['COLUMN_CHOICE'][] = [];
   const fallbacks: FallbackUse[] = [];
+  const paths: PathUse[] = [];
+  const readings = headers.map((h) => {
+    const read = pathReading(h);
+    return read === null ? null : { read, key: headerKey(read) };
+  });
   let duplicate: FolioError | null = null;
   let duplicateChoice: WarningFields['COLUMN_CHOICE'] | null = null;
 
@@ -161,13 +214,24 @@ export function fitColumns(
   for (const spec of specs) {
     if (spec.field in index || spec.field in overrides) continue;
     const groups = [spec.aliases, ...(spec.fallbacks ?? []).map((f) => f.aliases)];
-    const found = groups.map((aliases) => matchesOf(headers, keys, taken, aliases));
+    const found = groups.map((aliases, g) =>
+      matchesOf(
+        headers,
+        keys,
+        readings,
+        taken,
+        g === 0 ? [...aliases, ...(spec.pathAliases ?? [])] : aliases,
+        aliases.length,
+      ),
+    );
     const used = found.findIndex((m) => m.length > 0);
     if (used === -1) continue;
     const matches = found[used] as Match[];
     const best = matches[0] as Match;
     const tie = matches.find((m) => m.index !== best.index && m.rank === best.rank);
-    if (tie && keys[tie.index] === keys[best.index]) {
+    if (tie && keys[tie.index] === keys[best.index] && spec.label) {
+      choices.push({ field: spec.field, header: headers[tie.index] ?? '', columns: [best.index + 1, tie.index + 1] });
+    } else if (tie && keys[tie.index] === keys[best.index]) {
       duplicateChoice ??= {
         field: spec.field,
         header: headers[tie.index] ?? '',
@@ -193,7 +257,8 @@ export function fitColumns(
       ...new Set(
         found
           .flat()
-          .filter((m) => m.index !== best.index)
+          // A second column of the same name is said by its own warning above.
+          .filter((m) => m.index !== best.index && keys[m.index] !== keys[best.index])
           .map((m) => m.index),
       ),
     ];
@@ -202,6 +267,7 @@ export function fitColumns(
     }
     const fallback = used > 0 ? spec.fallbacks?.[used - 1] : undefined;
     if (fallback) fallbacks.push({ field: spec.field, header: taker, kind: fallback.kind });
+    if (best.path !== null) paths.push({ field: spec.field, header: taker, read: best.path });
   }
 
   const mapping: ColumnMapping = {
@@ -211,22 +277,41 @@ export function fitColumns(
     unmatched: headers.filter((h, i) => !taken.has(i) && h.trim() !== ''),
     choices,
     fallbacks,
+    paths,
     line,
     preamble: 0,
   };
   return { mapping, missing: missingFields(index, needs, overrides), duplicate, duplicateChoice };
 }
 
-/** Headers not yet taken that match one of `aliases`, best first. */
-function matchesOf(headers: string[], keys: string[], taken: Set<number>, aliases: readonly string[]): Match[] {
+/**
+ * Headers not yet taken that match one of `aliases`, best first: as written (the first
+ * `whole` aliases only), then by the last part of a path-style header (every alias).
+ */
+function matchesOf(
+  headers: string[],
+  keys: string[],
+  readings: ({ read: string; key: string } | null)[],
+  taken: Set<number>,
+  aliases: readonly string[],
+  whole: number,
+): Match[] {
   const aliasKeys = aliases.map(headerKey);
   const matches: Match[] = [];
   keys.forEach((key, i) => {
     if (taken.has(i) || key === '') return;
+    let matched = false;
     headerVariants(headers[i] ?? '').forEach((variant, v) => {
       const rank = aliasKeys.indexOf(headerKey(variant));
-      if (rank !== -1) matches.push({ index: i, rank: rank * VARIANTS + v });
+      if (rank !== -1 && rank < whole) {
+        matches.push({ index: i, rank: rank * VARIANTS + v, path: null });
+        matched = true;
+      }
     });
+    const reading = readings[i];
+    if (matched || !reading) return;
+    const rank = aliasKeys.indexOf(reading.key);
+    if (rank !== -1) matches.push({ index: i, rank: PATH_RANK + rank, path: reading.read });
   });
   return matches.sort((a, b) => a.rank - b.rank || a.index - b.index);
 }

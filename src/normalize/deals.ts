@@ -1,6 +1,6 @@
 import { cell } from '../codes/errors.js';
 import { MICROS_PER_UNIT } from './money.js';
-import { DEAL_ALIASES } from './aliases.js';
+import { DEAL_ALIASES, STATE_PATH_ALIASES } from './aliases.js';
 import type { ColumnMapping, FieldNeeds, FieldSpec } from './columns.js';
 import { ConverterBase, INVALID, MISSING, type ConverterOptions } from './converter-base.js';
 import { CLIENT_BY_ID, DEAL_DATE_FALLBACKS } from './fallbacks.js';
@@ -17,21 +17,52 @@ import { statusClassifier, type StatusKind, type Vocabulary } from './vocabulary
 
 export const DEAL_FIELDS: readonly FieldSpec[] = [
   { field: 'client', aliases: DEAL_ALIASES.client, required: true, description: 'who paid', fallbacks: [CLIENT_BY_ID] },
-  { field: 'amount', aliases: DEAL_ALIASES.amount, required: false, description: 'the amount of each deal' },
+  {
+    field: 'amount',
+    aliases: DEAL_ALIASES.amount,
+    required: false,
+    description: 'the amount of each deal',
+    kind: 'amount',
+  },
   {
     field: 'date',
     aliases: DEAL_ALIASES.date,
     required: false,
     description: 'when the deal was closed or paid',
     fallbacks: DEAL_DATE_FALLBACKS,
+    kind: 'date',
   },
-  { field: 'status', aliases: DEAL_ALIASES.status, required: false, description: 'won, lost or open' },
+  {
+    field: 'status',
+    aliases: DEAL_ALIASES.status,
+    required: false,
+    description: 'won, lost or open',
+    pathAliases: STATE_PATH_ALIASES,
+  },
   { field: 'manager', aliases: DEAL_ALIASES.manager, required: false, description: 'who carries the deal' },
   { field: 'id', aliases: DEAL_ALIASES.id, required: false, description: 'the deal number' },
   { field: 'currency', aliases: DEAL_ALIASES.currency, required: false, description: 'the currency of the amount' },
-  { field: 'product', aliases: DEAL_ALIASES.product, required: false, description: 'product of a product row' },
-  { field: 'price', aliases: DEAL_ALIASES.price, required: false, description: 'unit price of a product row' },
-  { field: 'quantity', aliases: DEAL_ALIASES.quantity, required: false, description: 'quantity of a product row' },
+  {
+    field: 'product',
+    aliases: DEAL_ALIASES.product,
+    required: false,
+    description: 'product of a product row',
+    label: true,
+  },
+  {
+    field: 'price',
+    aliases: DEAL_ALIASES.price,
+    required: false,
+    description: 'unit price of a product row',
+    kind: 'amount',
+  },
+  {
+    field: 'quantity',
+    aliases: DEAL_ALIASES.quantity,
+    required: false,
+    description: 'quantity of a product row',
+    kind: 'amount',
+  },
   {
     field: 'discount',
     aliases: DEAL_ALIASES.discount,

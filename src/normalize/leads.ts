@@ -1,6 +1,6 @@
 import { cell } from '../codes/errors.js';
 import type { Amount } from './money.js';
-import { LEAD_ALIASES } from './aliases.js';
+import { LEAD_ALIASES, STATE_PATH_ALIASES } from './aliases.js';
 import type { ColumnMapping, FieldNeeds, FieldSpec } from './columns.js';
 import { CLIENT_BY_ID } from './fallbacks.js';
 import { ConverterBase, INVALID, MISSING, type ConverterOptions } from './converter-base.js';
@@ -10,7 +10,13 @@ import type { PhraseClassifier } from './phrase-classifier.js';
 import { statusClassifier, type StatusKind, type Vocabulary } from './vocabulary.js';
 
 export const LEAD_FIELDS: readonly FieldSpec[] = [
-  { field: 'lead', aliases: LEAD_ALIASES.lead, required: true, description: 'the lead, request or deal name' },
+  {
+    field: 'lead',
+    aliases: LEAD_ALIASES.lead,
+    required: true,
+    description: 'the lead, request or deal name',
+    label: true,
+  },
   {
     field: 'client',
     aliases: LEAD_ALIASES.client,
@@ -18,17 +24,36 @@ export const LEAD_FIELDS: readonly FieldSpec[] = [
     description: 'the client',
     fallbacks: [CLIENT_BY_ID],
   },
-  { field: 'amount', aliases: LEAD_ALIASES.amount, required: false, description: 'the expected amount' },
+  {
+    field: 'amount',
+    aliases: LEAD_ALIASES.amount,
+    required: false,
+    description: 'the expected amount',
+    kind: 'amount',
+  },
   {
     field: 'expectedClose',
     aliases: LEAD_ALIASES.expectedClose,
     required: false,
     description: 'when the money is expected',
+    kind: 'date',
   },
   { field: 'days', aliases: LEAD_ALIASES.days, required: false, description: 'days to close' },
-  { field: 'created', aliases: LEAD_ALIASES.created, required: false, description: 'when the lead came in' },
+  {
+    field: 'created',
+    aliases: LEAD_ALIASES.created,
+    required: false,
+    description: 'when the lead came in',
+    kind: 'date',
+  },
   { field: 'manager', aliases: LEAD_ALIASES.manager, required: false, description: 'who works the lead' },
-  { field: 'status', aliases: LEAD_ALIASES.status, required: false, description: 'open, won or lost' },
+  {
+    field: 'status',
+    aliases: LEAD_ALIASES.status,
+    required: false,
+    description: 'open, won or lost',
+    pathAliases: STATE_PATH_ALIASES,
+  },
 ];
 
 /** A leads export needs the lead, its amount, and when the money is expected (a date or days). */

@@ -1,5 +1,5 @@
 import { cell } from '../codes/errors.js';
-import { OFFER_ALIASES } from './aliases.js';
+import { OFFER_ALIASES, STATE_PATH_ALIASES } from './aliases.js';
 import type { ColumnMapping, FieldNeeds, FieldSpec } from './columns.js';
 import { ConverterBase, INVALID, MISSING, type ConverterOptions } from './converter-base.js';
 import { CLIENT_BY_ID, OFFER_SENT_FALLBACKS } from './fallbacks.js';
@@ -22,12 +22,37 @@ export const OFFER_FIELDS: readonly FieldSpec[] = [
     required: true,
     description: 'when the offer was sent',
     fallbacks: OFFER_SENT_FALLBACKS,
+    kind: 'date',
   },
-  { field: 'expires', aliases: OFFER_ALIASES.expires, required: false, description: 'the last day the offer is valid' },
-  { field: 'amount', aliases: OFFER_ALIASES.amount, required: false, description: 'the amount offered' },
-  { field: 'status', aliases: OFFER_ALIASES.status, required: false, description: 'accepted, declined, or still open' },
+  {
+    field: 'expires',
+    aliases: OFFER_ALIASES.expires,
+    required: false,
+    description: 'the last day the offer is valid',
+    kind: 'date',
+  },
+  {
+    field: 'amount',
+    aliases: OFFER_ALIASES.amount,
+    required: false,
+    description: 'the amount offered',
+    kind: 'amount',
+  },
+  {
+    field: 'status',
+    aliases: OFFER_ALIASES.status,
+    required: false,
+    description: 'accepted, declined, or still open',
+    pathAliases: STATE_PATH_ALIASES,
+  },
   { field: 'manager', aliases: OFFER_ALIASES.manager, required: false, description: 'who sent the offer' },
-  { field: 'number', aliases: OFFER_ALIASES.number, required: false, description: 'the offer or quote number' },
+  {
+    field: 'number',
+    aliases: OFFER_ALIASES.number,
+    required: false,
+    description: 'the offer or quote number',
+    label: true,
+  },
 ];
 
 export const OFFER_NEEDS: FieldNeeds = { specs: OFFER_FIELDS };

@@ -203,6 +203,22 @@ export const WARNINGS: Catalog<WarningFields> = {
         ),
     },
   },
+  PATH_HEADERS: {
+    en: {
+      text: (f) =>
+        at(
+          f,
+          `path-style headers read by their last part: ${f.paths.map((p) => `"${p.header}" as the ${p.field} ("${p.read}")`).join(', ')}; map another with --map FIELD=HEADER`,
+        ),
+    },
+    ru: {
+      text: (f) =>
+        at(
+          f,
+          `заголовки-пути прочитаны по последней части: ${f.paths.map((p) => `«${p.header}» — ${p.field} («${p.read}»)`).join(', ')}; другую колонку задаёт --map ПОЛЕ=ЗАГОЛОВОК`,
+        ),
+    },
+  },
   FLOAT_AMOUNTS: {
     en: {
       text: (f) =>
