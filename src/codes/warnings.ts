@@ -22,6 +22,8 @@ export interface WarningFields {
   CLIENT_BY_ID: { file?: string; header: string };
   /** Path-style headers (`order_line/price_subtotal`) matched by their last part (`read`). */
   PATH_HEADERS: { file?: string; paths: { field: string; header: string; read: string }[] };
+  /** Excel serial day numbers in a date column of a text file, read as dates (`first` as written, `day` ISO). */
+  SERIAL_DATES: { file?: string; header: string; count: number; line: number; first: string; day: string };
   FLOAT_AMOUNTS: { file?: string; count: number; header: string; decimals: number; line: number };
   /** `notes`: totals rows whose amount differs from the won rows above them (`since`: the previous totals row). */
   TOTALS_ROWS: {

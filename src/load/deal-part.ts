@@ -47,6 +47,9 @@ export interface PartColumn {
   settledAt: number;
   rounded: number;
   firstRounded: number;
+  /** Of a date column: values read as Excel serial dates, and the first (its line counted from the part's first). */
+  serials: number;
+  firstSerial: { line: number; raw: string; day: number } | null;
 }
 
 /** What a part read: sums and counts to add to the first part's, in plain data. */
@@ -173,6 +176,8 @@ export async function readDealPart(job: DealPartJob, progress?: (bytes: number) 
       settledAt: c.settledAt,
       rounded: c.rounded,
       firstRounded: c.firstRounded,
+      serials: 0,
+      firstSerial: null,
     })),
     dates: [...converter.dates].map(([field, c]) => ({
       field,
@@ -180,6 +185,8 @@ export async function readDealPart(job: DealPartJob, progress?: (bytes: number) 
       settledAt: c.settledAt,
       rounded: 0,
       firstRounded: 0,
+      serials: c.serials,
+      firstSerial: c.firstSerial,
     })),
     statuses: converter.statuses.snapshot(),
     unsure,

@@ -323,6 +323,10 @@ function settleColumns(
       let column = conv.dates.get(c.field);
       if (!column) conv.dates.set(c.field, (column = new DateColumn(dayOrder)));
       if (!settle(column, 'order', c, base)) return `parts read the day order of ${c.field} differently`;
+      if (c.firstSerial !== null) {
+        column.firstSerial ??= { ...c.firstSerial, line: base + c.firstSerial.line };
+        column.serials += c.serials;
+      }
     }
   }
   return null;

@@ -203,7 +203,9 @@ export async function inspectInput(
     rows,
     blank: read.blank,
     missing: read.missing.map((spec) => {
-      const closest = input.header ? closestHeader(spec, mapping.headers) : null;
+      const closest = input.header
+        ? closestHeader(spec, mapping.headers, read.sample, new Set(Object.values(mapping.index)))
+        : null;
       return {
         field: spec.field,
         description: spec.description,

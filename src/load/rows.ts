@@ -3,6 +3,7 @@ import { FolioError, inSheet } from '../errors.js';
 import type { TableFormat } from '../io/read-table.js';
 import type { ColumnMapping, FieldNeeds } from '../normalize/columns.js';
 import type { ConverterBase } from '../normalize/converter-base.js';
+import { formatDay } from '../normalize/dates.js';
 import { MAX_DECIMALS } from '../normalize/numbers.js';
 import { Problems } from '../normalize/problems.js';
 import { RowFeed, type RowConverter } from '../normalize/row-feed.js';
@@ -106,6 +107,19 @@ export function columnWarnings(mapping: ColumnMapping, converter: ConverterBase)
         ? warning('CLIENT_BY_ID', { header: use.header })
         : warning('DATE_FALLBACK', { header: use.header, kind: use.kind }),
     );
+  for (const [field, column] of converter.dates) {
+    const first = column.firstSerial;
+    if (first === null) continue;
+    warnings.push(
+      warning('SERIAL_DATES', {
+        header: mapping.header[field] ?? field,
+        count: column.serials,
+        line: first.line,
+        first: first.raw,
+        day: formatDay(first.day),
+      }),
+    );
+  }
   for (const [field, column] of converter.amounts) {
     if (column.rounded === 0) continue;
     warnings.push(

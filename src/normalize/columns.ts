@@ -1,6 +1,10 @@
 import { says } from '../codes/errors.js';
 import type { WarningFields } from '../codes/warnings.js';
 import { FolioError } from '../errors.js';
+import { DEAL_ALIASES } from './aliases.js';
+import { serialDay } from './column-readers.js';
+import { DateRead, newParsedDate, readDate } from './dates.js';
+import { newParsedAmount, NumberRead, readAmount } from './numbers.js';
 import { editDistance, headerKey } from './text.js';
 
 export interface FieldSpec {
@@ -26,7 +30,7 @@ export interface FieldSpec {
    */
   label?: boolean;
   /** What the field's values are, for the hint that proposes a column when none matches. */
-  kind?: 'amount' | 'date';
+  kind?: 'amount' | 'date' | 'text';
 }
 
 /** Stand-in headers for a field, and what using one means for the figures. */
@@ -340,13 +344,18 @@ function overrideIndex(headers: string[], keys: string[], target: string): numbe
   return exact !== -1 ? exact : keys.indexOf(headerKey(target));
 }
 
-/** The error for a header that lacks fields: a `--map` naming no column, or the first missing field. */
+/**
+ * The error for a header that lacks fields: a `--map` naming no column, or the first missing
+ * field, with the column to propose for it (told by the `sample` rows below the header when
+ * there are some).
+ */
 export function missingError(
   file: string,
   line: number,
   fit: HeaderFit,
   overrides: ColumnOverrides,
   hasHeader: boolean,
+  sample: readonly (readonly string[])[] = [],
 ): FolioError {
   const headers = fit.mapping.headers;
   const unresolved = fit.missing.find((s) => s.field in overrides);
@@ -377,26 +386,117 @@ export function missingError(
   }
   const missing = fit.missing;
   const first = missing[0] as FieldSpec;
+  const closest = hasHeader ? closestHeader(first, headers, sample, new Set(Object.values(fit.mapping.index))) : null;
   return new FolioError({
     code: 'MISSING_COLUMN',
     file,
     line: hasHeader ? line : undefined,
     message: `no column for ${missing.map((m) => `"${m.field}"`).join(' and ')} (${missing.map((m) => m.description).join('; ')})`,
     hint: hasHeader
-      ? `columns found: ${headers.map((h) => `"${h}"`).join(', ')}${closestNote(closestHeader(first, headers))}; map one with --map ${first.field}=HEADER`
+      ? `columns found: ${headers.map((h) => `"${h}"`).join(', ')}${closestNote(closest)}; map one with --map ${first.field}=HEADER`
       : `name the column by position, e.g. --map ${first.field}=1`,
     says: says('MISSING_COLUMN', {
       fields: missing.map((m) => ({ field: m.field, description: m.description })),
       columns: hasHeader ? headers : null,
-      closest: hasHeader ? closestHeader(first, headers) : null,
+      closest,
       first: first.field,
     }),
   });
 }
 
-/** The header nearest to one of a field's aliases, when one is near enough to suggest. */
-export function closestHeader(spec: FieldSpec, headers: string[]): string | null {
-  return nearest(headers, spec.aliases.length > 0 ? spec.aliases : [spec.field]);
+/**
+ * The header to propose for a field no header matched. For an amount or a date, and given
+ * rows below the header: the column whose values read as numbers (as dates), the one whose
+ * name is most like the field's aliases first; never a column another field took, nor one
+ * of IDs, codes, years or percentages, nor dates (Excel day numbers included) for an amount.
+ * Otherwise, the header nearest to an alias when it is near enough to be a misspelling.
+ */
+export function closestHeader(
+  spec: FieldSpec,
+  headers: string[],
+  sample: readonly (readonly string[])[] = [],
+  taken: ReadonlySet<number> = new Set(),
+): string | null {
+  const aliases = spec.aliases.length > 0 ? spec.aliases : [spec.field];
+  if (spec.kind === undefined || sample.length === 0) return nearest(headers, aliases);
+  const valuesOf = (i: number): string[] => sample.map((row) => (row[i] ?? '').trim()).filter((v) => v !== '');
+  if (spec.kind === 'text') {
+    // A name: only a column of text, and only one named nearly like the field.
+    return nearest(
+      headers.filter((_, i) => !taken.has(i) && readsAsText(valuesOf(i))),
+      aliases,
+    );
+  }
+  const fits = spec.kind === 'amount' ? readsAsAmounts : readsAsDates;
+  // Likeness also to what other inputs call an amount or a date (`Grand Total` for a lead's amount).
+  const names = [...aliases, ...(spec.kind === 'amount' ? DEAL_ALIASES.amount : DEAL_ALIASES.date)];
+  let best: string | null = null;
+  let bestLikeness = Infinity;
+  headers.forEach((header, i) => {
+    if (taken.has(i) || headerKey(header) === '') return;
+    if (!fits(header, valuesOf(i))) return;
+    const likeness = unlikeness(header, names);
+    if (likeness < bestLikeness) {
+      bestLikeness = likeness;
+      best = header;
+    }
+  });
+  return best;
+}
+
+/** How far a header's name is from the nearest alias, 0 for the same. */
+function unlikeness(header: string, aliases: readonly string[]): number {
+  const hk = headerKey(header);
+  let best = Infinity;
+  for (const alias of aliases) {
+    const ak = headerKey(alias);
+    best = Math.min(best, editDistance(hk, ak) / Math.max(ak.length, hk.length, 1));
+  }
+  return best;
+}
+
+/** Share of a column's sampled values that must read as its kind for it to be proposed. */
+const KIND_SHARE = 0.8;
+/** Headers of numbers that are not amounts: IDs, numbers, codes, phones, years, ages, days, percentages. */
+const NOT_AN_AMOUNT =
+  /(^|[^\p{L}])(id|no|№|number|num|ref|reference|sku|code|phone|zip|postal|year|age|days|percent|probability|rate|discount|cost|profit|margin|price|qty|quantity|duration|seconds|minutes|инн|код|номер|телефон|год|дней|процент|вероятность|скидка|себестоимость|прибыль|цена|количество|длительность)([^\p{L}]|$)|%|ids?$/iu;
+/** Headers that say date or time: their numbers are Excel day numbers, never an amount. */
+const SAYS_DATE = /date|time|дата|время|day|день/iu;
+
+function mostly(values: readonly string[], test: (v: string) => boolean): boolean {
+  if (values.length === 0) return false;
+  let yes = 0;
+  for (const v of values) if (test(v)) yes++;
+  return yes >= values.length * KIND_SHARE;
+}
+
+function readsAsAmounts(header: string, values: readonly string[]): boolean {
+  if (NOT_AN_AMOUNT.test(header) || SAYS_DATE.test(header)) return false;
+  const out = newParsedAmount();
+  const date = newParsedDate();
+  return mostly(values, (v) => {
+    if (readDate(v, null, date) !== DateRead.Invalid) return false;
+    const r = readAmount(v, null, out);
+    return r === NumberRead.Ok || r === NumberRead.Ambiguous;
+  });
+}
+
+function readsAsText(values: readonly string[]): boolean {
+  const out = newParsedAmount();
+  const date = newParsedDate();
+  return mostly(values, (v) => {
+    const d = readDate(v, null, date);
+    return d !== DateRead.Ok && d !== DateRead.Ambiguous && readAmount(v, null, out) === NumberRead.Invalid;
+  });
+}
+
+function readsAsDates(header: string, values: readonly string[]): boolean {
+  const date = newParsedDate();
+  const serials = SAYS_DATE.test(header);
+  return mostly(values, (v) => {
+    const r = readDate(v, null, date);
+    return r === DateRead.Ok || r === DateRead.Ambiguous || (serials && serialDay(v) >= 0);
+  });
 }
 
 function closestNote(header: string | null): string {

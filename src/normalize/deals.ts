@@ -16,7 +16,14 @@ import type { PhraseClassifier } from './phrase-classifier.js';
 import { statusClassifier, type StatusKind, type Vocabulary } from './vocabulary.js';
 
 export const DEAL_FIELDS: readonly FieldSpec[] = [
-  { field: 'client', aliases: DEAL_ALIASES.client, required: true, description: 'who paid', fallbacks: [CLIENT_BY_ID] },
+  {
+    field: 'client',
+    aliases: DEAL_ALIASES.client,
+    required: true,
+    description: 'who paid',
+    fallbacks: [CLIENT_BY_ID],
+    kind: 'text',
+  },
   {
     field: 'amount',
     aliases: DEAL_ALIASES.amount,

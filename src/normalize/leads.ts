@@ -16,6 +16,7 @@ export const LEAD_FIELDS: readonly FieldSpec[] = [
     required: true,
     description: 'the lead, request or deal name',
     label: true,
+    kind: 'text',
   },
   {
     field: 'client',

@@ -219,6 +219,22 @@ export const WARNINGS: Catalog<WarningFields> = {
         ),
     },
   },
+  SERIAL_DATES: {
+    en: {
+      text: (f) =>
+        at(
+          f,
+          `${f.count} value(s) of "${f.header}" are Excel day numbers (a sheet saved as text) and were read as dates: line ${f.line} "${f.first}" is ${f.day}; if they are not dates, map another column with --map`,
+        ),
+    },
+    ru: {
+      text: (f) =>
+        at(
+          f,
+          `значения «${f.header}» — номера дней Excel (лист сохранён как текст), прочитаны как даты: ${f.count}; строка ${f.line} «${f.first}» — это ${f.day}; если это не даты, укажите другую колонку флагом --map`,
+        ),
+    },
+  },
   FLOAT_AMOUNTS: {
     en: {
       text: (f) =>
