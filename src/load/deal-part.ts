@@ -63,10 +63,14 @@ export interface DealPartResult {
   trailing: LedgerData | null;
   /** Currency, rows, first line. */
   currencies: [string, number, number][];
-  excluded: { status: number; period: number; currency: number };
+  excluded: { status: number; period: number; currency: number; undated: number };
+  firstDay: number;
+  lastDay: number;
   used: number;
   undated: number;
   folded: number;
+  wonRows: number;
+  contactClients: number;
   repeatedIds: number;
   /** The first row of each ID; null with folding off. */
   ids: PartIds | null;
@@ -165,9 +169,13 @@ export async function readDealPart(job: DealPartJob, progress?: (bytes: number) 
     trailing: targets.trailing?.toData() ?? null,
     currencies: [...targets.currencies].map(([currency, c]) => [currency, c.rows, c.line]),
     excluded: sink.excluded,
+    firstDay: sink.firstDay,
+    lastDay: sink.lastDay,
     used: sink.used,
     undated: sink.undated,
     folded: converter.folded,
+    wonRows: converter.wonRows,
+    contactClients: converter.contactClients,
     repeatedIds: converter.repeatedIdCount,
     ids: job.fold ? { table: converter.idTable } : null,
     amounts: [...converter.amounts].map(([field, c]) => ({

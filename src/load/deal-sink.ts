@@ -21,9 +21,13 @@ export interface DealTargets {
  * out by status, period or currency.
  */
 export class DealSink {
-  readonly excluded = { status: 0, period: 0, currency: 0 };
+  /** Rows left out: not won, outside the period, another currency, or won with no date while a period was asked for. */
+  readonly excluded = { status: 0, period: 0, currency: 0, undated: 0 };
   used = 0;
   undated = 0;
+  /** The first and last day of the won, dated rows, whatever the period: what the file covers. */
+  firstDay = Infinity;
+  lastDay = -Infinity;
   private readonly historyOnly: boolean;
 
   constructor(
@@ -43,6 +47,10 @@ export class DealSink {
       return;
     }
     const inCurrency = filter.currency === undefined || deal.currency === '' || deal.currency === filter.currency;
+    if (deal.day !== null && inCurrency) {
+      if (deal.day < this.firstDay) this.firstDay = deal.day;
+      if (deal.day > this.lastDay) this.lastDay = deal.day;
+    }
     if (
       trailing &&
       filter.trailing &&
@@ -58,7 +66,7 @@ export class DealSink {
     if (filter.period !== null) {
       if (deal.day === null) {
         this.undated++;
-        this.excluded.period++;
+        this.excluded.undated++;
         return;
       }
       if (deal.day < filter.period.from || deal.day > filter.period.to) {

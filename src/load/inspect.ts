@@ -15,6 +15,7 @@ import { RowFeed, type RowConverter } from '../normalize/row-feed.js';
 import type { Vocabulary } from '../normalize/vocabulary.js';
 import type { InputOptions } from './input-options.js';
 import type { Warning, WarningFields } from '../codes/warnings.js';
+import { contactWarning } from './deals.js';
 import { columnWarnings } from './rows.js';
 import { unknownValuesWarning } from './unknown-values.js';
 import { readMapped } from './table-source.js';
@@ -224,7 +225,13 @@ export async function inspectInput(
   };
   return {
     result,
-    warnings: [...(read.guess ? [read.guess] : []), ...vocabularyWarnings(format.file, mapping, converter)],
+    warnings: [
+      ...(read.guess ? [read.guess] : []),
+      ...(converter instanceof DealConverter ? [contactWarning(format.file, mapping, converter)] : []).filter(
+        (w): w is Warning => w !== null,
+      ),
+      ...vocabularyWarnings(format.file, mapping, converter),
+    ],
     details: { readings, problems: [...problems.listed], ambiguity: stopped },
   };
 }

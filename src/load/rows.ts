@@ -105,7 +105,9 @@ export function columnWarnings(mapping: ColumnMapping, converter: ConverterBase)
     warnings.push(
       use.kind === 'client-id'
         ? warning('CLIENT_BY_ID', { header: use.header })
-        : warning('DATE_FALLBACK', { header: use.header, kind: use.kind }),
+        : use.kind === 'contact'
+          ? warning('CLIENT_BY_CONTACT', { header: use.header })
+          : warning('DATE_FALLBACK', { header: use.header, kind: use.kind }),
     );
   for (const [field, column] of converter.dates) {
     const first = column.firstSerial;
@@ -166,12 +168,21 @@ export function inputReport(
 export class SameFields {
   private first: { file: string; fields: string[] } | null = null;
 
-  /** `role`: the input's name, for the hint (`deals`). */
-  constructor(private readonly role: string) {}
+  /**
+   * `role`: the input's name, for the hint (`deals`); `optional`: fields a file may lack
+   * without changing what the others count (a deal's contact only fills empty client cells,
+   * and a file without one stops at such a cell).
+   */
+  constructor(
+    private readonly role: string,
+    private readonly optional: readonly string[] = [],
+  ) {}
 
   /** Take the first file's fields, or stop at a file that maps other ones. */
   check(file: string, map: ColumnMapping): void {
-    const fields = Object.keys(map.index).sort();
+    const fields = Object.keys(map.index)
+      .filter((f) => !this.optional.includes(f))
+      .sort();
     if (this.first === null) {
       this.first = { file, fields };
       return;

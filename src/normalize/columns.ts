@@ -40,7 +40,7 @@ export interface Fallback {
   kind: FallbackKind;
 }
 
-export type FallbackKind = 'client-id' | WarningFields['DATE_FALLBACK']['kind'];
+export type FallbackKind = 'client-id' | 'contact' | WarningFields['DATE_FALLBACK']['kind'];
 
 /** A field mapped by a fallback header, with the warning that says so. */
 export interface FallbackUse {

@@ -48,6 +48,8 @@ export interface ReportOptions {
   folder: string | null;
   unused: UnusedFile[];
   period: Period;
+  /** False when `period` is the default (the last full month before as-of), not the user's. */
+  periodGiven: boolean;
   asOf: number;
   share: ShareOptions;
   /** The user's additions to the status, outcome and channel lists. */
@@ -109,7 +111,14 @@ export async function computeReport(o: ReportOptions): Promise<ReportData> {
     const history = new DealHistory(dynamicsWindow(o.asOf, o.dynamics.months));
     const share = await computeShare({
       inputs: o.files.deals,
-      filter: { ...dealFilter, period: o.period, previous, trailing: wantTrailing ? trailing : null, history },
+      filter: {
+        ...dealFilter,
+        period: o.period,
+        periodGiven: o.periodGiven,
+        previous,
+        trailing: wantTrailing ? trailing : null,
+        history,
+      },
       share: o.share,
     });
     result.share = share.result;

@@ -203,6 +203,36 @@ export const WARNINGS: Catalog<WarningFields> = {
         ),
     },
   },
+  CLIENT_BY_CONTACT: {
+    en: {
+      text: (f) =>
+        at(
+          f,
+          `clients are the contact persons of "${f.header}": the file has no client or company column; map one with --map client=HEADER`,
+        ),
+    },
+    ru: {
+      text: (f) =>
+        at(
+          f,
+          `клиенты — контактные лица из «${f.header}»: в файле нет колонки клиента или компании; укажите её: --map client=ЗАГОЛОВОК`,
+        ),
+    },
+  },
+  CONTACT_AS_CLIENT: {
+    en: {
+      text: (f) =>
+        f.count === f.won
+          ? `${f.file}: "${f.client}" is empty on every won row, so the clients are the contacts of "${f.contact}" (${f.count} row(s)); map another with --map client=HEADER`
+          : `${f.file}: ${f.count} of ${f.won} won row(s) have an empty "${f.client}" and take the client from "${f.contact}"; map another with --map client=HEADER`,
+    },
+    ru: {
+      text: (f) =>
+        f.count === f.won
+          ? `${f.file}: «${f.client}» пуста во всех выигранных строках, поэтому клиенты — контакты из «${f.contact}» (строк: ${f.count}); другую колонку задаёт --map client=ЗАГОЛОВОК`
+          : `${f.file}: в ${f.count} из ${f.won} выигранных строк «${f.client}» пуста, клиент взят из «${f.contact}»; другую колонку задаёт --map client=ЗАГОЛОВОК`,
+    },
+  },
   PATH_HEADERS: {
     en: {
       text: (f) =>
@@ -536,6 +566,16 @@ export const WARNINGS: Catalog<WarningFields> = {
   UNCLASSIFIED_LEADS: {
     en: { text: (f) => `${f.count} lead(s) have no amount or no expected close date and are listed last` },
     ru: { text: (f) => `заявки без суммы или без ожидаемой даты идут в конце списка: ${f.count}` },
+  },
+  LEADS_LOOK_OLD: {
+    en: {
+      text: (f) =>
+        `the export looks old: the expected close of every one of the ${f.count} open lead(s) with one lies more than a year before ${f.asOf} (the latest is ${f.latest}), so all of them read as long overdue; give the day the export was made with --as-of (e.g. --as-of ${f.earliest})`,
+    },
+    ru: {
+      text: (f) =>
+        `выгрузка выглядит старой: ожидаемое закрытие всех открытых заявок с датой (${f.count}) больше чем на год раньше ${f.asOf} (самое позднее — ${f.latest}), поэтому все они давно просрочены; укажите день выгрузки флагом --as-of (например, --as-of ${f.earliest})`,
+    },
   },
   CADENCE_SKIPPED: {
     en: {
