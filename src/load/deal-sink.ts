@@ -3,8 +3,9 @@ import type { DealHistory } from '../analyses/history.js';
 import type { Deal } from '../normalize/deals.js';
 import type { DealFilter } from './deals.js';
 
-/** The first row of each currency the counted deals name, and how many name it. */
-export type Currencies = Map<string, { rows: number; file: string; line: number }>;
+import { tallyCurrency, type Currencies } from './currencies.js';
+
+export type { Currencies };
 
 /** Where the deals of one file go: the ledgers they count in, and the counts of those left out. */
 export interface DealTargets {
@@ -83,15 +84,11 @@ export class DealSink {
         return;
       }
     }
-    if (deal.currency !== '') {
-      if (filter.currency !== undefined && deal.currency !== filter.currency) {
-        this.excluded.currency++;
-        return;
-      }
-      const seen = currencies.get(deal.currency);
-      if (seen) seen.rows++;
-      else currencies.set(deal.currency, { rows: 1, file: this.file, line: deal.line });
+    if (deal.currency !== '' && filter.currency !== undefined && deal.currency !== filter.currency) {
+      this.excluded.currency++;
+      return;
     }
+    tallyCurrency(currencies, deal.currency, this.file, deal.line);
     this.used++;
     if (!this.historyOnly) ledger.add(deal.client, deal.manager, deal.whole, deal.micro, number, numbering);
   };

@@ -11,6 +11,7 @@ import type { InputReport } from '../schema/envelope.js';
 import { type Warning, warning } from '../codes/warnings.js';
 import { inputReport, loadRows, readWarnings, SameFields, type LoadedRows } from './rows.js';
 import type { ColumnMapping } from '../normalize/columns.js';
+import { mixedCurrencies } from './currencies.js';
 import { DealSink } from './deal-sink.js';
 import { partCuts, readDealsInParts, type DealFileRead, type DealInputTotals } from './deal-threads.js';
 import { unknownValuesWarning } from './unknown-values.js';
@@ -81,18 +82,8 @@ export async function loadDeals(files: readonly InputOptions[], filter: DealFilt
     to = Math.max(to, one.to);
   }
   const { currencies } = totals;
-  if (currencies.size > 1 && filter.currency === undefined) {
-    const list = [...currencies].sort((a, b) => b[1].rows - a[1].rows);
-    const second = list[1]?.[1];
-    throw new FolioError({
-      code: 'MIXED_CURRENCY',
-      file: second?.file ?? files[0]?.source.name ?? '',
-      line: second?.line,
-      message: `amounts in ${list.length} currencies would be summed together: ${list.map(([c, s]) => `${c} (${s.rows} rows)`).join(', ')}`,
-      hint: `pick one with --currency ${list[0]?.[0] ?? 'CODE'}`,
-      says: says('MIXED_CURRENCY', { currencies: list.map(([currency, s]) => ({ currency, rows: s.rows })) }),
-    });
-  }
+  const mixed = mixedCurrencies(currencies, filter.currency, files[0]?.source.name ?? '');
+  if (mixed) throw mixed;
   return {
     ledger: totals.ledger,
     previous: totals.previous,

@@ -168,6 +168,22 @@ export const CONTACT_ALIASES = [
   'person name',
 ] as const;
 
+/** The currency of the amount: a code (USD, RUB) or a sign. */
+export const CURRENCY_ALIASES = [
+  'currency',
+  'deal currency',
+  'opportunity currency',
+  'order currency',
+  'currency code',
+  'currency iso code',
+  'currency id',
+  'валюта',
+  'валюта сделки',
+  'валюта документа',
+  'валюта заказа',
+  'код валюты',
+] as const;
+
 export const DEAL_ALIASES = {
   client: CLIENT_ALIASES,
   // The deal's own amount first, then what a sale brought (revenue, sales), then document
@@ -301,20 +317,7 @@ export const DEAL_ALIASES = {
     'id сделки',
     '№',
   ],
-  currency: [
-    'currency',
-    'deal currency',
-    'opportunity currency',
-    'order currency',
-    'currency code',
-    'currency iso code',
-    'currency id',
-    'валюта',
-    'валюта сделки',
-    'валюта документа',
-    'валюта заказа',
-    'код валюты',
-  ],
+  currency: CURRENCY_ALIASES,
   product: ['product', 'product name', 'item', 'товар', 'продукт', 'номенклатура', 'наименование товара'],
   price: ['price', 'unit price', 'price unit', 'цена', 'цена за единицу'],
   quantity: ['quantity', 'qty', 'product uom qty', 'product qty', 'количество', 'кол во'],
@@ -431,6 +434,7 @@ export const LEAD_ALIASES = {
     'дата закрытия',
     'срок',
   ],
+  currency: CURRENCY_ALIASES,
   days: ['days to close', 'cycle', 'sales cycle', 'cycle days', 'срок дней', 'дней до закрытия', 'цикл сделки'],
   created: [...CREATED_ALIASES, 'engage date'],
   manager: MANAGER_ALIASES,
@@ -570,6 +574,7 @@ export const OFFER_ALIASES = {
     'value',
     'стоимость',
   ],
+  currency: CURRENCY_ALIASES,
   status: [...STATUS_ALIASES, 'quote status', 'quote stage', 'offer status', 'статус кп', 'статус предложения'],
   manager: MANAGER_ALIASES,
   number: [

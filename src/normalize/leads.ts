@@ -4,6 +4,7 @@ import { LEAD_ALIASES, STATE_PATH_ALIASES } from './aliases.js';
 import type { ColumnMapping, FieldNeeds, FieldSpec } from './columns.js';
 import { CLIENT_BY_ID } from './fallbacks.js';
 import { ConverterBase, INVALID, MISSING, type ConverterOptions } from './converter-base.js';
+import { currencyCode } from './numbers.js';
 import type { Problems } from './problems.js';
 import { AMBIGUOUS, type RowConverter } from './row-feed.js';
 import type { PhraseClassifier } from './phrase-classifier.js';
@@ -39,6 +40,7 @@ export const LEAD_FIELDS: readonly FieldSpec[] = [
     description: 'when the money is expected',
     kind: 'date',
   },
+  { field: 'currency', aliases: LEAD_ALIASES.currency, required: false, description: 'the currency of the amount' },
   { field: 'days', aliases: LEAD_ALIASES.days, required: false, description: 'days to close' },
   {
     field: 'created',
@@ -71,6 +73,8 @@ export interface LeadRow {
   client: string;
   /** Whole units and millionths; null when the cell is empty. */
   amount: Amount | null;
+  /** ISO code from the currency column or the amount's sign, '' when the file does not say. */
+  currency: string;
   /** Day number of the expected close, or null when unknown. */
   expectedClose: number | null;
   /** Days to close counted from as-of, when the file gives days and no creation date. */
@@ -100,6 +104,7 @@ export class LeadConverter extends ConverterBase implements RowConverter<LeadRow
     if (this.isTotalsRow(fields, line) || this.misshapen(fields, line)) return null;
     const status: StatusKind = this.has('status') ? this.statuses.classify(this.text(fields, 'status')) : 'open';
     let amount: LeadRow['amount'] = null;
+    let currency = '';
     let expectedClose: number | null = null;
     let daysFromAsOf: number | null = null;
     if (status === 'open') {
@@ -119,7 +124,10 @@ export class LeadConverter extends ConverterBase implements RowConverter<LeadRow
             'fix-amount',
           );
         amount = { whole: v.whole, micro: v.micro };
+        currency = v.currency;
       }
+      const written = currencyCode(this.text(fields, 'currency'));
+      if (written !== '') currency = written;
       if (this.has('expectedClose')) {
         const d = this.readDateField(fields, 'expectedClose', line);
         if (d === AMBIGUOUS) return AMBIGUOUS;
@@ -155,6 +163,7 @@ export class LeadConverter extends ConverterBase implements RowConverter<LeadRow
       lead: this.text(fields, 'lead'),
       client: this.text(fields, 'client'),
       amount,
+      currency,
       expectedClose,
       daysFromAsOf,
       status,

@@ -24,6 +24,8 @@ export interface LeadsRunOptions {
   inputs: InputOptions[];
   vocabulary: Vocabulary;
   leads: LeadOptions;
+  /** Only the leads in this currency; needed when the leads mix currencies. */
+  currency?: string;
   lang: Lang;
 }
 
@@ -35,7 +37,7 @@ export interface ComputedLeads {
 
 /** Read leads and rank them: the data of `leads`, reused by `report` and `check`. */
 export async function computeLeads(options: Omit<LeadsRunOptions, 'lang'>): Promise<ComputedLeads> {
-  const loaded = await loadLeads(options.inputs, options.vocabulary);
+  const loaded = await loadLeads(options.inputs, options.vocabulary, options.currency);
   const result = analyzeLeads(loaded.leads, options.leads);
   for (const l of result.leads) {
     const reason = l.group === 'unclassified' ? leadReasonText(l, 'en') : '';

@@ -166,13 +166,16 @@ export async function computeReport(o: ReportOptions): Promise<ReportData> {
       inputs: o.files.leads,
       vocabulary: o.vocabulary,
       leads: { asOf: o.asOf, ...o.leads },
+      currency: o.currency,
     });
     result.leads = leads.result;
     inputs.push(...leads.inputs);
     warnings.push(...leads.warnings);
   }
   // The offers come before the log, so that one pass over the log serves the cadence and the follow-up rule.
-  const offers: ReadOffers | null = o.files.offers ? await readOffers(o.files.offers, o.vocabulary, o.asOf) : null;
+  const offers: ReadOffers | null = o.files.offers
+    ? await readOffers(o.files.offers, o.vocabulary, o.asOf, o.currency)
+    : null;
   if (offers) {
     inputs.push(...offers.inputs);
     warnings.push(...offers.warnings);
