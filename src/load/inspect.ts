@@ -1,5 +1,5 @@
 import { formatMicros, MICROS_PER_UNIT, type Amount } from '../normalize/money.js';
-import { type Role, guessRole, roleByHeader, roleByName } from './inputs.js';
+import { type Role, activitySigns, guessRole, roleByHeader, roleByName } from './inputs.js';
 import { describeProblem, FolioError } from '../errors.js';
 import { ActivityConverter, ACTIVITY_NEEDS } from '../normalize/activities.js';
 import { ClientConverter, CLIENT_NEEDS } from '../normalize/clients.js';
@@ -152,7 +152,9 @@ export async function inspectInput(
     if (named.length === 1) return named[0] as Role;
     // Deals unless the columns are those of another kind of export only.
     const fitsDeals = !input.header || roleByHeader(input.source.name, headers).includes('deals');
-    return (fitsDeals ? 'deals' : guessRole(input.source.name, headers)) ?? 'deals';
+    if (fitsDeals) return 'deals';
+    // A call log without an outcome is still an activity log, not deals without an amount.
+    return guessRole(input.source.name, headers) ?? (activitySigns(headers).length > 0 ? 'activities' : 'deals');
   };
   const read = await readMapped(
     input,

@@ -43,6 +43,7 @@ const FIELD_RU: Record<string, string> = {
   created: 'дата создания',
   channel: 'канал',
   discount: 'скидка',
+  contact: 'контакт',
 };
 const fieldRu = (field: string): string => `«${FIELD_RU[field] ?? field}»`;
 
@@ -75,6 +76,8 @@ export function unusedWhy(u: UnusedFile, lang: Lang): string {
     }
     case 'named-without-columns':
       return `назван как ${r.roles.map((role) => ROLE_RU[role] ?? role).join(' или ')}, но без колонок ${waysRu(r.needs)}`;
+    case 'activity-log-without-columns':
+      return `журнал активностей (в нём есть ${r.signs.map((s) => `«${s}»`).join(', ')}), но без колонки ${r.lacks.map(fieldRu).join(', ')}: укажите его флагом --activities ФАЙЛ и колонку флагом --activities-map ПОЛЕ=ЗАГОЛОВОК`;
     case 'no-fitting-columns':
       return `колонки не подходят ни к одному входу (${r.header.join(', ')}${r.more ? ', …' : ''})`;
     case 'no-header':
