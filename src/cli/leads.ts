@@ -19,6 +19,7 @@ import { requireInput } from './stdin.js';
 
 type LeadsFlags = RawOptions & {
   asOf?: string;
+  currency?: string;
   fastDays: number;
   big?: Amount;
   maxLeads?: number;
@@ -28,7 +29,8 @@ export function leadsCommand(ctx: CliContext, done: (code: number) => void): Com
   const cmd = new Command('leads')
     .description('lead queue: fast/slow × big/small, in the order a manager works them')
     .argument('<leads...>', 'leads or open deals export(s) (CSV), read as one table; or - for standard input')
-    .option('--as-of <date>', 'the day to count from (default: today)');
+    .option('--as-of <date>', 'the day to count from (default: today)')
+    .option('--currency <code>', 'rank only leads in this currency (needed when the leads mix currencies)');
   addStatusOptions(cmd);
   addLeadRuleOptions(cmd);
   addRedactOption(cmd);
@@ -55,6 +57,7 @@ Examples:
         big: flags.big ?? null,
         maxLeads: flags.maxLeads ?? null,
       },
+      currency: flags.currency?.toUpperCase(),
       lang: outputLang(flags),
     });
     done(await emit(ctx, output, outputFormat(flags), flags.output));

@@ -28,6 +28,7 @@ type OffersFlags = RawOptions & {
   activitiesMap: string[];
   followUpDays: number;
   expiringDays: number;
+  currency?: string;
 };
 
 /** `--follow-up-days` and `--expiring-days`, shared by `offers`, `report` and `check`. */
@@ -62,7 +63,8 @@ export function offersCommand(ctx: CliContext, done: (code: number) => void): Co
       'list violations due and offers expired in this month, quarter or year (default: every one up to as-of)',
     )
     .option('--from <date>', 'first day of the window')
-    .option('--to <date>', 'last day of the window');
+    .option('--to <date>', 'last day of the window')
+    .option('--currency <code>', 'only offers in this currency (needed when the offers mix currencies)');
   addLastOption(cmd);
   addOfferRuleOptions(cmd);
   addStatusOptions(cmd);
@@ -89,6 +91,7 @@ Statuses: accepted (accepted, signed, won, принято, согласован�
       offers: severalInputs(files, flags),
       activities: severalInputs(flags.activities ?? [], flags, (file) => secondInput(file, flags.activitiesMap, flags)),
       vocabulary: vocabularyOf(flags),
+      currency: flags.currency?.toUpperCase(),
       rules: {
         asOf: asOfDay(flags.asOf),
         followUpDays: flags.followUpDays,

@@ -154,7 +154,8 @@ export async function reportOptions(folder: string | undefined, flags: ReportFla
     files.deals = found.files.deals.map((file) => inputOptions(file, { ...flags, map: maps.deals }));
   }
   const asOf = asOfDay(flags.asOf);
-  const period = dealPeriod(flags) ?? lastFullMonth(asOf);
+  const asked = dealPeriod(flags);
+  const period = asked ?? lastFullMonth(asOf);
   if (!Number.isFinite(period.from) || !Number.isFinite(period.to)) {
     throw usage(says('OPEN_RANGE', {}));
   }
@@ -170,6 +171,7 @@ export async function reportOptions(folder: string | undefined, flags: ReportFla
     folder: folder ?? null,
     unused: found.unused,
     period,
+    periodGiven: asked !== null,
     asOf,
     share: shareOptions(flags),
     vocabulary: vocabularyOf(flags),

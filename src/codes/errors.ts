@@ -45,7 +45,8 @@ export interface ErrorFields {
     closest: string | null;
     first: string;
   };
-  NO_DATE_FOR_PERIOD: { columns: string[] };
+  /** `given`: false when the period is the command's default, not the user's. */
+  NO_DATE_FOR_PERIOD: { columns: string[]; given?: boolean };
   NO_KEY_COLUMN: Record<string, never>;
   /** The closest row's own error (`closest`), and the rows tried with what each lacks. */
   NO_HEADER_ROW: {
@@ -76,7 +77,21 @@ export interface ErrorFields {
   NO_WINDOW_REVENUE: { from: string; to: string; why: 'none' | 'non-positive' };
   /** `--abc 80,95`, `--xyz 10,25`: two rising percentages. */
   BAD_BOUNDS: { flag: string; text: string };
-  NO_REVENUE: { where: string; rows: number; files: string; why: string; skipped: number; period: boolean };
+  /**
+   * `covers`: the first and last day of the won, dated rows whatever the period (ISO), when the
+   * period left them all out; `asOf`: the --as-of to propose (the day after the last), where the
+   * command's default period ends at as-of.
+   */
+  NO_REVENUE: {
+    where: string;
+    rows: number;
+    files: string;
+    why: string;
+    skipped: number;
+    period: boolean;
+    covers?: { from: string; to: string } | null;
+    asOf?: string | null;
+  };
   KEY_CLIENTS_UNKNOWN: Record<string, never>;
   /** Each rule that would check nothing, and the folder's files not used. */
   RULE_WITHOUT_INPUT: { gaps: RuleGap[]; unused: UnusedFile[] };

@@ -9,6 +9,8 @@ export type UnusedReason =
   | { code: 'unreadable'; error: ErrorSays | null }
   /** Named like these roles, without the columns any of them needs (`needs`: `client + amount` per way). */
   | { code: 'named-without-columns'; roles: string[]; needs: string[] }
+  /** Columns only an activity log has (`signs`), without the fields it needs (`lacks`). */
+  | { code: 'activity-log-without-columns'; signs: string[]; lacks: string[] }
   /** `header`: its first columns (at most six; `more` when it has others). */
   | { code: 'no-fitting-columns'; header: string[]; more: boolean }
   | { code: 'no-header' }

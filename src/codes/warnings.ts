@@ -20,6 +20,14 @@ export interface WarningFields {
     kind: 'expected-close' | 'created' | 'activity-created' | 'offer-document';
   };
   CLIENT_BY_ID: { file?: string; header: string };
+  /** No client column: the deal's contact person is the client. */
+  CLIENT_BY_CONTACT: { file?: string; header: string };
+  /** Won rows whose `client` cell was empty took the `contact` column: `count` of the `won` rows (all of them when equal). */
+  CONTACT_AS_CLIENT: { file: string; client: string; contact: string; count: number; won: number };
+  /** Path-style headers (`order_line/price_subtotal`) matched by their last part (`read`). */
+  PATH_HEADERS: { file?: string; paths: { field: string; header: string; read: string }[] };
+  /** Excel serial day numbers in a date column of a text file, read as dates (`first` as written, `day` ISO). */
+  SERIAL_DATES: { file?: string; header: string; count: number; line: number; first: string; day: string };
   FLOAT_AMOUNTS: { file?: string; count: number; header: string; decimals: number; line: number };
   /** `notes`: totals rows whose amount differs from the won rows above them (`since`: the previous totals row). */
   TOTALS_ROWS: {
@@ -83,6 +91,8 @@ export interface WarningFields {
   KEY_CLIENTS_WITHOUT_ACTIVITY: { file: string; clients: string[] };
   LEAD_OVERLOAD: { manager: string; leads: number; limit: number };
   UNCLASSIFIED_LEADS: { count: number };
+  /** Every expected close of the open leads is more than a year before as-of: `earliest` and `latest` of them (ISO). */
+  LEADS_LOOK_OLD: { count: number; earliest: string; latest: string; asOf: string };
   CADENCE_SKIPPED: Record<string, never>;
   /** `gap`: why the rule checked nothing. */
   RULE_SKIPPED: { gap: RuleGap };

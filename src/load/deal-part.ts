@@ -47,6 +47,9 @@ export interface PartColumn {
   settledAt: number;
   rounded: number;
   firstRounded: number;
+  /** Of a date column: values read as Excel serial dates, and the first (its line counted from the part's first). */
+  serials: number;
+  firstSerial: { line: number; raw: string; day: number } | null;
 }
 
 /** What a part read: sums and counts to add to the first part's, in plain data. */
@@ -60,10 +63,14 @@ export interface DealPartResult {
   trailing: LedgerData | null;
   /** Currency, rows, first line. */
   currencies: [string, number, number][];
-  excluded: { status: number; period: number; currency: number };
+  excluded: { status: number; period: number; currency: number; undated: number };
+  firstDay: number;
+  lastDay: number;
   used: number;
   undated: number;
   folded: number;
+  wonRows: number;
+  contactClients: number;
   repeatedIds: number;
   /** The first row of each ID; null with folding off. */
   ids: PartIds | null;
@@ -162,9 +169,13 @@ export async function readDealPart(job: DealPartJob, progress?: (bytes: number) 
     trailing: targets.trailing?.toData() ?? null,
     currencies: [...targets.currencies].map(([currency, c]) => [currency, c.rows, c.line]),
     excluded: sink.excluded,
+    firstDay: sink.firstDay,
+    lastDay: sink.lastDay,
     used: sink.used,
     undated: sink.undated,
     folded: converter.folded,
+    wonRows: converter.wonRows,
+    contactClients: converter.contactClients,
     repeatedIds: converter.repeatedIdCount,
     ids: job.fold ? { table: converter.idTable } : null,
     amounts: [...converter.amounts].map(([field, c]) => ({
@@ -173,6 +184,8 @@ export async function readDealPart(job: DealPartJob, progress?: (bytes: number) 
       settledAt: c.settledAt,
       rounded: c.rounded,
       firstRounded: c.firstRounded,
+      serials: 0,
+      firstSerial: null,
     })),
     dates: [...converter.dates].map(([field, c]) => ({
       field,
@@ -180,6 +193,8 @@ export async function readDealPart(job: DealPartJob, progress?: (bytes: number) 
       settledAt: c.settledAt,
       rounded: 0,
       firstRounded: 0,
+      serials: c.serials,
+      firstSerial: c.firstSerial,
     })),
     statuses: converter.statuses.snapshot(),
     unsure,

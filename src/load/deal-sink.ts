@@ -3,8 +3,9 @@ import type { DealHistory } from '../analyses/history.js';
 import type { Deal } from '../normalize/deals.js';
 import type { DealFilter } from './deals.js';
 
-/** The first row of each currency the counted deals name, and how many name it. */
-export type Currencies = Map<string, { rows: number; file: string; line: number }>;
+import { tallyCurrency, type Currencies } from './currencies.js';
+
+export type { Currencies };
 
 /** Where the deals of one file go: the ledgers they count in, and the counts of those left out. */
 export interface DealTargets {
@@ -21,9 +22,13 @@ export interface DealTargets {
  * out by status, period or currency.
  */
 export class DealSink {
-  readonly excluded = { status: 0, period: 0, currency: 0 };
+  /** Rows left out: not won, outside the period, another currency, or won with no date while a period was asked for. */
+  readonly excluded = { status: 0, period: 0, currency: 0, undated: 0 };
   used = 0;
   undated = 0;
+  /** The first and last day of the won, dated rows, whatever the period: what the file covers. */
+  firstDay = Infinity;
+  lastDay = -Infinity;
   private readonly historyOnly: boolean;
 
   constructor(
@@ -43,6 +48,10 @@ export class DealSink {
       return;
     }
     const inCurrency = filter.currency === undefined || deal.currency === '' || deal.currency === filter.currency;
+    if (deal.day !== null && inCurrency) {
+      if (deal.day < this.firstDay) this.firstDay = deal.day;
+      if (deal.day > this.lastDay) this.lastDay = deal.day;
+    }
     if (
       trailing &&
       filter.trailing &&
@@ -58,7 +67,7 @@ export class DealSink {
     if (filter.period !== null) {
       if (deal.day === null) {
         this.undated++;
-        this.excluded.period++;
+        this.excluded.undated++;
         return;
       }
       if (deal.day < filter.period.from || deal.day > filter.period.to) {
@@ -75,15 +84,11 @@ export class DealSink {
         return;
       }
     }
-    if (deal.currency !== '') {
-      if (filter.currency !== undefined && deal.currency !== filter.currency) {
-        this.excluded.currency++;
-        return;
-      }
-      const seen = currencies.get(deal.currency);
-      if (seen) seen.rows++;
-      else currencies.set(deal.currency, { rows: 1, file: this.file, line: deal.line });
+    if (deal.currency !== '' && filter.currency !== undefined && deal.currency !== filter.currency) {
+      this.excluded.currency++;
+      return;
     }
+    tallyCurrency(currencies, deal.currency, this.file, deal.line);
     this.used++;
     if (!this.historyOnly) ledger.add(deal.client, deal.manager, deal.whole, deal.micro, number, numbering);
   };

@@ -276,7 +276,10 @@ export async function readDealsInParts(
     sink.excluded.status += p.excluded.status;
     sink.excluded.period += p.excluded.period;
     sink.excluded.currency += p.excluded.currency;
-    conv.addPartCounts(p.folded, p.repeatedIds);
+    sink.excluded.undated += p.excluded.undated;
+    sink.firstDay = Math.min(sink.firstDay, p.firstDay);
+    sink.lastDay = Math.max(sink.lastDay, p.lastDay);
+    conv.addPartCounts(p);
   }
   trace(
     `${file}: read in ${parts.length} part${parts.length === 1 ? '' : 's'} on as many threads, after a head of ${plan.cuts[0]} bytes (head done at ${headMs.toFixed(0)} ms, parts at ${results.map((o) => o.ms.toFixed(0)).join(', ')} ms, added up at ${(performance.now() - began).toFixed(0)} ms)`,
@@ -323,6 +326,10 @@ function settleColumns(
       let column = conv.dates.get(c.field);
       if (!column) conv.dates.set(c.field, (column = new DateColumn(dayOrder)));
       if (!settle(column, 'order', c, base)) return `parts read the day order of ${c.field} differently`;
+      if (c.firstSerial !== null) {
+        column.firstSerial ??= { ...c.firstSerial, line: base + c.firstSerial.line };
+        column.serials += c.serials;
+      }
     }
   }
   return null;

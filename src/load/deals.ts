@@ -11,12 +11,15 @@ import type { InputReport } from '../schema/envelope.js';
 import { type Warning, warning } from '../codes/warnings.js';
 import { inputReport, loadRows, readWarnings, SameFields, type LoadedRows } from './rows.js';
 import type { ColumnMapping } from '../normalize/columns.js';
+import { mixedCurrencies } from './currencies.js';
 import { DealSink } from './deal-sink.js';
 import { partCuts, readDealsInParts, type DealFileRead, type DealInputTotals } from './deal-threads.js';
 import { unknownValuesWarning } from './unknown-values.js';
 
 export interface DealFilter {
   period: Period | null;
+  /** False when the period is the command's default (the report's last full month), not the user's. */
+  periodGiven?: boolean;
   /** The user's additions to the status lists. */
   vocabulary: Vocabulary;
   /** Keep only this currency; rows that name no currency are taken to be in it. */
@@ -48,6 +51,8 @@ export interface LoadedDeals {
   warnings: Warning[];
   /** The one currency of the counted rows, if the files say. */
   currency: string | null;
+  /** The first and last day of the won, dated rows of the files, whatever the period (null: none). */
+  covers: { from: number; to: number } | null;
 }
 
 /**
@@ -63,28 +68,22 @@ export async function loadDeals(files: readonly InputOptions[], filter: DealFilt
     trailing: filter.trailing ? new RevenueLedger() : null,
     currencies: new Map(),
     repeats: new DealRepeats(),
-    fields: new SameFields('deals'),
+    fields: new SameFields('deals', ['contact']),
   };
   const inputs: InputReport[] = [];
   const warnings: Warning[] = [];
+  let from = Infinity;
+  let to = -Infinity;
   for (const [i, options] of files.entries()) {
     const one = await loadDealFile(options, filter, totals, i < files.length - 1);
     inputs.push(one.input);
     warnings.push(...one.warnings);
+    from = Math.min(from, one.from);
+    to = Math.max(to, one.to);
   }
   const { currencies } = totals;
-  if (currencies.size > 1 && filter.currency === undefined) {
-    const list = [...currencies].sort((a, b) => b[1].rows - a[1].rows);
-    const second = list[1]?.[1];
-    throw new FolioError({
-      code: 'MIXED_CURRENCY',
-      file: second?.file ?? files[0]?.source.name ?? '',
-      line: second?.line,
-      message: `amounts in ${list.length} currencies would be summed together: ${list.map(([c, s]) => `${c} (${s.rows} rows)`).join(', ')}`,
-      hint: `pick one with --currency ${list[0]?.[0] ?? 'CODE'}`,
-      says: says('MIXED_CURRENCY', { currencies: list.map(([currency, s]) => ({ currency, rows: s.rows })) }),
-    });
-  }
+  const mixed = mixedCurrencies(currencies, filter.currency, files[0]?.source.name ?? '');
+  if (mixed) throw mixed;
   return {
     ledger: totals.ledger,
     previous: totals.previous,
@@ -92,6 +91,7 @@ export async function loadDeals(files: readonly InputOptions[], filter: DealFilt
     currency: currencies.size === 1 ? ([...currencies.keys()][0] ?? null) : (filter.currency ?? null),
     warnings,
     inputs,
+    covers: from <= to ? { from, to } : null,
   };
 }
 
@@ -101,17 +101,23 @@ async function loadDealFile(
   filter: DealFilter,
   totals: DealInputTotals,
   more: boolean,
-): Promise<{ input: InputReport; warnings: Warning[] }> {
+): Promise<{ input: InputReport; warnings: Warning[]; from: number; to: number }> {
   const file = options.source.name;
   const checkMapping = (map: ColumnMapping): void => {
     if (filter.period !== null && map.index.date === undefined) {
+      const given = filter.periodGiven !== false;
+      const columns = map.headers.map((h) => `"${h}"`).join(', ');
       throw new FolioError({
         code: 'MISSING_COLUMN',
         file,
         line: map.line,
-        message: 'a period was asked for, but the file has no date column',
-        hint: `columns found: ${map.headers.map((h) => `"${h}"`).join(', ')}; map one with --map date=HEADER, or drop --period/--from/--to`,
-        says: says('NO_DATE_FOR_PERIOD', { columns: map.headers }),
+        message: given
+          ? 'a period was asked for, but the file has no date column'
+          : 'the report covers a period (by default the last full month before --as-of), but the file has no date column',
+        hint: given
+          ? `columns found: ${columns}; map one with --map date=HEADER, or drop --period/--from/--to`
+          : `columns found: ${columns}; map one with --map date=HEADER`,
+        says: says('NO_DATE_FOR_PERIOD', { columns: map.headers, given }),
       });
     }
     totals.fields.check(file, map);
@@ -121,7 +127,7 @@ async function loadDealFile(
     ? await readDealsInParts(options, filter, totals, { ...plan, keepIds: more }, checkMapping)
     : null;
   const { loaded, sink } = inParts ?? (await readDealsInOne(options, filter, totals, checkMapping));
-  return dealFileReport(file, loaded, sink, filter.history ?? null);
+  return { ...dealFileReport(file, loaded, sink, filter.history ?? null), from: sink.firstDay, to: sink.lastDay };
 }
 
 /** Read a deals file on this thread, row after row, straight into the input's totals. */
@@ -154,6 +160,18 @@ async function readDealsInOne(
     sink.accept,
   );
   return { loaded, sink };
+}
+
+/** Rows whose empty client cell was filled from the contact column: how many, and whether all of them were. */
+export function contactWarning(file: string, mapping: ColumnMapping, conv: DealConverter): Warning | null {
+  if (conv.contactClients === 0) return null;
+  return warning('CONTACT_AS_CLIENT', {
+    file,
+    client: mapping.header.client ?? '',
+    contact: mapping.header.contact ?? '',
+    count: conv.contactClients,
+    won: conv.wonRows,
+  });
 }
 
 /** A deals file's warnings and input report, from its rows as read and the deals' counts. */
@@ -189,6 +207,8 @@ function dealFileReport(
   if (conv.repeatedIdCount > 0) {
     warnings.push(warning('REPEATED_IDS', { file, count: conv.repeatedIdCount, across: conv.repeatedAcross.size }));
   }
+  const byContact = contactWarning(file, mapping, conv);
+  if (byContact) warnings.push(byContact);
   if (sink.undated > 0) {
     warnings.push(warning('UNDATED_ROWS', { file, count: sink.undated }));
   }

@@ -5,7 +5,9 @@ import { FolioError } from '../errors.js';
 import { peekRows } from '../io/read-table.js';
 import { ACTIVITY_NEEDS } from '../normalize/activities.js';
 import { CLIENT_FIELDS } from '../normalize/clients.js';
+import { ACTIVITY_SIGN_ALIASES } from '../normalize/aliases.js';
 import { fitColumns, type FieldNeeds } from '../normalize/columns.js';
+import { headerKey } from '../normalize/text.js';
 import { DEAL_NEEDS } from '../normalize/deals.js';
 import { LEAD_NEEDS } from '../normalize/leads.js';
 import { OFFER_NEEDS } from '../normalize/offers.js';
@@ -42,6 +44,17 @@ const HEADER_TEST: Record<Role, FieldNeeds> = {
   clients: { specs: CLIENT_FIELDS, oneOf: [['want', 'can'], ['key'], ['dossier']] },
   offers: OFFER_NEEDS,
 };
+
+const ACTIVITY_SIGN_KEYS = new Set(ACTIVITY_SIGN_ALIASES.map(headerKey));
+
+/**
+ * The headers that only an activity log has: an outcome, or the kind of contact (`Call Type`,
+ * `Activity Type`). A file with one and no amount is an activity log, even one that lacks
+ * what the cadence needs; a vague `Type` is no sign (deals have one too).
+ */
+export function activitySigns(header: readonly string[]): string[] {
+  return header.filter((h) => ACTIVITY_SIGN_KEYS.has(headerKey(h)));
+}
 
 /** The one role a header fits best (a leads or activity export also looks like deals), or null. */
 export function guessRole(file: string, header: string[]): Role | null {
@@ -195,7 +208,15 @@ export async function findInputs(
       how = 'columns';
       // No row fits a role: the first row read is what its header would be.
       const first = header ?? peeked.rows?.[0] ?? null;
-      if (roles.length === 0 && first) {
+      const signs = activitySigns(first ?? []);
+      if (roles.length === 0 && first && signs.length > 0 && !fits.includes('deals')) {
+        const lacks = fitColumns(file, first, ACTIVITY_NEEDS, {}, 1).missing.map((s) => s.field);
+        unused.push({
+          file,
+          why: `an activity log (it has ${signs.map((s) => `"${s}"`).join(', ')}), but without a column for ${lacks.join(', ')}: name it with --activities FILE and map one with --activities-map FIELD=HEADER`,
+          reason: { code: 'activity-log-without-columns', signs, lacks },
+        });
+      } else if (roles.length === 0 && first) {
         unused.push({
           file,
           why: `its columns fit no input (${first.slice(0, 6).join(', ')}${first.length > 6 ? ', …' : ''})`,

@@ -1,5 +1,5 @@
 import { formatMicros, MICROS_PER_UNIT, type Amount } from '../normalize/money.js';
-import { type Role, guessRole, roleByHeader, roleByName } from './inputs.js';
+import { type Role, activitySigns, guessRole, roleByHeader, roleByName } from './inputs.js';
 import { describeProblem, FolioError } from '../errors.js';
 import { ActivityConverter, ACTIVITY_NEEDS } from '../normalize/activities.js';
 import { ClientConverter, CLIENT_NEEDS } from '../normalize/clients.js';
@@ -15,6 +15,7 @@ import { RowFeed, type RowConverter } from '../normalize/row-feed.js';
 import type { Vocabulary } from '../normalize/vocabulary.js';
 import type { InputOptions } from './input-options.js';
 import type { Warning, WarningFields } from '../codes/warnings.js';
+import { contactWarning } from './deals.js';
 import { columnWarnings } from './rows.js';
 import { unknownValuesWarning } from './unknown-values.js';
 import { readMapped } from './table-source.js';
@@ -151,7 +152,9 @@ export async function inspectInput(
     if (named.length === 1) return named[0] as Role;
     // Deals unless the columns are those of another kind of export only.
     const fitsDeals = !input.header || roleByHeader(input.source.name, headers).includes('deals');
-    return (fitsDeals ? 'deals' : guessRole(input.source.name, headers)) ?? 'deals';
+    if (fitsDeals) return 'deals';
+    // A call log without an outcome is still an activity log, not deals without an amount.
+    return guessRole(input.source.name, headers) ?? (activitySigns(headers).length > 0 ? 'activities' : 'deals');
   };
   const read = await readMapped(
     input,
@@ -203,7 +206,9 @@ export async function inspectInput(
     rows,
     blank: read.blank,
     missing: read.missing.map((spec) => {
-      const closest = input.header ? closestHeader(spec, mapping.headers) : null;
+      const closest = input.header
+        ? closestHeader(spec, mapping.headers, read.sample, new Set(Object.values(mapping.index)))
+        : null;
       return {
         field: spec.field,
         description: spec.description,
@@ -222,7 +227,13 @@ export async function inspectInput(
   };
   return {
     result,
-    warnings: [...(read.guess ? [read.guess] : []), ...vocabularyWarnings(format.file, mapping, converter)],
+    warnings: [
+      ...(read.guess ? [read.guess] : []),
+      ...(converter instanceof DealConverter ? [contactWarning(format.file, mapping, converter)] : []).filter(
+        (w): w is Warning => w !== null,
+      ),
+      ...vocabularyWarnings(format.file, mapping, converter),
+    ],
     details: { readings, problems: [...problems.listed], ambiguity: stopped },
   };
 }

@@ -4,6 +4,7 @@ import { displayName } from '../normalize/text.js';
 import type { Vocabulary } from '../normalize/vocabulary.js';
 import type { InputOptions } from './input-options.js';
 import type { InputReport, Warning } from '../schema/envelope.js';
+import { mixedCurrencies, tallyCurrency, type Currencies } from './currencies.js';
 import { inputReport, loadRows, readWarnings, SameFields } from './rows.js';
 import { unknownValuesWarning } from './unknown-values.js';
 
@@ -14,15 +15,26 @@ export interface LoadedLeads {
   warnings: Warning[];
 }
 
-/** Open leads of one or more exports, read as one table; won and lost ones are counted out by status. */
-export async function loadLeads(files: readonly InputOptions[], vocabulary: Vocabulary): Promise<LoadedLeads> {
+/**
+ * Open leads of one or more exports, read as one table; won and lost ones are counted out by
+ * status, and those in another currency than `currency` by currency. Leads in several
+ * currencies with no `currency` are not ranked: their amounts cannot be compared.
+ */
+export async function loadLeads(
+  files: readonly InputOptions[],
+  vocabulary: Vocabulary,
+  currency?: string,
+): Promise<LoadedLeads> {
   const out: LoadedLeads = { leads: [], inputs: [], warnings: [] };
   const fields = new SameFields('leads');
+  const currencies: Currencies = new Map();
   for (const input of files) {
-    const one = await loadLeadFile(input, vocabulary, fields, out.leads);
+    const one = await loadLeadFile(input, vocabulary, fields, out.leads, { currency, currencies });
     out.inputs.push(one.input);
     out.warnings.push(...one.warnings);
   }
+  const mixed = mixedCurrencies(currencies, currency, files[0]?.source.name ?? '');
+  if (mixed) throw mixed;
   return out;
 }
 
@@ -31,10 +43,12 @@ async function loadLeadFile(
   vocabulary: Vocabulary,
   fields: SameFields,
   leads: LeadInput[],
+  money: { currency: string | undefined; currencies: Currencies },
 ): Promise<{ input: InputReport; warnings: Warning[] }> {
   const file = input.source.name;
   const before = leads.length;
   let closed = 0;
+  let otherCurrency = 0;
   const loaded = await loadRows(
     input,
     LEAD_NEEDS,
@@ -47,6 +61,11 @@ async function loadLeadFile(
         closed++;
         return;
       }
+      if (row.currency !== '' && money.currency !== undefined && row.currency !== money.currency) {
+        otherCurrency++;
+        return;
+      }
+      tallyCurrency(money.currencies, row.currency, file, row.line);
       leads.push({
         lead: displayName(row.lead),
         client: displayName(row.client),
@@ -63,6 +82,9 @@ async function loadLeadFile(
   if (statuses) warnings.push(statuses);
   return {
     warnings,
-    input: inputReport(loaded, 'leads', { used: leads.length - before, excluded: { status: closed } }),
+    input: inputReport(loaded, 'leads', {
+      used: leads.length - before,
+      excluded: { status: closed, currency: otherCurrency },
+    }),
   };
 }

@@ -8,6 +8,7 @@ import { CONTACT_NEEDS, loadActivities } from './activities.js';
 import type { InputOptions } from './input-options.js';
 import type { InputReport } from '../schema/envelope.js';
 import { type Warning, warning } from '../codes/warnings.js';
+import { tallyCurrency, type Currencies } from './currencies.js';
 import { inputReport, loadRows, readWarnings, type SameFields } from './rows.js';
 import { unknownValuesWarning } from './unknown-values.js';
 
@@ -27,9 +28,11 @@ export async function loadOffers(
   vocabulary: Vocabulary,
   asOf: number,
   fields?: SameFields,
+  money?: { currency: string | undefined; currencies: Currencies },
 ): Promise<LoadedOffers> {
   const file = input.source.name;
   const offers: Offer[] = [];
+  let otherCurrency = 0;
   let notSent = 0;
   let preparing = 0;
   let later = 0;
@@ -53,6 +56,11 @@ export async function loadOffers(
         later++;
         return;
       }
+      if (row.currency !== '' && money?.currency !== undefined && row.currency !== money.currency) {
+        otherCurrency++;
+        return;
+      }
+      if (money) tallyCurrency(money.currencies, row.currency, file, row.line);
       const client = detach(displayName(row.client));
       offers.push({
         client,
@@ -94,7 +102,7 @@ export async function loadOffers(
     warnings,
     input: inputReport(loaded, 'offers', {
       used: offers.length,
-      excluded: { notSent, preparing, sentAfterAsOf: later },
+      excluded: { notSent, preparing, sentAfterAsOf: later, currency: otherCurrency },
     }),
   };
 }

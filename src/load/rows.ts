@@ -3,6 +3,7 @@ import { FolioError, inSheet } from '../errors.js';
 import type { TableFormat } from '../io/read-table.js';
 import type { ColumnMapping, FieldNeeds } from '../normalize/columns.js';
 import type { ConverterBase } from '../normalize/converter-base.js';
+import { formatDay } from '../normalize/dates.js';
 import { MAX_DECIMALS } from '../normalize/numbers.js';
 import { Problems } from '../normalize/problems.js';
 import { RowFeed, type RowConverter } from '../normalize/row-feed.js';
@@ -99,12 +100,28 @@ export function columnWarnings(mapping: ColumnMapping, converter: ConverterBase)
   const warnings: Warning[] =
     mapping.preamble > 0 ? [warning('HEADER_ROW', { line: mapping.line, preamble: mapping.preamble })] : [];
   warnings.push(...mapping.choices.map((choice) => warning('COLUMN_CHOICE', choice)));
+  if (mapping.paths.length > 0) warnings.push(warning('PATH_HEADERS', { paths: mapping.paths }));
   for (const use of mapping.fallbacks)
     warnings.push(
       use.kind === 'client-id'
         ? warning('CLIENT_BY_ID', { header: use.header })
-        : warning('DATE_FALLBACK', { header: use.header, kind: use.kind }),
+        : use.kind === 'contact'
+          ? warning('CLIENT_BY_CONTACT', { header: use.header })
+          : warning('DATE_FALLBACK', { header: use.header, kind: use.kind }),
     );
+  for (const [field, column] of converter.dates) {
+    const first = column.firstSerial;
+    if (first === null) continue;
+    warnings.push(
+      warning('SERIAL_DATES', {
+        header: mapping.header[field] ?? field,
+        count: column.serials,
+        line: first.line,
+        first: first.raw,
+        day: formatDay(first.day),
+      }),
+    );
+  }
   for (const [field, column] of converter.amounts) {
     if (column.rounded === 0) continue;
     warnings.push(
@@ -151,12 +168,21 @@ export function inputReport(
 export class SameFields {
   private first: { file: string; fields: string[] } | null = null;
 
-  /** `role`: the input's name, for the hint (`deals`). */
-  constructor(private readonly role: string) {}
+  /**
+   * `role`: the input's name, for the hint (`deals`); `optional`: fields a file may lack
+   * without changing what the others count (a deal's contact only fills empty client cells,
+   * and a file without one stops at such a cell).
+   */
+  constructor(
+    private readonly role: string,
+    private readonly optional: readonly string[] = [],
+  ) {}
 
   /** Take the first file's fields, or stop at a file that maps other ones. */
   check(file: string, map: ColumnMapping): void {
-    const fields = Object.keys(map.index).sort();
+    const fields = Object.keys(map.index)
+      .filter((f) => !this.optional.includes(f))
+      .sort();
     if (this.first === null) {
       this.first = { file, fields };
       return;

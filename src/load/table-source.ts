@@ -27,7 +27,12 @@ export interface MappedTable {
   missing: FieldSpec[];
   /** Set when no row had every needed column and `lenient` took the best one. */
   guess: Warning | null;
+  /** The first data rows as read, for proposing a column of the right kind (`inspect`). */
+  sample: string[][];
 }
+
+/** Data rows kept for `MappedTable.sample`. */
+const SAMPLE_ROWS = 50;
 
 interface Candidate {
   fields: string[];
@@ -59,6 +64,7 @@ export async function readMapped(
   let handler: RecordHandler | null = null;
   let rows = 0;
   let blank = 0;
+  const sample: string[][] = [];
   const candidates: Candidate[] = [];
   const file = options.source.name;
   const needsOf = (headers: string[]): FieldNeeds => (typeof needs === 'function' ? needs(headers) : needs);
@@ -71,6 +77,7 @@ export async function readMapped(
       return;
     }
     rows++;
+    if (sample.length < SAMPLE_ROWS) sample.push(fields.slice());
     (handler as RecordHandler)(fields, line, kinds);
   };
   const take = (fit: HeaderFit, format: TableFormat): void => {
@@ -167,7 +174,7 @@ export async function readMapped(
         says: says('NO_DATA_ROWS', {}),
       });
     }
-    return { format, mapping, rows, headerLine, blank, missing, guess };
+    return { format, mapping, rows, headerLine, blank, missing, guess, sample };
   }
 }
 
@@ -237,7 +244,9 @@ function noHeader(
   map: Record<string, string>,
   redact: boolean,
 ): FolioError {
-  const base = missingError(file, best.line, best.fit, map, true);
+  // The rows below the closest row show what its columns hold, for the column to propose.
+  const below = candidates.filter((c) => c.line > best.line).map((c) => c.fields);
+  const base = missingError(file, best.line, best.fit, map, true, below);
   const hint = `${redact ? 'map the columns with --map FIELD=HEADER' : (base.hint ?? '')}; or name the header's line with --header-row N`;
   if (best === candidates[0] && Object.keys(best.fit.mapping.index).length > 0) {
     return new FolioError({

@@ -15,6 +15,7 @@ export const ACTIVITY_FIELDS: readonly FieldSpec[] = [
     required: true,
     description: 'when the contact happened',
     fallbacks: ACTIVITY_DATE_FALLBACKS,
+    kind: 'date',
   },
   {
     field: 'client',

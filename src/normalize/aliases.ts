@@ -21,6 +21,10 @@ export const CLIENT_ALIASES = [
   'organization name',
   'deal organization',
   'associated company',
+  'end customer',
+  'partner',
+  'partner name',
+  'order partner',
   'buyer',
   'клиент',
   'компания',
@@ -31,6 +35,8 @@ export const CLIENT_ALIASES = [
   'название компании',
   'наименование контрагента',
   'наименование клиента',
+  'наименование покупателя',
+  'партнер',
 ] as const;
 
 /**
@@ -47,6 +53,7 @@ export const CLIENT_ID_ALIASES = [
   'client code',
   'account id',
   'account number',
+  'company number',
   'company id',
   'organization id',
   'id клиента',
@@ -64,6 +71,7 @@ export const CLIENT_ID_ALIASES = [
 export const MANAGER_ALIASES = [
   'manager',
   'account manager',
+  'account executive',
   'responsible',
   'deal owner',
   'opportunity owner',
@@ -77,10 +85,19 @@ export const MANAGER_ALIASES = [
   'sales person',
   'sales agent',
   'assigned to',
+  'assigned user',
+  'owner name',
+  'salesman',
   'user',
+  // An ID in place of a name still tells one manager from another.
+  'account exe id',
+  'owner id',
   'ответственный',
   'ответственный менеджер',
+  'ответственный за сделку',
   'менеджер',
+  'менеджер сделки',
+  'менеджер заказа',
   'продавец',
   'сотрудник',
 ] as const;
@@ -92,14 +109,24 @@ export const STATUS_ALIASES = [
   'deal stage',
   'stage name',
   'pipeline stage',
+  'opportunity stage',
+  'sales stage',
+  'order status',
   'стадия сделки',
   'этап сделки',
   'статус сделки',
+  'статус заказа',
   'стадия',
   'этап',
   'статус',
   'состояние',
 ] as const;
+
+/**
+ * Status words of technical field names, read only as the last part of a path-style header
+ * (Odoo `order_line/order_id/state`): as a plain header, `State` is a US state.
+ */
+export const STATE_PATH_ALIASES = ['state'] as const;
 
 /** Expected-close dates: a deal's date only when the file has no close or payment date. */
 export const EXPECTED_CLOSE_ALIASES = [
@@ -122,6 +149,41 @@ export const CREATED_ALIASES = [
   'дата создания',
 ] as const;
 
+/**
+ * The deal's contact person: the client of a row whose client column is empty (amoCRM
+ * exports a deal with an empty «Компания» and the buyer in «Полное имя контакта»).
+ */
+export const CONTACT_ALIASES = [
+  'полное имя контакта',
+  'основной контакт',
+  'имя контакта',
+  'контакт',
+  'контактное лицо',
+  'contact name',
+  'contact full name',
+  'primary contact',
+  'contact person',
+  'contact',
+  'person',
+  'person name',
+] as const;
+
+/** The currency of the amount: a code (USD, RUB) or a sign. */
+export const CURRENCY_ALIASES = [
+  'currency',
+  'deal currency',
+  'opportunity currency',
+  'order currency',
+  'currency code',
+  'currency iso code',
+  'currency id',
+  'валюта',
+  'валюта сделки',
+  'валюта документа',
+  'валюта заказа',
+  'код валюты',
+] as const;
+
 export const DEAL_ALIASES = {
   client: CLIENT_ALIASES,
   // The deal's own amount first, then what a sale brought (revenue, sales), then document
@@ -140,6 +202,7 @@ export const DEAL_ALIASES = {
     'net sales',
     'net revenue',
     'revenue',
+    'revenue amount',
     'sales amount',
     'sale amount',
     'total sales',
@@ -149,20 +212,39 @@ export const DEAL_ALIASES = {
     'сумма продажи',
     'сумма продаж',
     'сумма реализации',
+    // Odoo's order lines and orders: the total with tax before the untaxed one, as with НДС.
+    'price total',
+    'price subtotal',
+    'amount total',
+    'amount untaxed',
+    'untaxed amount',
     'line total',
     'total price',
     'order total',
     'order amount',
+    'сумма заказа',
+    'premium amount',
     'invoice amount',
     'invoice total',
     'grand total',
     'total amount',
     'total',
     'net amount',
+    'subtotal',
     'сумма документа',
     'сумма оплаты',
+    // A file with both takes the amount with VAT, as the one with the document's total; the
+    // choice is warned of, with the flag that takes the other.
     'сумма с ндс',
+    'сумма без ндс',
+    'общая сумма',
     'итого',
+    // Recurring and expected revenue, only where nothing names the deal's own amount.
+    'expected revenue',
+    'arr',
+    'mrr',
+    'annual recurring revenue',
+    'monthly recurring revenue',
     'sum',
     'value',
     'сумма',
@@ -182,6 +264,9 @@ export const DEAL_ALIASES = {
     'paid date',
     'payment date',
     'date paid',
+    'closed on',
+    'closed won date',
+    'date won',
     'invoice date',
     'дата закрытия',
     'дата оплаты',
@@ -191,17 +276,24 @@ export const DEAL_ALIASES = {
     'дата отгрузки',
     'дата документа',
     'дата заказа',
+    'дата оформления',
     'дата счета',
     'sale date',
     'sales date',
     'transaction date',
     'order date',
+    'date order',
+    'confirmation date',
     'ship date',
     'shipped date',
     'shipment date',
     'document date',
     'date',
     'дата',
+    // An invoice's due date dates revenue only where the file has no other date (insurance
+    // brokers' invoice lists).
+    'income due date',
+    'invoice due date',
     // Aggregates (revenue per client and month, from a warehouse) are dated by their period.
     'month',
     'period',
@@ -225,18 +317,10 @@ export const DEAL_ALIASES = {
     'id сделки',
     '№',
   ],
-  currency: [
-    'currency',
-    'deal currency',
-    'opportunity currency',
-    'currency code',
-    'валюта',
-    'валюта сделки',
-    'валюта документа',
-  ],
+  currency: CURRENCY_ALIASES,
   product: ['product', 'product name', 'item', 'товар', 'продукт', 'номенклатура', 'наименование товара'],
-  price: ['price', 'unit price', 'цена', 'цена за единицу'],
-  quantity: ['quantity', 'qty', 'количество', 'кол во'],
+  price: ['price', 'unit price', 'price unit', 'цена', 'цена за единицу'],
+  quantity: ['quantity', 'qty', 'product uom qty', 'product qty', 'количество', 'кол во'],
   // Whether a deal was sold at a discount: only `dynamics` reads it (a price-driven client).
   discount: [
     'discount',
@@ -309,26 +393,35 @@ export const LEAD_ALIASES = {
     'id',
     'номер',
   ],
-  client: [...CLIENT_ALIASES, 'contact name', 'contact', 'контакт'],
+  client: [...CLIENT_ALIASES, 'contact name', 'contact', 'контакт', 'полное имя контакта'],
   amount: [
     'amount',
+    'deal amount',
     'deal value',
     'value',
     'opportunity amount',
+    'potential amount',
     'expected amount',
     'budget',
     'expected revenue',
+    'planned revenue',
     'close value',
     'сумма',
     'сумма сделки',
     'бюджет',
+    'бюджет сделки',
     'ожидаемая сумма',
+    'плановая сумма',
+    'сумма заказа',
   ],
   expectedClose: [
     'expected close date',
     'expected close',
     'expected closing date',
     'deal expected close date',
+    'expected closing',
+    'date deadline',
+    'planned close date',
     'expected payment date',
     'expected payment',
     'close date',
@@ -337,14 +430,56 @@ export const LEAD_ALIASES = {
     'due',
     'предполагаемая дата закрытия',
     'планируемая дата закрытия',
+    'плановая дата закрытия',
     'дата закрытия',
     'срок',
   ],
+  currency: CURRENCY_ALIASES,
   days: ['days to close', 'cycle', 'sales cycle', 'cycle days', 'срок дней', 'дней до закрытия', 'цикл сделки'],
   created: [...CREATED_ALIASES, 'engage date'],
   manager: MANAGER_ALIASES,
   status: STATUS_ALIASES,
 } as const;
+
+/** Outcome columns: what a contact with the client gave. */
+const OUTCOME_ALIASES = [
+  'outcome',
+  'result',
+  'sentiment',
+  'rating',
+  'call result',
+  'call outcome',
+  'activity outcome',
+  'meeting outcome',
+  'disposition',
+  'результат',
+  'итог',
+  'оценка',
+  'результат звонка',
+  'результат встречи',
+] as const;
+
+/** Channel columns named as such: the kind of contact (a call, a meeting, an email). */
+const CONTACT_KIND_ALIASES = [
+  'channel',
+  'activity type',
+  'contact type',
+  'call type',
+  'event type',
+  'meeting type',
+  'task type',
+  'канал',
+  'тип активности',
+  'тип дела',
+  'тип звонка',
+  'тип события',
+] as const;
+
+/**
+ * Columns only an activity log has: an outcome, or the kind of contact. A file with one of
+ * them and no amount is an activity log, even when it lacks what the cadence needs.
+ */
+export const ACTIVITY_SIGN_ALIASES = [...OUTCOME_ALIASES, ...CONTACT_KIND_ALIASES] as const;
 
 export const ACTIVITY_ALIASES = {
   date: [
@@ -365,18 +500,7 @@ export const ACTIVITY_ALIASES = {
     'дата встречи',
   ],
   client: [...CLIENT_ALIASES, 'related to', 'regarding'],
-  outcome: [
-    'outcome',
-    'result',
-    'sentiment',
-    'rating',
-    'call result',
-    'activity outcome',
-    'результат',
-    'итог',
-    'оценка',
-    'результат звонка',
-  ],
+  outcome: OUTCOME_ALIASES,
   manager: [
     'manager',
     'owner',
@@ -391,7 +515,8 @@ export const ACTIVITY_ALIASES = {
     'сотрудник',
     'исполнитель',
   ],
-  channel: ['channel', 'type', 'activity type', 'contact type', 'тип', 'канал', 'вид', 'тип активности', 'тип дела'],
+  // Vague words last: a deals export has a "Type" too, so these never make a file an activity log.
+  channel: [...CONTACT_KIND_ALIASES, 'type', 'тип', 'вид'],
 } as const;
 
 /** Commercial offers and quotes (1C «Коммерческие предложения», amoCRM/Bitrix24 quotes, CRM deals in a proposal stage). */
@@ -449,6 +574,7 @@ export const OFFER_ALIASES = {
     'value',
     'стоимость',
   ],
+  currency: CURRENCY_ALIASES,
   status: [...STATUS_ALIASES, 'quote status', 'quote stage', 'offer status', 'статус кп', 'статус предложения'],
   manager: MANAGER_ALIASES,
   number: [

@@ -29,13 +29,20 @@ export const CLIENT_FIELDS: readonly FieldSpec[] = [
     description: 'can the client buy (yes/no or a score)',
   },
   { field: 'manager', aliases: CLIENT_FILE_ALIASES.manager, required: false, description: 'the account manager' },
-  { field: 'segment', aliases: CLIENT_FILE_ALIASES.segment, required: false, description: 'segment or industry' },
+  {
+    field: 'segment',
+    aliases: CLIENT_FILE_ALIASES.segment,
+    required: false,
+    description: 'segment or industry',
+    label: true,
+  },
   { field: 'key', aliases: CLIENT_FILE_ALIASES.key, required: false, description: 'is this a key client (yes/no)' },
   {
     field: 'dossier',
     aliases: CLIENT_FILE_ALIASES.dossier,
     required: false,
     description: 'when the dossier was last reviewed',
+    kind: 'date',
   },
 ];
 

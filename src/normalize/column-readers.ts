@@ -79,18 +79,40 @@ export class AmountColumn {
 
 const MAX_SAMPLED = 1000;
 
+/**
+ * Excel's day numbers (`43867` is 2020-02-06) that a sheet re-saved as CSV leaves in a date
+ * column: 25569 is 1970-01-01, 73050 is 2099-12-31. A whole number of five digits in that
+ * range, with an optional time of day as a fraction.
+ */
+const SERIAL = /^\s*(\d{5})(?:\.\d+)?\s*$/;
+const SERIAL_EPOCH = 25569;
+const SERIAL_LAST = 73050;
+
+/** The day number of an Excel serial date, or -1 when the text is not one. */
+export function serialDay(raw: string): number {
+  const m = SERIAL.exec(raw);
+  if (!m) return -1;
+  const serial = Number(m[1]);
+  return serial >= SERIAL_EPOCH && serial <= SERIAL_LAST ? serial - SERIAL_EPOCH : -1;
+}
+
 /** One date column: its day order is fixed by `--date-format` or by the first value that proves it. */
 export class DateColumn {
   readonly value: ParsedDate = newParsedDate();
   settledAt = 0;
   /** Formats seen, for `inspect`. */
   readonly shapes = new Set<string>();
+  /** Values read as Excel serial dates, the first of them and its line. */
+  serials = 0;
+  firstSerial: { line: number; raw: string; day: number } | null = null;
+  private lastSerial = 0;
   private sampled = 0;
 
   constructor(public order: DayOrder | null) {}
 
   read(raw: string, line: number): DateRead {
-    const result = readDate(raw, this.order, this.value);
+    let result = readDate(raw, this.order, this.value);
+    if (result === DateRead.Invalid) result = this.serial(raw, line);
     if (result === DateRead.Ok && this.order === null && this.value.proves !== null) {
       this.order = this.value.proves;
       this.settledAt = line;
@@ -100,6 +122,20 @@ export class DateColumn {
       this.shapes.add(shapeOf(raw));
     }
     return result;
+  }
+
+  /** A value of the column that reads as an Excel serial date, counted once per line (a held row is read again). */
+  private serial(raw: string, line: number): DateRead {
+    const day = serialDay(raw);
+    if (day < 0) return DateRead.Invalid;
+    this.value.day = day;
+    this.value.proves = null;
+    if (line > this.lastSerial) {
+      this.serials++;
+      this.firstSerial ??= { line, raw: raw.trim(), day };
+      this.lastSerial = line;
+    }
+    return DateRead.Ok;
   }
 
   /** Whether values are still sampled for their shapes (from text: the byte reader leaves these to it). */

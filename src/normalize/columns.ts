@@ -1,6 +1,10 @@
 import { says } from '../codes/errors.js';
 import type { WarningFields } from '../codes/warnings.js';
 import { FolioError } from '../errors.js';
+import { DEAL_ALIASES } from './aliases.js';
+import { serialDay } from './column-readers.js';
+import { DateRead, newParsedDate, readDate } from './dates.js';
+import { newParsedAmount, NumberRead, readAmount } from './numbers.js';
 import { editDistance, headerKey } from './text.js';
 
 export interface FieldSpec {
@@ -14,6 +18,19 @@ export interface FieldSpec {
    * closing date, a customer ID for its name), tried in order; using one is always said.
    */
   fallbacks?: readonly Fallback[];
+  /**
+   * Aliases matched only by the last part of a path-style header (`order_line/order_id/state`):
+   * words that are this field in a system's technical names but something else as a plain
+   * header (`State`, a US state in a sales sheet).
+   */
+  pathAliases?: readonly string[];
+  /**
+   * The field only names or describes a row (a product, a lead's title): two columns of its
+   * name are a warning (the first is taken), not an error, since no figure depends on which.
+   */
+  label?: boolean;
+  /** What the field's values are, for the hint that proposes a column when none matches. */
+  kind?: 'amount' | 'date' | 'text';
 }
 
 /** Stand-in headers for a field, and what using one means for the figures. */
@@ -23,7 +40,7 @@ export interface Fallback {
   kind: FallbackKind;
 }
 
-export type FallbackKind = 'client-id' | WarningFields['DATE_FALLBACK']['kind'];
+export type FallbackKind = 'client-id' | 'contact' | WarningFields['DATE_FALLBACK']['kind'];
 
 /** A field mapped by a fallback header, with the warning that says so. */
 export interface FallbackUse {
@@ -54,6 +71,13 @@ export interface HeaderFit {
   duplicateChoice: WarningFields['COLUMN_CHOICE'] | null;
 }
 
+/** A path-style header (`order_line/price_subtotal`) matched by its last part (`price_subtotal`). */
+export interface PathUse {
+  field: string;
+  header: string;
+  read: string;
+}
+
 /** `--map field=Header` or `--map field=3` (1-based position). */
 export type ColumnOverrides = Record<string, string>;
 
@@ -70,6 +94,8 @@ export interface ColumnMapping {
   choices: WarningFields['COLUMN_CHOICE'][];
   /** Fields mapped by a fallback header. */
   fallbacks: FallbackUse[];
+  /** Fields mapped by the last part of a path-style header, and that part. */
+  paths: PathUse[];
   /** 1-based line of the header row (0 without one), for errors about columns. */
   line: number;
   /**
@@ -82,6 +108,8 @@ export interface ColumnMapping {
 interface Match {
   index: number;
   rank: number;
+  /** The last part of a path-style header that matched, when the whole header did not. */
+  path: string | null;
 }
 
 /**
@@ -98,6 +126,30 @@ function headerVariants(header: string): string[] {
   const dash = header.lastIndexOf(' - ');
   if (dash > 0) variants.push(header.slice(dash + 3));
   return variants;
+}
+
+/** Any whole-header reading ranks before any path reading. */
+const PATH_RANK = 1_000_000;
+/** Last parts that name the related record rather than a field of it: the part before them is read. */
+const RECORD_NAME = /^(display[ _]?name|name)$/i;
+/** A related record's database or external ID: no name of anything folio reads. */
+const RECORD_ID = /^\.?id$/i;
+
+/**
+ * How a path-style header of a related-field export (Odoo: `order_line/order_id/date_order`,
+ * `order_line/order_partner_id/display_name`) reads by its last part: `date_order`, and
+ * `order_partner` (a relation `…_id` followed by its name is that record). Null for a header
+ * that is not a path (no `/`, an empty part, or spaces around a `/`, as in `Сумма / руб`).
+ */
+export function pathReading(header: string): string | null {
+  if (!header.includes('/')) return null;
+  const parts = header.split('/');
+  if (parts.length < 2 || parts.some((p) => p === '' || p.trim() !== p)) return null;
+  let last = parts[parts.length - 1] as string;
+  if (RECORD_ID.test(last)) return null;
+  if (RECORD_NAME.test(last)) last = parts[parts.length - 2] as string;
+  // A many-to-one relation (`partner_id`) exports the related record's name.
+  return last.replace(/[ _]id$/i, '');
 }
 
 /** Map header names to fields, or throw the located error that names what is missing. */
@@ -135,6 +187,11 @@ export function fitColumns(
   const taken = new Set<number>();
   const choices: WarningFields['COLUMN_CHOICE'][] = [];
   const fallbacks: FallbackUse[] = [];
+  const paths: PathUse[] = [];
+  const readings = headers.map((h) => {
+    const read = pathReading(h);
+    return read === null ? null : { read, key: headerKey(read) };
+  });
   let duplicate: FolioError | null = null;
   let duplicateChoice: WarningFields['COLUMN_CHOICE'] | null = null;
 
@@ -161,13 +218,24 @@ export function fitColumns(
   for (const spec of specs) {
     if (spec.field in index || spec.field in overrides) continue;
     const groups = [spec.aliases, ...(spec.fallbacks ?? []).map((f) => f.aliases)];
-    const found = groups.map((aliases) => matchesOf(headers, keys, taken, aliases));
+    const found = groups.map((aliases, g) =>
+      matchesOf(
+        headers,
+        keys,
+        readings,
+        taken,
+        g === 0 ? [...aliases, ...(spec.pathAliases ?? [])] : aliases,
+        aliases.length,
+      ),
+    );
     const used = found.findIndex((m) => m.length > 0);
     if (used === -1) continue;
     const matches = found[used] as Match[];
     const best = matches[0] as Match;
     const tie = matches.find((m) => m.index !== best.index && m.rank === best.rank);
-    if (tie && keys[tie.index] === keys[best.index]) {
+    if (tie && keys[tie.index] === keys[best.index] && spec.label) {
+      choices.push({ field: spec.field, header: headers[tie.index] ?? '', columns: [best.index + 1, tie.index + 1] });
+    } else if (tie && keys[tie.index] === keys[best.index]) {
       duplicateChoice ??= {
         field: spec.field,
         header: headers[tie.index] ?? '',
@@ -193,7 +261,8 @@ export function fitColumns(
       ...new Set(
         found
           .flat()
-          .filter((m) => m.index !== best.index)
+          // A second column of the same name is said by its own warning above.
+          .filter((m) => m.index !== best.index && keys[m.index] !== keys[best.index])
           .map((m) => m.index),
       ),
     ];
@@ -202,6 +271,7 @@ export function fitColumns(
     }
     const fallback = used > 0 ? spec.fallbacks?.[used - 1] : undefined;
     if (fallback) fallbacks.push({ field: spec.field, header: taker, kind: fallback.kind });
+    if (best.path !== null) paths.push({ field: spec.field, header: taker, read: best.path });
   }
 
   const mapping: ColumnMapping = {
@@ -211,22 +281,41 @@ export function fitColumns(
     unmatched: headers.filter((h, i) => !taken.has(i) && h.trim() !== ''),
     choices,
     fallbacks,
+    paths,
     line,
     preamble: 0,
   };
   return { mapping, missing: missingFields(index, needs, overrides), duplicate, duplicateChoice };
 }
 
-/** Headers not yet taken that match one of `aliases`, best first. */
-function matchesOf(headers: string[], keys: string[], taken: Set<number>, aliases: readonly string[]): Match[] {
+/**
+ * Headers not yet taken that match one of `aliases`, best first: as written (the first
+ * `whole` aliases only), then by the last part of a path-style header (every alias).
+ */
+function matchesOf(
+  headers: string[],
+  keys: string[],
+  readings: ({ read: string; key: string } | null)[],
+  taken: Set<number>,
+  aliases: readonly string[],
+  whole: number,
+): Match[] {
   const aliasKeys = aliases.map(headerKey);
   const matches: Match[] = [];
   keys.forEach((key, i) => {
     if (taken.has(i) || key === '') return;
+    let matched = false;
     headerVariants(headers[i] ?? '').forEach((variant, v) => {
       const rank = aliasKeys.indexOf(headerKey(variant));
-      if (rank !== -1) matches.push({ index: i, rank: rank * VARIANTS + v });
+      if (rank !== -1 && rank < whole) {
+        matches.push({ index: i, rank: rank * VARIANTS + v, path: null });
+        matched = true;
+      }
     });
+    const reading = readings[i];
+    if (matched || !reading) return;
+    const rank = aliasKeys.indexOf(reading.key);
+    if (rank !== -1) matches.push({ index: i, rank: PATH_RANK + rank, path: reading.read });
   });
   return matches.sort((a, b) => a.rank - b.rank || a.index - b.index);
 }
@@ -255,13 +344,18 @@ function overrideIndex(headers: string[], keys: string[], target: string): numbe
   return exact !== -1 ? exact : keys.indexOf(headerKey(target));
 }
 
-/** The error for a header that lacks fields: a `--map` naming no column, or the first missing field. */
+/**
+ * The error for a header that lacks fields: a `--map` naming no column, or the first missing
+ * field, with the column to propose for it (told by the `sample` rows below the header when
+ * there are some).
+ */
 export function missingError(
   file: string,
   line: number,
   fit: HeaderFit,
   overrides: ColumnOverrides,
   hasHeader: boolean,
+  sample: readonly (readonly string[])[] = [],
 ): FolioError {
   const headers = fit.mapping.headers;
   const unresolved = fit.missing.find((s) => s.field in overrides);
@@ -292,26 +386,117 @@ export function missingError(
   }
   const missing = fit.missing;
   const first = missing[0] as FieldSpec;
+  const closest = hasHeader ? closestHeader(first, headers, sample, new Set(Object.values(fit.mapping.index))) : null;
   return new FolioError({
     code: 'MISSING_COLUMN',
     file,
     line: hasHeader ? line : undefined,
     message: `no column for ${missing.map((m) => `"${m.field}"`).join(' and ')} (${missing.map((m) => m.description).join('; ')})`,
     hint: hasHeader
-      ? `columns found: ${headers.map((h) => `"${h}"`).join(', ')}${closestNote(closestHeader(first, headers))}; map one with --map ${first.field}=HEADER`
+      ? `columns found: ${headers.map((h) => `"${h}"`).join(', ')}${closestNote(closest)}; map one with --map ${first.field}=HEADER`
       : `name the column by position, e.g. --map ${first.field}=1`,
     says: says('MISSING_COLUMN', {
       fields: missing.map((m) => ({ field: m.field, description: m.description })),
       columns: hasHeader ? headers : null,
-      closest: hasHeader ? closestHeader(first, headers) : null,
+      closest,
       first: first.field,
     }),
   });
 }
 
-/** The header nearest to one of a field's aliases, when one is near enough to suggest. */
-export function closestHeader(spec: FieldSpec, headers: string[]): string | null {
-  return nearest(headers, spec.aliases.length > 0 ? spec.aliases : [spec.field]);
+/**
+ * The header to propose for a field no header matched. For an amount or a date, and given
+ * rows below the header: the column whose values read as numbers (as dates), the one whose
+ * name is most like the field's aliases first; never a column another field took, nor one
+ * of IDs, codes, years or percentages, nor dates (Excel day numbers included) for an amount.
+ * Otherwise, the header nearest to an alias when it is near enough to be a misspelling.
+ */
+export function closestHeader(
+  spec: FieldSpec,
+  headers: string[],
+  sample: readonly (readonly string[])[] = [],
+  taken: ReadonlySet<number> = new Set(),
+): string | null {
+  const aliases = spec.aliases.length > 0 ? spec.aliases : [spec.field];
+  if (spec.kind === undefined || sample.length === 0) return nearest(headers, aliases);
+  const valuesOf = (i: number): string[] => sample.map((row) => (row[i] ?? '').trim()).filter((v) => v !== '');
+  if (spec.kind === 'text') {
+    // A name: only a column of text, and only one named nearly like the field.
+    return nearest(
+      headers.filter((_, i) => !taken.has(i) && readsAsText(valuesOf(i))),
+      aliases,
+    );
+  }
+  const fits = spec.kind === 'amount' ? readsAsAmounts : readsAsDates;
+  // Likeness also to what other inputs call an amount or a date (`Grand Total` for a lead's amount).
+  const names = [...aliases, ...(spec.kind === 'amount' ? DEAL_ALIASES.amount : DEAL_ALIASES.date)];
+  let best: string | null = null;
+  let bestLikeness = Infinity;
+  headers.forEach((header, i) => {
+    if (taken.has(i) || headerKey(header) === '') return;
+    if (!fits(header, valuesOf(i))) return;
+    const likeness = unlikeness(header, names);
+    if (likeness < bestLikeness) {
+      bestLikeness = likeness;
+      best = header;
+    }
+  });
+  return best;
+}
+
+/** How far a header's name is from the nearest alias, 0 for the same. */
+function unlikeness(header: string, aliases: readonly string[]): number {
+  const hk = headerKey(header);
+  let best = Infinity;
+  for (const alias of aliases) {
+    const ak = headerKey(alias);
+    best = Math.min(best, editDistance(hk, ak) / Math.max(ak.length, hk.length, 1));
+  }
+  return best;
+}
+
+/** Share of a column's sampled values that must read as its kind for it to be proposed. */
+const KIND_SHARE = 0.8;
+/** Headers of numbers that are not amounts: IDs, numbers, codes, phones, years, ages, days, percentages. */
+const NOT_AN_AMOUNT =
+  /(^|[^\p{L}])(id|no|№|number|num|ref|reference|sku|code|phone|zip|postal|year|age|days|percent|probability|rate|discount|cost|profit|margin|price|qty|quantity|duration|seconds|minutes|инн|код|номер|телефон|год|дней|процент|вероятность|скидка|себестоимость|прибыль|цена|количество|длительность)([^\p{L}]|$)|%|ids?$/iu;
+/** Headers that say date or time: their numbers are Excel day numbers, never an amount. */
+const SAYS_DATE = /date|time|дата|время|day|день/iu;
+
+function mostly(values: readonly string[], test: (v: string) => boolean): boolean {
+  if (values.length === 0) return false;
+  let yes = 0;
+  for (const v of values) if (test(v)) yes++;
+  return yes >= values.length * KIND_SHARE;
+}
+
+function readsAsAmounts(header: string, values: readonly string[]): boolean {
+  if (NOT_AN_AMOUNT.test(header) || SAYS_DATE.test(header)) return false;
+  const out = newParsedAmount();
+  const date = newParsedDate();
+  return mostly(values, (v) => {
+    if (readDate(v, null, date) !== DateRead.Invalid) return false;
+    const r = readAmount(v, null, out);
+    return r === NumberRead.Ok || r === NumberRead.Ambiguous;
+  });
+}
+
+function readsAsText(values: readonly string[]): boolean {
+  const out = newParsedAmount();
+  const date = newParsedDate();
+  return mostly(values, (v) => {
+    const d = readDate(v, null, date);
+    return d !== DateRead.Ok && d !== DateRead.Ambiguous && readAmount(v, null, out) === NumberRead.Invalid;
+  });
+}
+
+function readsAsDates(header: string, values: readonly string[]): boolean {
+  const date = newParsedDate();
+  const serials = SAYS_DATE.test(header);
+  return mostly(values, (v) => {
+    const r = readDate(v, null, date);
+    return r === DateRead.Ok || r === DateRead.Ambiguous || (serials && serialDay(v) >= 0);
+  });
 }
 
 function closestNote(header: string | null): string {

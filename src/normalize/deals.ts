@@ -1,9 +1,9 @@
 import { cell } from '../codes/errors.js';
 import { MICROS_PER_UNIT } from './money.js';
-import { DEAL_ALIASES } from './aliases.js';
+import { CONTACT_ALIASES, DEAL_ALIASES, STATE_PATH_ALIASES } from './aliases.js';
 import type { ColumnMapping, FieldNeeds, FieldSpec } from './columns.js';
 import { ConverterBase, INVALID, MISSING, type ConverterOptions } from './converter-base.js';
-import { CLIENT_BY_ID, DEAL_DATE_FALLBACKS } from './fallbacks.js';
+import { CLIENT_BY_CONTACT, CLIENT_BY_ID, DEAL_DATE_FALLBACKS } from './fallbacks.js';
 import { numericId, RowHasher } from './line-hash.js';
 import type { RepeatTable } from './repeat-table.js';
 import { DealRepeats } from './deal-repeats.js';
@@ -16,22 +16,67 @@ import type { PhraseClassifier } from './phrase-classifier.js';
 import { statusClassifier, type StatusKind, type Vocabulary } from './vocabulary.js';
 
 export const DEAL_FIELDS: readonly FieldSpec[] = [
-  { field: 'client', aliases: DEAL_ALIASES.client, required: true, description: 'who paid', fallbacks: [CLIENT_BY_ID] },
-  { field: 'amount', aliases: DEAL_ALIASES.amount, required: false, description: 'the amount of each deal' },
+  {
+    field: 'client',
+    aliases: DEAL_ALIASES.client,
+    required: true,
+    description: 'who paid',
+    fallbacks: [CLIENT_BY_ID, CLIENT_BY_CONTACT],
+    kind: 'text',
+  },
+  {
+    field: 'amount',
+    aliases: DEAL_ALIASES.amount,
+    required: false,
+    description: 'the amount of each deal',
+    kind: 'amount',
+  },
   {
     field: 'date',
     aliases: DEAL_ALIASES.date,
     required: false,
     description: 'when the deal was closed or paid',
     fallbacks: DEAL_DATE_FALLBACKS,
+    kind: 'date',
   },
-  { field: 'status', aliases: DEAL_ALIASES.status, required: false, description: 'won, lost or open' },
+  {
+    field: 'status',
+    aliases: DEAL_ALIASES.status,
+    required: false,
+    description: 'won, lost or open',
+    pathAliases: STATE_PATH_ALIASES,
+  },
   { field: 'manager', aliases: DEAL_ALIASES.manager, required: false, description: 'who carries the deal' },
   { field: 'id', aliases: DEAL_ALIASES.id, required: false, description: 'the deal number' },
+  {
+    field: 'contact',
+    aliases: CONTACT_ALIASES,
+    required: false,
+    description: "the deal's contact person, the client where the client cell is empty",
+    kind: 'text',
+  },
   { field: 'currency', aliases: DEAL_ALIASES.currency, required: false, description: 'the currency of the amount' },
-  { field: 'product', aliases: DEAL_ALIASES.product, required: false, description: 'product of a product row' },
-  { field: 'price', aliases: DEAL_ALIASES.price, required: false, description: 'unit price of a product row' },
-  { field: 'quantity', aliases: DEAL_ALIASES.quantity, required: false, description: 'quantity of a product row' },
+  {
+    field: 'product',
+    aliases: DEAL_ALIASES.product,
+    required: false,
+    description: 'product of a product row',
+    label: true,
+  },
+  {
+    field: 'price',
+    aliases: DEAL_ALIASES.price,
+    required: false,
+    description: 'unit price of a product row',
+    kind: 'amount',
+  },
+  {
+    field: 'quantity',
+    aliases: DEAL_ALIASES.quantity,
+    required: false,
+    description: 'quantity of a product row',
+    kind: 'amount',
+  },
   {
     field: 'discount',
     aliases: DEAL_ALIASES.discount,
@@ -121,10 +166,16 @@ export class DealConverter extends ConverterBase implements RowConverter<Deal> {
     return this.repeatedIds.size + this.repeatedInParts;
   }
 
-  /** Count what a later part of the same file, read on another thread, folded and found repeated. */
-  addPartCounts(folded: number, repeatedIds: number): void {
-    this.folded += folded;
-    this.repeatedInParts += repeatedIds;
+  /** Won rows made into deals, and those whose client was taken from the contact column (its client cell empty). */
+  wonRows = 0;
+  contactClients = 0;
+
+  /** Count what a later part of the same file, read on another thread, made, folded and found repeated. */
+  addPartCounts(p: { folded: number; repeatedIds: number; wonRows: number; contactClients: number }): void {
+    this.folded += p.folded;
+    this.repeatedInParts += p.repeatedIds;
+    this.wonRows += p.wonRows;
+    this.contactClients += p.contactClients;
   }
 
   convert(fields: string[], line: number): Deal | null | typeof AMBIGUOUS {
@@ -132,9 +183,12 @@ export class DealConverter extends ConverterBase implements RowConverter<Deal> {
     // Lost and open deals are not revenue: their amounts and clients are often empty
     // (Maven, Pipedrive), and nothing they hold can change a result.
     const status: StatusKind = this.has('status') ? this.statuses.classify(this.text(fields, 'status')) : 'won';
-    const client = this.text(fields, 'client');
+    let client = this.text(fields, 'client');
     const manager = this.text(fields, 'manager');
     if (status !== 'won') return this.emit(client, 0, 0, '', null, status, manager, line);
+    // amoCRM leaves «Компания» empty on deals with a private buyer, named by the contact.
+    const byContact = client.trim() === '' && this.has('contact') && this.text(fields, 'contact').trim() !== '';
+    if (byContact) client = this.text(fields, 'contact');
     if (client.trim() === '')
       return this.invalid(
         line,
@@ -226,6 +280,7 @@ export class DealConverter extends ConverterBase implements RowConverter<Deal> {
     this.totalsCheck.add(whole, micro);
     const d = this.emit(client, whole, micro, currency, day, status, manager, line);
     if (this.hasDiscount) d.discounted = carriesDiscount(this.text(fields, 'discount'));
+    if (byContact) this.contactClients++;
     return d;
   }
 
@@ -294,6 +349,7 @@ export class DealConverter extends ConverterBase implements RowConverter<Deal> {
     manager: string,
     line: number,
   ): Deal {
+    if (status === 'won') this.wonRows++;
     const d = this.deal;
     d.client = client;
     d.whole = whole;

@@ -1,4 +1,4 @@
-import { CLIENT_ID_ALIASES, CREATED_ALIASES, EXPECTED_CLOSE_ALIASES } from './aliases.js';
+import { CLIENT_ID_ALIASES, CONTACT_ALIASES, CREATED_ALIASES, EXPECTED_CLOSE_ALIASES } from './aliases.js';
 import type { Fallback } from './columns.js';
 
 /**
@@ -10,6 +10,12 @@ import type { Fallback } from './columns.js';
 export const CLIENT_BY_ID: Fallback = {
   aliases: CLIENT_ID_ALIASES,
   kind: 'client-id',
+};
+
+/** A deal's contact person when the file has no client column (a private buyer named by the contact). */
+export const CLIENT_BY_CONTACT: Fallback = {
+  aliases: CONTACT_ALIASES,
+  kind: 'contact',
 };
 
 /** A deal dated when it was expected to close, or when it was created. */

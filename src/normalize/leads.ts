@@ -1,16 +1,24 @@
 import { cell } from '../codes/errors.js';
 import type { Amount } from './money.js';
-import { LEAD_ALIASES } from './aliases.js';
+import { LEAD_ALIASES, STATE_PATH_ALIASES } from './aliases.js';
 import type { ColumnMapping, FieldNeeds, FieldSpec } from './columns.js';
 import { CLIENT_BY_ID } from './fallbacks.js';
 import { ConverterBase, INVALID, MISSING, type ConverterOptions } from './converter-base.js';
+import { currencyCode } from './numbers.js';
 import type { Problems } from './problems.js';
 import { AMBIGUOUS, type RowConverter } from './row-feed.js';
 import type { PhraseClassifier } from './phrase-classifier.js';
 import { statusClassifier, type StatusKind, type Vocabulary } from './vocabulary.js';
 
 export const LEAD_FIELDS: readonly FieldSpec[] = [
-  { field: 'lead', aliases: LEAD_ALIASES.lead, required: true, description: 'the lead, request or deal name' },
+  {
+    field: 'lead',
+    aliases: LEAD_ALIASES.lead,
+    required: true,
+    description: 'the lead, request or deal name',
+    label: true,
+    kind: 'text',
+  },
   {
     field: 'client',
     aliases: LEAD_ALIASES.client,
@@ -18,17 +26,37 @@ export const LEAD_FIELDS: readonly FieldSpec[] = [
     description: 'the client',
     fallbacks: [CLIENT_BY_ID],
   },
-  { field: 'amount', aliases: LEAD_ALIASES.amount, required: false, description: 'the expected amount' },
+  {
+    field: 'amount',
+    aliases: LEAD_ALIASES.amount,
+    required: false,
+    description: 'the expected amount',
+    kind: 'amount',
+  },
   {
     field: 'expectedClose',
     aliases: LEAD_ALIASES.expectedClose,
     required: false,
     description: 'when the money is expected',
+    kind: 'date',
   },
+  { field: 'currency', aliases: LEAD_ALIASES.currency, required: false, description: 'the currency of the amount' },
   { field: 'days', aliases: LEAD_ALIASES.days, required: false, description: 'days to close' },
-  { field: 'created', aliases: LEAD_ALIASES.created, required: false, description: 'when the lead came in' },
+  {
+    field: 'created',
+    aliases: LEAD_ALIASES.created,
+    required: false,
+    description: 'when the lead came in',
+    kind: 'date',
+  },
   { field: 'manager', aliases: LEAD_ALIASES.manager, required: false, description: 'who works the lead' },
-  { field: 'status', aliases: LEAD_ALIASES.status, required: false, description: 'open, won or lost' },
+  {
+    field: 'status',
+    aliases: LEAD_ALIASES.status,
+    required: false,
+    description: 'open, won or lost',
+    pathAliases: STATE_PATH_ALIASES,
+  },
 ];
 
 /** A leads export needs the lead, its amount, and when the money is expected (a date or days). */
@@ -45,6 +73,8 @@ export interface LeadRow {
   client: string;
   /** Whole units and millionths; null when the cell is empty. */
   amount: Amount | null;
+  /** ISO code from the currency column or the amount's sign, '' when the file does not say. */
+  currency: string;
   /** Day number of the expected close, or null when unknown. */
   expectedClose: number | null;
   /** Days to close counted from as-of, when the file gives days and no creation date. */
@@ -74,6 +104,7 @@ export class LeadConverter extends ConverterBase implements RowConverter<LeadRow
     if (this.isTotalsRow(fields, line) || this.misshapen(fields, line)) return null;
     const status: StatusKind = this.has('status') ? this.statuses.classify(this.text(fields, 'status')) : 'open';
     let amount: LeadRow['amount'] = null;
+    let currency = '';
     let expectedClose: number | null = null;
     let daysFromAsOf: number | null = null;
     if (status === 'open') {
@@ -93,7 +124,10 @@ export class LeadConverter extends ConverterBase implements RowConverter<LeadRow
             'fix-amount',
           );
         amount = { whole: v.whole, micro: v.micro };
+        currency = v.currency;
       }
+      const written = currencyCode(this.text(fields, 'currency'));
+      if (written !== '') currency = written;
       if (this.has('expectedClose')) {
         const d = this.readDateField(fields, 'expectedClose', line);
         if (d === AMBIGUOUS) return AMBIGUOUS;
@@ -129,6 +163,7 @@ export class LeadConverter extends ConverterBase implements RowConverter<LeadRow
       lead: this.text(fields, 'lead'),
       client: this.text(fields, 'client'),
       amount,
+      currency,
       expectedClose,
       daysFromAsOf,
       status,

@@ -1,9 +1,10 @@
 import { cell } from '../codes/errors.js';
-import { OFFER_ALIASES } from './aliases.js';
+import { OFFER_ALIASES, STATE_PATH_ALIASES } from './aliases.js';
 import type { ColumnMapping, FieldNeeds, FieldSpec } from './columns.js';
 import { ConverterBase, INVALID, MISSING, type ConverterOptions } from './converter-base.js';
 import { CLIENT_BY_ID, OFFER_SENT_FALLBACKS } from './fallbacks.js';
 import { PhraseClassifier } from './phrase-classifier.js';
+import { currencyCode } from './numbers.js';
 import type { Problems } from './problems.js';
 import { AMBIGUOUS, type RowConverter } from './row-feed.js';
 import { BUILT_IN, type Vocabulary } from './vocabulary.js';
@@ -22,12 +23,38 @@ export const OFFER_FIELDS: readonly FieldSpec[] = [
     required: true,
     description: 'when the offer was sent',
     fallbacks: OFFER_SENT_FALLBACKS,
+    kind: 'date',
   },
-  { field: 'expires', aliases: OFFER_ALIASES.expires, required: false, description: 'the last day the offer is valid' },
-  { field: 'amount', aliases: OFFER_ALIASES.amount, required: false, description: 'the amount offered' },
-  { field: 'status', aliases: OFFER_ALIASES.status, required: false, description: 'accepted, declined, or still open' },
+  {
+    field: 'expires',
+    aliases: OFFER_ALIASES.expires,
+    required: false,
+    description: 'the last day the offer is valid',
+    kind: 'date',
+  },
+  {
+    field: 'amount',
+    aliases: OFFER_ALIASES.amount,
+    required: false,
+    description: 'the amount offered',
+    kind: 'amount',
+  },
+  { field: 'currency', aliases: OFFER_ALIASES.currency, required: false, description: 'the currency of the amount' },
+  {
+    field: 'status',
+    aliases: OFFER_ALIASES.status,
+    required: false,
+    description: 'accepted, declined, or still open',
+    pathAliases: STATE_PATH_ALIASES,
+  },
   { field: 'manager', aliases: OFFER_ALIASES.manager, required: false, description: 'who sent the offer' },
-  { field: 'number', aliases: OFFER_ALIASES.number, required: false, description: 'the offer or quote number' },
+  {
+    field: 'number',
+    aliases: OFFER_ALIASES.number,
+    required: false,
+    description: 'the offer or quote number',
+    label: true,
+  },
 ];
 
 export const OFFER_NEEDS: FieldNeeds = { specs: OFFER_FIELDS };
@@ -113,6 +140,8 @@ export interface OfferRow {
   sent: number | null;
   expires: number | null;
   amount: { whole: number; micro: number } | null;
+  /** ISO code from the currency column or the amount's sign, '' when the file does not say. */
+  currency: string;
   manager: string;
   decision: OfferStage;
   line: number;
@@ -147,7 +176,17 @@ export class OfferConverter extends ConverterBase implements RowConverter<OfferR
     if (sent === AMBIGUOUS) return AMBIGUOUS;
     if (sent === INVALID) return null;
     if (sent === MISSING)
-      return { client, number: '', sent: null, expires: null, amount: null, manager: '', decision: 'undecided', line };
+      return {
+        client,
+        number: '',
+        sent: null,
+        expires: null,
+        amount: null,
+        currency: '',
+        manager: '',
+        decision: 'undecided',
+        line,
+      };
     let expires: number | null = null;
     if (this.has('expires')) {
       const e = this.readDateField(fields, 'expires', line);
@@ -178,12 +217,15 @@ export class OfferConverter extends ConverterBase implements RowConverter<OfferR
       : null;
     if (amount === AMBIGUOUS) return AMBIGUOUS;
     if (amount === INVALID) return null;
+    const written = currencyCode(this.text(fields, 'currency'));
+    const currency = written !== '' ? written : amount === null ? '' : this.amountColumn('amount').value.currency;
     return {
       client,
       number: this.text(fields, 'number').trim(),
       sent,
       expires,
       amount,
+      currency,
       manager: this.text(fields, 'manager'),
       decision: this.has('status') ? this.decisions.classify(this.text(fields, 'status')) : 'undecided',
       line,

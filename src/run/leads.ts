@@ -3,7 +3,14 @@ import { leadReasonText } from '../present/messages/cells.js';
 import { warningJson } from '../present/messages/warnings.js';
 import { warning } from '../codes/warnings.js';
 import { loadLeads } from '../load/leads.js';
-import { analyzeLeads, type LeadOptions, type LeadsResult, type RankedLead } from '../analyses/leads.js';
+import {
+  analyzeLeads,
+  type LeadInput,
+  type LeadOptions,
+  type LeadsResult,
+  type RankedLead,
+} from '../analyses/leads.js';
+import { formatDay } from '../normalize/dates.js';
 import type { Vocabulary } from '../normalize/vocabulary.js';
 import type { MachineRow } from '../render/document.js';
 import { type Lang } from '../present/i18n.js';
@@ -17,6 +24,8 @@ export interface LeadsRunOptions {
   inputs: InputOptions[];
   vocabulary: Vocabulary;
   leads: LeadOptions;
+  /** Only the leads in this currency; needed when the leads mix currencies. */
+  currency?: string;
   lang: Lang;
 }
 
@@ -28,7 +37,7 @@ export interface ComputedLeads {
 
 /** Read leads and rank them: the data of `leads`, reused by `report` and `check`. */
 export async function computeLeads(options: Omit<LeadsRunOptions, 'lang'>): Promise<ComputedLeads> {
-  const loaded = await loadLeads(options.inputs, options.vocabulary);
+  const loaded = await loadLeads(options.inputs, options.vocabulary, options.currency);
   const result = analyzeLeads(loaded.leads, options.leads);
   for (const l of result.leads) {
     const reason = l.group === 'unclassified' ? leadReasonText(l, 'en') : '';
@@ -44,7 +53,35 @@ export async function computeLeads(options: Omit<LeadsRunOptions, 'lang'>): Prom
   }
   const unclassified = result.groups.find((g) => g.group === 'unclassified')?.count ?? 0;
   if (unclassified > 0) warnings.push(warning('UNCLASSIFIED_LEADS', { count: unclassified }));
+  const old = oldExport(loaded.leads, options.leads.asOf);
+  if (old) warnings.push(old);
   return { result, inputs: loaded.inputs, warnings };
+}
+
+/** Days beyond which an export whose every expected close lies before as-of looks old. */
+const OLD_EXPORT_DAYS = 365;
+
+/**
+ * An export made long ago and read today: every open lead's expected close is more than a
+ * year before as-of, so the whole queue reads as overdue. Said once, naming --as-of.
+ */
+export function oldExport(leads: readonly LeadInput[], asOf: number): Warning | null {
+  let count = 0;
+  let earliest = Infinity;
+  let latest = -Infinity;
+  for (const l of leads) {
+    if (l.expectedClose === null) continue;
+    count++;
+    earliest = Math.min(earliest, l.expectedClose);
+    latest = Math.max(latest, l.expectedClose);
+  }
+  if (count === 0 || latest >= asOf - OLD_EXPORT_DAYS) return null;
+  return warning('LEADS_LOOK_OLD', {
+    count,
+    earliest: formatDay(earliest),
+    latest: formatDay(latest),
+    asOf: formatDay(asOf),
+  });
 }
 
 export async function runLeads(options: LeadsRunOptions): Promise<CommandOutput> {

@@ -4,6 +4,7 @@ import { warningJson } from '../present/messages/warnings.js';
 import { warning } from '../codes/warnings.js';
 import type { InputOptions } from '../load/input-options.js';
 import type { InputReport, Warning } from '../schema/envelope.js';
+import { mixedCurrencies, type Currencies } from '../load/currencies.js';
 import { loadContacts, loadOffers } from '../load/offers.js';
 import { SameFields } from '../load/rows.js';
 import { formatDay } from '../normalize/dates.js';
@@ -19,6 +20,8 @@ export interface OffersRules {
   /** Activity logs; none: only expiry is checked. */
   activities: InputOptions[];
   vocabulary: Vocabulary;
+  /** Only the offers in this currency; needed when the offers mix currencies. */
+  currency?: string;
   rules: OffersOptions;
 }
 
@@ -34,16 +37,28 @@ export interface ReadOffers {
   warnings: Warning[];
 }
 
-/** Every offers file, in order. */
-export async function readOffers(files: InputOptions[], vocabulary: Vocabulary, asOf: number): Promise<ReadOffers> {
+/**
+ * Every offers file, in order; only the offers in `currency` (rows that name none are taken
+ * to be in it). Offers in several currencies with no `currency` stop: their amounts would
+ * be compared and added as one.
+ */
+export async function readOffers(
+  files: InputOptions[],
+  vocabulary: Vocabulary,
+  asOf: number,
+  currency?: string,
+): Promise<ReadOffers> {
   const out: ReadOffers = { offers: [], inputs: [], warnings: [] };
   const fields = new SameFields('offers');
+  const currencies: Currencies = new Map();
   for (const input of files) {
-    const loaded = await loadOffers(input, vocabulary, asOf, fields);
+    const loaded = await loadOffers(input, vocabulary, asOf, fields, { currency, currencies });
     out.offers.push(...loaded.offers);
     out.inputs.push(loaded.input);
     out.warnings.push(...loaded.warnings);
   }
+  const mixed = mixedCurrencies(currencies, currency, files[0]?.source.name ?? '');
+  if (mixed) throw mixed;
   return out;
 }
 
@@ -74,7 +89,7 @@ export function offersResult(
 
 /** Read the offers, then the contacts with their clients, and apply the rules. */
 export async function computeOffers(o: OffersRules): Promise<ComputedOffers> {
-  const read = await readOffers(o.offers, o.vocabulary, o.rules.asOf);
+  const read = await readOffers(o.offers, o.vocabulary, o.rules.asOf, o.currency);
   const inputs = [...read.inputs];
   const warnings = [...read.warnings];
   let log: ContactDays | null = null;

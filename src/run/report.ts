@@ -48,6 +48,8 @@ export interface ReportOptions {
   folder: string | null;
   unused: UnusedFile[];
   period: Period;
+  /** False when `period` is the default (the last full month before as-of), not the user's. */
+  periodGiven: boolean;
   asOf: number;
   share: ShareOptions;
   /** The user's additions to the status, outcome and channel lists. */
@@ -109,7 +111,14 @@ export async function computeReport(o: ReportOptions): Promise<ReportData> {
     const history = new DealHistory(dynamicsWindow(o.asOf, o.dynamics.months));
     const share = await computeShare({
       inputs: o.files.deals,
-      filter: { ...dealFilter, period: o.period, previous, trailing: wantTrailing ? trailing : null, history },
+      filter: {
+        ...dealFilter,
+        period: o.period,
+        periodGiven: o.periodGiven,
+        previous,
+        trailing: wantTrailing ? trailing : null,
+        history,
+      },
       share: o.share,
     });
     result.share = share.result;
@@ -157,13 +166,16 @@ export async function computeReport(o: ReportOptions): Promise<ReportData> {
       inputs: o.files.leads,
       vocabulary: o.vocabulary,
       leads: { asOf: o.asOf, ...o.leads },
+      currency: o.currency,
     });
     result.leads = leads.result;
     inputs.push(...leads.inputs);
     warnings.push(...leads.warnings);
   }
   // The offers come before the log, so that one pass over the log serves the cadence and the follow-up rule.
-  const offers: ReadOffers | null = o.files.offers ? await readOffers(o.files.offers, o.vocabulary, o.asOf) : null;
+  const offers: ReadOffers | null = o.files.offers
+    ? await readOffers(o.files.offers, o.vocabulary, o.asOf, o.currency)
+    : null;
   if (offers) {
     inputs.push(...offers.inputs);
     warnings.push(...offers.warnings);

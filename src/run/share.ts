@@ -1,6 +1,8 @@
 import { says } from '../codes/errors.js';
 import { shareDoc } from '../present/share.js';
 import { warningJson } from '../present/messages/warnings.js';
+import { errorText } from '../present/messages/errors.js';
+import { formatDay } from '../normalize/dates.js';
 import { warning } from '../codes/warnings.js';
 import { analyzeShare, type ShareJson, type ShareOptions, type ShareResult } from '../analyses/share.js';
 import { periodJson, type Period } from '../normalize/period.js';
@@ -37,7 +39,8 @@ export interface ComputedShare {
 /** Read deals and analyse shares: the data of `share`, reused by `report` and `check`. */
 export async function computeShare(options: Omit<ShareRunOptions, 'lang'>): Promise<ComputedShare> {
   const loaded = await loadDeals(options.inputs, options.filter);
-  if (loaded.inputs.every((i) => i.used === 0)) throw noRevenue(loaded.inputs, options.filter.period);
+  if (loaded.inputs.every((i) => i.used === 0))
+    throw noRevenue(loaded.inputs, options.filter.period, loaded.covers, options.filter.periodGiven === false);
   const analysis = analyzeShare(loaded.ledger.clients.values(), options.share);
   const result: ShareJson = {
     ...analysis,
@@ -81,8 +84,17 @@ export function nonPositiveWarnings(result: ShareResult): Warning[] {
   ];
 }
 
-/** Why no row counted, with the numbers a user needs to fix the command (added up over the files). */
-function noRevenue(inputs: InputReport[], period: Period | null): FolioError {
+/**
+ * Why no row counted, with the numbers a user needs to fix the command (added up over the
+ * files); when the period left every won row out, the days the files cover and the flags
+ * that ask for them (`--as-of` too where the period was the command's default).
+ */
+function noRevenue(
+  inputs: InputReport[],
+  period: Period | null,
+  dated: { from: number; to: number } | null,
+  defaulted: boolean,
+): FolioError {
   const p = periodJson(period);
   const where = p ? ` in ${p.from ?? '…'} — ${p.to ?? '…'}` : '';
   const excluded = new Map<string, number>();
@@ -95,14 +107,26 @@ function noRevenue(inputs: InputReport[], period: Period | null): FolioError {
   const rows = inputs.reduce((a, i) => a + i.rows, 0);
   const skipped = inputs.reduce((a, i) => a + i.skipped, 0);
   const files = inputs.length > 1 ? ` of ${inputs.length} files` : '';
+  const outside = (excluded.get('period') ?? 0) > 0;
+  const covers = p && outside && dated ? { from: formatDay(dated.from), to: formatDay(dated.to) } : null;
+  const asOf = covers && dated && defaulted ? formatDay(dated.to + 1) : null;
+  const said = says('NO_REVENUE', {
+    where,
+    rows,
+    files,
+    why,
+    skipped,
+    period: p !== null && p !== undefined,
+    covers,
+    asOf,
+  });
+  const en = errorText(said, 'en');
   return new FolioError({
     code: 'NO_REVENUE',
     file: inputs.map((i) => i.file).join(', '),
-    message: `no won deal${where}: of ${rows} rows${files}, ${why || 'none'} excluded, ${skipped} skipped`,
-    hint: p
-      ? 'check the period (--period, --from, --to); `folio inspect` shows the dates as read'
-      : 'check which statuses count as won (--won); `folio inspect` shows them as read',
-    says: says('NO_REVENUE', { where, rows, files, why, skipped, period: p !== null && p !== undefined }),
+    message: en.text,
+    hint: en.hint,
+    says: said,
   });
 }
 

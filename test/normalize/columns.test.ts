@@ -15,7 +15,9 @@ function said(f: FallbackUse): { field: string; header: string; code: string; me
   const w =
     f.kind === 'client-id'
       ? warning('CLIENT_BY_ID', { header: f.header })
-      : warning('DATE_FALLBACK', { header: f.header, kind: f.kind });
+      : f.kind === 'contact'
+        ? warning('CLIENT_BY_CONTACT', { header: f.header })
+        : warning('DATE_FALLBACK', { header: f.header, kind: f.kind });
   return { field: f.field, header: f.header, code: w.code, message: warningText(w, 'en') };
 }
 

@@ -8,6 +8,14 @@ import { type Catalog, say } from './entry.js';
 
 const quoted = (list: readonly string[]): string => list.map((h) => `"${h}"`).join(', ');
 
+/** The flags that ask for the days the data covers: one calendar year as --period, else --from/--to; and --as-of, where the command has one. */
+function rangeFlags(covers: { from: string; to: string }, asOf: string | null, lang: Lang): string {
+  const year = covers.from.slice(0, 4);
+  const range = year === covers.to.slice(0, 4) ? `--period ${year}` : `--from ${covers.from} --to ${covers.to}`;
+  if (asOf === null) return range;
+  return lang === 'ru' ? `${range} или --as-of ${asOf}` : `${range}, or --as-of ${asOf}`;
+}
+
 /** Russian names of the fields folio reads (the English ones are the `--map` keys themselves). */
 const FIELD_RU: Record<string, string> = {
   manager: 'менеджер',
@@ -35,6 +43,7 @@ const FIELD_RU: Record<string, string> = {
   created: 'дата создания',
   channel: 'канал',
   discount: 'скидка',
+  contact: 'контакт',
 };
 const fieldRu = (field: string): string => `«${FIELD_RU[field] ?? field}»`;
 
@@ -67,6 +76,8 @@ export function unusedWhy(u: UnusedFile, lang: Lang): string {
     }
     case 'named-without-columns':
       return `назван как ${r.roles.map((role) => ROLE_RU[role] ?? role).join(' или ')}, но без колонок ${waysRu(r.needs)}`;
+    case 'activity-log-without-columns':
+      return `журнал активностей (в нём есть ${r.signs.map((s) => `«${s}»`).join(', ')}), но без колонки ${r.lacks.map(fieldRu).join(', ')}: укажите его флагом --activities ФАЙЛ и колонку флагом --activities-map ПОЛЕ=ЗАГОЛОВОК`;
     case 'no-fitting-columns':
       return `колонки не подходят ни к одному входу (${r.header.join(', ')}${r.more ? ', …' : ''})`;
     case 'no-header':
@@ -510,13 +521,24 @@ export const ERRORS: Catalog<ErrorFields> = {
   },
   NO_DATE_FOR_PERIOD: {
     en: {
-      text: () => 'a period was asked for, but the file has no date column',
-      hint: (f) => `columns found: ${quoted(f.columns)}; map one with --map date=HEADER, or drop --period/--from/--to`,
+      text: (f) =>
+        f.given === false
+          ? 'the report covers a period (by default the last full month before --as-of), but the file has no date column'
+          : 'a period was asked for, but the file has no date column',
+      hint: (f) =>
+        f.given === false
+          ? `columns found: ${quoted(f.columns)}; map one with --map date=HEADER`
+          : `columns found: ${quoted(f.columns)}; map one with --map date=HEADER, or drop --period/--from/--to`,
     },
     ru: {
-      text: () => 'задан период, но в файле нет колонки даты',
+      text: (f) =>
+        f.given === false
+          ? 'отчёт строится за период (по умолчанию последний полный месяц до --as-of), но в файле нет колонки даты'
+          : 'задан период, но в файле нет колонки даты',
       hint: (f) =>
-        `найдены колонки: ${quoted(f.columns)}; укажите колонку: --map date=ЗАГОЛОВОК, или уберите --period/--from/--to`,
+        f.given === false
+          ? `найдены колонки: ${quoted(f.columns)}; укажите колонку: --map date=ЗАГОЛОВОК`
+          : `найдены колонки: ${quoted(f.columns)}; укажите колонку: --map date=ЗАГОЛОВОК, или уберите --period/--from/--to`,
     },
   },
   NO_KEY_COLUMN: {
@@ -732,18 +754,23 @@ export const ERRORS: Catalog<ErrorFields> = {
   NO_REVENUE: {
     en: {
       text: (f) =>
-        `no won deal${f.where}: of ${f.rows} rows${f.files}, ${f.why || 'none'} excluded, ${f.skipped} skipped`,
+        `no won deal${f.where}: of ${f.rows} rows${f.files}, ${f.why || 'none'} excluded, ${f.skipped} skipped${f.covers ? `; the ${f.files ? 'files cover' : 'file covers'} ${f.covers.from} — ${f.covers.to}` : ''}`,
       hint: (f) =>
-        f.period
-          ? 'check the period (--period, --from, --to); `folio inspect` shows the dates as read'
-          : 'check which statuses count as won (--won); `folio inspect` shows them as read',
+        f.covers
+          ? `ask for a period the data covers: ${rangeFlags(f.covers, f.asOf ?? null, 'en')}`
+          : f.period
+            ? 'check the period (--period, --from, --to); `folio inspect` shows the dates as read'
+            : 'check which statuses count as won (--won); `folio inspect` shows them as read',
     },
     ru: {
-      text: (f) => `нет ни одной выигранной сделки: строк всего ${f.rows}, пропущено ${f.skipped}`,
+      text: (f) =>
+        `нет ни одной выигранной сделки${f.where ? ` в периоде ${f.where.replace(/^ in /, '')}` : ''}: строк всего ${f.rows}, пропущено ${f.skipped}${f.covers ? `; данные охватывают ${f.covers.from} — ${f.covers.to}` : ''}`,
       hint: (f) =>
-        f.period
-          ? 'проверьте период (--period, --from, --to); `folio inspect` показывает прочитанные даты'
-          : 'проверьте, какие статусы считаются выигранными (--won); `folio inspect` показывает прочитанные статусы',
+        f.covers
+          ? `задайте период, который есть в данных: ${rangeFlags(f.covers, f.asOf ?? null, 'ru')}`
+          : f.period
+            ? 'проверьте период (--period, --from, --to); `folio inspect` показывает прочитанные даты'
+            : 'проверьте, какие статусы считаются выигранными (--won); `folio inspect` показывает прочитанные статусы',
     },
   },
   KEY_CLIENTS_UNKNOWN: {

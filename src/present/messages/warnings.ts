@@ -203,6 +203,68 @@ export const WARNINGS: Catalog<WarningFields> = {
         ),
     },
   },
+  CLIENT_BY_CONTACT: {
+    en: {
+      text: (f) =>
+        at(
+          f,
+          `clients are the contact persons of "${f.header}": the file has no client or company column; map one with --map client=HEADER`,
+        ),
+    },
+    ru: {
+      text: (f) =>
+        at(
+          f,
+          `клиенты — контактные лица из «${f.header}»: в файле нет колонки клиента или компании; укажите её: --map client=ЗАГОЛОВОК`,
+        ),
+    },
+  },
+  CONTACT_AS_CLIENT: {
+    en: {
+      text: (f) =>
+        f.count === f.won
+          ? `${f.file}: "${f.client}" is empty on every won row, so the clients are the contacts of "${f.contact}" (${f.count} row(s)); map another with --map client=HEADER`
+          : `${f.file}: ${f.count} of ${f.won} won row(s) have an empty "${f.client}" and take the client from "${f.contact}"; map another with --map client=HEADER`,
+    },
+    ru: {
+      text: (f) =>
+        f.count === f.won
+          ? `${f.file}: «${f.client}» пуста во всех выигранных строках, поэтому клиенты — контакты из «${f.contact}» (строк: ${f.count}); другую колонку задаёт --map client=ЗАГОЛОВОК`
+          : `${f.file}: в ${f.count} из ${f.won} выигранных строк «${f.client}» пуста, клиент взят из «${f.contact}»; другую колонку задаёт --map client=ЗАГОЛОВОК`,
+    },
+  },
+  PATH_HEADERS: {
+    en: {
+      text: (f) =>
+        at(
+          f,
+          `path-style headers read by their last part: ${f.paths.map((p) => `"${p.header}" as the ${p.field} ("${p.read}")`).join(', ')}; map another with --map FIELD=HEADER`,
+        ),
+    },
+    ru: {
+      text: (f) =>
+        at(
+          f,
+          `заголовки-пути прочитаны по последней части: ${f.paths.map((p) => `«${p.header}» — ${p.field} («${p.read}»)`).join(', ')}; другую колонку задаёт --map ПОЛЕ=ЗАГОЛОВОК`,
+        ),
+    },
+  },
+  SERIAL_DATES: {
+    en: {
+      text: (f) =>
+        at(
+          f,
+          `${f.count} value(s) of "${f.header}" are Excel day numbers (a sheet saved as text) and were read as dates: line ${f.line} "${f.first}" is ${f.day}; if they are not dates, map another column with --map`,
+        ),
+    },
+    ru: {
+      text: (f) =>
+        at(
+          f,
+          `значения «${f.header}» — номера дней Excel (лист сохранён как текст), прочитаны как даты: ${f.count}; строка ${f.line} «${f.first}» — это ${f.day}; если это не даты, укажите другую колонку флагом --map`,
+        ),
+    },
+  },
   FLOAT_AMOUNTS: {
     en: {
       text: (f) =>
@@ -504,6 +566,16 @@ export const WARNINGS: Catalog<WarningFields> = {
   UNCLASSIFIED_LEADS: {
     en: { text: (f) => `${f.count} lead(s) have no amount or no expected close date and are listed last` },
     ru: { text: (f) => `заявки без суммы или без ожидаемой даты идут в конце списка: ${f.count}` },
+  },
+  LEADS_LOOK_OLD: {
+    en: {
+      text: (f) =>
+        `the export looks old: the expected close of every one of the ${f.count} open lead(s) with one lies more than a year before ${f.asOf} (the latest is ${f.latest}), so all of them read as long overdue; give the day the export was made with --as-of (e.g. --as-of ${f.earliest})`,
+    },
+    ru: {
+      text: (f) =>
+        `выгрузка выглядит старой: ожидаемое закрытие всех открытых заявок с датой (${f.count}) больше чем на год раньше ${f.asOf} (самое позднее — ${f.latest}), поэтому все они давно просрочены; укажите день выгрузки флагом --as-of (например, --as-of ${f.earliest})`,
+    },
   },
   CADENCE_SKIPPED: {
     en: {
