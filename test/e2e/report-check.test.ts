@@ -131,8 +131,9 @@ describe('folio report (e2e)', () => {
     const html = readFileSync(out, 'utf8');
     expect(readdirSync(dir)).toEqual(['report.html']);
     expect(html).toMatch(/^<!doctype html>/);
-    // Pareto, matrix, leads, timeline; the client base's ABC×XYZ grid and the key clients' sparklines.
-    expect(html.match(/<svg class="chart /g)?.length).toBe(6);
+    // Pareto, matrix, leads, timeline; the client base's ABC×XYZ grid and the key clients' sparklines;
+    // the funnels of the team and of its three managers.
+    expect(html.match(/<svg class="chart /g)?.length).toBe(10);
     expect(html).not.toMatch(/<script|<link|@import|https?:\/\/(?!json-schema)/);
   });
 
