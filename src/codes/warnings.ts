@@ -82,7 +82,11 @@ export interface WarningFields {
   /** `funnel --history`: deals of the stage logs that no deals file holds: left out. */
   FUNNEL_LOG_UNMATCHED: { file: string; count: number };
   /** `report`: activities and deals are there, but the log cannot give the funnel (`seen`: its commonest channels). */
-  FUNNEL_SKIPPED: { why: 'no-channel-column' | 'no-calls-or-meetings'; files: string[]; missing: ('phone' | 'meeting')[] };
+  FUNNEL_SKIPPED: {
+    why: 'no-channel-column' | 'no-calls-or-meetings';
+    files: string[];
+    missing: ('phone' | 'meeting')[];
+  };
   MANAGER_OVERLOAD: { manager: string; keyClients: number; limit: number; clients: string[] };
   NON_POSITIVE_CLIENTS: { count: number; shareBase: number; clients: { client: string; revenue: number }[] };
   KEY_CLIENTS_AT_RISK: { clients: string[] };

@@ -1,12 +1,6 @@
 import { says } from '../codes/errors.js';
 import { type UnknownValues, type Warning, warning } from '../codes/warnings.js';
-import {
-  dealReach,
-  type FunnelContacts,
-  FunnelTally,
-  StageSteps,
-  stageKey,
-} from '../analyses/funnel.js';
+import { dealReach, type FunnelContacts, FunnelTally, StageSteps, stageKey } from '../analyses/funnel.js';
 import { FolioError } from '../errors.js';
 import { ACTIVITY_FIELDS, type Activity } from '../normalize/activities.js';
 import type { FieldNeeds } from '../normalize/columns.js';
@@ -155,7 +149,13 @@ class ValueCounts {
     const all = [...this.counts]
       .map(([value, rows]) => ({ value, rows, tied: [] }))
       .sort((a, b) => b.rows - a.rows || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
-    return { file, rows: this.rows, values: all.slice(0, SHOWN), more: Math.max(0, all.length - SHOWN), unkept: this.unkept };
+    return {
+      file,
+      rows: this.rows,
+      values: all.slice(0, SHOWN),
+      more: Math.max(0, all.length - SHOWN),
+      unkept: this.unkept,
+    };
   }
 }
 
@@ -259,7 +259,10 @@ export async function loadPipeline(o: PipelineOptions): Promise<PipelineRead> {
       (deal: PipelineRow) => {
         const id = deal.id === '' ? '' : stageKey(deal.id);
         if (id !== '' && o.history.length > 0 && !known.has(id)) known.add(detach(id));
-        if (o.window !== null && (deal.created === null || deal.created < o.window.from || deal.created > o.window.to)) {
+        if (
+          o.window !== null &&
+          (deal.created === null || deal.created < o.window.from || deal.created > o.window.to)
+        ) {
           excluded.outsideWindow++;
           return;
         }

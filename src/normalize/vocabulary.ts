@@ -254,16 +254,7 @@ export const BUILT_IN: Vocabulary = {
   ],
   // The funnel's finer kinds of personal contact (docs/rules.md, "Funnel"): every personal
   // channel above is one of these two or, like a video call, neither (NEITHER_PHONE_NOR_MEETING).
-  phoneChannels: [
-    'call',
-    'phone',
-    'phone call',
-    'telephone',
-    'звон',
-    'созвон',
-    'телефон',
-    'консультация по телефону',
-  ],
+  phoneChannels: ['call', 'phone', 'phone call', 'telephone', 'звон', 'созвон', 'телефон', 'консультация по телефону'],
   meetingChannels: [
     'meeting',
     'visit',

@@ -150,7 +150,11 @@ async function computeStageFunnel(o: FunnelRunOptions): Promise<ComputedFunnel> 
   });
   const result = funnelResult(read.tally, { confidence: o.confidence, mode: 'stages', asOf: o.asOf, window });
   const files = o.inputs.map((i) => i.source.name);
-  return { result, inputs: read.inputs, warnings: [...read.warnings, ...unassigned(result, read.managers, files, 'deals')] };
+  return {
+    result,
+    inputs: read.inputs,
+    warnings: [...read.warnings, ...unassigned(result, read.managers, files, 'deals')],
+  };
 }
 
 export async function computeFunnel(o: FunnelRunOptions): Promise<ComputedFunnel> {

@@ -208,7 +208,7 @@ export const funnelResultSchema = z.object({
             to: z.string(),
             rate: z.number(),
             teamRate: z.number(),
-            upper: z.number().describe("upper end of the Wilson interval of rate: below teamRate"),
+            upper: z.number().describe('upper end of the Wilson interval of rate: below teamRate'),
           })
           .nullable()
           .describe('the step furthest below the team beyond chance; null when none is'),

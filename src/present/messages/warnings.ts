@@ -436,12 +436,10 @@ export const WARNINGS: Catalog<WarningFields> = {
   },
   FUNNEL_NO_DEALS: {
     en: {
-      text: () =>
-        'the funnel stops at met: the won step needs the deals export; give it with --deals FILE',
+      text: () => 'the funnel stops at met: the won step needs the deals export; give it with --deals FILE',
     },
     ru: {
-      text: () =>
-        'воронка заканчивается на встрече: для шага «сделка» нужна выгрузка сделок; укажите её: --deals ФАЙЛ',
+      text: () => 'воронка заканчивается на встрече: для шага «сделка» нужна выгрузка сделок; укажите её: --deals ФАЙЛ',
     },
   },
   FUNNEL_LOST_AT_FIRST: {
