@@ -80,10 +80,8 @@ export function funnelSections(r: FunnelResult, lang: Lang): Section[] {
   const columns: Column[] = [
     { label: t(lang, 'manager') },
     ...r.steps.map((s) => ({ label: stepName(r, s, lang), align: 'right' as const })),
-    ...transitions.map((x) => ({
-      label: `${stepName(r, x.from, lang)} → ${stepName(r, x.to, lang)}`,
-      align: 'right' as const,
-    })),
+    // The rate into a step from the one before: `→ met`.
+    ...transitions.map((x) => ({ label: `→ ${stepName(r, x.to, lang)}`, align: 'right' as const })),
     { label: t(lang, 'funnelWeakest') },
   ];
   const row = (
