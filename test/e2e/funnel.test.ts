@@ -267,6 +267,51 @@ describe('folio funnel: bad input', () => {
   });
 });
 
+describe('the funnel in report and check', () => {
+  const deals = `${F}/deals-en.csv`;
+
+  it('a log without a channel column: the report leaves the funnel out and says why; check --fail-on funnel stops', () => {
+    const log = tempFile('activities.csv', 'Date,Account,Outcome,Assigned To\n2026-10-06,Umbrella,Positive,Tom Lee\n');
+    const base = ['--deals', deals, '--activities', log, '--as-of', '2026-11-23', '--json'];
+    const report = OUTPUT_SCHEMAS.report.parse(json(folio(['report', ...base])));
+    expect(report.result.funnel).toBeNull();
+    expect(report.warnings.find((w) => w.code === 'FUNNEL_SKIPPED')?.fields).toEqual({
+      why: 'no-channel-column',
+      files: [log],
+      missing: [],
+    });
+    const check = folio(['check', ...base, '--fail-on', 'funnel']);
+    expect(check.code).toBe(2);
+    expect(check.stderr).toContain('rule funnel needs the channel of each contact (a call, a meeting)');
+    expect(check.stderr).toContain('--activities-map channel=HEADER');
+  });
+
+  it('a log of e-mails only: check --allow-missing reports the rule skipped, naming what the log lacks', () => {
+    const log = tempFile(
+      'activities.csv',
+      'Date,Account,Type,Outcome,Assigned To\n2026-10-06,Umbrella,Email,Positive,Tom Lee\n',
+    );
+    const r = folio([
+      'check',
+      '--deals',
+      deals,
+      '--activities',
+      log,
+      '--as-of',
+      '2026-11-23',
+      '--fail-on',
+      'funnel',
+      '--allow-missing',
+      '--json',
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    const e = OUTPUT_SCHEMAS.check.parse(json(r));
+    expect(e.result.skipped.map((x) => x.gap)).toEqual([
+      { rule: 'funnel', lack: 'funnel-channels', files: [log], missing: ['phone', 'meeting'] },
+    ]);
+  });
+});
+
 describe('folio schema funnel', () => {
   it('prints the JSON Schema of the envelope, with the steps, the team and the managers', () => {
     const r = folio(['schema', 'funnel']);
