@@ -40,6 +40,8 @@ export class FunnelContactSink {
   readonly kinds: PhraseClassifier<ContactKind>;
   readonly excluded = { notCallOrMeeting: 0, outsideWindow: 0 };
   used = 0;
+  /** Calls and face-to-face contacts anywhere in the log, in the window or not. */
+  private readonly anywhere = { phone: 0, meeting: 0 };
 
   constructor(
     readonly contacts: FunnelContacts,
@@ -54,6 +56,7 @@ export class FunnelContactSink {
       this.excluded.notCallOrMeeting++;
       return;
     }
+    this.anywhere[kind]++;
     const key = nameKey(a.client);
     const counted = kind === 'phone' ? this.contacts.call(key, a.day, a.manager) : this.contacts.meeting(key, a.day);
     if (counted) this.used++;
@@ -71,8 +74,7 @@ export class FunnelContactSink {
 
   /** Which of the two kinds the whole log lacks (every row, not only the window's). */
   lacking(): ('phone' | 'meeting')[] {
-    const seen = new Set(this.kinds.snapshot().seen.map((s) => s.kind));
-    return (['phone', 'meeting'] as const).filter((k) => !seen.has(k));
+    return (['phone', 'meeting'] as const).filter((k) => this.anywhere[k] === 0);
   }
 
   /** Exit 2 for a log the funnel cannot read: no calls, or no face-to-face contacts at all. */
@@ -96,7 +98,7 @@ export class FunnelContactSink {
   }
 }
 
-/** What the funnel must say of a log as read: how its rows were read, and its channels no list knows. */
+/** What the funnel must say of a log as read: its channels that no list knows (counted in no step). */
 export function funnelLogWarnings(file: string, sink: FunnelContactSink): Warning[] {
   const unknown = unknownValuesWarning(file, 'contact channel', sink.kinds);
   return unknown ? [unknown] : [];
