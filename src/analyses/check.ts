@@ -12,6 +12,7 @@ export const CHECK_RULES = [
   'overload',
   'followup',
   'expired',
+  'funnel',
   'dormant-key',
   'manager-share',
 ] as const;

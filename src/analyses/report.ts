@@ -3,6 +3,7 @@ import type { Comparison } from './compare.js';
 import type { LeadsResult } from './leads.js';
 import type { MatrixJson } from './matrix.js';
 import type { OffersResult } from './offers.js';
+import type { FunnelResult } from './funnel.js';
 import type { ShareJson } from './share.js';
 import type { DynamicsJson, Stage } from './dynamics.js';
 
@@ -18,6 +19,8 @@ export interface ReportResult {
   leads: LeadsResult | null;
   cadence: CadenceJson | null;
   offers: OffersResult | null;
+  /** Consulted → met → won per manager; null without activities (with channels) and deals. */
+  funnel: FunnelResult | null;
   /** The client base over the 12 full months before as-of; null without deals or window revenue. */
   dynamics: DynamicsJson | null;
   /** Clients per stage as of the same day one period earlier, for the change. */

@@ -20,6 +20,7 @@ import { terminalProgress } from './progress.js';
 import { leadsCommand } from './leads.js';
 import { matrixCommand } from './matrix.js';
 import { offersCommand } from './offers.js';
+import { funnelCommand } from './funnel.js';
 import { reportCommand } from './report.js';
 import { schemaCommand } from './schema.js';
 import { shareCommand } from './share.js';
@@ -34,7 +35,14 @@ const PRIMARY_ROLE: Record<string, Role> = {
   leads: 'leads',
   cadence: 'activities',
   offers: 'offers',
+  funnel: 'activities',
 };
+
+/** The role of the file argument: the funnel's is a deals export under --stages, else an activity log. */
+function primaryRole(cmd: Command): Role | null {
+  if (cmd.name() === 'funnel' && (cmd.getOptionValue('stages') as string[]).length > 0) return 'deals';
+  return PRIMARY_ROLE[cmd.name()] ?? null;
+}
 
 /** The npm name: `folio` on the registry is someone else's package; the command is still `folio`. */
 const PACKAGE_NAME = 'folio-sales';
@@ -86,6 +94,7 @@ const COMMANDS: [string, (ctx: CliContext, done: (code: number) => void) => Comm
   ['leads', leadsCommand],
   ['cadence', cadenceCommand],
   ['offers', offersCommand],
+  ['funnel', funnelCommand],
   ['inspect', inspectCommand],
   ['config', configCommand],
   ['schema', schemaCommand],
@@ -166,7 +175,7 @@ Exit codes: 0 done, 1 a requested check failed, 2 usage or input error, 70 inter
     }
     ctx.config = await loadConfig(opts.config);
     applySettings(cmd, ctx.config, ctx.env);
-    applyColumns(cmd, ctx.config, PRIMARY_ROLE[cmd.name()] ?? null);
+    applyColumns(cmd, ctx.config, primaryRole(cmd));
     ctx.lang = cmd.opts<{ lang?: Lang }>().lang ?? ctx.lang;
   });
   const named = namedCommand(argv);

@@ -6,6 +6,7 @@ import type { InputOptions } from '../load/input-options.js';
 import type { Role } from '../load/inputs.js';
 import type { CliContext } from './context.js';
 import { addOfferRuleOptions } from './offers.js';
+import { addFunnelRuleOptions } from './funnel.js';
 import { emit } from './emit.js';
 import {
   addDynamicsRuleOptions,
@@ -48,6 +49,7 @@ export type ReportFlags = RawOptions &
     offersMap: string[];
     followUpDays: number;
     expiringDays: number;
+    confidence: number;
     dealsMap: string[];
     activitiesMap: string[];
     leadsMap: string[];
@@ -106,6 +108,7 @@ export function addReportOptions(cmd: Command): Command {
   addLeadRuleOptions(cmd);
   addCadenceRuleOptions(cmd);
   addOfferRuleOptions(cmd);
+  addFunnelRuleOptions(cmd);
   addThresholdOptions(cmd);
   addBandOption(cmd);
   addDynamicsRuleOptions(cmd);
@@ -186,6 +189,7 @@ export async function reportOptions(folder: string | undefined, flags: ReportFla
       dossierMonths: flags.dossierMonths,
     },
     offerRules: { followUpDays: flags.followUpDays, expiringDays: flags.expiringDays },
+    funnel: { confidence: flags.confidence },
     lang: outputLang(flags),
     keyClients: flags.keyClient,
     allClients: flags.allClients === true,

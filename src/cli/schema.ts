@@ -3,7 +3,18 @@ import { Command } from 'commander';
 import type { CliContext } from './context.js';
 import { usage } from './options.js';
 
-const NAMES = ['share', 'dynamics', 'matrix', 'leads', 'cadence', 'offers', 'report', 'check', 'config'] as const;
+const NAMES = [
+  'share',
+  'dynamics',
+  'matrix',
+  'leads',
+  'cadence',
+  'offers',
+  'funnel',
+  'report',
+  'check',
+  'config',
+] as const;
 
 export function schemaCommand(ctx: CliContext, done: (code: number) => void): Command {
   return new Command('schema')

@@ -93,6 +93,8 @@ export interface ErrorFields {
     asOf?: string | null;
   };
   KEY_CLIENTS_UNKNOWN: Record<string, never>;
+  /** `funnel`: the log has no calls or no face-to-face contacts (`missing`); `seen`: its commonest channels. */
+  FUNNEL_NO_CONTACTS: { missing: ('phone' | 'meeting')[]; seen: { value: string; rows: number }[]; more: number };
   /** Each rule that would check nothing, and the folder's files not used. */
   RULE_WITHOUT_INPUT: { gaps: RuleGap[]; unused: UnusedFile[] };
   // Flags and settings.
@@ -129,6 +131,10 @@ export interface ErrorFields {
   BAD_DATE_FORMAT: { text: string };
   FLAG_UNKNOWN_RULE: { rule: string; rules: string[] };
   KEY_PERIOD_WITHOUT_DEALS: Record<string, never>;
+  /** `funnel --stages`: fewer than two stages named. */
+  FUNNEL_FEW_STAGES: { count: number };
+  /** `funnel`: a flag of the other kind of funnel (`--history` without `--stages`, `--deals` with it). */
+  FUNNEL_FLAG_MODE: { flag: string; stages: boolean };
   NO_REPORT_INPUTS: Record<string, never>;
   /** `flags`: the reading flags given, which apply to the deals file only. */
   READING_FLAGS_WITHOUT_DEALS: { flags: string[] };

@@ -14,6 +14,22 @@ export interface FindingFields {
   dossier: { reviewed: string | null; dueBy: string | null };
   followup: { offer: string | null; sent: string; due: string; contact: string | null };
   expired: { offer: string | null; expires: string; amount: number | null };
+  /**
+   * A manager's weakest funnel step, below the team beyond chance: `reached` of `entered` took
+   * the step (`rate`), against the team's rate; `upper` is the Wilson upper end at `confidence`.
+   * `mode` tells whether the steps are the channel funnel's codes or a pipeline's stage names.
+   */
+  funnel: {
+    mode: 'channels' | 'stages';
+    from: string;
+    to: string;
+    entered: number;
+    reached: number;
+    rate: number;
+    teamRate: number;
+    upper: number;
+    confidence: number;
+  };
   overload: { keyClients: number; limit: number; clients: string[] } | { leads: number; limit: number | null };
   /** A key client (by the window's revenue classes) silent for longer than its rhythm. */
   'dormant-key': { lastOrder: string | null; daysSinceLast: number | null; revenue: number };
@@ -28,4 +44,6 @@ export type RuleGap =
   | { rule: string; lack: 'input'; roles: string[]; folder: string | null }
   | { rule: string; lack: 'overload-input'; folder: string | null }
   | { rule: string; lack: 'dossier-column'; file: string }
-  | { rule: string; lack: 'manager-column'; files: string[]; role: string };
+  | { rule: string; lack: 'manager-column'; files: string[]; role: string }
+  | { rule: string; lack: 'channel-column'; files: string[] }
+  | { rule: string; lack: 'funnel-channels'; files: string[]; missing: ('phone' | 'meeting')[] };

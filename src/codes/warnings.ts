@@ -43,6 +43,8 @@ export interface WarningFields {
   UNKNOWN_STATUS: UnknownValues & { column: 'status' | 'offer status' };
   UNKNOWN_OUTCOME: UnknownValues;
   UNKNOWN_CHANNEL: UnknownValues;
+  /** `funnel`: channels that are neither a call nor a face-to-face contact by any list, nor known to be neither. */
+  UNKNOWN_CONTACT_CHANNEL: UnknownValues;
   /** `across`: how many of them repeat lines of an earlier file of the same input. */
   FOLDED_LINES: { file: string; count: number; across: number };
   DEAL_AMOUNT_ONCE: { file: string; count: number; across: number };
@@ -73,6 +75,26 @@ export interface WarningFields {
   /** `logFrom`: the first day of the log, null when it holds nothing up to as-of. */
   FOLLOW_UP_BEFORE_LOG: { count: number; logFrom: string | null };
   OFFERS_WITHOUT_EXPIRY: { count: number };
+  /** `funnel`: clients or deals with no manager, in the team's counts only; `noColumn`: the files map no manager column. */
+  FUNNEL_UNASSIGNED: { count: number; files: string[]; noColumn: boolean; unit: 'clients' | 'deals' };
+  /** `funnel`: no call in the window, so no client entered the funnel. */
+  FUNNEL_NO_CALLS: { from: string; to: string };
+  /** `funnel` without `--deals`: the won step is not counted. */
+  FUNNEL_NO_DEALS: Record<string, never>;
+  /** `funnel --stages`: lost deals with neither a lost-at stage nor a stage log, counted at the first step only. */
+  FUNNEL_LOST_AT_FIRST: { file: string; count: number };
+  /** `funnel --stages`: deals at a stage that is not a step (nor won or lost), counted at the first step only. */
+  FUNNEL_UNKNOWN_STAGES: UnknownValues;
+  /** `funnel --history`: rows of a stage log whose stage is not a step: passed over. */
+  FUNNEL_LOG_OTHER_STAGES: UnknownValues;
+  /** `funnel --history`: deals of the stage logs that no deals file holds: left out. */
+  FUNNEL_LOG_UNMATCHED: { file: string; count: number };
+  /** `report`: activities and deals are there, but the log cannot give the funnel (`seen`: its commonest channels). */
+  FUNNEL_SKIPPED: {
+    why: 'no-channel-column' | 'no-calls-or-meetings';
+    files: string[];
+    missing: ('phone' | 'meeting')[];
+  };
   MANAGER_OVERLOAD: { manager: string; keyClients: number; limit: number; clients: string[] };
   NON_POSITIVE_CLIENTS: { count: number; shareBase: number; clients: { client: string; revenue: number }[] };
   KEY_CLIENTS_AT_RISK: { clients: string[] };

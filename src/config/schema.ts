@@ -49,6 +49,7 @@ export const configSchema = z
         dossierMonths: positiveInt.optional(),
         followUpDays: positiveInt.optional(),
         expiringDays: positiveInt.optional(),
+        confidence: z.number().gt(0).lt(1).optional(),
         months: positiveInt.optional(),
         abc: bounds(true).optional(),
         xyz: bounds(false).optional(),
@@ -67,6 +68,8 @@ export const configSchema = z
       .optional(),
     personalChannels: words.optional(),
     otherChannels: words.optional(),
+    phoneChannels: words.optional(),
+    meetingChannels: words.optional(),
     columns: z
       .object({
         deals: columnMap.optional(),

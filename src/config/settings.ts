@@ -4,6 +4,7 @@ import type { Amount } from '../normalize/money.js';
 import type { Role } from '../load/inputs.js';
 import { DEFAULT_CADENCE } from '../analyses/cadence.js';
 import { DEFAULT_OFFERS } from '../analyses/offers.js';
+import { DEFAULT_FUNNEL } from '../analyses/funnel.js';
 import { DEFAULT_SHARE_OPTIONS, type ShareOptions } from '../analyses/share.js';
 import { FolioError } from '../errors.js';
 import { BUILT_IN } from '../normalize/vocabulary.js';
@@ -222,6 +223,14 @@ export const SETTINGS: Setting[] = [
     parse: count('FOLIO_EXPIRING_DAYS'),
   },
   {
+    path: 'thresholds.confidence',
+    attr: 'confidence',
+    env: 'FOLIO_CONFIDENCE',
+    defaultValue: DEFAULT_FUNNEL.confidence,
+    fromConfig: (c) => c.thresholds?.confidence,
+    parse: number('FOLIO_CONFIDENCE', (n) => n > 0 && n < 1, 'a number above 0 and below 1, such as 0.9'),
+  },
+  {
     path: 'thresholds.months',
     attr: 'months',
     env: 'FOLIO_MONTHS',
@@ -356,6 +365,24 @@ export const SETTINGS: Setting[] = [
     fromConfig: (c) => c.otherChannels,
     parse: words,
     builtIn: BUILT_IN.otherChannels,
+  },
+  {
+    path: 'phoneChannels',
+    attr: 'phoneChannels',
+    env: 'FOLIO_PHONE_CHANNELS',
+    defaultValue: [],
+    fromConfig: (c) => c.phoneChannels,
+    parse: words,
+    builtIn: BUILT_IN.phoneChannels,
+  },
+  {
+    path: 'meetingChannels',
+    attr: 'meetingChannels',
+    env: 'FOLIO_MEETING_CHANNELS',
+    defaultValue: [],
+    fromConfig: (c) => c.meetingChannels,
+    parse: words,
+    builtIn: BUILT_IN.meetingChannels,
   },
   {
     path: 'check.failOn',

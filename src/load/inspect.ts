@@ -98,7 +98,8 @@ const READERS: Record<Role, RoleReader> = {
 };
 
 const DAY_KEYS = new Set(['day', 'expectedClose', 'dossier', 'sent', 'expires']);
-const HIDDEN = new Set(['line', 'wantRaw', 'canRaw', 'micro']);
+// Raw texts kept beside their reading (an activity's channel beside `personal`) are not shown twice.
+const HIDDEN = new Set(['line', 'wantRaw', 'canRaw', 'micro', 'channel']);
 
 /** A record as text, whatever the input: day numbers as dates, whole units and millionths as one decimal. */
 function describe(record: Record<string, unknown>): Record<string, string> {

@@ -8,6 +8,7 @@ const CODES = {
   'offer status': 'UNKNOWN_STATUS',
   outcome: 'UNKNOWN_OUTCOME',
   channel: 'UNKNOWN_CHANNEL',
+  'contact channel': 'UNKNOWN_CONTACT_CHANNEL',
 } as const;
 
 /**

@@ -38,6 +38,8 @@ export interface Activity {
   manager: string;
   /** Personal (in person or by voice); true for every contact when the log has no channel column. */
   personal: boolean;
+  /** The channel as written ('' without a channel column), for readers with lists of their own (the funnel). */
+  channel: string;
   line: number;
 }
 
@@ -95,6 +97,7 @@ export class ActivityConverter extends ConverterBase implements RowConverter<Act
       outcome: this.outcomes.classify(this.text(fields, 'outcome')),
       manager: this.text(fields, 'manager'),
       personal: this.has('channel') ? this.channels.classify(this.text(fields, 'channel')) === 'personal' : true,
+      channel: this.text(fields, 'channel'),
       line,
     };
   }

@@ -3,6 +3,8 @@ import { PhraseClassifier } from './phrase-classifier.js';
 export type StatusKind = 'won' | 'lost' | 'open';
 export type Outcome = 'positive' | 'neutral' | 'negative';
 export type ChannelKind = 'personal' | 'other';
+/** What the funnel makes of a contact: a phone consultation, a face-to-face meeting, or neither. */
+export type ContactKind = 'phone' | 'meeting' | 'other';
 
 /**
  * The vocabulary's lists, by the name of the flag that extends each. Every phrase is a
@@ -18,6 +20,8 @@ export const VOCABULARY_LISTS = [
   'neutral',
   'personalChannels',
   'otherChannels',
+  'phoneChannels',
+  'meetingChannels',
 ] as const;
 export type VocabularyList = (typeof VOCABULARY_LISTS)[number];
 
@@ -33,6 +37,8 @@ export const NO_USER_VOCABULARY: Vocabulary = {
   neutral: [],
   personalChannels: [],
   otherChannels: [],
+  phoneChannels: [],
+  meetingChannels: [],
 };
 
 /** The built-in lists: statuses of amoCRM, Bitrix24, 1C, HubSpot, Salesforce, Pipedrive, Zoho; outcomes and channels of their activity logs. */
@@ -246,7 +252,85 @@ export const BUILT_IN: Vocabulary = {
     'задач',
     'комментари',
   ],
+  // The funnel's finer kinds of personal contact (docs/rules.md, "Funnel"): every personal
+  // channel above is one of these two or, like a video call, neither (NEITHER_PHONE_NOR_MEETING).
+  phoneChannels: ['call', 'phone', 'phone call', 'telephone', 'звон', 'созвон', 'телефон', 'консультация по телефону'],
+  meetingChannels: [
+    'meeting',
+    'visit',
+    'viewing',
+    'showing',
+    'demo',
+    'presentation',
+    'встреч',
+    'визит',
+    'выезд',
+    'показ',
+    'просмотр',
+    'осмотр',
+    'экскурси',
+    'презентац',
+    'демонстрац',
+  ],
 };
+
+/**
+ * Channels that name a call or a meeting but are neither a phone consultation nor a
+ * face-to-face meeting for the funnel: contacts at a distance on video, and calls or meetings
+ * that did not take place. Each is longer than the word it contains, so it wins over it
+ * ("video call" over "call"); an unknown value is never counted, and is warned about.
+ */
+const NEITHER_PHONE_NOR_MEETING: readonly string[] = [
+  'video',
+  'zoom',
+  'skype',
+  'teams',
+  'webinar',
+  'video call',
+  'video meeting',
+  'zoom call',
+  'zoom meeting',
+  'teams meeting',
+  'online meeting',
+  'online demo',
+  'online presentation',
+  'online viewing',
+  'virtual meeting',
+  'virtual tour',
+  'web meeting',
+  'missed call',
+  'unanswered call',
+  'call not answered',
+  'failed call',
+  'no answer',
+  'cancel call',
+  'call cancel',
+  'cancel meeting',
+  'meeting cancel',
+  'no show',
+  'видео',
+  'видео звонок',
+  'видео встреч',
+  'zoom встреч',
+  'онлайн встреч',
+  'онлайн показ',
+  'онлайн презентац',
+  'онлайн демонстрац',
+  'вебинар',
+  'пропущен звон',
+  'недозвон',
+  'не дозвон',
+  'нет ответа',
+  'без ответа',
+  'не состоял',
+  'встреча отмен',
+  'отмен встреч',
+  'визит отмен',
+  'отмен визит',
+  'показ отмен',
+  'отмен показ',
+  'звонок отмен',
+];
 
 export function statusClassifier(user: Vocabulary): PhraseClassifier<StatusKind> {
   return new PhraseClassifier<StatusKind>(
@@ -275,6 +359,27 @@ export function channelClassifier(user: Vocabulary): PhraseClassifier<ChannelKin
     [
       { kind: 'personal', builtIn: BUILT_IN.personalChannels, user: user.personalChannels },
       { kind: 'other', builtIn: BUILT_IN.otherChannels, user: user.otherChannels },
+    ],
+    'other',
+  );
+}
+
+/**
+ * The funnel's reading of a channel: a phone consultation, a face-to-face meeting, or
+ * neither (e-mail and the like, video, a missed call). The cadence's other channels, the
+ * user's included, are neither; its personal channels are left to this classifier's own
+ * lists, so a value the user made personal for the cadence alone is unknown here, and warned.
+ */
+export function contactClassifier(user: Vocabulary): PhraseClassifier<ContactKind> {
+  return new PhraseClassifier<ContactKind>(
+    [
+      { kind: 'phone', builtIn: BUILT_IN.phoneChannels, user: user.phoneChannels },
+      { kind: 'meeting', builtIn: BUILT_IN.meetingChannels, user: user.meetingChannels },
+      {
+        kind: 'other',
+        builtIn: [...BUILT_IN.otherChannels, ...NEITHER_PHONE_NOR_MEETING],
+        user: user.otherChannels,
+      },
     ],
     'other',
   );

@@ -11,6 +11,7 @@ import { leadsSections } from './leads.js';
 import { matrixSections } from './matrix.js';
 import { shareSections } from './share.js';
 import { offersSections } from './offers.js';
+import { funnelSections } from './funnel.js';
 import { clientBaseSections } from './dynamics.js';
 
 /** `2026-10-01 — 2026-10-31`, or `01.10.2026 — 31.10.2026` in Russian. */
@@ -205,6 +206,8 @@ export function reportDoc(r: ReportResult, warnings: Warning[], lang: Lang, file
   } else sections.push(skipped('cadenceSection'));
   if (r.offers) sections.push({ kind: 'heading', title: t(lang, 'offersSection') }, ...offersSections(r.offers, lang));
   else sections.push(skipped('offersSection'));
+  if (r.funnel) sections.push({ kind: 'heading', title: t(lang, 'funnelSection') }, ...funnelSections(r.funnel, lang));
+  else sections.push(skipped('funnelSection'));
   sections.push(
     { kind: 'heading', title: t(lang, 'warnings') },
     {

@@ -45,6 +45,14 @@ export type Chart =
   | { type: 'grid'; rowLabels: string[]; colLabels: string[]; cells: GridCell[][] }
   /** One small line per row over equal steps (a client's monthly revenue). */
   | { type: 'sparklines'; rows: { label: string; values: number[] }[] }
+  /**
+   * Small funnels side by side (the team's, then each manager's): a bar per step, as wide as
+   * its share of the first step. `title` heads a funnel; `name` is its accessible name.
+   */
+  | {
+      type: 'funnels';
+      funnels: { title: string; name: string; bars: { label: string; share: number; tone: Tone }[] }[];
+    }
   /** Days are ISO (they place the dots); `dayText` writes one as the document's language does. */
   | {
       type: 'timeline';

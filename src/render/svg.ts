@@ -130,8 +130,28 @@ function timeline(c: Extract<Chart, { type: 'timeline' }>): string {
   return `<svg class="chart timeline" viewBox="0 0 ${width} ${30 + Math.max(c.rows.length, 1) * rowH}" role="img">${axis}${rows}</svg>`;
 }
 
+/** One small funnel per entry, each its own image with an accessible name, laid out side by side. */
+function funnels(c: Extract<Chart, { type: 'funnels' }>): string {
+  const width = 240;
+  const top = 24;
+  const rowH = 28;
+  const barH = 22;
+  const one = (f: (typeof c.funnels)[number]): string => {
+    const bars = f.bars
+      .map((b, i) => {
+        const w = Math.max((width - 20) * Math.max(0, Math.min(1, b.share)), 2);
+        const y = top + i * rowH;
+        return `<rect x="${((width - w) / 2).toFixed(1)}" y="${y}" width="${w.toFixed(1)}" height="${barH}" fill="${COLOURS[b.tone]}" fill-opacity="0.2" stroke="${COLOURS[b.tone]}"/><text x="${width / 2}" y="${y + barH / 2 + 4}" text-anchor="middle">${escapeHtml(b.label)}</text>`;
+      })
+      .join('');
+    return `<svg class="chart funnel" viewBox="0 0 ${width} ${top + f.bars.length * rowH}" role="img" aria-label="${escapeHtml(f.name)}"><title>${escapeHtml(f.name)}</title><text x="${width / 2}" y="15" text-anchor="middle" class="axis-label">${escapeHtml(f.title)}</text>${bars}</svg>`;
+  };
+  return `<div class="funnels">${c.funnels.map(one).join('')}</div>`;
+}
+
 export function renderChart(chart: Chart): string {
   if (chart.type === 'pareto') return pareto(chart);
+  if (chart.type === 'funnels') return funnels(chart);
   if (chart.type === 'grid') return grid(chart);
   if (chart.type === 'sparklines') return sparklines(chart);
   return timeline(chart);

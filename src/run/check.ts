@@ -1,7 +1,7 @@
 import { says } from '../codes/errors.js';
 import { checkDoc, githubAnnotations } from '../present/check.js';
 import { warningJson } from '../present/messages/warnings.js';
-import { warning } from '../codes/warnings.js';
+import { type Warning, warning } from '../codes/warnings.js';
 import { type CheckResult, type Finding, type SkippedRule, CHECK_RULES, type CheckRule } from '../analyses/check.js';
 import { isKeyClass } from '../analyses/share.js';
 import type { Role } from '../load/inputs.js';
@@ -39,6 +39,8 @@ const FEEDS: Record<CheckRule, Role[][]> = {
   // Follow-up is judged against the personal contacts of the activity log.
   followup: [['offers'], ['activities']],
   expired: [['offers']],
+  // Calls and meetings from the log, won deals from the deals.
+  funnel: [['activities'], ['deals']],
   'dormant-key': [['deals']],
   'manager-share': [['deals']],
 };
@@ -63,8 +65,14 @@ export function unfed(
  * Why a rule whose files are present still checked nothing, told from the columns the
  * inputs were read with (so after reading), or null.
  */
-export function blind(rule: CheckRule, inputs: InputReport[], o: Pick<CheckOptions, 'leads'>): RuleGap | null {
+export function blind(
+  rule: CheckRule,
+  inputs: InputReport[],
+  o: Pick<CheckOptions, 'leads'>,
+  warnings: readonly Warning[] = [],
+): RuleGap | null {
   if (rule === 'overload') return overloadBlind(inputs, o);
+  if (rule === 'funnel') return funnelBlind(inputs, warnings);
   if (rule === 'manager-share') {
     const deals = inputs.filter((i) => i.role === 'deals');
     if (deals.length > 0 && !deals.every((i) => i.columns.manager !== undefined))
@@ -74,6 +82,18 @@ export function blind(rule: CheckRule, inputs: InputReport[], o: Pick<CheckOptio
     const clients = inputs.find((i) => i.role === 'clients');
     if (clients && clients.columns.dossier === undefined) return { rule, lack: 'dossier-column', file: clients.file };
   }
+  return null;
+}
+
+/** The funnel is drawn from the log's channels: a log without them, or without calls or meetings, feeds it nothing. */
+function funnelBlind(inputs: InputReport[], warnings: readonly Warning[]): RuleGap | null {
+  const logs = inputs.filter((i) => i.role === 'activities');
+  if (logs.length === 0 || !inputs.some((i) => i.role === 'deals')) return null;
+  const files = logs.map((i) => i.file);
+  if (!logs.every((i) => i.columns.channel !== undefined)) return { rule: 'funnel', lack: 'channel-column', files };
+  for (const w of warnings)
+    if (w.code === 'FUNNEL_SKIPPED' && w.fields.why === 'no-calls-or-meetings')
+      return { rule: 'funnel', lack: 'funnel-channels', files, missing: w.fields.missing };
   return null;
 }
 
@@ -200,6 +220,28 @@ export function findings(report: ReportResult, problems: Problem[], maxLeads: nu
         ),
       );
   }
+  const funnel = report.funnel;
+  for (const m of funnel?.managers ?? []) {
+    if (funnel === null || m.weakest === null) continue;
+    const at = funnel.steps.indexOf(m.weakest.from);
+    out.push(
+      finding(
+        'funnel',
+        {
+          mode: funnel.mode,
+          from: m.weakest.from,
+          to: m.weakest.to,
+          entered: m.counts[at] ?? 0,
+          reached: m.counts[at + 1] ?? 0,
+          rate: m.weakest.rate,
+          teamRate: m.weakest.teamRate,
+          upper: m.weakest.upper,
+          confidence: funnel.confidence,
+        },
+        { manager: m.manager },
+      ),
+    );
+  }
   for (const m of report.dynamics?.managers ?? []) {
     if (m.overLimit)
       out.push(
@@ -226,7 +268,7 @@ export async function runCheck(o: CheckOptions): Promise<CommandOutput> {
   const { result: report, inputs, warnings } = await computeReport({ ...o, files });
   const unchecked: SkippedRule[] = [];
   for (const rule of o.failOn) {
-    const gap = skipped.some((s) => s.rule === rule) ? null : blind(rule, inputs, o);
+    const gap = skipped.some((s) => s.rule === rule) ? null : blind(rule, inputs, o, warnings);
     if (gap !== null) unchecked.push(skippedRule(rule, gap));
   }
   skipped.push(...settle(unchecked, o));
@@ -247,7 +289,7 @@ export async function runCheck(o: CheckOptions): Promise<CommandOutput> {
       rule,
       count,
       failing: count > 0 && o.failOn.includes(rule),
-      skipped: unfed(rule, o) !== null || blind(rule, inputs, o) !== null,
+      skipped: unfed(rule, o) !== null || blind(rule, inputs, o, warnings) !== null,
     };
   });
   const passed = !summary.some((s) => s.failing);

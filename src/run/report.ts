@@ -38,6 +38,9 @@ import { contactColumnWarning, ContactSink, loadContacts } from '../load/offers.
 import type { Activity } from '../normalize/activities.js';
 import { SameFields } from '../load/rows.js';
 import { offerClients, offersResult, readOffers, type ReadOffers } from './offers.js';
+import { FunnelContacts, type FunnelResult } from '../analyses/funnel.js';
+import { FunnelContactSink, funnelLogWarnings } from '../load/funnel.js';
+import { channelFunnel, funnelWindow } from './funnel.js';
 
 export interface ReportOptions {
   /** The files of each role given; several files of one role are read as one table. */
@@ -60,6 +63,7 @@ export interface ReportOptions {
   leads: { fastDays: number; big: Amount | null; maxLeads: number | null };
   cadence: { maxGap: number; cooloff: number; dueSoon: number; dossierMonths: number };
   offerRules: { followUpDays: number; expiringDays: number };
+  funnel: { confidence: number };
   lang: Lang;
   /** Key clients named with --key-client; with them, or with --all-clients, no other source chooses. */
   keyClients: string[];
@@ -95,6 +99,7 @@ export async function computeReport(o: ReportOptions): Promise<ReportData> {
     leads: null,
     cadence: null,
     offers: null,
+    funnel: null,
     dynamics: null,
     previousStages: null,
   };
@@ -106,9 +111,10 @@ export async function computeReport(o: ReportOptions): Promise<ReportData> {
   const trailing = trailingYear(o.asOf);
   let revenue: ClientRevenueMap | undefined;
   let classes: KeySources['classes'] = null;
+  let history: DealHistory | null = null;
   if (o.files.deals) {
     const wantTrailing = !chooseByName && o.keyPeriod === '12m' && o.files.activities !== undefined;
-    const history = new DealHistory(dynamicsWindow(o.asOf, o.dynamics.months));
+    history = new DealHistory(dynamicsWindow(o.asOf, o.dynamics.months));
     const share = await computeShare({
       inputs: o.files.deals,
       filter: {
@@ -182,6 +188,11 @@ export async function computeReport(o: ReportOptions): Promise<ReportData> {
   }
   const contacts =
     offers && o.files.activities ? new ContactSink(new ContactDays(), offerClients(offers.offers), o.asOf) : null;
+  // The funnel reads the same pass over the log: its calls and meetings, and the deals' won days.
+  const funnel =
+    o.files.activities && o.files.deals
+      ? new FunnelContactSink(new FunnelContacts(funnelWindow(o.period, o.asOf), o.asOf), o.vocabulary)
+      : null;
   let contactLog: ContactDays | null = null;
   if (
     o.files.activities &&
@@ -198,11 +209,23 @@ export async function computeReport(o: ReportOptions): Promise<ReportData> {
       cadence: { asOf: o.asOf, ...o.cadence },
       vocabulary: o.vocabulary,
       keys: { named: o.keyClients, all: o.allClients, classes, clients },
-      ...(contacts ? { also: (a: Activity) => contacts.accept(a) } : {}),
+      ...(contacts || funnel
+        ? {
+            also: (a: Activity) => {
+              contacts?.accept(a);
+              funnel?.accept(a);
+            },
+          }
+        : {}),
     });
     result.cadence = cadence.result;
     inputs.push(...cadence.inputs);
     warnings.push(...cadence.warnings);
+    if (funnel) {
+      const drawn = reportFunnel(funnel, history, cadence.inputs, o);
+      result.funnel = drawn.result;
+      warnings.push(...drawn.warnings);
+    }
     if (contacts) {
       contactLog = contacts.log;
       for (const input of cadence.inputs) {
@@ -229,6 +252,28 @@ export async function computeReport(o: ReportOptions): Promise<ReportData> {
     warnings.push(...done.warnings);
   }
   return { result, inputs, warnings };
+}
+
+/** The funnel of the log the cadence read, or why the report has none (no channel column, no calls or meetings). */
+function reportFunnel(
+  sink: FunnelContactSink,
+  history: DealHistory | null,
+  logs: InputReport[],
+  o: ReportOptions,
+): { result: FunnelResult | null; warnings: Warning[] } {
+  const files = logs.map((i) => i.file);
+  if (!logs.every((i) => i.columns.channel !== undefined))
+    return { result: null, warnings: [warning('FUNNEL_SKIPPED', { why: 'no-channel-column', files, missing: [] })] };
+  const missing = sink.lacking();
+  if (missing.length > 0)
+    return { result: null, warnings: [warning('FUNNEL_SKIPPED', { why: 'no-calls-or-meetings', files, missing })] };
+  const drawn = channelFunnel(sink, history, {
+    asOf: o.asOf,
+    confidence: o.funnel.confidence,
+    managers: logs.every((i) => i.columns.manager !== undefined),
+    files,
+  });
+  return { result: drawn.result, warnings: [...funnelLogWarnings(files.join(', '), sink), ...drawn.warnings] };
 }
 
 /**

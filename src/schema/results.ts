@@ -180,6 +180,51 @@ export const offersResultSchema = z.object({
   expiringAmount: z.number(),
 });
 
+const funnelFigures = {
+  counts: z.array(z.number().int()).describe('clients (or deals) at each step, in the order of steps'),
+  rates: z
+    .array(z.number().nullable())
+    .describe('rates[i] = counts[i + 1] / counts[i]: the rate of each step; null when counts[i] is 0'),
+};
+
+export const funnelResultSchema = z.object({
+  mode: z.enum(['channels', 'stages']).describe('channels: consulted by phone, met, won; stages: a pipeline by stage'),
+  asOf: day,
+  window: z
+    .object({ from: day.nullable(), to: day.nullable() })
+    .nullable()
+    .describe('first calls (stages: deals created) in this window; an open end is null; null: every deal'),
+  confidence: z.number().describe('of the two-sided Wilson interval that tells a weak step from chance'),
+  steps: z.array(z.string()).describe('["consulted","met","won"] (without --deals: no won), or the stages'),
+  team: z.object(funnelFigures).describe('every client or deal, the unassigned included'),
+  managers: z
+    .array(
+      z.object({
+        manager: z.string(),
+        ...funnelFigures,
+        weakest: z
+          .object({
+            from: z.string(),
+            to: z.string(),
+            rate: z.number(),
+            teamRate: z.number(),
+            upper: z.number().describe('upper end of the Wilson interval of rate: below teamRate'),
+          })
+          .nullable()
+          .describe('the step furthest below the team beyond chance; null when none is'),
+      }),
+    )
+    .describe('most clients at the first step first'),
+  unassigned: z.object(funnelFigures).describe('clients or deals with no manager: in the team only'),
+  channels: z
+    .object({
+      phone: z.array(z.object({ value: z.string(), rows: z.number().int() })),
+      meeting: z.array(z.object({ value: z.string(), rows: z.number().int() })),
+    })
+    .nullable()
+    .describe("the log's channel spellings read as calls and face-to-face contacts, with their rows; null by stage"),
+});
+
 const abc = z.enum(['A', 'B', 'C']);
 const xyz = z.enum(['X', 'Y', 'Z']);
 
@@ -269,6 +314,7 @@ export const reportResultSchema = z.object({
   leads: leadsResultSchema.nullable(),
   cadence: cadenceResultSchema.nullable(),
   offers: offersResultSchema.nullable(),
+  funnel: funnelResultSchema.nullable(),
   dynamics: dynamicsResultSchema.nullable(),
   previousStages: z
     .record(z.enum(STAGES), z.number().int())
@@ -311,6 +357,7 @@ export const OUTPUT_SCHEMAS = {
   leads: envelopeSchema('leads', leadsResultSchema),
   cadence: envelopeSchema('cadence', cadenceResultSchema),
   offers: envelopeSchema('offers', offersResultSchema),
+  funnel: envelopeSchema('funnel', funnelResultSchema),
   report: envelopeSchema('report', reportResultSchema),
   check: envelopeSchema('check', checkResultSchema),
 } as const;

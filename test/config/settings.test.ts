@@ -46,3 +46,22 @@ describe('resolveSettings: vocabulary lists', () => {
     expect(by['thresholds.maxGap']).toEqual({ path: 'thresholds.maxGap', value: 10, source: 'default' });
   });
 });
+
+describe('resolveSettings: the funnel', () => {
+  it('--confidence comes from the config file, then FOLIO_CONFIDENCE; a value outside 0..1 is refused', () => {
+    const loaded = {
+      file: 'folio.config.json',
+      config: { thresholds: { confidence: 0.8 }, phoneChannels: ['консультац'] },
+    };
+    const by = (env: Record<string, string>) =>
+      Object.fromEntries(resolveSettings(loaded, env).map((r) => [r.path, r]));
+    expect(by({})['thresholds.confidence']).toEqual({ path: 'thresholds.confidence', value: 0.8, source: 'config' });
+    expect(by({ FOLIO_CONFIDENCE: '0,95' })['thresholds.confidence']).toMatchObject({ value: 0.95, source: 'env' });
+    expect(() => by({ FOLIO_CONFIDENCE: '90' })).toThrow(/FOLIO_CONFIDENCE="90" is not a number above 0 and below 1/);
+    expect(by({ FOLIO_MEETING_CHANNELS: 'open house' })['meetingChannels']?.value).toEqual([
+      ...BUILT_IN.meetingChannels,
+      'open house',
+    ]);
+    expect(by({})['phoneChannels']?.value).toEqual([...BUILT_IN.phoneChannels, 'консультац']);
+  });
+});

@@ -23,19 +23,32 @@ describe('HTML report in headless Chromium', () => {
     async () => {
       const dir = mkdtempSync(join(tmpdir(), 'folio-html-'));
       // The demo: concentration, want/can grid, key clients' sparklines, ABC×XYZ grid, lead
-      // grid, cadence timeline. The hostile export's deals are all of October 2026, after the 12
-      // months its client base looks at: no client-base grid or sparklines.
+      // grid, cadence timeline, the funnels of the team and its three managers. The hostile
+      // export's deals are all of October 2026, after the 12 months its client base looks at:
+      // no client-base grid or sparklines; a funnel for the team and for the manager whose name
+      // is markup.
       const pages: [string, string, string[]][] = [
         [
           'demo.html',
           folio(['report', 'fixtures/demo', '--as-of', '2026-11-23', '--format', 'html']).stdout,
-          ['chart pareto', 'chart grid', 'chart sparklines', 'chart grid', 'chart grid', 'chart timeline'],
+          [
+            'chart pareto',
+            'chart grid',
+            'chart sparklines',
+            'chart grid',
+            'chart grid',
+            'chart timeline',
+            'chart funnel',
+            'chart funnel',
+            'chart funnel',
+            'chart funnel',
+          ],
         ],
         [
           'hostile.html',
           folio(['report', 'fixtures/hostile', '--period', '2026-10', '--as-of', '2026-10-31', '--format', 'html'])
             .stdout,
-          ['chart pareto', 'chart grid', 'chart grid', 'chart timeline'],
+          ['chart pareto', 'chart grid', 'chart grid', 'chart timeline', 'chart funnel', 'chart funnel'],
         ],
       ];
       const { chromium } = await import('playwright-core');

@@ -19,6 +19,7 @@ const COMMANDS: Record<string, string[]> = {
   leads: ['leads', `${DEMO}/leads.csv`, ...AS_OF],
   cadence: ['cadence', `${DEMO}/activities.csv`, '--deals', `${DEMO}/deals.csv`, ...AS_OF],
   offers: ['offers', `${DEMO}/offers.csv`, '--activities', `${DEMO}/activities.csv`, ...AS_OF],
+  funnel: ['funnel', `${DEMO}/activities.csv`, '--deals', `${DEMO}/deals.csv`, ...AS_OF],
   inspect: ['inspect', `${DEMO}/deals.csv`],
   config: ['config'],
   schema: ['schema', 'report'],
@@ -135,6 +136,8 @@ const CONFIG_KEYS = [
   'failOn',
   'personalChannels',
   'otherChannels',
+  'phoneChannels',
+  'meetingChannels',
   'columns',
 ];
 const allowedFor = (command: string): readonly string[] => {
@@ -152,6 +155,7 @@ const FORMATS: Record<string, string[]> = {
   leads: ['table', 'markdown', 'html'],
   cadence: ['table', 'markdown', 'html'],
   offers: ['table', 'markdown', 'html'],
+  funnel: ['table', 'markdown', 'html'],
   inspect: ['table', 'markdown', 'html'],
   config: ['table', 'markdown', 'html'],
 };

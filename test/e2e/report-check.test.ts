@@ -17,6 +17,7 @@ describe('folio report (e2e)', () => {
       '== Lead queue ==',
       '== Contact cadence ==',
       '== Commercial offers ==',
+      '== Sales funnel ==',
       '== Warnings ==',
     ]) {
       expect(r.stdout).toContain(heading);
@@ -32,6 +33,17 @@ describe('folio report (e2e)', () => {
     expect(e.result.leads?.leads.length).toBe(9);
     expect(e.result.cadence?.agenda.length).toBeGreaterThan(0);
     expect(e.inputs.map((i) => i.role).sort()).toEqual(['activities', 'clients', 'deals', 'leads', 'offers']);
+    // The demo's October calls, by hand: Anna Kim 18 clients, 2 met (A. Datum, Adventure Works),
+    // none won by as-of (Adventure Works' deal is dated 24 Nov); Olga Petrova 10, 5 met, Contoso
+    // won 17 Nov; Ivan Sidorov 8, 4 met, Tailspin won 18 Oct, the day of its visit. Team 36, 11, 2:
+    // Anna's 2 of 18 has a 90% upper bound of 0.2864, below the team's 11/36 = 0.3056.
+    const f = e.result.funnel;
+    expect(f?.managers.map((m) => [m.manager, m.counts, m.weakest?.to ?? null])).toEqual([
+      ['Anna Kim', [18, 2, 0], 'met'],
+      ['Olga Petrova', [10, 5, 1], null],
+      ['Ivan Sidorov', [8, 4, 1], null],
+    ]);
+    expect(f?.managers[0]?.weakest?.upper).toBeCloseTo(0.28637556296629624, 12);
   });
 
   it('adds the offers of the demo, October as the window, with the activity log read once', () => {
@@ -131,8 +143,9 @@ describe('folio report (e2e)', () => {
     const html = readFileSync(out, 'utf8');
     expect(readdirSync(dir)).toEqual(['report.html']);
     expect(html).toMatch(/^<!doctype html>/);
-    // Pareto, matrix, leads, timeline; the client base's ABC×XYZ grid and the key clients' sparklines.
-    expect(html.match(/<svg class="chart /g)?.length).toBe(6);
+    // Pareto, matrix, leads, timeline; the client base's ABC×XYZ grid and the key clients' sparklines;
+    // the funnels of the team and of its three managers.
+    expect(html.match(/<svg class="chart /g)?.length).toBe(10);
     expect(html).not.toMatch(/<script|<link|@import|https?:\/\/(?!json-schema)/);
   });
 
@@ -180,6 +193,7 @@ describe('folio check (e2e)', () => {
     ['dossier', 1],
     ['overload', 0],
     ['invalid', 0],
+    ['funnel', 1],
   ])('--fail-on %s exits %i', (rule, code) => {
     const r = run(['--fail-on', rule, '--json']);
     expect(r.code, r.stderr).toBe(code);

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { PhraseClassifier, phraseWords } from '../../src/normalize/phrase-classifier.js';
 import {
+  BUILT_IN,
   channelClassifier,
+  contactClassifier,
   NO_USER_VOCABULARY,
   outcomeClassifier,
   statusClassifier,
@@ -241,6 +243,118 @@ describe('channels', () => {
     const added = channelClassifier(user({ personalChannels: ['outbound'] }));
     expect(added.classify('Outbound')).toBe('personal');
     expect(added.classify('Встреча')).toBe('personal');
+  });
+});
+
+describe("the funnel's contact kinds", () => {
+  const c = contactClassifier(NO_USER_VOCABULARY);
+  it.each([
+    ['Call', 'phone'],
+    ['Phone call', 'phone'],
+    ['Outgoing call', 'phone'],
+    ['Исходящий звонок', 'phone'],
+    ['Входящий звонок', 'phone'],
+    ['Звонок', 'phone'],
+    ['Созвон', 'phone'],
+    ['Консультация по телефону', 'phone'],
+    ['Телефонная консультация', 'phone'],
+    ['Meeting', 'meeting'],
+    ['Visit', 'meeting'],
+    ['Site visit', 'meeting'],
+    ['Viewing', 'meeting'],
+    ['Showing', 'meeting'],
+    ['Demo', 'meeting'],
+    ['Presentation', 'meeting'],
+    ['Встреча', 'meeting'],
+    ['Встреча в офисе', 'meeting'],
+    ['Визит', 'meeting'],
+    ['Выезд к клиенту', 'meeting'],
+    ['Показ квартиры', 'meeting'],
+    ['Просмотр', 'meeting'],
+    ['Осмотр объекта', 'meeting'],
+    ['Экскурсия', 'meeting'],
+    ['Презентация', 'meeting'],
+    // At a distance, or never held: neither a consultation nor a meeting, and known to be so.
+    ['Video call', 'other'],
+    ['Videocall', 'other'],
+    ['Видеозвонок', 'other'],
+    ['Видео звонок', 'other'],
+    ['Zoom meeting', 'other'],
+    ['Online meeting', 'other'],
+    ['Online demo', 'other'],
+    ['Онлайн-показ', 'other'],
+    ['Онлайн-встреча', 'other'],
+    ['Missed call', 'other'],
+    ['Call - no answer', 'other'],
+    ['Пропущенный звонок', 'other'],
+    ['Недозвон', 'other'],
+    ['Не дозвонился', 'other'],
+    ['Звонок без ответа', 'other'],
+    ['Звонок не состоялся', 'other'],
+    ['Встреча не состоялась', 'other'],
+    ['Встреча отменена', 'other'],
+    ['Отмена встречи', 'other'],
+    ['Meeting cancelled', 'other'],
+    ['Cancelled meeting', 'other'],
+    ['No-show', 'other'],
+    ['Email', 'other'],
+    ['Письмо', 'other'],
+    ['SMS', 'other'],
+  ])('%s is %s', (raw, kind) => {
+    expect(c.classify(raw)).toBe(kind);
+  });
+
+  it('reads the forms that must match neither as known, not as unknown values to warn about', () => {
+    const k = contactClassifier(NO_USER_VOCABULARY);
+    for (const v of [
+      'Video call',
+      'Видео звонок',
+      'Zoom meeting',
+      'Missed call',
+      'Call - no answer',
+      'Звонок не состоялся',
+    ])
+      k.classify(v);
+    for (const v of ['Встреча отменена', 'Meeting cancelled', 'Пропущенный звонок', 'Онлайн-показ', 'No-show'])
+      k.classify(v);
+    expect(k.unknown()).toEqual([]);
+  });
+
+  it('knows every channel the cadence calls personal, and every one it calls other', () => {
+    const k = contactClassifier(NO_USER_VOCABULARY);
+    for (const stem of [...BUILT_IN.personalChannels, ...BUILT_IN.otherChannels]) k.classify(stem);
+    expect(k.unknown()).toEqual([]);
+  });
+
+  it('a negation voids the word, and a value naming both kinds is unknown: not counted, and warned', () => {
+    const k = contactClassifier(NO_USER_VOCABULARY);
+    expect(k.classify('Без встречи')).toBe('other');
+    expect(k.classify('No meeting')).toBe('other');
+    expect(k.classify('Phone meeting')).toBe('other');
+    expect(k.classify('Консультация')).toBe('other');
+    expect(k.unknown().map((u) => [u.value, u.tied])).toEqual([
+      ['No meeting', []],
+      ['Phone meeting', ['phone', 'meeting']],
+      ['Без встречи', []],
+      ['Консультация', []],
+    ]);
+  });
+
+  it('--phone-channels and --meeting-channels add to the lists; --other-channels says neither', () => {
+    const k = contactClassifier(
+      user({ phoneChannels: ['консультац'], meetingChannels: ['open house'], otherChannels: ['call center'] }),
+    );
+    expect(k.classify('Консультация')).toBe('phone');
+    expect(k.classify('Open house')).toBe('meeting');
+    expect(k.classify('Call center')).toBe('other');
+    expect(k.unknown()).toEqual([]);
+  });
+
+  it("leaves the cadence's reading alone: a video call and a missed call are still personal there", () => {
+    const cadence = channelClassifier(NO_USER_VOCABULARY);
+    expect(cadence.classify('Video call')).toBe('personal');
+    expect(cadence.classify('Missed call')).toBe('personal');
+    expect(cadence.classify('Показ квартиры')).toBe('other');
   });
 });
 

@@ -1,11 +1,19 @@
 import type { FindingFields, RuleGap } from '../../codes/findings.js';
 import { ROLE_NOUN, type Role } from '../../load/inputs.js';
-import { isoDate, money, percent } from '../format.js';
+import { isoDate, money, percent, wholePercent } from '../format.js';
 import type { Lang } from '../i18n.js';
 import type { Catalog, Entry } from './entry.js';
 
 const offerName = (offer: string | null, lang: Lang): string =>
   offer ?? (lang === 'ru' ? '(без номера)' : '(no number)');
+
+const STEP_WORDS: Record<Lang, Record<string, string>> = {
+  en: { consulted: 'consulted', met: 'met', won: 'won' },
+  ru: { consulted: 'консультация', met: 'встреча', won: 'сделка' },
+};
+/** A funnel step: the channel funnel's in words, a pipeline stage as the CRM names it. */
+const stepOf = (f: FindingFields['funnel'], step: string, lang: Lang): string =>
+  f.mode === 'channels' ? (STEP_WORDS[lang][step] ?? step) : step;
 
 /** Each rule's finding in every language; the English one is also the JSON's `details`. */
 export const FINDINGS: Catalog<FindingFields> = {
@@ -73,6 +81,16 @@ export const FINDINGS: Catalog<FindingFields> = {
         `КП ${offerName(f.offer, 'ru')} истекло ${isoDate(f.expires, 'ru')} без решения${f.amount === null ? '' : `: упущено ${money(f.amount, 'ru')}`}`,
     },
   },
+  funnel: {
+    en: {
+      text: (f) =>
+        `${stepOf(f, f.from, 'en')} → ${stepOf(f, f.to, 'en')}: ${f.reached} of ${f.entered} (${percent(f.rate, 'en')}) against the team's ${percent(f.teamRate, 'en')}; even the upper end of its ${wholePercent(f.confidence, 'en')} Wilson interval, ${percent(f.upper, 'en')}, is below it`,
+    },
+    ru: {
+      text: (f) =>
+        `${stepOf(f, f.from, 'ru')} → ${stepOf(f, f.to, 'ru')}: ${f.reached} из ${f.entered} (${percent(f.rate, 'ru')}) против ${percent(f.teamRate, 'ru')} у команды; даже верхняя граница интервала Уилсона (${wholePercent(f.confidence, 'ru')}), ${percent(f.upper, 'ru')}, ниже`,
+    },
+  },
   'dormant-key': {
     en: {
       text: (f) =>
@@ -128,6 +146,10 @@ export const RULE_GAP: Entry<RuleGap> = {
           return `rule dossier needs a dossier-review date column: ${g.file} has none; map one with --clients-map dossier=HEADER`;
         case 'manager-column':
           return `rule ${g.rule} needs a manager column: ${g.files.join(' and ')} ${g.files.length === 1 ? 'has' : 'have'} none; map one with --${g.role}-map manager=HEADER`;
+        case 'channel-column':
+          return `rule ${g.rule} needs the channel of each contact (a call, a meeting): ${g.files.join(' and ')} ${g.files.length === 1 ? 'has' : 'have'} no channel column; map one with --activities-map channel=HEADER`;
+        case 'funnel-channels':
+          return `rule ${g.rule} needs calls and face-to-face contacts: ${g.files.join(' and ')} ${g.files.length === 1 ? 'has' : 'have'} no ${g.missing.map((m) => (m === 'phone' ? 'calls' : 'face-to-face contacts')).join(' and no ')}; name such channels with ${g.missing.map((m) => (m === 'phone' ? '--phone-channels' : '--meeting-channels')).join(' or ')} "VALUE"`;
       }
     },
   },
@@ -143,6 +165,10 @@ export const RULE_GAP: Entry<RuleGap> = {
           return `правилу dossier нужна колонка даты актуализации досье: в ${g.file} её нет; укажите её: --clients-map dossier=ЗАГОЛОВОК`;
         case 'manager-column':
           return `правилу ${g.rule} нужна колонка менеджера: в ${g.files.join(' и ')} её нет; укажите её: --${g.role}-map manager=ЗАГОЛОВОК`;
+        case 'channel-column':
+          return `правилу ${g.rule} нужен канал каждого контакта (звонок, встреча): в ${g.files.join(' и ')} нет колонки канала; укажите её: --activities-map channel=ЗАГОЛОВОК`;
+        case 'funnel-channels':
+          return `правилу ${g.rule} нужны звонки и личные встречи: в ${g.files.join(' и ')} нет ${g.missing.map((m) => (m === 'phone' ? 'звонков' : 'личных встреч')).join(' и нет ')}; укажите такие каналы: ${g.missing.map((m) => (m === 'phone' ? '--phone-channels' : '--meeting-channels')).join(' или ')} "ЗНАЧЕНИЕ"`;
       }
     },
   },

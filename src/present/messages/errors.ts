@@ -44,6 +44,8 @@ const FIELD_RU: Record<string, string> = {
   channel: 'канал',
   discount: 'скидка',
   contact: 'контакт',
+  stage: 'этап',
+  lostStage: 'этап отказа',
 };
 const fieldRu = (field: string): string => `«${FIELD_RU[field] ?? field}»`;
 
@@ -785,6 +787,20 @@ export const ERRORS: Catalog<ErrorFields> = {
         'задайте --deals сделки.csv (классы по доле), --key-client ИМЯ, --clients клиенты.csv (колонка «ключевой») или --all-clients',
     },
   },
+  FUNNEL_NO_CONTACTS: {
+    en: {
+      text: (f) =>
+        `the log has no ${f.missing.map((m) => (m === 'phone' ? 'calls' : 'face-to-face contacts')).join(' and no ')}: the funnel needs both; its channels are ${f.seen.length === 0 ? 'all empty' : f.seen.map((s) => `"${s.value}" (${s.rows})`).join(', ')}${f.more > 0 ? `, and ${f.more} more` : ''}`,
+      hint: (f) =>
+        `if a channel of the log is one of them, name it with ${f.missing.map((m) => (m === 'phone' ? '--phone-channels' : '--meeting-channels')).join(' or ')} "VALUE"`,
+    },
+    ru: {
+      text: (f) =>
+        `в журнале нет ${f.missing.map((m) => (m === 'phone' ? 'звонков' : 'личных встреч')).join(' и нет ')}, а воронке нужны и те и другие; каналы журнала: ${f.seen.length === 0 ? 'все пустые' : f.seen.map((s) => `«${s.value}» (${s.rows})`).join(', ')}${f.more > 0 ? `, и ещё ${f.more}` : ''}`,
+      hint: (f) =>
+        `если какой-то канал журнала — это они, укажите его: ${f.missing.map((m) => (m === 'phone' ? '--phone-channels' : '--meeting-channels')).join(' или ')} "ЗНАЧЕНИЕ"`,
+    },
+  },
   RULE_WITHOUT_INPUT: {
     en: {
       text: (f) => (f.gaps[0] === undefined ? '' : RULE_GAP.en.text(f.gaps[0])),
@@ -939,6 +955,39 @@ export const ERRORS: Catalog<ErrorFields> = {
   FLAG_NOT_FACTOR: {
     en: { text: (f) => `${f.flag} "${f.text}" is not a number above 0`, hint: (f) => `write ${f.flag} 2` },
     ru: { text: (f) => `${f.flag} "${f.text}" — не число больше 0`, hint: (f) => `пишите ${f.flag} 2` },
+  },
+  FUNNEL_FEW_STAGES: {
+    en: {
+      text: (f) => `--stages names ${f.count} stage(s): a funnel needs at least two`,
+      hint: () => 'list the stages in their order, separated by commas: --stages "New,Negotiation,Contract,Won"',
+    },
+    ru: {
+      text: (f) => `в --stages этапов: ${f.count}, а воронке нужно не меньше двух`,
+      hint: () =>
+        'перечислите этапы по порядку через запятую: --stages "Первичный контакт,Переговоры,Договор,Успешно реализовано"',
+    },
+  },
+  FUNNEL_FLAG_MODE: {
+    en: {
+      text: (f) =>
+        f.stages
+          ? `${f.flag} is for the funnel by channel: with --stages the file is the deals export`
+          : `${f.flag} is for the stage funnel: give --stages too`,
+      hint: (f) =>
+        f.stages
+          ? 'folio funnel deals.csv --stages "A,B,C" [--history stages.csv], or folio funnel activities.csv --deals deals.csv'
+          : `folio funnel deals.csv --stages "A,B,C" ${f.flag} FILE`,
+    },
+    ru: {
+      text: (f) =>
+        f.stages
+          ? `${f.flag} — для воронки по каналам: с --stages файл — это выгрузка сделок`
+          : `${f.flag} — для воронки по этапам: укажите и --stages`,
+      hint: (f) =>
+        f.stages
+          ? 'folio funnel сделки.csv --stages "А,Б,В" [--history этапы.csv] или folio funnel активности.csv --deals сделки.csv'
+          : `folio funnel сделки.csv --stages "А,Б,В" ${f.flag} ФАЙЛ`,
+    },
   },
   DYNAMICS_PERIOD: {
     en: {

@@ -40,6 +40,7 @@ const UNKNOWN_COLUMN = {
   'offer status': { en: 'offer status', ru: 'статус КП' },
   outcome: { en: 'outcome', ru: 'результат' },
   channel: { en: 'channel', ru: 'канал' },
+  'contact channel': { en: 'channel', ru: 'канал' },
 } as const;
 
 const UNKNOWN_READ_AS = {
@@ -66,6 +67,12 @@ const UNKNOWN_READ_AS = {
     ru: 'не личные',
     flags: '--personal-channels or --other-channels',
     ruFlags: '--personal-channels или --other-channels',
+  },
+  'contact channel': {
+    en: 'neither a call nor a meeting (not in the funnel)',
+    ru: 'не звонки и не встречи (в воронку не входят)',
+    flags: '--phone-channels, --meeting-channels or --other-channels',
+    ruFlags: '--phone-channels, --meeting-channels или --other-channels',
   },
 } as const;
 
@@ -301,6 +308,7 @@ export const WARNINGS: Catalog<WarningFields> = {
   },
   UNKNOWN_OUTCOME: unknownValues('outcome'),
   UNKNOWN_CHANNEL: unknownValues('channel'),
+  UNKNOWN_CONTACT_CHANNEL: unknownValues('contact channel'),
   FOLDED_LINES: {
     en: {
       text: (f) =>
@@ -466,6 +474,89 @@ export const WARNINGS: Catalog<WarningFields> = {
       text: (f) => `${f.count} undecided offer(s) have no expiry date, so they can never show as expiring or expired`,
     },
     ru: { text: (f) => `нерешённые КП без срока действия никогда не окажутся истекающими или истёкшими: ${f.count}` },
+  },
+  FUNNEL_UNASSIGNED: {
+    en: {
+      text: (f) =>
+        f.noColumn
+          ? `${f.files.join(', ')}: no manager column, so the funnel is the team's only (map one with --map manager=HEADER)`
+          : `${f.count} ${f.unit === 'clients' ? 'client(s) whose first call names' : 'deal(s) that name'} no manager count in the team's funnel only`,
+    },
+    ru: {
+      text: (f) =>
+        f.noColumn
+          ? `${f.files.join(', ')}: нет колонки менеджера, воронка только по команде (укажите её: --map manager=ЗАГОЛОВОК)`
+          : `${f.unit === 'clients' ? 'клиенты, у первого звонка которых' : 'сделки, у которых'} не указан менеджер, учтены только в воронке команды: ${f.count}`,
+    },
+  },
+  FUNNEL_NO_CALLS: {
+    en: { text: (f) => `no call in the window ${f.from} — ${f.to}: no client entered the funnel` },
+    ru: {
+      text: (f) =>
+        `в окне ${isoDate(f.from, 'ru')} — ${isoDate(f.to, 'ru')} нет ни одного звонка: в воронку не попал ни один клиент`,
+    },
+  },
+  FUNNEL_NO_DEALS: {
+    en: {
+      text: () => 'the funnel stops at met: the won step needs the deals export; give it with --deals FILE',
+    },
+    ru: {
+      text: () => 'воронка заканчивается на встрече: для шага «сделка» нужна выгрузка сделок; укажите её: --deals ФАЙЛ',
+    },
+  },
+  FUNNEL_LOST_AT_FIRST: {
+    en: {
+      text: (f) =>
+        `${f.file}: ${f.count} lost deal(s) say neither the stage they were lost at nor, in a stage log, how far they went: each is counted at the first step only (map a lost-at column with --map lostStage=HEADER, or give the stage log with --history FILE)`,
+    },
+    ru: {
+      text: (f) =>
+        `${f.file}: проигранные сделки без этапа, на котором они проиграны, и без журнала этапов учтены только на первом шаге: ${f.count} (укажите колонку этапа отказа: --map lostStage=ЗАГОЛОВОК, или журнал этапов: --history ФАЙЛ)`,
+    },
+  },
+  FUNNEL_UNKNOWN_STAGES: {
+    en: {
+      text: (f) =>
+        `${f.file}: ${f.rows} deal(s) at a stage that is none of --stages (nor won or lost), counted at the first step only: ${unknownList(f, 'en')}; add the stage to --stages`,
+    },
+    ru: {
+      text: (f) =>
+        `${f.file}: сделки на этапе, которого нет в --stages (и не выигранные и не проигранные), учтены только на первом шаге: ${f.rows} — ${unknownList(f, 'ru')}; добавьте этап в --stages`,
+    },
+  },
+  FUNNEL_LOG_OTHER_STAGES: {
+    en: {
+      text: (f) =>
+        `${f.file}: ${f.rows} stage-log row(s) at a stage that is none of --stages were passed over: ${unknownList(f, 'en')}`,
+    },
+    ru: {
+      text: (f) =>
+        `${f.file}: строки журнала этапов с этапом не из --stages пропущены: ${f.rows} — ${unknownList(f, 'ru')}`,
+    },
+  },
+  FUNNEL_LOG_UNMATCHED: {
+    en: {
+      text: (f) =>
+        `${f.file}: ${f.count} deal(s) of the stage log are in no deals file and were left out (no manager to count them for)`,
+    },
+    ru: {
+      text: (f) =>
+        `${f.file}: сделки журнала этапов, которых нет в выгрузке сделок, не учтены (неизвестен менеджер): ${f.count}`,
+    },
+  },
+  FUNNEL_SKIPPED: {
+    en: {
+      text: (f) =>
+        f.why === 'no-channel-column'
+          ? `${f.files.join(', ')}: no channel column, so the funnel (calls, meetings, deals) is not in this report; map one with --activities-map channel=HEADER`
+          : `${f.files.join(', ')}: the log has no ${f.missing.map((m) => (m === 'phone' ? 'calls' : 'face-to-face contacts')).join(' and no ')}, so the funnel is not in this report; name such channels with ${f.missing.map((m) => (m === 'phone' ? '--phone-channels' : '--meeting-channels')).join(' or ')} "VALUE"`,
+    },
+    ru: {
+      text: (f) =>
+        f.why === 'no-channel-column'
+          ? `${f.files.join(', ')}: нет колонки канала, поэтому воронки (звонки, встречи, сделки) в отчёте нет; укажите её: --activities-map channel=ЗАГОЛОВОК`
+          : `${f.files.join(', ')}: в журнале нет ${f.missing.map((m) => (m === 'phone' ? 'звонков' : 'личных встреч')).join(' и нет ')}, поэтому воронки в отчёте нет; укажите такие каналы: ${f.missing.map((m) => (m === 'phone' ? '--phone-channels' : '--meeting-channels')).join(' или ')} "ЗНАЧЕНИЕ"`,
+    },
   },
   MANAGER_OVERLOAD: {
     en: {
