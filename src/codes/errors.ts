@@ -25,7 +25,8 @@ export interface ErrorFields {
   UNTERMINATED_QUOTE_LIMIT: { limit: string };
   RECORD_TOO_LONG: { limit: string };
   UNTERMINATED_QUOTE: Record<string, never>;
-  TEXT_AFTER_QUOTE: Record<string, never>;
+  /** `backslash`: the closing quote follows a backslash (a dump written with `\"`). */
+  TEXT_AFTER_QUOTE: { backslash: boolean };
   HTML_ROW_TOO_LONG: { limit: number };
   SHEET_ROW_TOO_LONG: { limit: number };
   BAD_PARQUET: { reason: string };
@@ -110,6 +111,7 @@ export interface ErrorFields {
   MAP_NOT_PAIR: { entry: string };
   HEADER_ROW_AND_NO_HEADER: Record<string, never>;
   BAD_DELIMITER: { text: string };
+  BAD_ESCAPE: { text: string; escapes: string[] };
   BAD_DECIMAL: { text: string };
   BAD_DATE_FORMAT: { text: string };
   FLAG_UNKNOWN_RULE: { rule: string; rules: string[] };
@@ -177,7 +179,6 @@ export type CellHint =
   | 'fill-contact-date'
   | 'fill-client'
   | 'fill-offer-client'
-  | 'fill-amount'
   | 'product-row'
   | 'map-deal-amount'
   | 'whole-days'

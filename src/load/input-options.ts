@@ -1,4 +1,5 @@
 import type { Encoding } from '../io/encoding.js';
+import type { Escape } from '../io/sniff-escape.js';
 import type { Source } from '../io/read-table.js';
 import type { UnpackLimits } from '../io/limits.js';
 import type { ColumnOverrides } from '../normalize/columns.js';
@@ -12,6 +13,8 @@ export interface InputOptions {
   source: Source;
   encoding: Encoding | undefined;
   delimiter: string | undefined;
+  /** `--escape`: how a quote inside a quoted field is escaped (detected without it). */
+  escape?: Escape | undefined;
   header: boolean;
   /** `--header-row N`: the 1-based line of the header row, instead of looking for it. */
   headerRow?: number | undefined;

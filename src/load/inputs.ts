@@ -164,11 +164,13 @@ export async function findInputs(
     const entry = basename(file);
     const peeked = await peekRows(file);
     if (peeked.problem !== undefined) {
+      // The file's own error, located (an unclosed quote, bytes not in its encoding), whatever its name says it is.
       const p = peeked.problem;
+      const line = p.line ?? null;
       unused.push({
         file,
-        why: `${p.message}; ${p.hint ?? ''}`,
-        reason: { code: 'unreadable', error: p.says ?? null },
+        why: `${line === null ? '' : `line ${line}: `}${p.message}; ${p.hint ?? ''}`,
+        reason: { code: 'unreadable', error: p.says ?? null, line },
       });
       continue;
     }

@@ -68,7 +68,7 @@ export async function loadRows<T, C extends ConverterBase & RowConverter<T>>(
 
 /** Warnings every input shares: how its header and columns were read (see `columnWarnings`), totals rows left out, and skipped rows. */
 export function readWarnings(file: string, loaded: LoadedRows<ConverterBase>): Warning[] {
-  const warnings = columnWarnings(loaded.mapping, loaded.converter).map(
+  const warnings = [...formatWarnings(loaded.format), ...columnWarnings(loaded.mapping, loaded.converter)].map(
     (w) => ({ ...w, fields: { file, ...w.fields } }) as Warning,
   );
   const converter = loaded.converter;
@@ -87,6 +87,17 @@ export function readWarnings(file: string, loaded: LoadedRows<ConverterBase>): W
   }
   const skipped = loaded.problems.summary();
   if (skipped) warnings.push(warning('SKIPPED_ROWS', { file, ...skipped }));
+  return warnings;
+}
+
+/**
+ * What was told from a CSV file's text and changes how it reads, for every command and for
+ * `inspect` (messages without the file): backslash escapes, NUL bytes dropped.
+ */
+export function formatWarnings(format: TableFormat): Warning[] {
+  const warnings: Warning[] = [];
+  if (format.escape === 'backslash' && format.escapeDetected) warnings.push(warning('BACKSLASH_ESCAPES', {}));
+  if (format.nuls.count > 0) warnings.push(warning('NUL_BYTES', { count: format.nuls.count, line: format.nuls.line }));
   return warnings;
 }
 

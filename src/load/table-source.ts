@@ -10,6 +10,7 @@ import {
   type FieldSpec,
   type HeaderFit,
 } from '../normalize/columns.js';
+import { looksLikeHeader, namedCells } from '../normalize/cell-kind.js';
 import type { InputOptions } from './input-options.js';
 import { type Warning, warning } from '../codes/warnings.js';
 import { NAME_FIELDS, type NameSink } from './names.js';
@@ -109,6 +110,7 @@ export async function readMapped(
       {
         encoding: options.encoding,
         delimiter: options.delimiter,
+        escape: options.escape,
         maxRecordLength: options.maxRecordLength,
         sheet: options.sheet,
         limits: options.limits,
@@ -206,13 +208,21 @@ function headerNames(fields: string[]): string[] {
   return names;
 }
 
-/** The candidate that maps most fields (the earliest on a tie); failing any, the earliest widest row. */
+/**
+ * The candidate that maps most fields (the earliest on a tie). Failing any, the row that
+ * looks most like a header (text in each of the most named cells: `Client,Sum,Date,,,`
+ * rather than the wider data rows under it); failing that, the earliest widest row.
+ */
 function closestCandidate(candidates: Candidate[]): Candidate {
   const mapped = (c: Candidate): number => Object.keys(c.fit.mapping.index).length;
   const filled = (c: Candidate): number => c.fields.filter((f) => f.trim() !== '').length;
   let best = candidates[0] as Candidate;
   for (const c of candidates) if (mapped(c) > mapped(best)) best = c;
   if (mapped(best) > 0) return best;
+  let header: Candidate | null = null;
+  for (const c of candidates)
+    if (looksLikeHeader(c.fields) && (header === null || namedCells(c.fields) > namedCells(header.fields))) header = c;
+  if (header !== null) return header;
   for (const c of candidates) if (filled(c) > filled(best)) best = c;
   return best;
 }
@@ -221,12 +231,8 @@ const EXCERPT = 60;
 const SHOWN = 10;
 
 /**
- * No row has the columns needed. When the first row maps some fields it is the header and
- * lacks a column: that error. Otherwise no row looked like the header: every candidate
- * with what it lacks.
- */
-/**
- * No row fits: the rows tried, each with what it lacked. Under --redact the rows are not
+ * No row fits. When the first row maps some fields or looks like a header, it is the header
+ * and lacks a column: that error. Otherwise the rows tried, each with what it lacked. Under --redact the rows are not
  * quoted, nor the "columns found" of the closest: when no row is the header, they are data.
  */
 function noHeader(
@@ -239,7 +245,7 @@ function noHeader(
 ): FolioError {
   const base = missingError(file, best.line, best.fit, map, true);
   const hint = `${redact ? 'map the columns with --map FIELD=HEADER' : (base.hint ?? '')}; or name the header's line with --header-row N`;
-  if (best === candidates[0] && Object.keys(best.fit.mapping.index).length > 0) {
+  if (best === candidates[0] && (Object.keys(best.fit.mapping.index).length > 0 || looksLikeHeader(best.fields))) {
     return new FolioError({
       code: base.code,
       file,
@@ -252,7 +258,7 @@ function noHeader(
   const lines = candidates.map((c) => {
     const lacks = `lacks ${c.fit.missing.map((m) => m.field).join(', ')}`;
     if (redact) return `${file}:${c.line}: ${lacks}`;
-    return `${file}:${c.line}: ${JSON.stringify(excerptOf(c.fields.join(delimiter)))} ${lacks}`;
+    return `${file}:${c.line}: ${JSON.stringify(excerptOf(rowText(c.fields, delimiter)))} ${lacks}`;
   });
   return new FolioError({
     code: 'NO_HEADER_ROW',
@@ -272,12 +278,15 @@ function noHeader(
             rows: candidates.slice(0, SHOWN).map((c) => ({
               file,
               line: c.line,
-              excerpt: excerptOf(c.fields.join(delimiter)),
+              excerpt: excerptOf(rowText(c.fields, delimiter)),
               lacks: c.fit.missing.map((m) => m.field),
             })),
           }),
   });
 }
+
+/** A row's cells as the file has them: joined by the CSV delimiter, or by ` | ` in a workbook, an HTML table or Parquet. */
+const rowText = (fields: string[], delimiter: string): string => fields.join(delimiter === '' ? ' | ' : delimiter);
 
 const excerptOf = (text: string): string => (text.length > EXCERPT ? `${text.slice(0, EXCERPT - 1)}…` : text);
 

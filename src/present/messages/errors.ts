@@ -63,7 +63,8 @@ export function unusedWhy(u: UnusedFile, lang: Lang): string {
     case 'unreadable': {
       if (r.error === null) return 'не удалось прочитать';
       const said = errorText(r.error, lang);
-      return said.hint === undefined ? said.text : `${said.text}; ${said.hint}`;
+      const at = r.line === null ? '' : `строка ${r.line}: `;
+      return said.hint === undefined ? `${at}${said.text}` : `${at}${said.text}; ${said.hint}`;
     }
     case 'named-without-columns':
       return `назван как ${r.roles.map((role) => ROLE_RU[role] ?? role).join(' или ')}, но без колонок ${waysRu(r.needs)}`;
@@ -211,10 +212,6 @@ export const CELL_HINTS: Record<CellHint, Record<Lang, string>> = {
   'fill-offer-client': {
     en: 'fill in the client the offer was sent to',
     ru: 'заполните клиента, которому отправлено КП',
-  },
-  'fill-amount': {
-    en: 'fill in the amount, or mark the deal as not won',
-    ru: 'заполните сумму или отметьте сделку как невыигранную',
   },
   'product-row': {
     en: 'a product row needs product, price and quantity; leave all three empty for a deal without products, whose amount is then taken',
@@ -388,11 +385,17 @@ export const ERRORS: Catalog<ErrorFields> = {
   TEXT_AFTER_QUOTE: {
     en: {
       text: () => 'text follows the closing quote of a quoted field',
-      hint: () => 'a quote inside a quoted field must be written twice ("")',
+      hint: (f) =>
+        f.backslash
+          ? 'the quote follows a backslash, as database dumps write a quote inside a quoted field (\\"): read the file with --escape backslash'
+          : 'a quote inside a quoted field must be written twice ("")',
     },
     ru: {
       text: () => 'после закрывающей кавычки идёт текст',
-      hint: () => 'кавычка внутри значения в кавычках пишется дважды ("")',
+      hint: (f) =>
+        f.backslash
+          ? 'кавычке предшествует обратная косая черта — так кавычку внутри значения пишут выгрузки из баз данных (\\"): читайте файл с --escape backslash'
+          : 'кавычка внутри значения в кавычках пишется дважды ("")',
     },
   },
   HTML_ROW_TOO_LONG: {
@@ -984,6 +987,16 @@ export const ERRORS: Catalog<ErrorFields> = {
   BAD_DELIMITER: {
     en: { text: (f) => `--delimiter "${f.text}" is not one character`, hint: () => 'use , ; | or tab' },
     ru: { text: (f) => `--delimiter "${f.text}" — не один символ`, hint: () => 'используйте , ; | или tab' },
+  },
+  BAD_ESCAPE: {
+    en: {
+      text: (f) => `--escape "${f.text}" is not a way of escaping quotes`,
+      hint: (f) => `use ${f.escapes.map((e) => `--escape ${e}`).join(' or ')}`,
+    },
+    ru: {
+      text: (f) => `--escape "${f.text}" — неизвестный способ экранировать кавычки`,
+      hint: (f) => `используйте ${f.escapes.map((e) => `--escape ${e}`).join(' или ')}`,
+    },
   },
   BAD_DECIMAL: {
     en: { text: (f) => `--decimal "${f.text}" is not a decimal mark`, hint: () => 'use --decimal , or --decimal .' },
