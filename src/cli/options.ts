@@ -344,6 +344,7 @@ export function inputOptions(file: string, raw: RawOptions): InputOptions {
     },
     fold: raw.fold !== false,
     threads: raw.threads,
+    vocabulary: vocabularyOf(raw),
     ...(raw.names ? { names: raw.names } : {}),
   };
 }

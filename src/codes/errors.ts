@@ -48,15 +48,27 @@ export interface ErrorFields {
   };
   NO_DATE_FOR_PERIOD: { columns: string[] };
   NO_KEY_COLUMN: Record<string, never>;
-  /** The closest row's own error (`closest`), and the rows tried with what each lacks. */
+  /** The closest row's own error (`closest`), and the rows tried with what each lacks; `headerless`: the first row reads as data. */
   NO_HEADER_ROW: {
     tried: number;
     line: number;
+    headerless: boolean;
     closest: ErrorSays;
     hint: ErrorSays;
     rows: { file: string; line: number; excerpt: string; lacks: string[] }[];
   };
   BAD_HEADER_ROW: Record<string, never>;
+  /**
+   * A table without header whose columns' content leaves fields `ambiguous` (1-based columns) or
+   * `missing`; `detected`: folio found there is no header row (else `--no-header` said so);
+   * `pins`: the flags that pin the columns.
+   */
+  HEADERLESS_ROLES: {
+    detected: boolean;
+    ambiguous: { field: string; columns: number[] }[];
+    missing: string[];
+    pins: string;
+  };
   UNKNOWN_FIELD: { field: string; cased: string | null; target: string; fields: string[] };
   DUPLICATE_HEADER: { a: number; b: number; field: string };
   MAP_COLUMN_OUT_OF_RANGE: { target: string; count: number };

@@ -13,6 +13,19 @@ export interface WarningFields {
   NUL_BYTES: { file?: string; count: number; line: number };
   HEADER_ROW: { file?: string; line: number; preamble: number };
   HEADER_GUESSED: { file: string; candidates: number; line: number };
+  /**
+   * A file without a header row (`detected`: found so, else `--no-header`), its columns told
+   * by their content (`roles`, 1-based); `status`: a status column maps; `pins`: the flags
+   * that would pin them.
+   */
+  HEADERLESS: {
+    file?: string;
+    detected: boolean;
+    line: number;
+    roles: { field: string; column: number }[];
+    status: boolean;
+    pins: string;
+  };
   /** `over`: the headers passed over; or two columns of one name (`columns`), the first taken. */
   COLUMN_CHOICE:
     | { file?: string; field: string; took: string; over: string[] }

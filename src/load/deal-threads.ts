@@ -8,6 +8,7 @@ import { DealRepeats } from '../normalize/deal-repeats.js';
 import type { RepeatTable } from '../normalize/repeat-table.js';
 import type { ColumnMapping } from '../normalize/columns.js';
 import { DEAL_NEEDS, DealConverter } from '../normalize/deals.js';
+import { INFER_ROWS } from '../normalize/headerless.js';
 import type { DayOrder } from '../normalize/dates.js';
 import type { DecimalMark } from '../normalize/numbers.js';
 import type { DealPartJob, DealPartResult, PartColumn, PartIds } from './deal-part.js';
@@ -184,6 +185,10 @@ export async function readDealsInParts(
   // (one pass reads the rows after the head under them too); a worker thread loads meanwhile.
   const conv = loaded.converter;
   if (unsure === null && loaded.format.nuls.count > 0) unsure = 'NUL bytes';
+  // A file without header has its columns told from its first rows: from fewer than one pass
+  // would take (a short head), the parts might read another mapping.
+  const headerless = loaded.mapping.headerless;
+  if (unsure === null && headerless !== null && headerless.rows < INFER_ROWS) unsure = 'a headerless head too short';
   const headSure = unsure === null && loaded.problems.count === 0 && conv.totals === 0 && loaded.heldRows === 0;
   const { format, mapping } = loaded;
   const { vocabulary, period, previous, trailing, currency } = filter;

@@ -9,7 +9,7 @@ import { RowFeed, type RowConverter } from '../normalize/row-feed.js';
 import type { InputOptions } from './input-options.js';
 import type { InputReport } from '../schema/envelope.js';
 import { type Warning, warning } from '../codes/warnings.js';
-import { readMapped } from './table-source.js';
+import { pinLine, readMapped } from './table-source.js';
 
 export interface LoadedRows<C> {
   format: TableFormat;
@@ -109,6 +109,17 @@ export function formatWarnings(format: TableFormat): Warning[] {
 export function columnWarnings(mapping: ColumnMapping, converter: ConverterBase): Warning[] {
   const warnings: Warning[] =
     mapping.preamble > 0 ? [warning('HEADER_ROW', { line: mapping.line, preamble: mapping.preamble })] : [];
+  const headerless = mapping.headerless;
+  if (headerless !== null && (headerless.detected || headerless.roles.length > 0))
+    warnings.push(
+      warning('HEADERLESS', {
+        detected: headerless.detected,
+        line: headerless.line,
+        roles: headerless.roles,
+        status: headerless.status,
+        pins: pinLine(headerless),
+      }),
+    );
   warnings.push(...mapping.choices.map((choice) => warning('COLUMN_CHOICE', choice)));
   for (const use of mapping.fallbacks)
     warnings.push(

@@ -1,6 +1,7 @@
 import { says } from '../codes/errors.js';
 import type { WarningFields } from '../codes/warnings.js';
 import { FolioError } from '../errors.js';
+import type { HeaderlessRead } from './headerless.js';
 import { editDistance, headerKey } from './text.js';
 
 export interface FieldSpec {
@@ -77,6 +78,8 @@ export interface ColumnMapping {
    * the header is the table's first line or was named with --header-row.
    */
   preamble: number;
+  /** A file without a header row whose columns were told by their content; null otherwise. */
+  headerless: HeaderlessRead | null;
 }
 
 interface Match {
@@ -213,6 +216,7 @@ export function fitColumns(
     fallbacks,
     line,
     preamble: 0,
+    headerless: null,
   };
   return { mapping, missing: missingFields(index, needs, overrides), duplicate, duplicateChoice };
 }

@@ -538,12 +538,32 @@ export const ERRORS: Catalog<ErrorFields> = {
     en: {
       text: (f) =>
         `no row among the first ${f.tried} has a column for every field needed; the closest is line ${f.line}: ${errorText(f.closest, 'en').text}`,
-      hint: (f) => `${errorText(f.hint, 'en').hint ?? ''}; or name the header's line with --header-row N`,
+      hint: (f) =>
+        `${errorText(f.hint, 'en').hint ?? ''}; or name the header's line with --header-row N${f.headerless ? '; if the file has no header row, pass --no-header and map its columns by position (--map FIELD=N)' : ''}`,
     },
     ru: {
       text: (f) =>
         `ни в одной из первых ${f.tried} строк нет колонок для всех нужных полей; ближе всего строка ${f.line}: ${errorText(f.closest, 'ru').text}`,
-      hint: (f) => `${errorText(f.hint, 'ru').hint ?? ''}; или укажите строку заголовка: --header-row N`,
+      hint: (f) =>
+        `${errorText(f.hint, 'ru').hint ?? ''}; или укажите строку заголовка: --header-row N${f.headerless ? '; если строки заголовка в файле нет, укажите --no-header и колонки по номеру (--map ПОЛЕ=N)' : ''}`,
+    },
+  },
+  HEADERLESS_ROLES: {
+    en: {
+      text: (f) =>
+        `${f.detected ? 'the file has no header row (this line holds data, not column names), and' : 'read without a header row,'} its columns are not clear from their content: ${[
+          ...f.ambiguous.map((a) => `${a.field} could be column ${a.columns.join(' or ')}`),
+          ...f.missing.map((m) => `no column reads as the ${m}`),
+        ].join('; ')}`,
+      hint: (f) => `name the columns by position: ${f.pins}`,
+    },
+    ru: {
+      text: (f) =>
+        `${f.detected ? 'в файле нет строки заголовка (в этой строке данные, а не названия колонок), и' : 'файл прочитан без строки заголовка, и'} по содержимому колонок не ясно: ${[
+          ...f.ambiguous.map((a) => `${fieldRu(a.field)} — колонка ${a.columns.join(' или ')}`),
+          ...f.missing.map((m) => `нет колонки для ${fieldRu(m)}`),
+        ].join('; ')}`,
+      hint: (f) => `укажите колонки по номеру: ${f.pins}`,
     },
   },
   BAD_HEADER_ROW: {

@@ -2,6 +2,7 @@ import { type Warning, type WarningFields } from '../../codes/warnings.js';
 import type { Lang } from '../i18n.js';
 import { isoDate, percent } from '../format.js';
 import { RULE_GAP } from './check.js';
+import { fieldName } from './errors.js';
 import { type Catalog, say } from './entry.js';
 
 /** `file: text`, or the text alone where the file is said already. */
@@ -193,6 +194,30 @@ export const WARNINGS: Catalog<WarningFields> = {
     ru: {
       text: (f) =>
         `${f.file}: ни в одной из первых ${f.candidates} строк нет колонок для всех нужных полей; заголовком взята строка ${f.line} (выберите другую: --header-row N)`,
+    },
+  },
+  HEADERLESS: {
+    en: {
+      text: (f) =>
+        at(
+          f,
+          `${f.detected ? `the file has no header row (line ${f.line} holds data)` : 'read without a header row'}${
+            f.roles.length > 0
+              ? `; columns told by their content: ${f.roles.map((r) => `${r.field} = column ${r.column}`).join(', ')}`
+              : ''
+          }${f.status ? '' : '; no status column, so every row counts as won'} (pin them with ${f.pins})`,
+        ),
+    },
+    ru: {
+      text: (f) =>
+        at(
+          f,
+          `${f.detected ? `в файле нет строки заголовка (в строке ${f.line} — данные)` : 'файл прочитан без строки заголовка'}${
+            f.roles.length > 0
+              ? `; колонки определены по содержимому: ${f.roles.map((r) => `${fieldName(r.field, 'ru')} — колонка ${r.column}`).join(', ')}`
+              : ''
+          }${f.status ? '' : '; колонки статуса нет, поэтому каждая строка считается выигранной'} (закрепить: ${f.pins})`,
+        ),
     },
   },
   COLUMN_CHOICE: {
