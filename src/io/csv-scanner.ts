@@ -322,11 +322,8 @@ export class CsvScanner {
             segment = i;
             continue;
           }
-          // A backslash as the text's last character waits for the one it escapes.
-          if (c === BACKSLASH && !final) {
-            i = n;
-            break;
-          }
+          // A backslash as the text's last character is taken as it is only at the end of the
+          // input; before it, the record waits for more text like any record cut short.
           i++;
         }
         if (i >= n && !final) {

@@ -83,8 +83,13 @@ export async function readMapped(
   let sampled: Held[] | null = null;
   const file = options.source.name;
   const needsOf = (headers: string[]): FieldNeeds => (typeof needs === 'function' ? needs(headers) : needs);
-  const fitOf = (headers: string[], line: number): HeaderFit =>
-    fitColumns(file, headers, needsOf(headers), options.map, line);
+  /** A row tried as the header: its names, and its cells (unnamed ones at the end included). */
+  const fitOf = (fields: string[], line: number): HeaderFit => {
+    const headers = headerNames(fields);
+    const fit = fitColumns(file, headers, needsOf(headers), options.map, line);
+    fit.mapping.cells = fields.length;
+    return fit;
+  };
 
   const data: RecordHandler = (fields, line, kinds) => {
     if (isBlank(fields)) {
@@ -214,13 +219,13 @@ export async function readMapped(
           if (options.headerRow !== undefined) {
             if (line < options.headerRow) return;
             if (line > options.headerRow || isBlank(fields)) throw headerRowMissing(file, options.headerRow);
-            return take(fitOf(headerNames(fields), line), fmt);
+            return take(fitOf(fields, line), fmt);
           }
           if (isBlank(fields)) {
             if (candidates.length > 0) blankAmongCandidates++;
             return;
           }
-          const fit = fitOf(headerNames(fields), line);
+          const fit = fitOf(fields, line);
           if (fit.missing.length === 0) return take(fit, fmt);
           candidates.push({ ...held(fields, line, kinds), fit });
           if (candidates.length === HEADER_SEARCH_ROWS) settle(fmt, false);

@@ -65,6 +65,11 @@ export interface ColumnMapping {
   header: Record<string, string>;
   /** Header names in file order (`column N` when the file has no header row). */
   headers: string[];
+  /**
+   * Cells of the header row, the empty ones after its last name included (`a,b,c,,,` has 6):
+   * columns without a name, whose cells are data no field takes, not fields too many.
+   */
+  cells: number;
   /** Headers no field took. */
   unmatched: string[];
   /** Choices made between several matching headers, for warnings and `inspect`. */
@@ -211,6 +216,7 @@ export function fitColumns(
     index,
     header,
     headers,
+    cells: headers.length,
     unmatched: headers.filter((h, i) => !taken.has(i) && h.trim() !== ''),
     choices,
     fallbacks,

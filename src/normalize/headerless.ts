@@ -166,7 +166,7 @@ const COMPANY_WORDS = new Set([
   'фирма',
 ]);
 
-const NAME_WORD = /^\p{Lu}[\p{Ll}'’-]+$/u;
+const NAME_WORD = /^\p{Lu}\p{Ll}*(?:[-'’]\p{Lu}?\p{Ll}+)*$/u;
 const INITIALS = /^(?:\p{Lu}\.){1,2}$/u;
 
 /**
@@ -177,7 +177,9 @@ export function personName(value: string): boolean {
   const words = value.trim().split(/\s+/);
   if (words.length > 3) return false;
   return words.every(
-    (w) => !COMPANY_WORDS.has(w.toLowerCase().replace(/[.,]$/, '')) && (NAME_WORD.test(w) || INITIALS.test(w)),
+    (w) =>
+      !COMPANY_WORDS.has(w.toLowerCase().replace(/[.,]$/, '')) &&
+      ((w.length > 1 && NAME_WORD.test(w)) || INITIALS.test(w)),
   );
 }
 
