@@ -42,7 +42,7 @@ const WORDS = {
     noHeaderFound: 'нет (первая строка — данные; колонки определены по содержимому)',
     quotes: 'Кавычки',
     backslash: (detected: boolean) =>
-      `экранированы обратной косой чертой: \\" \\\\ \\N (${detected ? 'определено по тексту; --escape double — читать ""' : '--escape backslash'})`,
+      `экранированы обратной косой чертой: \\" \\\\ \\N (${detected ? 'определено по тексту; --escape=double — читать ""' : '--escape=backslash'})`,
     nulBytes: 'Отброшено нулевых байтов',
     first: (count: number, line: number) => `${count} (первый в строке ${line})`,
     blank: 'Пустых строк',
