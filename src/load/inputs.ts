@@ -7,6 +7,7 @@ import { ACTIVITY_NEEDS } from '../normalize/activities.js';
 import { CLIENT_FIELDS } from '../normalize/clients.js';
 import { fitColumns, type FieldNeeds } from '../normalize/columns.js';
 import { DEAL_NEEDS } from '../normalize/deals.js';
+import { firstRowIsData } from '../normalize/headerless.js';
 import { LEAD_NEEDS } from '../normalize/leads.js';
 import { OFFER_NEEDS } from '../normalize/offers.js';
 import type { UnusedFile } from '../codes/inputs.js';
@@ -175,8 +176,11 @@ export async function findInputs(
       continue;
     }
     const header = headerOf(file, peeked.rows);
-    const fits = header ? roleByHeader(file, header) : [];
     const byName = roleByName(entry);
+    // Named for deals, with data on its first row and no header above it (a 1C feed, a dump):
+    // its columns are told by their content when it is read, or it stops saying which to map.
+    const headerless = header === null && byName.includes('deals') && firstRowIsData(peeked.rows ?? []);
+    const fits = header ? roleByHeader(file, header) : headerless ? ['deals' as Role] : [];
     let roles: Role[];
     let how: ChosenFile['how'];
     if (byName.length > 0) {

@@ -472,9 +472,11 @@ interface LineHashes {
   readonly lineB: number;
 }
 
-/** A cell of spaces only (any the number reader skips), or empty. */
+/** A cell of spaces only (any the number reader skips), or empty; most amounts start with a digit, which settles it. */
 function isBlankCell(raw: string): boolean {
-  return raw.length === 0 || raw.trim() === '';
+  if (raw.length === 0) return true;
+  const c = raw.charCodeAt(0);
+  return !(c >= 48 && c <= 57) && raw.trim() === '';
 }
 
 /**

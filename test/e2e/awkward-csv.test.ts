@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -221,6 +221,19 @@ describe('a broken file in a folder', () => {
     );
     expect(r.stderr).toContain(`seen: ${join(dir, 'orders.csv')}: this is a binary file`);
     expect(r.stderr).not.toContain('but without the columns');
+  });
+});
+
+describe('a file without a header row in a folder', () => {
+  it('is taken for deals by its name, and its columns told by content', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'folio-feed-'));
+    writeFileSync(join(dir, 'sales.csv'), readFileSync('fixtures/deals-1c-noheader-1251.csv'));
+    // February 2026 (the month before as-of): Север 14 000 of 19 000,50 is 73.7%, golden: the check fails (exit 1).
+    const r = folio(['check', dir, '--as-of', '2026-03-01', '--fail-on', 'golden', '--json']);
+    expect(r.code, r.stderr).toBe(1);
+    const e = json<{ inputs: InputReport[]; warnings: { code: string }[] }>(r);
+    expect(e.inputs.map((i) => [i.role, i.headerLine, i.rows])).toEqual([['deals', 0, 4]]);
+    expect(e.warnings.map((w) => w.code)).toContain('HEADERLESS');
   });
 });
 
