@@ -394,8 +394,8 @@ function noHeader(
   redact: boolean,
 ): FolioError {
   const base = missingError(file, best.line, best.fit, map, true);
-  // The first row is data (the columns of inputs other than deals are not told by content): no header row at all, maybe.
-  const headerless = firstRowIsData(candidates.map((c) => c.fields));
+  // No row looks like a header (text in every named cell): the file may have none at all.
+  const headerless = !candidates.some((c) => looksLikeHeader(c.fields));
   const hint = `${redact ? 'map the columns with --map FIELD=HEADER' : (base.hint ?? '')}; or name the header's line with --header-row N${headerless ? NO_HEADER_HINT : ''}`;
   if (best === candidates[0] && (Object.keys(best.fit.mapping.index).length > 0 || looksLikeHeader(best.fields))) {
     return new FolioError({

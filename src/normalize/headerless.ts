@@ -77,26 +77,29 @@ function profiles(rows: readonly (readonly string[])[], width: number): Profile[
 }
 
 /**
- * Whether the first row is data, not a header: it is not text in every named cell, and each
- * of its cells reads as the data of the column below it (a date over dates, a number over
- * numbers; anything over text). Needs a row below it.
+ * Whether the first row is data, not a header: it is not text in every named cell, each of
+ * its cells reads as the data of the column below it (a date over dates, a number over
+ * numbers; anything over text), and one of them can be no column's name: a date, or a number
+ * written as money (`12 000,00`; a bare `2026` may head a column of a year's sums). Needs a
+ * row below it.
  */
 export function firstRowIsData(rows: readonly (readonly string[])[]): boolean {
   const [first, ...below] = rows;
   if (first === undefined || below.length === 0 || looksLikeHeader(first)) return false;
   const width = tableWidth(below);
   if (width < 2) return false;
-  let typed = 0;
+  let unmistakable = 0;
   for (const p of profiles(below, width)) {
-    const kind = cellKind(first[p.column] ?? '');
+    const cell = first[p.column] ?? '';
+    const kind = cellKind(cell);
     if (p.kind === 'date' || p.kind === 'number') {
       if (kind !== 'empty' && kind !== p.kind) return false;
-      if (kind === p.kind) typed++;
+      if (kind === 'date' || (kind === 'number' && moneyLike(cell))) unmistakable++;
     }
   }
   // Cells past the table's width are data only when empty (trailing delimiters).
   for (let j = width; j < first.length; j++) if ((first[j] ?? '').trim() !== '') return false;
-  return typed > 0;
+  return unmistakable > 0;
 }
 
 /** Known currency codes and signs (`RUB`, `₽`, `$`), or three upper-case Latin letters. */

@@ -61,6 +61,9 @@ describe('a first row that is data, not a header', () => {
     expect(firstRowIsData(rows('01.02.2026;ООО Север;12 000,00'))).toBe(false);
     // A title line (one cell) over a table.
     expect(firstRowIsData(rows('Выгрузка\n03.02.2026;ООО Север;3 000,00'))).toBe(false);
+    // A year heading a column of sums may be a header: only a date or money says data.
+    expect(firstRowIsData(rows('Клиент;2026\nООО Север;3 000,00\nИП Лесной;500,00'))).toBe(false);
+    expect(firstRowIsData(rows('ООО Север;1 500,00\nООО Север;3 000,00\nИП Лесной;500,00'))).toBe(true);
   });
 });
 
