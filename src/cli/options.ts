@@ -24,6 +24,7 @@ import { FolioError } from '../errors.js';
 import { says, type ErrorSays } from '../codes/errors.js';
 import { errorText } from '../present/messages/errors.js';
 import { parseEncodingName } from '../io/encoding.js';
+import { ESCAPES, type Escape } from '../io/sniff-escape.js';
 import { sourceOf } from '../io/read-table.js';
 import { DEFAULT_UNPACK_LIMITS } from '../io/limits.js';
 import { parseDayOrder, today, type DayOrder } from '../normalize/dates.js';
@@ -60,6 +61,10 @@ export function addInputOptions(cmd: Command): Command {
     )
     .option('--encoding <name>', 'file encoding (utf-8, windows-1251, utf-16le, ...; detected by default)')
     .option('--delimiter <char>', 'field delimiter: , ; tab | (detected by default)')
+    .option(
+      '--escape <style>',
+      'how a quote inside a quoted field is escaped: double ("", CSV) or backslash (\\", database dumps; \\N is empty); detected by default',
+    )
     .option('--decimal <mark>', 'decimal mark of amounts: , or . (detected per column by default)')
     .option(
       '--date-format <order>',
@@ -239,6 +244,7 @@ export function secondInput(file: string, map: string[], raw: RawOptions): Input
     map,
     encoding: undefined,
     delimiter: undefined,
+    escape: undefined,
     header: true,
     headerRow: undefined,
     sheet: undefined,
@@ -278,6 +284,7 @@ export interface RawOptions {
   headerRow?: number | undefined;
   encoding?: string;
   delimiter?: string;
+  escape?: string;
   decimal?: string;
   dateFormat?: string;
   skipInvalid?: boolean;
@@ -322,6 +329,7 @@ export function inputOptions(file: string, raw: RawOptions): InputOptions {
     source: sourceOf(file),
     encoding: raw.encoding === undefined ? undefined : parseEncodingName(raw.encoding),
     delimiter: raw.delimiter === undefined ? undefined : parseDelimiter(raw.delimiter),
+    escape: raw.escape === undefined ? undefined : parseEscape(raw.escape),
     header: raw.header,
     headerRow: raw.headerRow,
     map,
@@ -336,6 +344,7 @@ export function inputOptions(file: string, raw: RawOptions): InputOptions {
     },
     fold: raw.fold !== false,
     threads: raw.threads,
+    vocabulary: vocabularyOf(raw),
     ...(raw.names ? { names: raw.names } : {}),
   };
 }
@@ -365,6 +374,13 @@ function parseDelimiter(text: string): string {
     throw usage(says('BAD_DELIMITER', { text }));
   }
   return d;
+}
+
+function parseEscape(text: string): Escape {
+  const t = text.trim().toLowerCase();
+  const found = ESCAPES.find((e) => e === t);
+  if (found === undefined) throw usage(says('BAD_ESCAPE', { text, escapes: [...ESCAPES] }));
+  return found;
 }
 
 function parseDecimal(text: string): DecimalMark {

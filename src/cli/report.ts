@@ -143,13 +143,14 @@ export async function reportOptions(folder: string | undefined, flags: ReportFla
     const list = found.files[role];
     if (list) files[role] = severalInputs(list, flags, (file) => secondInput(file, maps[role], flags));
   }
-  // The deals file is the report's primary input: --header-row, --delimiter, --encoding and
-  // --sheet describe it; the other files' formats are found as usual.
+  // The deals file is the report's primary input: --header-row, --delimiter, --encoding,
+  // --escape and --sheet describe it; the other files' formats are found as usual.
   const primary = [
     flags.headerRow !== undefined ? '--header-row' : null,
     flags.sheet !== undefined ? '--sheet' : null,
     flags.delimiter !== undefined ? '--delimiter' : null,
     flags.encoding !== undefined ? '--encoding' : null,
+    flags.escape !== undefined ? '--escape' : null,
     flags.map.length > 0 ? '--map' : null,
   ].filter((f): f is string => f !== null);
   if (primary.length > 0) {

@@ -25,7 +25,8 @@ export interface ErrorFields {
   UNTERMINATED_QUOTE_LIMIT: { limit: string };
   RECORD_TOO_LONG: { limit: string };
   UNTERMINATED_QUOTE: Record<string, never>;
-  TEXT_AFTER_QUOTE: Record<string, never>;
+  /** `backslash`: the closing quote follows a backslash (a dump written with `\"`). */
+  TEXT_AFTER_QUOTE: { backslash: boolean };
   HTML_ROW_TOO_LONG: { limit: number };
   SHEET_ROW_TOO_LONG: { limit: number };
   BAD_PARQUET: { reason: string };
@@ -48,15 +49,27 @@ export interface ErrorFields {
   /** `given`: false when the period is the command's default, not the user's. */
   NO_DATE_FOR_PERIOD: { columns: string[]; given?: boolean };
   NO_KEY_COLUMN: Record<string, never>;
-  /** The closest row's own error (`closest`), and the rows tried with what each lacks. */
+  /** The closest row's own error (`closest`), and the rows tried with what each lacks; `headerless`: the first row reads as data. */
   NO_HEADER_ROW: {
     tried: number;
     line: number;
+    headerless: boolean;
     closest: ErrorSays;
     hint: ErrorSays;
     rows: { file: string; line: number; excerpt: string; lacks: string[] }[];
   };
   BAD_HEADER_ROW: Record<string, never>;
+  /**
+   * A table without header whose columns' content leaves fields `ambiguous` (1-based columns) or
+   * `missing`; `detected`: folio found there is no header row (else `--no-header` said so);
+   * `pins`: the flags that pin the columns.
+   */
+  HEADERLESS_ROLES: {
+    detected: boolean;
+    ambiguous: { field: string; columns: number[] }[];
+    missing: string[];
+    pins: string;
+  };
   UNKNOWN_FIELD: { field: string; cased: string | null; target: string; fields: string[] };
   DUPLICATE_HEADER: { a: number; b: number; field: string };
   MAP_COLUMN_OUT_OF_RANGE: { target: string; count: number };
@@ -127,6 +140,7 @@ export interface ErrorFields {
   MAP_NOT_PAIR: { entry: string };
   HEADER_ROW_AND_NO_HEADER: Record<string, never>;
   BAD_DELIMITER: { text: string };
+  BAD_ESCAPE: { text: string; escapes: string[] };
   BAD_DECIMAL: { text: string };
   BAD_DATE_FORMAT: { text: string };
   FLAG_UNKNOWN_RULE: { rule: string; rules: string[] };
@@ -198,7 +212,6 @@ export type CellHint =
   | 'fill-contact-date'
   | 'fill-client'
   | 'fill-offer-client'
-  | 'fill-amount'
   | 'product-row'
   | 'map-deal-amount'
   | 'whole-days'

@@ -5,8 +5,8 @@ import type { ErrorSays } from './errors.js';
  * asked for, while `UnusedFile.why` keeps the English that JSON and English output print.
  */
 export type UnusedReason =
-  /** `error`: what reading its first rows raised (null: a problem of a cell, said in English). */
-  | { code: 'unreadable'; error: ErrorSays | null }
+  /** `error`: what reading its first rows raised (null: a problem of a cell, said in English); `line`: where, when it says. */
+  | { code: 'unreadable'; error: ErrorSays | null; line: number | null }
   /** Named like these roles, without the columns any of them needs (`needs`: `client + amount` per way). */
   | { code: 'named-without-columns'; roles: string[]; needs: string[] }
   /** Columns only an activity log has (`signs`), without the fields it needs (`lacks`). */

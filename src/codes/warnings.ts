@@ -7,8 +7,25 @@ import type { RuleGap } from './findings.js';
  * `file` is absent where the warning is shown under its file already (`folio inspect`).
  */
 export interface WarningFields {
+  /** The CSV file was told to escape quotes with backslashes (a database dump), and read so. */
+  BACKSLASH_ESCAPES: { file?: string };
+  /** NUL bytes dropped from a CSV file's text (`line`: the first). */
+  NUL_BYTES: { file?: string; count: number; line: number };
   HEADER_ROW: { file?: string; line: number; preamble: number };
   HEADER_GUESSED: { file: string; candidates: number; line: number };
+  /**
+   * A file without a header row (`detected`: found so, else `--no-header`), its columns told
+   * by their content (`roles`, 1-based); `status`: a status column maps; `pins`: the flags
+   * that would pin them.
+   */
+  HEADERLESS: {
+    file?: string;
+    detected: boolean;
+    line: number;
+    roles: { field: string; column: number }[];
+    status: boolean;
+    pins: string;
+  };
   /** `over`: the headers passed over; or two columns of one name (`columns`), the first taken. */
   COLUMN_CHOICE:
     | { file?: string; field: string; took: string; over: string[] }
@@ -58,6 +75,8 @@ export interface WarningFields {
   };
   /** `across`: IDs an earlier file holds on other lines (overlapping exports with other columns or number formats). */
   REPEATED_IDS: { file: string; count: number; across: number };
+  /** Won rows with a blank amount cell, left out (`line`: the first). */
+  BLANK_AMOUNTS: { file?: string; count: number; line: number };
   UNDATED_ROWS: { file: string; count: number };
   /** Formula cells of a workbook saved without calculating: read as empty. */
   FORMULAS_NOT_CACHED: { file: string; count: number };

@@ -488,7 +488,8 @@ export class ByteCsvScanner {
     // CsvScanner quotes up to 20 characters; 80 bytes hold at least 20 in UTF-8. (A part of a
     // file in a code page that fails so is read again as text, which quotes it rightly.)
     const text = decodeUtf8(bytes, pos, Math.min(bytes.length, pos + 80));
-    throw textAfterQuote(this.options.file, line, column, text.slice(0, 20));
+    // Such an error only sends the file to the text reader, which words the hint; none is needed here.
+    throw textAfterQuote(this.options.file, line, column, text.slice(0, 20), false);
   }
 
   /** A record over the limit: an unterminated quote when one is open, else not a CSV line at all. */

@@ -15,7 +15,17 @@ export function unterminatedQuote(file: string, line: number, column: number): F
   });
 }
 
-export function textAfterQuote(file: string, line: number, column: number, value: string): FolioError {
+/**
+ * `backslash`: the quote taken for the closing one follows a backslash, as a database dump
+ * writes a quote inside a quoted field (`\"`): the hint then names `--escape backslash`.
+ */
+export function textAfterQuote(
+  file: string,
+  line: number,
+  column: number,
+  value: string,
+  backslash: boolean,
+): FolioError {
   return new FolioError({
     code: 'TEXT_AFTER_QUOTE',
     file,
@@ -23,8 +33,10 @@ export function textAfterQuote(file: string, line: number, column: number, value
     column,
     value,
     message: 'text follows the closing quote of a quoted field',
-    hint: 'a quote inside a quoted field must be written twice ("")',
-    says: says('TEXT_AFTER_QUOTE', {}),
+    hint: backslash
+      ? 'the quote follows a backslash, as database dumps write a quote inside a quoted field (\\"): read the file with --escape backslash'
+      : 'a quote inside a quoted field must be written twice ("")',
+    says: says('TEXT_AFTER_QUOTE', { backslash }),
   });
 }
 

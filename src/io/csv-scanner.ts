@@ -1,5 +1,6 @@
 import { formatLimit, recordTooLong, textAfterQuote, unterminatedQuote } from './csv-errors.js';
 import type { CellKinds } from './cells.js';
+import type { Escape } from './sniff-escape.js';
 
 /**
  * Called once per record. `fields` is reused for the next record: copy what you keep.
@@ -17,11 +18,16 @@ export interface ScannerOptions {
   maxRecordLength: number;
   /** Line number of the first line of text (2 when a `sep=` line was taken off). */
   firstLine?: number;
+  /** How a quote inside a quoted field is escaped: `""` (the default) or `\"` (database dumps). */
+  escape?: Escape;
 }
 
 const QUOTE = 34;
 const LF = 10;
 const CR = 13;
+const BACKSLASH = 92;
+/** `N`: `\N` alone in a cell is a database's NULL. */
+const NULL_LETTER = 78;
 
 /**
  * A streaming RFC 4180 reader over decoded text: quoted fields with delimiters, doubled
@@ -39,6 +45,8 @@ export class CsvScanner {
   private readonly delim: number;
   /** Set when the last incomplete record stopped inside a quoted field. */
   private openQuoteLine = 0;
+  /** Backslash escapes (`\"`, `\\`, `\N`): read by `scanEscaped`, apart from the RFC 4180 hot path. */
+  private readonly backslash: boolean;
 
   constructor(
     private readonly options: ScannerOptions,
@@ -47,6 +55,7 @@ export class CsvScanner {
     if (options.delimiter.length !== 1) throw new Error('delimiter must be one character');
     this.delim = options.delimiter.charCodeAt(0);
     this.line = options.firstLine ?? 1;
+    this.backslash = options.escape === 'backslash';
   }
 
   /** Lines started so far (for progress and error messages). */
@@ -54,15 +63,23 @@ export class CsvScanner {
     return this.line;
   }
 
+  /** The line the end of the text pushed so far is on (where the next text begins). */
+  get lineAtEnd(): number {
+    return this.line + countLineBreaks(this.rest, 0, this.rest.length);
+  }
+
   push(text: string): void {
     const input = this.rest.length > 0 ? this.rest + text : text;
-    const used = this.scan(input, false);
+    const used = this.backslash ? this.scanEscaped(input, false) : this.scan(input, false);
     this.rest = used < input.length ? input.slice(used) : '';
     if (this.rest.length > this.options.maxRecordLength) this.tooLong();
   }
 
   end(): void {
-    if (this.rest.length > 0) this.scan(this.rest, true);
+    if (this.rest.length > 0) {
+      if (this.backslash) this.scanEscaped(this.rest, true);
+      else this.scan(this.rest, true);
+    }
     this.rest = '';
   }
 
@@ -167,7 +184,13 @@ export class CsvScanner {
             continue;
           }
           if (c === LF || c === CR || pos >= n) break;
-          throw textAfterQuote(this.options.file, line, fields.length, text.slice(pos, Math.min(n, pos + 20)));
+          throw textAfterQuote(
+            this.options.file,
+            line,
+            fields.length,
+            text.slice(pos, Math.min(n, pos + 20)),
+            text.charCodeAt(closed - 1) === BACKSLASH,
+          );
         }
 
         let j = pos;
@@ -212,6 +235,148 @@ export class CsvScanner {
     }
     this.line = line;
     return n;
+  }
+
+  /**
+   * `scan` for a backslash-escaped file (a database dump): in a quoted field `\"` is a quote
+   * and `""` one too; anywhere `\` escapes the next character (`\\` a backslash, `\n` a line
+   * feed, an escaped delimiter or line end is part of the value); a cell that is `\N` alone is
+   * NULL, read as empty. Slower than the RFC 4180 path, and only such files take it.
+   */
+  private scanEscaped(text: string, final: boolean): number {
+    const n = text.length;
+    const delim = this.delim;
+    const fields = this.fields;
+    let pos = 0;
+    let line = this.line;
+    this.openQuoteLine = 0;
+
+    while (pos < n) {
+      const recordStart = pos;
+      const recordLine = line;
+      fields.length = 0;
+      let quotedAny = false;
+      let rawEmpty = false;
+
+      for (;;) {
+        let value = '';
+        if (text.charCodeAt(pos) === QUOTE) {
+          quotedAny = true;
+          const quoteLine = line;
+          let i = pos + 1;
+          let segment = i;
+          let closed = -1;
+          while (i < n) {
+            const c = text.charCodeAt(i);
+            if (c === BACKSLASH) {
+              if (i + 1 >= n) break;
+              const next = text.charCodeAt(i + 1);
+              value += text.slice(segment, i) + unescaped(next);
+              if (next === LF || (next === CR && text.charCodeAt(i + 2) !== LF)) line++;
+              i += 2;
+              segment = i;
+            } else if (c === QUOTE) {
+              if (i + 1 >= n && !final) break;
+              if (text.charCodeAt(i + 1) !== QUOTE) {
+                closed = i;
+                break;
+              }
+              value += text.slice(segment, i + 1);
+              i += 2;
+              segment = i;
+            } else {
+              if (c === LF || (c === CR && text.charCodeAt(i + 1) !== LF)) line++;
+              i++;
+            }
+          }
+          if (closed === -1) {
+            if (!final) {
+              this.line = recordLine;
+              this.openQuoteLine = quoteLine;
+              return recordStart;
+            }
+            throw unterminatedQuote(this.options.file, quoteLine, fields.length + 1);
+          }
+          fields.push(value + text.slice(segment, closed));
+          pos = closed + 1;
+          const c = text.charCodeAt(pos);
+          if (c === delim) {
+            pos++;
+            continue;
+          }
+          if (c === LF || c === CR || pos >= n) break;
+          throw textAfterQuote(this.options.file, line, fields.length, text.slice(pos, Math.min(n, pos + 20)), false);
+        }
+
+        let i = pos;
+        let segment = pos;
+        let c = 0;
+        while (i < n) {
+          c = text.charCodeAt(i);
+          if (c === delim || c === LF || c === CR) break;
+          if (c === BACKSLASH && i + 1 < n) {
+            const next = text.charCodeAt(i + 1);
+            value += text.slice(segment, i) + unescaped(next);
+            if (next === LF || (next === CR && text.charCodeAt(i + 2) !== LF)) line++;
+            i += 2;
+            segment = i;
+            continue;
+          }
+          // A backslash as the text's last character is taken as it is only at the end of the
+          // input; before it, the record waits for more text like any record cut short.
+          i++;
+        }
+        if (i >= n && !final) {
+          this.line = recordLine;
+          return recordStart;
+        }
+        const isNull = i - pos === 2 && text.charCodeAt(pos) === BACKSLASH && text.charCodeAt(pos + 1) === NULL_LETTER;
+        rawEmpty = i === pos;
+        fields.push(isNull ? '' : value + text.slice(segment, i));
+        pos = i;
+        if (i < n && c === delim) {
+          pos++;
+          continue;
+        }
+        break;
+      }
+
+      if (pos < n) {
+        if (text.charCodeAt(pos) === CR) {
+          if (pos + 1 === n && !final) {
+            this.line = recordLine;
+            return recordStart;
+          }
+          pos++;
+          if (text.charCodeAt(pos) === LF) pos++;
+        } else {
+          pos++;
+        }
+        line++;
+      }
+      if (fields.length === 1 && !quotedAny && rawEmpty) fields.length = 0;
+      if (pos - recordStart > this.options.maxRecordLength) this.tooLongAt(recordLine, quotedAny ? recordLine : 0);
+      this.line = line;
+      this.onRecord(fields, recordLine);
+    }
+    this.line = line;
+    return n;
+  }
+}
+
+/** The character a backslash escape stands for: `\n`, `\t`, `\r` a line feed, tab or CR, `\0` nothing (a NUL is dropped), any other itself. */
+function unescaped(c: number): string {
+  switch (c) {
+    case 110:
+      return '\n';
+    case 116:
+      return '\t';
+    case 114:
+      return '\r';
+    case 48:
+      return '';
+    default:
+      return String.fromCharCode(c);
   }
 }
 

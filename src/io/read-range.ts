@@ -20,12 +20,13 @@ export interface CsvRange {
  * character. Returns the line the next record would start on. Ranges begin at a line start,
  * not always at a record's: a range cut inside a quoted field is found out by the range
  * before it, which then ends inside an open quote. `afterRead`, told the bytes of the range
- * read so far after each read, returns true to end the reading early (the caller has seen enough).
+ * read so far and the bytes just read (valid only during the call) after each read, returns
+ * true to end the reading early (the caller has seen enough).
  */
 export async function readCsvRange(
   range: CsvRange,
   onRecord: ByteRecordHandler,
-  afterRead?: (bytes: number) => boolean,
+  afterRead?: (bytes: number, read: Uint8Array) => boolean,
 ): Promise<number> {
   const scanner = new ByteCsvScanner(
     { file: range.file, delimiter: range.delimiter.charCodeAt(0), maxRecordLength: range.maxRecordLength },
@@ -38,8 +39,9 @@ export async function readCsvRange(
       const { bytesRead } = await handle.read(buffer, 0, Math.min(RANGE_CHUNK, range.end - at), at);
       if (bytesRead === 0) break;
       at += bytesRead;
-      scanner.push(buffer.subarray(0, bytesRead));
-      if (afterRead?.(at - range.start)) return scanner.currentLine;
+      const read = buffer.subarray(0, bytesRead);
+      scanner.push(read);
+      if (afterRead?.(at - range.start, read)) return scanner.currentLine;
     }
   } finally {
     await handle.close();

@@ -15,6 +15,7 @@ import {
 import { HtmlRows, looksLikeHtml, metaCharset } from './html-table.js';
 import { reportProgress } from './progress.js';
 import { sniffDelimiter } from './sniff-delimiter.js';
+import { type Escape, sniffEscape } from './sniff-escape.js';
 import { DEFAULT_UNPACK_LIMITS, type UnpackLimits } from './limits.js';
 
 /** A named input: a file path, or `-` for standard input (named `<stdin>` in messages). */
@@ -35,6 +36,8 @@ export interface ReadOptions {
   sheet?: string | undefined;
   /** What a workbook may unpack to. */
   limits?: UnpackLimits | undefined;
+  /** CSV only: `--escape`, how a quote inside a quoted field is escaped; detected without it. */
+  escape?: Escape | undefined;
   /**
    * CSV only: the byte of the file at which reading stops (a line start), so that the rest
    * can be read by other threads. The encoding and delimiter are still detected from the
@@ -62,6 +65,12 @@ export interface TableFormat {
   uncached: number;
   /** CSV only: the line the next record would start on once the text is read (where a following byte range continues). */
   nextLine?: number;
+  /** How a quote inside a quoted field is escaped (`double` but in a CSV file that escapes with backslashes). */
+  escape: Escape;
+  /** The escaping was told from the text, not named with `--escape`. */
+  escapeDetected: boolean;
+  /** NUL bytes dropped from the text of a CSV file, and the line the first was on (0 without any). */
+  nuls: { count: number; line: number };
 }
 
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
@@ -168,53 +177,37 @@ export async function readTable(
       says: says('EMPTY_FILE', {}),
     });
   }
-  if (guess.reason === 'unrecognised') {
-    throw new FolioError({
-      code: 'UNKNOWN_ENCODING',
-      file: source.name,
-      message:
-        'the bytes are neither UTF-8 nor text in a code page folio knows (Windows-1251/1252, KOI8-R, IBM866, 437)',
-      hint: 'save the export as CSV in UTF-8, or name its encoding with --encoding',
-      says: says('UNKNOWN_ENCODING', {}),
-    });
-  }
-  if (!guess.encoding.startsWith('utf-16') && body.includes(0)) {
-    throw new FolioError({
-      code: 'BINARY_FILE',
-      file: source.name,
-      message: 'this is a binary file, not CSV text (it holds zero bytes)',
-      hint: 'folio reads CSV, .xlsx/.xlsm workbooks, HTML tables saved as .xls, and Parquet; save the export as one of them',
-      says: says('BINARY_FILE', {}),
-    });
-  }
+  if (guess.reason === 'unrecognised') throw unknownEncoding(source.name);
+  if (!guess.encoding.startsWith('utf-16') && looksBinary(body)) throw binaryFile(source.name);
 
   const decoder = createDecoder(guess.encoding, source.name);
   const decoded = decoder.decode(body, done);
-  const sep = takeSepLine(decoded);
-  const sampleText = sep ? sep.rest : decoded;
-  const delimiter = options.delimiter ?? sep?.delimiter ?? sniffDelimiter(sampleText, done);
+  const { sep, delimiter, escape } = sniffText(dropNuls(decoded), done, options);
   // With `stopAt`, the whole sample is sniffed as without it; only the text read stops there.
   const stopAt = options.stopAt ?? Infinity;
   const cut = stopAt < sample.length;
-  const firstText = cut
-    ? createDecoder(guess.encoding, source.name)
-        .decode(body.subarray(0, stopAt - guess.bomLength), true)
-        .slice(decoded.length - sampleText.length)
-    : sampleText;
   const format: TableFormat = {
     file: source.name,
     kind: 'csv',
     encoding: guess.encoding,
     encodingReason: guess.reason,
     delimiter,
-    sepLine: sep !== null,
+    sepLine: sep,
     uncached: 0,
+    escape,
+    escapeDetected: options.escape === undefined,
+    nuls: { count: 0, line: 0 },
   };
   const scanner = new CsvScanner(
-    { file: source.name, delimiter, maxRecordLength: options.maxRecordLength, firstLine: sep ? 2 : 1 },
+    { file: source.name, delimiter, maxRecordLength: options.maxRecordLength, firstLine: sep ? 2 : 1, escape },
     begin(format),
   );
-  scanner.push(firstText);
+  const push = nulDropping(scanner, format.nuls);
+  const first = cut
+    ? createDecoder(guess.encoding, source.name).decode(body.subarray(0, stopAt - guess.bomLength), true)
+    : decoded;
+  // The `sep=` line names the delimiter and is not a record.
+  push(sep ? (takeSepLine(first)?.rest ?? first) : first);
   let bytes = sample.length;
   reportProgress(source.name, bytes, size);
   if (cut) await chunks.return?.();
@@ -223,7 +216,7 @@ export async function readTable(
       const next = await chunks.next();
       if (next.done) break;
       const take = Math.min(next.value.length, stopAt - bytes);
-      pushDecoded(scanner, decoder, take < next.value.length ? next.value.subarray(0, take) : next.value);
+      pushDecoded(push, decoder, take < next.value.length ? next.value.subarray(0, take) : next.value);
       bytes += take;
       reportProgress(source.name, bytes, size);
       if (bytes >= stopAt) {
@@ -231,11 +224,107 @@ export async function readTable(
         break;
       }
     }
-    scanner.push(decoder.decode(new Uint8Array(0), true));
+    push(decoder.decode(new Uint8Array(0), true));
   }
   scanner.end();
   format.nextLine = scanner.currentLine;
   return format;
+}
+
+function unknownEncoding(file: string): FolioError {
+  return new FolioError({
+    code: 'UNKNOWN_ENCODING',
+    file,
+    message: 'the bytes are neither UTF-8 nor text in a code page folio knows (Windows-1251/1252, KOI8-R, IBM866, 437)',
+    hint: 'save the export as CSV in UTF-8, or name its encoding with --encoding',
+    says: says('UNKNOWN_ENCODING', {}),
+  });
+}
+
+function binaryFile(file: string): FolioError {
+  return new FolioError({
+    code: 'BINARY_FILE',
+    file,
+    message: 'this is a binary file, not CSV text (it holds control bytes, such as zero bytes, outside text)',
+    hint: 'folio reads CSV, .xlsx/.xlsm workbooks, HTML tables saved as .xls, and Parquet; save the export as one of them',
+    says: says('BINARY_FILE', {}),
+  });
+}
+
+/** The first block of a file, where a zero byte outside quotes says it is not text. */
+const FIRST_BLOCK = 4096;
+
+/**
+ * A file is binary when more than 1 byte in 1,000 of its sample is a control byte other than
+ * tab, CR and LF (a small file counts as a whole first block: up to four such bytes are let
+ * be), or when its first block holds a zero byte outside quotes. Text with a few NULs inside
+ * quoted fields (a damaged export, a database's padding) is read, the NULs dropped.
+ */
+export function looksBinary(bytes: Uint8Array): boolean {
+  let controls = 0;
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i] as number;
+    if ((b < 32 && b !== 9 && b !== 10 && b !== 13) || b === 127) controls++;
+  }
+  if (controls * 1000 > Math.max(bytes.length, FIRST_BLOCK)) return true;
+  let quoted = false;
+  const block = Math.min(bytes.length, FIRST_BLOCK);
+  for (let i = 0; i < block; i++) {
+    const b = bytes[i] as number;
+    if (b === 34) quoted = !quoted;
+    else if (b === 0 && !quoted) return true;
+  }
+  return false;
+}
+
+/** The text without its NUL characters (a sample to sniff, never counted). */
+function dropNuls(text: string): string {
+  return text.includes('\0') ? text.replaceAll('\0', '') : text;
+}
+
+/**
+ * The scanner's `push`, dropping NUL characters and counting them into `nuls` (with the line
+ * of the first): one native search per piece of text when there are none.
+ */
+function nulDropping(scanner: CsvScanner, nuls: { count: number; line: number }): (text: string) => void {
+  return (text) => {
+    const first = text.indexOf('\0');
+    if (first === -1) {
+      scanner.push(text);
+      return;
+    }
+    if (nuls.count === 0) nuls.line = scanner.lineAtEnd + lineBreaksBefore(text, first);
+    const kept = text.replaceAll('\0', '');
+    nuls.count += text.length - kept.length;
+    scanner.push(kept);
+  };
+}
+
+/** Line ends (LF, CRLF or a lone CR) in text[0, end). */
+function lineBreaksBefore(text: string, end: number): number {
+  let n = 0;
+  for (let i = 0; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) n++;
+  }
+  return n;
+}
+
+/**
+ * What the start of a CSV text says about the table: an Excel `sep=` line (and the text
+ * after it), the escaping of quotes (`--escape`, or told from the text) and the delimiter
+ * (`--delimiter`, the `sep=` line's, or told from the text under that escaping).
+ */
+function sniffText(
+  decoded: string,
+  complete: boolean,
+  options: { delimiter?: string | undefined; escape?: Escape | undefined },
+): { sep: boolean; text: string; delimiter: string; escape: Escape } {
+  const sep = takeSepLine(decoded);
+  const text = sep ? sep.rest : decoded;
+  const escape = options.escape ?? sniffEscape(text, complete);
+  const delimiter = options.delimiter ?? sep?.delimiter ?? sniffDelimiter(text, complete, escape);
+  return { sep: sep !== null, text, delimiter, escape };
 }
 
 /**
@@ -243,9 +332,9 @@ export async function readTable(
  * string over 128 KiB is born in V8's large-object space instead of the young generation
  * (measured: the Russian form took 40% more CPU with whole 64 KiB chunks).
  */
-function pushDecoded(scanner: CsvScanner, decoder: ChunkDecoder, bytes: Uint8Array): void {
+function pushDecoded(push: (text: string) => void, decoder: ChunkDecoder, bytes: Uint8Array): void {
   for (let at = 0; at < bytes.length; at += DECODE_PIECE)
-    scanner.push(decoder.decode(bytes.subarray(at, at + DECODE_PIECE), false));
+    push(decoder.decode(bytes.subarray(at, at + DECODE_PIECE), false));
 }
 
 /** The byte range of a CSV file after its first part, for a reader on another thread. */
@@ -302,6 +391,9 @@ async function readTyped(
     delimiter: '',
     sepLine: false,
     uncached: 0,
+    escape: 'double',
+    escapeDetected: false,
+    nuls: { count: 0, line: 0 },
   };
   // Loaded when a file needs them: a CSV run does not pay for the zip and Parquet readers at start-up.
   if (kind === 'parquet') {
@@ -352,6 +444,9 @@ async function readHtml(
     delimiter: '',
     sepLine: false,
     uncached: 0,
+    escape: 'double',
+    escapeDetected: false,
+    nuls: { count: 0, line: 0 },
   };
   const decoder = createDecoder(encoding, source.name);
   const rows = new HtmlRows(source.name, options.maxRecordLength, begin(format));
@@ -457,20 +552,23 @@ export async function peekRows(path: string): Promise<PeekedRows> {
     // The same sample as the reader's, so that both read the header in the same code page.
     if (needsCodePageSample(sample, complete)) ({ sample, complete } = await readStart(CODE_PAGE_SAMPLE));
     const guess = sniffEncoding(sample, complete);
-    const decoded = createDecoder(guess.encoding, path).decode(sample.subarray(guess.bomLength), true);
-    const sep = takeSepLine(decoded);
-    const text = sep ? sep.rest : decoded;
-    const delimiter = sep?.delimiter ?? sniffDelimiter(text, complete);
+    const body = sample.subarray(guess.bomLength);
+    // What would stop the reader stops the peek, and is the file's own error to report.
+    if (guess.reason === 'unrecognised') return { rows: null, problem: unknownEncoding(path) };
+    if (!guess.encoding.startsWith('utf-16') && looksBinary(body)) return { rows: null, problem: binaryFile(path) };
+    const decoded = dropNuls(createDecoder(guess.encoding, path).decode(body, complete));
+    const { text, delimiter, escape } = sniffText(decoded, complete, {});
     const rows: string[][] = [];
-    const scanner = new CsvScanner({ file: path, delimiter, maxRecordLength: Infinity }, (fields) => {
+    const scanner = new CsvScanner({ file: path, delimiter, maxRecordLength: Infinity, escape }, (fields) => {
       if (rows.length < HEADER_SEARCH_ROWS && fields.length > 0) rows.push(fields.map((f) => f.trim()));
     });
     scanner.push(text);
     // A sample cut inside a record leaves that record unread rather than broken.
     if (complete) scanner.end();
     return { rows: rows.length > 0 ? rows : null };
-  } catch {
-    return { rows: null };
+  } catch (error) {
+    // An unclosed quote, text after a closing quote, bytes that are not the encoding: located.
+    return { rows: null, ...(error instanceof FolioError ? { problem: error } : {}) };
   } finally {
     await handle.close();
   }

@@ -1,3 +1,5 @@
+import type { Escape } from './sniff-escape.js';
+
 export const DELIMITERS = [',', ';', '\t', '|'] as const;
 
 const SAMPLE_RECORDS = 200;
@@ -18,10 +20,10 @@ interface Candidate {
  * honoured, so a `;` file full of decimal commas, or a `,` file with quoted `;` in its
  * values, is not fooled. With no clear winner: comma.
  */
-export function sniffDelimiter(sample: string, complete: boolean): string {
+export function sniffDelimiter(sample: string, complete: boolean, escape: Escape = 'double'): string {
   let best: Candidate | null = null;
   for (const delimiter of DELIMITERS) {
-    const counts = fieldCounts(sample, delimiter, complete);
+    const counts = fieldCounts(sample, delimiter, complete, escape === 'backslash');
     if (counts.length === 0) continue;
     // A trailing delimiter on every line (Bitrix24) adds one field to header and rows alike.
     const headerFields = mostCommon(counts);
@@ -64,11 +66,12 @@ function better(a: Candidate, b: Candidate): boolean {
 }
 
 /**
- * Field counts of the first records under one delimiter, honouring quotes. A small loop of
- * its own rather than the scanner: running the scanner with four delimiters and throwaway
- * callbacks first would leave its hot loop less optimised for the real read.
+ * Field counts of the first records under one delimiter, honouring quotes (and, in a
+ * backslash-escaped file, `\x` as one escaped character). A small loop of its own rather
+ * than the scanner: running the scanner with four delimiters and throwaway callbacks first
+ * would leave its hot loop less optimised for the real read.
  */
-function fieldCounts(sample: string, delimiter: string, complete: boolean): number[] {
+function fieldCounts(sample: string, delimiter: string, complete: boolean, backslash: boolean): number[] {
   const counts: number[] = [];
   const delim = delimiter.charCodeAt(0);
   let fields = 1;
@@ -76,6 +79,11 @@ function fieldCounts(sample: string, delimiter: string, complete: boolean): numb
   let lineHasText = false;
   for (let i = 0; i < sample.length && counts.length < SAMPLE_RECORDS; i++) {
     const c = sample.charCodeAt(i);
+    if (backslash && c === 92) {
+      i++;
+      lineHasText = true;
+      continue;
+    }
     if (inQuotes) {
       if (c === 34) {
         if (sample.charCodeAt(i + 1) === 34) i++;

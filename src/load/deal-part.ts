@@ -72,6 +72,9 @@ export interface DealPartResult {
   wonRows: number;
   contactClients: number;
   repeatedIds: number;
+  /** Won rows left out for a blank amount, and the first of their lines (counted from the part's first). */
+  blankAmounts: number;
+  firstBlankAmount: number;
   /** The first row of each ID; null with folding off. */
   ids: PartIds | null;
   amounts: PartColumn[];
@@ -131,6 +134,7 @@ export async function readDealPart(job: DealPartJob, progress?: (bytes: number) 
   const fields: string[] = [];
   let rows = 0;
   let blank = 0;
+  let nul = false;
   const nextLine = await readCsvRange(
     job.range,
     (r) => {
@@ -146,13 +150,16 @@ export async function readDealPart(job: DealPartJob, progress?: (bytes: number) 
         sink.accept(deal, converter.clientNumber, converter);
       }
     },
-    (bytes) => {
+    (bytes, read) => {
       progress?.(bytes);
-      return problems.count > 0 || converter.totals > 0 || feed.heldRows > 0;
+      // The text reader drops NUL bytes and counts them, with the line of the first: such a file is read as text.
+      if (!nul && read.includes(0)) nul = true;
+      return nul || problems.count > 0 || converter.totals > 0 || feed.heldRows > 0;
     },
   );
-  const unsure =
-    problems.count > 0
+  const unsure = nul
+    ? 'NUL bytes'
+    : problems.count > 0
       ? 'a row with a problem'
       : converter.totals > 0
         ? 'a totals row'
@@ -177,6 +184,8 @@ export async function readDealPart(job: DealPartJob, progress?: (bytes: number) 
     wonRows: converter.wonRows,
     contactClients: converter.contactClients,
     repeatedIds: converter.repeatedIdCount,
+    blankAmounts: converter.blankAmounts,
+    firstBlankAmount: converter.firstBlankAmount,
     ids: job.fold ? { table: converter.idTable } : null,
     amounts: [...converter.amounts].map(([field, c]) => ({
       field,

@@ -8,6 +8,7 @@ import { DealRepeats } from '../normalize/deal-repeats.js';
 import type { RepeatTable } from '../normalize/repeat-table.js';
 import type { ColumnMapping } from '../normalize/columns.js';
 import { DEAL_NEEDS, DealConverter } from '../normalize/deals.js';
+import { INFER_ROWS } from '../normalize/headerless.js';
 import type { DayOrder } from '../normalize/dates.js';
 import type { DecimalMark } from '../normalize/numbers.js';
 import type { DealPartJob, DealPartResult, PartColumn, PartIds } from './deal-part.js';
@@ -57,7 +58,9 @@ export async function partCuts(
   // `dynamics` are gathered in the order rows are read, so those are read in one go.
   if (options.source.path === '-' || options.names || options.collect || filter.history || options.sheet !== undefined)
     return null;
-  if (options.encoding?.startsWith('utf-16')) return null;
+  // Backslash escapes are read by the text scanner only (the byte scanner knows RFC 4180
+  // quoting alone); a file detected as such in its head is read again as text below.
+  if (options.encoding?.startsWith('utf-16') || options.escape === 'backslash') return null;
   // A path that cannot be read is left to the one-thread reader, which says why.
   const info = await stat(options.source.path).catch(() => null);
   if (info === null || !info.isFile()) return null;
@@ -167,6 +170,7 @@ export async function readDealsInParts(
           problems,
         );
         if (format.encoding.startsWith('utf-16')) unsure = 'UTF-16 text';
+        else if (format.escape === 'backslash') unsure = 'backslash escapes';
         else if (converter.readsProductRows) unsure = 'product rows';
         return converter;
       },
@@ -180,6 +184,11 @@ export async function readDealsInParts(
   // The parts start once the head is read, from the decimal marks and day orders it settled
   // (one pass reads the rows after the head under them too); a worker thread loads meanwhile.
   const conv = loaded.converter;
+  if (unsure === null && loaded.format.nuls.count > 0) unsure = 'NUL bytes';
+  // A file without header has its columns told from its first rows: from fewer than one pass
+  // would take (a short head), the parts might read another mapping.
+  const headerless = loaded.mapping.headerless;
+  if (unsure === null && headerless !== null && headerless.rows < INFER_ROWS) unsure = 'a headerless head too short';
   const headSure = unsure === null && loaded.problems.count === 0 && conv.totals === 0 && loaded.heldRows === 0;
   const { format, mapping } = loaded;
   const { vocabulary, period, previous, trailing, currency } = filter;
@@ -268,7 +277,8 @@ export async function readDealsInParts(
       else totals.currencies.set(currency, { rows, file, line: part.base + line });
     }
   }
-  for (const p of parts) {
+  for (const [k, p] of parts.entries()) {
+    conv.countBlankAmount(p.blankAmounts, (bases[k] as number) + p.firstBlankAmount);
     loaded.rows += p.rows;
     loaded.blank += p.blank;
     sink.used += p.used;

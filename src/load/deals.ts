@@ -209,6 +209,9 @@ function dealFileReport(
   }
   const byContact = contactWarning(file, mapping, conv);
   if (byContact) warnings.push(byContact);
+  if (conv.blankAmounts > 0) {
+    warnings.push(warning('BLANK_AMOUNTS', { file, count: conv.blankAmounts, line: conv.firstBlankAmount }));
+  }
   if (sink.undated > 0) {
     warnings.push(warning('UNDATED_ROWS', { file, count: sink.undated }));
   }
@@ -219,7 +222,8 @@ function dealFileReport(
     warnings,
     input: inputReport(loaded, 'deals', {
       used: sink.used,
-      excluded: sink.excluded,
+      // A reason is listed once it happened: files without blank amounts keep the keys they had.
+      excluded: conv.blankAmounts > 0 ? { ...sink.excluded, blankAmount: conv.blankAmounts } : sink.excluded,
       folded: conv.folded + conv.amountRepeats,
     }),
   };

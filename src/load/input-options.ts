@@ -1,10 +1,12 @@
 import type { Encoding } from '../io/encoding.js';
+import type { Escape } from '../io/sniff-escape.js';
 import type { Source } from '../io/read-table.js';
 import type { UnpackLimits } from '../io/limits.js';
 import type { ColumnOverrides } from '../normalize/columns.js';
 import type { DayOrder } from '../normalize/dates.js';
 import type { DecimalMark } from '../normalize/numbers.js';
 import type { Problem } from '../normalize/problems.js';
+import type { Vocabulary } from '../normalize/vocabulary.js';
 import type { NameSink } from './names.js';
 
 /** How to read one input (CSV, workbook, HTML table or Parquet); every field can be left to detection. */
@@ -12,6 +14,8 @@ export interface InputOptions {
   source: Source;
   encoding: Encoding | undefined;
   delimiter: string | undefined;
+  /** `--escape`: how a quote inside a quoted field is escaped (detected without it). */
+  escape?: Escape | undefined;
   header: boolean;
   /** `--header-row N`: the 1-based line of the header row, instead of looking for it. */
   headerRow?: number | undefined;
@@ -36,6 +40,8 @@ export interface InputOptions {
   names?: NameSink;
   /** `--threads N`: how many threads read a CSV deals file from its bytes (undefined: one per core, at most one per 4 MiB, for files of 16 MiB and more). */
   threads?: number | undefined;
+  /** The status words (built in, and the user's `--won`, `--lost`, `--open`): a headerless file's status column is told by them. */
+  vocabulary?: Vocabulary;
   /** Set by the reader in parts, not by users: the byte at which the first part stops. */
   stopAt?: number | undefined;
 }

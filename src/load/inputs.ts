@@ -9,6 +9,7 @@ import { ACTIVITY_SIGN_ALIASES } from '../normalize/aliases.js';
 import { fitColumns, type FieldNeeds } from '../normalize/columns.js';
 import { headerKey } from '../normalize/text.js';
 import { DEAL_NEEDS } from '../normalize/deals.js';
+import { firstRowIsData } from '../normalize/headerless.js';
 import { LEAD_NEEDS } from '../normalize/leads.js';
 import { OFFER_NEEDS } from '../normalize/offers.js';
 import type { UnusedFile } from '../codes/inputs.js';
@@ -177,17 +178,22 @@ export async function findInputs(
     const entry = basename(file);
     const peeked = await peekRows(file);
     if (peeked.problem !== undefined) {
+      // The file's own error, located (an unclosed quote, bytes not in its encoding), whatever its name says it is.
       const p = peeked.problem;
+      const line = p.line ?? null;
       unused.push({
         file,
-        why: `${p.message}; ${p.hint ?? ''}`,
-        reason: { code: 'unreadable', error: p.says ?? null },
+        why: `${line === null ? '' : `line ${line}: `}${p.message}; ${p.hint ?? ''}`,
+        reason: { code: 'unreadable', error: p.says ?? null, line },
       });
       continue;
     }
     const header = headerOf(file, peeked.rows);
-    const fits = header ? roleByHeader(file, header) : [];
     const byName = roleByName(entry);
+    // Named for deals, with data on its first row and no header above it (a 1C feed, a dump):
+    // its columns are told by their content when it is read, or it stops saying which to map.
+    const headerless = header === null && byName.includes('deals') && firstRowIsData(peeked.rows ?? []);
+    const fits = header ? roleByHeader(file, header) : headerless ? ['deals' as Role] : [];
     let roles: Role[];
     let how: ChosenFile['how'];
     if (byName.length > 0) {

@@ -11,12 +11,13 @@ import { LEAD_NEEDS, LeadConverter } from '../normalize/leads.js';
 import { OFFER_NEEDS, OfferConverter } from '../normalize/offers.js';
 import { Problems, type Problem } from '../normalize/problems.js';
 import type { ColumnReading } from '../normalize/column-readers.js';
+import type { HeaderlessRead } from '../normalize/headerless.js';
 import { RowFeed, type RowConverter } from '../normalize/row-feed.js';
 import type { Vocabulary } from '../normalize/vocabulary.js';
 import type { InputOptions } from './input-options.js';
-import type { Warning, WarningFields } from '../codes/warnings.js';
+import { type Warning, type WarningFields, warning } from '../codes/warnings.js';
 import { contactWarning } from './deals.js';
-import { columnWarnings } from './rows.js';
+import { columnWarnings, formatWarnings } from './rows.js';
 import { unknownValuesWarning } from './unknown-values.js';
 import { readMapped } from './table-source.js';
 
@@ -39,6 +40,12 @@ export interface InspectResult {
   header: boolean;
   /** 1-based line of the header row taken (0 without one); lines above it are not data. */
   headerLine: number;
+  /** CSV only: how quotes inside quoted fields are escaped (`double`, or `backslash` in a database dump), and whether that was told from the text; null for the other kinds. */
+  escape: { style: string; detected: boolean } | null;
+  /** NUL bytes dropped from a CSV file's text, and the line of the first. */
+  nulBytes: { count: number; line: number };
+  /** A file without a header row whose columns were told by their content: the roles told, those left ambiguous; null otherwise. */
+  headerless: HeaderlessRead | null;
   rows: number;
   /** Records below the header that are empty or hold only delimiters. */
   blank: number;
@@ -202,24 +209,32 @@ export async function inspectInput(
     encodingReason: format.encodingReason,
     delimiter: format.delimiter,
     sepLine: format.sepLine,
-    header: input.header,
+    header: input.header && read.mapping.headerless === null,
     headerLine: read.headerLine,
+    escape: format.kind === 'csv' ? { style: format.escape, detected: format.escapeDetected } : null,
+    nulBytes: format.nuls,
+    headerless: mapping.headerless,
     rows,
     blank: read.blank,
     missing: read.missing.map((spec) => {
-      const closest = input.header
-        ? closestHeader(spec, mapping.headers, read.sample, new Set(Object.values(mapping.index)))
-        : null;
-      return {
-        field: spec.field,
-        description: spec.description,
-        closest,
-        map: `--map ${spec.field}=${closest === null ? 'HEADER' : JSON.stringify(closest)}`,
-      };
+      const headerless = mapping.headerless !== null || !input.header;
+      const closest = headerless
+        ? null
+        : closestHeader(spec, mapping.headers, read.sample, new Set(Object.values(mapping.index)));
+      // Without a header row, by position: the columns it could be, when the content names several.
+      const could = mapping.headerless?.ambiguous.find((a) => a.field === spec.field)?.columns.join('|');
+      const target = headerless ? (could ?? 'N') : closest === null ? 'HEADER' : JSON.stringify(closest);
+      return { field: spec.field, description: spec.description, closest, map: `--map ${spec.field}=${target}` };
     }),
     columns: used.headers.map((header, i) => ({ position: i + 1, header, field: fieldAt.get(i) ?? null })),
     choices: used.choices,
-    warnings: columnWarnings(used, converter),
+    warnings: [
+      ...formatWarnings(format),
+      ...columnWarnings(used, converter),
+      ...(converter instanceof DealConverter && converter.blankAmounts > 0
+        ? [warning('BLANK_AMOUNTS', { count: converter.blankAmounts, line: converter.firstBlankAmount })]
+        : []),
+    ],
     totals: { rows: converter.totals, lines: converter.totalsLines },
     conventions,
     sample,

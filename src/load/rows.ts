@@ -10,7 +10,7 @@ import { RowFeed, type RowConverter } from '../normalize/row-feed.js';
 import type { InputOptions } from './input-options.js';
 import type { InputReport } from '../schema/envelope.js';
 import { type Warning, warning } from '../codes/warnings.js';
-import { readMapped } from './table-source.js';
+import { pinLine, readMapped } from './table-source.js';
 
 export interface LoadedRows<C> {
   format: TableFormat;
@@ -69,7 +69,7 @@ export async function loadRows<T, C extends ConverterBase & RowConverter<T>>(
 
 /** Warnings every input shares: how its header and columns were read (see `columnWarnings`), totals rows left out, and skipped rows. */
 export function readWarnings(file: string, loaded: LoadedRows<ConverterBase>): Warning[] {
-  const warnings = columnWarnings(loaded.mapping, loaded.converter).map(
+  const warnings = [...formatWarnings(loaded.format), ...columnWarnings(loaded.mapping, loaded.converter)].map(
     (w) => ({ ...w, fields: { file, ...w.fields } }) as Warning,
   );
   const converter = loaded.converter;
@@ -92,6 +92,17 @@ export function readWarnings(file: string, loaded: LoadedRows<ConverterBase>): W
 }
 
 /**
+ * What was told from a CSV file's text and changes how it reads, for every command and for
+ * `inspect` (messages without the file): backslash escapes, NUL bytes dropped.
+ */
+export function formatWarnings(format: TableFormat): Warning[] {
+  const warnings: Warning[] = [];
+  if (format.escape === 'backslash' && format.escapeDetected) warnings.push(warning('BACKSLASH_ESCAPES', {}));
+  if (format.nuls.count > 0) warnings.push(warning('NUL_BYTES', { count: format.nuls.count, line: format.nuls.line }));
+  return warnings;
+}
+
+/**
  * How the columns were read, for every command and for `inspect` (messages without the
  * file): lines passed over above the header, which header was taken where several fit,
  * which field a fallback header stands in for, and amounts rounded from printed binary floats.
@@ -99,6 +110,17 @@ export function readWarnings(file: string, loaded: LoadedRows<ConverterBase>): W
 export function columnWarnings(mapping: ColumnMapping, converter: ConverterBase): Warning[] {
   const warnings: Warning[] =
     mapping.preamble > 0 ? [warning('HEADER_ROW', { line: mapping.line, preamble: mapping.preamble })] : [];
+  const headerless = mapping.headerless;
+  if (headerless !== null && (headerless.detected || headerless.roles.length > 0))
+    warnings.push(
+      warning('HEADERLESS', {
+        detected: headerless.detected,
+        line: headerless.line,
+        roles: headerless.roles,
+        status: headerless.status,
+        pins: pinLine(headerless),
+      }),
+    );
   warnings.push(...mapping.choices.map((choice) => warning('COLUMN_CHOICE', choice)));
   if (mapping.paths.length > 0) warnings.push(warning('PATH_HEADERS', { paths: mapping.paths }));
   for (const use of mapping.fallbacks)

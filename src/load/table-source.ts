@@ -10,6 +10,13 @@ import {
   type FieldSpec,
   type HeaderFit,
 } from '../normalize/columns.js';
+import type { CellKinds } from '../io/cells.js';
+import { looksLikeHeader, namedCells } from '../normalize/cell-kind.js';
+import { DEAL_FIELDS } from '../normalize/deals.js';
+import { firstRowIsData, INFER_ROWS, inferRoles, type HeaderlessRead } from '../normalize/headerless.js';
+import { currencyCode } from '../normalize/numbers.js';
+import { phraseWords } from '../normalize/phrase-classifier.js';
+import { NO_USER_VOCABULARY, statusClassifier } from '../normalize/vocabulary.js';
 import type { InputOptions } from './input-options.js';
 import { type Warning, warning } from '../codes/warnings.js';
 import { NAME_FIELDS, type NameSink } from './names.js';
@@ -34,9 +41,14 @@ export interface MappedTable {
 /** Data rows kept for `MappedTable.sample`. */
 const SAMPLE_ROWS = 50;
 
-interface Candidate {
+/** A record held before the header is known, with a copy of its typed cells (workbooks, Parquet). */
+interface Held {
   fields: string[];
   line: number;
+  kinds: CellKinds | undefined;
+}
+
+interface Candidate extends Held {
   fit: HeaderFit;
 }
 
@@ -44,9 +56,14 @@ interface Candidate {
  * Read an input and hand each data row to the handler `start` builds once the header is
  * mapped. The header is the first row (of the first 30 non-blank ones) that has a column
  * for every field the input needs; rows above it (a report's title, its parameters) are
- * not data. `--header-row N` names the line instead. Without a header row, columns are
- * called `column 1`, `column 2`... and must be mapped by position. Blank records below the
- * header are counted, not read.
+ * not data. `--header-row N` names the line instead. Blank records below the header are
+ * counted, not read.
+ *
+ * A file without a header row (`--no-header`, or none of those rows fits and the first one
+ * reads as data of the columns below it) has columns called `column 1`, `column 2`...:
+ * those `--map` does not name are told by their content from the first rows of a deals
+ * file (normalize/headerless.ts), and said in a warning; where that leaves a needed or
+ * ambiguous field, the run stops with the `--map` lines that pin them.
  *
  * When no row fits, the run stops with the candidates listed, unless `lenient` (inspect):
  * then the row that maps most fields is taken, and what it lacks is returned.
@@ -66,10 +83,19 @@ export async function readMapped(
   let blank = 0;
   const sample: string[][] = [];
   const candidates: Candidate[] = [];
+  /** Blank records among the candidates (below the first): rows of a table without header, if it is one. */
+  let blankAmongCandidates = 0;
+  /** Rows of a table without header, held until its columns' roles are told from them. */
+  let sampled: Held[] | null = null;
   const file = options.source.name;
   const needsOf = (headers: string[]): FieldNeeds => (typeof needs === 'function' ? needs(headers) : needs);
-  const fitOf = (headers: string[], line: number): HeaderFit =>
-    fitColumns(file, headers, needsOf(headers), options.map, line);
+  /** A row tried as the header: its names, and its cells (unnamed ones at the end included). */
+  const fitOf = (fields: string[], line: number): HeaderFit => {
+    const headers = headerNames(fields);
+    const fit = fitColumns(file, headers, needsOf(headers), options.map, line);
+    fit.mapping.cells = fields.length;
+    return fit;
+  };
 
   const data: RecordHandler = (fields, line, kinds) => {
     if (isBlank(fields)) {
@@ -88,18 +114,80 @@ export async function readMapped(
       if (fit.duplicateChoice) fit.mapping.choices.push(fit.duplicateChoice);
     }
     mapping = fit.mapping;
-    if (options.header && options.headerRow === undefined)
+    if (options.header && options.headerRow === undefined && fit.mapping.line > 0)
       mapping.preamble = fit.mapping.line - (format.sepLine ? 2 : 1);
     missing = fit.missing;
     handler = learningNames(start(fit.mapping, format), fit.mapping, options.names);
   };
-  /** No candidate had every column: stop, or (lenient) take the closest and read the rows below it. */
-  const settle = (format: TableFormat): void => {
+  /**
+   * No candidate had every column. When the first reads as data of the columns below it, the
+   * file has no header row: its rows are held to tell the columns by (at the end of the input,
+   * at once). Otherwise stop, or (lenient) take the closest and read the rows below it.
+   */
+  const settle = (format: TableFormat, atEnd: boolean): void => {
+    if (infers(needsOf(columnNames(candidates))) && firstRowIsData(candidates.map((c) => c.fields))) {
+      sampled = candidates;
+      blank += blankAmongCandidates;
+      if (atEnd) inferColumns(format);
+      return;
+    }
     const best = closestCandidate(candidates);
     if (!lenient) throw noHeader(file, best, candidates, format.delimiter, options.map, options.names !== undefined);
     guess = warning('HEADER_GUESSED', { file, candidates: candidates.length, line: best.line });
     take(best.fit, format);
-    for (const c of candidates) if (c.line > best.line) data(c.fields, c.line);
+    for (const c of candidates) if (c.line > best.line) data(c.fields, c.line, c.kinds);
+  };
+  /**
+   * The held rows of a table without header are all there is to tell its columns by: map the
+   * fields `--map` names, tell the rest from the content (a deals file), take that mapping
+   * and read the rows. What stays ambiguous or missing stops the run (lenient: is listed).
+   */
+  const inferColumns = (format: TableFormat): void => {
+    const held = sampled as Held[];
+    sampled = null;
+    const headers = columnNames(held);
+    const need = needsOf(headers);
+    const first = held[0] as Held;
+    if (!infers(need)) {
+      take(fitColumns(file, headers, need, options.map, 0), format);
+    } else {
+      const given = givenColumns(options.map, headers.length);
+      const statuses = statusClassifier(options.vocabulary ?? NO_USER_VOCABULARY);
+      const guessed = inferRoles(
+        held.map((r) => r.fields),
+        {
+          fields: need.specs.map((spec) => spec.field),
+          taken: given.columns,
+          given: given.fields,
+          knownStatus: (value) => statuses.match(phraseWords(value)).kind !== null,
+          currencyCode,
+        },
+      );
+      const map = { ...options.map };
+      for (const r of guessed.roles) map[r.field] = String(r.column + 1);
+      const fit = fitColumns(file, headers, need, map, 0);
+      const read: HeaderlessRead = {
+        detected: options.header,
+        line: first.line,
+        roles: guessed.roles.map((r) => ({ field: r.field, column: r.column + 1 })).sort((a, b) => a.column - b.column),
+        ambiguous: guessed.ambiguous.map((a) => ({ field: a.field, columns: a.columns.map((c) => c + 1) })),
+        status: guessed.status,
+        rows: held.length,
+      };
+      if (!lenient) {
+        // A `--map` naming a header, or a column past the last: that error, as with any file.
+        if (fit.missing.some((m) => m.field in options.map)) throw missingError(file, 0, fit, options.map, false);
+        if (read.ambiguous.length > 0 || fit.missing.length > 0)
+          throw headerlessRoles(
+            file,
+            read,
+            fit.missing.map((m) => m.field),
+          );
+      }
+      fit.mapping.headerless = read;
+      take(fit, format);
+    }
+    for (const r of held) data(r.fields, r.line, r.kinds);
   };
 
   // Problems found below the reader know the file; in a workbook they are placed in the sheet.
@@ -116,6 +204,7 @@ export async function readMapped(
       {
         encoding: options.encoding,
         delimiter: options.delimiter,
+        escape: options.escape,
         maxRecordLength: options.maxRecordLength,
         sheet: options.sheet,
         limits: options.limits,
@@ -125,34 +214,33 @@ export async function readMapped(
         sheet = fmt.sheet;
         return (fields, line, kinds) => {
           if (handler !== null) return data(fields, line, kinds);
-          if (!options.header) {
+          if (sampled !== null || !options.header) {
             if (isBlank(fields)) {
               blank++;
               return;
             }
-            take(
-              fitOf(
-                fields.map((_, i) => `column ${i + 1}`),
-                0,
-              ),
-              fmt,
-            );
-            return data(fields, line, kinds);
+            (sampled ??= []).push(held(fields, line, kinds));
+            if (sampled.length === INFER_ROWS) inferColumns(fmt);
+            return;
           }
           if (options.headerRow !== undefined) {
             if (line < options.headerRow) return;
             if (line > options.headerRow || isBlank(fields)) throw headerRowMissing(file, options.headerRow);
-            return take(fitOf(headerNames(fields), line), fmt);
+            return take(fitOf(fields, line), fmt);
           }
-          if (isBlank(fields)) return;
-          const fit = fitOf(headerNames(fields), line);
+          if (isBlank(fields)) {
+            if (candidates.length > 0) blankAmongCandidates++;
+            return;
+          }
+          const fit = fitOf(fields, line);
           if (fit.missing.length === 0) return take(fit, fmt);
-          candidates.push({ fields: fields.slice(), line, fit });
-          if (candidates.length === HEADER_SEARCH_ROWS) settle(fmt);
+          candidates.push({ ...held(fields, line, kinds), fit });
+          if (candidates.length === HEADER_SEARCH_ROWS) settle(fmt, false);
         };
       },
     );
-    if (handler === null && candidates.length > 0) settle(format);
+    if (handler === null && sampled !== null) inferColumns(format);
+    else if (handler === null && candidates.length > 0) settle(format, true);
     if (mapping === null) {
       if (options.headerRow !== undefined) throw headerRowMissing(file, options.headerRow);
       throw new FolioError({
@@ -206,6 +294,67 @@ function learningNames(handler: RecordHandler, mapping: ColumnMapping, names: Na
   };
 }
 
+/** A record kept for later: its own copy of the fields and typed cells (the reader reuses both). */
+function held(fields: string[], line: number, kinds: CellKinds | undefined): Held {
+  return { fields: fields.slice(), line, kinds: kinds?.slice() };
+}
+
+/** `column 1`, `column 2`...: the names of a table without header, as wide as its widest held row. */
+function columnNames(rows: readonly Held[]): string[] {
+  const width = Math.max(0, ...rows.map((r) => r.fields.length));
+  return Array.from({ length: width }, (_, i) => `column ${i + 1}`);
+}
+
+/** The columns of a deals export are told by their content; other inputs are mapped by `--map` alone. */
+function infers(needs: FieldNeeds): boolean {
+  return needs.specs === DEAL_FIELDS;
+}
+
+/** The fields `--map` names a column for by position, and those columns (0-based). */
+function givenColumns(map: Record<string, string>, width: number): { fields: Set<string>; columns: Set<number> } {
+  const fields = new Set<string>();
+  const columns = new Set<number>();
+  for (const [field, target] of Object.entries(map)) {
+    fields.add(field);
+    if (/^\d+$/.test(target) && Number(target) >= 1 && Number(target) <= width) columns.add(Number(target) - 1);
+  }
+  return { fields, columns };
+}
+
+/**
+ * A table without header whose columns' content leaves a field ambiguous or unfound: the
+ * `--map` lines that pin what was told, and each choice to make.
+ */
+function headerlessRoles(file: string, read: HeaderlessRead, missing: string[]): FolioError {
+  const unclear = [
+    ...read.ambiguous.map((a) => `${a.field} could be column ${a.columns.join(' or ')}`),
+    ...missing.filter((f) => !read.ambiguous.some((a) => a.field === f)).map((f) => `no column reads as the ${f}`),
+  ];
+  return new FolioError({
+    code: 'HEADERLESS_ROLES',
+    file,
+    line: read.line,
+    message: `${read.detected ? 'the file has no header row (this line holds data, not column names), and' : 'read without a header row,'} its columns are not clear from their content: ${unclear.join('; ')}`,
+    hint: `name the columns by position: ${pinLine(read, missing)}`,
+    says: says('HEADERLESS_ROLES', {
+      detected: read.detected,
+      ambiguous: read.ambiguous,
+      missing: missing.filter((f) => !read.ambiguous.some((a) => a.field === f)),
+      pins: pinLine(read, missing),
+    }),
+  });
+}
+
+/** `--no-header --map date=1 --map amount=3|5 --map client=N`: the flags that pin the columns, a choice where one is to make. */
+export function pinLine(read: HeaderlessRead, missing: readonly string[] = []): string {
+  const maps = [
+    ...read.roles.map((r) => `--map ${r.field}=${r.column}`),
+    ...read.ambiguous.map((a) => `--map ${a.field}=${a.columns.join('|')}`),
+    ...missing.filter((f) => !read.ambiguous.some((a) => a.field === f)).map((f) => `--map ${f}=N`),
+  ];
+  return ['--no-header', ...maps].join(' ');
+}
+
 /** Header names as written, minus the empty ones a trailing delimiter leaves at the end. */
 function headerNames(fields: string[]): string[] {
   const names = fields.map((f) => f.trim());
@@ -213,27 +362,34 @@ function headerNames(fields: string[]): string[] {
   return names;
 }
 
-/** The candidate that maps most fields (the earliest on a tie); failing any, the earliest widest row. */
+/**
+ * The candidate that maps most fields (the earliest on a tie). Failing any, the row that
+ * looks most like a header (text in each of the most named cells: `Client,Sum,Date,,,`
+ * rather than the wider data rows under it); failing that, the earliest widest row.
+ */
 function closestCandidate(candidates: Candidate[]): Candidate {
   const mapped = (c: Candidate): number => Object.keys(c.fit.mapping.index).length;
   const filled = (c: Candidate): number => c.fields.filter((f) => f.trim() !== '').length;
   let best = candidates[0] as Candidate;
   for (const c of candidates) if (mapped(c) > mapped(best)) best = c;
   if (mapped(best) > 0) return best;
+  let header: Candidate | null = null;
+  for (const c of candidates)
+    if (looksLikeHeader(c.fields) && (header === null || namedCells(c.fields) > namedCells(header.fields))) header = c;
+  if (header !== null) return header;
   for (const c of candidates) if (filled(c) > filled(best)) best = c;
   return best;
 }
+
+const NO_HEADER_HINT =
+  '; if the file has no header row, pass --no-header and map its columns by position (--map FIELD=N)';
 
 const EXCERPT = 60;
 const SHOWN = 10;
 
 /**
- * No row has the columns needed. When the first row maps some fields it is the header and
- * lacks a column: that error. Otherwise no row looked like the header: every candidate
- * with what it lacks.
- */
-/**
- * No row fits: the rows tried, each with what it lacked. Under --redact the rows are not
+ * No row fits. When the first row maps some fields or looks like a header, it is the header
+ * and lacks a column: that error. Otherwise the rows tried, each with what it lacked. Under --redact the rows are not
  * quoted, nor the "columns found" of the closest: when no row is the header, they are data.
  */
 function noHeader(
@@ -247,8 +403,10 @@ function noHeader(
   // The rows below the closest row show what its columns hold, for the column to propose.
   const below = candidates.filter((c) => c.line > best.line).map((c) => c.fields);
   const base = missingError(file, best.line, best.fit, map, true, below);
-  const hint = `${redact ? 'map the columns with --map FIELD=HEADER' : (base.hint ?? '')}; or name the header's line with --header-row N`;
-  if (best === candidates[0] && Object.keys(best.fit.mapping.index).length > 0) {
+  // No row looks like a header (text in every named cell): the file may have none at all.
+  const headerless = !candidates.some((c) => looksLikeHeader(c.fields));
+  const hint = `${redact ? 'map the columns with --map FIELD=HEADER' : (base.hint ?? '')}; or name the header's line with --header-row N${headerless ? NO_HEADER_HINT : ''}`;
+  if (best === candidates[0] && (Object.keys(best.fit.mapping.index).length > 0 || looksLikeHeader(best.fields))) {
     return new FolioError({
       code: base.code,
       file,
@@ -261,7 +419,7 @@ function noHeader(
   const lines = candidates.map((c) => {
     const lacks = `lacks ${c.fit.missing.map((m) => m.field).join(', ')}`;
     if (redact) return `${file}:${c.line}: ${lacks}`;
-    return `${file}:${c.line}: ${JSON.stringify(excerptOf(c.fields.join(delimiter)))} ${lacks}`;
+    return `${file}:${c.line}: ${JSON.stringify(excerptOf(rowText(c.fields, delimiter)))} ${lacks}`;
   });
   return new FolioError({
     code: 'NO_HEADER_ROW',
@@ -276,17 +434,21 @@ function noHeader(
         : says('NO_HEADER_ROW', {
             tried: candidates.length,
             line: best.line,
+            headerless,
             closest: base.says,
             hint: base.says,
             rows: candidates.slice(0, SHOWN).map((c) => ({
               file,
               line: c.line,
-              excerpt: excerptOf(c.fields.join(delimiter)),
+              excerpt: excerptOf(rowText(c.fields, delimiter)),
               lacks: c.fit.missing.map((m) => m.field),
             })),
           }),
   });
 }
+
+/** A row's cells as the file has them: joined by the CSV delimiter, or by ` | ` in a workbook, an HTML table or Parquet. */
+const rowText = (fields: string[], delimiter: string): string => fields.join(delimiter === '' ? ' | ' : delimiter);
 
 const excerptOf = (text: string): string => (text.length > EXCERPT ? `${text.slice(0, EXCERPT - 1)}…` : text);
 

@@ -5,6 +5,7 @@ import { DEAL_ALIASES } from './aliases.js';
 import { serialDay } from './column-readers.js';
 import { DateRead, newParsedDate, readDate } from './dates.js';
 import { newParsedAmount, NumberRead, readAmount } from './numbers.js';
+import type { HeaderlessRead } from './headerless.js';
 import { editDistance, headerKey } from './text.js';
 
 export interface FieldSpec {
@@ -88,6 +89,11 @@ export interface ColumnMapping {
   header: Record<string, string>;
   /** Header names in file order (`column N` when the file has no header row). */
   headers: string[];
+  /**
+   * Cells of the header row, the empty ones after its last name included (`a,b,c,,,` has 6):
+   * columns without a name, whose cells are data no field takes, not fields too many.
+   */
+  cells: number;
   /** Headers no field took. */
   unmatched: string[];
   /** Choices made between several matching headers, for warnings and `inspect`. */
@@ -103,6 +109,8 @@ export interface ColumnMapping {
    * the header is the table's first line or was named with --header-row.
    */
   preamble: number;
+  /** A file without a header row whose columns were told by their content; null otherwise. */
+  headerless: HeaderlessRead | null;
 }
 
 interface Match {
@@ -278,12 +286,14 @@ export function fitColumns(
     index,
     header,
     headers,
+    cells: headers.length,
     unmatched: headers.filter((h, i) => !taken.has(i) && h.trim() !== ''),
     choices,
     fallbacks,
     paths,
     line,
     preamble: 0,
+    headerless: null,
   };
   return { mapping, missing: missingFields(index, needs, overrides), duplicate, duplicateChoice };
 }

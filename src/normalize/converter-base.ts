@@ -48,6 +48,8 @@ export abstract class ConverterBase {
   readonly totalsCheck = new TotalsCheck();
   protected readonly col: Record<string, number>;
   protected readonly width: number;
+  /** Fields a row may have before the extra ones must be empty: the header row's cells, unnamed ones included. */
+  protected readonly cells: number;
   /** Fields a row must have to reach its last mapped column. */
   protected readonly reach: number;
   /** Which cells of the current row are typed numbers; undefined while rows are CSV text. */
@@ -60,6 +62,7 @@ export abstract class ConverterBase {
   ) {
     this.col = mapping.index;
     this.width = mapping.headers.length;
+    this.cells = Math.max(this.width, mapping.cells);
     this.reach = Math.max(0, ...Object.values(mapping.index)) + 1;
   }
 
@@ -204,7 +207,8 @@ export abstract class ConverterBase {
   /**
    * A row whose shape does not fit the header: it ends before a mapped column (never padded
    * with empty values: a cut row would turn a won deal into an open one), or it has more
-   * fields than the header and the extra ones are not empty (trailing delimiters are fine).
+   * fields than the header row has cells and the extra ones are not empty (trailing
+   * delimiters are fine).
    */
   protected misshapen(fields: string[], line: number): boolean {
     if (fields.length < this.reach) {
@@ -220,17 +224,17 @@ export abstract class ConverterBase {
       );
       return true;
     }
-    if (fields.length <= this.width) return false;
-    for (let i = this.width; i < fields.length; i++) {
+    if (fields.length <= this.cells) return false;
+    for (let i = this.cells; i < fields.length; i++) {
       if ((fields[i] ?? '').trim() !== '') {
         this.record(
           line,
           i + 1,
           undefined,
           fields[i] ?? '',
-          `the row has ${fields.length} fields, the header ${this.width}`,
+          `the row has ${fields.length} fields, the header ${this.cells}`,
           'check the quoting of this row: a value holding the delimiter must be quoted',
-          { text: cell('EXTRA_FIELDS', { fields: fields.length, width: this.width }), hint: 'extra-fields' },
+          { text: cell('EXTRA_FIELDS', { fields: fields.length, width: this.cells }), hint: 'extra-fields' },
           'EXTRA_FIELDS',
         );
         return true;

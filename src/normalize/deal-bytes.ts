@@ -145,7 +145,7 @@ export class DealByteConverter extends DealConverter {
   /** The deal of a row read from its bytes, null for a row counted and left out here, or AS_TEXT. */
   convertBytes(r: ByteRecord): Deal | null | typeof AS_TEXT {
     const n = r.count;
-    if (this.productRows || n < this.reach || n > this.width) return AS_TEXT;
+    if (this.productRows || n < this.reach || n > this.cells) return AS_TEXT;
     const quoted = r.quoted;
     for (let f = 0; f < n; f++) if (quoted[f] === 2) return AS_TEXT;
 

@@ -186,6 +186,7 @@ export class DealConverter extends ConverterBase implements RowConverter<Deal> {
     let client = this.text(fields, 'client');
     const manager = this.text(fields, 'manager');
     if (status !== 'won') return this.emit(client, 0, 0, '', null, status, manager, line);
+    if (this.blankAmount(fields, line)) return null;
     // amoCRM leaves «Компания» empty on deals with a private buyer, named by the contact.
     const byContact = client.trim() === '' && this.has('contact') && this.text(fields, 'contact').trim() !== '';
     if (byContact) client = this.text(fields, 'contact');
@@ -284,6 +285,30 @@ export class DealConverter extends ConverterBase implements RowConverter<Deal> {
     return d;
   }
 
+  /**
+   * A won row whose amount cell is blank (a zero-priced order line, a deal not yet priced) is
+   * no revenue: it is left out and counted (`blankAmount`), not an error. A product row
+   * reads its price and quantity instead; one with empty product cells is a deal whose
+   * amount is the amount column's, and is blank alike.
+   */
+  private blankAmount(fields: string[], line: number): boolean {
+    if (!this.has('amount') || (this.productRows && !this.emptyProductRow(fields))) return false;
+    if (!isBlankCell(this.text(fields, 'amount'))) return false;
+    this.countBlankAmount(1, line);
+    return true;
+  }
+
+  /** Won rows left out for a blank amount, and the line of the first. */
+  blankAmounts = 0;
+  firstBlankAmount = 0;
+
+  /** Count blank amounts (`rows` of them, the first on `line`), here or from a later part of the file. */
+  countBlankAmount(rows: number, line: number): void {
+    if (rows === 0) return;
+    if (this.blankAmounts === 0) this.firstBlankAmount = line;
+    this.blankAmounts += rows;
+  }
+
   /** Whether the row's amount is price × quantity (a product export): such deals are remembered by ID across the whole file. */
   get readsProductRows(): boolean {
     return this.productRows;
@@ -363,7 +388,10 @@ export class DealConverter extends ConverterBase implements RowConverter<Deal> {
     return d;
   }
 
-  /** A won row whose amount could not be read now: held, already recorded, or missing. */
+  /**
+   * A won row whose amount could not be read now: held, already recorded, or missing (a
+   * product row's price or quantity: a blank amount is left out before, as no revenue).
+   */
   private unread(
     r: typeof MISSING | typeof INVALID | typeof AMBIGUOUS,
     line: number,
@@ -371,16 +399,15 @@ export class DealConverter extends ConverterBase implements RowConverter<Deal> {
     fields: string[],
   ): null | typeof AMBIGUOUS {
     if (r === AMBIGUOUS) return AMBIGUOUS;
-    const hint = field === 'amount' ? 'fill in the amount, or mark the deal as not won' : PRODUCT_ROW_HINT;
     if (r === MISSING)
       return this.invalid(
         line,
         field,
         this.text(fields, field),
         `no ${field}`,
-        hint,
+        PRODUCT_ROW_HINT,
         cell('NO_VALUE', { field }),
-        field === 'amount' ? 'fill-amount' : 'product-row',
+        'product-row',
       );
     return null;
   }
@@ -499,6 +526,13 @@ interface LineHashes {
   readonly fieldB: ArrayLike<number>;
   readonly lineA: number;
   readonly lineB: number;
+}
+
+/** A cell of spaces only (any the number reader skips), or empty; most amounts start with a digit, which settles it. */
+function isBlankCell(raw: string): boolean {
+  if (raw.length === 0) return true;
+  const c = raw.charCodeAt(0);
+  return !(c >= 48 && c <= 57) && raw.trim() === '';
 }
 
 /**

@@ -21,6 +21,12 @@ const WORDS = {
     readAs: 'read as',
     headerLine: 'header line',
     noHeader: 'none (--no-header)',
+    noHeaderFound: 'none (the first row is data; columns told by their content)',
+    quotes: 'quotes',
+    backslash: (detected: boolean) =>
+      `escaped with backslashes: \\" \\\\ \\N (${detected ? 'detected; --escape double to read "" instead' : '--escape backslash'})`,
+    nulBytes: 'NUL bytes dropped',
+    first: (count: number, line: number) => `${count} (first on line ${line})`,
     blank: 'blank lines',
     line: 'line',
     fromSep: ' (from the sep= line)',
@@ -33,6 +39,12 @@ const WORDS = {
     readAs: 'Прочитан как',
     headerLine: 'Строка заголовка',
     noHeader: 'нет (--no-header)',
+    noHeaderFound: 'нет (первая строка — данные; колонки определены по содержимому)',
+    quotes: 'Кавычки',
+    backslash: (detected: boolean) =>
+      `экранированы обратной косой чертой: \\" \\\\ \\N (${detected ? 'определено по тексту; --escape=double — читать ""' : '--escape=backslash'})`,
+    nulBytes: 'Отброшено нулевых байтов',
+    first: (count: number, line: number) => `${count} (первый в строке ${line})`,
     blank: 'Пустых строк',
     line: 'строка',
     fromSep: ' (из строки sep=)',
@@ -162,7 +174,11 @@ export function inspectDoc(r: InspectResult, details: InspectDetails, lang: Lang
                 ],
               ]
             : []),
-          [w.headerLine, r.header ? String(r.headerLine) : w.noHeader],
+          [w.headerLine, r.header ? String(r.headerLine) : r.headerless?.detected ? w.noHeaderFound : w.noHeader],
+          ...(r.escape?.style === 'backslash' ? [[w.quotes, w.backslash(r.escape.detected)] as [string, string]] : []),
+          ...(r.nulBytes.count > 0
+            ? [[w.nulBytes, w.first(r.nulBytes.count, r.nulBytes.line)] as [string, string]]
+            : []),
           [t(lang, 'rows'), String(r.rows)],
           ...(r.totals.rows > 0
             ? [

@@ -38,6 +38,10 @@ const RU_COMMANDS: Record<string, string[]> = {
   'inspect activities': ['inspect', `${DEMO}/activities.csv`],
   'inspect clients': ['inspect', `${DEMO}/clients.csv`],
   'inspect offers': ['inspect', `${DEMO}/offers.csv`],
+  // What folio told from the text of awkward exports: no header row, backslash escapes, NUL bytes, blank amounts.
+  'inspect headerless': ['inspect', 'fixtures/deals-1c-noheader-1251.csv'],
+  'share dump': ['share', 'fixtures/deals-dump-backslash.csv'],
+  'inspect nul': ['inspect', 'fixtures/deals-nul-in-quotes.csv'],
 };
 
 /** `inspect leads` → `inspect`: a case's command. */
@@ -248,6 +252,9 @@ describe('folio’s own errors in Russian', () => {
     'a header only': ['share', 'fixtures/broken/header-only.csv'],
     'a binary file': ['share', 'fixtures/broken/binary.csv'],
     'an open quote': ['share', 'fixtures/broken/unterminated-quote.csv'],
+    'a backslash quote read as RFC 4180': ['share', 'fixtures/deals-dump-backslash.csv', '--escape', 'double'],
+    'columns of a file without header not clear': ['share', 'fixtures/broken/deals-noheader-two-dates.csv'],
+    'no escaping of that name': ['share', `${DEMO}/deals.csv`, '--escape', 'x'],
     'no such file': ['share', 'fixtures/broken/nope.csv'],
     'not a period': ['share', `${DEMO}/deals.csv`, '--period', '2026-13'],
     // Values of flags, checked by the command layer.

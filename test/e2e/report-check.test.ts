@@ -271,11 +271,16 @@ describe('configuration (e2e)', () => {
       );
     expect(share([]).result.clients.find((c) => c.client === 'Globex')?.class).toBe('regular');
     expect(share(['--key', '10']).result.clients.find((c) => c.client === 'Globex')?.class).toBe('key');
-    // The config's won statuses add "Negotiation": Umbrella's open deal, with no amount, becomes a bad row.
+    // The config's won statuses add "Negotiation": Umbrella's open deal becomes won, and its
+    // blank amount is no revenue: left out, counted and warned of.
     writeFileSync(config, JSON.stringify({ statuses: { won: ['Negotiation'] } }));
-    const r = folio(['share', 'fixtures/deals-en-hubspot.csv', '--config', config]);
-    expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/deals-en-hubspot\.csv:7:4: Amount "": no amount/);
+    const r = folio(['share', 'fixtures/deals-en-hubspot.csv', '--config', config, '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(json<{ inputs: { excluded: Record<string, number> }[] }>(r).inputs[0]?.excluded).toMatchObject({
+      status: 1,
+      blankAmount: 1,
+    });
+    expect(r.stderr).toContain('1 won row(s) have a blank amount and were left out as no revenue (first on line 7)');
   });
 
   it('names a wrong key or value and what is allowed', () => {

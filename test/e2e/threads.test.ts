@@ -309,3 +309,58 @@ describe('--threads on files whose parts cannot simply be added up', () => {
     ).toBe(1);
   });
 });
+
+describe('--threads on exports read with care: blank amounts, NUL bytes, backslash escapes, no header row', () => {
+  it('blank amounts in every part are added up as one thread counts them', () => {
+    // Every 100th of 3,000 won rows has a blank amount: 30 rows left out, the first on line 101.
+    const path = dealsFile('blank.csv', 3000, (i) =>
+      i % 100 === 0 ? plain(i).replace(`${1000 + i}.25`, '') : plain(i),
+    );
+    const r = expectSameRun(['share', path, '--json'], 3, SUMMED);
+    const e = json<{
+      inputs: { excluded: Record<string, number> }[];
+      warnings: { code: string; fields: { count: number; line: number } }[];
+      result: { total: number };
+    }>(r);
+    expect(e.inputs[0]?.excluded.blankAmount).toBe(30);
+    expect(e.warnings.find((w) => w.code === 'BLANK_AMOUNTS')?.fields).toMatchObject({ count: 30, line: 101 });
+    // Σ (1000 + i + 0.25) over the 2,970 rows that are not a multiple of 100, apart from folio.
+    let cents = 0;
+    for (let i = 1; i <= 3000; i++) if (i % 100 !== 0) cents += (1000 + i) * 100 + 25;
+    expect(e.result.total).toBe(cents / 100);
+  });
+
+  it('NUL bytes in the last part send the file to the text reader, which drops and counts them', () => {
+    const path = dealsFile('nul.csv', 3000, (i) =>
+      i === 2900 ? plain(i).replace(/Client \d+/, (c) => `"${c.replace('Client', 'Cli\0ent')}"`) : plain(i),
+    );
+    const r = expectSameRun(['share', path, '--json'], 3, /read again on one thread \(NUL bytes\)/);
+    expect(
+      json<{ warnings: { code: string; fields: { count: number; line: number } }[] }>(r).warnings.find(
+        (w) => w.code === 'NUL_BYTES',
+      )?.fields,
+    ).toMatchObject({ count: 1, line: 2901 });
+  });
+
+  it('a backslash-escaped dump is read as text, whole', () => {
+    const path = dealsFile('dump.csv', 3000, (i) =>
+      i % 10 === 0 ? `${i},"Client \\"${i % 37}\\"",${1000 + i}.25,Won,2026-01-01,\\N` : plain(i),
+    );
+    const r = expectSameRun(['share', path, '--json'], 2, /read again on one thread \(backslash escapes\)/);
+    const e = json<{ result: { total: number; clients: { client: string }[] } }>(r);
+    let cents = 0;
+    for (let i = 1; i <= 3000; i++) cents += (1000 + i) * 100 + 25;
+    expect(e.result.total).toBe(cents / 100);
+    // Row 10 is the first of client 10, quoted with escaped quotes: the name keeps them.
+    expect(e.result.clients.map((c) => c.client)).toContain('Client "10"');
+  });
+
+  it('a file without a header row: its columns told from the head, the parts added up as one thread reads it', () => {
+    const path = join(dir, 'noheader.csv');
+    writeFileSync(path, `${Array.from({ length: 3000 }, (_, k) => plain(k + 1)).join('\n')}\n`);
+    const r = expectSameRun(['share', path, '--json'], 2, SUMMED);
+    const e = json<{ inputs: { rows: number; headerLine: number }[]; warnings: { code: string }[] }>(r);
+    expect(e.inputs[0]).toMatchObject({ rows: 3000, headerLine: 0 });
+    expect(e.warnings.map((w) => w.code)).toContain('HEADERLESS');
+  });
+});

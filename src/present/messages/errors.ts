@@ -74,7 +74,8 @@ export function unusedWhy(u: UnusedFile, lang: Lang): string {
     case 'unreadable': {
       if (r.error === null) return 'не удалось прочитать';
       const said = errorText(r.error, lang);
-      return said.hint === undefined ? said.text : `${said.text}; ${said.hint}`;
+      const at = r.line === null ? '' : `строка ${r.line}: `;
+      return said.hint === undefined ? `${at}${said.text}` : `${at}${said.text}; ${said.hint}`;
     }
     case 'named-without-columns':
       return `назван как ${r.roles.map((role) => ROLE_RU[role] ?? role).join(' или ')}, но без колонок ${waysRu(r.needs)}`;
@@ -224,10 +225,6 @@ export const CELL_HINTS: Record<CellHint, Record<Lang, string>> = {
   'fill-offer-client': {
     en: 'fill in the client the offer was sent to',
     ru: 'заполните клиента, которому отправлено КП',
-  },
-  'fill-amount': {
-    en: 'fill in the amount, or mark the deal as not won',
-    ru: 'заполните сумму или отметьте сделку как невыигранную',
   },
   'product-row': {
     en: 'a product row needs product, price and quantity; leave all three empty for a deal without products, whose amount is then taken',
@@ -401,11 +398,17 @@ export const ERRORS: Catalog<ErrorFields> = {
   TEXT_AFTER_QUOTE: {
     en: {
       text: () => 'text follows the closing quote of a quoted field',
-      hint: () => 'a quote inside a quoted field must be written twice ("")',
+      hint: (f) =>
+        f.backslash
+          ? 'the quote follows a backslash, as database dumps write a quote inside a quoted field (\\"): read the file with --escape backslash'
+          : 'a quote inside a quoted field must be written twice ("")',
     },
     ru: {
       text: () => 'после закрывающей кавычки идёт текст',
-      hint: () => 'кавычка внутри значения в кавычках пишется дважды ("")',
+      hint: (f) =>
+        f.backslash
+          ? 'кавычке предшествует обратная косая черта — так кавычку внутри значения пишут выгрузки из баз данных (\\"): читайте файл с --escape=backslash'
+          : 'кавычка внутри значения в кавычках пишется дважды ("")',
     },
   },
   HTML_ROW_TOO_LONG: {
@@ -559,12 +562,32 @@ export const ERRORS: Catalog<ErrorFields> = {
     en: {
       text: (f) =>
         `no row among the first ${f.tried} has a column for every field needed; the closest is line ${f.line}: ${errorText(f.closest, 'en').text}`,
-      hint: (f) => `${errorText(f.hint, 'en').hint ?? ''}; or name the header's line with --header-row N`,
+      hint: (f) =>
+        `${errorText(f.hint, 'en').hint ?? ''}; or name the header's line with --header-row N${f.headerless ? '; if the file has no header row, pass --no-header and map its columns by position (--map FIELD=N)' : ''}`,
     },
     ru: {
       text: (f) =>
         `ни в одной из первых ${f.tried} строк нет колонок для всех нужных полей; ближе всего строка ${f.line}: ${errorText(f.closest, 'ru').text}`,
-      hint: (f) => `${errorText(f.hint, 'ru').hint ?? ''}; или укажите строку заголовка: --header-row N`,
+      hint: (f) =>
+        `${errorText(f.hint, 'ru').hint ?? ''}; или укажите строку заголовка: --header-row N${f.headerless ? '; если строки заголовка в файле нет, укажите --no-header и колонки по номеру (--map ПОЛЕ=N)' : ''}`,
+    },
+  },
+  HEADERLESS_ROLES: {
+    en: {
+      text: (f) =>
+        `${f.detected ? 'the file has no header row (this line holds data, not column names), and' : 'read without a header row,'} its columns are not clear from their content: ${[
+          ...f.ambiguous.map((a) => `${a.field} could be column ${a.columns.join(' or ')}`),
+          ...f.missing.map((m) => `no column reads as the ${m}`),
+        ].join('; ')}`,
+      hint: (f) => `name the columns by position: ${f.pins}`,
+    },
+    ru: {
+      text: (f) =>
+        `${f.detected ? 'в файле нет строки заголовка (в этой строке данные, а не названия колонок), и' : 'файл прочитан без строки заголовка, и'} по содержимому колонок не ясно: ${[
+          ...f.ambiguous.map((a) => `${fieldRu(a.field)} — колонка ${a.columns.join(' или ')}`),
+          ...f.missing.map((m) => `нет колонки для ${fieldRu(m)}`),
+        ].join('; ')}`,
+      hint: (f) => `укажите колонки по номеру: ${f.pins}`,
     },
   },
   BAD_HEADER_ROW: {
@@ -1060,6 +1083,16 @@ export const ERRORS: Catalog<ErrorFields> = {
   BAD_DELIMITER: {
     en: { text: (f) => `--delimiter "${f.text}" is not one character`, hint: () => 'use , ; | or tab' },
     ru: { text: (f) => `--delimiter "${f.text}" — не один символ`, hint: () => 'используйте , ; | или tab' },
+  },
+  BAD_ESCAPE: {
+    en: {
+      text: (f) => `--escape "${f.text}" is not a way of escaping quotes`,
+      hint: (f) => `use ${f.escapes.map((e) => `--escape ${e}`).join(' or ')}`,
+    },
+    ru: {
+      text: (f) => `--escape "${f.text}" — неизвестный способ экранировать кавычки`,
+      hint: (f) => `используйте ${f.escapes.map((e) => `--escape=${e}`).join(' или ')}`,
+    },
   },
   BAD_DECIMAL: {
     en: { text: (f) => `--decimal "${f.text}" is not a decimal mark`, hint: () => 'use --decimal , or --decimal .' },

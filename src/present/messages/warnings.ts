@@ -2,6 +2,7 @@ import { type Warning, type WarningFields } from '../../codes/warnings.js';
 import type { Lang } from '../i18n.js';
 import { isoDate, percent } from '../format.js';
 import { RULE_GAP } from './check.js';
+import { fieldName } from './errors.js';
 import { type Catalog, say } from './entry.js';
 
 /** `file: text`, or the text alone where the file is said already. */
@@ -144,6 +145,38 @@ const LACKING_RU = { manager: 'менеджера', channel: 'канала' } as
  * it is raised.
  */
 export const WARNINGS: Catalog<WarningFields> = {
+  BACKSLASH_ESCAPES: {
+    en: {
+      text: (f) =>
+        at(
+          f,
+          'read as a database dump that escapes with backslashes: \\" is a quote, \\\\ a backslash, \\N an empty cell (to read quotes as "" instead, pass --escape double)',
+        ),
+    },
+    ru: {
+      text: (f) =>
+        at(
+          f,
+          'прочитан как выгрузка из базы данных с экранированием обратной косой чертой: \\" — кавычка, \\\\ — обратная косая черта, \\N — пустая ячейка (читать кавычки как "" — --escape=double)',
+        ),
+    },
+  },
+  NUL_BYTES: {
+    en: {
+      text: (f) =>
+        at(
+          f,
+          `${f.count} NUL byte(s) in the text were dropped (first on line ${f.line}); the rest of the file read as text`,
+        ),
+    },
+    ru: {
+      text: (f) =>
+        at(
+          f,
+          `в тексте отброшены нулевые байты (NUL): ${f.count} (первый в строке ${f.line}); остальное прочитано как текст`,
+        ),
+    },
+  },
   HEADER_ROW: {
     en: {
       text: (f) =>
@@ -168,6 +201,30 @@ export const WARNINGS: Catalog<WarningFields> = {
     ru: {
       text: (f) =>
         `${f.file}: ни в одной из первых ${f.candidates} строк нет колонок для всех нужных полей; заголовком взята строка ${f.line} (выберите другую: --header-row N)`,
+    },
+  },
+  HEADERLESS: {
+    en: {
+      text: (f) =>
+        at(
+          f,
+          `${f.detected ? `the file has no header row (line ${f.line} holds data)` : 'read without a header row'}${
+            f.roles.length > 0
+              ? `; columns told by their content: ${f.roles.map((r) => `${r.field} = column ${r.column}`).join(', ')}`
+              : ''
+          }${f.status ? '' : '; no status column, so every row counts as won'} (pin them with ${f.pins})`,
+        ),
+    },
+    ru: {
+      text: (f) =>
+        at(
+          f,
+          `${f.detected ? `в файле нет строки заголовка (в строке ${f.line} — данные)` : 'файл прочитан без строки заголовка'}${
+            f.roles.length > 0
+              ? `; колонки определены по содержимому: ${f.roles.map((r) => `${fieldName(r.field, 'ru')} — колонка ${r.column}`).join(', ')}`
+              : ''
+          }${f.status ? '' : '; колонки статуса нет, поэтому каждая строка считается выигранной'} (закрепить: ${f.pins})`,
+        ),
     },
   },
   COLUMN_CHOICE: {
@@ -347,6 +404,22 @@ export const WARNINGS: Catalog<WarningFields> = {
     ru: {
       text: (f) =>
         `${f.file}: ID, которые встречаются в нескольких разных строках (товарные строки или нумерация начата заново): ${f.count}; учтены все эти строки${f.across > 0 ? `; из них в других строках более раннего файла: ${f.across} — если выгрузки перекрываются, выгрузите их с одинаковыми колонками и форматами, чтобы повторы свернулись` : ''}`,
+    },
+  },
+  BLANK_AMOUNTS: {
+    en: {
+      text: (f) =>
+        at(
+          f,
+          `${f.count} won row(s) have a blank amount and were left out as no revenue (first on line ${f.line}); fill in the amount if it is a sale`,
+        ),
+    },
+    ru: {
+      text: (f) =>
+        at(
+          f,
+          `выигранные строки с пустой суммой не считаются выручкой и пропущены: ${f.count} (первая в строке ${f.line}); если это продажа, заполните сумму`,
+        ),
     },
   },
   UNDATED_ROWS: {
