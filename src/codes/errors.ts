@@ -30,13 +30,18 @@ export interface ErrorFields {
   SHEET_ROW_TOO_LONG: { limit: number };
   BAD_PARQUET: { reason: string };
   LEGACY_XLS: Record<string, never>;
+  ENCRYPTED_XLS: Record<string, never>;
+  XLS_UNKNOWN_CODE_PAGE: Record<string, never>;
   SHEET_NOT_WORKBOOK: { sheet: string; kind: string };
   /** `what`: what is over the limit (English, as the reader says it); `flag`: the flag raising it. */
   WORKBOOK_TOO_LARGE: { what: string; flag: string };
   DAMAGED_WORKBOOK: { reason: string };
+  /** `reason`: what is wrong and at which byte (English, as the reader says it). */
+  DAMAGED_XLS: { reason: string };
   NO_SUCH_SHEET: { wanted: string; sheets: string[] };
   /** `why`: what the archive lacks (English, as the reader says it). */
   NOT_A_WORKBOOK: { why: string };
+  NOT_AN_XLS: { why: string };
   // Columns and header rows.
   /** `columns`: the headers found, or null when the file was read without a header row; `closest`: a header that nearly matches. */
   MISSING_COLUMN: {

@@ -51,6 +51,8 @@ export interface WarningFields {
   UNDATED_ROWS: { file: string; count: number };
   /** Formula cells of a workbook saved without calculating: read as empty. */
   FORMULAS_NOT_CACHED: { file: string; count: number };
+  /** An .xls whose 8-bit text names no code page (no CODEPAGE record): the code page was guessed from the text. */
+  XLS_CODE_PAGE_GUESSED: { file: string; encoding: string };
   DUPLICATE_CLIENTS: { file: string; count: number };
   /** `lacking`: the columns the log has not. */
   COOLOFF_SIMPLIFIED: { file: string; lacking: ('manager' | 'channel')[] };

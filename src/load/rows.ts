@@ -85,6 +85,9 @@ export function readWarnings(file: string, loaded: LoadedRows<ConverterBase>): W
   if (loaded.format.uncached > 0) {
     warnings.push(warning('FORMULAS_NOT_CACHED', { file, count: loaded.format.uncached }));
   }
+  if (loaded.format.kind === 'xls' && loaded.format.encodingReason === 'letter-statistics') {
+    warnings.push(warning('XLS_CODE_PAGE_GUESSED', { file, encoding: loaded.format.encoding }));
+  }
   const skipped = loaded.problems.summary();
   if (skipped) warnings.push(warning('SKIPPED_ROWS', { file, ...skipped }));
   return warnings;

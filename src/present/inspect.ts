@@ -8,9 +8,10 @@ import { cellText, ERROR_WORDS, errorInLang, fieldName } from './messages/errors
 import { ROLE_NAMES } from './messages/inputs.js';
 import { warningText } from './messages/warnings.js';
 
-const KIND_WORDS: Record<string, 'kindCsv' | 'kindXlsx' | 'kindHtml' | 'kindParquet'> = {
+const KIND_WORDS: Record<string, 'kindCsv' | 'kindXlsx' | 'kindXls' | 'kindHtml' | 'kindParquet'> = {
   csv: 'kindCsv',
   xlsx: 'kindXlsx',
+  xls: 'kindXls',
   html: 'kindHtml',
   parquet: 'kindParquet',
 };
@@ -53,6 +54,8 @@ const ENCODING_REASON_RU: Record<string, string> = {
   'utf16-zeros': 'по нулевым байтам UTF-16',
   'letter-statistics': 'по частоте букв',
   override: 'задана --encoding',
+  'code-page-record': 'по записи CODEPAGE книги',
+  format: 'по формату файла',
   unrecognised: 'не распознана',
 };
 
@@ -146,7 +149,7 @@ export function inspectDoc(r: InspectResult, details: InspectDetails, lang: Lang
                 [t(lang, 'sheets'), r.sheets.map((s, i) => `${i + 1} ${s}`).join(', ')] as [string, string],
               ]
             : []),
-          ...(r.kind === 'csv' || r.kind === 'html'
+          ...(r.kind === 'csv' || r.kind === 'html' || r.kind === 'xls'
             ? [
                 [
                   t(lang, 'encoding'),

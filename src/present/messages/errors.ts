@@ -49,7 +49,7 @@ const ROLE_RU: Record<string, string> = {
   offers: 'КП',
 };
 
-const TABLE_FILES_RU = 'файл .csv/.tsv/.txt, .xlsx/.xlsm, .xls (HTML) или .parquet';
+const TABLE_FILES_RU = 'файл .csv/.tsv/.txt, .xlsx/.xlsm/.xls или .parquet';
 
 /** `client + amount` as the fields' Russian names, ways joined by «или». */
 const waysRu = (needs: readonly string[]): string =>
@@ -323,12 +323,12 @@ export const ERRORS: Catalog<ErrorFields> = {
     en: {
       text: () => 'this is a binary file, not CSV text (it holds zero bytes)',
       hint: () =>
-        'folio reads CSV, .xlsx/.xlsm workbooks, HTML tables saved as .xls, and Parquet; save the export as one of them',
+        'folio reads CSV, .xlsx/.xlsm/.xls workbooks, HTML tables saved as .xls, and Parquet; save the export as one of them',
     },
     ru: {
       text: () => 'это двоичный файл, а не текст CSV (в нём нулевые байты)',
       hint: () =>
-        'folio читает CSV, книги .xlsx/.xlsm, HTML-таблицы, сохранённые как .xls, и Parquet; сохраните выгрузку в одном из этих форматов',
+        'folio читает CSV, книги .xlsx/.xlsm/.xls, HTML-таблицы, сохранённые как .xls, и Parquet; сохраните выгрузку в одном из этих форматов',
     },
   },
   INVALID_UTF8: {
@@ -428,23 +428,47 @@ export const ERRORS: Catalog<ErrorFields> = {
   },
   LEGACY_XLS: {
     en: {
-      text: () => 'this is a binary Excel 97–2003 workbook (.xls), which folio does not read',
+      text: () => 'this is an Excel 2.x–4.x worksheet (BIFF2–4), older than any folio reads',
       hint: () => 'open it in Excel or LibreOffice and save it as .xlsx (Excel Workbook) or as CSV',
     },
     ru: {
-      text: () => 'это двоичная книга Excel 97–2003 (.xls), её folio не читает',
-      hint: () => 'откройте её в Excel или LibreOffice и сохраните как .xlsx (книга Excel) или как CSV',
+      text: () => 'это лист Excel 2.x–4.x (BIFF2–4): такие старые книги folio не читает',
+      hint: () => 'откройте его в Excel или LibreOffice и сохраните как .xlsx (книга Excel) или как CSV',
+    },
+  },
+  ENCRYPTED_XLS: {
+    en: {
+      text: () => 'the workbook is protected with a password (encrypted), so its cells cannot be read',
+      hint: () => 'open it in Excel or LibreOffice, remove the password and save it as .xlsx or CSV',
+    },
+    ru: {
+      text: () => 'книга защищена паролем (зашифрована), её ячейки не прочитать',
+      hint: () => 'откройте её в Excel или LibreOffice, снимите пароль и сохраните как .xlsx или CSV',
+    },
+  },
+  XLS_UNKNOWN_CODE_PAGE: {
+    en: {
+      text: () =>
+        'the workbook names no code page, and its text reads in none folio knows (Windows-1251/1252, KOI8-R, IBM866, 437)',
+      hint: () =>
+        'name the code page with --encoding (for example --encoding windows-1251), or save the workbook as .xlsx',
+    },
+    ru: {
+      text: () =>
+        'в книге не указана кодовая страница, и её текст не читается ни в одной из известных folio (Windows-1251/1252, KOI8-R, IBM866, 437)',
+      hint: () =>
+        'укажите кодовую страницу: --encoding (например, --encoding windows-1251) или сохраните книгу как .xlsx',
     },
   },
   SHEET_NOT_WORKBOOK: {
     en: {
       text: (f) =>
         `--sheet ${f.sheet}: the file is ${f.kind === 'csv' ? 'CSV text' : f.kind === 'html' ? 'an HTML table' : 'Parquet'}, not a workbook with sheets`,
-      hint: () => 'drop --sheet, or give the .xlsx workbook',
+      hint: () => 'drop --sheet, or give the .xlsx or .xls workbook',
     },
     ru: {
       text: (f) => `--sheet ${f.sheet}: это не книга с листами`,
-      hint: () => 'уберите --sheet или укажите книгу .xlsx',
+      hint: () => 'уберите --sheet или укажите книгу .xlsx или .xls',
     },
   },
   WORKBOOK_TOO_LARGE: {
@@ -469,6 +493,16 @@ export const ERRORS: Catalog<ErrorFields> = {
       hint: () => 'откройте его в Excel или LibreOffice и сохраните заново как .xlsx или как CSV',
     },
   },
+  DAMAGED_XLS: {
+    en: {
+      text: (f) => `the file starts like an Excel 97–2003 workbook (.xls) but cannot be read as one: ${f.reason}`,
+      hint: () => 'open it in Excel or LibreOffice and save it again, as .xlsx or as CSV',
+    },
+    ru: {
+      text: (f) => `файл начинается как книга Excel 97–2003 (.xls), но не читается: ${f.reason}`,
+      hint: () => 'откройте его в Excel или LibreOffice и сохраните заново как .xlsx или как CSV',
+    },
+  },
   NO_SUCH_SHEET: {
     en: {
       text: (f) =>
@@ -489,6 +523,16 @@ export const ERRORS: Catalog<ErrorFields> = {
     ru: {
       text: () => 'файл — zip-архив, но не книга Excel',
       hint: () => 'укажите книгу .xlsx или .xlsm либо выгрузку в CSV',
+    },
+  },
+  NOT_AN_XLS: {
+    en: {
+      text: (f) => `the file is an OLE2 compound file but not an Excel workbook: ${f.why}`,
+      hint: () => 'give an .xls or .xlsx workbook, or the export as CSV',
+    },
+    ru: {
+      text: () => 'файл — составной документ OLE2, но не книга Excel',
+      hint: () => 'укажите книгу .xls или .xlsx либо выгрузку в CSV',
     },
   },
   MISSING_COLUMN: {

@@ -293,6 +293,16 @@ export const WARNINGS: Catalog<WarningFields> = {
         `${f.file}: ячейки с формулами без вычисленного значения (книга сохранена без пересчёта) прочитаны как пустые: ${f.count}; откройте книгу в Excel или LibreOffice, дайте ей пересчитаться и сохраните`,
     },
   },
+  XLS_CODE_PAGE_GUESSED: {
+    en: {
+      text: (f) =>
+        `${f.file}: the workbook names no code page for its text; read as ${f.encoding}, guessed from the text as for a CSV file (name another with --encoding)`,
+    },
+    ru: {
+      text: (f) =>
+        `${f.file}: в книге не указана кодовая страница текста; он прочитан как ${f.encoding}, угаданной по тексту, как для CSV (другую задаёт --encoding)`,
+    },
+  },
   DUPLICATE_CLIENTS: {
     en: {
       text: (f) => `${f.file}: ${f.count} row(s) repeat a client already listed; the first row of each client is used`,
