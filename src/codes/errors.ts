@@ -51,6 +51,8 @@ export interface ErrorFields {
     first: string;
   };
   NO_DATE_FOR_PERIOD: { columns: string[] };
+  /** No date column, and the period the title prints (`from`, `to`) straddles the period asked for. */
+  TITLE_PERIOD_STRADDLES: { from: string; to: string };
   NO_KEY_COLUMN: Record<string, never>;
   /** The closest row's own error (`closest`), and the rows tried with what each lacks. */
   NO_HEADER_ROW: {
@@ -189,7 +191,8 @@ export type CellHint =
   | 'offer-dates'
   | 'keep-one'
   | 'short-row'
-  | 'extra-fields';
+  | 'extra-fields'
+  | 'extra-cells';
 
 export type CellId = keyof CellFields;
 

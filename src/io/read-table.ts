@@ -332,9 +332,10 @@ async function readTyped(
     from,
     file,
     { sheet: options.sheet, limits: options.limits ?? DEFAULT_UNPACK_LIMITS, maxRecordLength: options.maxRecordLength },
-    (sheet, sheets) => {
+    (sheet, sheets, merges) => {
       format.sheet = sheet;
       format.sheets = sheets;
+      if (merges !== undefined) format.merges = merges;
       return begin(format);
     },
   );

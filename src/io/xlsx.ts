@@ -1,6 +1,14 @@
 import { says } from '../codes/errors.js';
 import { FolioError } from '../errors.js';
-import { columnOfRef, decodeEntities, NUMBER_CELL, numberText, TEXT_CELL, type CellKinds } from './cells.js';
+import {
+  columnOfRef,
+  decodeEntities,
+  NUMBER_CELL,
+  numberText,
+  TEXT_CELL,
+  type CellKinds,
+  type MergedRange,
+} from './cells.js';
 import { BUILTIN_DATE_FORMATS, isDateFormat, SerialDays } from './sheet-dates.js';
 import type { RecordHandler } from './csv-scanner.js';
 import type { UnpackLimits } from './limits.js';
@@ -25,6 +33,8 @@ export interface SheetInfo {
 export interface WorkbookRead {
   sheet: string;
   sheets: string[];
+  /** The sheet's merged ranges, when it was small enough to look through before reading its rows; else undefined. */
+  merges?: MergedRange[];
   /** Formula cells with no cached value (the workbook was never calculated): read as empty. */
   uncached: number;
 }
@@ -41,7 +51,7 @@ export async function readWorkbook(
   from: { path: string } | { bytes: Buffer },
   file: string,
   options: WorkbookOptions,
-  begin: (sheet: string, sheets: string[]) => RecordHandler,
+  begin: (sheet: string, sheets: string[], merges: MergedRange[] | undefined) => RecordHandler,
 ): Promise<WorkbookRead> {
   const budget = new UnpackBudget(file, options.limits);
   const archive = await openArchive(from, file, budget);
@@ -51,6 +61,7 @@ export async function readWorkbook(
     const styles = archive.has(book.styles) ? dateStyles(await archive.text(book.styles)) : [];
     const strings = archive.has(book.strings) ? sharedStrings(await archive.text(book.strings), budget) : [];
     if (!archive.has(sheet.part)) throw notWorkbook(file, `the sheet "${sheet.name}" has no part ${sheet.part}`);
+    const merges = await mergedRanges(archive, sheet.part);
     const rows = new SheetRows(
       file,
       sheet.name,
@@ -58,16 +69,50 @@ export async function readWorkbook(
       begin(
         sheet.name,
         book.sheets.map((s) => s.name),
+        merges,
       ),
     );
     const decoder = new TextDecoder('utf-8');
     await archive.stream(sheet.part, (bytes) => rows.push(decoder.decode(bytes, { stream: true })));
     rows.push(decoder.decode());
     rows.end();
-    return { sheet: sheet.name, sheets: book.sheets.map((s) => s.name), uncached: rows.uncached };
+    return { sheet: sheet.name, sheets: book.sheets.map((s) => s.name), uncached: rows.uncached, merges };
   } finally {
     archive.close();
   }
+}
+
+/** How much of a sheet's XML is looked through for its merged cells, which come after its rows. */
+const MERGE_PEEK_BYTES = 16 * 1024 * 1024;
+
+/**
+ * The `<mergeCell ref="A4:B5"/>` ranges of a sheet. They follow the rows in the XML, and a
+ * report's header needs them before its rows are read: a sheet up to 16 MiB is looked
+ * through once first (a report is small; a large data sheet has no use for them).
+ */
+async function mergedRanges(archive: Archive, part: string): Promise<MergedRange[] | undefined> {
+  const out: MergedRange[] = [];
+  const decoder = new TextDecoder('utf-8');
+  let rest = '';
+  const found = await archive.peek(part, MERGE_PEEK_BYTES, (bytes) => {
+    const text = rest + decoder.decode(bytes, { stream: true });
+    if (!text.includes('mergeCell')) {
+      rest = text.slice(-256);
+      return;
+    }
+    let end = 0;
+    for (const m of text.matchAll(/<(?:[\w.-]+:)?mergeCell\b[^>]*?\bref="([A-Za-z]+)(\d+):([A-Za-z]+)(\d+)"/g)) {
+      const left = columnOfRef(m[1] as string) - 1;
+      const right = columnOfRef(m[3] as string) - 1;
+      const top = Number(m[2]);
+      const bottom = Number(m[4]);
+      if (left >= 0 && right >= left && bottom >= top) out.push({ top, bottom, left, right });
+      end = (m.index ?? 0) + m[0].length;
+    }
+    // A tag cut by the chunk's end is looked at again with the next chunk.
+    rest = text.slice(Math.max(end, text.length - 256));
+  });
+  return found ? out : undefined;
 }
 
 interface Book {

@@ -14,10 +14,10 @@ import type { ColumnReading } from '../normalize/column-readers.js';
 import { RowFeed, type RowConverter } from '../normalize/row-feed.js';
 import type { Vocabulary } from '../normalize/vocabulary.js';
 import type { InputOptions } from './input-options.js';
-import type { Warning, WarningFields } from '../codes/warnings.js';
-import { columnWarnings } from './rows.js';
+import { type Warning, type WarningFields, warning } from '../codes/warnings.js';
+import { columnWarnings, formatWarnings, subtotalWarnings } from './rows.js';
 import { unknownValuesWarning } from './unknown-values.js';
-import { readMapped } from './table-source.js';
+import { readMapped, type ReportShape } from './table-source.js';
 
 const SAMPLE_ROWS = 5;
 
@@ -38,6 +38,12 @@ export interface InspectResult {
   header: boolean;
   /** 1-based line of the header row taken (0 without one); lines above it are not data. */
   headerLine: number;
+  /** First line of the header: below `headerLine` when a header over two lines was read as one. */
+  headerFrom: number;
+  /** The period the title block above the header prints, and its line; null without one. */
+  titlePeriod: { from: string; to: string; line: number } | null;
+  /** Group rows left out as the exact sums of the rows under them (report-shaped workbooks). */
+  subtotals: { rows: number; lines: number[] };
   rows: number;
   /** Records below the header that are empty or hold only delimiters. */
   blank: number;
@@ -61,14 +67,31 @@ type AnyConverter = ConverterBase & RowConverter<object>;
 
 interface RoleReader {
   needs: FieldNeeds;
-  make: (map: ColumnMapping, input: InputOptions, problems: Problems, vocabulary: Vocabulary) => AnyConverter;
+  make: (
+    map: ColumnMapping,
+    input: InputOptions,
+    problems: Problems,
+    vocabulary: Vocabulary,
+    shape: ReportShape,
+  ) => AnyConverter;
 }
 
 const READERS: Record<Role, RoleReader> = {
   deals: {
     needs: DEAL_NEEDS,
-    make: (m, i, p, vocabulary) =>
-      new DealConverter(m, { file: i.source.name, decimal: i.decimal, dayOrder: i.dayOrder, vocabulary }, p),
+    make: (m, i, p, vocabulary, shape) =>
+      new DealConverter(
+        m,
+        {
+          file: i.source.name,
+          decimal: i.decimal,
+          dayOrder: i.dayOrder,
+          vocabulary,
+          // As every command reads it: without a date column, dated by the period the title prints.
+          undatedDay: m.index.date === undefined ? (shape.titlePeriod?.to ?? null) : null,
+        },
+        p,
+      ),
   },
   leads: {
     needs: LEAD_NEEDS,
@@ -156,9 +179,10 @@ export async function inspectInput(
   const read = await readMapped(
     input,
     (headers) => READERS[roleOf(headers)].needs,
-    (map, fmt) => {
+    (map, fmt, shape) => {
       ctx.role = roleOf(map.headers);
-      const converter = READERS[ctx.role].make(map, input, problems, vocabulary);
+      const converter = READERS[ctx.role].make(map, input, problems, vocabulary, shape);
+      converter.sheetRows = fmt.kind !== 'csv';
       const feed = new RowFeed<object>(converter, (record) => {
         if (sample.length < SAMPLE_ROWS) sample.push(describe(record as Record<string, unknown>));
       });
@@ -200,6 +224,16 @@ export async function inspectInput(
     sepLine: format.sepLine,
     header: input.header,
     headerLine: read.headerLine,
+    headerFrom: read.shape.headerFrom || read.headerLine,
+    titlePeriod:
+      read.shape.titlePeriod === null
+        ? null
+        : {
+            from: formatDay(read.shape.titlePeriod.from),
+            to: formatDay(read.shape.titlePeriod.to),
+            line: read.shape.titlePeriodLine,
+          },
+    subtotals: { rows: read.shape.subtotals.count, lines: read.shape.subtotals.notes.map((n) => n.line) },
     rows,
     blank: read.blank,
     missing: read.missing.map((spec) => {
@@ -213,7 +247,20 @@ export async function inspectInput(
     }),
     columns: used.headers.map((header, i) => ({ position: i + 1, header, field: fieldAt.get(i) ?? null })),
     choices: used.choices,
-    warnings: columnWarnings(used, converter),
+    warnings: [
+      ...columnWarnings(used, converter, read.shape),
+      ...subtotalWarnings(undefined, read.shape),
+      ...formatWarnings(undefined, format),
+      ...(read.shape.titlePeriod !== null && mapping.index.date === undefined && ctx.role === 'deals'
+        ? [
+            warning('TITLE_PERIOD', {
+              line: read.shape.titlePeriodLine,
+              from: formatDay(read.shape.titlePeriod.from),
+              to: formatDay(read.shape.titlePeriod.to),
+            }),
+          ]
+        : []),
+    ],
     totals: { rows: converter.totals, lines: converter.totalsLines },
     conventions,
     sample,

@@ -9,7 +9,7 @@ import { RowFeed, type RowConverter } from '../normalize/row-feed.js';
 import type { InputOptions } from './input-options.js';
 import type { InputReport } from '../schema/envelope.js';
 import { type Warning, warning } from '../codes/warnings.js';
-import { readMapped } from './table-source.js';
+import { readMapped, type ReportShape } from './table-source.js';
 
 export interface LoadedRows<C> {
   format: TableFormat;
@@ -21,6 +21,8 @@ export interface LoadedRows<C> {
   problems: Problems;
   /** Rows that waited for a column's convention to settle. */
   heldRows: number;
+  /** The title block, a header over two lines, subtotal rows dropped. */
+  shape: ReportShape;
 }
 
 /**
@@ -31,7 +33,7 @@ export interface LoadedRows<C> {
 export async function loadRows<T, C extends ConverterBase & RowConverter<T>>(
   options: InputOptions,
   needs: FieldNeeds,
-  make: (mapping: ColumnMapping, problems: Problems, format: TableFormat) => C,
+  make: (mapping: ColumnMapping, problems: Problems, format: TableFormat, shape: ReportShape) => C,
   accept: (record: T) => void,
   problems: Problems = new Problems(
     options.skipInvalid,
@@ -40,8 +42,9 @@ export async function loadRows<T, C extends ConverterBase & RowConverter<T>>(
   ),
 ): Promise<LoadedRows<C>> {
   const ctx: { converter?: C; feed?: RowFeed<T> } = {};
-  const { format, mapping, rows, headerLine, blank } = await readMapped(options, needs, (map, fmt) => {
-    const converter = make(map, problems, fmt);
+  const { format, mapping, rows, headerLine, blank, shape } = await readMapped(options, needs, (map, fmt, shaped) => {
+    const converter = make(map, problems, fmt, shaped);
+    converter.sheetRows = fmt.kind !== 'csv';
     const feed = new RowFeed<T>(converter, accept);
     Object.assign(ctx, { converter, feed });
     problems.sheet = fmt.sheet;
@@ -63,15 +66,17 @@ export async function loadRows<T, C extends ConverterBase & RowConverter<T>>(
     converter: ctx.converter as C,
     problems,
     heldRows: ctx.feed?.heldRows ?? 0,
+    shape,
   };
 }
 
 /** Warnings every input shares: how its header and columns were read (see `columnWarnings`), totals rows left out, and skipped rows. */
 export function readWarnings(file: string, loaded: LoadedRows<ConverterBase>): Warning[] {
-  const warnings = columnWarnings(loaded.mapping, loaded.converter).map(
+  const warnings = columnWarnings(loaded.mapping, loaded.converter, loaded.shape).map(
     (w) => ({ ...w, fields: { file, ...w.fields } }) as Warning,
   );
   const converter = loaded.converter;
+  warnings.push(...subtotalWarnings(file, loaded.shape));
   if (converter.totals > 0) {
     warnings.push(
       warning('TOTALS_ROWS', {
@@ -85,9 +90,7 @@ export function readWarnings(file: string, loaded: LoadedRows<ConverterBase>): W
   if (loaded.format.uncached > 0) {
     warnings.push(warning('FORMULAS_NOT_CACHED', { file, count: loaded.format.uncached }));
   }
-  if (loaded.format.kind === 'xls' && loaded.format.encodingReason === 'letter-statistics') {
-    warnings.push(warning('XLS_CODE_PAGE_GUESSED', { file, encoding: loaded.format.encoding }));
-  }
+  warnings.push(...formatWarnings(file, loaded.format));
   const skipped = loaded.problems.summary();
   if (skipped) warnings.push(warning('SKIPPED_ROWS', { file, ...skipped }));
   return warnings;
@@ -98,9 +101,21 @@ export function readWarnings(file: string, loaded: LoadedRows<ConverterBase>): W
  * file): lines passed over above the header, which header was taken where several fit,
  * which field a fallback header stands in for, and amounts rounded from printed binary floats.
  */
-export function columnWarnings(mapping: ColumnMapping, converter: ConverterBase): Warning[] {
+export function columnWarnings(mapping: ColumnMapping, converter: ConverterBase, shape: ReportShape): Warning[] {
+  // A header over two lines is said as such, from its first line.
+  const joined = shape.headerFrom > 0 && shape.headerFrom < mapping.line;
   const warnings: Warning[] =
-    mapping.preamble > 0 ? [warning('HEADER_ROW', { line: mapping.line, preamble: mapping.preamble })] : [];
+    mapping.preamble > 0
+      ? [warning('HEADER_ROW', { line: joined ? shape.headerFrom : mapping.line, preamble: mapping.preamble })]
+      : [];
+  if (joined)
+    warnings.push(
+      warning('HEADER_JOINED', {
+        from: shape.headerFrom,
+        to: mapping.line,
+        headers: mapping.headers.filter((h) => h.includes(' - ')).slice(0, 8),
+      }),
+    );
   warnings.push(...mapping.choices.map((choice) => warning('COLUMN_CHOICE', choice)));
   for (const use of mapping.fallbacks)
     warnings.push(
@@ -122,6 +137,41 @@ export function columnWarnings(mapping: ColumnMapping, converter: ConverterBase)
   return warnings;
 }
 
+/** What the reader of the file's format guessed: the code page of an .xls that names none. */
+export function formatWarnings(file: string | undefined, format: TableFormat): Warning[] {
+  if (format.kind === 'xls' && format.encodingReason === 'letter-statistics')
+    return [warning('XLS_CODE_PAGE_GUESSED', { ...(file === undefined ? {} : { file }), encoding: format.encoding })];
+  return [];
+}
+
+/** Subtotal rows dropped from a report-shaped workbook, and groups too large to check. */
+export function subtotalWarnings(file: string | undefined, shape: ReportShape): Warning[] {
+  const out: Warning[] = [];
+  const s = shape.subtotals;
+  if (s.count > 0)
+    out.push(
+      warning('SUBTOTAL_ROWS', {
+        ...(file === undefined ? {} : { file }),
+        count: s.count,
+        notes: s.notes,
+        filled: s.filled,
+      }),
+    );
+  const footer = shape.footer;
+  if (footer.count > 0)
+    out.push(
+      warning('REPORT_FOOTER', {
+        ...(file === undefined ? {} : { file }),
+        count: footer.count,
+        lines: footer.lines,
+        first: footer.first,
+      }),
+    );
+  if (s.uncheckedAt > 0)
+    out.push(warning('SUBTOTALS_UNCHECKED', { ...(file === undefined ? {} : { file }), line: s.uncheckedAt }));
+  return out;
+}
+
 /** The input's entry in `inputs[]`: how it was read, and what became of its rows. */
 export function inputReport(
   loaded: LoadedRows<ConverterBase>,
@@ -138,7 +188,8 @@ export function inputReport(
     used: counts.used,
     excluded: counts.excluded,
     folded: counts.folded ?? 0,
-    totals: loaded.converter.totals,
+    // Subtotal rows dropped before the converter are totals rows too.
+    totals: loaded.converter.totals + loaded.shape.subtotals.count,
     skipped: loaded.converter.skipped,
     blank: loaded.blank,
     columns: { ...loaded.mapping.header },

@@ -21,6 +21,10 @@ const WORDS = {
   en: {
     readAs: 'read as',
     headerLine: 'header line',
+    headerLines: (from: number, to: number) => `${from}–${to} (two lines read as one)`,
+    titlePeriod: 'title period',
+    titlePeriodAt: (from: string, to: string, line: number) => `${from} — ${to} (line ${line})`,
+    subtotals: 'subtotal rows',
     noHeader: 'none (--no-header)',
     blank: 'blank lines',
     line: 'line',
@@ -33,6 +37,10 @@ const WORDS = {
   ru: {
     readAs: 'Прочитан как',
     headerLine: 'Строка заголовка',
+    headerLines: (from: number, to: number) => `${from}–${to} (две строки прочитаны как одна)`,
+    titlePeriod: 'Период из заголовка',
+    titlePeriodAt: (from: string, to: string, line: number) => `${from} — ${to} (строка ${line})`,
+    subtotals: 'Строк подытогов',
     noHeader: 'нет (--no-header)',
     blank: 'Пустых строк',
     line: 'строка',
@@ -165,13 +173,36 @@ export function inspectDoc(r: InspectResult, details: InspectDetails, lang: Lang
                 ],
               ]
             : []),
-          [w.headerLine, r.header ? String(r.headerLine) : w.noHeader],
+          [
+            w.headerLine,
+            !r.header
+              ? w.noHeader
+              : r.headerFrom < r.headerLine
+                ? w.headerLines(r.headerFrom, r.headerLine)
+                : String(r.headerLine),
+          ],
+          ...(r.titlePeriod !== null
+            ? [
+                [w.titlePeriod, w.titlePeriodAt(r.titlePeriod.from, r.titlePeriod.to, r.titlePeriod.line)] as [
+                  string,
+                  string,
+                ],
+              ]
+            : []),
           [t(lang, 'rows'), String(r.rows)],
           ...(r.totals.rows > 0
             ? [
                 [
                   t(lang, 'totalsRows'),
                   `${r.totals.rows} (${w.line} ${r.totals.lines.join(', ')}${r.totals.rows > r.totals.lines.length ? ', …' : ''})`,
+                ] as [string, string],
+              ]
+            : []),
+          ...(r.subtotals.rows > 0
+            ? [
+                [
+                  w.subtotals,
+                  `${r.subtotals.rows} (${w.line} ${r.subtotals.lines.join(', ')}${r.subtotals.rows > r.subtotals.lines.length ? ', …' : ''})`,
                 ] as [string, string],
               ]
             : []),

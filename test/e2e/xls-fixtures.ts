@@ -372,3 +372,11 @@ export function xlsFile(sheets: XlsSheet[], options: XlsOptions = {}): Buffer {
 export function serialOf(year: number, month: number, day: number): number {
   return Math.round((Date.UTC(year, month - 1, day) - Date.UTC(1899, 11, 30)) / 86_400_000);
 }
+
+/** `A4:B5` as 0-based [firstRow, lastRow, firstCol, lastCol]. */
+export function rangeOf(ref: string): [number, number, number, number] {
+  const m = /^([A-Z])(\d+):([A-Z])(\d+)$/.exec(ref);
+  if (!m) throw new Error(`not a range: ${ref}`);
+  const col = (l: string): number => l.charCodeAt(0) - 65;
+  return [Number(m[2]) - 1, Number(m[4]) - 1, col(m[1] as string), col(m[3] as string)];
+}

@@ -244,6 +244,10 @@ export const CELL_HINTS: Record<CellHint, Record<Lang, string>> = {
     en: 'check the quoting of this row: a value holding the delimiter must be quoted',
     ru: 'проверьте кавычки в строке: значение с разделителем должно быть в кавычках',
   },
+  'extra-cells': {
+    en: "a cell right of the header's last column holds a value: check which line is the header (`folio inspect FILE` shows it) and name it with --header-row N, or clear that column",
+    ru: 'в ячейке правее последней колонки заголовка есть значение: проверьте, какая строка — заголовок (её показывает `folio inspect ФАЙЛ`), и укажите её: --header-row N, или очистите эту колонку',
+  },
 };
 
 /** What a bad cell says, and how it is fixed. */
@@ -561,6 +565,20 @@ export const ERRORS: Catalog<ErrorFields> = {
       text: () => 'задан период, но в файле нет колонки даты',
       hint: (f) =>
         `найдены колонки: ${quoted(f.columns)}; укажите колонку: --map date=ЗАГОЛОВОК, или уберите --period/--from/--to`,
+    },
+  },
+  TITLE_PERIOD_STRADDLES: {
+    en: {
+      text: (f) =>
+        `the file has no date column, and the period its title prints (${f.from} — ${f.to}) lies partly outside the period asked for: its rows cannot be split`,
+      hint: (f) =>
+        `ask for a period that holds the whole of it (--from ${f.from} --to ${f.to}), or map a date column with --map date=HEADER`,
+    },
+    ru: {
+      text: (f) =>
+        `в файле нет колонки даты, а период из заголовка отчёта (${f.from} — ${f.to}) лишь частично входит в заданный: строки не разделить`,
+      hint: (f) =>
+        `задайте период, целиком включающий его (--from ${f.from} --to ${f.to}), или укажите колонку даты: --map date=ЗАГОЛОВОК`,
     },
   },
   NO_KEY_COLUMN: {
