@@ -373,7 +373,8 @@ async function readHtml(
     uncached: 0,
   };
   const decoder = createDecoder(encoding, source.name);
-  const rows = new HtmlRows(source.name, options.maxRecordLength, begin(format));
+  format.merges = [];
+  const rows = new HtmlRows(source.name, options.maxRecordLength, begin(format), format.merges);
   rows.push(decoder.decode(sample.subarray(bomLengthFor(encoding, sample)), done));
   let bytes = sample.length;
   if (!done) {

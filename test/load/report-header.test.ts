@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import type { MergedRange } from '../../src/io/cells.js';
+import { HtmlRows } from '../../src/io/html-table.js';
 import { joinedHeader } from '../../src/load/table-source.js';
 
 describe('a header over two lines, joined by column', () => {
@@ -29,5 +31,23 @@ describe('a header over two lines, joined by column', () => {
     expect(
       joinedHeader(['Дата', 'Клиент', '', 'Сумма'], ['', '', '', ''], 1, [{ top: 1, bottom: 1, left: 1, right: 2 }]),
     ).toEqual(['Дата', 'Клиент', '', 'Сумма']);
+  });
+});
+
+describe('merged cells of an HTML table', () => {
+  it('records a colspan as a merged range of its row, so a two-line header joins as in a workbook', () => {
+    const merges: MergedRange[] = [];
+    const rows: string[][] = [];
+    const html = new HtmlRows('t.xls', 1 << 20, (fields) => rows.push([...fields]), merges);
+    html.push(
+      '<table><tr><th>Клиент</th><th colspan="2">Продажи</th></tr><tr><th></th><th>Количество</th><th>Сумма</th></tr></table>',
+    );
+    html.end();
+    expect(merges).toEqual([{ top: 1, bottom: 1, left: 1, right: 2 }]);
+    expect(joinedHeader(rows[0] as string[], rows[1] as string[], 1, merges)).toEqual([
+      'Клиент',
+      'Продажи - Количество',
+      'Продажи - Сумма',
+    ]);
   });
 });
