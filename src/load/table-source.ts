@@ -211,6 +211,11 @@ export async function readMapped(
           }
           if (isBlank(fields)) {
             previous = null;
+            // A blank line ends the header: the line that fit alone is the whole of it.
+            if (pending !== null) {
+              take(pending.fit, fmt);
+              pending = null;
+            }
             return;
           }
           if (pending !== null) {
