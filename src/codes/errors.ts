@@ -31,13 +31,18 @@ export interface ErrorFields {
   SHEET_ROW_TOO_LONG: { limit: number };
   BAD_PARQUET: { reason: string };
   LEGACY_XLS: Record<string, never>;
+  ENCRYPTED_XLS: Record<string, never>;
+  XLS_UNKNOWN_CODE_PAGE: Record<string, never>;
   SHEET_NOT_WORKBOOK: { sheet: string; kind: string };
   /** `what`: what is over the limit (English, as the reader says it); `flag`: the flag raising it. */
   WORKBOOK_TOO_LARGE: { what: string; flag: string };
   DAMAGED_WORKBOOK: { reason: string };
+  /** `reason`: what is wrong and at which byte (English, as the reader says it). */
+  DAMAGED_XLS: { reason: string };
   NO_SUCH_SHEET: { wanted: string; sheets: string[] };
   /** `why`: what the archive lacks (English, as the reader says it). */
   NOT_A_WORKBOOK: { why: string };
+  NOT_AN_XLS: { why: string };
   // Columns and header rows.
   /** `columns`: the headers found, or null when the file was read without a header row; `closest`: a header that nearly matches. */
   MISSING_COLUMN: {
@@ -48,6 +53,8 @@ export interface ErrorFields {
   };
   /** `given`: false when the period is the command's default, not the user's. */
   NO_DATE_FOR_PERIOD: { columns: string[]; given?: boolean };
+  /** No date column, and the period the title prints (`from`, `to`) straddles the period asked for. */
+  TITLE_PERIOD_STRADDLES: { from: string; to: string };
   NO_KEY_COLUMN: Record<string, never>;
   /** The closest row's own error (`closest`), and the rows tried with what each lacks; `headerless`: the first row reads as data. */
   NO_HEADER_ROW: {
@@ -218,7 +225,8 @@ export type CellHint =
   | 'offer-dates'
   | 'keep-one'
   | 'short-row'
-  | 'extra-fields';
+  | 'extra-fields'
+  | 'extra-cells';
 
 export type CellId = keyof CellFields;
 

@@ -26,6 +26,8 @@ export interface WarningFields {
     status: boolean;
     pins: string;
   };
+  /** A header over two lines read as one (`headers`: the names made of both lines). */
+  HEADER_JOINED: { file?: string; from: number; to: number; headers: string[] };
   /** `over`: the headers passed over; or two columns of one name (`columns`), the first taken. */
   COLUMN_CHOICE:
     | { file?: string; field: string; took: string; over: string[] }
@@ -55,6 +57,19 @@ export interface WarningFields {
     agreeing: number;
     notes: { line: number; stated: string; since: number | null; counted: string; apart: string }[];
   };
+  /** Group rows of a report left out as the exact sums of the rows under them; `filled`: cells under them given the group's label. */
+  SUBTOTAL_ROWS: {
+    file?: string;
+    count: number;
+    notes: { line: number; label: string; amount: string; rows: number }[];
+    filled: number;
+  };
+  /** Lines below a totals row with no amount (`first`: the first as text): the report's footer, not data. */
+  REPORT_FOOTER: { file?: string; count: number; lines: number[]; first: string };
+  /** A group too large to hold while its sum is checked: its rows were read as they are. */
+  SUBTOTALS_UNCHECKED: { file?: string; line: number };
+  /** No date column: the rows are dated by the period the title prints (`line`), each on its last day. */
+  TITLE_PERIOD: { file?: string; line: number; from: string; to: string };
   SKIPPED_ROWS: { file: string; count: number; first: string };
   /** `column`: which column's values (`offer status` is an offers file's status). */
   UNKNOWN_STATUS: UnknownValues & { column: 'status' | 'offer status' };
@@ -80,6 +95,8 @@ export interface WarningFields {
   UNDATED_ROWS: { file: string; count: number };
   /** Formula cells of a workbook saved without calculating: read as empty. */
   FORMULAS_NOT_CACHED: { file: string; count: number };
+  /** An .xls whose 8-bit text names no code page (no CODEPAGE record): the code page was guessed from the text. */
+  XLS_CODE_PAGE_GUESSED: { file?: string; encoding: string };
   DUPLICATE_CLIENTS: { file: string; count: number };
   /** `lacking`: the columns the log has not. */
   COOLOFF_SIMPLIFIED: { file: string; lacking: ('manager' | 'channel')[] };

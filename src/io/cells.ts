@@ -5,6 +5,17 @@
  * an ISO day (`2026-10-05`), which the date reader never reads two ways.
  */
 
+/**
+ * A range of merged cells of a sheet: rows as the record lines the reader hands on (1-based,
+ * as Excel numbers them), columns 0-based as the fields of a record; both ends included.
+ */
+export interface MergedRange {
+  top: number;
+  bottom: number;
+  left: number;
+  right: number;
+}
+
 /** Per cell of a record: `NUMBER_CELL` where the cell was typed as a number, 0 for text. */
 export type CellKinds = Uint8Array;
 export const TEXT_CELL = 0;

@@ -1,6 +1,6 @@
 import { says } from '../codes/errors.js';
 import { FolioError } from '../errors.js';
-import { decodeEntities } from './cells.js';
+import { decodeEntities, type MergedRange } from './cells.js';
 import type { RecordHandler } from './csv-scanner.js';
 import { ENCODINGS, type Encoding } from './encoding.js';
 
@@ -51,6 +51,8 @@ export class HtmlRows {
     private readonly file: string,
     private readonly maxRowLength: number,
     private readonly onRow: RecordHandler,
+    /** Cells spanning columns (`colspan`), as merged ranges, known before the rows under them. */
+    private readonly merges: MergedRange[] = [],
   ) {}
 
   push(text: string): void {
@@ -87,7 +89,15 @@ export class HtmlRows {
     for (let m = CELL.exec(body); m !== null; m = CELL.exec(body)) {
       fields.push(cellText(m[3] ?? ''));
       const span = /\bcolspan\s*=\s*["']?(\d+)/i.exec(m[2] ?? '');
-      for (let i = 1; span && i < Math.min(Number(span[1]), 1000); i++) fields.push('');
+      const width = span ? Math.min(Number(span[1]), 1000) : 1;
+      if (width > 1 && this.merges.length < 10_000)
+        this.merges.push({
+          top: this.line,
+          bottom: this.line,
+          left: fields.length - 1,
+          right: fields.length + width - 2,
+        });
+      for (let i = 1; i < width; i++) fields.push('');
     }
     this.onRow(fields, this.line);
   }

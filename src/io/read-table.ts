@@ -17,6 +17,7 @@ import { reportProgress } from './progress.js';
 import { sniffDelimiter } from './sniff-delimiter.js';
 import { type Escape, sniffEscape } from './sniff-escape.js';
 import { DEFAULT_UNPACK_LIMITS, type UnpackLimits } from './limits.js';
+import type { MergedRange } from './cells.js';
 
 /** A named input: a file path, or `-` for standard input (named `<stdin>` in messages). */
 export interface Source {
@@ -46,21 +47,26 @@ export interface ReadOptions {
   stopAt?: number | undefined;
 }
 
-/** What a file is, told by its first bytes, never by its name. */
-export type TableKind = 'csv' | 'xlsx' | 'html' | 'parquet';
+/** What a file is, told by its first bytes, never by its name; `xls` is a binary Excel 5–2003 workbook. */
+export type TableKind = 'csv' | 'xlsx' | 'xls' | 'html' | 'parquet';
 
 export interface TableFormat {
   file: string;
   kind: TableKind;
   encoding: Encoding;
-  encodingReason: EncodingGuess['reason'] | 'meta-charset' | 'format';
+  encodingReason: EncodingGuess['reason'] | 'meta-charset' | 'format' | 'code-page-record';
   /** The CSV delimiter; '' for the other kinds. */
   delimiter: string;
   /** The file began with Excel's `sep=X` line, which named the delimiter and is not a record. */
   sepLine: boolean;
-  /** The worksheet read, and every worksheet of the workbook (xlsx only). */
+  /** The worksheet read, and every worksheet of the workbook (xlsx and xls only). */
   sheet?: string;
   sheets?: string[];
+  /**
+   * The sheet's merged ranges, where the reader knows them before the rows they cover
+   * arrive (an .xls always; an .xlsx whose sheet is small enough to look through first).
+   */
+  merges?: MergedRange[];
   /** Formula cells without a cached value, read as empty (xlsx only). */
   uncached: number;
   /** CSV only: the line the next record would start on once the text is read (where a following byte range continues). */
@@ -79,23 +85,13 @@ const PARQUET = [0x50, 0x41, 0x52, 0x31];
 
 const startsWith = (bytes: Uint8Array, signature: number[]): boolean => signature.every((b, i) => bytes[i] === b);
 
-/** The kind of a file from its first bytes: a zip is a workbook, `PAR1` is Parquet, markup is an HTML table. */
-export function tableKind(sample: Uint8Array): TableKind | 'ole2' {
+/** The kind of a file from its first bytes: a zip is a workbook, an OLE2 compound file an .xls, `PAR1` is Parquet, markup is an HTML table. */
+export function tableKind(sample: Uint8Array): TableKind {
   if (startsWith(sample, ZIP)) return 'xlsx';
-  if (startsWith(sample, OLE2)) return 'ole2';
+  if (startsWith(sample, OLE2)) return 'xls';
   if (startsWith(sample, PARQUET)) return 'parquet';
   if (looksLikeHtml(Buffer.from(sample.subarray(0, 4096)).toString('latin1'))) return 'html';
   return 'csv';
-}
-
-function legacyXls(file: string): FolioError {
-  return new FolioError({
-    code: 'LEGACY_XLS',
-    file,
-    message: 'this is a binary Excel 97–2003 workbook (.xls), which folio does not read',
-    hint: 'open it in Excel or LibreOffice and save it as .xlsx (Excel Workbook) or as CSV',
-    says: says('LEGACY_XLS', {}),
-  });
 }
 
 /** Excel's first line `sep=;`: it names the delimiter and is not part of the table. */
@@ -144,11 +140,7 @@ export async function readTable(
     sample = Buffer.concat(head);
   }
   const kind = tableKind(sample);
-  if (kind === 'ole2') {
-    await chunks.return?.();
-    throw legacyXls(source.name);
-  }
-  if (options.sheet !== undefined && kind !== 'xlsx') {
+  if (options.sheet !== undefined && kind !== 'xlsx' && kind !== 'xls') {
     await chunks.return?.();
     throw new FolioError({
       code: 'USAGE',
@@ -158,7 +150,7 @@ export async function readTable(
       says: says('SHEET_NOT_WORKBOOK', { sheet: String(options.sheet), kind }),
     });
   }
-  if (kind === 'xlsx' || kind === 'parquet') {
+  if (kind === 'xlsx' || kind === 'xls' || kind === 'parquet') {
     const from = source.path === '-' ? { bytes: await rest(sample, chunks, done) } : { path: source.path };
     if (source.path !== '-') await chunks.return?.();
     return readTyped(kind, from, source.name, options, begin);
@@ -246,7 +238,7 @@ function binaryFile(file: string): FolioError {
     code: 'BINARY_FILE',
     file,
     message: 'this is a binary file, not CSV text (it holds control bytes, such as zero bytes, outside text)',
-    hint: 'folio reads CSV, .xlsx/.xlsm workbooks, HTML tables saved as .xls, and Parquet; save the export as one of them',
+    hint: 'folio reads CSV, .xlsx/.xlsm/.xls workbooks, HTML tables saved as .xls, and Parquet; save the export as one of them',
     says: says('BINARY_FILE', {}),
   });
 }
@@ -377,7 +369,7 @@ async function rest(sample: Buffer, chunks: AsyncIterator<Buffer>, done: boolean
 
 /** A workbook or a Parquet file: typed cells, no encoding or delimiter to detect. */
 async function readTyped(
-  kind: 'xlsx' | 'parquet',
+  kind: 'xlsx' | 'xls' | 'parquet',
   from: { path: string } | { bytes: Buffer },
   file: string,
   options: ReadOptions,
@@ -401,14 +393,41 @@ async function readTyped(
     await readParquet(from, file, begin(format));
     return format;
   }
+  if (kind === 'xls') {
+    const { readXls } = await import('./xls.js');
+    await readXls(
+      from,
+      file,
+      { sheet: options.sheet, limits: options.limits ?? DEFAULT_UNPACK_LIMITS, encoding: options.encoding },
+      (sheet, sheets, read) => {
+        format.sheet = sheet;
+        format.sheets = sheets;
+        format.merges = read.merges;
+        // Text held as UTF-16 has no code page; 8-bit text has the one the workbook names, or a guessed one.
+        if (read.encoding === null) format.encoding = 'utf-16le';
+        else {
+          format.encoding = read.encoding;
+          format.encodingReason =
+            read.encodingReason === 'record'
+              ? 'code-page-record'
+              : read.encodingReason === 'override'
+                ? 'override'
+                : 'letter-statistics';
+        }
+        return begin(format);
+      },
+    );
+    return format;
+  }
   const { readWorkbook } = await import('./xlsx.js');
   const read = await readWorkbook(
     from,
     file,
     { sheet: options.sheet, limits: options.limits ?? DEFAULT_UNPACK_LIMITS, maxRecordLength: options.maxRecordLength },
-    (sheet, sheets) => {
+    (sheet, sheets, merges) => {
       format.sheet = sheet;
       format.sheets = sheets;
+      if (merges !== undefined) format.merges = merges;
       return begin(format);
     },
   );
@@ -449,7 +468,8 @@ async function readHtml(
     nuls: { count: 0, line: 0 },
   };
   const decoder = createDecoder(encoding, source.name);
-  const rows = new HtmlRows(source.name, options.maxRecordLength, begin(format));
+  format.merges = [];
+  const rows = new HtmlRows(source.name, options.maxRecordLength, begin(format), format.merges);
   rows.push(decoder.decode(sample.subarray(bomLengthFor(encoding, sample)), done));
   let bytes = sample.length;
   if (!done) {
@@ -547,7 +567,6 @@ export async function peekRows(path: string): Promise<PeekedRows> {
     };
     let { sample, complete } = await readStart(SNIFF_BYTES);
     const kind = tableKind(sample);
-    if (kind === 'ole2') return { rows: null, problem: legacyXls(path) };
     if (kind !== 'csv') return await peekTyped(path);
     // The same sample as the reader's, so that both read the header in the same code page.
     if (needsCodePageSample(sample, complete)) ({ sample, complete } = await readStart(CODE_PAGE_SAMPLE));

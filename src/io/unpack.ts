@@ -49,6 +49,8 @@ function formatBytes(n: number): string {
   return `${n} bytes`;
 }
 
+const PEEK_DONE = new Error('peeked far enough');
+
 /** The parts of an opened archive, read one at a time. */
 export interface Archive {
   names: string[];
@@ -57,6 +59,11 @@ export interface Archive {
   stream(name: string, onChunk: (bytes: Buffer) => void): Promise<void>;
   /** A part as UTF-8 text (its bytes counted like any other). */
   text(name: string): Promise<string>;
+  /**
+   * Look through a part once more than it is read: not counted against the budget, and
+   * stopped (false) once `limit` inflated bytes have passed, whatever size it declares.
+   */
+  peek(name: string, limit: number, onChunk: (bytes: Buffer) => void): Promise<boolean>;
   close(): void;
 }
 
@@ -89,11 +96,16 @@ export async function openArchive(
     zip.readEntry();
   });
 
-  const stream = async (name: string, onChunk: (bytes: Buffer) => void): Promise<void> => {
+  const stream = async (
+    name: string,
+    onChunk: (bytes: Buffer) => void,
+    peekLimit: number | null = null,
+  ): Promise<void> => {
     const entry = entries.get(name);
     if (!entry) throw damaged(file, new Error(`no part ${name}`));
     // A declared size over the limit is refused before anything is inflated.
-    if (entry.uncompressedSize > budget.limits.maxBytes) budget.addBytes(entry.uncompressedSize);
+    if (peekLimit === null && entry.uncompressedSize > budget.limits.maxBytes) budget.addBytes(entry.uncompressedSize);
+    let seen = 0;
     const input = await new Promise<Readable>((resolve, reject) => {
       zip.openReadStream(entry, (error, s) => (error || !s ? reject(damaged(file, error)) : resolve(s)));
     });
@@ -103,7 +115,8 @@ export async function openArchive(
     try {
       for await (const chunk of input as AsyncIterable<Buffer>) {
         try {
-          budget.addBytes(chunk.length);
+          if (peekLimit === null) budget.addBytes(chunk.length);
+          else if ((seen += chunk.length) > peekLimit) throw PEEK_DONE;
           onChunk(chunk);
         } catch (error) {
           stopped = { error };
@@ -125,6 +138,15 @@ export async function openArchive(
       const parts: Buffer[] = [];
       await stream(name, (b) => parts.push(b));
       return Buffer.concat(parts).toString('utf8');
+    },
+    async peek(name, limit, onChunk) {
+      try {
+        await stream(name, onChunk, limit);
+        return true;
+      } catch (error) {
+        if (error === PEEK_DONE) return false;
+        throw error;
+      }
     },
     close: () => zip.close(),
   };

@@ -1,6 +1,15 @@
 import { says } from '../codes/errors.js';
 import { FolioError } from '../errors.js';
-import { columnOfRef, decodeEntities, isoDay, NUMBER_CELL, numberText, TEXT_CELL, type CellKinds } from './cells.js';
+import {
+  columnOfRef,
+  decodeEntities,
+  NUMBER_CELL,
+  numberText,
+  TEXT_CELL,
+  type CellKinds,
+  type MergedRange,
+} from './cells.js';
+import { BUILTIN_DATE_FORMATS, isDateFormat, SerialDays } from './sheet-dates.js';
 import type { RecordHandler } from './csv-scanner.js';
 import type { UnpackLimits } from './limits.js';
 import { openArchive, UnpackBudget, type Archive } from './unpack.js';
@@ -24,6 +33,8 @@ export interface SheetInfo {
 export interface WorkbookRead {
   sheet: string;
   sheets: string[];
+  /** The sheet's merged ranges, when it was small enough to look through before reading its rows; else undefined. */
+  merges?: MergedRange[];
   /** Formula cells with no cached value (the workbook was never calculated): read as empty. */
   uncached: number;
 }
@@ -40,7 +51,7 @@ export async function readWorkbook(
   from: { path: string } | { bytes: Buffer },
   file: string,
   options: WorkbookOptions,
-  begin: (sheet: string, sheets: string[]) => RecordHandler,
+  begin: (sheet: string, sheets: string[], merges: MergedRange[] | undefined) => RecordHandler,
 ): Promise<WorkbookRead> {
   const budget = new UnpackBudget(file, options.limits);
   const archive = await openArchive(from, file, budget);
@@ -50,6 +61,7 @@ export async function readWorkbook(
     const styles = archive.has(book.styles) ? dateStyles(await archive.text(book.styles)) : [];
     const strings = archive.has(book.strings) ? sharedStrings(await archive.text(book.strings), budget) : [];
     if (!archive.has(sheet.part)) throw notWorkbook(file, `the sheet "${sheet.name}" has no part ${sheet.part}`);
+    const merges = await mergedRanges(archive, sheet.part);
     const rows = new SheetRows(
       file,
       sheet.name,
@@ -57,16 +69,50 @@ export async function readWorkbook(
       begin(
         sheet.name,
         book.sheets.map((s) => s.name),
+        merges,
       ),
     );
     const decoder = new TextDecoder('utf-8');
     await archive.stream(sheet.part, (bytes) => rows.push(decoder.decode(bytes, { stream: true })));
     rows.push(decoder.decode());
     rows.end();
-    return { sheet: sheet.name, sheets: book.sheets.map((s) => s.name), uncached: rows.uncached };
+    return { sheet: sheet.name, sheets: book.sheets.map((s) => s.name), uncached: rows.uncached, merges };
   } finally {
     archive.close();
   }
+}
+
+/** How much of a sheet's XML is looked through for its merged cells, which come after its rows. */
+const MERGE_PEEK_BYTES = 16 * 1024 * 1024;
+
+/**
+ * The `<mergeCell ref="A4:B5"/>` ranges of a sheet. They follow the rows in the XML, and a
+ * report's header needs them before its rows are read: a sheet up to 16 MiB is looked
+ * through once first (a report is small; a large data sheet has no use for them).
+ */
+async function mergedRanges(archive: Archive, part: string): Promise<MergedRange[] | undefined> {
+  const out: MergedRange[] = [];
+  const decoder = new TextDecoder('utf-8');
+  let rest = '';
+  const found = await archive.peek(part, MERGE_PEEK_BYTES, (bytes) => {
+    const text = rest + decoder.decode(bytes, { stream: true });
+    if (!text.includes('mergeCell')) {
+      rest = text.slice(-256);
+      return;
+    }
+    let end = 0;
+    for (const m of text.matchAll(/<(?:[\w.-]+:)?mergeCell\b[^>]*?\bref="([A-Za-z]+)(\d+):([A-Za-z]+)(\d+)"/g)) {
+      const left = columnOfRef(m[1] as string) - 1;
+      const right = columnOfRef(m[3] as string) - 1;
+      const top = Number(m[2]);
+      const bottom = Number(m[4]);
+      if (left >= 0 && right >= left && bottom >= top) out.push({ top, bottom, left, right });
+      end = (m.index ?? 0) + m[0].length;
+    }
+    // A tag cut by the chunk's end is looked at again with the next chunk.
+    rest = text.slice(Math.max(end, text.length - 256));
+  });
+  return found ? out : undefined;
 }
 
 interface Book {
@@ -177,9 +223,6 @@ function attributes(text: string): Record<string, string> {
   return out;
 }
 
-/** Built-in number formats that show a date (ECMA-376 §18.8.30, and the East Asian ones). */
-const BUILTIN_DATE_FORMATS = new Set([14, 15, 16, 17, 22, 27, 28, 29, 30, 31, 34, 35, 36, 50, 51, 52, 53, 54, 57, 58]);
-
 /** Per cell style (the `s` of a cell): whether its number format shows a date. */
 function dateStyles(xml: string): boolean[] {
   const custom = new Map<number, string>();
@@ -195,21 +238,6 @@ function dateStyles(xml: string): boolean[] {
     out.push(code === undefined ? BUILTIN_DATE_FORMATS.has(id) : isDateFormat(code));
   }
   return out;
-}
-
-/**
- * A custom format shows a date when, outside quoted text, escapes and `[...]` sections
- * (colours, conditions, locales), it has a day or a year part. A time alone (`h:mm`) is not
- * a day.
- */
-export function isDateFormat(code: string): boolean {
-  const bare =
-    code
-      .replace(/"[^"]*"/g, '')
-      .replace(/\\./g, '')
-      .replace(/\[[^\]]*\]/g, '')
-      .split(';')[0] ?? '';
-  return /[dy]/i.test(bare) && !/^[#0.,\s%]*$/.test(bare);
 }
 
 /** The string table: each `<si>` as its text, rich runs joined, phonetic hints (`<rPh>`) left out. */
@@ -243,11 +271,6 @@ interface SheetContext {
   maxRowLength: number;
 }
 
-const DAY_MS = 86_400_000;
-/** Serial 0 of each date system: 1899-12-30 (1900 system, past Excel's phantom 29 Feb 1900) and 1904-01-01. */
-const EPOCH_1900 = Date.UTC(1899, 11, 30);
-const EPOCH_1904 = Date.UTC(1904, 0, 1);
-
 /**
  * The rows of a sheet's XML, scanned as text arrives. A row is handed on when its closing
  * tag has arrived; a row missing from the XML (nothing in it) is not a record. Rows are
@@ -268,14 +291,16 @@ class SheetRows {
   private width = 0;
   private fields: string[] = [];
   private kinds: CellKinds = new Uint8Array(16);
-  private readonly days = new Map<number, string>();
+  private readonly days: SerialDays;
 
   constructor(
     private readonly file: string,
     private readonly sheet: string,
     private readonly ctx: SheetContext,
     private readonly onRow: RecordHandler,
-  ) {}
+  ) {
+    this.days = new SerialDays(ctx.date1904);
+  }
 
   push(text: string): void {
     let buf = this.rest.length > 0 ? this.rest + text : text;
@@ -392,7 +417,7 @@ class SheetRows {
         const n = Number(raw);
         const style = /\bs="(\d+)"/.exec(a);
         if (!Number.isFinite(n) || raw.trim() === '') text = raw;
-        else if (style && this.ctx.dateStyles[Number(style[1])] === true) text = this.serialDay(n);
+        else if (style && this.ctx.dateStyles[Number(style[1])] === true) text = this.days.day(n);
         else {
           text = numberText(n);
           kinds[column - 1] = NUMBER_CELL;
@@ -411,20 +436,6 @@ class SheetRows {
     if (fields.length > this.width) this.width = fields.length;
     while (fields.length < this.width) fields.push('');
     this.onRow(fields, line, kinds);
-  }
-
-  /** A date cell's serial number as its calendar day; the time of day is dropped. */
-  private serialDay(serial: number): string {
-    const epoch = this.ctx.date1904 ? EPOCH_1904 : EPOCH_1900;
-    // Before 1 March 1900 the 1900 system counts a 29 February that never was.
-    const days = Math.floor(serial + 1e-9) + (!this.ctx.date1904 && serial < 61 ? 1 : 0);
-    // An export holds a few thousand distinct days over many rows: each is formatted once.
-    let text = this.days.get(days);
-    if (text === undefined) {
-      text = isoDay(new Date(epoch + days * DAY_MS));
-      if (this.days.size < 100_000) this.days.set(days, text);
-    }
-    return text;
   }
 }
 

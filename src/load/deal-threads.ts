@@ -16,6 +16,7 @@ import { DealSink, type DealTargets } from './deal-sink.js';
 import type { DealFilter } from './deals.js';
 import type { InputOptions } from './input-options.js';
 import { loadRows, type LoadedRows, type SameFields } from './rows.js';
+import type { ReportShape } from './table-source.js';
 
 /**
  * Below this size a file is read as text on one thread unless `--threads` says otherwise: the
@@ -125,7 +126,7 @@ export async function readDealsInParts(
   /** Where the parts begin, and whether a later file of the input will be compared with this one's IDs. */
   plan: { cuts: number[]; size: number; keepIds: boolean },
   /** The checks of the header mapping the one-thread reader makes (they throw). */
-  checkMapping: (mapping: ColumnMapping) => void,
+  checkMapping: (mapping: ColumnMapping, shape: ReportShape) => number | null,
   run: PartRunner = (job, k, count, progress) =>
     k === count - 1 ? onThisThread(job, progress) : onWorker(job, progress),
 ): Promise<DealFileRead | null> {
@@ -155,8 +156,9 @@ export async function readDealsInParts(
     loaded = await loadRows(
       { ...options, stopAt: plan.cuts[0], collect: undefined },
       DEAL_NEEDS,
-      (map, problems, format) => {
-        checkMapping(map);
+      (map, problems, format, shape) => {
+        // Rows dated by a report's title are read in one go, where the converter is told the day.
+        if (checkMapping(map, shape) !== null) unsure = 'rows dated by the title';
         const converter = new DealConverter(
           map,
           {

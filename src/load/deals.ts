@@ -12,6 +12,8 @@ import { type Warning, warning } from '../codes/warnings.js';
 import { inputReport, loadRows, readWarnings, SameFields, type LoadedRows } from './rows.js';
 import type { ColumnMapping } from '../normalize/columns.js';
 import { mixedCurrencies } from './currencies.js';
+import { formatDay } from '../normalize/dates.js';
+import type { ReportShape } from './table-source.js';
 import { DealSink } from './deal-sink.js';
 import { partCuts, readDealsInParts, type DealFileRead, type DealInputTotals } from './deal-threads.js';
 import { unknownValuesWarning } from './unknown-values.js';
@@ -103,24 +105,48 @@ async function loadDealFile(
   more: boolean,
 ): Promise<{ input: InputReport; warnings: Warning[]; from: number; to: number }> {
   const file = options.source.name;
-  const checkMapping = (map: ColumnMapping): void => {
-    if (filter.period !== null && map.index.date === undefined) {
-      const given = filter.periodGiven !== false;
-      const columns = map.headers.map((h) => `"${h}"`).join(', ');
+  /** The checks of the header: it returns the day every row is dated when the file has no date column but its title prints a period. */
+  const checkMapping = (map: ColumnMapping, shape: ReportShape): number | null => {
+    totals.fields.check(file, map);
+    if (map.index.date !== undefined) return null;
+    const title = shape.titlePeriod;
+    const asked = filter.period;
+    if (title === null) {
+      if (asked !== null) {
+        const given = filter.periodGiven !== false;
+        const columns = map.headers.map((h) => `"${h}"`).join(', ');
+        throw new FolioError({
+          code: 'MISSING_COLUMN',
+          file,
+          line: map.line,
+          message: given
+            ? 'a period was asked for, but the file has no date column'
+            : 'the report covers a period (by default the last full month before --as-of), but the file has no date column',
+          hint: given
+            ? `columns found: ${columns}; map one with --map date=HEADER, or drop --period/--from/--to`
+            : `columns found: ${columns}; map one with --map date=HEADER`,
+          says: says('NO_DATE_FOR_PERIOD', { columns: map.headers, given }),
+        });
+      }
+      return null;
+    }
+    // The rows are known only to fall in the title's period: inside the period asked for, or
+    // outside it, but never split between the two.
+    const inside = asked === null || (title.from >= asked.from && title.to <= asked.to);
+    const outside = asked !== null && (title.to < asked.from || title.from > asked.to);
+    if (!inside && !outside) {
+      const from = formatDay(title.from);
+      const to = formatDay(title.to);
       throw new FolioError({
         code: 'MISSING_COLUMN',
         file,
-        line: map.line,
-        message: given
-          ? 'a period was asked for, but the file has no date column'
-          : 'the report covers a period (by default the last full month before --as-of), but the file has no date column',
-        hint: given
-          ? `columns found: ${columns}; map one with --map date=HEADER, or drop --period/--from/--to`
-          : `columns found: ${columns}; map one with --map date=HEADER`,
-        says: says('NO_DATE_FOR_PERIOD', { columns: map.headers, given }),
+        line: shape.titlePeriodLine,
+        message: `the file has no date column, and the period its title prints (${from} — ${to}) lies partly outside the period asked for: its rows cannot be split`,
+        hint: `ask for a period that holds the whole of it (--from ${from} --to ${to}), or map a date column with --map date=HEADER`,
+        says: says('TITLE_PERIOD_STRADDLES', { from, to }),
       });
     }
-    totals.fields.check(file, map);
+    return title.to;
   };
   const plan = await partCuts(options, filter);
   const inParts = plan
@@ -135,15 +161,15 @@ async function readDealsInOne(
   options: InputOptions,
   filter: DealFilter,
   totals: DealInputTotals,
-  checkMapping: (map: ColumnMapping) => void,
+  checkMapping: (map: ColumnMapping, shape: ReportShape) => number | null,
 ): Promise<DealFileRead> {
   const file = options.source.name;
   const sink = new DealSink(filter, file, { ...totals, history: filter.history ?? null });
   const loaded = await loadRows(
     options,
     DEAL_NEEDS,
-    (map, problems) => {
-      checkMapping(map);
+    (map, problems, _format, shape) => {
+      const undatedDay = checkMapping(map, shape);
       return new DealConverter(
         map,
         {
@@ -153,6 +179,7 @@ async function readDealsInOne(
           vocabulary: filter.vocabulary,
           fold: options.fold,
           repeats: totals.repeats,
+          undatedDay,
         },
         problems,
       );
@@ -214,6 +241,17 @@ function dealFileReport(
   }
   if (sink.undated > 0) {
     warnings.push(warning('UNDATED_ROWS', { file, count: sink.undated }));
+  }
+  const title = loaded.shape.titlePeriod;
+  if (title !== null && mapping.index.date === undefined) {
+    warnings.push(
+      warning('TITLE_PERIOD', {
+        file,
+        line: loaded.shape.titlePeriodLine,
+        from: formatDay(title.from),
+        to: formatDay(title.to),
+      }),
+    );
   }
   const statuses = mapping.index.status === undefined ? null : unknownValuesWarning(file, 'status', conv.statuses);
   if (statuses) warnings.push(statuses);

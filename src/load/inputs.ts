@@ -102,7 +102,7 @@ export const ROLE_NOUN: Record<Role, string> = {
 const TABLE_FILE = /\.(csv|tsv|txt|xlsx|xlsm|xls|parquet)$/i;
 /** Spreadsheets that folio cannot read: the user has to save them as .xlsx or CSV. */
 const WORKBOOK_FILE = /\.(xlsb|ods|numbers)$/i;
-const TABLE_FILES = 'a .csv/.tsv/.txt, .xlsx/.xlsm, .xls (HTML) or .parquet file';
+const TABLE_FILES = 'a .csv/.tsv/.txt, .xlsx/.xlsm/.xls or .parquet file';
 
 /** What folder discovery looks for, one line per role. */
 export function lookedFor(role: Role): string {

@@ -17,9 +17,9 @@ import type { Vocabulary } from '../normalize/vocabulary.js';
 import type { InputOptions } from './input-options.js';
 import { type Warning, type WarningFields, warning } from '../codes/warnings.js';
 import { contactWarning } from './deals.js';
-import { columnWarnings, formatWarnings } from './rows.js';
+import { columnWarnings, formatWarnings, subtotalWarnings } from './rows.js';
 import { unknownValuesWarning } from './unknown-values.js';
-import { readMapped } from './table-source.js';
+import { readMapped, type ReportShape } from './table-source.js';
 
 const SAMPLE_ROWS = 5;
 
@@ -46,6 +46,12 @@ export interface InspectResult {
   nulBytes: { count: number; line: number };
   /** A file without a header row whose columns were told by their content: the roles told, those left ambiguous; null otherwise. */
   headerless: HeaderlessRead | null;
+  /** First line of the header: below `headerLine` when a header over two lines was read as one. */
+  headerFrom: number;
+  /** The period the title block above the header prints, and its line; null without one. */
+  titlePeriod: { from: string; to: string; line: number } | null;
+  /** Group rows left out as the exact sums of the rows under them (report-shaped workbooks). */
+  subtotals: { rows: number; lines: number[] };
   rows: number;
   /** Records below the header that are empty or hold only delimiters. */
   blank: number;
@@ -69,14 +75,31 @@ type AnyConverter = ConverterBase & RowConverter<object>;
 
 interface RoleReader {
   needs: FieldNeeds;
-  make: (map: ColumnMapping, input: InputOptions, problems: Problems, vocabulary: Vocabulary) => AnyConverter;
+  make: (
+    map: ColumnMapping,
+    input: InputOptions,
+    problems: Problems,
+    vocabulary: Vocabulary,
+    shape: ReportShape,
+  ) => AnyConverter;
 }
 
 const READERS: Record<Role, RoleReader> = {
   deals: {
     needs: DEAL_NEEDS,
-    make: (m, i, p, vocabulary) =>
-      new DealConverter(m, { file: i.source.name, decimal: i.decimal, dayOrder: i.dayOrder, vocabulary }, p),
+    make: (m, i, p, vocabulary, shape) =>
+      new DealConverter(
+        m,
+        {
+          file: i.source.name,
+          decimal: i.decimal,
+          dayOrder: i.dayOrder,
+          vocabulary,
+          // As every command reads it: without a date column, dated by the period the title prints.
+          undatedDay: m.index.date === undefined ? (shape.titlePeriod?.to ?? null) : null,
+        },
+        p,
+      ),
   },
   leads: {
     needs: LEAD_NEEDS,
@@ -167,9 +190,10 @@ export async function inspectInput(
   const read = await readMapped(
     input,
     (headers) => READERS[roleOf(headers)].needs,
-    (map, fmt) => {
+    (map, fmt, shape) => {
       ctx.role = roleOf(map.headers);
-      const converter = READERS[ctx.role].make(map, input, problems, vocabulary);
+      const converter = READERS[ctx.role].make(map, input, problems, vocabulary, shape);
+      converter.sheetRows = fmt.kind !== 'csv';
       const feed = new RowFeed<object>(converter, (record) => {
         if (sample.length < SAMPLE_ROWS) sample.push(describe(record as Record<string, unknown>));
       });
@@ -214,6 +238,16 @@ export async function inspectInput(
     escape: format.kind === 'csv' ? { style: format.escape, detected: format.escapeDetected } : null,
     nulBytes: format.nuls,
     headerless: mapping.headerless,
+    headerFrom: read.shape.headerFrom || read.headerLine,
+    titlePeriod:
+      read.shape.titlePeriod === null
+        ? null
+        : {
+            from: formatDay(read.shape.titlePeriod.from),
+            to: formatDay(read.shape.titlePeriod.to),
+            line: read.shape.titlePeriodLine,
+          },
+    subtotals: { rows: read.shape.subtotals.count, lines: read.shape.subtotals.notes.map((n) => n.line) },
     rows,
     blank: read.blank,
     missing: read.missing.map((spec) => {
@@ -230,7 +264,17 @@ export async function inspectInput(
     choices: used.choices,
     warnings: [
       ...formatWarnings(format),
-      ...columnWarnings(used, converter),
+      ...columnWarnings(used, converter, read.shape),
+      ...subtotalWarnings(undefined, read.shape),
+      ...(read.shape.titlePeriod !== null && mapping.index.date === undefined && ctx.role === 'deals'
+        ? [
+            warning('TITLE_PERIOD', {
+              line: read.shape.titlePeriodLine,
+              from: formatDay(read.shape.titlePeriod.from),
+              to: formatDay(read.shape.titlePeriod.to),
+            }),
+          ]
+        : []),
       ...(converter instanceof DealConverter && converter.blankAmounts > 0
         ? [warning('BLANK_AMOUNTS', { count: converter.blankAmounts, line: converter.firstBlankAmount })]
         : []),

@@ -10,7 +10,7 @@ import { RowFeed, type RowConverter } from '../normalize/row-feed.js';
 import type { InputOptions } from './input-options.js';
 import type { InputReport } from '../schema/envelope.js';
 import { type Warning, warning } from '../codes/warnings.js';
-import { pinLine, readMapped } from './table-source.js';
+import { pinLine, readMapped, type ReportShape } from './table-source.js';
 
 export interface LoadedRows<C> {
   format: TableFormat;
@@ -22,6 +22,8 @@ export interface LoadedRows<C> {
   problems: Problems;
   /** Rows that waited for a column's convention to settle. */
   heldRows: number;
+  /** The title block, a header over two lines, subtotal rows dropped. */
+  shape: ReportShape;
 }
 
 /**
@@ -32,7 +34,7 @@ export interface LoadedRows<C> {
 export async function loadRows<T, C extends ConverterBase & RowConverter<T>>(
   options: InputOptions,
   needs: FieldNeeds,
-  make: (mapping: ColumnMapping, problems: Problems, format: TableFormat) => C,
+  make: (mapping: ColumnMapping, problems: Problems, format: TableFormat, shape: ReportShape) => C,
   accept: (record: T) => void,
   problems: Problems = new Problems(
     options.skipInvalid,
@@ -41,8 +43,9 @@ export async function loadRows<T, C extends ConverterBase & RowConverter<T>>(
   ),
 ): Promise<LoadedRows<C>> {
   const ctx: { converter?: C; feed?: RowFeed<T> } = {};
-  const { format, mapping, rows, headerLine, blank } = await readMapped(options, needs, (map, fmt) => {
-    const converter = make(map, problems, fmt);
+  const { format, mapping, rows, headerLine, blank, shape } = await readMapped(options, needs, (map, fmt, shaped) => {
+    const converter = make(map, problems, fmt, shaped);
+    converter.sheetRows = fmt.kind !== 'csv';
     const feed = new RowFeed<T>(converter, accept);
     Object.assign(ctx, { converter, feed });
     problems.sheet = fmt.sheet;
@@ -64,15 +67,18 @@ export async function loadRows<T, C extends ConverterBase & RowConverter<T>>(
     converter: ctx.converter as C,
     problems,
     heldRows: ctx.feed?.heldRows ?? 0,
+    shape,
   };
 }
 
 /** Warnings every input shares: how its header and columns were read (see `columnWarnings`), totals rows left out, and skipped rows. */
 export function readWarnings(file: string, loaded: LoadedRows<ConverterBase>): Warning[] {
-  const warnings = [...formatWarnings(loaded.format), ...columnWarnings(loaded.mapping, loaded.converter)].map(
-    (w) => ({ ...w, fields: { file, ...w.fields } }) as Warning,
-  );
+  const warnings = [
+    ...formatWarnings(loaded.format),
+    ...columnWarnings(loaded.mapping, loaded.converter, loaded.shape),
+  ].map((w) => ({ ...w, fields: { file, ...w.fields } }) as Warning);
   const converter = loaded.converter;
+  warnings.push(...subtotalWarnings(file, loaded.shape));
   if (converter.totals > 0) {
     warnings.push(
       warning('TOTALS_ROWS', {
@@ -92,11 +98,14 @@ export function readWarnings(file: string, loaded: LoadedRows<ConverterBase>): W
 }
 
 /**
- * What was told from a CSV file's text and changes how it reads, for every command and for
- * `inspect` (messages without the file): backslash escapes, NUL bytes dropped.
+ * What was told from a file's bytes and changes how it reads, for every command and for
+ * `inspect` (messages without the file): backslash escapes and NUL bytes dropped (CSV), a
+ * code page guessed for an old .xls that names none.
  */
 export function formatWarnings(format: TableFormat): Warning[] {
   const warnings: Warning[] = [];
+  if (format.kind === 'xls' && format.encodingReason === 'letter-statistics')
+    warnings.push(warning('XLS_CODE_PAGE_GUESSED', { encoding: format.encoding }));
   if (format.escape === 'backslash' && format.escapeDetected) warnings.push(warning('BACKSLASH_ESCAPES', {}));
   if (format.nuls.count > 0) warnings.push(warning('NUL_BYTES', { count: format.nuls.count, line: format.nuls.line }));
   return warnings;
@@ -107,9 +116,21 @@ export function formatWarnings(format: TableFormat): Warning[] {
  * file): lines passed over above the header, which header was taken where several fit,
  * which field a fallback header stands in for, and amounts rounded from printed binary floats.
  */
-export function columnWarnings(mapping: ColumnMapping, converter: ConverterBase): Warning[] {
+export function columnWarnings(mapping: ColumnMapping, converter: ConverterBase, shape: ReportShape): Warning[] {
+  // A header over two lines is said as such, from its first line.
+  const joined = shape.headerFrom > 0 && shape.headerFrom < mapping.line;
   const warnings: Warning[] =
-    mapping.preamble > 0 ? [warning('HEADER_ROW', { line: mapping.line, preamble: mapping.preamble })] : [];
+    mapping.preamble > 0
+      ? [warning('HEADER_ROW', { line: joined ? shape.headerFrom : mapping.line, preamble: mapping.preamble })]
+      : [];
+  if (joined)
+    warnings.push(
+      warning('HEADER_JOINED', {
+        from: shape.headerFrom,
+        to: mapping.line,
+        headers: mapping.headers.filter((h) => h.includes(' - ')).slice(0, 8),
+      }),
+    );
   const headerless = mapping.headerless;
   if (headerless !== null && (headerless.detected || headerless.roles.length > 0))
     warnings.push(
@@ -158,6 +179,34 @@ export function columnWarnings(mapping: ColumnMapping, converter: ConverterBase)
   return warnings;
 }
 
+/** Subtotal rows dropped from a report-shaped workbook, and groups too large to check. */
+export function subtotalWarnings(file: string | undefined, shape: ReportShape): Warning[] {
+  const out: Warning[] = [];
+  const s = shape.subtotals;
+  if (s.count > 0)
+    out.push(
+      warning('SUBTOTAL_ROWS', {
+        ...(file === undefined ? {} : { file }),
+        count: s.count,
+        notes: s.notes,
+        filled: s.filled,
+      }),
+    );
+  const footer = shape.footer;
+  if (footer.count > 0)
+    out.push(
+      warning('REPORT_FOOTER', {
+        ...(file === undefined ? {} : { file }),
+        count: footer.count,
+        lines: footer.lines,
+        first: footer.first,
+      }),
+    );
+  if (s.uncheckedAt > 0)
+    out.push(warning('SUBTOTALS_UNCHECKED', { ...(file === undefined ? {} : { file }), line: s.uncheckedAt }));
+  return out;
+}
+
 /** The input's entry in `inputs[]`: how it was read, and what became of its rows. */
 export function inputReport(
   loaded: LoadedRows<ConverterBase>,
@@ -174,7 +223,8 @@ export function inputReport(
     used: counts.used,
     excluded: counts.excluded,
     folded: counts.folded ?? 0,
-    totals: loaded.converter.totals,
+    // Subtotal rows dropped before the converter are totals rows too.
+    totals: loaded.converter.totals + loaded.shape.subtotals.count,
     skipped: loaded.converter.skipped,
     blank: loaded.blank,
     columns: { ...loaded.mapping.header },

@@ -21,6 +21,30 @@ import type { InputOptions } from './input-options.js';
 import { type Warning, warning } from '../codes/warnings.js';
 import { NAME_FIELDS, type NameSink } from './names.js';
 
+import type { MergedRange } from '../io/cells.js';
+import type { Period } from '../normalize/period.js';
+import { SubtotalRows, type SubtotalNote } from '../normalize/subtotals.js';
+import { titlePeriod } from '../normalize/title-period.js';
+
+/**
+ * What a report-shaped file holds around its table: a title block above the header (and the
+ * period it prints), a header over two lines, subtotal rows among the data.
+ */
+export interface ReportShape {
+  /** First line of the header: the line above `headerLine` when two lines were joined into one header. */
+  headerFrom: number;
+  /** The lines above the header as text, each its cells joined (at most 30). */
+  title: string[];
+  /** The period the title prints (`с 01.10.24 по 30.11.24`), or null. */
+  titlePeriod: Period | null;
+  /** Line of the title that names the period, 0 without one. */
+  titlePeriodLine: number;
+  /** Group rows dropped because the rows under them add up to their amount. */
+  subtotals: { count: number; notes: SubtotalNote[]; filled: number; uncheckedAt: number };
+  /** Lines below the totals row that hold no amount: the report's footer, not data rows (the first few, and their count). */
+  footer: { count: number; lines: number[]; first: string };
+}
+
 export interface MappedTable {
   format: TableFormat;
   mapping: ColumnMapping;
@@ -36,6 +60,7 @@ export interface MappedTable {
   guess: Warning | null;
   /** The first data rows as read, for proposing a column of the right kind (`inspect`). */
   sample: string[][];
+  shape: ReportShape;
 }
 
 /** Data rows kept for `MappedTable.sample`. */
@@ -72,7 +97,7 @@ export async function readMapped(
   options: InputOptions,
   /** What the input needs, or a function that tells it from a candidate header row. */
   needs: FieldNeeds | ((headers: string[]) => FieldNeeds),
-  start: (mapping: ColumnMapping, format: TableFormat) => RecordHandler,
+  start: (mapping: ColumnMapping, format: TableFormat, shape: ReportShape) => RecordHandler,
   lenient = false,
 ): Promise<MappedTable> {
   let mapping: ColumnMapping | null = null;
@@ -87,6 +112,19 @@ export async function readMapped(
   let blankAmongCandidates = 0;
   /** Rows of a table without header, held until its columns' roles are told from them. */
   let sampled: Held[] | null = null;
+  const shape: ReportShape = {
+    headerFrom: 0,
+    title: [],
+    titlePeriod: null,
+    titlePeriodLine: 0,
+    subtotals: { count: 0, notes: [], filled: 0, uncheckedAt: 0 },
+    footer: { count: 0, lines: [], first: '' },
+  };
+  let subtotals: SubtotalRows | null = null;
+  /** The row just before, while no header is taken (a header's first line, perhaps). */
+  let previous: { fields: string[]; line: number } | null = null;
+  /** A row that fits alone but heads merged cells: the next line may be the header's second. */
+  let pending: { fields: string[]; line: number; fit: HeaderFit } | null = null;
   const file = options.source.name;
   const needsOf = (headers: string[]): FieldNeeds => (typeof needs === 'function' ? needs(headers) : needs);
   /** A row tried as the header: its names, and its cells (unnamed ones at the end included). */
@@ -102,11 +140,17 @@ export async function readMapped(
       blank++;
       return;
     }
+    if (subtotals !== null && subtotals.footer(fields, kinds)) {
+      const f = shape.footer;
+      if (f.count++ === 0) f.first = fields.filter((x) => x.trim() !== '').join(' ');
+      if (f.lines.length < 5) f.lines.push(line);
+      return;
+    }
     rows++;
     if (sample.length < SAMPLE_ROWS) sample.push(fields.slice());
     (handler as RecordHandler)(fields, line, kinds);
   };
-  const take = (fit: HeaderFit, format: TableFormat): void => {
+  const take = (fit: HeaderFit, format: TableFormat, from = fit.mapping.line): void => {
     if (!lenient) {
       if (fit.duplicate) throw fit.duplicate;
       if (fit.missing.length > 0) throw missingError(file, fit.mapping.line, fit, options.map, options.header);
@@ -114,11 +158,39 @@ export async function readMapped(
       if (fit.duplicateChoice) fit.mapping.choices.push(fit.duplicateChoice);
     }
     mapping = fit.mapping;
-    if (options.header && options.headerRow === undefined && fit.mapping.line > 0)
-      mapping.preamble = fit.mapping.line - (format.sepLine ? 2 : 1);
+    if (options.header && options.headerRow === undefined && from > 0)
+      mapping.preamble = from - (format.sepLine ? 2 : 1);
     missing = fit.missing;
-    handler = learningNames(start(fit.mapping, format), fit.mapping, options.names);
+    shape.headerFrom = from;
+    readTitle(from);
+    let rows = start(fit.mapping, format, shape);
+    const amount = fit.mapping.index.amount;
+    if (isWorkbook(format) && amount !== undefined) {
+      subtotals = new SubtotalRows(amount, rows);
+      rows = subtotals.push;
+    }
+    // Names are learnt before a group row can be dropped and named in a warning.
+    handler = learningNames(rows, fit.mapping, options.names);
   };
+  /** The lines above the header: the title block, and the period it prints. */
+  const readTitle = (from: number): void => {
+    for (const c of candidates) {
+      if (c.line >= from || shape.title.length >= HEADER_SEARCH_ROWS) continue;
+      const text = c.fields
+        .map((f) => f.trim())
+        .filter((f) => f !== '')
+        .join(' ');
+      shape.title.push(text);
+      const period = shape.titlePeriod === null ? titlePeriod(text) : null;
+      if (period !== null) {
+        shape.titlePeriod = period;
+        shape.titlePeriodLine = c.line;
+      }
+    }
+  };
+  /** Two lines as one header, when the pair maps every needed field. */
+  const joinedFit = (top: { fields: string[]; line: number }, bottom: string[], line: number, merges: MergedRange[]) =>
+    fitOf(joinedHeader(top.fields, bottom, top.line, merges), line);
   /**
    * No candidate had every column. When the first reads as data of the columns below it, the
    * file has no header row: its rows are held to tell the columns by (at the end of the input,
@@ -212,6 +284,8 @@ export async function readMapped(
       },
       (fmt) => {
         sheet = fmt.sheet;
+        const merges = fmt.merges ?? [];
+        const workbook = isWorkbook(fmt);
         return (fields, line, kinds) => {
           if (handler !== null) return data(fields, line, kinds);
           if (sampled !== null || !options.header) {
@@ -229,18 +303,50 @@ export async function readMapped(
             return take(fitOf(fields, line), fmt);
           }
           if (isBlank(fields)) {
-            if (candidates.length > 0) blankAmongCandidates++;
+            previous = null;
+            // A blank line ends the header: the line that fit alone is the whole of it.
+            if (pending !== null) {
+              take(pending.fit, fmt);
+              pending = null;
+            } else if (candidates.length > 0) blankAmongCandidates++;
             return;
           }
+          if (pending !== null) {
+            // A header over two lines, its first heading merged cells; or the first line alone.
+            const top = pending;
+            pending = null;
+            const joined = joinedFit(top, fields, line, merges);
+            if (joined.missing.length === 0) return take(joined, fmt, top.line);
+            take(top.fit, fmt);
+            return data(fields, line, kinds);
+          }
           const fit = fitOf(fields, line);
-          if (fit.missing.length === 0) return take(fit, fmt);
+          const above = previous !== null && previous.line === line - 1 ? previous : null;
+          if (workbook && above !== null && (fit.missing.length > 0 || headsMerges(merges, above.line))) {
+            const joined = joinedFit(above, fields, line, merges);
+            if (joined.missing.length === 0) return take(joined, fmt, above.line);
+          }
+          if (fit.missing.length === 0) {
+            if (workbook && headsMerges(merges, line)) {
+              pending = { fields: fields.slice(), line, fit };
+              return;
+            }
+            return take(fit, fmt);
+          }
           candidates.push({ ...held(fields, line, kinds), fit });
+          previous = { fields: fields.slice(), line };
           if (candidates.length === HEADER_SEARCH_ROWS) settle(fmt, false);
         };
       },
     );
+    if (handler === null && pending !== null) take((pending as { fit: HeaderFit }).fit, format);
     if (handler === null && sampled !== null) inferColumns(format);
     else if (handler === null && candidates.length > 0) settle(format, true);
+    if (subtotals !== null) {
+      const s = subtotals;
+      s.end();
+      shape.subtotals = { count: s.count, notes: s.notes, filled: s.filled, uncheckedAt: s.uncheckedAt };
+    }
     if (mapping === null) {
       if (options.headerRow !== undefined) throw headerRowMissing(file, options.headerRow);
       throw new FolioError({
@@ -262,7 +368,7 @@ export async function readMapped(
         says: says('NO_DATA_ROWS', {}),
       });
     }
-    return { format, mapping, rows, headerLine, blank, missing, guess, sample };
+    return { format, mapping, rows, headerLine, blank, missing, guess, sample, shape };
   }
 }
 
@@ -461,4 +567,43 @@ function headerRowMissing(file: string, headerRow: number): FolioError {
     hint: 'give the line number of the header row as an editor shows it; `folio inspect FILE` shows the line it takes',
     says: says('BAD_HEADER_ROW', {}),
   });
+}
+
+/** Workbooks (and tables saved as .xls) are where reports put merged headers and subtotal rows. */
+function isWorkbook(format: TableFormat): boolean {
+  return format.kind === 'xlsx' || format.kind === 'xls' || format.kind === 'html';
+}
+
+/** Whether merged cells start on this line and span columns, or reach down into the next line. */
+function headsMerges(merges: readonly MergedRange[], line: number): boolean {
+  return merges.some((m) => m.top === line && (m.right > m.left || m.bottom > m.top));
+}
+
+/**
+ * Two header lines as one, column by column: `Group - Sub` where a label stands above a
+ * sub-label, the one label where only one line has one (a cell merged down both lines). A
+ * label merged across several columns of the first line stands above each of them that has
+ * a sub-label (`Продажи` over `Количество` and `Сумма`); without sub-labels it names its
+ * first column only (a wide column drawn as two). ` - ` is the separator headers already
+ * read as a group prefix (`Deal - Amount`), so the sub-label alone still matches an alias.
+ */
+export function joinedHeader(
+  top: string[],
+  bottom: string[],
+  topLine: number,
+  merges: readonly MergedRange[],
+): string[] {
+  const width = Math.max(top.length, bottom.length);
+  const out: string[] = [];
+  for (let c = 0; c < width; c++) {
+    let upper = (top[c] ?? '').trim();
+    const lower = (bottom[c] ?? '').trim();
+    if (upper === '' && lower !== '') {
+      const m = merges.find((r) => r.top === topLine && r.left < c && r.right >= c);
+      if (m) upper = (top[m.left] ?? '').trim();
+    }
+    out.push(upper !== '' && lower !== '' && upper !== lower ? `${upper} - ${lower}` : upper || lower);
+  }
+  while (out.length > 1 && out[out.length - 1] === '') out.pop();
+  return out;
 }

@@ -54,6 +54,8 @@ export abstract class ConverterBase {
   protected readonly reach: number;
   /** Which cells of the current row are typed numbers; undefined while rows are CSV text. */
   private kinds: CellKinds | undefined;
+  /** Rows are a sheet's (a workbook or a table saved as .xls), not CSV text: a row too wide is no quoting slip. */
+  sheetRows = false;
 
   constructor(
     protected readonly mapping: ColumnMapping,
@@ -233,8 +235,13 @@ export abstract class ConverterBase {
           undefined,
           fields[i] ?? '',
           `the row has ${fields.length} fields, the header ${this.cells}`,
-          'check the quoting of this row: a value holding the delimiter must be quoted',
-          { text: cell('EXTRA_FIELDS', { fields: fields.length, width: this.cells }), hint: 'extra-fields' },
+          this.sheetRows
+            ? "a cell right of the header's last column holds a value: check which line is the header (`folio inspect FILE` shows it) and name it with --header-row N, or clear that column"
+            : 'check the quoting of this row: a value holding the delimiter must be quoted',
+          {
+            text: cell('EXTRA_FIELDS', { fields: fields.length, width: this.cells }),
+            hint: this.sheetRows ? 'extra-cells' : 'extra-fields',
+          },
           'EXTRA_FIELDS',
         );
         return true;

@@ -111,6 +111,8 @@ export interface DealOptions extends ConverterOptions {
   fold?: boolean;
   /** What the earlier files of the same input have shown, so that a line repeated across files folds. */
   repeats?: DealRepeats;
+  /** Without a date column: the day every row is dated (the last day of the period a report's title prints). */
+  undatedDay?: number | null;
 }
 
 /**
@@ -137,10 +139,12 @@ export class DealConverter extends ConverterBase implements RowConverter<Deal> {
   private readonly repeatedIds = new Set<number>();
   protected readonly productRows: boolean;
   protected readonly fold: boolean;
+  private readonly undatedDay: number | null;
 
   constructor(mapping: ColumnMapping, options: DealOptions, problems: Problems) {
     super(mapping, options, problems);
     this.fold = options.fold !== false;
+    this.undatedDay = options.undatedDay ?? null;
     // Bitrix24 writes a deal once per product row, with the deal's total on each; there the
     // row's own amount is price × quantity.
     this.productRows = this.has('product') && this.has('price') && this.has('quantity');
@@ -251,7 +255,7 @@ export class DealConverter extends ConverterBase implements RowConverter<Deal> {
     const written = currencyCode(this.text(fields, 'currency'));
     if (written !== '') currency = written;
 
-    let day: number | null = null;
+    let day: number | null = this.undatedDay;
     if (this.has('date')) {
       const d = this.readDateField(fields, 'date', line);
       if (d === AMBIGUOUS) return AMBIGUOUS;

@@ -8,9 +8,10 @@ import { cellText, ERROR_WORDS, errorInLang, fieldName } from './messages/errors
 import { ROLE_NAMES } from './messages/inputs.js';
 import { warningText } from './messages/warnings.js';
 
-const KIND_WORDS: Record<string, 'kindCsv' | 'kindXlsx' | 'kindHtml' | 'kindParquet'> = {
+const KIND_WORDS: Record<string, 'kindCsv' | 'kindXlsx' | 'kindXls' | 'kindHtml' | 'kindParquet'> = {
   csv: 'kindCsv',
   xlsx: 'kindXlsx',
+  xls: 'kindXls',
   html: 'kindHtml',
   parquet: 'kindParquet',
 };
@@ -20,6 +21,10 @@ const WORDS = {
   en: {
     readAs: 'read as',
     headerLine: 'header line',
+    headerLines: (from: number, to: number) => `${from}–${to} (two lines read as one)`,
+    titlePeriod: 'title period',
+    titlePeriodAt: (from: string, to: string, line: number) => `${from} — ${to} (line ${line})`,
+    subtotals: 'subtotal rows',
     noHeader: 'none (--no-header)',
     noHeaderFound: 'none (the first row is data; columns told by their content)',
     quotes: 'quotes',
@@ -38,6 +43,10 @@ const WORDS = {
   ru: {
     readAs: 'Прочитан как',
     headerLine: 'Строка заголовка',
+    headerLines: (from: number, to: number) => `${from}–${to} (две строки прочитаны как одна)`,
+    titlePeriod: 'Период из заголовка',
+    titlePeriodAt: (from: string, to: string, line: number) => `${from} — ${to} (строка ${line})`,
+    subtotals: 'Строк подытогов',
     noHeader: 'нет (--no-header)',
     noHeaderFound: 'нет (первая строка — данные; колонки определены по содержимому)',
     quotes: 'Кавычки',
@@ -65,6 +74,8 @@ const ENCODING_REASON_RU: Record<string, string> = {
   'utf16-zeros': 'по нулевым байтам UTF-16',
   'letter-statistics': 'по частоте букв',
   override: 'задана --encoding',
+  'code-page-record': 'по записи CODEPAGE книги',
+  format: 'по формату файла',
   unrecognised: 'не распознана',
 };
 
@@ -158,7 +169,7 @@ export function inspectDoc(r: InspectResult, details: InspectDetails, lang: Lang
                 [t(lang, 'sheets'), r.sheets.map((s, i) => `${i + 1} ${s}`).join(', ')] as [string, string],
               ]
             : []),
-          ...(r.kind === 'csv' || r.kind === 'html'
+          ...(r.kind === 'csv' || r.kind === 'html' || r.kind === 'xls'
             ? [
                 [
                   t(lang, 'encoding'),
@@ -174,10 +185,27 @@ export function inspectDoc(r: InspectResult, details: InspectDetails, lang: Lang
                 ],
               ]
             : []),
-          [w.headerLine, r.header ? String(r.headerLine) : r.headerless?.detected ? w.noHeaderFound : w.noHeader],
+          [
+            w.headerLine,
+            !r.header
+              ? r.headerless?.detected
+                ? w.noHeaderFound
+                : w.noHeader
+              : r.headerFrom < r.headerLine
+                ? w.headerLines(r.headerFrom, r.headerLine)
+                : String(r.headerLine),
+          ],
           ...(r.escape?.style === 'backslash' ? [[w.quotes, w.backslash(r.escape.detected)] as [string, string]] : []),
           ...(r.nulBytes.count > 0
             ? [[w.nulBytes, w.first(r.nulBytes.count, r.nulBytes.line)] as [string, string]]
+            : []),
+          ...(r.titlePeriod !== null
+            ? [
+                [w.titlePeriod, w.titlePeriodAt(r.titlePeriod.from, r.titlePeriod.to, r.titlePeriod.line)] as [
+                  string,
+                  string,
+                ],
+              ]
             : []),
           [t(lang, 'rows'), String(r.rows)],
           ...(r.totals.rows > 0
@@ -185,6 +213,14 @@ export function inspectDoc(r: InspectResult, details: InspectDetails, lang: Lang
                 [
                   t(lang, 'totalsRows'),
                   `${r.totals.rows} (${w.line} ${r.totals.lines.join(', ')}${r.totals.rows > r.totals.lines.length ? ', …' : ''})`,
+                ] as [string, string],
+              ]
+            : []),
+          ...(r.subtotals.rows > 0
+            ? [
+                [
+                  w.subtotals,
+                  `${r.subtotals.rows} (${w.line} ${r.subtotals.lines.join(', ')}${r.subtotals.rows > r.subtotals.lines.length ? ', …' : ''})`,
                 ] as [string, string],
               ]
             : []),

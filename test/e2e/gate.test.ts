@@ -93,7 +93,7 @@ describe('a gate that checked nothing does not pass', () => {
     expect(e.result.files).toEqual([
       `activities: ${join(dir, '2026-10/activities.csv')} (recognised by its name and columns)`,
       `deals: ${join(dir, '2026-10/deals.csv')} (recognised by its name and columns)`,
-      `not used: ${join(dir, 'readme.md')} (not a .csv/.tsv/.txt, .xlsx/.xlsm, .xls (HTML) or .parquet file)`,
+      `not used: ${join(dir, 'readme.md')} (not a .csv/.tsv/.txt, .xlsx/.xlsm/.xls or .parquet file)`,
       `not used: ${join(dir, 'old/archive')} (a folder two levels down: folio looks one level deep)`,
     ]);
     expect(e.inputs.map((i) => i.file).sort()).toEqual([
@@ -108,7 +108,7 @@ describe('a gate that checked nothing does not pass', () => {
       join(dir, '2026-10/deals.csv'),
     ]);
     expect(checked.warnings.find((w) => w.code === 'FILES_NOT_USED')?.message).toBe(
-      `2 file(s) of ${dir} not used: ${join(dir, 'readme.md')} (not a .csv/.tsv/.txt, .xlsx/.xlsm, .xls (HTML) or .parquet file); ${join(dir, 'old/archive')} (a folder two levels down: folio looks one level deep)`,
+      `2 file(s) of ${dir} not used: ${join(dir, 'readme.md')} (not a .csv/.tsv/.txt, .xlsx/.xlsm/.xls or .parquet file); ${join(dir, 'old/archive')} (a folder two levels down: folio looks one level deep)`,
     );
     // The default policy (invalid, cadence, cooloff) is fed by these two files and holds.
     expect(checked.result.skipped).toEqual([]);

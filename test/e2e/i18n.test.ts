@@ -320,7 +320,7 @@ describe('the files of a folder not used, said in Russian', () => {
     const ru = notUsed(folio(['report', dir, ...AS_OF, '--lang', 'ru']).stdout);
     expect(ru).toEqual([
       'не использован: book.ods (формат таблиц, который folio не читает: сохраните файл как .xlsx или CSV в программе электронных таблиц)',
-      'не использован: readme.md (не файл .csv/.tsv/.txt, .xlsx/.xlsm, .xls (HTML) или .parquet)',
+      'не использован: readme.md (не файл .csv/.tsv/.txt, .xlsx/.xlsm/.xls или .parquet)',
       'не использован: sub/deeper (папка на два уровня вглубь: folio смотрит на один уровень)',
       'не использован: leads.csv (назван как заявки, но без колонок «заявка» + «сумма» + «ожидаемая дата» или «заявка» + «сумма» + «дней до закрытия»)',
       'не использован: notes.csv (колонки не подходят ни к одному входу (a, b))',

@@ -218,3 +218,40 @@ export function windows1251(text: string): Buffer {
   for (let b = 0; b < 256; b++) byChar.set(decoder.decode(new Uint8Array([b])), b);
   return Buffer.from([...text].map((ch) => byChar.get(ch) ?? 63));
 }
+
+/**
+ * A 1C-like sales report: a title block that prints the period, a header over two lines
+ * (`Менеджер` and `Контрагент` merged down both, `Продажи` merged over `Количество` and
+ * `Сумма`), a subtotal row per manager (the manager's cell filled, the client's empty) above
+ * its clients (the manager's cell empty), `Итого`, and a footer line. No date column.
+ */
+export const SALES_REPORT_ROWS: (string | number | null)[][] = [
+  ['Продажи за период с 01.10.24 по 30.11.24'],
+  ['Отбор: Организация Равно "ООО Торговый дом"'],
+  [],
+  ['Менеджер', 'Контрагент', 'Продажи', null],
+  [null, null, 'Количество', 'Сумма'],
+  ['Иванов', null, 12, 30000],
+  [null, 'ООО Ромашка', 5, 20000],
+  [null, 'ООО Лютик', 7, 10000],
+  ['Петров', null, 9, 17500],
+  [null, 'ООО Василёк', 4, 12500],
+  [null, 'ИП Одуванчик', 5, 5000],
+  ['Итого', null, 21, 47500],
+  [],
+  ['Сформирован: 01.12.2024 10:15'],
+];
+/** The merged ranges of the report, 1-based rows and columns as Excel names them: A1:D1, A4:A5, B4:B5, C4:D4. */
+export const SALES_REPORT_MERGES = ['A1:D1', 'A4:A5', 'B4:B5', 'C4:D4'];
+
+export async function writeSalesReportWorkbook(path: string): Promise<void> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('Продажи');
+  SALES_REPORT_ROWS.forEach((row, i) => {
+    row.forEach((v, c) => {
+      if (v !== null) ws.getCell(i + 1, c + 1).value = v;
+    });
+  });
+  for (const range of SALES_REPORT_MERGES) ws.mergeCells(range);
+  await wb.xlsx.writeFile(path);
+}

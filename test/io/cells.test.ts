@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { columnOfRef, decodeEntities, numberText } from '../../src/io/cells.js';
 import { columnLetters, formatLocation } from '../../src/errors.js';
-import { isDateFormat } from '../../src/io/xlsx.js';
+import { isDateFormat } from '../../src/io/sheet-dates.js';
 import { looksLikeHtml, metaCharset } from '../../src/io/html-table.js';
 import { tableKind } from '../../src/io/read-table.js';
 
@@ -84,7 +84,7 @@ describe('entities and HTML detection', () => {
   it('tells the kind of a file by its first bytes', () => {
     const bytes = (...b: number[]): Uint8Array => new Uint8Array(b);
     expect(tableKind(bytes(0x50, 0x4b, 0x03, 0x04, 0))).toBe('xlsx');
-    expect(tableKind(bytes(0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1))).toBe('ole2');
+    expect(tableKind(bytes(0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1))).toBe('xls');
     expect(tableKind(new TextEncoder().encode('PAR1xxxx'))).toBe('parquet');
     expect(tableKind(new TextEncoder().encode('<table><tr><td>1</td></tr></table>'))).toBe('html');
     expect(tableKind(new TextEncoder().encode('client;amount\n'))).toBe('csv');

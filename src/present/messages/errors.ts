@@ -60,7 +60,7 @@ const ROLE_RU: Record<string, string> = {
   offers: 'КП',
 };
 
-const TABLE_FILES_RU = 'файл .csv/.tsv/.txt, .xlsx/.xlsm, .xls (HTML) или .parquet';
+const TABLE_FILES_RU = 'файл .csv/.tsv/.txt, .xlsx/.xlsm/.xls или .parquet';
 
 /** `client + amount` as the fields' Russian names, ways joined by «или». */
 const waysRu = (needs: readonly string[]): string =>
@@ -254,6 +254,10 @@ export const CELL_HINTS: Record<CellHint, Record<Lang, string>> = {
     en: 'check the quoting of this row: a value holding the delimiter must be quoted',
     ru: 'проверьте кавычки в строке: значение с разделителем должно быть в кавычках',
   },
+  'extra-cells': {
+    en: "a cell right of the header's last column holds a value: check which line is the header (`folio inspect FILE` shows it) and name it with --header-row N, or clear that column",
+    ru: 'в ячейке правее последней колонки заголовка есть значение: проверьте, какая строка — заголовок (её показывает `folio inspect ФАЙЛ`), и укажите её: --header-row N, или очистите эту колонку',
+  },
 };
 
 /** What a bad cell says, and how it is fixed. */
@@ -331,14 +335,14 @@ export const ERRORS: Catalog<ErrorFields> = {
   },
   BINARY_FILE: {
     en: {
-      text: () => 'this is a binary file, not CSV text (it holds zero bytes)',
+      text: () => 'this is a binary file, not CSV text (it holds control bytes, such as zero bytes, outside text)',
       hint: () =>
-        'folio reads CSV, .xlsx/.xlsm workbooks, HTML tables saved as .xls, and Parquet; save the export as one of them',
+        'folio reads CSV, .xlsx/.xlsm/.xls workbooks, HTML tables saved as .xls, and Parquet; save the export as one of them',
     },
     ru: {
-      text: () => 'это двоичный файл, а не текст CSV (в нём нулевые байты)',
+      text: () => 'это двоичный файл, а не текст CSV (в нём управляющие байты, например нулевые, вне текста)',
       hint: () =>
-        'folio читает CSV, книги .xlsx/.xlsm, HTML-таблицы, сохранённые как .xls, и Parquet; сохраните выгрузку в одном из этих форматов',
+        'folio читает CSV, книги .xlsx/.xlsm/.xls, HTML-таблицы, сохранённые как .xls, и Parquet; сохраните выгрузку в одном из этих форматов',
     },
   },
   INVALID_UTF8: {
@@ -444,23 +448,47 @@ export const ERRORS: Catalog<ErrorFields> = {
   },
   LEGACY_XLS: {
     en: {
-      text: () => 'this is a binary Excel 97–2003 workbook (.xls), which folio does not read',
+      text: () => 'this is an Excel 2.x–4.x worksheet (BIFF2–4), older than any folio reads',
       hint: () => 'open it in Excel or LibreOffice and save it as .xlsx (Excel Workbook) or as CSV',
     },
     ru: {
-      text: () => 'это двоичная книга Excel 97–2003 (.xls), её folio не читает',
-      hint: () => 'откройте её в Excel или LibreOffice и сохраните как .xlsx (книга Excel) или как CSV',
+      text: () => 'это лист Excel 2.x–4.x (BIFF2–4): такие старые книги folio не читает',
+      hint: () => 'откройте его в Excel или LibreOffice и сохраните как .xlsx (книга Excel) или как CSV',
+    },
+  },
+  ENCRYPTED_XLS: {
+    en: {
+      text: () => 'the workbook is protected with a password (encrypted), so its cells cannot be read',
+      hint: () => 'open it in Excel or LibreOffice, remove the password and save it as .xlsx or CSV',
+    },
+    ru: {
+      text: () => 'книга защищена паролем (зашифрована), её ячейки не прочитать',
+      hint: () => 'откройте её в Excel или LibreOffice, снимите пароль и сохраните как .xlsx или CSV',
+    },
+  },
+  XLS_UNKNOWN_CODE_PAGE: {
+    en: {
+      text: () =>
+        'the workbook names no code page, and its text reads in none folio knows (Windows-1251/1252, KOI8-R, IBM866, 437)',
+      hint: () =>
+        'name the code page with --encoding (for example --encoding windows-1251), or save the workbook as .xlsx',
+    },
+    ru: {
+      text: () =>
+        'в книге не указана кодовая страница, и её текст не читается ни в одной из известных folio (Windows-1251/1252, KOI8-R, IBM866, 437)',
+      hint: () =>
+        'укажите кодовую страницу: --encoding (например, --encoding windows-1251) или сохраните книгу как .xlsx',
     },
   },
   SHEET_NOT_WORKBOOK: {
     en: {
       text: (f) =>
         `--sheet ${f.sheet}: the file is ${f.kind === 'csv' ? 'CSV text' : f.kind === 'html' ? 'an HTML table' : 'Parquet'}, not a workbook with sheets`,
-      hint: () => 'drop --sheet, or give the .xlsx workbook',
+      hint: () => 'drop --sheet, or give the .xlsx or .xls workbook',
     },
     ru: {
       text: (f) => `--sheet ${f.sheet}: это не книга с листами`,
-      hint: () => 'уберите --sheet или укажите книгу .xlsx',
+      hint: () => 'уберите --sheet или укажите книгу .xlsx или .xls',
     },
   },
   WORKBOOK_TOO_LARGE: {
@@ -485,6 +513,16 @@ export const ERRORS: Catalog<ErrorFields> = {
       hint: () => 'откройте его в Excel или LibreOffice и сохраните заново как .xlsx или как CSV',
     },
   },
+  DAMAGED_XLS: {
+    en: {
+      text: (f) => `the file starts like an Excel 97–2003 workbook (.xls) but cannot be read as one: ${f.reason}`,
+      hint: () => 'open it in Excel or LibreOffice and save it again, as .xlsx or as CSV',
+    },
+    ru: {
+      text: (f) => `файл начинается как книга Excel 97–2003 (.xls), но не читается: ${f.reason}`,
+      hint: () => 'откройте его в Excel или LibreOffice и сохраните заново как .xlsx или как CSV',
+    },
+  },
   NO_SUCH_SHEET: {
     en: {
       text: (f) =>
@@ -505,6 +543,16 @@ export const ERRORS: Catalog<ErrorFields> = {
     ru: {
       text: () => 'файл — zip-архив, но не книга Excel',
       hint: () => 'укажите книгу .xlsx или .xlsm либо выгрузку в CSV',
+    },
+  },
+  NOT_AN_XLS: {
+    en: {
+      text: (f) => `the file is an OLE2 compound file but not an Excel workbook: ${f.why}`,
+      hint: () => 'give an .xls or .xlsx workbook, or the export as CSV',
+    },
+    ru: {
+      text: () => 'файл — составной документ OLE2, но не книга Excel',
+      hint: () => 'укажите книгу .xls или .xlsx либо выгрузку в CSV',
     },
   },
   MISSING_COLUMN: {
@@ -544,6 +592,20 @@ export const ERRORS: Catalog<ErrorFields> = {
         f.given === false
           ? `найдены колонки: ${quoted(f.columns)}; укажите колонку: --map date=ЗАГОЛОВОК`
           : `найдены колонки: ${quoted(f.columns)}; укажите колонку: --map date=ЗАГОЛОВОК, или уберите --period/--from/--to`,
+    },
+  },
+  TITLE_PERIOD_STRADDLES: {
+    en: {
+      text: (f) =>
+        `the file has no date column, and the period its title prints (${f.from} — ${f.to}) lies partly outside the period asked for: its rows cannot be split`,
+      hint: (f) =>
+        `ask for a period that holds the whole of it (--from ${f.from} --to ${f.to}), or map a date column with --map date=HEADER`,
+    },
+    ru: {
+      text: (f) =>
+        `в файле нет колонки даты, а период из заголовка отчёта (${f.from} — ${f.to}) лишь частично входит в заданный: строки не разделить`,
+      hint: (f) =>
+        `задайте период, целиком включающий его (--from ${f.from} --to ${f.to}), или укажите колонку даты: --map date=ЗАГОЛОВОК`,
     },
   },
   NO_KEY_COLUMN: {

@@ -227,6 +227,22 @@ export const WARNINGS: Catalog<WarningFields> = {
         ),
     },
   },
+  HEADER_JOINED: {
+    en: {
+      text: (f) =>
+        at(
+          f,
+          `the header is lines ${f.from}–${f.to} read as one, column by column (merged cells as the sheet has them)${f.headers.length > 0 ? `: ${quoted(f.headers)}` : ''}`,
+        ),
+    },
+    ru: {
+      text: (f) =>
+        at(
+          f,
+          `заголовок — строки ${f.from}–${f.to}, прочитанные как одна, по колонкам (объединённые ячейки — как на листе)${f.headers.length > 0 ? `: ${quoted(f.headers)}` : ''}`,
+        ),
+    },
+  },
   COLUMN_CHOICE: {
     en: {
       text: (f) =>
@@ -355,6 +371,70 @@ export const WARNINGS: Catalog<WarningFields> = {
         `${f.file}: строки итогов и подытогов не учтены, это не клиенты: ${f.count} (строка ${f.lines.join(', ')}${f.count > f.lines.length ? `, и ещё ${f.count - f.lines.length}` : ''})${totalsNotes(f, 'ru')}`,
     },
   },
+  SUBTOTAL_ROWS: {
+    en: {
+      text: (f) =>
+        at(
+          f,
+          `${f.count} subtotal row(s) left out, each the exact sum of the rows under it: ${f.notes.map((n) => `line ${n.line} "${n.label}" ${n.amount} (${n.rows} row${n.rows === 1 ? '' : 's'} under it)`).join('; ')}${f.count > f.notes.length ? `; and ${f.count - f.notes.length} more` : ''}${f.filled > 0 ? `; the rows under them took their group's label in ${f.filled} empty cell(s)` : ''}`,
+        ),
+    },
+    ru: {
+      text: (f) =>
+        at(
+          f,
+          `строки подытогов не учтены, каждая — точная сумма строк под ней: ${f.count} (${f.notes.map((n) => `строка ${n.line} «${n.label}» ${n.amount}, строк под ней: ${n.rows}`).join('; ')}${f.count > f.notes.length ? `; и ещё ${f.count - f.notes.length}` : ''})${f.filled > 0 ? `; строки под ними получили подпись своей группы в пустых ячейках: ${f.filled}` : ''}`,
+        ),
+    },
+  },
+  REPORT_FOOTER: {
+    en: {
+      text: (f) =>
+        at(
+          f,
+          `${f.count} line(s) below the totals row hold no amount and were read as the report's footer, not data (line ${f.lines.join(', ')}${f.count > f.lines.length ? ', …' : ''}: "${f.first}")`,
+        ),
+    },
+    ru: {
+      text: (f) =>
+        at(
+          f,
+          `строки под строкой итогов без суммы прочитаны как подвал отчёта, а не данные: ${f.count} (строка ${f.lines.join(', ')}${f.count > f.lines.length ? ', …' : ''}: «${f.first}»)`,
+        ),
+    },
+  },
+  SUBTOTALS_UNCHECKED: {
+    en: {
+      text: (f) =>
+        at(
+          f,
+          `the group starting at line ${f.line} holds over 200,000 rows: whether its group rows are subtotals was not checked, and every row was read as it is`,
+        ),
+    },
+    ru: {
+      text: (f) =>
+        at(
+          f,
+          `в группе, начинающейся в строке ${f.line}, больше 200 000 строк: подытоги в ней не проверялись, все строки прочитаны как есть`,
+        ),
+    },
+  },
+  TITLE_PERIOD: {
+    en: {
+      text: (f) =>
+        at(
+          f,
+          `no date column: the rows are dated by the period the title prints on line ${f.line}, ${f.from} — ${f.to} (each on its last day, ${f.to}); map a date column with --map date=HEADER if there is one`,
+        ),
+    },
+    ru: {
+      text: (f) =>
+        at(
+          f,
+          `нет колонки даты: строки датированы периодом из заголовка отчёта (строка ${f.line}), ${f.from} — ${f.to} (каждая последним днём, ${f.to}); если колонка даты есть, укажите её: --map date=ЗАГОЛОВОК`,
+        ),
+    },
+  },
   SKIPPED_ROWS: {
     en: { text: (f) => `${f.file}: skipped ${f.count} invalid row${f.count === 1 ? '' : 's'} (first: ${f.first})` },
     ru: { text: (f) => `${f.file}: пропущено строк с ошибками: ${f.count} (первая: ${f.first})` },
@@ -434,6 +514,22 @@ export const WARNINGS: Catalog<WarningFields> = {
     ru: {
       text: (f) =>
         `${f.file}: ячейки с формулами без вычисленного значения (книга сохранена без пересчёта) прочитаны как пустые: ${f.count}; откройте книгу в Excel или LibreOffice, дайте ей пересчитаться и сохраните`,
+    },
+  },
+  XLS_CODE_PAGE_GUESSED: {
+    en: {
+      text: (f) =>
+        at(
+          f,
+          `the workbook names no code page for its text; read as ${f.encoding}, guessed from the text as for a CSV file (name another with --encoding)`,
+        ),
+    },
+    ru: {
+      text: (f) =>
+        at(
+          f,
+          `в книге не указана кодовая страница текста; он прочитан как ${f.encoding}, угаданной по тексту, как для CSV (другую задаёт --encoding)`,
+        ),
     },
   },
   DUPLICATE_CLIENTS: {
