@@ -10,7 +10,7 @@ import {
   type FieldSpec,
   type HeaderFit,
 } from '../normalize/columns.js';
-import type { CellKinds } from '../io/cells.js';
+import type { CellKinds, MergedRange } from '../io/cells.js';
 import { looksLikeHeader, namedCells } from '../normalize/cell-kind.js';
 import { DEAL_FIELDS } from '../normalize/deals.js';
 import { firstRowIsData, INFER_ROWS, inferRoles, type HeaderlessRead } from '../normalize/headerless.js';
@@ -21,7 +21,6 @@ import type { InputOptions } from './input-options.js';
 import { type Warning, warning } from '../codes/warnings.js';
 import { NAME_FIELDS, type NameSink } from './names.js';
 
-import type { MergedRange } from '../io/cells.js';
 import type { Period } from '../normalize/period.js';
 import { SubtotalRows, type SubtotalNote } from '../normalize/subtotals.js';
 import { titlePeriod } from '../normalize/title-period.js';
