@@ -6,7 +6,7 @@ import { CLIENT_BY_ID, OFFER_SENT_FALLBACKS } from './fallbacks.js';
 import { PhraseClassifier } from './phrase-classifier.js';
 import type { Problems } from './problems.js';
 import { AMBIGUOUS, type RowConverter } from './row-feed.js';
-import { BUILT_IN, type Vocabulary } from './vocabulary.js';
+import { BUILT_IN, NOT_YET, WON_STAGES, type Vocabulary } from './vocabulary.js';
 
 export const OFFER_FIELDS: readonly FieldSpec[] = [
   {
@@ -50,6 +50,7 @@ export type OfferStage = Decision | 'preparing';
  */
 const ACCEPTED = [
   ...BUILT_IN.won,
+  ...WON_STAGES.phrases,
   'accept',
   'confirmed',
   'signed',
@@ -59,7 +60,7 @@ const ACCEPTED = [
   'подписан',
   'подтвержден',
 ];
-const DECLINED = [...BUILT_IN.lost, 'отклон'];
+const DECLINED = [...BUILT_IN.lost, ...BUILT_IN.refund, 'отклон'];
 const PREPARING = [
   'draft',
   'new',
@@ -97,12 +98,14 @@ const UNDECIDED = [
 export function decisionClassifier(user: Vocabulary): PhraseClassifier<OfferStage> {
   return new PhraseClassifier<OfferStage>(
     [
-      { kind: 'accepted', builtIn: ACCEPTED, user: user.won },
+      // As a won status: done forms only, and never with a "not yet" marker («Ожидает подписания»).
+      { kind: 'accepted', builtIn: ACCEPTED, user: user.won, done: true, notYet: true },
       { kind: 'declined', builtIn: DECLINED, user: user.lost },
       { kind: 'undecided', builtIn: UNDECIDED, user: user.open },
       { kind: 'preparing', builtIn: PREPARING, user: [] },
     ],
     'undecided',
+    { notYet: NOT_YET },
   );
 }
 
