@@ -76,7 +76,16 @@ export interface ErrorFields {
   NO_WINDOW_REVENUE: { from: string; to: string; why: 'none' | 'non-positive' };
   /** `--abc 80,95`, `--xyz 10,25`: two rising percentages. */
   BAD_BOUNDS: { flag: string; text: string };
-  NO_REVENUE: { where: string; rows: number; files: string; why: string; skipped: number; period: boolean };
+  /** `unknown`: the status values no list knows, most rows first (a bare «Закрыт» among them): the likely fix. */
+  NO_REVENUE: {
+    where: string;
+    rows: number;
+    files: string;
+    why: string;
+    skipped: number;
+    period: boolean;
+    unknown: { value: string; rows: number }[];
+  };
   KEY_CLIENTS_UNKNOWN: Record<string, never>;
   /** Each rule that would check nothing, and the folder's files not used. */
   RULE_WITHOUT_INPUT: { gaps: RuleGap[]; unused: UnusedFile[] };

@@ -65,6 +65,10 @@ export interface DealPartResult {
   undated: number;
   folded: number;
   repeatedIds: number;
+  /** Refund rows whose positive amount was taken as negative; rows where a won column and the status words disagree. */
+  refundsFlipped: number;
+  statusOnlyWon: number;
+  flagOnlyWon: number;
   /** The first row of each ID; null with folding off. */
   ids: PartIds | null;
   amounts: PartColumn[];
@@ -166,6 +170,9 @@ export async function readDealPart(job: DealPartJob, progress?: (bytes: number) 
     undated: sink.undated,
     folded: converter.folded,
     repeatedIds: converter.repeatedIdCount,
+    refundsFlipped: converter.refundsFlipped,
+    statusOnlyWon: converter.statusOnlyWon,
+    flagOnlyWon: converter.flagOnlyWon,
     ids: job.fold ? { table: converter.idTable } : null,
     amounts: [...converter.amounts].map(([field, c]) => ({
       field,

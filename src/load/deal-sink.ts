@@ -1,6 +1,6 @@
 import type { RevenueLedger } from '../analyses/ledger.js';
 import type { DealHistory } from '../analyses/history.js';
-import type { Deal } from '../normalize/deals.js';
+import { countsAsRevenue, type Deal } from '../normalize/deals.js';
 import type { DealFilter } from './deals.js';
 
 /** The first row of each currency the counted deals name, and how many name it. */
@@ -38,7 +38,7 @@ export class DealSink {
   readonly accept = (deal: Deal, number = -1, numbering: object | null = null): void => {
     const { filter } = this;
     const { ledger, previous, trailing, currencies, history } = this.targets;
-    if (deal.status !== 'won') {
+    if (!countsAsRevenue(deal.status)) {
       this.excluded.status++;
       return;
     }

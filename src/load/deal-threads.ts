@@ -276,7 +276,7 @@ export async function readDealsInParts(
     sink.excluded.status += p.excluded.status;
     sink.excluded.period += p.excluded.period;
     sink.excluded.currency += p.excluded.currency;
-    conv.addPartCounts(p.folded, p.repeatedIds);
+    conv.addPartCounts(p);
   }
   trace(
     `${file}: read in ${parts.length} part${parts.length === 1 ? '' : 's'} on as many threads, after a head of ${plan.cuts[0]} bytes (head done at ${headMs.toFixed(0)} ms, parts at ${results.map((o) => o.ms.toFixed(0)).join(', ')} ms, added up at ${(performance.now() - began).toFixed(0)} ms)`,

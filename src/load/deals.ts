@@ -13,7 +13,7 @@ import { inputReport, loadRows, readWarnings, SameFields, type LoadedRows } from
 import type { ColumnMapping } from '../normalize/columns.js';
 import { DealSink } from './deal-sink.js';
 import { partCuts, readDealsInParts, type DealFileRead, type DealInputTotals } from './deal-threads.js';
-import { unknownValuesWarning } from './unknown-values.js';
+import { dealStatusWarnings, statusCounts } from './statuses.js';
 
 export interface DealFilter {
   period: Period | null;
@@ -192,15 +192,13 @@ function dealFileReport(
   if (sink.undated > 0) {
     warnings.push(warning('UNDATED_ROWS', { file, count: sink.undated }));
   }
-  const statuses = mapping.index.status === undefined ? null : unknownValuesWarning(file, 'status', conv.statuses);
-  if (statuses) warnings.push(statuses);
+  warnings.push(...dealStatusWarnings(file, conv, mapping.header, loaded.rows));
 
-  return {
-    warnings,
-    input: inputReport(loaded, 'deals', {
-      used: sink.used,
-      excluded: sink.excluded,
-      folded: conv.folded + conv.amountRepeats,
-    }),
-  };
+  const input = inputReport(loaded, 'deals', {
+    used: sink.used,
+    excluded: sink.excluded,
+    folded: conv.folded + conv.amountRepeats,
+  });
+  if (conv.statusField !== null) input.statuses = statusCounts(conv.statuses);
+  return { warnings, input };
 }

@@ -16,7 +16,9 @@ import type { Vocabulary } from '../normalize/vocabulary.js';
 import type { InputOptions } from './input-options.js';
 import type { Warning, WarningFields } from '../codes/warnings.js';
 import { columnWarnings } from './rows.js';
+import { dealStatusWarnings, statusCounts } from './statuses.js';
 import { unknownValuesWarning } from './unknown-values.js';
+import type { StatusCount } from '../schema/build.js';
 import { readMapped } from './table-source.js';
 
 const SAMPLE_ROWS = 5;
@@ -51,6 +53,11 @@ export interface InspectResult {
   totals: { rows: number; lines: number[] };
   /** The number and date convention of each amount and date column. */
   conventions: Record<string, string>;
+  /**
+   * Deals and leads with a status (or won) column: each status value, what it counts as and
+   * its rows among the rows read; null for other files.
+   */
+  statuses: StatusCount[] | null;
   /** The first rows as folio reads them (a lost or open deal is not read past its status). */
   sample: Record<string, string>[];
   problems: string[];
@@ -106,7 +113,9 @@ function describe(record: Record<string, unknown>): Record<string, string> {
     if (HIDDEN.has(key)) continue;
     if (key === 'whole')
       out.amount =
-        record.status !== undefined && record.status !== 'won' ? '—' : decimal(value as number, record.micro as number);
+        record.status !== undefined && record.status !== 'won' && record.status !== 'refund'
+          ? '—'
+          : decimal(value as number, record.micro as number);
     else if (value === null || value === undefined) out[key] = '—';
     else if (DAY_KEYS.has(key) && typeof value === 'number') out[key] = formatDay(value);
     else if (typeof value === 'object' && 'whole' in value) {
@@ -216,22 +225,33 @@ export async function inspectInput(
     warnings: columnWarnings(used, converter),
     totals: { rows: converter.totals, lines: converter.totalsLines },
     conventions,
+    statuses: statusesOf(converter, mapping),
     sample,
     problems: [...problems.listed.map((p) => describeProblem(p)), ...(ambiguity ? [ambiguity] : [])],
     problemCount: problems.count + (ambiguity ? 1 : 0),
   };
   return {
     result,
-    warnings: [...(read.guess ? [read.guess] : []), ...vocabularyWarnings(format.file, mapping, converter)],
+    warnings: [...(read.guess ? [read.guess] : []), ...vocabularyWarnings(format.file, mapping, converter, rows)],
     details: { readings, problems: [...problems.listed], ambiguity: stopped },
   };
 }
 
-/** The status, outcome and channel values no list knows, for the kinds of input that have them. */
-function vocabularyWarnings(file: string, mapping: ColumnMapping, converter: AnyConverter): Warning[] {
+/** The statuses of deals and leads as read, when the file has a column to read them from. */
+function statusesOf(converter: AnyConverter, mapping: ColumnMapping): StatusCount[] | null {
+  if (converter instanceof DealConverter)
+    return converter.statusField === null ? null : statusCounts(converter.statuses);
+  if (converter instanceof LeadConverter)
+    return mapping.index.status === undefined ? null : statusCounts(converter.statuses);
+  return null;
+}
+
+/** The status, outcome and channel values no list knows (and the statuses' other warnings), for the kinds of input that have them. */
+function vocabularyWarnings(file: string, mapping: ColumnMapping, converter: AnyConverter, rows: number): Warning[] {
   const has = (field: string): boolean => mapping.index[field] !== undefined;
+  if (converter instanceof DealConverter) return dealStatusWarnings(file, converter, mapping.header, rows);
   const found =
-    converter instanceof DealConverter || converter instanceof LeadConverter
+    converter instanceof LeadConverter
       ? [has('status') ? unknownValuesWarning(file, 'status', converter.statuses) : null]
       : converter instanceof ActivityConverter
         ? [

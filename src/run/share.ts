@@ -95,15 +95,32 @@ function noRevenue(inputs: InputReport[], period: Period | null): FolioError {
   const rows = inputs.reduce((a, i) => a + i.rows, 0);
   const skipped = inputs.reduce((a, i) => a + i.skipped, 0);
   const files = inputs.length > 1 ? ` of ${inputs.length} files` : '';
+  const unknown = unknownStatuses(inputs);
+  const named = unknown.map((u) => `"${u.value}" (${u.rows})`).join(', ');
   return new FolioError({
     code: 'NO_REVENUE',
     file: inputs.map((i) => i.file).join(', '),
     message: `no won deal${where}: of ${rows} rows${files}, ${why || 'none'} excluded, ${skipped} skipped`,
     hint: p
       ? 'check the period (--period, --from, --to); `folio inspect` shows the dates as read'
-      : 'check which statuses count as won (--won); `folio inspect` shows them as read',
-    says: says('NO_REVENUE', { where, rows, files, why, skipped, period: p !== null && p !== undefined }),
+      : unknown.length > 0
+        ? `no list knows the statuses ${named}: if one of them is a sale, pass --won "${unknown[0]?.value ?? ''}"; \`folio inspect\` lists every status as read`
+        : 'check which statuses count as won (--won); `folio inspect` shows them as read',
+    says: says('NO_REVENUE', { where, rows, files, why, skipped, period: p !== null && p !== undefined, unknown }),
   });
+}
+
+/** The status values no list knows, over the inputs, most rows first: what a file with no won row most likely needs. */
+function unknownStatuses(inputs: InputReport[]): { value: string; rows: number }[] {
+  const rows = new Map<string, number>();
+  for (const i of inputs)
+    for (const s of i.statuses ?? [])
+      if (s.role === 'unknown' && s.value !== null && s.value.trim() !== '')
+        rows.set(s.value, (rows.get(s.value) ?? 0) + s.rows);
+  return [...rows]
+    .map(([value, n]) => ({ value, rows: n }))
+    .sort((a, b) => b.rows - a.rows || (a.value < b.value ? -1 : 1))
+    .slice(0, 3);
 }
 
 function analyzeShareOrNull(ledger: RevenueLedger, options: ShareOptions): ShareResult | null {
