@@ -244,8 +244,8 @@ export class DealByteConverter extends DealConverter {
     amountColumn.took(r.line);
     // A refund takes money back: a positive amount under a refund status is its size, not its sign.
     const flipped = status === 'refund' && (amount.whole > 0 || amount.micro > 0);
-    const whole = flipped ? -amount.whole : amount.whole;
-    const micro = flipped ? -amount.micro : amount.micro;
+    const whole = flipped ? 0 - amount.whole : amount.whole;
+    const micro = flipped ? 0 - amount.micro : amount.micro;
     if (seen === 'repeat' || seen === 'earlier') {
       this.folded++;
       if (seen === 'earlier') this.foldedFromEarlierFile(whole, micro);

@@ -250,9 +250,10 @@ export class DealConverter extends ConverterBase implements RowConverter<Deal> {
     }
     const written = currencyCode(this.text(fields, 'currency'));
     if (written !== '') currency = written;
-    // A refund takes money back: a positive amount under a refund status is its size, not its sign.
+    // A refund takes money back: a positive amount under a refund status is its size, not its
+    // sign (0 − x rather than −x, which would make −0 of a zero part).
     const flipped = status === 'refund' && (whole > 0 || micro > 0);
-    if (flipped) [whole, micro] = [-whole, -micro];
+    if (flipped) [whole, micro] = [0 - whole, 0 - micro];
 
     let day: number | null = null;
     if (this.has('date')) {
