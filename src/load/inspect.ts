@@ -232,7 +232,10 @@ export async function inspectInput(
   };
   return {
     result,
-    warnings: [...(read.guess ? [read.guess] : []), ...vocabularyWarnings(format.file, mapping, converter, rows)],
+    warnings: [
+      ...(read.guess ? [read.guess] : []),
+      ...vocabularyWarnings(format.file, mapping, converter, rows, read.missing.length === 0),
+    ],
     details: { readings, problems: [...problems.listed], ambiguity: stopped },
   };
 }
@@ -247,9 +250,19 @@ function statusesOf(converter: AnyConverter, mapping: ColumnMapping): StatusCoun
 }
 
 /** The status, outcome and channel values no list knows (and the statuses' other warnings), for the kinds of input that have them. */
-function vocabularyWarnings(file: string, mapping: ColumnMapping, converter: AnyConverter, rows: number): Warning[] {
+function vocabularyWarnings(
+  file: string,
+  mapping: ColumnMapping,
+  converter: AnyConverter,
+  rows: number,
+  /** The file maps what its kind needs: without that, no row would count, and "every row counts as won" would mislead. */
+  complete: boolean,
+): Warning[] {
   const has = (field: string): boolean => mapping.index[field] !== undefined;
-  if (converter instanceof DealConverter) return dealStatusWarnings(file, converter, mapping.header, rows);
+  if (converter instanceof DealConverter)
+    return dealStatusWarnings(file, converter, mapping.header, rows).filter(
+      (w) => complete || w.code !== 'NO_STATUS_COLUMN',
+    );
   const found =
     converter instanceof LeadConverter
       ? [has('status') ? unknownValuesWarning(file, 'status', converter.statuses) : null]
