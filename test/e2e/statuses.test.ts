@@ -128,6 +128,21 @@ describe('refunds netted in (fixtures/deals-refund-statuses.csv)', () => {
     });
   });
 
+  it('report nets the refunds in as share does: the same October figures', () => {
+    const r = folio(['report', '--deals', REFUNDS, '--as-of', '2026-11-05', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const share = json<{ result: { share: { total: number; clients: { client: string; revenue: number }[] } } }>(r)
+      .result.share;
+    expect(share.total).toBe(9400);
+    expect(share.clients.map((c) => [c.client, c.revenue])).toEqual([
+      ['Acme', 4000],
+      ['Globex', 3000],
+      ['Initech', 2000],
+      ['Hooli', 1000],
+      ['Umbrella', -600],
+    ]);
+  });
+
   it('dynamics dates a refund by its own day and never calls it an order; check sees the same classes', () => {
     const d = json<{
       result: { clients: { client: string; revenue: number; monthly: number[]; orders: number }[] };
