@@ -126,6 +126,12 @@ describe('statuses, outcomes and channels matched by word (e2e)', () => {
     expect(leads.code, leads.stderr).toBe(0);
     const e = json<{ result: { leads: { lead: string }[] }; warnings: Warning[] }>(leads);
     expect(e.result.leads.map((l) => l.lead).sort()).toEqual(['A', 'C']);
+    // The leads input says what each status counted as, too.
+    expect(json<{ inputs: { statuses: unknown[] }[] }>(leads).inputs[0]?.statuses).toEqual([
+      { value: 'Closed: won', role: 'won', rows: 1 },
+      { value: 'В работе', role: 'open', rows: 1 },
+      { value: 'Пауза', role: 'unknown', rows: 1 },
+    ]);
     expect(e.warnings.filter((w) => w.code === 'UNKNOWN_STATUS').map((w) => w.message)).toEqual([
       `${file}: 1 row(s) whose status no list knows, read as open (not revenue): "Пауза" (1); classify one with --won, --lost, --open or --refund "VALUE"`,
     ]);
