@@ -168,6 +168,12 @@ export function addStatusOptions(cmd: Command): Command {
       'more statuses that are open: not revenue, and not warned about (comma-separated)',
       list,
       [],
+    )
+    .option(
+      '--refund <values>',
+      'more statuses of refunds, returns and credit notes: netted in as negative revenue (comma-separated)',
+      list,
+      [],
     );
 }
 
@@ -310,6 +316,7 @@ export interface RawOptions {
   won: string[];
   lost: string[];
   open: string[];
+  refund: string[];
   currency?: string;
 }
 

@@ -101,6 +101,7 @@ export interface ErrorFields {
    * `covers`: the first and last day of the won, dated rows whatever the period (ISO), when the
    * period left them all out; `asOf`: the --as-of to propose (the day after the last), where the
    * command's default period ends at as-of.
+   * `unknown`: the status values no list knows, most rows first (a bare «Закрыт» among them): the likely fix.
    */
   NO_REVENUE: {
     where: string;
@@ -111,6 +112,7 @@ export interface ErrorFields {
     period: boolean;
     covers?: { from: string; to: string } | null;
     asOf?: string | null;
+    unknown: { value: string; rows: number }[];
   };
   KEY_CLIENTS_UNKNOWN: Record<string, never>;
   /** `funnel`: the log has no calls or no face-to-face contacts (`missing`); `seen`: its commonest channels. */

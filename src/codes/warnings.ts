@@ -73,6 +73,20 @@ export interface WarningFields {
   SKIPPED_ROWS: { file: string; count: number; first: string };
   /** `column`: which column's values (`offer status` is an offers file's status). */
   UNKNOWN_STATUS: UnknownValues & { column: 'status' | 'offer status' };
+  /** Statuses that say only closed («Закрыт», `Closed`): done in some systems, lost in others. */
+  CLOSED_STATUS: { file: string; rows: number; values: { value: string; rows: number }[]; more: number };
+  /** A deals file with no status column (and no won column): every row was counted as won. */
+  NO_STATUS_COLUMN: { file: string; rows: number };
+  /** The status was read from a yes/no won column (`IsWon`, «Успешна»), the file having no status words. */
+  STATUS_FROM_WON_COLUMN: { file: string; header: string };
+  /** A won column beside the status words that disagrees with them on some rows; the status words were taken. */
+  WON_COLUMN_DISAGREES: { file: string; status: string; flag: string; statusOnly: number; flagOnly: number };
+  /** Won statuses that say the deal was paid or shipped only in part, counted as won. */
+  PARTIAL_STATUS: { file: string; rows: number; values: { value: string; rows: number }[]; more: number };
+  /** Won statuses taken from a lifecycle (`Customer`) or payment stage (`Payment Done`). */
+  STAGE_AS_WON: { file: string; rows: number; values: { value: string; rows: number }[]; more: number };
+  /** Rows under a refund status whose amount was positive: taken as negative. */
+  REFUNDS_NEGATED: { file: string; count: number };
   UNKNOWN_OUTCOME: UnknownValues;
   UNKNOWN_CHANNEL: UnknownValues;
   /** `funnel`: channels that are neither a call nor a face-to-face contact by any list, nor known to be neither. */

@@ -61,7 +61,10 @@ export const configSchema = z
       })
       .strict()
       .optional(),
-    statuses: z.object({ won: words.optional(), lost: words.optional(), open: words.optional() }).strict().optional(),
+    statuses: z
+      .object({ won: words.optional(), lost: words.optional(), open: words.optional(), refund: words.optional() })
+      .strict()
+      .optional(),
     outcomes: z
       .object({ positive: words.optional(), negative: words.optional(), neutral: words.optional() })
       .strict()

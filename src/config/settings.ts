@@ -7,7 +7,7 @@ import { DEFAULT_OFFERS } from '../analyses/offers.js';
 import { DEFAULT_FUNNEL } from '../analyses/funnel.js';
 import { DEFAULT_SHARE_OPTIONS, type ShareOptions } from '../analyses/share.js';
 import { FolioError } from '../errors.js';
-import { BUILT_IN } from '../normalize/vocabulary.js';
+import { ALL_WON, BUILT_IN } from '../normalize/vocabulary.js';
 import type { LoadedConfig } from './load.js';
 import { CHECK_RULES } from '../analyses/check.js';
 import type { FolioConfig } from './schema.js';
@@ -301,7 +301,7 @@ export const SETTINGS: Setting[] = [
     defaultValue: [],
     fromConfig: (c) => c.statuses?.won,
     parse: words,
-    builtIn: BUILT_IN.won,
+    builtIn: ALL_WON,
   },
   {
     path: 'statuses.lost',
@@ -320,6 +320,15 @@ export const SETTINGS: Setting[] = [
     fromConfig: (c) => c.statuses?.open,
     parse: words,
     builtIn: BUILT_IN.open,
+  },
+  {
+    path: 'statuses.refund',
+    attr: 'refund',
+    env: 'FOLIO_REFUND',
+    defaultValue: [],
+    fromConfig: (c) => c.statuses?.refund,
+    parse: words,
+    builtIn: BUILT_IN.refund,
   },
   {
     path: 'outcomes.positive',

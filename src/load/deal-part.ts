@@ -75,6 +75,10 @@ export interface DealPartResult {
   /** Won rows left out for a blank amount, and the first of their lines (counted from the part's first). */
   blankAmounts: number;
   firstBlankAmount: number;
+  /** Refund rows whose positive amount was taken as negative; rows where a won column and the status words disagree. */
+  refundsFlipped: number;
+  statusOnlyWon: number;
+  flagOnlyWon: number;
   /** The first row of each ID; null with folding off. */
   ids: PartIds | null;
   amounts: PartColumn[];
@@ -186,6 +190,9 @@ export async function readDealPart(job: DealPartJob, progress?: (bytes: number) 
     repeatedIds: converter.repeatedIdCount,
     blankAmounts: converter.blankAmounts,
     firstBlankAmount: converter.firstBlankAmount,
+    refundsFlipped: converter.refundsFlipped,
+    statusOnlyWon: converter.statusOnlyWon,
+    flagOnlyWon: converter.flagOnlyWon,
     ids: job.fold ? { table: converter.idTable } : null,
     amounts: [...converter.amounts].map(([field, c]) => ({
       field,

@@ -1,6 +1,6 @@
 import type { RevenueLedger } from '../analyses/ledger.js';
 import type { DealHistory } from '../analyses/history.js';
-import type { Deal } from '../normalize/deals.js';
+import { countsAsRevenue, type Deal } from '../normalize/deals.js';
 import type { DealFilter } from './deals.js';
 
 import { tallyCurrency, type Currencies } from './currencies.js';
@@ -43,7 +43,7 @@ export class DealSink {
   readonly accept = (deal: Deal, number = -1, numbering: object | null = null): void => {
     const { filter } = this;
     const { ledger, previous, trailing, currencies, history } = this.targets;
-    if (deal.status !== 'won') {
+    if (!countsAsRevenue(deal.status)) {
       this.excluded.status++;
       return;
     }

@@ -16,7 +16,7 @@ import { formatDay } from '../normalize/dates.js';
 import type { ReportShape } from './table-source.js';
 import { DealSink } from './deal-sink.js';
 import { partCuts, readDealsInParts, type DealFileRead, type DealInputTotals } from './deal-threads.js';
-import { unknownValuesWarning } from './unknown-values.js';
+import { dealStatusWarnings, statusCounts } from './statuses.js';
 
 export interface DealFilter {
   period: Period | null;
@@ -253,16 +253,14 @@ function dealFileReport(
       }),
     );
   }
-  const statuses = mapping.index.status === undefined ? null : unknownValuesWarning(file, 'status', conv.statuses);
-  if (statuses) warnings.push(statuses);
+  warnings.push(...dealStatusWarnings(file, conv, mapping.header, loaded.rows));
 
-  return {
-    warnings,
-    input: inputReport(loaded, 'deals', {
-      used: sink.used,
-      // A reason is listed once it happened: files without blank amounts keep the keys they had.
-      excluded: conv.blankAmounts > 0 ? { ...sink.excluded, blankAmount: conv.blankAmounts } : sink.excluded,
-      folded: conv.folded + conv.amountRepeats,
-    }),
-  };
+  const input = inputReport(loaded, 'deals', {
+    used: sink.used,
+    // A reason is listed once it happened: files without blank amounts keep the keys they had.
+    excluded: conv.blankAmounts > 0 ? { ...sink.excluded, blankAmount: conv.blankAmounts } : sink.excluded,
+    folded: conv.folded + conv.amountRepeats,
+  });
+  if (conv.statusField !== null) input.statuses = statusCounts(conv.statuses);
+  return { warnings, input };
 }

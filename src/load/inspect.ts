@@ -18,7 +18,9 @@ import type { InputOptions } from './input-options.js';
 import { type Warning, type WarningFields, warning } from '../codes/warnings.js';
 import { contactWarning } from './deals.js';
 import { columnWarnings, formatWarnings, subtotalWarnings } from './rows.js';
+import { dealStatusWarnings, statusCounts } from './statuses.js';
 import { unknownValuesWarning } from './unknown-values.js';
+import type { StatusCount } from '../schema/build.js';
 import { readMapped, type ReportShape } from './table-source.js';
 
 const SAMPLE_ROWS = 5;
@@ -65,6 +67,11 @@ export interface InspectResult {
   totals: { rows: number; lines: number[] };
   /** The number and date convention of each amount and date column. */
   conventions: Record<string, string>;
+  /**
+   * Deals and leads with a status (or won) column: each status value, what it counts as and
+   * its rows among the rows read; null for other files.
+   */
+  statuses: StatusCount[] | null;
   /** The first rows as folio reads them (a lost or open deal is not read past its status). */
   sample: Record<string, string>[];
   problems: string[];
@@ -138,7 +145,9 @@ function describe(record: Record<string, unknown>): Record<string, string> {
     if (HIDDEN.has(key)) continue;
     if (key === 'whole')
       out.amount =
-        record.status !== undefined && record.status !== 'won' ? '—' : decimal(value as number, record.micro as number);
+        record.status !== undefined && record.status !== 'won' && record.status !== 'refund'
+          ? '—'
+          : decimal(value as number, record.micro as number);
     else if (value === null || value === undefined) out[key] = '—';
     else if (DAY_KEYS.has(key) && typeof value === 'number') out[key] = formatDay(value);
     else if (typeof value === 'object' && 'whole' in value) {
@@ -281,6 +290,7 @@ export async function inspectInput(
     ],
     totals: { rows: converter.totals, lines: converter.totalsLines },
     conventions,
+    statuses: statusesOf(converter, mapping),
     sample,
     problems: [...problems.listed.map((p) => describeProblem(p)), ...(ambiguity ? [ambiguity] : [])],
     problemCount: problems.count + (ambiguity ? 1 : 0),
@@ -292,17 +302,37 @@ export async function inspectInput(
       ...(converter instanceof DealConverter ? [contactWarning(format.file, mapping, converter)] : []).filter(
         (w): w is Warning => w !== null,
       ),
-      ...vocabularyWarnings(format.file, mapping, converter),
+      ...vocabularyWarnings(format.file, mapping, converter, rows, read.missing.length === 0),
     ],
     details: { readings, problems: [...problems.listed], ambiguity: stopped },
   };
 }
 
-/** The status, outcome and channel values no list knows, for the kinds of input that have them. */
-function vocabularyWarnings(file: string, mapping: ColumnMapping, converter: AnyConverter): Warning[] {
+/** The statuses of deals and leads as read, when the file has a column to read them from. */
+function statusesOf(converter: AnyConverter, mapping: ColumnMapping): StatusCount[] | null {
+  if (converter instanceof DealConverter)
+    return converter.statusField === null ? null : statusCounts(converter.statuses);
+  if (converter instanceof LeadConverter)
+    return mapping.index.status === undefined ? null : statusCounts(converter.statuses);
+  return null;
+}
+
+/** The status, outcome and channel values no list knows (and the statuses' other warnings), for the kinds of input that have them. */
+function vocabularyWarnings(
+  file: string,
+  mapping: ColumnMapping,
+  converter: AnyConverter,
+  rows: number,
+  /** The file maps what its kind needs: without that, no row would count, and "every row counts as won" would mislead. */
+  complete: boolean,
+): Warning[] {
   const has = (field: string): boolean => mapping.index[field] !== undefined;
+  if (converter instanceof DealConverter)
+    return dealStatusWarnings(file, converter, mapping.header, rows).filter(
+      (w) => complete || w.code !== 'NO_STATUS_COLUMN',
+    );
   const found =
-    converter instanceof DealConverter || converter instanceof LeadConverter
+    converter instanceof LeadConverter
       ? [has('status') ? unknownValuesWarning(file, 'status', converter.statuses) : null]
       : converter instanceof ActivityConverter
         ? [

@@ -6,6 +6,7 @@ import type { InputOptions } from './input-options.js';
 import type { InputReport, Warning } from '../schema/envelope.js';
 import { mixedCurrencies, tallyCurrency, type Currencies } from './currencies.js';
 import { inputReport, loadRows, readWarnings, SameFields } from './rows.js';
+import { statusCounts } from './statuses.js';
 import { unknownValuesWarning } from './unknown-values.js';
 
 export interface LoadedLeads {
@@ -80,11 +81,10 @@ async function loadLeadFile(
   const statuses =
     loaded.mapping.index.status === undefined ? null : unknownValuesWarning(file, 'status', loaded.converter.statuses);
   if (statuses) warnings.push(statuses);
-  return {
-    warnings,
-    input: inputReport(loaded, 'leads', {
-      used: leads.length - before,
-      excluded: { status: closed, currency: otherCurrency },
-    }),
-  };
+  const report = inputReport(loaded, 'leads', {
+    used: leads.length - before,
+    excluded: { status: closed, currency: otherCurrency },
+  });
+  if (loaded.mapping.index.status !== undefined) report.statuses = statusCounts(loaded.converter.statuses);
+  return { warnings, input: report };
 }

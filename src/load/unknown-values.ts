@@ -14,15 +14,17 @@ const CODES = {
 /**
  * The values of a column that matched none of the vocabulary's lists (or two equally), with
  * their row counts, what they were read as and the flags that classify them; null when
- * every value was known.
+ * every value was known. Values an undecided phrase tagged (a bare `Closed`) have a warning
+ * of their own.
  */
 export function unknownValuesWarning(
   file: string,
   column: keyof typeof CODES,
   classifier: PhraseClassifier<string>,
 ): Warning | null {
-  const unknown = classifier.unknown();
-  const rows = classifier.unknownRows;
+  const all = classifier.unknown();
+  const unknown = all.filter((u) => u.tag === null);
+  const rows = classifier.unknownRows - all.reduce((n, u) => n + (u.tag === null ? 0 : u.rows), 0);
   if (rows === 0) return null;
   const values = unknown
     .slice(0, SHOWN)

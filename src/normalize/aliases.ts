@@ -1,3 +1,5 @@
+import { headerKey } from './text.js';
+
 /**
  * Header names by field, most specific first: when two headers of one file match a field,
  * the one matching the earlier alias wins (revenue over a vague `Стоимость`). Headers that
@@ -120,6 +122,11 @@ export const STATUS_ALIASES = [
   'этап',
   'статус',
   'состояние',
+  // A contact's lifecycle or a payment's stage can carry the won status (`Customer`, `Payment Done`): warned of when taken.
+  'lifecycle stage',
+  'payment status',
+  'payment stage',
+  'статус оплаты',
 ] as const;
 
 /**
@@ -127,6 +134,15 @@ export const STATUS_ALIASES = [
  * (Odoo `order_line/order_id/state`): as a plain header, `State` is a US state.
  */
 export const STATE_PATH_ALIASES = ['state'] as const;
+
+/** A yes/no column that says whether the deal was won (Salesforce `IsWon`, Bitrix24 «Успешна»). */
+export const WON_FLAG_ALIASES = ['is won', 'won', 'успешна', 'сделка успешна'] as const;
+
+/** Whether a header names a won column: such a column read as the status holds yes and no, not status words. */
+export function isWonFlagHeader(header: string): boolean {
+  const key = headerKey(header);
+  return WON_FLAG_ALIASES.some((a) => headerKey(a) === key);
+}
 
 /** Expected-close dates: a deal's date only when the file has no close or payment date. */
 export const EXPECTED_CLOSE_ALIASES = [
@@ -301,6 +317,7 @@ export const DEAL_ALIASES = {
   ],
   manager: MANAGER_ALIASES,
   status: STATUS_ALIASES,
+  won: WON_FLAG_ALIASES,
   id: [
     'deal id',
     'opportunity id',

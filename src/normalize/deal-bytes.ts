@@ -4,7 +4,7 @@ import { ByteInterner, doubled } from './byte-interner.js';
 import { amountFromBytes, dayFromBytes } from './byte-values.js';
 import type { AmountColumn, DateColumn } from './column-readers.js';
 import type { ColumnMapping } from './columns.js';
-import { carriesDiscount, type Deal, DealConverter, type DealOptions } from './deals.js';
+import { carriesDiscount, countsAsRevenue, type Deal, DealConverter, type DealOptions } from './deals.js';
 import { hashBytes, hashText, numericIdBytes } from './line-hash.js';
 import { currencyCode } from './numbers.js';
 import type { Tally } from './phrase-classifier.js';
@@ -64,12 +64,15 @@ interface ClientValue {
 export class DealByteConverter extends DealConverter {
   private readonly clients: ColumnValues<ClientValue>;
   private readonly statusValues: ColumnValues<Tally<StatusKind> | null> | null;
+  /** The won column beside the status words, read as won, lost or open (neither yes nor no). */
+  private readonly flagValues: ColumnValues<StatusKind> | null;
   private readonly managers: ColumnValues<string> | null;
   private readonly currencies: ColumnValues<string> | null;
   private readonly discounts: ColumnValues<boolean> | null;
   private readonly at: {
     client: number;
     status: number;
+    won: number;
     manager: number;
     amount: number;
     date: number;
@@ -96,7 +99,8 @@ export class DealByteConverter extends DealConverter {
     const col = (field: string): number => this.col[field] ?? -1;
     this.at = {
       client: col('client'),
-      status: col('status'),
+      status: this.statusField === null ? -1 : col(this.statusField),
+      won: this.wonFlags === null ? -1 : col('won'),
       manager: col('manager'),
       amount: col('amount'),
       date: col('date'),
@@ -112,6 +116,8 @@ export class DealByteConverter extends DealConverter {
       plain: text.trim() !== '' && !isTotalsLabel(text),
     }));
     this.statusValues = values(this.at.status, (text) => this.statuses.tally(text));
+    const flags = this.wonFlags;
+    this.flagValues = flags === null ? null : values(this.at.won, (text) => flags.peek(text));
     this.managers = values(this.at.manager, (text) => text);
     this.currencies = values(this.at.currency, currencyCode);
     this.discounts = values(this.at.discount, carriesDiscount);
@@ -120,6 +126,7 @@ export class DealByteConverter extends DealConverter {
     for (const [f, kept] of [
       [this.at.client, this.clients],
       [this.at.status, this.statusValues],
+      [this.at.won, this.flagValues],
       [this.at.manager, this.managers],
       [this.at.currency, this.currencies],
       [this.at.discount, this.discounts],
@@ -160,6 +167,12 @@ export class DealByteConverter extends DealConverter {
       tally = s < 0 ? null : (this.statusValues.values[s] ?? null);
       if (tally === null) return AS_TEXT;
     }
+    let flag: StatusKind | null = null;
+    if (this.flagValues !== null) {
+      const w = this.find(this.flagValues, r, this.at.won);
+      if (w < 0) return AS_TEXT;
+      flag = this.flagValues.values[w] as StatusKind;
+    }
     let manager = '';
     let m = -1;
     if (this.managers !== null) {
@@ -168,8 +181,9 @@ export class DealByteConverter extends DealConverter {
       manager = this.managers.values[m] as string;
     }
     const status: StatusKind = tally === null ? 'won' : tally.kind;
-    if (status !== 'won') {
+    if (!countsAsRevenue(status)) {
       (tally as Tally<StatusKind>).rows++;
+      if (flag !== null) this.compareFlag(flag, status);
       return this.emit(client.text, 0, 0, '', null, status, manager, r.line);
     }
 
@@ -226,14 +240,20 @@ export class DealByteConverter extends DealConverter {
     }
     // Sure now: the row is read, and counted.
     if (tally !== null) tally.rows++;
+    if (flag !== null) this.compareFlag(flag, status);
     amountColumn.took(r.line);
+    // A refund takes money back: a positive amount under a refund status is its size, not its sign.
+    const flipped = status === 'refund' && (amount.whole > 0 || amount.micro > 0);
+    const whole = flipped ? 0 - amount.whole : amount.whole;
+    const micro = flipped ? 0 - amount.micro : amount.micro;
     if (seen === 'repeat' || seen === 'earlier') {
       this.folded++;
-      if (seen === 'earlier') this.foldedFromEarlierFile(amount.whole, amount.micro);
+      if (seen === 'earlier') this.foldedFromEarlierFile(whole, micro);
       return null;
     }
-    this.totalsCheck.add(amount.whole, amount.micro);
-    const deal = this.emit(client.text, amount.whole, amount.micro, currency, day, status, manager, r.line);
+    if (flipped) this.refundsFlipped++;
+    this.totalsCheck.add(whole, micro);
+    const deal = this.emit(client.text, whole, micro, currency, day, status, manager, r.line);
     deal.discounted = discounted;
     return deal;
   }

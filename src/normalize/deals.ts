@@ -1,6 +1,6 @@
 import { cell } from '../codes/errors.js';
 import { MICROS_PER_UNIT } from './money.js';
-import { CONTACT_ALIASES, DEAL_ALIASES, STATE_PATH_ALIASES } from './aliases.js';
+import { CONTACT_ALIASES, DEAL_ALIASES, STATE_PATH_ALIASES, isWonFlagHeader } from './aliases.js';
 import type { ColumnMapping, FieldNeeds, FieldSpec } from './columns.js';
 import { ConverterBase, INVALID, MISSING, type ConverterOptions } from './converter-base.js';
 import { CLIENT_BY_CONTACT, CLIENT_BY_ID, DEAL_DATE_FALLBACKS } from './fallbacks.js';
@@ -13,7 +13,7 @@ import { AMBIGUOUS, type RowConverter } from './row-feed.js';
 import { detach } from './text.js';
 import { readFlag } from './flags.js';
 import type { PhraseClassifier } from './phrase-classifier.js';
-import { statusClassifier, type StatusKind, type Vocabulary } from './vocabulary.js';
+import { statusClassifier, type StatusKind, type Vocabulary, wonFlagClassifier } from './vocabulary.js';
 
 export const DEAL_FIELDS: readonly FieldSpec[] = [
   {
@@ -43,8 +43,14 @@ export const DEAL_FIELDS: readonly FieldSpec[] = [
     field: 'status',
     aliases: DEAL_ALIASES.status,
     required: false,
-    description: 'won, lost or open',
+    description: 'won, lost, open or refund',
     pathAliases: STATE_PATH_ALIASES,
+  },
+  {
+    field: 'won',
+    aliases: DEAL_ALIASES.won,
+    required: false,
+    description: 'yes when the deal was won: the status when the file has no status words',
   },
   { field: 'manager', aliases: DEAL_ALIASES.manager, required: false, description: 'who carries the deal' },
   { field: 'id', aliases: DEAL_ALIASES.id, required: false, description: 'the deal number' },
@@ -120,7 +126,17 @@ export interface DealOptions extends ConverterOptions {
  * their columns, folds lines repeated whole, and records located problems.
  */
 export class DealConverter extends ConverterBase implements RowConverter<Deal> {
+  /** The status words, or the won column's yes and no read as statuses when the file has no status words. */
   readonly statuses: PhraseClassifier<StatusKind>;
+  /** The column the status is read from: `status`, `won` (a yes/no column), or none (every row is won). */
+  readonly statusField: 'status' | 'won' | null;
+  /** A won column beside the status words: its yes and no, to hold against them. */
+  protected readonly wonFlags: PhraseClassifier<StatusKind> | null;
+  /** Rows where the won column and the status words disagree: won by the status only, by the column only. */
+  statusOnlyWon = 0;
+  flagOnlyWon = 0;
+  /** Refund rows counted whose amount was positive, taken as negative. */
+  refundsFlipped = 0;
   folded = 0;
   /** Of `folded` and `amountRepeats`, the lines whose first copy was in an earlier file. */
   foldedAcross = 0;
@@ -148,7 +164,12 @@ export class DealConverter extends ConverterBase implements RowConverter<Deal> {
     // Bitrix24 writes a deal once per product row, with the deal's total on each; there the
     // row's own amount is price × quantity.
     this.productRows = this.has('product') && this.has('price') && this.has('quantity');
-    this.statuses = statusClassifier(options.vocabulary);
+    // A status column that is itself a won column (`--map status=IsWon`) is read as yes and no.
+    const statusIsFlag = this.has('status') && isWonFlagHeader(mapping.header.status ?? '');
+    this.statusField = this.has('status') ? 'status' : this.has('won') ? 'won' : null;
+    this.statuses =
+      this.statusField === 'won' || statusIsFlag ? wonFlagClassifier() : statusClassifier(options.vocabulary);
+    this.wonFlags = this.statusField === 'status' && this.has('won') && !statusIsFlag ? wonFlagClassifier() : null;
     this.repeats = options.repeats ?? new DealRepeats();
     const begun = this.repeats.begin(options.file, mapping.headers);
     this.fileIndex = begun.index;
@@ -174,22 +195,58 @@ export class DealConverter extends ConverterBase implements RowConverter<Deal> {
   wonRows = 0;
   contactClients = 0;
 
-  /** Count what a later part of the same file, read on another thread, made, folded and found repeated. */
-  addPartCounts(p: { folded: number; repeatedIds: number; wonRows: number; contactClients: number }): void {
-    this.folded += p.folded;
-    this.repeatedInParts += p.repeatedIds;
-    this.wonRows += p.wonRows;
-    this.contactClients += p.contactClients;
+  /** Count what a later part of the same file, read on another thread, made, folded, found repeated and turned round. */
+  addPartCounts(part: {
+    folded: number;
+    repeatedIds: number;
+    wonRows: number;
+    contactClients: number;
+    refundsFlipped: number;
+    statusOnlyWon: number;
+    flagOnlyWon: number;
+  }): void {
+    this.folded += part.folded;
+    this.repeatedInParts += part.repeatedIds;
+    this.wonRows += part.wonRows;
+    this.contactClients += part.contactClients;
+    this.refundsFlipped += part.refundsFlipped;
+    this.statusOnlyWon += part.statusOnlyWon;
+    this.flagOnlyWon += part.flagOnlyWon;
   }
 
   convert(fields: string[], line: number): Deal | null | typeof AMBIGUOUS {
     if (this.isTotalsRow(fields, line) || this.misshapen(fields, line)) return null;
+    const status = this.statusOf(fields);
+    const deal = this.convertAs(status, fields, line);
+    // A row that waits is converted again once its column settles: its status counts then.
+    if (deal !== AMBIGUOUS) this.countStatus(fields, status);
+    return deal;
+  }
+
+  /** The row's status, not counted yet: won without a status column. */
+  private statusOf(fields: string[]): StatusKind {
+    return this.statusField === null ? 'won' : this.statuses.peek(this.text(fields, this.statusField));
+  }
+
+  /** Count the row's status spelling, and hold it against the won column's yes or no when the file has both. */
+  private countStatus(fields: string[], status: StatusKind): void {
+    if (this.statusField !== null) this.statuses.classify(this.text(fields, this.statusField));
+    if (this.wonFlags !== null) this.compareFlag(this.wonFlags.peek(this.text(fields, 'won')), status);
+  }
+
+  /** A won column's reading (won, lost, or open when it is no yes or no) against the status words'. */
+  protected compareFlag(flag: StatusKind, status: StatusKind): void {
+    if (flag === 'open') return;
+    if (flag === 'won' && status !== 'won') this.flagOnlyWon++;
+    else if (flag !== 'won' && status === 'won') this.statusOnlyWon++;
+  }
+
+  private convertAs(status: StatusKind, fields: string[], line: number): Deal | null | typeof AMBIGUOUS {
     // Lost and open deals are not revenue: their amounts and clients are often empty
     // (Maven, Pipedrive), and nothing they hold can change a result.
-    const status: StatusKind = this.has('status') ? this.statuses.classify(this.text(fields, 'status')) : 'won';
     let client = this.text(fields, 'client');
     const manager = this.text(fields, 'manager');
-    if (status !== 'won') return this.emit(client, 0, 0, '', null, status, manager, line);
+    if (!countsAsRevenue(status)) return this.emit(client, 0, 0, '', null, status, manager, line);
     if (this.blankAmount(fields, line)) return null;
     // amoCRM leaves «Компания» empty on deals with a private buyer, named by the contact.
     const byContact = client.trim() === '' && this.has('contact') && this.text(fields, 'contact').trim() !== '';
@@ -254,6 +311,10 @@ export class DealConverter extends ConverterBase implements RowConverter<Deal> {
     }
     const written = currencyCode(this.text(fields, 'currency'));
     if (written !== '') currency = written;
+    // A refund takes money back: a positive amount under a refund status is its size, not its
+    // sign (0 − x rather than −x, which would make −0 of a zero part).
+    const flipped = status === 'refund' && (whole > 0 || micro > 0);
+    if (flipped) [whole, micro] = [0 - whole, 0 - micro];
 
     let day: number | null = this.undatedDay;
     if (this.has('date')) {
@@ -282,6 +343,7 @@ export class DealConverter extends ConverterBase implements RowConverter<Deal> {
       this.productRowsCounted++;
       if (disagrees) this.amountDisagrees++;
     }
+    if (flipped) this.refundsFlipped++;
     this.totalsCheck.add(whole, micro);
     const d = this.emit(client, whole, micro, currency, day, status, manager, line);
     if (this.hasDiscount) d.discounted = carriesDiscount(this.text(fields, 'discount'));
@@ -537,6 +599,11 @@ function isBlankCell(raw: string): boolean {
   if (raw.length === 0) return true;
   const c = raw.charCodeAt(0);
   return !(c >= 48 && c <= 57) && raw.trim() === '';
+}
+
+/** Won and refund rows are revenue (a refund a negative one); lost and open rows are counted out. */
+export function countsAsRevenue(status: StatusKind): boolean {
+  return status === 'won' || status === 'refund';
 }
 
 /**

@@ -1,8 +1,42 @@
 import { nameKey } from './text.js';
 
 /** yes/no as CRMs and spreadsheets write it; `x` is yes and an empty cell is "not known". */
-const YES = new Set(['yes', 'y', 'true', 't', '1', '+', 'x', '✓', '✔', '☑', 'on', 'да', 'д', 'есть', 'истина']);
-const NO = new Set(['no', 'n', 'false', 'f', '0', '-', '–', '—', '✗', '✘', '☐', 'off', 'нет', 'н', 'ложь']);
+export const YES_WORDS = [
+  'yes',
+  'y',
+  'true',
+  't',
+  '1',
+  '+',
+  'x',
+  '✓',
+  '✔',
+  '☑',
+  'on',
+  'да',
+  'д',
+  'есть',
+  'истина',
+] as const;
+export const NO_WORDS = [
+  'no',
+  'n',
+  'false',
+  'f',
+  '0',
+  '-',
+  '–',
+  '—',
+  '✗',
+  '✘',
+  '☐',
+  'off',
+  'нет',
+  'н',
+  'ложь',
+] as const;
+const YES = new Set<string>(YES_WORDS);
+const NO = new Set<string>(NO_WORDS);
 
 export type FlagRead = boolean | 'missing' | 'score' | 'unreadable';
 

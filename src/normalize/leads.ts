@@ -102,7 +102,14 @@ export class LeadConverter extends ConverterBase implements RowConverter<LeadRow
 
   convert(fields: string[], line: number): LeadRow | null | typeof AMBIGUOUS {
     if (this.isTotalsRow(fields, line) || this.misshapen(fields, line)) return null;
-    const status: StatusKind = this.has('status') ? this.statuses.classify(this.text(fields, 'status')) : 'open';
+    const raw = this.has('status') ? this.text(fields, 'status') : null;
+    const lead = this.convertAs(raw === null ? 'open' : this.statuses.peek(raw), fields, line);
+    // A row that waits is converted again once its column settles: its status counts then.
+    if (raw !== null && lead !== AMBIGUOUS) this.statuses.classify(raw);
+    return lead;
+  }
+
+  private convertAs(status: StatusKind, fields: string[], line: number): LeadRow | null | typeof AMBIGUOUS {
     let amount: LeadRow['amount'] = null;
     let currency = '';
     let expectedClose: number | null = null;

@@ -7,7 +7,7 @@ import { PhraseClassifier } from './phrase-classifier.js';
 import { currencyCode } from './numbers.js';
 import type { Problems } from './problems.js';
 import { AMBIGUOUS, type RowConverter } from './row-feed.js';
-import { BUILT_IN, type Vocabulary } from './vocabulary.js';
+import { BUILT_IN, NOT_YET, WON_STAGES, type Vocabulary } from './vocabulary.js';
 
 export const OFFER_FIELDS: readonly FieldSpec[] = [
   {
@@ -77,6 +77,7 @@ export type OfferStage = Decision | 'preparing';
  */
 const ACCEPTED = [
   ...BUILT_IN.won,
+  ...WON_STAGES.phrases,
   'accept',
   'confirmed',
   'signed',
@@ -86,7 +87,7 @@ const ACCEPTED = [
   'подписан',
   'подтвержден',
 ];
-const DECLINED = [...BUILT_IN.lost, 'отклон'];
+const DECLINED = [...BUILT_IN.lost, ...BUILT_IN.refund, 'отклон'];
 const PREPARING = [
   'draft',
   'new',
@@ -124,12 +125,14 @@ const UNDECIDED = [
 export function decisionClassifier(user: Vocabulary): PhraseClassifier<OfferStage> {
   return new PhraseClassifier<OfferStage>(
     [
-      { kind: 'accepted', builtIn: ACCEPTED, user: user.won },
+      // As a won status: done forms only, and never with a "not yet" marker («Ожидает подписания»).
+      { kind: 'accepted', builtIn: ACCEPTED, user: user.won, done: true, notYet: true },
       { kind: 'declined', builtIn: DECLINED, user: user.lost },
       { kind: 'undecided', builtIn: UNDECIDED, user: user.open },
       { kind: 'preparing', builtIn: PREPARING, user: [] },
     ],
     'undecided',
+    { notYet: NOT_YET },
   );
 }
 

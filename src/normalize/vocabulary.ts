@@ -1,6 +1,8 @@
+import { NO_WORDS, YES_WORDS } from './flags.js';
 import { PhraseClassifier } from './phrase-classifier.js';
 
-export type StatusKind = 'won' | 'lost' | 'open';
+/** `refund`: a return, a credit note or a reversal of a sale, netted into the client's revenue. */
+export type StatusKind = 'won' | 'lost' | 'open' | 'refund';
 export type Outcome = 'positive' | 'neutral' | 'negative';
 export type ChannelKind = 'personal' | 'other';
 /** What the funnel makes of a contact: a phone consultation, a face-to-face meeting, or neither. */
@@ -15,6 +17,7 @@ export const VOCABULARY_LISTS = [
   'won',
   'lost',
   'open',
+  'refund',
   'positive',
   'negative',
   'neutral',
@@ -32,6 +35,7 @@ export const NO_USER_VOCABULARY: Vocabulary = {
   won: [],
   lost: [],
   open: [],
+  refund: [],
   positive: [],
   negative: [],
   neutral: [],
@@ -40,6 +44,75 @@ export const NO_USER_VOCABULARY: Vocabulary = {
   phoneChannels: [],
   meetingChannels: [],
 };
+
+/**
+ * Words that say a state is still ahead: «К выполнению», «Ожидает оплаты», `To be invoiced`,
+ * `Ready to ship`, `Pending`. A value with one of them is open, and never won or a refund
+ * however done the rest of it reads («Ожидает выполнения», `Refund pending`), unless the
+ * marker is inside a phrase the user gave (`--won "К выполнению"`).
+ */
+export const NOT_YET = [
+  'к',
+  'ожида',
+  'ждет',
+  'ждем',
+  'ждут',
+  'жду',
+  'в процессе',
+  'готов к',
+  'готовится',
+  'на согласован',
+  'запланирован',
+  'to be',
+  'ready to',
+  'ready for',
+  'pending',
+  'await',
+  'waiting',
+  'in progress',
+  'in process',
+  'schedul',
+  'planned',
+  'yet',
+] as const;
+
+/** Order states that are won only as the whole value: Odoo's confirmed (`Sales Order`) and locked orders, not `Sales order cancelled`. */
+export const WON_STATES = ['sales order', 'sale order', 'locked'] as const;
+
+/** Partly paid, shipped or done: counted as won, and warned of with their rows. */
+export const PARTIAL = [
+  'partially paid',
+  'partly paid',
+  'part paid',
+  'partial payment',
+  'partially shipped',
+  'partially delivered',
+  'partially invoiced',
+  'partially fulfilled',
+  'partially complete',
+  'частично оплачен',
+  'оплачен частично',
+  'частичная оплата',
+  'частично отгружен',
+  'отгружен частично',
+  'частичная отгрузка',
+  'частично выполнен',
+  'частично реализован',
+  'частично доставлен',
+] as const;
+
+/**
+ * A payment stage, or (as the whole value) a contact's lifecycle stage, that says the client
+ * bought: won, and warned of with their rows, since such a column tells of a client or a
+ * payment rather than a deal.
+ */
+export const WON_STAGES = {
+  phrases: ['payment done', 'payment received', 'payment complete', 'оплата получена', 'оплата поступила'],
+  whole: ['customer', 'churned customer'],
+} as const;
+
+/** A bare «Закрыт» or `Closed`: a done order in 1C, a lost deal elsewhere; unknown until `--won` or `--lost` says. */
+export const CLOSED = ['closed', 'закрыт'] as const;
 
 /** The built-in lists: statuses of amoCRM, Bitrix24, 1C, HubSpot, Salesforce, Pipedrive, Zoho; outcomes and channels of their activity logs. */
 export const BUILT_IN: Vocabulary = {
@@ -55,16 +128,16 @@ export const BUILT_IN: Vocabulary = {
     'invoiced',
     'fulfilled',
     'complete',
+    'done',
     'успешн',
     'успех',
     'оплачен',
-    'оплата получена',
-    'оплата поступила',
     'реализован',
     'выигран',
     'выполнен',
     'отгружен',
     'доставлен',
+    'проведен',
   ],
   lost: [
     'lost',
@@ -79,14 +152,10 @@ export const BUILT_IN: Vocabulary = {
     'refus',
     'abandon',
     'unsuccessful',
-    // Against a won word of equal length these tie, so `Won by competitor` or `Paid - refunded` is unknown and warned, never revenue.
+    // Against a won word of equal length these tie, so `Won by competitor` is unknown and warned, never revenue.
     'wont',
     'competitor',
-    'refund',
-    'return',
-    'chargeback',
     'конкурент',
-    'возврат',
     'проигран',
     'провал',
     'отказ',
@@ -101,8 +170,6 @@ export const BUILT_IN: Vocabulary = {
   open: [
     'new',
     'open',
-    'in progress',
-    'in process',
     'negotiat',
     'proposal',
     'value proposition',
@@ -111,7 +178,6 @@ export const BUILT_IN: Vocabulary = {
     'prospect',
     'engag',
     'on hold',
-    'pending',
     'not paid',
     'unpaid',
     'needs analysis',
@@ -121,6 +187,10 @@ export const BUILT_IN: Vocabulary = {
     'appointment',
     'presentation',
     'contract sent',
+    'quotation',
+    'draft',
+    'not yet',
+    ...NOT_YET,
     'нов',
     'в работе',
     'взят в работу',
@@ -134,11 +204,32 @@ export const BUILT_IN: Vocabulary = {
     'коммерческое предложение',
     'квалификац',
     'презентац',
-    'ожида',
     'счет выставлен',
     'выставлен счет',
     'не оплачен',
     'отложен',
+    'черновик',
+    'резерв',
+    'зарезервирован',
+    'reserved',
+    // The nouns of won words: a stage on the way («Выполнение», «К оплате», «Отгрузка»), not its end.
+    'выполнени',
+    'оплат',
+    'отгруз',
+  ],
+  // A sale undone: netted into the client's revenue as a negative amount. Against a won word
+  // of equal length these tie, so `Paid - refunded` is unknown and warned, never revenue.
+  refund: [
+    'refund',
+    'return',
+    'chargeback',
+    'charge back',
+    'credit note',
+    'credit memo',
+    'возврат',
+    'сторн',
+    'корректировка реализации',
+    'кредит нота',
   ],
   positive: [
     'positive',
@@ -332,12 +423,52 @@ const NEITHER_PHONE_NOR_MEETING: readonly string[] = [
   'звонок отмен',
 ];
 
+/** Every built-in won phrase, as `folio config` lists them (the states and lifecycle stages match only as the whole value). */
+export const ALL_WON: readonly string[] = [
+  ...BUILT_IN.won,
+  ...WON_STATES,
+  ...PARTIAL,
+  ...WON_STAGES.phrases,
+  ...WON_STAGES.whole,
+];
+
+/** Tags of the won values a run warns of: partly paid, and taken from a lifecycle or payment stage. */
+export type WonTag = 'partial' | 'stage';
+/** The tag of the values that say only «closed». */
+export const CLOSED_TAG = 'closed';
+
+/**
+ * Statuses: won words match done forms only, and a "not yet" marker voids a won or refund
+ * match (see PhraseClassifier); a value matching only a bare `Closed` is unknown, tagged.
+ */
 export function statusClassifier(user: Vocabulary): PhraseClassifier<StatusKind> {
+  const done = { done: true, notYet: true } as const;
   return new PhraseClassifier<StatusKind>(
     [
-      { kind: 'won', builtIn: BUILT_IN.won, user: user.won },
+      { kind: 'won', builtIn: BUILT_IN.won, user: user.won, ...done },
+      { kind: 'won', builtIn: WON_STATES, user: [], ...done, whole: true },
+      { kind: 'won', builtIn: PARTIAL, user: [], ...done, tag: 'partial' satisfies WonTag },
+      { kind: 'won', builtIn: WON_STAGES.phrases, user: [], ...done, tag: 'stage' satisfies WonTag },
+      { kind: 'won', builtIn: WON_STAGES.whole, user: [], ...done, whole: true, tag: 'stage' satisfies WonTag },
       { kind: 'lost', builtIn: BUILT_IN.lost, user: user.lost },
       { kind: 'open', builtIn: BUILT_IN.open, user: user.open },
+      { kind: 'refund', builtIn: BUILT_IN.refund, user: user.refund, notYet: true },
+    ],
+    'open',
+    { notYet: NOT_YET, undecided: { phrases: CLOSED, tag: CLOSED_TAG } },
+  );
+}
+
+/**
+ * A yes/no column that says whether a deal was won (`IsWon`, «Успешна»), read as the status
+ * when the file has no status words: yes is won, no is lost (not revenue either way it is
+ * not won), anything else unknown.
+ */
+export function wonFlagClassifier(): PhraseClassifier<StatusKind> {
+  return new PhraseClassifier<StatusKind>(
+    [
+      { kind: 'won', builtIn: YES_WORDS, user: [], whole: true },
+      { kind: 'lost', builtIn: NO_WORDS, user: [], whole: true },
     ],
     'open',
   );

@@ -1,4 +1,5 @@
 import type { InspectDetails, InspectResult } from '../load/inspect.js';
+import type { StatusCount } from '../schema/build.js';
 import type { ColumnReading } from '../normalize/column-readers.js';
 import type { Doc } from '../render/document.js';
 import { describeProblem } from '../errors.js';
@@ -39,6 +40,18 @@ const WORDS = {
     missing: (n: number) => `Missing (${n})`,
     noColumn: (field: string, description: string, map: string) =>
       `${field} (${description}): no column; map one with ${map}`,
+    statuses: 'Statuses as read',
+    status: 'Status',
+    countsAs: 'Counts as',
+    statusRows: 'Rows',
+    otherValues: 'other values',
+    roles: {
+      won: 'won (revenue)',
+      refund: 'refund (negative revenue)',
+      lost: 'lost',
+      open: 'open',
+      unknown: 'unknown (read as open)',
+    } as Record<StatusCount['role'], string>,
   },
   ru: {
     readAs: 'Прочитан как',
@@ -65,7 +78,28 @@ const WORDS = {
     } as Record<string, string>,
     missing: (n: number) => `Не хватает (${n})`,
     noColumn: (field: string, _description: string, map: string) => `«${field}»: нет колонки; укажите её: ${map}`,
+    statuses: 'Статусы, как они прочитаны',
+    status: 'Статус',
+    countsAs: 'Учтён как',
+    statusRows: 'Строк',
+    otherValues: 'прочие значения',
+    roles: {
+      won: 'выиграна (выручка)',
+      refund: 'возврат (выручка с минусом)',
+      lost: 'проиграна',
+      open: 'открыта',
+      unknown: 'неизвестен (как открыта)',
+    } as Record<StatusCount['role'], string>,
   },
+};
+
+/** Revenue in green, a refund and values no list knows marked, the rest plain. */
+const STATUS_TONE: Record<StatusCount['role'], 'good' | 'bad' | 'muted' | undefined> = {
+  won: 'good',
+  refund: 'bad',
+  lost: undefined,
+  open: undefined,
+  unknown: 'bad',
 };
 
 const ENCODING_REASON_RU: Record<string, string> = {
@@ -84,6 +118,7 @@ const VALUE_RU: Record<string, string> = {
   won: 'выиграна',
   lost: 'проиграна',
   open: 'открыта',
+  refund: 'возврат',
   positive: 'положительный',
   negative: 'отрицательный',
   neutral: 'нейтральный',
@@ -263,6 +298,20 @@ export function inspectDoc(r: InspectResult, details: InspectDetails, lang: Lang
                 text: w.noColumn(fieldName(m.field, lang), m.description, m.map),
                 tone: 'bad' as const,
               })),
+            },
+          ]
+        : []),
+      ...(r.statuses !== null && r.statuses.length > 0
+        ? [
+            {
+              kind: 'table' as const,
+              title: w.statuses,
+              columns: [{ label: w.status }, { label: w.countsAs }, { label: w.statusRows, align: 'right' as const }],
+              rows: r.statuses.map((s) => [
+                s.value === null ? { text: `(${w.otherValues})`, tone: 'muted' as const } : s.value,
+                { text: w.roles[s.role], tone: STATUS_TONE[s.role] },
+                String(s.rows),
+              ]),
             },
           ]
         : []),

@@ -119,6 +119,7 @@ function noRevenue(
     period: p !== null && p !== undefined,
     covers,
     asOf,
+    unknown: unknownStatuses(inputs),
   });
   const en = errorText(said, 'en');
   return new FolioError({
@@ -128,6 +129,19 @@ function noRevenue(
     hint: en.hint,
     says: said,
   });
+}
+
+/** The status values no list knows, over the inputs, most rows first: what a file with no won row most likely needs. */
+function unknownStatuses(inputs: InputReport[]): { value: string; rows: number }[] {
+  const rows = new Map<string, number>();
+  for (const i of inputs)
+    for (const s of i.statuses ?? [])
+      if (s.role === 'unknown' && s.value !== null && s.value.trim() !== '')
+        rows.set(s.value, (rows.get(s.value) ?? 0) + s.rows);
+  return [...rows]
+    .map(([value, n]) => ({ value, rows: n }))
+    .sort((a, b) => b.rows - a.rows || (a.value < b.value ? -1 : 1))
+    .slice(0, 3);
 }
 
 function analyzeShareOrNull(ledger: RevenueLedger, options: ShareOptions): ShareResult | null {

@@ -27,6 +27,18 @@ export interface InputReport {
   /** Records that are empty or hold only spaces and delimiters: ignored. */
   blank: number;
   columns: Record<string, string>;
+  /**
+   * Deals and leads read with a status column (or a won column): each status value, what it
+   * was read as and on how many rows, most rows first. Absent when the file has none.
+   */
+  statuses?: StatusCount[];
+}
+
+/** One status value of an input and what it counted as; `value` null sums the values past those listed, by role. */
+export interface StatusCount {
+  value: string | null;
+  role: 'won' | 'lost' | 'open' | 'refund' | 'unknown';
+  rows: number;
 }
 
 export type { Warning } from '../codes/warnings.js';

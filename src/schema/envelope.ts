@@ -16,6 +16,18 @@ export const inputSchema = z.object({
   skipped: z.number().int(),
   blank: z.number().int(),
   columns: z.record(z.string(), z.string()),
+  statuses: z
+    .array(
+      z.object({
+        value: z.string().nullable().describe('null: the values past the first 100, summed by role'),
+        role: z
+          .enum(['won', 'lost', 'open', 'refund', 'unknown'])
+          .describe('won and refund rows are revenue (a refund negative); unknown rows are read as open'),
+        rows: z.number().int(),
+      }),
+    )
+    .optional()
+    .describe('deals and leads with a status (or won) column: each status value, what it counted as, its rows'),
 });
 
 /** A warning: its stable code, the English message (the same under every locale) and the code's fields (src/codes/warnings.ts). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { resolveSettings } from '../../src/config/settings.js';
-import { BUILT_IN } from '../../src/normalize/vocabulary.js';
+import { ALL_WON, BUILT_IN } from '../../src/normalize/vocabulary.js';
 
 describe('resolveSettings: vocabulary lists', () => {
   const loaded = {
@@ -13,18 +13,13 @@ describe('resolveSettings: vocabulary lists', () => {
 
   it('adds every layer to the built-in entries, in precedence order, and names the last layer', () => {
     expect(by['statuses.won']?.layers).toEqual([
-      { source: 'default', value: BUILT_IN.won },
+      // The built-in layer lists every won phrase: the words, then the order states, partial payments and stages.
+      { source: 'default', value: ALL_WON },
       { source: 'config', value: ['Отгружено'] },
       { source: 'env', value: ['Resolved', 'Closed paid'] },
       { source: 'flag', value: ['Shipped late'] },
     ]);
-    expect(by['statuses.won']?.value).toEqual([
-      ...BUILT_IN.won,
-      'Отгружено',
-      'Resolved',
-      'Closed paid',
-      'Shipped late',
-    ]);
+    expect(by['statuses.won']?.value).toEqual([...ALL_WON, 'Отгружено', 'Resolved', 'Closed paid', 'Shipped late']);
     expect(by['statuses.won']?.source).toBe('flag');
   });
 

@@ -80,6 +80,7 @@ describe('amounts and columns as other programs write them (e2e)', () => {
     ]);
     expect(e.warnings).toMatchObject([
       { code: 'CLIENT_BY_ID', message: expect.stringContaining('clients are told apart by "Customer ID"') },
+      { code: 'NO_STATUS_COLUMN', fields: { rows: 5 } },
     ]);
   });
 
@@ -101,6 +102,7 @@ describe('amounts and columns as other programs write them (e2e)', () => {
     ]);
     expect(e.warnings).toMatchObject([
       { code: 'COLUMN_CHOICE', message: expect.stringContaining('amount: took "Выручка, руб." over "Стоимость"') },
+      { code: 'NO_STATUS_COLUMN' },
     ]);
   });
 

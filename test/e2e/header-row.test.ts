@@ -142,7 +142,7 @@ describe('the header row (e2e)', () => {
     const e = json<{ inputs: { headerLine: number }[]; result: { total: number }; warnings: { code: string }[] }>(r);
     expect(e.inputs[0]?.headerLine).toBe(1);
     expect(e.result.total).toBe(150);
-    expect(e.warnings.map((w) => w.code)).toEqual(['CLIENT_BY_ID']);
+    expect(e.warnings.map((w) => w.code)).toEqual(['CLIENT_BY_ID', 'NO_STATUS_COLUMN']);
   });
 
   it('recognises a titled export in a folder by its columns', () => {

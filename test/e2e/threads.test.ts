@@ -296,6 +296,53 @@ describe('--threads on files whose parts cannot simply be added up', () => {
     ).toEqual([{ value: 'Paused', rows: 1, tied: [] }]);
   });
 
+  it('statuses, refunds and a won column are counted in parts as on one thread, and as an independent count', () => {
+    // Seven statuses in turn: two won (one partial), a refund, a bare «Closed», an open one, a
+    // tie and a lost one; the won column says no on every fifth row.
+    const STATUSES = ['Won', 'Возврат', 'Closed', 'Частично оплачен', 'К выполнению', 'Paid - refunded', 'Lost'];
+    const path = dealsFile(
+      'statuses.csv',
+      3000,
+      (i) =>
+        `${i},Client ${i % 37},${1000 + i}.25,${STATUSES[i % 7]},2026-03-0${1 + (i % 9)},${i % 5 === 0 ? 'false' : 'true'}`,
+      'id,client,amount,status,date,is won',
+    );
+    const r = expectSameRun(['share', path, '--json'], 3, /read in 3 parts/);
+    const e = json<{
+      inputs: { statuses: { value: string; role: string; rows: number }[] }[];
+      warnings: { code: string; fields: Record<string, unknown> }[];
+      result: { total: number };
+    }>(r);
+    // Counted apart from folio: rows per status, the won amounts less the refunds in cents,
+    // the refunds' positive amounts turned round, and the rows the two columns disagree on.
+    const rows = STATUSES.map(() => 0);
+    let cents = 0;
+    let statusOnly = 0;
+    let flagOnly = 0;
+    for (let i = 1; i <= 3000; i++) {
+      const k = i % 7;
+      rows[k] = (rows[k] as number) + 1;
+      const amount = (1000 + i) * 100 + 25;
+      const won = k === 0 || k === 3;
+      if (won) cents += amount;
+      if (k === 1) cents -= amount;
+      if (won && i % 5 === 0) statusOnly++;
+      if (!won && i % 5 !== 0) flagOnly++;
+    }
+    const roles = ['won', 'refund', 'unknown', 'won', 'open', 'unknown', 'lost'];
+    expect(e.inputs[0]?.statuses.sort((a, b) => (a.value < b.value ? -1 : 1))).toEqual(
+      STATUSES.map((value, k) => ({ value, role: roles[k], rows: rows[k] })).sort((a, b) =>
+        a.value < b.value ? -1 : 1,
+      ),
+    );
+    expect(e.result.total).toBeCloseTo(cents / 100, 2);
+    const by = Object.fromEntries(e.warnings.map((w) => [w.code, w.fields]));
+    expect(by.REFUNDS_NEGATED).toMatchObject({ count: rows[1] });
+    expect(by.PARTIAL_STATUS).toMatchObject({ rows: rows[3] });
+    expect(by.CLOSED_STATUS).toMatchObject({ rows: rows[2] });
+    expect(by.WON_COLUMN_DISAGREES).toMatchObject({ statusOnly, flagOnly });
+  });
+
   it('the second file of an input: its own lines in parts, a line of the first file read again', () => {
     const first = dealsFile('jan.csv', 50, plain);
     const second = dealsFile('feb.csv', 3000, (i) => plain(i + 100));

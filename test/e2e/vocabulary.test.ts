@@ -91,25 +91,25 @@ describe('statuses, outcomes and channels matched by word (e2e)', () => {
       warnings: Warning[];
     }>(r);
     expect(e.result.total).toBe(1050);
-    // Closed-Lost, Closed: lost, Awaiting signature and Negotiation: 4 rows out by status.
+    // Closed-Lost, Closed: lost, Signature requested and Negotiation: 4 rows out by status.
     expect(e.inputs[0]).toMatchObject({ rows: 9, used: 5, excluded: { status: 4 } });
     expect(e.warnings.filter((w) => w.code.startsWith('UNKNOWN_'))).toMatchObject([
       {
         code: 'UNKNOWN_STATUS',
         message:
-          'fixtures/deals-status-spellings.csv: 1 row(s) whose status no list knows, read as open (not revenue): "Awaiting signature" (1); classify one with --won, --lost or --open "VALUE"',
+          'fixtures/deals-status-spellings.csv: 1 row(s) whose status no list knows, read as open (not revenue): "Signature requested" (1); classify one with --won, --lost, --open or --refund "VALUE"',
       },
     ]);
   });
 
   it('--open makes a status known (silent); --won counts it', () => {
     const open = json<{ result: { total: number }; warnings: Warning[] }>(
-      folio(['share', 'fixtures/deals-status-spellings.csv', '--json', '--open', 'awaiting']),
+      folio(['share', 'fixtures/deals-status-spellings.csv', '--json', '--open', 'signature']),
     );
     expect(open.result.total).toBe(1050);
     expect(open.warnings.some((w) => w.code === 'UNKNOWN_STATUS')).toBe(false);
     const won = json<{ result: { total: number } }>(
-      folio(['share', 'fixtures/deals-status-spellings.csv', '--json'], { env: { FOLIO_WON: 'awaiting signature' } }),
+      folio(['share', 'fixtures/deals-status-spellings.csv', '--json'], { env: { FOLIO_WON: 'signature requested' } }),
     );
     expect(won.result.total).toBe(1750);
   });
@@ -119,15 +119,21 @@ describe('statuses, outcomes and channels matched by word (e2e)', () => {
     const file = join(dir, 'leads.csv');
     writeFileSync(
       file,
-      'Lead,Amount,Expected close,Status\nA,100,2026-11-10,В работе\nB,200,2026-12-20,Closed: won\nC,300,2026-11-05,Ждём ответа\n',
+      'Lead,Amount,Expected close,Status\nA,100,2026-11-10,В работе\nB,200,2026-12-20,Closed: won\nC,300,2026-11-05,Пауза\n',
     );
-    // B is won (not ranked); «В работе» is a known open status; «Ждём ответа» is unknown, read as open.
+    // B is won (not ranked); «В работе» is a known open status; «Пауза» is unknown, read as open.
     const leads = folio(['leads', file, '--as-of', '2026-11-01', '--json']);
     expect(leads.code, leads.stderr).toBe(0);
     const e = json<{ result: { leads: { lead: string }[] }; warnings: Warning[] }>(leads);
     expect(e.result.leads.map((l) => l.lead).sort()).toEqual(['A', 'C']);
+    // The leads input says what each status counted as, too.
+    expect(json<{ inputs: { statuses: unknown[] }[] }>(leads).inputs[0]?.statuses).toEqual([
+      { value: 'Closed: won', role: 'won', rows: 1 },
+      { value: 'В работе', role: 'open', rows: 1 },
+      { value: 'Пауза', role: 'unknown', rows: 1 },
+    ]);
     expect(e.warnings.filter((w) => w.code === 'UNKNOWN_STATUS').map((w) => w.message)).toEqual([
-      `${file}: 1 row(s) whose status no list knows, read as open (not revenue): "Ждём ответа" (1); classify one with --won, --lost or --open "VALUE"`,
+      `${file}: 1 row(s) whose status no list knows, read as open (not revenue): "Пауза" (1); classify one with --won, --lost, --open or --refund "VALUE"`,
     ]);
     const inspect = folio(['inspect', 'fixtures/deals-status-spellings.csv', '--json']);
     expect(inspect.code).toBe(0);
@@ -147,7 +153,7 @@ describe('statuses, outcomes and channels matched by word (e2e)', () => {
     writeFileSync(
       config,
       JSON.stringify({
-        statuses: { open: ['awaiting'] },
+        statuses: { open: ['signature'] },
         outcomes: { neutral: ['перенос'] },
         otherChannels: ['исходящий звонок'],
       }),

@@ -21,13 +21,13 @@ describe('unknownValuesWarning', () => {
     expect(warningJson(unknownValuesWarning('d.csv', 'status', c)!)).toMatchObject({
       code: 'UNKNOWN_STATUS',
       message:
-        'd.csv: 39 row(s) whose status no list knows, read as open (not revenue): "v1" (8), "v2" (7), "v3" (6), "v4" (5), "v5" (4), "v6" (3), and 5 more; classify one with --won, --lost or --open "VALUE"',
+        'd.csv: 39 row(s) whose status no list knows, read as open (not revenue): "v1" (8), "v2" (7), "v3" (6), "v4" (5), "v5" (4), "v6" (3), and 5 more; classify one with --won, --lost, --open or --refund "VALUE"',
     });
     const small = statusClassifier(NO_USER_VOCABULARY);
     small.classify('Won/Lost');
     small.classify('');
     expect(warningJson(unknownValuesWarning('d.csv', 'status', small)!).message).toBe(
-      'd.csv: 2 row(s) whose status no list knows, read as open (not revenue): empty (1), "Won/Lost" (1, matches won and lost equally); classify one with --won, --lost or --open "VALUE"',
+      'd.csv: 2 row(s) whose status no list knows, read as open (not revenue): empty (1), "Won/Lost" (1, matches won and lost equally); classify one with --won, --lost, --open or --refund "VALUE"',
     );
   });
 });

@@ -90,9 +90,9 @@ describe('statuses', () => {
     const c = statusClassifier(NO_USER_VOCABULARY);
     for (const v of ['Negotiation', 'Negotiation', 'Resolved', 'Disputed', 'Resolved', 'Resolved', '']) c.classify(v);
     expect(c.unknown()).toEqual([
-      { value: 'Resolved', rows: 3, tied: [] },
-      { value: '', rows: 1, tied: [] },
-      { value: 'Disputed', rows: 1, tied: [] },
+      { value: 'Resolved', rows: 3, tied: [], tag: null },
+      { value: '', rows: 1, tied: [], tag: null },
+      { value: 'Disputed', rows: 1, tied: [], tag: null },
     ]);
     expect(c.unknownRows).toBe(5);
   });
@@ -100,7 +100,7 @@ describe('statuses', () => {
   it('a value matching two kinds equally is unknown, read as open, with both kinds named', () => {
     const c = statusClassifier(NO_USER_VOCABULARY);
     expect(c.classify('Won / Lost')).toBe('open');
-    expect(c.unknown()).toEqual([{ value: 'Won / Lost', rows: 1, tied: ['won', 'lost'] }]);
+    expect(c.unknown()).toEqual([{ value: 'Won / Lost', rows: 1, tied: ['won', 'lost'], tag: null }]);
   });
 
   it('a status that says won and undoes it is never revenue: unknown or lost, and warned', () => {
@@ -111,7 +111,8 @@ describe('statuses', () => {
     expect(c.classify('Paid - refunded')).toBe('open');
     expect(c.classify('Shipped / returned')).toBe('open');
     expect(c.classify('Lost to competitor')).toBe('lost');
-    expect(c.classify('Возврат')).toBe('lost');
+    // A refund is netted in as a negative amount now (rules §1), no longer left out as lost.
+    expect(c.classify('Возврат')).toBe('refund');
     expect(
       c
         .unknown()
@@ -194,7 +195,7 @@ describe('outcomes', () => {
     const c = outcomeClassifier(NO_USER_VOCABULARY);
     expect(c.classify('Перенос')).toBe('neutral');
     expect(c.classify('Нейтральный')).toBe('neutral');
-    expect(c.unknown()).toEqual([{ value: 'Перенос', rows: 1, tied: [] }]);
+    expect(c.unknown()).toEqual([{ value: 'Перенос', rows: 1, tied: [], tag: null }]);
   });
 
   it('a client who lost interest is negative, and a contraction negates', () => {
@@ -369,7 +370,7 @@ describe('PhraseClassifier', () => {
     };
     for (let i = 0; i < 1000; i++) c.classify(i % 2 === 0 ? 'Alpha' : 'Beta');
     expect(matched).toBe(2);
-    expect(c.unknown()).toEqual([{ value: 'Beta', rows: 500, tied: [] }]);
+    expect(c.unknown()).toEqual([{ value: 'Beta', rows: 500, tied: [], tag: null }]);
   });
 
   it('past 10,000 spellings it still counts the unknown rows, without their values', () => {

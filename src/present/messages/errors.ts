@@ -21,6 +21,7 @@ const FIELD_RU: Record<string, string> = {
   manager: 'менеджер',
   client: 'клиент',
   status: 'статус',
+  won: 'выиграна (да/нет)',
   amount: 'сумма',
   want: 'хочет',
   can: 'может',
@@ -847,7 +848,9 @@ export const ERRORS: Catalog<ErrorFields> = {
           ? `ask for a period the data covers: ${rangeFlags(f.covers, f.asOf ?? null, 'en')}`
           : f.period
             ? 'check the period (--period, --from, --to); `folio inspect` shows the dates as read'
-            : 'check which statuses count as won (--won); `folio inspect` shows them as read',
+            : f.unknown.length > 0
+              ? `no list knows the statuses ${f.unknown.map((u) => `"${u.value}" (${u.rows})`).join(', ')}: if one of them is a sale, pass --won "${f.unknown[0]?.value ?? ''}"; \`folio inspect\` lists every status as read`
+              : 'check which statuses count as won (--won); `folio inspect` shows them as read',
     },
     ru: {
       text: (f) =>
@@ -857,7 +860,9 @@ export const ERRORS: Catalog<ErrorFields> = {
           ? `задайте период, который есть в данных: ${rangeFlags(f.covers, f.asOf ?? null, 'ru')}`
           : f.period
             ? 'проверьте период (--period, --from, --to); `folio inspect` показывает прочитанные даты'
-            : 'проверьте, какие статусы считаются выигранными (--won); `folio inspect` показывает прочитанные статусы',
+            : f.unknown.length > 0
+              ? `статусы ${f.unknown.map((u) => `«${u.value}» (${u.rows})`).join(', ')} не знает ни один список: если один из них — продажа, передайте --won "${f.unknown[0]?.value ?? ''}"; \`folio inspect\` показывает все прочитанные статусы`
+              : 'проверьте, какие статусы считаются выигранными (--won); `folio inspect` показывает прочитанные статусы',
     },
   },
   KEY_CLIENTS_UNKNOWN: {

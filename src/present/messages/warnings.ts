@@ -36,6 +36,16 @@ function unknownList(f: Unknown, lang: Lang): string {
   return `${shown}${more}${unkept}`;
 }
 
+type Values = WarningFields['PARTIAL_STATUS'];
+
+/** Values with their rows, then how many more there were. */
+function valueList(f: Values, lang: Lang): string {
+  const shown = f.values.map((u) => `"${u.value}" (${u.rows})`).join(', ');
+  return f.more > 0 ? `${shown}${lang === 'ru' ? `, и ещё ${f.more}` : `, and ${f.more} more`}` : shown;
+}
+
+const firstValue = (f: Values): string => f.values[0]?.value ?? 'VALUE';
+
 const UNKNOWN_COLUMN = {
   status: { en: 'status', ru: 'статус' },
   'offer status': { en: 'offer status', ru: 'статус КП' },
@@ -48,8 +58,8 @@ const UNKNOWN_READ_AS = {
   status: {
     en: 'open (not revenue)',
     ru: 'открытые (не выручка)',
-    flags: '--won, --lost or --open',
-    ruFlags: '--won, --lost или --open',
+    flags: '--won, --lost, --open or --refund',
+    ruFlags: '--won, --lost, --open или --refund',
   },
   'offer status': {
     en: 'undecided (the offer needs follow-up)',
@@ -442,6 +452,76 @@ export const WARNINGS: Catalog<WarningFields> = {
   UNKNOWN_STATUS: {
     en: { text: (f) => unknownValues(f.column).en.text(f) },
     ru: { text: (f) => unknownValues(f.column).ru.text(f) },
+  },
+  CLOSED_STATUS: {
+    en: {
+      text: (f) =>
+        `${f.file}: ${f.rows} row(s) whose status says only closed, which is a done order in some systems (1C) and a lost deal in others: ${valueList(f, 'en')}; read as open (not revenue): if closed means sold, pass --won "${firstValue(f)}"; if it means lost, --lost "${firstValue(f)}"`,
+    },
+    ru: {
+      text: (f) =>
+        `${f.file}: строк, чей статус говорит только «закрыт»: ${f.rows}; в одних системах это выполненный заказ (1С), в других — проигранная сделка: ${valueList(f, 'ru')}; прочитаны как открытые (не выручка): если «закрыт» значит продано, передайте --won "${firstValue(f)}", если проиграно — --lost "${firstValue(f)}"`,
+    },
+  },
+  NO_STATUS_COLUMN: {
+    en: {
+      text: (f) =>
+        `${f.file}: no status column, so every row (${f.rows}) was counted as won; if the file holds lost or open deals, map their column with --map status=HEADER`,
+    },
+    ru: {
+      text: (f) =>
+        `${f.file}: нет столбца статуса, поэтому все строки (${f.rows}) учтены как выигранные; если в файле есть проигранные или открытые сделки, укажите их столбец: --map status=ЗАГОЛОВОК`,
+    },
+  },
+  STATUS_FROM_WON_COLUMN: {
+    en: {
+      text: (f) =>
+        `${f.file}: no status words, so the status was read from the yes/no column "${f.header}": yes is won, no is not revenue`,
+    },
+    ru: {
+      text: (f) =>
+        `${f.file}: нет столбца со словами статуса, поэтому статус прочитан из столбца да/нет «${f.header}»: да — выиграна, нет — не выручка`,
+    },
+  },
+  WON_COLUMN_DISAGREES: {
+    en: {
+      text: (f) =>
+        `${f.file}: "${f.status}" and "${f.flag}" disagree on ${f.statusOnly + f.flagOnly} row(s) (won by "${f.status}" only: ${f.statusOnly}; by "${f.flag}" only: ${f.flagOnly}); the status words were taken; to count by the yes/no column, pass --map status="${f.flag}"`,
+    },
+    ru: {
+      text: (f) =>
+        `${f.file}: «${f.status}» и «${f.flag}» расходятся в строках: ${f.statusOnly + f.flagOnly} (выиграна только по «${f.status}»: ${f.statusOnly}; только по «${f.flag}»: ${f.flagOnly}); взяты слова статуса; чтобы считать по столбцу да/нет, передайте --map status="${f.flag}"`,
+    },
+  },
+  PARTIAL_STATUS: {
+    en: {
+      text: (f) =>
+        `${f.file}: ${f.rows} row(s) whose status says paid or shipped in part were counted as won with their whole amount: ${valueList(f, 'en')}; if they are not revenue yet, pass --open "VALUE"`,
+    },
+    ru: {
+      text: (f) =>
+        `${f.file}: строк, чей статус говорит о частичной оплате или отгрузке: ${f.rows}; учтены как выигранные на всю сумму: ${valueList(f, 'ru')}; если это ещё не выручка, передайте --open "ЗНАЧЕНИЕ"`,
+    },
+  },
+  STAGE_AS_WON: {
+    en: {
+      text: (f) =>
+        `${f.file}: ${f.rows} row(s) were counted as won from a lifecycle or payment stage: ${valueList(f, 'en')}; if such a value is not a sale, pass --open or --lost "VALUE"`,
+    },
+    ru: {
+      text: (f) =>
+        `${f.file}: строк, учтённых как выигранные по стадии жизненного цикла или оплаты: ${f.rows}; это ${valueList(f, 'ru')}; если такое значение — не продажа, передайте --open или --lost "ЗНАЧЕНИЕ"`,
+    },
+  },
+  REFUNDS_NEGATED: {
+    en: {
+      text: (f) =>
+        `${f.file}: ${f.count} row(s) under a refund status had a positive amount, taken as negative (a refund takes the money back)`,
+    },
+    ru: {
+      text: (f) =>
+        `${f.file}: строки со статусом возврата и положительной суммой учтены с минусом (возврат забирает деньги): ${f.count}`,
+    },
   },
   UNKNOWN_OUTCOME: unknownValues('outcome'),
   UNKNOWN_CHANNEL: unknownValues('channel'),
