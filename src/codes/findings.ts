@@ -9,7 +9,8 @@ export interface FindingFields {
   golden: { share: number; threshold: number };
   critical: { share: number; threshold: number };
   mono: { keyShare: number };
-  cadence: { days: number; from: string; to: string; open: boolean };
+  /** `open`: no positive contact up to as-of (`to`); `fromLogStart`: `from` is the log's first day, not a contact. */
+  cadence: { days: number; from: string; to: string; open: boolean; fromLogStart: boolean };
   cooloff: { date: string; days: number; negativeDate: string };
   dossier: { reviewed: string | null; dueBy: string | null };
   followup: { offer: string | null; sent: string; due: string; contact: string | null };

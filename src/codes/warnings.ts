@@ -81,6 +81,18 @@ export interface WarningFields {
   /** `report`: the dynamics window holds no revenue, so the client-base section is empty. */
   WINDOW_NO_REVENUE: { from: string; to: string };
   KEY_CLIENTS_WITHOUT_ACTIVITY: { file: string; clients: string[] };
+  /**
+   * The activity log begins too late for every day of the window to be judged: `logFrom` its
+   * first day up to as-of (null: none), `unchecked` the days of the window before it.
+   */
+  CADENCE_BEFORE_LOG: {
+    file: string;
+    logFrom: string | null;
+    asOf: string;
+    window: { from: string; to: string };
+    unchecked: number | null;
+    maxGap: number;
+  };
   LEAD_OVERLOAD: { manager: string; leads: number; limit: number };
   UNCLASSIFIED_LEADS: { count: number };
   CADENCE_SKIPPED: Record<string, never>;

@@ -156,6 +156,8 @@ const en = {
   status_cooling_off: 'cooling off',
   status_due_soon: 'due soon',
   status_ok: 'ok',
+  status_unknown: 'not known (no activity up to as-of)',
+  logStart: 'log start',
   offersTitle: 'Commercial offers',
   offersSection: 'Commercial offers',
   offersRulesText:
@@ -397,6 +399,8 @@ const ru: Record<MessageKey, string> = {
   status_cooling_off: 'пауза',
   status_due_soon: 'скоро',
   status_ok: 'в норме',
+  status_unknown: 'неизвестно (нет активностей до даты отчёта)',
+  logStart: 'начало журнала',
   offersTitle: 'Коммерческие предложения',
   offersSection: 'Коммерческие предложения',
   offersRulesText:

@@ -150,7 +150,13 @@ export function findings(report: ReportResult, problems: Problem[], maxLeads: nu
   }
   for (const v of report.cadence?.violations ?? []) {
     if (v.rule === 'gap')
-      out.push(finding('cadence', { days: v.days, from: v.from, to: v.to, open: v.open }, { client: v.client }));
+      out.push(
+        finding(
+          'cadence',
+          { days: v.days, from: v.from, to: v.to, open: v.open, fromLogStart: v.fromLogStart },
+          { client: v.client },
+        ),
+      );
     else
       out.push(
         finding(

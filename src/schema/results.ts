@@ -76,6 +76,11 @@ export const leadsResultSchema = z.object({
 export const cadenceResultSchema = z.object({
   asOf: day,
   window: z.object({ from: day, to: day }),
+  logFrom: day
+    .nullable()
+    .describe(
+      "the activity log's first day up to as-of (any client's); no gap is counted from before it; null: no activity",
+    ),
   thresholds: z.object({
     maxGap: z.number().int(),
     cooloff: z.number().int(),
@@ -87,12 +92,17 @@ export const cadenceResultSchema = z.object({
       client: z.string(),
       manager: z.string().nullable(),
       lastPositive: day.nullable(),
+      countedFrom: day
+        .nullable()
+        .describe("the day nextDue is counted from: the last positive contact, else the log's first day"),
       nextDue: day.nullable(),
       daysUntilDue: z.number().int().nullable(),
       personalAllowed: z.boolean(),
       allowedFrom: day.nullable(),
       cooloffManager: z.string().nullable(),
-      status: z.enum(['overdue', 'cooling_off', 'due_soon', 'ok']),
+      status: z
+        .enum(['overdue', 'cooling_off', 'due_soon', 'ok', 'unknown'])
+        .describe('unknown: the log holds no activity up to as-of'),
     }),
   ),
   violations: z.array(
@@ -100,11 +110,12 @@ export const cadenceResultSchema = z.object({
       z.object({
         client: z.string(),
         rule: z.literal('gap'),
-        date: day,
+        date: day.describe('the day the gap broke the rule; the gap is listed in every window it is in breach during'),
         from: day,
         to: day,
         days: z.number().int(),
         open: z.boolean(),
+        fromLogStart: z.boolean().describe("from is the log's first day: no positive contact is known before it"),
       }),
       z.object({
         client: z.string(),

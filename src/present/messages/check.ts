@@ -27,11 +27,21 @@ export const FINDINGS: Catalog<FindingFields> = {
   },
   cadence: {
     en: {
-      text: (f) => `${f.days} days without a positive contact (${f.from} → ${f.to}${f.open ? ', still open' : ''})`,
+      text: (f) => {
+        const since = f.fromLogStart ? `the activity log began on ${f.from}` : f.from;
+        return f.open
+          ? `no positive contact since ${since}: ${f.days} days by ${f.to}`
+          : `${f.days} days without a positive contact (${f.fromLogStart ? `from the log's start on ${f.from}` : f.from} → ${f.to})`;
+      },
     },
     ru: {
-      text: (f) =>
-        `дней без позитивного контакта: ${f.days} (${isoDate(f.from, 'ru')} → ${isoDate(f.to, 'ru')}${f.open ? ', продолжается' : ''})`,
+      text: (f) => {
+        const from = isoDate(f.from, 'ru');
+        const to = isoDate(f.to, 'ru');
+        return f.open
+          ? `нет позитивного контакта с ${f.fromLogStart ? `начала журнала активностей ${from}` : from}: ${f.days} дн. к ${to}`
+          : `дней без позитивного контакта: ${f.days} (${f.fromLogStart ? `с начала журнала ${from}` : from} → ${to})`;
+      },
     },
   },
   cooloff: {

@@ -491,6 +491,28 @@ export const WARNINGS: Catalog<WarningFields> = {
       text: (f) => `ключевые клиенты без единой активности в ${f.file}: ${f.clients.length} — ${f.clients.join(', ')}`,
     },
   },
+  CADENCE_BEFORE_LOG: {
+    en: {
+      text: (f) =>
+        f.logFrom === null
+          ? `${f.file}: the activity log holds no activity up to as-of ${f.asOf}: no contact rule was checked`
+          : f.logFrom > f.window.to
+            ? `${f.file}: the activity log begins on ${f.logFrom}, after the window (${f.window.from} to ${f.window.to}): nothing in the window was checked`
+            : (f.unchecked ?? 0) > 0
+              ? `${f.file}: the activity log begins on ${f.logFrom}: the ${f.unchecked} day(s) of the window before it (from ${f.window.from}) are not checked, and no gap is counted from before that day`
+              : `${f.file}: the activity log begins on ${f.logFrom}, less than ${f.maxGap + 1} days before the window (from ${f.window.from}): a gap that began before the log is counted from its first day, so one in the window's first days may be missed`,
+    },
+    ru: {
+      text: (f) =>
+        f.logFrom === null
+          ? `${f.file}: в журнале активностей нет записей по ${isoDate(f.asOf, 'ru')}: правила контактов не проверены`
+          : f.logFrom > f.window.to
+            ? `${f.file}: журнал активностей начинается ${isoDate(f.logFrom, 'ru')}, после окна (${isoDate(f.window.from, 'ru')} — ${isoDate(f.window.to, 'ru')}): в окне ничего не проверено`
+            : (f.unchecked ?? 0) > 0
+              ? `${f.file}: журнал активностей начинается ${isoDate(f.logFrom, 'ru')}: дни окна до него (с ${isoDate(f.window.from, 'ru')}, дней: ${f.unchecked}) не проверены, и перерыв не отсчитывается раньше этого дня`
+              : `${f.file}: журнал активностей начинается ${isoDate(f.logFrom, 'ru')}, менее чем за ${f.maxGap + 1} дн. до окна (с ${isoDate(f.window.from, 'ru')}): перерыв, начавшийся до журнала, отсчитывается с его первого дня, и в первые дни окна его можно не заметить`,
+    },
+  },
   LEAD_OVERLOAD: {
     en: {
       text: (f) =>
