@@ -38,8 +38,8 @@ export interface SkippedRule {
 export interface CheckResult {
   policy: CheckRule[];
   passed: boolean;
-  /** `skipped`: the rule had no input and checked nothing, whether or not it is in the policy. */
-  summary: { rule: CheckRule; count: number; failing: boolean; skipped: boolean }[];
+  /** `skipped`: the rule checked nothing, whether or not it is in the policy; `gap` says why. */
+  summary: { rule: CheckRule; count: number; failing: boolean; skipped: boolean; gap?: RuleGap }[];
   /** Rules of the policy that checked nothing for want of an input (--allow-missing). */
   skipped: SkippedRule[];
   findings: Finding[];

@@ -48,6 +48,7 @@ export type ReportFlags = RawOptions &
     offersMap: string[];
     followUpDays: number;
     expiringDays: number;
+    holidays: string[];
     dealsMap: string[];
     activitiesMap: string[];
     leadsMap: string[];
@@ -183,7 +184,7 @@ export async function reportOptions(folder: string | undefined, flags: ReportFla
       dueSoon: DEFAULT_CADENCE.dueSoon,
       dossierMonths: flags.dossierMonths,
     },
-    offerRules: { followUpDays: flags.followUpDays, expiringDays: flags.expiringDays },
+    offerRules: { followUpDays: flags.followUpDays, expiringDays: flags.expiringDays, holidays: flags.holidays },
     lang: outputLang(flags),
     keyClients: flags.keyClient,
     allClients: flags.allClients === true,

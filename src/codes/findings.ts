@@ -29,4 +29,8 @@ export type RuleGap =
   | { rule: string; lack: 'input'; roles: string[]; folder: string | null }
   | { rule: string; lack: 'overload-input'; folder: string | null }
   | { rule: string; lack: 'dossier-column'; file: string }
-  | { rule: string; lack: 'manager-column'; files: string[]; role: string };
+  | { rule: string; lack: 'manager-column'; files: string[]; role: string }
+  /** The activity log holds no day of the window (`logFrom`: its first day up to as-of, or null: none). */
+  | { rule: string; lack: 'log-coverage'; logFrom: string | null; window: { from: string; to: string } }
+  /** Every undecided offer of the window was sent before the activity log begins. */
+  | { rule: string; lack: 'offers-before-log'; count: number; logFrom: string | null };

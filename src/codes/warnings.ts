@@ -62,8 +62,12 @@ export interface WarningFields {
   OFFERS_AFTER_AS_OF: { file: string; count: number; asOf: string };
   FOLLOW_UP_ANY_CHANNEL: { file: string };
   FOLLOW_UP_NEEDS_LOG: Record<string, never>;
-  /** `logFrom`: the first day of the log, null when it holds nothing up to as-of. */
-  FOLLOW_UP_BEFORE_LOG: { count: number; logFrom: string | null };
+  /** `logFrom`: the first day of the log, null when it holds nothing up to as-of; `none`: no offer of the window was judged. */
+  FOLLOW_UP_BEFORE_LOG: { count: number; logFrom: string | null; none: boolean };
+  /** The follow-up counted business days as Monday to Friday: no `--holidays` calendar. */
+  HOLIDAYS_NOT_KNOWN: Record<string, never>;
+  /** The follow-up counted business days in `years` that no holidays file covers (`country`'s list by law, if any, applied). */
+  HOLIDAYS_NOT_COVERED: { country: 'ru' | 'bg' | null; files: string[]; years: number[] };
   OFFERS_WITHOUT_EXPIRY: { count: number };
   MANAGER_OVERLOAD: { manager: string; keyClients: number; limit: number; clients: string[] };
   NON_POSITIVE_CLIENTS: { count: number; shareBase: number; clients: { client: string; revenue: number }[] };

@@ -31,8 +31,8 @@ function checkSections(r: CheckResult, lang: Lang): Section[] {
           ? { text: w.fail, tone: 'bad' }
           : s.skipped
             ? r.policy.includes(s.rule)
-              ? { text: w.skippedNoInput, tone: 'warn' }
-              : { text: w.notChecked, tone: 'muted' }
+              ? { text: w.skipped(w.gapShort[s.gap?.lack ?? 'input']), tone: 'warn' }
+              : { text: w.notChecked(w.gapShort[s.gap?.lack ?? 'input']), tone: 'muted' }
             : s.count > 0
               ? { text: w.reported, tone: 'warn' }
               : { text: w.ok, tone: 'good' },

@@ -157,7 +157,27 @@ export const offersResultSchema = z.object({
     .nullable()
     .describe('violations by due day and expired offers by expiry day in this window; null: all up to as-of'),
   thresholds: z.object({ followUpDays: z.number().int(), expiringDays: z.number().int() }),
-  followUpChecked: z.boolean().describe('false without an activity log: violations and due are then empty'),
+  holidays: z
+    .object({
+      country: z.enum(['ru', 'bg']).nullable().describe('the country whose public holidays by law were left out'),
+      files: z.array(z.string()).describe('files of days off and working days (--holidays FILE)'),
+      fileYears: z.array(z.number().int()).describe('the years the files give days for'),
+      yearsWithoutFile: z
+        .array(z.number().int())
+        .describe('years the follow-up counted business days in that no file covers (warning HOLIDAYS_NOT_COVERED)'),
+    })
+    .nullable()
+    .describe('the calendar of business days; null: public holidays not known, Monday to Friday all count'),
+  logFrom: day
+    .nullable()
+    .describe("the activity log's first day up to as-of; null without a log or when it holds none"),
+  followUpChecked: z
+    .boolean()
+    .describe('false when the follow-up rule checked no offer of the window (see followUpNotChecked)'),
+  followUpNotChecked: z
+    .enum(['no-log', 'before-log'])
+    .nullable()
+    .describe('why not: no activity log, or every undecided offer of the window was sent before the log begins'),
   counts: z.object({
     offers: z.number().int(),
     accepted: z.number().int(),
@@ -165,6 +185,7 @@ export const offersResultSchema = z.object({
     undecided: z.number().int(),
     noExpiry: z.number().int(),
     beforeLog: z.number().int().describe('undecided offers sent before the log begins: follow-up not checked'),
+    judged: z.number().int().describe('undecided offers whose follow-up was judged: in time, late or due'),
   }),
   violations: z.array(
     z.object({
@@ -292,7 +313,18 @@ const rule = z.enum(CHECK_RULES);
 export const checkResultSchema = z.object({
   policy: z.array(rule),
   passed: z.boolean(),
-  summary: z.array(z.object({ rule, count: z.number().int(), failing: z.boolean(), skipped: z.boolean() })),
+  summary: z.array(
+    z.object({
+      rule,
+      count: z.number().int(),
+      failing: z.boolean(),
+      skipped: z.boolean(),
+      gap: z
+        .record(z.string(), z.unknown())
+        .optional()
+        .describe('when skipped: why the rule checked nothing, as data (src/codes/findings.ts)'),
+    }),
+  ),
   skipped: z.array(
     z.object({
       rule,

@@ -16,7 +16,7 @@ const d = (iso: string): number => {
   return dayNumber(y, m, day);
 };
 const asOf = d('2026-11-23');
-const options: OffersOptions = { asOf, followUpDays: 1, expiringDays: 7, window: null };
+const options: OffersOptions = { asOf, followUpDays: 1, expiringDays: 7, window: null, calendar: null };
 
 let n = 0;
 function offer(client: string, sent: string, more: Partial<Offer> = {}): Offer {

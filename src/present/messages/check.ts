@@ -138,6 +138,10 @@ export const RULE_GAP: Entry<RuleGap> = {
           return `rule dossier needs a dossier-review date column: ${g.file} has none; map one with --clients-map dossier=HEADER`;
         case 'manager-column':
           return `rule ${g.rule} needs a manager column: ${g.files.join(' and ')} ${g.files.length === 1 ? 'has' : 'have'} none; map one with --${g.role}-map manager=HEADER`;
+        case 'log-coverage':
+          return `rule ${g.rule} checked nothing: ${g.logFrom === null ? 'the activity log holds no activity up to as-of' : `the activity log begins on ${g.logFrom}, after the window (${g.window.from} to ${g.window.to})`}; give a log that covers the window, or check a later period`;
+        case 'offers-before-log':
+          return `rule followup checked nothing: the ${g.count} undecided offer(s) of the window were all sent before the activity log begins${g.logFrom === null ? '' : ` (${g.logFrom})`}; give a log that reaches back to them, or check a later period`;
       }
     },
   },
@@ -153,6 +157,10 @@ export const RULE_GAP: Entry<RuleGap> = {
           return `правилу dossier нужна колонка даты актуализации досье: в ${g.file} её нет; укажите её: --clients-map dossier=ЗАГОЛОВОК`;
         case 'manager-column':
           return `правилу ${g.rule} нужна колонка менеджера: в ${g.files.join(' и ')} её нет; укажите её: --${g.role}-map manager=ЗАГОЛОВОК`;
+        case 'log-coverage':
+          return `правило ${g.rule} ничего не проверило: ${g.logFrom === null ? 'в журнале активностей нет записей до даты отчёта' : `журнал активностей начинается ${isoDate(g.logFrom, 'ru')}, после окна (${isoDate(g.window.from, 'ru')} — ${isoDate(g.window.to, 'ru')})`}; дайте журнал, который охватывает окно, или проверьте более поздний период`;
+        case 'offers-before-log':
+          return `правило followup ничего не проверило: все нерешённые КП окна (${g.count}) отправлены до начала журнала активностей${g.logFrom === null ? '' : ` (${isoDate(g.logFrom, 'ru')})`}; дайте журнал, который охватывает их, или проверьте более поздний период`;
       }
     },
   },
@@ -167,8 +175,16 @@ const CHECK_EN = {
   findings: 'findings',
   result: 'result',
   fail: 'FAIL',
-  skippedNoInput: 'SKIPPED (no input)',
-  notChecked: 'not checked (no input)',
+  skipped: (why: string) => `SKIPPED (${why})`,
+  notChecked: (why: string) => `not checked (${why})`,
+  gapShort: {
+    input: 'no input',
+    'overload-input': 'no input',
+    'dossier-column': 'no column',
+    'manager-column': 'no column',
+    'log-coverage': 'log misses the window',
+    'offers-before-log': 'offers before the log',
+  } satisfies Record<RuleGap['lack'], string>,
   reported: 'reported',
   ok: 'ok',
   skippedTitle: 'Skipped (--allow-missing)',
@@ -194,8 +210,16 @@ export const CHECK_WORDS: Record<Lang, typeof CHECK_EN> = {
     findings: 'находок',
     result: 'итог',
     fail: 'НАРУШЕНО',
-    skippedNoInput: 'ПРОПУЩЕНО (нет данных)',
-    notChecked: 'не проверялось (нет данных)',
+    skipped: (why: string) => `ПРОПУЩЕНО (${why})`,
+    notChecked: (why: string) => `не проверялось (${why})`,
+    gapShort: {
+      input: 'нет данных',
+      'overload-input': 'нет данных',
+      'dossier-column': 'нет колонки',
+      'manager-column': 'нет колонки',
+      'log-coverage': 'журнал не охватывает окно',
+      'offers-before-log': 'КП до начала журнала',
+    },
     reported: 'к сведению',
     ok: 'в норме',
     skippedTitle: 'Пропущено (--allow-missing)',
