@@ -1,4 +1,5 @@
 import type { FindingFields, RuleGap } from '../codes/findings.js';
+import type { OffersHolidays } from './offers.js';
 
 /** The rules `folio check` can fail on. */
 export const CHECK_RULES = [
@@ -43,4 +44,6 @@ export interface CheckResult {
   /** Rules of the policy that checked nothing for want of an input (--allow-missing). */
   skipped: SkippedRule[];
   findings: Finding[];
+  /** With offers: the calendar of the follow-up's business days (null: holidays not known). */
+  holidays?: OffersHolidays | null;
 }

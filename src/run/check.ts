@@ -274,7 +274,14 @@ export async function runCheck(o: CheckOptions): Promise<CommandOutput> {
     };
   });
   const passed = !summary.some((s) => s.failing);
-  const result: CheckResult = { policy: o.failOn, passed, summary, skipped, findings: found };
+  const result: CheckResult = {
+    policy: o.failOn,
+    passed,
+    summary,
+    skipped,
+    findings: found,
+    ...(report.offers ? { holidays: report.offers.holidays } : {}),
+  };
   return {
     envelope: buildEnvelope('check', periodJson(o.period), inputs, result, warnings.map(warningJson)),
     doc: () => checkDoc(result, o.lang),

@@ -344,6 +344,9 @@ export const checkResultSchema = z.object({
       fields: z.record(z.string(), z.unknown()).describe("the rule's fields (src/codes/findings.ts)"),
     }),
   ),
+  holidays: offersResultSchema.shape.holidays
+    .optional()
+    .describe("with offers: the calendar of followup's business days; null: public holidays not known"),
 });
 
 /** The envelope schema of every command's `--format json`, by command name. */

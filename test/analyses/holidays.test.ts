@@ -74,6 +74,34 @@ describe('Russia (Labour Code art. 112)', () => {
     expect(ru.isBusinessDay(d('2026-03-08'))).toBe(false); // a Sunday
   });
 
+  it("with the 2026 decree's file, gives the published production calendar: 247 working days", () => {
+    // The decree of 24 Sep 2025 moved Sat 3 and Sun 4 Jan to Fri 9 Jan and Thu 31 Dec; the days
+    // of rest published with it: 31 Dec–11 Jan, 21–23 Feb, 7–9 Mar, 1–3 and 9–11 May, 12–14
+    // Jun, 4 Nov, 31 Dec, and 247 working days (365 − 104 weekend days − 14 weekdays off).
+    const decree = new HolidayCalendar('ru', [
+      { file: 'ru-2026.txt', off: [d('2026-01-09'), d('2026-12-31')], working: [] },
+    ]);
+    expect(weekdaysOff(decree, 2026)).toEqual([
+      '01-01',
+      '01-02',
+      '01-05',
+      '01-06',
+      '01-07',
+      '01-08',
+      '01-09',
+      '02-23',
+      '03-09',
+      '05-01',
+      '05-11',
+      '06-12',
+      '11-04',
+      '12-31',
+    ]);
+    let working = 0;
+    for (let day = d('2026-01-01'); day <= d('2026-12-31'); day++) if (decree.isBusinessDay(day)) working++;
+    expect(working).toBe(247);
+  });
+
   it('counts the follow-up past a holiday weekend: sent Fri 8 May 2026, due Tue 12 May', () => {
     expect(formatDay(addBusinessDays(d('2026-05-08'), 1, ru))).toBe('2026-05-12');
     expect(formatDay(addBusinessDays(d('2026-05-08'), 1))).toBe('2026-05-11'); // no calendar

@@ -373,6 +373,9 @@ describe('check rules followup and expired (e2e)', () => {
       failing: false,
       skipped: false,
     });
+    // The follow-up's business days were Monday to Friday: said in the JSON and as a warning.
+    expect(e.result.holidays).toBeNull();
+    expect(codes(e)).toContain('HOLIDAYS_NOT_KNOWN');
   });
 
   it('is not in the default policy', () => {
