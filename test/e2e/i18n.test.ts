@@ -135,6 +135,7 @@ const CONFIG_KEYS = [
   'failOn',
   'personalChannels',
   'otherChannels',
+  'holidays',
   'columns',
 ];
 const allowedFor = (command: string): readonly string[] => {
