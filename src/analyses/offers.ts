@@ -225,40 +225,39 @@ export function analyzeOffers(offers: readonly Offer[], log: ContactDays | null,
       const dueDay = addBusinessDays(offer.sent, o.followUpDays, o.calendar);
       const contact = log.firstFrom(offer.clientKey, offer.sent);
       const inTime = contact !== null && contact <= dueDay;
-      const beforeLog = log.from === null || offer.sent < log.from;
-      if (!beforeLog) {
+      if (log.from === null || offer.sent < log.from) {
+        if (sentInWindow) counts.beforeLog++;
+      } else {
         if (sentInWindow) counts.judged++;
         for (let y = dayParts(offer.sent + 1).year; y <= dayParts(dueDay).year; y++) years.add(y);
-      }
-      if (beforeLog) {
-        if (sentInWindow) counts.beforeLog++;
-      } else if (inTime) {
-        if (sentInWindow && t) t.followedUp++;
-      } else if (dueDay >= o.asOf) {
-        const item: OfferDue = {
-          client: offer.client,
-          offer: offer.offer,
-          sent: formatDay(offer.sent),
-          due: formatDay(dueDay),
-          daysLeft: dueDay - o.asOf,
-          manager,
-          amount: units(offer.amount),
-        };
-        due.push(item);
-        order.set(item, dueDay);
-      } else if (inWindow(dueDay, o.window)) {
-        const item: OfferViolation = {
-          client: offer.client,
-          offer: offer.offer,
-          sent: formatDay(offer.sent),
-          due: formatDay(dueDay),
-          contact: contact === null ? null : formatDay(contact),
-          manager,
-          amount: units(offer.amount),
-        };
-        violations.push(item);
-        order.set(item, dueDay);
-        if (t) t.late++;
+        if (inTime) {
+          if (sentInWindow && t) t.followedUp++;
+        } else if (dueDay >= o.asOf) {
+          const item: OfferDue = {
+            client: offer.client,
+            offer: offer.offer,
+            sent: formatDay(offer.sent),
+            due: formatDay(dueDay),
+            daysLeft: dueDay - o.asOf,
+            manager,
+            amount: units(offer.amount),
+          };
+          due.push(item);
+          order.set(item, dueDay);
+        } else if (inWindow(dueDay, o.window)) {
+          const item: OfferViolation = {
+            client: offer.client,
+            offer: offer.offer,
+            sent: formatDay(offer.sent),
+            due: formatDay(dueDay),
+            contact: contact === null ? null : formatDay(contact),
+            manager,
+            amount: units(offer.amount),
+          };
+          violations.push(item);
+          order.set(item, dueDay);
+          if (t) t.late++;
+        }
       }
     }
 
