@@ -46,15 +46,26 @@ export interface ClientContacts {
  */
 export class CadenceLog {
   readonly clients = new Map<string, ClientContacts>();
+  /**
+   * The first day of the log up to as-of, any client's: before it nothing is known, so no gap
+   * begins earlier. Null while the log holds no activity up to as-of.
+   */
+  from: number | null = null;
   private readonly until: number;
 
   constructor(private readonly options: CadenceOptions) {
     this.until = Math.min(options.window.to, options.asOf);
   }
 
+  /** Any activity of the log, key client or not: it extends what the log covers. */
+  covers(day: number): void {
+    if (day <= this.options.asOf && (this.from === null || day < this.from)) this.from = day;
+  }
+
   add(clientKey: string, day: number, outcome: Outcome, manager: string, personal: boolean): void {
     const { window, asOf, cooloff } = this.options;
     if (day > asOf) return; // planned activities are not contacts yet
+    this.covers(day);
     let c = this.clients.get(clientKey);
     if (!c) {
       c = emptyContacts();
@@ -90,12 +101,15 @@ function emptyContacts(): ClientContacts {
   };
 }
 
-export type AgendaStatus = 'overdue' | 'cooling_off' | 'due_soon' | 'ok';
+/** `unknown`: the log holds no activity up to as-of, so nothing is known of the client's contacts. */
+export type AgendaStatus = 'overdue' | 'cooling_off' | 'due_soon' | 'ok' | 'unknown';
 
 export interface AgendaItem {
   client: string;
   manager: string | null;
   lastPositive: string | null;
+  /** The day the next contact is counted from: the last positive contact, else the log's first day. */
+  countedFrom: string | null;
   nextDue: string | null;
   daysUntilDue: number | null;
   personalAllowed: boolean;
@@ -107,12 +121,14 @@ export interface AgendaItem {
 export interface GapViolation {
   client: string;
   rule: 'gap';
-  /** The day the gap broke the rule: the first day past the allowed gap. */
+  /** The day the gap broke the rule: the first day past the allowed gap (it may precede the window). */
   date: string;
   from: string;
   to: string;
   days: number;
   open: boolean;
+  /** No positive contact is known before `from`: it is the log's first day, not a contact. */
+  fromLogStart: boolean;
 }
 
 export interface CooloffViolation {
@@ -150,6 +166,8 @@ export interface TimelineRow {
 export interface CadenceResult {
   asOf: string;
   window: { from: string; to: string };
+  /** The log's first day up to as-of (any client's), or null when it holds none: nothing before it is checked. */
+  logFrom: string | null;
   thresholds: { maxGap: number; cooloff: number; dueSoon: number; dossierMonths: number };
   agenda: AgendaItem[];
   violations: Violation[];
@@ -158,7 +176,7 @@ export interface CadenceResult {
   timeline: TimelineRow[];
 }
 
-const STATUS_ORDER: AgendaStatus[] = ['overdue', 'cooling_off', 'due_soon', 'ok'];
+const STATUS_ORDER: AgendaStatus[] = ['overdue', 'cooling_off', 'due_soon', 'ok', 'unknown'];
 
 /**
  * The contact rules with key clients (docs/rules.md §6): a positive contact at least every
@@ -186,8 +204,8 @@ export function analyzeCadence(
         .sort((a, b) => a - b)
         .map(formatDay),
     });
-    violations.push(...gaps(k.name, c, options), ...cooloffs(k.name, c, options));
-    agenda.push(agendaItem(k, c, options));
+    violations.push(...gaps(k.name, c, log.from, options), ...cooloffs(k.name, c, options));
+    agenda.push(agendaItem(k, c, log.from, options));
     if (dossierKnown) {
       const item = dossierItem(k, options);
       if (item) dossier.push(item);
@@ -210,6 +228,7 @@ export function analyzeCadence(
   return {
     asOf: formatDay(options.asOf),
     window: { from: formatDay(options.window.from), to: formatDay(options.window.to) },
+    logFrom: log.from === null ? null : formatDay(log.from),
     thresholds: {
       maxGap: options.maxGap,
       cooloff: options.cooloff,
@@ -224,13 +243,18 @@ export function analyzeCadence(
 }
 
 /**
- * Intervals between positive contacts longer than allowed, dated on the day they broke the
- * rule (the first day past `maxGap`); only those dated inside the window are listed, so a
- * gap that broke before the window or after it belongs to another report.
+ * Intervals between positive contacts longer than allowed. An interval breaks the rule on its
+ * first day past `maxGap` and stays in breach to its end (the next positive contact, or as-of
+ * while open); it is a finding of every window that overlaps those days, so a client silent
+ * since before the window fails it whichever month the silence began in. The first interval
+ * starts at the last positive contact before the window, or at the log's first day when the
+ * log holds none: no gap begins before the log does.
  */
-function gaps(client: string, c: ClientContacts, o: CadenceOptions): GapViolation[] {
-  const days = [...c.positivesInWindow].sort((a, b) => a - b);
-  const points = [c.lastPositiveBefore ?? o.window.from, ...days];
+function gaps(client: string, c: ClientContacts, logFrom: number | null, o: CadenceOptions): GapViolation[] {
+  const start = c.lastPositiveBefore ?? logFrom;
+  if (start === null) return []; // the log holds nothing up to as-of: nothing is known
+  const days = [...c.positivesInWindow].filter((d) => d > start).sort((a, b) => a - b);
+  const points = [start, ...days];
   const end = c.firstPositiveAfter ?? o.asOf;
   const until = Math.min(o.window.to, o.asOf);
   const out: GapViolation[] = [];
@@ -239,7 +263,8 @@ function gaps(client: string, c: ClientContacts, o: CadenceOptions): GapViolatio
     const last = i === points.length - 1;
     const to = last ? end : (points[i + 1] as number);
     const broke = from + o.maxGap + 1;
-    if (to - from > o.maxGap && broke >= o.window.from && broke <= until) {
+    // In breach from `broke` to `to`, both included: the contact on `to` came a day or more too late.
+    if (to - from > o.maxGap && broke <= until && to >= o.window.from) {
       out.push({
         client,
         rule: 'gap',
@@ -248,6 +273,7 @@ function gaps(client: string, c: ClientContacts, o: CadenceOptions): GapViolatio
         to: formatDay(to),
         days: to - from,
         open: last && c.firstPositiveAfter === null,
+        fromLogStart: i === 0 && c.lastPositiveBefore === null && !c.positivesInWindow.has(start),
       });
     }
   }
@@ -279,25 +305,30 @@ function cooloffs(client: string, c: ClientContacts, o: CadenceOptions): Cooloff
   return out;
 }
 
-function agendaItem(k: KeyClient, c: ClientContacts, o: CadenceOptions): AgendaItem {
-  const nextDue = c.lastPositive === null ? null : c.lastPositive + o.maxGap;
+function agendaItem(k: KeyClient, c: ClientContacts, logFrom: number | null, o: CadenceOptions): AgendaItem {
+  // With no positive contact in the log, the next one is counted from the log's first day.
+  const countedFrom = c.lastPositive ?? logFrom;
+  const nextDue = countedFrom === null ? null : countedFrom + o.maxGap;
   const daysUntilDue = nextDue === null ? null : nextDue - o.asOf;
   let cooling: Contact | null = null;
   for (const n of c.negatives) {
     if (o.asOf - n.day < o.cooloff && (cooling === null || n.day > cooling.day)) cooling = n;
   }
   const status: AgendaStatus =
-    daysUntilDue === null || daysUntilDue < 0
-      ? 'overdue'
-      : cooling
-        ? 'cooling_off'
-        : daysUntilDue <= o.dueSoon
-          ? 'due_soon'
-          : 'ok';
+    daysUntilDue === null
+      ? 'unknown'
+      : daysUntilDue < 0
+        ? 'overdue'
+        : cooling
+          ? 'cooling_off'
+          : daysUntilDue <= o.dueSoon
+            ? 'due_soon'
+            : 'ok';
   return {
     client: k.name,
     manager: k.manager ?? c.lastManager?.name ?? null,
     lastPositive: c.lastPositive === null ? null : formatDay(c.lastPositive),
+    countedFrom: countedFrom === null ? null : formatDay(countedFrom),
     nextDue: nextDue === null ? null : formatDay(nextDue),
     daysUntilDue,
     personalAllowed: cooling === null,

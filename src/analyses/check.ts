@@ -1,4 +1,5 @@
 import type { FindingFields, RuleGap } from '../codes/findings.js';
+import type { OffersHolidays } from './offers.js';
 
 /** The rules `folio check` can fail on. */
 export const CHECK_RULES = [
@@ -39,9 +40,11 @@ export interface SkippedRule {
 export interface CheckResult {
   policy: CheckRule[];
   passed: boolean;
-  /** `skipped`: the rule had no input and checked nothing, whether or not it is in the policy. */
-  summary: { rule: CheckRule; count: number; failing: boolean; skipped: boolean }[];
+  /** `skipped`: the rule checked nothing, whether or not it is in the policy; `gap` says why. */
+  summary: { rule: CheckRule; count: number; failing: boolean; skipped: boolean; gap?: RuleGap }[];
   /** Rules of the policy that checked nothing for want of an input (--allow-missing). */
   skipped: SkippedRule[];
   findings: Finding[];
+  /** With offers: the calendar of the follow-up's business days (null: holidays not known). */
+  holidays?: OffersHolidays | null;
 }

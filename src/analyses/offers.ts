@@ -1,9 +1,12 @@
-import { formatDay } from '../normalize/dates.js';
+import { dayParts, formatDay } from '../normalize/dates.js';
 import { periodJson, type Period } from '../normalize/period.js';
 import { nameKey } from '../normalize/text.js';
 import { amountToNumber, type Amount, microsToNumber, MoneySum } from '../normalize/money.js';
 import type { Decision } from '../normalize/offers.js';
 import { compareNames } from './names.js';
+import { addBusinessDays, type HolidayCalendar, type HolidaysJson } from './holidays.js';
+
+export { addBusinessDays, weekday } from './holidays.js';
 
 export interface Offer {
   client: string;
@@ -26,6 +29,8 @@ export interface OffersOptions {
   expiringDays: number;
   /** Violations listed by their due day and expired offers by their expiry day in this window; null: every one up to as-of. */
   window: Period | null;
+  /** The public holidays left out of business days; null: not known, Monday to Friday are all business days. */
+  calendar: HolidayCalendar | null;
 }
 
 export const DEFAULT_OFFERS = { followUpDays: 1, expiringDays: 7 } as const;
@@ -62,22 +67,6 @@ export class ContactDays {
     for (const d of this.days.get(clientKey) ?? []) if (d >= day) return d;
     return null;
   }
-}
-
-/** 0 Sunday … 6 Saturday; day 0 (1970-01-01) was a Thursday. */
-export function weekday(day: number): number {
-  return (((day + 4) % 7) + 7) % 7;
-}
-
-/** The `n`-th day after `day` that is Monday to Friday (no holiday calendar: public holidays count as business days). */
-export function addBusinessDays(day: number, n: number): number {
-  let d = day;
-  for (let left = n; left > 0;) {
-    d++;
-    const w = weekday(d);
-    if (w !== 0 && w !== 6) left--;
-  }
-  return d;
 }
 
 export interface OfferViolation {
@@ -134,12 +123,24 @@ export interface OfferManager {
   expiredAmount: number;
 }
 
+/** The calendar of the business days, and the years the follow-up counted in that no file covers. */
+export type OffersHolidays = HolidaysJson & { yearsWithoutFile: number[] };
+
 export interface OffersResult {
   asOf: string;
   window: { from: string | null; to: string | null } | null;
   thresholds: { followUpDays: number; expiringDays: number };
-  /** False without an activity log: violations and due are then empty. */
+  /** The public holidays the business days left out; null: not known (Monday to Friday all count). */
+  holidays: OffersHolidays | null;
+  /** The activity log's first day up to as-of; null without a log or when it holds none. */
+  logFrom: string | null;
+  /**
+   * False when the follow-up rule checked no offer of the window: without an activity log, or
+   * when every undecided offer of the window was sent before the log begins (`followUpNotChecked`
+   * says which). Managers' `followedUp` and `late` are then null.
+   */
   followUpChecked: boolean;
+  followUpNotChecked: 'no-log' | 'before-log' | null;
   counts: {
     offers: number;
     accepted: number;
@@ -149,6 +150,8 @@ export interface OffersResult {
     noExpiry: number;
     /** Undecided offers sent before the log's first day: follow-up not checked. */
     beforeLog: number;
+    /** Undecided offers whose follow-up was judged: in time, late, or due. */
+    judged: number;
   };
   violations: OfferViolation[];
   due: OfferDue[];
@@ -187,7 +190,9 @@ export function analyzeOffers(offers: readonly Offer[], log: ContactDays | null,
   const expiring: OfferExpiring[] = [];
   const expired: OfferExpired[] = [];
   const managers = new Map<string, ManagerTally>();
-  const counts = { offers: 0, accepted: 0, declined: 0, undecided: 0, noExpiry: 0, beforeLog: 0 };
+  const counts = { offers: 0, accepted: 0, declined: 0, undecided: 0, noExpiry: 0, beforeLog: 0, judged: 0 };
+  // The years whose business days the follow-up counted, to say which no holiday file covers.
+  const years = new Set<number>();
   const expiredSum = new MoneySum();
   const expiringSum = new MoneySum();
   // Sort keys beside the JSON rows, so no date is parsed back.
@@ -217,38 +222,42 @@ export function analyzeOffers(offers: readonly Offer[], log: ContactDays | null,
     if (offer.decision !== 'undecided') continue;
 
     if (log !== null) {
-      const dueDay = addBusinessDays(offer.sent, o.followUpDays);
+      const dueDay = addBusinessDays(offer.sent, o.followUpDays, o.calendar);
       const contact = log.firstFrom(offer.clientKey, offer.sent);
       const inTime = contact !== null && contact <= dueDay;
       if (log.from === null || offer.sent < log.from) {
         if (sentInWindow) counts.beforeLog++;
-      } else if (inTime) {
-        if (sentInWindow && t) t.followedUp++;
-      } else if (dueDay >= o.asOf) {
-        const item: OfferDue = {
-          client: offer.client,
-          offer: offer.offer,
-          sent: formatDay(offer.sent),
-          due: formatDay(dueDay),
-          daysLeft: dueDay - o.asOf,
-          manager,
-          amount: units(offer.amount),
-        };
-        due.push(item);
-        order.set(item, dueDay);
-      } else if (inWindow(dueDay, o.window)) {
-        const item: OfferViolation = {
-          client: offer.client,
-          offer: offer.offer,
-          sent: formatDay(offer.sent),
-          due: formatDay(dueDay),
-          contact: contact === null ? null : formatDay(contact),
-          manager,
-          amount: units(offer.amount),
-        };
-        violations.push(item);
-        order.set(item, dueDay);
-        if (t) t.late++;
+      } else {
+        if (sentInWindow) counts.judged++;
+        for (let y = dayParts(offer.sent + 1).year; y <= dayParts(dueDay).year; y++) years.add(y);
+        if (inTime) {
+          if (sentInWindow && t) t.followedUp++;
+        } else if (dueDay >= o.asOf) {
+          const item: OfferDue = {
+            client: offer.client,
+            offer: offer.offer,
+            sent: formatDay(offer.sent),
+            due: formatDay(dueDay),
+            daysLeft: dueDay - o.asOf,
+            manager,
+            amount: units(offer.amount),
+          };
+          due.push(item);
+          order.set(item, dueDay);
+        } else if (inWindow(dueDay, o.window)) {
+          const item: OfferViolation = {
+            client: offer.client,
+            offer: offer.offer,
+            sent: formatDay(offer.sent),
+            due: formatDay(dueDay),
+            contact: contact === null ? null : formatDay(contact),
+            manager,
+            amount: units(offer.amount),
+          };
+          violations.push(item);
+          order.set(item, dueDay);
+          if (t) t.late++;
+        }
       }
     }
 
@@ -295,12 +304,26 @@ export function analyzeOffers(offers: readonly Offer[], log: ContactDays | null,
   // Money left on the table: the largest first.
   expired.sort((a, b) => (b.amount ?? 0) - (a.amount ?? 0) || byDay(b, a) || byOffer(a, b));
 
-  const checked = log !== null;
+  // Nothing of the window judged though it had undecided offers: every one was sent before the log.
+  const notChecked =
+    log === null
+      ? 'no-log'
+      : counts.beforeLog > 0 && counts.judged === 0 && violations.length === 0
+        ? 'before-log'
+        : null;
+  const checked = notChecked === null;
+  const calendar = o.calendar?.json() ?? null;
   return {
     asOf: formatDay(o.asOf),
     window: periodJson(o.window),
     thresholds: { followUpDays: o.followUpDays, expiringDays: o.expiringDays },
+    holidays: calendar && {
+      ...calendar,
+      yearsWithoutFile: [...years].filter((y) => !calendar.fileYears.includes(y)).sort((a, b) => a - b),
+    },
+    logFrom: log === null || log.from === null ? null : formatDay(log.from),
     followUpChecked: checked,
+    followUpNotChecked: notChecked,
     counts,
     violations,
     due,

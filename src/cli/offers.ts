@@ -11,6 +11,7 @@ import {
   addStatusOptions,
   asOfDay,
   collect,
+  list,
   dealPeriod,
   outputFormat,
   outputLang,
@@ -29,9 +30,10 @@ type OffersFlags = RawOptions & {
   followUpDays: number;
   expiringDays: number;
   currency?: string;
+  holidays: string[];
 };
 
-/** `--follow-up-days` and `--expiring-days`, shared by `offers`, `report` and `check`. */
+/** `--follow-up-days`, `--expiring-days` and `--holidays`, shared by `offers`, `report` and `check`. */
 export function addOfferRuleOptions(cmd: Command): Command {
   return cmd
     .addOption(
@@ -46,6 +48,12 @@ export function addOfferRuleOptions(cmd: Command): Command {
       new Option('--expiring-days <n>', 'undecided offers expiring within this many days after as-of are on the agenda')
         .default(DEFAULT_OFFERS.expiringDays)
         .argParser(positiveInt('--expiring-days')),
+    )
+    .option(
+      '--holidays <ru|bg|file>',
+      "public holidays left out of the follow-up's business days: ru (Russia), bg (Bulgaria) and/or files of dates (comma-separated; repeatable)",
+      list,
+      [],
     );
 }
 
@@ -79,6 +87,7 @@ Examples:
   folio offers quotes.csv --activities activities.csv           calls due today, missed follow-ups, expiring offers
   folio offers кп.csv --activities звонки.csv --as-of 23.11.2026 --lang ru
   folio offers quotes.csv --expiring-days 14 --json | jq '.result.expired'
+  folio offers кп.csv --activities звонки.csv --holidays ru,ru-2026.txt   Russian holidays, with the decree's moves
 
 Statuses: accepted (accepted, signed, won, принято, согласовано, подписано, оплачено) and declined
 (declined, rejected, lost, отклонено, отказ) need no follow-up; add spellings with --won and --lost.`,
@@ -98,6 +107,7 @@ Statuses: accepted (accepted, signed, won, принято, согласован�
         expiringDays: flags.expiringDays,
         window: dealPeriod(flags),
       },
+      holidays: flags.holidays,
       lang: outputLang(flags),
     });
     done(await emit(ctx, output, outputFormat(flags), flags.output));

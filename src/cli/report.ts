@@ -50,6 +50,7 @@ export type ReportFlags = RawOptions &
     followUpDays: number;
     expiringDays: number;
     confidence: number;
+    holidays: string[];
     dealsMap: string[];
     activitiesMap: string[];
     leadsMap: string[];
@@ -189,7 +190,7 @@ export async function reportOptions(folder: string | undefined, flags: ReportFla
       dueSoon: DEFAULT_CADENCE.dueSoon,
       dossierMonths: flags.dossierMonths,
     },
-    offerRules: { followUpDays: flags.followUpDays, expiringDays: flags.expiringDays },
+    offerRules: { followUpDays: flags.followUpDays, expiringDays: flags.expiringDays, holidays: flags.holidays },
     funnel: { confidence: flags.confidence },
     lang: outputLang(flags),
     keyClients: flags.keyClient,

@@ -165,6 +165,12 @@ export interface ErrorFields {
   TWO_KEY_CHOICES: Record<string, never>;
   KEY_PERIOD_WITH_CHOICE: Record<string, never>;
   NO_SUCH_SCHEMA: { name: string; names: string[] };
+  /** `--holidays ru,bg`: a calendar is one country's. */
+  HOLIDAYS_TWO_COUNTRIES: { countries: string[] };
+  /** A `--holidays` value that is neither a country nor a readable file (`reason` in English, as the reader says it). */
+  HOLIDAYS_NOT_A_FILE: { reason: string };
+  /** A line of a holidays file: not a date, a word other than working/off after it, or a day both off and working. */
+  HOLIDAY_LINE: { why: 'date' | 'mark' | 'twice' };
   CONFIG_UNREADABLE: Record<string, never>;
   CONFIG_NOT_JSON: { reason: string };
   CONFIG_INVALID: { key: string; unknown: boolean; value: string; reason: string };

@@ -9,7 +9,8 @@ export interface FindingFields {
   golden: { share: number; threshold: number };
   critical: { share: number; threshold: number };
   mono: { keyShare: number };
-  cadence: { days: number; from: string; to: string; open: boolean };
+  /** `open`: no positive contact up to as-of (`to`); `fromLogStart`: `from` is the log's first day, not a contact. */
+  cadence: { days: number; from: string; to: string; open: boolean; fromLogStart: boolean };
   cooloff: { date: string; days: number; negativeDate: string };
   dossier: { reviewed: string | null; dueBy: string | null };
   followup: { offer: string | null; sent: string; due: string; contact: string | null };
@@ -46,4 +47,8 @@ export type RuleGap =
   | { rule: string; lack: 'dossier-column'; file: string }
   | { rule: string; lack: 'manager-column'; files: string[]; role: string }
   | { rule: string; lack: 'channel-column'; files: string[] }
-  | { rule: string; lack: 'funnel-channels'; files: string[]; missing: ('phone' | 'meeting')[] };
+  | { rule: string; lack: 'funnel-channels'; files: string[]; missing: ('phone' | 'meeting')[] }
+  /** The activity log holds no day of the window (`logFrom`: its first day up to as-of, or null: none). */
+  | { rule: string; lack: 'log-coverage'; logFrom: string | null; window: { from: string; to: string } }
+  /** Every undecided offer of the window was sent before the activity log begins. */
+  | { rule: string; lack: 'offers-before-log'; count: number; logFrom: string | null };

@@ -122,8 +122,12 @@ export interface WarningFields {
   OFFERS_AFTER_AS_OF: { file: string; count: number; asOf: string };
   FOLLOW_UP_ANY_CHANNEL: { file: string };
   FOLLOW_UP_NEEDS_LOG: Record<string, never>;
-  /** `logFrom`: the first day of the log, null when it holds nothing up to as-of. */
-  FOLLOW_UP_BEFORE_LOG: { count: number; logFrom: string | null };
+  /** `logFrom`: the first day of the log, null when it holds nothing up to as-of; `none`: no offer of the window was judged. */
+  FOLLOW_UP_BEFORE_LOG: { count: number; logFrom: string | null; none: boolean };
+  /** The follow-up counted business days as Monday to Friday: no `--holidays` calendar. */
+  HOLIDAYS_NOT_KNOWN: Record<string, never>;
+  /** The follow-up counted business days in `years` that no holidays file covers (`country`'s list by law, if any, applied). */
+  HOLIDAYS_NOT_COVERED: { country: 'ru' | 'bg' | null; files: string[]; years: number[] };
   OFFERS_WITHOUT_EXPIRY: { count: number };
   /** `funnel`: clients or deals with no manager, in the team's counts only; `noColumn`: the files map no manager column. */
   FUNNEL_UNASSIGNED: { count: number; files: string[]; noColumn: boolean; unit: 'clients' | 'deals' };
@@ -161,6 +165,18 @@ export interface WarningFields {
   /** `report`: the dynamics window holds no revenue, so the client-base section is empty. */
   WINDOW_NO_REVENUE: { from: string; to: string };
   KEY_CLIENTS_WITHOUT_ACTIVITY: { file: string; clients: string[] };
+  /**
+   * The activity log begins too late for every day of the window to be judged: `logFrom` its
+   * first day up to as-of (null: none), `unchecked` the days of the window before it.
+   */
+  CADENCE_BEFORE_LOG: {
+    file: string;
+    logFrom: string | null;
+    asOf: string;
+    window: { from: string; to: string };
+    unchecked: number | null;
+    maxGap: number;
+  };
   LEAD_OVERLOAD: { manager: string; leads: number; limit: number };
   UNCLASSIFIED_LEADS: { count: number };
   /** Every expected close of the open leads is more than a year before as-of: `earliest` and `latest` of them (ISO). */

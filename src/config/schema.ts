@@ -69,6 +69,10 @@ export const configSchema = z
       .object({ positive: words.optional(), negative: words.optional(), neutral: words.optional() })
       .strict()
       .optional(),
+    holidays: z
+      .union([z.string().min(1), words])
+      .optional()
+      .describe("ru, bg and/or files of dates (a file's path is taken from this file's folder)"),
     personalChannels: words.optional(),
     otherChannels: words.optional(),
     phoneChannels: words.optional(),

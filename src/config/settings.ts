@@ -3,8 +3,10 @@ import { amountFromText } from '../normalize/numbers.js';
 import type { Amount } from '../normalize/money.js';
 import type { Role } from '../load/inputs.js';
 import { DEFAULT_CADENCE } from '../analyses/cadence.js';
+import { dirname, resolve } from 'node:path';
 import { DEFAULT_OFFERS } from '../analyses/offers.js';
 import { DEFAULT_FUNNEL } from '../analyses/funnel.js';
+import { COUNTRIES } from '../analyses/holidays.js';
 import { DEFAULT_SHARE_OPTIONS, type ShareOptions } from '../analyses/share.js';
 import { FolioError } from '../errors.js';
 import { ALL_WON, BUILT_IN } from '../normalize/vocabulary.js';
@@ -37,7 +39,8 @@ interface Setting {
   attr: string;
   env: string;
   defaultValue: unknown;
-  fromConfig: (c: FolioConfig) => unknown;
+  /** `file`: the config file read, for the paths it gives (relative to its folder). */
+  fromConfig: (c: FolioConfig, file: string | null) => unknown;
   /** Read an environment value (the same syntax as the flag). */
   parse: (text: string) => unknown;
   /**
@@ -231,6 +234,14 @@ export const SETTINGS: Setting[] = [
     parse: number('FOLIO_CONFIDENCE', (n) => n > 0 && n < 1, 'a number above 0 and below 1, such as 0.9'),
   },
   {
+    path: 'holidays',
+    attr: 'holidays',
+    env: 'FOLIO_HOLIDAYS',
+    defaultValue: [],
+    fromConfig: (c, file) => configHolidays(c.holidays, file),
+    parse: words,
+  },
+  {
     path: 'thresholds.months',
     attr: 'months',
     env: 'FOLIO_MONTHS',
@@ -403,6 +414,18 @@ export const SETTINGS: Setting[] = [
   },
 ];
 
+/**
+ * The config file's `holidays`: `ru`, `bg` and files, a file's path taken from the config
+ * file's folder (the same file whatever folder folio runs in).
+ */
+function configHolidays(value: string | string[] | undefined, file: string | null): string[] | undefined {
+  if (value === undefined) return undefined;
+  const folder = file === null ? '.' : dirname(file);
+  return (Array.isArray(value) ? value : [value]).map((v) =>
+    (COUNTRIES as readonly string[]).includes(v.trim().toLowerCase()) ? v : resolve(folder, v),
+  );
+}
+
 /** The config file's bands, already checked by its schema. */
 function configBands(list: number[] | undefined): ShareOptions['bands'] | undefined {
   const b = list === undefined ? undefined : toBands(list);
@@ -434,7 +457,7 @@ export function resolveSettings(
   return SETTINGS.map((s) => {
     const layers: [Source, unknown][] = [
       ['default', s.defaultValue],
-      ['config', s.fromConfig(loaded.config)],
+      ['config', s.fromConfig(loaded.config, loaded.file)],
       ['env', env[s.env] !== undefined && env[s.env] !== '' ? s.parse(env[s.env] as string) : undefined],
       ['flag', flag(s.attr)],
     ];

@@ -4,7 +4,13 @@ import { t, type Lang, type MessageKey } from './i18n.js';
 import { isoDate } from './format.js';
 import { type KeyChoiceJson } from '../analyses/key-clients.js';
 
-const STATUS_TONE: Record<AgendaStatus, Tone> = { overdue: 'bad', cooling_off: 'warn', due_soon: 'key', ok: 'good' };
+const STATUS_TONE: Record<AgendaStatus, Tone> = {
+  overdue: 'bad',
+  cooling_off: 'warn',
+  due_soon: 'key',
+  ok: 'good',
+  unknown: 'muted',
+};
 
 /** How the key clients were chosen, in words: every source, and the window of the revenue classes. */
 function keyChoiceText(k: KeyChoiceJson, lang: Lang): string {
@@ -49,7 +55,11 @@ export function cadenceSections(r: CadenceJson, lang: Lang): Section[] {
       rows: r.agenda.map((a) => [
         a.client,
         status(a.status),
-        a.lastPositive === null ? '—' : d(a.lastPositive),
+        a.lastPositive !== null
+          ? d(a.lastPositive)
+          : a.countedFrom !== null
+            ? `— (${t(lang, 'logStart')} ${d(a.countedFrom)})`
+            : '—',
         a.nextDue === null ? '—' : `${d(a.nextDue)} (${(a.daysUntilDue ?? 0) > 0 ? '+' : ''}${a.daysUntilDue ?? 0})`,
         a.personalAllowed
           ? t(lang, 'allowed')
@@ -79,7 +89,7 @@ export function cadenceSections(r: CadenceJson, lang: Lang): Section[] {
               v.client,
               { text: t(lang, v.open ? 'ruleGapOpen' : 'ruleGap'), tone: 'bad' },
               d(v.date),
-              `${d(v.from)} → ${d(v.to)}`,
+              `${d(v.from)}${v.fromLogStart ? ` (${t(lang, 'logStart')})` : ''} → ${d(v.to)}`,
               String(v.days),
               '',
             ]

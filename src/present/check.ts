@@ -4,6 +4,7 @@ import { describeProblem } from '../errors.js';
 import type { Lang } from './i18n.js';
 import { CHECK_WORDS, FINDINGS, RULE_GAP } from './messages/check.js';
 import { say } from './messages/entry.js';
+import { calendarText } from './offers.js';
 
 function skippedNote(r: CheckResult, lang: Lang): string {
   const n = r.skipped.length;
@@ -31,13 +32,16 @@ function checkSections(r: CheckResult, lang: Lang): Section[] {
           ? { text: w.fail, tone: 'bad' }
           : s.skipped
             ? r.policy.includes(s.rule)
-              ? { text: w.skippedNoInput, tone: 'warn' }
-              : { text: w.notChecked, tone: 'muted' }
+              ? { text: w.skipped(w.gapShort[s.gap?.lack ?? 'input']), tone: 'warn' }
+              : { text: w.notChecked(w.gapShort[s.gap?.lack ?? 'input']), tone: 'muted' }
             : s.count > 0
               ? { text: w.reported, tone: 'warn' }
               : { text: w.ok, tone: 'good' },
       ]),
     },
+    ...(r.holidays !== undefined
+      ? [{ kind: 'notes' as const, lines: [`${w.businessDays}: ${calendarText(r.holidays, lang)}`] }]
+      : []),
     ...(r.skipped.length > 0
       ? [
           {

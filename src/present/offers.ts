@@ -1,7 +1,16 @@
-import type { OffersResult } from '../analyses/offers.js';
+import type { OffersHolidays, OffersResult } from '../analyses/offers.js';
 import type { Cell, Section } from '../render/document.js';
 import { isoDate, money } from './format.js';
 import { t, type Lang } from './i18n.js';
+
+/** Which days the follow-up counted as business days. */
+export function calendarText(h: OffersHolidays | null, lang: Lang): string {
+  if (h === null) return t(lang, 'calendarNone');
+  const files = h.files.join(', ');
+  if (h.country === null) return t(lang, 'calendarFilesOnly').replace('{files}', files);
+  const country = t(lang, `calendar_${h.country}`);
+  return files === '' ? country : `${country} ${t(lang, 'calendarFiles').replace('{files}', files)}`;
+}
 
 /** The agenda first (calls due, offers about to expire), then what was missed, then each manager's record. */
 export function offersSections(r: OffersResult, lang: Lang): Section[] {
@@ -9,7 +18,13 @@ export function offersSections(r: OffersResult, lang: Lang): Section[] {
   const amount = (a: number | null): string => (a === null ? '—' : money(a, lang));
   const left = (days: number): Cell => (days === 0 ? { text: t(lang, 'today'), tone: 'bad' } : String(days));
   const c = r.counts;
-  const notChecked = { text: t(lang, 'offersNoLog'), tone: 'warn' as const };
+  const notChecked = {
+    text:
+      r.followUpNotChecked === 'before-log'
+        ? t(lang, 'offersBeforeLog').replace('{date}', r.logFrom === null ? '—' : day(r.logFrom))
+        : t(lang, 'offersNoLog'),
+    tone: 'warn' as const,
+  };
   const sections: Section[] = [
     {
       kind: 'facts',
@@ -22,6 +37,7 @@ export function offersSections(r: OffersResult, lang: Lang): Section[] {
           t(lang, 'rules'),
           t(lang, 'offersRulesText')
             .replace('{days}', String(r.thresholds.followUpDays))
+            .replace('{calendar}', calendarText(r.holidays, lang))
             .replace('{expiring}', String(r.thresholds.expiringDays)),
         ],
         [
@@ -36,7 +52,7 @@ export function offersSections(r: OffersResult, lang: Lang): Section[] {
       ],
     },
   ];
-  if (r.followUpChecked) {
+  if (r.followUpNotChecked !== 'no-log') {
     sections.push({
       kind: 'table',
       title: t(lang, 'offersFollowUpDue'),

@@ -110,6 +110,7 @@ export async function computeCadence(options: CadenceRules): Promise<ComputedCad
       options.vocabulary,
       (a: Activity) => {
         options.also?.(a);
+        log.covers(a.day);
         const key = nameKey(a.client);
         if (!all && !keys.clients.has(key)) {
           notKey++;
@@ -136,6 +137,8 @@ export async function computeCadence(options: CadenceRules): Promise<ComputedCad
     for (const [key, name] of seen)
       if (!keys.clients.has(key)) keys.clients.set(key, { key, name, manager: null, sources: ['all'] });
   }
+  const logWarning = beforeLogWarning(log.from, cadence, inputs.map((i) => i.file).join(', '));
+  if (logWarning) warnings.push(logWarning);
   const silent = [...keys.clients.values()].filter((k) => !log.clients.has(k.key)).map((k) => k.name);
   if (silent.length > 0) {
     warnings.push(
@@ -148,6 +151,23 @@ export async function computeCadence(options: CadenceRules): Promise<ComputedCad
     keyClients: keyChoiceJson(keys),
   };
   return { result, inputs, warnings };
+}
+
+/**
+ * What the log's first day leaves unchecked: a day of the window is judged only when the
+ * `maxGap` days before it are in the log, so a log that begins later than `maxGap` days
+ * before the window is said, with what it means.
+ */
+export function beforeLogWarning(logFrom: number | null, o: CadenceOptions, file: string): Warning | null {
+  if (logFrom !== null && logFrom <= o.window.from - o.maxGap) return null;
+  return warning('CADENCE_BEFORE_LOG', {
+    file,
+    logFrom: logFrom === null ? null : formatDay(logFrom),
+    asOf: formatDay(o.asOf),
+    window: { from: formatDay(o.window.from), to: formatDay(o.window.to) },
+    unchecked: logFrom === null ? null : Math.max(0, logFrom - o.window.from),
+    maxGap: o.maxGap,
+  });
 }
 
 /** The cadence command: read each key source once, then the log. */

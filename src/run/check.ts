@@ -63,16 +63,27 @@ export function unfed(
 
 /**
  * Why a rule whose files are present still checked nothing, told from the columns the
- * inputs were read with (so after reading), or null.
+ * inputs were read with and from what the analyses could judge (so after reading), or null.
  */
 export function blind(
   rule: CheckRule,
   inputs: InputReport[],
   o: Pick<CheckOptions, 'leads'>,
+  report: Pick<ReportResult, 'cadence' | 'offers'>,
   warnings: readonly Warning[] = [],
 ): RuleGap | null {
   if (rule === 'overload') return overloadBlind(inputs, o);
   if (rule === 'funnel') return funnelBlind(inputs, warnings);
+  const c = report.cadence;
+  // The days of the window the log does not reach were not checked: none of them, nothing was.
+  if ((rule === 'cadence' || rule === 'cooloff') && c) {
+    const until = c.window.to < c.asOf ? c.window.to : c.asOf;
+    if (c.logFrom === null || c.logFrom > until)
+      return { rule, lack: 'log-coverage', logFrom: c.logFrom, window: c.window };
+  }
+  const offers = report.offers;
+  if (rule === 'followup' && offers?.followUpNotChecked === 'before-log')
+    return { rule, lack: 'offers-before-log', count: offers.counts.beforeLog, logFrom: offers.logFrom };
   if (rule === 'manager-share') {
     const deals = inputs.filter((i) => i.role === 'deals');
     if (deals.length > 0 && !deals.every((i) => i.columns.manager !== undefined))
@@ -170,7 +181,13 @@ export function findings(report: ReportResult, problems: Problem[], maxLeads: nu
   }
   for (const v of report.cadence?.violations ?? []) {
     if (v.rule === 'gap')
-      out.push(finding('cadence', { days: v.days, from: v.from, to: v.to, open: v.open }, { client: v.client }));
+      out.push(
+        finding(
+          'cadence',
+          { days: v.days, from: v.from, to: v.to, open: v.open, fromLogStart: v.fromLogStart },
+          { client: v.client },
+        ),
+      );
     else
       out.push(
         finding(
@@ -268,7 +285,7 @@ export async function runCheck(o: CheckOptions): Promise<CommandOutput> {
   const { result: report, inputs, warnings } = await computeReport({ ...o, files });
   const unchecked: SkippedRule[] = [];
   for (const rule of o.failOn) {
-    const gap = skipped.some((s) => s.rule === rule) ? null : blind(rule, inputs, o, warnings);
+    const gap = skipped.some((s) => s.rule === rule) ? null : blind(rule, inputs, o, report, warnings);
     if (gap !== null) unchecked.push(skippedRule(rule, gap));
   }
   skipped.push(...settle(unchecked, o));
@@ -285,15 +302,24 @@ export async function runCheck(o: CheckOptions): Promise<CommandOutput> {
   }
   const summary = CHECK_RULES.map((rule) => {
     const count = found.filter((f) => f.rule === rule).length;
+    const gap = unfed(rule, o) ?? blind(rule, inputs, o, report, warnings);
     return {
       rule,
       count,
       failing: count > 0 && o.failOn.includes(rule),
-      skipped: unfed(rule, o) !== null || blind(rule, inputs, o, warnings) !== null,
+      skipped: gap !== null,
+      ...(gap ? { gap } : {}),
     };
   });
   const passed = !summary.some((s) => s.failing);
-  const result: CheckResult = { policy: o.failOn, passed, summary, skipped, findings: found };
+  const result: CheckResult = {
+    policy: o.failOn,
+    passed,
+    summary,
+    skipped,
+    findings: found,
+    ...(report.offers ? { holidays: report.offers.holidays } : {}),
+  };
   return {
     envelope: buildEnvelope('check', periodJson(o.period), inputs, result, warnings.map(warningJson)),
     doc: () => checkDoc(result, o.lang),

@@ -6,6 +6,7 @@ import type { InputOptions } from '../load/input-options.js';
 import type { InputReport, Warning } from '../schema/envelope.js';
 import { mixedCurrencies, type Currencies } from '../load/currencies.js';
 import { loadContacts, loadOffers } from '../load/offers.js';
+import { loadCalendar } from '../load/holidays.js';
 import { SameFields } from '../load/rows.js';
 import { formatDay } from '../normalize/dates.js';
 import type { Vocabulary } from '../normalize/vocabulary.js';
@@ -22,7 +23,9 @@ export interface OffersRules {
   vocabulary: Vocabulary;
   /** Only the offers in this currency; needed when the offers mix currencies. */
   currency?: string;
-  rules: OffersOptions;
+  rules: Omit<OffersOptions, 'calendar'>;
+  /** `--holidays`: ru, bg and files of days; none: public holidays are not known. */
+  holidays: readonly string[];
 }
 
 export interface ComputedOffers {
@@ -78,8 +81,18 @@ export function offersResult(
     warnings.push(warning('FOLLOW_UP_NEEDS_LOG', {}));
   } else if (c.beforeLog > 0) {
     warnings.push(
-      warning('FOLLOW_UP_BEFORE_LOG', { count: c.beforeLog, logFrom: log.from === null ? null : formatDay(log.from) }),
+      warning('FOLLOW_UP_BEFORE_LOG', {
+        count: c.beforeLog,
+        logFrom: log.from === null ? null : formatDay(log.from),
+        none: result.followUpNotChecked === 'before-log',
+      }),
     );
+  }
+  const counted = c.judged > 0 || result.violations.length > 0 || result.due.length > 0;
+  if (counted && result.holidays === null) warnings.push(warning('HOLIDAYS_NOT_KNOWN', {}));
+  if (counted && result.holidays !== null && result.holidays.yearsWithoutFile.length > 0) {
+    const h = result.holidays;
+    warnings.push(warning('HOLIDAYS_NOT_COVERED', { country: h.country, files: h.files, years: h.yearsWithoutFile }));
   }
   if (c.noExpiry > 0 && read.inputs.some((i) => i.columns.expires !== undefined)) {
     warnings.push(warning('OFFERS_WITHOUT_EXPIRY', { count: c.noExpiry }));
@@ -89,6 +102,7 @@ export function offersResult(
 
 /** Read the offers, then the contacts with their clients, and apply the rules. */
 export async function computeOffers(o: OffersRules): Promise<ComputedOffers> {
+  const calendar = await loadCalendar(o.holidays);
   const read = await readOffers(o.offers, o.vocabulary, o.rules.asOf, o.currency);
   const inputs = [...read.inputs];
   const warnings = [...read.warnings];
@@ -103,7 +117,7 @@ export async function computeOffers(o: OffersRules): Promise<ComputedOffers> {
       warnings.push(...loaded.warnings);
     }
   }
-  const done = offersResult(read, log, o.rules);
+  const done = offersResult(read, log, { ...o.rules, calendar });
   return { result: done.result, inputs, warnings: [...warnings, ...done.warnings] };
 }
 

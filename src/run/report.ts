@@ -41,6 +41,7 @@ import { offerClients, offersResult, readOffers, type ReadOffers } from './offer
 import { FunnelContacts, type FunnelResult } from '../analyses/funnel.js';
 import { FunnelContactSink, funnelLogWarnings } from '../load/funnel.js';
 import { channelFunnel, funnelWindow } from './funnel.js';
+import { loadCalendar } from '../load/holidays.js';
 
 export interface ReportOptions {
   /** The files of each role given; several files of one role are read as one table. */
@@ -62,7 +63,8 @@ export interface ReportOptions {
   canMin: number | null;
   leads: { fastDays: number; big: Amount | null; maxLeads: number | null };
   cadence: { maxGap: number; cooloff: number; dueSoon: number; dossierMonths: number };
-  offerRules: { followUpDays: number; expiringDays: number };
+  /** `holidays`: `--holidays` (ru, bg, files of days); none: public holidays are not known. */
+  offerRules: { followUpDays: number; expiringDays: number; holidays: readonly string[] };
   funnel: { confidence: number };
   lang: Lang;
   /** Key clients named with --key-client; with them, or with --all-clients, no other source chooses. */
@@ -85,6 +87,8 @@ const span = (p: Period): { from: string; to: string } => ({ from: formatDay(p.f
 export async function computeReport(o: ReportOptions): Promise<ReportData> {
   const { previousPeriod } = await import('../normalize/period.js');
   const previous = previousPeriod(o.period);
+  // Read first, so that a mistyped file stops the run before the exports are read.
+  const calendar = await loadCalendar(o.offerRules.holidays);
   const inputs: InputReport[] = [];
   const warnings: Warning[] = [];
   const dealFilter = { vocabulary: o.vocabulary, currency: o.currency };
@@ -247,7 +251,9 @@ export async function computeReport(o: ReportOptions): Promise<ReportData> {
     }
   }
   if (offers) {
-    const done = offersResult(offers, contactLog, { asOf: o.asOf, ...o.offerRules, window: o.period });
+    const { followUpDays, expiringDays } = o.offerRules;
+    const rules = { asOf: o.asOf, followUpDays, expiringDays, window: o.period, calendar };
+    const done = offersResult(offers, contactLog, rules);
     result.offers = done.result;
     warnings.push(...done.warnings);
   }

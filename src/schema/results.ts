@@ -76,6 +76,11 @@ export const leadsResultSchema = z.object({
 export const cadenceResultSchema = z.object({
   asOf: day,
   window: z.object({ from: day, to: day }),
+  logFrom: day
+    .nullable()
+    .describe(
+      "the activity log's first day up to as-of (any client's); no gap is counted from before it; null: no activity",
+    ),
   thresholds: z.object({
     maxGap: z.number().int(),
     cooloff: z.number().int(),
@@ -87,12 +92,17 @@ export const cadenceResultSchema = z.object({
       client: z.string(),
       manager: z.string().nullable(),
       lastPositive: day.nullable(),
+      countedFrom: day
+        .nullable()
+        .describe("the day nextDue is counted from: the last positive contact, else the log's first day"),
       nextDue: day.nullable(),
       daysUntilDue: z.number().int().nullable(),
       personalAllowed: z.boolean(),
       allowedFrom: day.nullable(),
       cooloffManager: z.string().nullable(),
-      status: z.enum(['overdue', 'cooling_off', 'due_soon', 'ok']),
+      status: z
+        .enum(['overdue', 'cooling_off', 'due_soon', 'ok', 'unknown'])
+        .describe('unknown: the log holds no activity up to as-of'),
     }),
   ),
   violations: z.array(
@@ -100,11 +110,12 @@ export const cadenceResultSchema = z.object({
       z.object({
         client: z.string(),
         rule: z.literal('gap'),
-        date: day,
+        date: day.describe('the day the gap broke the rule; the gap is listed in every window it is in breach during'),
         from: day,
         to: day,
         days: z.number().int(),
         open: z.boolean(),
+        fromLogStart: z.boolean().describe("from is the log's first day: no positive contact is known before it"),
       }),
       z.object({
         client: z.string(),
@@ -146,7 +157,27 @@ export const offersResultSchema = z.object({
     .nullable()
     .describe('violations by due day and expired offers by expiry day in this window; null: all up to as-of'),
   thresholds: z.object({ followUpDays: z.number().int(), expiringDays: z.number().int() }),
-  followUpChecked: z.boolean().describe('false without an activity log: violations and due are then empty'),
+  holidays: z
+    .object({
+      country: z.enum(['ru', 'bg']).nullable().describe('the country whose public holidays by law were left out'),
+      files: z.array(z.string()).describe('files of days off and working days (--holidays FILE)'),
+      fileYears: z.array(z.number().int()).describe('the years the files give days for'),
+      yearsWithoutFile: z
+        .array(z.number().int())
+        .describe('years the follow-up counted business days in that no file covers (warning HOLIDAYS_NOT_COVERED)'),
+    })
+    .nullable()
+    .describe('the calendar of business days; null: public holidays not known, Monday to Friday all count'),
+  logFrom: day
+    .nullable()
+    .describe("the activity log's first day up to as-of; null without a log or when it holds none"),
+  followUpChecked: z
+    .boolean()
+    .describe('false when the follow-up rule checked no offer of the window (see followUpNotChecked)'),
+  followUpNotChecked: z
+    .enum(['no-log', 'before-log'])
+    .nullable()
+    .describe('why not: no activity log, or every undecided offer of the window was sent before the log begins'),
   counts: z.object({
     offers: z.number().int(),
     accepted: z.number().int(),
@@ -154,6 +185,7 @@ export const offersResultSchema = z.object({
     undecided: z.number().int(),
     noExpiry: z.number().int(),
     beforeLog: z.number().int().describe('undecided offers sent before the log begins: follow-up not checked'),
+    judged: z.number().int().describe('undecided offers whose follow-up was judged: in time, late or due'),
   }),
   violations: z.array(
     z.object({
@@ -327,7 +359,18 @@ const rule = z.enum(CHECK_RULES);
 export const checkResultSchema = z.object({
   policy: z.array(rule),
   passed: z.boolean(),
-  summary: z.array(z.object({ rule, count: z.number().int(), failing: z.boolean(), skipped: z.boolean() })),
+  summary: z.array(
+    z.object({
+      rule,
+      count: z.number().int(),
+      failing: z.boolean(),
+      skipped: z.boolean(),
+      gap: z
+        .record(z.string(), z.unknown())
+        .optional()
+        .describe('when skipped: why the rule checked nothing, as data (src/codes/findings.ts)'),
+    }),
+  ),
   skipped: z.array(
     z.object({
       rule,
@@ -347,6 +390,9 @@ export const checkResultSchema = z.object({
       fields: z.record(z.string(), z.unknown()).describe("the rule's fields (src/codes/findings.ts)"),
     }),
   ),
+  holidays: offersResultSchema.shape.holidays
+    .optional()
+    .describe("with offers: the calendar of followup's business days; null: public holidays not known"),
 });
 
 /** The envelope schema of every command's `--format json`, by command name. */

@@ -8,6 +8,7 @@ import {
   type OffersOptions,
 } from '../../src/analyses/offers.js';
 import { dayNumber } from '../../src/normalize/dates.js';
+import { HolidayCalendar } from '../../src/analyses/holidays.js';
 
 // November 2026 by hand (checked against `date -d`): Thu 12, Fri 13, Sat 14, Sun 15, Mon 16,
 // Tue 17, Wed 18, Thu 19, Fri 20, Sat 21, Sun 22, Mon 23 (as-of), Tue 24, …, Mon 30, Tue 1 Dec.
@@ -16,7 +17,7 @@ const d = (iso: string): number => {
   return dayNumber(y, m, day);
 };
 const asOf = d('2026-11-23');
-const options: OffersOptions = { asOf, followUpDays: 1, expiringDays: 7, window: null };
+const options: OffersOptions = { asOf, followUpDays: 1, expiringDays: 7, window: null, calendar: null };
 
 let n = 0;
 function offer(client: string, sent: string, more: Partial<Offer> = {}): Offer {
@@ -109,7 +110,15 @@ describe('follow-up rule', () => {
       options,
     );
     expect(r.violations).toEqual([]);
-    expect(r.counts).toEqual({ offers: 3, accepted: 1, declined: 1, undecided: 1, noExpiry: 1, beforeLog: 0 });
+    expect(r.counts).toEqual({
+      offers: 3,
+      accepted: 1,
+      declined: 1,
+      undecided: 1,
+      noExpiry: 1,
+      beforeLog: 0,
+      judged: 1,
+    });
   });
 
   it('puts offers whose due day is today or later on the agenda, not among violations', () => {
@@ -136,6 +145,53 @@ describe('follow-up rule', () => {
     expect(r.due).toEqual([]);
     expect(r.counts.beforeLog).toBe(1);
     expect(r.counts.offers).toBe(1);
+  });
+
+  it('is not checked when every undecided offer of the window was sent before the log (never "0, ok")', () => {
+    // Window: November. The log begins on 10 Nov; both offers were sent on 2 and 3 Nov.
+    const window = { from: d('2026-11-01'), to: d('2026-11-30') };
+    const before = [offer('A', '2026-11-02'), offer('B', '2026-11-03')];
+    const r = analyzeOffers(before, log([], '2026-11-10'), { ...options, window });
+    expect(r).toMatchObject({ followUpChecked: false, followUpNotChecked: 'before-log', logFrom: '2026-11-10' });
+    expect(r.counts).toMatchObject({ undecided: 2, beforeLog: 2, judged: 0 });
+    expect(r.managers).toEqual([
+      { manager: 'Anna', sent: 2, followedUp: null, late: null, expired: 0, expiredAmount: 0 },
+    ]);
+    // One offer sent on 12 Nov (Thu), called on 13 Nov, is judged: the rule checked something.
+    const one = analyzeOffers([...before, offer('C', '2026-11-12')], log([['C', '2026-11-13']], '2026-11-10'), {
+      ...options,
+      window,
+    });
+    expect(one).toMatchObject({ followUpChecked: true, followUpNotChecked: null });
+    expect(one.counts).toMatchObject({ beforeLog: 2, judged: 1 });
+    expect(one.managers[0]).toMatchObject({ followedUp: 1, late: 0 });
+    // No undecided offer at all: nothing needed a call, which is checked (and passes).
+    const decided = analyzeOffers([offer('D', '2026-11-12', { decision: 'accepted' })], log([]), {
+      ...options,
+      window,
+    });
+    expect(decided).toMatchObject({ followUpChecked: true, followUpNotChecked: null });
+  });
+
+  it('counts business days with the calendar and says the years no file covers', () => {
+    // Sent Wed 30 Dec 2026. Russia by law: Thu 31 Dec is a business day, due then. With the
+    // 2026 decree's file (31 Dec off): 1–8 Jan 2027 are holidays, 9–10 Jan a weekend: due Mon
+    // 11 Jan 2027, a year no file covers. No call up to as-of 15 Jan 2027: a violation.
+    const sent = [offer('Late', '2026-12-30')];
+    const o = { ...options, asOf: d('2027-01-15') };
+    const byLaw = analyzeOffers(sent, log([], '2026-12-01'), { ...o, calendar: new HolidayCalendar('ru', []) });
+    expect(byLaw.violations.map((v) => v.due)).toEqual(['2026-12-31']);
+    expect(byLaw.holidays).toEqual({ country: 'ru', files: [], fileYears: [], yearsWithoutFile: [2026] });
+    const decree = new HolidayCalendar('ru', [{ file: 'ru-2026.txt', off: [d('2026-12-31')], working: [] }]);
+    const withFile = analyzeOffers(sent, log([], '2026-12-01'), { ...o, calendar: decree });
+    expect(withFile.violations.map((v) => v.due)).toEqual(['2027-01-11']);
+    expect(withFile.holidays).toEqual({
+      country: 'ru',
+      files: ['ru-2026.txt'],
+      fileYears: [2026],
+      yearsWithoutFile: [2027],
+    });
+    expect(analyzeOffers(sent, log([], '2026-12-01'), o).holidays).toBeNull();
   });
 
   it('without a log checks no follow-up', () => {

@@ -135,6 +135,41 @@ describe('one window rule for cadence (e2e)', () => {
     ]);
   });
 
+  it('check over October fails a key client silent since 1 September, though its gap broke in September', () => {
+    // Dalia: positive on 22 Aug and 1 Sep, nothing since. 1 Sep → as-of 5 Nov: 29 + 31 + 5 = 65 days.
+    const dir = mkdtempSync(join(tmpdir(), 'folio-silent-'));
+    const silent = join(dir, 'activities.csv');
+    writeFileSync(silent, `${LOG}2026-08-22,Dalia,positive,Lev,call\n2026-09-01,Dalia,positive,Lev,call\n`);
+    const r = folio(['check', '--activities', silent, '--all-clients', '--period', '2026-10', '--as-of', '2026-11-05']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/cadence\s+Aster\s+15 days without a positive contact \(2026-10-20 → 2026-11-04\)/);
+    expect(r.stdout).toMatch(/cadence\s+Dalia\s+no positive contact since 2026-09-01: 65 days by 2026-11-05/);
+  });
+
+  it('counts no gap from before the log: a log from 15 October passes October, says so, and checks nothing of September', () => {
+    // Elm: positive 15, 25 Oct and 4 Nov, 10 days apart; the log's first row is 15 Oct. From the
+    // window's start, 1 → 15 Oct would be a 14-day gap.
+    const dir = mkdtempSync(join(tmpdir(), 'folio-late-log-'));
+    const late = join(dir, 'activities.csv');
+    writeFileSync(
+      late,
+      'Date,Client,Outcome,Owner,Type\n2026-10-15,Elm,positive,Lev,call\n2026-10-25,Elm,positive,Lev,call\n2026-11-04,Elm,positive,Lev,call\n',
+    );
+    const check = (period: string, more: string[] = []) =>
+      folio(['check', '--activities', late, '--all-clients', '--period', period, '--as-of', '2026-11-05', ...more]);
+    const october = check('2026-10', ['--json']);
+    expect(october.code, october.stderr).toBe(0);
+    const w = json<{ warnings: { code: string; message: string }[] }>(october).warnings;
+    expect(w.find((x) => x.code === 'CADENCE_BEFORE_LOG')?.message).toBe(
+      `${late}: the activity log begins on 2026-10-15: the 14 day(s) of the window before it (from 2026-10-01) are not checked, and no gap is counted from before that day`,
+    );
+    const september = check('2026-09');
+    expect(september.code).toBe(2);
+    expect(september.stderr).toMatch(
+      /rule cadence checked nothing: the activity log begins on 2026-10-15, after the window \(2026-09-01 to 2026-09-30\)/,
+    );
+  });
+
   it('--last on share counts the N days up to and including as-of', () => {
     // fixtures/redact/deals.csv: won deals on 3, 10 and 15 Oct and 12 Sep; the 7 days up to
     // 15 Oct (9–15 Oct) hold 8,000 + 5,000.

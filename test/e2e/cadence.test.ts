@@ -4,6 +4,7 @@ import { folio, json } from './run-cli.js';
 interface CadenceJson {
   asOf: string;
   window: { from: string; to: string };
+  logFrom: string | null;
   agenda: {
     client: string;
     status: string;
@@ -51,6 +52,9 @@ describe('folio cadence (e2e)', () => {
       'Umbrella',
     ]);
     expect(e.result.window).toEqual({ from: '2026-10-25', to: '2026-11-23' });
+    // The log's first row is 20 Oct: Initech (no positive contact before 20 Nov) and Umbrella
+    // (no activity at all) are counted from that day, not from the window's start.
+    expect(e.result.logFrom).toBe('2026-10-20');
     expect(e.result.agenda.map((a) => [a.client, a.status])).toEqual([
       ['Umbrella', 'overdue'],
       ['Initech', 'cooling_off'],
@@ -66,6 +70,7 @@ describe('folio cadence (e2e)', () => {
         to: '2026-11-20',
         days: 11,
         open: false,
+        fromLogStart: false,
       },
       {
         client: 'Globex',
@@ -75,6 +80,7 @@ describe('folio cadence (e2e)', () => {
         to: '2026-11-06',
         days: 13,
         open: false,
+        fromLogStart: false,
       },
       {
         client: 'Globex',
@@ -84,25 +90,31 @@ describe('folio cadence (e2e)', () => {
         days: 13,
         manager: 'Olga Petrova',
       },
+      // 20 Oct → 20 Nov: 11 days left of October + 20 = 31 days; it broke on 20 Oct + 11 = 31 Oct.
       {
         client: 'Initech',
         rule: 'gap',
-        date: '2026-11-05',
-        from: '2026-10-25',
+        date: '2026-10-31',
+        from: '2026-10-20',
         to: '2026-11-20',
-        days: 26,
+        days: 31,
         open: false,
+        fromLogStart: true,
       },
+      // 20 Oct → as-of 23 Nov: 31 + 3 = 34 days, still open.
       {
         client: 'Umbrella',
         rule: 'gap',
-        date: '2026-11-05',
-        from: '2026-10-25',
+        date: '2026-10-31',
+        from: '2026-10-20',
         to: '2026-11-23',
-        days: 29,
+        days: 34,
         open: true,
+        fromLogStart: true,
       },
     ]);
+    // The log begins 5 days before the window, less than the 10-day gap: said.
+    expect(e.warnings.map((w) => w.code)).toContain('CADENCE_BEFORE_LOG');
     expect(e.inputs[0]).toMatchObject({ role: 'activities', rows: 14, used: 13, excluded: { notKeyClient: 1 } });
     expect(e.warnings.map((w) => w.code)).toContain('KEY_CLIENTS_WITHOUT_ACTIVITY');
   });
@@ -132,8 +144,33 @@ describe('folio cadence (e2e)', () => {
       ['ООО Ромашка', 'cooling_off', '2026-11-28', 'Иванов'],
       ['АО Вектор', 'due_soon', null, 'Петрова'],
     ]);
-    // АО Вектор's gap 10 Oct → 15 Nov broke on 21 Oct, before the window (25 Oct – 23 Nov): not listed.
+    // АО Вектор's gap 10 Oct → 15 Nov broke on 21 Oct, before the window (25 Oct – 23 Nov), and
+    // was in breach until 15 Nov: a finding of this window too (21 + 15 = 36 days).
+    // ООО Север has no activity: its gap runs from the log's first day, 10 Oct, to as-of 23 Nov
+    // (21 + 23 = 44 days), broken on 21 Oct.
     expect(e.result.violations).toEqual([
+      {
+        client: 'АО Вектор',
+        rule: 'gap',
+        date: '2026-10-21',
+        from: '2026-10-10',
+        to: '2026-11-15',
+        days: 36,
+        open: false,
+        fromLogStart: false,
+      },
+      // ООО Ромашка's first positive contact is on 25 Oct, the window's first day, 15 days after
+      // the log's: in breach from 21 Oct to that contact, which came 4 days late, inside the window.
+      {
+        client: 'ООО Ромашка',
+        rule: 'gap',
+        date: '2026-10-21',
+        from: '2026-10-10',
+        to: '2026-10-25',
+        days: 15,
+        open: false,
+        fromLogStart: true,
+      },
       {
         client: 'ООО Ромашка',
         rule: 'gap',
@@ -142,6 +179,7 @@ describe('folio cadence (e2e)', () => {
         to: '2026-11-17',
         days: 13,
         open: false,
+        fromLogStart: false,
       },
       {
         client: 'ООО Ромашка',
@@ -154,11 +192,12 @@ describe('folio cadence (e2e)', () => {
       {
         client: 'ООО Север',
         rule: 'gap',
-        date: '2026-11-05',
-        from: '2026-10-25',
+        date: '2026-10-21',
+        from: '2026-10-10',
         to: '2026-11-23',
-        days: 29,
+        days: 44,
         open: true,
+        fromLogStart: true,
       },
     ]);
     expect(e.result.dossier.map((d) => [d.client, d.status])).toEqual([

@@ -139,6 +139,7 @@ describe('a gate that checked nothing does not pass', () => {
       count: 0,
       failing: false,
       skipped: true,
+      gap: { rule: 'cadence', lack: 'input', roles: ['activities'], folder: dir },
     });
     expect(e.result.summary.find((s) => s.rule === 'golden')?.skipped).toBe(false);
     expect(e.warnings.filter((w) => w.code === 'RULE_SKIPPED')).toHaveLength(2);

@@ -142,6 +142,7 @@ const CONFIG_KEYS = [
   'otherChannels',
   'phoneChannels',
   'meetingChannels',
+  'holidays',
   'columns',
 ];
 const allowedFor = (command: string): readonly string[] => {

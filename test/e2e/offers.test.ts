@@ -23,8 +23,13 @@ describe('folio offers (e2e)', () => {
       'fixtures/offers-ru-calls.csv',
       '--as-of',
       '23.11.2026',
+      '--holidays',
+      'ru',
     ]);
     const r = e.result;
+    // 4 November (a Wednesday) is Russia's only holiday of the month; no offer is sent before it,
+    // so the figures are those of Monday to Friday. The decree's days for 2026 are not known.
+    expect(r.holidays).toEqual({ country: 'ru', files: [], fileYears: [], yearsWithoutFile: [2026] });
     // КП-101 (Thu 5) called Fri 6: in time. КП-102 (Thu 5) due Fri 6, first call Mon 9: late.
     // КП-103 (Fri 6) visited Mon 9: in time. КП-104 (Mon 9) due Tue 10: only a letter, no call.
     expect(r.violations).toEqual([
@@ -63,7 +68,15 @@ describe('folio offers (e2e)', () => {
       ['КП-101', '2026-11-19', 4, 120000],
     ]);
     expect(r.expiredAmount).toBe(420000);
-    expect(r.counts).toEqual({ offers: 8, accepted: 1, declined: 1, undecided: 6, noExpiry: 0, beforeLog: 0 });
+    expect(r.counts).toEqual({
+      offers: 8,
+      accepted: 1,
+      declined: 1,
+      undecided: 6,
+      noExpiry: 0,
+      beforeLog: 0,
+      judged: 6,
+    });
     expect(r.managers).toEqual([
       { manager: 'Иванов', sent: 4, followedUp: 1, late: 1, expired: 2, expiredAmount: 420000 },
       { manager: 'Петрова', sent: 4, followedUp: 1, late: 1, expired: 0, expiredAmount: 0 },
@@ -84,7 +97,7 @@ describe('folio offers (e2e)', () => {
       },
       { role: 'activities', rows: 8, used: 5, excluded: { notOfferClient: 1, notPersonal: 1, afterAsOf: 1 } },
     ]);
-    expect(codes(e)).toEqual(['TOTALS_ROWS', 'OFFERS_NOT_SENT']);
+    expect(codes(e)).toEqual(['TOTALS_ROWS', 'OFFERS_NOT_SENT', 'HOLIDAYS_NOT_COVERED']);
   });
 
   it('checks English quotes with US dates against a log without an outcome column', () => {
@@ -116,7 +129,9 @@ describe('folio offers (e2e)', () => {
     expect(r.expired.map((x) => [x.offer, x.daysAgo, x.amount])).toEqual([['Q-2002', 1, 8500]]);
     expect(r.counts).toMatchObject({ offers: 6, accepted: 1, declined: 1, undecided: 4, noExpiry: 1 });
     expect(e.inputs[1]).toMatchObject({ role: 'activities', rows: 5, used: 4, excluded: { notPersonal: 1 } });
-    expect(codes(e)).toEqual(['OFFERS_WITHOUT_EXPIRY']);
+    // No --holidays: Monday to Friday, said.
+    expect(r.holidays).toBeNull();
+    expect(codes(e)).toEqual(['HOLIDAYS_NOT_KNOWN', 'OFFERS_WITHOUT_EXPIRY']);
   });
 
   it('without a log checks expiry only, and says so', () => {
@@ -243,7 +258,7 @@ describe('folio offers (e2e)', () => {
       ['offers', 6],
       ['activities', 4],
     ]);
-    expect(codes(e)).toEqual(['CADENCE_SKIPPED', 'OFFERS_WITHOUT_EXPIRY']);
+    expect(codes(e)).toEqual(['CADENCE_SKIPPED', 'HOLIDAYS_NOT_KNOWN', 'OFFERS_WITHOUT_EXPIRY']);
   });
 
   it('finds the offers of a folder by name only', () => {
@@ -278,6 +293,68 @@ describe('folio offers (e2e)', () => {
   });
 });
 
+describe('public holidays in the follow-up (e2e)', () => {
+  // May 2026 by hand: Thu 30 Apr, Fri 1 May (a holiday in Russia and Bulgaria), Mon 4, Wed 6
+  // (Bulgaria's St George), Fri 8, Sat 9 (Russia's Victory Day → Mon 11 off), Tue 12.
+  // Q-1 sent Fri 8 May, called Tue 12; Q-2 sent Thu 30 Apr, called Mon 4 May.
+  const dir = mkdtempSync(join(tmpdir(), 'folio-holidays-'));
+  const quotes = join(dir, 'quotes.csv');
+  const calls = join(dir, 'calls.csv');
+  writeFileSync(
+    quotes,
+    'Quote Number,Client,Sent,Valid until,Status,Amount,Owner\nQ-1,Acme,2026-05-08,2026-06-30,Sent,100,Anna\nQ-2,Globex,2026-04-30,2026-06-30,Sent,200,Anna\n',
+  );
+  writeFileSync(
+    calls,
+    'Date,Client,Type,Owner\n2026-04-01,Other,Call,Anna\n2026-05-12,Acme,Call,Anna\n2026-05-04,Globex,Call,Anna\n',
+  );
+  const run = (args: string[], env: Record<string, string> = {}) => {
+    const r = folio(['offers', quotes, '--activities', calls, '--as-of', '2026-05-20', '--json', ...args], { env });
+    expect(r.code, r.stderr).toBe(0);
+    return OUTPUT_SCHEMAS.offers.parse(json(r));
+  };
+  const late = (e: ReturnType<typeof run>) => e.result.violations.map((v) => `${v.offer} due ${v.due}`);
+
+  it('without a calendar counts Monday to Friday, and says holidays are not known', () => {
+    const e = run([]);
+    // Q-1 due Mon 11 (called 12: late); Q-2 due Fri 1 May (called 4: late).
+    expect(late(e)).toEqual(['Q-2 due 2026-05-01', 'Q-1 due 2026-05-11']);
+    expect(e.result.holidays).toBeNull();
+    expect(codes(e)).toContain('HOLIDAYS_NOT_KNOWN');
+  });
+
+  it('--holidays ru: both were called in time; Bulgaria by FOLIO_HOLIDAYS: Q-1 was late', () => {
+    const ru = run(['--holidays', 'ru']);
+    // Russia: Q-1 due Tue 12 (9 May moved to Mon 11), Q-2 due Mon 4 May.
+    expect(late(ru)).toEqual([]);
+    expect(ru.result.holidays).toMatchObject({ country: 'ru', yearsWithoutFile: [2026] });
+    expect(codes(ru)).toContain('HOLIDAYS_NOT_COVERED');
+    expect(codes(ru)).not.toContain('HOLIDAYS_NOT_KNOWN');
+    // Bulgaria: 9 May is no holiday, Q-1 due Mon 11; Q-2 due Mon 4 (1 May).
+    const bg = run([], { FOLIO_HOLIDAYS: 'bg' });
+    expect(late(bg)).toEqual(['Q-1 due 2026-05-11']);
+    expect(bg.result.holidays?.country).toBe('bg');
+  });
+
+  it("takes a file from the config file's folder, and stops on a bad line with its place", () => {
+    // The 2026 decree's days (9 Jan, 31 Dec) beside Russia's law: the year is covered, no warning.
+    writeFileSync(join(dir, 'ru-2026.txt'), '# decree\n2026-01-09\n2026-12-31\n');
+    writeFileSync(join(dir, 'folio.config.json'), JSON.stringify({ holidays: ['ru', 'ru-2026.txt'] }));
+    const e = run(['--config', join(dir, 'folio.config.json')]);
+    expect(e.result.holidays).toEqual({
+      country: 'ru',
+      files: [join(dir, 'ru-2026.txt')],
+      fileYears: [2026],
+      yearsWithoutFile: [],
+    });
+    expect(codes(e).filter((c) => c.startsWith('HOLIDAYS'))).toEqual([]);
+    writeFileSync(join(dir, 'bad.txt'), '2026-01-09\n31.12.2026\n');
+    const bad = folio(['offers', quotes, '--activities', calls, '--holidays', join(dir, 'bad.txt')]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain(`${join(dir, 'bad.txt')}:2: "31.12.2026": not an ISO date (YYYY-MM-DD)`);
+  });
+});
+
 describe('check rules followup and expired (e2e)', () => {
   const demo = ['check', 'fixtures/demo', '--as-of', '2026-11-23', '--json'];
 
@@ -296,6 +373,9 @@ describe('check rules followup and expired (e2e)', () => {
       failing: false,
       skipped: false,
     });
+    // The follow-up's business days were Monday to Friday: said in the JSON and as a warning.
+    expect(e.result.holidays).toBeNull();
+    expect(codes(e)).toContain('HOLIDAYS_NOT_KNOWN');
   });
 
   it('is not in the default policy', () => {
@@ -331,5 +411,34 @@ describe('check rules followup and expired (e2e)', () => {
       ]).code;
     expect(expired('2026-10-20')).toBe(0);
     expect(expired('2026-10-21')).toBe(1);
+  });
+
+  it('does not pass followup when every offer of the window was sent before the log: not checked, never "0, ok"', () => {
+    // October's two offers were sent on 5 and 8 Oct; the log begins on 20 Oct.
+    const dir = mkdtempSync(join(tmpdir(), 'folio-before-log-'));
+    writeFileSync(
+      join(dir, 'offers.csv'),
+      'Quote Number,Client,Sent,Valid until,Status,Amount\nQ-1,Acme,2026-10-05,2026-12-31,Sent,1000\nQ-2,Globex,2026-10-08,2026-12-31,Sent,2000\n',
+    );
+    writeFileSync(join(dir, 'calls.csv'), 'Date,Client,Type\n2026-10-20,Acme,Call\n2026-10-21,Globex,Call\n');
+    const args = ['check', '--offers', join(dir, 'offers.csv'), '--activities', join(dir, 'calls.csv')];
+    const window = ['--period', '2026-10', '--as-of', '2026-11-05'];
+    const gate = folio([...args, ...window, '--fail-on', 'followup']);
+    expect(gate.code).toBe(2);
+    expect(gate.stderr).toMatch(
+      /rule followup checked nothing: the 2 undecided offer\(s\) of the window were all sent before the activity log begins \(2026-10-20\)/,
+    );
+    const skipped = folio([...args, ...window, '--fail-on', 'followup', '--allow-missing']);
+    expect(skipped.code).toBe(0);
+    expect(skipped.stdout).toMatch(/followup\s+—\s+SKIPPED \(offers before the log\)/);
+    // Outside the policy it reads "not checked", with the reason as data in the JSON.
+    const e = OUTPUT_SCHEMAS.check.parse(json(folio([...args, ...window, '--fail-on', 'expired', '--json'])));
+    expect(e.result.summary.find((x) => x.rule === 'followup')).toEqual({
+      rule: 'followup',
+      count: 0,
+      failing: false,
+      skipped: true,
+      gap: { rule: 'followup', lack: 'offers-before-log', count: 2, logFrom: '2026-10-20' },
+    });
   });
 });

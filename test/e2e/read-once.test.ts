@@ -114,6 +114,7 @@ describe('key clients chosen in the open (e2e)', () => {
         to: '2026-10-10',
         days: 11,
         open: false,
+        fromLogStart: false,
       },
     ]);
   });

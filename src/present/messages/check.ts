@@ -35,11 +35,21 @@ export const FINDINGS: Catalog<FindingFields> = {
   },
   cadence: {
     en: {
-      text: (f) => `${f.days} days without a positive contact (${f.from} → ${f.to}${f.open ? ', still open' : ''})`,
+      text: (f) => {
+        const since = f.fromLogStart ? `the activity log began on ${f.from}` : f.from;
+        return f.open
+          ? `no positive contact since ${since}: ${f.days} days by ${f.to}`
+          : `${f.days} days without a positive contact (${f.fromLogStart ? `from the log's start on ${f.from}` : f.from} → ${f.to})`;
+      },
     },
     ru: {
-      text: (f) =>
-        `дней без позитивного контакта: ${f.days} (${isoDate(f.from, 'ru')} → ${isoDate(f.to, 'ru')}${f.open ? ', продолжается' : ''})`,
+      text: (f) => {
+        const from = isoDate(f.from, 'ru');
+        const to = isoDate(f.to, 'ru');
+        return f.open
+          ? `нет позитивного контакта с ${f.fromLogStart ? `начала журнала активностей ${from}` : from}: ${f.days} дн. к ${to}`
+          : `дней без позитивного контакта: ${f.days} (${f.fromLogStart ? `с начала журнала ${from}` : from} → ${to})`;
+      },
     },
   },
   cooloff: {
@@ -150,6 +160,10 @@ export const RULE_GAP: Entry<RuleGap> = {
           return `rule ${g.rule} needs the channel of each contact (a call, a meeting): ${g.files.join(' and ')} ${g.files.length === 1 ? 'has' : 'have'} no channel column; map one with --activities-map channel=HEADER`;
         case 'funnel-channels':
           return `rule ${g.rule} needs calls and face-to-face contacts: ${g.files.join(' and ')} ${g.files.length === 1 ? 'has' : 'have'} no ${g.missing.map((m) => (m === 'phone' ? 'calls' : 'face-to-face contacts')).join(' and no ')}; name such channels with ${g.missing.map((m) => (m === 'phone' ? '--phone-channels' : '--meeting-channels')).join(' or ')} "VALUE"`;
+        case 'log-coverage':
+          return `rule ${g.rule} checked nothing: ${g.logFrom === null ? 'the activity log holds no activity up to as-of' : `the activity log begins on ${g.logFrom}, after the window (${g.window.from} to ${g.window.to})`}; give a log that covers the window, or check a later period`;
+        case 'offers-before-log':
+          return `rule followup checked nothing: the ${g.count} undecided offer(s) of the window were all sent before the activity log begins${g.logFrom === null ? '' : ` (${g.logFrom})`}; give a log that reaches back to them, or check a later period`;
       }
     },
   },
@@ -169,6 +183,10 @@ export const RULE_GAP: Entry<RuleGap> = {
           return `правилу ${g.rule} нужен канал каждого контакта (звонок, встреча): в ${g.files.join(' и ')} нет колонки канала; укажите её: --activities-map channel=ЗАГОЛОВОК`;
         case 'funnel-channels':
           return `правилу ${g.rule} нужны звонки и личные встречи: в ${g.files.join(' и ')} нет ${g.missing.map((m) => (m === 'phone' ? 'звонков' : 'личных встреч')).join(' и нет ')}; укажите такие каналы: ${g.missing.map((m) => (m === 'phone' ? '--phone-channels' : '--meeting-channels')).join(' или ')} "ЗНАЧЕНИЕ"`;
+        case 'log-coverage':
+          return `правило ${g.rule} ничего не проверило: ${g.logFrom === null ? 'в журнале активностей нет записей до даты отчёта' : `журнал активностей начинается ${isoDate(g.logFrom, 'ru')}, после окна (${isoDate(g.window.from, 'ru')} — ${isoDate(g.window.to, 'ru')})`}; дайте журнал, который охватывает окно, или проверьте более поздний период`;
+        case 'offers-before-log':
+          return `правило followup ничего не проверило: все нерешённые КП окна (${g.count}) отправлены до начала журнала активностей${g.logFrom === null ? '' : ` (${isoDate(g.logFrom, 'ru')})`}; дайте журнал, который охватывает их, или проверьте более поздний период`;
       }
     },
   },
@@ -183,11 +201,22 @@ const CHECK_EN = {
   findings: 'findings',
   result: 'result',
   fail: 'FAIL',
-  skippedNoInput: 'SKIPPED (no input)',
-  notChecked: 'not checked (no input)',
+  skipped: (why: string) => `SKIPPED (${why})`,
+  notChecked: (why: string) => `not checked (${why})`,
+  gapShort: {
+    input: 'no input',
+    'overload-input': 'no input',
+    'dossier-column': 'no column',
+    'manager-column': 'no column',
+    'channel-column': 'no column',
+    'funnel-channels': 'no calls or meetings',
+    'log-coverage': 'log misses the window',
+    'offers-before-log': 'offers before the log',
+  } satisfies Record<RuleGap['lack'], string>,
   reported: 'reported',
   ok: 'ok',
   skippedTitle: 'Skipped (--allow-missing)',
+  businessDays: 'Business days of followup',
   findingsTitle: 'Findings',
   where: 'where',
   details: 'details',
@@ -210,11 +239,22 @@ export const CHECK_WORDS: Record<Lang, typeof CHECK_EN> = {
     findings: 'находок',
     result: 'итог',
     fail: 'НАРУШЕНО',
-    skippedNoInput: 'ПРОПУЩЕНО (нет данных)',
-    notChecked: 'не проверялось (нет данных)',
+    skipped: (why: string) => `ПРОПУЩЕНО (${why})`,
+    notChecked: (why: string) => `не проверялось (${why})`,
+    gapShort: {
+      input: 'нет данных',
+      'overload-input': 'нет данных',
+      'dossier-column': 'нет колонки',
+      'manager-column': 'нет колонки',
+      'channel-column': 'нет колонки',
+      'funnel-channels': 'нет звонков или встреч',
+      'log-coverage': 'журнал не охватывает окно',
+      'offers-before-log': 'КП до начала журнала',
+    },
     reported: 'к сведению',
     ok: 'в норме',
     skippedTitle: 'Пропущено (--allow-missing)',
+    businessDays: 'Рабочие дни для followup',
     findingsTitle: 'Находки',
     where: 'где',
     details: 'подробности',

@@ -61,6 +61,12 @@ const ROLE_RU: Record<string, string> = {
   offers: 'КП',
 };
 
+/** How a `--holidays` file is written. */
+const HOLIDAYS_FORMAT = {
+  en: 'one ISO date per line (2026-01-09), optionally followed by "working" for a day worked; # starts a comment',
+  ru: 'по одной дате ISO в строке (2026-01-09), после неё может стоять «рабочий» для рабочего дня; # начинает комментарий',
+};
+
 const TABLE_FILES_RU = 'файл .csv/.tsv/.txt, .xlsx/.xlsm/.xls или .parquet';
 
 /** `client + amount` as the fields' Russian names, ways joined by «или». */
@@ -1252,6 +1258,46 @@ export const ERRORS: Catalog<ErrorFields> = {
   NO_SUCH_SCHEMA: {
     en: { text: (f) => `no schema named "${f.name}"`, hint: (f) => `use one of: ${f.names.join(', ')}` },
     ru: { text: (f) => `схемы "${f.name}" нет`, hint: (f) => `допустимо: ${f.names.join(', ')}` },
+  },
+  HOLIDAYS_TWO_COUNTRIES: {
+    en: {
+      text: (f) => `--holidays names two countries (${f.countries.join(', ')}): a calendar is one country's`,
+      hint: () => 'give one of ru or bg, and files for the days a year moves',
+    },
+    ru: {
+      text: (f) => `в --holidays две страны (${f.countries.join(', ')}): календарь — одной страны`,
+      hint: () => 'укажите одну из ru или bg и файлы с переносами дней',
+    },
+  },
+  HOLIDAYS_NOT_A_FILE: {
+    en: {
+      text: (f) => `--holidays: not ru, bg or a file of dates (${f.reason})`,
+      hint: () => `--holidays takes ru (Russia), bg (Bulgaria) or a file of dates: ${HOLIDAYS_FORMAT.en}`,
+    },
+    ru: {
+      text: (f) => `--holidays: не ru, не bg и не файл дат (${f.reason})`,
+      hint: () => `--holidays принимает ru (Россия), bg (Болгария) или файл дат: ${HOLIDAYS_FORMAT.ru}`,
+    },
+  },
+  HOLIDAY_LINE: {
+    en: {
+      text: (f) =>
+        f.why === 'date'
+          ? 'not an ISO date (YYYY-MM-DD)'
+          : f.why === 'mark'
+            ? 'after the date, only "working" or "off" may follow'
+            : 'listed both as a day off and as a working day',
+      hint: () => HOLIDAYS_FORMAT.en,
+    },
+    ru: {
+      text: (f) =>
+        f.why === 'date'
+          ? 'не дата ISO (ГГГГ-ММ-ДД)'
+          : f.why === 'mark'
+            ? 'после даты может стоять только «рабочий» (working) или «выходной» (off)'
+            : 'день указан и выходным, и рабочим',
+      hint: () => HOLIDAYS_FORMAT.ru,
+    },
   },
   CONFIG_UNREADABLE: {
     en: { text: () => 'cannot read the config file', hint: () => 'check the path given to --config' },

@@ -711,11 +711,43 @@ export const WARNINGS: Catalog<WarningFields> = {
   FOLLOW_UP_BEFORE_LOG: {
     en: {
       text: (f) =>
-        `${f.count} undecided offer(s) sent before the activity log begins were not checked for follow-up: ${f.logFrom === null ? 'the log holds no activity up to as-of' : `the log begins on ${f.logFrom}`}`,
+        `${f.count} undecided offer(s) sent before the activity log begins were not checked for follow-up: ${f.logFrom === null ? 'the log holds no activity up to as-of' : `the log begins on ${f.logFrom}`}${f.none ? '; no offer of the window could be checked, so the rule is not checked' : ''}`,
     },
     ru: {
       text: (f) =>
-        `нерешённые КП, отправленные до начала журнала активностей, не проверены на звонок: ${f.count}; ${f.logFrom === null ? 'в журнале нет активностей до даты отчёта' : `журнал начинается ${isoDate(f.logFrom, 'ru')}`}`,
+        `нерешённые КП, отправленные до начала журнала активностей, не проверены на звонок: ${f.count}; ${f.logFrom === null ? 'в журнале нет активностей до даты отчёта' : `журнал начинается ${isoDate(f.logFrom, 'ru')}`}${f.none ? '; ни одно КП окна не удалось проверить, правило не проверено' : ''}`,
+    },
+  },
+  HOLIDAYS_NOT_KNOWN: {
+    en: {
+      text: () =>
+        'public holidays are not known: the follow-up counts Monday to Friday as business days, so an offer sent before a holiday is due on the holiday; give --holidays ru, bg or a file of dates',
+    },
+    ru: {
+      text: () =>
+        'праздники неизвестны: рабочими днями для звонка по КП считаются понедельник–пятница, и КП, отправленное накануне праздника, ждёт звонка в сам праздник; укажите --holidays ru, bg или файл дат',
+    },
+  },
+  HOLIDAYS_NOT_COVERED: {
+    en: {
+      text: (f) => {
+        const years = f.years.join(', ');
+        if (f.country === 'ru')
+          return `--holidays ru: the public holidays of the Labour Code and their weekend moves are applied, but not the days the government's decree moves in ${years} (January's weekend days, bridge days, Saturdays worked): list them in a file given with --holidays FILE`;
+        if (f.country === 'bg')
+          return `--holidays bg: the public holidays of the Labour Code, Easter and their weekend moves are applied, but not the days the Council of Ministers moves in ${years} (bridge days, Saturdays worked): list them in a file given with --holidays FILE`;
+        return `${f.files.join(', ')} give(s) no day in ${years}: the public holidays of ${f.years.length === 1 ? 'that year' : 'those years'} are not known (Monday to Friday count); add them, or give --holidays ru or bg`;
+      },
+    },
+    ru: {
+      text: (f) => {
+        const years = f.years.join(', ');
+        if (f.country === 'ru')
+          return `--holidays ru: учтены праздники Трудового кодекса и их переносы с выходных, но не переносы по постановлению правительства на ${years} г. (январские выходные, дни-мосты, рабочие субботы): перечислите их в файле и укажите его: --holidays ФАЙЛ`;
+        if (f.country === 'bg')
+          return `--holidays bg: учтены праздники Трудового кодекса Болгарии, Пасха и их переносы с выходных, но не переносы по решению Совета министров на ${years} г. (дни-мосты, рабочие субботы): перечислите их в файле и укажите его: --holidays ФАЙЛ`;
+        return `в ${f.files.join(', ')} нет дней ${years} г.: праздники этих лет неизвестны (рабочими считаются понедельник–пятница); добавьте их или укажите --holidays ru или bg`;
+      },
     },
   },
   OFFERS_WITHOUT_EXPIRY: {
@@ -891,6 +923,28 @@ export const WARNINGS: Catalog<WarningFields> = {
     en: { text: (f) => `${f.clients.length} key client(s) match no activity in ${f.file}: ${f.clients.join(', ')}` },
     ru: {
       text: (f) => `ключевые клиенты без единой активности в ${f.file}: ${f.clients.length} — ${f.clients.join(', ')}`,
+    },
+  },
+  CADENCE_BEFORE_LOG: {
+    en: {
+      text: (f) =>
+        f.logFrom === null
+          ? `${f.file}: the activity log holds no activity up to as-of ${f.asOf}: no contact rule was checked`
+          : f.logFrom > f.window.to
+            ? `${f.file}: the activity log begins on ${f.logFrom}, after the window (${f.window.from} to ${f.window.to}): nothing in the window was checked`
+            : (f.unchecked ?? 0) > 0
+              ? `${f.file}: the activity log begins on ${f.logFrom}: the ${f.unchecked} day(s) of the window before it (from ${f.window.from}) are not checked, and no gap is counted from before that day`
+              : `${f.file}: the activity log begins on ${f.logFrom}, less than ${f.maxGap + 1} days before the window (from ${f.window.from}): a gap that began before the log is counted from its first day, so one in the window's first days may be missed`,
+    },
+    ru: {
+      text: (f) =>
+        f.logFrom === null
+          ? `${f.file}: в журнале активностей нет записей по ${isoDate(f.asOf, 'ru')}: правила контактов не проверены`
+          : f.logFrom > f.window.to
+            ? `${f.file}: журнал активностей начинается ${isoDate(f.logFrom, 'ru')}, после окна (${isoDate(f.window.from, 'ru')} — ${isoDate(f.window.to, 'ru')}): в окне ничего не проверено`
+            : (f.unchecked ?? 0) > 0
+              ? `${f.file}: журнал активностей начинается ${isoDate(f.logFrom, 'ru')}: дни окна до него (с ${isoDate(f.window.from, 'ru')}, дней: ${f.unchecked}) не проверены, и перерыв не отсчитывается раньше этого дня`
+              : `${f.file}: журнал активностей начинается ${isoDate(f.logFrom, 'ru')}, менее чем за ${f.maxGap + 1} дн. до окна (с ${isoDate(f.window.from, 'ru')}): перерыв, начавшийся до журнала, отсчитывается с его первого дня, и в первые дни окна его можно не заметить`,
     },
   },
   LEAD_OVERLOAD: {
