@@ -11,6 +11,8 @@ import { describeProblem, EXIT, FolioError } from '../errors.js';
 import { setProgressListener } from '../io/progress.js';
 import { pendingTempFiles } from '../io/write-output.js';
 import { colorEnabled, painter } from './color.js';
+import { usage } from './options.js';
+import { says } from '../codes/errors.js';
 import type { CliContext } from './context.js';
 import { cadenceCommand } from './cadence.js';
 import { checkCommand } from './check.js';
@@ -154,6 +156,9 @@ Exit codes: 0 done, 1 a requested check failed, 2 usage or input error, 70 inter
     // A progress line only for a person watching a terminal, never into JSON consumers or CI logs.
     // Decided before any input is read, so that a --format contradicting -o FILE costs nothing.
     const format = chooseFormat(opts.format, opts.json === true, opts.output);
+    // A workbook's bytes would only garble a terminal; to a file or a pipe they go.
+    if (format === 'xlsx' && opts.output === undefined && ctx.stdout.isTTY === true)
+      throw usage(says('WORKBOOK_TO_TERMINAL', {}));
     if (ctx.stderr.isTTY && format !== 'json' && !ctx.env.CI) setProgressListener(terminalProgress(ctx.stderr));
     if (cmd.opts<{ redact?: boolean }>().redact === true) {
       // node:crypto (for the names' hashes) loads only for --redact.

@@ -7,6 +7,7 @@ import type { Role } from '../load/inputs.js';
 import type { CliContext } from './context.js';
 import { addOfferRuleOptions } from './offers.js';
 import { emit } from './emit.js';
+import { LEADS_SHOWN_PER_GROUP } from '../present/leads.js';
 import {
   addDynamicsRuleOptions,
   dynamicsOptions,
@@ -20,9 +21,8 @@ import {
   addOutputOptions,
   addStatusOptions,
   addThresholdOptions,
-  asOfDay,
   collect,
-  dealPeriod,
+  periodAndAsOf,
   outputFormat,
   outputLang,
   score,
@@ -64,6 +64,8 @@ export type ReportFlags = RawOptions &
     keyClient: string[];
     allClients?: boolean;
     keyPeriod?: '12m' | 'period';
+    /** `report` only: every lead in the queue. */
+    allLeads?: boolean;
   };
 
 /** The inputs, thresholds and rules that `report` and `check` share. */
@@ -80,7 +82,7 @@ export function addReportOptions(cmd: Command): Command {
     .option('--leads-map <field=header>', '--map for the leads files; repeatable', collect, [])
     .option('--clients-map <field=header>', '--map for the clients files; repeatable', collect, [])
     .option('--offers-map <field=header>', '--map for the offers files; repeatable', collect, [])
-    .option('--as-of <date>', 'the day to report as of (default: today)')
+    .option('--as-of <date>', 'the day to report as of (default: the day after a past period, else today)')
     .option('--period <period>', 'the period (default: the last full calendar month before as-of)')
     .option('--from <date>', 'first day of the period')
     .option('--to <date>', 'last day of the period')
@@ -153,8 +155,9 @@ export async function reportOptions(folder: string | undefined, flags: ReportFla
     if (!found.files.deals) throw usage(says('READING_FLAGS_WITHOUT_DEALS', { flags: primary }));
     files.deals = found.files.deals.map((file) => inputOptions(file, { ...flags, map: maps.deals }));
   }
-  const asOf = asOfDay(flags.asOf);
-  const period = dealPeriod(flags) ?? lastFullMonth(asOf);
+  const chosen = periodAndAsOf(flags);
+  const { asOf, asOfSource } = chosen;
+  const period = chosen.period ?? lastFullMonth(asOf);
   if (!Number.isFinite(period.from) || !Number.isFinite(period.to)) {
     throw usage(says('OPEN_RANGE', {}));
   }
@@ -171,6 +174,7 @@ export async function reportOptions(folder: string | undefined, flags: ReportFla
     unused: found.unused,
     period,
     asOf,
+    asOfSource,
     share: shareOptions(flags),
     vocabulary: vocabularyOf(flags),
     currency: flags.currency?.toUpperCase(),
@@ -189,6 +193,7 @@ export async function reportOptions(folder: string | undefined, flags: ReportFla
     allClients: flags.allClients === true,
     keyPeriod: flags.keyPeriod ?? '12m',
     dynamics: dynamicsOptions(flags),
+    allLeads: flags.allLeads === true,
   };
 }
 
@@ -197,6 +202,10 @@ export function reportCommand(ctx: CliContext, done: (code: number) => void): Co
     'the monthly report: portfolio and its change, want/can matrix, lead queue, cadence; table, markdown, json or html',
   );
   addReportOptions(cmd);
+  cmd.option(
+    '--all-leads',
+    `list every lead in the report (default: the first ${LEADS_SHOWN_PER_GROUP} of each group, the unclassified counted)`,
+  );
   cmd.addHelpText(
     'after',
     `

@@ -84,6 +84,8 @@ export interface ErrorFields {
   UNKNOWN_FORMAT: { text: string; formats: string[] };
   FORMAT_CONFLICT: { given: string; output: string; named: string; json: boolean; flag: string; extension: string };
   GITHUB_FOR_CHECK: Record<string, never>;
+  WORKBOOK_TO_TERMINAL: Record<string, never>;
+  SHEET_TOO_LONG: { section: string; rows: number; limit: number };
   NOTHING_PIPED: { command: string };
   LAST_WITH_PERIOD: Record<string, never>;
   PERIOD_WITH_RANGE: Record<string, never>;

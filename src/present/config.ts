@@ -1,4 +1,5 @@
-import type { Doc } from '../render/document.js';
+import type { DataTable, Doc } from '../render/document.js';
+import { dataTable, type Audience } from './tables.js';
 import type { Lang } from './i18n.js';
 
 /** Where a setting came from (config's `Source`; present does not import the config layer). */
@@ -74,4 +75,24 @@ export function configDoc(
       })),
     ],
   };
+}
+
+/** Every setting, its value as one cell and where it came from, as data. */
+export function configTables(settings: readonly ShownSetting[], lang: Audience): DataTable[] {
+  return [
+    dataTable(
+      'settings',
+      lang,
+      [
+        ['setting', 'text'],
+        ['value', 'text'],
+        ['source', 'text'],
+      ],
+      settings.map((s) => ({
+        setting: s.path,
+        value: shownValue(s.value),
+        source: lang === null ? s.source : WORDS[lang].sources[s.source],
+      })),
+    ),
+  ];
 }

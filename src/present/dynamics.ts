@@ -11,7 +11,8 @@ import {
   type XyzClass,
 } from '../analyses/dynamics.js';
 import { isKeyClass } from '../analyses/share.js';
-import type { Cell, Chart, Doc, Section, Tone } from '../render/document.js';
+import type { Cell, Chart, DataTable, Doc, Section, Tone } from '../render/document.js';
+import { coded, dataTable, type Audience } from './tables.js';
 import { days, isoDate, money, percent } from './format.js';
 import { t, type Lang, type MessageKey } from './i18n.js';
 
@@ -243,4 +244,138 @@ export function clientBaseSections(r: DynamicsJson, previous: Record<Stage, numb
   }
   sections.push(adviceSection(r, lang));
   return sections;
+}
+
+const stageCode = (stage: Stage | null, lang: Audience): string | null =>
+  stage === null ? null : coded(lang, stage, `stage_${stage}` as MessageKey);
+
+/**
+ * The client base as data: the window's figures, every client, the nine cells, the managers;
+ * `previous` (the report): the stage counts against the same day one period earlier.
+ */
+export function dynamicsTables(r: DynamicsJson, lang: Audience, previous?: Record<Stage, number> | null): DataTable[] {
+  const tables = [
+    dataTable(
+      'dynamics',
+      lang,
+      [
+        ['rank', 'integer'],
+        ['client', 'text'],
+        ['revenue', 'decimal'],
+        ['share', 'share'],
+        ['abc', 'text'],
+        ['xyz', 'text'],
+        ['cv', 'share'],
+        ['orders', 'integer'],
+        ['firstOrder', 'date'],
+        ['lastOrder', 'date'],
+        ['medianIntervalDays', 'decimal'],
+        ['daysSinceLast', 'integer'],
+        ['dormant', 'boolean'],
+        ['lost', 'boolean'],
+        ['stage', 'text'],
+        ['manager', 'text'],
+      ],
+      r.clients.map((c, i) => ({
+        rank: i + 1,
+        client: c.client,
+        revenue: c.revenue,
+        share: c.share,
+        abc: c.abc,
+        xyz: c.xyz,
+        cv: c.cv,
+        orders: c.orders,
+        firstOrder: c.firstOrder,
+        lastOrder: c.lastOrder,
+        medianIntervalDays: c.medianIntervalDays,
+        daysSinceLast: c.daysSinceLast,
+        dormant: c.dormant,
+        lost: c.lost,
+        stage: stageCode(c.stage, lang),
+        manager: c.manager,
+      })),
+    ),
+    dataTable(
+      'dynamicsSummary',
+      lang,
+      [
+        ['windowFrom', 'date'],
+        ['windowTo', 'date'],
+        ['asOf', 'date'],
+        ['total', 'decimal'],
+        ['currency', 'text'],
+        ['clients', 'integer'],
+        ['dormantClients', 'integer'],
+        ['atRisk', 'decimal'],
+      ],
+      [
+        {
+          windowFrom: r.window.from,
+          windowTo: r.window.to,
+          asOf: r.asOf,
+          total: r.total,
+          currency: r.currency,
+          clients: r.clients.length,
+          dormantClients: r.clients.filter((c) => c.dormant).length,
+          atRisk: r.atRisk,
+        },
+      ],
+      true,
+    ),
+    dataTable(
+      'abcXyz',
+      lang,
+      [
+        ['abc', 'text'],
+        ['xyz', 'text'],
+        ['clients', 'integer'],
+        ['revenue', 'decimal'],
+      ],
+      r.grid.map((g) => ({ abc: g.abc, xyz: g.xyz, clients: g.clients, revenue: g.revenue })),
+    ),
+  ];
+  if (previous !== undefined) {
+    const now = stageCounts(r);
+    tables.push(
+      dataTable(
+        'stages',
+        lang,
+        [
+          ['stage', 'text'],
+          ['previousCount', 'integer'],
+          ['count', 'integer'],
+        ],
+        STAGES.filter((s) => s !== 'price-driven' || r.discountsKnown).map((s) => ({
+          stage: stageCode(s, lang),
+          previousCount: previous === null ? null : previous[s],
+          count: now[s],
+        })),
+      ),
+    );
+  }
+  tables.push(
+    dataTable(
+      'dynamicsManagers',
+      lang,
+      [
+        ['manager', 'text'],
+        ['revenue', 'decimal'],
+        ['share', 'share'],
+        ['clients', 'integer'],
+        ['keyClients', 'integer'],
+        ['keyShare', 'share'],
+        ['overLimit', 'boolean'],
+      ],
+      r.managers.map((m) => ({
+        manager: m.manager,
+        revenue: m.revenue,
+        share: m.share,
+        clients: m.clients,
+        keyClients: m.keyClients,
+        keyShare: m.keyShare,
+        overLimit: m.overLimit,
+      })),
+    ),
+  );
+  return tables;
 }

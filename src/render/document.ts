@@ -72,5 +72,37 @@ export function cellText(cell: Cell): string {
   return typeof cell === 'string' ? cell : cell.text;
 }
 
-/** Flat records for CSV and NDJSON: one per item of a command's main list. */
+/** Flat records for CSV, NDJSON and spreadsheets: one per item of a list. */
 export type MachineRow = Record<string, string | number | boolean | null>;
+
+/**
+ * What a column holds, for a spreadsheet: a number, a share (a fraction, shown as a
+ * percentage), a day (ISO text, written as a date), a yes/no, or text. CSV and NDJSON write
+ * the value as it is.
+ */
+export type ValueType = 'text' | 'integer' | 'decimal' | 'share' | 'date' | 'boolean';
+
+export interface DataColumn {
+  /** The field's name in NDJSON and CSV (English, stable). */
+  key: string;
+  /** Its name for people (a spreadsheet's header), in the output's language. */
+  label: string;
+  type: ValueType;
+}
+
+/**
+ * One section of a command's data: a list (clients, leads, findings) or a single record (a
+ * summary). NDJSON and CSV tell sections apart by `section`; a workbook gives each a sheet.
+ * A new section is one more table in the command's list: no format knows sections by name.
+ */
+export interface DataTable {
+  /** Stable English name: NDJSON's and CSV's `section` (`share`, `leads`, `cadence`…). */
+  section: string;
+  /** Its name for people (a sheet's name), in the output's language. */
+  title: string;
+  columns: DataColumn[];
+  /** Made as they are written: a million leads are never held as rows. */
+  rows: Iterable<MachineRow>;
+  /** One record, not a list: a spreadsheet shows it as name and value down two columns. */
+  record?: boolean;
+}

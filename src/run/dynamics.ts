@@ -11,10 +11,9 @@ import type { InputOptions } from '../load/input-options.js';
 import { loadDeals } from '../load/deals.js';
 import { periodJson } from '../normalize/period.js';
 import type { Vocabulary } from '../normalize/vocabulary.js';
-import { dynamicsDoc } from '../present/dynamics.js';
+import { dynamicsDoc, dynamicsTables } from '../present/dynamics.js';
 import type { Lang } from '../present/i18n.js';
 import { warningJson } from '../present/messages/warnings.js';
-import type { MachineRow } from '../render/document.js';
 import { buildEnvelope } from '../schema/build.js';
 import type { InputReport, Warning } from '../schema/envelope.js';
 import type { CommandOutput } from './output.js';
@@ -115,46 +114,8 @@ export async function runDynamics(o: DynamicsRunOptions): Promise<CommandOutput>
   return {
     envelope: buildEnvelope('dynamics', periodJson(window), inputs, result, warnings.map(warningJson)),
     doc: () => dynamicsDoc(result, o.lang),
-    rows: () => dynamicsRows(result),
-    columns: [
-      'rank',
-      'client',
-      'revenue',
-      'share',
-      'abc',
-      'xyz',
-      'cv',
-      'orders',
-      'firstOrder',
-      'lastOrder',
-      'medianIntervalDays',
-      'daysSinceLast',
-      'dormant',
-      'lost',
-      'stage',
-      'manager',
-    ],
+    tables: (lang) => dynamicsTables(result, lang),
+    sectioned: false,
     exitCode: 0,
   };
-}
-
-function dynamicsRows(r: DynamicsResult): MachineRow[] {
-  return r.clients.map((c, i) => ({
-    rank: i + 1,
-    client: c.client,
-    revenue: c.revenue,
-    share: c.share,
-    abc: c.abc,
-    xyz: c.xyz,
-    cv: c.cv,
-    orders: c.orders,
-    firstOrder: c.firstOrder,
-    lastOrder: c.lastOrder,
-    medianIntervalDays: c.medianIntervalDays,
-    daysSinceLast: c.daysSinceLast,
-    dormant: c.dormant,
-    lost: c.lost,
-    stage: c.stage,
-    manager: c.manager,
-  }));
 }

@@ -502,8 +502,14 @@ export const WARNINGS: Catalog<WarningFields> = {
     },
   },
   UNCLASSIFIED_LEADS: {
-    en: { text: (f) => `${f.count} lead(s) have no amount or no expected close date and are listed last` },
-    ru: { text: (f) => `заявки без суммы или без ожидаемой даты идут в конце списка: ${f.count}` },
+    en: {
+      text: (f) =>
+        `${f.count} lead(s) have no amount or no expected close date: they are in no group and come after the queue`,
+    },
+    ru: {
+      text: (f) =>
+        `заявки без суммы или без ожидаемой даты не попали ни в одну группу и идут после очереди: ${f.count}`,
+    },
   },
   CADENCE_SKIPPED: {
     en: {
