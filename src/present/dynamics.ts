@@ -13,7 +13,7 @@ import {
 import { isKeyClass } from '../analyses/share.js';
 import type { Cell, Chart, DataTable, Doc, Section, Tone } from '../render/document.js';
 import { coded, dataTable, type Audience } from './tables.js';
-import { days, isoDate, money, percent } from './format.js';
+import { days, isoDate, limitPercent, money, percent } from './format.js';
 import { t, type Lang, type MessageKey } from './i18n.js';
 
 const CELL_TONE: Record<AbcClass, Record<XyzClass, Tone>> = {
@@ -122,7 +122,7 @@ function clientsSection(
 }
 
 function managersSection(r: DynamicsJson, lang: Lang): Section {
-  const limit = t(lang, 'dynOverLimit').replace('{limit}', String(r.thresholds.maxManagerShare));
+  const limit = t(lang, 'dynOverLimit').replace('{limit}', limitPercent(r.thresholds.maxManagerShare, lang));
   return {
     kind: 'table',
     title: t(lang, 'dynManagers'),
@@ -154,10 +154,10 @@ function summary(r: DynamicsJson, lang: Lang): Section {
     .join(', ');
   const th = r.thresholds;
   const rules = t(lang, 'dynRulesText')
-    .replace('{a}', String(th.abc[0]))
-    .replace('{b}', String(th.abc[1]))
-    .replace('{x}', String(th.xyz[0]))
-    .replace('{y}', String(th.xyz[1]))
+    .replace('{a}', limitPercent(th.abc[0], lang))
+    .replace('{b}', limitPercent(th.abc[1], lang))
+    .replace('{x}', limitPercent(th.xyz[0], lang))
+    .replace('{y}', limitPercent(th.xyz[1], lang))
     .replace('{factor}', String(th.dormantFactor))
     .replace('{days}', String(th.dormantDays));
   const facts: [string, Cell][] = [

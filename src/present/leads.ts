@@ -65,7 +65,10 @@ function unclassifiedLine(r: LeadsResult, lang: Lang): Cell | null {
   }
   const total = [...byReason.values()].reduce((a, b) => a + b, 0);
   if (total === 0) return null;
-  const reasons = [...byReason].map(([reason, n]) => `${reason}: ${money(n, lang)}`).join(' · ');
+  const reasons = [...byReason]
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .map(([reason, n]) => `${reason}: ${money(n, lang)}`)
+    .join(' · ');
   return {
     text: t(lang, 'leadsUnclassified').replace('{n}', money(total, lang)).replace('{reasons}', reasons),
     tone: 'warn',

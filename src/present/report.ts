@@ -3,7 +3,7 @@ import { type Comparison } from '../analyses/compare.js';
 import type { ClientShare } from '../analyses/share.js';
 import type { Cell, Chart, DataTable, Doc, Section } from '../render/document.js';
 import { coded, dataTable, type Audience } from './tables.js';
-import { isoDate, money, percent, periodName, points, wholePercent } from './format.js';
+import { isoDate, limitPercent, money, percent, periodName, points, wholePercent } from './format.js';
 import { t, type Lang, type MessageKey } from './i18n.js';
 import { cadenceSections, cadenceTables } from './cadence.js';
 import type { Warning } from '../codes/warnings.js';
@@ -115,9 +115,9 @@ function charts(
         type: 'pareto',
         name: t(lang, 'concentrationChart'),
         ...paretoBars(share.clients.slice(0, 40), lang),
-        lines: [share.thresholds.key, share.thresholds.critical, share.thresholds.golden].map((p) => ({
-          at: p / 100,
-          label: percent(p / 100, lang),
+        lines: [share.thresholds.key, share.thresholds.critical, share.thresholds.golden].map((at) => ({
+          at,
+          label: limitPercent(at, lang),
         })),
         axis: [0, 0.25, 0.5, 0.75, 1].map((f) => wholePercent(f, lang)),
       }

@@ -2,7 +2,7 @@ import type { RevenueClass, ShareJson } from '../analyses/share.js';
 import { periodJson, type Period } from '../normalize/period.js';
 import type { Cell, DataTable, Doc, Section, Tone } from '../render/document.js';
 import { coded, dataTable, type Audience } from './tables.js';
-import { isoDate, money, percent } from './format.js';
+import { isoDate, limitPercent, money, percent } from './format.js';
 import { t, type Lang } from './i18n.js';
 
 const CLASS_TONE: Record<RevenueClass, Tone | undefined> = {
@@ -88,7 +88,10 @@ export function shareSections(result: ShareJson, lang: Lang): Section[] {
   else if (result.clients.some((c) => c.class === 'critical'))
     advice.push({ text: t(lang, 'adviceCritical'), tone: 'warn' });
   if (p.band === 'mono')
-    advice.push({ text: t(lang, 'adviceMono').replace('{mono}', String(result.thresholds.bands.mono)), tone: 'bad' });
+    advice.push({
+      text: t(lang, 'adviceMono').replace('{mono}', limitPercent(result.thresholds.bands.mono, lang)),
+      tone: 'bad',
+    });
   if (p.keyClients > 0) advice.push(t(lang, 'adviceKey'));
   if (advice.length > 0) sections.push({ kind: 'notes', title: t(lang, 'advice'), lines: advice });
   return sections;

@@ -47,7 +47,12 @@ function stylesXml(dateFormat: string): string {
 const UNWRITABLE = /[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]|_(?=x[0-9a-fA-F]{4}_)/g;
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
+/** What makes a text need any of the escapes below: most cells need none. */
+// eslint-disable-next-line no-control-regex -- the control characters are what is looked for.
+const NEEDS_ESCAPE = /[&<>"\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]|_x/;
+
 export function escapeXml(text: string): string {
+  if (!NEEDS_ESCAPE.test(text)) return text;
   return text
     .replace(/[&<>"]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&quot;'))
     .replace(UNWRITABLE, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`)
@@ -73,6 +78,17 @@ export function excelDay(iso: string): number | null {
   return Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / 86_400_000 + 25_569;
 }
 
+/** A list's days fall on a few hundred dates: each is read once. */
+const serials = new Map<string, number | null>();
+function serialOf(iso: string): number | null {
+  let serial = serials.get(iso);
+  if (serial === undefined) {
+    serial = excelDay(iso);
+    if (serials.size < 100_000) serials.set(iso, serial);
+  }
+  return serial;
+}
+
 const textCell = (ref: string, text: string, style: number): string => {
   const kept = text.length > CELL_CHARS ? `${text.slice(0, CELL_CHARS - 1)}…` : text;
   const space = /^\s|\s$/.test(kept) ? ' xml:space="preserve"' : '';
@@ -94,7 +110,7 @@ function cell(ref: string, value: string | number | boolean | null, type: ValueT
     return [`<c r="${ref}" s="${style}"><v>${value}</v></c>`, shown];
   }
   if (type === 'date') {
-    const serial = excelDay(value);
+    const serial = serialOf(value);
     if (serial !== null) return [`<c r="${ref}" s="${STYLE.date}"><v>${serial}</v></c>`, 10];
   }
   return [textCell(ref, value, STYLE.text), Math.min(value.length, MAX_WIDTH)];

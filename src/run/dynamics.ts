@@ -9,6 +9,7 @@ import { DealHistory } from '../analyses/history.js';
 import { warning } from '../codes/warnings.js';
 import type { InputOptions } from '../load/input-options.js';
 import { loadDeals } from '../load/deals.js';
+import { percentToNumber } from '../normalize/money.js';
 import { periodJson } from '../normalize/period.js';
 import type { Vocabulary } from '../normalize/vocabulary.js';
 import { dynamicsDoc, dynamicsTables } from '../present/dynamics.js';
@@ -34,14 +35,15 @@ export function dynamicsJson(result: DynamicsResult, currency: string | null, o:
   return {
     ...result,
     currency,
+    // Shares and bounds as fractions, as every share in the JSON.
     thresholds: {
       months: o.months,
-      abc: [o.abc.a, o.abc.b],
-      xyz: [o.xyz.x, o.xyz.y],
+      abc: [percentToNumber(o.abc.a), percentToNumber(o.abc.b)],
+      xyz: [percentToNumber(o.xyz.x), percentToNumber(o.xyz.y)],
       dormantFactor: o.dormantFactor,
       dormantDays: o.dormantDays,
-      maxManagerShare: o.maxManagerShare,
-      key: o.share.key,
+      maxManagerShare: percentToNumber(o.maxManagerShare),
+      key: percentToNumber(o.share.key),
     },
   };
 }
@@ -72,7 +74,12 @@ export function dynamicsWarnings(r: DynamicsResult, inputs: InputReport[], maxMa
     for (const m of r.managers)
       if (m.overLimit)
         warnings.push(
-          warning('MANAGER_SHARE', { manager: m.manager, share: m.share, limit: maxManagerShare, clients: m.clients }),
+          warning('MANAGER_SHARE', {
+            manager: m.manager,
+            share: m.share,
+            limit: percentToNumber(maxManagerShare),
+            clients: m.clients,
+          }),
         );
   }
   if (!r.discountsKnown) warnings.push(warning('NO_DISCOUNT_COLUMN', { files }));

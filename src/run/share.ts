@@ -3,6 +3,7 @@ import { shareDoc, shareTables } from '../present/share.js';
 import { warningJson } from '../present/messages/warnings.js';
 import { warning } from '../codes/warnings.js';
 import { analyzeShare, type ShareJson, type ShareOptions, type ShareResult } from '../analyses/share.js';
+import { percentToNumber } from '../normalize/money.js';
 import { periodJson, type Period } from '../normalize/period.js';
 import { type Lang } from '../present/i18n.js';
 import { buildEnvelope } from '../schema/build.js';
@@ -43,11 +44,16 @@ export async function computeShare(options: Omit<ShareRunOptions, 'lang'>): Prom
   const result: ShareJson = {
     ...analysis,
     currency: loaded.currency,
+    // Fractions, as every share in the JSON (0.1 for --key 10).
     thresholds: {
-      golden: options.share.golden,
-      critical: options.share.critical,
-      key: options.share.key,
-      bands: options.share.bands,
+      golden: percentToNumber(options.share.golden),
+      critical: percentToNumber(options.share.critical),
+      key: percentToNumber(options.share.key),
+      bands: {
+        normal: percentToNumber(options.share.bands.normal),
+        elevated: percentToNumber(options.share.bands.elevated),
+        mono: percentToNumber(options.share.bands.mono),
+      },
       maxKeyClients: options.share.maxKeyPerManager,
     },
   };

@@ -237,15 +237,17 @@ export const dynamicsResultSchema = z.object({
   managersKnown: z.boolean(),
   discountsKnown: z.boolean().describe('false without a discount column: no client is price-driven'),
   currency: z.string().nullable(),
-  thresholds: z.object({
-    months: z.number().int(),
-    abc: z.tuple([z.number(), z.number()]),
-    xyz: z.tuple([z.number(), z.number()]),
-    dormantFactor: z.number(),
-    dormantDays: z.number().int(),
-    maxManagerShare: z.number(),
-    key: z.number(),
-  }),
+  thresholds: z
+    .object({
+      months: z.number().int(),
+      abc: z.tuple([z.number().min(0).max(1), z.number().min(0).max(1)]),
+      xyz: z.tuple([z.number().min(0), z.number().min(0)]),
+      dormantFactor: z.number(),
+      dormantDays: z.number().int(),
+      maxManagerShare: z.number().min(0).max(1),
+      key: z.number().min(0).max(1),
+    })
+    .describe('bounds and shares as fractions, as every share of the JSON: --abc 80,95 is [0.8, 0.95]'),
 });
 
 const comparisonSchema = z.object({
