@@ -196,6 +196,8 @@ export async function main(argv: string[], ctx: CliContext = processContext()): 
     },
     argv,
   );
+  // The help screens speak Russian too; their words load only then.
+  if (ctx.lang === 'ru') (await import('./help-ru.js')).speakRussian(program);
   try {
     if (argv.length <= 2) {
       program.outputHelp();

@@ -117,9 +117,13 @@ export function addOutputOptions(cmd: Command): Command {
     .option('--json', 'same as --format json')
     .option(
       '-o, --output <file>',
-      'write the output to a file (atomically) instead of stdout; .html, .md, .json, .ndjson, .csv choose the format',
+      'write the output to a file (atomically) instead of stdout; .html, .md, .json, .ndjson, .csv, .xlsx choose the format',
     )
-    .addOption(new Option('--lang <lang>', 'language of tables and Markdown (default from LANG)').choices([...LANGS]));
+    .addOption(
+      new Option('--lang <lang>', 'language of tables, documents and workbooks (default from LANG)').choices([
+        ...LANGS,
+      ]),
+    );
 }
 
 /** `--last N`: the N days up to and including as-of, instead of --period or --from/--to. */

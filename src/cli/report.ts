@@ -199,7 +199,7 @@ export async function reportOptions(folder: string | undefined, flags: ReportFla
 
 export function reportCommand(ctx: CliContext, done: (code: number) => void): Command {
   const cmd = new Command('report').description(
-    'the monthly report: portfolio and its change, want/can matrix, lead queue, cadence; table, markdown, json or html',
+    'the monthly report: portfolio and its change, want/can matrix, lead queue, cadence; table, markdown, json, html, csv, ndjson or xlsx',
   );
   addReportOptions(cmd);
   cmd.option(
@@ -211,6 +211,8 @@ export function reportCommand(ctx: CliContext, done: (code: number) => void): Co
     `
 Examples:
   folio report ./export                                   last full month, every input found in the folder
+  folio report ./export --period 2026-10 -o report.xlsx   an Excel workbook: a sheet per section
+  folio report ./export --period 2017-12                  a past period: as of 2018-01-01, the day after it
   folio report ./export --period 2026-10 --format html -o report.html
   folio report ./export --period 2026-10 --key-period period  key clients by October's classes
   folio report ./export --last 30 --as-of 2026-11-05          the 30 days up to 5 November
