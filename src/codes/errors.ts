@@ -151,6 +151,8 @@ export interface CellFields {
   TOO_PRECISE: { decimals: number; digits: number };
   /** `column`: the order the column uses. */
   WRONG_DAY_ORDER: { column: 'dmy' | 'mdy' };
+  /** `13/25/2026`: the two parts before the year, neither a month. */
+  NO_DATE_EITHER_ORDER: { first: number; second: number };
   UNREADABLE_DATE: Record<string, never>;
   NO_MONTH: { month: number };
   NO_DAY: { day: number; year: number; month: number };

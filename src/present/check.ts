@@ -12,6 +12,7 @@ export interface PeriodDays {
 }
 import { CHECK_WORDS, FINDINGS, RULE_GAP } from './messages/check.js';
 import { say } from './messages/entry.js';
+import { annotation } from './github.js';
 
 function skippedNote(r: CheckResult, lang: Lang): string {
   const n = r.skipped.length;
@@ -74,21 +75,16 @@ function checkSections(r: CheckResult, lang: Lang): Section[] {
 /** GitHub Actions workflow commands: an error per failing finding, a warning per reported one, then a summary. */
 export function githubAnnotations(r: CheckResult, lang: Lang): string {
   const w = CHECK_WORDS[lang];
-  const escape = (s: string): string => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-  const prop = (s: string): string => escape(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
   const lines = r.findings.map((f) => {
-    const level = r.policy.includes(f.rule) ? 'error' : 'warning';
-    const props = [
-      f.file ? `file=${prop(f.file)}` : null,
-      f.line !== undefined ? `line=${f.line}` : null,
-      f.column !== undefined ? `col=${f.column}` : null,
-      `title=${prop(`folio ${f.rule}`)}`,
-    ].filter(Boolean);
     const subject = where(f);
-    return `::${level} ${props.join(',')}::${escape(`${subject ? `${subject}: ` : ''}${details(f, lang)}`)}`;
+    return annotation(
+      r.policy.includes(f.rule) ? 'error' : 'warning',
+      { file: f.file, line: f.line, col: f.column, title: `folio ${f.rule}` },
+      `${subject ? `${subject}: ` : ''}${details(f, lang)}`,
+    );
   });
   for (const s of r.skipped)
-    lines.push(`::warning title=${prop(w.skippedAnnotation(s.rule))}::${escape(RULE_GAP[lang].text(s.gap))}`);
+    lines.push(annotation('warning', { title: w.skippedAnnotation(s.rule) }, RULE_GAP[lang].text(s.gap)));
   const failing = r.summary.filter((s) => s.failing).map((s) => `${s.rule} (${s.count})`);
   lines.push(`${r.passed ? w.passedLine(r.findings.length) : w.failedLine(failing.join(', '))}${skippedNote(r, lang)}`);
   return `${lines.join('\n')}\n`;

@@ -46,6 +46,7 @@ function gridSection(r: DynamicsResult, lang: Lang): Section {
 export function gridChart(r: DynamicsResult, lang: Lang): Chart {
   return {
     type: 'grid',
+    name: t(lang, 'dynGrid'),
     colLabels: [...XYZ],
     rowLabels: [...ABC],
     cells: ABC.map((abc) =>
@@ -239,7 +240,11 @@ export function clientBaseSections(r: DynamicsJson, previous: Record<Stage, numb
     sections.push({
       kind: 'chart',
       title: t(lang, 'dynSparklines'),
-      chart: { type: 'sparklines', rows: key.map((c) => ({ label: c.client, values: c.monthly })) },
+      chart: {
+        type: 'sparklines',
+        name: t(lang, 'dynSparklines'),
+        rows: key.map((c) => ({ label: c.client, values: c.monthly })),
+      },
     });
   }
   sections.push(adviceSection(r, lang));

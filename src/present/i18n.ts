@@ -188,6 +188,11 @@ const en = {
   portfolioReport: 'Portfolio report',
   portfolioSection: 'Portfolio and revenue classes',
   concentrationChart: 'Revenue concentration (Pareto)',
+  concentrationChartName:
+    'Revenue concentration: each client’s share of the period’s revenue, largest first, with the cumulative share and the class thresholds',
+  matrixChartName: 'Want/can matrix: clients (and revenue) of each type',
+  leadsChartName: 'Lead groups: count and amount of the leads in each',
+  timelineChartName: 'Contacts with the key clients from {from} to {to}: positive green, negative red',
   comparison: 'Compared with the previous period',
   noComparison: 'no previous period to compare with: no won deal is dated in {from} — {to}',
   noComparisonNonPositive:
@@ -440,6 +445,11 @@ const ru: Record<MessageKey, string> = {
   portfolioReport: 'Отчёт по портфелю',
   portfolioSection: 'Портфель и классы клиентов',
   concentrationChart: 'Концентрация выручки (Парето)',
+  concentrationChartName:
+    'Концентрация выручки: доля каждого клиента в выручке периода, от крупнейшего, с накопленной долей и порогами классов',
+  matrixChartName: 'Матрица «хочет / может»: клиенты (и выручка) каждого типа',
+  leadsChartName: 'Группы заявок: количество и сумма заявок в каждой',
+  timelineChartName: 'Контакты с ключевыми клиентами с {from} по {to}: позитивные зелёные, негативные красные',
   comparison: 'Сравнение с предыдущим периодом',
   noComparison: 'сравнивать не с чем: за {from} — {to} нет ни одной выигранной сделки',
   noComparisonNonPositive:

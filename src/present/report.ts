@@ -10,7 +10,7 @@ import type { Warning } from '../codes/warnings.js';
 import { warningText } from './messages/warnings.js';
 import { leadsSections, leadsTables } from './leads.js';
 import { matrixSections, matrixTables } from './matrix.js';
-import { shareSections, shareTables } from './share.js';
+import { CLASS_TONE, shareSections, shareTables } from './share.js';
 import { offersSections, offersTables } from './offers.js';
 import { clientBaseSections, dynamicsTables } from './dynamics.js';
 
@@ -90,16 +90,28 @@ function noComparisonLine(r: ReportResult, n: NoComparison, lang: Lang): string 
   return `${line}${first}`;
 }
 
-/** The Pareto chart's bars and cumulative line: clients with a share (net refunds have none to draw). */
+/** Clients named under the Pareto chart's axis: the largest, where a name has room. */
+const PARETO_NAMED = 10;
+
+/**
+ * The Pareto chart's bars and cumulative line: clients with a share (net refunds have none to
+ * draw), each titled with its name, share and class and coloured by its class, the first named.
+ */
 function paretoBars(
   clients: ClientShare[],
   lang: Lang,
-): { bars: { title: string; share: number }[]; cumulative: number[] } {
-  const bars: { title: string; share: number }[] = [];
+): { bars: Extract<Chart, { type: 'pareto' }>['bars']; cumulative: number[] } {
+  const bars: Extract<Chart, { type: 'pareto' }>['bars'] = [];
   const cumulative: number[] = [];
   for (const c of clients) {
-    if (c.share === null || c.cumulativeShare === null) continue;
-    bars.push({ title: `${c.client}: ${percent(c.share, lang)}`, share: c.share });
+    if (c.share === null || c.cumulativeShare === null || c.class === null) continue;
+    const tone = CLASS_TONE[c.class];
+    bars.push({
+      title: `${c.client}: ${percent(c.share, lang)} (${t(lang, c.class)})`,
+      share: c.share,
+      ...(bars.length < PARETO_NAMED ? { label: c.client } : {}),
+      ...(tone ? { tone } : {}),
+    });
     cumulative.push(c.cumulativeShare);
   }
   return { bars, cumulative };
@@ -113,8 +125,12 @@ function charts(
   const pareto: Chart | null = share
     ? {
         type: 'pareto',
-        name: t(lang, 'concentrationChart'),
+        name: t(lang, 'concentrationChartName'),
         ...paretoBars(share.clients.slice(0, 40), lang),
+        legend: (['golden', 'critical', 'key', 'regular'] as const).map((k) => ({
+          label: t(lang, k),
+          ...(CLASS_TONE[k] ? { tone: CLASS_TONE[k] } : {}),
+        })),
         lines: [share.thresholds.key, share.thresholds.critical, share.thresholds.golden].map((at) => ({
           at,
           label: limitPercent(at, lang),
@@ -131,6 +147,7 @@ function charts(
   const matrix: Chart | null = m
     ? {
         type: 'grid',
+        name: t(lang, 'matrixChartName'),
         colLabels: [t(lang, 'gridCan'), t(lang, 'gridCannot')],
         rowLabels: [t(lang, 'gridWants'), t(lang, 'gridDoesNotWant')],
         cells: [
@@ -150,6 +167,7 @@ function charts(
   const leads: Chart | null = l
     ? {
         type: 'grid',
+        name: t(lang, 'leadsChartName'),
         colLabels: [t(lang, 'big'), t(lang, 'small')],
         rowLabels: [t(lang, 'fast'), t(lang, 'slow')],
         cells: [
@@ -164,6 +182,9 @@ function charts(
   const timeline: Chart | null = c
     ? {
         type: 'timeline',
+        name: t(lang, 'timelineChartName')
+          .replace('{from}', isoDate(c.window.from, lang))
+          .replace('{to}', isoDate(c.window.to, lang)),
         from: c.window.from,
         to: c.window.to,
         rows: c.timeline.map((x) => ({ label: x.client, positives: x.positives, negatives: x.negatives })),

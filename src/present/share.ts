@@ -5,7 +5,8 @@ import { coded, dataTable, type Audience } from './tables.js';
 import { isoDate, limitPercent, money, percent } from './format.js';
 import { t, type Lang } from './i18n.js';
 
-const CLASS_TONE: Record<RevenueClass, Tone | undefined> = {
+/** A class's colour in tables and charts; regular has none. */
+export const CLASS_TONE: Record<RevenueClass, Tone | undefined> = {
   golden: 'golden',
   critical: 'critical',
   key: 'key',

@@ -30,24 +30,33 @@ export interface GridCell {
   tone: Tone;
 }
 
-/** Charts drawn by the HTML report; other formats carry the same figures as tables. */
+/**
+ * Charts drawn by the HTML report; other formats carry the same figures as tables. Each has
+ * a `name` that says what it shows: its accessible name and its title (worded by present).
+ */
 export type Chart =
-  /** `title`: a bar's tooltip, `lines`: the class thresholds with their labels, `axis`: the labels of 0, 25, 50, 75 and 100%; all worded by present. */
+  /**
+   * A bar per client's share: `title` its tooltip, `label` the client's name under the axis
+   * (the top clients only), `tone` its class's colour; `lines`: the class thresholds with their
+   * labels; `axis`: the labels of 0, 25, 50, 75 and 100%; `legend`: each colour's class.
+   */
   | {
       type: 'pareto';
       name: string;
-      bars: { title: string; share: number }[];
+      bars: { title: string; share: number; label?: string; tone?: Tone }[];
       cumulative: number[];
       lines: { at: number; label: string }[];
       axis: string[];
+      legend: { label: string; tone?: Tone }[];
     }
   /** Rows × columns of cells: the 2×2 want/can and lead grids, the 3×3 ABC×XYZ grid. */
-  | { type: 'grid'; rowLabels: string[]; colLabels: string[]; cells: GridCell[][] }
+  | { type: 'grid'; name: string; rowLabels: string[]; colLabels: string[]; cells: GridCell[][] }
   /** One small line per row over equal steps (a client's monthly revenue). */
-  | { type: 'sparklines'; rows: { label: string; values: number[] }[] }
+  | { type: 'sparklines'; name: string; rows: { label: string; values: number[] }[] }
   /** Days are ISO (they place the dots); `dayText` writes one as the document's language does. */
   | {
       type: 'timeline';
+      name: string;
       from: string;
       to: string;
       rows: { label: string; positives: string[]; negatives: string[] }[];

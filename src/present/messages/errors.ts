@@ -126,6 +126,10 @@ export const CELLS: Catalog<CellFields> = {
         `больше ${f.decimals} знаков после запятой и больше ${f.digits} значащих цифр (значит, это не напечатанное двоичное число)`,
     },
   },
+  NO_DATE_EITHER_ORDER: {
+    en: { text: (f) => `no date day-first or month-first: neither ${f.first} nor ${f.second} is a month` },
+    ru: { text: (f) => `не дата ни с днём, ни с месяцем впереди: ни ${f.first}, ни ${f.second} не месяц` },
+  },
   WRONG_DAY_ORDER: {
     en: {
       text: (f) =>
