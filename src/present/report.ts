@@ -194,12 +194,16 @@ function charts(
   return { pareto, matrix, leads, timeline };
 }
 
+/** Why the as-of day is that day: folio's choice in words, or the flag that gave it. */
+function asOfReason(r: ReportResult, lang: Lang): string {
+  if (r.asOfSource === 'period') return t(lang, 'asOfAfterPeriod');
+  return r.asOfSource === 'today' ? t(lang, 'asOfToday') : '--as-of';
+}
+
 /** The as-of day, and why it is that day when folio chose it. */
 function asOfText(r: ReportResult, lang: Lang): string {
   const day = isoDate(r.asOf, lang);
-  if (r.asOfSource === 'period') return `${day} (${t(lang, 'asOfAfterPeriod')})`;
-  if (r.asOfSource === 'today') return `${day} (${t(lang, 'asOfToday')})`;
-  return day;
+  return r.asOfSource === 'given' ? day : `${day} (${asOfReason(r, lang)})`;
 }
 
 /**
@@ -350,7 +354,7 @@ export function reportTables(r: ReportResult, warnings: Warning[], lang: Audienc
     previousFrom: r.previousPeriod.from,
     previousTo: r.previousPeriod.to,
     asOf: r.asOf,
-    asOfSource: lang === null ? r.asOfSource : asOfText(r, lang),
+    asOfSource: lang === null ? r.asOfSource : asOfReason(r, lang),
     comparison:
       r.comparison !== null
         ? coded(lang, 'previous-period', 'comparison')
