@@ -30,6 +30,14 @@ const barColour = (tone: Tone | undefined): string => (tone ? COLOURS[tone] : '#
 /** Names under the axis are cut to this many characters (the bar's title holds the whole name). */
 const LABEL_CHARS = 18;
 
+/** A name cut to fit under the axis: at its last space that leaves a word or more, else mid-word. */
+function shortLabel(name: string): string {
+  if (name.length <= LABEL_CHARS) return name;
+  const head = name.slice(0, LABEL_CHARS - 1);
+  const space = head.lastIndexOf(' ');
+  return `${(space >= 4 ? head.slice(0, space) : head).trimEnd()}…`;
+}
+
 /**
  * The revenue concentration (Pareto) chart: a bar per client's share in its class's colour,
  * each with a title (name and share), the top clients named under the axis; the cumulative
@@ -55,7 +63,7 @@ function pareto(c: Extract<Chart, { type: 'pareto' }>): string {
   const names = c.bars
     .map((b, i) => {
       if (b.label === undefined) return '';
-      const shown = b.label.length > LABEL_CHARS ? `${b.label.slice(0, LABEL_CHARS - 1)}…` : b.label;
+      const shown = shortLabel(b.label);
       const x = (left + i * barW + barW / 2).toFixed(1);
       const at = (top + plotH + 12).toFixed(1);
       return `<text class="bar-label" x="${x}" y="${at}" text-anchor="end" transform="rotate(-45 ${x} ${at})">${escapeHtml(shown)}</text>`;
