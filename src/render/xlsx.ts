@@ -31,7 +31,7 @@ const PKG_REL = 'http://schemas.openxmlformats.org/package/2006/relationships';
 const HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 
 /** The cell styles of styles.xml, by index: what each type of value is shown as. */
-const STYLE = { text: 0, header: 1, integer: 2, decimal: 3, share: 4, date: 5, boolean: 0 } as const;
+const STYLE = { text: 0, header: 1, integer: 2, decimal: 3, share: 4, date: 5 } as const;
 
 function stylesXml(dateFormat: string): string {
   const xf = (numFmtId: number, fontId = 0): string =>
