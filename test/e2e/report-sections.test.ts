@@ -106,9 +106,9 @@ describe('the leads of a report are a summary', () => {
     expect(out).toMatch(/ {2}10 {2}fast, big {4}F3 /);
     expect(out).toMatch(/ {2}11 {2}slow, small {2}S1 /);
     expect(out).not.toMatch(/ F2 | F1 | U1 | U3 /);
-    expect(out).toContain('  …and 2 more fast, big leads\n');
+    expect(out).toContain('  …and 2 more in fast, big\n');
     expect(out).toContain(
-      '  Unclassified: 3 leads, not in the queue (no amount: 2 · no expected close date: 1)\n  --all-leads lists every lead\n',
+      '  Unclassified leads: 3, not in the queue (no amount: 2 · no expected close date: 1)\n  --all-leads lists every lead\n',
     );
     // Per manager, count · amount: Ann F1..F12 and U3 (5); Bob S1 (10), U1, U2.
     expect(out).toMatch(/\n {2}Ann +13 +12 · 12,078 +0 · 0 +0 · 0 +0 · 0 +1 · 5\n/);
