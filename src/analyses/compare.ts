@@ -8,11 +8,12 @@ export interface ClassChange {
   to: RevenueClass | null;
 }
 
+/** `previousShare` and `change` null: the client had no share before (new, or refunds outweighed its sales). */
 export interface ShareChange {
   client: string;
   share: number;
-  previousShare: number;
-  change: number;
+  previousShare: number | null;
+  change: number | null;
 }
 
 export interface Comparison {
@@ -31,9 +32,11 @@ const round = (n: number, digits: number): number => Math.round(n * 10 ** digits
 /**
  * This period against the previous one: who became or stopped being key, critical or
  * golden, who is new and who was lost, how the top shares, key share and HHI moved. Pure.
+ * A previous period without revenue is no comparison at all (the caller says why), never a
+ * comparison with zeros.
  */
-export function compareShares(current: ShareResult, previous: ShareResult | null, top = 5): Comparison {
-  const before = new Map((previous?.clients ?? []).map((c) => [nameKey(c.client), c]));
+export function compareShares(current: ShareResult, previous: ShareResult, top = 5): Comparison {
+  const before = new Map(previous.clients.map((c) => [nameKey(c.client), c]));
   const now = new Map(current.clients.map((c) => [nameKey(c.client), c]));
   const classChanges: ClassChange[] = [];
   for (const c of current.clients) {
@@ -42,21 +45,27 @@ export function compareShares(current: ShareResult, previous: ShareResult | null
     if (from !== c.class && (isKeyClass(c.class) || isKeyClass(from)))
       classChanges.push({ client: c.client, from, to: c.class });
   }
-  for (const c of previous?.clients ?? []) {
+  for (const c of previous.clients) {
     if (!now.has(nameKey(c.client)) && isKeyClass(c.class))
       classChanges.push({ client: c.client, from: c.class, to: null });
   }
-  const newClients = previous ? current.clients.filter((c) => !before.has(nameKey(c.client))).map((c) => c.client) : [];
-  const lostClients = (previous?.clients ?? []).filter((c) => !now.has(nameKey(c.client))).map((c) => c.client);
+  const newClients = current.clients.filter((c) => !before.has(nameKey(c.client))).map((c) => c.client);
+  const lostClients = previous.clients.filter((c) => !now.has(nameKey(c.client))).map((c) => c.client);
   const topClients: ShareChange[] = [];
   for (const c of current.clients.slice(0, top)) {
     // Clients without a share (net refunds) are ranked last: none of them is a top client.
     if (c.share === null) break;
-    const previousShare = before.get(nameKey(c.client))?.share ?? 0;
-    topClients.push({ client: c.client, share: c.share, previousShare, change: round(c.share - previousShare, 12) });
+    // A client without a share before is not compared with a zero: it is new (or was a net refund).
+    const previousShare = before.get(nameKey(c.client))?.share ?? null;
+    topClients.push({
+      client: c.client,
+      share: c.share,
+      previousShare,
+      change: previousShare === null ? null : round(c.share - previousShare, 12),
+    });
   }
-  const prevKey = previous?.portfolio.keyShare ?? 0;
-  const prevHhi = previous?.portfolio.hhi ?? 0;
+  const prevKey = previous.portfolio.keyShare;
+  const prevHhi = previous.portfolio.hhi;
   return {
     classChanges,
     newClients,

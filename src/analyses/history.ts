@@ -51,6 +51,14 @@ export class DealHistory {
     if (day >= this.windowPeriod.from && day <= this.windowPeriod.to) this.window.addTo(h.entry, manager, whole, micro);
   }
 
+  /** The day of the first order (a won deal of a positive amount) of any client, or null. */
+  firstOrder(): number | null {
+    let first: number | null = null;
+    for (const h of this.clients.values())
+      for (const day of h.orderDays) if (first === null || day < first) first = day;
+    return first;
+  }
+
   private lookup(client: string): ClientHistory {
     const entry = this.window.entry(client);
     let h = this.clients.get(entry);

@@ -48,6 +48,8 @@ export interface ManagerLeads {
   manager: string;
   leads: number;
   groups: Record<LeadGroup, number>;
+  /** The sum of the amounts of the manager's leads in each group (a lead without an amount adds nothing). */
+  amounts: Record<LeadGroup, number>;
   overloaded: boolean;
 }
 
@@ -152,7 +154,7 @@ export function analyzeLeads(leads: LeadInput[], options: LeadOptions): LeadsRes
   const counts = LEAD_GROUPS.map(() => 0);
   // A queue's closes fall on a few hundred days: each day's text is made once and shared.
   const dayText = new Map<number, string>();
-  const byManager = new Map<string, ManagerLeads>();
+  const byManager = new Map<string, { m: ManagerLeads; sums: Amount[] }>();
   for (let i = 0; i < n; i++) {
     const l = leads[i] as LeadInput;
     const g = order[i] as number;
@@ -181,18 +183,23 @@ export function analyzeLeads(leads: LeadInput[], options: LeadOptions): LeadsRes
     counts[g] = (counts[g] ?? 0) + 1;
     if (l.amount) sums[g] = addAmounts(sums[g] as Amount, l.amount);
     if (l.manager === '') continue;
-    let m = byManager.get(l.manager);
-    if (!m) {
-      m = {
-        manager: l.manager,
-        leads: 0,
-        groups: { 'fast-big': 0, 'fast-small': 0, 'slow-big': 0, 'slow-small': 0, unclassified: 0 },
-        overloaded: false,
+    let held = byManager.get(l.manager);
+    if (!held) {
+      held = {
+        m: {
+          manager: l.manager,
+          leads: 0,
+          groups: { 'fast-big': 0, 'fast-small': 0, 'slow-big': 0, 'slow-small': 0, unclassified: 0 },
+          amounts: { 'fast-big': 0, 'fast-small': 0, 'slow-big': 0, 'slow-small': 0, unclassified: 0 },
+          overloaded: false,
+        },
+        sums: LEAD_GROUPS.map(() => ({ whole: 0, micro: 0 })),
       };
-      byManager.set(l.manager, m);
+      byManager.set(l.manager, held);
     }
-    m.leads++;
-    m.groups[group]++;
+    held.m.leads++;
+    held.m.groups[group]++;
+    if (l.amount) held.sums[g] = addAmounts(held.sums[g] as Amount, l.amount);
   }
   const out: RankedLead[] = new Array<RankedLead>(n);
   for (let k = 0; k < n; k++) out[k] = ranked[index[k] as number] as RankedLead;
@@ -203,7 +210,14 @@ export function analyzeLeads(leads: LeadInput[], options: LeadOptions): LeadsRes
   }));
 
   const managers = [...byManager.values()]
-    .map((m) => ({ ...m, overloaded: options.maxLeads !== null && m.leads > options.maxLeads }))
+    .map(({ m, sums }) => ({
+      ...m,
+      amounts: Object.fromEntries(LEAD_GROUPS.map((group, i) => [group, amountToNumber(sums[i] as Amount)])) as Record<
+        LeadGroup,
+        number
+      >,
+      overloaded: options.maxLeads !== null && m.leads > options.maxLeads,
+    }))
     .sort((a, b) => b.leads - a.leads || compareNames(a.manager, b.manager));
 
   return {

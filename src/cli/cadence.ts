@@ -12,9 +12,8 @@ import {
   addOutputOptions,
   addStatusOptions,
   addThresholdOptions,
-  asOfDay,
   collect,
-  dealPeriod,
+  periodAndAsOf,
   outputFormat,
   outputLang,
   secondInput,
@@ -47,7 +46,7 @@ export function cadenceCommand(ctx: CliContext, done: (code: number) => void): C
   const cmd = new Command('cadence')
     .description('contact cadence with key clients: the daily agenda, gap and cool-off violations, dossiers to review')
     .argument('<activities...>', 'activity log export(s) (CSV), read as one log; or - for standard input')
-    .option('--as-of <date>', 'the day to check (default: today)')
+    .option('--as-of <date>', 'the day to check (default: the day after a past --period or --to, else today)')
     .option(
       '--period <period>',
       'list violations dated in this month, quarter or year (default: the 30 days up to as-of)',
@@ -97,10 +96,10 @@ Examples:
       throw usage(says('KEY_PERIOD_WITHOUT_DEALS', {}));
     }
     const { runCadence } = await import('../run/cadence.js');
-    const asOf = asOfDay(flags.asOf);
+    const { period, asOf } = periodAndAsOf(flags);
     const output = await runCadence({
       inputs: severalInputs(files, flags),
-      period: dealPeriod(flags),
+      period,
       cadence: {
         asOf,
         maxGap: flags.maxGap,

@@ -4,7 +4,7 @@ import { buildEnvelope } from '../schema/build.js';
 import type { CliContext } from './context.js';
 import { emit } from './emit.js';
 import { addOutputOptions, outputFormat, outputLang, type RawOptions } from './options.js';
-import { configDoc, shownValue } from '../present/config.js';
+import { configDoc, configTables } from '../present/config.js';
 
 export function configCommand(ctx: CliContext, done: (code: number) => void): Command {
   const cmd = new Command('config').description(
@@ -30,8 +30,8 @@ Examples:
         {
           envelope: buildEnvelope('config', null, [], result, []),
           doc: () => configDoc(result.file, settings, result.columns, outputLang(flags)),
-          rows: () => settings.map((s) => ({ setting: s.path, value: shownValue(s.value), source: s.source })),
-          columns: ['setting', 'value', 'source'],
+          tables: (lang) => configTables(settings, lang),
+          sectioned: false,
           exitCode: 0,
         },
         outputFormat(flags),

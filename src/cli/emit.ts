@@ -6,6 +6,9 @@ import { writeChunks, writeFileAtomic } from '../io/write-output.js';
 import { colorEnabled, painter } from './color.js';
 import type { CliContext } from './context.js';
 
+/** The formats of documents for people, which list a report's warnings. */
+const DOCUMENTS: ReadonlySet<Format> = new Set(['table', 'markdown', 'html']);
+
 /**
  * Print a command's output: the data to stdout (or atomically to --output) as it is made,
  * warnings to stderr. Returns the exit code.
@@ -21,13 +24,16 @@ export async function emit(
   const toTerminal = outputFile === undefined && format === 'table';
   const paint = await painter(toTerminal && colorEnabled(ctx.color, ctx.env, ctx.stdout.isTTY));
   const { render } = await import('../run/output.js');
-  const chunks = await render(output, format, paint);
+  const chunks = await render(output, format, paint, ctx.lang);
   if (outputFile !== undefined) await writeFileAtomic(outputFile, chunks);
   else await writeChunks(ctx.stdout, chunks);
   const warn = await painter(colorEnabled(ctx.color, ctx.env, ctx.stderr.isTTY));
   const lang = ctx.lang;
-  for (const w of output.envelope.warnings)
-    ctx.stderr.write(`${warn('warn', lang === 'ru' ? 'предупреждение:' : 'warning:')} ${warningText(w, lang)}\n`);
+  // A warning is printed once: in the report a person reads on this terminal, else on stderr.
+  const readHere = output.docShowsWarnings === true && outputFile === undefined && ctx.stdout.isTTY === true;
+  if (!readHere || !DOCUMENTS.has(format))
+    for (const w of output.envelope.warnings)
+      ctx.stderr.write(`${warn('warn', lang === 'ru' ? 'предупреждение:' : 'warning:')} ${warningText(w, lang)}\n`);
   if (ctx.verbose) {
     const seconds = (Date.now() - ctx.started) / 1000;
     for (const i of output.envelope.inputs) {

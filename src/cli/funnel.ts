@@ -10,9 +10,8 @@ import {
   addOutputOptions,
   addRedactOption,
   addStatusOptions,
-  asOfDay,
   collect,
-  dealPeriod,
+  periodAndAsOf,
   list,
   outputFormat,
   outputLang,
@@ -131,13 +130,15 @@ manager's rate is below the team's rate: 2 of 20 against a team's 30% is, 1 of 4
     if (!staged && flags.history.length > 0)
       throw usage(says('FUNNEL_FLAG_MODE', { flag: '--history', stages: false }));
     const { runFunnel } = await import('../run/funnel.js');
+    // A past period is looked at as of the day after it, as in `report`.
+    const { period, asOf } = periodAndAsOf(flags);
     const output = await runFunnel({
       inputs: severalInputs(files, flags),
       stages: flags.stages,
       deals: severalInputs(flags.deals, flags, (file) => secondInput(file, flags.dealsMap, flags)),
       history: severalInputs(flags.history, flags, (file) => secondInput(file, flags.historyMap, flags)),
-      period: dealPeriod(flags),
-      asOf: asOfDay(flags.asOf),
+      period,
+      asOf,
       vocabulary: vocabularyOf(flags),
       currency: flags.currency?.toUpperCase(),
       confidence: flags.confidence,

@@ -6,11 +6,14 @@ import { applyColumns, applySettings } from './settings.js';
 import { chooseFormat } from '../run/formats.js';
 import { langFromEnv, type Lang } from '../present/i18n.js';
 import { usageText } from '../present/messages/usage.js';
+import { annotation } from '../present/github.js';
 import { ERROR_WORDS, errorInLang } from '../present/messages/errors.js';
 import { describeProblem, EXIT, FolioError } from '../errors.js';
 import { setProgressListener } from '../io/progress.js';
 import { pendingTempFiles } from '../io/write-output.js';
 import { colorEnabled, painter } from './color.js';
+import { usage } from './options.js';
+import { says } from '../codes/errors.js';
 import type { CliContext } from './context.js';
 import { cadenceCommand } from './cadence.js';
 import { checkCommand } from './check.js';
@@ -163,6 +166,9 @@ Exit codes: 0 done, 1 a requested check failed, 2 usage or input error, 70 inter
     // A progress line only for a person watching a terminal, never into JSON consumers or CI logs.
     // Decided before any input is read, so that a --format contradicting -o FILE costs nothing.
     const format = chooseFormat(opts.format, opts.json === true, opts.output);
+    // A workbook's bytes would only garble a terminal; to a file or a pipe they go.
+    if (format === 'xlsx' && opts.output === undefined && ctx.stdout.isTTY === true)
+      throw usage(says('WORKBOOK_TO_TERMINAL', {}));
     if (ctx.stderr.isTTY && format !== 'json' && !ctx.env.CI) setProgressListener(terminalProgress(ctx.stderr));
     if (cmd.opts<{ redact?: boolean }>().redact === true) {
       // node:crypto (for the names' hashes) loads only for --redact.
@@ -200,6 +206,8 @@ export async function main(argv: string[], ctx: CliContext = processContext()): 
     },
     argv,
   );
+  // The help screens speak Russian too; their words load only then.
+  if (ctx.lang === 'ru') (await import('./help-ru.js')).speakRussian(program);
   try {
     if (argv.length <= 2) {
       program.outputHelp();
@@ -221,7 +229,9 @@ export async function reportError(error: unknown, ctx: CliContext, argv: string[
     )
       return EXIT.ok;
     const message = error.message.endsWith('\n') ? error.message : `${error.message}\n`;
-    ctx.stderr.write(usageText(error.code, message, earlyLang(argv, ctx.env)));
+    const said = usageText(error.code, message, earlyLang(argv, ctx.env));
+    ctx.stderr.write(said);
+    if (githubAsked(argv)) ctx.stdout.write(`${annotation('error', { title: 'folio' }, said.trim())}\n`);
     return EXIT.input;
   }
   const paint = await painter(colorEnabled(ctx.color, ctx.env, ctx.stderr.isTTY));
@@ -255,6 +265,25 @@ export async function reportError(error: unknown, ctx: CliContext, argv: string[
     if (!redact || ctx.redactor) for (const line of said.more) ctx.stderr.write(`  ${clean(line)}\n`);
     if (said.moreCount > 0) ctx.stderr.write(`  ${ERROR_WORDS[lang].more(said.moreCount)}\n`);
     if (said.hint) ctx.stderr.write(`  ${paint('muted', ERROR_WORDS[lang].hint)} ${clean(said.hint)}\n`);
+    // In a GitHub Actions log the error is also an annotation on the file and line it names.
+    // A cell of a workbook has no line of the file to point at: the message keeps its sheet and cell.
+    if (githubAsked(argv)) {
+      const inSheet = error.sheet !== undefined;
+      const place = inSheet
+        ? { file: error.file, title: 'folio' }
+        : { file: error.file, line: error.line, col: error.column, title: 'folio' };
+      const text = describeProblem(
+        inSheet ? shown : { ...shown, file: undefined, line: undefined, column: undefined },
+        ERROR_WORDS[lang].sheet,
+      );
+      const hint = said.hint ? ` (${ERROR_WORDS[lang].hint} ${clean(said.hint)})` : '';
+      const more = !redact || ctx.redactor ? said.more.map(clean) : [];
+      const lines = [
+        annotation('error', place, `${text}${hint}`),
+        ...more.map((line) => annotation('error', { title: 'folio' }, line)),
+      ];
+      ctx.stdout.write(`${lines.join('\n')}\n`);
+    }
     return error.exitCode;
   }
   const debug = ctx.debug || argv.includes('--debug');
@@ -265,6 +294,16 @@ export async function reportError(error: unknown, ctx: CliContext, argv: string[
   if (debug && error instanceof Error && error.stack) ctx.stderr.write(`${error.stack}\n`);
   else ctx.stderr.write('  hint: rerun with --debug to see the stack trace\n');
   return EXIT.internal;
+}
+
+/** `--format github` (or `-f github`, `--format=github`) on the command line: errors become annotations too. */
+function githubAsked(argv: string[]): boolean {
+  return argv.some(
+    (a, i) =>
+      a === '--format=github' ||
+      a === '-fgithub' ||
+      ((a === '--format' || a === '-f') && argv[i + 1]?.trim().toLowerCase() === 'github'),
+  );
 }
 
 function processContext(): CliContext {

@@ -9,10 +9,9 @@ import {
   addOutputOptions,
   addRedactOption,
   addStatusOptions,
-  asOfDay,
   collect,
   list,
-  dealPeriod,
+  periodAndAsOf,
   outputFormat,
   outputLang,
   positiveInt,
@@ -65,7 +64,7 @@ export function offersCommand(ctx: CliContext, done: (code: number) => void): Co
     .argument('<offers...>', 'offers or quotes export(s) (CSV), or - for standard input')
     .option('--activities <log...>', 'activity log(s): the calls, meetings and visits that follow an offer up')
     .option('--activities-map <field=header>', '--map for the activity logs; repeatable', collect, [])
-    .option('--as-of <date>', 'the day to check (default: today)')
+    .option('--as-of <date>', 'the day to check (default: the day after a past --period or --to, else today)')
     .option(
       '--period <period>',
       'list violations due and offers expired in this month, quarter or year (default: every one up to as-of)',
@@ -96,16 +95,17 @@ Statuses: accepted (accepted, signed, won, принято, согласован�
     for (const file of files) requireInput(ctx, file, cmd);
     stdinOnce([...files, ...(flags.activities ?? [])]);
     const { runOffers } = await import('../run/offers.js');
+    const { period, asOf } = periodAndAsOf(flags);
     const output = await runOffers({
       offers: severalInputs(files, flags),
       activities: severalInputs(flags.activities ?? [], flags, (file) => secondInput(file, flags.activitiesMap, flags)),
       vocabulary: vocabularyOf(flags),
       currency: flags.currency?.toUpperCase(),
       rules: {
-        asOf: asOfDay(flags.asOf),
+        asOf,
         followUpDays: flags.followUpDays,
         expiringDays: flags.expiringDays,
-        window: dealPeriod(flags),
+        window: period,
       },
       holidays: flags.holidays,
       lang: outputLang(flags),

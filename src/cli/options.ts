@@ -29,7 +29,7 @@ import { sourceOf } from '../io/read-table.js';
 import { DEFAULT_UNPACK_LIMITS } from '../io/limits.js';
 import { parseDayOrder, today, type DayOrder } from '../normalize/dates.js';
 import { amountFromText, type DecimalMark } from '../normalize/numbers.js';
-import { flagDate, parsePeriod, type Period } from '../normalize/period.js';
+import { asOfFor, flagDate, parsePeriod, type AsOfSource, type Period } from '../normalize/period.js';
 import { VOCABULARY_LISTS, type Vocabulary, type VocabularyList } from '../normalize/vocabulary.js';
 import { LANGS, langFromEnv, type Lang } from '../present/i18n.js';
 
@@ -122,9 +122,13 @@ export function addOutputOptions(cmd: Command): Command {
     .option('--json', 'same as --format json')
     .option(
       '-o, --output <file>',
-      'write the output to a file (atomically) instead of stdout; .html, .md, .json, .ndjson, .csv choose the format',
+      'write the output to a file (atomically) instead of stdout; .html, .md, .json, .ndjson, .csv, .xlsx choose the format',
     )
-    .addOption(new Option('--lang <lang>', 'language of tables and Markdown (default from LANG)').choices([...LANGS]));
+    .addOption(
+      new Option('--lang <lang>', 'language of tables, documents and workbooks (default from LANG)').choices([
+        ...LANGS,
+      ]),
+    );
 }
 
 /** `--last N`: the N days up to and including as-of, instead of --period or --from/--to. */
@@ -458,6 +462,18 @@ export function usage(said: ErrorSays): FolioError {
 /** `--as-of DATE`, or today in the local time zone. */
 export function asOfDay(text: string | undefined): number {
   return text === undefined ? today() : flagDate('--as-of', text);
+}
+
+/**
+ * The period of --period, --from/--to or --last, and the day to report as of: `--as-of`, or
+ * the day after a period that has ended (see `asOfFor`), or today. `--last` counts back from
+ * as-of, so it never moves it.
+ */
+export function periodAndAsOf(raw: RawOptions): { period: Period | null; asOf: number; asOfSource: AsOfSource } {
+  const period = dealPeriod(raw);
+  const given = raw.asOf === undefined ? null : flagDate('--as-of', raw.asOf);
+  const { day, source } = asOfFor(raw.last === undefined ? period : null, given, today());
+  return { period, asOf: day, asOfSource: source };
 }
 
 /** An amount given on the command line (`--big 100000`, `--big "1 000 000,50"`), as whole units and millionths. */

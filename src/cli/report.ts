@@ -8,6 +8,7 @@ import type { CliContext } from './context.js';
 import { addOfferRuleOptions } from './offers.js';
 import { addFunnelRuleOptions } from './funnel.js';
 import { emit } from './emit.js';
+import { LEADS_SHOWN_PER_GROUP } from '../present/leads.js';
 import {
   addDynamicsRuleOptions,
   dynamicsOptions,
@@ -21,9 +22,8 @@ import {
   addOutputOptions,
   addStatusOptions,
   addThresholdOptions,
-  asOfDay,
   collect,
-  dealPeriod,
+  periodAndAsOf,
   outputFormat,
   outputLang,
   score,
@@ -67,6 +67,8 @@ export type ReportFlags = RawOptions &
     keyClient: string[];
     allClients?: boolean;
     keyPeriod?: '12m' | 'period';
+    /** `report` only: every lead in the queue. */
+    allLeads?: boolean;
   };
 
 /** The inputs, thresholds and rules that `report` and `check` share. */
@@ -83,7 +85,7 @@ export function addReportOptions(cmd: Command): Command {
     .option('--leads-map <field=header>', '--map for the leads files; repeatable', collect, [])
     .option('--clients-map <field=header>', '--map for the clients files; repeatable', collect, [])
     .option('--offers-map <field=header>', '--map for the offers files; repeatable', collect, [])
-    .option('--as-of <date>', 'the day to report as of (default: today)')
+    .option('--as-of <date>', 'the day to report as of (default: the day after a past period, else today)')
     .option('--period <period>', 'the period (default: the last full calendar month before as-of)')
     .option('--from <date>', 'first day of the period')
     .option('--to <date>', 'last day of the period')
@@ -158,9 +160,9 @@ export async function reportOptions(folder: string | undefined, flags: ReportFla
     if (!found.files.deals) throw usage(says('READING_FLAGS_WITHOUT_DEALS', { flags: primary }));
     files.deals = found.files.deals.map((file) => inputOptions(file, { ...flags, map: maps.deals }));
   }
-  const asOf = asOfDay(flags.asOf);
-  const asked = dealPeriod(flags);
-  const period = asked ?? lastFullMonth(asOf);
+  const chosen = periodAndAsOf(flags);
+  const { asOf, asOfSource } = chosen;
+  const period = chosen.period ?? lastFullMonth(asOf);
   if (!Number.isFinite(period.from) || !Number.isFinite(period.to)) {
     throw usage(says('OPEN_RANGE', {}));
   }
@@ -176,8 +178,9 @@ export async function reportOptions(folder: string | undefined, flags: ReportFla
     folder: folder ?? null,
     unused: found.unused,
     period,
-    periodGiven: asked !== null,
+    periodGiven: chosen.period !== null,
     asOf,
+    asOfSource,
     share: shareOptions(flags),
     vocabulary: vocabularyOf(flags),
     currency: flags.currency?.toUpperCase(),
@@ -197,19 +200,26 @@ export async function reportOptions(folder: string | undefined, flags: ReportFla
     allClients: flags.allClients === true,
     keyPeriod: flags.keyPeriod ?? '12m',
     dynamics: dynamicsOptions(flags),
+    allLeads: flags.allLeads === true,
   };
 }
 
 export function reportCommand(ctx: CliContext, done: (code: number) => void): Command {
   const cmd = new Command('report').description(
-    'the monthly report: portfolio and its change, want/can matrix, lead queue, cadence; table, markdown, json or html',
+    'the monthly report: portfolio and its change, want/can matrix, lead queue, cadence; table, markdown, json, html, csv, ndjson or xlsx',
   );
   addReportOptions(cmd);
+  cmd.option(
+    '--all-leads',
+    `list every lead in the report (default: the first ${LEADS_SHOWN_PER_GROUP} of each group, the unclassified counted)`,
+  );
   cmd.addHelpText(
     'after',
     `
 Examples:
   folio report ./export                                   last full month, every input found in the folder
+  folio report ./export --period 2026-10 -o report.xlsx   an Excel workbook: a sheet per section
+  folio report ./export --period 2017-12                  a past period: as of 2018-01-01, the day after it
   folio report ./export --period 2026-10 --format html -o report.html
   folio report ./export --period 2026-10 --key-period period  key clients by October's classes
   folio report ./export --last 30 --as-of 2026-11-05          the 30 days up to 5 November

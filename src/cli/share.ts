@@ -39,6 +39,7 @@ Examples:
   folio share deals.csv --period 2026-Q3      one quarter
   folio share export.csv --map amount=Бюджет --json | jq '.result.portfolio'
   folio share deals-2026-*.csv                several exports as one (lines repeated across them count once)
+  folio share deals.csv -o share.xlsx         an Excel workbook
   cat deals.csv | folio share - --format csv > share.csv`,
   );
   cmd.action(async (files: string[], flags: ShareFlags) => {

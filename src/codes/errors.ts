@@ -123,6 +123,8 @@ export interface ErrorFields {
   UNKNOWN_FORMAT: { text: string; formats: string[] };
   FORMAT_CONFLICT: { given: string; output: string; named: string; json: boolean; flag: string; extension: string };
   GITHUB_FOR_CHECK: Record<string, never>;
+  WORKBOOK_TO_TERMINAL: Record<string, never>;
+  SHEET_TOO_LONG: { section: string; rows: number; limit: number };
   NOTHING_PIPED: { command: string };
   LAST_WITH_PERIOD: Record<string, never>;
   PERIOD_WITH_RANGE: Record<string, never>;
@@ -199,6 +201,8 @@ export interface CellFields {
   TOO_PRECISE: { decimals: number; digits: number };
   /** `column`: the order the column uses. */
   WRONG_DAY_ORDER: { column: 'dmy' | 'mdy' };
+  /** `13/25/2026`: the two parts before the year, neither a month. */
+  NO_DATE_EITHER_ORDER: { first: number; second: number };
   UNREADABLE_DATE: Record<string, never>;
   NO_MONTH: { month: number };
   NO_DAY: { day: number; year: number; month: number };

@@ -34,7 +34,7 @@ export interface FindingFields {
   overload: { keyClients: number; limit: number; clients: string[] } | { leads: number; limit: number | null };
   /** A key client (by the window's revenue classes) silent for longer than its rhythm. */
   'dormant-key': { lastOrder: string | null; daysSinceLast: number | null; revenue: number };
-  /** One manager carries more than `limit` percent of the window's revenue (`share` a fraction). */
+  /** One manager carries more than `limit` of the window's revenue (both fractions). */
   'manager-share': { share: number; limit: number; clients: number };
 }
 

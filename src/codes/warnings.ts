@@ -152,7 +152,7 @@ export interface WarningFields {
   MANAGER_OVERLOAD: { manager: string; keyClients: number; limit: number; clients: string[] };
   NON_POSITIVE_CLIENTS: { count: number; shareBase: number; clients: { client: string; revenue: number }[] };
   KEY_CLIENTS_AT_RISK: { clients: string[] };
-  /** `dynamics`: one manager carries more than `limit` percent of the window's revenue (`share` a fraction). */
+  /** `dynamics`: one manager carries more than `limit` of the window's revenue (both fractions). */
   MANAGER_SHARE: { manager: string; share: number; limit: number; clients: number };
   /** `dynamics`: the deals have no manager column, so no manager figures. */
   NO_MANAGER_COLUMN: { files: string[] };

@@ -12,12 +12,12 @@ export const pendingTempFiles = new Set<string>();
 export type Sink = Pick<NodeJS.WritableStream, 'write' | 'once' | 'removeListener'>;
 
 /**
- * Write chunks in order, waiting whenever the stream says its buffer is full (`write` returns
+ * Write chunks (text, or the bytes of a workbook) in order, waiting whenever the stream says its buffer is full (`write` returns
  * false) until it drains: a slow reader (`| less`, a full disk) holds the chunks back in the
  * generator that makes them instead of in memory. A stream that fails or closes while we
  * wait ends the wait with its error.
  */
-export async function writeChunks(sink: Sink, chunks: Iterable<string>): Promise<void> {
+export async function writeChunks(sink: Sink, chunks: Iterable<string | Uint8Array>): Promise<void> {
   for (const chunk of chunks) {
     if (sink.write(chunk)) continue;
     await drained(sink);
@@ -47,7 +47,7 @@ function drained(sink: Sink): Promise<void> {
  * which is then renamed over it. A reader never sees half a report, and on error or
  * Ctrl-C the old file stays as it was.
  */
-export async function writeFileAtomic(path: string, chunks: Iterable<string>): Promise<void> {
+export async function writeFileAtomic(path: string, chunks: Iterable<string | Uint8Array>): Promise<void> {
   const temp = join(dirname(path), `.${basename(path)}.${process.pid}.folio-tmp`);
   pendingTempFiles.add(temp);
   const file = createWriteStream(temp, { encoding: 'utf8' });

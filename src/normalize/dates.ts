@@ -94,6 +94,12 @@ export function readDate(raw: string, order: DayOrder | null, out: ParsedDate): 
     const b = Number(m[3]);
     const year = fullYear(m[4] ?? '');
     let proves: DayOrder | null = null;
+    // Neither part a month: no date in either order, whatever the column's order.
+    if (a > 12 && b > 12) {
+      out.problem = `no date day-first or month-first: neither ${a} nor ${b} is a month`;
+      out.cause = cell('NO_DATE_EITHER_ORDER', { first: a, second: b });
+      return DateRead.Invalid;
+    }
     if (a > 12 && b <= 12) proves = 'dmy';
     else if (b > 12 && a <= 12) proves = 'mdy';
     if (proves !== null && order !== null && proves !== order) {

@@ -90,6 +90,15 @@ export function percentFraction(percent: number): Fraction {
   return { num: BigInt(`${int}${frac}`), den };
 }
 
+/**
+ * A percentage as the fraction JSON carries (`12.3` → 0.123): the decimal's digits over its
+ * power of ten, one correctly rounded division, so no `0.12300000000000001`.
+ */
+export function percentToNumber(percent: number): number {
+  const f = percentFraction(percent);
+  return Number(f.num) / Number(f.den);
+}
+
 /** part / whole > fraction, exactly. */
 export function exceeds(part: bigint, whole: bigint, f: Fraction): boolean {
   return part * f.den > whole * f.num;

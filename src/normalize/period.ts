@@ -110,6 +110,26 @@ export function previousPeriod(p: Period): Period {
   return { from: p.from - length, to: p.from - 1 };
 }
 
+/** Where the as-of day came from: `--as-of`, today, or the day after a past period. */
+export type AsOfSource = 'given' | 'today' | 'period';
+
+/**
+ * The day a command reports as of: `--as-of` when given; else, for a period that has ended,
+ * the day after it (a report for 2017-12 is as of 2018-01-01: the client base, the leads, the
+ * cadence and the offers as they stood when the period closed); else today. A period still
+ * running, or open at its end, leaves today.
+ */
+export function asOfFor(
+  period: Period | null,
+  given: number | null,
+  today: number,
+): { day: number; source: AsOfSource } {
+  if (given !== null) return { day: given, source: 'given' };
+  if (period !== null && Number.isFinite(period.to) && period.to + 1 < today)
+    return { day: period.to + 1, source: 'period' };
+  return { day: today, source: 'today' };
+}
+
 /** The last full calendar month before as-of: the report's default period. */
 export function lastFullMonth(asOf: number): Period {
   const p = dayParts(asOf);

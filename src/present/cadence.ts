@@ -1,5 +1,6 @@
 import type { CadenceJson, AgendaStatus } from '../analyses/cadence.js';
-import type { Doc, Cell, Section, Tone } from '../render/document.js';
+import type { Doc, Cell, DataTable, Section, Tone } from '../render/document.js';
+import { coded, dataTable, type Audience } from './tables.js';
 import { t, type Lang, type MessageKey } from './i18n.js';
 import { isoDate } from './format.js';
 import { type KeyChoiceJson } from '../analyses/key-clients.js';
@@ -125,4 +126,89 @@ export function cadenceDoc(r: CadenceJson, lang: Lang): Doc {
     title: `${t(lang, 'cadenceTitle')} · ${t(lang, 'asOf')} ${isoDate(r.asOf, lang)}`,
     sections: cadenceSections(r, lang),
   };
+}
+
+/** The agenda, the violations and the dossiers to review, as data. */
+export function cadenceTables(r: CadenceJson, lang: Audience): DataTable[] {
+  return [
+    dataTable(
+      'cadence',
+      lang,
+      [
+        ['client', 'text'],
+        ['status', 'text'],
+        ['lastPositive', 'date'],
+        ['nextDue', 'date'],
+        ['daysUntilDue', 'integer'],
+        ['personalAllowed', 'boolean'],
+        ['allowedFrom', 'date'],
+        ['manager', 'text'],
+      ],
+      agendaRows(r.agenda, lang),
+    ),
+    dataTable(
+      'cadenceViolations',
+      lang,
+      [
+        ['client', 'text'],
+        ['rule', 'text'],
+        ['date', 'date'],
+        ['from', 'date'],
+        ['to', 'date'],
+        ['days', 'integer'],
+        ['open', 'boolean'],
+        ['manager', 'text'],
+      ],
+      r.violations.map((v) =>
+        v.rule === 'gap'
+          ? {
+              client: v.client,
+              rule: coded(lang, v.rule, v.open ? 'ruleGapOpen' : 'ruleGap'),
+              date: v.date,
+              from: v.from,
+              to: v.to,
+              days: v.days,
+              open: v.open,
+              manager: null,
+            }
+          : {
+              client: v.client,
+              rule: coded(lang, v.rule, 'ruleCooloff'),
+              date: v.date,
+              from: v.negativeDate,
+              to: v.date,
+              days: v.days,
+              open: false,
+              manager: v.manager,
+            },
+      ),
+    ),
+    dataTable(
+      'dossier',
+      lang,
+      [
+        ['client', 'text'],
+        ['reviewed', 'date'],
+        ['dueBy', 'date'],
+        ['status', 'text'],
+      ],
+      r.dossier.map((x) => ({ client: x.client, reviewed: x.reviewed, dueBy: x.dueBy, status: x.status })),
+    ),
+  ];
+}
+
+/** The agenda's rows, made one at a time as they are written. */
+function* agendaRows(agenda: CadenceJson['agenda'], lang: Audience) {
+  for (const a of agenda) {
+    yield {
+      client: a.client,
+      status: coded(lang, a.status, `status_${a.status}` as MessageKey),
+      lastPositive: a.lastPositive,
+      nextDue: a.nextDue,
+      daysUntilDue: a.daysUntilDue,
+      personalAllowed: a.personalAllowed,
+      allowedFrom: a.allowedFrom,
+      manager: a.manager,
+    };
+  }
 }

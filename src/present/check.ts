@@ -1,10 +1,19 @@
 import type { CheckResult, Finding } from '../analyses/check.js';
-import type { Doc, Section } from '../render/document.js';
+import type { DataTable, Doc, Section } from '../render/document.js';
+import { dataTable, type Audience } from './tables.js';
+import { isoDate } from './format.js';
 import { describeProblem } from '../errors.js';
-import type { Lang } from './i18n.js';
+import { t, type Lang } from './i18n.js';
+
+/** The days a command covered (ISO; an open end is null). */
+export interface PeriodDays {
+  from: string | null;
+  to: string | null;
+}
 import { CHECK_WORDS, FINDINGS, RULE_GAP } from './messages/check.js';
 import { say } from './messages/entry.js';
 import { calendarText } from './offers.js';
+import { annotation } from './github.js';
 
 function skippedNote(r: CheckResult, lang: Lang): string {
   const n = r.skipped.length;
@@ -70,30 +79,100 @@ function checkSections(r: CheckResult, lang: Lang): Section[] {
 /** GitHub Actions workflow commands: an error per failing finding, a warning per reported one, then a summary. */
 export function githubAnnotations(r: CheckResult, lang: Lang): string {
   const w = CHECK_WORDS[lang];
-  const escape = (s: string): string => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-  const prop = (s: string): string => escape(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
   const lines = r.findings.map((f) => {
-    const level = r.policy.includes(f.rule) ? 'error' : 'warning';
-    const props = [
-      f.file ? `file=${prop(f.file)}` : null,
-      f.line !== undefined ? `line=${f.line}` : null,
-      f.column !== undefined ? `col=${f.column}` : null,
-      `title=${prop(`folio ${f.rule}`)}`,
-    ].filter(Boolean);
     const subject = where(f);
-    return `::${level} ${props.join(',')}::${escape(`${subject ? `${subject}: ` : ''}${details(f, lang)}`)}`;
+    return annotation(
+      r.policy.includes(f.rule) ? 'error' : 'warning',
+      { file: f.file, line: f.line, col: f.column, title: `folio ${f.rule}` },
+      `${subject ? `${subject}: ` : ''}${details(f, lang)}`,
+    );
   });
   for (const s of r.skipped)
-    lines.push(`::warning title=${prop(w.skippedAnnotation(s.rule))}::${escape(RULE_GAP[lang].text(s.gap))}`);
+    lines.push(annotation('warning', { title: w.skippedAnnotation(s.rule) }, RULE_GAP[lang].text(s.gap)));
   const failing = r.summary.filter((s) => s.failing).map((s) => `${s.rule} (${s.count})`);
   lines.push(`${r.passed ? w.passedLine(r.findings.length) : w.failedLine(failing.join(', '))}${skippedNote(r, lang)}`);
   return `${lines.join('\n')}\n`;
 }
 
-export function checkDoc(r: CheckResult, lang: Lang): Doc {
+/** The summary, skipped rules and findings, under the period checked and the day it was checked as of. */
+export function checkDoc(r: CheckResult, lang: Lang, period: PeriodDays, asOf: string): Doc {
   const w = CHECK_WORDS[lang];
+  const day = (d: string | null): string => (d === null ? '…' : isoDate(d, lang));
   return {
     title: `folio check · ${r.passed ? w.passed : w.failed}${skippedNote(r, lang)}`,
-    sections: checkSections(r, lang),
+    sections: [
+      {
+        kind: 'facts',
+        facts: [
+          [t(lang, 'period'), `${day(period.from)} — ${day(period.to)}`],
+          [t(lang, 'asOf'), day(asOf)],
+        ],
+      },
+      ...checkSections(r, lang),
+    ],
   };
+}
+
+/**
+ * The findings (the rules skipped first, `skipped: …`), as the CSV and NDJSON always were;
+ * then the summary per rule and the period checked.
+ */
+export function checkTables(r: CheckResult, lang: Audience, period: PeriodDays, asOf: string): DataTable[] {
+  const say = lang ?? 'en';
+  const w = CHECK_WORDS[say];
+  return [
+    dataTable(
+      'findings',
+      lang,
+      [
+        ['rule', 'text'],
+        ['client', 'text'],
+        ['manager', 'text'],
+        ['file', 'text'],
+        ['line', 'integer'],
+        ['details', 'text'],
+      ],
+      [
+        ...r.skipped.map((s) => ({
+          rule: s.rule,
+          client: null,
+          manager: null,
+          file: null,
+          line: null,
+          details: lang === null ? `skipped: ${s.reason}` : `${w.skipped(w.gapShort[s.gap.lack])}: ${RULE_GAP[lang].text(s.gap)}`,
+        })),
+        ...r.findings.map((f) => ({
+          rule: f.rule,
+          client: f.client ?? null,
+          manager: f.manager ?? null,
+          file: f.file ?? null,
+          line: f.line ?? null,
+          details: lang === null ? f.details : details(f, lang),
+        })),
+      ],
+    ),
+    dataTable(
+      'checkSummary',
+      lang,
+      [
+        ['rule', 'text'],
+        ['count', 'integer'],
+        ['failing', 'boolean'],
+        ['skipped', 'boolean'],
+      ],
+      r.summary.map((s) => ({ rule: s.rule, count: s.count, failing: s.failing, skipped: s.skipped })),
+    ),
+    dataTable(
+      'check',
+      lang,
+      [
+        ['periodFrom', 'date'],
+        ['periodTo', 'date'],
+        ['asOf', 'date'],
+        ['passed', 'boolean'],
+      ],
+      [{ periodFrom: period.from, periodTo: period.to, asOf, passed: r.passed }],
+      true,
+    ),
+  ];
 }

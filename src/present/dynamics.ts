@@ -11,8 +11,9 @@ import {
   type XyzClass,
 } from '../analyses/dynamics.js';
 import { isKeyClass } from '../analyses/share.js';
-import type { Cell, Chart, Doc, Section, Tone } from '../render/document.js';
-import { days, isoDate, money, percent } from './format.js';
+import type { Cell, Chart, DataTable, Doc, Section, Tone } from '../render/document.js';
+import { coded, dataTable, type Audience } from './tables.js';
+import { days, isoDate, limitPercent, money, percent } from './format.js';
 import { t, type Lang, type MessageKey } from './i18n.js';
 
 const CELL_TONE: Record<AbcClass, Record<XyzClass, Tone>> = {
@@ -45,6 +46,7 @@ function gridSection(r: DynamicsResult, lang: Lang): Section {
 export function gridChart(r: DynamicsResult, lang: Lang): Chart {
   return {
     type: 'grid',
+    name: t(lang, 'dynGrid'),
     colLabels: [...XYZ],
     rowLabels: [...ABC],
     cells: ABC.map((abc) =>
@@ -121,7 +123,7 @@ function clientsSection(
 }
 
 function managersSection(r: DynamicsJson, lang: Lang): Section {
-  const limit = t(lang, 'dynOverLimit').replace('{limit}', String(r.thresholds.maxManagerShare));
+  const limit = t(lang, 'dynOverLimit').replace('{limit}', limitPercent(r.thresholds.maxManagerShare, lang));
   return {
     kind: 'table',
     title: t(lang, 'dynManagers'),
@@ -153,10 +155,10 @@ function summary(r: DynamicsJson, lang: Lang): Section {
     .join(', ');
   const th = r.thresholds;
   const rules = t(lang, 'dynRulesText')
-    .replace('{a}', String(th.abc[0]))
-    .replace('{b}', String(th.abc[1]))
-    .replace('{x}', String(th.xyz[0]))
-    .replace('{y}', String(th.xyz[1]))
+    .replace('{a}', limitPercent(th.abc[0], lang))
+    .replace('{b}', limitPercent(th.abc[1], lang))
+    .replace('{x}', limitPercent(th.xyz[0], lang))
+    .replace('{y}', limitPercent(th.xyz[1], lang))
     .replace('{factor}', String(th.dormantFactor))
     .replace('{days}', String(th.dormantDays));
   const facts: [string, Cell][] = [
@@ -238,9 +240,147 @@ export function clientBaseSections(r: DynamicsJson, previous: Record<Stage, numb
     sections.push({
       kind: 'chart',
       title: t(lang, 'dynSparklines'),
-      chart: { type: 'sparklines', rows: key.map((c) => ({ label: c.client, values: c.monthly })) },
+      chart: {
+        type: 'sparklines',
+        name: t(lang, 'dynSparklines'),
+        rows: key.map((c) => ({ label: c.client, values: c.monthly })),
+      },
     });
   }
   sections.push(adviceSection(r, lang));
   return sections;
+}
+
+const stageCode = (stage: Stage | null, lang: Audience): string | null =>
+  stage === null ? null : coded(lang, stage, `stage_${stage}` as MessageKey);
+
+/**
+ * The client base as data: the window's figures, every client, the nine cells, the managers;
+ * `previous` (the report): the stage counts against the same day one period earlier.
+ */
+export function dynamicsTables(r: DynamicsJson, lang: Audience, previous?: Record<Stage, number> | null): DataTable[] {
+  const tables = [
+    dataTable(
+      'dynamics',
+      lang,
+      [
+        ['rank', 'integer'],
+        ['client', 'text'],
+        ['revenue', 'decimal'],
+        ['share', 'share'],
+        ['abc', 'text'],
+        ['xyz', 'text'],
+        ['cv', 'share'],
+        ['orders', 'integer'],
+        ['firstOrder', 'date'],
+        ['lastOrder', 'date'],
+        ['medianIntervalDays', 'decimal'],
+        ['daysSinceLast', 'integer'],
+        ['dormant', 'boolean'],
+        ['lost', 'boolean'],
+        ['stage', 'text'],
+        ['manager', 'text'],
+      ],
+      r.clients.map((c, i) => ({
+        rank: i + 1,
+        client: c.client,
+        revenue: c.revenue,
+        share: c.share,
+        abc: c.abc,
+        xyz: c.xyz,
+        cv: c.cv,
+        orders: c.orders,
+        firstOrder: c.firstOrder,
+        lastOrder: c.lastOrder,
+        medianIntervalDays: c.medianIntervalDays,
+        daysSinceLast: c.daysSinceLast,
+        dormant: c.dormant,
+        lost: c.lost,
+        stage: stageCode(c.stage, lang),
+        manager: c.manager,
+      })),
+    ),
+    dataTable(
+      'dynamicsSummary',
+      lang,
+      [
+        ['windowFrom', 'date'],
+        ['windowTo', 'date'],
+        ['asOf', 'date'],
+        ['total', 'decimal'],
+        ['currency', 'text'],
+        ['clients', 'integer'],
+        ['dormantClients', 'integer'],
+        ['atRisk', 'decimal'],
+      ],
+      [
+        {
+          windowFrom: r.window.from,
+          windowTo: r.window.to,
+          asOf: r.asOf,
+          total: r.total,
+          currency: r.currency,
+          clients: r.clients.length,
+          dormantClients: r.clients.filter((c) => c.dormant).length,
+          atRisk: r.atRisk,
+        },
+      ],
+      true,
+    ),
+    dataTable(
+      'abcXyz',
+      lang,
+      [
+        ['abc', 'text'],
+        ['xyz', 'text'],
+        ['clients', 'integer'],
+        ['revenue', 'decimal'],
+      ],
+      r.grid.map((g) => ({ abc: g.abc, xyz: g.xyz, clients: g.clients, revenue: g.revenue })),
+    ),
+  ];
+  if (previous !== undefined) {
+    const now = stageCounts(r);
+    tables.push(
+      dataTable(
+        'stages',
+        lang,
+        [
+          ['stage', 'text'],
+          ['previousCount', 'integer'],
+          ['count', 'integer'],
+        ],
+        STAGES.filter((s) => s !== 'price-driven' || r.discountsKnown).map((s) => ({
+          stage: stageCode(s, lang),
+          previousCount: previous === null ? null : previous[s],
+          count: now[s],
+        })),
+      ),
+    );
+  }
+  tables.push(
+    dataTable(
+      'dynamicsManagers',
+      lang,
+      [
+        ['manager', 'text'],
+        ['revenue', 'decimal'],
+        ['share', 'share'],
+        ['clients', 'integer'],
+        ['keyClients', 'integer'],
+        ['keyShare', 'share'],
+        ['overLimit', 'boolean'],
+      ],
+      r.managers.map((m) => ({
+        manager: m.manager,
+        revenue: m.revenue,
+        share: m.share,
+        clients: m.clients,
+        keyClients: m.keyClients,
+        keyShare: m.keyShare,
+        overLimit: m.overLimit,
+      })),
+    ),
+  );
+  return tables;
 }

@@ -67,6 +67,11 @@ export function wholePercent(fraction: number, lang: Lang): string {
   return `${Math.round(fraction * 100)}${lang === 'ru' ? ' %' : '%'}`;
 }
 
+/** A threshold given as a fraction, in the percent it was set as: 0.4 → 40%, 0.125 → 12.5% (up to four decimals). */
+export function limitPercent(fraction: number, lang: Lang): string {
+  return `${decimal(fraction, lang, 0, 4, { shift: 2 })}${lang === 'ru' ? ' %' : '%'}`;
+}
+
 /** A fraction as a percentage with one decimal: 0.1234 → 12.3%; no share (null) is a dash. */
 export function percent(fraction: number | null, lang: Lang): string {
   if (fraction === null) return '—';

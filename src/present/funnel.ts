@@ -1,5 +1,13 @@
-import type { ChannelCount, FunnelManager, FunnelResult, WeakStep } from '../analyses/funnel.js';
-import type { Cell, Chart, Column, Doc, Section } from '../render/document.js';
+import {
+  type ChannelCount,
+  type FunnelManager,
+  type FunnelResult,
+  type WeakStep,
+  wilsonUpper,
+  zOf,
+} from '../analyses/funnel.js';
+import type { Cell, Chart, Column, DataTable, Doc, MachineRow, Section } from '../render/document.js';
+import { dataTable, type Audience } from './tables.js';
 import { integer, isoDate, percent, wholePercent } from './format.js';
 import { t, type Lang, type MessageKey } from './i18n.js';
 
@@ -119,4 +127,58 @@ export function funnelDoc(r: FunnelResult, lang: Lang): Doc {
     sections: funnelSections(r, lang),
     lang,
   };
+}
+
+/**
+ * One row per line and step, the team's first and the clients with no manager last (`scope`
+ * unassigned): `count` at the step, `rate` into it from the step before, the team's rate, and
+ * for a manager the Wilson upper end of the rate and whether it is the weakest step. For
+ * people the lines and the channel funnel's steps are in words; for programs, codes.
+ */
+export function funnelTables(r: FunnelResult, lang: Audience): DataTable[] {
+  const z = zOf(r.confidence);
+  const lines = [
+    { scope: 'team', manager: null, counts: r.team.counts, weakest: null },
+    ...r.managers.map((m) => ({ scope: 'manager', manager: m.manager, counts: m.counts, weakest: m.weakest })),
+    ...((r.unassigned.counts[0] ?? 0) > 0
+      ? [{ scope: 'unassigned', manager: null, counts: r.unassigned.counts, weakest: null }]
+      : []),
+  ];
+  const scopeWord: Record<string, MessageKey> = { team: 'funnelTeam', unassigned: 'funnelUnassigned' };
+  const rows: MachineRow[] = [];
+  for (const line of lines) {
+    for (const [i, step] of r.steps.entries()) {
+      const count = line.counts[i] ?? 0;
+      const before = i === 0 ? 0 : (line.counts[i - 1] ?? 0);
+      const teamBefore = i === 0 ? 0 : (r.team.counts[i - 1] ?? 0);
+      const word = scopeWord[line.scope];
+      rows.push({
+        scope: lang === null || word === undefined ? line.scope : t(lang, word),
+        manager: line.manager,
+        step: lang === null ? step : stepName(r, step, lang),
+        count,
+        rate: before === 0 ? null : count / before,
+        teamRate: teamBefore === 0 ? null : (r.team.counts[i] ?? 0) / teamBefore,
+        upper: line.scope === 'manager' && before > 0 ? wilsonUpper(count, before, z) : null,
+        weakest: line.weakest?.to === step,
+      });
+    }
+  }
+  return [
+    dataTable(
+      'funnel',
+      lang,
+      [
+        ['scope', 'text'],
+        ['manager', 'text'],
+        ['step', 'text'],
+        ['count', 'integer'],
+        ['rate', 'share'],
+        ['teamRate', 'share'],
+        ['upper', 'share'],
+        ['weakest', 'boolean'],
+      ],
+      rows,
+    ),
+  ];
 }

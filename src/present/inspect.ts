@@ -1,7 +1,8 @@
 import type { InspectDetails, InspectResult } from '../load/inspect.js';
 import type { StatusCount } from '../schema/build.js';
 import type { ColumnReading } from '../normalize/column-readers.js';
-import type { Doc } from '../render/document.js';
+import type { DataTable, Doc } from '../render/document.js';
+import { dataTable, type Audience } from './tables.js';
 import { describeProblem } from '../errors.js';
 import { isoDate } from './format.js';
 import { t, type Lang } from './i18n.js';
@@ -331,4 +332,20 @@ export function inspectDoc(r: InspectResult, details: InspectDetails, lang: Lang
       },
     ],
   };
+}
+
+/** The file's columns and the field each gives, as data. */
+export function inspectTables(r: InspectResult, lang: Audience): DataTable[] {
+  return [
+    dataTable(
+      'columns',
+      lang,
+      [
+        ['position', 'integer'],
+        ['header', 'text'],
+        ['field', 'text'],
+      ],
+      r.columns.map((c) => ({ position: c.position, header: c.header, field: c.field })),
+    ),
+  ];
 }

@@ -1,6 +1,7 @@
 import { QUADRANTS, TASKS, type MatrixJson, type Quadrant } from '../analyses/matrix.js';
 import { unreadText } from './messages/cells.js';
-import type { Cell, Doc, Section, Tone } from '../render/document.js';
+import type { Cell, DataTable, Doc, Section, Tone } from '../render/document.js';
+import { coded, dataTable, type Audience } from './tables.js';
 import { money } from './format.js';
 import { t, type Lang, type MessageKey } from './i18n.js';
 
@@ -71,4 +72,48 @@ export function matrixSections(r: MatrixJson, lang: Lang): Section[] {
 
 export function matrixDoc(r: MatrixJson, lang: Lang): Doc {
   return { title: t(lang, 'matrixTitle'), sections: matrixSections(r, lang) };
+}
+
+/** Every client with its flags, type and task, and the count (and revenue) per type, as data. */
+export function matrixTables(r: MatrixJson, lang: Audience): DataTable[] {
+  return [
+    dataTable(
+      'matrix',
+      lang,
+      [
+        ['client', 'text'],
+        ['want', 'boolean'],
+        ['can', 'boolean'],
+        ['quadrant', 'text'],
+        ['class', 'text'],
+        ['revenue', 'decimal'],
+        ['manager', 'text'],
+        ['segment', 'text'],
+        ['reason', 'text'],
+        ['task', 'text'],
+      ],
+      r.clients.map((c) => ({
+        client: c.client,
+        want: c.want,
+        can: c.can,
+        quadrant: coded(lang, c.quadrant, c.quadrant),
+        class: coded(lang, c.class ?? null, c.class ?? null),
+        revenue: c.revenue ?? null,
+        manager: c.manager ?? null,
+        segment: c.segment ?? null,
+        reason: lang === null ? (c.reason ?? null) : c.unread ? unreadText(c.unread, lang) : null,
+        task: coded(lang, c.task, `task_${c.task}` as MessageKey),
+      })),
+    ),
+    dataTable(
+      'matrixCounts',
+      lang,
+      [
+        ['quadrant', 'text'],
+        ['count', 'integer'],
+        ['revenue', 'decimal'],
+      ],
+      QUADRANTS.map((q) => ({ quadrant: coded(lang, q, q), count: r.counts[q], revenue: r.revenue?.[q] ?? null })),
+    ),
+  ];
 }

@@ -1,5 +1,6 @@
 import type { OffersHolidays, OffersResult } from '../analyses/offers.js';
-import type { Cell, Section } from '../render/document.js';
+import type { Cell, DataTable, MachineRow, Section } from '../render/document.js';
+import { coded, dataTable, type Audience } from './tables.js';
 import { isoDate, money } from './format.js';
 import { t, type Lang } from './i18n.js';
 
@@ -168,4 +169,105 @@ export function offersSections(r: OffersResult, lang: Lang): Section[] {
     });
   }
   return sections;
+}
+
+const LIST_WORD = {
+  violation: 'offersViolations',
+  due: 'offersFollowUpDue',
+  expiring: 'offersExpiring',
+  expired: 'offersExpired',
+} as const;
+
+/** The four lists in one (told apart by `list`), the counts, and each manager's record, as data. */
+export function offersTables(r: OffersResult, lang: Audience): DataTable[] {
+  const row = (
+    list: keyof typeof LIST_WORD,
+    x: { client: string; offer: string | null; amount: number | null; manager: string | null },
+    more: Partial<Record<'sent' | 'due' | 'contact' | 'expires' | 'daysLeft', string | number | null>>,
+  ): MachineRow => ({
+    list: coded(lang, list, LIST_WORD[list]),
+    client: x.client,
+    offer: x.offer,
+    sent: more.sent ?? null,
+    due: more.due ?? null,
+    contact: more.contact ?? null,
+    expires: more.expires ?? null,
+    daysLeft: more.daysLeft ?? null,
+    amount: x.amount,
+    manager: x.manager,
+  });
+  const c = r.counts;
+  return [
+    dataTable(
+      'offers',
+      lang,
+      [
+        ['list', 'text'],
+        ['client', 'text'],
+        ['offer', 'text'],
+        ['sent', 'date'],
+        ['due', 'date'],
+        ['contact', 'date'],
+        ['expires', 'date'],
+        ['daysLeft', 'integer'],
+        ['amount', 'decimal'],
+        ['manager', 'text'],
+      ],
+      [
+        ...r.violations.map((v) => row('violation', v, { sent: v.sent, due: v.due, contact: v.contact })),
+        ...r.due.map((d) => row('due', d, { sent: d.sent, due: d.due, daysLeft: d.daysLeft })),
+        ...r.expiring.map((x) => row('expiring', x, { expires: x.expires, daysLeft: x.daysLeft })),
+        ...r.expired.map((x) => row('expired', x, { sent: x.sent, expires: x.expires, daysLeft: -x.daysAgo })),
+      ],
+    ),
+    dataTable(
+      'offersSummary',
+      lang,
+      [
+        ['asOf', 'date'],
+        ['windowFrom', 'date'],
+        ['windowTo', 'date'],
+        ['offersSent', 'integer'],
+        ['accepted', 'integer'],
+        ['declined', 'integer'],
+        ['undecided', 'integer'],
+        ['expiredAmount', 'decimal'],
+        ['expiringAmount', 'decimal'],
+      ],
+      [
+        {
+          asOf: r.asOf,
+          windowFrom: r.window?.from ?? null,
+          windowTo: r.window?.to ?? null,
+          offersSent: c.offers,
+          accepted: c.accepted,
+          declined: c.declined,
+          undecided: c.undecided,
+          expiredAmount: r.expiredAmount,
+          expiringAmount: r.expiringAmount,
+        },
+      ],
+      true,
+    ),
+    dataTable(
+      'offerManagers',
+      lang,
+      [
+        ['manager', 'text'],
+        ['offersSent', 'integer'],
+        ['followedUp', 'integer'],
+        ['late', 'integer'],
+        ['expired', 'integer'],
+        ['expiredAmount', 'decimal'],
+      ],
+      r.managers.map((m) => ({
+        manager: m.manager,
+        offersSent: m.sent,
+        followedUp: m.followedUp,
+        late: m.late,
+        expired: m.expired,
+        expiredAmount: m.expiredAmount,
+      })),
+    ),
+  ];
 }

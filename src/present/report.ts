@@ -1,18 +1,19 @@
-import type { ReportResult } from '../analyses/report.js';
+import type { NoComparison, ReportResult } from '../analyses/report.js';
 import { type Comparison } from '../analyses/compare.js';
 import type { ClientShare } from '../analyses/share.js';
-import type { Cell, Chart, Doc, Section } from '../render/document.js';
-import { isoDate, money, percent, periodName, points, wholePercent } from './format.js';
+import type { Cell, Chart, DataTable, Doc, Section } from '../render/document.js';
+import { coded, dataTable, type Audience } from './tables.js';
+import { isoDate, limitPercent, money, percent, periodName, points, wholePercent } from './format.js';
 import { t, type Lang, type MessageKey } from './i18n.js';
-import { cadenceSections } from './cadence.js';
+import { cadenceSections, cadenceTables } from './cadence.js';
 import type { Warning } from '../codes/warnings.js';
 import { warningText } from './messages/warnings.js';
-import { leadsSections } from './leads.js';
-import { matrixSections } from './matrix.js';
-import { shareSections } from './share.js';
-import { offersSections } from './offers.js';
-import { funnelSections } from './funnel.js';
-import { clientBaseSections } from './dynamics.js';
+import { leadsSections, leadsTables } from './leads.js';
+import { matrixSections, matrixTables } from './matrix.js';
+import { CLASS_TONE, shareSections, shareTables } from './share.js';
+import { offersSections, offersTables } from './offers.js';
+import { clientBaseSections, dynamicsTables } from './dynamics.js';
+import { funnelSections, funnelTables } from './funnel.js';
 
 /** `2026-10-01 — 2026-10-31`, or `01.10.2026 — 31.10.2026` in Russian. */
 const span = (p: { from: string; to: string }, lang: Lang): string =>
@@ -72,22 +73,46 @@ function comparisonSections(c: Comparison, lang: Lang): Section[] {
         x.client,
         percent(x.previousShare, lang),
         percent(x.share, lang),
-        { text: points(x.change, lang), tone: x.change > 0 ? 'warn' : 'good' },
+        x.change === null
+          ? { text: t(lang, 'newInPeriod'), tone: 'key' }
+          : { text: points(x.change, lang), tone: x.change > 0 ? 'warn' : 'good' },
       ]),
     },
   ];
 }
 
-/** The Pareto chart's bars and cumulative line: clients with a share (net refunds have none to draw). */
+/** Why there is no comparison, in one line: nothing won in the previous period (and when the deals begin), or a net refund. */
+function noComparisonLine(r: ReportResult, n: NoComparison, lang: Lang): string {
+  const line = t(lang, n.reason === 'no-won-deals' ? 'noComparison' : 'noComparisonNonPositive')
+    .replace('{from}', isoDate(r.previousPeriod.from, lang))
+    .replace('{to}', isoDate(r.previousPeriod.to, lang));
+  const first =
+    n.firstOrder === null ? '' : ` (${t(lang, 'firstOrder').replace('{date}', isoDate(n.firstOrder, lang))})`;
+  return `${line}${first}`;
+}
+
+/** Clients named under the Pareto chart's axis: the largest, where a name has room. */
+const PARETO_NAMED = 10;
+
+/**
+ * The Pareto chart's bars and cumulative line: clients with a share (net refunds have none to
+ * draw), each titled with its name, share and class and coloured by its class, the first named.
+ */
 function paretoBars(
   clients: ClientShare[],
   lang: Lang,
-): { bars: { title: string; share: number }[]; cumulative: number[] } {
-  const bars: { title: string; share: number }[] = [];
+): { bars: Extract<Chart, { type: 'pareto' }>['bars']; cumulative: number[] } {
+  const bars: Extract<Chart, { type: 'pareto' }>['bars'] = [];
   const cumulative: number[] = [];
   for (const c of clients) {
-    if (c.share === null || c.cumulativeShare === null) continue;
-    bars.push({ title: `${c.client}: ${percent(c.share, lang)}`, share: c.share });
+    if (c.share === null || c.cumulativeShare === null || c.class === null) continue;
+    const tone = CLASS_TONE[c.class];
+    bars.push({
+      title: `${c.client}: ${percent(c.share, lang)} (${t(lang, c.class)})`,
+      share: c.share,
+      ...(bars.length < PARETO_NAMED ? { label: c.client } : {}),
+      ...(tone ? { tone } : {}),
+    });
     cumulative.push(c.cumulativeShare);
   }
   return { bars, cumulative };
@@ -101,11 +126,15 @@ function charts(
   const pareto: Chart | null = share
     ? {
         type: 'pareto',
-        name: t(lang, 'concentrationChart'),
+        name: t(lang, 'concentrationChartName'),
         ...paretoBars(share.clients.slice(0, 40), lang),
-        lines: [share.thresholds.key, share.thresholds.critical, share.thresholds.golden].map((p) => ({
-          at: p / 100,
-          label: percent(p / 100, lang),
+        legend: (['golden', 'critical', 'key', 'regular'] as const).map((k) => ({
+          label: t(lang, k),
+          ...(CLASS_TONE[k] ? { tone: CLASS_TONE[k] } : {}),
+        })),
+        lines: [share.thresholds.key, share.thresholds.critical, share.thresholds.golden].map((at) => ({
+          at,
+          label: limitPercent(at, lang),
         })),
         axis: [0, 0.25, 0.5, 0.75, 1].map((f) => wholePercent(f, lang)),
       }
@@ -119,6 +148,7 @@ function charts(
   const matrix: Chart | null = m
     ? {
         type: 'grid',
+        name: t(lang, 'matrixChartName'),
         colLabels: [t(lang, 'gridCan'), t(lang, 'gridCannot')],
         rowLabels: [t(lang, 'gridWants'), t(lang, 'gridDoesNotWant')],
         cells: [
@@ -138,6 +168,7 @@ function charts(
   const leads: Chart | null = l
     ? {
         type: 'grid',
+        name: t(lang, 'leadsChartName'),
         colLabels: [t(lang, 'big'), t(lang, 'small')],
         rowLabels: [t(lang, 'fast'), t(lang, 'slow')],
         cells: [
@@ -152,6 +183,9 @@ function charts(
   const timeline: Chart | null = c
     ? {
         type: 'timeline',
+        name: t(lang, 'timelineChartName')
+          .replace('{from}', isoDate(c.window.from, lang))
+          .replace('{to}', isoDate(c.window.to, lang)),
         from: c.window.from,
         to: c.window.to,
         rows: c.timeline.map((x) => ({ label: x.client, positives: x.positives, negatives: x.negatives })),
@@ -161,8 +195,23 @@ function charts(
   return { pareto, matrix, leads, timeline };
 }
 
-/** `files`: how each input was taken, in `lang` (the JSON's `files` are the same in English). */
-export function reportDoc(r: ReportResult, warnings: Warning[], lang: Lang, files: string[]): Doc {
+/** Why the as-of day is that day: folio's choice in words, or the flag that gave it. */
+function asOfReason(r: ReportResult, lang: Lang): string {
+  if (r.asOfSource === 'period') return t(lang, 'asOfAfterPeriod');
+  return r.asOfSource === 'today' ? t(lang, 'asOfToday') : '--as-of';
+}
+
+/** The as-of day, and why it is that day when folio chose it. */
+function asOfText(r: ReportResult, lang: Lang): string {
+  const day = isoDate(r.asOf, lang);
+  return r.asOfSource === 'given' ? day : `${day} (${asOfReason(r, lang)})`;
+}
+
+/**
+ * `files`: how each input was taken, in `lang` (the JSON's `files` are the same in English);
+ * `allLeads`: every lead in the queue, not the first of each group.
+ */
+export function reportDoc(r: ReportResult, warnings: Warning[], lang: Lang, files: string[], allLeads = false): Doc {
   const chart = charts(r, lang);
   const sections: Section[] = [
     {
@@ -170,7 +219,7 @@ export function reportDoc(r: ReportResult, warnings: Warning[], lang: Lang, file
       facts: [
         [t(lang, 'period'), span(r.period, lang)],
         [t(lang, 'previousPeriod'), span(r.previousPeriod, lang)],
-        [t(lang, 'asOf'), isoDate(r.asOf, lang)],
+        [t(lang, 'asOf'), asOfText(r, lang)],
       ],
     },
   ];
@@ -183,6 +232,12 @@ export function reportDoc(r: ReportResult, warnings: Warning[], lang: Lang, file
     sections.push({ kind: 'heading', title: t(lang, 'portfolioSection') }, ...shareSections(r.share, lang));
     if (chart.pareto) sections.push({ kind: 'chart', title: t(lang, 'concentrationChart'), chart: chart.pareto });
     if (r.comparison) sections.push(...comparisonSections(r.comparison, lang));
+    else if (r.noComparison)
+      sections.push({
+        kind: 'notes',
+        title: t(lang, 'comparison'),
+        lines: [{ text: noComparisonLine(r, r.noComparison, lang), tone: 'muted' }],
+      });
   } else sections.push(skipped('portfolioSection'));
   if (r.dynamics)
     sections.push(
@@ -198,7 +253,7 @@ export function reportDoc(r: ReportResult, warnings: Warning[], lang: Lang, file
   if (r.leads) {
     sections.push({ kind: 'heading', title: t(lang, 'leadsSection') });
     if (chart.leads) sections.push({ kind: 'chart', chart: chart.leads });
-    sections.push(...leadsSections(r.leads, lang));
+    sections.push(...leadsSections(r.leads, lang, allLeads));
   } else sections.push(skipped('leadsSection'));
   if (r.cadence) {
     sections.push({ kind: 'heading', title: t(lang, 'cadenceSection') }, ...cadenceSections(r.cadence, lang));
@@ -220,4 +275,136 @@ export function reportDoc(r: ReportResult, warnings: Warning[], lang: Lang, file
   );
   sections.push({ kind: 'notes', title: t(lang, 'inputsSection'), lines: files });
   return { title: reportTitle(r.period, lang), sections, lang };
+}
+
+/** The comparison as data: the figures, the class changes, new and lost clients, the top clients' shares. */
+function comparisonTables(c: Comparison, lang: Audience): DataTable[] {
+  const className = (k: string | null): string | null => coded(lang, k, k as MessageKey | null);
+  return [
+    dataTable(
+      'comparison',
+      lang,
+      [
+        ['keyShare', 'share'],
+        ['previousKeyShare', 'share'],
+        ['keyShareChange', 'share'],
+        ['hhi', 'decimal'],
+        ['previousHhi', 'decimal'],
+        ['hhiChange', 'decimal'],
+        ['newClients', 'integer'],
+        ['lostClients', 'integer'],
+      ],
+      [
+        {
+          keyShare: c.keyShare.current,
+          previousKeyShare: c.keyShare.previous,
+          keyShareChange: c.keyShare.change,
+          hhi: c.hhi.current,
+          previousHhi: c.hhi.previous,
+          hhiChange: c.hhi.change,
+          newClients: c.newClients.length,
+          lostClients: c.lostClients.length,
+        },
+      ],
+      true,
+    ),
+    dataTable(
+      'classChanges',
+      lang,
+      [
+        ['client', 'text'],
+        ['previousClass', 'text'],
+        ['class', 'text'],
+      ],
+      c.classChanges.map((x) => ({ client: x.client, previousClass: className(x.from), class: className(x.to) })),
+    ),
+    dataTable(
+      'newAndLost',
+      lang,
+      [
+        ['client', 'text'],
+        ['movement', 'text'],
+      ],
+      [
+        ...c.newClients.map((client) => ({ client, movement: coded(lang, 'new', 'newInPeriod') })),
+        ...c.lostClients.map((client) => ({ client, movement: coded(lang, 'lost', 'dynLost') })),
+      ],
+    ),
+    dataTable(
+      'topClients',
+      lang,
+      [
+        ['client', 'text'],
+        ['previousShare', 'share'],
+        ['share', 'share'],
+        ['change', 'share'],
+      ],
+      c.topClients.map((x) => ({ client: x.client, previousShare: x.previousShare, share: x.share, change: x.change })),
+    ),
+  ];
+}
+
+/**
+ * Every section of the report as data, in the document's order: the report's days, then each
+ * analysis present, the warnings and the inputs. A new analysis adds its tables here and
+ * reaches NDJSON, CSV and the workbook with no change to them.
+ */
+export function reportTables(r: ReportResult, warnings: Warning[], lang: Audience, files: string[]): DataTable[] {
+  const say = lang ?? 'en';
+  const head = {
+    periodFrom: r.period.from,
+    periodTo: r.period.to,
+    previousFrom: r.previousPeriod.from,
+    previousTo: r.previousPeriod.to,
+    asOf: r.asOf,
+    asOfSource: lang === null ? r.asOfSource : asOfReason(r, lang),
+    comparison:
+      r.comparison !== null
+        ? coded(lang, 'previous-period', 'comparison')
+        : r.noComparison === null
+          ? null
+          : lang === null
+            ? r.noComparison.reason
+            : noComparisonLine(r, r.noComparison, lang),
+  };
+  return [
+    dataTable(
+      'report',
+      lang,
+      [
+        ['periodFrom', 'date'],
+        ['periodTo', 'date'],
+        ['previousFrom', 'date'],
+        ['previousTo', 'date'],
+        ['asOf', 'date'],
+        ['asOfSource', 'text'],
+        ['comparison', 'text'],
+      ],
+      [head],
+      true,
+    ),
+    ...(r.share ? shareTables(r.share, lang) : []),
+    ...(r.comparison ? comparisonTables(r.comparison, lang) : []),
+    ...(r.dynamics ? dynamicsTables(r.dynamics, lang, r.previousStages) : []),
+    ...(r.matrix ? matrixTables(r.matrix, lang) : []),
+    ...(r.leads ? leadsTables(r.leads, lang) : []),
+    ...(r.cadence ? cadenceTables(r.cadence, lang) : []),
+    ...(r.offers ? offersTables(r.offers, lang) : []),
+    ...(r.funnel ? funnelTables(r.funnel, lang) : []),
+    dataTable(
+      'warnings',
+      lang,
+      [
+        ['code', 'text'],
+        ['message', 'text'],
+      ],
+      warnings.map((w) => ({ code: w.code, message: warningText(w, say) })),
+    ),
+    dataTable(
+      'files',
+      lang,
+      [['input', 'text']],
+      files.map((input) => ({ input })),
+    ),
+  ];
 }

@@ -1,10 +1,12 @@
 import type { RevenueClass, ShareJson } from '../analyses/share.js';
 import { periodJson, type Period } from '../normalize/period.js';
-import type { Cell, Doc, Section, Tone } from '../render/document.js';
-import { isoDate, money, percent } from './format.js';
+import type { Cell, DataTable, Doc, Section, Tone } from '../render/document.js';
+import { coded, dataTable, type Audience } from './tables.js';
+import { isoDate, limitPercent, money, percent } from './format.js';
 import { t, type Lang } from './i18n.js';
 
-const CLASS_TONE: Record<RevenueClass, Tone | undefined> = {
+/** A class's colour in tables and charts; regular has none. */
+export const CLASS_TONE: Record<RevenueClass, Tone | undefined> = {
   golden: 'golden',
   critical: 'critical',
   key: 'key',
@@ -87,7 +89,10 @@ export function shareSections(result: ShareJson, lang: Lang): Section[] {
   else if (result.clients.some((c) => c.class === 'critical'))
     advice.push({ text: t(lang, 'adviceCritical'), tone: 'warn' });
   if (p.band === 'mono')
-    advice.push({ text: t(lang, 'adviceMono').replace('{mono}', String(result.thresholds.bands.mono)), tone: 'bad' });
+    advice.push({
+      text: t(lang, 'adviceMono').replace('{mono}', limitPercent(result.thresholds.bands.mono, lang)),
+      tone: 'bad',
+    });
   if (p.keyClients > 0) advice.push(t(lang, 'adviceKey'));
   if (advice.length > 0) sections.push({ kind: 'notes', title: t(lang, 'advice'), lines: advice });
   return sections;
@@ -98,4 +103,80 @@ export function shareDoc(result: ShareJson, period: Period | null, lang: Lang): 
     title: `${t(lang, 'shareTitle')} · ${t(lang, 'period')}: ${periodText(period, lang)}`,
     sections: shareSections(result, lang),
   };
+}
+
+/** The clients, the portfolio's figures and the key clients per manager, as data. */
+export function shareTables(result: ShareJson, lang: Audience): DataTable[] {
+  const p = result.portfolio;
+  return [
+    dataTable(
+      'share',
+      lang,
+      [
+        ['rank', 'integer'],
+        ['client', 'text'],
+        ['revenue', 'decimal'],
+        ['share', 'share'],
+        ['cumulativeShare', 'share'],
+        ['class', 'text'],
+        ['manager', 'text'],
+      ],
+      result.clients.map((c) => ({
+        rank: c.rank,
+        client: c.client,
+        revenue: c.revenue,
+        share: c.share,
+        cumulativeShare: c.cumulativeShare,
+        class: lang === null ? c.class : t(lang, c.class ?? 'noShare'),
+        manager: c.manager ?? null,
+      })),
+    ),
+    dataTable(
+      'portfolio',
+      lang,
+      [
+        ['total', 'decimal'],
+        ['shareBase', 'decimal'],
+        ['currency', 'text'],
+        ['clients', 'integer'],
+        ['keyClients', 'integer'],
+        ['keyShare', 'share'],
+        ['band', 'text'],
+        ['top1', 'share'],
+        ['top5', 'share'],
+        ['hhi', 'decimal'],
+      ],
+      [
+        {
+          total: result.total,
+          shareBase: p.shareBase,
+          currency: result.currency,
+          clients: p.clients,
+          keyClients: p.keyClients,
+          keyShare: p.keyShare,
+          band: coded(lang, p.band, p.band),
+          top1: p.top1,
+          top5: p.top5,
+          hhi: p.hhi,
+        },
+      ],
+      true,
+    ),
+    dataTable(
+      'shareManagers',
+      lang,
+      [
+        ['manager', 'text'],
+        ['keyClients', 'integer'],
+        ['clientNames', 'text'],
+        ['overloaded', 'boolean'],
+      ],
+      result.managers.map((m) => ({
+        manager: m.manager,
+        keyClients: m.keyClients,
+        clientNames: m.clients.join(', '),
+        overloaded: m.overloaded,
+      })),
+    ),
+  ];
 }

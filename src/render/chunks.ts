@@ -1,10 +1,10 @@
 /**
- * The output of the machine formats as a sequence of strings, written one after another:
+ * The output of the machine formats as a sequence of strings (or bytes: a workbook), written one after another:
  * a million-lead queue never has to exist as one string. Pieces are joined into chunks of
  * about `CHUNK` characters, so a writer makes a few thousand writes, not millions.
  * A piece is never cut, so a chunk never ends inside a character's surrogate pair.
  */
-export type Chunks = Iterable<string>;
+export type Chunks = Iterable<string | Uint8Array>;
 
 export const CHUNK = 1 << 16;
 

@@ -1,5 +1,5 @@
 import { batched, type Chunks } from './chunks.js';
-import type { MachineRow } from './document.js';
+import type { DataTable } from './document.js';
 
 /**
  * A text cell that Excel or LibreOffice would run as a formula (`=`, `+`, `-`, `@`, or a
@@ -22,12 +22,23 @@ function line(cells: readonly (string | number | boolean | null)[]): string {
   return `${text}\n`;
 }
 
-/** RFC 4180 CSV with a header row, LF line ends, numbers as plain decimals. */
-export function csvChunks(rows: Iterable<MachineRow>, columns: readonly string[]): Chunks {
+/**
+ * RFC 4180 CSV with a header row, LF line ends, numbers as plain decimals: the rows of one
+ * list, or (`sectioned`) of every table under one header, a `section` column first and then
+ * every table's columns in the order they first appear (a row leaves the others empty).
+ */
+export function csvChunks(tables: readonly DataTable[], sectioned: boolean): Chunks {
+  const shown = sectioned ? tables : tables.slice(0, 1);
+  const columns: string[] = [];
+  for (const table of shown) for (const c of table.columns) if (!columns.includes(c.key)) columns.push(c.key);
   return batched(
     (function* () {
-      yield line(columns);
-      for (const row of rows) yield line(columns.map((c) => row[c] ?? null));
+      yield line(sectioned ? ['section', ...columns] : columns);
+      for (const table of shown)
+        for (const row of table.rows) {
+          const cells = columns.map((c) => row[c] ?? null);
+          yield line(sectioned ? [table.section, ...cells] : cells);
+        }
     })(),
   );
 }

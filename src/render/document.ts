@@ -30,21 +30,29 @@ export interface GridCell {
   tone: Tone;
 }
 
-/** Charts drawn by the HTML report; other formats carry the same figures as tables. */
+/**
+ * Charts drawn by the HTML report; other formats carry the same figures as tables. Each has
+ * a `name` that says what it shows: its accessible name and its title (worded by present).
+ */
 export type Chart =
-  /** `title`: a bar's tooltip, `lines`: the class thresholds with their labels, `axis`: the labels of 0, 25, 50, 75 and 100%; all worded by present. */
+  /**
+   * A bar per client's share: `title` its tooltip, `label` the client's name under the axis
+   * (the top clients only), `tone` its class's colour; `lines`: the class thresholds with their
+   * labels; `axis`: the labels of 0, 25, 50, 75 and 100%; `legend`: each colour's class.
+   */
   | {
       type: 'pareto';
       name: string;
-      bars: { title: string; share: number }[];
+      bars: { title: string; share: number; label?: string; tone?: Tone }[];
       cumulative: number[];
       lines: { at: number; label: string }[];
       axis: string[];
+      legend: { label: string; tone?: Tone }[];
     }
   /** Rows × columns of cells: the 2×2 want/can and lead grids, the 3×3 ABC×XYZ grid. */
-  | { type: 'grid'; rowLabels: string[]; colLabels: string[]; cells: GridCell[][] }
+  | { type: 'grid'; name: string; rowLabels: string[]; colLabels: string[]; cells: GridCell[][] }
   /** One small line per row over equal steps (a client's monthly revenue). */
-  | { type: 'sparklines'; rows: { label: string; values: number[] }[] }
+  | { type: 'sparklines'; name: string; rows: { label: string; values: number[] }[] }
   /**
    * Small funnels side by side (the team's, then each manager's): a bar per step, as wide as
    * its share of the first step. `title` heads a funnel; `name` is its accessible name.
@@ -56,6 +64,7 @@ export type Chart =
   /** Days are ISO (they place the dots); `dayText` writes one as the document's language does. */
   | {
       type: 'timeline';
+      name: string;
       from: string;
       to: string;
       rows: { label: string; positives: string[]; negatives: string[] }[];
@@ -80,5 +89,37 @@ export function cellText(cell: Cell): string {
   return typeof cell === 'string' ? cell : cell.text;
 }
 
-/** Flat records for CSV and NDJSON: one per item of a command's main list. */
+/** Flat records for CSV, NDJSON and spreadsheets: one per item of a list. */
 export type MachineRow = Record<string, string | number | boolean | null>;
+
+/**
+ * What a column holds, for a spreadsheet: a number, a share (a fraction, shown as a
+ * percentage), a day (ISO text, written as a date), a yes/no, or text. CSV and NDJSON write
+ * the value as it is.
+ */
+export type ValueType = 'text' | 'integer' | 'decimal' | 'share' | 'date' | 'boolean';
+
+export interface DataColumn {
+  /** The field's name in NDJSON and CSV (English, stable). */
+  key: string;
+  /** Its name for people (a spreadsheet's header), in the output's language. */
+  label: string;
+  type: ValueType;
+}
+
+/**
+ * One section of a command's data: a list (clients, leads, findings) or a single record (a
+ * summary). NDJSON and CSV tell sections apart by `section`; a workbook gives each a sheet.
+ * A new section is one more table in the command's list: no format knows sections by name.
+ */
+export interface DataTable {
+  /** Stable English name: NDJSON's and CSV's `section` (`share`, `leads`, `cadence`…). */
+  section: string;
+  /** Its name for people (a sheet's name), in the output's language. */
+  title: string;
+  columns: DataColumn[];
+  /** Made as they are written: a million leads are never held as rows. */
+  rows: Iterable<MachineRow>;
+  /** One record, not a list: a spreadsheet shows it as name and value down two columns. */
+  record?: boolean;
+}

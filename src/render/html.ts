@@ -9,7 +9,7 @@ td.r,th.r{text-align:right}th{background:#f6f6f6}
 .golden{color:#b8860b;font-weight:600}.critical,.bad{color:#c0392b;font-weight:600}.key{color:#1f77b4}.good{color:#2e8b57}.warn{color:#d68910}.muted{color:#888}
 dl{display:grid;grid-template-columns:max-content auto;gap:.2em 1em}dt{color:#555}dd{margin:0}
 svg.chart{width:100%;height:auto;font-size:11px;margin:.5em 0}
-.bar{fill:#1f77b4;fill-opacity:.75}.cumulative{fill:none;stroke:#c0392b;stroke-width:2}.threshold{stroke:#888;stroke-dasharray:4 3}
+.bar{fill-opacity:.8}.bar-label{font-size:10px}.cumulative{fill:none;stroke:#c0392b;stroke-width:2}.threshold{stroke:#888;stroke-dasharray:4 3}
 .funnels{display:flex;flex-wrap:wrap;gap:.5em 1.5em}svg.chart.funnel{width:240px}
 .track{stroke:#ccc}.spark{fill:none;stroke:#1f77b4;stroke-width:1.5}.positive{fill:#2e8b57}.negative{fill:#c0392b}.cell-title{font-weight:600}.cell-value{font-size:13px}.axis-label{font-weight:600}
 `;

@@ -18,21 +18,56 @@ const COLOURS: Record<Tone, string> = {
 
 const DAY = 86_400_000;
 
-/** The revenue concentration (Pareto) chart: share bars, the cumulative line, and the 10/20/50% lines. */
+/** The chart's frame: an image to assistive technology, named by its `aria-label` and its `<title>`. */
+function svg(kind: string, width: number, height: number, name: string, body: string): string {
+  const label = escapeHtml(name);
+  return `<svg class="chart ${kind}" viewBox="0 0 ${width} ${height}" role="img" aria-label="${label}"><title>${label}</title>${body}</svg>`;
+}
+
+/** Bars of the regular class are grey; the upper classes take their tone's colour. */
+const barColour = (tone: Tone | undefined): string => (tone ? COLOURS[tone] : '#9aa5b1');
+
+/** Names under the axis are cut to this many characters (the bar's title holds the whole name). */
+const LABEL_CHARS = 18;
+
+/** A name cut to fit under the axis: at its last space that leaves a word or more, else mid-word. */
+function shortLabel(name: string): string {
+  if (name.length <= LABEL_CHARS) return name;
+  const head = name.slice(0, LABEL_CHARS - 1);
+  const space = head.lastIndexOf(' ');
+  return `${(space >= 4 ? head.slice(0, space) : head).trimEnd()}…`;
+}
+
+/**
+ * The revenue concentration (Pareto) chart: a bar per client's share in its class's colour,
+ * each with a title (name and share), the top clients named under the axis; the cumulative
+ * line, the key, critical and golden thresholds, and a legend of the colours.
+ */
 function pareto(c: Extract<Chart, { type: 'pareto' }>): string {
   const width = 760;
-  const height = 300;
+  const labelled = c.bars.some((b) => b.label !== undefined);
+  const bottom = labelled ? 110 : 24;
+  const top = 28;
+  const height = top + 220 + bottom;
   const left = 44;
-  const bottom = 24;
-  const plotH = height - bottom - 10;
+  const plotH = 220;
   const n = Math.max(c.bars.length, 1);
   const barW = (width - left - 10) / n;
-  const y = (f: number): number => 10 + plotH * (1 - Math.max(0, Math.min(1, f)));
+  const y = (f: number): number => top + plotH * (1 - Math.max(0, Math.min(1, f)));
   const bars = c.bars
     .map(
       (b, i) =>
-        `<rect class="bar" x="${(left + i * barW + 1).toFixed(1)}" y="${y(b.share).toFixed(1)}" width="${Math.max(barW - 2, 1).toFixed(1)}" height="${(plotH * Math.max(0, b.share)).toFixed(1)}"><title>${escapeHtml(b.title)}</title></rect>`,
+        `<rect class="bar" x="${(left + i * barW + 1).toFixed(1)}" y="${y(b.share).toFixed(1)}" width="${Math.max(barW - 2, 1).toFixed(1)}" height="${(plotH * Math.max(0, b.share)).toFixed(1)}" fill="${barColour(b.tone)}"><title>${escapeHtml(b.title)}</title></rect>`,
     )
+    .join('');
+  const names = c.bars
+    .map((b, i) => {
+      if (b.label === undefined) return '';
+      const shown = shortLabel(b.label);
+      const x = (left + i * barW + barW / 2).toFixed(1);
+      const at = (top + plotH + 12).toFixed(1);
+      return `<text class="bar-label" x="${x}" y="${at}" text-anchor="end" transform="rotate(-45 ${x} ${at})">${escapeHtml(shown)}</text>`;
+    })
     .join('');
   const points = c.cumulative.map((f, i) => `${(left + i * barW + barW / 2).toFixed(1)},${y(f).toFixed(1)}`).join(' ');
   const lines = c.lines
@@ -47,7 +82,19 @@ function pareto(c: Extract<Chart, { type: 'pareto' }>): string {
         `<text x="${left - 4}" y="${(y(f) + 4).toFixed(1)}" text-anchor="end">${escapeHtml(c.axis[i] ?? '')}</text>`,
     )
     .join('');
-  return `<svg class="chart pareto" viewBox="0 0 ${width} ${height}" role="img" aria-label="${escapeHtml(c.name)}">${axis}${bars}${lines}<polyline class="cumulative" points="${points}"/></svg>`;
+  const legend = c.legend
+    .map(
+      (l, i) =>
+        `<rect x="${left + i * 110}" y="6" width="10" height="10" fill="${barColour(l.tone)}"/><text x="${left + i * 110 + 14}" y="15">${escapeHtml(l.label)}</text>`,
+    )
+    .join('');
+  return svg(
+    'pareto',
+    width,
+    height,
+    c.name,
+    `${legend}${axis}${bars}${names}${lines}<polyline class="cumulative" points="${points}"/>`,
+  );
 }
 
 function gridCell(cell: GridCell, x: number, y: number, w: number, h: number): string {
@@ -76,7 +123,13 @@ function grid(c: Extract<Chart, { type: 'grid' }>): string {
   const cells = c.cells
     .map((row, r) => row.map((cell, k) => gridCell(cell, x0 + k * w, y0 + r * h, w - 6, h - 6)).join(''))
     .join('');
-  return `<svg class="chart grid" viewBox="0 0 ${x0 + c.colLabels.length * w + 10} ${y0 + c.rowLabels.length * h + 10}" role="img">${head}${side}${cells}</svg>`;
+  return svg(
+    'grid',
+    x0 + c.colLabels.length * w + 10,
+    y0 + c.rowLabels.length * h + 10,
+    c.name,
+    `${head}${side}${cells}`,
+  );
 }
 
 /** A label and a small line per row, each scaled to its own largest value; the baseline is zero. */
@@ -99,7 +152,7 @@ function sparklines(c: Extract<Chart, { type: 'sparklines' }>): string {
       return `<text x="${left - 8}" y="${top + lineH / 2 + 4}" text-anchor="end">${escapeHtml(r.label)}</text><line class="track" x1="${left}" x2="${width - 10}" y1="${zero}" y2="${zero}"/><polyline class="spark" points="${points}"/>`;
     })
     .join('');
-  return `<svg class="chart sparklines" viewBox="0 0 ${width} ${16 + Math.max(c.rows.length, 1) * rowH}" role="img">${rows}</svg>`;
+  return svg('sparklines', width, 16 + Math.max(c.rows.length, 1) * rowH, c.name, rows);
 }
 
 /** One line per key client over the window: positive contacts green, negative red. */
@@ -127,7 +180,7 @@ function timeline(c: Extract<Chart, { type: 'timeline' }>): string {
     })
     .join('');
   const axis = `<text x="${left}" y="14">${shown(c.from)}</text><text x="${width - 12}" y="14" text-anchor="end">${shown(c.to)}</text>`;
-  return `<svg class="chart timeline" viewBox="0 0 ${width} ${30 + Math.max(c.rows.length, 1) * rowH}" role="img">${axis}${rows}</svg>`;
+  return svg('timeline', width, 30 + Math.max(c.rows.length, 1) * rowH, c.name, `${axis}${rows}`);
 }
 
 /** One small funnel per entry, each its own image with an accessible name, laid out side by side. */

@@ -1,14 +1,8 @@
 import { says } from '../codes/errors.js';
-import { cadenceDoc } from '../present/cadence.js';
+import { cadenceDoc, cadenceTables } from '../present/cadence.js';
 import { warningJson } from '../present/messages/warnings.js';
 import { warning } from '../codes/warnings.js';
-import {
-  type AgendaItem,
-  type CadenceJson,
-  analyzeCadence,
-  CadenceLog,
-  type CadenceOptions,
-} from '../analyses/cadence.js';
+import { type CadenceJson, analyzeCadence, CadenceLog, type CadenceOptions } from '../analyses/cadence.js';
 import type { ShareOptions } from '../analyses/share.js';
 import { FolioError } from '../errors.js';
 import { type Activity, ACTIVITY_NEEDS } from '../normalize/activities.js';
@@ -16,7 +10,6 @@ import { formatDay } from '../normalize/dates.js';
 import type { Period } from '../normalize/period.js';
 import { detach, displayName, nameKey } from '../normalize/text.js';
 import type { Vocabulary } from '../normalize/vocabulary.js';
-import type { MachineRow } from '../render/document.js';
 import { type Lang } from '../present/i18n.js';
 import { buildEnvelope } from '../schema/build.js';
 import type { InputOptions } from '../load/input-options.js';
@@ -227,33 +220,8 @@ export async function runCadence(options: CadenceRunOptions): Promise<CommandOut
       warnings.map(warningJson),
     ),
     doc: () => cadenceDoc(result, options.lang),
-    rows: () => agendaRows(result.agenda),
-    columns: [
-      'client',
-      'status',
-      'lastPositive',
-      'nextDue',
-      'daysUntilDue',
-      'personalAllowed',
-      'allowedFrom',
-      'manager',
-    ],
+    tables: (lang) => cadenceTables(result, lang),
+    sectioned: false,
     exitCode: 0,
   };
-}
-
-/** The agenda's rows for NDJSON and CSV, made one at a time as they are written. */
-function* agendaRows(agenda: readonly AgendaItem[]): Generator<MachineRow> {
-  for (const a of agenda) {
-    yield {
-      client: a.client,
-      status: a.status,
-      lastPositive: a.lastPositive,
-      nextDue: a.nextDue,
-      daysUntilDue: a.daysUntilDue,
-      personalAllowed: a.personalAllowed,
-      allowedFrom: a.allowedFrom,
-      manager: a.manager,
-    };
-  }
 }

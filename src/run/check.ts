@@ -1,5 +1,6 @@
 import { says } from '../codes/errors.js';
-import { checkDoc, githubAnnotations } from '../present/check.js';
+import { checkDoc, checkTables, githubAnnotations } from '../present/check.js';
+import { formatDay } from '../normalize/dates.js';
 import { warningJson } from '../present/messages/warnings.js';
 import { type Warning, warning } from '../codes/warnings.js';
 import { type CheckResult, type Finding, type SkippedRule, CHECK_RULES, type CheckRule } from '../analyses/check.js';
@@ -320,28 +321,13 @@ export async function runCheck(o: CheckOptions): Promise<CommandOutput> {
     findings: found,
     ...(report.offers ? { holidays: report.offers.holidays } : {}),
   };
+  const checked = { from: formatDay(o.period.from), to: formatDay(o.period.to) };
+  const asOf = formatDay(o.asOf);
   return {
     envelope: buildEnvelope('check', periodJson(o.period), inputs, result, warnings.map(warningJson)),
-    doc: () => checkDoc(result, o.lang),
-    rows: () => [
-      ...skipped.map((s) => ({
-        rule: s.rule,
-        client: null,
-        manager: null,
-        file: null,
-        line: null,
-        details: `skipped: ${s.reason}`,
-      })),
-      ...found.map((f) => ({
-        rule: f.rule,
-        client: f.client ?? null,
-        manager: f.manager ?? null,
-        file: f.file ?? null,
-        line: f.line ?? null,
-        details: f.details,
-      })),
-    ],
-    columns: ['rule', 'client', 'manager', 'file', 'line', 'details'],
+    doc: () => checkDoc(result, o.lang, checked, asOf),
+    tables: (lang) => checkTables(result, lang, checked, asOf),
+    sectioned: false,
     exitCode: passed ? 0 : 1,
     github: () => githubAnnotations(result, o.lang),
   };

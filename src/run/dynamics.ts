@@ -9,12 +9,12 @@ import { DealHistory } from '../analyses/history.js';
 import { warning } from '../codes/warnings.js';
 import type { InputOptions } from '../load/input-options.js';
 import { loadDeals } from '../load/deals.js';
+import { percentToNumber } from '../normalize/money.js';
 import { periodJson } from '../normalize/period.js';
 import type { Vocabulary } from '../normalize/vocabulary.js';
-import { dynamicsDoc } from '../present/dynamics.js';
+import { dynamicsDoc, dynamicsTables } from '../present/dynamics.js';
 import type { Lang } from '../present/i18n.js';
 import { warningJson } from '../present/messages/warnings.js';
-import type { MachineRow } from '../render/document.js';
 import { buildEnvelope } from '../schema/build.js';
 import type { InputReport, Warning } from '../schema/envelope.js';
 import type { CommandOutput } from './output.js';
@@ -35,14 +35,15 @@ export function dynamicsJson(result: DynamicsResult, currency: string | null, o:
   return {
     ...result,
     currency,
+    // Shares and bounds as fractions, as every share in the JSON.
     thresholds: {
       months: o.months,
-      abc: [o.abc.a, o.abc.b],
-      xyz: [o.xyz.x, o.xyz.y],
+      abc: [percentToNumber(o.abc.a), percentToNumber(o.abc.b)],
+      xyz: [percentToNumber(o.xyz.x), percentToNumber(o.xyz.y)],
       dormantFactor: o.dormantFactor,
       dormantDays: o.dormantDays,
-      maxManagerShare: o.maxManagerShare,
-      key: o.share.key,
+      maxManagerShare: percentToNumber(o.maxManagerShare),
+      key: percentToNumber(o.share.key),
     },
   };
 }
@@ -73,7 +74,12 @@ export function dynamicsWarnings(r: DynamicsResult, inputs: InputReport[], maxMa
     for (const m of r.managers)
       if (m.overLimit)
         warnings.push(
-          warning('MANAGER_SHARE', { manager: m.manager, share: m.share, limit: maxManagerShare, clients: m.clients }),
+          warning('MANAGER_SHARE', {
+            manager: m.manager,
+            share: m.share,
+            limit: percentToNumber(maxManagerShare),
+            clients: m.clients,
+          }),
         );
   }
   if (!r.discountsKnown) warnings.push(warning('NO_DISCOUNT_COLUMN', { files }));
@@ -115,46 +121,8 @@ export async function runDynamics(o: DynamicsRunOptions): Promise<CommandOutput>
   return {
     envelope: buildEnvelope('dynamics', periodJson(window), inputs, result, warnings.map(warningJson)),
     doc: () => dynamicsDoc(result, o.lang),
-    rows: () => dynamicsRows(result),
-    columns: [
-      'rank',
-      'client',
-      'revenue',
-      'share',
-      'abc',
-      'xyz',
-      'cv',
-      'orders',
-      'firstOrder',
-      'lastOrder',
-      'medianIntervalDays',
-      'daysSinceLast',
-      'dormant',
-      'lost',
-      'stage',
-      'manager',
-    ],
+    tables: (lang) => dynamicsTables(result, lang),
+    sectioned: false,
     exitCode: 0,
   };
-}
-
-function dynamicsRows(r: DynamicsResult): MachineRow[] {
-  return r.clients.map((c, i) => ({
-    rank: i + 1,
-    client: c.client,
-    revenue: c.revenue,
-    share: c.share,
-    abc: c.abc,
-    xyz: c.xyz,
-    cv: c.cv,
-    orders: c.orders,
-    firstOrder: c.firstOrder,
-    lastOrder: c.lastOrder,
-    medianIntervalDays: c.medianIntervalDays,
-    daysSinceLast: c.daysSinceLast,
-    dormant: c.dormant,
-    lost: c.lost,
-    stage: c.stage,
-    manager: c.manager,
-  }));
 }

@@ -2,7 +2,7 @@ import { says } from '../codes/errors.js';
 import { extname } from 'node:path';
 import { FolioError } from '../errors.js';
 
-export const FORMATS = ['table', 'json', 'ndjson', 'csv', 'markdown', 'html', 'github'] as const;
+export const FORMATS = ['table', 'json', 'ndjson', 'csv', 'markdown', 'html', 'xlsx', 'github'] as const;
 export type Format = (typeof FORMATS)[number];
 
 export function parseFormat(text: string): Format {
@@ -30,6 +30,7 @@ const BY_EXTENSION: Record<string, Format> = {
   '.ndjson': 'ndjson',
   '.jsonl': 'ndjson',
   '.csv': 'csv',
+  '.xlsx': 'xlsx',
 };
 
 /** The format an output file's name says, or null. */

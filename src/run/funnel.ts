@@ -1,14 +1,6 @@
 import { says } from '../codes/errors.js';
 import { type Warning, warning } from '../codes/warnings.js';
-import {
-  CHANNEL_STEPS,
-  FunnelContacts,
-  type FunnelResult,
-  funnelResult,
-  FunnelTally,
-  wilsonUpper,
-  zOf,
-} from '../analyses/funnel.js';
+import { CHANNEL_STEPS, FunnelContacts, type FunnelResult, funnelResult, FunnelTally } from '../analyses/funnel.js';
 import { DealHistory } from '../analyses/history.js';
 import { FolioError } from '../errors.js';
 import { loadDeals } from '../load/deals.js';
@@ -17,10 +9,9 @@ import type { InputOptions } from '../load/input-options.js';
 import { formatDay } from '../normalize/dates.js';
 import { lastFullMonth, periodJson, type Period } from '../normalize/period.js';
 import type { Vocabulary } from '../normalize/vocabulary.js';
-import { funnelDoc } from '../present/funnel.js';
+import { funnelDoc, funnelTables } from '../present/funnel.js';
 import type { Lang } from '../present/i18n.js';
 import { warningJson } from '../present/messages/warnings.js';
-import type { MachineRow } from '../render/document.js';
 import { buildEnvelope } from '../schema/build.js';
 import type { InputReport } from '../schema/envelope.js';
 import type { CommandOutput } from './output.js';
@@ -161,46 +152,13 @@ export async function computeFunnel(o: FunnelRunOptions): Promise<ComputedFunnel
   return o.stages.length > 0 ? computeStageFunnel(o) : computeChannelFunnel(o);
 }
 
-/**
- * One row per manager and step, the team's first (`manager` null) and the clients with no
- * manager last (`scope` unassigned): `count` at the step, `rate` into it from the step before,
- * the team's rate, and for a manager the Wilson upper end of the rate and whether it is the weakest step.
- */
-function* funnelRows(r: FunnelResult): Generator<MachineRow> {
-  const z = zOf(r.confidence);
-  const lines = [
-    { scope: 'team', manager: null, counts: r.team.counts, weakest: null },
-    ...r.managers.map((m) => ({ scope: 'manager', manager: m.manager, counts: m.counts, weakest: m.weakest })),
-    ...((r.unassigned.counts[0] ?? 0) > 0
-      ? [{ scope: 'unassigned', manager: null, counts: r.unassigned.counts, weakest: null }]
-      : []),
-  ];
-  for (const line of lines) {
-    for (const [i, step] of r.steps.entries()) {
-      const count = line.counts[i] ?? 0;
-      const before = i === 0 ? 0 : (line.counts[i - 1] ?? 0);
-      const teamBefore = i === 0 ? 0 : (r.team.counts[i - 1] ?? 0);
-      yield {
-        scope: line.scope,
-        manager: line.manager,
-        step,
-        count,
-        rate: before === 0 ? null : count / before,
-        teamRate: teamBefore === 0 ? null : (r.team.counts[i] ?? 0) / teamBefore,
-        upper: line.scope === 'manager' && before > 0 ? wilsonUpper(count, before, z) : null,
-        weakest: line.weakest?.to === step,
-      };
-    }
-  }
-}
-
 export async function runFunnel(o: FunnelRunOptions): Promise<CommandOutput> {
   const { result, inputs, warnings } = await computeFunnel(o);
   return {
     envelope: buildEnvelope('funnel', result.window, inputs, result, warnings.map(warningJson)),
     doc: () => funnelDoc(result, o.lang),
-    rows: () => funnelRows(result),
-    columns: ['scope', 'manager', 'step', 'count', 'rate', 'teamRate', 'upper', 'weakest'],
+    tables: (lang) => funnelTables(result, lang),
+    sectioned: false,
     exitCode: 0,
   };
 }

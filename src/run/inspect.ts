@@ -1,13 +1,12 @@
 import type { Role } from '../load/inputs.js';
 import { warningJson } from '../present/messages/warnings.js';
 import type { Vocabulary } from '../normalize/vocabulary.js';
-import type { MachineRow } from '../render/document.js';
 import { type Lang } from '../present/i18n.js';
 import { buildEnvelope } from '../schema/build.js';
 import type { InputOptions } from '../load/input-options.js';
 import type { CommandOutput } from './output.js';
 import { inspectInput } from '../load/inspect.js';
-import { inspectDoc } from '../present/inspect.js';
+import { inspectDoc, inspectTables } from '../present/inspect.js';
 
 /**
  * How folio reads an export, for the analyst whose numbers look wrong: as deals, leads, an
@@ -23,8 +22,8 @@ export async function runInspect(
   return {
     envelope: buildEnvelope('inspect', null, [], result, warnings.map(warningJson)),
     doc: () => inspectDoc(result, details, lang),
-    rows: () => result.columns.map((c): MachineRow => ({ position: c.position, header: c.header, field: c.field })),
-    columns: ['position', 'header', 'field'],
+    tables: (lang) => inspectTables(result, lang),
+    sectioned: false,
     exitCode: 0,
   };
 }

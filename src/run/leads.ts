@@ -1,4 +1,4 @@
-import { leadsDoc } from '../present/leads.js';
+import { leadsDoc, leadsTables } from '../present/leads.js';
 import { leadReasonText } from '../present/messages/cells.js';
 import { warningJson } from '../present/messages/warnings.js';
 import { warning } from '../codes/warnings.js';
@@ -8,11 +8,9 @@ import {
   type LeadInput,
   type LeadOptions,
   type LeadsResult,
-  type RankedLead,
 } from '../analyses/leads.js';
 import { formatDay } from '../normalize/dates.js';
 import type { Vocabulary } from '../normalize/vocabulary.js';
-import type { MachineRow } from '../render/document.js';
 import { type Lang } from '../present/i18n.js';
 import { buildEnvelope } from '../schema/build.js';
 import type { InputOptions } from '../load/input-options.js';
@@ -89,37 +87,8 @@ export async function runLeads(options: LeadsRunOptions): Promise<CommandOutput>
   return {
     envelope: buildEnvelope('leads', null, inputs, result, warnings.map(warningJson)),
     doc: () => leadsDoc(result, options.lang),
-    rows: () => leadRows(result.leads),
-    columns: [
-      'priority',
-      'group',
-      'lead',
-      'client',
-      'amount',
-      'expectedClose',
-      'daysToClose',
-      'overdue',
-      'manager',
-      'reason',
-    ],
+    tables: (lang) => leadsTables(result, lang),
+    sectioned: false,
     exitCode: 0,
   };
-}
-
-/** The queue's rows for NDJSON and CSV, made one at a time as they are written. */
-function* leadRows(leads: readonly RankedLead[]): Generator<MachineRow> {
-  for (const l of leads) {
-    yield {
-      priority: l.priority,
-      group: l.group,
-      lead: l.lead,
-      client: l.client,
-      amount: l.amount,
-      expectedClose: l.expectedClose,
-      daysToClose: l.daysToClose,
-      overdue: l.overdue,
-      manager: l.manager,
-      reason: l.reason ?? null,
-    };
-  }
 }

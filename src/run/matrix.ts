@@ -1,4 +1,4 @@
-import { matrixDoc } from '../present/matrix.js';
+import { matrixDoc, matrixTables } from '../present/matrix.js';
 import { warningJson } from '../present/messages/warnings.js';
 import { warning } from '../codes/warnings.js';
 import { loadClients, type LoadedClients } from '../load/clients.js';
@@ -9,7 +9,6 @@ import { analyzeShare, type RevenueClass, type ShareOptions, type ShareResult } 
 import type { FlagRead } from '../normalize/flags.js';
 import { periodJson } from '../normalize/period.js';
 import { displayName, nameKey } from '../normalize/text.js';
-import type { MachineRow } from '../render/document.js';
 import { type Lang } from '../present/i18n.js';
 import { buildEnvelope } from '../schema/build.js';
 import type { InputOptions } from '../load/input-options.js';
@@ -109,20 +108,8 @@ export async function runMatrix(options: MatrixRunOptions): Promise<CommandOutpu
   return {
     envelope: buildEnvelope('matrix', period, inputs, result, warnings.map(warningJson)),
     doc: () => matrixDoc(result, options.lang),
-    rows: () =>
-      result.clients.map((c): MachineRow => ({
-        client: c.client,
-        want: c.want,
-        can: c.can,
-        quadrant: c.quadrant,
-        class: c.class ?? null,
-        revenue: c.revenue ?? null,
-        manager: c.manager ?? null,
-        segment: c.segment ?? null,
-        reason: c.reason ?? null,
-        task: c.task,
-      })),
-    columns: ['client', 'want', 'can', 'quadrant', 'class', 'revenue', 'manager', 'segment', 'reason', 'task'],
+    tables: (lang) => matrixTables(result, lang),
+    sectioned: false,
     exitCode: 0,
   };
 }

@@ -10,9 +10,8 @@ import { loadCalendar } from '../load/holidays.js';
 import { SameFields } from '../load/rows.js';
 import { formatDay } from '../normalize/dates.js';
 import type { Vocabulary } from '../normalize/vocabulary.js';
-import { offersSections } from '../present/offers.js';
+import { offersSections, offersTables } from '../present/offers.js';
 import { t, type Lang } from '../present/i18n.js';
-import type { MachineRow } from '../render/document.js';
 import { buildEnvelope } from '../schema/build.js';
 import type { CommandOutput } from './output.js';
 
@@ -121,32 +120,6 @@ export async function computeOffers(o: OffersRules): Promise<ComputedOffers> {
   return { result: done.result, inputs, warnings: [...warnings, ...done.warnings] };
 }
 
-/** One row per item of the four lists, told apart by `list`. */
-function offerRows(r: OffersResult): MachineRow[] {
-  const row = (
-    list: string,
-    x: { client: string; offer: string | null; amount: number | null; manager: string | null },
-    more: Partial<Record<'sent' | 'due' | 'contact' | 'expires' | 'daysLeft', string | number | null>>,
-  ): MachineRow => ({
-    list,
-    client: x.client,
-    offer: x.offer,
-    sent: more.sent ?? null,
-    due: more.due ?? null,
-    contact: more.contact ?? null,
-    expires: more.expires ?? null,
-    daysLeft: more.daysLeft ?? null,
-    amount: x.amount,
-    manager: x.manager,
-  });
-  return [
-    ...r.violations.map((v) => row('violation', v, { sent: v.sent, due: v.due, contact: v.contact })),
-    ...r.due.map((d) => row('due', d, { sent: d.sent, due: d.due, daysLeft: d.daysLeft })),
-    ...r.expiring.map((x) => row('expiring', x, { expires: x.expires, daysLeft: x.daysLeft })),
-    ...r.expired.map((x) => row('expired', x, { sent: x.sent, expires: x.expires, daysLeft: -x.daysAgo })),
-  ];
-}
-
 export async function runOffers(o: OffersRules & { lang: Lang }): Promise<CommandOutput> {
   const { result, inputs, warnings } = await computeOffers(o);
   return {
@@ -155,8 +128,8 @@ export async function runOffers(o: OffersRules & { lang: Lang }): Promise<Comman
       title: `${t(o.lang, 'offersTitle')} · ${t(o.lang, 'asOf')} ${isoDate(result.asOf, o.lang)}`,
       sections: offersSections(result, o.lang),
     }),
-    rows: () => offerRows(result),
-    columns: ['list', 'client', 'offer', 'sent', 'due', 'contact', 'expires', 'daysLeft', 'amount', 'manager'],
+    tables: (lang) => offersTables(result, lang),
+    sectioned: false,
     exitCode: 0,
   };
 }

@@ -75,7 +75,7 @@ export class Redactor implements NameSink {
       ...output,
       envelope: this.deep(output.envelope),
       doc: () => this.deep(output.doc()),
-      rows: () => this.each(output.rows()),
+      tables: (lang) => output.tables(lang).map((table) => ({ ...table, rows: this.each(table.rows) })),
       ...(github ? { github: () => this.text(github()) } : {}),
     };
   }

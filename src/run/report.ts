@@ -2,13 +2,13 @@ import type { Amount } from '../normalize/money.js';
 import { inputNotes } from '../present/messages/inputs.js';
 import { warningJson } from '../present/messages/warnings.js';
 import { warning } from '../codes/warnings.js';
-import { reportDoc } from '../present/report.js';
+import { reportDoc, reportTables } from '../present/report.js';
 import type { ReportResult } from '../analyses/report.js';
 import { compareShares } from '../analyses/compare.js';
 import type { ShareOptions } from '../analyses/share.js';
 import type { Role, ChosenFile, UnusedFile } from '../load/inputs.js';
 import { formatDay } from '../normalize/dates.js';
-import { periodJson, type Period } from '../normalize/period.js';
+import { periodJson, type AsOfSource, type Period } from '../normalize/period.js';
 import type { Vocabulary } from '../normalize/vocabulary.js';
 import { type Lang } from '../present/i18n.js';
 import { buildEnvelope } from '../schema/build.js';
@@ -55,6 +55,7 @@ export interface ReportOptions {
   /** False when `period` is the default (the last full month before as-of), not the user's. */
   periodGiven: boolean;
   asOf: number;
+  asOfSource: AsOfSource;
   share: ShareOptions;
   /** The user's additions to the status, outcome and channel lists. */
   vocabulary: Vocabulary;
@@ -73,6 +74,8 @@ export interface ReportOptions {
   /** Whose revenue classes make a client key for the cadence: the 12 months up to as-of, or the period. */
   keyPeriod: '12m' | 'period';
   dynamics: DynamicsOptions;
+  /** List every lead in the report's documents, not the first of each group. */
+  allLeads: boolean;
 }
 
 export interface ReportData {
@@ -94,11 +97,13 @@ export async function computeReport(o: ReportOptions): Promise<ReportData> {
   const dealFilter = { vocabulary: o.vocabulary, currency: o.currency };
   const result: ReportResult = {
     asOf: formatDay(o.asOf),
+    asOfSource: o.asOfSource,
     period: span(o.period),
     previousPeriod: span(previous),
     files: inputNotes(o.chosen, o.unused, 'en'),
     share: null,
     comparison: null,
+    noComparison: null,
     matrix: null,
     leads: null,
     cadence: null,
@@ -133,7 +138,11 @@ export async function computeReport(o: ReportOptions): Promise<ReportData> {
     });
     result.share = share.result;
     revenue = revenueByClient(share.ledger, share.result);
-    result.comparison = compareShares(share.result, share.previous);
+    if (share.previous) result.comparison = compareShares(share.result, share.previous);
+    else if (share.noPrevious) {
+      const first = history.firstOrder();
+      result.noComparison = { reason: share.noPrevious, firstOrder: first === null ? null : formatDay(first) };
+    }
     inputs.push(...share.inputs);
     warnings.push(...share.warnings);
     const base = clientBase(history, o, previous, share.inputs, share.result.currency);
@@ -327,9 +336,10 @@ export async function runReport(o: ReportOptions): Promise<CommandOutput> {
   const { result, inputs, warnings } = await computeReport(o);
   return {
     envelope: buildEnvelope('report', periodJson(o.period), inputs, result, warnings.map(warningJson)),
-    doc: () => reportDoc(result, warnings, o.lang, inputNotes(o.chosen, o.unused, o.lang)),
-    rows: () => (result.share?.clients ?? []).map((c) => ({ ...c, manager: c.manager ?? null })),
-    columns: ['rank', 'client', 'revenue', 'share', 'cumulativeShare', 'class', 'manager'],
+    doc: () => reportDoc(result, warnings, o.lang, inputNotes(o.chosen, o.unused, o.lang), o.allLeads),
+    tables: (lang) => reportTables(result, warnings, lang, inputNotes(o.chosen, o.unused, lang ?? 'en')),
+    sectioned: true,
+    docShowsWarnings: true,
     exitCode: 0,
   };
 }

@@ -1,12 +1,12 @@
 import { says } from '../codes/errors.js';
-import { shareDoc } from '../present/share.js';
+import { shareDoc, shareTables } from '../present/share.js';
 import { warningJson } from '../present/messages/warnings.js';
 import { errorText } from '../present/messages/errors.js';
 import { formatDay } from '../normalize/dates.js';
 import { warning } from '../codes/warnings.js';
 import { analyzeShare, type ShareJson, type ShareOptions, type ShareResult } from '../analyses/share.js';
+import { percentToNumber } from '../normalize/money.js';
 import { periodJson, type Period } from '../normalize/period.js';
-import type { MachineRow } from '../render/document.js';
 import { type Lang } from '../present/i18n.js';
 import { buildEnvelope } from '../schema/build.js';
 import type { RevenueLedger } from '../analyses/ledger.js';
@@ -28,8 +28,10 @@ export interface ComputedShare {
   result: ShareJson;
   /** Revenue per client, exact, for the analyses that add it to their own clients. */
   ledger: RevenueLedger;
-  /** The previous period's shares, when `filter.previous` was given. */
+  /** The previous period's shares, when `filter.previous` was given and the period had revenue. */
   previous: ShareResult | null;
+  /** Why `previous` is null though it was asked for: no won deal in it, or a net total not above zero. */
+  noPrevious: 'no-won-deals' | 'no-positive-revenue' | null;
   /** Revenue of `filter.trailing`, read in the same pass. */
   trailing: RevenueLedger | null;
   inputs: InputReport[];
@@ -45,11 +47,16 @@ export async function computeShare(options: Omit<ShareRunOptions, 'lang'>): Prom
   const result: ShareJson = {
     ...analysis,
     currency: loaded.currency,
+    // Fractions, as every share in the JSON (0.1 for --key 10).
     thresholds: {
-      golden: options.share.golden,
-      critical: options.share.critical,
-      key: options.share.key,
-      bands: options.share.bands,
+      golden: percentToNumber(options.share.golden),
+      critical: percentToNumber(options.share.critical),
+      key: percentToNumber(options.share.key),
+      bands: {
+        normal: percentToNumber(options.share.bands.normal),
+        elevated: percentToNumber(options.share.bands.elevated),
+        mono: percentToNumber(options.share.bands.mono),
+      },
       maxKeyClients: options.share.maxKeyPerManager,
     },
   };
@@ -66,10 +73,24 @@ export async function computeShare(options: Omit<ShareRunOptions, 'lang'>): Prom
       );
     }
   }
-  // An empty previous period is a comparison with nothing, not an error.
+  // An empty previous period is no comparison, not an error.
   const previous =
     loaded.previous && loaded.previous.clients.size > 0 ? analyzeShareOrNull(loaded.previous, options.share) : null;
-  return { result, ledger: loaded.ledger, previous, trailing: loaded.trailing, inputs: loaded.inputs, warnings };
+  const noPrevious =
+    loaded.previous === null || previous !== null
+      ? null
+      : loaded.previous.clients.size === 0
+        ? 'no-won-deals'
+        : 'no-positive-revenue';
+  return {
+    result,
+    ledger: loaded.ledger,
+    previous,
+    noPrevious,
+    trailing: loaded.trailing,
+    inputs: loaded.inputs,
+    warnings,
+  };
 }
 
 const MAX_NAMED = 10;
@@ -158,20 +179,8 @@ export async function runShare(options: ShareRunOptions): Promise<CommandOutput>
   return {
     envelope: buildEnvelope('share', periodJson(options.filter.period), inputs, result, warnings.map(warningJson)),
     doc: () => shareDoc(result, options.filter.period, options.lang),
-    rows: () => shareRows(result),
-    columns: ['rank', 'client', 'revenue', 'share', 'cumulativeShare', 'class', 'manager'],
+    tables: (lang) => shareTables(result, lang),
+    sectioned: false,
     exitCode: 0,
   };
-}
-
-export function shareRows(result: ShareResult): MachineRow[] {
-  return result.clients.map((c) => ({
-    rank: c.rank,
-    client: c.client,
-    revenue: c.revenue,
-    share: c.share,
-    cumulativeShare: c.cumulativeShare,
-    class: c.class,
-    manager: c.manager ?? null,
-  }));
 }

@@ -88,13 +88,19 @@ export const shareResultSchema = z.object({
       overloaded: z.boolean(),
     }),
   ),
-  thresholds: z.object({
-    golden: z.number(),
-    critical: z.number(),
-    key: z.number(),
-    bands: z.object({ normal: z.number(), elevated: z.number(), mono: z.number() }),
-    maxKeyClients: z.number().int(),
-  }),
+  thresholds: z
+    .object({
+      golden: z.number().min(0).max(1),
+      critical: z.number().min(0).max(1),
+      key: z.number().min(0).max(1),
+      bands: z.object({
+        normal: z.number().min(0).max(1),
+        elevated: z.number().min(0).max(1),
+        mono: z.number().min(0).max(1),
+      }),
+      maxKeyClients: z.number().int(),
+    })
+    .describe('shares as fractions, as every share of the JSON: --key 10 is key 0.1'),
 });
 
 export { buildEnvelope } from './build.js';

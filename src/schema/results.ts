@@ -68,6 +68,7 @@ export const leadsResultSchema = z.object({
       manager: z.string(),
       leads: z.number().int(),
       groups: z.record(leadGroup, z.number().int()),
+      amounts: z.record(leadGroup, z.number()).describe("the sum of the amounts of the manager's leads in each group"),
       overloaded: z.boolean(),
     }),
   ),
@@ -313,15 +314,17 @@ export const dynamicsResultSchema = z.object({
   managersKnown: z.boolean(),
   discountsKnown: z.boolean().describe('false without a discount column: no client is price-driven'),
   currency: z.string().nullable(),
-  thresholds: z.object({
-    months: z.number().int(),
-    abc: z.tuple([z.number(), z.number()]),
-    xyz: z.tuple([z.number(), z.number()]),
-    dormantFactor: z.number(),
-    dormantDays: z.number().int(),
-    maxManagerShare: z.number(),
-    key: z.number(),
-  }),
+  thresholds: z
+    .object({
+      months: z.number().int(),
+      abc: z.tuple([z.number().min(0).max(1), z.number().min(0).max(1)]),
+      xyz: z.tuple([z.number().min(0), z.number().min(0)]),
+      dormantFactor: z.number(),
+      dormantDays: z.number().int(),
+      maxManagerShare: z.number().min(0).max(1),
+      key: z.number().min(0).max(1),
+    })
+    .describe('bounds and shares as fractions, as every share of the JSON: --abc 80,95 is [0.8, 0.95]'),
 });
 
 const comparisonSchema = z.object({
@@ -329,7 +332,12 @@ const comparisonSchema = z.object({
   newClients: z.array(z.string()),
   lostClients: z.array(z.string()),
   topClients: z.array(
-    z.object({ client: z.string(), share: z.number(), previousShare: z.number(), change: z.number() }),
+    z.object({
+      client: z.string(),
+      share: z.number(),
+      previousShare: z.number().nullable().describe('null: no share in the previous period (a new client)'),
+      change: z.number().nullable().describe('share − previousShare; null for a client with no share before'),
+    }),
   ),
   keyShare: z.object({ current: z.number(), previous: z.number(), change: z.number() }),
   hhi: z.object({ current: z.number(), previous: z.number(), change: z.number() }),
@@ -337,11 +345,23 @@ const comparisonSchema = z.object({
 
 export const reportResultSchema = z.object({
   asOf: day,
+  asOfSource: z
+    .enum(['given', 'period', 'today'])
+    .describe('given: --as-of; period: the day after a period that has ended; today: otherwise'),
   period: z.object({ from: day, to: day }),
   previousPeriod: z.object({ from: day, to: day }),
   files: z.array(z.string()),
   share: shareResultSchema.nullable(),
-  comparison: comparisonSchema.nullable(),
+  comparison: comparisonSchema
+    .nullable()
+    .describe('null without deals, or when the previous period had no revenue (see noComparison)'),
+  noComparison: z
+    .object({
+      reason: z.enum(['no-won-deals', 'no-positive-revenue']),
+      firstOrder: day.nullable().describe('the day of the first won deal read, when there is one'),
+    })
+    .nullable()
+    .describe('why there is no comparison though there are deals; null otherwise'),
   matrix: matrixResultSchema.nullable(),
   leads: leadsResultSchema.nullable(),
   cadence: cadenceResultSchema.nullable(),

@@ -80,22 +80,26 @@ describe('analyzeLeads', () => {
     expect(r.groups.find((g) => g.group === 'fast-small')).toEqual({ group: 'fast-small', count: 3, amount: 150 });
   });
 
-  it('counts leads per manager and flags the overloaded', () => {
-    const r = analyzeLeads([lead('1', 10, 1, 'Ann'), lead('2', 10, 50, 'Ann'), lead('3', 10, 1, 'Bob')], {
-      ...options,
-      maxLeads: 1,
-    });
+  it('counts leads per manager, sums their amounts per group, and flags the overloaded', () => {
+    const r = analyzeLeads(
+      [lead('1', 10, 1, 'Ann'), lead('2', 10, 50, 'Ann'), lead('3', 10, 1, 'Bob'), lead('4', 10.25, 2, 'Ann')],
+      { ...options, maxLeads: 1 },
+    );
+    // All amounts are at least the median (10), so every lead is big; a close 50 days out is slow.
+    // Ann: fast-big 10 + 10.25 = 20.25, slow-big 10; Bob: fast-big 10.
     expect(r.managers).toEqual([
       {
         manager: 'Ann',
-        leads: 2,
-        groups: { 'fast-big': 1, 'fast-small': 0, 'slow-big': 1, 'slow-small': 0, unclassified: 0 },
+        leads: 3,
+        groups: { 'fast-big': 2, 'fast-small': 0, 'slow-big': 1, 'slow-small': 0, unclassified: 0 },
+        amounts: { 'fast-big': 20.25, 'fast-small': 0, 'slow-big': 10, 'slow-small': 0, unclassified: 0 },
         overloaded: true,
       },
       {
         manager: 'Bob',
         leads: 1,
         groups: { 'fast-big': 1, 'fast-small': 0, 'slow-big': 0, 'slow-small': 0, unclassified: 0 },
+        amounts: { 'fast-big': 10, 'fast-small': 0, 'slow-big': 0, 'slow-small': 0, unclassified: 0 },
         overloaded: false,
       },
     ]);

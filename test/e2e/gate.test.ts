@@ -297,15 +297,17 @@ describe('concentration bands are a setting', () => {
     );
   });
 
-  it('reports the bands in the JSON', () => {
+  it('reports the bands in the JSON, as fractions like every share (schema 2)', () => {
     const e = OUTPUT_SCHEMAS.share.parse(
-      json(folio(['share', deals, '--period', '2026-10', '--json', '--bands', '20,40,60'])),
+      json(folio(['share', deals, '--period', '2026-10', '--json', '--bands', '20,40,60', '--key', '12.3'])),
     );
+    expect(e.schemaVersion).toBe(2);
+    // --key 12.3 is 0.123 exactly as JSON prints it (12.3 / 100 would print 0.12300000000000001).
     expect(e.result.thresholds).toEqual({
-      golden: 50,
-      critical: 20,
-      key: 10,
-      bands: { normal: 20, elevated: 40, mono: 60 },
+      golden: 0.5,
+      critical: 0.2,
+      key: 0.123,
+      bands: { normal: 0.2, elevated: 0.4, mono: 0.6 },
       maxKeyClients: 3,
     });
   });

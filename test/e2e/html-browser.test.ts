@@ -12,6 +12,7 @@ interface ChartElement {
   getAttribute(name: string): string | null;
   getBoundingClientRect(): { width: number; height: number };
   querySelectorAll(selector: string): { length: number };
+  querySelector(selector: string): { textContent: string | null } | null;
 }
 const haveChromium = existsSync(CHROMIUM);
 if (!haveChromium)
@@ -82,6 +83,9 @@ describe('HTML report in headless Chromium', () => {
               w: s.getBoundingClientRect().width,
               h: s.getBoundingClientRect().height,
               shapes: s.querySelectorAll('rect,circle,polyline,line').length,
+              role: s.getAttribute('role'),
+              name: s.getAttribute('aria-label'),
+              title: s.querySelector(':scope > title')?.textContent ?? null,
             })),
           );
           expect(charts.map((c) => c.cls)).toEqual(expected);
@@ -89,6 +93,10 @@ describe('HTML report in headless Chromium', () => {
             expect(c.w).toBeGreaterThan(100);
             expect(c.h).toBeGreaterThan(20);
             expect(c.shapes).toBeGreaterThan(0);
+            // An image with an accessible name, and the same words as its title.
+            expect(c.role).toBe('img');
+            expect(c.name?.length).toBeGreaterThan(10);
+            expect(c.title).toBe(c.name);
           }
           expect(await page.evaluate(() => (globalThis as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
           expect(errors).toEqual([]);

@@ -64,6 +64,21 @@ describe('readDate', () => {
     expect(read('45123')).toBe(DateRead.Invalid);
   });
 
+  it('calls 13/25/2026 no date in either order, whatever the column says, and not ambiguous', () => {
+    for (const order of [null, 'dmy', 'mdy'] as const) {
+      const out = newParsedDate();
+      expect(readDate('13/25/2026', order, out)).toBe(DateRead.Invalid);
+      expect(out.cause).toEqual({ id: 'NO_DATE_EITHER_ORDER', fields: { first: 13, second: 25 } });
+      expect(out.problem).toBe('no date day-first or month-first: neither 13 nor 25 is a month');
+    }
+    // Forms that must not be read so: one part a month proves the order; both at most 12 wait for the column.
+    expect(read('12/25/2026')).toBe('2026-12-25');
+    expect(read('25/12/2026')).toBe('2026-12-25');
+    expect(read('13-12-2026')).toBe('2026-12-13');
+    expect(read('03/04/2026')).toBe(DateRead.Ambiguous);
+    expect(read('12/12/2026')).toBe('2026-12-12');
+  });
+
   it('reads text without digits as no date (an open deal)', () => {
     expect(read('не закрыта')).toBe(DateRead.Empty);
     expect(read('')).toBe(DateRead.Empty);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { batched, CHUNK } from '../../src/render/chunks.js';
 import { csvChunks } from '../../src/render/csv.js';
-import type { MachineRow } from '../../src/render/document.js';
+import type { DataTable, MachineRow } from '../../src/render/document.js';
 import { ndjsonChunks } from '../../src/render/ndjson.js';
 
 describe('batched', () => {
@@ -59,17 +59,25 @@ function hostileRows(n: number): MachineRow[] {
   }));
 }
 
+/** A table of the rows, with the columns of `hostileRows`. */
+const table = (section: string, rows: MachineRow[], keys = ['n', 'name', 'amount', 'ok']): DataTable => ({
+  section,
+  title: section,
+  columns: keys.map((key) => ({ key, label: key, type: 'text' })),
+  rows,
+});
+
 describe('the machine formats as chunks', () => {
   const rows = hostileRows(20_000);
 
   it('NDJSON: the chunks join into one JSON.stringify of each row per line (worked out independently)', () => {
-    const chunks = [...ndjsonChunks(rows)];
+    const chunks = [...ndjsonChunks([table('t', rows), table('other', rows.slice(0, 3))], false)];
     expect(chunks.length).toBeGreaterThan(1);
     expect(chunks.join('')).toBe(rows.map((r) => `${JSON.stringify(r)}\n`).join(''));
   });
 
   it('CSV: the chunks join into the RFC 4180 text, quoted where a cell needs it, formulas neutralised', () => {
-    const chunks = [...csvChunks(rows, ['n', 'name', 'amount', 'ok'])];
+    const chunks = [...csvChunks([table('t', rows), table('other', rows.slice(0, 3))], false)];
     expect(chunks.length).toBeGreaterThan(1);
     const text = chunks.join('');
     // The reference: each cell by the rules written out here, not by the module's own helper.
@@ -89,5 +97,29 @@ describe('the machine formats as chunks', () => {
     expect(text).toContain('\n1,"Line\nbreak 1",1.25,false\n');
     expect(text).toContain(`\n6,'=SUM(A1) 6,7.5,true\n`);
     expect(text).toContain('\n0,"Acme ""Best"" 0",,true\n');
+  });
+
+  it('NDJSON of sections: every table, each row with its section first, an empty row as the section alone', () => {
+    const text = [
+      ...ndjsonChunks(
+        [table('a', [{ n: 1, name: 'x' }], ['n', 'name']), table('b', [], ['n']), table('c', [{}, { k: true }], ['k'])],
+        true,
+      ),
+    ].join('');
+    // Written out by hand: the tables in order, the empty one leaves no line.
+    expect(text).toBe('{"section":"a","n":1,"name":"x"}\n{"section":"c"}\n{"section":"c","k":true}\n');
+  });
+
+  it('CSV of sections: one header of section and every column in the order first seen, empty where a table has no such column', () => {
+    const text = [
+      ...csvChunks(
+        [
+          table('a', [{ n: 1, name: 'x,y' }], ['n', 'name']),
+          table('b', [{ name: 'z', when: '2026-10-01' }], ['name', 'when']),
+        ],
+        true,
+      ),
+    ].join('');
+    expect(text).toBe('section,n,name,when\na,1,"x,y",\nb,,z,2026-10-01\n');
   });
 });

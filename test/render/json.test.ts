@@ -17,6 +17,6 @@ describe('jsonChunks', () => {
     const text = [...jsonChunks(buildEnvelope('share', null, [], result, []))].join('');
     expect(JSON.parse(text)).toEqual(JSON.parse(JSON.stringify(buildEnvelope('share', null, [], result, []))));
     expect(text).toContain('\n      {"client":"A \\"x\\"","share":0.1},\n');
-    expect(text.startsWith('{\n  "schemaVersion": 1,\n')).toBe(true);
+    expect(text.startsWith('{\n  "schemaVersion": 2,\n')).toBe(true);
   });
 });

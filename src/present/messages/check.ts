@@ -1,6 +1,6 @@
 import type { FindingFields, RuleGap } from '../../codes/findings.js';
 import { ROLE_NOUN, type Role } from '../../load/inputs.js';
-import { isoDate, money, percent, wholePercent } from '../format.js';
+import { isoDate, limitPercent, money, percent, wholePercent } from '../format.js';
 import type { Lang } from '../i18n.js';
 import type { Catalog, Entry } from './entry.js';
 
@@ -22,12 +22,12 @@ export const FINDINGS: Catalog<FindingFields> = {
     ru: { text: (f) => `${f.header === null ? '' : `${f.header}: `}${f.problem}` },
   },
   golden: {
-    en: { text: (f) => `share ${percent(f.share, 'en')} is above ${f.threshold}%` },
-    ru: { text: (f) => `доля ${percent(f.share, 'ru')} выше ${f.threshold} %` },
+    en: { text: (f) => `share ${percent(f.share, 'en')} is above ${limitPercent(f.threshold, 'en')}` },
+    ru: { text: (f) => `доля ${percent(f.share, 'ru')} выше ${limitPercent(f.threshold, 'ru')}` },
   },
   critical: {
-    en: { text: (f) => `share ${percent(f.share, 'en')} is above ${f.threshold}%` },
-    ru: { text: (f) => `доля ${percent(f.share, 'ru')} выше ${f.threshold} %` },
+    en: { text: (f) => `share ${percent(f.share, 'en')} is above ${limitPercent(f.threshold, 'en')}` },
+    ru: { text: (f) => `доля ${percent(f.share, 'ru')} выше ${limitPercent(f.threshold, 'ru')}` },
   },
   mono: {
     en: { text: (f) => `key clients hold ${percent(f.keyShare, 'en')} of revenue` },
@@ -114,9 +114,12 @@ export const FINDINGS: Catalog<FindingFields> = {
   'manager-share': {
     en: {
       text: (f) =>
-        `carries ${percent(f.share, 'en')} of the window's revenue (${f.clients} client(s)), more than ${f.limit}%`,
+        `carries ${percent(f.share, 'en')} of the window's revenue (${f.clients} client(s)), more than ${limitPercent(f.limit, 'en')}`,
     },
-    ru: { text: (f) => `ведёт ${percent(f.share, 'ru')} выручки окна (клиентов: ${f.clients}), больше ${f.limit} %` },
+    ru: {
+      text: (f) =>
+        `ведёт ${percent(f.share, 'ru')} выручки окна (клиентов: ${f.clients}), больше ${limitPercent(f.limit, 'ru')}`,
+    },
   },
   overload: {
     en: {

@@ -147,6 +147,10 @@ export const CELLS: Catalog<CellFields> = {
         `больше ${f.decimals} знаков после запятой и больше ${f.digits} значащих цифр (значит, это не напечатанное двоичное число)`,
     },
   },
+  NO_DATE_EITHER_ORDER: {
+    en: { text: (f) => `no date day-first or month-first: neither ${f.first} nor ${f.second} is a month` },
+    ru: { text: (f) => `не дата ни с днём, ни с месяцем впереди: ни ${f.first}, ни ${f.second} не месяц` },
+  },
   WRONG_DAY_ORDER: {
     en: {
       text: (f) =>
@@ -934,11 +938,32 @@ export const ERRORS: Catalog<ErrorFields> = {
   GITHUB_FOR_CHECK: {
     en: {
       text: () => 'the github format is for folio check',
-      hint: () => 'use --format table, json, ndjson, csv, markdown or html',
+      hint: () => 'use --format table, json, ndjson, csv, markdown, html or xlsx',
     },
     ru: {
       text: () => 'формат github — только для folio check',
-      hint: () => 'используйте --format table, json, ndjson, csv, markdown или html',
+      hint: () => 'используйте --format table, json, ndjson, csv, markdown, html или xlsx',
+    },
+  },
+  WORKBOOK_TO_TERMINAL: {
+    en: {
+      text: () => 'an Excel workbook is not for a terminal',
+      hint: () => 'write it to a file: -o report.xlsx (or redirect: > report.xlsx)',
+    },
+    ru: {
+      text: () => 'книгу Excel не выводят в терминал',
+      hint: () => 'запишите её в файл: -o report.xlsx (или перенаправьте: > report.xlsx)',
+    },
+  },
+  SHEET_TOO_LONG: {
+    en: {
+      text: (f) =>
+        `the ${f.section} section has ${f.rows} rows; an Excel sheet holds at most ${f.limit} below its header`,
+      hint: () => 'write this output as CSV or NDJSON (--format csv, -o out.csv), which have no such limit',
+    },
+    ru: {
+      text: (f) => `в разделе ${f.section} ${f.rows} строк; лист Excel вмещает не больше ${f.limit} под заголовком`,
+      hint: () => 'выведите данные в CSV или NDJSON (--format csv, -o out.csv): у них такого предела нет',
     },
   },
   NOTHING_PIPED: {

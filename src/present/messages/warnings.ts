@@ -1,6 +1,6 @@
 import { type Warning, type WarningFields } from '../../codes/warnings.js';
 import type { Lang } from '../i18n.js';
-import { isoDate, percent } from '../format.js';
+import { isoDate, limitPercent, percent } from '../format.js';
 import { RULE_GAP } from './check.js';
 import { fieldName } from './errors.js';
 import { type Catalog, say } from './entry.js';
@@ -861,11 +861,11 @@ export const WARNINGS: Catalog<WarningFields> = {
   MANAGER_SHARE: {
     en: {
       text: (f) =>
-        `${f.manager} carries ${percent(f.share, 'en')} of the window's revenue (${f.clients} client(s)), more than ${f.limit}%: if the manager leaves, the clients may follow`,
+        `${f.manager} carries ${percent(f.share, 'en')} of the window's revenue (${f.clients} client(s)), more than ${limitPercent(f.limit, 'en')}: if the manager leaves, the clients may follow`,
     },
     ru: {
       text: (f) =>
-        `менеджер ${f.manager} ведёт ${percent(f.share, 'ru')} выручки окна (клиентов: ${f.clients}) — больше ${f.limit} %: с уходом менеджера могут уйти и клиенты`,
+        `менеджер ${f.manager} ведёт ${percent(f.share, 'ru')} выручки окна (клиентов: ${f.clients}) — больше ${limitPercent(f.limit, 'ru')}: с уходом менеджера могут уйти и клиенты`,
     },
   },
   NO_MANAGER_COLUMN: {
@@ -958,8 +958,14 @@ export const WARNINGS: Catalog<WarningFields> = {
     },
   },
   UNCLASSIFIED_LEADS: {
-    en: { text: (f) => `${f.count} lead(s) have no amount or no expected close date and are listed last` },
-    ru: { text: (f) => `заявки без суммы или без ожидаемой даты идут в конце списка: ${f.count}` },
+    en: {
+      text: (f) =>
+        `${f.count} lead(s) have no amount or no expected close date: they are in no group and come after the queue`,
+    },
+    ru: {
+      text: (f) =>
+        `заявки без суммы или без ожидаемой даты не попали ни в одну группу и идут после очереди: ${f.count}`,
+    },
   },
   LEADS_LOOK_OLD: {
     en: {

@@ -1,0 +1,73 @@
+import { PassThrough } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import type { CliContext } from '../../src/cli/context.js';
+import { buildProgram, main } from '../../src/cli/main.js';
+import { HELP_AFTER_RU, HELP_RU } from '../../src/present/messages/help.js';
+
+function ctx(env: NodeJS.ProcessEnv = {}): CliContext & { out: () => string } {
+  const stdout = new PassThrough();
+  let out = '';
+  stdout.on('data', (c: Buffer) => (out += c.toString()));
+  return {
+    stdout,
+    stderr: new PassThrough(),
+    stdinIsTTY: false,
+    env,
+    color: false,
+    debug: false,
+    config: { config: {}, file: null },
+    verbose: false,
+    lang: 'en',
+    started: 0,
+    out: () => out,
+  };
+}
+
+describe('help in Russian', () => {
+  it('has a Russian text for every description of the program, its commands, options and arguments', () => {
+    const program = buildProgram(ctx(), () => undefined, ['node', 'folio']);
+    const missing: string[] = [];
+    const need = (text: string | undefined): void => {
+      if (text && HELP_RU[text] === undefined) missing.push(text);
+    };
+    need(program.description());
+    for (const o of program.options) need(o.description);
+    for (const cmd of program.commands) {
+      need(cmd.description());
+      for (const o of cmd.options) need(o.description);
+      for (const a of cmd.registeredArguments) need(a.description);
+      expect(HELP_AFTER_RU[cmd.name()], cmd.name()).toBeDefined();
+    }
+    // The check itself can fail: the walk met the commands and their options.
+    expect(program.commands.length).toBeGreaterThan(10);
+    expect(missing).toEqual([]);
+  });
+
+  it('prints a command help in Russian under --lang ru and under a Russian LANG, examples included', async () => {
+    for (const [argv, env] of [
+      [['node', 'folio', 'report', '--help', '--lang', 'ru'], {}],
+      [['node', 'folio', 'report', '--help'], { LANG: 'ru_RU.UTF-8' }],
+    ] as const) {
+      const c = ctx({ ...env });
+      expect(await main([...argv], c)).toBe(0);
+      const text = c.out();
+      expect(text).toContain('Запуск: folio report');
+      expect(text).toContain('Флаги:');
+      expect(text).toContain('  --all-leads ');
+      expect(text).toContain('показать в отчёте все заявки');
+      // A default the parser adds is in Russian too.
+      expect(text).toMatch(/\(по умолчанию: 30\)/);
+      expect(text).toContain('Примеры:');
+      expect(text).not.toContain('Examples:');
+      expect(text).not.toContain('Options:');
+    }
+  });
+
+  it('stays English otherwise', async () => {
+    const c = ctx({ LANG: 'C' });
+    expect(await main(['node', 'folio', 'report', '--help'], c)).toBe(0);
+    expect(c.out()).toContain('Options:');
+    expect(c.out()).toContain('Examples:');
+    expect(c.out()).not.toContain('Флаги:');
+  });
+});
