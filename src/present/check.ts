@@ -139,7 +139,10 @@ export function checkTables(r: CheckResult, lang: Audience, period: PeriodDays, 
           manager: null,
           file: null,
           line: null,
-          details: lang === null ? `skipped: ${s.reason}` : `${w.skipped(w.gapShort[s.gap.lack])}: ${RULE_GAP[lang].text(s.gap)}`,
+          details:
+            lang === null
+              ? `skipped: ${s.reason}`
+              : `${w.skipped(w.gapShort[s.gap.lack])}: ${RULE_GAP[lang].text(s.gap)}`,
         })),
         ...r.findings.map((f) => ({
           rule: f.rule,

@@ -3,12 +3,7 @@ import { leadReasonText } from '../present/messages/cells.js';
 import { warningJson } from '../present/messages/warnings.js';
 import { warning } from '../codes/warnings.js';
 import { loadLeads } from '../load/leads.js';
-import {
-  analyzeLeads,
-  type LeadInput,
-  type LeadOptions,
-  type LeadsResult,
-} from '../analyses/leads.js';
+import { analyzeLeads, type LeadInput, type LeadOptions, type LeadsResult } from '../analyses/leads.js';
 import { formatDay } from '../normalize/dates.js';
 import type { Vocabulary } from '../normalize/vocabulary.js';
 import { type Lang } from '../present/i18n.js';
