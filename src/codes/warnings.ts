@@ -52,6 +52,17 @@ export interface WarningFields {
   /** Formula cells of a workbook saved without calculating: read as empty. */
   FORMULAS_NOT_CACHED: { file: string; count: number };
   DUPLICATE_CLIENTS: { file: string; count: number };
+  /**
+   * Spellings of one client counted as one (case, quotes, spaces, punctuation, the place of
+   * the legal form): each client with its spellings and their rows, the clients of most rows
+   * first; `count` the clients merged, `clients` the first ten.
+   */
+  CLIENT_SPELLINGS_MERGED: {
+    count: number;
+    clients: { client: string; spellings: { spelling: string; rows: number }[] }[];
+  };
+  /** Names that differ in their legal form only (ООО Ромашка, АО Ромашка, Ромашка), kept apart: `count` the groups, `groups` the first ten. */
+  CLIENT_FORMS_DIFFER: { count: number; groups: { client: string; rows: number }[][] };
   /** `lacking`: the columns the log has not. */
   COOLOFF_SIMPLIFIED: { file: string; lacking: ('manager' | 'channel')[] };
   OFFER_NO_STATUS: { file: string };

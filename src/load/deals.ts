@@ -6,7 +6,7 @@ import { DealRepeats } from '../normalize/deal-repeats.js';
 import { DEAL_NEEDS, DealConverter } from '../normalize/deals.js';
 import type { Period } from '../normalize/period.js';
 import type { Vocabulary } from '../normalize/vocabulary.js';
-import type { InputOptions } from './input-options.js';
+import { clientNamesOf, type InputOptions } from './input-options.js';
 import type { InputReport } from '../schema/envelope.js';
 import { type Warning, warning } from '../codes/warnings.js';
 import { inputReport, loadRows, readWarnings, SameFields, type LoadedRows } from './rows.js';
@@ -57,10 +57,12 @@ export interface LoadedDeals {
  * Every row of each file ends up in exactly one count of that file's input report.
  */
 export async function loadDeals(files: readonly InputOptions[], filter: DealFilter): Promise<LoadedDeals> {
+  const names = clientNamesOf(files);
   const totals: DealInputTotals = {
-    ledger: new RevenueLedger(),
-    previous: filter.previous ? new RevenueLedger() : null,
-    trailing: filter.trailing ? new RevenueLedger() : null,
+    names,
+    ledger: new RevenueLedger(names),
+    previous: filter.previous ? new RevenueLedger(names) : null,
+    trailing: filter.trailing ? new RevenueLedger(names) : null,
     currencies: new Map(),
     repeats: new DealRepeats(),
     fields: new SameFields('deals'),
@@ -72,6 +74,9 @@ export async function loadDeals(files: readonly InputOptions[], filter: DealFilt
     inputs.push(one.input);
     warnings.push(...one.warnings);
   }
+  // Every row is read: each client's spelling shown is the most frequent one now.
+  for (const ledger of [totals.ledger, totals.previous, totals.trailing]) ledger?.nameClients();
+  filter.history?.nameClients();
   const { currencies } = totals;
   if (currencies.size > 1 && filter.currency === undefined) {
     const list = [...currencies].sort((a, b) => b[1].rows - a[1].rows);

@@ -2,7 +2,8 @@ import type { LeadInput } from '../analyses/leads.js';
 import { LEAD_NEEDS, LeadConverter, type LeadRow } from '../normalize/leads.js';
 import { displayName } from '../normalize/text.js';
 import type { Vocabulary } from '../normalize/vocabulary.js';
-import type { InputOptions } from './input-options.js';
+import { clientNamesOf, type InputOptions } from './input-options.js';
+import type { ClientNames } from '../normalize/client-names.js';
 import type { InputReport, Warning } from '../schema/envelope.js';
 import { inputReport, loadRows, readWarnings, SameFields } from './rows.js';
 import { unknownValuesWarning } from './unknown-values.js';
@@ -14,15 +15,20 @@ export interface LoadedLeads {
   warnings: Warning[];
 }
 
-/** Open leads of one or more exports, read as one table; won and lost ones are counted out by status. */
+/**
+ * Open leads of one or more exports, read as one table; won and lost ones are counted out by
+ * status. Each lead's client is shown as the run names it (`ClientNames`).
+ */
 export async function loadLeads(files: readonly InputOptions[], vocabulary: Vocabulary): Promise<LoadedLeads> {
   const out: LoadedLeads = { leads: [], inputs: [], warnings: [] };
   const fields = new SameFields('leads');
+  const names = clientNamesOf(files);
   for (const input of files) {
-    const one = await loadLeadFile(input, vocabulary, fields, out.leads);
+    const one = await loadLeadFile(input, vocabulary, fields, out.leads, names);
     out.inputs.push(one.input);
     out.warnings.push(...one.warnings);
   }
+  for (const lead of out.leads) if (lead.client !== '') lead.client = names.name(names.key(lead.client), lead.client);
   return out;
 }
 
@@ -31,6 +37,7 @@ async function loadLeadFile(
   vocabulary: Vocabulary,
   fields: SameFields,
   leads: LeadInput[],
+  names: ClientNames,
 ): Promise<{ input: InputReport; warnings: Warning[] }> {
   const file = input.source.name;
   const before = leads.length;
@@ -43,6 +50,7 @@ async function loadLeadFile(
       return new LeadConverter(map, { file, decimal: input.decimal, dayOrder: input.dayOrder, vocabulary }, p);
     },
     (row: LeadRow) => {
+      if (row.client.trim() !== '') names.seen(row.client, 'leads');
       if (row.status !== 'open') {
         closed++;
         return;

@@ -2,10 +2,11 @@ import { ContactDays, type Offer } from '../analyses/offers.js';
 import type { Activity } from '../normalize/activities.js';
 import { formatDay } from '../normalize/dates.js';
 import { OFFER_NEEDS, OfferConverter, type OfferRow } from '../normalize/offers.js';
-import { detach, displayName, nameKey } from '../normalize/text.js';
+import type { ClientNames } from '../normalize/client-names.js';
+import { detach, displayName } from '../normalize/text.js';
 import type { Vocabulary } from '../normalize/vocabulary.js';
 import { CONTACT_NEEDS, loadActivities } from './activities.js';
-import type { InputOptions } from './input-options.js';
+import { clientNamesOf, type InputOptions } from './input-options.js';
 import type { InputReport } from '../schema/envelope.js';
 import { type Warning, warning } from '../codes/warnings.js';
 import { inputReport, loadRows, readWarnings, type SameFields } from './rows.js';
@@ -29,6 +30,7 @@ export async function loadOffers(
   fields?: SameFields,
 ): Promise<LoadedOffers> {
   const file = input.source.name;
+  const names = clientNamesOf([input]);
   const offers: Offer[] = [];
   let notSent = 0;
   let preparing = 0;
@@ -53,10 +55,10 @@ export async function loadOffers(
         later++;
         return;
       }
-      const client = detach(displayName(row.client));
       offers.push({
-        client,
-        clientKey: nameKey(client),
+        // The spelling of this row, until the run's name for the client is known (`readOffers`).
+        client: detach(displayName(row.client)),
+        clientKey: names.seen(row.client, 'offers'),
         offer: row.number === '' ? null : detach(row.number),
         sent: row.sent,
         expires: row.expires,
@@ -118,6 +120,8 @@ export class ContactSink {
     readonly log: ContactDays,
     private readonly clients: ReadonlySet<string>,
     private readonly asOf: number,
+    /** How the run keys its clients, the offers' among them. */
+    private readonly names: ClientNames,
   ) {}
 
   accept(a: Activity): void {
@@ -126,12 +130,12 @@ export class ContactSink {
       return;
     }
     this.log.covers(a.day);
-    const key = nameKey(a.client);
+    const key = this.names.key(a.client);
     if (!this.clients.has(key)) this.excluded.notOfferClient++;
     else if (!a.personal) this.excluded.notPersonal++;
     else {
       this.used++;
-      this.log.add(detach(key), a.day);
+      this.log.add(key, a.day);
     }
   }
 }
@@ -152,7 +156,7 @@ export async function loadContacts(
   fields?: SameFields,
 ): Promise<LoadedContacts> {
   const file = input.source.name;
-  const sink = new ContactSink(log, clients, asOf);
+  const sink = new ContactSink(log, clients, asOf, clientNamesOf([input]));
   const loaded = await loadActivities(input, vocabulary, (a) => sink.accept(a), CONTACT_NEEDS, fields);
   const warnings = readWarnings(file, loaded);
   const columns = contactColumnWarning(file, loaded.converter.hasChannel);

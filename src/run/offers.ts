@@ -2,7 +2,7 @@ import { analyzeOffers, ContactDays, type Offer, type OffersOptions, type Offers
 import { isoDate } from '../present/format.js';
 import { warningJson } from '../present/messages/warnings.js';
 import { warning } from '../codes/warnings.js';
-import type { InputOptions } from '../load/input-options.js';
+import { clientNamesOf, type InputOptions } from '../load/input-options.js';
 import type { InputReport, Warning } from '../schema/envelope.js';
 import { loadContacts, loadOffers } from '../load/offers.js';
 import { SameFields } from '../load/rows.js';
@@ -34,7 +34,7 @@ export interface ReadOffers {
   warnings: Warning[];
 }
 
-/** Every offers file, in order. */
+/** Every offers file, in order; each offer's client shown as the run names it. */
 export async function readOffers(files: InputOptions[], vocabulary: Vocabulary, asOf: number): Promise<ReadOffers> {
   const out: ReadOffers = { offers: [], inputs: [], warnings: [] };
   const fields = new SameFields('offers');
@@ -44,6 +44,8 @@ export async function readOffers(files: InputOptions[], vocabulary: Vocabulary, 
     out.inputs.push(loaded.input);
     out.warnings.push(...loaded.warnings);
   }
+  const names = clientNamesOf(files);
+  for (const offer of out.offers) offer.client = names.name(offer.clientKey, offer.client);
   return out;
 }
 
@@ -74,6 +76,8 @@ export function offersResult(
 
 /** Read the offers, then the contacts with their clients, and apply the rules. */
 export async function computeOffers(o: OffersRules): Promise<ComputedOffers> {
+  // One run, one set of client names for the offers and the logs.
+  clientNamesOf(o.offers, o.activities);
   const read = await readOffers(o.offers, o.vocabulary, o.rules.asOf);
   const inputs = [...read.inputs];
   const warnings = [...read.warnings];
@@ -120,6 +124,7 @@ function offerRows(r: OffersResult): MachineRow[] {
 
 export async function runOffers(o: OffersRules & { lang: Lang }): Promise<CommandOutput> {
   const { result, inputs, warnings } = await computeOffers(o);
+  warnings.push(...clientNamesOf(o.offers, o.activities).warnings());
   return {
     envelope: buildEnvelope('offers', result.window, inputs, result, warnings.map(warningJson)),
     doc: () => ({

@@ -14,7 +14,7 @@ import { type Lang } from '../present/i18n.js';
 import { buildEnvelope } from '../schema/build.js';
 import { cadenceWindow, computeCadence } from './cadence.js';
 import { hasKeySource, trailingYear, type KeySources } from '../analyses/key-clients.js';
-import type { InputOptions } from '../load/input-options.js';
+import { clientNamesOf, type InputOptions } from '../load/input-options.js';
 import type { InputReport, Warning } from '../schema/envelope.js';
 import { computeLeads } from './leads.js';
 import { loadClients } from '../load/clients.js';
@@ -82,6 +82,7 @@ export async function computeReport(o: ReportOptions): Promise<ReportData> {
   const inputs: InputReport[] = [];
   const warnings: Warning[] = [];
   const dealFilter = { vocabulary: o.vocabulary, currency: o.currency };
+  const names = clientNamesOf(...Object.values(o.files));
   const result: ReportResult = {
     asOf: formatDay(o.asOf),
     period: span(o.period),
@@ -106,7 +107,7 @@ export async function computeReport(o: ReportOptions): Promise<ReportData> {
   let classes: KeySources['classes'] = null;
   if (o.files.deals) {
     const wantTrailing = !chooseByName && o.keyPeriod === '12m' && o.files.activities !== undefined;
-    const history = new DealHistory(dynamicsWindow(o.asOf, o.dynamics.months));
+    const history = new DealHistory(dynamicsWindow(o.asOf, o.dynamics.months), names);
     const share = await computeShare({
       inputs: o.files.deals,
       filter: { ...dealFilter, period: o.period, previous, trailing: wantTrailing ? trailing : null, history },
@@ -169,7 +170,9 @@ export async function computeReport(o: ReportOptions): Promise<ReportData> {
     warnings.push(...offers.warnings);
   }
   const contacts =
-    offers && o.files.activities ? new ContactSink(new ContactDays(), offerClients(offers.offers), o.asOf) : null;
+    offers && o.files.activities
+      ? new ContactSink(new ContactDays(), offerClients(offers.offers), o.asOf, names)
+      : null;
   let contactLog: ContactDays | null = null;
   if (
     o.files.activities &&
@@ -185,7 +188,7 @@ export async function computeReport(o: ReportOptions): Promise<ReportData> {
       window: cadenceWindow(o.period, o.asOf),
       cadence: { asOf: o.asOf, ...o.cadence },
       vocabulary: o.vocabulary,
-      keys: { named: o.keyClients, all: o.allClients, classes, clients },
+      keys: { names, named: o.keyClients, all: o.allClients, classes, clients },
       ...(contacts ? { also: (a: Activity) => contacts.accept(a) } : {}),
     });
     result.cadence = cadence.result;
@@ -216,6 +219,7 @@ export async function computeReport(o: ReportOptions): Promise<ReportData> {
     result.offers = done.result;
     warnings.push(...done.warnings);
   }
+  warnings.push(...names.warnings());
   return { result, inputs, warnings };
 }
 
