@@ -63,6 +63,8 @@ export interface WarningFields {
   };
   /** Names that differ in their legal form only (ООО Ромашка, АО Ромашка, Ромашка), kept apart: `count` the groups, `groups` the first ten. */
   CLIENT_FORMS_DIFFER: { count: number; groups: { client: string; rows: number }[][] };
+  /** `--redact` without a key: the pseudonyms are plain hashes of the names; `emptyKey`: FOLIO_REDACT_KEY is set, but empty. */
+  REDACT_UNKEYED: { emptyKey: boolean };
   /** `lacking`: the columns the log has not. */
   COOLOFF_SIMPLIFIED: { file: string; lacking: ('manager' | 'channel')[] };
   OFFER_NO_STATUS: { file: string };

@@ -322,6 +322,16 @@ export const WARNINGS: Catalog<WarningFields> = {
         `группы названий, различающихся только организационно-правовой формой (или её отсутствием), считаются разными клиентами, хотя каждая может быть одной компанией: ${f.count} — ${formGroups(f, 'ru')}; если это одна компания, запишите её одинаково во всех выгрузках`,
     },
   },
+  REDACT_UNKEYED: {
+    en: {
+      text: (f) =>
+        `${f.emptyKey ? 'FOLIO_REDACT_KEY is empty, so the' : 'the'} pseudonyms of --redact are plain hashes of the names: anyone with a list of likely client names can hash them and confirm who is in this output; set FOLIO_REDACT_KEY to a secret (or pass --redact-key-file FILE) to make them keyed`,
+    },
+    ru: {
+      text: (f) =>
+        `${f.emptyKey ? 'FOLIO_REDACT_KEY пуст, поэтому псевдонимы' : 'псевдонимы'} --redact — обычные хеши имён: любой, у кого есть список вероятных клиентов, может захешировать его и узнать, кто есть в этом выводе; задайте секрет в FOLIO_REDACT_KEY (или --redact-key-file FILE), чтобы псевдонимы зависели от ключа`,
+    },
+  },
   COOLOFF_SIMPLIFIED: {
     en: {
       text: (f) => {
