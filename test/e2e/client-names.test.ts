@@ -153,4 +153,52 @@ describe('one client, many spellings (e2e)', () => {
       { spelling: 'Ромашка, ООО', rows: 1 },
     ]);
   });
+
+  it('report keys a client alike in the deals, clients file, leads, offers and log, and shows it as the deals do', () => {
+    // fixtures/names also holds clients.csv («Ромашка, ООО» and «ООО «Ромашка»», one client
+    // twice; "ACME INC"; "Acme Industries"), leads.csv («ромашка ооо», "acme, inc") and
+    // offers.csv ("Acme Inc." sent 2026-10-22, «Ромашка ООО» sent 2026-10-27).
+    const r = folio(['report', 'fixtures/names', '--period', '2026-10', '--as-of', '2026-10-31', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const e = json<{
+      inputs: { role: string; used: number; excluded: Record<string, number> }[];
+      result: {
+        share: { clients: { client: string }[] };
+        matrix: { clients: { client: string; quadrant: string; class: string; revenue: number }[] };
+        leads: { leads: { lead: string; client: string }[] };
+        offers: { violations: { client: string; offer: string; contact: string | null }[]; due: unknown[] };
+        cadence: { agenda: { client: string }[] };
+      };
+      warnings: Warned[];
+    }>(r);
+    expect(e.result.share.clients.map((c) => c.client)).toEqual([
+      'ACME Inc',
+      'ООО «Ромашка»',
+      'АО Ромашка',
+      'Acme Industries',
+    ]);
+    // The clients file's two spellings of Ромашка are one client (its first row kept), with
+    // the revenue and class of the deals (1500 of 5600, critical).
+    expect(e.inputs.find((i) => i.role === 'clients')).toMatchObject({ used: 3, excluded: { duplicate: 1 } });
+    expect(e.result.matrix.clients.map((c) => [c.client, c.quadrant, c.class, c.revenue])).toEqual([
+      ['ООО «Ромашка»', 'want_can', 'critical', 1500],
+      ['Acme Industries', 'want_only', 'key', 900],
+      ['ACME Inc', 'can_only', 'critical', 2200],
+    ]);
+    expect(e.result.leads.leads.map((l) => [l.lead, l.client])).toEqual([
+      ['Big order', 'ООО «Ромашка»'],
+      ['Renewal', 'ACME Inc'],
+    ]);
+    // Q-1 (Acme, sent Thursday 22.10) was due on the 23rd; the log's call to "ACME INC." on the
+    // 25th is its contact, late. Q-2 (Ромашка, sent 27.10) had the meeting with «ромашка ооо»
+    // on the 28th, in time: neither a violation nor due.
+    expect(e.result.offers.violations.map((v) => [v.client, v.offer, v.contact])).toEqual([
+      ['ACME Inc', 'Q-1', '2026-10-25'],
+    ]);
+    expect(e.result.offers.due).toEqual([]);
+    expect(e.result.cadence.agenda.map((a) => a.client).sort()).toEqual(
+      ['ACME Inc', 'Acme Industries', 'АО Ромашка', 'ООО «Ромашка»'].sort(),
+    );
+    expect(nameCodes(e)).toEqual(['CLIENT_SPELLINGS_MERGED', 'CLIENT_FORMS_DIFFER']);
+  });
 });
