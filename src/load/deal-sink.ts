@@ -41,7 +41,7 @@ export class DealSink {
   readonly accept = (deal: Deal, number = -1, numbering: object | null = null): void => {
     const { filter } = this;
     const { names, ledger, previous, trailing, currencies, history } = this.targets;
-    names.seen(deal.client, 'deals', number, numbering);
+    names.seenDeal(deal.client, number, numbering);
     if (deal.status !== 'won') {
       this.excluded.status++;
       return;

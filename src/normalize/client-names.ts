@@ -1,4 +1,5 @@
 import { type Warning, warning } from '../codes/warnings.js';
+import { doubled } from './byte-interner.js';
 import { exactKey, keyOfParts, nameParts, type NameMatching } from './client-key.js';
 import { detach, displayName } from './text.js';
 
@@ -6,6 +7,7 @@ import { detach, displayName } from './text.js';
 export type NameInput = 'deals' | 'activities' | 'leads' | 'clients' | 'offers';
 const INPUTS: readonly NameInput[] = ['deals', 'activities', 'leads', 'clients', 'offers'];
 const INPUT_INDEX = Object.fromEntries(INPUTS.map((input, i) => [input, i])) as Record<NameInput, number>;
+const DEALS = INPUT_INDEX.deals;
 
 /** One spelling as shown (raw spellings that differ in outer spaces are one), and the rows of each input that spell the client so. */
 interface Spelling {
@@ -28,8 +30,8 @@ interface Client {
 /** Clients named in warnings, the ones of most rows first; the rest are counted. */
 const MAX_LISTED = 10;
 
-/** A spelling's rows, as a part of a deals file read on another thread hands them over. */
-export type SpellingData = [spelling: string, rows: number][];
+/** A spelling's rows, key and core, as a part of a deals file read on another thread hands them over (not keyed twice). */
+export type SpellingData = [spelling: string, rows: number, key: string, core: string][];
 
 /**
  * The clients of a run by their key (`client-key.ts`), and how each input spells them: every
@@ -45,7 +47,11 @@ export class ClientNames {
   private readonly bySpelling = new Map<string, Spelling>();
   private readonly byShown = new Map<string, Spelling>();
   private readonly clients = new Map<string, Client>();
+  /** The byte reader's numbered spellings, and the rows of each not yet added to its counts. */
   private readonly numbered: Spelling[] = [];
+  private pending: Int32Array<ArrayBuffer> = new Int32Array(1024);
+  /** Whether any row is pending: a numbered spelling's first row since the last adding up makes it so. */
+  private unsettled = false;
   private numbering: object | null = null;
 
   constructor(readonly matching: NameMatching = 'merged') {}
@@ -55,26 +61,55 @@ export class ClientNames {
     return (this.bySpelling.get(spelling) ?? this.spelling(spelling)).client.key;
   }
 
-  /**
-   * Count a row of `input` that names the client so, and return its key. `number` (≥ 0) is
-   * the spelling's number in `numbering`, the byte reader's, when it has one.
-   */
-  seen(spelling: string, input: NameInput, number = -1, numbering: object | null = null): string {
-    let s: Spelling | undefined;
-    if (number >= 0 && numbering !== null && (this.numbering ??= numbering) === numbering) {
-      s = this.numbered[number];
-      if (s === undefined) this.numbered[number] = s = this.bySpelling.get(spelling) ?? this.spelling(spelling);
-    } else {
-      s = this.bySpelling.get(spelling) ?? this.spelling(spelling);
-    }
+  /** Count a row of `input` that names the client so, and return its key. */
+  seen(spelling: string, input: NameInput): string {
+    const s = this.bySpelling.get(spelling) ?? this.spelling(spelling);
     const i = INPUT_INDEX[input];
     s.rows[i] = (s.rows[i] as number) + 1;
     if (s.client.first < 0) s.client.first = i;
     return s.client.key;
   }
 
+  /**
+   * Count a deal row, as `seen`. `number` (≥ 0) is the spelling's number in `numbering`, the
+   * byte reader's, when it has one: then the row costs an addition to a typed array (a
+   * million rows read from their bytes are the case to be fast for), added to the spelling's
+   * rows when they are asked for.
+   */
+  seenDeal(spelling: string, number: number, numbering: object | null): void {
+    if (number >= 0 && numbering !== null && (this.numbering ??= numbering) === numbering) {
+      const pending = this.pending;
+      if (number < pending.length && (pending[number] as number) > 0) pending[number] = (pending[number] as number) + 1;
+      else this.firstNumbered(spelling, number);
+      return;
+    }
+    this.seen(spelling, 'deals');
+  }
+
+  /** A numbered spelling's first row, or its first since the counts were last added up. */
+  private firstNumbered(spelling: string, number: number): void {
+    while (number >= this.pending.length) this.pending = doubled(this.pending);
+    let s = this.numbered[number];
+    if (s === undefined) this.numbered[number] = s = this.bySpelling.get(spelling) ?? this.spelling(spelling);
+    if (s.client.first < 0) s.client.first = DEALS;
+    this.pending[number] = 1;
+    this.unsettled = true;
+  }
+
+  /** Add the numbered spellings' pending rows to their counts. */
+  private settle(): void {
+    if (!this.unsettled) return;
+    this.unsettled = false;
+    const pending = this.pending;
+    this.numbered.forEach((s, number) => {
+      s.rows[DEALS] = (s.rows[DEALS] as number) + (pending[number] as number);
+      pending[number] = 0;
+    });
+  }
+
   /** The name a client is shown by (see the class); `fallback` for a key no row named. */
   name(key: string, fallback = key): string {
+    this.settle();
     const client = this.clients.get(key);
     if (client === undefined || client.first < 0) return fallback;
     let best = '';
@@ -91,20 +126,19 @@ export class ClientNames {
 
   /** The deals rows of each spelling, in the order first met: what a part read on another thread hands over. */
   toData(): SpellingData {
-    const deals = INPUT_INDEX.deals;
+    this.settle();
     const out: SpellingData = [];
     for (const s of this.byShown.values())
-      if ((s.rows[deals] as number) > 0) out.push([s.shown, s.rows[deals] as number]);
+      if ((s.rows[DEALS] as number) > 0) out.push([s.shown, s.rows[DEALS] as number, s.client.key, s.client.core]);
     return out;
   }
 
   /** Add the deals rows of a later part of the same file, as if its rows had been read here. */
   absorb(data: SpellingData): void {
-    const deals = INPUT_INDEX.deals;
-    for (const [spelling, rows] of data) {
-      const s = this.bySpelling.get(spelling) ?? this.spelling(spelling);
-      s.rows[deals] = (s.rows[deals] as number) + rows;
-      if (s.client.first < 0) s.client.first = deals;
+    for (const [spelling, rows, key, core] of data) {
+      const s = this.bySpelling.get(spelling) ?? this.spelling(spelling, { key, core });
+      s.rows[DEALS] = (s.rows[DEALS] as number) + rows;
+      if (s.client.first < 0) s.client.first = DEALS;
     }
   }
 
@@ -115,6 +149,7 @@ export class ClientNames {
    * and reads no form (its clients have no core).
    */
   warnings(): Warning[] {
+    this.settle();
     const merged: { client: string; rows: number; spellings: { spelling: string; rows: number }[] }[] = [];
     const byCore = new Map<string, { client: string; rows: number }[]>();
     for (const client of this.clients.values()) {
@@ -156,19 +191,19 @@ export class ClientNames {
     return out;
   }
 
-  /** A spelling met for the first time: keyed, and joined to its client. */
-  private spelling(spelling: string): Spelling {
+  /** A spelling's key and core under the matching in effect. */
+  private keyOf(shown: string): { key: string; core: string } {
+    if (this.matching === 'exact') return { key: exactKey(shown), core: '' };
+    const parts = nameParts(shown);
+    return { key: keyOfParts(parts, shown), core: parts.core };
+  }
+
+  /** A spelling met for the first time: keyed (unless a part keyed it already), and joined to its client. */
+  private spelling(spelling: string, keyed?: { key: string; core: string }): Spelling {
     const shown = displayName(spelling);
     let s = this.byShown.get(shown);
     if (s === undefined) {
-      let key: string;
-      let core = '';
-      if (this.matching === 'exact') key = exactKey(shown);
-      else {
-        const parts = nameParts(shown);
-        key = keyOfParts(parts, shown);
-        core = parts.core;
-      }
+      const { key, core } = keyed ?? this.keyOf(shown);
       let client = this.clients.get(key);
       if (client === undefined) {
         client = { key: detach(key), core: detach(core), spellings: [], first: -1 };

@@ -54,15 +54,15 @@ describe('ClientNames: the name a client is shown by', () => {
       ['Beta', 2],
     ];
     for (const [spelling] of rows) byText.seen(spelling, 'deals');
-    for (const [spelling, n] of rows) byNumber.seen(spelling, 'deals', n, mine);
+    for (const [spelling, n] of rows) byNumber.seenDeal(spelling, n, mine);
     // The other numbering's 0 is Beta: were it taken as this one's, the row would go to Acme Inc.
-    byNumber.seen('Beta', 'deals', 0, other);
+    byNumber.seenDeal('Beta', 0, other);
     byText.seen('Beta', 'deals');
     expect(byNumber.toData()).toEqual(byText.toData());
     expect(byNumber.toData()).toEqual([
-      ['Acme Inc', 1],
-      ['ACME, Inc.', 2],
-      ['Beta', 2],
+      ['Acme Inc', 1, 'acme|inc', 'acme'],
+      ['ACME, Inc.', 2, 'acme|inc', 'acme'],
+      ['Beta', 2, 'beta', 'beta'],
     ]);
   });
 
