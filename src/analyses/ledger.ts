@@ -136,7 +136,8 @@ export class RevenueLedger {
         lastManager: '',
         lastSum: null,
       };
-      this.clients.set(detach(key), entry);
+      // The key is the run's own copy (`ClientNames`), cut from no chunk.
+      this.clients.set(key, entry);
     }
     if (this.spellings.size < 1_000_000) this.spellings.set(detach(client), entry);
     return entry;

@@ -44,8 +44,10 @@ export type SpellingData = [spelling: string, rows: number, key: string, core: s
  * deals is shown as the deals spell it most often, whatever the activity log does.
  */
 export class ClientNames {
+  /** Spellings by how they are shown, and by the raw spellings read (spaces and all) as far as a ledger keeps them. */
   private readonly bySpelling = new Map<string, Spelling>();
-  private readonly byShown = new Map<string, Spelling>();
+  /** Raw spellings other than shown ones stored. */
+  private raw = 0;
   private readonly clients = new Map<string, Client>();
   /** The byte reader's numbered spellings, and the rows of each not yet added to its counts. */
   private readonly numbered: Spelling[] = [];
@@ -128,8 +130,9 @@ export class ClientNames {
   toData(): SpellingData {
     this.settle();
     const out: SpellingData = [];
-    for (const s of this.byShown.values())
-      if ((s.rows[DEALS] as number) > 0) out.push([s.shown, s.rows[DEALS] as number, s.client.key, s.client.core]);
+    for (const client of this.clients.values())
+      for (const s of client.spellings)
+        if ((s.rows[DEALS] as number) > 0) out.push([s.shown, s.rows[DEALS] as number, client.key, client.core]);
     return out;
   }
 
@@ -198,23 +201,29 @@ export class ClientNames {
     return { key: keyOfParts(parts, shown), core: parts.core };
   }
 
-  /** A spelling met for the first time: keyed (unless a part keyed it already), and joined to its client. */
+  /** A spelling met for the first time: keyed (unless a part on another thread keyed it already), and joined to its client. */
   private spelling(spelling: string, keyed?: { key: string; core: string }): Spelling {
     const shown = displayName(spelling);
-    let s = this.byShown.get(shown);
+    let s = shown === spelling ? undefined : this.bySpelling.get(shown);
     if (s === undefined) {
-      const { key, core } = keyed ?? this.keyOf(shown);
+      // One copy of the spelling, apart from the chunk it may have been cut from; the key and
+      // core are made from the copy (or come from another thread), so they hold no chunk either.
+      const own = keyed ? shown : detach(shown);
+      const { key, core } = keyed ?? this.keyOf(own);
       let client = this.clients.get(key);
       if (client === undefined) {
-        client = { key: detach(key), core: detach(core), spellings: [], first: -1 };
-        this.clients.set(client.key, client);
+        client = { key, core, spellings: [], first: -1 };
+        this.clients.set(key, client);
       }
-      s = { shown: detach(shown), client, rows: INPUTS.map(() => 0) };
+      s = { shown: own, client, rows: [0, 0, 0, 0, 0] /* one count per input of INPUTS */ };
       client.spellings.push(s);
-      this.byShown.set(s.shown, s);
+      this.bySpelling.set(own, s);
     }
     // As many raw spellings as a ledger keeps: a million distinct ones are a hostile file, not a portfolio.
-    if (this.bySpelling.size < 1_000_000) this.bySpelling.set(spelling === shown ? s.shown : detach(spelling), s);
+    if (shown !== spelling && this.raw < 1_000_000) {
+      this.raw++;
+      this.bySpelling.set(detach(spelling), s);
+    }
     return s;
   }
 }
