@@ -201,7 +201,11 @@ export class ClientNames {
     return { key: keyOfParts(parts, shown), core: parts.core };
   }
 
-  /** A spelling met for the first time: keyed (unless a part on another thread keyed it already), and joined to its client. */
+  /**
+   * A spelling `bySpelling` does not hold: keyed (unless a part on another thread keyed it
+   * already) and joined to its client, or, when only its outer spaces are new, found by how
+   * it is shown.
+   */
   private spelling(spelling: string, keyed?: { key: string; core: string }): Spelling {
     const shown = displayName(spelling);
     let s = shown === spelling ? undefined : this.bySpelling.get(shown);
