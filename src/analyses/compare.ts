@@ -1,4 +1,3 @@
-import { nameKey } from '../normalize/text.js';
 import { isKeyClass, type RevenueClass, type ShareResult } from './share.js';
 
 /** `from`/`to` null: the client was absent from that period, or had no share there (net refund). */
@@ -36,27 +35,27 @@ const round = (n: number, digits: number): number => Math.round(n * 10 ** digits
  * comparison with zeros.
  */
 export function compareShares(current: ShareResult, previous: ShareResult, top = 5): Comparison {
-  const before = new Map(previous.clients.map((c) => [nameKey(c.client), c]));
-  const now = new Map(current.clients.map((c) => [nameKey(c.client), c]));
+  // Both periods' ledgers name each client alike (one `ClientNames` per run): a name is the client.
+  const before = new Map(previous.clients.map((c) => [c.client, c]));
+  const now = new Map(current.clients.map((c) => [c.client, c]));
   const classChanges: ClassChange[] = [];
   for (const c of current.clients) {
-    const was = before.get(nameKey(c.client));
+    const was = before.get(c.client);
     const from = was?.class ?? null;
     if (from !== c.class && (isKeyClass(c.class) || isKeyClass(from)))
       classChanges.push({ client: c.client, from, to: c.class });
   }
   for (const c of previous.clients) {
-    if (!now.has(nameKey(c.client)) && isKeyClass(c.class))
-      classChanges.push({ client: c.client, from: c.class, to: null });
+    if (!now.has(c.client) && isKeyClass(c.class)) classChanges.push({ client: c.client, from: c.class, to: null });
   }
-  const newClients = current.clients.filter((c) => !before.has(nameKey(c.client))).map((c) => c.client);
-  const lostClients = previous.clients.filter((c) => !now.has(nameKey(c.client))).map((c) => c.client);
+  const newClients = current.clients.filter((c) => !before.has(c.client)).map((c) => c.client);
+  const lostClients = previous.clients.filter((c) => !now.has(c.client)).map((c) => c.client);
   const topClients: ShareChange[] = [];
   for (const c of current.clients.slice(0, top)) {
     // Clients without a share (net refunds) are ranked last: none of them is a top client.
     if (c.share === null) break;
     // A client without a share before is not compared with a zero: it is new (or was a net refund).
-    const previousShare = before.get(nameKey(c.client))?.share ?? null;
+    const previousShare = before.get(c.client)?.share ?? null;
     topClients.push({
       client: c.client,
       share: c.share,

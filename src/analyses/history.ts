@@ -1,4 +1,5 @@
 import { RevenueLedger, type ClientRevenue } from './ledger.js';
+import type { ClientNames } from '../normalize/client-names.js';
 import { MoneySum } from '../normalize/money.js';
 import { dayNumber, dayParts, daysInMonth } from '../normalize/dates.js';
 import { detach } from '../normalize/text.js';
@@ -6,7 +7,7 @@ import type { Period } from '../normalize/period.js';
 
 /** What the dynamics need of one client, over its whole history up to the last deal read. */
 export interface ClientHistory {
-  /** The client as the ledgers name it (first spelling seen). */
+  /** The client as the ledgers name it (`nameClients`). */
   name: string;
   /** Net won revenue per calendar month, keyed by `year * 12 + month - 1`. */
   months: Map<number, MoneySum>;
@@ -27,13 +28,25 @@ export interface ClientHistory {
 export class DealHistory {
   readonly clients = new Map<ClientRevenue, ClientHistory>();
   /** Revenue per client and manager inside `windowPeriod`; it also keys every client, in the window or not. */
-  readonly window = new RevenueLedger();
+  readonly window: RevenueLedger;
   /** Raw spelling → client, so that a row costs one lookup. */
   private readonly spellings = new Map<string, ClientHistory>();
   /** Whether any row had a discount column to read. */
   discountsKnown = false;
 
-  constructor(readonly windowPeriod: Period) {}
+  /** `names`: how the run keys its clients (every ledger of a run keys them alike). */
+  constructor(
+    readonly windowPeriod: Period,
+    names?: ClientNames,
+  ) {
+    this.window = new RevenueLedger(names);
+  }
+
+  /** Show each client under the spelling the run chose for it, once the rows are read. */
+  nameClients(): void {
+    this.window.nameClients();
+    for (const h of this.clients.values()) h.name = h.entry.name;
+  }
 
   add(client: string, manager: string, day: number, whole: number, micro: number, discounted: boolean): void {
     const h = this.spellings.get(client) ?? this.lookup(client);

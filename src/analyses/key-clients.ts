@@ -6,7 +6,8 @@ import { analyzeShare, isKeyClass, type ShareOptions } from './share.js';
 import { FolioError } from '../errors.js';
 import { addMonths } from '../normalize/dates.js';
 import { periodJson, type Period } from '../normalize/period.js';
-import { displayName, nameKey } from '../normalize/text.js';
+import { displayName } from '../normalize/text.js';
+import type { ClientNames } from '../normalize/client-names.js';
 import type { ClientRow } from '../normalize/clients.js';
 
 /** The clients files as read: their rows, and which columns each has (all the same fields). */
@@ -20,6 +21,8 @@ export type KeyFrom = 'named' | 'all' | 'clients-file' | '12m' | 'period';
 
 /** The sources of key clients a command was given; each adds its clients. */
 export interface KeySources {
+  /** How the run keys its clients: a key client is found in the log by its key. */
+  names: ClientNames;
   named: readonly string[];
   all: boolean;
   /** Revenue over a window: clients of the key, critical and golden classes are key. */
@@ -64,11 +67,11 @@ export function noKeySource(): FolioError {
   });
 }
 
-/** The key clients every source names; names match whatever their case, spaces and quotes. */
+/** The key clients every source names; names match by their key (`ClientNames`): case, quotes, punctuation, the place of the legal form aside. */
 export function keySet(sources: KeySources): KeySet {
   const set: KeySet = { clients: new Map(), dossierKnown: false, from: [], classesOver: null };
   const add = (name: string, source: KeyFrom, manager: string | null): void => {
-    const key = nameKey(name);
+    const key = sources.names.key(name);
     const existing = set.clients.get(key);
     if (existing) {
       if (!existing.sources.includes(source)) existing.sources.push(source);
@@ -107,7 +110,7 @@ export function keySet(sources: KeySources): KeySet {
     for (const c of clients.loaded.clients) {
       const manager = c.manager.trim() === '' ? null : displayName(c.manager);
       if (useKey && c.key === true) add(c.client, 'clients-file', manager);
-      const known = set.clients.get(nameKey(c.client));
+      const known = set.clients.get(sources.names.key(c.client));
       if (known) {
         if (set.dossierKnown) known.dossier = c.dossier;
         if (manager) known.manager = manager;

@@ -1,8 +1,9 @@
-import { detach, displayName, nameKey } from '../normalize/text.js';
+import { ClientNames } from '../normalize/client-names.js';
+import { detach, displayName } from '../normalize/text.js';
 import { MoneySum } from '../normalize/money.js';
 
 export interface ClientRevenue {
-  /** First spelling seen. */
+  /** First spelling seen, until `nameClients` gives the one the run shows. */
   name: string;
   revenue: MoneySum;
   /** Revenue per manager, to tell who carries the client. */
@@ -26,6 +27,7 @@ export type LedgerData = [
  * managers), never with rows: per row, a map lookup by the client's spelling and two additions.
  */
 export class RevenueLedger {
+  /** By client key (`ClientNames.key`). */
   readonly clients = new Map<string, ClientRevenue>();
   /** Raw spelling → client, so each spelling is keyed once. */
   private readonly spellings = new Map<string, ClientRevenue>();
@@ -37,6 +39,9 @@ export class RevenueLedger {
    */
   private readonly numbered: ClientRevenue[] = [];
   private numbering: object | null = null;
+
+  /** `names`: how spellings are keyed, the same for every ledger of a run. */
+  constructor(readonly names = new ClientNames()) {}
 
   /** `number` (≥ 0) is the spelling's number in `numbering`, the reader's, when it has one. */
   add(
@@ -115,8 +120,13 @@ export class RevenueLedger {
     }
   }
 
+  /** Show each client under the spelling the run chose for it (`ClientNames.name`), once the rows are read. */
+  nameClients(): void {
+    for (const [key, entry] of this.clients) entry.name = this.names.name(key, entry.name);
+  }
+
   private lookup(client: string): ClientRevenue {
-    const key = nameKey(client);
+    const key = this.names.key(client);
     let entry = this.clients.get(key);
     if (entry === undefined) {
       entry = {
@@ -126,7 +136,8 @@ export class RevenueLedger {
         lastManager: '',
         lastSum: null,
       };
-      this.clients.set(detach(key), entry);
+      // The key is the run's own copy (`ClientNames`), cut from no chunk.
+      this.clients.set(key, entry);
     }
     if (this.spellings.size < 1_000_000) this.spellings.set(detach(client), entry);
     return entry;

@@ -10,7 +10,7 @@ export { addBusinessDays, weekday } from './holidays.js';
 
 export interface Offer {
   client: string;
-  /** `nameKey` of the client: how the activity log's contacts are matched to it. */
+  /** The client's key (`ClientNames`): how the activity log's contacts are matched to it. */
   clientKey: string;
   /** The offer's number, or null when the file has none. */
   offer: string | null;

@@ -170,19 +170,35 @@ Exit codes: 0 done, 1 a requested check failed, 2 usage or input error, 70 inter
     if (format === 'xlsx' && opts.output === undefined && ctx.stdout.isTTY === true)
       throw usage(says('WORKBOOK_TO_TERMINAL', {}));
     if (ctx.stderr.isTTY && format !== 'json' && !ctx.env.CI) setProgressListener(terminalProgress(ctx.stderr));
-    if (cmd.opts<{ redact?: boolean }>().redact === true) {
-      // node:crypto (for the names' hashes) loads only for --redact.
-      const { Redactor } = await import('../run/redact.js');
-      const redactor = new Redactor();
-      ctx.redactor = redactor;
-      // The inputs report their names to it as they are read (see inputOptions).
-      cmd.setOptionValue('names', redactor);
-      for (const name of cmd.opts<{ keyClient?: string[] }>().keyClient ?? []) redactor.learn(name, 'client');
-    }
     ctx.config = await loadConfig(opts.config);
     applySettings(cmd, ctx.config, ctx.env);
     applyColumns(cmd, ctx.config, primaryRole(cmd));
     ctx.lang = cmd.opts<{ lang?: Lang }>().lang ?? ctx.lang;
+    const flags = cmd.opts<{ redact?: boolean; redactKeyFile?: string; keyClient?: string[]; exactNames?: boolean }>();
+    // One set of client names for every input of the run (see inputOptions), keyed as the settings say.
+    let clientKeyOf: ((name: string) => string) | undefined;
+    if (cmd.options.some((o) => o.attributeName() === 'exactNames')) {
+      const { ClientNames } = await import('../normalize/client-names.js');
+      const clientNames = new ClientNames(flags.exactNames === true ? 'exact' : 'merged');
+      cmd.setOptionValue('clientNames', clientNames);
+      clientKeyOf = (name) => clientNames.key(name);
+    }
+    if (flags.redactKeyFile !== undefined && flags.redact !== true)
+      throw new FolioError({
+        code: 'USAGE',
+        message: '--redact-key-file keys the pseudonyms of --redact',
+        hint: 'add --redact',
+        says: says('REDACT_KEY_WITHOUT_REDACT', {}),
+      });
+    if (flags.redact === true) {
+      // node:crypto (for the names' pseudonyms) loads only for --redact.
+      const { Redactor, redactKey } = await import('../run/redact.js');
+      const redactor = new Redactor(await redactKey(flags.redactKeyFile, ctx.env), clientKeyOf);
+      ctx.redactor = redactor;
+      // The inputs report their names to it as they are read (see inputOptions).
+      cmd.setOptionValue('names', redactor);
+      for (const name of flags.keyClient ?? []) redactor.learn(name, 'client');
+    }
   });
   const named = namedCommand(argv);
   for (const [name, make] of COMMANDS) {

@@ -5,6 +5,7 @@ import { DEFAULT_CADENCE } from '../analyses/cadence.js';
 import { DEFAULT_SHARE_OPTIONS, type ShareOptions } from '../analyses/share.js';
 import { DEFAULT_MAX_RECORD, type InputOptions } from '../load/input-options.js';
 import type { NameSink } from '../load/names.js';
+import type { ClientNames } from '../normalize/client-names.js';
 import { chooseFormat, FORMATS, type Format } from '../run/formats.js';
 import {
   BANDS_RULE,
@@ -71,6 +72,14 @@ export function addInputOptions(cmd: Command): Command {
       'day order of d/m/y dates: dd/mm/yyyy or mm/dd/yyyy (detected per column by default)',
     )
     .option('--skip-invalid', 'skip rows with bad values (counted in warnings) instead of stopping')
+    .option(
+      '--exact-names',
+      'keep apart client names not spelt the same: no merging of case, quotes, punctuation or the place of a legal form (ООО, Inc)',
+    )
+    .option(
+      '--no-exact-names',
+      'merge the spellings of one client (the default), whatever the config file or FOLIO_EXACT_NAMES say',
+    )
     .option('--no-fold', 'do not fold deal lines repeated whole (saves memory per row on huge exports)')
     .addOption(
       new Option(
@@ -140,12 +149,17 @@ export function addLastOption(cmd: Command): Command {
   );
 }
 
-/** `--redact`, for every command that prints names. */
+/** `--redact` and the key of its pseudonyms, for every command that prints names. */
 export function addRedactOption(cmd: Command): Command {
-  return cmd.option(
-    '--redact',
-    'replace client and person names with stable short hashes in every output, warnings and errors included',
-  );
+  return cmd
+    .option(
+      '--redact',
+      'replace client and person names with stable pseudonyms in every output, warnings and errors included (keyed by FOLIO_REDACT_KEY)',
+    )
+    .option(
+      '--redact-key-file <file>',
+      'the secret that keys the pseudonyms of --redact (instead of FOLIO_REDACT_KEY): without a key, a guessed name can be confirmed',
+    );
 }
 
 /** Options that choose which deals count. */
@@ -317,6 +331,9 @@ export interface RawOptions {
   redact?: boolean;
   /** Set under `--redact`: where the inputs report the names they hold. */
   names?: NameSink;
+  exactNames?: boolean;
+  /** Set before the command runs: the run's clients, which every input keys its clients in. */
+  clientNames?: ClientNames;
   won: string[];
   lost: string[];
   open: string[];
@@ -357,6 +374,7 @@ export function inputOptions(file: string, raw: RawOptions): InputOptions {
     threads: raw.threads,
     vocabulary: vocabularyOf(raw),
     ...(raw.names ? { names: raw.names } : {}),
+    ...(raw.clientNames ? { clientNames: raw.clientNames } : {}),
   };
 }
 

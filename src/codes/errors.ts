@@ -134,6 +134,10 @@ export interface ErrorFields {
   PERIOD_AFTER_AS_OF: { from: string; asOf: string };
   FLAG_VALUE: { flag: string; text: string; what: string };
   ENV_VALUE: { env: string; text: string; what: string };
+  /** `--redact-key-file FILE`: the file cannot be read (`reason`: the system's code), or holds no key. */
+  REDACT_KEY_UNREADABLE: { reason: string };
+  REDACT_KEY_EMPTY: Record<string, never>;
+  REDACT_KEY_WITHOUT_REDACT: Record<string, never>;
   ENV_UNKNOWN_RULE: { env: string; rule: string; rules: string[] };
   FLAG_NOT_SIZE: { flag: string; text: string };
   FLAG_NOT_COUNT: { flag: string; text: string };

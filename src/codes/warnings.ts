@@ -112,6 +112,19 @@ export interface WarningFields {
   /** An .xls whose 8-bit text names no code page (no CODEPAGE record): the code page was guessed from the text. */
   XLS_CODE_PAGE_GUESSED: { file?: string; encoding: string };
   DUPLICATE_CLIENTS: { file: string; count: number };
+  /**
+   * Spellings of one client counted as one (case, quotes, spaces, punctuation, the place of
+   * the legal form): each client with its spellings and their rows, the clients of most rows
+   * first; `count` the clients merged, `clients` the first ten.
+   */
+  CLIENT_SPELLINGS_MERGED: {
+    count: number;
+    clients: { client: string; spellings: { spelling: string; rows: number }[] }[];
+  };
+  /** Names that differ in their legal form only (ООО Ромашка, АО Ромашка, Ромашка), kept apart: `count` the groups, `groups` the first ten. */
+  CLIENT_FORMS_DIFFER: { count: number; groups: { client: string; rows: number }[][] };
+  /** `--redact` without a key: the pseudonyms are plain hashes of the names; `emptyKey`: FOLIO_REDACT_KEY is set, but empty. */
+  REDACT_UNKEYED: { emptyKey: boolean };
   /** `lacking`: the columns the log has not. */
   COOLOFF_SIMPLIFIED: { file: string; lacking: ('manager' | 'channel')[] };
   OFFER_NO_STATUS: { file: string };

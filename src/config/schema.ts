@@ -34,6 +34,8 @@ export const configSchema = z
   .object({
     $schema: z.string().optional(),
     lang: z.enum(['en', 'ru']).optional(),
+    /** Keep apart client names not spelt the same (`--exact-names`). */
+    exactNames: z.boolean().optional(),
     thresholds: z
       .object({
         key: percent.optional(),

@@ -90,6 +90,16 @@ const configBounds = (list: number[] | undefined, share: boolean): Bounds | unde
   return typeof b === 'object' ? b : undefined;
 };
 const count = (env: string) => number(env, isCount, 'a positive whole number');
+
+/** `1`, `true`, `yes`, `on` or `0`, `false`, `no`, `off`, in any case. */
+function yesNo(env: string): (text: string) => boolean {
+  return (text) => {
+    const t = text.trim().toLowerCase();
+    if (['1', 'true', 'yes', 'on'].includes(t)) return true;
+    if (['0', 'false', 'no', 'off'].includes(t)) return false;
+    throw badEnv(env, text, '1 or 0 (true or false)');
+  };
+}
 const words = (text: string): string[] =>
   text
     .split(',')
@@ -120,6 +130,14 @@ export const SETTINGS: Setting[] = [
     defaultValue: undefined,
     fromConfig: (c) => c.lang,
     parse: (t) => (t.toLowerCase().startsWith('ru') ? 'ru' : 'en'),
+  },
+  {
+    path: 'exactNames',
+    attr: 'exactNames',
+    env: 'FOLIO_EXACT_NAMES',
+    defaultValue: false,
+    fromConfig: (c) => c.exactNames,
+    parse: yesNo('FOLIO_EXACT_NAMES'),
   },
   {
     path: 'thresholds.key',

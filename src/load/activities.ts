@@ -2,7 +2,7 @@ import type { FieldNeeds } from '../normalize/columns.js';
 import { ACTIVITY_FIELDS, ACTIVITY_NEEDS, ActivityConverter, type Activity } from '../normalize/activities.js';
 import type { Vocabulary } from '../normalize/vocabulary.js';
 import { type Warning, warning } from '../codes/warnings.js';
-import type { InputOptions } from './input-options.js';
+import { clientNamesOf, type InputOptions } from './input-options.js';
 import { loadRows, readWarnings, SameFields, type LoadedRows } from './rows.js';
 import { unknownValuesWarning } from './unknown-values.js';
 
@@ -11,7 +11,11 @@ export const CONTACT_NEEDS: FieldNeeds = {
   specs: ACTIVITY_FIELDS.map((s) => (s.field === 'outcome' ? { ...s, required: false } : s)),
 };
 
-/** Read an activity log, handing every contact to `accept`: the one reader of the log for every command. */
+/**
+ * Read an activity log, handing every contact to `accept`: the one reader of the log for
+ * every command. Each contact's client spelling is counted in the run's names (the name a
+ * client of the log alone is shown by is its most frequent spelling there).
+ */
 export async function loadActivities(
   input: InputOptions,
   vocabulary: Vocabulary,
@@ -21,6 +25,7 @@ export async function loadActivities(
   fields?: SameFields,
 ): Promise<LoadedRows<ActivityConverter>> {
   const file = input.source.name;
+  const names = clientNamesOf([input]);
   return loadRows(
     input,
     needs,
@@ -28,7 +33,10 @@ export async function loadActivities(
       fields?.check(file, map);
       return new ActivityConverter(map, { file, decimal: input.decimal, dayOrder: input.dayOrder, vocabulary }, p);
     },
-    accept,
+    (a: Activity) => {
+      names.seen(a.client, 'activities');
+      accept(a);
+    },
   );
 }
 

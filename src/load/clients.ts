@@ -1,6 +1,5 @@
 import { CLIENT_NEEDS, ClientConverter, MATRIX_NEEDS, type ClientRow } from '../normalize/clients.js';
-import { displayName, nameKey } from '../normalize/text.js';
-import type { InputOptions } from './input-options.js';
+import { clientNamesOf, type InputOptions } from './input-options.js';
 import type { InputReport } from '../schema/envelope.js';
 import { type Warning, warning } from '../codes/warnings.js';
 import { inputReport, loadRows, readWarnings, SameFields } from './rows.js';
@@ -13,8 +12,9 @@ export interface LoadedClients {
 }
 
 /**
- * One or more clients files, read as one list, one row per client: a client listed twice,
- * in one file or in two, keeps its first row.
+ * One or more clients files, read as one list, one row per client: a client listed twice
+ * (under any spelling of one key, `ClientNames`), in one file or in two, keeps its first
+ * row. Each client is named as the run shows it (deals read before decide).
  */
 export async function loadClients(
   files: readonly InputOptions[],
@@ -22,6 +22,7 @@ export async function loadClients(
   canMin: number | null,
   needFlags: boolean,
 ): Promise<LoadedClients> {
+  const names = clientNamesOf(files);
   const byKey = new Map<string, ClientRow>();
   const fields = new SameFields('clients');
   const out: LoadedClients = { clients: [], inputs: [], warnings: [] };
@@ -37,11 +38,11 @@ export async function loadClients(
         return new ClientConverter(map, { file, decimal: input.decimal, dayOrder: input.dayOrder, wantMin, canMin }, p);
       },
       (row: ClientRow) => {
-        const key = nameKey(row.client);
+        const key = names.seen(row.client, 'clients');
         if (byKey.has(key)) duplicates++;
         else {
           used++;
-          byKey.set(key, { ...row, client: displayName(row.client) });
+          byKey.set(key, row);
         }
       },
     );
@@ -49,6 +50,6 @@ export async function loadClients(
     if (duplicates > 0) out.warnings.push(warning('DUPLICATE_CLIENTS', { file, count: duplicates }));
     out.inputs.push(inputReport(loaded, 'clients', { used, excluded: { duplicate: duplicates } }));
   }
-  out.clients = [...byKey.values()];
+  out.clients = [...byKey].map(([key, row]) => ({ ...row, client: names.name(key) }));
   return out;
 }

@@ -2,6 +2,8 @@ import { RevenueLedger, type LedgerData } from '../analyses/ledger.js';
 import { fieldText, type ByteRecord } from '../io/byte-scanner.js';
 import { spanText, type SpanText } from '../io/byte-text.js';
 import { readCsvRange, type CsvRange } from '../io/read-range.js';
+import type { NameMatching } from '../normalize/client-key.js';
+import { ClientNames, type SpellingData } from '../normalize/client-names.js';
 import type { ColumnMapping } from '../normalize/columns.js';
 import type { DayOrder } from '../normalize/dates.js';
 import type { RepeatTable } from '../normalize/repeat-table.js';
@@ -30,6 +32,8 @@ export interface DealPartJob {
   filter: Omit<DealFilter, 'history' | 'historyOnly'>;
   /** Header keys of the input's first file: the order cells are hashed in for folding. */
   firstColumns: string[] | null;
+  /** How client names are keyed (`--exact-names`). */
+  matching: NameMatching;
 }
 
 /**
@@ -58,6 +62,8 @@ export interface DealPartResult {
   nextLine: number;
   rows: number;
   blank: number;
+  /** The rows of each client spelling, which decide the name shown. */
+  names: SpellingData;
   ledger: LedgerData;
   previous: LedgerData | null;
   trailing: LedgerData | null;
@@ -127,10 +133,12 @@ export async function readDealPart(job: DealPartJob, progress?: (bytes: number) 
   );
   converter.carryOn(job.conventions);
   const filter: DealFilter = { ...job.filter, history: null };
+  const names = new ClientNames(job.matching);
   const sink = new DealSink(filter, file, {
-    ledger: new RevenueLedger(),
-    previous: filter.previous ? new RevenueLedger() : null,
-    trailing: filter.trailing ? new RevenueLedger() : null,
+    names,
+    ledger: new RevenueLedger(names),
+    previous: filter.previous ? new RevenueLedger(names) : null,
+    trailing: filter.trailing ? new RevenueLedger(names) : null,
     currencies: new Map(),
     history: null,
   });
@@ -175,6 +183,7 @@ export async function readDealPart(job: DealPartJob, progress?: (bytes: number) 
     nextLine,
     rows,
     blank,
+    names: names.toData(),
     ledger: targets.ledger.toData(),
     previous: targets.previous?.toData() ?? null,
     trailing: targets.trailing?.toData() ?? null,

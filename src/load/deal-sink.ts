@@ -1,5 +1,6 @@
 import type { RevenueLedger } from '../analyses/ledger.js';
 import type { DealHistory } from '../analyses/history.js';
+import type { ClientNames } from '../normalize/client-names.js';
 import { countsAsRevenue, type Deal } from '../normalize/deals.js';
 import type { DealFilter } from './deals.js';
 
@@ -9,6 +10,8 @@ export type { Currencies };
 
 /** Where the deals of one file go: the ledgers they count in, and the counts of those left out. */
 export interface DealTargets {
+  /** Every deal row's client spelling is counted here, whatever its status or date: the name shown is the most frequent. */
+  names: ClientNames;
   ledger: RevenueLedger;
   previous: RevenueLedger | null;
   trailing: RevenueLedger | null;
@@ -42,7 +45,8 @@ export class DealSink {
   /** `number` is the client's number among the spellings `numbering` (a byte reader) has seen, -1 without one. */
   readonly accept = (deal: Deal, number = -1, numbering: object | null = null): void => {
     const { filter } = this;
-    const { ledger, previous, trailing, currencies, history } = this.targets;
+    const { names, ledger, previous, trailing, currencies, history } = this.targets;
+    names.seenDeal(deal.client, number, numbering);
     if (!countsAsRevenue(deal.status)) {
       this.excluded.status++;
       return;

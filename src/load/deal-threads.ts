@@ -3,6 +3,7 @@ import { availableParallelism } from 'node:os';
 import { type LedgerData, RevenueLedger } from '../analyses/ledger.js';
 import { reportProgress } from '../io/progress.js';
 import { lineStartsAfter, tableKind } from '../io/read-table.js';
+import { ClientNames, type SpellingData } from '../normalize/client-names.js';
 import { AmountColumn, DateColumn } from '../normalize/column-readers.js';
 import { DealRepeats } from '../normalize/deal-repeats.js';
 import type { RepeatTable } from '../normalize/repeat-table.js';
@@ -131,10 +132,13 @@ export async function readDealsInParts(
     k === count - 1 ? onThisThread(job, progress) : onWorker(job, progress),
 ): Promise<DealFileRead | null> {
   const file = options.source.name;
+  // The head counts apart until the parts are sure: a file read again on one thread must not count twice.
+  const names = new ClientNames(totals.names.matching);
   const targets: DealTargets = {
-    ledger: new RevenueLedger(),
-    previous: totals.previous ? new RevenueLedger() : null,
-    trailing: totals.trailing ? new RevenueLedger() : null,
+    names,
+    ledger: new RevenueLedger(names),
+    previous: totals.previous ? new RevenueLedger(names) : null,
+    trailing: totals.trailing ? new RevenueLedger(names) : null,
     currencies: new Map(),
     history: null,
   };
@@ -216,6 +220,7 @@ export async function readDealsInParts(
             fold: options.fold,
             filter: { vocabulary, period, previous, trailing, currency },
             firstColumns: totals.repeats.firstColumns,
+            matching: names.matching,
           }
         : null,
     );
@@ -254,6 +259,7 @@ export async function readDealsInParts(
     }
   }
   const all: {
+    names: SpellingData;
     ledger: LedgerData;
     previous: LedgerData | null;
     trailing: LedgerData | null;
@@ -261,6 +267,7 @@ export async function readDealsInParts(
     base: number;
   }[] = [
     {
+      names: names.toData(),
       ledger: targets.ledger.toData(),
       previous: targets.previous?.toData() ?? null,
       trailing: targets.trailing?.toData() ?? null,
@@ -270,6 +277,7 @@ export async function readDealsInParts(
     ...parts.map((p, k) => ({ ...p, base: bases[k] as number })),
   ];
   for (const part of all) {
+    totals.names.absorb(part.names);
     totals.ledger.absorb(part.ledger);
     if (part.previous) totals.previous?.absorb(part.previous);
     if (part.trailing) totals.trailing?.absorb(part.trailing);

@@ -6,7 +6,7 @@ import { DealRepeats } from '../normalize/deal-repeats.js';
 import { DEAL_NEEDS, DealConverter } from '../normalize/deals.js';
 import type { Period } from '../normalize/period.js';
 import type { Vocabulary } from '../normalize/vocabulary.js';
-import type { InputOptions } from './input-options.js';
+import { clientNamesOf, type InputOptions } from './input-options.js';
 import type { InputReport } from '../schema/envelope.js';
 import { type Warning, warning } from '../codes/warnings.js';
 import { inputReport, loadRows, readWarnings, SameFields, type LoadedRows } from './rows.js';
@@ -64,10 +64,12 @@ export interface LoadedDeals {
  * Every row of each file ends up in exactly one count of that file's input report.
  */
 export async function loadDeals(files: readonly InputOptions[], filter: DealFilter): Promise<LoadedDeals> {
+  const names = clientNamesOf(files);
   const totals: DealInputTotals = {
-    ledger: new RevenueLedger(),
-    previous: filter.previous ? new RevenueLedger() : null,
-    trailing: filter.trailing ? new RevenueLedger() : null,
+    names,
+    ledger: new RevenueLedger(names),
+    previous: filter.previous ? new RevenueLedger(names) : null,
+    trailing: filter.trailing ? new RevenueLedger(names) : null,
     currencies: new Map(),
     repeats: new DealRepeats(),
     fields: new SameFields('deals', ['contact']),
@@ -83,6 +85,9 @@ export async function loadDeals(files: readonly InputOptions[], filter: DealFilt
     from = Math.min(from, one.from);
     to = Math.max(to, one.to);
   }
+  // Every row is read: each client's spelling shown is the most frequent one now.
+  for (const ledger of [totals.ledger, totals.previous, totals.trailing]) ledger?.nameClients();
+  filter.history?.nameClients();
   const { currencies } = totals;
   const mixed = mixedCurrencies(currencies, filter.currency, files[0]?.source.name ?? '');
   if (mixed) throw mixed;

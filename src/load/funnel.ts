@@ -14,7 +14,8 @@ import {
   type StageMove,
   StageMoveConverter,
 } from '../normalize/pipeline.js';
-import { detach, nameKey } from '../normalize/text.js';
+import type { ClientNames } from '../normalize/client-names.js';
+import { detach } from '../normalize/text.js';
 import { contactClassifier, type ContactKind, statusClassifier, type Vocabulary } from '../normalize/vocabulary.js';
 import type { InputReport } from '../schema/envelope.js';
 import { loadActivities } from './activities.js';
@@ -43,9 +44,11 @@ export class FunnelContactSink {
   /** Calls and face-to-face contacts anywhere in the log, in the window or not. */
   private readonly anywhere = { phone: 0, meeting: 0 };
 
+  /** `names`: how the run keys its clients, so that a client of the log is the client of the deals. */
   constructor(
     readonly contacts: FunnelContacts,
     vocabulary: Vocabulary,
+    private readonly names: ClientNames,
   ) {
     this.kinds = contactClassifier(vocabulary);
   }
@@ -57,7 +60,7 @@ export class FunnelContactSink {
       return;
     }
     this.anywhere[kind]++;
-    const key = nameKey(a.client);
+    const key = this.names.key(a.client);
     const counted = kind === 'phone' ? this.contacts.call(key, a.day, a.manager) : this.contacts.meeting(key, a.day);
     if (counted) this.used++;
     else this.excluded.outsideWindow++;
@@ -109,8 +112,9 @@ export async function loadFunnelLog(
   files: InputOptions[],
   vocabulary: Vocabulary,
   contacts: FunnelContacts,
+  names: ClientNames,
 ): Promise<{ sink: FunnelContactSink; inputs: InputReport[]; warnings: Warning[] }> {
-  const sink = new FunnelContactSink(contacts, vocabulary);
+  const sink = new FunnelContactSink(contacts, vocabulary, names);
   const inputs: InputReport[] = [];
   const warnings: Warning[] = [];
   const fields = new SameFields('activities');

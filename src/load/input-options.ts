@@ -6,6 +6,7 @@ import type { ColumnOverrides } from '../normalize/columns.js';
 import type { DayOrder } from '../normalize/dates.js';
 import type { DecimalMark } from '../normalize/numbers.js';
 import type { Problem } from '../normalize/problems.js';
+import { ClientNames } from '../normalize/client-names.js';
 import type { Vocabulary } from '../normalize/vocabulary.js';
 import type { NameSink } from './names.js';
 
@@ -38,6 +39,8 @@ export interface InputOptions {
   fold: boolean;
   /** Under `--redact`: every name read is reported here, and bad cells are not quoted. */
   names?: NameSink;
+  /** The run's clients: one for every input of a command, so that a client is one key in all of them (`--exact-names` sets its matching). */
+  clientNames?: ClientNames;
   /** `--threads N`: how many threads read a CSV deals file from its bytes (undefined: one per core, at most one per 4 MiB, for files of 16 MiB and more). */
   threads?: number | undefined;
   /** The status words (built in, and the user's `--won`, `--lost`, `--open`): a headerless file's status column is told by them. */
@@ -47,3 +50,14 @@ export interface InputOptions {
 }
 
 export const DEFAULT_MAX_RECORD = 1024 * 1024;
+
+/**
+ * The run's clients, as the inputs carry them (the command line gives all of a command's
+ * inputs the same one); where none carries one, a new one that all of them carry from now on.
+ */
+export function clientNamesOf(...inputs: (readonly InputOptions[] | null | undefined)[]): ClientNames {
+  const all = inputs.flatMap((list) => list ?? []);
+  const names = all.find((input) => input.clientNames !== undefined)?.clientNames ?? new ClientNames();
+  for (const input of all) input.clientNames ??= names;
+  return names;
+}

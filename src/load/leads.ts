@@ -2,7 +2,8 @@ import type { LeadInput } from '../analyses/leads.js';
 import { LEAD_NEEDS, LeadConverter, type LeadRow } from '../normalize/leads.js';
 import { displayName } from '../normalize/text.js';
 import type { Vocabulary } from '../normalize/vocabulary.js';
-import type { InputOptions } from './input-options.js';
+import { clientNamesOf, type InputOptions } from './input-options.js';
+import type { ClientNames } from '../normalize/client-names.js';
 import type { InputReport, Warning } from '../schema/envelope.js';
 import { mixedCurrencies, tallyCurrency, type Currencies } from './currencies.js';
 import { inputReport, loadRows, readWarnings, SameFields } from './rows.js';
@@ -19,7 +20,8 @@ export interface LoadedLeads {
 /**
  * Open leads of one or more exports, read as one table; won and lost ones are counted out by
  * status, and those in another currency than `currency` by currency. Leads in several
- * currencies with no `currency` are not ranked: their amounts cannot be compared.
+ * currencies with no `currency` are not ranked: their amounts cannot be compared. Each
+ * lead's client is shown as the run names it (`ClientNames`).
  */
 export async function loadLeads(
   files: readonly InputOptions[],
@@ -29,13 +31,15 @@ export async function loadLeads(
   const out: LoadedLeads = { leads: [], inputs: [], warnings: [] };
   const fields = new SameFields('leads');
   const currencies: Currencies = new Map();
+  const names = clientNamesOf(files);
   for (const input of files) {
-    const one = await loadLeadFile(input, vocabulary, fields, out.leads, { currency, currencies });
+    const one = await loadLeadFile(input, vocabulary, fields, out.leads, { currency, currencies }, names);
     out.inputs.push(one.input);
     out.warnings.push(...one.warnings);
   }
   const mixed = mixedCurrencies(currencies, currency, files[0]?.source.name ?? '');
   if (mixed) throw mixed;
+  for (const lead of out.leads) if (lead.client !== '') lead.client = names.name(names.key(lead.client), lead.client);
   return out;
 }
 
@@ -45,6 +49,7 @@ async function loadLeadFile(
   fields: SameFields,
   leads: LeadInput[],
   money: { currency: string | undefined; currencies: Currencies },
+  names: ClientNames,
 ): Promise<{ input: InputReport; warnings: Warning[] }> {
   const file = input.source.name;
   const before = leads.length;
@@ -58,6 +63,7 @@ async function loadLeadFile(
       return new LeadConverter(map, { file, decimal: input.decimal, dayOrder: input.dayOrder, vocabulary }, p);
     },
     (row: LeadRow) => {
+      if (row.client.trim() !== '') names.seen(row.client, 'leads');
       if (row.status !== 'open') {
         closed++;
         return;

@@ -2,10 +2,11 @@ import { ContactDays, type Offer } from '../analyses/offers.js';
 import type { Activity } from '../normalize/activities.js';
 import { formatDay } from '../normalize/dates.js';
 import { OFFER_NEEDS, OfferConverter, type OfferRow } from '../normalize/offers.js';
-import { detach, displayName, nameKey } from '../normalize/text.js';
+import type { ClientNames } from '../normalize/client-names.js';
+import { detach, displayName } from '../normalize/text.js';
 import type { Vocabulary } from '../normalize/vocabulary.js';
 import { CONTACT_NEEDS, loadActivities } from './activities.js';
-import type { InputOptions } from './input-options.js';
+import { clientNamesOf, type InputOptions } from './input-options.js';
 import type { InputReport } from '../schema/envelope.js';
 import { type Warning, warning } from '../codes/warnings.js';
 import { tallyCurrency, type Currencies } from './currencies.js';
@@ -31,6 +32,7 @@ export async function loadOffers(
   money?: { currency: string | undefined; currencies: Currencies },
 ): Promise<LoadedOffers> {
   const file = input.source.name;
+  const names = clientNamesOf([input]);
   const offers: Offer[] = [];
   let otherCurrency = 0;
   let notSent = 0;
@@ -61,10 +63,10 @@ export async function loadOffers(
         return;
       }
       if (money) tallyCurrency(money.currencies, row.currency, file, row.line);
-      const client = detach(displayName(row.client));
       offers.push({
-        client,
-        clientKey: nameKey(client),
+        // The spelling of this row, until the run's name for the client is known (`readOffers`).
+        client: detach(displayName(row.client)),
+        clientKey: names.seen(row.client, 'offers'),
         offer: row.number === '' ? null : detach(row.number),
         sent: row.sent,
         expires: row.expires,
@@ -126,6 +128,8 @@ export class ContactSink {
     readonly log: ContactDays,
     private readonly clients: ReadonlySet<string>,
     private readonly asOf: number,
+    /** How the run keys its clients, the offers' among them. */
+    private readonly names: ClientNames,
   ) {}
 
   accept(a: Activity): void {
@@ -134,12 +138,12 @@ export class ContactSink {
       return;
     }
     this.log.covers(a.day);
-    const key = nameKey(a.client);
+    const key = this.names.key(a.client);
     if (!this.clients.has(key)) this.excluded.notOfferClient++;
     else if (!a.personal) this.excluded.notPersonal++;
     else {
       this.used++;
-      this.log.add(detach(key), a.day);
+      this.log.add(key, a.day);
     }
   }
 }
@@ -160,7 +164,7 @@ export async function loadContacts(
   fields?: SameFields,
 ): Promise<LoadedContacts> {
   const file = input.source.name;
-  const sink = new ContactSink(log, clients, asOf);
+  const sink = new ContactSink(log, clients, asOf, clientNamesOf([input]));
   const loaded = await loadActivities(input, vocabulary, (a) => sink.accept(a), CONTACT_NEEDS, fields);
   const warnings = readWarnings(file, loaded);
   const columns = contactColumnWarning(file, loaded.converter.hasChannel);

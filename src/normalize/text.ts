@@ -1,7 +1,8 @@
 /**
- * Names as people type them: 1C pads with spaces, one export writes «Ромашка» and another
- * "Ромашка", one manager types ООО and another ооо. Two spellings with the same key are
- * one client; the spelling shown is the first one seen.
+ * Names as people type them: 1C pads with spaces, one export writes «Ивану» and another
+ * "Ивану", one person types Иванов and another иванов. Two spellings with the same key are
+ * one person (a manager), or one flag value. Clients are keyed by client-key.ts, which also
+ * reads punctuation and legal forms.
  */
 const QUOTES = /["'«»“”„‟‘’‚`]/g;
 const SPACES = /[\s\u00a0\u202f]+/g;

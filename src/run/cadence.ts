@@ -8,11 +8,11 @@ import { FolioError } from '../errors.js';
 import { type Activity, ACTIVITY_NEEDS } from '../normalize/activities.js';
 import { formatDay } from '../normalize/dates.js';
 import type { Period } from '../normalize/period.js';
-import { detach, displayName, nameKey } from '../normalize/text.js';
+import { detach, displayName } from '../normalize/text.js';
 import type { Vocabulary } from '../normalize/vocabulary.js';
 import { type Lang } from '../present/i18n.js';
 import { buildEnvelope } from '../schema/build.js';
-import type { InputOptions } from '../load/input-options.js';
+import { clientNamesOf, type InputOptions } from '../load/input-options.js';
 import type { InputReport, Warning } from '../schema/envelope.js';
 import {
   hasKeySource,
@@ -89,8 +89,10 @@ export interface CadenceRules {
 export async function computeCadence(options: CadenceRules): Promise<ComputedCadence> {
   const cadence: CadenceOptions = { ...options.cadence, window: options.window };
   const keys = keySet(options.keys);
+  const names = options.keys.names;
   const all = options.keys.all;
   const log = new CadenceLog(cadence);
+  /** Under --all-clients, every client of the log, with the spelling it was first met by. */
   const seen = new Map<string, string>();
   const inputs: InputReport[] = [];
   const warnings: Warning[] = [];
@@ -104,18 +106,12 @@ export async function computeCadence(options: CadenceRules): Promise<ComputedCad
       (a: Activity) => {
         options.also?.(a);
         log.covers(a.day);
-        const key = nameKey(a.client);
+        const key = names.key(a.client);
         if (!all && !keys.clients.has(key)) {
           notKey++;
           return;
         }
-        if (all && !seen.has(key)) seen.set(detach(key), detach(displayName(a.client)));
-        // A name typed on the command line shows as the log spells it.
-        const named = keys.clients.get(key);
-        if (named && named.sources.length === 1 && named.sources[0] === 'named' && !seen.has(key)) {
-          named.name = detach(displayName(a.client));
-          seen.set(detach(key), named.name);
-        }
+        if (all && !seen.has(key)) seen.set(key, detach(displayName(a.client)));
         used++;
         log.add(key, a.day, a.outcome, a.manager, a.personal);
       },
@@ -132,6 +128,9 @@ export async function computeCadence(options: CadenceRules): Promise<ComputedCad
   }
   const logWarning = beforeLogWarning(log.from, cadence, inputs.map((i) => i.file).join(', '));
   if (logWarning) warnings.push(logWarning);
+  // Every input is read: each key client is shown as the run spells it most often (a name
+  // typed on the command line, as the log spells it).
+  for (const k of keys.clients.values()) k.name = names.name(k.key, k.name);
   const silent = [...keys.clients.values()].filter((k) => !log.clients.has(k.key)).map((k) => k.name);
   if (silent.length > 0) {
     warnings.push(
@@ -176,6 +175,7 @@ async function cadenceRun(
     })
   )
     throw noKeySource();
+  const names = clientNamesOf(options.inputs, options.deals?.inputs, options.clients);
   const window = cadenceWindow(options.period, options.cadence.asOf);
   const inputs: InputReport[] = [];
   const warnings: Warning[] = [];
@@ -200,7 +200,7 @@ async function cadenceRun(
     window,
     cadence: options.cadence,
     vocabulary: options.vocabulary,
-    keys: { named: options.keyClients, all: options.allClients, classes, clients },
+    keys: { names, named: options.keyClients, all: options.allClients, classes, clients },
   });
   return {
     result: computed.result,
@@ -211,6 +211,7 @@ async function cadenceRun(
 
 export async function runCadence(options: CadenceRunOptions): Promise<CommandOutput> {
   const { result, inputs, warnings } = await cadenceRun(options);
+  warnings.push(...clientNamesOf(options.inputs).warnings());
   return {
     envelope: buildEnvelope(
       'cadence',

@@ -7,7 +7,7 @@ import {
 } from '../analyses/dynamics.js';
 import { DealHistory } from '../analyses/history.js';
 import { warning } from '../codes/warnings.js';
-import type { InputOptions } from '../load/input-options.js';
+import { clientNamesOf, type InputOptions } from '../load/input-options.js';
 import { loadDeals } from '../load/deals.js';
 import { percentToNumber } from '../normalize/money.js';
 import { periodJson } from '../normalize/period.js';
@@ -99,7 +99,7 @@ export async function computeDynamics(
   o: Omit<DynamicsRunOptions, 'lang'>,
 ): Promise<{ result: DynamicsJson; inputs: InputReport[]; warnings: Warning[] }> {
   const window = dynamicsWindow(o.asOf, o.dynamics.months);
-  const history = new DealHistory(window);
+  const history = new DealHistory(window, clientNamesOf(o.inputs));
   const loaded = await loadDeals(o.inputs, {
     period: { from: -Infinity, to: o.asOf },
     vocabulary: o.vocabulary,
@@ -118,6 +118,7 @@ export async function computeDynamics(
 export async function runDynamics(o: DynamicsRunOptions): Promise<CommandOutput> {
   const { result, inputs, warnings } = await computeDynamics(o);
   const window = dynamicsWindow(o.asOf, o.dynamics.months);
+  warnings.push(...clientNamesOf(o.inputs).warnings());
   return {
     envelope: buildEnvelope('dynamics', periodJson(window), inputs, result, warnings.map(warningJson)),
     doc: () => dynamicsDoc(result, o.lang),

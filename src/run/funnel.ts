@@ -5,7 +5,7 @@ import { DealHistory } from '../analyses/history.js';
 import { FolioError } from '../errors.js';
 import { loadDeals } from '../load/deals.js';
 import { type FunnelContactSink, loadFunnelLog, loadPipeline } from '../load/funnel.js';
-import type { InputOptions } from '../load/input-options.js';
+import { clientNamesOf, type InputOptions } from '../load/input-options.js';
 import { formatDay } from '../normalize/dates.js';
 import { lastFullMonth, periodJson, type Period } from '../normalize/period.js';
 import type { Vocabulary } from '../normalize/vocabulary.js';
@@ -101,13 +101,14 @@ async function computeChannelFunnel(o: FunnelRunOptions): Promise<ComputedFunnel
   const window = funnelWindow(o.period ?? lastFullMonth(o.asOf), o.asOf);
   const inputs: InputReport[] = [];
   const warnings: Warning[] = [];
-  const log = await loadFunnelLog(o.inputs, o.vocabulary, new FunnelContacts(window, o.asOf));
+  const names = clientNamesOf(o.inputs, o.deals);
+  const log = await loadFunnelLog(o.inputs, o.vocabulary, new FunnelContacts(window, o.asOf), names);
   log.sink.requireBoth(o.inputs.map((i) => i.source.name));
   inputs.push(...log.inputs);
   warnings.push(...log.warnings);
   let history: DealHistory | null = null;
   if (o.deals.length > 0) {
-    history = new DealHistory(window);
+    history = new DealHistory(window, names);
     const deals = await loadDeals(o.deals, {
       period: { from: -Infinity, to: o.asOf },
       vocabulary: o.vocabulary,
@@ -125,7 +126,7 @@ async function computeChannelFunnel(o: FunnelRunOptions): Promise<ComputedFunnel
     managers: log.inputs.every((i) => i.columns.manager !== undefined),
     files,
   });
-  return { result: done.result, inputs, warnings: [...warnings, ...done.warnings] };
+  return { result: done.result, inputs, warnings: [...warnings, ...names.warnings(), ...done.warnings] };
 }
 
 /** Read the pipeline (and its stage logs) and draw the funnel by stage. */

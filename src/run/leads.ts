@@ -8,7 +8,7 @@ import { formatDay } from '../normalize/dates.js';
 import type { Vocabulary } from '../normalize/vocabulary.js';
 import { type Lang } from '../present/i18n.js';
 import { buildEnvelope } from '../schema/build.js';
-import type { InputOptions } from '../load/input-options.js';
+import { clientNamesOf, type InputOptions } from '../load/input-options.js';
 import type { InputReport, Warning } from '../schema/envelope.js';
 import type { CommandOutput } from './output.js';
 
@@ -79,6 +79,7 @@ export function oldExport(leads: readonly LeadInput[], asOf: number): Warning | 
 
 export async function runLeads(options: LeadsRunOptions): Promise<CommandOutput> {
   const { result, inputs, warnings } = await computeLeads(options);
+  warnings.push(...clientNamesOf(options.inputs).warnings());
   return {
     envelope: buildEnvelope('leads', null, inputs, result, warnings.map(warningJson)),
     doc: () => leadsDoc(result, options.lang),

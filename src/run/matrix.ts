@@ -8,10 +8,10 @@ import type { RevenueLedger } from '../analyses/ledger.js';
 import { analyzeShare, type RevenueClass, type ShareOptions, type ShareResult } from '../analyses/share.js';
 import type { FlagRead } from '../normalize/flags.js';
 import { periodJson } from '../normalize/period.js';
-import { displayName, nameKey } from '../normalize/text.js';
+import { displayName } from '../normalize/text.js';
 import { type Lang } from '../present/i18n.js';
 import { buildEnvelope } from '../schema/build.js';
-import type { InputOptions } from '../load/input-options.js';
+import { clientNamesOf, type InputOptions } from '../load/input-options.js';
 import type { InputReport, Warning } from '../schema/envelope.js';
 import { loadDeals, type DealFilter } from '../load/deals.js';
 import { nonPositiveWarnings } from './share.js';
@@ -60,14 +60,15 @@ export interface ComputedMatrix {
 
 /** Read clients (and deals) and place each client on the matrix: the data of `matrix`, reused by `report`. */
 export async function computeMatrix(options: MatrixRunOptions): Promise<ComputedMatrix> {
+  const names = clientNamesOf(options.inputs, options.deals?.inputs);
+  // The deals are read first, as every command reads them: a client is shown as they spell it.
+  let revenue = options.revenue ?? null;
+  const deals = options.deals && !revenue ? await loadDeals(options.deals.inputs, options.deals.filter) : null;
   // A clients file the caller read itself is reported by the caller.
   const loaded = options.clients ?? (await loadClients(options.inputs, options.wantMin, options.canMin, true));
   const inputs = options.clients ? [] : [...loaded.inputs];
   const warnings = options.clients ? [] : [...loaded.warnings];
-
-  let revenue = options.revenue ?? null;
-  if (options.deals && !revenue) {
-    const deals = await loadDeals(options.deals.inputs, options.deals.filter);
+  if (options.deals && deals) {
     inputs.push(...deals.inputs);
     warnings.push(...deals.warnings);
     const share = analyzeShare(deals.ledger.clients.values(), options.deals.share);
@@ -84,7 +85,7 @@ export async function computeMatrix(options: MatrixRunOptions): Promise<Computed
     if (c.manager.trim() !== '') row.manager = displayName(c.manager);
     if (c.segment.trim() !== '') row.segment = displayName(c.segment);
     if (revenue) {
-      const r = revenue.get(nameKey(c.client));
+      const r = revenue.get(names.key(c.client));
       // A client of the clients file with no deal in the period brought nothing: regular.
       row.class = r === undefined ? 'regular' : r.class;
       row.revenueMicros = r?.micros ?? 0n;
@@ -104,6 +105,7 @@ export async function computeMatrix(options: MatrixRunOptions): Promise<Computed
 
 export async function runMatrix(options: MatrixRunOptions): Promise<CommandOutput> {
   const { result, inputs, warnings } = await computeMatrix(options);
+  warnings.push(...clientNamesOf(options.inputs).warnings());
   const period = options.deals ? periodJson(options.deals.filter.period) : null;
   return {
     envelope: buildEnvelope('matrix', period, inputs, result, warnings.map(warningJson)),

@@ -2,7 +2,7 @@ import { analyzeOffers, ContactDays, type Offer, type OffersOptions, type Offers
 import { isoDate } from '../present/format.js';
 import { warningJson } from '../present/messages/warnings.js';
 import { warning } from '../codes/warnings.js';
-import type { InputOptions } from '../load/input-options.js';
+import { clientNamesOf, type InputOptions } from '../load/input-options.js';
 import type { InputReport, Warning } from '../schema/envelope.js';
 import { mixedCurrencies, type Currencies } from '../load/currencies.js';
 import { loadContacts, loadOffers } from '../load/offers.js';
@@ -42,7 +42,7 @@ export interface ReadOffers {
 /**
  * Every offers file, in order; only the offers in `currency` (rows that name none are taken
  * to be in it). Offers in several currencies with no `currency` stop: their amounts would
- * be compared and added as one.
+ * be compared and added as one. Each offer's client is shown as the run names it.
  */
 export async function readOffers(
   files: InputOptions[],
@@ -61,6 +61,8 @@ export async function readOffers(
   }
   const mixed = mixedCurrencies(currencies, currency, files[0]?.source.name ?? '');
   if (mixed) throw mixed;
+  const names = clientNamesOf(files);
+  for (const offer of out.offers) offer.client = names.name(offer.clientKey, offer.client);
   return out;
 }
 
@@ -102,6 +104,8 @@ export function offersResult(
 /** Read the offers, then the contacts with their clients, and apply the rules. */
 export async function computeOffers(o: OffersRules): Promise<ComputedOffers> {
   const calendar = await loadCalendar(o.holidays);
+  // One run, one set of client names for the offers and the logs.
+  clientNamesOf(o.offers, o.activities);
   const read = await readOffers(o.offers, o.vocabulary, o.rules.asOf, o.currency);
   const inputs = [...read.inputs];
   const warnings = [...read.warnings];
@@ -122,6 +126,7 @@ export async function computeOffers(o: OffersRules): Promise<ComputedOffers> {
 
 export async function runOffers(o: OffersRules & { lang: Lang }): Promise<CommandOutput> {
   const { result, inputs, warnings } = await computeOffers(o);
+  warnings.push(...clientNamesOf(o.offers, o.activities).warnings());
   return {
     envelope: buildEnvelope('offers', result.window, inputs, result, warnings.map(warningJson)),
     doc: () => ({

@@ -1,5 +1,11 @@
-import { createHash } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { says } from '../codes/errors.js';
+import { warning } from '../codes/warnings.js';
+import { FolioError } from '../errors.js';
+import { clientKey } from '../normalize/client-key.js';
 import { displayName, nameKey } from '../normalize/text.js';
+import { warningJson } from '../present/messages/warnings.js';
 import type { MachineRow } from '../render/document.js';
 import type { CommandOutput } from './output.js';
 import type { NameKind, NameSink } from '../load/names.js';
@@ -9,27 +15,87 @@ const BOUNDARY_AFTER = '(?![\\p{L}\\p{N}])';
 const HAS_LETTER = /\p{L}/u;
 const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+/** The key of the pseudonyms, or why there is none (`emptyKey`: FOLIO_REDACT_KEY is set, but empty). */
+export type RedactKey = { bytes: Buffer } | { bytes: null; emptyKey: boolean };
+
 /**
- * Stable short names for clients and people: the same name gives the same hash on every
- * run and machine, so CI logs can be compared without showing who the clients are.
+ * The key of `--redact`: the file of `--redact-key-file` (its bytes, less the line break an
+ * editor or `echo` ends it with), else FOLIO_REDACT_KEY. A file that cannot be read or holds
+ * nothing stops the run: pseudonyms silently unkeyed would be the leak the key is there to stop.
+ */
+export async function redactKey(file: string | undefined, env: NodeJS.ProcessEnv): Promise<RedactKey> {
+  if (file !== undefined) {
+    let bytes: Buffer;
+    try {
+      bytes = await readFile(file);
+    } catch (error) {
+      const reason = (error as NodeJS.ErrnoException).code ?? 'unknown error';
+      throw new FolioError({
+        code: 'CANNOT_OPEN',
+        file,
+        message: reason === 'ENOENT' ? 'no such redaction key file' : `cannot read the redaction key file (${reason})`,
+        hint: 'check the path of --redact-key-file, or set FOLIO_REDACT_KEY instead',
+        says: says('REDACT_KEY_UNREADABLE', { reason }),
+      });
+    }
+    let end = bytes.length;
+    while (end > 0 && (bytes[end - 1] === 0x0a || bytes[end - 1] === 0x0d)) end--;
+    if (end === 0) {
+      throw new FolioError({
+        code: 'CONFIG',
+        file,
+        message: 'the redaction key file is empty',
+        hint: 'write a secret into it, e.g. `head -c 32 /dev/urandom | base64 > FILE`, and keep it out of the repository',
+        says: says('REDACT_KEY_EMPTY', {}),
+      });
+    }
+    return { bytes: bytes.subarray(0, end) };
+  }
+  const text = env.FOLIO_REDACT_KEY;
+  if (text === undefined || text === '') return { bytes: null, emptyKey: text === '' };
+  return { bytes: Buffer.from(text, 'utf8') };
+}
+
+/**
+ * Stable short names for clients and people, so that CI logs can be compared without
+ * showing who the clients are: the same name gives the same pseudonym on every run.
  *
- * It learns every name as the inputs are read, and replaces each of them in every string
- * that leaves folio: the result, the tables, warnings and errors. A warning written later
- * cannot leak a name, because nothing is printed without passing through here.
+ * With a key, a pseudonym is an HMAC of the name under it: only a holder of the key can tell
+ * which name it stands for, even by guessing. Without one it is a plain hash, the same on
+ * every machine, which anyone can compute for a guessed name; the output then says so.
+ *
+ * Every spelling of one client (`ClientNames`: quotes, case, the place of the legal form)
+ * has its pseudonym. It learns every name as the inputs are read, and replaces each of them
+ * in every string that leaves folio: the result, the tables, warnings and errors. A warning
+ * written later cannot leak a name, because nothing is printed without passing through here.
  */
 export class Redactor implements NameSink {
   private readonly names = new Map<string, string>();
   private pattern: RegExp | null = null;
 
+  constructor(
+    private readonly key: RedactKey = { bytes: null, emptyKey: false },
+    /** How the run keys its clients (`ClientNames.key`): every spelling of one client is one pseudonym. */
+    private readonly clientKeyOf: (name: string) => string = clientKey,
+  ) {}
+
   learn(name: string, kind: NameKind): void {
     const shown = displayName(name.trim());
     if (shown === '' || this.names.has(shown)) return;
-    const hash = createHash('sha256').update(nameKey(shown)).digest('hex').slice(0, 8);
-    const alias = `${kind}-${hash}`;
+    const alias = `${kind}-${this.pseudonym(kind === 'client' ? this.clientKeyOf(shown) : nameKey(shown), kind)}`;
     this.names.set(shown, alias);
     const raw = name.trim();
     if (raw !== shown) this.names.set(raw, alias);
     this.pattern = null;
+  }
+
+  /** Eight hex digits: of an HMAC under the key (the kind in it too), or of a plain hash. */
+  private pseudonym(id: string, kind: NameKind): string {
+    const digest =
+      this.key.bytes === null
+        ? createHash('sha256').update(id)
+        : createHmac('sha256', this.key.bytes).update(`${kind}\n${id}`);
+    return digest.digest('hex').slice(0, 8);
   }
 
   /** Replace every known name inside a text, as a whole word; the longest first, so that "Acme Corp" wins over "Acme". */
@@ -68,12 +134,18 @@ export class Redactor implements NameSink {
     for (const row of rows) yield this.deep(row);
   }
 
-  /** A command's output with names replaced in every format it can be rendered in. */
+  /** A command's output with names replaced in every format it can be rendered in; without a key, a warning that says what that leaves open. */
   output(output: CommandOutput): CommandOutput {
     const { github } = output;
+    const envelope = this.deep(output.envelope);
+    if (this.key.bytes === null)
+      envelope.warnings = [
+        ...envelope.warnings,
+        warningJson(warning('REDACT_UNKEYED', { emptyKey: this.key.emptyKey })),
+      ];
     return {
       ...output,
-      envelope: this.deep(output.envelope),
+      envelope,
       doc: () => this.deep(output.doc()),
       tables: (lang) => output.tables(lang).map((table) => ({ ...table, rows: this.each(table.rows) })),
       ...(github ? { github: () => this.text(github()) } : {}),

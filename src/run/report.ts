@@ -14,7 +14,7 @@ import { type Lang } from '../present/i18n.js';
 import { buildEnvelope } from '../schema/build.js';
 import { cadenceWindow, computeCadence } from './cadence.js';
 import { hasKeySource, trailingYear, type KeySources } from '../analyses/key-clients.js';
-import type { InputOptions } from '../load/input-options.js';
+import { clientNamesOf, type InputOptions } from '../load/input-options.js';
 import type { InputReport, Warning } from '../schema/envelope.js';
 import { computeLeads } from './leads.js';
 import { loadClients } from '../load/clients.js';
@@ -95,6 +95,7 @@ export async function computeReport(o: ReportOptions): Promise<ReportData> {
   const inputs: InputReport[] = [];
   const warnings: Warning[] = [];
   const dealFilter = { vocabulary: o.vocabulary, currency: o.currency };
+  const names = clientNamesOf(...Object.values(o.files));
   const result: ReportResult = {
     asOf: formatDay(o.asOf),
     asOfSource: o.asOfSource,
@@ -123,7 +124,7 @@ export async function computeReport(o: ReportOptions): Promise<ReportData> {
   let history: DealHistory | null = null;
   if (o.files.deals) {
     const wantTrailing = !chooseByName && o.keyPeriod === '12m' && o.files.activities !== undefined;
-    history = new DealHistory(dynamicsWindow(o.asOf, o.dynamics.months));
+    history = new DealHistory(dynamicsWindow(o.asOf, o.dynamics.months), names);
     const share = await computeShare({
       inputs: o.files.deals,
       filter: {
@@ -200,11 +201,13 @@ export async function computeReport(o: ReportOptions): Promise<ReportData> {
     warnings.push(...offers.warnings);
   }
   const contacts =
-    offers && o.files.activities ? new ContactSink(new ContactDays(), offerClients(offers.offers), o.asOf) : null;
+    offers && o.files.activities
+      ? new ContactSink(new ContactDays(), offerClients(offers.offers), o.asOf, names)
+      : null;
   // The funnel reads the same pass over the log: its calls and meetings, and the deals' won days.
   const funnel =
     o.files.activities && o.files.deals
-      ? new FunnelContactSink(new FunnelContacts(funnelWindow(o.period, o.asOf), o.asOf), o.vocabulary)
+      ? new FunnelContactSink(new FunnelContacts(funnelWindow(o.period, o.asOf), o.asOf), o.vocabulary, names)
       : null;
   let contactLog: ContactDays | null = null;
   if (
@@ -221,7 +224,7 @@ export async function computeReport(o: ReportOptions): Promise<ReportData> {
       window: cadenceWindow(o.period, o.asOf),
       cadence: { asOf: o.asOf, ...o.cadence },
       vocabulary: o.vocabulary,
-      keys: { named: o.keyClients, all: o.allClients, classes, clients },
+      keys: { names, named: o.keyClients, all: o.allClients, classes, clients },
       ...(contacts || funnel
         ? {
             also: (a: Activity) => {
@@ -266,6 +269,7 @@ export async function computeReport(o: ReportOptions): Promise<ReportData> {
     result.offers = done.result;
     warnings.push(...done.warnings);
   }
+  warnings.push(...names.warnings());
   return { result, inputs, warnings };
 }
 

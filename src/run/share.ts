@@ -11,7 +11,7 @@ import { type Lang } from '../present/i18n.js';
 import { buildEnvelope } from '../schema/build.js';
 import type { RevenueLedger } from '../analyses/ledger.js';
 import { FolioError } from '../errors.js';
-import type { InputOptions } from '../load/input-options.js';
+import { clientNamesOf, type InputOptions } from '../load/input-options.js';
 import type { InputReport, Warning } from '../schema/envelope.js';
 import { loadDeals, type DealFilter } from '../load/deals.js';
 import type { CommandOutput } from './output.js';
@@ -176,6 +176,7 @@ function analyzeShareOrNull(ledger: RevenueLedger, options: ShareOptions): Share
 
 export async function runShare(options: ShareRunOptions): Promise<CommandOutput> {
   const { result, inputs, warnings } = await computeShare(options);
+  warnings.push(...clientNamesOf(options.inputs).warnings());
   return {
     envelope: buildEnvelope('share', periodJson(options.filter.period), inputs, result, warnings.map(warningJson)),
     doc: () => shareDoc(result, options.filter.period, options.lang),

@@ -322,3 +322,26 @@ describe('folio schema funnel', () => {
     );
   });
 });
+
+describe('folio funnel keys a client alike in the log and the deals', () => {
+  // By hand: one client, called and met in October under «ООО "Ромашка"», won on 20.10 under
+  // «Ромашка ООО» (one client: the same words and legal form). With --exact-names they are two
+  // names, and the won step finds no deal of the log's client.
+  const log = tempFile(
+    'log.csv',
+    'Дата;Клиент;Тип;Ответственный\n01.10.2026;ООО "Ромашка";Звонок;Иванова\n05.10.2026;ООО "Ромашка";Встреча;Иванова\n',
+  );
+  const deals = tempFile(
+    'deals.csv',
+    'Клиент;Сумма;Дата закрытия;Этап сделки;Ответственный\nРомашка ООО;1000;20.10.2026;Успешно реализовано;Иванова\n',
+  );
+  const run = (...extra: string[]) =>
+    OUTPUT_SCHEMAS.funnel.parse(
+      json(folio(['funnel', log, '--deals', deals, '--as-of', '23.11.2026', '--json', ...extra])),
+    ).result;
+
+  it('counts the deal under another spelling as won, and not with --exact-names', () => {
+    expect(run().team.counts).toEqual([1, 1, 1]);
+    expect(run('--exact-names').team.counts).toEqual([1, 1, 0]);
+  });
+});

@@ -126,10 +126,12 @@ function englishLeft(text: string, data: Set<string>, allowed: readonly string[]
 /** The few Latin words a Russian output may hold: the program's name, and for `check` its name and the rule codes (the values of --fail-on). */
 const ALLOWED = ['folio'];
 // `inspect` names the encoding as --encoding takes it (utf-8, windows-1251); `config` names
-// its keys as the config file spells them (thresholds.maxGap, personalChannels). A rule code
-// such as `dormant-key` is one code, read here as its parts.
+// its keys and values as the config file spells them (thresholds.maxGap, personalChannels,
+// "exactNames": false). A rule code such as `dormant-key` is one code, read here as its parts.
 const CONFIG_KEYS = [
   'lang',
+  'exactNames',
+  'false',
   'normal',
   'elevated',
   'mono',

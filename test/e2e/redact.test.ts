@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { folio, type CliRun } from './run-cli.js';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { folio, json, type CliRun } from './run-cli.js';
 
 // fixtures/redact holds deals, activities, leads and clients of three made-up clients, their
 // managers and two leads; fixtures/redact-bad/deals.csv has two rows whose amount cell holds
@@ -107,6 +110,43 @@ describe('--redact (e2e sweep)', () => {
     // The second bad row (a manager's name in the amount) is still located, without its value.
     expect(r.stderr).toMatch(/^ {2}fixtures\/redact-bad\/deals\.csv:5:3: Amount: not a number$/m);
     expect(leaked(r)).toEqual([]);
+  });
+
+  it('keys the pseudonyms with FOLIO_REDACT_KEY or --redact-key-file, warns without a key, and never shows the key', () => {
+    const KEY = 'k3y-that-must-not-leak';
+    const dir = mkdtempSync(join(tmpdir(), 'folio-redact-key-'));
+    const keyFile = join(dir, 'redact.key');
+    writeFileSync(keyFile, `${KEY}\n`);
+    const args = ['share', 'fixtures/redact/deals.csv', '--redact', '--json'];
+    const unkeyed = folio(args);
+    const keyed = folio(args, { env: { FOLIO_REDACT_KEY: KEY } });
+    const again = folio([...args, '--redact-key-file', keyFile]);
+    const other = folio(args, { env: { FOLIO_REDACT_KEY: 'another key' } });
+    const codes = (r: CliRun): string[] => json<{ warnings: { code: string }[] }>(r).warnings.map((w) => w.code);
+    // Without a key: the warning, on stderr and in the JSON; with one: neither.
+    expect(codes(unkeyed)).toContain('REDACT_UNKEYED');
+    expect(unkeyed.stderr).toContain('anyone with a list of likely client names can hash them');
+    expect(codes(keyed)).not.toContain('REDACT_UNKEYED');
+    expect(keyed.stderr).not.toContain('FOLIO_REDACT_KEY');
+    // The same key, from the environment or the file, gives the same pseudonyms; another key, others.
+    expect(again.stdout).toBe(keyed.stdout);
+    const first = (r: CliRun): string | undefined => /client-[0-9a-f]{8}/.exec(r.stdout)?.[0];
+    expect(new Set([first(unkeyed), first(keyed), first(other)]).size).toBe(3);
+    for (const r of [unkeyed, keyed, again, other]) {
+      expect(leaked(r)).toEqual([]);
+      expect(r.stdout + r.stderr).not.toContain(KEY);
+    }
+    // A key file that is not there, or holds nothing, stops the run where it is named.
+    const missing = folio([...args, '--redact-key-file', join(dir, 'nope.key')]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain(`folio: ${join(dir, 'nope.key')}: no such redaction key file`);
+    writeFileSync(join(dir, 'empty.key'), '');
+    const empty = folio([...args, '--redact-key-file', join(dir, 'empty.key')]);
+    expect(empty.code).toBe(2);
+    expect(empty.stderr).toContain(`folio: ${join(dir, 'empty.key')}: the redaction key file is empty`);
+    const alone = folio(['share', 'fixtures/redact/deals.csv', '--redact-key-file', keyFile]);
+    expect(alone.code).toBe(2);
+    expect(alone.stderr).toContain('--redact-key-file keys the pseudonyms of --redact');
   });
 
   it('gives the same hash for the same name in every command', () => {

@@ -200,6 +200,43 @@ describe('--threads on files whose parts cannot simply be added up', () => {
     expect(folio(['share', path, '--json'], { env: TRACE }).stderr).not.toMatch(/folio threads:/);
   });
 
+  it('spellings of one client spread over the parts: the same names, tie and warnings as on one thread', () => {
+    // Rows i ≡ 0 (mod 3) alternate "Acme, Inc." (i = 3, 9, 15…) and "ACME Inc" (i = 6, 12…):
+    // 500 rows each, a tie that the spelling met first, in the head, wins. Rows i ≡ 1:
+    // «Ромашка ООО» up to 1000 (334 rows, in the head and the first part), «ООО «Ромашка»»
+    // after (666 rows, in the later parts): the later parts' spelling wins.
+    const acme = (i: number): string => ((i / 3) % 2 === 1 ? '"Acme, Inc."' : 'ACME Inc');
+    const romashka = (i: number): string => (i <= 1000 ? 'Ромашка ООО' : 'ООО «Ромашка»');
+    const spelling = (i: number): string => (i % 3 === 0 ? acme(i) : i % 3 === 1 ? romashka(i) : 'Beta LLC');
+    const path = dealsFile(
+      'spellings.csv',
+      3000,
+      (i) => `${i},${spelling(i)},${1000 + i},Won,2026-0${1 + (i % 9)}-1${i % 10},`,
+    );
+    const r = expectSameRun(['share', path, '--json'], 3, /read in 3 parts/);
+    const e = json<{ result: { clients: { client: string }[] }; warnings: { code: string; fields: unknown }[] }>(r);
+    expect(e.result.clients.map((c) => c.client).sort()).toEqual(['Acme, Inc.', 'Beta LLC', 'ООО «Ромашка»']);
+    expect(e.warnings.find((w) => w.code === 'CLIENT_SPELLINGS_MERGED')?.fields).toEqual({
+      count: 2,
+      clients: [
+        {
+          client: 'Acme, Inc.',
+          spellings: [
+            { spelling: 'Acme, Inc.', rows: 500 },
+            { spelling: 'ACME Inc', rows: 500 },
+          ],
+        },
+        {
+          client: 'ООО «Ромашка»',
+          spellings: [
+            { spelling: 'ООО «Ромашка»', rows: 666 },
+            { spelling: 'Ромашка ООО', rows: 334 },
+          ],
+        },
+      ],
+    });
+  });
+
   it('a cut inside a quoted field with line breaks: the part before ends in an open quote, and the file is read again', () => {
     // Row 100 carries a note of 100,000 short lines, which the file's thirds fall in (two
     // threads read a head and two parts: the cuts lie between a third and two thirds).

@@ -1031,6 +1031,36 @@ export const ERRORS: Catalog<ErrorFields> = {
       hint: (f) => `исправьте ${f.env} или уберите эту переменную`,
     },
   },
+  REDACT_KEY_UNREADABLE: {
+    en: {
+      text: (f) =>
+        f.reason === 'ENOENT' ? 'no such redaction key file' : `cannot read the redaction key file (${f.reason})`,
+      hint: () => 'check the path of --redact-key-file, or set FOLIO_REDACT_KEY instead',
+    },
+    ru: {
+      text: (f) =>
+        f.reason === 'ENOENT'
+          ? 'нет такого файла ключа обезличивания'
+          : `не удаётся прочитать файл ключа обезличивания (${f.reason})`,
+      hint: () => 'проверьте путь в --redact-key-file или задайте ключ в FOLIO_REDACT_KEY',
+    },
+  },
+  REDACT_KEY_EMPTY: {
+    en: {
+      text: () => 'the redaction key file is empty',
+      hint: () =>
+        'write a secret into it, e.g. `head -c 32 /dev/urandom | base64 > FILE`, and keep it out of the repository',
+    },
+    ru: {
+      text: () => 'файл ключа обезличивания пуст',
+      hint: () =>
+        'запишите в него секрет, например `head -c 32 /dev/urandom | base64 > FILE`, и не храните его в репозитории',
+    },
+  },
+  REDACT_KEY_WITHOUT_REDACT: {
+    en: { text: () => '--redact-key-file keys the pseudonyms of --redact', hint: () => 'add --redact' },
+    ru: { text: () => '--redact-key-file задаёт ключ псевдонимов --redact', hint: () => 'добавьте --redact' },
+  },
   ENV_UNKNOWN_RULE: {
     en: { text: (f) => `${f.env}: unknown rule "${f.rule}"`, hint: (f) => `rules: ${f.rules.join(', ')}, or none` },
     ru: {

@@ -621,6 +621,36 @@ export const WARNINGS: Catalog<WarningFields> = {
         `${f.file}: строки, повторяющие уже указанного клиента: ${f.count}; берётся первая строка каждого клиента`,
     },
   },
+  CLIENT_SPELLINGS_MERGED: {
+    en: {
+      text: (f) =>
+        `${f.count} client(s) are written several ways and counted as one, shown under the most frequent spelling: ${spellingGroups(f, 'en')}; pass --exact-names to keep every spelling apart`,
+    },
+    ru: {
+      text: (f) =>
+        `клиенты, записанные по-разному и считающиеся одним клиентом (показан самый частый вариант): ${f.count} — ${spellingGroups(f, 'ru')}; --exact-names разделит все варианты`,
+    },
+  },
+  CLIENT_FORMS_DIFFER: {
+    en: {
+      text: (f) =>
+        `${f.count} group(s) of client names differ only in the legal form (or its absence) and are kept apart, though each may be one company: ${formGroups(f, 'en')}; if one is, write it the same way in every export`,
+    },
+    ru: {
+      text: (f) =>
+        `группы названий, различающихся только организационно-правовой формой (или её отсутствием), считаются разными клиентами, хотя каждая может быть одной компанией: ${f.count} — ${formGroups(f, 'ru')}; если это одна компания, запишите её одинаково во всех выгрузках`,
+    },
+  },
+  REDACT_UNKEYED: {
+    en: {
+      text: (f) =>
+        `${f.emptyKey ? 'FOLIO_REDACT_KEY is empty, so the' : 'the'} pseudonyms of --redact are plain hashes of the names: anyone with a list of likely client names can hash them and confirm who is in this output; set FOLIO_REDACT_KEY to a secret (or pass --redact-key-file FILE) to make them keyed`,
+    },
+    ru: {
+      text: (f) =>
+        `${f.emptyKey ? 'FOLIO_REDACT_KEY пуст, поэтому псевдонимы' : 'псевдонимы'} --redact — обычные хеши имён: любой, у кого есть список вероятных клиентов, может захешировать его и узнать, кто есть в этом выводе; задайте секрет в FOLIO_REDACT_KEY (или --redact-key-file FILE), чтобы псевдонимы зависели от ключа`,
+    },
+  },
   COOLOFF_SIMPLIFIED: {
     en: {
       text: (f) => {
@@ -1012,6 +1042,24 @@ export const WARNINGS: Catalog<WarningFields> = {
     },
   },
 };
+
+const rowCount = (n: number, lang: Lang): string => (lang === 'ru' ? `строк: ${n}` : n === 1 ? '1 row' : `${n} rows`);
+
+/** Each merged client: «shown» (spelling rows, …), then how many more clients. */
+function spellingGroups(f: WarningFields['CLIENT_SPELLINGS_MERGED'], lang: Lang): string {
+  const shown = f.clients
+    .map((c) => `«${c.client}» = ${c.spellings.map((s) => `«${s.spelling}» (${rowCount(s.rows, lang)})`).join(', ')}`)
+    .join('; ');
+  const rest = f.count - f.clients.length;
+  return rest > 0 ? `${shown}${lang === 'ru' ? `; и ещё ${rest}` : `; and ${rest} more`}` : shown;
+}
+
+/** Each group of names one legal form apart: «one» (rows) / «other» (rows), then how many more groups. */
+function formGroups(f: WarningFields['CLIENT_FORMS_DIFFER'], lang: Lang): string {
+  const shown = f.groups.map((g) => g.map((c) => `«${c.client}» (${rowCount(c.rows, lang)})`).join(' / ')).join('; ');
+  const rest = f.count - f.groups.length;
+  return rest > 0 ? `${shown}${lang === 'ru' ? `; и ещё ${rest}` : `; and ${rest} more`}` : shown;
+}
 
 /** The first names of a list, and how many more. */
 function named(names: readonly string[], count: number, lang: Lang): string {
