@@ -15,7 +15,6 @@ import {
   collect,
   periodAndAsOf,
   outputFormat,
-  outputLang,
   secondInput,
   severalInputs,
   shareOptions,
@@ -123,7 +122,7 @@ Examples:
         flags.clients.length === 0
           ? null
           : severalInputs(flags.clients, flags, (file) => secondInput(file, flags.clientsMap, flags)),
-      lang: outputLang(flags),
+      lang: ctx.lang,
     });
     done(await emit(ctx, output, outputFormat(flags), flags.output));
   });

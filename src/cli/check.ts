@@ -48,7 +48,7 @@ Examples:
     const { runCheck } = await import('../run/check.js');
     const policy = (flags.failOn ?? []).filter((r): r is CheckRule => r !== 'none');
     const output = await runCheck({
-      ...(await reportOptions(folder, flags)),
+      ...(await reportOptions(folder, flags, ctx.lang)),
       failOn: policy,
       allowMissing: flags.allowMissing === true,
     });

@@ -3,7 +3,7 @@ import { resolveSettings } from '../config/settings.js';
 import { buildEnvelope } from '../schema/build.js';
 import type { CliContext } from './context.js';
 import { emit } from './emit.js';
-import { addOutputOptions, outputFormat, outputLang, type RawOptions } from './options.js';
+import { addOutputOptions, outputFormat, type RawOptions } from './options.js';
 import { configDoc, configTables } from '../present/config.js';
 
 export function configCommand(ctx: CliContext, done: (code: number) => void): Command {
@@ -29,7 +29,7 @@ Examples:
         ctx,
         {
           envelope: buildEnvelope('config', null, [], result, []),
-          doc: () => configDoc(result.file, settings, result.columns, outputLang(flags)),
+          doc: () => configDoc(result.file, settings, result.columns, ctx.lang),
           tables: (lang) => configTables(settings, lang),
           sectioned: false,
           exitCode: 0,

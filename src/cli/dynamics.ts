@@ -12,7 +12,6 @@ import {
   asOfDay,
   dynamicsOptions,
   outputFormat,
-  outputLang,
   severalInputs,
   usage,
   vocabularyOf,
@@ -61,7 +60,7 @@ Examples:
       currency: flags.currency?.toUpperCase(),
       asOf: asOfDay(flags.asOf),
       dynamics: dynamicsOptions(flags),
-      lang: outputLang(flags),
+      lang: ctx.lang,
     });
     done(await emit(ctx, output, outputFormat(flags), flags.output));
   });

@@ -14,7 +14,6 @@ import {
   periodAndAsOf,
   list,
   outputFormat,
-  outputLang,
   secondInput,
   severalInputs,
   stdinOnce,
@@ -142,7 +141,7 @@ manager's rate is below the team's rate: 2 of 20 against a team's 30% is, 1 of 4
       vocabulary: vocabularyOf(flags),
       currency: flags.currency?.toUpperCase(),
       confidence: flags.confidence,
-      lang: outputLang(flags),
+      lang: ctx.lang,
     });
     done(await emit(ctx, output, outputFormat(flags), flags.output));
   });

@@ -10,7 +10,6 @@ import {
   addStatusOptions,
   inputOptions,
   outputFormat,
-  outputLang,
   vocabularyOf,
   type RawOptions,
 } from './options.js';
@@ -50,7 +49,7 @@ Examples:
   cmd.action(async (file: string, flags: RawOptions & { as?: Role }) => {
     requireInput(ctx, file, cmd);
     const { runInspect } = await import('../run/inspect.js');
-    const output = await runInspect(inputOptions(file, flags), outputLang(flags), vocabularyOf(flags), flags.as);
+    const output = await runInspect(inputOptions(file, flags), ctx.lang, vocabularyOf(flags), flags.as);
     done(await emit(ctx, output, outputFormat(flags), flags.output));
   });
   return cmd;

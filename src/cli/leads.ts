@@ -11,7 +11,6 @@ import {
   asOfDay,
   outputFormat,
   severalInputs,
-  outputLang,
   vocabularyOf,
   type RawOptions,
 } from './options.js';
@@ -58,7 +57,7 @@ Examples:
         maxLeads: flags.maxLeads ?? null,
       },
       currency: flags.currency?.toUpperCase(),
-      lang: outputLang(flags),
+      lang: ctx.lang,
     });
     done(await emit(ctx, output, outputFormat(flags), flags.output));
   });

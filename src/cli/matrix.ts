@@ -10,7 +10,6 @@ import {
   collect,
   dealPeriod,
   outputFormat,
-  outputLang,
   score,
   secondInput,
   severalInputs,
@@ -80,7 +79,7 @@ Examples:
               },
               share: shareOptions(flags),
             },
-      lang: outputLang(flags),
+      lang: ctx.lang,
     });
     done(await emit(ctx, output, outputFormat(flags), flags.output));
   });

@@ -13,7 +13,6 @@ import {
   list,
   periodAndAsOf,
   outputFormat,
-  outputLang,
   positiveInt,
   secondInput,
   severalInputs,
@@ -108,7 +107,7 @@ Statuses: accepted (accepted, signed, won, принято, согласован�
         window: period,
       },
       holidays: flags.holidays,
-      lang: outputLang(flags),
+      lang: ctx.lang,
     });
     done(await emit(ctx, output, outputFormat(flags), flags.output));
   });

@@ -32,7 +32,7 @@ import { parseDayOrder, today, type DayOrder } from '../normalize/dates.js';
 import { amountFromText, type DecimalMark } from '../normalize/numbers.js';
 import { asOfFor, flagDate, parsePeriod, type AsOfSource, type Period } from '../normalize/period.js';
 import { VOCABULARY_LISTS, type Vocabulary, type VocabularyList } from '../normalize/vocabulary.js';
-import { LANGS, langFromEnv, type Lang } from '../present/i18n.js';
+import { LANGS, type Lang } from '../present/i18n.js';
 
 export const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 /** Comma-separated values, accumulated over repeats of the flag. */
@@ -380,10 +380,6 @@ export function inputOptions(file: string, raw: RawOptions): InputOptions {
 
 export function outputFormat(raw: RawOptions): Format {
   return chooseFormat(raw.format, raw.json === true, raw.output);
-}
-
-export function outputLang(raw: RawOptions): Lang {
-  return raw.lang ?? langFromEnv(process.env);
 }
 
 /** The period of --period, --from/--to or --last (counted back from --as-of). */

@@ -4,6 +4,7 @@ import { Command, Option } from 'commander';
 import { DEFAULT_CADENCE } from '../analyses/cadence.js';
 import type { InputOptions } from '../load/input-options.js';
 import type { Role } from '../load/inputs.js';
+import type { Lang } from '../present/i18n.js';
 import type { CliContext } from './context.js';
 import { addOfferRuleOptions } from './offers.js';
 import { addFunnelRuleOptions } from './funnel.js';
@@ -25,7 +26,6 @@ import {
   collect,
   periodAndAsOf,
   outputFormat,
-  outputLang,
   score,
   inputOptions,
   secondInput,
@@ -121,7 +121,7 @@ export function addReportOptions(cmd: Command): Command {
 }
 
 /** Resolve the flags of `report`/`check` into the report's options. */
-export async function reportOptions(folder: string | undefined, flags: ReportFlags) {
+export async function reportOptions(folder: string | undefined, flags: ReportFlags, lang: Lang) {
   const { findInputs, ROLES } = await import('../load/inputs.js');
   const { lastFullMonth } = await import('../normalize/period.js');
   const named: Partial<Record<Role, string[]>> = {};
@@ -195,7 +195,7 @@ export async function reportOptions(folder: string | undefined, flags: ReportFla
     },
     offerRules: { followUpDays: flags.followUpDays, expiringDays: flags.expiringDays, holidays: flags.holidays },
     funnel: { confidence: flags.confidence },
-    lang: outputLang(flags),
+    lang,
     keyClients: flags.keyClient,
     allClients: flags.allClients === true,
     keyPeriod: flags.keyPeriod ?? '12m',
@@ -228,7 +228,7 @@ Examples:
   );
   cmd.action(async (folder: string | undefined, flags: ReportFlags) => {
     const { runReport } = await import('../run/report.js');
-    const output = await runReport(await reportOptions(folder, flags));
+    const output = await runReport(await reportOptions(folder, flags, ctx.lang));
     done(await emit(ctx, output, outputFormat(flags), flags.output));
   });
   return cmd;

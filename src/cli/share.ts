@@ -11,7 +11,6 @@ import {
   dealPeriod,
   outputFormat,
   severalInputs,
-  outputLang,
   shareOptions,
   vocabularyOf,
   type RawOptions,
@@ -49,7 +48,7 @@ Examples:
       inputs: severalInputs(files, flags),
       filter: { period: dealPeriod(flags), vocabulary: vocabularyOf(flags), currency: flags.currency?.toUpperCase() },
       share: shareOptions(flags),
-      lang: outputLang(flags),
+      lang: ctx.lang,
     });
     done(await emit(ctx, output, outputFormat(flags), flags.output));
   });
