@@ -133,7 +133,7 @@ describe('roles told by content', () => {
 
   it('a status column needs every value known: one unknown word makes it no status', () => {
     const table = `ООО Ромашка;100,00;Оплачен
-АО Вектор;200,00;Ждёт звонка
+АО Вектор;200,00;Синяя папка
 ООО Ромашка;300,00;Оплачен`;
     const guess = inferRoles(rows(table), options());
     expect(guess.roles.find((r) => r.field === 'status')).toBeUndefined();
@@ -141,7 +141,7 @@ describe('roles told by content', () => {
     // clear, so the run stops rather than count every row as won.
     expect(guess.ambiguous).toEqual([{ field: 'client', columns: [0, 2] }]);
     // The user's word makes it a status column.
-    const known = new Set(['оплачен', 'ждёт звонка']);
+    const known = new Set(['оплачен', 'синяя папка']);
     const withWords = inferRoles(rows(table), options({ knownStatus: (v) => known.has(v.toLowerCase()) }));
     expect(withWords.roles.find((r) => r.field === 'status')).toEqual({ field: 'status', column: 2 });
   });

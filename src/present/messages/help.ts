@@ -71,8 +71,8 @@ export const HELP_RU: Record<string, string> = {
     'выгрузка(и) коммерческих предложений (CSV); или - для стандартного ввода',
   'an export (CSV, .xlsx/.xlsm, HTML .xls, Parquet), or - for standard input':
     'выгрузка (CSV, .xlsx/.xlsm, HTML .xls, Parquet); или - для стандартного ввода',
-  'share | dynamics | matrix | leads | cadence | offers | report | check | config':
-    'share | dynamics | matrix | leads | cadence | offers | report | check | config',
+  'share | dynamics | matrix | leads | cadence | offers | funnel | report | check | config':
+    'share | dynamics | matrix | leads | cadence | offers | funnel | report | check | config',
   // Inputs of report and check.
   'deals export; repeatable: several files are read as one table':
     'выгрузка сделок; можно несколько раз: файлы читаются как одна таблица',
@@ -139,8 +139,50 @@ export const HELP_RU: Record<string, string> = {
   "deals export: adds each client's revenue class and flags key clients at risk; repeatable: several files are one table":
     'выгрузка сделок: добавляет класс выручки клиента и отмечает ключевых клиентов под угрозой; можно несколько раз: файлы — одна таблица',
   // Names.
-  'replace client and person names with stable short hashes in every output, warnings and errors included':
-    'заменить названия клиентов и имена людей устойчивыми короткими хешами во всём выводе, включая предупреждения и ошибки',
+  'replace client and person names with stable pseudonyms in every output, warnings and errors included (keyed by FOLIO_REDACT_KEY)':
+    'заменить названия клиентов и имена людей устойчивыми псевдонимами во всём выводе, включая предупреждения и ошибки (ключ — FOLIO_REDACT_KEY)',
+  'the secret that keys the pseudonyms of --redact (instead of FOLIO_REDACT_KEY): without a key, a guessed name can be confirmed':
+    'секрет, которым --redact подписывает псевдонимы (вместо FOLIO_REDACT_KEY): без ключа угаданное название можно подтвердить',
+  'keep apart client names not spelt the same: no merging of case, quotes, punctuation or the place of a legal form (ООО, Inc)':
+    'не объединять названия клиентов, написанные по-разному: без учёта регистра, кавычек, знаков препинания и места правовой формы (ООО, Inc) не сливать',
+  'merge the spellings of one client (the default), whatever the config file or FOLIO_EXACT_NAMES say':
+    'объединять написания одного клиента (по умолчанию), что бы ни говорили файл настроек или FOLIO_EXACT_NAMES',
+  // Reading.
+  'how a quote inside a quoted field is escaped: double ("", CSV) or backslash (\\", database dumps; \\N is empty); detected by default':
+    'как экранирована кавычка внутри поля в кавычках: double ("", CSV) или backslash (\\", дампы баз данных; \\N — пустая ячейка); по умолчанию определяется само',
+  'more statuses of refunds, returns and credit notes: netted in as negative revenue (comma-separated)':
+    'ещё статусы возвратов, сторно и корректировок: учитываются как отрицательная выручка (через запятую)',
+  'rank only leads in this currency (needed when the leads mix currencies)':
+    'ранжировать только заявки в этой валюте (нужно, когда заявки в разных валютах)',
+  'only offers in this currency (needed when the offers mix currencies)':
+    'только КП в этой валюте (нужно, когда КП в разных валютах)',
+  "public holidays left out of the follow-up's business days: ru (Russia), bg (Bulgaria) and/or files of dates (comma-separated; repeatable)":
+    'праздники, которые не считаются рабочими днями для звонка после КП: ru (Россия), bg (Болгария) и/или файлы дат (через запятую; можно несколько раз)',
+  // Funnel.
+  'the sales funnel per manager: consulted by phone → met face to face → won (or pipeline stages), and the step where each manager loses clients':
+    'воронка продаж по менеджерам: консультация по телефону → личная встреча → сделка (или этапы воронки CRM) и шаг, на котором каждый менеджер теряет клиентов',
+  'activity log export(s) read as one log; with --stages, deals export(s); or - for standard input':
+    'выгрузка(и) журнала активностей, читаются как один журнал; с --stages — выгрузка(и) сделок; или - для стандартного ввода',
+  'more channels that are a phone consultation (added to call, phone, звонок...)':
+    'ещё каналы, которые считаются консультацией по телефону (к call, phone, звонок...)',
+  'more channels that are a face-to-face meeting (added to meeting, visit, viewing, показ...)':
+    'ещё каналы, которые считаются личной встречей (к meeting, visit, viewing, показ...)',
+  'more channels that are neither a call nor a meeting (added to e-mail, chat, video...)':
+    'ещё каналы, которые не звонок и не встреча (к e-mail, chat, video...)',
+  "a manager's step is weak when the upper end of this Wilson interval of its rate is below the team's rate":
+    'шаг менеджера слабый, когда верхняя граница этого интервала Уилсона для его доли ниже доли команды',
+  'deals export: the won deals of the last step; repeatable':
+    'выгрузка сделок: выигранные сделки последнего шага; можно несколько раз',
+  'a funnel by pipeline stage instead: the stages in order, comma-separated (the inputs are deals exports)':
+    'воронка по этапам сделок вместо каналов: этапы по порядку, через запятую (входы — выгрузки сделок)',
+  'stage log of the deals (deal ID, stage, date), with --stages; repeatable':
+    'журнал этапов сделок (ID сделки, этап, дата), вместе с --stages; можно несколько раз',
+  '--map for the stage logs (id, stage, date); repeatable':
+    '--map для журналов этапов (id, stage, date); можно несколько раз',
+  'the window of the first calls (with --stages: of the deals created) (default: the last full month before as-of; with --stages every deal)':
+    'окно первых звонков (с --stages — созданных сделок) (по умолчанию последний полный месяц до даты отчёта; с --stages — все сделки)',
+  'the last day a meeting or a deal counts (default: today)':
+    'последний день, когда учитываются встреча или сделка (по умолчанию сегодня)',
   // Leads.
   'fast = expected close at most this many days after as-of':
     'быстрая — ожидаемая дата не позже стольких дней после даты отчёта',
@@ -221,8 +263,8 @@ export const HELP_RU: Record<string, string> = {
     'сколько книга может занять в распакованном виде (байты или 512MiB, 2GiB)',
   'cells (and shared strings) a workbook may hold': 'сколько ячеек (и общих строк) может быть в книге',
   // Check.
-  'rules that fail the check: invalid, golden, critical, mono, cadence, cooloff, dossier, overload, followup, expired, dormant-key, manager-share; or none (default: invalid,cadence,cooloff)':
-    'правила, нарушение которых проваливает проверку: invalid, golden, critical, mono, cadence, cooloff, dossier, overload, followup, expired, dormant-key, manager-share; или none (по умолчанию invalid,cadence,cooloff)',
+  'rules that fail the check: invalid, golden, critical, mono, cadence, cooloff, dossier, overload, followup, expired, funnel, dormant-key, manager-share; or none (default: invalid,cadence,cooloff)':
+    'правила, нарушение которых проваливает проверку: invalid, golden, critical, mono, cadence, cooloff, dossier, overload, followup, expired, funnel, dormant-key, manager-share; или none (по умолчанию invalid,cadence,cooloff)',
   'a rule of the policy whose input is absent is reported as skipped instead of stopping with exit 2':
     'правило политики без входных данных отмечается пропущенным, а не останавливает запуск с кодом 2',
   // Inspect.
@@ -319,4 +361,13 @@ export const HELP_AFTER_RU: Record<string, string> = {
 Примеры:
   folio schema share > share.schema.json
   folio schema config`,
+  funnel: `
+Примеры:
+  folio funnel activities.csv --deals deals.csv                  звонки прошлого месяца: встречи, сделки, по менеджерам
+  folio funnel звонки.csv --deals сделки.csv --period 2026-10 --as-of 2026-11-23 --lang ru
+  folio funnel deals.csv --stages "Первичный контакт,Переговоры,КП,Договор,Успешно реализовано"
+  folio funnel deals.csv --stages "New,Demo,Proposal,Won" --history stage-log.csv --json
+
+Слабый шаг менеджера отмечается, только когда верхняя граница 90% интервала Уилсона для его
+доли ниже доли команды: 2 из 20 при 30% у команды — да, 1 из 4 — нет.`,
 };
