@@ -111,8 +111,8 @@ const RUNS: string[][] = [
 ];
 
 describe('every input row is accounted for', () => {
-  it.each(RUNS.map((r) => [r.join(' '), r]))('%s', (_name, args) => {
-    const r = folio([...args, '--json']);
+  it.each(RUNS.map((r) => [r.join(' '), r]))('%s', async (_name, args) => {
+    const r = await folio([...args, '--json']);
     expect(r.code, r.stderr).toBe(0);
     const inputs = json<{ inputs: Input[] }>(r).inputs;
     expect(inputs.length).toBeGreaterThan(0);
@@ -122,10 +122,13 @@ describe('every input row is accounted for', () => {
     }
   });
 
-  it('gives byte-identical output on a second run (report, every format)', () => {
+  it('gives byte-identical output on a second run (report, every format)', async () => {
     for (const format of ['json', 'markdown', 'html', 'csv']) {
-      const a = folio(['report', 'fixtures/demo', '--as-of', '2026-11-23', '--format', format]).stdout;
-      expect(folio(['report', 'fixtures/demo', '--as-of', '2026-11-23', '--format', format]).stdout, format).toBe(a);
+      const a = (await folio(['report', 'fixtures/demo', '--as-of', '2026-11-23', '--format', format])).stdout;
+      expect(
+        (await folio(['report', 'fixtures/demo', '--as-of', '2026-11-23', '--format', format])).stdout,
+        format,
+      ).toBe(a);
     }
   });
 });
@@ -144,8 +147,8 @@ describe('interruption and hostile cells', () => {
     expect(readdirSync(dir)).toEqual([]);
   });
 
-  it('neutralises formula cells in CSV output', () => {
-    const r = folio(['share', 'fixtures/hostile/deals.csv', '--format', 'csv']);
+  it('neutralises formula cells in CSV output', async () => {
+    const r = await folio(['share', 'fixtures/hostile/deals.csv', '--format', 'csv']);
     expect(r.code).toBe(0);
     const lines = r.stdout.trim().split('\n');
     // 300 of 1 100 is 27.27…%: critical; the cell that would run HYPERLINK starts with a quote.

@@ -27,10 +27,10 @@ const revenue = (e: Shared): [string, number][] => e.result.clients.map((c) => [
 const codes = (e: Shared): string[] => e.warnings.map((w) => w.code);
 
 describe('blank amounts are no revenue', () => {
-  it('skips won rows whose amount is blank, counts them and warns once', () => {
+  it('skips won rows whose amount is blank, counts them and warns once', async () => {
     // Won with an amount: Acme 1200.00, Globex 800.50, Initech 300 = 2300.50. Blank (empty or
     // spaces) on won lines 3, 5 and 8 (line 8 has no client either): left out; line 6 is lost.
-    const e = shared(folio(['share', 'fixtures/deals-order-lines-blank-amounts.csv', '--json']));
+    const e = shared(await folio(['share', 'fixtures/deals-order-lines-blank-amounts.csv', '--json']));
     expect(revenue(e)).toEqual([
       ['Acme Corp', 1200],
       ['Globex', 800.5],
@@ -41,67 +41,69 @@ describe('blank amounts are no revenue', () => {
       'fixtures/deals-order-lines-blank-amounts.csv: 3 won row(s) have a blank amount and were left out as no revenue (first on line 3); fill in the amount if it is a sale',
     );
     // Text that is not a number is still an error.
-    const bad = folio(['share', 'fixtures/broken/bad-amount.csv']);
+    const bad = await folio(['share', 'fixtures/broken/bad-amount.csv']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('not a number');
   });
 });
 
 describe('NUL bytes', () => {
-  it('drops a few NULs inside quoted fields and counts them; a file of control bytes is binary', () => {
+  it('drops a few NULs inside quoted fields and counts them; a file of control bytes is binary', async () => {
     // "Acme\0 Corp" is Acme Corp: 1500 + 250 = 1750; Globex 700.25; Initech lost. 4 NULs, the first on line 2.
-    const e = shared(folio(['share', 'fixtures/deals-nul-in-quotes.csv', '--json']));
+    const e = shared(await folio(['share', 'fixtures/deals-nul-in-quotes.csv', '--json']));
     expect(revenue(e)).toEqual([
       ['Acme Corp', 1750],
       ['Globex', 700.25],
     ]);
     expect(e.warnings.find((w) => w.code === 'NUL_BYTES')?.fields).toMatchObject({ count: 4, line: 2 });
-    const inspect = folio(['inspect', 'fixtures/deals-nul-in-quotes.csv']);
+    const inspect = await folio(['inspect', 'fixtures/deals-nul-in-quotes.csv']);
     expect(inspect.stdout).toMatch(/NUL bytes dropped +4 \(first on line 2\)/);
     // A NUL outside quotes in the first block: binary.
-    const binary = folio(['share', '-'], { input: Buffer.from('client,amount\nAcme,1\0\0\0\n') });
+    const binary = await folio(['share', '-'], { input: Buffer.from('client,amount\nAcme,1\0\0\0\n') });
     expect(binary.code).toBe(2);
     expect(binary.stderr).toContain('this is a binary file');
   });
 });
 
 describe('backslash-escaped CSV (database dumps)', () => {
-  it('reads \\" as a quote, \\\\ as a backslash and \\N as empty, with no flags, and says so', () => {
+  it('reads \\" as a quote, \\\\ as a backslash and \\N as empty, with no flags, and says so', async () => {
     // Won: ООО "Ромашка" 1500.00 (line 4's amount is \N: blank), Acme \ Partners 200.50 + 99.50 = 300.
-    const e = shared(folio(['share', 'fixtures/deals-dump-backslash.csv', '--json']));
+    const e = shared(await folio(['share', 'fixtures/deals-dump-backslash.csv', '--json']));
     expect(revenue(e)).toEqual([
       ['ООО "Ромашка"', 1500],
       ['Acme \\ Partners', 300],
     ]);
     expect(e.inputs[0]).toMatchObject({ rows: 5, excluded: { status: 1, blankAmount: 1 } });
     expect(codes(e)).toEqual(['BACKSLASH_ESCAPES', 'BLANK_AMOUNTS']);
-    const inspect = folio(['inspect', 'fixtures/deals-dump-backslash.csv', '--json']);
+    const inspect = await folio(['inspect', 'fixtures/deals-dump-backslash.csv', '--json']);
     expect(json<{ result: { escape: unknown } }>(inspect).result.escape).toEqual({
       style: 'backslash',
       detected: true,
     });
     // --escape backslash is the same reading, without the warning that it was detected.
-    const forced = shared(folio(['share', 'fixtures/deals-dump-backslash.csv', '--escape', 'backslash', '--json']));
+    const forced = shared(
+      await folio(['share', 'fixtures/deals-dump-backslash.csv', '--escape', 'backslash', '--json']),
+    );
     expect(forced.result.total).toBe(1800);
     expect(codes(forced)).toEqual(['BLANK_AMOUNTS']);
   });
 
-  it('read as RFC 4180, the \\" breaks the record, and the error names --escape backslash', () => {
-    const r = folio(['share', 'fixtures/deals-dump-backslash.csv', '--escape', 'double']);
+  it('read as RFC 4180, the \\" breaks the record, and the error names --escape backslash', async () => {
+    const r = await folio(['share', 'fixtures/deals-dump-backslash.csv', '--escape', 'double']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^folio: fixtures\/deals-dump-backslash\.csv:2:2: .*text follows the closing quote/);
     expect(r.stderr).toContain('read the file with --escape backslash');
-    const typo = folio(['share', 'fixtures/deals-dump-backslash.csv', '--escape', 'quotes']);
+    const typo = await folio(['share', 'fixtures/deals-dump-backslash.csv', '--escape', 'quotes']);
     expect(typo.code).toBe(2);
     expect(typo.stderr).toContain('use --escape double or --escape backslash');
   });
 });
 
 describe('files without a header row', () => {
-  it('a dump: the roles told from the content, and the figures right with no flags', () => {
+  it('a dump: the roles told from the content, and the figures right with no flags', async () => {
     // Won (Оплачен): Ромашка 12 500,00 + 2 000,50 = 14 500,50 (Иванов); Вектор 4 200,00 (line 2
     // Отменён is lost); Сидоров 1 000,00 (line 4 В работе is open). Total 19 700,50.
-    const e = shared(folio(['share', 'fixtures/deals-noheader-dump.csv', '--json']));
+    const e = shared(await folio(['share', 'fixtures/deals-noheader-dump.csv', '--json']));
     expect(e.result.clients.map((c) => [c.client, c.revenue, c.manager])).toEqual([
       ['ООО Ромашка', 14_500.5, 'Иванов И.И.'],
       ['АО Вектор', 4_200, 'Петров П.П.'],
@@ -113,7 +115,7 @@ describe('files without a header row', () => {
     );
     // The pins give the same figures.
     const pinned = shared(
-      folio([
+      await folio([
         'share',
         'fixtures/deals-noheader-dump.csv',
         '--json',
@@ -126,9 +128,9 @@ describe('files without a header row', () => {
     expect(codes(pinned)).not.toContain('HEADERLESS');
   });
 
-  it('a 1C feed with no flags: date, client and amount told, and no status column said', () => {
+  it('a 1C feed with no flags: date, client and amount told, and no status column said', async () => {
     // Север 12 000 + 3 000 − 1 000 = 14 000 (three spellings); Лесной 5 000,50.
-    const e = shared(folio(['share', 'fixtures/deals-1c-noheader-1251.csv', '--json']));
+    const e = shared(await folio(['share', 'fixtures/deals-1c-noheader-1251.csv', '--json']));
     expect(revenue(e)).toEqual([
       ['ООО Север', 14_000],
       ['ИП Лесной', 5_000.5],
@@ -142,19 +144,19 @@ describe('files without a header row', () => {
         { field: 'amount', column: 4 },
       ],
     });
-    const inspect = folio(['inspect', 'fixtures/deals-1c-noheader-1251.csv', '--json']);
+    const inspect = await folio(['inspect', 'fixtures/deals-1c-noheader-1251.csv', '--json']);
     const r = json<{ result: { header: boolean; headerLine: number; headerless: { roles: unknown[] } } }>(
       inspect,
     ).result;
     expect(r).toMatchObject({ header: false, headerLine: 0 });
     expect(r.headerless.roles).toHaveLength(3);
-    expect(folio(['inspect', 'fixtures/deals-1c-noheader-1251.csv']).stdout).toMatch(
+    expect((await folio(['inspect', 'fixtures/deals-1c-noheader-1251.csv'])).stdout).toMatch(
       /header line +none \(the first row is data; columns told by their content\)/,
     );
   });
 
-  it('two date columns: refused, with the --map line that pins the columns; following it gives the figure', () => {
-    const r = folio(['share', 'fixtures/broken/deals-noheader-two-dates.csv']);
+  it('two date columns: refused, with the --map line that pins the columns; following it gives the figure', async () => {
+    const r = await folio(['share', 'fixtures/broken/deals-noheader-two-dates.csv']);
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(
       'folio: fixtures/broken/deals-noheader-two-dates.csv:1: the file has no header row (this line holds data, not column names), and its columns are not clear from their content: date could be column 2 or 3\n' +
@@ -162,19 +164,26 @@ describe('files without a header row', () => {
     );
     // Ромашка 12 500,00 + 2 000,50; Вектор 3 000,00: 17 500,50.
     const e = shared(
-      folio(['share', 'fixtures/broken/deals-noheader-two-dates.csv', '--no-header', '--map', 'date=3', '--json']),
+      await folio([
+        'share',
+        'fixtures/broken/deals-noheader-two-dates.csv',
+        '--no-header',
+        '--map',
+        'date=3',
+        '--json',
+      ]),
     );
     expect(e.result.total).toBe(17_500.5);
     // inspect lists the choice instead of stopping.
-    const inspect = folio(['inspect', 'fixtures/broken/deals-noheader-two-dates.csv', '--json']);
+    const inspect = await folio(['inspect', 'fixtures/broken/deals-noheader-two-dates.csv', '--json']);
     expect(inspect.code).toBe(0);
     expect(json<{ result: { headerless: { ambiguous: unknown } } }>(inspect).result.headerless.ambiguous).toEqual([
       { field: 'date', columns: [2, 3] },
     ]);
   });
 
-  it('another kind of input without header: the error suggests --no-header', () => {
-    const r = folio(['leads', 'fixtures/deals-noheader-dump.csv']);
+  it('another kind of input without header: the error suggests --no-header', async () => {
+    const r = await folio(['leads', 'fixtures/deals-noheader-dump.csv']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(
       'if the file has no header row, pass --no-header and map its columns by position (--map FIELD=N)',
@@ -183,16 +192,16 @@ describe('files without a header row', () => {
 });
 
 describe('a header whose trailing cells are empty', () => {
-  it('is the header, not the wider data row below it: its columns are listed, and --map reads the rows', () => {
-    const r = folio(['share', 'fixtures/broken/header-trailing-empty.csv']);
+  it('is the header, not the wider data row below it: its columns are listed, and --map reads the rows', async () => {
+    const r = await folio(['share', 'fixtures/broken/header-trailing-empty.csv']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('header-trailing-empty.csv:1: no column for "client" and "amount"');
     expect(r.stderr).toContain('columns found: "Документ", "Сторона", "Величина"');
-    const inspect = folio(['inspect', 'fixtures/broken/header-trailing-empty.csv', '--json']);
+    const inspect = await folio(['inspect', 'fixtures/broken/header-trailing-empty.csv', '--json']);
     expect(json<{ result: { headerLine: number } }>(inspect).result.headerLine).toBe(1);
     // The unnamed columns hold data no field takes, not fields too many: Ромашка 1500, Вектор 700.
     const e = shared(
-      folio([
+      await folio([
         'share',
         'fixtures/broken/header-trailing-empty.csv',
         '--map',
@@ -210,11 +219,11 @@ describe('a header whose trailing cells are empty', () => {
 });
 
 describe('a broken file in a folder', () => {
-  it('is listed with its own error and line, not as named like deals without the columns', () => {
+  it('is listed with its own error and line, not as named like deals without the columns', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'folio-broken-'));
     writeFileSync(join(dir, 'sales.csv'), 'client,amount,status\nAcme,100,Won\n"Globex,200,Won\n');
     writeFileSync(join(dir, 'orders.csv'), Buffer.from('client,amount\nAcme,1\0\0\0\n'));
-    const r = folio(['check', dir, '--as-of', '2026-11-01']);
+    const r = await folio(['check', dir, '--as-of', '2026-11-01']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(
       `seen: ${join(dir, 'sales.csv')}: line 3: a quoted field opened here is never closed; add the missing closing quote`,
@@ -225,11 +234,11 @@ describe('a broken file in a folder', () => {
 });
 
 describe('a file without a header row in a folder', () => {
-  it('is taken for deals by its name, and its columns told by content', () => {
+  it('is taken for deals by its name, and its columns told by content', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'folio-feed-'));
     writeFileSync(join(dir, 'sales.csv'), readFileSync('fixtures/deals-1c-noheader-1251.csv'));
     // February 2026 (the month before as-of): Север 14 000 of 19 000,50 is 73.7%, golden: the check fails (exit 1).
-    const r = folio(['check', dir, '--as-of', '2026-03-01', '--fail-on', 'golden', '--json']);
+    const r = await folio(['check', dir, '--as-of', '2026-03-01', '--fail-on', 'golden', '--json']);
     expect(r.code, r.stderr).toBe(1);
     const e = json<{ inputs: InputReport[]; warnings: { code: string }[] }>(r);
     expect(e.inputs.map((i) => [i.role, i.headerLine, i.rows])).toEqual([['deals', 0, 4]]);
@@ -247,7 +256,7 @@ describe('rows quoted in an error', () => {
     ws.addRow(['Звонок', 'Длительность', 'Оператор']);
     ws.addRow(['Входящий', 'долгий', 'Иванов']);
     await wb.xlsx.writeFile(path);
-    const r = folio(['share', path]);
+    const r = await folio(['share', path]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('"Звонок | Длительность | Оператор" lacks client, amount');
   });

@@ -56,8 +56,8 @@ beforeAll(() => {
 const brief = (vs: Violation[]): string[] => vs.map((v) => `${v.client} ${v.rule} ${v.date}`);
 
 describe('one window rule for cadence (e2e)', () => {
-  it('an October report lists the gap that broke on 31 October, not the one that broke on 1 November, nor the 1 November cool-off', () => {
-    const r = folio([
+  it('an October report lists the gap that broke on 31 October, not the one that broke on 1 November, nor the 1 November cool-off', async () => {
+    const r = await folio([
       'report',
       '--activities',
       log,
@@ -74,22 +74,22 @@ describe('one window rule for cadence (e2e)', () => {
     expect(v[0]).toMatchObject({ from: '2026-10-20', to: '2026-11-04', days: 15 });
   });
 
-  it('the table shows the date that places each violation', () => {
-    const r = folio(['cadence', log, '--all-clients', '--last', '30', '--as-of', '2026-11-05']);
+  it('the table shows the date that places each violation', async () => {
+    const r = await folio(['cadence', log, '--all-clients', '--last', '30', '--as-of', '2026-11-05']);
     expect(r.stdout).toMatch(/Aster\s+gap\s+2026-10-31\s+2026-10-20 → 2026-11-04\s+15/);
     expect(r.stdout).toMatch(
       /Cedar\s+personal contact during cool-off\s+2026-11-01\s+2026-10-25 → 2026-11-01\s+7\s+Mara/,
     );
   });
 
-  it('cadence over October agrees with the report', () => {
-    const r = folio(['cadence', log, '--all-clients', '--period', '2026-10', '--as-of', '2026-11-05', '--json']);
+  it('cadence over October agrees with the report', async () => {
+    const r = await folio(['cadence', log, '--all-clients', '--period', '2026-10', '--as-of', '2026-11-05', '--json']);
     expect(r.code, r.stderr).toBe(0);
     expect(brief(json<Envelope>(r).result.violations ?? [])).toEqual(['Aster gap 2026-10-31']);
   });
 
-  it('--last 30 at as-of 5 November (7 October – 5 November) lists all three', () => {
-    const r = folio(['cadence', log, '--all-clients', '--last', '30', '--as-of', '2026-11-05', '--json']);
+  it('--last 30 at as-of 5 November (7 October – 5 November) lists all three', async () => {
+    const r = await folio(['cadence', log, '--all-clients', '--last', '30', '--as-of', '2026-11-05', '--json']);
     expect(r.code, r.stderr).toBe(0);
     const e = json<Envelope>(r);
     expect(e.result.window).toEqual({ from: '2026-10-07', to: '2026-11-05' });
@@ -100,8 +100,8 @@ describe('one window rule for cadence (e2e)', () => {
     ]);
   });
 
-  it('check over October fails on the one gap; over the last 30 days on both rules', () => {
-    const october = folio([
+  it('check over October fails on the one gap; over the last 30 days on both rules', async () => {
+    const october = await folio([
       'check',
       '--activities',
       log,
@@ -114,7 +114,7 @@ describe('one window rule for cadence (e2e)', () => {
     ]);
     expect(october.code).toBe(1);
     expect(json<Envelope>(october).result.findings?.map((f) => `${f.rule} ${f.client}`)).toEqual(['cadence Aster']);
-    const last = folio([
+    const last = await folio([
       'check',
       '--activities',
       log,
@@ -135,18 +135,27 @@ describe('one window rule for cadence (e2e)', () => {
     ]);
   });
 
-  it('check over October fails a key client silent since 1 September, though its gap broke in September', () => {
+  it('check over October fails a key client silent since 1 September, though its gap broke in September', async () => {
     // Dalia: positive on 22 Aug and 1 Sep, nothing since. 1 Sep → as-of 5 Nov: 29 + 31 + 5 = 65 days.
     const dir = mkdtempSync(join(tmpdir(), 'folio-silent-'));
     const silent = join(dir, 'activities.csv');
     writeFileSync(silent, `${LOG}2026-08-22,Dalia,positive,Lev,call\n2026-09-01,Dalia,positive,Lev,call\n`);
-    const r = folio(['check', '--activities', silent, '--all-clients', '--period', '2026-10', '--as-of', '2026-11-05']);
+    const r = await folio([
+      'check',
+      '--activities',
+      silent,
+      '--all-clients',
+      '--period',
+      '2026-10',
+      '--as-of',
+      '2026-11-05',
+    ]);
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/cadence\s+Aster\s+15 days without a positive contact \(2026-10-20 → 2026-11-04\)/);
     expect(r.stdout).toMatch(/cadence\s+Dalia\s+no positive contact since 2026-09-01: 65 days by 2026-11-05/);
   });
 
-  it('counts no gap from before the log: a log from 15 October passes October, says so, and checks nothing of September', () => {
+  it('counts no gap from before the log: a log from 15 October passes October, says so, and checks nothing of September', async () => {
     // Elm: positive 15, 25 Oct and 4 Nov, 10 days apart; the log's first row is 15 Oct. From the
     // window's start, 1 → 15 Oct would be a 14-day gap.
     const dir = mkdtempSync(join(tmpdir(), 'folio-late-log-'));
@@ -155,25 +164,35 @@ describe('one window rule for cadence (e2e)', () => {
       late,
       'Date,Client,Outcome,Owner,Type\n2026-10-15,Elm,positive,Lev,call\n2026-10-25,Elm,positive,Lev,call\n2026-11-04,Elm,positive,Lev,call\n',
     );
-    const check = (period: string, more: string[] = []) =>
-      folio(['check', '--activities', late, '--all-clients', '--period', period, '--as-of', '2026-11-05', ...more]);
-    const october = check('2026-10', ['--json']);
+    const check = async (period: string, more: string[] = []) =>
+      await folio([
+        'check',
+        '--activities',
+        late,
+        '--all-clients',
+        '--period',
+        period,
+        '--as-of',
+        '2026-11-05',
+        ...more,
+      ]);
+    const october = await check('2026-10', ['--json']);
     expect(october.code, october.stderr).toBe(0);
     const w = json<{ warnings: { code: string; message: string }[] }>(october).warnings;
     expect(w.find((x) => x.code === 'CADENCE_BEFORE_LOG')?.message).toBe(
       `${late}: the activity log begins on 2026-10-15: the 14 day(s) of the window before it (from 2026-10-01) are not checked, and no gap is counted from before that day`,
     );
-    const september = check('2026-09');
+    const september = await check('2026-09');
     expect(september.code).toBe(2);
     expect(september.stderr).toMatch(
       /rule cadence checked nothing: the activity log begins on 2026-10-15, after the window \(2026-09-01 to 2026-09-30\)/,
     );
   });
 
-  it('--last on share counts the N days up to and including as-of', () => {
+  it('--last on share counts the N days up to and including as-of', async () => {
     // fixtures/redact/deals.csv: won deals on 3, 10 and 15 Oct and 12 Sep; the 7 days up to
     // 15 Oct (9–15 Oct) hold 8,000 + 5,000.
-    const r = folio(['share', 'fixtures/redact/deals.csv', '--last', '7', '--as-of', '2026-10-15', '--json']);
+    const r = await folio(['share', 'fixtures/redact/deals.csv', '--last', '7', '--as-of', '2026-10-15', '--json']);
     expect(r.code, r.stderr).toBe(0);
     const e = json<{ period: unknown; result: { total: number } }>(r);
     expect(e.period).toEqual({ from: '2026-10-09', to: '2026-10-15' });
@@ -185,8 +204,8 @@ describe('one window rule for cadence (e2e)', () => {
     ['cadence', 'fixtures/redact/activities.csv', '--all-clients', '--from', '2026-10-01'],
     ['report', 'fixtures/redact', '--to', '2026-10-31'],
     ['check', 'fixtures/redact', '--period', '2026-10'],
-  ])('--last with --period/--from/--to is a usage error (%s)', (...args) => {
-    const r = folio([...args, '--last', '30']);
+  ])('--last with --period/--from/--to is a usage error (%s)', async (...args) => {
+    const r = await folio([...args, '--last', '30']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/--last cannot be combined with --period or --from\/--to/);
   });

@@ -30,15 +30,15 @@ interface Envelope {
   warnings: { code: string; message: string }[];
 }
 
-function cadence(args: string[]): Envelope {
-  const r = folio(['cadence', ...args, '--json']);
+async function cadence(args: string[]): Promise<Envelope> {
+  const r = await folio(['cadence', ...args, '--json']);
   expect(r.code, r.stderr).toBe(0);
   return json<Envelope>(r);
 }
 
 describe('folio cadence (e2e)', () => {
-  it('checks a Salesforce-style log with key clients named on the command line', () => {
-    const e = cadence([
+  it('checks a Salesforce-style log with key clients named on the command line', async () => {
+    const e = await cadence([
       'fixtures/activities-en-salesforce.csv',
       '--as-of',
       '2026-11-23',
@@ -119,8 +119,8 @@ describe('folio cadence (e2e)', () => {
     expect(e.warnings.map((w) => w.code)).toContain('KEY_CLIENTS_WITHOUT_ACTIVITY');
   });
 
-  it('takes key clients from revenue shares of a deals export (12 months up to as-of)', () => {
-    const e = cadence([
+  it('takes key clients from revenue shares of a deals export (12 months up to as-of)', async () => {
+    const e = await cadence([
       'fixtures/activities-en-salesforce.csv',
       '--as-of',
       '2026-11-23',
@@ -131,8 +131,8 @@ describe('folio cadence (e2e)', () => {
     expect(e.inputs.map((i) => i.role)).toEqual(['activities', 'deals']);
   });
 
-  it('checks an amoCRM-style Russian log with a clients file: key column, managers, dossiers', () => {
-    const e = cadence([
+  it('checks an amoCRM-style Russian log with a clients file: key column, managers, dossiers', async () => {
+    const e = await cadence([
       'fixtures/activities-ru-amocrm.csv',
       '--clients',
       'fixtures/clients-ru-key.csv',
@@ -206,8 +206,8 @@ describe('folio cadence (e2e)', () => {
     ]);
   });
 
-  it('shows the agenda first, violations under it, in Russian', () => {
-    const r = folio([
+  it('shows the agenda first, violations under it, in Russian', async () => {
+    const r = await folio([
       'cadence',
       'fixtures/activities-ru-amocrm.csv',
       '--clients',
@@ -223,22 +223,22 @@ describe('folio cadence (e2e)', () => {
     expect(r.stdout).toMatch(/ООО Ромашка\s+пауза\s+20\.11\.2026\s+30\.11\.2026 \(\+7\)\s+с 28\.11\.2026 \(Иванов\)/);
   });
 
-  it('warns when the log has no manager or channel column and applies the rule to every contact', () => {
+  it('warns when the log has no manager or channel column and applies the rule to every contact', async () => {
     const input = 'Date,Client,Outcome\n2026-11-01,Acme,negative\n2026-11-05,Acme,positive\n';
-    const r = folio(['cadence', '-', '--key-client', 'Acme', '--as-of', '2026-11-23', '--json'], { input });
+    const r = await folio(['cadence', '-', '--key-client', 'Acme', '--as-of', '2026-11-23', '--json'], { input });
     const e = json<Envelope>(r);
     expect(e.warnings.map((w) => w.code)).toContain('COOLOFF_SIMPLIFIED');
     expect(e.result.violations.filter((v) => v.rule === 'cooloff')).toHaveLength(1);
   });
 
-  it('asks which clients are key when nothing says', () => {
-    const r = folio(['cadence', 'fixtures/activities-en-salesforce.csv']);
+  it('asks which clients are key when nothing says', async () => {
+    const r = await folio(['cadence', 'fixtures/activities-en-salesforce.csv']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/which clients are key[\s\S]*--all-clients/);
   });
 
-  it('applies the rules to every client with --all-clients', () => {
-    const e = cadence(['fixtures/activities-en-salesforce.csv', '--as-of', '2026-11-23', '--all-clients']);
+  it('applies the rules to every client with --all-clients', async () => {
+    const e = await cadence(['fixtures/activities-en-salesforce.csv', '--as-of', '2026-11-23', '--all-clients']);
     expect(e.result.agenda.map((a) => a.client).sort()).toEqual(['Acme Corp', 'Globex', 'Hooli', 'Initech']);
   });
 });

@@ -18,8 +18,8 @@ interface ShareEnvelope {
   warnings: Warned[];
 }
 
-const share = (args: string[], env?: Record<string, string>): ShareEnvelope => {
-  const r = folio(['share', 'fixtures/names/deals.csv', '--json', ...args], env ? { env } : {});
+const share = async (args: string[], env?: Record<string, string>): Promise<ShareEnvelope> => {
+  const r = await folio(['share', 'fixtures/names/deals.csv', '--json', ...args], env ? { env } : {});
   expect(r.code, r.stderr).toBe(0);
   return json<ShareEnvelope>(r);
 };
@@ -27,8 +27,8 @@ const nameCodes = (e: { warnings: Warned[] }): string[] =>
   e.warnings.map((w) => w.code).filter((c) => c.startsWith('CLIENT_'));
 
 describe('one client, many spellings (e2e)', () => {
-  it('share merges the spellings of one client under the most frequent, and says which it merged and kept apart', () => {
-    const e = share([]);
+  it('share merges the spellings of one client under the most frequent, and says which it merged and kept apart', async () => {
+    const e = await share([]);
     // By hand: Acme 600 + 700 + 800 + 100 = 2200, Ромашка 100 + 200 + 300 + 400 + 500 = 1500,
     // АО Ромашка 1000, Acme Industries 900; total 5600. Shares: 2200/5600 = 11/28,
     // 1500/5600 = 15/56, 1000/5600 = 5/28, 900/5600 = 9/56.
@@ -76,8 +76,8 @@ describe('one client, many spellings (e2e)', () => {
     });
   });
 
-  it('--exact-names, FOLIO_EXACT_NAMES and the config file keep every spelling apart, without those warnings', () => {
-    const e = share(['--exact-names']);
+  it('--exact-names, FOLIO_EXACT_NAMES and the config file keep every spelling apart, without those warnings', async () => {
+    const e = await share(['--exact-names']);
     expect(e.result.total).toBe(5600);
     // Nine spellings, nine clients; "ACME Inc" 700 + 100 is still one spelling.
     expect(e.result.clients.map((c) => [c.client, c.revenue])).toEqual([
@@ -92,25 +92,28 @@ describe('one client, many spellings (e2e)', () => {
       ['Ромашка ООО', 200],
     ]);
     expect(nameCodes(e)).toEqual([]);
-    const fromEnv = folio(['share', 'fixtures/names/deals.csv', '--json'], { env: { FOLIO_EXACT_NAMES: 'yes' } });
+    const fromEnv = await folio(['share', 'fixtures/names/deals.csv', '--json'], { env: { FOLIO_EXACT_NAMES: 'yes' } });
     expect(json<ShareEnvelope>(fromEnv).result).toEqual(e.result);
     const dir = mkdtempSync(join(tmpdir(), 'folio-names-'));
     const config = join(dir, 'folio.config.json');
     writeFileSync(config, JSON.stringify({ exactNames: true }));
-    const fromConfig = folio(['share', 'fixtures/names/deals.csv', '--json', '--config', config]);
+    const fromConfig = await folio(['share', 'fixtures/names/deals.csv', '--json', '--config', config]);
     expect(json<ShareEnvelope>(fromConfig).result).toEqual(e.result);
     // The flag wins over the environment, which wins over the config file.
-    const merged = folio(['share', 'fixtures/names/deals.csv', '--json', '--config', config, '--no-exact-names'], {
-      env: { FOLIO_EXACT_NAMES: '1' },
-    });
+    const merged = await folio(
+      ['share', 'fixtures/names/deals.csv', '--json', '--config', config, '--no-exact-names'],
+      {
+        env: { FOLIO_EXACT_NAMES: '1' },
+      },
+    );
     expect(json<ShareEnvelope>(merged).result.clients).toHaveLength(4);
-    const bad = folio(['share', 'fixtures/names/deals.csv'], { env: { FOLIO_EXACT_NAMES: 'maybe' } });
+    const bad = await folio(['share', 'fixtures/names/deals.csv'], { env: { FOLIO_EXACT_NAMES: 'maybe' } });
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('FOLIO_EXACT_NAMES="maybe" is not 1 or 0 (true or false)');
   });
 
-  it('cadence finds the key clients of the deals in a log that spells them otherwise, and shows them as the deals do', () => {
-    const r = folio([
+  it('cadence finds the key clients of the deals in a log that spells them otherwise, and shows them as the deals do', async () => {
+    const r = await folio([
       'cadence',
       'fixtures/names/activities.csv',
       '--deals',
@@ -154,11 +157,11 @@ describe('one client, many spellings (e2e)', () => {
     ]);
   });
 
-  it('report keys a client alike in the deals, clients file, leads, offers and log, and shows it as the deals do', () => {
+  it('report keys a client alike in the deals, clients file, leads, offers and log, and shows it as the deals do', async () => {
     // fixtures/names also holds clients.csv («Ромашка, ООО» and «ООО «Ромашка»», one client
     // twice; "ACME INC"; "Acme Industries"), leads.csv («ромашка ооо», "acme, inc") and
     // offers.csv ("Acme Inc." sent 2026-10-22, «Ромашка ООО» sent 2026-10-27).
-    const r = folio(['report', 'fixtures/names', '--period', '2026-10', '--as-of', '2026-10-31', '--json']);
+    const r = await folio(['report', 'fixtures/names', '--period', '2026-10', '--as-of', '2026-10-31', '--json']);
     expect(r.code, r.stderr).toBe(0);
     const e = json<{
       inputs: { role: string; used: number; excluded: Record<string, number> }[];

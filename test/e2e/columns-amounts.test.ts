@@ -5,8 +5,8 @@ import { folio, json } from './run-cli.js';
 const shareEnvelope = envelopeSchema('share', shareResultSchema);
 type ShareEnvelope = ReturnType<typeof shareEnvelope.parse>;
 
-function share(args: string[]): ShareEnvelope {
-  const run = folio(['share', ...args, '--json']);
+async function share(args: string[]): Promise<ShareEnvelope> {
+  const run = await folio(['share', ...args, '--json']);
   expect(run.code, run.stderr).toBe(0);
   return shareEnvelope.parse(json(run));
 }
@@ -15,8 +15,8 @@ const revenues = (e: ShareEnvelope) => e.result.clients.map((c) => [c.client, c.
 const codes = (e: ShareEnvelope) => e.warnings.map((w) => w.code);
 
 describe('amounts and columns as other programs write them (e2e)', () => {
-  it('reads amounts pandas printed as binary floats, exactly, and says how many were rounded', () => {
-    const e = share(['fixtures/deals-pandas-floats.csv']);
+  it('reads amounts pandas printed as binary floats, exactly, and says how many were rounded', async () => {
+    const e = await share(['fixtures/deals-pandas-floats.csv']);
     // By hand, each value rounded half-even to 6 decimals from its digits:
     // Hooli 3300 − 10.2 = 3289.8; Acme 22.2 + 1919.14 = 1941.34; Globex 0.3 + 1000.5 = 1000.8;
     // Initech 2.000000 (…05, even stays) + 2.000002 (…15, odd goes up) = 4.000002.
@@ -41,10 +41,10 @@ describe('amounts and columns as other programs write them (e2e)', () => {
     ]);
   });
 
-  it('counts a rounded amount once when its row waits for the date column to settle', () => {
+  it('counts a rounded amount once when its row waits for the date column to settle', async () => {
     // Line 2's date 03/04/2026 is ambiguous until line 3 (25/04) shows day first: line 2 is read twice.
     const csv = 'customer,revenue,date\nAcme,22.200000000000003,03/04/2026\nGlobex,1.5,25/04/2026\n';
-    const run = folio(['share', '-', '--json'], { input: csv });
+    const run = await folio(['share', '-', '--json'], { input: csv });
     expect(run.code, run.stderr).toBe(0);
     const e = shareEnvelope.parse(json(run));
     expect(e.result.total).toBe(23.7);
@@ -53,16 +53,16 @@ describe('amounts and columns as other programs write them (e2e)', () => {
     ]);
   });
 
-  it('still refuses more decimals than a float prints', () => {
-    const run = folio(['share', '-'], { input: 'customer,revenue\nAcme,1919.13999999999999\n' });
+  it('still refuses more decimals than a float prints', async () => {
+    const run = await folio(['share', '-'], { input: 'customer,revenue\nAcme,1919.13999999999999\n' });
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(
       /<stdin>:2:2: revenue "1919.13999999999999": more than 6 decimal places, and more than 17 significant digits/,
     );
   });
 
-  it('keys clients by Customer ID when the file names none, and says so', () => {
-    const e = share(['fixtures/deals-customer-id.csv']);
+  it('keys clients by Customer ID when the file names none, and says so', async () => {
+    const e = await share(['fixtures/deals-customer-id.csv']);
     expect(e.inputs[0]?.columns).toMatchObject({
       client: 'Customer ID',
       amount: 'Sales',
@@ -84,8 +84,8 @@ describe('amounts and columns as other programs write them (e2e)', () => {
     ]);
   });
 
-  it('takes revenue (Выручка) as the amount in a 1C report beside cost, profit, quantity and Стоимость', () => {
-    const e = share(['fixtures/deals-1c-revenue-1251.csv']);
+  it('takes revenue (Выручка) as the amount in a 1C report beside cost, profit, quantity and Стоимость', async () => {
+    const e = await share(['fixtures/deals-1c-revenue-1251.csv']);
     expect(e.inputs[0]?.columns).toMatchObject({
       client: 'Контрагент',
       amount: 'Выручка, руб.',
@@ -106,8 +106,8 @@ describe('amounts and columns as other programs write them (e2e)', () => {
     ]);
   });
 
-  it('dates deals by Дата создания when it is the only date, says so, and computes the period by it', () => {
-    const e = share(['fixtures/deals-created-only.csv', '--period', '2026-10']);
+  it('dates deals by Дата создания when it is the only date, says so, and computes the period by it', async () => {
+    const e = await share(['fixtures/deals-created-only.csv', '--period', '2026-10']);
     expect(e.inputs[0]?.columns).toMatchObject({ date: 'Дата создания' });
     // By hand, won deals created in October: Вектор 200 000 (15.10) + 70 000 (31.10); Ромашка 50 000 (02.10).
     // Out of the period: Ромашка 28.09 and Сидоров 01.11; Сидоров 10.10 is lost.
@@ -123,19 +123,19 @@ describe('amounts and columns as other programs write them (e2e)', () => {
     );
   });
 
-  it('says nothing of a fallback once --map names the column', () => {
-    const e = share(['fixtures/deals-created-only.csv', '--map', 'date=Дата создания']);
+  it('says nothing of a fallback once --map names the column', async () => {
+    const e = await share(['fixtures/deals-created-only.csv', '--map', 'date=Дата создания']);
     expect(codes(e)).not.toContain('DATE_FALLBACK');
   });
 
-  it('shows the same warnings in inspect, and on stderr for every command', () => {
-    const r = folio(['inspect', 'fixtures/deals-customer-id.csv', '--json']);
+  it('shows the same warnings in inspect, and on stderr for every command', async () => {
+    const r = await folio(['inspect', 'fixtures/deals-customer-id.csv', '--json']);
     expect(r.code, r.stderr).toBe(0);
     const result = json<{ result: { warnings: { code: string }[] } }>(r).result;
     expect(result.warnings.map((w) => w.code)).toEqual(['CLIENT_BY_ID']);
-    const table = folio(['inspect', 'fixtures/deals-pandas-floats.csv']);
+    const table = await folio(['inspect', 'fixtures/deals-pandas-floats.csv']);
     expect(table.stdout).toMatch(/FLOAT_AMOUNTS: 6 value\(s\) of "revenue"/);
-    const report = folio([
+    const report = await folio([
       'report',
       '--deals',
       'fixtures/deals-created-only.csv',
@@ -148,9 +148,9 @@ describe('amounts and columns as other programs write them (e2e)', () => {
     expect(report.stderr).toMatch(/won revenue is dated by "Дата создания"/);
   });
 
-  it('warns of an activity log keyed by Client ID and dated by its creation, in cadence', () => {
+  it('warns of an activity log keyed by Client ID and dated by its creation, in cadence', async () => {
     const log = 'Created,Client ID,Outcome\n2026-11-10,C-7,Positive\n2026-11-20,C-7,Positive\n';
-    const r = folio(['cadence', '-', '--all-clients', '--as-of', '2026-11-23', '--json'], { input: log });
+    const r = await folio(['cadence', '-', '--all-clients', '--as-of', '2026-11-23', '--json'], { input: log });
     expect(r.code, r.stderr).toBe(0);
     const e = json<{
       warnings: { code: string; message: string }[];

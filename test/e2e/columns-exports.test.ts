@@ -21,8 +21,8 @@ const file = (name: string, text: string): string => {
   return path;
 };
 
-function share(args: string[]): ShareEnvelope {
-  const run = folio(['share', ...args, '--json']);
+async function share(args: string[]): Promise<ShareEnvelope> {
+  const run = await folio(['share', ...args, '--json']);
   expect(run.code, run.stderr).toBe(0);
   return shareEnvelope.parse(json(run));
 }
@@ -35,7 +35,7 @@ beforeAll(() => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('column causes of real exports (e2e)', () => {
-  it('reads an Odoo order-line export by the last part of its path headers', () => {
+  it('reads an Odoo order-line export by the last part of its path headers', async () => {
     const odoo = file(
       'odoo-lines.csv',
       [
@@ -48,7 +48,7 @@ describe('column causes of real exports (e2e)', () => {
         '',
       ].join('\n'),
     );
-    const e = share([odoo]);
+    const e = await share([odoo]);
     // Deco Addict 1500 + 1000 = 2500 of 4000 (62.5%, golden); Azure 500 + 1000 = 1500 (37.5%, critical);
     // Gemini's order was cancelled.
     expect(e.result.total).toBe(4000);
@@ -62,7 +62,7 @@ describe('column causes of real exports (e2e)', () => {
     expect(e.inputs[0]).toMatchObject({ excluded: { status: 1 } });
   });
 
-  it('takes the client from the contact where amoCRM leaves «Компания» empty, and says how often', () => {
+  it('takes the client from the contact where amoCRM leaves «Компания» empty, and says how often', async () => {
     const header = 'ID;Название сделки;Бюджет;Этап сделки;Дата закрытия;Компания;Полное имя контакта';
     const some = file(
       'amo-some.csv',
@@ -75,7 +75,7 @@ describe('column causes of real exports (e2e)', () => {
         '',
       ].join('\n'),
     );
-    const e = share([some]);
+    const e = await share([some]);
     // ООО Ромашка 100 000 of 170 000 (58.8%); Анна Смирнова 50 000 + 20 000 = 70 000 (41.2%).
     expect(revenues(e)).toEqual([
       ['ООО Ромашка', 100000, 'golden'],
@@ -94,7 +94,7 @@ describe('column causes of real exports (e2e)', () => {
         '',
       ].join('\n'),
     );
-    const all = share([none]);
+    const all = await share([none]);
     expect(revenues(all)).toEqual([
       ['Пётр Петров', 100, 'golden'],
       ['Анна', 70, 'critical'],
@@ -104,14 +104,14 @@ describe('column causes of real exports (e2e)', () => {
     ]);
   });
 
-  it('reads Excel day numbers in a date column, and names the days the file covers when the period holds none', () => {
+  it('reads Excel day numbers in a date column, and names the days the file covers when the period holds none', async () => {
     const serial = file(
       'serial.csv',
       'Client,Amount,Order Date\nAcme,100,43867\nBeta,300,43868\nAcme,200,2020-02-08\n',
     );
     // 43867 is 2020-02-06 and 43868 2020-02-07: all three rows are in February 2020; Acme
     // 100 + 200 = 300 and Beta 300, half each (50% is not above 50%: critical, not golden).
-    const e = share([serial, '--period', '2020-02']);
+    const e = await share([serial, '--period', '2020-02']);
     expect(revenues(e)).toEqual([
       ['Acme', 300, 'critical'],
       ['Beta', 300, 'critical'],
@@ -119,17 +119,17 @@ describe('column causes of real exports (e2e)', () => {
     expect(warned(e, 'SERIAL_DATES')).toEqual([
       `${serial}: 2 value(s) of "Order Date" are Excel day numbers (a sheet saved as text) and were read as dates: line 2 "43867" is 2020-02-06; if they are not dates, map another column with --map`,
     ]);
-    const march = folio(['share', serial, '--period', '2020-03']);
+    const march = await folio(['share', serial, '--period', '2020-03']);
     expect(march.code).toBe(2);
     expect(march.stderr).toContain('the file covers 2020-02-06 — 2020-02-08');
     expect(march.stderr).toContain('hint: ask for a period the data covers: --period 2020');
-    const ru = folio(['share', serial, '--period', '2020-03', '--lang', 'ru']);
+    const ru = await folio(['share', serial, '--period', '2020-03', '--lang', 'ru']);
     expect(ru.stderr).toContain('данные охватывают 2020-02-06 — 2020-02-08');
   });
 
-  it('counts won rows without a date apart from those outside the period', () => {
+  it('counts won rows without a date apart from those outside the period', async () => {
     const undated = file('undated.csv', 'Client,Amount,Close Date\nA,100,2024-01-10\nB,50,\nA,25,2024-02-01\n');
-    const e = share([undated, '--period', '2024-01']);
+    const e = await share([undated, '--period', '2024-01']);
     // Only A's January row is in the period: B's row has no date, A's February row is outside.
     expect(revenues(e)).toEqual([['A', 100, 'golden']]);
     expect(e.inputs[0]?.excluded).toEqual({ status: 0, period: 1, currency: 0, undated: 1 });
@@ -137,9 +137,9 @@ describe('column causes of real exports (e2e)', () => {
     expect(warned(e, 'UNDATED_ROWS')).toHaveLength(1);
   });
 
-  it('warns, not stops, on a duplicated header of a column no figure depends on', () => {
+  it('warns, not stops, on a duplicated header of a column no figure depends on', async () => {
     const twice = file('twice.csv', 'Клиент;Товар;Сумма;Товар\nА;Стол;100;Стул\nБ;Стул;50;Стол\n');
-    const e = share([twice]);
+    const e = await share([twice]);
     expect(revenues(e)).toEqual([
       ['А', 100, 'golden'],
       ['Б', 50, 'critical'],
@@ -147,12 +147,12 @@ describe('column causes of real exports (e2e)', () => {
     expect(warned(e, 'COLUMN_CHOICE')).toEqual([expect.stringContaining('--map product=2 or --map product=4')]);
   });
 
-  it('names both VAT amounts, the one taken and the flag', () => {
+  it('names both VAT amounts, the one taken and the flag', async () => {
     const vat = file(
       'vat.csv',
       'Контрагент;Сумма без НДС;Сумма с НДС;Дата\nА;100;120;01.03.2024\nБ;50;60;02.03.2024\n',
     );
-    const e = share([vat]);
+    const e = await share([vat]);
     // The amounts with VAT: А 120 of 180 (66.7%), Б 60.
     expect(e.result.total).toBe(180);
     expect(warned(e, 'COLUMN_CHOICE')).toEqual([
@@ -160,12 +160,12 @@ describe('column causes of real exports (e2e)', () => {
     ]);
   });
 
-  it('refuses to add or rank amounts in two currencies without --currency, for deals and leads', () => {
+  it('refuses to add or rank amounts in two currencies without --currency, for deals and leads', async () => {
     const deals = file(
       'sf-deals.csv',
       'Account Name,Amount,CurrencyIsoCode,Close Date\nA,100,USD,2024-01-10\nB,90,EUR,2024-01-11\n',
     );
-    const mixed = folio(['share', deals]);
+    const mixed = await folio(['share', deals]);
     expect(mixed.code).toBe(2);
     expect(mixed.stderr).toMatch(
       /amounts in 2 currencies would be summed together: (USD|EUR) \(1 rows\), (USD|EUR) \(1 rows\)/,
@@ -176,10 +176,10 @@ describe('column causes of real exports (e2e)', () => {
       'sf-leads.csv',
       'Opportunity,Account,Amount,Currency ISO Code,Expected Close Date\nO1,A,1000,USD,2024-05-01\nO2,B,2000,EUR,2024-05-02\n',
     );
-    const refused = folio(['leads', leads, '--as-of', '2024-04-01']);
+    const refused = await folio(['leads', leads, '--as-of', '2024-04-01']);
     expect(refused.code).toBe(2);
     expect(refused.stderr).toMatch(/currencies would be summed together.*\n.*--currency/);
-    const usd = folio(['leads', leads, '--currency', 'usd', '--as-of', '2026-01-01', '--json']);
+    const usd = await folio(['leads', leads, '--currency', 'usd', '--as-of', '2026-01-01', '--json']);
     expect(usd.code, usd.stderr).toBe(0);
     const e = json<{
       result: { leads: { lead: string }[] };
@@ -194,31 +194,31 @@ describe('column causes of real exports (e2e)', () => {
     ]);
   });
 
-  it('proposes a column of numbers for a missing amount, not the text named most like it', () => {
+  it('proposes a column of numbers for a missing amount, not the text named most like it', async () => {
     const noAmount = file(
       'no-amount.csv',
       'Account Owner,Opportunity Title,Client,Opp Value\nAnn Lee,Renewal,Acme,1200\nBob Ray,Upsell,Beta,300\n',
     );
-    const run = folio(['share', noAmount]);
+    const run = await folio(['share', noAmount]);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('closest: "Opp Value"; map one with --map amount=HEADER');
   });
 
-  it('reads a call log without an outcome as an activity log that lacks one, not as deals', () => {
+  it('reads a call log without an outcome as an activity log that lacks one, not as deals', async () => {
     const calls = file(
       'calls.csv',
       'Call Start Time,Account Name,Call Type,Subject\n2024-03-01 10:00,Acme,Outbound,Intro\n',
     );
-    const run = folio(['inspect', calls, '--json']);
+    const run = await folio(['inspect', calls, '--json']);
     expect(run.code, run.stderr).toBe(0);
     const r = json<{ result: { role: string; missing: { field: string }[] } }>(run).result;
     expect(r.role).toBe('activities');
     expect(r.missing.map((m) => m.field)).toEqual(['outcome']);
   });
 
-  it('says "the report covers a period" when the user gave none and the deals have no date', () => {
+  it('says "the report covers a period" when the user gave none and the deals have no date', async () => {
     const undatedDeals = file('no-date.csv', 'Client,Amount\nA,100\n');
-    const run = folio(['report', '--deals', undatedDeals, '--as-of', '2024-03-05']);
+    const run = await folio(['report', '--deals', undatedDeals, '--as-of', '2024-03-05']);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('the report covers a period (by default the last full month before --as-of)');
     expect(run.stderr).not.toContain('a period was asked for');

@@ -26,8 +26,8 @@ describe('folio funnel on a Russian log (UTF-8 BOM, ;, dd.mm.yyyy)', () => {
   // Иванова's 3 of 8 won (37.5% against 40%) is within chance.
   const args = [`${F}/activities-ru.csv`, '--deals', `${F}/deals-ru.csv`, '--as-of', '23.11.2026'];
 
-  it('counts each step per manager, flags Петров at consulted → met, and says what it counted', () => {
-    const r = folio(['funnel', ...args, '--json']);
+  it('counts each step per manager, flags Петров at consulted → met, and says what it counted', async () => {
+    const r = await folio(['funnel', ...args, '--json']);
     expect(r.code, r.stderr).toBe(0);
     const e = OUTPUT_SCHEMAS.funnel.parse(json(r));
     const f = e.result;
@@ -55,13 +55,13 @@ describe('folio funnel on a Russian log (UTF-8 BOM, ;, dd.mm.yyyy)', () => {
     for (const input of e.inputs) expectAccounted(input);
   });
 
-  it('speaks Russian under --lang ru, and draws an accessible funnel per manager in HTML', () => {
-    const table = folio(['funnel', ...args, '--lang', 'ru']);
+  it('speaks Russian under --lang ru, and draws an accessible funnel per manager in HTML', async () => {
+    const table = await folio(['funnel', ...args, '--lang', 'ru']);
     expect(table.stdout).toMatch(
       /Петров Иван\s+20\s+2\s+1\s+10,0 %\s+50,0 %\s+консультация → встреча: 10,0 % против 31,3 % у команды/,
     );
     expect(table.stdout).toMatch(/Команда\s+32\s+10\s+4/);
-    const html = folio(['funnel', ...args, '--format', 'html', '--lang', 'ru']).stdout;
+    const html = (await folio(['funnel', ...args, '--format', 'html', '--lang', 'ru'])).stdout;
     // The team's funnel and each manager's, each an image with its name said twice.
     expect(html.match(/<svg class="chart funnel"[^>]* role="img" aria-label="[^"]+"><title>/g)).toHaveLength(3);
     expect(html).toContain(
@@ -80,8 +80,8 @@ describe('folio funnel on an English log', () => {
   // Team 11 → 5 → 2. Jane's 1 of 4 (25% against 45.5%) has an upper bound of 0.64: not flagged.
   const args = [`${F}/activities-en.csv`, '--deals', `${F}/deals-en.csv`, '--as-of', '2026-11-23'];
 
-  it('does not flag 1 of 4, keeps a call without a manager in the team only, and says so', () => {
-    const r = folio(['funnel', ...args, '--json']);
+  it('does not flag 1 of 4, keeps a call without a manager in the team only, and says so', async () => {
+    const r = await folio(['funnel', ...args, '--json']);
     expect(r.code, r.stderr).toBe(0);
     const f = OUTPUT_SCHEMAS.funnel.parse(json(r)).result;
     expect(f.managers.map((m) => [m.manager, m.counts, m.weakest])).toEqual([
@@ -93,8 +93,8 @@ describe('folio funnel on an English log', () => {
     expect(r.stderr).toContain("1 client(s) whose first call names no manager count in the team's funnel only");
   });
 
-  it('writes a row per manager and step in CSV, and a tidy Markdown table', () => {
-    const csv = folio(['funnel', ...args, '--format', 'csv']).stdout.split('\n');
+  it('writes a row per manager and step in CSV, and a tidy Markdown table', async () => {
+    const csv = (await folio(['funnel', ...args, '--format', 'csv'])).stdout.split('\n');
     expect(csv[0]).toBe('scope,manager,step,count,rate,teamRate,upper,weakest');
     expect(csv[1]).toBe('team,,consulted,11,,,,false');
     // Jane's 1 of 4: the Wilson upper bound 0.6438 (see test/analyses/funnel.test.ts).
@@ -102,12 +102,12 @@ describe('folio funnel on an English log', () => {
       /^manager,Jane Doe,met,1,0\.25,0\.4545454545454545\d,0\.643831991401493\d,false$/,
     );
     expect(csv).toContain('unassigned,,consulted,1,,,,false');
-    const md = folio(['funnel', ...args, '--format', 'markdown']).stdout;
+    const md = (await folio(['funnel', ...args, '--format', 'markdown'])).stdout;
     expect(md).toContain('| Manager | consulted | met | won | → met | → won | Weakest step |');
     expect(md).toContain('| Jane Doe | 4 | 1 | 0 | 25.0% | 0.0% | — |');
   });
 
-  it('2 of 20 flagged at 90% is within chance at --confidence 0.95 (upper 0.3010 ≥ 0.30), also from FOLIO_CONFIDENCE', () => {
+  it('2 of 20 flagged at 90% is within chance at --confidence 0.95 (upper 0.3010 ≥ 0.30), also from FOLIO_CONFIDENCE', async () => {
     // A made-up log: Ann calls 20 clients and meets 2; Bob calls 20 and meets 10: team 12 of 40 = 30%.
     const rows = ['Date,Client,Channel,Manager'];
     for (let i = 0; i < 20; i++) {
@@ -116,19 +116,19 @@ describe('folio funnel on an English log', () => {
       if (i < 10) rows.push(`2026-10-20,Bob client ${i},Meeting,Bob`);
     }
     const log = tempFile('log.csv', `${rows.join('\n')}\n`);
-    const weakest = (extra: string[], env?: Record<string, string>) =>
+    const weakest = async (extra: string[], env?: Record<string, string>) =>
       OUTPUT_SCHEMAS.funnel
-        .parse(json(folio(['funnel', log, '--as-of', '2026-11-23', '--json', ...extra], env ? { env } : {})))
+        .parse(json(await folio(['funnel', log, '--as-of', '2026-11-23', '--json', ...extra], env ? { env } : {})))
         .result.managers.map((m) => [m.manager, m.weakest?.upper ?? null]);
-    const at90 = weakest([]);
+    const at90 = await weakest([]);
     expect(at90.map((m) => m[0])).toEqual(['Ann', 'Bob']);
     expect(at90[0]?.[1]).toBeCloseTo(0.2616630463268667, 12);
     expect(at90[1]?.[1]).toBeNull();
-    expect(weakest(['--confidence', '0.95'])).toEqual([
+    expect(await weakest(['--confidence', '0.95'])).toEqual([
       ['Ann', null],
       ['Bob', null],
     ]);
-    expect(weakest([], { FOLIO_CONFIDENCE: '0.95' })).toEqual([
+    expect(await weakest([], { FOLIO_CONFIDENCE: '0.95' })).toEqual([
       ['Ann', null],
       ['Bob', null],
     ]);
@@ -142,8 +142,8 @@ describe('folio funnel --stages', () => {
   // Борис: 5 at «Переговоры», its log reaching «КП» before; 6 at the first stage (two product
   // rows, one deal); 7 won; 8 at «Квалификация», no step and no log: the first only → 4, 2, 2, 1, 1.
   // Deal 99 of the log is in no deals file.
-  it('counts each deal at every stage up to the furthest of its stage, its log and its status', () => {
-    const r = folio([
+  it('counts each deal at every stage up to the furthest of its stage, its log and its status', async () => {
+    const r = await folio([
       'funnel',
       `${F}/pipeline-ru.csv`,
       '--stages',
@@ -191,8 +191,8 @@ describe('folio funnel --stages', () => {
     for (const input of e.inputs) expectAccounted(input);
   });
 
-  it('without the stage log, lost deals count at the first step only, and the run says how many', () => {
-    const r = folio(['funnel', `${F}/pipeline-ru.csv`, '--stages', STAGES, '--as-of', '2026-11-23', '--json']);
+  it('without the stage log, lost deals count at the first step only, and the run says how many', async () => {
+    const r = await folio(['funnel', `${F}/pipeline-ru.csv`, '--stages', STAGES, '--as-of', '2026-11-23', '--json']);
     const e = OUTPUT_SCHEMAS.funnel.parse(json(r));
     // Deal 3 loses its log: Анна 4, 2, 2, 2, 1; deal 5 stays at «Переговоры»: Борис 4, 2, 1, 1, 1.
     expect(e.result.managers.map((m) => m.counts)).toEqual([
@@ -205,8 +205,8 @@ describe('folio funnel --stages', () => {
     });
   });
 
-  it('keeps the deals created in --period, and refuses a period without a creation date', () => {
-    const r = folio([
+  it('keeps the deals created in --period, and refuses a period without a creation date', async () => {
+    const r = await folio([
       'funnel',
       `${F}/pipeline-ru.csv`,
       '--stages',
@@ -222,46 +222,46 @@ describe('folio funnel --stages', () => {
     expect(e.result.window).toEqual({ from: '2026-10-09', to: '2026-11-23' });
     expect(e.result.team.counts).toEqual([3, 1, 1, 1, 1]);
     const undated = tempFile('deals.csv', 'ID,Stage,Owner\n1,New,Ann\n2,Won,Bob\n');
-    const no = folio(['funnel', undated, '--stages', 'New,Won', '--period', '2026-10']);
+    const no = await folio(['funnel', undated, '--stages', 'New,Won', '--period', '2026-10']);
     expect(no.code).toBe(2);
     expect(no.stderr).toMatch(/no column for "created"[\s\S]*--map created=HEADER/);
   });
 });
 
 describe('folio funnel: bad input', () => {
-  it('a log without a channel column: exit 2 naming --map channel=', () => {
+  it('a log without a channel column: exit 2 naming --map channel=', async () => {
     const log = tempFile('log.csv', 'Date,Client,Manager\n2026-10-01,Acme,Ann\n');
-    const r = folio(['funnel', log, '--as-of', '2026-11-23']);
+    const r = await folio(['funnel', log, '--as-of', '2026-11-23']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/no column for "channel"/);
     expect(r.stderr).toContain('--map channel=HEADER');
   });
 
-  it('a log with no face-to-face contact: exit 2 naming the channels it has, in the language asked for', () => {
+  it('a log with no face-to-face contact: exit 2 naming the channels it has, in the language asked for', async () => {
     const log = tempFile(
       'log.csv',
       'Date,Client,Type,Manager\n2026-10-01,Acme,Call,Ann\n2026-10-02,Acme,Email,Ann\n2026-10-03,Globex,Call,Ann\n',
     );
-    const r = folio(['funnel', log, '--as-of', '2026-11-23']);
+    const r = await folio(['funnel', log, '--as-of', '2026-11-23']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(
       'the log has no face-to-face contacts: the funnel needs both; its channels are "Call" (2), "Email" (1)',
     );
     expect(r.stderr).toContain('--meeting-channels "VALUE"');
-    const ru = folio(['funnel', log, '--as-of', '2026-11-23', '--lang', 'ru']);
+    const ru = await folio(['funnel', log, '--as-of', '2026-11-23', '--lang', 'ru']);
     expect(ru.stderr).toContain('в журнале нет личных встреч');
   });
 
-  it('refuses --history without --stages, one stage, and --confidence outside 0..1', () => {
-    expect(folio(['funnel', `${F}/activities-en.csv`, '--history', `${F}/stage-log-ru.csv`]).stderr).toMatch(
+  it('refuses --history without --stages, one stage, and --confidence outside 0..1', async () => {
+    expect((await folio(['funnel', `${F}/activities-en.csv`, '--history', `${F}/stage-log-ru.csv`])).stderr).toMatch(
       /--history is for the stage funnel: give --stages too/,
     );
-    const one = folio(['funnel', `${F}/pipeline-ru.csv`, '--stages', 'Переговоры']);
+    const one = await folio(['funnel', `${F}/pipeline-ru.csv`, '--stages', 'Переговоры']);
     expect([one.code, one.stderr]).toEqual([
       2,
       expect.stringMatching(/names 1 stage\(s\): a funnel needs at least two/),
     ]);
-    const bad = folio(['funnel', `${F}/activities-en.csv`, '--confidence', '90']);
+    const bad = await folio(['funnel', `${F}/activities-en.csv`, '--confidence', '90']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/--confidence/);
   });
@@ -270,28 +270,28 @@ describe('folio funnel: bad input', () => {
 describe('the funnel in report and check', () => {
   const deals = `${F}/deals-en.csv`;
 
-  it('a log without a channel column: the report leaves the funnel out and says why; check --fail-on funnel stops', () => {
+  it('a log without a channel column: the report leaves the funnel out and says why; check --fail-on funnel stops', async () => {
     const log = tempFile('activities.csv', 'Date,Account,Outcome,Assigned To\n2026-10-06,Umbrella,Positive,Tom Lee\n');
     const base = ['--deals', deals, '--activities', log, '--as-of', '2026-11-23', '--json'];
-    const report = OUTPUT_SCHEMAS.report.parse(json(folio(['report', ...base])));
+    const report = OUTPUT_SCHEMAS.report.parse(json(await folio(['report', ...base])));
     expect(report.result.funnel).toBeNull();
     expect(report.warnings.find((w) => w.code === 'FUNNEL_SKIPPED')?.fields).toEqual({
       why: 'no-channel-column',
       files: [log],
       missing: [],
     });
-    const check = folio(['check', ...base, '--fail-on', 'funnel']);
+    const check = await folio(['check', ...base, '--fail-on', 'funnel']);
     expect(check.code).toBe(2);
     expect(check.stderr).toContain('rule funnel needs the channel of each contact (a call, a meeting)');
     expect(check.stderr).toContain('--activities-map channel=HEADER');
   });
 
-  it('a log of e-mails only: check --allow-missing reports the rule skipped, naming what the log lacks', () => {
+  it('a log of e-mails only: check --allow-missing reports the rule skipped, naming what the log lacks', async () => {
     const log = tempFile(
       'activities.csv',
       'Date,Account,Type,Outcome,Assigned To\n2026-10-06,Umbrella,Email,Positive,Tom Lee\n',
     );
-    const r = folio([
+    const r = await folio([
       'check',
       '--deals',
       deals,
@@ -313,8 +313,8 @@ describe('the funnel in report and check', () => {
 });
 
 describe('folio schema funnel', () => {
-  it('prints the JSON Schema of the envelope, with the steps, the team and the managers', () => {
-    const r = folio(['schema', 'funnel']);
+  it('prints the JSON Schema of the envelope, with the steps, the team and the managers', async () => {
+    const r = await folio(['schema', 'funnel']);
     expect(r.code).toBe(0);
     const schema = json<{ properties: { result: { properties: Record<string, unknown> } } }>(r);
     expect(Object.keys(schema.properties.result.properties)).toEqual(
@@ -335,13 +335,13 @@ describe('folio funnel keys a client alike in the log and the deals', () => {
     'deals.csv',
     'Клиент;Сумма;Дата закрытия;Этап сделки;Ответственный\nРомашка ООО;1000;20.10.2026;Успешно реализовано;Иванова\n',
   );
-  const run = (...extra: string[]) =>
+  const run = async (...extra: string[]) =>
     OUTPUT_SCHEMAS.funnel.parse(
-      json(folio(['funnel', log, '--deals', deals, '--as-of', '23.11.2026', '--json', ...extra])),
+      json(await folio(['funnel', log, '--deals', deals, '--as-of', '23.11.2026', '--json', ...extra])),
     ).result;
 
-  it('counts the deal under another spelling as won, and not with --exact-names', () => {
-    expect(run().team.counts).toEqual([1, 1, 1]);
-    expect(run('--exact-names').team.counts).toEqual([1, 1, 0]);
+  it('counts the deal under another spelling as won, and not with --exact-names', async () => {
+    expect((await run()).team.counts).toEqual([1, 1, 1]);
+    expect((await run('--exact-names')).team.counts).toEqual([1, 1, 0]);
   });
 });

@@ -44,10 +44,10 @@ function folder(files: Record<string, string>): string {
 }
 
 describe('a gate that checked nothing does not pass', () => {
-  it('exits 2 on an empty folder, naming it and what was looked for', () => {
+  it('exits 2 on an empty folder, naming it and what was looked for', async () => {
     const dir = folder({});
     for (const command of ['check', 'report']) {
-      const r = folio([command, dir, ...when]);
+      const r = await folio([command, dir, ...when]);
       expect(r.code, command).toBe(2);
       expect(r.stdout).toBe('');
       expect(r.stderr).toContain(`folio: ${dir}: no export recognised`);
@@ -70,9 +70,9 @@ describe('a gate that checked nothing does not pass', () => {
     expect(code).toBe(2);
   });
 
-  it('exits 2 on a folder holding only a broken workbook, and says to save it again', () => {
+  it('exits 2 on a folder holding only a broken workbook, and says to save it again', async () => {
     const dir = folder({ 'deals.xlsx': 'PK\u0003\u0004 not really a workbook', '.DS_Store': 'x' });
-    const r = folio(['check', dir, ...when]);
+    const r = await folio(['check', dir, ...when]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(
       `seen: ${join(dir, 'deals.xlsx')}: the file starts like a zip archive (an .xlsx workbook) but cannot be read as one`,
@@ -82,14 +82,14 @@ describe('a gate that checked nothing does not pass', () => {
     expect(r.stderr).not.toContain('.DS_Store');
   });
 
-  it('looks into subfolders one level deep and says what it took', () => {
+  it('looks into subfolders one level deep and says what it took', async () => {
     const dir = folder({
       '2026-10/deals.csv': DEALS,
       '2026-10/activities.csv': activities(),
       'old/archive/deals.csv': DEALS,
       'readme.md': '# notes',
     });
-    const e = OUTPUT_SCHEMAS.report.parse(json(folio(['report', dir, ...when, '--json'])));
+    const e = OUTPUT_SCHEMAS.report.parse(json(await folio(['report', dir, ...when, '--json'])));
     expect(e.result.files).toEqual([
       `activities: ${join(dir, '2026-10/activities.csv')} (recognised by its name and columns)`,
       `deals: ${join(dir, '2026-10/deals.csv')} (recognised by its name and columns)`,
@@ -100,7 +100,7 @@ describe('a gate that checked nothing does not pass', () => {
       join(dir, '2026-10/activities.csv'),
       join(dir, '2026-10/deals.csv'),
     ]);
-    const c = folio(['check', dir, ...when, '--json']);
+    const c = await folio(['check', dir, ...when, '--json']);
     expect(c.code, c.stderr).toBe(0);
     const checked = OUTPUT_SCHEMAS.check.parse(json(c));
     expect(checked.inputs.map((i) => i.file).sort()).toEqual([
@@ -115,10 +115,10 @@ describe('a gate that checked nothing does not pass', () => {
     expect(checked.result.policy).toEqual(['invalid', 'cadence', 'cooloff']);
   });
 
-  it('exits 2 when a rule of the policy has no input, unless --allow-missing reports it skipped', () => {
+  it('exits 2 when a rule of the policy has no input, unless --allow-missing reports it skipped', async () => {
     const dir = folder({ 'deals.csv': DEALS });
     // The default policy needs the activity log.
-    const r = folio(['check', dir, ...when]);
+    const r = await folio(['check', dir, ...when]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(
       `folio: rule cadence needs an activity log: none found in ${dir}; add one or name it with --activities FILE`,
@@ -126,11 +126,11 @@ describe('a gate that checked nothing does not pass', () => {
     expect(r.stderr).toMatch(/^ {2}rule cooloff needs an activity log/m);
     expect(r.stderr).toMatch(/hint: .*--allow-missing/);
     // Only named files: "none given".
-    expect(folio(['check', '--deals', join(dir, 'deals.csv'), ...when, '--fail-on', 'dossier']).stderr).toContain(
-      'rule dossier needs an activity log: none given',
-    );
+    expect(
+      (await folio(['check', '--deals', join(dir, 'deals.csv'), ...when, '--fail-on', 'dossier'])).stderr,
+    ).toContain('rule dossier needs an activity log: none given');
 
-    const allowed = folio(['check', dir, ...when, '--allow-missing', '--json']);
+    const allowed = await folio(['check', dir, ...when, '--allow-missing', '--json']);
     expect(allowed.code, allowed.stderr).toBe(0);
     const e = OUTPUT_SCHEMAS.check.parse(json(allowed));
     expect(e.result.skipped.map((s) => s.rule)).toEqual(['cadence', 'cooloff']);
@@ -144,25 +144,25 @@ describe('a gate that checked nothing does not pass', () => {
     expect(e.result.summary.find((s) => s.rule === 'golden')?.skipped).toBe(false);
     expect(e.warnings.filter((w) => w.code === 'RULE_SKIPPED')).toHaveLength(2);
 
-    const table = folio(['check', dir, ...when, '--allow-missing']);
+    const table = await folio(['check', dir, ...when, '--allow-missing']);
     expect(table.stdout).toMatch(/^folio check · passed, 2 rules of the policy skipped \(cadence, cooloff\)/);
     expect(table.stdout).toMatch(/cadence\s+—\s+SKIPPED \(no input\)/);
     expect(table.stdout).toMatch(/dossier\s+—\s+not checked \(no input\)/);
-    expect(folio(['check', dir, ...when, '--allow-missing', '--format', 'csv']).stdout).toMatch(
+    expect((await folio(['check', dir, ...when, '--allow-missing', '--format', 'csv'])).stdout).toMatch(
       /^cadence,,,,,skipped: rule cadence needs an activity log/m,
     );
-    expect(folio(['check', dir, ...when, '--allow-missing', '--format', 'github']).stdout).toMatch(
+    expect((await folio(['check', dir, ...when, '--allow-missing', '--format', 'github'])).stdout).toMatch(
       /^::warning title=folio cadence skipped::rule cadence needs an activity log/m,
     );
 
     // An explicit policy that needs only the deals runs on the deals alone.
-    expect(folio(['check', dir, ...when, '--fail-on', 'invalid,golden']).code).toBe(0);
+    expect((await folio(['check', dir, ...when, '--fail-on', 'invalid,golden'])).code).toBe(0);
   });
 
-  it('does not pass dossier on a clients file with no dossier-review column', () => {
+  it('does not pass dossier on a clients file with no dossier-review column', async () => {
     const clients = 'Company,Wants,Can buy\nAlpha,yes,yes\nBravo,yes,no\n';
     const dir = folder({ 'deals.csv': DEALS, 'activities.csv': activities(), 'clients.csv': clients });
-    const r = folio(['check', dir, ...when, '--fail-on', 'dossier']);
+    const r = await folio(['check', dir, ...when, '--fail-on', 'dossier']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(
       `rule dossier needs a dossier-review date column: ${join(dir, 'clients.csv')} has none; map one with --clients-map dossier=HEADER`,
@@ -174,7 +174,7 @@ describe('a gate that checked nothing does not pass', () => {
       'activities.csv': activities(),
       'clients.csv': 'Company,Wants,Can buy,Dossier reviewed\nAlpha,yes,yes,2026-10-01\nBravo,yes,no,\n',
     });
-    const ok = folio(['check', reviewed, ...when, '--fail-on', 'dossier', '--json']);
+    const ok = await folio(['check', reviewed, ...when, '--fail-on', 'dossier', '--json']);
     expect(ok.code, ok.stderr).toBe(1);
     expect(
       OUTPUT_SCHEMAS.check
@@ -185,18 +185,18 @@ describe('a gate that checked nothing does not pass', () => {
     ).toEqual(['Bravo', 'Charlie', 'Delta', 'Echo']);
   });
 
-  it('counts overload from the leads only when --max-leads gives a limit', () => {
+  it('counts overload from the leads only when --max-leads gives a limit', async () => {
     const dir = folder({
       'leads.csv':
         'Deal Name,Company,Amount,Expected Close Date,Deal Stage,Deal Owner\nL1,Acme,100.00,2026-12-01,Proposal,Olga Petrova\nL2,Beta,200.00,2026-12-02,Proposal,Olga Petrova\n',
     });
-    const without = folio(['check', dir, ...when, '--fail-on', 'overload']);
+    const without = await folio(['check', dir, ...when, '--fail-on', 'overload']);
     expect(without.code).toBe(2);
     expect(without.stderr).toContain(
       'rule overload needs a deals export (key clients per manager) or --max-leads N (open leads per manager)',
     );
     // Two open leads on Olga, more than 1.
-    const r = folio(['check', dir, ...when, '--fail-on', 'overload', '--max-leads', '1', '--json']);
+    const r = await folio(['check', dir, ...when, '--fail-on', 'overload', '--max-leads', '1', '--json']);
     expect(r.code, r.stderr).toBe(1);
     expect(OUTPUT_SCHEMAS.check.parse(json(r)).result.findings).toMatchObject([
       { rule: 'overload', manager: 'Olga Petrova', details: '2 open leads, more than 1' },
@@ -207,8 +207,8 @@ describe('a gate that checked nothing does not pass', () => {
 describe('overload counts key clients per manager', () => {
   const dir = folder({ 'deals.csv': DEALS });
 
-  it('fails with --fail-on overload, naming the manager and the clients; --max-key-clients moves the limit', () => {
-    const r = folio(['check', dir, ...when, '--fail-on', 'overload', '--json']);
+  it('fails with --fail-on overload, naming the manager and the clients; --max-key-clients moves the limit', async () => {
+    const r = await folio(['check', dir, ...when, '--fail-on', 'overload', '--json']);
     expect(r.code, r.stderr).toBe(1);
     const findings = OUTPUT_SCHEMAS.check.parse(json(r)).result.findings.filter((f) => f.rule === 'overload');
     expect(findings).toMatchObject([
@@ -219,46 +219,46 @@ describe('overload counts key clients per manager', () => {
       },
     ]);
     // Olga's 4 key clients are within a limit of 4.
-    expect(folio(['check', dir, ...when, '--fail-on', 'overload', '--max-key-clients', '4']).code).toBe(0);
-    expect(folio(['check', dir, ...when, '--fail-on', 'overload'], { env: { FOLIO_MAX_KEY_CLIENTS: '4' } }).code).toBe(
-      0,
-    );
+    expect((await folio(['check', dir, ...when, '--fail-on', 'overload', '--max-key-clients', '4'])).code).toBe(0);
+    expect(
+      (await folio(['check', dir, ...when, '--fail-on', 'overload'], { env: { FOLIO_MAX_KEY_CLIENTS: '4' } })).code,
+    ).toBe(0);
   });
 
-  it('does not pass on deals without a manager column: nothing to count per manager', () => {
+  it('does not pass on deals without a manager column: nothing to count per manager', async () => {
     // The same deals with the owner column cut off (as in exports that carry no manager).
     const bare = folder({
       'deals.csv': DEALS.split('\n')
         .map((l) => l.split(',').slice(0, 5).join(','))
         .join('\n'),
     });
-    const r = folio(['check', bare, ...when, '--fail-on', 'overload']);
+    const r = await folio(['check', bare, ...when, '--fail-on', 'overload']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(
       `rule overload needs a manager column: ${join(bare, 'deals.csv')} has none; map one with --deals-map manager=HEADER`,
     );
     const e = OUTPUT_SCHEMAS.check.parse(
-      json(folio(['check', bare, ...when, '--fail-on', 'overload', '--allow-missing', '--json'])),
+      json(await folio(['check', bare, ...when, '--fail-on', 'overload', '--allow-missing', '--json'])),
     );
     expect(e.result.skipped.map((x) => x.rule)).toEqual(['overload']);
     expect(e.result.summary.find((x) => x.rule === 'overload')?.skipped).toBe(true);
   });
 
-  it('is honoured by report too', () => {
-    const load = (args: string[]) =>
+  it('is honoured by report too', async () => {
+    const load = async (args: string[]) =>
       OUTPUT_SCHEMAS.report
-        .parse(json(folio(['report', dir, ...when, '--json', ...args])))
+        .parse(json(await folio(['report', dir, ...when, '--json', ...args])))
         .result.share?.managers.find((m) => m.manager === 'Olga Petrova')?.overloaded;
-    expect(load([])).toBe(true);
-    expect(load(['--max-key-clients', '4'])).toBe(false);
+    expect(await load([])).toBe(true);
+    expect(await load(['--max-key-clients', '4'])).toBe(false);
   });
 });
 
 describe('concentration bands are a setting', () => {
   const dir = folder({ 'deals.csv': DEALS });
   const deals = join(dir, 'deals.csv');
-  const band = (command: 'share' | 'report', args: string[], env: Record<string, string> = {}) => {
-    const r = folio(
+  const band = async (command: 'share' | 'report', args: string[], env: Record<string, string> = {}) => {
+    const r = await folio(
       command === 'share'
         ? ['share', deals, '--period', '2026-10', '--json', ...args]
         : ['report', dir, ...when, '--json', ...args],
@@ -274,32 +274,32 @@ describe('concentration bands are a setting', () => {
     return (result.portfolio ?? result.share?.portfolio)?.band;
   };
 
-  it('moves the band of the same portfolio (key share 90 %) by flag, config file and environment', () => {
-    expect(band('share', [])).toBe('mono'); // 90 > 75
-    expect(band('share', ['--bands', '30,55,95'])).toBe('elevated'); // 55 < 90 ≤ 95
-    expect(band('share', ['--bands', '30,55,90'])).toBe('elevated'); // exactly 90 is not above 90
-    expect(band('share', ['--bands', '92,94,96'])).toBe('low'); // below 92
-    expect(band('report', ['--bands', '80,95,99'])).toBe('normal'); // 80 ≤ 90 ≤ 95
-    expect(band('share', [], { FOLIO_BANDS: '30,55,95' })).toBe('elevated');
+  it('moves the band of the same portfolio (key share 90 %) by flag, config file and environment', async () => {
+    expect(await band('share', [])).toBe('mono'); // 90 > 75
+    expect(await band('share', ['--bands', '30,55,95'])).toBe('elevated'); // 55 < 90 ≤ 95
+    expect(await band('share', ['--bands', '30,55,90'])).toBe('elevated'); // exactly 90 is not above 90
+    expect(await band('share', ['--bands', '92,94,96'])).toBe('low'); // below 92
+    expect(await band('report', ['--bands', '80,95,99'])).toBe('normal'); // 80 ≤ 90 ≤ 95
+    expect(await band('share', [], { FOLIO_BANDS: '30,55,95' })).toBe('elevated');
     const config = join(dir, 'folio.config.json');
     writeFileSync(config, JSON.stringify({ thresholds: { bands: [92, 94, 96] } }));
-    expect(band('share', ['--config', config])).toBe('low');
+    expect(await band('share', ['--config', config])).toBe('low');
     // Precedence: the environment over the file, the flag over both.
-    expect(band('share', ['--config', config], { FOLIO_BANDS: '30,55,95' })).toBe('elevated');
-    expect(band('share', ['--config', config, '--bands', '30,55,75'], { FOLIO_BANDS: '30,55,95' })).toBe('mono');
+    expect(await band('share', ['--config', config], { FOLIO_BANDS: '30,55,95' })).toBe('elevated');
+    expect(await band('share', ['--config', config, '--bands', '30,55,75'], { FOLIO_BANDS: '30,55,95' })).toBe('mono');
   });
 
-  it('feeds the mono rule of check and the advice', () => {
-    expect(folio(['check', dir, ...when, '--fail-on', 'mono']).code).toBe(1);
-    expect(folio(['check', dir, ...when, '--fail-on', 'mono', '--bands', '30,55,95']).code).toBe(0);
-    expect(folio(['share', deals, '--period', '2026-10', '--bands', '30,50,80']).stdout).toContain(
+  it('feeds the mono rule of check and the advice', async () => {
+    expect((await folio(['check', dir, ...when, '--fail-on', 'mono'])).code).toBe(1);
+    expect((await folio(['check', dir, ...when, '--fail-on', 'mono', '--bands', '30,55,95'])).code).toBe(0);
+    expect((await folio(['share', deals, '--period', '2026-10', '--bands', '30,50,80'])).stdout).toContain(
       'Key clients hold more than 80% of revenue',
     );
   });
 
-  it('reports the bands in the JSON, as fractions like every share (schema 2)', () => {
+  it('reports the bands in the JSON, as fractions like every share (schema 2)', async () => {
     const e = OUTPUT_SCHEMAS.share.parse(
-      json(folio(['share', deals, '--period', '2026-10', '--json', '--bands', '20,40,60', '--key', '12.3'])),
+      json(await folio(['share', deals, '--period', '2026-10', '--json', '--bands', '20,40,60', '--key', '12.3'])),
     );
     expect(e.schemaVersion).toBe(2);
     // --key 12.3 is 0.123 exactly as JSON prints it (12.3 / 100 would print 0.12300000000000001).
@@ -321,25 +321,25 @@ describe('one percent check for flags, environment and config file', () => {
     writeFileSync(file, JSON.stringify({ thresholds }));
     return file;
   };
-  const share = (args: string[], env: Record<string, string> = {}) =>
-    folio(['share', deals, '--period', '2026-10', ...args], { env });
+  const share = async (args: string[], env: Record<string, string> = {}) =>
+    await folio(['share', deals, '--period', '2026-10', ...args], { env });
 
-  it.each([0, 100, -5, 150])('refuses %s as --key, FOLIO_KEY and thresholds.key alike', (p) => {
-    const flag = share(['--key', String(p)]);
-    const env = share([], { FOLIO_KEY: String(p) });
-    const file = share(['--config', config({ key: p })]);
+  it.each([0, 100, -5, 150])('refuses %s as --key, FOLIO_KEY and thresholds.key alike', async (p) => {
+    const flag = await share(['--key', String(p)]);
+    const env = await share([], { FOLIO_KEY: String(p) });
+    const file = await share(['--config', config({ key: p })]);
     for (const r of [flag, env, file]) {
       expect(r.code).toBe(2);
       expect(r.stderr).toContain('a percentage above 0 and below 100');
     }
   });
 
-  it('accepts a value just inside the bounds everywhere', () => {
+  it('accepts a value just inside the bounds everywhere', async () => {
     // key 0.5 %: every client is key or above; the class of Foxtrot (10 %) shows it.
     for (const r of [
-      share(['--key', '0.5', '--json']),
-      share(['--json'], { FOLIO_KEY: '0.5' }),
-      share(['--json', '--config', config({ key: 0.5 })]),
+      await share(['--key', '0.5', '--json']),
+      await share(['--json'], { FOLIO_KEY: '0.5' }),
+      await share(['--json', '--config', config({ key: 0.5 })]),
     ]) {
       expect(r.code, r.stderr).toBe(0);
       expect(
@@ -352,12 +352,12 @@ describe('one percent check for flags, environment and config file', () => {
 
   it.each([['30,55'], ['55,30,75'], ['0,55,75'], ['30,55,100']])(
     'refuses bands %s by flag, environment and config file',
-    (text) => {
+    async (text) => {
       const list = text.split(',').map(Number);
       for (const r of [
-        share(['--bands', text]),
-        share([], { FOLIO_BANDS: text }),
-        share(['--config', config({ bands: list })]),
+        await share(['--bands', text]),
+        await share([], { FOLIO_BANDS: text }),
+        await share(['--config', config({ bands: list })]),
       ]) {
         expect(r.code).toBe(2);
         // Every layer names the same rule (in the message or the hint).
@@ -369,16 +369,16 @@ describe('one percent check for flags, environment and config file', () => {
 
 describe('folio schema shows the new fields', () => {
   type Props = { properties: Record<string, Props & { required?: string[] }> };
-  const schema = (name: string) => JSON.parse(folio(['schema', name]).stdout) as Props;
+  const schema = async (name: string) => JSON.parse((await folio(['schema', name])).stdout) as Props;
 
-  it('check: summary[].skipped and result.skipped; share: thresholds.bands and maxKeyClients; config: thresholds.bands', () => {
-    const check = schema('check').properties.result;
+  it('check: summary[].skipped and result.skipped; share: thresholds.bands and maxKeyClients; config: thresholds.bands', async () => {
+    const check = (await schema('check')).properties.result;
     expect(check?.required).toContain('skipped');
     expect(Object.keys((check?.properties.summary as unknown as { items: Props }).items.properties)).toContain(
       'skipped',
     );
-    const thresholds = schema('share').properties.result?.properties.thresholds;
+    const thresholds = (await schema('share')).properties.result?.properties.thresholds;
     expect(Object.keys(thresholds?.properties ?? {})).toEqual(['golden', 'critical', 'key', 'bands', 'maxKeyClients']);
-    expect(Object.keys(schema('config').properties.thresholds?.properties ?? {})).toContain('bands');
+    expect(Object.keys((await schema('config')).properties.thresholds?.properties ?? {})).toContain('bands');
   });
 });

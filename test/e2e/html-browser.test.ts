@@ -31,7 +31,7 @@ describe('HTML report in headless Chromium', () => {
       const pages: [string, string, string[]][] = [
         [
           'demo.html',
-          folio(['report', 'fixtures/demo', '--as-of', '2026-11-23', '--format', 'html']).stdout,
+          (await folio(['report', 'fixtures/demo', '--as-of', '2026-11-23', '--format', 'html'])).stdout,
           [
             'chart pareto',
             'chart grid',
@@ -47,8 +47,18 @@ describe('HTML report in headless Chromium', () => {
         ],
         [
           'hostile.html',
-          folio(['report', 'fixtures/hostile', '--period', '2026-10', '--as-of', '2026-10-31', '--format', 'html'])
-            .stdout,
+          (
+            await folio([
+              'report',
+              'fixtures/hostile',
+              '--period',
+              '2026-10',
+              '--as-of',
+              '2026-10-31',
+              '--format',
+              'html',
+            ])
+          ).stdout,
           ['chart pareto', 'chart grid', 'chart grid', 'chart timeline', 'chart funnel', 'chart funnel'],
         ],
       ];

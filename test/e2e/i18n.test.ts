@@ -55,20 +55,20 @@ describe('JSON does not depend on the locale', () => {
       ...COMMANDS,
       ...Object.fromEntries(Object.entries(RU_COMMANDS).map(([k, v]) => [`${k} (ru export)`, v])),
     }),
-  )('%s --json prints the same bytes under LANG=C, LANG=ru_RU.UTF-8 and --lang ru', (_name, args) => {
+  )('%s --json prints the same bytes under LANG=C, LANG=ru_RU.UTF-8 and --lang ru', async (_name, args) => {
     const json = args[0] === 'schema' ? [] : ['--json'];
-    const c = folio([...args, ...json]);
+    const c = await folio([...args, ...json]);
     expect([0, 1]).toContain(c.code);
     expect(c.stdout.length).toBeGreaterThan(0);
-    const ru = folio([...args, ...json], { env: RU_LANG });
+    const ru = await folio([...args, ...json], { env: RU_LANG });
     expect(ru.stdout).toBe(c.stdout);
     if (args[0] !== 'config' && args[0] !== 'schema')
-      expect(folio([...args, ...json, '--lang', 'ru']).stdout).toBe(c.stdout);
+      expect((await folio([...args, ...json, '--lang', 'ru'])).stdout).toBe(c.stdout);
   });
 
-  it('while what is said to a person does follow LANG (the comparison above can fail)', () => {
-    const c = folio([...COMMANDS.report!, '--json']);
-    const ru = folio([...COMMANDS.report!, '--json'], { env: RU_LANG });
+  it('while what is said to a person does follow LANG (the comparison above can fail)', async () => {
+    const c = await folio([...COMMANDS.report!, '--json']);
+    const ru = await folio([...COMMANDS.report!, '--json'], { env: RU_LANG });
     // The warnings on stderr: English under C, Russian under ru_RU.
     expect(c.stderr).toMatch(/^warning: .*took "Close Date" over "Create Date"/m);
     expect(ru.stderr).toMatch(/^предупреждение: .*взята колонка «Close Date», а не «Create Date»/m);
@@ -85,7 +85,7 @@ describe('JSON does not depend on the locale', () => {
 });
 
 /** Names and headers the data brings (they are not words folio chose): every string the JSON says names a client, person, lead, offer or column. */
-function dataWords(args: string[]): Set<string> {
+async function dataWords(args: string[]): Promise<Set<string>> {
   const out = new Set<string>();
   const walk = (value: unknown, key: string): void => {
     if (typeof value === 'string') {
@@ -99,7 +99,7 @@ function dataWords(args: string[]): Set<string> {
     else if (value !== null && typeof value === 'object')
       for (const [k, v] of Object.entries(value)) walk(v, key === 'columns' ? 'columns' : k);
   };
-  const run = folio([...args, '--json']);
+  const run = await folio([...args, '--json']);
   walk(JSON.parse(run.stdout), 'root');
   return out;
 }
@@ -176,10 +176,10 @@ describe('--lang ru leaves no English words but names and codes', () => {
       .filter(([c]) => commandOf(c) in FORMATS)
       .flatMap(([c, args]) => (FORMATS[commandOf(c)] ?? []).map((f) => ['ru export', c, f, args] as const)),
   ];
-  it.each(cases)('%s: %s --format %s', (_fixture, command, format, args) => {
-    const run = folio([...args, '--format', format, '--lang', 'ru']);
+  it.each(cases)('%s: %s --format %s', async (_fixture, command, format, args) => {
+    const run = await folio([...args, '--format', format, '--lang', 'ru']);
     expect([0, 1]).toContain(run.code);
-    const data = dataWords(args);
+    const data = await dataWords(args);
     expect(englishLeft(run.stdout, data, allowedFor(command)), run.stdout).toEqual([]);
     expect(englishLeft(run.stderr, data, allowedFor(command)), run.stderr).toEqual([]);
     // Dates as people write them in Russian; ISO stays in JSON only.
@@ -194,31 +194,31 @@ describe('--lang ru leaves no English words but names and codes', () => {
     expect(englishLeft('<td class="bad">просрочен</td> --map date=ЗАГОЛОВОК NO_INPUT', new Set(), ALLOWED)).toEqual([]);
   });
 
-  it('Russian dates are dd.mm.yyyy, share changes in п.п., the title names the month', () => {
-    const run = folio([...COMMANDS.report!, '--lang', 'ru']);
+  it('Russian dates are dd.mm.yyyy, share changes in п.п., the title names the month', async () => {
+    const run = await folio([...COMMANDS.report!, '--lang', 'ru']);
     expect(run.stdout.split('\n')[0]).toBe('Отчёт по портфелю за октябрь 2026');
     expect(run.stdout).toMatch(/Период\s+01\.10\.2026 — 31\.10\.2026/);
     // Key share 79.5% in September, 81.1% in October: 1.6 percentage points more.
     expect(run.stdout).toMatch(/79,5 % → 81,1 % \(\+1,6 п\.п\.\)/);
-    expect(folio(COMMANDS.report!).stdout).toMatch(/79\.5% → 81\.1% \(\+1\.6 pp\)/);
-    expect(folio([...COMMANDS.report!, '--period', '2026-Q3', '--lang', 'ru']).stdout.split('\n')[0]).toBe(
+    expect((await folio(COMMANDS.report!)).stdout).toMatch(/79\.5% → 81\.1% \(\+1\.6 pp\)/);
+    expect((await folio([...COMMANDS.report!, '--period', '2026-Q3', '--lang', 'ru'])).stdout.split('\n')[0]).toBe(
       'Отчёт по портфелю за 3-й квартал 2026',
     );
-    expect(folio([...COMMANDS.report!, '--last', '30', '--lang', 'ru']).stdout.split('\n')[0]).toBe(
+    expect((await folio([...COMMANDS.report!, '--last', '30', '--lang', 'ru'])).stdout.split('\n')[0]).toBe(
       'Отчёт по портфелю за 25.10.2026 — 23.11.2026',
     );
   });
 });
 
 describe('usage errors in Russian', () => {
-  it('an unknown option, a missing argument: the parser’s errors in the language asked for, exit 2 either way', () => {
-    const en = folio(['share', '--perod', '2026']);
+  it('an unknown option, a missing argument: the parser’s errors in the language asked for, exit 2 either way', async () => {
+    const en = await folio(['share', '--perod', '2026']);
     expect(en.code).toBe(2);
     expect(en.stderr).toBe("error: unknown option '--perod'\n(Did you mean --period?)\n");
-    const ru = folio(['share', '--perod', '2026', '--lang', 'ru']);
+    const ru = await folio(['share', '--perod', '2026', '--lang', 'ru']);
     expect(ru.code).toBe(2);
     expect(ru.stderr).toBe("ошибка: неизвестный флаг '--perod'\n(может быть, --period?)\n");
-    const missing = folio(['share'], { env: RU_LANG });
+    const missing = await folio(['share'], { env: RU_LANG });
     expect(missing.code).toBe(2);
     expect(missing.stderr).toBe("ошибка: не указан обязательный аргумент 'deals'\n");
   });
@@ -276,9 +276,9 @@ describe('folio’s own errors in Russian', () => {
     'an open range': ['report', DEMO, '--from', '2026-10-01'],
     'two ways of choosing key clients': ['report', DEMO, '--all-clients', '--key-client', 'X'],
   };
-  it.each(Object.entries(BROKEN))('%s: exit 2, stderr without English words', (_name, args) => {
-    const en = folio(args);
-    const ru = folio([...args, '--lang', 'ru']);
+  it.each(Object.entries(BROKEN))('%s: exit 2, stderr without English words', async (_name, args) => {
+    const en = await folio(args);
+    const ru = await folio([...args, '--lang', 'ru']);
     expect(en.code).toBe(2);
     expect(ru.code).toBe(2);
     expect(ru.stderr).toMatch(/^folio: /);
@@ -296,9 +296,9 @@ describe('folio’s own errors in Russian', () => {
     expect(englishLeft(unquoted(en.stderr), headers, ERROR_ALLOWED).length).toBeGreaterThan(0);
   });
 
-  it('a bad cell reads the same place in both languages, the message in Russian', () => {
+  it('a bad cell reads the same place in both languages, the message in Russian', async () => {
     // bad-amount.csv: line 3's amount is "12x" (see the English e2e test of broken inputs).
-    const ru = folio(['share', 'fixtures/broken/bad-amount.csv', '--lang', 'ru']);
+    const ru = await folio(['share', 'fixtures/broken/bad-amount.csv', '--lang', 'ru']);
     expect(ru.stderr.split('\n')[0]).toBe('folio: fixtures/broken/bad-amount.csv:3:2: Amount "12x": не число');
   });
 });
@@ -319,8 +319,8 @@ describe('the files of a folder not used, said in Russian', () => {
       .filter((l) => /не использован|not used/.test(l))
       .map((l) => l.trim().replace(`${dir}/`, ''));
 
-  it('report lists each with its reason in the language asked for', () => {
-    const ru = notUsed(folio(['report', dir, ...AS_OF, '--lang', 'ru']).stdout);
+  it('report lists each with its reason in the language asked for', async () => {
+    const ru = notUsed((await folio(['report', dir, ...AS_OF, '--lang', 'ru'])).stdout);
     expect(ru).toEqual([
       'не использован: book.ods (формат таблиц, который folio не читает: сохраните файл как .xlsx или CSV в программе электронных таблиц)',
       'не использован: readme.md (не файл .csv/.tsv/.txt, .xlsx/.xlsm/.xls или .parquet)',
@@ -329,16 +329,16 @@ describe('the files of a folder not used, said in Russian', () => {
       'не использован: notes.csv (колонки не подходят ни к одному входу (a, b))',
     ]);
     // English keeps the reasons as the folder search words them, and JSON is English under both.
-    expect(notUsed(folio(['report', dir, ...AS_OF]).stdout)[4]).toBe(
+    expect(notUsed((await folio(['report', dir, ...AS_OF])).stdout)[4]).toBe(
       'not used: notes.csv (its columns fit no input (a, b))',
     );
-    expect(folio(['report', dir, ...AS_OF, '--json', '--lang', 'ru']).stdout).toBe(
-      folio(['report', dir, ...AS_OF, '--json']).stdout,
+    expect((await folio(['report', dir, ...AS_OF, '--json', '--lang', 'ru'])).stdout).toBe(
+      (await folio(['report', dir, ...AS_OF, '--json'])).stdout,
     );
   });
 
-  it('a gate with nothing to check names them in Russian too', () => {
-    const run = folio(['check', dir, ...AS_OF, '--fail-on', 'cadence', '--lang', 'ru']);
+  it('a gate with nothing to check names them in Russian too', async () => {
+    const run = await folio(['check', dir, ...AS_OF, '--fail-on', 'cadence', '--lang', 'ru']);
     expect(run.code).toBe(2);
     expect(notUsed(run.stderr)).toHaveLength(5);
     expect(

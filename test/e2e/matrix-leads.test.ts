@@ -36,15 +36,15 @@ interface LeadsJson {
   managers: { manager: string; leads: number; overloaded: boolean }[];
 }
 
-function run<R>(args: string[]): Envelope<R> {
-  const r = folio([...args, '--json']);
+async function run<R>(args: string[]): Promise<Envelope<R>> {
+  const r = await folio([...args, '--json']);
   expect(r.code, r.stderr).toBe(0);
   return json<Envelope<R>>(r);
 }
 
 describe('folio matrix (e2e)', () => {
-  it('classifies an English clients file and, with deals, flags a key client at risk', () => {
-    const e = run<MatrixJson>(['matrix', 'fixtures/clients-en.csv', '--deals', 'fixtures/deals-en-hubspot.csv']);
+  it('classifies an English clients file and, with deals, flags a key client at risk', async () => {
+    const e = await run<MatrixJson>(['matrix', 'fixtures/clients-en.csv', '--deals', 'fixtures/deals-en-hubspot.csv']);
     expect(e.result.clients.map((c) => [c.client, c.quadrant, c.class])).toEqual([
       ['Initech', 'want_can', 'key'],
       ['Acme Corp', 'want_only', 'golden'],
@@ -70,21 +70,21 @@ describe('folio matrix (e2e)', () => {
     expect(e.warnings.map((w) => w.code)).toContain('KEY_CLIENTS_AT_RISK');
   });
 
-  it('reads Russian flags (да/нет, +/-, ✓, есть) from a Bitrix24 file; tasks in Russian for people, as codes in JSON', () => {
-    const r = folio(['matrix', 'fixtures/clients-ru-bitrix24.csv', '--lang', 'ru']);
+  it('reads Russian flags (да/нет, +/-, ✓, есть) from a Bitrix24 file; tasks in Russian for people, as codes in JSON', async () => {
+    const r = await folio(['matrix', 'fixtures/clients-ru-bitrix24.csv', '--lang', 'ru']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/Хочет\s+хочет и может: 2\s+хочет, не может: 1/);
-    const e = run<MatrixJson>(['matrix', 'fixtures/clients-ru-bitrix24.csv', '--lang', 'ru']);
+    const e = await run<MatrixJson>(['matrix', 'fixtures/clients-ru-bitrix24.csv', '--lang', 'ru']);
     expect(e.result.counts).toEqual({ want_can: 2, want_only: 1, can_only: 0, neither: 1, unclassified: 0 });
     expect(e.result.clients[0]?.task).toBe('keep-and-grow');
     expect(r.stdout).toMatch(/Сохранять и развивать/);
   });
 
-  it('needs a threshold for scores, and uses it: at or above is yes', () => {
-    const bad = folio(['matrix', 'fixtures/clients-scores.csv']);
+  it('needs a threshold for scores, and uses it: at or above is yes', async () => {
+    const bad = await folio(['matrix', 'fixtures/clients-scores.csv']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/clients-scores\.csv:2:2: Interest "8": holds scores[\s\S]*--want-min/);
-    const e = run<MatrixJson>(['matrix', 'fixtures/clients-scores.csv', '--want-min', '7', '--can-min', '5']);
+    const e = await run<MatrixJson>(['matrix', 'fixtures/clients-scores.csv', '--want-min', '7', '--can-min', '5']);
     expect(Object.fromEntries(e.result.clients.map((c) => [c.client, c.quadrant]))).toEqual({
       A: 'want_can',
       B: 'want_only',
@@ -94,9 +94,9 @@ describe('folio matrix (e2e)', () => {
     });
   });
 
-  it('writes every format', () => {
+  it('writes every format', async () => {
     for (const format of ['table', 'csv', 'ndjson', 'markdown']) {
-      const r = folio(['matrix', 'fixtures/clients-en.csv', '--format', format]);
+      const r = await folio(['matrix', 'fixtures/clients-en.csv', '--format', format]);
       expect(r.code).toBe(0);
       expect(r.stdout).toMatch(/Initech/);
     }
@@ -104,8 +104,8 @@ describe('folio matrix (e2e)', () => {
 });
 
 describe('folio leads (e2e)', () => {
-  it('ranks an English export: 30 days is fast, 31 slow, median of an even count, closed leads out', () => {
-    const e = run<LeadsJson>(['leads', 'fixtures/leads-en-hubspot.csv', '--as-of', '2026-11-01']);
+  it('ranks an English export: 30 days is fast, 31 slow, median of an even count, closed leads out', async () => {
+    const e = await run<LeadsJson>(['leads', 'fixtures/leads-en-hubspot.csv', '--as-of', '2026-11-01']);
     expect(e.result.asOf).toBe('2026-11-01');
     // Six leads with amount and date: 1 000, 5 000, 20 000, 30 000, 50 000, 900 000 → median (20 000 + 30 000) / 2.
     expect(e.result.thresholds).toMatchObject({ big: 25_000, fastDays: 30 });
@@ -123,10 +123,10 @@ describe('folio leads (e2e)', () => {
     expect(e.inputs[0]).toMatchObject({ rows: 10, used: 8, excluded: { status: 2 } });
   });
 
-  it('maps a camelCase field by --map, and names the spelling when the case is off', () => {
+  it('maps a camelCase field by --map, and names the spelling when the case is off', async () => {
     // Mapping the expected close date by hand must give the same queue as the alias does.
-    const byAlias = folio(['leads', 'fixtures/leads-en-hubspot.csv', '--as-of', '2026-11-01', '--json']);
-    const byMap = folio([
+    const byAlias = await folio(['leads', 'fixtures/leads-en-hubspot.csv', '--as-of', '2026-11-01', '--json']);
+    const byMap = await folio([
       'leads',
       'fixtures/leads-en-hubspot.csv',
       '--as-of',
@@ -137,7 +137,7 @@ describe('folio leads (e2e)', () => {
     ]);
     expect(byMap.code, byMap.stderr).toBe(0);
     expect(json<{ result: unknown }>(byMap).result).toEqual(json<{ result: unknown }>(byAlias).result);
-    const off = folio([
+    const off = await folio([
       'leads',
       'fixtures/leads-en-hubspot.csv',
       '--as-of',
@@ -149,14 +149,21 @@ describe('folio leads (e2e)', () => {
     expect(off.stderr).toContain('--map expectedClose=Expected Close Date');
   });
 
-  it('warns about managers over --max-leads', () => {
-    const e = run<LeadsJson>(['leads', 'fixtures/leads-en-hubspot.csv', '--as-of', '2026-11-01', '--max-leads', '2']);
+  it('warns about managers over --max-leads', async () => {
+    const e = await run<LeadsJson>([
+      'leads',
+      'fixtures/leads-en-hubspot.csv',
+      '--as-of',
+      '2026-11-01',
+      '--max-leads',
+      '2',
+    ]);
     expect(e.result.managers.filter((m) => m.overloaded).map((m) => m.manager)).toEqual(['Anna Kim', 'Olga Petrova']);
     expect(e.warnings.filter((w) => w.code === 'LEAD_OVERLOAD')).toHaveLength(2);
   });
 
-  it('reads a Russian amoCRM export with days to close counted from the creation date', () => {
-    const e = run<LeadsJson>(['leads', 'fixtures/leads-ru-amocrm.csv', '--as-of', '2026-11-01']);
+  it('reads a Russian amoCRM export with days to close counted from the creation date', async () => {
+    const e = await run<LeadsJson>(['leads', 'fixtures/leads-ru-amocrm.csv', '--as-of', '2026-11-01']);
     // By hand: 01.10.2026 + 270 days = 2027-06-28, 239 days after as-of; median (80 000 + 1 200 000) / 2.
     expect(e.result.thresholds.big).toBe(640_000);
     expect(e.result.leads.map((l) => [l.lead, l.group, l.expectedClose, l.daysToClose])).toEqual([
@@ -167,15 +174,22 @@ describe('folio leads (e2e)', () => {
     ]);
   });
 
-  it('takes --big and echoes it', () => {
-    const e = run<LeadsJson>(['leads', 'fixtures/leads-ru-amocrm.csv', '--as-of', '2026-11-01', '--big', '50 000']);
+  it('takes --big and echoes it', async () => {
+    const e = await run<LeadsJson>([
+      'leads',
+      'fixtures/leads-ru-amocrm.csv',
+      '--as-of',
+      '2026-11-01',
+      '--big',
+      '50 000',
+    ]);
     expect(e.result.thresholds.big).toBe(50_000);
     expect(e.result.leads[1]?.group).toBe('fast-big');
   });
 
-  it('writes every format', () => {
+  it('writes every format', async () => {
     for (const format of ['table', 'csv', 'ndjson', 'markdown']) {
-      const r = folio(['leads', 'fixtures/leads-ru-amocrm.csv', '--as-of', '2026-11-01', '--format', format]);
+      const r = await folio(['leads', 'fixtures/leads-ru-amocrm.csv', '--as-of', '2026-11-01', '--format', format]);
       expect(r.code).toBe(0);
       expect(r.stdout).toMatch(/Поставка труб/);
     }

@@ -5,8 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { OUTPUT_SCHEMAS } from '../../src/schema/results.js';
 import { folio, json } from './run-cli.js';
 
-const offers = (args: string[]) => {
-  const r = folio(['offers', ...args, '--json']);
+const offers = async (args: string[]) => {
+  const r = await folio(['offers', ...args, '--json']);
   expect(r.code, r.stderr).toBe(0);
   return OUTPUT_SCHEMAS.offers.parse(json(r));
 };
@@ -15,9 +15,9 @@ const codes = (e: { warnings: { code: string }[] }) => e.warnings.map((w) => w.c
 describe('folio offers (e2e)', () => {
   // The Russian fixture is a 1C-style journal: UTF-8 with BOM, `;`, dd.mm.yyyy, CRLF, a totals
   // row. As-of Monday 23.11.2026; November 2026 by hand: Thu 5, Fri 6, Mon 9, Tue 10, Fri 20.
-  it('checks a Russian 1C journal against a Russian call log', () => {
+  it('checks a Russian 1C journal against a Russian call log', async () => {
     expect([...readFileSync('fixtures/offers-ru-1c.csv').subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    const e = offers([
+    const e = await offers([
       'fixtures/offers-ru-1c.csv',
       '--activities',
       'fixtures/offers-ru-calls.csv',
@@ -101,8 +101,8 @@ describe('folio offers (e2e)', () => {
     expect(codes(e)).toEqual(['TOTALS_ROWS', 'OFFERS_NOT_SENT', 'HOLIDAYS_NOT_COVERED', 'CLIENT_SPELLINGS_MERGED']);
   });
 
-  it('checks English quotes with US dates against a log without an outcome column', () => {
-    const e = offers([
+  it('checks English quotes with US dates against a log without an outcome column', async () => {
+    const e = await offers([
       'fixtures/offers-en-quotes.csv',
       '--activities',
       'fixtures/offers-en-activities.csv',
@@ -135,17 +135,17 @@ describe('folio offers (e2e)', () => {
     expect(codes(e)).toEqual(['HOLIDAYS_NOT_KNOWN', 'OFFERS_WITHOUT_EXPIRY']);
   });
 
-  it('without a log checks expiry only, and says so', () => {
-    const e = offers(['fixtures/offers-en-quotes.csv', '--as-of', '2026-11-23']);
+  it('without a log checks expiry only, and says so', async () => {
+    const e = await offers(['fixtures/offers-en-quotes.csv', '--as-of', '2026-11-23']);
     expect(e.result.followUpChecked).toBe(false);
     expect(e.result.violations).toEqual([]);
     expect(e.result.expired.map((x) => x.offer)).toEqual(['Q-2002']);
     expect(codes(e)).toContain('FOLLOW_UP_NEEDS_LOG');
   });
 
-  it('honours --follow-up-days and --expiring-days', () => {
+  it('honours --follow-up-days and --expiring-days', async () => {
     // Two business days: Q-2002 (Fri 13) is due Tue 17, the day of the call.
-    const e = offers([
+    const e = await offers([
       'fixtures/offers-en-quotes.csv',
       '--activities',
       'fixtures/offers-en-activities.csv',
@@ -158,14 +158,14 @@ describe('folio offers (e2e)', () => {
     ]);
     expect(e.result.violations).toEqual([]);
     expect(e.result.expiring.map((x) => x.offer)).toEqual(['Q-2004']);
-    const env = folio(['offers', 'fixtures/offers-en-quotes.csv', '--as-of', '2026-11-23', '--json'], {
+    const env = await folio(['offers', 'fixtures/offers-en-quotes.csv', '--as-of', '2026-11-23', '--json'], {
       env: { FOLIO_EXPIRING_DAYS: '3' },
     });
     expect(OUTPUT_SCHEMAS.offers.parse(json(env)).result.thresholds).toEqual({ followUpDays: 1, expiringDays: 3 });
   });
 
-  it('prints a Russian table and a CSV of the four lists', () => {
-    const table = folio([
+  it('prints a Russian table and a CSV of the four lists', async () => {
+    const table = await folio([
       'offers',
       'fixtures/offers-ru-1c.csv',
       '--activities',
@@ -178,7 +178,7 @@ describe('folio offers (e2e)', () => {
     expect(table.code, table.stderr).toBe(0);
     expect(table.stdout).toMatch(/Без звонка в срок/);
     expect(table.stdout).toMatch(/Упущено\s+420 000/);
-    const csv = folio([
+    const csv = await folio([
       'offers',
       'fixtures/offers-en-quotes.csv',
       '--activities',
@@ -192,7 +192,7 @@ describe('folio offers (e2e)', () => {
     expect(csv.stdout).toContain('violation,Globex,Q-2002,2026-11-13,2026-11-16,2026-11-17,,,8500,Olga Petrova');
   });
 
-  it('reads a deals export as offers: rows without a sending date or before the proposal stage are counted out', () => {
+  it('reads a deals export as offers: rows without a sending date or before the proposal stage are counted out', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'folio-offers-'));
     const file = join(dir, 'pipeline.csv');
     writeFileSync(
@@ -205,7 +205,7 @@ describe('folio offers (e2e)', () => {
         'E,Elm,500,Quote on hold (client thinking),2026-11-04,2026-11-12\n' +
         'F,Fir,600,Qualification,2026-11-05,2026-11-20\n',
     );
-    const e = offers([file, '--as-of', '2026-11-23', '--map', 'number=Deal Name']);
+    const e = await offers([file, '--as-of', '2026-11-23', '--map', 'number=Deal Name']);
     // Aster and Elm are undecided and expired; Birch (won) and Dune (lost) are decided.
     expect(e.result.expired.map((x) => x.offer)).toEqual(['E', 'A']);
     expect(e.result.counts).toMatchObject({ offers: 4, accepted: 1, declined: 1, undecided: 2 });
@@ -214,17 +214,17 @@ describe('folio offers (e2e)', () => {
     expect(codes(e)).toContain('OFFERS_NOT_SENT');
   });
 
-  it('refuses an offer that expires before it was sent, with the line and the column', () => {
+  it('refuses an offer that expires before it was sent, with the line and the column', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'folio-offers-'));
     const file = join(dir, 'quotes.csv');
     writeFileSync(file, 'Client,Sent,Valid until\nAster,2026-11-10,2026-11-01\n');
-    const r = folio(['offers', file, '--as-of', '2026-11-23']);
+    const r = await folio(['offers', file, '--as-of', '2026-11-23']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/quotes\.csv:2:3: .*expires before it was sent/);
   });
 
-  it('redacts client and manager names', () => {
-    const r = folio([
+  it('redacts client and manager names', async () => {
+    const r = await folio([
       'offers',
       'fixtures/offers-en-quotes.csv',
       '--activities',
@@ -238,8 +238,8 @@ describe('folio offers (e2e)', () => {
     expect(r.stdout).toMatch(/client-[0-9a-f]{8}/);
   });
 
-  it('in a report without key clients, still reads the log for the follow-up, once', () => {
-    const r = folio([
+  it('in a report without key clients, still reads the log for the follow-up, once', async () => {
+    const r = await folio([
       'report',
       '--offers',
       'fixtures/offers-en-quotes.csv',
@@ -262,13 +262,13 @@ describe('folio offers (e2e)', () => {
     expect(codes(e)).toEqual(['CADENCE_SKIPPED', 'HOLIDAYS_NOT_KNOWN', 'OFFERS_WITHOUT_EXPIRY']);
   });
 
-  it('finds the offers of a folder by name only', () => {
+  it('finds the offers of a folder by name only', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'folio-offers-'));
     writeFileSync(join(dir, 'Коммерческие предложения.csv'), readFileSync('fixtures/offers-ru-1c.csv'));
     // Client, date and amount fit offers (a date is a fallback sending date) as well as deals:
     // unnamed, it is taken for deals.
     writeFileSync(join(dir, 'export.csv'), 'Client,Date,Amount,Status\nAster,2026-11-02,100,won\n');
-    const r = folio(['report', dir, '--period', '2026-11', '--as-of', '2026-11-23', '--json']);
+    const r = await folio(['report', dir, '--period', '2026-11', '--as-of', '2026-11-23', '--json']);
     expect(r.code, r.stderr).toBe(0);
     const e = OUTPUT_SCHEMAS.report.parse(json(r));
     expect(e.inputs.map((i) => [i.role, i.file.replace(dir, '')])).toEqual([
@@ -278,15 +278,15 @@ describe('folio offers (e2e)', () => {
     expect(e.result.offers?.counts.offers).toBe(8);
   });
 
-  it('inspect reads a file as offers', () => {
-    const r = folio(['inspect', 'fixtures/offers-ru-1c.csv', '--as', 'offers']);
+  it('inspect reads a file as offers', async () => {
+    const r = await folio(['inspect', 'fixtures/offers-ru-1c.csv', '--as', 'offers']);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/Дата КП\s+sent/);
     expect(r.stdout).toMatch(/ЗАО Луч\s+КП-105\s+2026-11-10\s+2026-12-01\s+60000\s+Иванов\s+accepted/);
   });
 
-  it('prints its JSON Schema', () => {
-    const r = folio(['schema', 'offers']);
+  it('prints its JSON Schema', async () => {
+    const r = await folio(['schema', 'offers']);
     expect(r.code).toBe(0);
     expect(
       (JSON.parse(r.stdout) as { properties: { result: { required: string[] } } }).properties.result.required,
@@ -309,39 +309,41 @@ describe('public holidays in the follow-up (e2e)', () => {
     calls,
     'Date,Client,Type,Owner\n2026-04-01,Other,Call,Anna\n2026-05-12,Acme,Call,Anna\n2026-05-04,Globex,Call,Anna\n',
   );
-  const run = (args: string[], env: Record<string, string> = {}) => {
-    const r = folio(['offers', quotes, '--activities', calls, '--as-of', '2026-05-20', '--json', ...args], { env });
+  const run = async (args: string[], env: Record<string, string> = {}) => {
+    const r = await folio(['offers', quotes, '--activities', calls, '--as-of', '2026-05-20', '--json', ...args], {
+      env,
+    });
     expect(r.code, r.stderr).toBe(0);
     return OUTPUT_SCHEMAS.offers.parse(json(r));
   };
-  const late = (e: ReturnType<typeof run>) => e.result.violations.map((v) => `${v.offer} due ${v.due}`);
+  const late = (e: Awaited<ReturnType<typeof run>>) => e.result.violations.map((v) => `${v.offer} due ${v.due}`);
 
-  it('without a calendar counts Monday to Friday, and says holidays are not known', () => {
-    const e = run([]);
+  it('without a calendar counts Monday to Friday, and says holidays are not known', async () => {
+    const e = await run([]);
     // Q-1 due Mon 11 (called 12: late); Q-2 due Fri 1 May (called 4: late).
     expect(late(e)).toEqual(['Q-2 due 2026-05-01', 'Q-1 due 2026-05-11']);
     expect(e.result.holidays).toBeNull();
     expect(codes(e)).toContain('HOLIDAYS_NOT_KNOWN');
   });
 
-  it('--holidays ru: both were called in time; Bulgaria by FOLIO_HOLIDAYS: Q-1 was late', () => {
-    const ru = run(['--holidays', 'ru']);
+  it('--holidays ru: both were called in time; Bulgaria by FOLIO_HOLIDAYS: Q-1 was late', async () => {
+    const ru = await run(['--holidays', 'ru']);
     // Russia: Q-1 due Tue 12 (9 May moved to Mon 11), Q-2 due Mon 4 May.
     expect(late(ru)).toEqual([]);
     expect(ru.result.holidays).toMatchObject({ country: 'ru', yearsWithoutFile: [2026] });
     expect(codes(ru)).toContain('HOLIDAYS_NOT_COVERED');
     expect(codes(ru)).not.toContain('HOLIDAYS_NOT_KNOWN');
     // Bulgaria: 9 May is no holiday, Q-1 due Mon 11; Q-2 due Mon 4 (1 May).
-    const bg = run([], { FOLIO_HOLIDAYS: 'bg' });
+    const bg = await run([], { FOLIO_HOLIDAYS: 'bg' });
     expect(late(bg)).toEqual(['Q-1 due 2026-05-11']);
     expect(bg.result.holidays?.country).toBe('bg');
   });
 
-  it("takes a file from the config file's folder, and stops on a bad line with its place", () => {
+  it("takes a file from the config file's folder, and stops on a bad line with its place", async () => {
     // The 2026 decree's days (9 Jan, 31 Dec) beside Russia's law: the year is covered, no warning.
     writeFileSync(join(dir, 'ru-2026.txt'), '# decree\n2026-01-09\n2026-12-31\n');
     writeFileSync(join(dir, 'folio.config.json'), JSON.stringify({ holidays: ['ru', 'ru-2026.txt'] }));
-    const e = run(['--config', join(dir, 'folio.config.json')]);
+    const e = await run(['--config', join(dir, 'folio.config.json')]);
     expect(e.result.holidays).toEqual({
       country: 'ru',
       files: [join(dir, 'ru-2026.txt')],
@@ -350,7 +352,7 @@ describe('public holidays in the follow-up (e2e)', () => {
     });
     expect(codes(e).filter((c) => c.startsWith('HOLIDAYS'))).toEqual([]);
     writeFileSync(join(dir, 'bad.txt'), '2026-01-09\n31.12.2026\n');
-    const bad = folio(['offers', quotes, '--activities', calls, '--holidays', join(dir, 'bad.txt')]);
+    const bad = await folio(['offers', quotes, '--activities', calls, '--holidays', join(dir, 'bad.txt')]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain(`${join(dir, 'bad.txt')}:2: "31.12.2026": not an ISO date (YYYY-MM-DD)`);
   });
@@ -359,8 +361,8 @@ describe('public holidays in the follow-up (e2e)', () => {
 describe('check rules followup and expired (e2e)', () => {
   const demo = ['check', 'fixtures/demo', '--as-of', '2026-11-23', '--json'];
 
-  it('fails on followup (exit 1) with a finding per offer not followed up in October', () => {
-    const r = folio([...demo, '--fail-on', 'followup']);
+  it('fails on followup (exit 1) with a finding per offer not followed up in October', async () => {
+    const r = await folio([...demo, '--fail-on', 'followup']);
     expect(r.code).toBe(1);
     const e = OUTPUT_SCHEMAS.check.parse(json(r));
     // Worked out in report-check.test.ts: Q-304 and Q-302.
@@ -379,14 +381,14 @@ describe('check rules followup and expired (e2e)', () => {
     expect(codes(e)).toContain('HOLIDAYS_NOT_KNOWN');
   });
 
-  it('is not in the default policy', () => {
-    const e = OUTPUT_SCHEMAS.check.parse(json(folio(demo)));
+  it('is not in the default policy', async () => {
+    const e = OUTPUT_SCHEMAS.check.parse(json(await folio(demo)));
     expect(e.result.policy).not.toContain('followup');
     expect(e.result.summary.find((s) => s.rule === 'followup')).toMatchObject({ count: 2, failing: false });
   });
 
-  it('refuses followup without an activity log (a gate that checked nothing fails), passes expired on clean offers', () => {
-    const r = folio([
+  it('refuses followup without an activity log (a gate that checked nothing fails), passes expired on clean offers', async () => {
+    const r = await folio([
       'check',
       '--offers',
       'fixtures/demo/offers.csv',
@@ -398,23 +400,25 @@ describe('check rules followup and expired (e2e)', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/rule followup needs an activity log/);
     // Q-304 is valid until 20 October: on that day it is still expiring, on the 21st expired.
-    const expired = (asOf: string) =>
-      folio([
-        'check',
-        '--offers',
-        'fixtures/demo/offers.csv',
-        '--as-of',
-        asOf,
-        '--period',
-        '2026-10',
-        '--fail-on',
-        'expired',
-      ]).code;
-    expect(expired('2026-10-20')).toBe(0);
-    expect(expired('2026-10-21')).toBe(1);
+    const expired = async (asOf: string) =>
+      (
+        await folio([
+          'check',
+          '--offers',
+          'fixtures/demo/offers.csv',
+          '--as-of',
+          asOf,
+          '--period',
+          '2026-10',
+          '--fail-on',
+          'expired',
+        ])
+      ).code;
+    expect(await expired('2026-10-20')).toBe(0);
+    expect(await expired('2026-10-21')).toBe(1);
   });
 
-  it('does not pass followup when every offer of the window was sent before the log: not checked, never "0, ok"', () => {
+  it('does not pass followup when every offer of the window was sent before the log: not checked, never "0, ok"', async () => {
     // October's two offers were sent on 5 and 8 Oct; the log begins on 20 Oct.
     const dir = mkdtempSync(join(tmpdir(), 'folio-before-log-'));
     writeFileSync(
@@ -424,16 +428,16 @@ describe('check rules followup and expired (e2e)', () => {
     writeFileSync(join(dir, 'calls.csv'), 'Date,Client,Type\n2026-10-20,Acme,Call\n2026-10-21,Globex,Call\n');
     const args = ['check', '--offers', join(dir, 'offers.csv'), '--activities', join(dir, 'calls.csv')];
     const window = ['--period', '2026-10', '--as-of', '2026-11-05'];
-    const gate = folio([...args, ...window, '--fail-on', 'followup']);
+    const gate = await folio([...args, ...window, '--fail-on', 'followup']);
     expect(gate.code).toBe(2);
     expect(gate.stderr).toMatch(
       /rule followup checked nothing: the 2 undecided offer\(s\) of the window were all sent before the activity log begins \(2026-10-20\)/,
     );
-    const skipped = folio([...args, ...window, '--fail-on', 'followup', '--allow-missing']);
+    const skipped = await folio([...args, ...window, '--fail-on', 'followup', '--allow-missing']);
     expect(skipped.code).toBe(0);
     expect(skipped.stdout).toMatch(/followup\s+—\s+SKIPPED \(offers before the log\)/);
     // Outside the policy it reads "not checked", with the reason as data in the JSON.
-    const e = OUTPUT_SCHEMAS.check.parse(json(folio([...args, ...window, '--fail-on', 'expired', '--json'])));
+    const e = OUTPUT_SCHEMAS.check.parse(json(await folio([...args, ...window, '--fail-on', 'expired', '--json'])));
     expect(e.result.summary.find((x) => x.rule === 'followup')).toEqual({
       rule: 'followup',
       count: 0,

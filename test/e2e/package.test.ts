@@ -13,7 +13,7 @@ const pkg = JSON.parse(readFileSync(`${ROOT}package.json`, 'utf8')) as {
 };
 
 describe('the npm package', () => {
-  it("is named folio-sales (folio on the registry is someone else's) and installs the folio command", () => {
+  it("is named folio-sales (folio on the registry is someone else's) and installs the folio command", async () => {
     expect(pkg.name).toBe('folio-sales');
     expect(pkg.bin).toEqual({ folio: 'bin/folio.js' });
     expect(pkg.engines.node).toBe('>=20');
@@ -23,7 +23,7 @@ describe('the npm package', () => {
     };
     expect([lock.name, lock.packages['']?.name]).toEqual(['folio-sales', 'folio-sales']);
     // The version is read from the package.json of that name: a mismatch would print "unknown".
-    expect(folio(['--version']).stdout.trim()).toBe(pkg.version);
+    expect((await folio(['--version'])).stdout.trim()).toBe(pkg.version);
   });
 
   it('packs the command, the bundle and the rules page, and nothing of the sources or tests', () => {

@@ -17,8 +17,8 @@ function tempFile(text: string): string {
 const HEADER = 'ID;Компания;Стадия сделки;Сумма;Товар;Цена;Количество\n';
 
 describe('Bitrix24 deals with and without product rows (e2e)', () => {
-  it('takes price × quantity on product rows and the deal amount, once per deal, on rows without products', () => {
-    const r = folio(['share', FIXTURE, '--json']);
+  it('takes price × quantity on product rows and the deal amount, once per deal, on rows without products', async () => {
+    const r = await folio(['share', FIXTURE, '--json']);
     expect(r.code, r.stderr).toBe(0);
     const e = shareEnvelope.parse(json(r));
     // Worked by hand:
@@ -44,22 +44,22 @@ describe('Bitrix24 deals with and without product rows (e2e)', () => {
     expect(e.warnings.map((w) => w.code)).toContain('DEAL_AMOUNT_ONCE');
   });
 
-  it('refuses, located, a product row with some of product, price and quantity empty', () => {
+  it('refuses, located, a product row with some of product, price and quantity empty', async () => {
     const file = tempFile(`${HEADER}1;Альфа;Сделка успешна;100;Кабель;;2\n`);
-    const r = folio(['share', file]);
+    const r = await folio(['share', file]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`${file}:2:6: Цена "": no price`);
     expect(r.stderr).toContain(
       'hint: a product row needs product, price and quantity; leave all three empty for a deal without products',
     );
-    const noProduct = folio(['share', tempFile(`${HEADER}1;Альфа;Сделка успешна;100;;50;2\n`)]);
+    const noProduct = await folio(['share', tempFile(`${HEADER}1;Альфа;Сделка успешна;100;;50;2\n`)]);
     expect(noProduct.code).toBe(2);
     expect(noProduct.stderr).toMatch(/:2:5: Товар "": no product on a row with a price or quantity/);
   });
 
-  it('refuses an empty product row when there is no amount column, and says how to map one', () => {
+  it('refuses an empty product row when there is no amount column, and says how to map one', async () => {
     const file = tempFile('ID;Компания;Товар;Цена;Количество\n1;Альфа;Кабель;50;2\n2;Бета;;;\n');
-    const r = folio(['share', file]);
+    const r = await folio(['share', file]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(
       /:3:3: Товар "": no product, price or quantity, and no amount column to take the deal amount from/,
@@ -67,16 +67,19 @@ describe('Bitrix24 deals with and without product rows (e2e)', () => {
     expect(r.stderr).toContain('hint: map the deal amount with --map amount=HEADER');
   });
 
-  it('refuses a deal without products that appears again with another amount', () => {
-    const r = folio(['share', tempFile(`${HEADER}7;Альфа;Сделка успешна;100;;;\n7;Альфа;Сделка успешна;120;;;\n`)]);
+  it('refuses a deal without products that appears again with another amount', async () => {
+    const r = await folio([
+      'share',
+      tempFile(`${HEADER}7;Альфа;Сделка успешна;100;;;\n7;Альфа;Сделка успешна;120;;;\n`),
+    ]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(
       /:3:4: Сумма "120": deal 7 has no product rows and appears again with a different amount \(first on line 2\)/,
     );
   });
 
-  it('counts a deal without products once with --no-fold too', () => {
-    const e = shareEnvelope.parse(json(folio(['share', FIXTURE, '--no-fold', '--json'])));
+  it('counts a deal without products once with --no-fold too', async () => {
+    const e = shareEnvelope.parse(json(await folio(['share', FIXTURE, '--no-fold', '--json'])));
     expect(e.result.total).toBe(27_050.25);
   });
 });

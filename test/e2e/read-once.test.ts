@@ -35,8 +35,8 @@ beforeAll(() => {
 });
 
 describe('read once, count once (e2e)', () => {
-  it('check: three bad cells are invalid 3, each file is one input, each warning printed once', () => {
-    const r = folio(['check', dir, '--period', '2026-10', '--as-of', '2026-11-05', '--json']);
+  it('check: three bad cells are invalid 3, each file is one input, each warning printed once', async () => {
+    const r = await folio(['check', dir, '--period', '2026-10', '--as-of', '2026-11-05', '--json']);
     expect(r.code).toBe(1);
     const e = OUTPUT_SCHEMAS.check.parse(json(r));
     expect(e.result.summary.find((s) => s.rule === 'invalid')?.count).toBe(3);
@@ -51,8 +51,8 @@ describe('read once, count once (e2e)', () => {
     expect(e.warnings.map((w) => w.message)).toEqual(lines.map((l) => l.replace(/^warning: /, '')));
   });
 
-  it('report with --skip-invalid: the same, and the findings of each rule once', () => {
-    const r = folio(['report', dir, '--period', '2026-10', '--as-of', '2026-11-05', '--skip-invalid', '--json']);
+  it('report with --skip-invalid: the same, and the findings of each rule once', async () => {
+    const r = await folio(['report', dir, '--period', '2026-10', '--as-of', '2026-11-05', '--skip-invalid', '--json']);
     expect(r.code, r.stderr).toBe(0);
     const lines = r.stderr.trim().split('\n');
     expect(new Set(lines).size).toBe(lines.length);
@@ -77,27 +77,27 @@ describe('read once, count once (e2e)', () => {
 
 describe('key clients chosen in the open (e2e)', () => {
   const demo = ['report', 'fixtures/demo', '--period', '2026-10', '--as-of', '2026-11-23', '--json'];
-  const cadence = (args: string[]) => {
-    const r = folio([...demo, ...args]);
+  const cadence = async (args: string[]) => {
+    const r = await folio([...demo, ...args]);
     expect(r.code, r.stderr).toBe(0);
     const c = OUTPUT_SCHEMAS.report.parse(json(r)).result.cadence;
     if (!c) throw new Error('no cadence section');
     return c;
   };
 
-  it('by default: the classes of the 12 months up to as-of, and Tailspin Toys is not key', () => {
-    const c = cadence([]);
+  it('by default: the classes of the 12 months up to as-of, and Tailspin Toys is not key', async () => {
+    const c = await cadence([]);
     expect(c.keyClients.from).toEqual(['12m']);
     expect(c.keyClients.classesOver).toEqual({ from: '2025-11-24', to: '2026-11-23' });
     expect(c.keyClients.names).not.toContain('Tailspin Toys');
     expect(c.agenda.map((a) => a.client)).not.toContain('Tailspin Toys');
   });
 
-  it("with --key-period period: October's classes, and Tailspin Toys (critical in October) is on the agenda", () => {
+  it("with --key-period period: October's classes, and Tailspin Toys (critical in October) is on the agenda", async () => {
     // By hand (python over fixtures/demo/deals.csv, Closed Won in October): total 61,757.61;
     // Tailspin Toys 21,162.24 (34.3%), Contoso Ltd 13,442.36 (21.8%), Litware 8,415.88 (13.6%),
     // Fabrikam 7,047.71 (11.4%); the next, Lucerne Publishing, has 8.3%.
-    const c = cadence(['--key-period', 'period']);
+    const c = await cadence(['--key-period', 'period']);
     expect(c.keyClients).toEqual({
       from: ['period'],
       classesOver: { from: '2026-10-01', to: '2026-10-31' },
@@ -119,19 +119,19 @@ describe('key clients chosen in the open (e2e)', () => {
     ]);
   });
 
-  it('with --key-client only the named clients; with --all-clients every client in the log', () => {
-    const named = cadence(['--key-client', 'tailspin toys']);
+  it('with --key-client only the named clients; with --all-clients every client in the log', async () => {
+    const named = await cadence(['--key-client', 'tailspin toys']);
     expect(named.keyClients).toEqual({ from: ['named'], classesOver: null, names: ['Tailspin Toys'] });
-    const both = folio([...demo, '--key-client', 'Fabrikam', '--key-period', 'period']);
+    const both = await folio([...demo, '--key-client', 'Fabrikam', '--key-period', 'period']);
     expect(both.code).toBe(2);
     expect(both.stderr).toMatch(/--key-period chooses key clients by revenue classes/);
-    const all = cadence(['--all-clients']);
+    const all = await cadence(['--all-clients']);
     expect(all.keyClients.from).toEqual(['all']);
     expect(all.keyClients.names).toContain('Proseware');
   });
 
-  it('says how the key clients were chosen in the table, and check takes the same flags', () => {
-    const r = folio([
+  it('says how the key clients were chosen in the table, and check takes the same flags', async () => {
+    const r = await folio([
       'report',
       'fixtures/demo',
       '--period',
@@ -142,7 +142,7 @@ describe('key clients chosen in the open (e2e)', () => {
       'period',
     ]);
     expect(r.stdout).toMatch(/Key clients\s+revenue classes of 2026-10-01 — 2026-10-31/);
-    const check = folio([
+    const check = await folio([
       'check',
       'fixtures/demo',
       '--period',
@@ -165,8 +165,8 @@ describe('key clients chosen in the open (e2e)', () => {
     expect([...clients]).toEqual(['Tailspin Toys']);
   });
 
-  it('the cadence command refuses --key-period without deals to classify', () => {
-    const r = folio([
+  it('the cadence command refuses --key-period without deals to classify', async () => {
+    const r = await folio([
       'cadence',
       'fixtures/demo/activities.csv',
       '--all-clients',
@@ -179,8 +179,8 @@ describe('key clients chosen in the open (e2e)', () => {
     expect(r.stderr).toMatch(/no --deals file gives them/);
   });
 
-  it('the cadence command says it too: --key-period period uses the window', () => {
-    const r = folio([
+  it('the cadence command says it too: --key-period period uses the window', async () => {
+    const r = await folio([
       'cadence',
       'fixtures/demo/activities.csv',
       '--deals',

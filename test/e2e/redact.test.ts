@@ -75,15 +75,15 @@ function leaked(r: CliRun): string[] {
 }
 
 describe('--redact (e2e sweep)', () => {
-  it.each(COMMANDS)('%s: without --redact the names are there (the sweep can fail)', (_label, args) => {
-    const r = folio([...args, '--format', 'json']);
+  it.each(COMMANDS)('%s: without --redact the names are there (the sweep can fail)', async (_label, args) => {
+    const r = await folio([...args, '--format', 'json']);
     expect(r.code, r.stderr).toBeLessThan(2);
     expect(leaked(r).length).toBeGreaterThan(0);
   });
 
-  it.each(COMMANDS)('%s: no name in stdout or stderr, in any format', (_label, args) => {
+  it.each(COMMANDS)('%s: no name in stdout or stderr, in any format', async (_label, args) => {
     for (const format of FORMATS) {
-      const r = folio([...args, '--redact', '--format', format]);
+      const r = await folio([...args, '--redact', '--format', format]);
       expect(r.code, `${format}: ${r.stderr}`).toBeLessThan(2);
       expect(leaked(r), format).toEqual([]);
       // Every command shows names in its table and JSON (inspect's CSV lists only columns).
@@ -92,19 +92,19 @@ describe('--redact (e2e sweep)', () => {
     }
   });
 
-  it('check in the GitHub format', () => {
-    const r = folio(['check', 'fixtures/redact', ...AS_OF, '--redact', '--format', 'github']);
+  it('check in the GitHub format', async () => {
+    const r = await folio(['check', 'fixtures/redact', ...AS_OF, '--redact', '--format', 'github']);
     expect(r.code).toBe(1);
     expect(leaked(r)).toEqual([]);
     expect(r.stdout).toMatch(/^::error title=folio cadence::client-[0-9a-f]{8}: /m);
   });
 
-  it('a run that fails with exit 2 names neither the bad cell nor the clients', () => {
-    const plain = folio(['share', 'fixtures/redact-bad/deals.csv']);
+  it('a run that fails with exit 2 names neither the bad cell nor the clients', async () => {
+    const plain = await folio(['share', 'fixtures/redact-bad/deals.csv']);
     expect(plain.code).toBe(2);
     // Without --redact the error quotes the cell, which here is a client's name.
     expect(plain.stderr).toContain('Amount "Zebulon Quartz"');
-    const r = folio(['share', 'fixtures/redact-bad/deals.csv', '--redact']);
+    const r = await folio(['share', 'fixtures/redact-bad/deals.csv', '--redact']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^folio: fixtures\/redact-bad\/deals\.csv:3:3: Amount: not a number$/m);
     // The second bad row (a manager's name in the amount) is still located, without its value.
@@ -112,16 +112,16 @@ describe('--redact (e2e sweep)', () => {
     expect(leaked(r)).toEqual([]);
   });
 
-  it('keys the pseudonyms with FOLIO_REDACT_KEY or --redact-key-file, warns without a key, and never shows the key', () => {
+  it('keys the pseudonyms with FOLIO_REDACT_KEY or --redact-key-file, warns without a key, and never shows the key', async () => {
     const KEY = 'k3y-that-must-not-leak';
     const dir = mkdtempSync(join(tmpdir(), 'folio-redact-key-'));
     const keyFile = join(dir, 'redact.key');
     writeFileSync(keyFile, `${KEY}\n`);
     const args = ['share', 'fixtures/redact/deals.csv', '--redact', '--json'];
-    const unkeyed = folio(args);
-    const keyed = folio(args, { env: { FOLIO_REDACT_KEY: KEY } });
-    const again = folio([...args, '--redact-key-file', keyFile]);
-    const other = folio(args, { env: { FOLIO_REDACT_KEY: 'another key' } });
+    const unkeyed = await folio(args);
+    const keyed = await folio(args, { env: { FOLIO_REDACT_KEY: KEY } });
+    const again = await folio([...args, '--redact-key-file', keyFile]);
+    const other = await folio(args, { env: { FOLIO_REDACT_KEY: 'another key' } });
     const codes = (r: CliRun): string[] => json<{ warnings: { code: string }[] }>(r).warnings.map((w) => w.code);
     // Without a key: the warning, on stderr and in the JSON; with one: neither.
     expect(codes(unkeyed)).toContain('REDACT_UNKEYED');
@@ -137,24 +137,24 @@ describe('--redact (e2e sweep)', () => {
       expect(r.stdout + r.stderr).not.toContain(KEY);
     }
     // A key file that is not there, or holds nothing, stops the run where it is named.
-    const missing = folio([...args, '--redact-key-file', join(dir, 'nope.key')]);
+    const missing = await folio([...args, '--redact-key-file', join(dir, 'nope.key')]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain(`folio: ${join(dir, 'nope.key')}: no such redaction key file`);
     writeFileSync(join(dir, 'empty.key'), '');
-    const empty = folio([...args, '--redact-key-file', join(dir, 'empty.key')]);
+    const empty = await folio([...args, '--redact-key-file', join(dir, 'empty.key')]);
     expect(empty.code).toBe(2);
     expect(empty.stderr).toContain(`folio: ${join(dir, 'empty.key')}: the redaction key file is empty`);
-    const alone = folio(['share', 'fixtures/redact/deals.csv', '--redact-key-file', keyFile]);
+    const alone = await folio(['share', 'fixtures/redact/deals.csv', '--redact-key-file', keyFile]);
     expect(alone.code).toBe(2);
     expect(alone.stderr).toContain('--redact-key-file keys the pseudonyms of --redact');
   });
 
-  it('gives the same hash for the same name in every command', () => {
-    const hash = (args: string[]): string | undefined =>
-      /client-[0-9a-f]{8}/.exec(folio([...args, '--redact', '--format', 'csv']).stdout)?.[0];
+  it('gives the same hash for the same name in every command', async () => {
+    const hash = async (args: string[]): Promise<string | undefined> =>
+      /client-[0-9a-f]{8}/.exec((await folio([...args, '--redact', '--format', 'csv'])).stdout)?.[0];
     // Zebulon Quartz is the top client of the deals (15,000 of 28,000) and the first row of the clients file.
-    const fromShare = hash(['share', 'fixtures/redact/deals.csv']);
+    const fromShare = await hash(['share', 'fixtures/redact/deals.csv']);
     expect(fromShare).toBeDefined();
-    expect(folio(['report', 'fixtures/redact', ...AS_OF, '--redact', '--json']).stdout).toContain(fromShare);
+    expect((await folio(['report', 'fixtures/redact', ...AS_OF, '--redact', '--json'])).stdout).toContain(fromShare);
   });
 });

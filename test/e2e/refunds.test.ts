@@ -18,8 +18,8 @@ function folder(files: Record<string, string> = {}): string {
 }
 
 describe('net refunds (e2e)', () => {
-  it('takes shares of the clients with positive revenue and lists the others last, without share or class', () => {
-    const r = folio(['share', FIXTURE, '--json']);
+  it('takes shares of the clients with positive revenue and lists the others last, without share or class', async () => {
+    const r = await folio(['share', FIXTURE, '--json']);
     expect(r.code, r.stderr).toBe(0);
     const e = shareEnvelope.parse(json(r));
     // Worked by hand: Acme 1000 − 1500 = −500, Umbrella 200 − 200 = 0, Globex 600, Initech 300,
@@ -54,32 +54,32 @@ describe('net refunds (e2e)', () => {
     expect(e.inputs[0]).toMatchObject({ rows: 7, used: 7, totals: 0, skipped: 0 });
   });
 
-  it('stops with NON_POSITIVE_TOTAL when no client has positive net revenue', () => {
+  it('stops with NON_POSITIVE_TOTAL when no client has positive net revenue', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'folio-refunds-'));
     const file = join(dir, 'deals.csv');
     // Acme 100 − 300 = −200, Globex 0: nothing to take shares of.
     writeFileSync(file, 'Client,Amount\nAcme,100\nAcme,-300\nGlobex,0\n');
-    const r = folio(['share', file]);
+    const r = await folio(['share', file]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(
       'no client has a positive net revenue (the net total is -200), so shares have no meaning',
     );
   });
 
-  it('prints a dash for no share, the share base beside the total, and empty CSV cells', () => {
-    const table = folio(['share', FIXTURE]);
+  it('prints a dash for no share, the share base beside the total, and empty CSV cells', async () => {
+    const table = await folio(['share', FIXTURE]);
     expect(table.stdout).toMatch(/5 {2}Acme +-500 +— +— +no share \(net ≤ 0\) +Ann/);
     expect(table.stdout).toMatch(/Total revenue +500\n +Share base \(clients with positive revenue\) +1,000/);
-    const csv = folio(['share', FIXTURE, '--format', 'csv']);
+    const csv = await folio(['share', FIXTURE, '--format', 'csv']);
     expect(csv.stdout.trim().split('\n').at(-1)).toBe('5,Acme,-500,,,,Ann');
   });
 
-  it('report (json and html), check, matrix and cadence cope with a client without share or class', () => {
+  it('report (json and html), check, matrix and cadence cope with a client without share or class', async () => {
     const dir = folder({
       'clients.csv': 'Client,Want,Can\nAcme,yes,no\nGlobex,no,yes\n',
       'activities.csv': 'Date,Client,Outcome\n2026-10-20,Globex,positive\n2026-10-21,Acme,positive\n',
     });
-    const report = folio(['report', dir, '--period', '2026-10', '--as-of', '2026-11-01', '--json']);
+    const report = await folio(['report', dir, '--period', '2026-10', '--as-of', '2026-11-01', '--json']);
     expect(report.code, report.stderr).toBe(0);
     const r = OUTPUT_SCHEMAS.report.parse(json(report)).result;
     expect(r.share?.portfolio.shareBase).toBe(1000);
@@ -87,13 +87,13 @@ describe('net refunds (e2e)', () => {
     // Key clients from the deals: Globex and Initech; Acme, a net refund, is not one.
     expect(r.cadence?.agenda.map((a) => a.client).sort()).toEqual(['Globex', 'Initech']);
 
-    const html = folio(['report', dir, '--period', '2026-10', '--as-of', '2026-11-01', '--format', 'html']);
+    const html = await folio(['report', dir, '--period', '2026-10', '--as-of', '2026-11-01', '--format', 'html']);
     expect(html.code, html.stderr).toBe(0);
     // The Pareto chart draws a bar for each client with a share: Globex, Initech, Hooli.
     expect(html.stdout.match(/<rect class="bar"/g)).toHaveLength(3);
     expect(html.stdout).not.toContain('NaN');
 
-    const check = folio([
+    const check = await folio([
       'check',
       dir,
       '--period',

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { folio, json } from './run-cli.js';
 
-describe('every HTML chart says what it shows', () => {
-  const html = folio(['report', 'fixtures/demo', '--as-of', '2026-11-23', '--format', 'html']).stdout;
+describe('every HTML chart says what it shows', async () => {
+  const html = (await folio(['report', 'fixtures/demo', '--as-of', '2026-11-23', '--format', 'html'])).stdout;
   const charts = [...html.matchAll(/<svg class="chart ([a-z]+)"[^>]*>(<title>[^<]*<\/title>)?/g)];
 
   it('each is an image named by aria-label and titled with the same words', () => {
@@ -81,20 +81,20 @@ describe('every HTML chart says what it shows', () => {
 });
 
 describe('check says which period it checked', () => {
-  it('in its table and in Markdown', () => {
+  it('in its table and in Markdown', async () => {
     const args = ['check', 'fixtures/past-month', '--period', '2026-10', '--fail-on', 'none'];
-    expect(folio(args).stdout).toContain(
+    expect((await folio(args)).stdout).toContain(
       'folio check · passed\n\n  Period  2026-10-01 — 2026-10-31\n  As of   2026-11-01\n',
     );
-    expect(folio([...args, '--format', 'markdown']).stdout).toContain(
+    expect((await folio([...args, '--format', 'markdown'])).stdout).toContain(
       '- **Period**: 2026-10-01 — 2026-10-31\n- **As of**: 2026-11-01\n',
     );
   });
 });
 
 describe('an input error under --format github is an annotation too', () => {
-  it('points at the file, line and column, with the hint; stderr says it as always', () => {
-    const run = folio([
+  it('points at the file, line and column, with the hint; stderr says it as always', async () => {
+    const run = await folio([
       'check',
       '--deals',
       'fixtures/broken/ambiguous-dates.csv',
@@ -110,26 +110,27 @@ describe('an input error under --format github is an annotation too', () => {
     expect(run.stderr).toContain('folio: fixtures/broken/ambiguous-dates.csv:2:3: Date "03/04/2026"');
   });
 
-  it('a usage error too; without --format github nothing goes to stdout', () => {
-    const usage = folio(['check', 'fixtures/past-month', '--fail-on', 'nosuch', '--format', 'github']);
+  it('a usage error too; without --format github nothing goes to stdout', async () => {
+    const usage = await folio(['check', 'fixtures/past-month', '--fail-on', 'nosuch', '--format', 'github']);
     expect(usage.code).toBe(2);
     expect(usage.stdout).toMatch(/^::error title=folio::.*nosuch.*\n$/);
-    const plain = folio(['check', '--deals', 'fixtures/broken/ambiguous-dates.csv', '--fail-on', 'invalid']);
+    const plain = await folio(['check', '--deals', 'fixtures/broken/ambiguous-dates.csv', '--fail-on', 'invalid']);
     expect([plain.code, plain.stdout]).toEqual([2, '']);
   });
 });
 
 describe('folio config', () => {
-  it('keeps every line within 120 characters, wrapping a list without losing an entry', () => {
+  it('keeps every line within 120 characters, wrapping a list without losing an entry', async () => {
     for (const lang of ['en', 'ru']) {
-      const lines = folio(['config', '--lang', lang]).stdout.split('\n');
+      const lines = (await folio(['config', '--lang', lang])).stdout.split('\n');
       expect(Math.max(...lines.map((l) => l.length)), lang).toBeLessThanOrEqual(120);
     }
-    const settings = json<{ result: { settings: { path: string; value: string[] }[] } }>(folio(['config', '--json']))
-      .result.settings;
+    const settings = json<{ result: { settings: { path: string; value: string[] }[] } }>(
+      await folio(['config', '--json']),
+    ).result.settings;
     const won = settings.find((s) => s.path === 'statuses.won')?.value ?? [];
     // The wrapped lines of statuses.won, joined again, are the list.
-    const lines = folio(['config']).stdout.split('\n');
+    const lines = (await folio(['config'])).stdout.split('\n');
     const start = lines.findIndex((l) => l.startsWith('  statuses.won '));
     const end = lines.findIndex((l, i) => i > start && /^ {2}\S/.test(l));
     const text = lines

@@ -40,8 +40,8 @@ function csvLine(line: string): string[] {
   return out;
 }
 
-describe('a past period moves as-of, and there is no comparison with nothing', () => {
-  const run = folio([...ARGS, '--json']);
+describe('a past period moves as-of, and there is no comparison with nothing', async () => {
+  const run = await folio([...ARGS, '--json']);
   const e = OUTPUT_SCHEMAS.report.parse(json(run));
 
   it('reports October 2026 as of 1 November, the day after it, and says so', () => {
@@ -55,10 +55,10 @@ describe('a past period moves as-of, and there is no comparison with nothing', (
     expect(e.result.dynamics?.asOf).toBe('2026-11-01');
   });
 
-  it('has no comparison when September has no won deal, and says why', () => {
+  it('has no comparison when September has no won deal, and says why', async () => {
     expect(e.result.comparison).toBeNull();
     expect(e.result.noComparison).toEqual({ reason: 'no-won-deals', firstOrder: '2026-10-05' });
-    const table = folio(ARGS);
+    const table = await folio(ARGS);
     expect(table.stdout).toContain(
       '  As of            2026-11-01 (the day after the period; --as-of sets another day)\n',
     );
@@ -68,8 +68,8 @@ describe('a past period moves as-of, and there is no comparison with nothing', (
     expect(table.stdout).not.toContain('HHI (0–10,000)        0 →');
   });
 
-  it('keeps --as-of when given', () => {
-    const given = OUTPUT_SCHEMAS.report.parse(json(folio([...ARGS, '--as-of', '2026-12-01', '--json'])));
+  it('keeps --as-of when given', async () => {
+    const given = OUTPUT_SCHEMAS.report.parse(json(await folio([...ARGS, '--as-of', '2026-12-01', '--json'])));
     expect([given.result.asOf, given.result.asOfSource]).toEqual(['2026-12-01', 'given']);
     // As of 1 December the same lead closed 16 days before: overdue.
     const f12 = given.result.leads?.leads.find((l) => l.lead === 'F12');
@@ -78,28 +78,28 @@ describe('a past period moves as-of, and there is no comparison with nothing', (
 });
 
 describe('a new client is new, not up from zero', () => {
-  it('gives a client absent before no previous share and no change; the others compare', () => {
+  it('gives a client absent before no previous share and no change; the others compare', async () => {
     // September: A 100, B 100 (0.5 each). October: A 300 (0.75), C 100 (0.25): C is new, B lost.
     const dir = mkdtempSync(join(tmpdir(), 'folio-new-client-'));
     writeFileSync(
       join(dir, 'deals.csv'),
       'Client,Amount,Close Date,Status\nA,100,2026-09-10,Won\nB,100,2026-09-12,Won\nA,300,2026-10-10,Won\nC,100,2026-10-11,Won\n',
     );
-    const e = OUTPUT_SCHEMAS.report.parse(json(folio(['report', dir, '--period', '2026-10', '--json'])));
+    const e = OUTPUT_SCHEMAS.report.parse(json(await folio(['report', dir, '--period', '2026-10', '--json'])));
     expect(e.result.noComparison).toBeNull();
     expect(e.result.comparison?.topClients).toEqual([
       { client: 'A', share: 0.75, previousShare: 0.5, change: 0.25 },
       { client: 'C', share: 0.25, previousShare: null, change: null },
     ]);
     expect([e.result.comparison?.newClients, e.result.comparison?.lostClients]).toEqual([['C'], ['B']]);
-    const table = folio(['report', dir, '--period', '2026-10']).stdout;
+    const table = (await folio(['report', dir, '--period', '2026-10'])).stdout;
     expect(table).toMatch(/\n {2}A +50\.0% +75\.0% +\+25\.0 pp\n {2}C +— +25\.0% +new\n/);
   });
 });
 
 describe('the leads of a report are a summary', () => {
-  it('lists the first ten of each group, counts the rest, and puts the unclassified in one line', () => {
-    const out = folio(ARGS).stdout;
+  it('lists the first ten of each group, counts the rest, and puts the unclassified in one line', async () => {
+    const out = (await folio(ARGS)).stdout;
     expect(out).toContain('Lead queue: the first 10 of each group\n');
     // F12 … F3 (largest first), then S1; F2 and F1 are counted, not listed.
     expect(out).toMatch(/ {3}1 {2}fast, big {4}F12 /);
@@ -115,23 +115,23 @@ describe('the leads of a report are a summary', () => {
     expect(out).toMatch(/\n {2}Bob +3 +0 · 0 +0 · 0 +0 · 0 +1 · 10 +2 · 0\n/);
   });
 
-  it('lists every lead with --all-leads, and folio leads always does', () => {
+  it('lists every lead with --all-leads, and folio leads always does', async () => {
     // In work order: F12 … F1, S1, then the unclassified by amount: U3 (5), U1, U2 (none).
-    const all = folio([...ARGS, '--all-leads']).stdout;
+    const all = (await folio([...ARGS, '--all-leads'])).stdout;
     expect(all).toMatch(/ {2}12 {2}fast, big +F1 /);
     expect(all).toMatch(/ {2}14 {2}unclassified: no expected close date +U3 /);
     expect(all).toMatch(/ {2}16 {2}unclassified: no amount +U2 /);
     expect(all).not.toContain('--all-leads lists every lead');
-    const leads = folio(['leads', join(DIR, 'leads.csv'), '--as-of', '2026-11-01', '--big', '1000']).stdout;
+    const leads = (await folio(['leads', join(DIR, 'leads.csv'), '--as-of', '2026-11-01', '--big', '1000'])).stdout;
     expect(leads).toMatch(/ {2}16 {2}unclassified: no amount +U2 /);
   });
 });
 
-describe('every format carries every section', () => {
-  const e = OUTPUT_SCHEMAS.report.parse(json(folio([...ARGS, '--json'])));
+describe('every format carries every section', async () => {
+  const e = OUTPUT_SCHEMAS.report.parse(json(await folio([...ARGS, '--json'])));
 
-  it('NDJSON: one record per row of every section, each with its section', () => {
-    const run = folio([...ARGS, '--format', 'ndjson']);
+  it('NDJSON: one record per row of every section, each with its section', async () => {
+    const run = await folio([...ARGS, '--format', 'ndjson']);
     const records = run.stdout
       .trim()
       .split('\n')
@@ -190,10 +190,8 @@ describe('every format carries every section', () => {
     ]);
   });
 
-  it('CSV: one header, section first; each row under its own columns', () => {
-    const lines = folio([...ARGS, '--format', 'csv'])
-      .stdout.trimEnd()
-      .split('\n');
+  it('CSV: one header, section first; each row under its own columns', async () => {
+    const lines = (await folio([...ARGS, '--format', 'csv'])).stdout.trimEnd().split('\n');
     const header = csvLine(lines[0] as string);
     expect(header.slice(0, 9)).toEqual([
       'section',

@@ -61,8 +61,8 @@ function expectByHand(out: ShareOut): void {
 }
 
 describe('a report-shaped workbook (1C: title, two-line merged header, subtotals, Итого, footer)', () => {
-  it('.xlsx: read with no flags; every warning names what was done', () => {
-    const r = folio(['share', at('report.xlsx'), '--json']);
+  it('.xlsx: read with no flags; every warning names what was done', async () => {
+    const r = await folio(['share', at('report.xlsx'), '--json']);
     expect(r.code, r.stderr).toBe(0);
     const out = json<ShareOut>(r);
     expectByHand(out);
@@ -76,8 +76,8 @@ describe('a report-shaped workbook (1C: title, two-line merged header, subtotals
     expect(text('TITLE_PERIOD')).toContain('2024-10-01 — 2024-11-30');
   });
 
-  it('.xls without a code page: the same figures, dated by the title within a period that holds it, refused across one that splits it', () => {
-    const r = folio(['share', at('report.xls'), '--period', '2024-Q4', '--json']);
+  it('.xls without a code page: the same figures, dated by the title within a period that holds it, refused across one that splits it', async () => {
+    const r = await folio(['share', at('report.xls'), '--period', '2024-Q4', '--json']);
     expect(r.code, r.stderr).toBe(0);
     const out = json<ShareOut>(r);
     expectByHand(out);
@@ -85,14 +85,14 @@ describe('a report-shaped workbook (1C: title, two-line merged header, subtotals
       expect.arrayContaining(['HEADER_JOINED', 'SUBTOTAL_ROWS', 'XLS_CODE_PAGE_GUESSED', 'TITLE_PERIOD']),
     );
     // October alone holds only part of 1 October – 30 November: the rows cannot be split.
-    const split = folio(['share', at('report.xls'), '--period', '2024-10', '--lang', 'ru']);
+    const split = await folio(['share', at('report.xls'), '--period', '2024-10', '--lang', 'ru']);
     expect(split.code).toBe(2);
     expect(split.stderr).toContain('2024-10-01 — 2024-11-30');
     expect(split.stderr).toContain('--from 2024-10-01 --to 2024-11-30');
   });
 
-  it('inspect shows the merged header, the subtotal rows dropped and the title period', () => {
-    const r = folio(['inspect', at('report.xls'), '--json']);
+  it('inspect shows the merged header, the subtotal rows dropped and the title period', async () => {
+    const r = await folio(['inspect', at('report.xls'), '--json']);
     expect(r.code, r.stderr).toBe(0);
     const result = json<{
       result: {
@@ -119,7 +119,7 @@ describe('a report-shaped workbook (1C: title, two-line merged header, subtotals
       ['Продажи - Количество', 'quantity'],
       ['Продажи - Сумма', 'amount'],
     ]);
-    const text = folio(['inspect', at('report.xls')]).stdout;
+    const text = (await folio(['inspect', at('report.xls')])).stdout;
     expect(text).toMatch(/header line\s+4–5 \(two lines read as one\)/);
     expect(text).toMatch(/title period\s+2024-10-01 — 2024-11-30 \(line 1\)/);
     expect(text).toMatch(/subtotal rows\s+2 \(line 6, 9\)/);
@@ -132,12 +132,14 @@ describe('a report-shaped workbook (1C: title, two-line merged header, subtotals
     ws.addRow(['Acme', 100]);
     ws.addRow(['Globex', 200, 'a note']);
     await wb.xlsx.writeFile(at('wide.xlsx'));
-    const r = folio(['share', at('wide.xlsx')]);
+    const r = await folio(['share', at('wide.xlsx')]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('row 3, column C');
     expect(r.stderr).toContain("a cell right of the header's last column holds a value");
     expect(r.stderr).not.toContain('quot');
-    expect(folio(['share', at('wide.xlsx'), '--lang', 'ru']).stderr).toContain('правее последней колонки заголовка');
+    expect((await folio(['share', at('wide.xlsx'), '--lang', 'ru'])).stderr).toContain(
+      'правее последней колонки заголовка',
+    );
   });
 });
 
@@ -171,9 +173,9 @@ describe('a 1C shipment list as .xls: dates as serial numbers, strings in the st
     );
   });
 
-  it('reads its dates as days and its text in the guessed code page; --sheet picks the second', () => {
+  it('reads its dates as days and its text in the guessed code page; --sheet picks the second', async () => {
     // October 2024 by hand: Ромашка 15 000 + 2 500.50 = 17 500.50; Василёк (2 November) and Лютик (30 September) outside.
-    const r = folio(['share', at('shipments.xls'), '--period', '2024-10', '--json']);
+    const r = await folio(['share', at('shipments.xls'), '--period', '2024-10', '--json']);
     expect(r.code, r.stderr).toBe(0);
     const out = json<ShareOut>(r);
     expect(out.result.clients.map((c) => [c.client, c.revenue])).toEqual([['ООО «Ромашка»', 17500.5]]);
@@ -182,7 +184,7 @@ describe('a 1C shipment list as .xls: dates as serial numbers, strings in the st
     expect(input.excluded.period).toBe(2);
     expectAccounted(input);
     expect(out.warnings.map((w) => w.code)).toContain('XLS_CODE_PAGE_GUESSED');
-    const second = json<ShareOut>(folio(['share', at('shipments.xls'), '--sheet', '2', '--json']));
+    const second = json<ShareOut>(await folio(['share', at('shipments.xls'), '--sheet', '2', '--json']));
     expect(second.result.clients.map((c) => [c.client, c.revenue])).toEqual([['Прочие', 1]]);
   });
 });

@@ -49,9 +49,9 @@ const asNumber = (cents: bigint): number => Number(`${cents / 100n}.${String(cen
 
 describe(`folio share on ${ROWS.toLocaleString('en')} generated rows`, () => {
   for (const lang of ['en', 'ru'] as const) {
-    it(`matches an independent sum to the cent (${lang})`, () => {
+    it(`matches an independent sum to the cent (${lang})`, async () => {
       const want = expected(lang);
-      const r = folio(['share', files[lang], '--json']);
+      const r = await folio(['share', files[lang], '--json']);
       expect(r.code, r.stderr).toBe(0);
       const e = json<{
         inputs: { rows: number }[];

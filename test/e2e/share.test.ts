@@ -6,8 +6,8 @@ import { folio, json } from './run-cli.js';
 const shareEnvelope = envelopeSchema('share', shareResultSchema);
 type ShareEnvelope = ReturnType<typeof shareEnvelope.parse>;
 
-function share(args: string[], input?: string | Buffer): ShareEnvelope {
-  const run = folio(['share', ...args, '--json'], input === undefined ? {} : { input });
+async function share(args: string[], input?: string | Buffer): Promise<ShareEnvelope> {
+  const run = await folio(['share', ...args, '--json'], input === undefined ? {} : { input });
   expect(run.stderr).not.toMatch(/internal error|at .*\.js:\d+/);
   expect(run.code).toBe(0);
   return shareEnvelope.parse(json(run));
@@ -16,8 +16,8 @@ function share(args: string[], input?: string | Buffer): ShareEnvelope {
 const byClient = (e: ShareEnvelope) => Object.fromEntries(e.result.clients.map((c) => [c.client, c]));
 
 describe('folio share (e2e)', () => {
-  it('reads a Windows-1251 amoCRM export with ;, NBSP groups, decimal commas and dd.mm.yyyy with no flags', () => {
-    const e = share(['fixtures/deals-ru-amocrm-1251.csv']);
+  it('reads a Windows-1251 amoCRM export with ;, NBSP groups, decimal commas and dd.mm.yyyy with no flags', async () => {
+    const e = await share(['fixtures/deals-ru-amocrm-1251.csv']);
     expect(e.inputs[0]).toMatchObject({
       encoding: 'windows-1251',
       delimiter: ';',
@@ -45,8 +45,8 @@ describe('folio share (e2e)', () => {
     expect(e.warnings.map((w) => w.code)).toContain('COLUMN_CHOICE');
   });
 
-  it('filters a period: September 2026 leaves only «Ромашка»', () => {
-    const e = share(['fixtures/deals-ru-amocrm-1251.csv', '--period', '2026-09']);
+  it('filters a period: September 2026 leaves only «Ромашка»', async () => {
+    const e = await share(['fixtures/deals-ru-amocrm-1251.csv', '--period', '2026-09']);
     expect(e.period).toEqual({ from: '2026-09-01', to: '2026-09-30' });
     expect(e.result.clients.map((c) => [c.client, c.revenue, c.class])).toEqual([
       ['ООО «Ромашка»', 1_500_000.5, 'golden'],
@@ -54,8 +54,8 @@ describe('folio share (e2e)', () => {
     expect(e.inputs[0]).toMatchObject({ used: 2, excluded: { status: 2, period: 2 } });
   });
 
-  it('reads a Bitrix24 export: BOM, quotes, trailing ;, product rows, a repeated line', () => {
-    const e = share(['fixtures/deals-bitrix24-products.csv']);
+  it('reads a Bitrix24 export: BOM, quotes, trailing ;, product rows, a repeated line', async () => {
+    const e = await share(['fixtures/deals-bitrix24-products.csv']);
     expect(e.inputs[0]).toMatchObject({
       encoding: 'utf-8',
       delimiter: ';',
@@ -80,8 +80,8 @@ describe('folio share (e2e)', () => {
     );
   });
 
-  it('reads an English HubSpot export with quoted thousands and a refund', () => {
-    const e = share(['fixtures/deals-en-hubspot.csv']);
+  it('reads an English HubSpot export with quoted thousands and a refund', async () => {
+    const e = await share(['fixtures/deals-en-hubspot.csv']);
     // By hand: Acme 12 500 + 7 499.75 + 500 = 20 499.75; Initech 1 500.25 + 3 000; Globex 4 000.50 − 500.50; Hooli 2 000.
     expect(e.result.clients.map((c) => [c.client, c.revenue, c.class])).toEqual([
       ['Acme Corp', 20_499.75, 'golden'],
@@ -96,16 +96,16 @@ describe('folio share (e2e)', () => {
     expect(e.result.managers[0]).toMatchObject({ manager: 'Olga Petrova', keyClients: 2 });
   });
 
-  it('reads standard input with -', () => {
-    const e = share(['-'], readFileSync('fixtures/deals-en-hubspot.csv'));
+  it('reads standard input with -', async () => {
+    const e = await share(['-'], readFileSync('fixtures/deals-en-hubspot.csv'));
     expect(e.inputs[0]?.file).toBe('<stdin>');
     expect(e.result.total).toBe(30_500);
   });
 
-  it('accounts for every row: used + excluded + folded + skipped = rows', () => {
+  it('accounts for every row: used + excluded + folded + skipped = rows', async () => {
     for (const f of ['deals-ru-amocrm-1251.csv', 'deals-bitrix24-products.csv', 'deals-en-hubspot.csv']) {
       for (const extra of [[], ['--period', '2026-Q3']]) {
-        const input = share([`fixtures/${f}`, ...extra]).inputs[0];
+        const input = (await share([`fixtures/${f}`, ...extra])).inputs[0];
         if (!input) throw new Error('no input');
         const excluded = Object.values(input.excluded).reduce((a, b) => a + b, 0);
         expect(input.used + excluded + input.folded + input.skipped, f).toBe(input.rows);
@@ -113,21 +113,21 @@ describe('folio share (e2e)', () => {
     }
   });
 
-  it('keeps a client at exactly 10% out of the key class', () => {
-    const c = byClient(share(['fixtures/deals-exact-ten-percent.csv']));
+  it('keeps a client at exactly 10% out of the key class', async () => {
+    const c = byClient(await share(['fixtures/deals-exact-ten-percent.csv']));
     expect(c.Ten).toMatchObject({ share: 0.1, class: 'regular' });
   });
 
-  it('prints the same bytes on every run', () => {
-    const a = folio(['share', 'fixtures/deals-en-hubspot.csv', '--json']).stdout;
-    const b = folio(['share', 'fixtures/deals-en-hubspot.csv', '--json']).stdout;
+  it('prints the same bytes on every run', async () => {
+    const a = (await folio(['share', 'fixtures/deals-en-hubspot.csv', '--json'])).stdout;
+    const b = (await folio(['share', 'fixtures/deals-en-hubspot.csv', '--json'])).stdout;
     expect(a).toBe(b);
   });
 });
 
 describe('folio share on more export styles (e2e)', () => {
-  it('reads an Excel "Unicode text" export: UTF-16 LE with BOM, tab-delimited', () => {
-    const e = share(['fixtures/deals-excel-utf16le.txt']);
+  it('reads an Excel "Unicode text" export: UTF-16 LE with BOM, tab-delimited', async () => {
+    const e = await share(['fixtures/deals-excel-utf16le.txt']);
     expect(e.inputs[0]).toMatchObject({ encoding: 'utf-16le', delimiter: '\t', rows: 3 });
     // Alpha 1200.50 − 200.50 = 1000; Beta 800.
     expect(e.result.clients.map((c) => [c.client, c.revenue])).toEqual([
@@ -136,8 +136,8 @@ describe('folio share on more export styles (e2e)', () => {
     ]);
   });
 
-  it('reads a 1C feed with no header row, mapped by position, padded names folded into one client', () => {
-    const e = share([
+  it('reads a 1C feed with no header row, mapped by position, padded names folded into one client', async () => {
+    const e = await share([
       'fixtures/deals-1c-noheader-1251.csv',
       '--no-header',
       '--map',
@@ -155,7 +155,7 @@ describe('folio share on more export styles (e2e)', () => {
     ]);
   });
 
-  it('reads a Windows-1252 export whose first 64 KiB hold only no-break spaces and curly quotes (Superstore)', () => {
+  it('reads a Windows-1252 export whose first 64 KiB hold only no-break spaces and curly quotes (Superstore)', async () => {
     // Such a head reads better as code page 437 (no-break space = á, ” = ö); the umlauts
     // further down decide, so the code page is guessed from the first MiB.
     const head = Array.from({ length: 3_000 }, (_, i) =>
@@ -179,7 +179,7 @@ describe('folio share on more export styles (e2e)', () => {
     const file = Buffer.concat([Buffer.from('Row ID;Customer Name;Product Name;Sales\n'), ...head, ...umlauts]);
     expect(file.length).toBeGreaterThan(64 * 1024);
     const e = json<{ inputs: InputReport[]; result: { clients: { client: string; revenue: number }[] } }>(
-      folio(['share', '-', '--format', 'json'], { input: file }),
+      await folio(['share', '-', '--format', 'json'], { input: file }),
     );
     expect(e.inputs[0]).toMatchObject({ encoding: 'windows-1252', rows: 3_040 });
     // By hand: Acme Office 3,000 × 1.50 = 4,500 (the no-break space read as a space); Müller Köln 40 × 2.00 = 80.
@@ -189,8 +189,8 @@ describe('folio share on more export styles (e2e)', () => {
     ]);
   });
 
-  it('with --no-header alone, tells the columns by their content and says which it took', () => {
-    const run = folio(['share', 'fixtures/deals-1c-noheader-1251.csv', '--no-header', '--json']);
+  it('with --no-header alone, tells the columns by their content and says which it took', async () => {
+    const run = await folio(['share', 'fixtures/deals-1c-noheader-1251.csv', '--no-header', '--json']);
     expect(run.code, run.stderr).toBe(0);
     // The same figures as mapped by hand above: Север 14 000, Лесной 5 000,50.
     expect(json<{ result: { total: number } }>(run).result.total).toBe(19_000.5);
@@ -201,8 +201,8 @@ describe('folio share on more export styles (e2e)', () => {
 });
 
 describe('--no-fold (e2e)', () => {
-  it('counts a line repeated whole twice when folding is off', () => {
-    const e = share(['fixtures/deals-bitrix24-products.csv', '--no-fold']);
+  it('counts a line repeated whole twice when folding is off', async () => {
+    const e = await share(['fixtures/deals-bitrix24-products.csv', '--no-fold']);
     // By hand: Бета's line appears twice: 2 × 7 500.
     expect(e.inputs[0]).toMatchObject({ rows: 7, used: 6, folded: 0 });
     expect(e.result.clients.find((c) => c.client === 'ООО Бета')?.revenue).toBe(15_000);

@@ -35,8 +35,8 @@ describe('a 1C order feed: «Закрыт» beside «К выполнению / �
   // «К выполнению / К отгрузке» (10 000): none of them is revenue.
   const FEED = 'fixtures/deals-1c-orders.csv';
 
-  it('with --won Закрыт only «Закрыт» is revenue, and the run lists what each status counted as', () => {
-    const r = folio(['share', FEED, '--won', 'Закрыт', '--json']);
+  it('with --won Закрыт only «Закрыт» is revenue, and the run lists what each status counted as', async () => {
+    const r = await folio(['share', FEED, '--won', 'Закрыт', '--json']);
     expect(r.code, r.stderr).toBe(0);
     const e = shareEnvelope.parse(json(r));
     expect(e.result.total).toBe(275_000);
@@ -58,21 +58,21 @@ describe('a 1C order feed: «Закрыт» beside «К выполнению / �
     expect(e.warnings).toEqual([]);
   });
 
-  it('with no flag «Закрыт» is unknown and warned, naming --won and --lost; no order is revenue', () => {
-    const r = folio(['share', FEED]);
+  it('with no flag «Закрыт» is unknown and warned, naming --won and --lost; no order is revenue', async () => {
+    const r = await folio(['share', FEED]);
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(
       'folio: fixtures/deals-1c-orders.csv: no won deal: of 9 rows, 9 by status excluded, 0 skipped\n' +
         '  hint: no list knows the statuses "Закрыт" (4): if one of them is a sale, pass --won "Закрыт"; `folio inspect` lists every status as read\n',
     );
-    const inspect = folio(['inspect', FEED, '--json']);
+    const inspect = await folio(['inspect', FEED, '--json']);
     const i = json<{ result: { statuses: unknown[] }; warnings: Warning[] }>(inspect);
     expect(i.result.statuses[0]).toEqual({ value: 'Закрыт', role: 'unknown', rows: 4 });
     expect(i.warnings.map((w) => w.message)).toEqual([
       'fixtures/deals-1c-orders.csv: 4 row(s) whose status says only closed, which is a done order in some systems (1C) and a lost deal in others: "Закрыт" (4); read as open (not revenue): if closed means sold, pass --won "Закрыт"; if it means lost, --lost "Закрыт"',
     ]);
     // In Russian, in the table `inspect` prints.
-    const table = folio(['inspect', FEED, '--lang', 'ru']);
+    const table = await folio(['inspect', FEED, '--lang', 'ru']);
     expect(table.stdout).toMatch(
       /Статусы, как они прочитаны\n +Статус +Учтён как +Строк\n +Закрыт +неизвестен \(как открыта\) +4\n/,
     );
@@ -89,8 +89,8 @@ describe('refunds netted in (fixtures/deals-refund-statuses.csv)', () => {
   // key (not above 20), Hooli 10% regular (not above 10), Umbrella no share.
   const REFUNDS = 'fixtures/deals-refund-statuses.csv';
 
-  it('share: the totals, the classes, the counts and the warnings', () => {
-    const r = folio(['share', REFUNDS, '--period', '2026-10', '--json']);
+  it('share: the totals, the classes, the counts and the warnings', async () => {
+    const r = await folio(['share', REFUNDS, '--period', '2026-10', '--json']);
     expect(r.code, r.stderr).toBe(0);
     const e = shareEnvelope.parse(json(r));
     expect(e.result.total).toBe(9400);
@@ -128,8 +128,8 @@ describe('refunds netted in (fixtures/deals-refund-statuses.csv)', () => {
     });
   });
 
-  it('report nets the refunds in as share does: the same October figures', () => {
-    const r = folio(['report', '--deals', REFUNDS, '--as-of', '2026-11-05', '--json']);
+  it('report nets the refunds in as share does: the same October figures', async () => {
+    const r = await folio(['report', '--deals', REFUNDS, '--as-of', '2026-11-05', '--json']);
     expect(r.code, r.stderr).toBe(0);
     const share = json<{ result: { share: { total: number; clients: { client: string; revenue: number }[] } } }>(r)
       .result.share;
@@ -143,10 +143,10 @@ describe('refunds netted in (fixtures/deals-refund-statuses.csv)', () => {
     ]);
   });
 
-  it('dynamics dates a refund by its own day and never calls it an order; check sees the same classes', () => {
+  it('dynamics dates a refund by its own day and never calls it an order; check sees the same classes', async () => {
     const d = json<{
       result: { clients: { client: string; revenue: number; monthly: number[]; orders: number }[] };
-    }>(folio(['dynamics', REFUNDS, '--as-of', '2026-12-01', '--json']));
+    }>(await folio(['dynamics', REFUNDS, '--as-of', '2026-12-01', '--json']));
     const by = Object.fromEntries(d.result.clients.map((c) => [c.client, c]));
     // Window 2025-12 … 2026-11: Acme 1000 (Sep) + 4500 − 500 (Oct) = 5000 in two orders;
     // Initech 2000 in October, −200 in November.
@@ -155,7 +155,7 @@ describe('refunds netted in (fixtures/deals-refund-statuses.csv)', () => {
     expect(by.Initech).toMatchObject({ revenue: 1800, orders: 1 });
     expect(by.Initech?.monthly.slice(-2)).toEqual([2000, -200]);
     expect(by.Umbrella?.revenue).toBe(-600);
-    const c = folio(['check', '--deals', REFUNDS, '--as-of', '2026-11-05', '--fail-on', 'mono', '--json']);
+    const c = await folio(['check', '--deals', REFUNDS, '--as-of', '2026-11-05', '--fail-on', 'mono', '--json']);
     expect(c.code).toBe(1);
     const summary = json<{ result: { summary: { rule: string; count: number; failing: boolean }[] } }>(c).result
       .summary;
@@ -166,9 +166,9 @@ describe('refunds netted in (fixtures/deals-refund-statuses.csv)', () => {
 });
 
 describe('where the status comes from', () => {
-  it('no status column: every row counts, and a warning says so', () => {
+  it('no status column: every row counts, and a warning says so', async () => {
     const path = file('no-status.csv', 'Client,Amount\nAcme,100\nGlobex,50\nAcme,25\n');
-    const e = json<Run>(folio(['share', path, '--json']));
+    const e = json<Run>(await folio(['share', path, '--json']));
     expect(e.result.total).toBe(175);
     expect(e.inputs[0]?.statuses).toBeUndefined();
     expect(e.warnings).toMatchObject([
@@ -180,13 +180,13 @@ describe('where the status comes from', () => {
     ]);
   });
 
-  it('a yes/no won column is the status when the file has no status words', () => {
+  it('a yes/no won column is the status when the file has no status words', async () => {
     // Won: Acme 1000 (true) + 250 (TRUE), Initech 300 (1) = 1550; Globex false, Hooli empty.
     const path = file(
       'iswon.csv',
       'Account Name,Amount,Close Date,IsWon\nAcme,1000,2026-10-01,true\nGlobex,500,2026-10-02,false\nAcme,250,2026-10-03,TRUE\nInitech,300,2026-10-04,1\nHooli,90,2026-10-05,\n',
     );
-    const e = json<Run>(folio(['share', path, '--json']));
+    const e = json<Run>(await folio(['share', path, '--json']));
     expect(e.result.total).toBe(1550);
     expect(e.inputs[0]?.statuses).toEqual([
       { value: '', role: 'unknown', rows: 1 },
@@ -198,13 +198,13 @@ describe('where the status comes from', () => {
     expect(e.warnings.map((w) => w.code)).toEqual(['STATUS_FROM_WON_COLUMN', 'UNKNOWN_STATUS']);
   });
 
-  it('status words and a won column that disagree: the words count, the rows are named, --map status= takes the column', () => {
+  it('status words and a won column that disagree: the words count, the rows are named, --map status= takes the column', async () => {
     // By Stage: Acme 1000 + Globex 500 = 1500. By IsWon: Acme 1000 + Initech 300 = 1300.
     const path = file(
       'both.csv',
       'Account Name,Amount,Close Date,Stage,IsWon\nAcme,1000,2026-10-01,Closed Won,true\nGlobex,500,2026-10-02,Closed Won,false\nInitech,300,2026-10-04,Negotiation,true\nHooli,200,2026-10-05,Closed Lost,false\n',
     );
-    const e = json<Run>(folio(['share', path, '--json']));
+    const e = json<Run>(await folio(['share', path, '--json']));
     expect(e.result.total).toBe(1500);
     expect(e.warnings).toMatchObject([
       {
@@ -213,18 +213,18 @@ describe('where the status comes from', () => {
         message: `${path}: "Stage" and "IsWon" disagree on 2 row(s) (won by "Stage" only: 1; by "IsWon" only: 1); the status words were taken; to count by the yes/no column, pass --map status="IsWon"`,
       },
     ]);
-    const flag = json<Run>(folio(['share', path, '--json', '--map', 'status=IsWon']));
+    const flag = json<Run>(await folio(['share', path, '--json', '--map', 'status=IsWon']));
     expect(flag.result.total).toBe(1300);
     expect(flag.warnings).toEqual([]);
   });
 
-  it('a lifecycle stage carries the won status, and the values taken as won are named', () => {
+  it('a lifecycle stage carries the won status, and the values taken as won are named', async () => {
     // Customer 700 + Churned Customer 200 = 900; Lead and Opportunity are open.
     const path = file(
       'lifecycle.csv',
       'Company,Amount,Date,Lifecycle Stage\nAcme,700,2026-10-01,Customer\nGlobex,400,2026-10-02,Lead\nInitech,200,2026-10-03,Churned Customer\nHooli,100,2026-10-04,Opportunity\n',
     );
-    const e = json<Run>(folio(['share', path, '--json']));
+    const e = json<Run>(await folio(['share', path, '--json']));
     expect(e.result.total).toBe(900);
     expect(e.warnings.find((w) => w.code === 'STAGE_AS_WON')?.message).toBe(
       `${path}: 2 row(s) were counted as won from a lifecycle or payment stage: "Churned Customer" (1), "Customer" (1); if such a value is not a sale, pass --open or --lost "VALUE"`,

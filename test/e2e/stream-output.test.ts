@@ -136,13 +136,13 @@ describe('streamed output of leads and cadence (e2e)', () => {
   const f = fixtures();
 
   for (const c of COMMANDS) {
-    describe(c.name, () => {
-      const run = (format: string, file?: string): string => {
-        const r = folio([...c.args(f), '--format', format, ...(file ? ['--output', join(f.dir, file)] : [])]);
+    describe(c.name, async () => {
+      const run = async (format: string, file?: string): Promise<string> => {
+        const r = await folio([...c.args(f), '--format', format, ...(file ? ['--output', join(f.dir, file)] : [])]);
         expect(r.code, r.stderr).toBe(0);
         return file ? readFileSync(join(f.dir, file), 'utf8') : r.stdout;
       };
-      const json = run('json');
+      const json = await run('json');
       const envelope = JSON.parse(json) as { [k: string]: Value };
       const items = (envelope.result as { [k: string]: Value })[c.list] as { [k: string]: Value }[];
 
@@ -154,19 +154,19 @@ describe('streamed output of leads and cadence (e2e)', () => {
         expect(json).toContain('😀');
       });
 
-      it('JSON: equals the whole-string layout, and the -o file equals stdout', () => {
+      it('JSON: equals the whole-string layout, and the -o file equals stdout', async () => {
         expect(json).toBe(`${wholeJson(envelope)}\n`);
-        expect(run('json', `${c.name}.json`)).toBe(json);
+        expect(await run('json', `${c.name}.json`)).toBe(json);
       });
 
-      it('NDJSON: one JSON row per line, the rows of the JSON in order; the -o file equals stdout', () => {
-        const ndjson = run('ndjson');
+      it('NDJSON: one JSON row per line, the rows of the JSON in order; the -o file equals stdout', async () => {
+        const ndjson = await run('ndjson');
         expect(ndjson).toBe(items.map((i) => `${JSON.stringify(pick(i, c.columns))}\n`).join(''));
-        expect(run('ndjson', `${c.name}.ndjson`)).toBe(ndjson);
+        expect(await run('ndjson', `${c.name}.ndjson`)).toBe(ndjson);
       });
 
-      it('CSV: the rows of the JSON, quoted and neutralised; the -o file equals stdout', () => {
-        const csv = run('csv');
+      it('CSV: the rows of the JSON, quoted and neutralised; the -o file equals stdout', async () => {
+        const csv = await run('csv');
         expect(csv).toBe(
           wholeCsv(
             items.map((i) => pick(i, c.columns)),
@@ -174,7 +174,7 @@ describe('streamed output of leads and cadence (e2e)', () => {
           ),
         );
         expect(csv).toMatch(/"[^"\n]*""[^\n]*/);
-        expect(run('csv', `${c.name}.csv`)).toBe(csv);
+        expect(await run('csv', `${c.name}.csv`)).toBe(csv);
       });
     });
   }

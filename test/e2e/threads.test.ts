@@ -89,9 +89,9 @@ const asNumber = (cents: bigint): number => Number(`${cents / 100n}.${String(cen
 /** stderr without the trace lines. */
 const untraced = (r: CliRun): string => r.stderr.replace(/^folio threads: .*\n/gm, '');
 
-function expectSameRun(args: string[], threads: number, how: RegExp): CliRun {
-  const one = folio([...args, '--threads', '1'], { env: TRACE });
-  const many = folio([...args, '--threads', String(threads)], { env: TRACE });
+async function expectSameRun(args: string[], threads: number, how: RegExp): Promise<CliRun> {
+  const one = await folio([...args, '--threads', '1'], { env: TRACE, process: true });
+  const many = await folio([...args, '--threads', String(threads)], { env: TRACE, process: true });
   expect(one.stderr).not.toMatch(/folio threads:/);
   expect(many.stderr).toMatch(how);
   expect(many.code, many.stderr).toBe(one.code);
@@ -106,9 +106,13 @@ const AGAIN = /folio threads: .*: read again on one thread/;
 describe(`folio share --threads on ${ROWS.toLocaleString('en')} generated rows with repeated lines`, () => {
   for (const lang of ['en', 'ru'] as const) {
     for (const threads of [2, 3]) {
-      it(`${threads} threads match one thread byte for byte and an independent sum to the cent (${lang})`, () => {
+      it(`${threads} threads match one thread byte for byte and an independent sum to the cent (${lang})`, async () => {
         const want = expected(lang);
-        const r = expectSameRun(['share', files[lang], '--json'], threads, new RegExp(`read in ${threads} parts`));
+        const r = await expectSameRun(
+          ['share', files[lang], '--json'],
+          threads,
+          new RegExp(`read in ${threads} parts`),
+        );
         const e = json<{
           inputs: { rows: number; folded: number }[];
           warnings: { code: string; fields: { count: number } }[];
@@ -126,8 +130,8 @@ describe(`folio share --threads on ${ROWS.toLocaleString('en')} generated rows w
     }
   }
 
-  it('with --no-fold the copies count twice, on any number of threads', () => {
-    const r = expectSameRun(['share', files.en, '--json', '--no-fold'], 2, SUMMED);
+  it('with --no-fold the copies count twice, on any number of threads', async () => {
+    const r = await expectSameRun(['share', files.en, '--json', '--no-fold'], 2, SUMMED);
     expect(json<{ inputs: { folded: number }[] }>(r).inputs[0]?.folded).toBe(0);
   }, 60_000);
 });
@@ -143,12 +147,12 @@ describe(`folio share on ${LARGE_ROWS.toLocaleString('en')} generated rows (over
   }, 60_000);
 
   for (const lang of ['en', 'ru'] as const) {
-    it(`one thread and two match an independent sum to the cent (${lang})`, () => {
+    it(`one thread and two match an independent sum to the cent (${lang})`, async () => {
       expect(readFileSync(large[lang]).length).toBeGreaterThan(16 * 1024 * 1024);
       const want = expected(lang, large[lang]);
-      const one = folio(['share', large[lang], '--json', '--threads', '1'], { env: TRACE });
+      const one = await folio(['share', large[lang], '--json', '--threads', '1'], { env: TRACE, process: true });
       expect(one.stderr).toMatch(/read in 1 part on as many threads/);
-      const two = folio(['share', large[lang], '--json', '--threads', '2'], { env: TRACE });
+      const two = await folio(['share', large[lang], '--json', '--threads', '2'], { env: TRACE, process: true });
       expect(two.stderr).toMatch(/read in 2 parts/);
       expect(two.stdout).toBe(one.stdout);
       const e = json<{
@@ -183,24 +187,26 @@ function dealsFile(
 const plain = (i: number): string => `${i},Client ${i % 37},${1000 + i}.25,Won,2026-0${1 + (i % 9)}-1${i % 10},`;
 
 describe('--threads values', () => {
-  it('takes 1 to 64 and refuses the rest with exit 2, naming the range', () => {
+  it('takes 1 to 64 and refuses the rest with exit 2, naming the range', async () => {
     for (const text of ['0', '65', '2.5', 'many']) {
-      const r = folio(['share', 'fixtures/demo/deals.csv', '--threads', text]);
+      const r = await folio(['share', 'fixtures/demo/deals.csv', '--threads', text]);
       expect(r.code, text).toBe(2);
       expect(r.stderr).toContain(`--threads "${text}" is not a whole number from 1 to 64`);
     }
-    expect(folio(['share', 'fixtures/demo/deals.csv', '--threads', '64', '--json']).code).toBe(0);
+    expect((await folio(['share', 'fixtures/demo/deals.csv', '--threads', '64', '--json'])).code).toBe(0);
   });
 });
 
 describe('--threads on files whose parts cannot simply be added up', () => {
-  it('a plain file is added up in parts, and the default reads a small file on one thread', () => {
+  it('a plain file is added up in parts, and the default reads a small file on one thread', async () => {
     const path = dealsFile('plain.csv', 3000, plain);
-    expectSameRun(['share', path, '--json'], 4, /read in 4 parts/);
-    expect(folio(['share', path, '--json'], { env: TRACE }).stderr).not.toMatch(/folio threads:/);
+    await expectSameRun(['share', path, '--json'], 4, /read in 4 parts/);
+    expect((await folio(['share', path, '--json'], { env: TRACE, process: true })).stderr).not.toMatch(
+      /folio threads:/,
+    );
   });
 
-  it('spellings of one client spread over the parts: the same names, tie and warnings as on one thread', () => {
+  it('spellings of one client spread over the parts: the same names, tie and warnings as on one thread', async () => {
     // Rows i ≡ 0 (mod 3) alternate "Acme, Inc." (i = 3, 9, 15…) and "ACME Inc" (i = 6, 12…):
     // 500 rows each, a tie that the spelling met first, in the head, wins. Rows i ≡ 1:
     // «Ромашка ООО» up to 1000 (334 rows, in the head and the first part), «ООО «Ромашка»»
@@ -213,7 +219,7 @@ describe('--threads on files whose parts cannot simply be added up', () => {
       3000,
       (i) => `${i},${spelling(i)},${1000 + i},Won,2026-0${1 + (i % 9)}-1${i % 10},`,
     );
-    const r = expectSameRun(['share', path, '--json'], 3, /read in 3 parts/);
+    const r = await expectSameRun(['share', path, '--json'], 3, /read in 3 parts/);
     const e = json<{ result: { clients: { client: string }[] }; warnings: { code: string; fields: unknown }[] }>(r);
     expect(e.result.clients.map((c) => c.client).sort()).toEqual(['Acme, Inc.', 'Beta LLC', 'ООО «Ромашка»']);
     expect(e.warnings.find((w) => w.code === 'CLIENT_SPELLINGS_MERGED')?.fields).toEqual({
@@ -237,7 +243,7 @@ describe('--threads on files whose parts cannot simply be added up', () => {
     });
   });
 
-  it('a cut inside a quoted field with line breaks: the part before ends in an open quote, and the file is read again', () => {
+  it('a cut inside a quoted field with line breaks: the part before ends in an open quote, and the file is read again', async () => {
     // Row 100 carries a note of 100,000 short lines, which the file's thirds fall in (two
     // threads read a head and two parts: the cuts lie between a third and two thirds).
     const note = `"${Array.from({ length: 100_000 }, (_, k) => `n${k % 10}`).join('\n')}"`;
@@ -245,37 +251,37 @@ describe('--threads on files whose parts cannot simply be added up', () => {
     const bytes = readFileSync(path);
     expect(bytes.indexOf('"')).toBeLessThan(Math.floor(bytes.length / 3));
     expect(bytes.lastIndexOf('"')).toBeGreaterThan(Math.floor((bytes.length * 2) / 3));
-    const r = expectSameRun(['share', path, '--json'], 2, AGAIN);
+    const r = await expectSameRun(['share', path, '--json'], 2, AGAIN);
     expect(json<{ inputs: { rows: number }[] }>(r).inputs[0]?.rows).toBe(3000);
   });
 
-  it('lines repeated in another part (two exports glued together) are folded as on one thread', () => {
+  it('lines repeated in another part (two exports glued together) are folded as on one thread', async () => {
     const half = Array.from({ length: 1500 }, (_, k) => plain(k + 1));
     const path = join(dir, 'glued.csv');
     writeFileSync(path, `id,client,amount,status,date,note\n${[...half, ...half].join('\n')}\n`);
-    const r = expectSameRun(['share', path, '--json'], 2, AGAIN);
+    const r = await expectSameRun(['share', path, '--json'], 2, AGAIN);
     expect(json<{ inputs: { folded: number }[] }>(r).inputs[0]?.folded).toBe(1500);
   });
 
-  it('a bad amount in the last part stops with the same located error', () => {
+  it('a bad amount in the last part stops with the same located error', async () => {
     const path = dealsFile('bad.csv', 3000, (i) => (i === 2900 ? plain(i).replace('3900.25', '39O0.25') : plain(i)));
-    const r = expectSameRun(['share', path], 3, AGAIN);
+    const r = await expectSameRun(['share', path], 3, AGAIN);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(':2901');
   });
 
-  it('a totals row at the end is left out and checked as on one thread', () => {
+  it('a totals row at the end is left out and checked as on one thread', async () => {
     let sum = 0;
     const path = dealsFile('totals.csv', 3001, (i) => {
       if (i === 3001) return `,Total,${(sum / 100).toFixed(2)},,,`;
       sum += (1000 + i) * 100 + 25;
       return plain(i);
     });
-    const r = expectSameRun(['share', path, '--json'], 2, AGAIN);
+    const r = await expectSameRun(['share', path, '--json'], 2, AGAIN);
     expect(json<{ warnings: { code: string }[] }>(r).warnings.map((w) => w.code)).toContain('TOTALS_ROWS');
   });
 
-  it('a decimal comma first shown in a later part settles the column as on one thread', () => {
+  it('a decimal comma first shown in a later part settles the column as on one thread', async () => {
     const path = dealsFile(
       'comma.csv',
       3000,
@@ -283,10 +289,10 @@ describe('--threads on files whose parts cannot simply be added up', () => {
         `${i};Client ${i % 37};${i > 2500 ? `${1000 + i},5` : `${1000 + i}`};Won;0${1 + (i % 9)}.0${1 + (i % 9)}.2026;`,
       'id;client;amount;status;date;note',
     );
-    expectSameRun(['share', path, '--json'], 2, SUMMED);
+    await expectSameRun(['share', path, '--json'], 2, SUMMED);
   });
 
-  it('a decimal comma settled in the head carries on into the parts, whose values alone could be either', () => {
+  it('a decimal comma settled in the head carries on into the parts, whose values alone could be either', async () => {
     // Later rows hold only `1,234`-like amounts, a thousand or a fraction: one pass reads them
     // under the comma the first rows showed, and so do the parts, with nothing waiting.
     const path = dealsFile(
@@ -296,25 +302,25 @@ describe('--threads on files whose parts cannot simply be added up', () => {
         `${i};Client ${i % 37};${i <= 20 ? `${i},5` : `${1 + (i % 9)},${String(100 + (i % 900)).padStart(3, '0')}`};Won;01.02.2026;`,
       'id;client;amount;status;date;note',
     );
-    const r = expectSameRun(['share', path, '--json'], 3, SUMMED);
+    const r = await expectSameRun(['share', path, '--json'], 3, SUMMED);
     // 20 rows of i,5 and 2,980 of d,ddd, all read with a decimal comma: summed apart from folio.
     let thousandths = 0;
     for (let i = 1; i <= 3000; i++) thousandths += i <= 20 ? i * 1000 + 500 : (1 + (i % 9)) * 1000 + (100 + (i % 900));
     expect(json<{ result: { total: number } }>(r).result.total).toBeCloseTo(thousandths / 1000, 6);
   });
 
-  it('a decimal point in one part and a decimal comma in another stop with the same error', () => {
+  it('a decimal point in one part and a decimal comma in another stop with the same error', async () => {
     const path = dealsFile(
       'marks.csv',
       3000,
       (i) => `${i};Client ${i % 37};${i === 10 ? '1000.5' : i === 2900 ? '1000,5' : `${1000 + i}`};Won;01.02.2026;`,
       'id;client;amount;status;date;note',
     );
-    const r = expectSameRun(['share', path], 2, AGAIN);
+    const r = await expectSameRun(['share', path], 2, AGAIN);
     expect(r.code).toBe(2);
   });
 
-  it('an unknown status and a second currency, both first seen in a later part, are counted as on one thread', () => {
+  it('an unknown status and a second currency, both first seen in a later part, are counted as on one thread', async () => {
     const path = dealsFile(
       'mixed.csv',
       3000,
@@ -322,10 +328,10 @@ describe('--threads on files whose parts cannot simply be added up', () => {
         `${i},Client ${i % 37},${1000 + i},${i === 2800 ? 'Paused' : 'Won'},2026-03-01,${i > 2000 && i % 2 === 0 ? 'EUR' : 'USD'}`,
       'id,client,amount,status,date,currency',
     );
-    const r = expectSameRun(['share', path], 2, SUMMED);
+    const r = await expectSameRun(['share', path], 2, SUMMED);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/EUR \(499 rows\)/);
-    const w = expectSameRun(['share', path, '--currency', 'USD', '--json'], 3, SUMMED);
+    const w = await expectSameRun(['share', path, '--currency', 'USD', '--json'], 3, SUMMED);
     expect(
       json<{ warnings: { code: string; fields: { values: { value: string; rows: number }[] } }[] }>(w).warnings.find(
         (x) => x.code === 'UNKNOWN_STATUS',
@@ -333,7 +339,7 @@ describe('--threads on files whose parts cannot simply be added up', () => {
     ).toEqual([{ value: 'Paused', rows: 1, tied: [] }]);
   });
 
-  it('statuses, refunds and a won column are counted in parts as on one thread, and as an independent count', () => {
+  it('statuses, refunds and a won column are counted in parts as on one thread, and as an independent count', async () => {
     // Seven statuses in turn: two won (one partial), a refund, a bare «Closed», an open one, a
     // tie and a lost one; the won column says no on every fifth row.
     const STATUSES = ['Won', 'Возврат', 'Closed', 'Частично оплачен', 'К выполнению', 'Paid - refunded', 'Lost'];
@@ -344,7 +350,7 @@ describe('--threads on files whose parts cannot simply be added up', () => {
         `${i},Client ${i % 37},${1000 + i}.25,${STATUSES[i % 7]},2026-03-0${1 + (i % 9)},${i % 5 === 0 ? 'false' : 'true'}`,
       'id,client,amount,status,date,is won',
     );
-    const r = expectSameRun(['share', path, '--json'], 3, /read in 3 parts/);
+    const r = await expectSameRun(['share', path, '--json'], 3, /read in 3 parts/);
     const e = json<{
       inputs: { statuses: { value: string; role: string; rows: number }[] }[];
       warnings: { code: string; fields: Record<string, unknown> }[];
@@ -380,12 +386,16 @@ describe('--threads on files whose parts cannot simply be added up', () => {
     expect(by.WON_COLUMN_DISAGREES).toMatchObject({ statusOnly, flagOnly });
   });
 
-  it('the second file of an input: its own lines in parts, a line of the first file read again', () => {
+  it('the second file of an input: its own lines in parts, a line of the first file read again', async () => {
     const first = dealsFile('jan.csv', 50, plain);
     const second = dealsFile('feb.csv', 3000, (i) => plain(i + 100));
-    expectSameRun(['share', first, second, '--json'], 2, /feb\.csv: read in 2 parts/);
+    await expectSameRun(['share', first, second, '--json'], 2, /feb\.csv: read in 2 parts/);
     const overlapping = dealsFile('feb-overlap.csv', 3000, (i) => plain(i === 2900 ? 7 : i + 100));
-    const r = expectSameRun(['share', first, overlapping, '--json'], 2, /feb-overlap\.csv: read again on one thread/);
+    const r = await expectSameRun(
+      ['share', first, overlapping, '--json'],
+      2,
+      /feb-overlap\.csv: read again on one thread/,
+    );
     expect(
       json<{ warnings: { code: string; fields: { across: number } }[] }>(r).warnings.find(
         (w) => w.code === 'FOLDED_LINES',
@@ -395,12 +405,12 @@ describe('--threads on files whose parts cannot simply be added up', () => {
 });
 
 describe('--threads on exports read with care: blank amounts, NUL bytes, backslash escapes, no header row', () => {
-  it('blank amounts in every part are added up as one thread counts them', () => {
+  it('blank amounts in every part are added up as one thread counts them', async () => {
     // Every 100th of 3,000 won rows has a blank amount: 30 rows left out, the first on line 101.
     const path = dealsFile('blank.csv', 3000, (i) =>
       i % 100 === 0 ? plain(i).replace(`${1000 + i}.25`, '') : plain(i),
     );
-    const r = expectSameRun(['share', path, '--json'], 3, SUMMED);
+    const r = await expectSameRun(['share', path, '--json'], 3, SUMMED);
     const e = json<{
       inputs: { excluded: Record<string, number> }[];
       warnings: { code: string; fields: { count: number; line: number } }[];
@@ -414,11 +424,11 @@ describe('--threads on exports read with care: blank amounts, NUL bytes, backsla
     expect(e.result.total).toBe(cents / 100);
   });
 
-  it('NUL bytes in the last part send the file to the text reader, which drops and counts them', () => {
+  it('NUL bytes in the last part send the file to the text reader, which drops and counts them', async () => {
     const path = dealsFile('nul.csv', 3000, (i) =>
       i === 2900 ? plain(i).replace(/Client \d+/, (c) => `"${c.replace('Client', 'Cli\0ent')}"`) : plain(i),
     );
-    const r = expectSameRun(['share', path, '--json'], 3, /read again on one thread \(NUL bytes\)/);
+    const r = await expectSameRun(['share', path, '--json'], 3, /read again on one thread \(NUL bytes\)/);
     expect(
       json<{ warnings: { code: string; fields: { count: number; line: number } }[] }>(r).warnings.find(
         (w) => w.code === 'NUL_BYTES',
@@ -426,11 +436,11 @@ describe('--threads on exports read with care: blank amounts, NUL bytes, backsla
     ).toMatchObject({ count: 1, line: 2901 });
   });
 
-  it('a backslash-escaped dump is read as text, whole', () => {
+  it('a backslash-escaped dump is read as text, whole', async () => {
     const path = dealsFile('dump.csv', 3000, (i) =>
       i % 10 === 0 ? `${i},"Client \\"${i % 37}\\"",${1000 + i}.25,Won,2026-01-01,\\N` : plain(i),
     );
-    const r = expectSameRun(['share', path, '--json'], 2, /read again on one thread \(backslash escapes\)/);
+    const r = await expectSameRun(['share', path, '--json'], 2, /read again on one thread \(backslash escapes\)/);
     const e = json<{ result: { total: number; clients: { client: string }[] } }>(r);
     let cents = 0;
     for (let i = 1; i <= 3000; i++) cents += (1000 + i) * 100 + 25;
@@ -439,10 +449,10 @@ describe('--threads on exports read with care: blank amounts, NUL bytes, backsla
     expect(e.result.clients.map((c) => c.client)).toContain('Client "10"');
   });
 
-  it('a file without a header row: its columns told from the head, the parts added up as one thread reads it', () => {
+  it('a file without a header row: its columns told from the head, the parts added up as one thread reads it', async () => {
     const path = join(dir, 'noheader.csv');
     writeFileSync(path, `${Array.from({ length: 3000 }, (_, k) => plain(k + 1)).join('\n')}\n`);
-    const r = expectSameRun(['share', path, '--json'], 2, SUMMED);
+    const r = await expectSameRun(['share', path, '--json'], 2, SUMMED);
     const e = json<{ inputs: { rows: number; headerLine: number }[]; warnings: { code: string }[] }>(r);
     expect(e.inputs[0]).toMatchObject({ rows: 3000, headerLine: 0 });
     expect(e.warnings.map((w) => w.code)).toContain('HEADERLESS');

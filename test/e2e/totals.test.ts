@@ -7,8 +7,8 @@ import { folio, json } from './run-cli.js';
 
 const shareEnvelope = envelopeSchema('share', shareResultSchema);
 
-function run(args: string[]) {
-  const r = folio([...args, '--json']);
+async function run(args: string[]) {
+  const r = await folio([...args, '--json']);
   expect(r.code, r.stderr).toBe(0);
   return json<{
     inputs: { rows: number; used: number; totals: number }[];
@@ -24,8 +24,8 @@ function tempFile(name: string, text: string): string {
 }
 
 describe('totals and subtotals rows (e2e)', () => {
-  it('leaves out a 1C-style Итого and the subtotals per manager; Total Wine & More stays a client', () => {
-    const r = folio(['share', 'fixtures/deals-ru-1c-totals.csv', '--json']);
+  it('leaves out a 1C-style Итого and the subtotals per manager; Total Wine & More stays a client', async () => {
+    const r = await folio(['share', 'fixtures/deals-ru-1c-totals.csv', '--json']);
     expect(r.code, r.stderr).toBe(0);
     const e = shareEnvelope.parse(json(r));
     // Worked by hand: 500 000 + 250 000 + 400 000 + 600 000 = 1 750 000, the figure the
@@ -44,26 +44,26 @@ describe('totals and subtotals rows (e2e)', () => {
     );
   });
 
-  it('inspect shows the totals rows it left out', () => {
-    const r = folio(['inspect', 'fixtures/deals-ru-1c-totals.csv']);
+  it('inspect shows the totals rows it left out', async () => {
+    const r = await folio(['inspect', 'fixtures/deals-ru-1c-totals.csv']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/Totals rows \(left out\) +3 \(line 4, 7, 8\)/);
     expect(r.stdout).not.toMatch(/^ +[478] +Итого/m);
   });
 
-  it('says by how much a totals row differs from the rows above it', () => {
+  it('says by how much a totals row differs from the rows above it', async () => {
     // Rows 2–3 sum to 300; the subtotal says 310 (10 apart); the grand total 300 agrees with all rows.
     const file = tempFile('deals.csv', 'Client,Amount\nAcme,100\nGlobex,200\nSubtotal,310\nGrand total,300\n');
-    const e = run(['share', file]);
+    const e = await run(['share', file]);
     expect(e.inputs[0]).toMatchObject({ rows: 4, used: 2, totals: 2 });
     expect(e.warnings.find((x) => x.code === 'TOTALS_ROWS')?.message).toContain(
       '1 of 2 agree with the won rows above them; line 4 says 310, the won rows above it sum to 300 (10 apart)',
     );
   });
 
-  it('leaves out totals rows of a clients file, a leads file and an activity log too', () => {
+  it('leaves out totals rows of a clients file, a leads file and an activity log too', async () => {
     const clients = tempFile('clients.csv', 'Client,Want,Can\nAcme,yes,yes\nИтого:,1,1\n');
-    const m = run(['matrix', clients]);
+    const m = await run(['matrix', clients]);
     expect(m.inputs[0]).toMatchObject({ rows: 2, used: 1, totals: 1 });
     expect((m.result.clients as { client: string }[]).map((c) => c.client)).toEqual(['Acme']);
     expect(m.warnings.map((x) => x.code)).toContain('TOTALS_ROWS');
@@ -73,12 +73,12 @@ describe('totals and subtotals rows (e2e)', () => {
       'leads.csv',
       'Lead,Amount,Expected close\nPipes,1000,2026-11-10\nTotal for November,1000,\n',
     );
-    const l = run(['leads', leads, '--as-of', '2026-11-01']);
+    const l = await run(['leads', leads, '--as-of', '2026-11-01']);
     expect(l.inputs[0]).toMatchObject({ rows: 2, used: 1, totals: 1 });
 
     // An activity log's totals row has no date: without the rule it would be a bad row (exit 2).
     const activities = tempFile('activities.csv', 'Date,Client,Outcome\n2026-10-20,Acme,positive\nВсего: 1,,\n');
-    const c = run(['cadence', activities, '--key-client', 'Acme', '--as-of', '2026-10-25']);
+    const c = await run(['cadence', activities, '--key-client', 'Acme', '--as-of', '2026-10-25']);
     expect(c.inputs[0]).toMatchObject({ rows: 2, totals: 1, skipped: 0 });
   });
 });

@@ -10,7 +10,7 @@ interface Warning {
 }
 
 describe('statuses, outcomes and channels matched by word (e2e)', () => {
-  it('cadence on a Russian log: outcomes and channels read inside longer values', () => {
+  it('cadence on a Russian log: outcomes and channels read inside longer values', async () => {
     // fixtures/activities-ru-vocab.csv, one key client, as-of 2026-11-30: the window is
     // 2026-11-01..2026-11-30. Read by word, the positives are 10-28 (before the window),
     // 11-05, 11-14, 11-18, 11-20: gaps 8, 9, 4, 2 and 10 days to as-of, none over 10.
@@ -20,7 +20,7 @@ describe('statuses, outcomes and channels matched by word (e2e)', () => {
     // another manager's. Matched on the whole value, «Успешный», «Положительный
     // результат» and «Отказ» were neutral and the channels not personal: a false gap
     // 11-01 → 11-14 (13 days) and no cool-off violation at all.
-    const r = folio([
+    const r = await folio([
       'cadence',
       'fixtures/activities-ru-vocab.csv',
       '--key-client',
@@ -60,8 +60,8 @@ describe('statuses, outcomes and channels matched by word (e2e)', () => {
     expect(r.stderr).toContain('warning: fixtures/activities-ru-vocab.csv: 1 row(s) whose outcome no list knows');
   });
 
-  it('--neutral silences an unknown outcome; --other-channels makes a channel not personal', () => {
-    const r = folio([
+  it('--neutral silences an unknown outcome; --other-channels makes a channel not personal', async () => {
+    const r = await folio([
       'cadence',
       'fixtures/activities-ru-vocab.csv',
       '--key-client',
@@ -80,10 +80,10 @@ describe('statuses, outcomes and channels matched by word (e2e)', () => {
     expect(e.result.violations.map((v) => v.date)).toEqual(['2026-11-20']);
   });
 
-  it('share: every spelling of won counts, lost and open do not, and the unknown status is warned', () => {
+  it('share: every spelling of won counts, lost and open do not, and the unknown status is warned', async () => {
     // Won: Alpha 100 + 50, Beta 200, Gamma 300, Delta 400 = 1,050 (by hand). Whole-value
     // matching took only Closed Won, WON and Paid: 750.
-    const r = folio(['share', 'fixtures/deals-status-spellings.csv', '--json']);
+    const r = await folio(['share', 'fixtures/deals-status-spellings.csv', '--json']);
     expect(r.code, r.stderr).toBe(0);
     const e = json<{
       inputs: { rows: number; used: number; excluded: Record<string, number> }[];
@@ -102,19 +102,21 @@ describe('statuses, outcomes and channels matched by word (e2e)', () => {
     ]);
   });
 
-  it('--open makes a status known (silent); --won counts it', () => {
+  it('--open makes a status known (silent); --won counts it', async () => {
     const open = json<{ result: { total: number }; warnings: Warning[] }>(
-      folio(['share', 'fixtures/deals-status-spellings.csv', '--json', '--open', 'signature']),
+      await folio(['share', 'fixtures/deals-status-spellings.csv', '--json', '--open', 'signature']),
     );
     expect(open.result.total).toBe(1050);
     expect(open.warnings.some((w) => w.code === 'UNKNOWN_STATUS')).toBe(false);
     const won = json<{ result: { total: number } }>(
-      folio(['share', 'fixtures/deals-status-spellings.csv', '--json'], { env: { FOLIO_WON: 'signature requested' } }),
+      await folio(['share', 'fixtures/deals-status-spellings.csv', '--json'], {
+        env: { FOLIO_WON: 'signature requested' },
+      }),
     );
     expect(won.result.total).toBe(1750);
   });
 
-  it('leads and inspect warn about unknown statuses too', () => {
+  it('leads and inspect warn about unknown statuses too', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'folio-vocab-'));
     const file = join(dir, 'leads.csv');
     writeFileSync(
@@ -122,7 +124,7 @@ describe('statuses, outcomes and channels matched by word (e2e)', () => {
       'Lead,Amount,Expected close,Status\nA,100,2026-11-10,В работе\nB,200,2026-12-20,Closed: won\nC,300,2026-11-05,Пауза\n',
     );
     // B is won (not ranked); «В работе» is a known open status; «Пауза» is unknown, read as open.
-    const leads = folio(['leads', file, '--as-of', '2026-11-01', '--json']);
+    const leads = await folio(['leads', file, '--as-of', '2026-11-01', '--json']);
     expect(leads.code, leads.stderr).toBe(0);
     const e = json<{ result: { leads: { lead: string }[] }; warnings: Warning[] }>(leads);
     expect(e.result.leads.map((l) => l.lead).sort()).toEqual(['A', 'C']);
@@ -135,11 +137,11 @@ describe('statuses, outcomes and channels matched by word (e2e)', () => {
     expect(e.warnings.filter((w) => w.code === 'UNKNOWN_STATUS').map((w) => w.message)).toEqual([
       `${file}: 1 row(s) whose status no list knows, read as open (not revenue): "Пауза" (1); classify one with --won, --lost, --open or --refund "VALUE"`,
     ]);
-    const inspect = folio(['inspect', 'fixtures/deals-status-spellings.csv', '--json']);
+    const inspect = await folio(['inspect', 'fixtures/deals-status-spellings.csv', '--json']);
     expect(inspect.code).toBe(0);
     expect(json<{ warnings: Warning[] }>(inspect).warnings.map((w) => w.code)).toEqual(['UNKNOWN_STATUS']);
     // An activity log: «Перенос встречи» is the one outcome no list knows; every channel is known.
-    const log = folio(['inspect', 'fixtures/activities-ru-vocab.csv', '--json']);
+    const log = await folio(['inspect', 'fixtures/activities-ru-vocab.csv', '--json']);
     expect(json<{ result: { role: string }; warnings: Warning[] }>(log)).toMatchObject({
       result: { role: 'activities' },
       warnings: [{ code: 'UNKNOWN_OUTCOME' }],
@@ -147,7 +149,7 @@ describe('statuses, outcomes and channels matched by word (e2e)', () => {
     expect(json<{ warnings: Warning[] }>(log).warnings).toHaveLength(1);
   });
 
-  it('the config file extends the lists: statuses.open, outcomes.neutral, otherChannels', () => {
+  it('the config file extends the lists: statuses.open, outcomes.neutral, otherChannels', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'folio-vocab-'));
     const config = join(dir, 'folio.config.json');
     writeFileSync(
@@ -159,10 +161,10 @@ describe('statuses, outcomes and channels matched by word (e2e)', () => {
       }),
     );
     const share = json<{ warnings: Warning[] }>(
-      folio(['share', 'fixtures/deals-status-spellings.csv', '--json', '--config', config]),
+      await folio(['share', 'fixtures/deals-status-spellings.csv', '--json', '--config', config]),
     );
     expect(share.warnings.some((w) => w.code === 'UNKNOWN_STATUS')).toBe(false);
-    const r = folio([
+    const r = await folio([
       'cadence',
       'fixtures/activities-ru-vocab.csv',
       '--key-client',
@@ -178,8 +180,8 @@ describe('statuses, outcomes and channels matched by word (e2e)', () => {
     expect(e.result.violations.map((v) => v.date)).toEqual(['2026-11-20']);
   });
 
-  it('folio config lists every vocabulary list: built-in entries, then the additions with their source', () => {
-    const r = folio(['config', '--json'], { env: { FOLIO_OPEN: 'Ждём оплату' } });
+  it('folio config lists every vocabulary list: built-in entries, then the additions with their source', async () => {
+    const r = await folio(['config', '--json'], { env: { FOLIO_OPEN: 'Ждём оплату' } });
     const settings = json<{
       result: {
         settings: { path: string; value: string[]; source: string; layers?: { source: string; value: string[] }[] }[];

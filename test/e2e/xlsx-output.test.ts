@@ -38,7 +38,7 @@ const sheet = (wb: ExcelJS.Workbook, name: string): ExcelJS.Worksheet => {
 describe('report -o report.xlsx', () => {
   it('writes a workbook with a Russian sheet per section, every cell typed and formatted', async () => {
     const file = join(dir, 'report-ru.xlsx');
-    const run = folio([...ARGS, '-o', file, '--lang', 'ru']);
+    const run = await folio([...ARGS, '-o', file, '--lang', 'ru']);
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toBe('');
     expect(readFileSync(file).subarray(0, 2).toString()).toBe('PK');
@@ -126,28 +126,37 @@ describe('report -o report.xlsx', () => {
     ]);
   });
 
-  it('--format xlsx to a pipe writes the same bytes as -o (test/cli/terminal.test.ts: refused to a terminal)', () => {
+  it('--format xlsx to a pipe writes the same bytes as -o (test/cli/terminal.test.ts: refused to a terminal)', async () => {
     const file = join(dir, 'report-en.xlsx');
-    expect(folio([...ARGS, '-o', file]).code).toBe(0);
+    expect((await folio([...ARGS, '-o', file])).code).toBe(0);
     const piped = spawnSync(process.execPath, ['bin/folio.js', ...ARGS, '--format', 'xlsx'], {
       env: { ...process.env, LANG: 'C' },
     });
     expect(piped.status).toBe(0);
     expect(Buffer.compare(piped.stdout, readFileSync(file))).toBe(0);
     // A name and a format that disagree are a usage error, as for the other formats.
-    const conflict = folio([...ARGS, '--format', 'csv', '-o', join(dir, 'x.xlsx')]);
+    const conflict = await folio([...ARGS, '--format', 'csv', '-o', join(dir, 'x.xlsx')]);
     expect(conflict.code).toBe(2);
     expect(conflict.stderr).toContain('whose name says xlsx');
   });
 
   it('the other commands write workbooks too: share, check', async () => {
     const share = join(dir, 'share.xlsx');
-    expect(folio(['share', 'fixtures/past-month/deals.csv', '--period', '2026-10', '-o', share]).code).toBe(0);
+    expect((await folio(['share', 'fixtures/past-month/deals.csv', '--period', '2026-10', '-o', share])).code).toBe(0);
     const wb = await workbook(share);
     expect(wb.worksheets.map((w) => w.name)).toEqual(['Revenue share', 'Portfolio', 'Key clients per manager']);
     expect(cell(sheet(wb, 'Portfolio'), 'B7')).toEqual([1, NUMBER, '0.0%']);
     const check = join(dir, 'check.xlsx');
-    const run = folio(['check', 'fixtures/past-month', '--period', '2026-10', '--fail-on', 'golden', '-o', check]);
+    const run = await folio([
+      'check',
+      'fixtures/past-month',
+      '--period',
+      '2026-10',
+      '--fail-on',
+      'golden',
+      '-o',
+      check,
+    ]);
     expect(run.code).toBe(1);
     const c = await workbook(check);
     expect(c.worksheets.map((w) => w.name)).toEqual(['Findings', 'Check summary', 'Check']);
@@ -163,9 +172,9 @@ if (!soffice)
 describe('the workbook in LibreOffice', () => {
   it.skipIf(!soffice)(
     `opens, and each sheet saved as CSV shows the values as formatted${soffice ? '' : ' (SKIPPED: no soffice)'}`,
-    () => {
+    async () => {
       const file = join(dir, 'lo.xlsx');
-      expect(folio([...ARGS, '-o', file]).code).toBe(0);
+      expect((await folio([...ARGS, '-o', file])).code).toBe(0);
       const out = join(dir, 'lo');
       // Every sheet (the last token, -1), UTF-8 (76), cells as shown (the ninth, true).
       const r = spawnSync(
