@@ -10,6 +10,7 @@ import { annotation } from '../present/github.js';
 import { ERROR_WORDS, errorInLang } from '../present/messages/errors.js';
 import { describeProblem, EXIT, FolioError } from '../errors.js';
 import { setProgressListener } from '../io/progress.js';
+import { setTraceWriter } from '../io/trace.js';
 import { pendingTempFiles } from '../io/write-output.js';
 import { colorEnabled, painter } from './color.js';
 import { usage } from './options.js';
@@ -215,6 +216,7 @@ export async function main(argv: string[], ctx: CliContext = processContext()): 
   let code: number = EXIT.ok;
   // Until the command settles it (with the config file), errors speak what argv and env say.
   ctx.lang = earlyLang(argv, ctx.env);
+  setTraceWriter(ctx.env.FOLIO_TRACE_THREADS === '1' ? (line) => ctx.stderr.write(line) : null);
   const program = buildProgram(
     ctx,
     (c) => {

@@ -15,6 +15,7 @@ import type { DecimalMark } from '../normalize/numbers.js';
 import type { DealPartJob, DealPartResult, PartColumn, PartIds } from './deal-part.js';
 import { DealSink, type DealTargets } from './deal-sink.js';
 import type { DealFilter } from './deals.js';
+import { trace } from '../io/trace.js';
 import type { InputOptions } from './input-options.js';
 import { loadRows, type LoadedRows, type SameFields } from './rows.js';
 import type { ReportShape } from './table-source.js';
@@ -310,11 +311,6 @@ export async function readDealsInParts(
 function gaveUp(file: string, why: string): null {
   trace(`${file}: read again on one thread (${why})`);
   return null;
-}
-
-/** Under FOLIO_TRACE_THREADS=1, how each file was read, on stderr: the output never shows it, and tests need to know. */
-function trace(text: string): void {
-  if (process.env.FOLIO_TRACE_THREADS === '1') process.stderr.write(`folio threads: ${text}\n`);
 }
 
 /**

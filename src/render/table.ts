@@ -99,7 +99,7 @@ const BOXED_BATCH = 5_000;
  * them. A long table is drawn in batches under the widest column widths of all of them, which
  * is what one table of all the rows would take (`test/render/table.test.ts` compares the two).
  */
-function boxedLines(columns: Column[], head: string[], body: string[][]): string[] {
+function boxedLines(columns: Column[], head: string[], body: string[][], batch: number): string[] {
   // Loaded here, synchronously, so that renderTable stays a plain function for its callers.
   const Boxed = createRequire(import.meta.url)('cli-table3') as typeof Table;
   const draw = (rows: string[][], colWidths: number[]): { lines: string[]; widths: number[] } => {
@@ -115,9 +115,9 @@ function boxedLines(columns: Column[], head: string[], body: string[][]): string
     // cli-table3 fills in the widths it computed.
     return { lines, widths: table.options.colWidths as number[] };
   };
-  if (body.length <= BOXED_BATCH) return draw(body, []).lines;
+  if (body.length <= batch) return draw(body, []).lines;
   const batches: string[][][] = [];
-  for (let at = 0; at < body.length; at += BOXED_BATCH) batches.push(body.slice(at, at + BOXED_BATCH));
+  for (let at = 0; at < body.length; at += batch) batches.push(body.slice(at, at + batch));
   const widths: number[] = [];
   for (const batch of batches) draw(batch, []).widths.forEach((w, i) => (widths[i] = Math.max(widths[i] ?? 0, w)));
   const headLines = draw([], [...widths]).lines.length;
@@ -129,7 +129,7 @@ function boxedLines(columns: Column[], head: string[], body: string[][]): string
   return out;
 }
 
-function renderSection(section: Section, paint: Paint): string {
+function renderSection(section: Section, paint: Paint, batch: number): string {
   const lines: string[] = [];
   if (section.kind === 'heading') return paint('strong', `== ${section.title} ==`);
   if (section.title) lines.push(paint('strong', section.title));
@@ -141,7 +141,7 @@ function renderSection(section: Section, paint: Paint): string {
     const widths = barTextWidths(section.rows);
     const head = section.columns.map((c) => paint('strong', c.label));
     const body = section.rows.map((row) => row.map((c, i) => cell(c, paint, widths[i])));
-    const drawn = alignedLines(section.columns, head, body) ?? boxedLines(section.columns, head, body);
+    const drawn = alignedLines(section.columns, head, body) ?? boxedLines(section.columns, head, body, batch);
     for (const l of drawn) lines.push(`  ${l.trimEnd()}`);
   } else if (section.kind === 'facts') {
     const width = Math.max(...section.facts.map(([label]) => label.length));
@@ -152,8 +152,9 @@ function renderSection(section: Section, paint: Paint): string {
   return lines.join('\n');
 }
 
-export function renderTable(doc: Doc, paint: Paint): string {
+/** `boxedBatch`: the rows cli-table3 is given at once (smaller in tests, so that a few thousand rows make batches). */
+export function renderTable(doc: Doc, paint: Paint, boxedBatch = BOXED_BATCH): string {
   const shown = doc.sections.filter((s) => s.kind !== 'chart');
-  const parts = [paint('strong', doc.title), ...shown.map((s) => renderSection(s, paint))];
+  const parts = [paint('strong', doc.title), ...shown.map((s) => renderSection(s, paint, boxedBatch))];
   return `${parts.join('\n\n')}\n`;
 }

@@ -90,8 +90,8 @@ const asNumber = (cents: bigint): number => Number(`${cents / 100n}.${String(cen
 const untraced = (r: CliRun): string => r.stderr.replace(/^folio threads: .*\n/gm, '');
 
 async function expectSameRun(args: string[], threads: number, how: RegExp): Promise<CliRun> {
-  const one = await folio([...args, '--threads', '1'], { env: TRACE, process: true });
-  const many = await folio([...args, '--threads', String(threads)], { env: TRACE, process: true });
+  const one = await folio([...args, '--threads', '1'], { env: TRACE });
+  const many = await folio([...args, '--threads', String(threads)], { env: TRACE });
   expect(one.stderr).not.toMatch(/folio threads:/);
   expect(many.stderr).toMatch(how);
   expect(many.code, many.stderr).toBe(one.code);
@@ -150,9 +150,9 @@ describe(`folio share on ${LARGE_ROWS.toLocaleString('en')} generated rows (over
     it(`one thread and two match an independent sum to the cent (${lang})`, async () => {
       expect(readFileSync(large[lang]).length).toBeGreaterThan(16 * 1024 * 1024);
       const want = expected(lang, large[lang]);
-      const one = await folio(['share', large[lang], '--json', '--threads', '1'], { env: TRACE, process: true });
+      const one = await folio(['share', large[lang], '--json', '--threads', '1'], { env: TRACE });
       expect(one.stderr).toMatch(/read in 1 part on as many threads/);
-      const two = await folio(['share', large[lang], '--json', '--threads', '2'], { env: TRACE, process: true });
+      const two = await folio(['share', large[lang], '--json', '--threads', '2'], { env: TRACE });
       expect(two.stderr).toMatch(/read in 2 parts/);
       expect(two.stdout).toBe(one.stdout);
       const e = json<{
@@ -201,9 +201,7 @@ describe('--threads on files whose parts cannot simply be added up', () => {
   it('a plain file is added up in parts, and the default reads a small file on one thread', async () => {
     const path = dealsFile('plain.csv', 3000, plain);
     await expectSameRun(['share', path, '--json'], 4, /read in 4 parts/);
-    expect((await folio(['share', path, '--json'], { env: TRACE, process: true })).stderr).not.toMatch(
-      /folio threads:/,
-    );
+    expect((await folio(['share', path, '--json'], { env: TRACE })).stderr).not.toMatch(/folio threads:/);
   });
 
   it('spellings of one client spread over the parts: the same names, tie and warnings as on one thread', async () => {
