@@ -1,6 +1,6 @@
 import type { CellSays, ErrorSays } from './codes/errors.js';
 
-/** Exit codes shared by every command (see README, "Exit codes"). */
+/** Exit codes shared by every command (see docs/exit-codes.md). */
 export const EXIT = {
   ok: 0,
   checkFailed: 1,

@@ -1,6 +1,7 @@
 import type { EventEmitter } from 'node:events';
 import type { Argument, Command, Option } from 'commander';
 import { HELP_AFTER_RU, HELP_EXTRAS_RU, HELP_RU, HELP_TITLES_RU } from '../present/messages/help.js';
+import { manualPage } from './options.js';
 
 /**
  * The help screens in Russian: the parser's headings and the words it adds, every
@@ -35,6 +36,11 @@ export function speakRussian(program: Command): void {
       return [ru(option.description), extra.length > 0 ? `(${extra.join(', ')})` : ''].filter(Boolean).join(' ');
     },
   };
+  // The footer that names each command's manual page (see buildProgram), in Russian.
+  (program as unknown as EventEmitter).removeAllListeners('afterAllHelp');
+  program.addHelpText('afterAll', ({ command }) =>
+    command === program ? '' : `\n${HELP_EXTRAS_RU.manual}: ${manualPage(command.name())}`,
+  );
   for (const cmd of [program, ...program.commands]) {
     cmd.configureHelp(help);
     const after = HELP_AFTER_RU[cmd === program ? 'folio' : cmd.name()];

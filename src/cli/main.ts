@@ -13,7 +13,7 @@ import { setProgressListener } from '../io/progress.js';
 import { setTraceWriter } from '../io/trace.js';
 import { pendingTempFiles } from '../io/write-output.js';
 import { colorEnabled, painter } from './color.js';
-import { usage } from './options.js';
+import { manualPage, usage } from './options.js';
 import { says } from '../codes/errors.js';
 import type { CliContext } from './context.js';
 import { cadenceCommand } from './cadence.js';
@@ -208,6 +208,10 @@ Exit codes: 0 done, 1 a requested check failed, 2 usage or input error, 70 inter
     cmd.exitOverride().configureOutput(output(ctx));
     program.addCommand(cmd);
   }
+  // Each command's help ends with its page of the manual (help-ru.ts says it in Russian).
+  program.addHelpText('afterAll', ({ command }) =>
+    command === program ? '' : `\nManual: ${manualPage(command.name())}`,
+  );
   return program;
 }
 

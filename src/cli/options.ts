@@ -433,7 +433,7 @@ export function positiveInt(flag: string): (text: string) => number {
 
 /**
  * Threads past this many are refused: each holds a part's tables and a start of its own, and
- * on a 2-core machine 64 threads already took ten times as long as two, and 1.1 GB (README).
+ * on a 2-core machine 64 threads already took ten times as long as two, and 1.1 GB (docs/inputs.md).
  */
 const MAX_THREADS = 64;
 
@@ -640,4 +640,9 @@ function factorValue(flag: string): (text: string) => number {
     if (n === null || !isFactor(n)) throw usage(says('FLAG_NOT_FACTOR', { flag, text }));
     return n;
   };
+}
+
+/** A command's page of the manual, in the repository and in the installed package; its help ends with it. */
+export function manualPage(command: string): string {
+  return `docs/commands/${command}.md`;
 }

@@ -8,7 +8,7 @@
  * whose chain is shorter than its declared size. Each is a `CompoundFileError` with the
  * byte where it was found, never a hang or an allocation the size of a declared number:
  * the compound-file readers on the npm registry (cfb 1.2.2 and the SheetJS builds that
- * carry it) run out of memory on a chain that loops (README, Dependencies and why).
+ * carry it) run out of memory on a chain that loops (docs/dependencies.md).
  */
 
 const SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];

@@ -105,7 +105,7 @@ export function takeSepLine(text: string): { delimiter: string; rest: string } |
 
 // 64 KiB reads: measured against 1 MiB and 256 KiB on 1e6 deals, the text of each chunk
 // stays small enough for the young generation, which cut CPU time by a fifth and peak RSS
-// by a third (README, Benchmark).
+// by a third (docs/benchmarks.md).
 const CHUNK = 1 << 16;
 const DECODE_PIECE = 1 << 15;
 const SNIFF_BYTES = 64 * 1024;

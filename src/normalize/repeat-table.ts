@@ -27,7 +27,7 @@ const CHUNK_MASK = (1 << CHUNK_BITS) - 1;
 const REST_BITS = 0xffc00000 | 0;
 const TAG_BITS = 0x3fffff;
 // 85 % rather than 70 %: with the marks, the longer probes cost no measurable time, and the
-// index at 1e7 rows is 2^23 slots (32 MB) instead of 2^24 (README, Benchmark).
+// index at 1e7 rows is 2^23 slots (32 MB) instead of 2^24 (docs/benchmarks.md).
 const MAX_LOAD = 0.85;
 
 export class RepeatTable {

@@ -75,7 +75,7 @@ export function cadenceSections(r: CadenceJson, lang: Lang): Section[] {
     {
       kind: 'table',
       title: t(lang, 'violations'),
-      // `Dated` is the day that places a violation in a window (see the README's window rule).
+      // `Dated` is the day that places a violation in a window (see docs/commands/cadence.md, which violations a window lists).
       columns: [
         { label: t(lang, 'client') },
         { label: t(lang, 'rule') },

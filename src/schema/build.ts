@@ -55,7 +55,7 @@ export interface Envelope<R> {
   warnings: WarningJson[];
 }
 
-/** The one JSON shape of every command (README, "JSON output"). */
+/** The one JSON shape of every command (docs/json.md). */
 export function buildEnvelope<R>(
   command: string,
   period: { from: string | null; to: string | null } | null,

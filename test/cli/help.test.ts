@@ -1,4 +1,7 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { CliContext } from '../../src/cli/context.js';
 import { buildProgram, main } from '../../src/cli/main.js';
@@ -69,5 +72,39 @@ describe('help in Russian', () => {
     expect(c.out()).toContain('Options:');
     expect(c.out()).toContain('Examples:');
     expect(c.out()).not.toContain('Флаги:');
+  });
+});
+
+describe('the manual page of each command', () => {
+  const root = fileURLToPath(new URL('../../', import.meta.url));
+  const names = buildProgram(ctx(), () => undefined, ['node', 'folio'])
+    .commands.map((c) => c.name())
+    .filter((n) => n !== 'help');
+
+  it('ends every command help with its page, in English and in Russian, and the page exists', async () => {
+    // The walk met every command the top help lists (eleven and more).
+    expect(names.length).toBeGreaterThan(10);
+    for (const name of names) {
+      const page = `docs/commands/${name}.md`;
+      for (const [argv, last] of [
+        [['node', 'folio', name, '--help'], `Manual: ${page}`],
+        [['node', 'folio', name, '--help', '--lang', 'ru'], `Руководство: ${page}`],
+      ] as const) {
+        const c = ctx({ LANG: 'C' });
+        expect(await main([...argv], c)).toBe(0);
+        expect(c.out().trimEnd().split('\n').at(-1), argv.join(' ')).toBe(last);
+      }
+      expect(existsSync(join(root, page)), page).toBe(true);
+    }
+  });
+
+  it('names every option its command takes, so no option of --help is missing from the page', () => {
+    const program = buildProgram(ctx(), () => undefined, ['node', 'folio']);
+    const missing: string[] = [];
+    for (const cmd of program.commands.filter((c) => c.name() !== 'help')) {
+      const page = readFileSync(join(root, `docs/commands/${cmd.name()}.md`), 'utf8');
+      for (const o of cmd.options) if (o.long && !page.includes(o.long)) missing.push(`${cmd.name()} ${o.long}`);
+    }
+    expect(missing).toEqual([]);
   });
 });

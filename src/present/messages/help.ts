@@ -14,8 +14,8 @@ export const HELP_TITLES_RU: Record<string, string> = {
   'Global Options:': 'Общие флаги:',
 };
 
-/** The words the parser adds after a description: `(default: …)`, `(choices: …)`. */
-export const HELP_EXTRAS_RU = { default: 'по умолчанию', choices: 'варианты' };
+/** The words the parser adds after a description (`(default: …)`, `(choices: …)`), and the footer naming the manual page. */
+export const HELP_EXTRAS_RU = { default: 'по умолчанию', choices: 'варианты', manual: 'Руководство' };
 
 /** Descriptions of the program, the commands, their options and arguments, by their English text. */
 export const HELP_RU: Record<string, string> = {
