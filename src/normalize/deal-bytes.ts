@@ -1,6 +1,6 @@
 import type { ByteRecord } from '../io/byte-scanner.js';
 import type { SpanText } from '../io/byte-text.js';
-import { ByteInterner, doubled } from './byte-interner.js';
+import { ByteInterner, doubled, fnvBytes } from './byte-interner.js';
 import { amountFromBytes, dayFromBytes } from './byte-values.js';
 import type { AmountColumn, DateColumn } from './column-readers.js';
 import type { ColumnMapping } from './columns.js';
@@ -28,10 +28,10 @@ class ColumnValues<T> {
     private readonly read: (text: string) => T,
   ) {}
 
-  /** The value number of the field's bytes, -1 when the column keeps no more values. */
-  find(r: ByteRecord, f: number, span: SpanText): number {
+  /** The value number of the field's bytes (their `fnvBytes` hash is `fnv`), -1 when the column keeps no more values. */
+  find(r: ByteRecord, f: number, span: SpanText, fnv: number): number {
     const bytes = r.bytes;
-    const v = this.interner.find(bytes, r.start[f] as number, r.end[f] as number);
+    const v = this.interner.findHashed(bytes, r.start[f] as number, r.end[f] as number, fnv);
     if (v < 0 || !this.interner.added) return v;
     const text = span.text(bytes, r.start[f] as number, r.end[f] as number);
     this.values.push(this.read(text));
@@ -138,7 +138,9 @@ export class DealByteConverter extends DealConverter {
 
   /** The value number of field `f` in `kept`, noted for the row's fingerprint; -1 when the column keeps no more values. */
   private find<T>(kept: ColumnValues<T>, r: ByteRecord, f: number): number {
-    const v = kept.find(r, f, this.span);
+    const given = this.given;
+    const fnv = given === null ? fnvBytes(r.bytes, r.start[f] as number, r.end[f] as number) : (given[f] as number);
+    const v = kept.find(r, f, this.span, fnv);
     this.numberAt[f] = v;
     return v;
   }
@@ -148,9 +150,32 @@ export class DealByteConverter extends DealConverter {
    * one, so that the sums can find the client by it (`DealSink.accept`) rather than by its text.
    */
   clientNumber = -1;
+  /** The number of the manager of the last deal `convertBytes` made, -1 without a manager column. */
+  managerNumber = -1;
+  /** The `fnvBytes` hashes of the kept fields of the row being read, when the reader took them as it scanned. */
+  private given: Int32Array | null = null;
 
-  /** The deal of a row read from its bytes, null for a row counted and left out here, or AS_TEXT. */
-  convertBytes(r: ByteRecord): Deal | null | typeof AS_TEXT {
+  /** The fields whose values are kept by their bytes: those whose hashes `convertBytes` can be given. */
+  get keptFields(): number[] {
+    return this.keptAt.flatMap((kept, f) => (kept === null ? [] : [f]));
+  }
+
+  /** The text of client value `c` (`clientNumber`) and of manager value `m` (`managerNumber`; '' for -1). */
+  clientText(c: number): string {
+    return (this.clients.values[c] as ClientValue).text;
+  }
+
+  managerText(m: number): string {
+    return m < 0 || this.managers === null ? '' : (this.managers.values[m] as string);
+  }
+
+  /**
+   * The deal of a row read from its bytes, null for a row counted and left out here, or
+   * AS_TEXT. `hashes`, by field, holds each kept field's `fnvBytes` hash when the caller
+   * took them while scanning the row.
+   */
+  convertBytes(r: ByteRecord, hashes: Int32Array | null = null): Deal | null | typeof AS_TEXT {
+    this.given = hashes;
     const n = r.count;
     if (this.productRows || n < this.reach || n > this.cells) return AS_TEXT;
     const quoted = r.quoted;
@@ -180,6 +205,7 @@ export class DealByteConverter extends DealConverter {
       if (m < 0) return AS_TEXT;
       manager = this.managers.values[m] as string;
     }
+    this.managerNumber = m;
     const status: StatusKind = tally === null ? 'won' : tally.kind;
     if (!countsAsRevenue(status)) {
       (tally as Tally<StatusKind>).rows++;
