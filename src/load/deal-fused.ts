@@ -2,7 +2,7 @@ import type { RevenueLedger } from '../analyses/ledger.js';
 import type { ByteCsvScanner, ByteRecord } from '../io/byte-scanner.js';
 import type { ChunkReader } from '../io/read-range.js';
 import { doubled, FNV_OFFSET, FNV_PRIME } from '../normalize/byte-interner.js';
-import type { DealByteConverter } from '../normalize/deal-bytes.js';
+import { type DealByteConverter, FUSED_REVENUE } from '../normalize/deal-bytes.js';
 import { countsAsRevenue, type Deal } from '../normalize/deals.js';
 import { tallyCurrency } from './currencies.js';
 import type { DealTargets } from './deal-sink.js';
@@ -231,6 +231,26 @@ export class FusedSums {
     this.whole[p] = (this.whole[p] as number) + deal.whole;
     this.micro[p] = (this.micro[p] as number) + deal.micro;
   };
+
+  /** A row `DealByteConverter.fusedRow` counted (FUSED_LEFT_OUT or FUSED_REVENUE): what `accept` does with its deal. */
+  takeFused(kind: number): void {
+    const conv = this.converter;
+    const c = conv.clientNumber;
+    this.targets.names.seenDeal(conv.clientText(c), c, conv);
+    if (kind !== FUSED_REVENUE) {
+      this.excluded.status++;
+      return;
+    }
+    const day = conv.fusedDay;
+    if (day >= 0) {
+      if (day < this.firstDay) this.firstDay = day;
+      if (day > this.lastDay) this.lastDay = day;
+    }
+    this.used++;
+    const p = this.numberedPair(c, conv.managerNumber);
+    this.whole[p] = (this.whole[p] as number) + conv.fusedWhole;
+    this.micro[p] = (this.micro[p] as number) + conv.fusedMicro;
+  }
 
   private numberedPair(c: number, m: number): number {
     const slots = this.slots;

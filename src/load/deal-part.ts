@@ -9,7 +9,7 @@ import type { DayOrder } from '../normalize/dates.js';
 import type { RepeatTable } from '../normalize/repeat-table.js';
 import { DealRepeats } from '../normalize/deal-repeats.js';
 import type { Conventions } from '../normalize/converter-base.js';
-import { AS_TEXT, DealByteConverter } from '../normalize/deal-bytes.js';
+import { AS_TEXT, DealByteConverter, FUSED_DECLINED, FUSED_FOLDED } from '../normalize/deal-bytes.js';
 import type { Deal } from '../normalize/deals.js';
 import type { DecimalMark } from '../normalize/numbers.js';
 import type { ClassifierSnapshot } from '../normalize/phrase-classifier.js';
@@ -149,12 +149,20 @@ export async function readDealPart(job: DealPartJob, progress?: (bytes: number) 
   let rows = 0;
   let blank = 0;
   let nul = false;
+  const fused = sink instanceof FusedSums && converter.fusable ? sink : null;
   const onRecord: FusedRecordHandler = (r, hashes) => {
     if (blankRecord(r, span, fields)) {
       blank++;
       return;
     }
     rows++;
+    if (fused !== null && hashes !== null && feed.heldRows === 0) {
+      const kind = converter.fusedRow(r, hashes);
+      if (kind !== FUSED_DECLINED) {
+        if (kind !== FUSED_FOLDED) fused.takeFused(kind);
+        return;
+      }
+    }
     const deal = feed.heldRows === 0 ? converter.convertBytes(r, hashes) : AS_TEXT;
     if (deal === AS_TEXT) {
       feed.push(textOf(r, span, fields), r.line);
