@@ -84,7 +84,9 @@ export class FusedDealWalker implements ChunkReader {
   }
 
   end(): void {
-    if (this.scanner.open) this.scanner.end();
+    if (!this.scanner.open) return;
+    this.scanner.end();
+    this.line = this.scanner.currentLine;
   }
 
   /**
