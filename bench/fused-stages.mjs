@@ -16,12 +16,15 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const args = process.argv.slice(2);
-const file = args.find((a) => !a.startsWith('--')) ?? join(here, 'data/deals-en-1000000.csv');
+const file =
+  args.find((a, i) => !a.startsWith('--') && !args[i - 1]?.startsWith('--')) ?? join(here, 'data/deals-en-1000000.csv');
 const option = (name, fallback) => {
   const i = args.indexOf(`--${name}`);
   return i < 0 ? fallback : args[i + 1];
 };
 const runs = Number(option('runs', 5));
+/** Only the stages whose name holds this text. */
+const only = option('only', null);
 const encoding = option('encoding', file.includes('-ru-') ? 'windows-1251' : 'utf-8');
 
 const out = join(here, 'data/fused-stages.bundle.mjs');
@@ -73,6 +76,7 @@ function walker(hashed, onRecord) {
   const fallback = new m.ByteCsvScanner(scannerOptions, (r) => onRecord(r, null));
   return new m.FusedDealWalker(fallback, { delimiter, fields: 6, hashed, maxRecordLength: 1 << 20 }, onRecord);
 }
+const OTHERS = [ID, AMOUNT, DATE];
 
 /** A fresh state per run: interners, the index of IDs, the sums. */
 function state() {
@@ -130,6 +134,21 @@ const steps = [
 ];
 
 const stages = [
+  [
+    'fingerprint of id/amount/date after the walk (hashBytes)',
+    (s) =>
+      feed(
+        walker(KEPT, (r, hashes) => {
+          if (hashes === null) return;
+          let sum = 0;
+          for (const f of OTHERS) {
+            m.hashBytes(r.bytes, r.start[f], r.end[f], f, units, s.halves);
+            sum = (sum + s.halves[0]) | 0;
+          }
+          s.rows += sum & 1;
+        }),
+      ),
+  ],
   ['scanner (today), no work per row', (s) => feed(new m.ByteCsvScanner(scannerOptions, () => s.rows++))],
   ['walk, no hashing', (s) => feed(walker([], () => s.rows++))],
   ['walk + hashes of client/status/manager', (s) => feed(walker(KEPT, () => s.rows++))],
@@ -191,6 +210,7 @@ const times = new Map(stages.map(([name]) => [name, []]));
 // Interleaved: every stage once per round, so a busy moment of the machine falls on all alike.
 for (let k = 0; k <= runs; k++) {
   for (const [name, run] of stages) {
+    if (only && !name.includes(only)) continue;
     const s = state();
     const t0 = performance.now();
     run(s);
@@ -201,6 +221,7 @@ for (let k = 0; k <= runs; k++) {
 }
 let before = 0;
 for (const [name, list] of times) {
+  if (list.length === 0) continue;
   const ms = median(list);
   process.stderr.write(`${name.padEnd(42)} ${ms.toFixed(0).padStart(6)} ms  (+${(ms - before).toFixed(0)})\n`);
   before = ms;
