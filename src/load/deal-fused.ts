@@ -20,9 +20,9 @@ export type FusedRecordHandler = (record: ByteRecord, hashes: Int32Array | null)
  * quote, the line ends with LF or CRLF inside the chunk, no more fields than the header. Each
  * field's end is found and, for the fields the converter keeps by their bytes (client,
  * status, manager), the hash it looks them up by is taken in the same loop, so no byte is
- * read twice. Every other line (quotes, a lone CR, a line cut by the chunk's end, an empty line, one
- * over the limit) is handed to the byte scanner from its first byte, which reads it and every
- * check as before; the walk takes over at the next line once the scanner's record is closed.
+ * read twice. Every other line (a quote, a lone CR, a line cut by the chunk's end, an empty
+ * line, one over the limit) is handed to the byte scanner from its first byte, which reads it
+ * with every check as before; the walk takes over at the next line once that record is closed.
  */
 export class FusedDealWalker implements ChunkReader {
   private readonly record: ByteRecord;
@@ -30,6 +30,8 @@ export class FusedDealWalker implements ChunkReader {
   /** By field: 1 when its hash is wanted. */
   private readonly hashed: Uint8Array;
   private readonly delim: number;
+  /** The longest record in bytes: a longer line is the scanner's to refuse. */
+  private readonly max: number;
   /** Line the walk stands on (counted as the scanner counts). */
   private line = 1;
 
@@ -54,8 +56,6 @@ export class FusedDealWalker implements ChunkReader {
     this.delim = options.delimiter;
     this.max = options.maxRecordLength;
   }
-
-  private readonly max: number;
 
   get currentLine(): number {
     return this.scanner.open ? this.scanner.currentLine : this.line;
