@@ -55,6 +55,7 @@ const firstLf = data.indexOf(10);
 const body = data.subarray(firstLf + 1);
 const delimiter = data.subarray(0, firstLf).includes(0x3b) ? 0x3b : 0x2c;
 const CHUNK = 256 * 1024;
+const reads = Math.ceil(body.length / CHUNK);
 const span = m.spanText(encoding);
 const units = span.units;
 const [ID, CLIENT, AMOUNT, STATUS, MANAGER, DATE] = [0, 1, 2, 3, 4, 5];
@@ -216,7 +217,9 @@ for (let k = 0; k <= runs; k++) {
     run(s);
     const ms = performance.now() - t0;
     if (k > 0) times.get(name).push(ms);
-    if (k === 0 && s.declined > 0) process.stderr.write(`  (${name}: ${s.declined} rows declined)\n`);
+    // Lines cut by a read's end go to the scanner (about one a read): more would mean the walk misses the file's common shape.
+    if (k === 0 && s.declined > reads + 1)
+      process.stderr.write(`  (${name}: ${s.declined} lines left to the scanner)\n`);
   }
 }
 let before = 0;
