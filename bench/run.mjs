@@ -4,7 +4,7 @@
 //
 //   (cd bench && npm install)            # peers: DuckDB's npm package, csv-parse
 //   apt-get install python3-pandas miller
-//   node bench/run.mjs --rows 1000000 --runs 3 [--memory 10000000]
+//   node bench/run.mjs --rows 1000000 --runs 3 [--memory 10000000] [--stages 1]
 //
 // Prints medians, MB/s, peak RSS and the ratios of the performance targets.
 import { spawnSync } from 'node:child_process';
@@ -152,13 +152,23 @@ if (memoryRows) {
   };
 }
 
+// `--stages`: the fused pass's stages on the English file held in memory (bench/fused-stages.mjs), after the end-to-end runs.
+if ('stages' in args) {
+  const stages = spawnSync('node', [join(here, 'fused-stages.mjs'), dealsEn, '--runs', String(runs)], {
+    encoding: 'utf8',
+    cwd: root,
+  });
+  process.stderr.write(stages.stderr);
+}
+
 const ratio = (a, b) => (results[a] && results[b] ? results[a].seconds / results[b].seconds : null);
 const summary = {
   machine: `${cores} cores, node ${process.version}`,
   rows,
   runs,
   targets: {
-    'share / pandas (≤ 0.6)': ratio('folio share (en)', 'pandas read_csv(usecols)+groupby'),
+    'share / pandas (≤ 0.6 on 4 or more cores)': ratio('folio share (en)', 'pandas read_csv(usecols)+groupby'),
+    'share --threads 1 / pandas (≤ 1.0)': ratio('folio share (en, --threads 1)', 'pandas read_csv(usecols)+groupby'),
     'share --threads 1 / DuckDB 1 thread (≤ 1.0)': ratio('folio share (en, --threads 1)', 'DuckDB (1 thread)'),
     'share / share --threads 1': ratio('folio share (en)', 'folio share (en, --threads 1)'),
     [`share / DuckDB ${cores} threads`]: ratio('folio share (en)', `DuckDB (${cores} threads)`),

@@ -130,6 +130,21 @@ export class ByteCsvScanner {
     return this.tailLen > 0 ? this.recordLine : this.line;
   }
 
+  /** A record is open: bytes of it were pushed, and its end has not been. */
+  get open(): boolean {
+    return this.tailLen > 0;
+  }
+
+  /**
+   * Carry on at `line`, between records: another reader (load/deal-fused.ts) read the lines
+   * before it and hands over the first one it leaves to this scanner.
+   */
+  resumeAt(line: number): void {
+    if (this.tailLen > 0 || this.state !== FIELD) throw new Error('ByteCsvScanner: resumeAt inside a record');
+    this.line = line;
+    this.recordLine = line;
+  }
+
   push(chunk: Uint8Array): void {
     if (chunk.length === 0) return;
     // A Buffer is a Uint8Array of another hidden class: viewing it as a plain one keeps the byte

@@ -27,11 +27,14 @@ export async function readCsvRange(
   range: CsvRange,
   onRecord: ByteRecordHandler,
   afterRead?: (bytes: number, read: Uint8Array) => boolean,
+  /** A reader of the chunks that hands the records it does not read itself to `scanner` (load/deal-fused.ts); the scanner alone without it. */
+  around?: (scanner: ByteCsvScanner) => ChunkReader,
 ): Promise<number> {
-  const scanner = new ByteCsvScanner(
+  const records = new ByteCsvScanner(
     { file: range.file, delimiter: range.delimiter.charCodeAt(0), maxRecordLength: range.maxRecordLength },
     onRecord,
   );
+  const scanner: ChunkReader = around ? around(records) : records;
   const handle = await open(range.path, 'r');
   try {
     const buffer = Buffer.allocUnsafe(RANGE_CHUNK);
@@ -48,6 +51,13 @@ export async function readCsvRange(
   }
   scanner.end();
   return scanner.currentLine;
+}
+
+/** What reads a range's chunks in turn: `ByteCsvScanner`, or a reader around one. */
+export interface ChunkReader {
+  push(chunk: Uint8Array): void;
+  end(): void;
+  readonly currentLine: number;
 }
 
 /** A range's reads: large enough that a read's cost is nothing beside scanning it, small enough to stay in cache. */

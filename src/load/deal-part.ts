@@ -9,14 +9,15 @@ import type { DayOrder } from '../normalize/dates.js';
 import type { RepeatTable } from '../normalize/repeat-table.js';
 import { DealRepeats } from '../normalize/deal-repeats.js';
 import type { Conventions } from '../normalize/converter-base.js';
-import { AS_TEXT, DealByteConverter } from '../normalize/deal-bytes.js';
+import { AS_TEXT, DealByteConverter, FUSED_DECLINED, FUSED_FOLDED } from '../normalize/deal-bytes.js';
 import type { Deal } from '../normalize/deals.js';
 import type { DecimalMark } from '../normalize/numbers.js';
 import type { ClassifierSnapshot } from '../normalize/phrase-classifier.js';
 import { Problems } from '../normalize/problems.js';
 import { RowFeed } from '../normalize/row-feed.js';
 import type { StatusKind } from '../normalize/vocabulary.js';
-import { DealSink } from './deal-sink.js';
+import { FusedDealWalker, FusedSums, sumsFused, type FusedRecordHandler } from './deal-fused.js';
+import { DealSink, type DealTargets } from './deal-sink.js';
 import { isBlank } from './table-source.js';
 import type { DealFilter } from './deals.js';
 
@@ -134,41 +135,63 @@ export async function readDealPart(job: DealPartJob, progress?: (bytes: number) 
   converter.carryOn(job.conventions);
   const filter: DealFilter = { ...job.filter, history: null };
   const names = new ClientNames(job.matching);
-  const sink = new DealSink(filter, file, {
+  const targets: DealTargets = {
     names,
     ledger: new RevenueLedger(names),
     previous: filter.previous ? new RevenueLedger(names) : null,
     trailing: filter.trailing ? new RevenueLedger(names) : null,
     currencies: new Map(),
     history: null,
-  });
+  };
+  const sink = sumsFused(filter) ? new FusedSums(file, targets, converter) : new DealSink(filter, file, targets);
   const feed = new RowFeed<Deal>(converter, sink.accept);
   const fields: string[] = [];
   let rows = 0;
   let blank = 0;
   let nul = false;
-  const nextLine = await readCsvRange(
-    job.range,
-    (r) => {
-      if (blankRecord(r, span, fields)) {
-        blank++;
+  const fused = sink instanceof FusedSums && converter.fusable ? sink : null;
+  const onRecord: FusedRecordHandler = (r, hashes) => {
+    if (blankRecord(r, span, fields)) {
+      blank++;
+      return;
+    }
+    rows++;
+    if (fused !== null && hashes !== null && feed.heldRows === 0) {
+      const kind = converter.fusedRow(r, hashes);
+      if (kind !== FUSED_DECLINED) {
+        if (kind !== FUSED_FOLDED) fused.takeFused(kind);
         return;
       }
-      rows++;
-      const deal = feed.heldRows === 0 ? converter.convertBytes(r) : AS_TEXT;
-      if (deal === AS_TEXT) {
-        feed.push(textOf(r, span, fields), r.line);
-      } else if (deal !== null) {
-        sink.accept(deal, converter.clientNumber, converter);
-      }
-    },
+    }
+    const deal = feed.heldRows === 0 ? converter.convertBytes(r, hashes) : AS_TEXT;
+    if (deal === AS_TEXT) {
+      feed.push(textOf(r, span, fields), r.line);
+    } else if (deal !== null) {
+      sink.accept(deal, converter.clientNumber, converter);
+    }
+  };
+  const nextLine = await readCsvRange(
+    job.range,
+    (r) => onRecord(r, null),
     (bytes, read) => {
       progress?.(bytes);
       // The text reader drops NUL bytes and counts them, with the line of the first: such a file is read as text.
       if (!nul && read.includes(0)) nul = true;
       return nul || problems.count > 0 || converter.totals > 0 || feed.heldRows > 0;
     },
+    (scanner) =>
+      new FusedDealWalker(
+        scanner,
+        {
+          delimiter: job.range.delimiter.charCodeAt(0),
+          fields: job.mapping.headers.length,
+          hashed: converter.keptFields,
+          maxRecordLength: job.range.maxRecordLength,
+        },
+        onRecord,
+      ),
   );
+  if (sink instanceof FusedSums) sink.flush();
   const unsure = nul
     ? 'NUL bytes'
     : problems.count > 0
@@ -178,7 +201,6 @@ export async function readDealPart(job: DealPartJob, progress?: (bytes: number) 
         : feed.heldRows > 0
           ? 'a row that waited for its column to settle'
           : null;
-  const { targets } = sink;
   return {
     nextLine,
     rows,

@@ -162,8 +162,12 @@ export async function readDealsInParts(
       { ...options, stopAt: plan.cuts[0], collect: undefined },
       DEAL_NEEDS,
       (map, problems, format, shape) => {
+        // A file without header has its columns told from its first rows: from fewer than one
+        // pass would take (a short head), the parts might read another mapping. Such a file
+        // is read again in one go, whose mapping is the one to hold to the input's other files.
+        if (map.headerless !== null && map.headerless.rows < INFER_ROWS) unsure = 'a headerless head too short';
         // Rows dated by a report's title are read in one go, where the converter is told the day.
-        if (checkMapping(map, shape) !== null) unsure = 'rows dated by the title';
+        else if (checkMapping(map, shape) !== null) unsure = 'rows dated by the title';
         const converter = new DealConverter(
           map,
           {
@@ -192,10 +196,6 @@ export async function readDealsInParts(
   // (one pass reads the rows after the head under them too); a worker thread loads meanwhile.
   const conv = loaded.converter;
   if (unsure === null && loaded.format.nuls.count > 0) unsure = 'NUL bytes';
-  // A file without header has its columns told from its first rows: from fewer than one pass
-  // would take (a short head), the parts might read another mapping.
-  const headerless = loaded.mapping.headerless;
-  if (unsure === null && headerless !== null && headerless.rows < INFER_ROWS) unsure = 'a headerless head too short';
   const headSure = unsure === null && loaded.problems.count === 0 && conv.totals === 0 && loaded.heldRows === 0;
   const { format, mapping } = loaded;
   const { vocabulary, period, previous, trailing, currency } = filter;

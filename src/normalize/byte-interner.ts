@@ -29,9 +29,15 @@ export class ByteInterner {
    * -1 when it is new and the interner is full.
    */
   find(bytes: Uint8Array, start: number, end: number): number {
-    let h = 0x811c9dc5 | 0;
-    for (let i = start; i < end; i++) h = Math.imul(h ^ (bytes[i] as number), 0x01000193);
-    h ^= h >>> 15;
+    return this.findHashed(bytes, start, end, fnvBytes(bytes, start, end));
+  }
+
+  /**
+   * `find` for a span whose `fnvBytes` hash the caller already has: the fused reader
+   * (load/deal-fused.ts) takes it in the same walk that finds the field's end.
+   */
+  findHashed(bytes: Uint8Array, start: number, end: number, fnv: number): number {
+    const h = fnv ^ (fnv >>> 15);
     const length = end - start;
     const { slots, mask, offsets, pool, hashes } = this;
     let i = h & mask;
@@ -90,6 +96,17 @@ export class ByteInterner {
     this.slots = slots;
     this.mask = mask;
   }
+}
+
+/** FNV-1a's offset basis and prime: `fnvBytes` is the fold of `h = Math.imul(h ^ byte, FNV_PRIME)` from `FNV_OFFSET`. */
+export const FNV_OFFSET = 0x811c9dc5 | 0;
+export const FNV_PRIME = 0x01000193;
+
+/** The 32-bit FNV-1a hash of `bytes[start, end)`, the key `ByteInterner.findHashed` takes. */
+export function fnvBytes(bytes: Uint8Array, start: number, end: number): number {
+  let h = FNV_OFFSET;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ (bytes[i] as number), FNV_PRIME);
+  return h;
 }
 
 /** A copy of `a` twice as long: the per-value arrays grow by doubling. */

@@ -1,6 +1,6 @@
 import type { ByteRecord } from '../io/byte-scanner.js';
 import type { SpanText } from '../io/byte-text.js';
-import { ByteInterner, doubled } from './byte-interner.js';
+import { ByteInterner, doubled, fnvBytes } from './byte-interner.js';
 import { amountFromBytes, dayFromBytes } from './byte-values.js';
 import type { AmountColumn, DateColumn } from './column-readers.js';
 import type { ColumnMapping } from './columns.js';
@@ -15,6 +15,15 @@ import { isTotalsLabel } from './totals-label.js';
 /** Returned for a row the byte reader leaves to `convert`, which then reads it from its text. */
 export const AS_TEXT = Symbol('as text');
 
+/** What `fusedRow` made of a row: left to `convertBytes` (nothing counted), or counted and */
+export const FUSED_DECLINED = 0;
+/** ... left out for its status, */
+export const FUSED_LEFT_OUT = 1;
+/** ... folded into an earlier row, */
+export const FUSED_FOLDED = 2;
+/** ... or revenue: `fusedWhole`, `fusedMicro`, `fusedDay` (-1: undated) hold it. */
+export const FUSED_REVENUE = 3;
+
 /** What one column's distinct values were read as, by value number. */
 class ColumnValues<T> {
   readonly interner = new ByteInterner();
@@ -28,10 +37,10 @@ class ColumnValues<T> {
     private readonly read: (text: string) => T,
   ) {}
 
-  /** The value number of the field's bytes, -1 when the column keeps no more values. */
-  find(r: ByteRecord, f: number, span: SpanText): number {
+  /** The value number of the field's bytes (their `fnvBytes` hash is `fnv`), -1 when the column keeps no more values. */
+  find(r: ByteRecord, f: number, span: SpanText, fnv: number): number {
     const bytes = r.bytes;
-    const v = this.interner.find(bytes, r.start[f] as number, r.end[f] as number);
+    const v = this.interner.findHashed(bytes, r.start[f] as number, r.end[f] as number, fnv);
     if (v < 0 || !this.interner.added) return v;
     const text = span.text(bytes, r.start[f] as number, r.end[f] as number);
     this.values.push(this.read(text));
@@ -138,7 +147,9 @@ export class DealByteConverter extends DealConverter {
 
   /** The value number of field `f` in `kept`, noted for the row's fingerprint; -1 when the column keeps no more values. */
   private find<T>(kept: ColumnValues<T>, r: ByteRecord, f: number): number {
-    const v = kept.find(r, f, this.span);
+    const given = this.given;
+    const fnv = given === null ? fnvBytes(r.bytes, r.start[f] as number, r.end[f] as number) : (given[f] as number);
+    const v = kept.find(r, f, this.span, fnv);
     this.numberAt[f] = v;
     return v;
   }
@@ -148,9 +159,122 @@ export class DealByteConverter extends DealConverter {
    * one, so that the sums can find the client by it (`DealSink.accept`) rather than by its text.
    */
   clientNumber = -1;
+  /** The number of the manager of the last deal `convertBytes` made, -1 without a manager column. */
+  managerNumber = -1;
+  /** The `fnvBytes` hashes of the kept fields of the row being read, when the reader took them as it scanned. */
+  private given: Int32Array | null = null;
 
-  /** The deal of a row read from its bytes, null for a row counted and left out here, or AS_TEXT. */
-  convertBytes(r: ByteRecord): Deal | null | typeof AS_TEXT {
+  /**
+   * Whether `fusedRow` reads this file's rows: an amount column, and no product rows, won
+   * flags, currency or discount column (each of which `convertBytes` reads as before).
+   */
+  get fusable(): boolean {
+    return (
+      !this.productRows &&
+      this.at.amount >= 0 &&
+      this.flagValues === null &&
+      this.currencies === null &&
+      this.discounts === null
+    );
+  }
+
+  /** The revenue of the last row `fusedRow` counted as such. */
+  fusedWhole = 0;
+  fusedMicro = 0;
+  fusedDay = -1;
+
+  /**
+   * `convertBytes` for a file `fusable` says yes to, without making a Deal: the row's client
+   * and manager are left in `clientNumber` and `managerNumber` and its revenue in `fused*`.
+   * A row it cannot be sure of is FUSED_DECLINED before anything is counted, and then goes
+   * to `convertBytes` (and from there to the text reader), which reads it as before.
+   */
+  fusedRow(r: ByteRecord, hashes: Int32Array): number {
+    const n = r.count;
+    if (n < this.reach || n > this.cells) return FUSED_DECLINED;
+    this.given = hashes;
+    const c = this.find(this.clients, r, this.at.client);
+    if (c < 0 || !(this.clients.values[c] as ClientValue).plain) return FUSED_DECLINED;
+    let tally: Tally<StatusKind> | null = null;
+    if (this.statusValues !== null) {
+      const s = this.find(this.statusValues, r, this.at.status);
+      tally = s < 0 ? null : (this.statusValues.values[s] ?? null);
+      if (tally === null) return FUSED_DECLINED;
+    }
+    let m = -1;
+    if (this.managers !== null) {
+      m = this.find(this.managers, r, this.at.manager);
+      if (m < 0) return FUSED_DECLINED;
+    }
+    this.clientNumber = c;
+    this.managerNumber = m;
+    const status: StatusKind = tally === null ? 'won' : tally.kind;
+    if (!countsAsRevenue(status)) {
+      (tally as Tally<StatusKind>).rows++;
+      return FUSED_LEFT_OUT;
+    }
+    const amountColumn = (this.amountCol ??= this.amountColumn('amount'));
+    const amount = amountColumn.value;
+    const at = this.at.amount;
+    if (!amountFromBytes(r.bytes, r.start[at] as number, r.end[at] as number, this.units, amountColumn.mark, amount))
+      return FUSED_DECLINED;
+    let day = -1;
+    if (this.at.date >= 0) {
+      const start = r.start[this.at.date] as number;
+      const end = r.end[this.at.date] as number;
+      if (start !== end) {
+        if ((this.dateCol ??= this.dateColumn('date')).sampling) return FUSED_DECLINED;
+        day = dayFromBytes(r.bytes, start, end);
+        if (day < 0) return FUSED_DECLINED;
+      }
+    }
+    let seen: 'new' | 'repeat' | 'earlier' | 'conflict' = 'new';
+    if (this.fold && this.at.id >= 0 && r.start[this.at.id] !== r.end[this.at.id]) {
+      if (!this.plainId(r)) return FUSED_DECLINED;
+      this.hash(r);
+      seen = this.compareRow(this.hashes, r.line);
+      if (seen === 'conflict') return FUSED_DECLINED;
+    }
+    if (tally !== null) tally.rows++;
+    amountColumn.took(r.line);
+    const flipped = status === 'refund' && (amount.whole > 0 || amount.micro > 0);
+    const whole = flipped ? 0 - amount.whole : amount.whole;
+    const micro = flipped ? 0 - amount.micro : amount.micro;
+    if (seen === 'repeat' || seen === 'earlier') {
+      this.folded++;
+      if (seen === 'earlier') this.foldedFromEarlierFile(whole, micro);
+      return FUSED_FOLDED;
+    }
+    if (flipped) this.refundsFlipped++;
+    this.totalsCheck.add(whole, micro);
+    if (status === 'won') this.wonRows++;
+    this.fusedWhole = whole;
+    this.fusedMicro = micro;
+    this.fusedDay = day;
+    return FUSED_REVENUE;
+  }
+
+  /** The fields whose values are kept by their bytes: those whose hashes `convertBytes` can be given. */
+  get keptFields(): number[] {
+    return this.keptAt.flatMap((kept, f) => (kept === null ? [] : [f]));
+  }
+
+  /** The text of client value `c` (`clientNumber`) and of manager value `m` (`managerNumber`; '' for -1). */
+  clientText(c: number): string {
+    return (this.clients.values[c] as ClientValue).text;
+  }
+
+  managerText(m: number): string {
+    return m < 0 || this.managers === null ? '' : (this.managers.values[m] as string);
+  }
+
+  /**
+   * The deal of a row read from its bytes, null for a row counted and left out here, or
+   * AS_TEXT. `hashes`, by field, holds each kept field's `fnvBytes` hash when the caller
+   * took them while scanning the row.
+   */
+  convertBytes(r: ByteRecord, hashes: Int32Array | null = null): Deal | null | typeof AS_TEXT {
+    this.given = hashes;
     const n = r.count;
     if (this.productRows || n < this.reach || n > this.cells) return AS_TEXT;
     const quoted = r.quoted;
@@ -180,6 +304,7 @@ export class DealByteConverter extends DealConverter {
       if (m < 0) return AS_TEXT;
       manager = this.managers.values[m] as string;
     }
+    this.managerNumber = m;
     const status: StatusKind = tally === null ? 'won' : tally.kind;
     if (!countsAsRevenue(status)) {
       (tally as Tally<StatusKind>).rows++;
