@@ -1,5 +1,5 @@
-import { says } from '../codes/errors.js';
-import { FolioError } from '../errors.js';
+import { says } from '../codes/error-fields.js';
+import { FolioError } from '../folio-error.js';
 import { addMonths, dayNumber, dayParts, formatDay } from '../normalize/dates.js';
 import {
   exceeds,
@@ -13,7 +13,7 @@ import {
 import type { Period } from '../normalize/period.js';
 import { monthOfDay, type ClientHistory, type DealHistory } from './history.js';
 import type { ClientRevenue } from './ledger.js';
-import { compareNames } from './names.js';
+import { compareNames } from './name-order.js';
 import { analyzeShare, isKeyClass, type RevenueClass, type ShareOptions } from './share.js';
 
 export type AbcClass = 'A' | 'B' | 'C';

@@ -1,9 +1,9 @@
-import { says } from '../codes/errors.js';
+import { says } from '../codes/error-fields.js';
 import type { KeyClient } from './cadence.js';
 import type { RevenueLedger } from './ledger.js';
-import { compareNames } from './names.js';
+import { compareNames } from './name-order.js';
 import { analyzeShare, isKeyClass, type ShareOptions } from './share.js';
-import { FolioError } from '../errors.js';
+import { FolioError } from '../folio-error.js';
 import { addMonths } from '../normalize/dates.js';
 import { periodJson, type Period } from '../normalize/period.js';
 import { displayName } from '../normalize/text.js';

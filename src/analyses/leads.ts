@@ -7,7 +7,7 @@ import {
   compareAmounts,
   type Amount,
 } from '../normalize/money.js';
-import { compareNames } from './names.js';
+import { compareNames } from './name-order.js';
 
 export const LEAD_GROUPS = ['fast-big', 'fast-small', 'slow-big', 'slow-small', 'unclassified'] as const;
 export type LeadGroup = (typeof LEAD_GROUPS)[number];

@@ -3,7 +3,7 @@ import { periodJson, type Period } from '../normalize/period.js';
 import { nameKey } from '../normalize/text.js';
 import { amountToNumber, type Amount, microsToNumber, MoneySum } from '../normalize/money.js';
 import type { Decision } from '../normalize/offers.js';
-import { compareNames } from './names.js';
+import { compareNames } from './name-order.js';
 import { addBusinessDays, type HolidayCalendar, type HolidaysJson } from './holidays.js';
 
 export { addBusinessDays, weekday } from './holidays.js';

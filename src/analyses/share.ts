@@ -1,6 +1,6 @@
-import { says } from '../codes/errors.js';
-import { compareNames } from './names.js';
-import { FolioError } from '../errors.js';
+import { says } from '../codes/error-fields.js';
+import { compareNames } from './name-order.js';
+import { FolioError } from '../folio-error.js';
 import type { ClientRevenue } from './ledger.js';
 import { exceeds, microsToNumber, percentFraction, ratio, type Fraction } from '../normalize/money.js';
 

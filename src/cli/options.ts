@@ -4,7 +4,7 @@ import { Option, type Command } from 'commander';
 import { DEFAULT_CADENCE } from '../analyses/cadence.js';
 import { DEFAULT_SHARE_OPTIONS, type ShareOptions } from '../analyses/share.js';
 import { DEFAULT_MAX_RECORD, type InputOptions } from '../load/input-options.js';
-import type { NameSink } from '../load/names.js';
+import type { NameSink } from '../load/name-sink.js';
 import type { ClientNames } from '../normalize/client-names.js';
 import { chooseFormat, FORMATS, type Format } from '../run/formats.js';
 import {
@@ -21,9 +21,9 @@ import {
   type Bounds,
 } from '../config/values.js';
 import { DEFAULT_DYNAMICS, type DynamicsOptions } from '../analyses/dynamics.js';
-import { FolioError } from '../errors.js';
-import { says, type ErrorSays } from '../codes/errors.js';
-import { errorText } from '../present/messages/errors.js';
+import { FolioError } from '../folio-error.js';
+import { says, type ErrorSays } from '../codes/error-fields.js';
+import { errorText } from '../present/messages/error-words.js';
 import { parseEncodingName } from '../io/encoding.js';
 import { ESCAPES, type Escape } from '../io/sniff-escape.js';
 import { sourceOf } from '../io/read-table.js';

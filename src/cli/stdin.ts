@@ -1,6 +1,6 @@
-import { says } from '../codes/errors.js';
+import { says } from '../codes/error-fields.js';
 import type { Command } from 'commander';
-import { FolioError } from '../errors.js';
+import { FolioError } from '../folio-error.js';
 import type { CliContext } from './context.js';
 
 /** `-` with nothing piped in would wait forever on the keyboard: show help instead. */

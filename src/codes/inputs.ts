@@ -1,4 +1,4 @@
-import type { ErrorSays } from './errors.js';
+import type { ErrorSays } from './error-fields.js';
 
 /**
  * Why a file of a folder was not taken, as data: the command layer words it in the language

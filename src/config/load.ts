@@ -1,7 +1,7 @@
-import { says } from '../codes/errors.js';
+import { says } from '../codes/error-fields.js';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { FolioError } from '../errors.js';
+import { FolioError } from '../folio-error.js';
 import type { FolioConfig } from './schema.js';
 
 export const CONFIG_FILE = 'folio.config.json';

@@ -1,4 +1,4 @@
-import { says } from '../codes/errors.js';
+import { says } from '../codes/error-fields.js';
 import { amountFromText } from '../normalize/numbers.js';
 import type { Amount } from '../normalize/money.js';
 import type { Role } from '../load/inputs.js';
@@ -8,7 +8,7 @@ import { DEFAULT_OFFERS } from '../analyses/offers.js';
 import { DEFAULT_FUNNEL } from '../analyses/funnel.js';
 import { COUNTRIES } from '../analyses/holidays.js';
 import { DEFAULT_SHARE_OPTIONS, type ShareOptions } from '../analyses/share.js';
-import { FolioError } from '../errors.js';
+import { FolioError } from '../folio-error.js';
 import { ALL_WON, BUILT_IN } from '../normalize/vocabulary.js';
 import type { LoadedConfig } from './load.js';
 import { CHECK_RULES } from '../analyses/check.js';

@@ -1,5 +1,5 @@
-import { says } from '../codes/errors.js';
-import { FolioError } from '../errors.js';
+import { says } from '../codes/error-fields.js';
+import { FolioError } from '../folio-error.js';
 
 /** Encodings folio reads; names are the WHATWG labels except cp437, which TextDecoder lacks. */
 export const ENCODINGS = [

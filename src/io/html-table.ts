@@ -1,5 +1,5 @@
-import { says } from '../codes/errors.js';
-import { FolioError } from '../errors.js';
+import { says } from '../codes/error-fields.js';
+import { FolioError } from '../folio-error.js';
 import { decodeEntities, type MergedRange } from './cells.js';
 import type { RecordHandler } from './csv-scanner.js';
 import { ENCODINGS, type Encoding } from './encoding.js';

@@ -1,4 +1,4 @@
-import { says } from '../codes/errors.js';
+import { says } from '../codes/error-fields.js';
 import {
   asyncBufferFromFile,
   parquetMetadataAsync,
@@ -8,7 +8,7 @@ import {
   type FileMetaData,
   type SchemaElement,
 } from 'hyparquet';
-import { FolioError } from '../errors.js';
+import { FolioError } from '../folio-error.js';
 import { isoDay, NUMBER_CELL, numberText, TEXT_CELL, type CellKinds } from './cells.js';
 import type { RecordHandler } from './csv-scanner.js';
 

@@ -1,7 +1,7 @@
-import { says } from '../codes/errors.js';
+import { says } from '../codes/error-fields.js';
 import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
-import { FolioError } from '../errors.js';
+import { FolioError } from '../folio-error.js';
 import { CsvScanner, type RecordHandler } from './csv-scanner.js';
 import {
   type ChunkDecoder,

@@ -1,7 +1,7 @@
-import { says } from '../codes/errors.js';
+import { says } from '../codes/error-fields.js';
 import { Readable } from 'node:stream';
 import yauzl from 'yauzl';
-import { FolioError } from '../errors.js';
+import { FolioError } from '../folio-error.js';
 import type { UnpackLimits } from './limits.js';
 
 /** Counts what a workbook unpacks to and stops past the limits. */

@@ -1,9 +1,9 @@
-import { says } from '../codes/errors.js';
+import { says } from '../codes/error-fields.js';
 import { createWriteStream } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { finished } from 'node:stream/promises';
 import { basename, dirname, join } from 'node:path';
-import { FolioError } from '../errors.js';
+import { FolioError } from '../folio-error.js';
 
 /** Temp files being written, removed if the run is interrupted. */
 export const pendingTempFiles = new Set<string>();

@@ -1,6 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
-import { says } from '../codes/errors.js';
-import { FolioError } from '../errors.js';
+import { says } from '../codes/error-fields.js';
+import { FolioError } from '../folio-error.js';
 import { NUMBER_CELL, numberText, TEXT_CELL, type CellKinds, type MergedRange } from './cells.js';
 import { CompoundFile, CompoundFileError } from './compound-file.js';
 import type { RecordHandler } from './csv-scanner.js';

@@ -1,5 +1,5 @@
-import { says } from '../codes/errors.js';
-import { FolioError } from '../errors.js';
+import { says } from '../codes/error-fields.js';
+import { FolioError } from '../folio-error.js';
 
 /** The first row of each currency the counted rows name, and how many name it. */
 export type Currencies = Map<string, { rows: number; file: string; line: number }>;

@@ -1,7 +1,7 @@
-import { says } from '../codes/errors.js';
+import { says } from '../codes/error-fields.js';
 import { RevenueLedger } from '../analyses/ledger.js';
 import type { DealHistory } from '../analyses/history.js';
-import { FolioError } from '../errors.js';
+import { FolioError } from '../folio-error.js';
 import { DealRepeats } from '../normalize/deal-repeats.js';
 import { DEAL_NEEDS, DealConverter } from '../normalize/deals.js';
 import type { Period } from '../normalize/period.js';

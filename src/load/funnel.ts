@@ -1,7 +1,7 @@
-import { says } from '../codes/errors.js';
+import { says } from '../codes/error-fields.js';
 import { type UnknownValues, type Warning, warning } from '../codes/warnings.js';
 import { dealReach, type FunnelContacts, FunnelTally, StageSteps, stageKey } from '../analyses/funnel.js';
-import { FolioError } from '../errors.js';
+import { FolioError } from '../folio-error.js';
 import { ACTIVITY_FIELDS, type Activity } from '../normalize/activities.js';
 import type { FieldNeeds } from '../normalize/columns.js';
 import type { Period } from '../normalize/period.js';

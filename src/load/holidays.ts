@@ -1,7 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
-import { says } from '../codes/errors.js';
+import { says } from '../codes/error-fields.js';
 import { type CalendarFile, type Country, COUNTRIES, HolidayCalendar } from '../analyses/holidays.js';
-import { FolioError } from '../errors.js';
+import { FolioError } from '../folio-error.js';
 import { daysInMonth, dayNumber } from '../normalize/dates.js';
 
 /** A file of days is a few hundred bytes; anything this large was named by mistake. */

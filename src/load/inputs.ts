@@ -1,7 +1,7 @@
-import { says } from '../codes/errors.js';
+import { says } from '../codes/error-fields.js';
 import { readdir, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
-import { FolioError } from '../errors.js';
+import { FolioError } from '../folio-error.js';
 import { peekRows } from '../io/read-table.js';
 import { ACTIVITY_NEEDS } from '../normalize/activities.js';
 import { CLIENT_FIELDS } from '../normalize/clients.js';

@@ -1,6 +1,6 @@
 import { formatMicros, MICROS_PER_UNIT, type Amount } from '../normalize/money.js';
 import { type Role, activitySigns, guessRole, roleByHeader, roleByName } from './inputs.js';
-import { describeProblem, FolioError } from '../errors.js';
+import { describeProblem, FolioError } from '../folio-error.js';
 import { ActivityConverter, ACTIVITY_NEEDS } from '../normalize/activities.js';
 import { ClientConverter, CLIENT_NEEDS } from '../normalize/clients.js';
 import { closestHeader, type ColumnMapping, type FieldNeeds } from '../normalize/columns.js';

@@ -1,5 +1,5 @@
-import { says as errorSays } from '../codes/errors.js';
-import { FolioError, inSheet } from '../errors.js';
+import { says as errorSays } from '../codes/error-fields.js';
+import { FolioError, inSheet } from '../folio-error.js';
 import type { TableFormat } from '../io/read-table.js';
 import type { ColumnMapping, FieldNeeds } from '../normalize/columns.js';
 import type { ConverterBase } from '../normalize/converter-base.js';

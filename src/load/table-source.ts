@@ -1,5 +1,5 @@
-import { says } from '../codes/errors.js';
-import { FolioError, inSheet } from '../errors.js';
+import { says } from '../codes/error-fields.js';
+import { FolioError, inSheet } from '../folio-error.js';
 import type { RecordHandler } from '../io/csv-scanner.js';
 import { HEADER_SEARCH_ROWS, readTable, type TableFormat } from '../io/read-table.js';
 import {
@@ -19,7 +19,7 @@ import { phraseWords } from '../normalize/phrase-classifier.js';
 import { NO_USER_VOCABULARY, statusClassifier } from '../normalize/vocabulary.js';
 import type { InputOptions } from './input-options.js';
 import { type Warning, warning } from '../codes/warnings.js';
-import { NAME_FIELDS, type NameSink } from './names.js';
+import { NAME_FIELDS, type NameSink } from './name-sink.js';
 
 import type { Period } from '../normalize/period.js';
 import { SubtotalRows, type SubtotalNote } from '../normalize/subtotals.js';

@@ -1,4 +1,4 @@
-import { cell } from '../codes/errors.js';
+import { cell } from '../codes/error-fields.js';
 import { ACTIVITY_ALIASES } from './aliases.js';
 import type { ColumnMapping, FieldNeeds, FieldSpec } from './columns.js';
 import { ACTIVITY_DATE_FALLBACKS, CLIENT_BY_ID } from './fallbacks.js';

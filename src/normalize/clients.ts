@@ -1,5 +1,5 @@
-import { cell, says } from '../codes/errors.js';
-import { FolioError } from '../errors.js';
+import { cell, says } from '../codes/error-fields.js';
+import { FolioError } from '../folio-error.js';
 import { CLIENT_FILE_ALIASES } from './aliases.js';
 import type { ColumnMapping, FieldNeeds, FieldSpec } from './columns.js';
 import { CLIENT_BY_ID } from './fallbacks.js';

@@ -1,6 +1,6 @@
-import { says } from '../codes/errors.js';
+import { says } from '../codes/error-fields.js';
 import type { WarningFields } from '../codes/warnings.js';
-import { FolioError } from '../errors.js';
+import { FolioError } from '../folio-error.js';
 import { DEAL_ALIASES } from './aliases.js';
 import { serialDay } from './column-readers.js';
 import { DateRead, newParsedDate, readDate } from './dates.js';

@@ -1,5 +1,5 @@
-import { cell, type CellHint, type CellSays, type CellText, says } from '../codes/errors.js';
-import { FolioError } from '../errors.js';
+import { cell, type CellHint, type CellSays, type CellText, says } from '../codes/error-fields.js';
+import { FolioError } from '../folio-error.js';
 import { NUMBER_CELL, type CellKinds } from '../io/cells.js';
 import { AmountColumn, DateColumn } from './column-readers.js';
 import type { ColumnMapping } from './columns.js';

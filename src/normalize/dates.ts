@@ -11,7 +11,7 @@
  * "ambiguous" until a value such as `25/07/2021` settles it, or `--date-format` does.
  */
 
-import { cell, type CellText } from '../codes/errors.js';
+import { cell, type CellText } from '../codes/error-fields.js';
 export type DayOrder = 'dmy' | 'mdy';
 
 export const enum DateRead {

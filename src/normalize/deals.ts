@@ -1,4 +1,4 @@
-import { cell } from '../codes/errors.js';
+import { cell } from '../codes/error-fields.js';
 import { MICROS_PER_UNIT } from './money.js';
 import { CONTACT_ALIASES, DEAL_ALIASES, STATE_PATH_ALIASES, isWonFlagHeader } from './aliases.js';
 import type { ColumnMapping, FieldNeeds, FieldSpec } from './columns.js';

@@ -1,4 +1,4 @@
-import { cell } from '../codes/errors.js';
+import { cell } from '../codes/error-fields.js';
 import type { Amount } from './money.js';
 import { LEAD_ALIASES, STATE_PATH_ALIASES } from './aliases.js';
 import type { ColumnMapping, FieldNeeds, FieldSpec } from './columns.js';

@@ -1,4 +1,4 @@
-import { cell, type CellText } from '../codes/errors.js';
+import { cell, type CellText } from '../codes/error-fields.js';
 import type { Amount } from './money.js';
 /**
  * Amounts as CRM exports write them: `1234.5`, `1,234.5`, `1 234,5` (space, U+00A0 or

@@ -1,5 +1,5 @@
-import { says } from '../codes/errors.js';
-import { FolioError } from '../errors.js';
+import { says } from '../codes/error-fields.js';
+import { FolioError } from '../folio-error.js';
 import { addMonths, DateRead, dayNumber, dayParts, daysInMonth, formatDay, newParsedDate, readDate } from './dates.js';
 
 /** An inclusive range of days. */

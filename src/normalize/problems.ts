@@ -1,5 +1,5 @@
-import type { CellSays } from '../codes/errors.js';
-import { describeProblem, FolioError } from '../errors.js';
+import type { CellSays } from '../codes/error-fields.js';
+import { describeProblem, FolioError } from '../folio-error.js';
 
 export interface Problem {
   file: string;

@@ -3,10 +3,10 @@ import type { StatusCount } from '../schema/build.js';
 import type { ColumnReading } from '../normalize/column-readers.js';
 import type { DataTable, Doc } from '../render/document.js';
 import { dataTable, type Audience } from './tables.js';
-import { describeProblem } from '../errors.js';
+import { describeProblem } from '../folio-error.js';
 import { isoDate } from './format.js';
 import { t, type Lang } from './i18n.js';
-import { cellText, ERROR_WORDS, errorInLang, fieldName } from './messages/errors.js';
+import { cellText, ERROR_WORDS, errorInLang, fieldName } from './messages/error-words.js';
 import { ROLE_NAMES } from './messages/inputs.js';
 import { warningText } from './messages/warnings.js';
 

@@ -1,5 +1,5 @@
-import { says } from '../codes/errors.js';
-import { FolioError } from '../errors.js';
+import { says } from '../codes/error-fields.js';
+import { FolioError } from '../folio-error.js';
 import type { DataColumn, DataTable, MachineRow, ValueType } from './document.js';
 
 /** A file of the workbook's archive, as the text pieces it is made of. */

@@ -1,4 +1,4 @@
-import { says } from '../codes/errors.js';
+import { says } from '../codes/error-fields.js';
 import { checkDoc, checkTables, githubAnnotations } from '../present/check.js';
 import { formatDay } from '../normalize/dates.js';
 import { warningJson } from '../present/messages/warnings.js';
@@ -6,7 +6,7 @@ import { type Warning, warning } from '../codes/warnings.js';
 import { type CheckResult, type Finding, type SkippedRule, CHECK_RULES, type CheckRule } from '../analyses/check.js';
 import { isKeyClass } from '../analyses/share.js';
 import type { Role } from '../load/inputs.js';
-import { FolioError } from '../errors.js';
+import { FolioError } from '../folio-error.js';
 import type { Problem } from '../normalize/problems.js';
 import { periodJson } from '../normalize/period.js';
 import { FINDINGS, RULE_GAP } from '../present/messages/check.js';

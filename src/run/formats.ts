@@ -1,6 +1,6 @@
-import { says } from '../codes/errors.js';
+import { says } from '../codes/error-fields.js';
 import { extname } from 'node:path';
-import { FolioError } from '../errors.js';
+import { FolioError } from '../folio-error.js';
 
 export const FORMATS = ['table', 'json', 'ndjson', 'csv', 'markdown', 'html', 'xlsx', 'github'] as const;
 export type Format = (typeof FORMATS)[number];

@@ -1,6 +1,6 @@
-import { says } from '../codes/errors.js';
+import { says } from '../codes/error-fields.js';
 import type { Format } from './formats.js';
-import { FolioError } from '../errors.js';
+import { FolioError } from '../folio-error.js';
 import type { Chunks } from '../render/chunks.js';
 import type { DataTable, Doc, Paint } from '../render/document.js';
 import type { Lang } from '../present/i18n.js';

@@ -1,14 +1,14 @@
 import { createHash, createHmac } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { says } from '../codes/errors.js';
+import { says } from '../codes/error-fields.js';
 import { warning } from '../codes/warnings.js';
-import { FolioError } from '../errors.js';
+import { FolioError } from '../folio-error.js';
 import { clientKey } from '../normalize/client-key.js';
 import { displayName, nameKey } from '../normalize/text.js';
 import { warningJson } from '../present/messages/warnings.js';
 import type { MachineRow } from '../render/document.js';
 import type { CommandOutput } from './output.js';
-import type { NameKind, NameSink } from '../load/names.js';
+import type { NameKind, NameSink } from '../load/name-sink.js';
 
 const BOUNDARY_BEFORE = '(?<![\\p{L}\\p{N}])';
 const BOUNDARY_AFTER = '(?![\\p{L}\\p{N}])';

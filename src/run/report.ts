@@ -31,7 +31,7 @@ import {
   type Stage,
 } from '../analyses/dynamics.js';
 import { DealHistory } from '../analyses/history.js';
-import { FolioError } from '../errors.js';
+import { FolioError } from '../folio-error.js';
 import { dynamicsJson, dynamicsWarnings, managersKnown } from './dynamics.js';
 import { ContactDays } from '../analyses/offers.js';
 import { contactColumnWarning, ContactSink, loadContacts } from '../load/offers.js';

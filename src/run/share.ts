@@ -1,7 +1,7 @@
-import { says } from '../codes/errors.js';
+import { says } from '../codes/error-fields.js';
 import { shareDoc, shareTables } from '../present/share.js';
 import { warningJson } from '../present/messages/warnings.js';
-import { errorText } from '../present/messages/errors.js';
+import { errorText } from '../present/messages/error-words.js';
 import { formatDay } from '../normalize/dates.js';
 import { warning } from '../codes/warnings.js';
 import { analyzeShare, type ShareJson, type ShareOptions, type ShareResult } from '../analyses/share.js';
@@ -10,7 +10,7 @@ import { periodJson, type Period } from '../normalize/period.js';
 import { type Lang } from '../present/i18n.js';
 import { buildEnvelope } from '../schema/build.js';
 import type { RevenueLedger } from '../analyses/ledger.js';
-import { FolioError } from '../errors.js';
+import { FolioError } from '../folio-error.js';
 import { clientNamesOf, type InputOptions } from '../load/input-options.js';
 import type { InputReport, Warning } from '../schema/envelope.js';
 import { loadDeals, type DealFilter } from '../load/deals.js';

@@ -11,7 +11,7 @@ import {
 } from '../../src/analyses/holidays.js';
 import { loadCalendar, parseCalendarText } from '../../src/load/holidays.js';
 import { dayNumber, formatDay } from '../../src/normalize/dates.js';
-import { FolioError } from '../../src/errors.js';
+import { FolioError } from '../../src/folio-error.js';
 
 const d = (iso: string): number => {
   const [y, m, day] = iso.split('-').map(Number) as [number, number, number];

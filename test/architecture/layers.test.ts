@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 
 /**
  * The data walks one way: load (io, normalize, load) → compute (analyses) → present → render,
- * with cli on top. Each folder may import only the folders listed for it; `errors.ts` at the
+ * with cli on top. Each folder may import only the folders listed for it; `folio-error.ts` at the
  * root of src is shared by all. A folder missing here fails the test, so a new one is placed
  * on purpose. `codes` holds the codes folio reports and the fields of each (data, no words):
  * every layer may use it.
@@ -53,7 +53,7 @@ function violations(): string[] {
       if (spec.startsWith('.')) {
         const target = relative(SRC, resolve(dirname(file), spec));
         const to = target.split('/')[0] ?? '';
-        if (to === from || to === 'codes' || to.startsWith('errors.')) continue;
+        if (to === from || to === 'codes' || to.startsWith('folio-error.')) continue;
         if (!(ALLOWED[from] ?? []).includes(to)) out.push(`${relative(SRC, file)} → ${target}`);
       } else if (CLI_ONLY.includes(spec) && from !== 'cli') out.push(`${relative(SRC, file)} → ${spec}`);
     }

@@ -2,7 +2,7 @@ import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import type { CliContext } from '../../src/cli/context.js';
 import { reportError } from '../../src/cli/main.js';
-import { FolioError } from '../../src/errors.js';
+import { FolioError } from '../../src/folio-error.js';
 
 function ctx(): CliContext & { text: () => string } {
   const stderr = new PassThrough();

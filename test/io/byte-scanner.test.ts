@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ByteCsvScanner, fieldText, type ByteRecord } from '../../src/io/byte-scanner.js';
 import { CsvScanner } from '../../src/io/csv-scanner.js';
-import { FolioError } from '../../src/errors.js';
+import { FolioError } from '../../src/folio-error.js';
 
 type Decode = (bytes: Uint8Array, start: number, end: number) => string;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CsvScanner } from '../../src/io/csv-scanner.js';
-import { FolioError } from '../../src/errors.js';
+import { FolioError } from '../../src/folio-error.js';
 
 function scan(chunks: string[], delimiter = ','): [string[], number][] {
   const out: [string[], number][] = [];

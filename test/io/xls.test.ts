@@ -6,7 +6,7 @@ import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import type { CliContext } from '../../src/cli/context.js';
-import { FolioError } from '../../src/errors.js';
+import { FolioError } from '../../src/folio-error.js';
 import { readTable, sourceOf, type TableFormat } from '../../src/io/read-table.js';
 import { serialOf, xlsFile, type XlsSheet } from '../e2e/xls-fixtures.js';
 import { windows1251 } from '../e2e/workbook-fixtures.js';

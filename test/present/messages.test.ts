@@ -5,7 +5,7 @@ import { CHECK_RULES } from '../../src/analyses/check.js';
 import { LANGS } from '../../src/present/i18n.js';
 import { CHECK_WORDS, FINDINGS, RULE_GAP } from '../../src/present/messages/check.js';
 import { WARNINGS } from '../../src/present/messages/warnings.js';
-import { CELL_HINTS, CELLS, ERRORS } from '../../src/present/messages/errors.js';
+import { CELL_HINTS, CELLS, ERRORS } from '../../src/present/messages/error-words.js';
 
 const SRC = resolve(import.meta.dirname, '../../src');
 
@@ -35,7 +35,7 @@ function errorCalls(source: string): string[] {
 /** Constructions of a FolioError that carry neither `says` (an id of the catalog) nor `cells`, as `file: count`. */
 function unworded(list: { path: string; text: string }[]): string[] {
   return list.flatMap((f) => {
-    // `new FolioError(init)` copies an error that has its own (errors.ts, placing it in a sheet).
+    // `new FolioError(init)` copies an error that has its own (folio-error.ts, placing it in a sheet).
     const n = errorCalls(f.text).filter((call) => !/\b(says|cells):/.test(call) && !/^\w+\)$/.test(call)).length;
     return n > 0 ? [`${f.path.slice(SRC.length + 1)}: ${n}`] : [];
   });

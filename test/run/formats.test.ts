@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FolioError } from '../../src/errors.js';
+import { FolioError } from '../../src/folio-error.js';
 import { chooseFormat, formatOfFile } from '../../src/run/formats.js';
 
 describe('chooseFormat', () => {

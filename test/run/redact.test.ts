@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FolioError } from '../../src/errors.js';
+import { FolioError } from '../../src/folio-error.js';
 import type { CommandOutput } from '../../src/run/output.js';
 import { Redactor, redactKey } from '../../src/run/redact.js';
 import { buildEnvelope } from '../../src/schema/build.js';

@@ -2,7 +2,7 @@ import { type Warning, type WarningFields } from '../../codes/warnings.js';
 import type { Lang } from '../i18n.js';
 import { isoDate, limitPercent, percent } from '../format.js';
 import { RULE_GAP } from './check.js';
-import { fieldName } from './errors.js';
+import { fieldName } from './error-words.js';
 import { type Catalog, say } from './entry.js';
 
 /** `file: text`, or the text alone where the file is said already. */

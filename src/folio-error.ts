@@ -1,4 +1,4 @@
-import type { CellSays, ErrorSays } from './codes/errors.js';
+import type { CellSays, ErrorSays } from './codes/error-fields.js';
 
 /** Exit codes shared by every command (see docs/exit-codes.md). */
 export const EXIT = {
@@ -32,7 +32,7 @@ export interface FolioErrorInit extends Partial<Location> {
   more?: string[];
   /** How many further problems were not listed. */
   moreCount?: number;
-  /** The message as id and fields, for the languages other than English (src/codes/errors.ts). */
+  /** The message as id and fields, for the languages other than English (src/codes/error-fields.ts). */
   says?: ErrorSays;
   /** For an error made of bad cells: each listed one with what it says, the first being the error itself. */
   cells?: LocatedCell[];

@@ -1,6 +1,6 @@
-import type { CellFields, CellHint, CellSays, ErrorFields, ErrorSays } from '../../codes/errors.js';
+import type { CellFields, CellHint, CellSays, ErrorFields, ErrorSays } from '../../codes/error-fields.js';
 import type { LookedFor, UnusedFile } from '../../codes/inputs.js';
-import { describeProblem, type FolioError, type SheetWords } from '../../errors.js';
+import { describeProblem, type FolioError, type SheetWords } from '../../folio-error.js';
 import type { Lang } from '../i18n.js';
 import { isoDate } from '../format.js';
 import { RULE_GAP } from './check.js';

@@ -5,7 +5,7 @@ import type { LookedFor, UnusedFile } from './inputs.js';
  * The messages of folio's errors, each with the fields it is made of (data, never words), so
  * that the layer raising an error keeps its English `message` (what JSON and English output
  * say, unchanged) while the command layer words it in the language asked for through the
- * catalog in src/present/messages/errors.ts. An id names one message, not an exit code: one
+ * catalog in src/present/messages/error-words.ts. An id names one message, not an exit code: one
  * `FolioError.code` (`USAGE`, `MISSING_COLUMN`) has several messages.
  */
 export interface ErrorFields {
