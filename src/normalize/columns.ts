@@ -160,20 +160,6 @@ export function pathReading(header: string): string | null {
   return last.replace(/[ _]id$/i, '');
 }
 
-/** Map header names to fields, or throw the located error that names what is missing. */
-export function mapColumns(
-  file: string,
-  headers: string[],
-  specs: readonly FieldSpec[],
-  overrides: ColumnOverrides = {},
-  hasHeader = true,
-): ColumnMapping {
-  const fit = fitColumns(file, headers, { specs }, overrides, 1);
-  if (fit.duplicate) throw fit.duplicate;
-  if (fit.missing.length > 0) throw missingError(file, 1, fit, overrides, hasHeader);
-  return fit.mapping;
-}
-
 /**
  * Map header names to fields. Each field takes the header that matches its most specific
  * alias; a header serves one field only; `overrides` win over everything. A field whose

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ACTIVITY_FIELDS } from '../../src/normalize/activities.js';
 import { CLIENT_FIELDS } from '../../src/normalize/clients.js';
-import { fitColumns, mapColumns, type FallbackUse } from '../../src/normalize/columns.js';
+import { fitColumns, type FallbackUse } from '../../src/normalize/columns.js';
+import { mapColumns } from '../helpers/map-columns.js';
 import { DEAL_FIELDS, DEAL_NEEDS } from '../../src/normalize/deals.js';
 import { LEAD_FIELDS } from '../../src/normalize/leads.js';
 import { warning, type WarningFields } from '../../src/codes/warnings.js';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ACTIVITY_FIELDS } from '../../src/normalize/activities.js';
-import { fitColumns, mapColumns, pathReading } from '../../src/normalize/columns.js';
+import { fitColumns, pathReading } from '../../src/normalize/columns.js';
+import { mapColumns } from '../helpers/map-columns.js';
 import { DEAL_FIELDS, DEAL_NEEDS } from '../../src/normalize/deals.js';
 import { LEAD_FIELDS } from '../../src/normalize/leads.js';
 import { warning } from '../../src/codes/warnings.js';

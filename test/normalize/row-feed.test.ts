@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DealConverter, DEAL_FIELDS } from '../../src/normalize/deals.js';
-import { mapColumns } from '../../src/normalize/columns.js';
+import { mapColumns } from '../helpers/map-columns.js';
 import { Problems } from '../../src/normalize/problems.js';
 import { AMBIGUOUS, RowFeed, type RowConverter } from '../../src/normalize/row-feed.js';
 import { NO_USER_VOCABULARY } from '../../src/normalize/vocabulary.js';
