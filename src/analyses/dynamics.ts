@@ -48,7 +48,7 @@ export const DEFAULT_DYNAMICS: Omit<DynamicsOptions, 'share'> = {
   maxManagerShare: 40,
 };
 
-/** Fixed by the rules (docs/rules.md §8): a new client's first order is this recent, a lost one's last order this old. */
+/** Fixed by the rules (docs/rules.md §11): a new client's first order is this recent, a lost one's last order this old. */
 export const NEW_DAYS = 90;
 export const LOST_DAYS = 365;
 
@@ -145,7 +145,7 @@ interface Working {
 }
 
 /**
- * ABC/XYZ, rhythm, dormancy, stage and the revenue each manager holds (docs/rules.md §8).
+ * ABC/XYZ, rhythm, dormancy, stage and the revenue each manager holds (docs/rules.md §11).
  * Pure: the history in, figures out; money exact to the end (shares and CV are floats only
  * once every boundary has been decided in integers). `managers`: the history's window is
  * this one, so its ledger says who carries each client; otherwise no manager figures.
@@ -353,7 +353,7 @@ function discounted(h: ClientHistory, asOf: number): number {
 }
 
 /**
- * The stage (docs/rules.md §8), first rule that holds: new, one-off, partner, regular,
+ * The stage (docs/rules.md §11), first rule that holds: new, one-off, partner, regular,
  * price-driven (only with a discount column), occasional.
  */
 function stageOf(

@@ -329,8 +329,6 @@ function pushDecoded(push: (text: string) => void, decoder: ChunkDecoder, bytes:
     push(decoder.decode(bytes.subarray(at, at + DECODE_PIECE), false));
 }
 
-/** The byte range of a CSV file after its first part, for a reader on another thread. */
-
 /**
  * Where to cut a file into byte ranges near `positions` (rising): just after the first line
  * feed at or past each (a position with no line feed after it, or that would repeat a cut,

@@ -163,10 +163,6 @@ function decimal(whole: number, micro: number): string {
   return formatMicros(BigInt(whole) * MICROS_PER_UNIT + BigInt(micro));
 }
 
-/**
- * How folio reads an export, for the analyst whose numbers look wrong: as deals, leads, an
- * activity log or a clients file (`--as`, or told by the columns). Never stops at a bad value.
- */
 /** What `inspect` words in the user's language beside the result (JSON keeps the result's English). */
 export interface InspectDetails {
   readings: Record<string, ColumnReading>;
@@ -175,6 +171,10 @@ export interface InspectDetails {
   ambiguity: FolioError | null;
 }
 
+/**
+ * How folio reads an export, for the analyst whose numbers look wrong: as deals, leads, an
+ * activity log or a clients file (`--as`, or told by the columns). Never stops at a bad value.
+ */
 export async function inspectInput(
   input: InputOptions,
   vocabulary: Vocabulary,

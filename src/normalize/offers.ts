@@ -59,14 +59,14 @@ export const OFFER_FIELDS: readonly FieldSpec[] = [
 
 export const OFFER_NEEDS: FieldNeeds = { specs: OFFER_FIELDS };
 
+/** What the client said to an offer: accepted and declined offers need no follow-up. */
+export type Decision = 'accepted' | 'declined' | 'undecided';
+
 /**
  * What an offer's status says: decided (accepted, declined), still open (undecided), or a
  * stage before any offer was sent (a draft; a deal of a deals export still in qualification),
  * which is no offer yet.
  */
-/** What the client said to an offer: accepted and declined offers need no follow-up. */
-export type Decision = 'accepted' | 'declined' | 'undecided';
-
 export type OfferStage = Decision | 'preparing';
 
 /**
