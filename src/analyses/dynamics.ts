@@ -1,5 +1,5 @@
 import { says } from '../codes/error-fields.js';
-import { FolioError } from '../folio-error.js';
+import { FolioError, isFolioError } from '../folio-error.js';
 import { addMonths, dayNumber, dayParts, formatDay } from '../normalize/dates.js';
 import {
   exceeds,
@@ -184,8 +184,7 @@ export function analyzeDynamics(
   try {
     share = analyzeShare(revenues, o.share);
   } catch (error) {
-    if (error instanceof FolioError && error.code === 'NON_POSITIVE_TOTAL')
-      throw noWindowRevenue(window, 'non-positive');
+    if (isFolioError(error, 'NO_REVENUE_TOTAL', 'NON_POSITIVE_TOTAL')) throw noWindowRevenue(window, 'non-positive');
     throw error;
   }
   const base = share.clients.reduce(
@@ -276,11 +275,6 @@ function noWindowRevenue(window: Period, why: 'none' | 'non-positive'): FolioErr
   const to = formatDay(window.to);
   return new FolioError({
     code: 'NO_REVENUE',
-    message:
-      why === 'none'
-        ? `no won deal in the window ${from} — ${to}`
-        : `no client has a positive net revenue in the window ${from} — ${to}`,
-    hint: 'the window is the full months before --as-of: check --as-of and --months, and which statuses count as won (--won)',
     says: says('NO_WINDOW_REVENUE', { from, to, why }),
   });
 }

@@ -61,8 +61,6 @@ export function hasKeySource(s: { named: readonly string[]; all: boolean; deals:
 export function noKeySource(): FolioError {
   return new FolioError({
     code: 'USAGE',
-    message: 'which clients are key? folio needs to know whom the rules apply to',
-    hint: 'give --deals deals.csv (share classes), --key-client NAME, --clients clients.csv (key column) or --all-clients',
     says: says('KEY_CLIENTS_UNKNOWN', {}),
   });
 }
@@ -101,8 +99,6 @@ export function keySet(sources: KeySources): KeySet {
         code: 'MISSING_COLUMN',
         file: clients.file,
         line: first?.headerLine,
-        message: 'the clients file has no key column, and nothing else says which clients are key',
-        hint: 'add a key column (yes/no), map one with --clients-map key=HEADER, or give --deals, --key-client or --all-clients',
         says: says('NO_KEY_COLUMN', {}),
       });
     }

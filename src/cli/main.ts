@@ -187,8 +187,6 @@ Exit codes: 0 done, 1 a requested check failed, 2 usage or input error, 70 inter
     if (flags.redactKeyFile !== undefined && flags.redact !== true)
       throw new FolioError({
         code: 'USAGE',
-        message: '--redact-key-file keys the pseudonyms of --redact',
-        hint: 'add --redact',
         says: says('REDACT_KEY_WITHOUT_REDACT', {}),
       });
     if (flags.redact === true) {
@@ -310,11 +308,11 @@ export async function reportError(error: unknown, ctx: CliContext, argv: string[
   }
   const debug = ctx.debug || argv.includes('--debug');
   const message = error instanceof Error ? error.message : String(error);
-  ctx.stderr.write(
-    `folio: internal error: ${message}. This is a bug in folio; please report it with the command you ran.\n`,
-  );
+  // A bug is reported in English whatever the language: it goes to the maintainers.
+  const words = ERROR_WORDS.en;
+  ctx.stderr.write(`folio: ${words.internal(message)}\n`);
   if (debug && error instanceof Error && error.stack) ctx.stderr.write(`${error.stack}\n`);
-  else ctx.stderr.write('  hint: rerun with --debug to see the stack trace\n');
+  else ctx.stderr.write(`  ${words.hint} ${words.debug}\n`);
   return EXIT.internal;
 }
 

@@ -70,8 +70,6 @@ export class HtmlRows {
         code: 'RECORD_TOO_LONG',
         file: this.file,
         line: this.line + 1,
-        message: `a table row (<tr>) runs over ${this.maxRowLength} characters without its </tr>`,
-        hint: 'check the file, or raise the limit with --max-field-size',
         says: says('HTML_ROW_TOO_LONG', { limit: this.maxRowLength }),
       });
     }

@@ -129,8 +129,6 @@ function unreadable(file: string, error: unknown): FolioError {
   return new FolioError({
     code: 'BAD_PARQUET',
     file,
-    message: `the file starts like Parquet but cannot be read: ${error instanceof Error ? error.message : String(error)}`,
-    hint: "write it again with the default Snappy compression or none (DuckDB: COPY ... TO 'x.parquet' (FORMAT parquet)), or export CSV",
     says: says('BAD_PARQUET', { reason: error instanceof Error ? error.message : String(error) }),
   });
 }

@@ -145,8 +145,6 @@ export async function readTable(
     throw new FolioError({
       code: 'USAGE',
       file: source.name,
-      message: `--sheet ${options.sheet}: the file is ${kind === 'csv' ? 'CSV text' : kind === 'html' ? 'an HTML table' : 'Parquet'}, not a workbook with sheets`,
-      hint: 'drop --sheet, or give the .xlsx workbook',
       says: says('SHEET_NOT_WORKBOOK', { sheet: String(options.sheet), kind }),
     });
   }
@@ -164,8 +162,6 @@ export async function readTable(
     throw new FolioError({
       code: 'EMPTY_FILE',
       file: source.name,
-      message: 'the file is empty',
-      hint: 'export the data again; folio needs a header row and at least one data row',
       says: says('EMPTY_FILE', {}),
     });
   }
@@ -227,8 +223,6 @@ function unknownEncoding(file: string): FolioError {
   return new FolioError({
     code: 'UNKNOWN_ENCODING',
     file,
-    message: 'the bytes are neither UTF-8 nor text in a code page folio knows (Windows-1251/1252, KOI8-R, IBM866, 437)',
-    hint: 'save the export as CSV in UTF-8, or name its encoding with --encoding',
     says: says('UNKNOWN_ENCODING', {}),
   });
 }
@@ -237,8 +231,6 @@ function binaryFile(file: string): FolioError {
   return new FolioError({
     code: 'BINARY_FILE',
     file,
-    message: 'this is a binary file, not CSV text (it holds control bytes, such as zero bytes, outside text)',
-    hint: 'folio reads CSV, .xlsx/.xlsm/.xls workbooks, HTML tables saved as .xls, and Parquet; save the export as one of them',
     says: says('BINARY_FILE', {}),
   });
 }
@@ -500,8 +492,6 @@ async function openChunks(source: Source): Promise<{ chunks: AsyncIterator<Buffe
       throw new FolioError({
         code: 'IS_DIRECTORY',
         file: source.name,
-        message: 'is a folder, not a file',
-        hint: 'name the CSV file inside it',
         says: says('IS_DIRECTORY', {}),
       });
     }
@@ -511,8 +501,6 @@ async function openChunks(source: Source): Promise<{ chunks: AsyncIterator<Buffe
     throw new FolioError({
       code: 'CANNOT_OPEN',
       file: source.name,
-      message: code === 'ENOENT' ? 'no such file' : `cannot open the file (${code ?? 'unknown error'})`,
-      hint: code === 'ENOENT' ? 'check the path; use - to read standard input' : 'check the file permissions',
       says:
         code === 'ENOENT' ? says('NO_SUCH_FILE', {}) : says('CANNOT_OPEN_FILE', { reason: code ?? 'unknown error' }),
     });

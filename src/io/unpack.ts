@@ -36,8 +36,6 @@ export class UnpackBudget {
     return new FolioError({
       code: 'WORKBOOK_TOO_LARGE',
       file: this.file,
-      message: `the workbook ${what}: refused (a workbook is an archive, and one this size may be built to exhaust memory)`,
-      hint: `if you trust the file, raise the limit with ${flag}; or save the sheet as CSV`,
       says: says('WORKBOOK_TOO_LARGE', { what, flag }),
     });
   }
@@ -156,8 +154,6 @@ function damaged(file: string, error: Error | null | undefined): FolioError {
   return new FolioError({
     code: 'DAMAGED_WORKBOOK',
     file,
-    message: `the file starts like a zip archive (an .xlsx workbook) but cannot be read as one: ${error?.message ?? 'unknown error'}`,
-    hint: 'open it in Excel or LibreOffice and save it again as .xlsx, or as CSV',
     says: says('DAMAGED_WORKBOOK', { reason: error?.message ?? 'unknown error' }),
   });
 }

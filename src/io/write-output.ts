@@ -67,8 +67,6 @@ export async function writeFileAtomic(path: string, chunks: Iterable<string | Ui
     throw new FolioError({
       code: 'CANNOT_WRITE',
       file: path,
-      message: `cannot write the output file (${code})`,
-      hint: 'check that the folder exists and is writable',
       says: says('CANNOT_WRITE', { reason: String(code) }),
     });
   } finally {

@@ -240,8 +240,6 @@ class BiffReader {
           throw new FolioError({
             code: 'ENCRYPTED_WORKBOOK',
             file: this.file,
-            message: 'the workbook is protected with a password (encrypted), so its cells cannot be read',
-            hint: 'open it in Excel or LibreOffice, remove the password and save it as .xlsx or CSV',
             says: says('ENCRYPTED_XLS', {}),
           });
         case 0x0042: // CODEPAGE
@@ -324,8 +322,6 @@ class BiffReader {
     throw new FolioError({
       code: 'NO_SUCH_SHEET',
       file: this.file,
-      message: `--sheet ${wanted}: the workbook has no such sheet; its sheets are ${names.map((s, i) => `${i + 1} "${s}"`).join(', ')}`,
-      hint: 'name a sheet with --sheet NAME or --sheet N (1 is the first); `folio inspect FILE` lists them',
       says: says('NO_SUCH_SHEET', { wanted, sheets: names }),
     });
   }
@@ -482,9 +478,6 @@ class BiffReader {
       throw new FolioError({
         code: 'UNKNOWN_ENCODING',
         file: this.file,
-        message:
-          'the workbook names no code page, and its text reads in none folio knows (Windows-1251/1252, KOI8-R, IBM866, 437)',
-        hint: 'name the code page with --encoding (for example --encoding windows-1251), or save the workbook as .xlsx',
         says: says('XLS_UNKNOWN_CODE_PAGE', {}),
       });
     return { encoding: guess.encoding, reason: 'guessed' };
@@ -704,8 +697,6 @@ function damaged(file: string, reason: string): FolioError {
   return new FolioError({
     code: 'DAMAGED_WORKBOOK',
     file,
-    message: `the file starts like an Excel 97–2003 workbook (.xls) but cannot be read as one: ${reason}`,
-    hint: 'open it in Excel or LibreOffice and save it again, as .xlsx or as CSV',
     says: says('DAMAGED_XLS', { reason }),
   });
 }
@@ -718,8 +709,6 @@ function notXls(file: string, why: string): FolioError {
   return new FolioError({
     code: 'NOT_A_WORKBOOK',
     file,
-    message: `the file is an OLE2 compound file but not an Excel workbook: ${why}`,
-    hint: 'give an .xls or .xlsx workbook, or the export as CSV',
     says: says('NOT_AN_XLS', { why }),
   });
 }
@@ -728,8 +717,6 @@ function tooOld(file: string): FolioError {
   return new FolioError({
     code: 'LEGACY_XLS',
     file,
-    message: 'this is an Excel 2.x–4.x worksheet (BIFF2–4), older than any folio reads',
-    hint: 'open it in Excel or LibreOffice and save it as .xlsx (Excel Workbook) or as CSV',
     says: says('LEGACY_XLS', {}),
   });
 }

@@ -28,8 +28,6 @@ export function mixedCurrencies(
     code: 'MIXED_CURRENCY',
     file: second?.file ?? fallbackFile,
     line: second?.line,
-    message: `amounts in ${list.length} currencies would be summed together: ${list.map(([c, s]) => `${c} (${s.rows} rows)`).join(', ')}`,
-    hint: `pick one with --currency ${list[0]?.[0] ?? 'CODE'}`,
     says: says('MIXED_CURRENCY', { currencies: list.map(([currency, s]) => ({ currency, rows: s.rows })) }),
   });
 }

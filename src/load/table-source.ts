@@ -1,4 +1,4 @@
-import { says } from '../codes/error-fields.js';
+import { type ErrorSays, says } from '../codes/error-fields.js';
 import { FolioError, inSheet } from '../folio-error.js';
 import type { RecordHandler } from '../io/csv-scanner.js';
 import { HEADER_SEARCH_ROWS, readTable, type TableFormat } from '../io/read-table.js';
@@ -351,8 +351,6 @@ export async function readMapped(
       throw new FolioError({
         code: 'EMPTY_FILE',
         file,
-        message: 'the file holds no rows',
-        hint: 'export the data again, with a header row',
         says: says('NO_ROWS_AT_ALL', {}),
       });
     }
@@ -362,8 +360,6 @@ export async function readMapped(
         code: 'NO_ROWS',
         file,
         line: headerLine || undefined,
-        message: 'the file has a header but no data rows',
-        hint: 'export again with data; check that the export filter is not empty',
         says: says('NO_DATA_ROWS', {}),
       });
     }
@@ -431,16 +427,10 @@ function givenColumns(map: Record<string, string>, width: number): { fields: Set
  * `--map` lines that pin what was told, and each choice to make.
  */
 function headerlessRoles(file: string, read: HeaderlessRead, missing: string[]): FolioError {
-  const unclear = [
-    ...read.ambiguous.map((a) => `${a.field} could be column ${a.columns.join(' or ')}`),
-    ...missing.filter((f) => !read.ambiguous.some((a) => a.field === f)).map((f) => `no column reads as the ${f}`),
-  ];
   return new FolioError({
     code: 'HEADERLESS_ROLES',
     file,
     line: read.line,
-    message: `${read.detected ? 'the file has no header row (this line holds data, not column names), and' : 'read without a header row,'} its columns are not clear from their content: ${unclear.join('; ')}`,
-    hint: `name the columns by position: ${pinLine(read, missing)}`,
     says: says('HEADERLESS_ROLES', {
       detected: read.detected,
       ambiguous: read.ambiguous,
@@ -486,9 +476,6 @@ function closestCandidate(candidates: Candidate[]): Candidate {
   return best;
 }
 
-const NO_HEADER_HINT =
-  '; if the file has no header row, pass --no-header and map its columns by position (--map FIELD=N)';
-
 const EXCERPT = 60;
 const SHOWN = 10;
 
@@ -510,45 +497,32 @@ function noHeader(
   const base = missingError(file, best.line, best.fit, map, true, below);
   // No row looks like a header (text in every named cell): the file may have none at all.
   const headerless = !candidates.some((c) => looksLikeHeader(c.fields));
-  const hint = `${redact ? 'map the columns with --map FIELD=HEADER' : (base.hint ?? '')}; or name the header's line with --header-row N${headerless ? NO_HEADER_HINT : ''}`;
+  const missing = base.says as ErrorSays;
   if (best === candidates[0] && (Object.keys(best.fit.mapping.index).length > 0 || looksLikeHeader(best.fields))) {
     return new FolioError({
       code: base.code,
       file,
       line: base.line,
-      message: base.message,
-      hint,
-      says: redact ? undefined : base.says,
+      says: says('HEADER_LACKS_COLUMN', { missing, headerless, redacted: redact }),
     });
   }
-  const lines = candidates.map((c) => {
-    const lacks = `lacks ${c.fit.missing.map((m) => m.field).join(', ')}`;
-    if (redact) return `${file}:${c.line}: ${lacks}`;
-    return `${file}:${c.line}: ${JSON.stringify(excerptOf(rowText(c.fields, delimiter)))} ${lacks}`;
-  });
   return new FolioError({
     code: 'NO_HEADER_ROW',
     file,
-    message: `no row among the first ${candidates.length} has a column for every field needed; the closest is line ${best.line}: ${base.message}`,
-    hint,
-    more: lines.slice(0, SHOWN),
-    moreCount: Math.max(0, lines.length - SHOWN),
-    says:
-      redact || base.says === undefined
-        ? undefined
-        : says('NO_HEADER_ROW', {
-            tried: candidates.length,
-            line: best.line,
-            headerless,
-            closest: base.says,
-            hint: base.says,
-            rows: candidates.slice(0, SHOWN).map((c) => ({
-              file,
-              line: c.line,
-              excerpt: excerptOf(rowText(c.fields, delimiter)),
-              lacks: c.fit.missing.map((m) => m.field),
-            })),
-          }),
+    moreCount: Math.max(0, candidates.length - SHOWN),
+    says: says('NO_HEADER_ROW', {
+      tried: candidates.length,
+      line: best.line,
+      headerless,
+      redacted: redact,
+      closest: missing,
+      rows: candidates.slice(0, SHOWN).map((c) => ({
+        file,
+        line: c.line,
+        excerpt: redact ? null : excerptOf(rowText(c.fields, delimiter)),
+        lacks: c.fit.missing.map((m) => m.field),
+      })),
+    }),
   });
 }
 
@@ -562,9 +536,7 @@ function headerRowMissing(file: string, headerRow: number): FolioError {
     code: 'NO_HEADER_ROW',
     file,
     line: headerRow,
-    message: `--header-row ${headerRow}: this line holds no header row (it is blank, inside a quoted value, or past the end)`,
-    hint: 'give the line number of the header row as an editor shows it; `folio inspect FILE` shows the line it takes',
-    says: says('BAD_HEADER_ROW', {}),
+    says: says('BAD_HEADER_ROW', { line: headerRow }),
   });
 }
 

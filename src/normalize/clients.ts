@@ -127,8 +127,6 @@ export class ClientConverter extends ConverterBase implements RowConverter<Clien
       column: (this.col[field] ?? 0) + 1,
       header: this.mapping.header[field],
       value: raw,
-      message: `holds scores, not yes/no, and no threshold was given`,
-      hint: `say which score means yes with --${field}-min N (a score at or above N is yes)`,
       says: says('SCORE_WITHOUT_THRESHOLD', { field }),
     });
   }

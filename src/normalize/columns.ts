@@ -195,10 +195,6 @@ export function fitColumns(
       throw new FolioError({
         code: 'UNKNOWN_FIELD',
         file,
-        message: `--map names an unknown field "${field}"`,
-        hint: cased
-          ? `field names are written as folio lists them: --map ${cased.field}=${target}`
-          : `fields of this input: ${specs.map((s) => s.field).join(', ')}`,
         says: says('UNKNOWN_FIELD', { field, cased: cased?.field ?? null, target, fields: specs.map((s) => s.field) }),
       });
     }
@@ -241,8 +237,6 @@ export function fitColumns(
         line,
         column: tie.index + 1,
         value: headers[tie.index],
-        message: `two columns (${best.index + 1} and ${tie.index + 1}) are both named like this, and both could be the ${spec.field}`,
-        hint: `say which one with --map ${spec.field}=${best.index + 1} or --map ${spec.field}=${tie.index + 1}`,
         says: says('DUPLICATE_HEADER', { a: best.index + 1, b: tie.index + 1, field: spec.field }),
       });
     }
@@ -361,18 +355,12 @@ export function missingError(
       return new FolioError({
         code: 'BAD_MAP',
         file,
-        message: `--map names column ${target}, but the file has ${headers.length} columns`,
-        hint: 'columns are numbered from 1',
         says: says('MAP_COLUMN_OUT_OF_RANGE', { target, count: headers.length }),
       });
     }
     return new FolioError({
       code: 'BAD_MAP',
       file,
-      message: `--map names a column "${target}" that is not in the file`,
-      hint: hasHeader
-        ? `columns found: ${headers.map((h) => `"${h}"`).join(', ')}${closestNote(nearest(headers, [target]))}`
-        : 'the file was read without a header row: name columns by position, e.g. --map client=2',
       says: says('MAP_COLUMN_NOT_FOUND', {
         target,
         columns: hasHeader ? headers : null,
@@ -387,10 +375,6 @@ export function missingError(
     code: 'MISSING_COLUMN',
     file,
     line: hasHeader ? line : undefined,
-    message: `no column for ${missing.map((m) => `"${m.field}"`).join(' and ')} (${missing.map((m) => m.description).join('; ')})`,
-    hint: hasHeader
-      ? `columns found: ${headers.map((h) => `"${h}"`).join(', ')}${closestNote(closest)}; map one with --map ${first.field}=HEADER`
-      : `name the column by position, e.g. --map ${first.field}=1`,
     says: says('MISSING_COLUMN', {
       fields: missing.map((m) => ({ field: m.field, description: m.description })),
       columns: hasHeader ? headers : null,
@@ -493,10 +477,6 @@ function readsAsDates(header: string, values: readonly string[]): boolean {
     const r = readDate(v, null, date);
     return r === DateRead.Ok || r === DateRead.Ambiguous || (serials && serialDay(v) >= 0);
   });
-}
-
-function closestNote(header: string | null): string {
-  return header === null ? '' : `; closest: "${header}"`;
 }
 
 /** The header nearest to one of the aliases, when it is near enough to be a misspelling. */

@@ -1,4 +1,4 @@
-import { cell, type CellHint, type CellSays, type CellText, says } from '../codes/error-fields.js';
+import { cell, type CellHint, type CellSays, type CellText, type ErrorCode, says } from '../codes/error-fields.js';
 import { FolioError } from '../folio-error.js';
 import { NUMBER_CELL, type CellKinds } from '../io/cells.js';
 import { AmountColumn, DateColumn } from './column-readers.js';
@@ -259,7 +259,7 @@ export abstract class ConverterBase {
     hint: string,
     cause: CellText,
     fix: CellHint,
-    code = 'BAD_VALUE',
+    code: ErrorCode = 'BAD_VALUE',
   ): null {
     const at = this.col[field];
     // A needed field with no column reaches a converter only in `inspect`, which lists the
@@ -280,7 +280,7 @@ export abstract class ConverterBase {
     message: string,
     hint: string,
     cellSays: CellSays,
-    code: string,
+    code: ErrorCode,
   ): void {
     this.skipped++;
     this.problems.add({ file: this.options.file, line, column, header, value, message, hint, code, says: cellSays });
@@ -292,8 +292,6 @@ export abstract class ConverterBase {
    */
   ambiguityError(fields: string[], line: number, cap?: AmbiguityCap): FolioError {
     // Past the cap the rest of the input was not looked at: the message says how far it was.
-    const upTo =
-      cap === undefined ? '' : ` up to line ${cap.upTo} (folio holds at most ${cap.held} rows waiting for one)`;
     const capped = cap === undefined ? null : { upTo: cap.upTo, held: cap.held };
     for (const [field, column] of this.amounts) {
       const raw = this.text(fields, field);
@@ -306,8 +304,6 @@ export abstract class ConverterBase {
         column: (this.col[field] ?? 0) + 1,
         header: this.mapping.header[field],
         value: raw,
-        message: `could be a thousands separator or a decimal mark, and no value in the column${upTo} tells which`,
-        hint: 'say which with --decimal , (decimal comma) or --decimal . (decimal point)',
         says: says('AMBIGUOUS_NUMBER', { capped }),
       });
     }
@@ -319,8 +315,6 @@ export abstract class ConverterBase {
       column: (this.col[field] ?? 0) + 1,
       header: this.mapping.header[field],
       value: this.text(fields, field),
-      message: `could be day-first or month-first, and no date in the column${upTo} tells which`,
-      hint: 'say which with --date-format dd/mm/yyyy or --date-format mm/dd/yyyy',
       says: says('AMBIGUOUS_DATE', { capped }),
     });
   }

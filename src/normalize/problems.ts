@@ -1,4 +1,4 @@
-import type { CellSays } from '../codes/error-fields.js';
+import type { CellSays, ErrorCode } from '../codes/error-fields.js';
 import { describeProblem, FolioError } from '../folio-error.js';
 
 export interface Problem {
@@ -11,7 +11,7 @@ export interface Problem {
   value?: string;
   message: string;
   hint: string;
-  code: string;
+  code: ErrorCode;
   says: CellSays;
 }
 
@@ -66,9 +66,6 @@ export class Problems {
       header: first.header,
       sheet: first.sheet,
       value: first.value,
-      message: first.message,
-      hint: `${first.hint}; or pass --skip-invalid to skip such rows and count them`,
-      more: rest.map((p) => describeProblem(p)),
       moreCount: this.count - 1 - rest.length,
       cells: [first, ...rest],
     });

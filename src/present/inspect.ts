@@ -1,4 +1,4 @@
-import type { InspectDetails, InspectResult } from '../load/inspect.js';
+import type { InspectDetails, InspectResult } from '../schema/inspect.js';
 import type { StatusCount } from '../schema/build.js';
 import type { ColumnReading } from '../normalize/column-readers.js';
 import type { DataTable, Doc } from '../render/document.js';
@@ -167,8 +167,8 @@ function sampleValue(key: string, value: string, lang: Lang): string {
   return VALUE_RU[value] ?? value;
 }
 
-/** The ambiguous column that stopped the reading, said in `lang`. */
-function stoppedBy(details: InspectDetails, lang: Lang): string[] {
+/** The ambiguous column that stopped the reading, said in `lang` (in English, the last of JSON's `problems`). */
+export function stoppedBy(details: InspectDetails, lang: Lang): string[] {
   const e = details.ambiguity;
   if (e === null) return [];
   const said = errorInLang(e, lang);

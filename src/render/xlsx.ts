@@ -190,8 +190,6 @@ function tooLong(section: string, rest: Iterable<MachineRow>, seen: number): Fol
   for (const _row of rest) total++;
   return new FolioError({
     code: 'USAGE',
-    message: `the ${section} section has ${total} rows; an Excel sheet holds at most ${SHEET_ROWS} below its header`,
-    hint: 'write this output as CSV or NDJSON (--format csv, -o out.csv), which have no such limit',
     says: says('SHEET_TOO_LONG', { section, rows: total, limit: SHEET_ROWS }),
   });
 }

@@ -58,8 +58,6 @@ export function cadenceWindow(period: Period | null, asOf: number): Period {
   if (from > asOf) {
     throw new FolioError({
       code: 'USAGE',
-      message: `the period starts on ${formatDay(from)}, after as-of ${formatDay(asOf)}`,
-      hint: 'pick a period that has begun, or a later --as-of',
       says: says('PERIOD_AFTER_AS_OF', { from: formatDay(from), asOf: formatDay(asOf) }),
     });
   }

@@ -17,6 +17,7 @@ import { FolioError } from '../folio-error.js';
 import type { Problem } from '../normalize/problems.js';
 import { periodJson } from '../normalize/period.js';
 import { FINDINGS, RULE_GAP } from '../present/messages/check.js';
+import { unusedWhy } from '../present/messages/error-words.js';
 import { say } from '../present/messages/entry.js';
 import type { RuleGap } from '../codes/findings.js';
 import { buildEnvelope } from '../schema/build.js';
@@ -142,12 +143,8 @@ function unfedRules(o: CheckOptions): SkippedRule[] {
 /** Stop with exit 2 on rules that check nothing, unless --allow-missing lets them be skipped. */
 function settle(out: SkippedRule[], o: CheckOptions): SkippedRule[] {
   if (out.length > 0 && !o.allowMissing) {
-    const [first, ...rest] = out as [SkippedRule, ...SkippedRule[]];
     throw new FolioError({
       code: 'RULE_WITHOUT_INPUT',
-      message: first.reason,
-      more: [...rest.map((s) => s.reason), ...o.unused.map((u) => `not used: ${u.file}: ${u.why}`)],
-      hint: `a gate that checked nothing must not pass: add the input, take the rule out of --fail-on, or pass --allow-missing to report ${out.length === 1 ? 'it' : 'them'} as skipped`,
       says: says('RULE_WITHOUT_INPUT', { gaps: out.map((s) => s.gap), unused: o.unused }),
     });
   }
@@ -179,7 +176,10 @@ export async function runCheck(o: CheckOptions): Promise<CommandOutput> {
   // The report lists these among its inputs; the check has no such section.
   if (o.unused.length > 0) {
     warnings.push(
-      warning('FILES_NOT_USED', { folder: o.folder, files: o.unused.map((u) => ({ file: u.file, why: u.why })) }),
+      warning('FILES_NOT_USED', {
+        folder: o.folder,
+        files: o.unused.map((u) => ({ file: u.file, why: unusedWhy(u, 'en') })),
+      }),
     );
   }
   if (o.failOn.includes('overload') && o.files.leads && o.files.deals && o.leads.maxLeads === null) {

@@ -45,8 +45,6 @@ export function funnelWindow(period: Period, asOf: number): Period {
   if (period.from > asOf) {
     throw new FolioError({
       code: 'USAGE',
-      message: `the period starts on ${formatDay(period.from)}, after as-of ${formatDay(asOf)}`,
-      hint: 'pick a period that has begun, or a later --as-of',
       says: says('PERIOD_AFTER_AS_OF', { from: formatDay(period.from), asOf: formatDay(asOf) }),
     });
   }

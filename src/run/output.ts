@@ -67,8 +67,6 @@ export async function render(output: CommandOutput, format: Format, paint: Paint
       if (output.github) return [output.github()];
       throw new FolioError({
         code: 'USAGE',
-        message: 'the github format is for folio check',
-        hint: 'use --format table, json, ndjson, csv, markdown, html or xlsx',
         says: says('GITHUB_FOR_CHECK', {}),
       });
   }

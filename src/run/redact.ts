@@ -33,8 +33,6 @@ export async function redactKey(file: string | undefined, env: NodeJS.ProcessEnv
       throw new FolioError({
         code: 'CANNOT_OPEN',
         file,
-        message: reason === 'ENOENT' ? 'no such redaction key file' : `cannot read the redaction key file (${reason})`,
-        hint: 'check the path of --redact-key-file, or set FOLIO_REDACT_KEY instead',
         says: says('REDACT_KEY_UNREADABLE', { reason }),
       });
     }
@@ -44,8 +42,6 @@ export async function redactKey(file: string | undefined, env: NodeJS.ProcessEnv
       throw new FolioError({
         code: 'CONFIG',
         file,
-        message: 'the redaction key file is empty',
-        hint: 'write a secret into it, e.g. `head -c 32 /dev/urandom | base64 > FILE`, and keep it out of the repository',
         says: says('REDACT_KEY_EMPTY', {}),
       });
     }

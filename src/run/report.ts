@@ -31,7 +31,7 @@ import {
   type Stage,
 } from '../analyses/dynamics.js';
 import { DealHistory } from '../analyses/history.js';
-import { FolioError } from '../folio-error.js';
+import { isFolioError } from '../folio-error.js';
 import { dynamicsJson, dynamicsWarnings, managersKnown } from './dynamics.js';
 import { ContactDays } from '../analyses/offers.js';
 import { contactColumnWarning, ContactSink, loadContacts } from '../load/offers.js';
@@ -331,7 +331,7 @@ function dynamicsOrNull(
   try {
     return analyzeDynamics(history, asOf, options, managers);
   } catch (error) {
-    if (error instanceof FolioError && error.code === 'NO_REVENUE') return null;
+    if (isFolioError(error, 'NO_WINDOW_REVENUE')) return null;
     throw error;
   }
 }

@@ -1,4 +1,4 @@
-import type { ChosenFile, UnusedFile } from '../../load/inputs.js';
+import type { ChosenFile, UnusedFile } from '../../codes/inputs.js';
 import type { Lang } from '../i18n.js';
 import { unusedWhy } from './error-words.js';
 
