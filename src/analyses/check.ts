@@ -64,28 +64,44 @@ function finding<R extends CheckRule>(rule: R, fields: FindingFields[R], where: 
 
 /** Findings of every rule, whether or not the policy fails on it. Pure. */
 export function findings(report: ReportResult, problems: Problem[], maxLeads: number | null): RuleFinding[] {
-  const out: RuleFinding[] = [];
-  for (const p of problems) {
-    out.push(
-      finding(
-        'invalid',
-        { header: p.header ?? null, problem: p.message },
-        { file: p.file, line: p.line, ...(p.column !== undefined ? { column: p.column } : {}) },
-      ),
-    );
-  }
+  return [
+    ...problems.map(invalidFinding),
+    ...shareFindings(report),
+    ...cadenceFindings(report),
+    ...offerFindings(report),
+    ...managerFindings(report, maxLeads),
+  ];
+}
+
+/** A bad cell or row of an input. */
+function invalidFinding(p: Problem): RuleFinding {
+  return finding(
+    'invalid',
+    { header: p.header ?? null, problem: p.message },
+    { file: p.file, line: p.line, ...(p.column !== undefined ? { column: p.column } : {}) },
+  );
+}
+
+/** Golden and critical clients, and a mono-dependent portfolio. */
+function shareFindings(report: ReportResult): RuleFinding[] {
   const share = report.share;
-  if (share) {
-    for (const c of share.clients) {
-      if (c.class === 'golden')
-        out.push(finding('golden', { share: c.share ?? 0, threshold: share.thresholds.golden }, { client: c.client }));
-      if (c.class === 'golden' || c.class === 'critical')
-        out.push(
-          finding('critical', { share: c.share ?? 0, threshold: share.thresholds.critical }, { client: c.client }),
-        );
-    }
-    if (share.portfolio.band === 'mono') out.push(finding('mono', { keyShare: share.portfolio.keyShare }));
+  if (!share) return [];
+  const out: RuleFinding[] = [];
+  for (const c of share.clients) {
+    if (c.class === 'golden')
+      out.push(finding('golden', { share: c.share ?? 0, threshold: share.thresholds.golden }, { client: c.client }));
+    if (c.class === 'golden' || c.class === 'critical')
+      out.push(
+        finding('critical', { share: c.share ?? 0, threshold: share.thresholds.critical }, { client: c.client }),
+      );
   }
+  if (share.portfolio.band === 'mono') out.push(finding('mono', { keyShare: share.portfolio.keyShare }));
+  return out;
+}
+
+/** Contact gaps, contacts inside a cool-off, and dossiers due. */
+function cadenceFindings(report: ReportResult): RuleFinding[] {
+  const out: RuleFinding[] = [];
   for (const v of report.cadence?.violations ?? []) {
     if (v.rule === 'gap')
       out.push(
@@ -106,24 +122,32 @@ export function findings(report: ReportResult, problems: Problem[], maxLeads: nu
   }
   for (const d of report.cadence?.dossier ?? [])
     out.push(finding('dossier', { reviewed: d.reviewed, dueBy: d.dueBy }, { client: d.client }));
-  for (const v of report.offers?.violations ?? []) {
-    out.push(
-      finding(
-        'followup',
-        { offer: v.offer, sent: v.sent, due: v.due, contact: v.contact },
-        { client: v.client, ...(v.manager ? { manager: v.manager } : {}) },
-      ),
-    );
-  }
-  for (const x of report.offers?.expired ?? []) {
-    out.push(
-      finding(
-        'expired',
-        { offer: x.offer, expires: x.expires, amount: x.amount },
-        { client: x.client, ...(x.manager ? { manager: x.manager } : {}) },
-      ),
-    );
-  }
+  return out;
+}
+
+/** Offers not followed up by their due day, and offers past their expiry. */
+function offerFindings(report: ReportResult): RuleFinding[] {
+  const followups = (report.offers?.violations ?? []).map((v) =>
+    finding(
+      'followup',
+      { offer: v.offer, sent: v.sent, due: v.due, contact: v.contact },
+      { client: v.client, ...(v.manager ? { manager: v.manager } : {}) },
+    ),
+  );
+  const expired = (report.offers?.expired ?? []).map((x) =>
+    finding(
+      'expired',
+      { offer: x.offer, expires: x.expires, amount: x.amount },
+      { client: x.client, ...(x.manager ? { manager: x.manager } : {}) },
+    ),
+  );
+  return [...followups, ...expired];
+}
+
+/** What managers and their key clients show: overload, dormant key clients, the weakest funnel step, a manager's share; in this order. */
+function managerFindings(report: ReportResult, maxLeads: number | null): RuleFinding[] {
+  const out: RuleFinding[] = [];
+  const share = report.share;
   for (const m of share?.managers ?? []) {
     if (m.overloaded)
       out.push(
@@ -144,11 +168,31 @@ export function findings(report: ReportResult, problems: Problem[], maxLeads: nu
         ),
       );
   }
+  out.push(...funnelFindings(report));
+  for (const m of report.dynamics?.managers ?? []) {
+    if (m.overLimit)
+      out.push(
+        finding(
+          'manager-share',
+          { share: m.share, limit: report.dynamics?.thresholds.maxManagerShare ?? 0, clients: m.clients },
+          { manager: m.manager },
+        ),
+      );
+  }
+  for (const m of report.leads?.managers ?? []) {
+    if (m.overloaded) out.push(finding('overload', { leads: m.leads, limit: maxLeads }, { manager: m.manager }));
+  }
+  return out;
+}
+
+/** Each manager's weakest funnel step. */
+function funnelFindings(report: ReportResult): RuleFinding[] {
   const funnel = report.funnel;
-  for (const m of funnel?.managers ?? []) {
-    if (funnel === null || m.weakest === null) continue;
+  if (funnel === null) return [];
+  return funnel.managers.flatMap((m) => {
+    if (m.weakest === null) return [];
     const at = funnel.steps.indexOf(m.weakest.from);
-    out.push(
+    return [
       finding(
         'funnel',
         {
@@ -164,20 +208,6 @@ export function findings(report: ReportResult, problems: Problem[], maxLeads: nu
         },
         { manager: m.manager },
       ),
-    );
-  }
-  for (const m of report.dynamics?.managers ?? []) {
-    if (m.overLimit)
-      out.push(
-        finding(
-          'manager-share',
-          { share: m.share, limit: report.dynamics?.thresholds.maxManagerShare ?? 0, clients: m.clients },
-          { manager: m.manager },
-        ),
-      );
-  }
-  for (const m of report.leads?.managers ?? []) {
-    if (m.overloaded) out.push(finding('overload', { leads: m.leads, limit: maxLeads }, { manager: m.manager }));
-  }
-  return out;
+    ];
+  });
 }
