@@ -14,7 +14,7 @@ import type { Period } from '../normalize/period.js';
 import { monthOfDay, type ClientHistory, type DealHistory } from './history.js';
 import type { ClientRevenue } from './ledger.js';
 import { compareNames } from './name-order.js';
-import { analyzeShare, isKeyClass, type RevenueClass, type ShareOptions } from './share.js';
+import { analyzeShare, type ClientShare, isKeyClass, type RevenueClass, type ShareOptions } from './share.js';
 
 export type AbcClass = 'A' | 'B' | 'C';
 export type XyzClass = 'X' | 'Y' | 'Z';
@@ -158,12 +158,60 @@ export function analyzeDynamics(
 ): DynamicsResult {
   const window = dynamicsWindow(asOf, o.months);
   const first = monthOfDay(window.from);
+  const { working, revenues } = windowRevenues(history, first, o.months, managers);
+  if (revenues.length === 0) throw noWindowRevenue(window, 'none');
+  let share;
+  try {
+    share = analyzeShare(revenues, o.share);
+  } catch (error) {
+    if (isFolioError(error, 'NO_REVENUE_TOTAL', 'NON_POSITIVE_TOTAL')) throw noWindowRevenue(window, 'non-positive');
+    throw error;
+  }
+  const base = share.clients.reduce(
+    (s, c) => s + (c.share === null ? 0n : (working.get(c.client) as Working).micros),
+    0n,
+  );
+  const a = percentFraction(o.abc.a);
+  const b = percentFraction(o.abc.b);
+  let cumulative = 0n;
+  const clients: ClientDynamics[] = share.clients.map((s, i) => {
+    const w = working.get(s.client) as Working;
+    let abc: AbcClass | null = null;
+    if (s.share !== null) {
+      cumulative += w.micros;
+      abc = i === 0 || !exceeds(cumulative, base, a) ? 'A' : !exceeds(cumulative, base, b) ? 'B' : 'C';
+    }
+    return clientDynamics(s, w, abc, { asOf, first, o, discountsKnown: history.discountsKnown });
+  });
+  const atRisk = clients
+    .filter((c) => c.dormant && c.share !== null)
+    .reduce((s, c) => s + (working.get(c.client) as Working).micros, 0n);
+  return {
+    asOf: formatDay(asOf),
+    window: { from: formatDay(window.from), to: formatDay(window.to) },
+    total: microsToNumber(base),
+    clients,
+    grid: abcXyzGrid(clients, working),
+    managers: managers ? holds(clients, working, base, percentFraction(o.maxManagerShare)) : [],
+    atRisk: microsToNumber(atRisk),
+    managersKnown: managers,
+    discountsKnown: history.discountsKnown,
+  };
+}
+
+/** The clients with revenue in the window's months: each one's months, and its revenue for the share classes. */
+function windowRevenues(
+  history: DealHistory,
+  first: number,
+  months: number,
+  managers: boolean,
+): { working: Map<string, Working>; revenues: ClientRevenue[] } {
   const working = new Map<string, Working>();
   const revenues: ClientRevenue[] = [];
   for (const h of history.clients.values()) {
     const monthly: bigint[] = [];
     let inWindow = false;
-    for (let m = 0; m < o.months; m++) {
+    for (let m = 0; m < months; m++) {
       const sum = h.months.get(first + m);
       if (sum !== undefined) inWindow = true;
       monthly.push(sum === undefined ? 0n : sum.toMicros());
@@ -179,63 +227,45 @@ export function analyzeDynamics(
       lastSum: null,
     });
   }
-  if (revenues.length === 0) throw noWindowRevenue(window, 'none');
-  let share;
-  try {
-    share = analyzeShare(revenues, o.share);
-  } catch (error) {
-    if (isFolioError(error, 'NO_REVENUE_TOTAL', 'NON_POSITIVE_TOTAL')) throw noWindowRevenue(window, 'non-positive');
-    throw error;
-  }
-  const base = share.clients.reduce(
-    (s, c) => s + (c.share === null ? 0n : (working.get(c.client) as Working).micros),
-    0n,
-  );
-  const a = percentFraction(o.abc.a);
-  const b = percentFraction(o.abc.b);
-  const x = percentFraction(o.xyz.x);
-  const y = percentFraction(o.xyz.y);
-  let cumulative = 0n;
-  const clients: ClientDynamics[] = share.clients.map((s, i) => {
-    const w = working.get(s.client) as Working;
-    let abc: AbcClass | null = null;
-    if (s.share !== null) {
-      cumulative += w.micros;
-      abc = i === 0 || !exceeds(cumulative, base, a) ? 'A' : !exceeds(cumulative, base, b) ? 'B' : 'C';
-    }
-    const variation = s.share === null ? null : xyzOf(w.monthly, x, y);
-    const rhythm = rhythmOf(w.history.orderDays, asOf, o);
-    const monthsOrdered = monthsWithOrders(w.history.orderDays, first, o.months, asOf);
-    const row: ClientDynamics = {
-      client: s.client,
-      revenue: s.revenue,
-      share: s.share,
-      abc,
-      xyz: variation?.xyz ?? null,
-      cv: variation?.cv ?? null,
-      class: s.class,
-      monthly: w.monthly.map(microsToNumber),
-      orders: rhythm.days.length,
-      firstOrder: rhythm.first === null ? null : formatDay(rhythm.first),
-      lastOrder: rhythm.last === null ? null : formatDay(rhythm.last),
-      medianIntervalDays: rhythm.median,
-      daysSinceLast: rhythm.last === null ? null : asOf - rhythm.last,
-      dormant: rhythm.dormant,
-      lost: rhythm.last !== null && asOf - rhythm.last > LOST_DAYS,
-      stage: null,
-      manager: s.manager ?? null,
-    };
-    row.stage = stageOf(
-      row,
-      rhythm,
-      monthsOrdered,
-      o,
-      asOf,
-      history.discountsKnown ? discounted(w.history, asOf) : null,
-    );
-    return row;
-  });
+  return { working, revenues };
+}
 
+/** One client's row: its classes, variation, rhythm and stage. */
+function clientDynamics(
+  s: ClientShare,
+  w: Working,
+  abc: AbcClass | null,
+  at: { asOf: number; first: number; o: DynamicsOptions; discountsKnown: boolean },
+): ClientDynamics {
+  const { asOf, o } = at;
+  const variation = s.share === null ? null : xyzOf(w.monthly, percentFraction(o.xyz.x), percentFraction(o.xyz.y));
+  const rhythm = rhythmOf(w.history.orderDays, asOf, o);
+  const monthsOrdered = monthsWithOrders(w.history.orderDays, at.first, o.months, asOf);
+  const row: ClientDynamics = {
+    client: s.client,
+    revenue: s.revenue,
+    share: s.share,
+    abc,
+    xyz: variation?.xyz ?? null,
+    cv: variation?.cv ?? null,
+    class: s.class,
+    monthly: w.monthly.map(microsToNumber),
+    orders: rhythm.days.length,
+    firstOrder: rhythm.first === null ? null : formatDay(rhythm.first),
+    lastOrder: rhythm.last === null ? null : formatDay(rhythm.last),
+    medianIntervalDays: rhythm.median,
+    daysSinceLast: rhythm.last === null ? null : asOf - rhythm.last,
+    dormant: rhythm.dormant,
+    lost: rhythm.last !== null && asOf - rhythm.last > LOST_DAYS,
+    stage: null,
+    manager: s.manager ?? null,
+  };
+  row.stage = stageOf(row, rhythm, monthsOrdered, o, asOf, at.discountsKnown ? discounted(w.history, asOf) : null);
+  return row;
+}
+
+/** The ABC × XYZ grid: clients and revenue in each cell. */
+function abcXyzGrid(clients: ClientDynamics[], working: Map<string, Working>): GridCell[] {
   const grid: GridCell[] = [];
   for (const abc of ABC) {
     for (const xyz of XYZ) {
@@ -248,20 +278,7 @@ export function analyzeDynamics(
       });
     }
   }
-  const atRisk = clients
-    .filter((c) => c.dormant && c.share !== null)
-    .reduce((s, c) => s + (working.get(c.client) as Working).micros, 0n);
-  return {
-    asOf: formatDay(asOf),
-    window: { from: formatDay(window.from), to: formatDay(window.to) },
-    total: microsToNumber(base),
-    clients,
-    grid,
-    managers: managers ? holds(clients, working, base, percentFraction(o.maxManagerShare)) : [],
-    atRisk: microsToNumber(atRisk),
-    managersKnown: managers,
-    discountsKnown: history.discountsKnown,
-  };
+  return grid;
 }
 
 function moneyOf(micros: bigint): MoneySum {
