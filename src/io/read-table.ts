@@ -111,7 +111,8 @@ const DECODE_PIECE = 1 << 15;
 const SNIFF_BYTES = 64 * 1024;
 
 /**
- * Read a CSV source as a stream of records. `begin` is called once the encoding and
+ * Read a table source as a stream of records: what it is is told by its first bytes (CSV
+ * text, a workbook, an HTML table, Parquet). `begin` is called once the encoding and
  * delimiter are known and returns the handler for every record (header included).
  */
 export async function readTable(
@@ -120,25 +121,11 @@ export async function readTable(
   begin: (format: TableFormat) => RecordHandler,
 ): Promise<TableFormat> {
   const { chunks, size } = await openChunks(source);
-  const head: Buffer[] = [];
-  let headBytes = 0;
-  let done = false;
-  const readHead = async (upTo: number): Promise<void> => {
-    while (!done && headBytes < upTo) {
-      const next = await chunks.next();
-      if (next.done) done = true;
-      else {
-        head.push(next.value);
-        headBytes += next.value.length;
-      }
-    }
-  };
-  await readHead(SNIFF_BYTES);
-  let sample = Buffer.concat(head);
-  if (options.encoding === undefined && tableKind(sample) === 'csv' && needsCodePageSample(sample, done)) {
-    await readHead(CODE_PAGE_SAMPLE);
-    sample = Buffer.concat(head);
-  }
+  const head = new HeadSample(chunks);
+  await head.readTo(SNIFF_BYTES);
+  if (options.encoding === undefined && tableKind(head.bytes) === 'csv' && needsCodePageSample(head.bytes, head.done))
+    await head.readTo(CODE_PAGE_SAMPLE);
+  const { bytes: sample, done } = head;
   const kind = tableKind(sample);
   if (options.sheet !== undefined && kind !== 'xlsx' && kind !== 'xls') {
     await chunks.return?.();
@@ -154,17 +141,46 @@ export async function readTable(
     return readTyped(kind, from, source.name, options, begin);
   }
   if (kind === 'html') return readHtml(source, sample, done, chunks, size, options, begin);
+  return readCsv(source, sample, done, chunks, size, options, begin);
+}
+
+/** The first bytes of a source, read chunk by chunk up to a size; `done` once the source ended. */
+class HeadSample {
+  private readonly chunks: Buffer[] = [];
+  private length = 0;
+  done = false;
+  bytes: Buffer = Buffer.alloc(0);
+
+  constructor(private readonly source: AsyncIterator<Buffer>) {}
+
+  async readTo(upTo: number): Promise<void> {
+    while (!this.done && this.length < upTo) {
+      const next = await this.source.next();
+      if (next.done) this.done = true;
+      else {
+        this.chunks.push(next.value);
+        this.length += next.value.length;
+      }
+    }
+    this.bytes = Buffer.concat(this.chunks);
+  }
+}
+
+/** CSV text: its encoding and delimiter told from the sample, then every record of it scanned. */
+async function readCsv(
+  source: Source,
+  sample: Buffer,
+  done: boolean,
+  chunks: AsyncIterator<Buffer>,
+  size: number | null,
+  options: ReadOptions,
+  begin: (format: TableFormat) => RecordHandler,
+): Promise<TableFormat> {
   const guess: EncodingGuess = options.encoding
     ? { encoding: options.encoding, bomLength: bomLengthFor(options.encoding, sample), reason: 'override' }
     : sniffEncoding(sample, done);
   const body = sample.subarray(guess.bomLength);
-  if (body.length === 0) {
-    throw new FolioError({
-      code: 'EMPTY_FILE',
-      file: source.name,
-      says: says('EMPTY_FILE', {}),
-    });
-  }
+  if (body.length === 0) throw new FolioError({ code: 'EMPTY_FILE', file: source.name, says: says('EMPTY_FILE', {}) });
   if (guess.reason === 'unrecognised') throw unknownEncoding(source.name);
   if (!guess.encoding.startsWith('utf-16') && looksBinary(body)) throw binaryFile(source.name);
 
@@ -196,27 +212,42 @@ export async function readTable(
     : decoded;
   // The `sep=` line names the delimiter and is not a record.
   push(sep ? (takeSepLine(first)?.rest ?? first) : first);
-  let bytes = sample.length;
-  reportProgress(source.name, bytes, size);
+  reportProgress(source.name, sample.length, size);
   if (cut) await chunks.return?.();
   else if (!done) {
-    for (;;) {
-      const next = await chunks.next();
-      if (next.done) break;
-      const take = Math.min(next.value.length, stopAt - bytes);
-      pushDecoded(push, decoder, take < next.value.length ? next.value.subarray(0, take) : next.value);
-      bytes += take;
-      reportProgress(source.name, bytes, size);
-      if (bytes >= stopAt) {
-        await chunks.return?.();
-        break;
-      }
-    }
+    await pushRest(chunks, { push, decoder, file: source.name, read: sample.length, size, stopAt });
     push(decoder.decode(new Uint8Array(0), true));
   }
   scanner.end();
   format.nextLine = scanner.currentLine;
   return format;
+}
+
+/** The chunks after the sample, decoded into the scanner up to `stopAt` bytes, the progress reported as they come. */
+async function pushRest(
+  chunks: AsyncIterator<Buffer>,
+  to: {
+    push: (text: string) => void;
+    decoder: ChunkDecoder;
+    file: string;
+    read: number;
+    size: number | null;
+    stopAt: number;
+  },
+): Promise<void> {
+  let bytes = to.read;
+  for (;;) {
+    const next = await chunks.next();
+    if (next.done) break;
+    const take = Math.min(next.value.length, to.stopAt - bytes);
+    pushDecoded(to.push, to.decoder, take < next.value.length ? next.value.subarray(0, take) : next.value);
+    bytes += take;
+    reportProgress(to.file, bytes, to.size);
+    if (bytes >= to.stopAt) {
+      await chunks.return?.();
+      break;
+    }
+  }
 }
 
 function unknownEncoding(file: string): FolioError {
