@@ -86,7 +86,8 @@ const isSpace = (c: number): boolean => c === 32 || c === 0xa0 || c === 0x202f |
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 
 /**
- * Read one amount under the column's decimal mark (null while unknown) into `out`.
+ * Read one amount under the column's decimal mark (null while unknown) into `out`: the plain
+ * forms most rows have first, then any other (sign and brackets, currency, separators).
  */
 export function readAmount(raw: string, mark: DecimalMark | null, out: ParsedAmount): NumberRead {
   out.currency = '';
@@ -101,68 +102,15 @@ export function readAmount(raw: string, mark: DecimalMark | null, out: ParsedAmo
   while (end > start && isSpace(raw.charCodeAt(end - 1))) end--;
   if (start === end) return NumberRead.Empty;
 
-  let s = stripCurrency(raw.slice(start, end), out);
-  let negative = false;
-  if (s.startsWith('(') && s.endsWith(')')) {
-    negative = true;
-    s = stripCurrency(s.slice(1, -1).trim(), out);
-  }
-  const c0 = s.charCodeAt(0);
-  if (c0 === 45 || c0 === 0x2212) {
-    if (negative) return invalid(out, 'two signs', cell('TWO_SIGNS', {}));
-    negative = true;
-    s = stripCurrency(s.slice(1).trim(), out);
-  } else if (c0 === 43) {
-    s = s.slice(1).trim();
-  }
+  const signed = unsigned(stripCurrency(raw.slice(start, end), out), out);
+  if (typeof signed === 'number') return signed;
+  const { s, negative } = signed;
   if (s === '') return invalid(out, 'no digits', cell('NO_DIGITS', {}));
-
-  let commas = 0;
-  let dots = 0;
-  let spaces = 0;
-  let lastComma = -1;
-  let lastDot = -1;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (isDigit(c)) continue;
-    if (c === 44) {
-      commas++;
-      lastComma = i;
-    } else if (c === 46) {
-      dots++;
-      lastDot = i;
-    } else if (isSpace(c) || c === 39 || c === 0x2019) {
-      spaces++;
-    } else {
-      return invalid(out, 'not a number', cell('NOT_A_NUMBER', {}));
-    }
-  }
-
-  let decimal: DecimalMark | null = null;
-  let proves: DecimalMark | null = null;
-  if (commas > 0 && dots > 0) {
-    decimal = lastComma > lastDot ? ',' : '.';
-    proves = decimal;
-  } else if (commas > 1) {
-    proves = '.';
-  } else if (dots > 1) {
-    proves = ',';
-  } else if (commas === 1 || dots === 1) {
-    const sep = commas === 1 ? ',' : '.';
-    const at = commas === 1 ? lastComma : lastDot;
-    const after = s.length - at - 1;
-    const before = s.slice(0, at);
-    const looksGrouped = after === 3 && /^[1-9]\d{0,2}$/.test(before);
-    if (spaces > 0 || !looksGrouped) {
-      // With space groups, or without three digits after it, the mark can only be decimal.
-      decimal = sep;
-      proves = sep;
-    } else if (mark === null) {
-      return NumberRead.Ambiguous;
-    } else {
-      decimal = mark === sep ? sep : null;
-    }
-  }
+  const seps = separatorsOf(s);
+  if (seps === null) return invalid(out, 'not a number', cell('NOT_A_NUMBER', {}));
+  const told = decimalOf(s, seps, mark);
+  if (told === null) return NumberRead.Ambiguous;
+  const { decimal, proves } = told;
   if (proves !== null && mark !== null && proves !== mark) {
     return invalid(
       out,
@@ -187,6 +135,85 @@ export function readAmount(raw: string, mark: DecimalMark | null, out: ParsedAmo
   const intDigits = groups.join('');
   if (intDigits === '' && fracText === '') return invalid(out, 'no digits', cell('NO_DIGITS', {}));
   return finish(intDigits, fracText, negative, out);
+}
+
+/** The amount without its sign: `(12)` and `-12` are negative, `+12` is not; two signs are invalid. */
+function unsigned(text: string, out: ParsedAmount): { s: string; negative: boolean } | NumberRead {
+  let s = text;
+  let negative = false;
+  if (s.startsWith('(') && s.endsWith(')')) {
+    negative = true;
+    s = stripCurrency(s.slice(1, -1).trim(), out);
+  }
+  const c0 = s.charCodeAt(0);
+  if (c0 === 45 || c0 === 0x2212) {
+    if (negative) return invalid(out, 'two signs', cell('TWO_SIGNS', {}));
+    negative = true;
+    s = stripCurrency(s.slice(1).trim(), out);
+  } else if (c0 === 43) {
+    s = s.slice(1).trim();
+  }
+  return { s, negative };
+}
+
+/** The separators of an unsigned amount: how many commas, dots and group spaces, and where the last comma and dot are. */
+interface Separators {
+  commas: number;
+  dots: number;
+  spaces: number;
+  lastComma: number;
+  lastDot: number;
+}
+
+/** Null when a character is neither a digit nor a separator. */
+function separatorsOf(s: string): Separators | null {
+  const seps: Separators = { commas: 0, dots: 0, spaces: 0, lastComma: -1, lastDot: -1 };
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (isDigit(c)) continue;
+    if (c === 44) {
+      seps.commas++;
+      seps.lastComma = i;
+    } else if (c === 46) {
+      seps.dots++;
+      seps.lastDot = i;
+    } else if (isSpace(c) || c === 39 || c === 0x2019) {
+      seps.spaces++;
+    } else {
+      return null;
+    }
+  }
+  return seps;
+}
+
+/**
+ * Which separator is the decimal mark (null: none), and which mark the value proves the column
+ * uses (null: it proves none). Null when one separator could be either and the column's mark
+ * is not known yet (`1,234`).
+ */
+function decimalOf(
+  s: string,
+  { commas, dots, spaces, lastComma, lastDot }: Separators,
+  mark: DecimalMark | null,
+): { decimal: DecimalMark | null; proves: DecimalMark | null } | null {
+  if (commas > 0 && dots > 0) {
+    const decimal = lastComma > lastDot ? ',' : '.';
+    return { decimal, proves: decimal };
+  }
+  if (commas > 1) return { decimal: null, proves: '.' };
+  if (dots > 1) return { decimal: null, proves: ',' };
+  if (commas === 1 || dots === 1) {
+    const sep = commas === 1 ? ',' : '.';
+    const at = commas === 1 ? lastComma : lastDot;
+    const after = s.length - at - 1;
+    const before = s.slice(0, at);
+    const looksGrouped = after === 3 && /^[1-9]\d{0,2}$/.test(before);
+    // With space groups, or without three digits after it, the mark can only be decimal.
+    if (spaces > 0 || !looksGrouped) return { decimal: sep, proves: sep };
+    if (mark === null) return null;
+    return { decimal: mark === sep ? sep : null, proves: null };
+  }
+  return { decimal: null, proves: null };
 }
 
 /** Plain `123`, `-123`, `123.45` or `123,45` (when the mark allows): most rows of most files. */
