@@ -1,5 +1,4 @@
 import type { FindingFields, RuleGap } from '../codes/findings.js';
-import type { Problem } from '../normalize/problems.js';
 import type { OffersHolidays } from './offers.js';
 import type { ReportResult } from './report.js';
 import { isKeyClass } from './share.js';
@@ -63,7 +62,7 @@ function finding<R extends CheckRule>(rule: R, fields: FindingFields[R], where: 
 }
 
 /** Findings of every rule, whether or not the policy fails on it. Pure. */
-export function findings(report: ReportResult, problems: Problem[], maxLeads: number | null): RuleFinding[] {
+export function findings(report: ReportResult, problems: InvalidRow[], maxLeads: number | null): RuleFinding[] {
   return [
     ...problems.map(invalidFinding),
     ...shareFindings(report),
@@ -73,11 +72,20 @@ export function findings(report: ReportResult, problems: Problem[], maxLeads: nu
   ];
 }
 
+/** A bad cell or row of an input as the check lists it: where, and what is wrong, said in English by the runner. */
+export interface InvalidRow {
+  file: string;
+  line: number;
+  column?: number;
+  header?: string;
+  problem: string;
+}
+
 /** A bad cell or row of an input. */
-function invalidFinding(p: Problem): RuleFinding {
+function invalidFinding(p: InvalidRow): RuleFinding {
   return finding(
     'invalid',
-    { header: p.header ?? null, problem: p.message },
+    { header: p.header ?? null, problem: p.problem },
     { file: p.file, line: p.line, ...(p.column !== undefined ? { column: p.column } : {}) },
   );
 }

@@ -1,6 +1,6 @@
 import { formatMicros, MICROS_PER_UNIT, type Amount } from '../normalize/money.js';
 import { type Role, activitySigns, guessRole, roleByHeader, roleByName } from './inputs.js';
-import { describeProblem, FolioError } from '../folio-error.js';
+import { FolioError } from '../folio-error.js';
 import { ActivityConverter, ACTIVITY_NEEDS } from '../normalize/activities.js';
 import { ClientConverter, CLIENT_NEEDS } from '../normalize/clients.js';
 import { closestHeader, type ColumnMapping, type FieldNeeds } from '../normalize/columns.js';
@@ -230,8 +230,8 @@ export async function inspectInput(
     conventions,
     statuses: statusesOf(converter, mapping),
     sample,
-    // The ambiguity that stopped the reading is added as said in English by the runner.
-    problems: problems.listed.map((p) => describeProblem(p)),
+    // Said in English by the runner, from `details`.
+    problems: [],
     problemCount: problems.count + (stopped ? 1 : 0),
   };
   return {

@@ -82,16 +82,7 @@ export class ClientConverter extends ConverterBase implements RowConverter<Clien
   convert(fields: string[], line: number): ClientRow | null | typeof AMBIGUOUS {
     if (this.isTotalsRow(fields, line) || this.misshapen(fields, line)) return null;
     const client = this.text(fields, 'client');
-    if (client.trim() === '')
-      return this.invalid(
-        line,
-        'client',
-        client,
-        'no client name',
-        'fill in the client',
-        cell('NO_CLIENT_NAME', {}),
-        'fill-client',
-      );
+    if (client.trim() === '') return this.invalid(line, 'client', client, cell('NO_CLIENT_NAME', {}), 'fill-client');
     const wantRaw = this.text(fields, 'want');
     const canRaw = this.text(fields, 'can');
     const want = this.has('want') ? this.flag(wantRaw, 'want', this.clientOptions.wantMin, line) : 'missing';

@@ -35,9 +35,7 @@ export interface ParsedAmount {
   currency: string;
   /** The decimal mark this value proved, or null when it fits either. */
   proves: DecimalMark | null;
-  /** Why the value is invalid (when read returns Invalid). */
-  problem: string;
-  /** The same, as id and fields for the languages other than English. */
+  /** Why the value is invalid (when read returns Invalid), as id and fields: the catalog words it. */
   cause: CellText;
   /** The value had more than 6 decimals (a binary float printed in full) and was rounded to 6. */
   rounded: boolean;
@@ -105,35 +103,28 @@ export function readAmount(raw: string, mark: DecimalMark | null, out: ParsedAmo
   const signed = unsigned(stripCurrency(raw.slice(start, end), out), out);
   if (typeof signed === 'number') return signed;
   const { s, negative } = signed;
-  if (s === '') return invalid(out, 'no digits', cell('NO_DIGITS', {}));
+  if (s === '') return invalid(out, cell('NO_DIGITS', {}));
   const seps = separatorsOf(s);
-  if (seps === null) return invalid(out, 'not a number', cell('NOT_A_NUMBER', {}));
+  if (seps === null) return invalid(out, cell('NOT_A_NUMBER', {}));
   const told = decimalOf(s, seps, mark);
   if (told === null) return NumberRead.Ambiguous;
   const { decimal, proves } = told;
   if (proves !== null && mark !== null && proves !== mark) {
-    return invalid(
-      out,
-      mark === ','
-        ? 'uses a decimal point, but the column uses decimal commas'
-        : 'uses a decimal comma, but the column uses decimal points',
-      cell('WRONG_DECIMAL_MARK', { column: mark }),
-    );
+    return invalid(out, cell('WRONG_DECIMAL_MARK', { column: mark }));
   }
   out.proves = proves;
 
   const decimalAt = decimal === null ? -1 : s.lastIndexOf(decimal);
   const intText = decimalAt === -1 ? s : s.slice(0, decimalAt);
   const fracText = decimalAt === -1 ? '' : s.slice(decimalAt + 1);
-  if (!/^\d*$/.test(fracText)) return invalid(out, 'misplaced separator', cell('MISPLACED_SEPARATOR', {}));
+  if (!/^\d*$/.test(fracText)) return invalid(out, cell('MISPLACED_SEPARATOR', {}));
   const groups = intText.split(/[\s,.'\u2019\u00a0\u202f]/);
   if (groups.length > 1) {
     const [first, ...rest] = groups;
-    if (!first || first.length > 3 || rest.some((g) => g.length !== 3))
-      return invalid(out, 'digit groups are not of three', cell('DIGIT_GROUPS', {}));
+    if (!first || first.length > 3 || rest.some((g) => g.length !== 3)) return invalid(out, cell('DIGIT_GROUPS', {}));
   }
   const intDigits = groups.join('');
-  if (intDigits === '' && fracText === '') return invalid(out, 'no digits', cell('NO_DIGITS', {}));
+  if (intDigits === '' && fracText === '') return invalid(out, cell('NO_DIGITS', {}));
   return finish(intDigits, fracText, negative, out);
 }
 
@@ -147,7 +138,7 @@ function unsigned(text: string, out: ParsedAmount): { s: string; negative: boole
   }
   const c0 = s.charCodeAt(0);
   if (c0 === 45 || c0 === 0x2212) {
-    if (negative) return invalid(out, 'two signs', cell('TWO_SIGNS', {}));
+    if (negative) return invalid(out, cell('TWO_SIGNS', {}));
     negative = true;
     s = stripCurrency(s.slice(1).trim(), out);
   } else if (c0 === 43) {
@@ -305,7 +296,7 @@ function fastSpaceGrouped(raw: string, mark: DecimalMark | null, out: ParsedAmou
 
 function finish(intDigits: string, fracText: string, negative: boolean, out: ParsedAmount): NumberRead {
   const trimmedInt = intDigits.replace(/^0+(?=\d)/, '');
-  if (trimmedInt.length > 15) return invalid(out, 'too large to sum exactly', cell('TOO_LARGE', {}));
+  if (trimmedInt.length > 15) return invalid(out, cell('TOO_LARGE', {}));
   const frac = fracText.replace(/0+$/, '');
   let whole = trimmedInt === '' ? 0 : Number(trimmedInt);
   let micro: number;
@@ -314,11 +305,7 @@ function finish(intDigits: string, fracText: string, negative: boolean, out: Par
   } else {
     const significant = (whole === 0 ? frac.replace(/^0+/, '') : trimmedInt + frac).length;
     if (significant > MAX_FLOAT_DIGITS) {
-      return invalid(
-        out,
-        `more than ${MAX_DECIMALS} decimal places, and more than ${MAX_FLOAT_DIGITS} significant digits (so not a printed binary float)`,
-        cell('TOO_PRECISE', { decimals: MAX_DECIMALS, digits: MAX_FLOAT_DIGITS }),
-      );
+      return invalid(out, cell('TOO_PRECISE', { decimals: MAX_DECIMALS, digits: MAX_FLOAT_DIGITS }));
     }
     micro = Number(frac.slice(0, MAX_DECIMALS));
     if (roundsUp(micro, frac.slice(MAX_DECIMALS))) micro++;
@@ -358,8 +345,7 @@ function stripCurrency(s: string, out: ParsedAmount): string {
   return s;
 }
 
-function invalid(out: ParsedAmount, problem: string, cause: CellText): NumberRead {
-  out.problem = problem;
+function invalid(out: ParsedAmount, cause: CellText): NumberRead {
   out.cause = cause;
   return NumberRead.Invalid;
 }
@@ -367,7 +353,7 @@ function invalid(out: ParsedAmount, problem: string, cause: CellText): NumberRea
 const NO_CAUSE = cell('NOT_A_NUMBER', {});
 
 export function newParsedAmount(): ParsedAmount {
-  return { whole: 0, micro: 0, currency: '', proves: null, problem: '', cause: NO_CAUSE, rounded: false };
+  return { whole: 0, micro: 0, currency: '', proves: null, cause: NO_CAUSE, rounded: false };
 }
 
 /**

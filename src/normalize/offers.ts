@@ -165,16 +165,7 @@ export class OfferConverter extends ConverterBase implements RowConverter<OfferR
   convert(fields: string[], line: number): OfferRow | null | typeof AMBIGUOUS {
     if (this.isTotalsRow(fields, line) || this.misshapen(fields, line)) return null;
     const client = this.text(fields, 'client');
-    if (client.trim() === '')
-      return this.invalid(
-        line,
-        'client',
-        client,
-        'no client',
-        'fill in the client the offer was sent to',
-        cell('NO_CLIENT', {}),
-        'fill-offer-client',
-      );
+    if (client.trim() === '') return this.invalid(line, 'client', client, cell('NO_CLIENT', {}), 'fill-offer-client');
     const sent = this.readDateField(fields, 'sent', line);
     if (sent === AMBIGUOUS) return AMBIGUOUS;
     if (sent === INVALID) return null;
@@ -201,8 +192,6 @@ export class OfferConverter extends ConverterBase implements RowConverter<OfferR
             line,
             'expires',
             this.text(fields, 'expires'),
-            'the offer expires before it was sent',
-            'check the two dates, or map the right columns with --map sent=HEADER --map expires=HEADER',
             cell('EXPIRES_BEFORE_SENT', {}),
             'offer-dates',
           );
@@ -210,13 +199,7 @@ export class OfferConverter extends ConverterBase implements RowConverter<OfferR
       }
     }
     const amount = this.has('amount')
-      ? this.readNonNegativeAmount(
-          fields,
-          'amount',
-          line,
-          'an offer cannot be for a negative amount',
-          cell('NEGATIVE_OFFER', {}),
-        )
+      ? this.readNonNegativeAmount(fields, 'amount', line, cell('NEGATIVE_OFFER', {}))
       : null;
     if (amount === AMBIGUOUS) return AMBIGUOUS;
     if (amount === INVALID) return null;

@@ -1,5 +1,5 @@
 import type { CellSays, ErrorCode } from '../codes/error-fields.js';
-import { describeProblem, FolioError } from '../folio-error.js';
+import { FolioError, type LocatedCell } from '../folio-error.js';
 
 export interface Problem {
   file: string;
@@ -9,8 +9,6 @@ export interface Problem {
   /** The worksheet of a workbook (then `line` is its row). */
   sheet?: string;
   value?: string;
-  message: string;
-  hint: string;
   code: ErrorCode;
   says: CellSays;
 }
@@ -71,9 +69,10 @@ export class Problems {
     });
   }
 
-  /** What the skipped-rows warning says: how many, and the first as located, or null. */
-  summary(): { count: number; first: string } | null {
+  /** What the skipped-rows warning says: how many, and the first, located, or null. */
+  summary(): { count: number; first: LocatedCell } | null {
     if (this.count === 0) return null;
-    return { count: this.count, first: describeProblem(this.listed[0] as Problem) };
+    const { code: _code, ...first } = this.listed[0] as Problem;
+    return { count: this.count, first };
   }
 }

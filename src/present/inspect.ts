@@ -6,7 +6,7 @@ import { dataTable, type Audience } from './tables.js';
 import { describeProblem } from '../folio-error.js';
 import { isoDate } from './format.js';
 import { t, type Lang } from './i18n.js';
-import { cellText, ERROR_WORDS, errorInLang, fieldName } from './messages/error-words.js';
+import { cellLine, ERROR_WORDS, errorInLang, fieldName } from './messages/error-words.js';
 import { ROLE_NAMES } from './messages/inputs.js';
 import { warningText } from './messages/warnings.js';
 
@@ -167,8 +167,13 @@ function sampleValue(key: string, value: string, lang: Lang): string {
   return VALUE_RU[value] ?? value;
 }
 
-/** The ambiguous column that stopped the reading, said in `lang` (in English, the last of JSON's `problems`). */
-export function stoppedBy(details: InspectDetails, lang: Lang): string[] {
+/** The bad cells, and the ambiguous column that stopped the reading, one line each in `lang` (in English: JSON's `problems`). */
+export function problemLines(details: InspectDetails, lang: Lang): string[] {
+  return [...details.problems.map((p) => cellLine(p, lang)), ...stoppedBy(details, lang)];
+}
+
+/** The ambiguous column that stopped the reading, said in `lang`. */
+function stoppedBy(details: InspectDetails, lang: Lang): string[] {
   const e = details.ambiguity;
   if (e === null) return [];
   const said = errorInLang(e, lang);
@@ -182,15 +187,7 @@ export function inspectDoc(r: InspectResult, details: InspectDetails, lang: Lang
   // Without a discount column every deal reads as not discounted: not a fact of the file.
   const discounts = r.columns.some((c) => c.field === 'discount');
   const keys = [...new Set(r.sample.flatMap((s) => Object.keys(s)))].filter((k) => k !== 'discounted' || discounts);
-  const problems =
-    lang === 'en'
-      ? r.problems
-      : [
-          ...details.problems.map((p) =>
-            describeProblem({ ...p, message: cellText(p.says, lang).text }, ERROR_WORDS[lang].sheet),
-          ),
-          ...stoppedBy(details, lang),
-        ];
+  const problems = problemLines(details, lang);
   return {
     title: `${t(lang, 'inspectTitle')}: ${r.file}`,
     sections: [

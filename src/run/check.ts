@@ -17,7 +17,7 @@ import { FolioError } from '../folio-error.js';
 import type { Problem } from '../normalize/problems.js';
 import { periodJson } from '../normalize/period.js';
 import { FINDINGS, RULE_GAP } from '../present/messages/check.js';
-import { unusedWhy } from '../present/messages/error-words.js';
+import { cellText, unusedWhy } from '../present/messages/error-words.js';
 import { say } from '../present/messages/entry.js';
 import type { RuleGap } from '../codes/findings.js';
 import { buildEnvelope } from '../schema/build.js';
@@ -171,7 +171,8 @@ export async function runCheck(o: CheckOptions): Promise<CommandOutput> {
     if (gap !== null) unchecked.push(skippedRule(rule, gap));
   }
   skipped.push(...settle(unchecked, o));
-  const found = findings(report, problems, o.leads.maxLeads).map(worded);
+  const invalid = problems.map((p) => ({ ...p, problem: cellText(p.says, 'en').text }));
+  const found = findings(report, invalid, o.leads.maxLeads).map(worded);
   for (const s of skipped) warnings.push(warning('RULE_SKIPPED', { gap: s.gap }));
   // The report lists these among its inputs; the check has no such section.
   if (o.unused.length > 0) {

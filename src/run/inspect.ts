@@ -6,7 +6,7 @@ import { buildEnvelope } from '../schema/build.js';
 import type { InputOptions } from '../load/input-options.js';
 import type { CommandOutput } from './output.js';
 import { inspectInput } from '../load/inspect.js';
-import { inspectDoc, inspectTables, stoppedBy } from '../present/inspect.js';
+import { inspectDoc, inspectTables, problemLines } from '../present/inspect.js';
 
 /**
  * How folio reads an export, for the analyst whose numbers look wrong: as deals, leads, an
@@ -20,7 +20,7 @@ export async function runInspect(
 ): Promise<CommandOutput> {
   const read = await inspectInput(input, vocabulary, as);
   const { warnings, details } = read;
-  const result = { ...read.result, problems: [...read.result.problems, ...stoppedBy(details, 'en')] };
+  const result = { ...read.result, problems: problemLines(details, 'en') };
   return {
     envelope: buildEnvelope('inspect', null, [], result, warnings.map(warningJson)),
     doc: () => inspectDoc(result, details, lang),

@@ -1,6 +1,6 @@
 import type { CellFields, CellHint, CellSays, ErrorFields, ErrorSays } from '../../codes/error-fields.js';
 import type { LookedFor, UnusedFile, UnusedReason } from '../../codes/inputs.js';
-import { describeProblem, type FolioError, type SheetWords } from '../../folio-error.js';
+import { describeProblem, type FolioError, type LocatedCell, type SheetWords } from '../../folio-error.js';
 import type { Lang } from '../i18n.js';
 import { isoDate } from '../format.js';
 import { RULE_GAP } from './check.js';
@@ -307,6 +307,11 @@ export const CELL_HINTS: Record<CellHint, Record<Lang, string>> = {
 export function cellText(c: CellSays, lang: Lang): { text: string; hint: string } {
   // `text.id` and `text.fields` go together (see `CellText`).
   return { text: say(CELLS, c.text.id, c.text.fields as never, lang).text, hint: CELL_HINTS[c.hint][lang] };
+}
+
+/** A bad cell located and said in `lang`: `deals.csv:14:3: Amount "12,x": not a number`. */
+export function cellLine(c: LocatedCell, lang: Lang): string {
+  return describeProblem({ ...c, message: cellText(c.says, lang).text }, ERROR_WORDS[lang].sheet);
 }
 
 const columnsFound = (columns: readonly string[], closest: string | null, lang: Lang): string =>
