@@ -21,7 +21,7 @@ import { dealStatusWarnings, statusCounts } from './statuses.js';
 import { unknownValuesWarning } from './unknown-values.js';
 import type { StatusCount } from '../schema/build.js';
 import type { InspectDetails, InspectResult } from '../schema/inspect.js';
-import { readMapped, type ReportShape } from './table-source.js';
+import { type MappedTable, readMapped, type ReportShape } from './table-source.js';
 
 const SAMPLE_ROWS = 5;
 
@@ -122,19 +122,7 @@ export async function inspectInput(
   const problems = new Problems(true, undefined, input.names === undefined);
   const sample: Record<string, string>[] = [];
   const ctx: { converter?: AnyConverter; feed?: RowFeed<object>; role?: Role } = {};
-  const roleOf = (headers: string[]): Role => {
-    if (as) return as;
-    // As in a folder: the name proposes (offers.csv), the columns confirm.
-    const named = input.header
-      ? roleByName(input.source.name).filter((r) => roleByHeader(input.source.name, headers).includes(r))
-      : [];
-    if (named.length === 1) return named[0] as Role;
-    // Deals unless the columns are those of another kind of export only.
-    const fitsDeals = !input.header || roleByHeader(input.source.name, headers).includes('deals');
-    if (fitsDeals) return 'deals';
-    // A call log without an outcome is still an activity log, not deals without an amount.
-    return guessRole(input.source.name, headers) ?? (activitySigns(headers).length > 0 ? 'activities' : 'deals');
-  };
+  const roleOf = (headers: string[]): Role => as ?? roleOfHeader(input, headers);
   const read = await readMapped(
     input,
     (headers) => READERS[roleOf(headers)].needs,
@@ -197,35 +185,10 @@ export async function inspectInput(
     subtotals: { rows: read.shape.subtotals.count, lines: read.shape.subtotals.notes.map((n) => n.line) },
     rows,
     blank: read.blank,
-    missing: read.missing.map((spec) => {
-      const headerless = mapping.headerless !== null || !input.header;
-      const closest = headerless
-        ? null
-        : closestHeader(spec, mapping.headers, read.sample, new Set(Object.values(mapping.index)));
-      // Without a header row, by position: the columns it could be, when the content names several.
-      const could = mapping.headerless?.ambiguous.find((a) => a.field === spec.field)?.columns.join('|');
-      const target = headerless ? (could ?? 'N') : closest === null ? 'HEADER' : JSON.stringify(closest);
-      return { field: spec.field, description: spec.description, closest, map: `--map ${spec.field}=${target}` };
-    }),
+    missing: missingColumns(read, input.header),
     columns: used.headers.map((header, i) => ({ position: i + 1, header, field: fieldAt.get(i) ?? null })),
     choices: used.choices,
-    warnings: [
-      ...formatWarnings(format),
-      ...columnWarnings(used, converter, read.shape),
-      ...subtotalWarnings(undefined, read.shape),
-      ...(read.shape.titlePeriod !== null && mapping.index.date === undefined && ctx.role === 'deals'
-        ? [
-            warning('TITLE_PERIOD', {
-              line: read.shape.titlePeriodLine,
-              from: formatDay(read.shape.titlePeriod.from),
-              to: formatDay(read.shape.titlePeriod.to),
-            }),
-          ]
-        : []),
-      ...(converter instanceof DealConverter && converter.blankAmounts > 0
-        ? [warning('BLANK_AMOUNTS', { count: converter.blankAmounts, line: converter.firstBlankAmount })]
-        : []),
-    ],
+    warnings: readingWarnings(read, converter, ctx.role === 'deals'),
     totals: { rows: converter.totals, lines: converter.totalsLines },
     conventions,
     statuses: statusesOf(converter, mapping),
@@ -245,6 +208,59 @@ export async function inspectInput(
     ],
     details: { readings, problems: [...problems.listed], ambiguity: stopped },
   };
+}
+
+/**
+ * What a file is read as when `--as` does not say: as in a folder, the name proposes
+ * (offers.csv) and the columns confirm; else deals, unless the columns are those of another
+ * kind of export only.
+ */
+function roleOfHeader(input: InputOptions, headers: string[]): Role {
+  const named = input.header
+    ? roleByName(input.source.name).filter((r) => roleByHeader(input.source.name, headers).includes(r))
+    : [];
+  if (named.length === 1) return named[0] as Role;
+  const fitsDeals = !input.header || roleByHeader(input.source.name, headers).includes('deals');
+  if (fitsDeals) return 'deals';
+  // A call log without an outcome is still an activity log, not deals without an amount.
+  return guessRole(input.source.name, headers) ?? (activitySigns(headers).length > 0 ? 'activities' : 'deals');
+}
+
+/** The fields no column gives, each with the column that comes closest and the `--map` that would give it. */
+function missingColumns(read: MappedTable, header: boolean): InspectResult['missing'] {
+  const { mapping } = read;
+  return read.missing.map((spec) => {
+    const headerless = mapping.headerless !== null || !header;
+    const closest = headerless
+      ? null
+      : closestHeader(spec, mapping.headers, read.sample, new Set(Object.values(mapping.index)));
+    // Without a header row, by position: the columns it could be, when the content names several.
+    const could = mapping.headerless?.ambiguous.find((a) => a.field === spec.field)?.columns.join('|');
+    const target = headerless ? (could ?? 'N') : closest === null ? 'HEADER' : JSON.stringify(closest);
+    return { field: spec.field, description: spec.description, closest, map: `--map ${spec.field}=${target}` };
+  });
+}
+
+/** How the file was read, as every command warns of it: lines above the header, column choices, subtotals, a title's period, blank amounts. */
+function readingWarnings(read: MappedTable, converter: AnyConverter, deals: boolean): Warning[] {
+  const { format, mapping, shape } = read;
+  return [
+    ...formatWarnings(format),
+    ...columnWarnings(mapping, converter, shape),
+    ...subtotalWarnings(undefined, shape),
+    ...(shape.titlePeriod !== null && mapping.index.date === undefined && deals
+      ? [
+          warning('TITLE_PERIOD', {
+            line: shape.titlePeriodLine,
+            from: formatDay(shape.titlePeriod.from),
+            to: formatDay(shape.titlePeriod.to),
+          }),
+        ]
+      : []),
+    ...(converter instanceof DealConverter && converter.blankAmounts > 0
+      ? [warning('BLANK_AMOUNTS', { count: converter.blankAmounts, line: converter.firstBlankAmount })]
+      : []),
+  ];
 }
 
 /** The statuses of deals and leads as read, when the file has a column to read them from. */
