@@ -215,6 +215,11 @@ const LIST_WORD = {
 
 /** The four lists in one (told apart by `list`), the counts, and each manager's record, as data. */
 export function offersTables(r: OffersResult, lang: Audience): DataTable[] {
+  return [offerListsTable(r, lang), offersSummaryTable(r, lang), offerManagersTable(r, lang)];
+}
+
+/** The violations, the follow-ups due, the offers expiring and those expired, one row each. */
+function offerListsTable(r: OffersResult, lang: Audience): DataTable {
   const row = (
     list: keyof typeof LIST_WORD,
     x: { client: string; offer: string | null; amount: number | null; manager: string | null },
@@ -231,78 +236,84 @@ export function offersTables(r: OffersResult, lang: Audience): DataTable[] {
     amount: x.amount,
     manager: x.manager,
   });
+  return dataTable(
+    'offers',
+    lang,
+    [
+      ['list', 'text'],
+      ['client', 'text'],
+      ['offer', 'text'],
+      ['sent', 'date'],
+      ['due', 'date'],
+      ['contact', 'date'],
+      ['expires', 'date'],
+      ['daysLeft', 'integer'],
+      ['amount', 'decimal'],
+      ['manager', 'text'],
+    ],
+    [
+      ...r.violations.map((v) => row('violation', v, { sent: v.sent, due: v.due, contact: v.contact })),
+      ...r.due.map((d) => row('due', d, { sent: d.sent, due: d.due, daysLeft: d.daysLeft })),
+      ...r.expiring.map((x) => row('expiring', x, { expires: x.expires, daysLeft: x.daysLeft })),
+      ...r.expired.map((x) => row('expired', x, { sent: x.sent, expires: x.expires, daysLeft: -x.daysAgo })),
+    ],
+  );
+}
+
+/** The offers counted and the money of the expired and expiring ones. */
+function offersSummaryTable(r: OffersResult, lang: Audience): DataTable {
   const c = r.counts;
-  return [
-    dataTable(
-      'offers',
-      lang,
-      [
-        ['list', 'text'],
-        ['client', 'text'],
-        ['offer', 'text'],
-        ['sent', 'date'],
-        ['due', 'date'],
-        ['contact', 'date'],
-        ['expires', 'date'],
-        ['daysLeft', 'integer'],
-        ['amount', 'decimal'],
-        ['manager', 'text'],
-      ],
-      [
-        ...r.violations.map((v) => row('violation', v, { sent: v.sent, due: v.due, contact: v.contact })),
-        ...r.due.map((d) => row('due', d, { sent: d.sent, due: d.due, daysLeft: d.daysLeft })),
-        ...r.expiring.map((x) => row('expiring', x, { expires: x.expires, daysLeft: x.daysLeft })),
-        ...r.expired.map((x) => row('expired', x, { sent: x.sent, expires: x.expires, daysLeft: -x.daysAgo })),
-      ],
-    ),
-    dataTable(
-      'offersSummary',
-      lang,
-      [
-        ['asOf', 'date'],
-        ['windowFrom', 'date'],
-        ['windowTo', 'date'],
-        ['offersSent', 'integer'],
-        ['accepted', 'integer'],
-        ['declined', 'integer'],
-        ['undecided', 'integer'],
-        ['expiredAmount', 'decimal'],
-        ['expiringAmount', 'decimal'],
-      ],
-      [
-        {
-          asOf: r.asOf,
-          windowFrom: r.window?.from ?? null,
-          windowTo: r.window?.to ?? null,
-          offersSent: c.offers,
-          accepted: c.accepted,
-          declined: c.declined,
-          undecided: c.undecided,
-          expiredAmount: r.expiredAmount,
-          expiringAmount: r.expiringAmount,
-        },
-      ],
-      true,
-    ),
-    dataTable(
-      'offerManagers',
-      lang,
-      [
-        ['manager', 'text'],
-        ['offersSent', 'integer'],
-        ['followedUp', 'integer'],
-        ['late', 'integer'],
-        ['expired', 'integer'],
-        ['expiredAmount', 'decimal'],
-      ],
-      r.managers.map((m) => ({
-        manager: m.manager,
-        offersSent: m.sent,
-        followedUp: m.followedUp,
-        late: m.late,
-        expired: m.expired,
-        expiredAmount: m.expiredAmount,
-      })),
-    ),
-  ];
+  return dataTable(
+    'offersSummary',
+    lang,
+    [
+      ['asOf', 'date'],
+      ['windowFrom', 'date'],
+      ['windowTo', 'date'],
+      ['offersSent', 'integer'],
+      ['accepted', 'integer'],
+      ['declined', 'integer'],
+      ['undecided', 'integer'],
+      ['expiredAmount', 'decimal'],
+      ['expiringAmount', 'decimal'],
+    ],
+    [
+      {
+        asOf: r.asOf,
+        windowFrom: r.window?.from ?? null,
+        windowTo: r.window?.to ?? null,
+        offersSent: c.offers,
+        accepted: c.accepted,
+        declined: c.declined,
+        undecided: c.undecided,
+        expiredAmount: r.expiredAmount,
+        expiringAmount: r.expiringAmount,
+      },
+    ],
+    true,
+  );
+}
+
+/** Each manager's record. */
+function offerManagersTable(r: OffersResult, lang: Audience): DataTable {
+  return dataTable(
+    'offerManagers',
+    lang,
+    [
+      ['manager', 'text'],
+      ['offersSent', 'integer'],
+      ['followedUp', 'integer'],
+      ['late', 'integer'],
+      ['expired', 'integer'],
+      ['expiredAmount', 'decimal'],
+    ],
+    r.managers.map((m) => ({
+      manager: m.manager,
+      offersSent: m.sent,
+      followedUp: m.followedUp,
+      late: m.late,
+      expired: m.expired,
+      expiredAmount: m.expiredAmount,
+    })),
+  );
 }
