@@ -144,57 +144,7 @@ export async function findInputs(
   }
   const candidates = new Map<Role, { file: string; how: ChosenFile['how'] }[]>();
   for (const file of await listFiles(folder, unused)) {
-    const entry = basename(file);
-    const peeked = await peekRows(file);
-    if (peeked.problem !== undefined) {
-      // The file's own error, located (an unclosed quote, bytes not in its encoding), whatever its name says it is.
-      const p = peeked.problem;
-      const line = p.line ?? null;
-      unused.push({
-        file,
-        reason: { code: 'unreadable', error: p, line },
-      });
-      continue;
-    }
-    const header = headerOf(file, peeked.rows);
-    const byName = roleByName(entry);
-    // Named for deals, with data on its first row and no header above it (a 1C feed, a dump):
-    // its columns are told by their content when it is read, or it stops saying which to map.
-    const headerless = header === null && byName.includes('deals') && firstRowIsData(peeked.rows ?? []);
-    const fits = header ? roleByHeader(file, header) : headerless ? ['deals' as Role] : [];
-    let roles: Role[];
-    let how: ChosenFile['how'];
-    if (byName.length > 0) {
-      // The name proposes, the columns confirm: "sales_teams.csv" is not a deals export.
-      // A pipeline export named for deals and leads serves both.
-      roles = byName.filter((r) => fits.includes(r));
-      how = 'name-and-columns';
-      if (roles.length === 0) {
-        unused.push({
-          file,
-          reason: { code: 'named-without-columns', roles: byName, needs: byName.map(columnWays) },
-        });
-      }
-    } else {
-      const role = header ? guessRole(file, header) : null;
-      roles = role ? [role] : [];
-      how = 'columns';
-      // No row fits a role: the first row read is what its header would be.
-      const first = header ?? peeked.rows?.[0] ?? null;
-      const signs = activitySigns(first ?? []);
-      if (roles.length === 0 && first && signs.length > 0 && !fits.includes('deals')) {
-        const lacks = fitColumns(file, first, ACTIVITY_NEEDS, {}, 1).missing.map((s) => s.field);
-        unused.push({
-          file,
-          reason: { code: 'activity-log-without-columns', signs, lacks },
-        });
-      } else if (roles.length === 0 && first) {
-        unused.push({
-          file,
-          reason: { code: 'no-fitting-columns', header: first.slice(0, 6), more: first.length > 6 },
-        });
-      } else if (roles.length === 0) unused.push({ file, reason: { code: 'no-header' } });
-    }
+    const { roles, how } = await recognise(file, unused);
     for (const role of roles) {
       if (files[role]) continue;
       candidates.set(role, [...(candidates.get(role) ?? []), { file, how }]);
@@ -206,6 +156,46 @@ export async function findInputs(
   }
   if (Object.keys(files).length === 0) throw nothingFound(folder, unused);
   return { files, chosen, unused };
+}
+
+/**
+ * The roles a folder's file serves, told by its name and its first rows; a file that serves
+ * none goes to `unused` with the reason.
+ */
+async function recognise(file: string, unused: UnusedFile[]): Promise<{ roles: Role[]; how: ChosenFile['how'] }> {
+  const peeked = await peekRows(file);
+  if (peeked.problem !== undefined) {
+    // The file's own error, located (an unclosed quote, bytes not in its encoding), whatever its name says it is.
+    const p = peeked.problem;
+    unused.push({ file, reason: { code: 'unreadable', error: p, line: p.line ?? null } });
+    return { roles: [], how: 'columns' };
+  }
+  const header = headerOf(file, peeked.rows);
+  const byName = roleByName(basename(file));
+  // Named for deals, with data on its first row and no header above it (a 1C feed, a dump):
+  // its columns are told by their content when it is read, or it stops saying which to map.
+  const headerless = header === null && byName.includes('deals') && firstRowIsData(peeked.rows ?? []);
+  const fits = header ? roleByHeader(file, header) : headerless ? ['deals' as Role] : [];
+  if (byName.length > 0) {
+    // The name proposes, the columns confirm: "sales_teams.csv" is not a deals export.
+    // A pipeline export named for deals and leads serves both.
+    const roles = byName.filter((r) => fits.includes(r));
+    if (roles.length === 0)
+      unused.push({ file, reason: { code: 'named-without-columns', roles: byName, needs: byName.map(columnWays) } });
+    return { roles, how: 'name-and-columns' };
+  }
+  const role = header ? guessRole(file, header) : null;
+  if (role) return { roles: [role], how: 'columns' };
+  // No row fits a role: the first row read is what its header would be.
+  const first = header ?? peeked.rows?.[0] ?? null;
+  const signs = activitySigns(first ?? []);
+  if (first && signs.length > 0 && !fits.includes('deals')) {
+    const lacks = fitColumns(file, first, ACTIVITY_NEEDS, {}, 1).missing.map((s) => s.field);
+    unused.push({ file, reason: { code: 'activity-log-without-columns', signs, lacks } });
+  } else if (first) {
+    unused.push({ file, reason: { code: 'no-fitting-columns', header: first.slice(0, 6), more: first.length > 6 } });
+  } else unused.push({ file, reason: { code: 'no-header' } });
+  return { roles: [], how: 'columns' };
 }
 
 /**
