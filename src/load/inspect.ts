@@ -150,14 +150,7 @@ export async function inspectInput(
   const converter = ctx.converter as AnyConverter;
   const used = mapping;
   const fieldAt = new Map(Object.entries(used.index).map(([field, i]) => [i, field]));
-  const conventions: Record<string, string> = {};
-  const readings: Record<string, ColumnReading> = {};
-  // A missing column has no convention: it is listed under `missing`.
-  for (const [field, column] of [...converter.amounts, ...converter.dates]) {
-    if (!(field in mapping.index)) continue;
-    conventions[field] = column.convention;
-    readings[field] = column.reading;
-  }
+  const { conventions, readings } = columnConventions(converter, mapping);
   const result: InspectResult = {
     file: format.file,
     kind: format.kind,
@@ -174,14 +167,7 @@ export async function inspectInput(
     nulBytes: format.nuls,
     headerless: mapping.headerless,
     headerFrom: read.shape.headerFrom || read.headerLine,
-    titlePeriod:
-      read.shape.titlePeriod === null
-        ? null
-        : {
-            from: formatDay(read.shape.titlePeriod.from),
-            to: formatDay(read.shape.titlePeriod.to),
-            line: read.shape.titlePeriodLine,
-          },
+    titlePeriod: titlePeriodOf(read.shape),
     subtotals: { rows: read.shape.subtotals.count, lines: read.shape.subtotals.notes.map((n) => n.line) },
     rows,
     blank: read.blank,
@@ -199,15 +185,43 @@ export async function inspectInput(
   };
   return {
     result,
-    warnings: [
-      ...(read.guess ? [read.guess] : []),
-      ...(converter instanceof DealConverter ? [contactWarning(format.file, mapping, converter)] : []).filter(
-        (w): w is Warning => w !== null,
-      ),
-      ...vocabularyWarnings(format.file, mapping, converter, rows, read.missing.length === 0),
-    ],
+    warnings: inputWarnings(read, converter),
     details: { readings, problems: [...problems.listed], ambiguity: stopped },
   };
+}
+
+/** What every command would warn of this file beside the reading: a guessed header, contacts, unknown status words. */
+function inputWarnings(read: MappedTable, converter: AnyConverter): Warning[] {
+  const { format, mapping, rows } = read;
+  return [
+    ...(read.guess ? [read.guess] : []),
+    ...(converter instanceof DealConverter ? [contactWarning(format.file, mapping, converter)] : []).filter(
+      (w): w is Warning => w !== null,
+    ),
+    ...vocabularyWarnings(format.file, mapping, converter, rows, read.missing.length === 0),
+  ];
+}
+
+/** The period a report's title block prints, and its line; null without one. */
+function titlePeriodOf(shape: ReportShape): InspectResult['titlePeriod'] {
+  const p = shape.titlePeriod;
+  return p === null ? null : { from: formatDay(p.from), to: formatDay(p.to), line: shape.titlePeriodLine };
+}
+
+/** The number or date convention of each amount and date column, and how it was told. */
+function columnConventions(
+  converter: AnyConverter,
+  mapping: ColumnMapping,
+): { conventions: Record<string, string>; readings: Record<string, ColumnReading> } {
+  const conventions: Record<string, string> = {};
+  const readings: Record<string, ColumnReading> = {};
+  // A missing column has no convention: it is listed under `missing`.
+  for (const [field, column] of [...converter.amounts, ...converter.dates]) {
+    if (!(field in mapping.index)) continue;
+    conventions[field] = column.convention;
+    readings[field] = column.reading;
+  }
+  return { conventions, readings };
 }
 
 /**
