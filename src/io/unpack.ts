@@ -71,28 +71,8 @@ export async function openArchive(
   file: string,
   budget: UnpackBudget,
 ): Promise<Archive> {
-  const options: yauzl.Options = {
-    lazyEntries: true,
-    autoClose: false,
-    validateEntrySizes: true,
-    strictFileNames: false,
-  };
-  const zip = await new Promise<yauzl.ZipFile>((resolve, reject) => {
-    const done = (error: Error | null, z?: yauzl.ZipFile): void =>
-      error || !z ? reject(damaged(file, error)) : resolve(z);
-    if ('path' in from) yauzl.open(from.path, options, done);
-    else yauzl.fromBuffer(from.bytes, options, done);
-  });
-  const entries = new Map<string, yauzl.Entry>();
-  await new Promise<void>((resolve, reject) => {
-    zip.on('entry', (entry: yauzl.Entry) => {
-      entries.set(entry.fileName.replace(/^\/+/, ''), entry);
-      zip.readEntry();
-    });
-    zip.on('end', () => resolve());
-    zip.on('error', (error: Error) => reject(damaged(file, error)));
-    zip.readEntry();
-  });
+  const zip = await openZip(from, file);
+  const entries = await entriesOf(zip, file);
 
   const stream = async (
     name: string,
@@ -148,6 +128,36 @@ export async function openArchive(
     },
     close: () => zip.close(),
   };
+}
+
+/** The zip's central directory read, its entries not yet. */
+function openZip(from: { path: string } | { bytes: Buffer }, file: string): Promise<yauzl.ZipFile> {
+  const options: yauzl.Options = {
+    lazyEntries: true,
+    autoClose: false,
+    validateEntrySizes: true,
+    strictFileNames: false,
+  };
+  return new Promise<yauzl.ZipFile>((resolve, reject) => {
+    const done = (error: Error | null, z?: yauzl.ZipFile): void =>
+      error || !z ? reject(damaged(file, error)) : resolve(z);
+    if ('path' in from) yauzl.open(from.path, options, done);
+    else yauzl.fromBuffer(from.bytes, options, done);
+  });
+}
+
+/** Every entry of the zip by its name (a leading `/` dropped). */
+function entriesOf(zip: yauzl.ZipFile, file: string): Promise<Map<string, yauzl.Entry>> {
+  const entries = new Map<string, yauzl.Entry>();
+  return new Promise((resolve, reject) => {
+    zip.on('entry', (entry: yauzl.Entry) => {
+      entries.set(entry.fileName.replace(/^\/+/, ''), entry);
+      zip.readEntry();
+    });
+    zip.on('end', () => resolve(entries));
+    zip.on('error', (error: Error) => reject(damaged(file, error)));
+    zip.readEntry();
+  });
 }
 
 function damaged(file: string, error: Error | null | undefined): FolioError {
