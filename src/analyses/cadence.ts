@@ -3,7 +3,7 @@ import { addMonths, formatDay } from '../normalize/dates.js';
 import type { Outcome } from '../normalize/vocabulary.js';
 import type { Period } from '../normalize/period.js';
 import { nameKey } from '../normalize/text.js';
-import { compareNames } from './names.js';
+import { compareNames } from './name-order.js';
 
 export interface CadenceOptions {
   asOf: number;

@@ -1,5 +1,5 @@
-import { says } from '../codes/errors.js';
-import { FolioError } from '../errors.js';
+import { says } from '../codes/error-fields.js';
+import { FolioError, isFolioError } from '../folio-error.js';
 import { addMonths, dayNumber, dayParts, formatDay } from '../normalize/dates.js';
 import {
   exceeds,
@@ -13,8 +13,8 @@ import {
 import type { Period } from '../normalize/period.js';
 import { monthOfDay, type ClientHistory, type DealHistory } from './history.js';
 import type { ClientRevenue } from './ledger.js';
-import { compareNames } from './names.js';
-import { analyzeShare, isKeyClass, type RevenueClass, type ShareOptions } from './share.js';
+import { compareNames } from './name-order.js';
+import { analyzeShare, type ClientShare, isKeyClass, type RevenueClass, type ShareOptions } from './share.js';
 
 export type AbcClass = 'A' | 'B' | 'C';
 export type XyzClass = 'X' | 'Y' | 'Z';
@@ -48,7 +48,7 @@ export const DEFAULT_DYNAMICS: Omit<DynamicsOptions, 'share'> = {
   maxManagerShare: 40,
 };
 
-/** Fixed by the rules (docs/rules.md §8): a new client's first order is this recent, a lost one's last order this old. */
+/** Fixed by the rules (docs/rules.md §11): a new client's first order is this recent, a lost one's last order this old. */
 export const NEW_DAYS = 90;
 export const LOST_DAYS = 365;
 
@@ -145,7 +145,7 @@ interface Working {
 }
 
 /**
- * ABC/XYZ, rhythm, dormancy, stage and the revenue each manager holds (docs/rules.md §8).
+ * ABC/XYZ, rhythm, dormancy, stage and the revenue each manager holds (docs/rules.md §11).
  * Pure: the history in, figures out; money exact to the end (shares and CV are floats only
  * once every boundary has been decided in integers). `managers`: the history's window is
  * this one, so its ledger says who carries each client; otherwise no manager figures.
@@ -158,12 +158,60 @@ export function analyzeDynamics(
 ): DynamicsResult {
   const window = dynamicsWindow(asOf, o.months);
   const first = monthOfDay(window.from);
+  const { working, revenues } = windowRevenues(history, first, o.months, managers);
+  if (revenues.length === 0) throw noWindowRevenue(window, 'none');
+  let share;
+  try {
+    share = analyzeShare(revenues, o.share);
+  } catch (error) {
+    if (isFolioError(error, 'NO_REVENUE_TOTAL', 'NON_POSITIVE_TOTAL')) throw noWindowRevenue(window, 'non-positive');
+    throw error;
+  }
+  const base = share.clients.reduce(
+    (s, c) => s + (c.share === null ? 0n : (working.get(c.client) as Working).micros),
+    0n,
+  );
+  const a = percentFraction(o.abc.a);
+  const b = percentFraction(o.abc.b);
+  let cumulative = 0n;
+  const clients: ClientDynamics[] = share.clients.map((s, i) => {
+    const w = working.get(s.client) as Working;
+    let abc: AbcClass | null = null;
+    if (s.share !== null) {
+      cumulative += w.micros;
+      abc = i === 0 || !exceeds(cumulative, base, a) ? 'A' : !exceeds(cumulative, base, b) ? 'B' : 'C';
+    }
+    return clientDynamics(s, w, abc, { asOf, first, o, discountsKnown: history.discountsKnown });
+  });
+  const atRisk = clients
+    .filter((c) => c.dormant && c.share !== null)
+    .reduce((s, c) => s + (working.get(c.client) as Working).micros, 0n);
+  return {
+    asOf: formatDay(asOf),
+    window: { from: formatDay(window.from), to: formatDay(window.to) },
+    total: microsToNumber(base),
+    clients,
+    grid: abcXyzGrid(clients, working),
+    managers: managers ? holds(clients, working, base, percentFraction(o.maxManagerShare)) : [],
+    atRisk: microsToNumber(atRisk),
+    managersKnown: managers,
+    discountsKnown: history.discountsKnown,
+  };
+}
+
+/** The clients with revenue in the window's months: each one's months, and its revenue for the share classes. */
+function windowRevenues(
+  history: DealHistory,
+  first: number,
+  months: number,
+  managers: boolean,
+): { working: Map<string, Working>; revenues: ClientRevenue[] } {
   const working = new Map<string, Working>();
   const revenues: ClientRevenue[] = [];
   for (const h of history.clients.values()) {
     const monthly: bigint[] = [];
     let inWindow = false;
-    for (let m = 0; m < o.months; m++) {
+    for (let m = 0; m < months; m++) {
       const sum = h.months.get(first + m);
       if (sum !== undefined) inWindow = true;
       monthly.push(sum === undefined ? 0n : sum.toMicros());
@@ -179,64 +227,45 @@ export function analyzeDynamics(
       lastSum: null,
     });
   }
-  if (revenues.length === 0) throw noWindowRevenue(window, 'none');
-  let share;
-  try {
-    share = analyzeShare(revenues, o.share);
-  } catch (error) {
-    if (error instanceof FolioError && error.code === 'NON_POSITIVE_TOTAL')
-      throw noWindowRevenue(window, 'non-positive');
-    throw error;
-  }
-  const base = share.clients.reduce(
-    (s, c) => s + (c.share === null ? 0n : (working.get(c.client) as Working).micros),
-    0n,
-  );
-  const a = percentFraction(o.abc.a);
-  const b = percentFraction(o.abc.b);
-  const x = percentFraction(o.xyz.x);
-  const y = percentFraction(o.xyz.y);
-  let cumulative = 0n;
-  const clients: ClientDynamics[] = share.clients.map((s, i) => {
-    const w = working.get(s.client) as Working;
-    let abc: AbcClass | null = null;
-    if (s.share !== null) {
-      cumulative += w.micros;
-      abc = i === 0 || !exceeds(cumulative, base, a) ? 'A' : !exceeds(cumulative, base, b) ? 'B' : 'C';
-    }
-    const variation = s.share === null ? null : xyzOf(w.monthly, x, y);
-    const rhythm = rhythmOf(w.history.orderDays, asOf, o);
-    const monthsOrdered = monthsWithOrders(w.history.orderDays, first, o.months, asOf);
-    const row: ClientDynamics = {
-      client: s.client,
-      revenue: s.revenue,
-      share: s.share,
-      abc,
-      xyz: variation?.xyz ?? null,
-      cv: variation?.cv ?? null,
-      class: s.class,
-      monthly: w.monthly.map(microsToNumber),
-      orders: rhythm.days.length,
-      firstOrder: rhythm.first === null ? null : formatDay(rhythm.first),
-      lastOrder: rhythm.last === null ? null : formatDay(rhythm.last),
-      medianIntervalDays: rhythm.median,
-      daysSinceLast: rhythm.last === null ? null : asOf - rhythm.last,
-      dormant: rhythm.dormant,
-      lost: rhythm.last !== null && asOf - rhythm.last > LOST_DAYS,
-      stage: null,
-      manager: s.manager ?? null,
-    };
-    row.stage = stageOf(
-      row,
-      rhythm,
-      monthsOrdered,
-      o,
-      asOf,
-      history.discountsKnown ? discounted(w.history, asOf) : null,
-    );
-    return row;
-  });
+  return { working, revenues };
+}
 
+/** One client's row: its classes, variation, rhythm and stage. */
+function clientDynamics(
+  s: ClientShare,
+  w: Working,
+  abc: AbcClass | null,
+  at: { asOf: number; first: number; o: DynamicsOptions; discountsKnown: boolean },
+): ClientDynamics {
+  const { asOf, o } = at;
+  const variation = s.share === null ? null : xyzOf(w.monthly, percentFraction(o.xyz.x), percentFraction(o.xyz.y));
+  const rhythm = rhythmOf(w.history.orderDays, asOf, o);
+  const monthsOrdered = monthsWithOrders(w.history.orderDays, at.first, o.months, asOf);
+  const row: ClientDynamics = {
+    client: s.client,
+    revenue: s.revenue,
+    share: s.share,
+    abc,
+    xyz: variation?.xyz ?? null,
+    cv: variation?.cv ?? null,
+    class: s.class,
+    monthly: w.monthly.map(microsToNumber),
+    orders: rhythm.days.length,
+    firstOrder: rhythm.first === null ? null : formatDay(rhythm.first),
+    lastOrder: rhythm.last === null ? null : formatDay(rhythm.last),
+    medianIntervalDays: rhythm.median,
+    daysSinceLast: rhythm.last === null ? null : asOf - rhythm.last,
+    dormant: rhythm.dormant,
+    lost: rhythm.last !== null && asOf - rhythm.last > LOST_DAYS,
+    stage: null,
+    manager: s.manager ?? null,
+  };
+  row.stage = stageOf(row, rhythm, monthsOrdered, o, asOf, at.discountsKnown ? discounted(w.history, asOf) : null);
+  return row;
+}
+
+/** The ABC × XYZ grid: clients and revenue in each cell. */
+function abcXyzGrid(clients: ClientDynamics[], working: Map<string, Working>): GridCell[] {
   const grid: GridCell[] = [];
   for (const abc of ABC) {
     for (const xyz of XYZ) {
@@ -249,20 +278,7 @@ export function analyzeDynamics(
       });
     }
   }
-  const atRisk = clients
-    .filter((c) => c.dormant && c.share !== null)
-    .reduce((s, c) => s + (working.get(c.client) as Working).micros, 0n);
-  return {
-    asOf: formatDay(asOf),
-    window: { from: formatDay(window.from), to: formatDay(window.to) },
-    total: microsToNumber(base),
-    clients,
-    grid,
-    managers: managers ? holds(clients, working, base, percentFraction(o.maxManagerShare)) : [],
-    atRisk: microsToNumber(atRisk),
-    managersKnown: managers,
-    discountsKnown: history.discountsKnown,
-  };
+  return grid;
 }
 
 function moneyOf(micros: bigint): MoneySum {
@@ -276,11 +292,6 @@ function noWindowRevenue(window: Period, why: 'none' | 'non-positive'): FolioErr
   const to = formatDay(window.to);
   return new FolioError({
     code: 'NO_REVENUE',
-    message:
-      why === 'none'
-        ? `no won deal in the window ${from} — ${to}`
-        : `no client has a positive net revenue in the window ${from} — ${to}`,
-    hint: 'the window is the full months before --as-of: check --as-of and --months, and which statuses count as won (--won)',
     says: says('NO_WINDOW_REVENUE', { from, to, why }),
   });
 }
@@ -353,7 +364,7 @@ function discounted(h: ClientHistory, asOf: number): number {
 }
 
 /**
- * The stage (docs/rules.md §8), first rule that holds: new, one-off, partner, regular,
+ * The stage (docs/rules.md §11), first rule that holds: new, one-off, partner, regular,
  * price-driven (only with a discount column), occasional.
  */
 function stageOf(

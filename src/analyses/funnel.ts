@@ -3,7 +3,7 @@ import { periodJson, type Period } from '../normalize/period.js';
 import { phraseWords } from '../normalize/phrase-classifier.js';
 import { detach, displayName, nameKey } from '../normalize/text.js';
 import type { StatusKind } from '../normalize/vocabulary.js';
-import { compareNames } from './names.js';
+import { compareNames } from './name-order.js';
 
 /** The steps of the funnel by contact channel (docs/rules.md, "Funnel"). */
 export const CHANNEL_STEPS = ['consulted', 'met', 'won'] as const;

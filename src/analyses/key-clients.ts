@@ -1,9 +1,9 @@
-import { says } from '../codes/errors.js';
+import { says } from '../codes/error-fields.js';
 import type { KeyClient } from './cadence.js';
 import type { RevenueLedger } from './ledger.js';
-import { compareNames } from './names.js';
+import { compareNames } from './name-order.js';
 import { analyzeShare, isKeyClass, type ShareOptions } from './share.js';
-import { FolioError } from '../errors.js';
+import { FolioError } from '../folio-error.js';
 import { addMonths } from '../normalize/dates.js';
 import { periodJson, type Period } from '../normalize/period.js';
 import { displayName } from '../normalize/text.js';
@@ -61,8 +61,6 @@ export function hasKeySource(s: { named: readonly string[]; all: boolean; deals:
 export function noKeySource(): FolioError {
   return new FolioError({
     code: 'USAGE',
-    message: 'which clients are key? folio needs to know whom the rules apply to',
-    hint: 'give --deals deals.csv (share classes), --key-client NAME, --clients clients.csv (key column) or --all-clients',
     says: says('KEY_CLIENTS_UNKNOWN', {}),
   });
 }
@@ -101,8 +99,6 @@ export function keySet(sources: KeySources): KeySet {
         code: 'MISSING_COLUMN',
         file: clients.file,
         line: first?.headerLine,
-        message: 'the clients file has no key column, and nothing else says which clients are key',
-        hint: 'add a key column (yes/no), map one with --clients-map key=HEADER, or give --deals, --key-client or --all-clients',
         says: says('NO_KEY_COLUMN', {}),
       });
     }

@@ -7,7 +7,7 @@ import {
   compareAmounts,
   type Amount,
 } from '../normalize/money.js';
-import { compareNames } from './names.js';
+import { compareNames } from './name-order.js';
 
 export const LEAD_GROUPS = ['fast-big', 'fast-small', 'slow-big', 'slow-small', 'unclassified'] as const;
 export type LeadGroup = (typeof LEAD_GROUPS)[number];
@@ -102,65 +102,123 @@ function twiceMedian(leads: readonly LeadInput[], amountKeys: Float64Array, coun
  * then earlier close, then name; unclassified (no amount or no date) last.
  */
 export function analyzeLeads(leads: LeadInput[], options: LeadOptions): LeadsResult {
-  // Per-lead keys in typed arrays and an index sort: a million leads sort without a million
-  // wrapper objects for the comparator to chase.
+  const keys = leadKeys(leads, options.asOf);
+  const twice =
+    options.big !== null ? addAmounts(options.big, options.big) : twiceMedian(leads, keys.amount, keys.grouped);
+  const order = groupOrder(leads, keys, twice, options);
+  const index = rankOrder(leads, keys, order);
+  const { ranked, counts, sums, byManager } = rankLeads(leads, keys, order, options.asOf);
+  const out: RankedLead[] = new Array<RankedLead>(leads.length);
+  for (let k = 0; k < leads.length; k++) out[k] = ranked[index[k] as number] as RankedLead;
+  const groups: GroupSummary[] = LEAD_GROUPS.map((group, i) => ({
+    group,
+    count: counts[i] ?? 0,
+    amount: amountToNumber(sums[i] as Amount),
+  }));
+  return {
+    asOf: formatDay(options.asOf),
+    thresholds: {
+      big: twice === null ? null : amountToNumber(twice) / 2,
+      bigSource: options.big !== null ? 'given' : 'median',
+      fastDays: options.fastDays,
+    },
+    leads: out,
+    groups,
+    managers: managerLeads(byManager, options.maxLeads),
+  };
+}
+
+/**
+ * Per-lead keys in typed arrays, for an index sort: a million leads sort without a million
+ * wrapper objects for the comparator to chase. `grouped` is 1 for a lead with an amount and a
+ * known close: those get a group, and the median is theirs.
+ */
+interface LeadKeys {
+  amount: Float64Array;
+  close: Float64Array;
+  grouped: Uint8Array;
+}
+
+function leadKeys(leads: LeadInput[], asOf: number): LeadKeys {
   const n = leads.length;
-  const amountKeys = new Float64Array(n);
-  const closeKey = new Float64Array(n);
-  // 1 for a lead with an amount and a known close: those get a group, and the median is theirs.
-  const grouped = new Uint8Array(n);
+  const keys: LeadKeys = { amount: new Float64Array(n), close: new Float64Array(n), grouped: new Uint8Array(n) };
   for (let i = 0; i < n; i++) {
     const l = leads[i] as LeadInput;
-    const close = l.expectedClose ?? (l.daysFromAsOf !== null ? options.asOf + l.daysFromAsOf : null);
+    const close = l.expectedClose ?? (l.daysFromAsOf !== null ? asOf + l.daysFromAsOf : null);
     // Distinct amounts of up to 15 significant digits keep their order as floats; equal
     // floats fall back to the exact pair.
-    amountKeys[i] = l.amount ? amountKey(l.amount) : -1;
-    closeKey[i] = close ?? Number.MAX_SAFE_INTEGER;
-    grouped[i] = l.amount !== null && close !== null ? 1 : 0;
+    keys.amount[i] = l.amount ? amountKey(l.amount) : -1;
+    keys.close[i] = close ?? Number.MAX_SAFE_INTEGER;
+    keys.grouped[i] = l.amount !== null && close !== null ? 1 : 0;
   }
-  const twice = options.big !== null ? addAmounts(options.big, options.big) : twiceMedian(leads, amountKeys, grouped);
+  return keys;
+}
 
-  const order = new Uint8Array(n);
-  for (let i = 0; i < n; i++) {
+/** Each lead's group, as its index in LEAD_GROUPS: fast or slow by its close, big or small against half of `twice`. */
+function groupOrder(leads: LeadInput[], keys: LeadKeys, twice: Amount | null, options: LeadOptions): Uint8Array {
+  const order = new Uint8Array(leads.length);
+  for (let i = 0; i < leads.length; i++) {
     let group: LeadGroup = 'unclassified';
-    if (grouped[i] === 1 && twice !== null) {
-      const fast = (closeKey[i] as number) - options.asOf <= options.fastDays;
+    if (keys.grouped[i] === 1 && twice !== null) {
+      const fast = (keys.close[i] as number) - options.asOf <= options.fastDays;
       const big = atLeastHalfOf((leads[i] as LeadInput).amount as Amount, twice);
       group = fast ? (big ? 'fast-big' : 'fast-small') : big ? 'slow-big' : 'slow-small';
     }
     order[i] = LEAD_GROUPS.indexOf(group);
   }
-  const index = new Uint32Array(n);
-  for (let i = 0; i < n; i++) index[i] = i;
-  index.sort((a, b) => {
+  return order;
+}
+
+/** The leads' indexes in work order: group, larger amount, earlier close, then name. */
+function rankOrder(leads: LeadInput[], keys: LeadKeys, order: Uint8Array): Uint32Array {
+  const index = new Uint32Array(leads.length);
+  for (let i = 0; i < leads.length; i++) index[i] = i;
+  return index.sort((a, b) => {
     const byGroup = (order[a] as number) - (order[b] as number);
     if (byGroup !== 0) return byGroup;
-    const byAmount = (amountKeys[b] as number) - (amountKeys[a] as number);
+    const byAmount = (keys.amount[b] as number) - (keys.amount[a] as number);
     if (byAmount !== 0) return byAmount;
     const x = (leads[a] as LeadInput).amount;
     const y = (leads[b] as LeadInput).amount;
     if (x && y && (x.whole !== y.whole || x.micro !== y.micro)) return compareAmounts(y, x);
-    const byClose = (closeKey[a] as number) - (closeKey[b] as number);
+    const byClose = (keys.close[a] as number) - (keys.close[b] as number);
     if (byClose !== 0) return byClose;
     const la = leads[a] as LeadInput;
     const lb = leads[b] as LeadInput;
     return compareNames(la.lead, lb.lead) || compareNames(la.client, lb.client);
   });
+}
 
-  // Each ranked lead is made in the order the leads were read, from memory read in order,
-  // and only then placed by rank: made in rank order, every lead was a jump to a far place.
+/** A manager's leads as counted, with the exact sums of each group. */
+interface HeldManager {
+  m: ManagerLeads;
+  sums: Amount[];
+}
+
+/**
+ * Each lead as ranked, in the order the leads were read, with the count and sum of each group
+ * overall and per manager. Made from memory read in order and only then placed by rank: made
+ * in rank order, every lead was a jump to a far place.
+ */
+function rankLeads(
+  leads: LeadInput[],
+  keys: LeadKeys,
+  order: Uint8Array,
+  asOf: number,
+): { ranked: RankedLead[]; counts: number[]; sums: Amount[]; byManager: Map<string, HeldManager> } {
+  const n = leads.length;
   const ranked: RankedLead[] = new Array<RankedLead>(n);
   const sums: Amount[] = LEAD_GROUPS.map(() => ({ whole: 0, micro: 0 }));
   const counts = LEAD_GROUPS.map(() => 0);
   // A queue's closes fall on a few hundred days: each day's text is made once and shared.
   const dayText = new Map<number, string>();
-  const byManager = new Map<string, { m: ManagerLeads; sums: Amount[] }>();
+  const byManager = new Map<string, HeldManager>();
   for (let i = 0; i < n; i++) {
     const l = leads[i] as LeadInput;
     const g = order[i] as number;
     const group = LEAD_GROUPS[g] as LeadGroup;
-    const close = closeKey[i] === Number.MAX_SAFE_INTEGER ? null : (closeKey[i] as number);
-    const days = close === null ? null : close - options.asOf;
+    const close = keys.close[i] === Number.MAX_SAFE_INTEGER ? null : (keys.close[i] as number);
+    const days = close === null ? null : close - asOf;
     let closeText: string | null = null;
     if (close !== null) {
       closeText = dayText.get(close) ?? null;
@@ -201,34 +259,19 @@ export function analyzeLeads(leads: LeadInput[], options: LeadOptions): LeadsRes
     held.m.groups[group]++;
     if (l.amount) held.sums[g] = addAmounts(held.sums[g] as Amount, l.amount);
   }
-  const out: RankedLead[] = new Array<RankedLead>(n);
-  for (let k = 0; k < n; k++) out[k] = ranked[index[k] as number] as RankedLead;
-  const groups: GroupSummary[] = LEAD_GROUPS.map((group, i) => ({
-    group,
-    count: counts[i] ?? 0,
-    amount: amountToNumber(sums[i] as Amount),
-  }));
+  return { ranked, counts, sums, byManager };
+}
 
-  const managers = [...byManager.values()]
+/** Each manager's leads per group, the most loaded first; over `maxLeads` open leads is overloaded. */
+function managerLeads(byManager: Map<string, HeldManager>, maxLeads: number | null): ManagerLeads[] {
+  return [...byManager.values()]
     .map(({ m, sums }) => ({
       ...m,
       amounts: Object.fromEntries(LEAD_GROUPS.map((group, i) => [group, amountToNumber(sums[i] as Amount)])) as Record<
         LeadGroup,
         number
       >,
-      overloaded: options.maxLeads !== null && m.leads > options.maxLeads,
+      overloaded: maxLeads !== null && m.leads > maxLeads,
     }))
     .sort((a, b) => b.leads - a.leads || compareNames(a.manager, b.manager));
-
-  return {
-    asOf: formatDay(options.asOf),
-    thresholds: {
-      big: twice === null ? null : amountToNumber(twice) / 2,
-      bigSource: options.big !== null ? 'given' : 'median',
-      fastDays: options.fastDays,
-    },
-    leads: out,
-    groups,
-    managers,
-  };
 }

@@ -1,5 +1,5 @@
 import { microsToNumber } from '../normalize/money.js';
-import { compareNames } from './names.js';
+import { compareNames } from './name-order.js';
 import { isKeyClass, type RevenueClass } from './share.js';
 
 export const QUADRANTS = ['want_can', 'want_only', 'can_only', 'neither', 'unclassified'] as const;

@@ -3,7 +3,7 @@ import { periodJson, type Period } from '../normalize/period.js';
 import { nameKey } from '../normalize/text.js';
 import { amountToNumber, type Amount, microsToNumber, MoneySum } from '../normalize/money.js';
 import type { Decision } from '../normalize/offers.js';
-import { compareNames } from './names.js';
+import { compareNames } from './name-order.js';
 import { addBusinessDays, type HolidayCalendar, type HolidaysJson } from './holidays.js';
 
 export { addBusinessDays, weekday } from './holidays.js';
@@ -185,125 +185,22 @@ interface ManagerTally {
  * the table. `log` is null when no activity log was given: then only expiry is checked. Pure.
  */
 export function analyzeOffers(offers: readonly Offer[], log: ContactDays | null, o: OffersOptions): OffersResult {
-  const violations: OfferViolation[] = [];
-  const due: OfferDue[] = [];
-  const expiring: OfferExpiring[] = [];
-  const expired: OfferExpired[] = [];
-  const managers = new Map<string, ManagerTally>();
-  const counts = { offers: 0, accepted: 0, declined: 0, undecided: 0, noExpiry: 0, beforeLog: 0, judged: 0 };
-  // The years whose business days the follow-up counted, to say which no holiday file covers.
-  const years = new Set<number>();
-  const expiredSum = new MoneySum();
-  const expiringSum = new MoneySum();
-  // Sort keys beside the JSON rows, so no date is parsed back.
-  const order = new Map<object, number>();
-
-  const tally = (name: string): ManagerTally | null => {
-    if (name === '') return null;
-    const key = nameKey(name);
-    let t = managers.get(key);
-    if (!t) {
-      t = { name, sent: 0, followedUp: 0, late: 0, expired: 0, expiredSum: new MoneySum() };
-      managers.set(key, t);
-    }
-    return t;
-  };
-
+  const book = new OfferBook(o);
   for (const offer of offers) {
     if (offer.sent > o.asOf) continue; // not sent yet as of that day
-    const manager = offer.manager === '' ? null : offer.manager;
-    const t = tally(offer.manager);
+    const t = book.tally(offer.manager);
     const sentInWindow = inWindow(offer.sent, o.window);
     if (sentInWindow) {
-      counts.offers++;
-      counts[offer.decision]++;
+      book.counts.offers++;
+      book.counts[offer.decision]++;
       if (t) t.sent++;
     }
     if (offer.decision !== 'undecided') continue;
-
-    if (log !== null) {
-      const dueDay = addBusinessDays(offer.sent, o.followUpDays, o.calendar);
-      const contact = log.firstFrom(offer.clientKey, offer.sent);
-      const inTime = contact !== null && contact <= dueDay;
-      if (log.from === null || offer.sent < log.from) {
-        if (sentInWindow) counts.beforeLog++;
-      } else {
-        if (sentInWindow) counts.judged++;
-        for (let y = dayParts(offer.sent + 1).year; y <= dayParts(dueDay).year; y++) years.add(y);
-        if (inTime) {
-          if (sentInWindow && t) t.followedUp++;
-        } else if (dueDay >= o.asOf) {
-          const item: OfferDue = {
-            client: offer.client,
-            offer: offer.offer,
-            sent: formatDay(offer.sent),
-            due: formatDay(dueDay),
-            daysLeft: dueDay - o.asOf,
-            manager,
-            amount: units(offer.amount),
-          };
-          due.push(item);
-          order.set(item, dueDay);
-        } else if (inWindow(dueDay, o.window)) {
-          const item: OfferViolation = {
-            client: offer.client,
-            offer: offer.offer,
-            sent: formatDay(offer.sent),
-            due: formatDay(dueDay),
-            contact: contact === null ? null : formatDay(contact),
-            manager,
-            amount: units(offer.amount),
-          };
-          violations.push(item);
-          order.set(item, dueDay);
-          if (t) t.late++;
-        }
-      }
-    }
-
-    if (offer.expires === null) {
-      if (sentInWindow) counts.noExpiry++;
-    } else if (offer.expires < o.asOf) {
-      if (inWindow(offer.expires, o.window)) {
-        const item: OfferExpired = {
-          client: offer.client,
-          offer: offer.offer,
-          sent: formatDay(offer.sent),
-          expires: formatDay(offer.expires),
-          daysAgo: o.asOf - offer.expires,
-          amount: units(offer.amount),
-          manager,
-        };
-        expired.push(item);
-        order.set(item, offer.expires);
-        addTo(expiredSum, offer.amount);
-        if (t) {
-          t.expired++;
-          addTo(t.expiredSum, offer.amount);
-        }
-      }
-    } else if (offer.expires - o.asOf <= o.expiringDays) {
-      expiring.push({
-        client: offer.client,
-        offer: offer.offer,
-        expires: formatDay(offer.expires),
-        daysLeft: offer.expires - o.asOf,
-        amount: units(offer.amount),
-        manager,
-      });
-      addTo(expiringSum, offer.amount);
-    }
+    if (log !== null) book.followUp(offer, log, t, sentInWindow);
+    book.expiry(offer, t, sentInWindow);
   }
-
-  const byDay = (a: object, b: object): number => (order.get(a) ?? 0) - (order.get(b) ?? 0);
-  const byOffer = (a: { client: string; offer: string | null }, b: { client: string; offer: string | null }): number =>
-    compareNames(a.client, b.client) || (a.offer ?? '').localeCompare(b.offer ?? '');
-  violations.sort((a, b) => byDay(a, b) || byOffer(a, b));
-  due.sort((a, b) => a.daysLeft - b.daysLeft || byOffer(a, b));
-  expiring.sort((a, b) => a.daysLeft - b.daysLeft || (b.amount ?? 0) - (a.amount ?? 0) || byOffer(a, b));
-  // Money left on the table: the largest first.
-  expired.sort((a, b) => (b.amount ?? 0) - (a.amount ?? 0) || byDay(b, a) || byOffer(a, b));
-
+  book.sort();
+  const { counts, violations, due, expiring, expired, years } = book;
   // Nothing of the window judged though it had undecided offers: every one was sent before the log.
   const notChecked =
     log === null
@@ -329,7 +226,7 @@ export function analyzeOffers(offers: readonly Offer[], log: ContactDays | null,
     due,
     expiring,
     expired,
-    managers: [...managers.values()]
+    managers: [...book.managers.values()]
       .filter((m) => m.sent + m.late + m.expired > 0)
       .map((m) => ({
         manager: m.name,
@@ -340,7 +237,131 @@ export function analyzeOffers(offers: readonly Offer[], log: ContactDays | null,
         expiredAmount: microsToNumber(m.expiredSum.toMicros()),
       }))
       .sort((a, b) => b.sent - a.sent || compareNames(a.manager, b.manager)),
-    expiredAmount: microsToNumber(expiredSum.toMicros()),
-    expiringAmount: microsToNumber(expiringSum.toMicros()),
+    expiredAmount: microsToNumber(book.expiredSum.toMicros()),
+    expiringAmount: microsToNumber(book.expiringSum.toMicros()),
   };
+}
+
+/** What the offer rules found so far: the lists, the counts and sums, and each manager's tally. */
+class OfferBook {
+  readonly violations: OfferViolation[] = [];
+  readonly due: OfferDue[] = [];
+  readonly expiring: OfferExpiring[] = [];
+  readonly expired: OfferExpired[] = [];
+  readonly managers = new Map<string, ManagerTally>();
+  readonly counts = { offers: 0, accepted: 0, declined: 0, undecided: 0, noExpiry: 0, beforeLog: 0, judged: 0 };
+  /** The years whose business days the follow-up counted, to say which no holiday file covers. */
+  readonly years = new Set<number>();
+  readonly expiredSum = new MoneySum();
+  readonly expiringSum = new MoneySum();
+  /** Sort keys beside the JSON rows, so no date is parsed back. */
+  private readonly order = new Map<object, number>();
+
+  constructor(private readonly o: OffersOptions) {}
+
+  tally(name: string): ManagerTally | null {
+    if (name === '') return null;
+    const key = nameKey(name);
+    let t = this.managers.get(key);
+    if (!t) {
+      t = { name, sent: 0, followedUp: 0, late: 0, expired: 0, expiredSum: new MoneySum() };
+      this.managers.set(key, t);
+    }
+    return t;
+  }
+
+  /** An undecided offer's follow-up: in time, still due, or late (when its due day falls in the window). */
+  followUp(offer: Offer, log: ContactDays, t: ManagerTally | null, sentInWindow: boolean): void {
+    const o = this.o;
+    const dueDay = addBusinessDays(offer.sent, o.followUpDays, o.calendar);
+    const contact = log.firstFrom(offer.clientKey, offer.sent);
+    const inTime = contact !== null && contact <= dueDay;
+    if (log.from === null || offer.sent < log.from) {
+      if (sentInWindow) this.counts.beforeLog++;
+      return;
+    }
+    if (sentInWindow) this.counts.judged++;
+    for (let y = dayParts(offer.sent + 1).year; y <= dayParts(dueDay).year; y++) this.years.add(y);
+    const manager = offer.manager === '' ? null : offer.manager;
+    if (inTime) {
+      if (sentInWindow && t) t.followedUp++;
+    } else if (dueDay >= o.asOf) {
+      const item: OfferDue = {
+        client: offer.client,
+        offer: offer.offer,
+        sent: formatDay(offer.sent),
+        due: formatDay(dueDay),
+        daysLeft: dueDay - o.asOf,
+        manager,
+        amount: units(offer.amount),
+      };
+      this.due.push(item);
+      this.order.set(item, dueDay);
+    } else if (inWindow(dueDay, o.window)) {
+      const item: OfferViolation = {
+        client: offer.client,
+        offer: offer.offer,
+        sent: formatDay(offer.sent),
+        due: formatDay(dueDay),
+        contact: contact === null ? null : formatDay(contact),
+        manager,
+        amount: units(offer.amount),
+      };
+      this.violations.push(item);
+      this.order.set(item, dueDay);
+      if (t) t.late++;
+    }
+  }
+
+  /** An undecided offer's expiry: none, passed (in the window: money left on the table), or close. */
+  expiry(offer: Offer, t: ManagerTally | null, sentInWindow: boolean): void {
+    const o = this.o;
+    const manager = offer.manager === '' ? null : offer.manager;
+    if (offer.expires === null) {
+      if (sentInWindow) this.counts.noExpiry++;
+    } else if (offer.expires < o.asOf) {
+      if (inWindow(offer.expires, o.window)) {
+        const item: OfferExpired = {
+          client: offer.client,
+          offer: offer.offer,
+          sent: formatDay(offer.sent),
+          expires: formatDay(offer.expires),
+          daysAgo: o.asOf - offer.expires,
+          amount: units(offer.amount),
+          manager,
+        };
+        this.expired.push(item);
+        this.order.set(item, offer.expires);
+        addTo(this.expiredSum, offer.amount);
+        if (t) {
+          t.expired++;
+          addTo(t.expiredSum, offer.amount);
+        }
+      }
+    } else if (offer.expires - o.asOf <= o.expiringDays) {
+      this.expiring.push({
+        client: offer.client,
+        offer: offer.offer,
+        expires: formatDay(offer.expires),
+        daysLeft: offer.expires - o.asOf,
+        amount: units(offer.amount),
+        manager,
+      });
+      addTo(this.expiringSum, offer.amount);
+    }
+  }
+
+  /** Each list in the order a seller works it. */
+  sort(): void {
+    const byDay = (a: object, b: object): number => (this.order.get(a) ?? 0) - (this.order.get(b) ?? 0);
+    const byOffer = (
+      a: { client: string; offer: string | null },
+      b: { client: string; offer: string | null },
+    ): number => compareNames(a.client, b.client) || (a.offer ?? '').localeCompare(b.offer ?? '');
+    this.violations.sort((a, b) => byDay(a, b) || byOffer(a, b));
+    this.due.sort((a, b) => a.daysLeft - b.daysLeft || byOffer(a, b));
+    this.expiring.sort((a, b) => a.daysLeft - b.daysLeft || (b.amount ?? 0) - (a.amount ?? 0) || byOffer(a, b));
+    // Money left on the table: the largest first.
+    this.expired.sort((a, b) => (b.amount ?? 0) - (a.amount ?? 0) || byDay(b, a) || byOffer(a, b));
+  }
 }

@@ -1,6 +1,6 @@
-import { says } from '../codes/errors.js';
-import { compareNames } from './names.js';
-import { FolioError } from '../errors.js';
+import { says } from '../codes/error-fields.js';
+import { compareNames } from './name-order.js';
+import { FolioError } from '../folio-error.js';
 import type { ClientRevenue } from './ledger.js';
 import { exceeds, microsToNumber, percentFraction, ratio, type Fraction } from '../normalize/money.js';
 
@@ -90,18 +90,13 @@ export function analyzeShare(revenues: Iterable<ClientRevenue>, options: ShareOp
   const positive = ranked.filter((c) => c.micros > 0n);
   const base = positive.reduce((sum, c) => sum + c.micros, 0n);
   if (base === 0n) {
-    throw new FolioError({
-      code: 'NON_POSITIVE_TOTAL',
-      message:
-        ranked.length === 0
-          ? 'no revenue to analyse: no won deal in the input'
-          : `no client has a positive net revenue (the net total is ${microsToNumber(totalMicros)}), so shares have no meaning`,
-      hint: 'check the period (--period, --from, --to) and which statuses count as won (--won)',
-      says:
-        ranked.length === 0
-          ? says('NO_REVENUE_TOTAL', {})
-          : says('NON_POSITIVE_TOTAL', { total: microsToNumber(totalMicros) }),
-    });
+    // Nothing to share out: no won deal at all, or a net total not above zero.
+    throw ranked.length === 0
+      ? new FolioError({ code: 'NO_REVENUE', says: says('NO_REVENUE_TOTAL', {}) })
+      : new FolioError({
+          code: 'NON_POSITIVE_TOTAL',
+          says: says('NON_POSITIVE_TOTAL', { total: microsToNumber(totalMicros) }),
+        });
   }
 
   const golden = percentFraction(options.golden);

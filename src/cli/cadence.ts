@@ -1,4 +1,4 @@
-import { says } from '../codes/errors.js';
+import { says } from '../codes/error-fields.js';
 import { Command } from 'commander';
 import { DEFAULT_CADENCE } from '../analyses/cadence.js';
 import { parsePeriod, type Period } from '../normalize/period.js';

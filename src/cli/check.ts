@@ -1,4 +1,4 @@
-import { says } from '../codes/errors.js';
+import { says } from '../codes/error-fields.js';
 import { Command } from 'commander';
 import { CHECK_RULES, type CheckRule } from '../analyses/check.js';
 import type { CliContext } from './context.js';

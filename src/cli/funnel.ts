@@ -1,5 +1,5 @@
 import { Command, Option } from 'commander';
-import { says } from '../codes/errors.js';
+import { says } from '../codes/error-fields.js';
 import { DEFAULT_FUNNEL } from '../analyses/funnel.js';
 import { readNumber } from '../config/values.js';
 import type { CliContext } from './context.js';

@@ -2,19 +2,19 @@ import { readFileSync, rmSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { CONFIG_FILE, loadConfig } from '../config/load.js';
 import type { Role } from '../load/inputs.js';
-import { applyColumns, applySettings } from './settings.js';
+import { applyColumns, applySettings } from './apply-settings.js';
 import { chooseFormat } from '../run/formats.js';
 import { langFromEnv, type Lang } from '../present/i18n.js';
 import { usageText } from '../present/messages/usage.js';
 import { annotation } from '../present/github.js';
-import { ERROR_WORDS, errorInLang } from '../present/messages/errors.js';
-import { describeProblem, EXIT, FolioError } from '../errors.js';
+import { ERROR_WORDS, errorInLang } from '../present/messages/error-words.js';
+import { describeProblem, EXIT, FolioError } from '../folio-error.js';
 import { setProgressListener } from '../io/progress.js';
 import { setTraceWriter } from '../io/trace.js';
 import { pendingTempFiles } from '../io/write-output.js';
 import { colorEnabled, painter } from './color.js';
 import { manualPage, usage } from './options.js';
-import { says } from '../codes/errors.js';
+import { says } from '../codes/error-fields.js';
 import type { CliContext } from './context.js';
 import { cadenceCommand } from './cadence.js';
 import { checkCommand } from './check.js';
@@ -187,8 +187,6 @@ Exit codes: 0 done, 1 a requested check failed, 2 usage or input error, 70 inter
     if (flags.redactKeyFile !== undefined && flags.redact !== true)
       throw new FolioError({
         code: 'USAGE',
-        message: '--redact-key-file keys the pseudonyms of --redact',
-        hint: 'add --redact',
         says: says('REDACT_KEY_WITHOUT_REDACT', {}),
       });
     if (flags.redact === true) {
@@ -310,11 +308,11 @@ export async function reportError(error: unknown, ctx: CliContext, argv: string[
   }
   const debug = ctx.debug || argv.includes('--debug');
   const message = error instanceof Error ? error.message : String(error);
-  ctx.stderr.write(
-    `folio: internal error: ${message}. This is a bug in folio; please report it with the command you ran.\n`,
-  );
+  // A bug is reported in English whatever the language: it goes to the maintainers.
+  const words = ERROR_WORDS.en;
+  ctx.stderr.write(`folio: ${words.internal(message)}\n`);
   if (debug && error instanceof Error && error.stack) ctx.stderr.write(`${error.stack}\n`);
-  else ctx.stderr.write('  hint: rerun with --debug to see the stack trace\n');
+  else ctx.stderr.write(`  ${words.hint} ${words.debug}\n`);
   return EXIT.internal;
 }
 

@@ -4,12 +4,11 @@ import { Option, type Command } from 'commander';
 import { DEFAULT_CADENCE } from '../analyses/cadence.js';
 import { DEFAULT_SHARE_OPTIONS, type ShareOptions } from '../analyses/share.js';
 import { DEFAULT_MAX_RECORD, type InputOptions } from '../load/input-options.js';
-import type { NameSink } from '../load/names.js';
+import type { NameSink } from '../load/name-sink.js';
 import type { ClientNames } from '../normalize/client-names.js';
 import { chooseFormat, FORMATS, type Format } from '../run/formats.js';
 import {
   BANDS_RULE,
-  BOUNDS_RULE,
   isCount,
   isFactor,
   isPercent,
@@ -21,9 +20,8 @@ import {
   type Bounds,
 } from '../config/values.js';
 import { DEFAULT_DYNAMICS, type DynamicsOptions } from '../analyses/dynamics.js';
-import { FolioError } from '../errors.js';
-import { says, type ErrorSays } from '../codes/errors.js';
-import { errorText } from '../present/messages/errors.js';
+import { FolioError } from '../folio-error.js';
+import { says, type ErrorSays } from '../codes/error-fields.js';
 import { parseEncodingName } from '../io/encoding.js';
 import { ESCAPES, type Escape } from '../io/sniff-escape.js';
 import { sourceOf } from '../io/read-table.js';
@@ -467,10 +465,9 @@ export function score(flag: string): (text: string) => number {
   };
 }
 
-/** A usage error (exit 2) of a flag's value, worded in English from the catalog like every error. */
+/** A usage error (exit 2) of a flag's value. */
 export function usage(said: ErrorSays): FolioError {
-  const { text, hint } = errorText(said, 'en');
-  return new FolioError({ code: 'USAGE', message: text, ...(hint === undefined ? {} : { hint }), says: said });
+  return new FolioError({ code: 'USAGE', says: said });
 }
 
 /** `--as-of DATE`, or today in the local time zone. */
@@ -626,9 +623,7 @@ function boundsValue(flag: string, share: boolean): (text: string) => Bounds {
     if (typeof b === 'string')
       throw new FolioError({
         code: 'USAGE',
-        message: `${flag} "${text}": ${b}`,
-        hint: `give ${BOUNDS_RULE}`,
-        says: says('BAD_BOUNDS', { flag, text }),
+        says: says('BAD_BOUNDS', { flag, text, why: b }),
       });
     return b;
   };

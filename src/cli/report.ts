@@ -1,4 +1,4 @@
-import { says } from '../codes/errors.js';
+import { says } from '../codes/error-fields.js';
 import type { Amount } from '../normalize/money.js';
 import { Command, Option } from 'commander';
 import { DEFAULT_CADENCE } from '../analyses/cadence.js';

@@ -1,6 +1,6 @@
-import { says } from '../codes/errors.js';
+import { says } from '../codes/error-fields.js';
 import type { Command } from 'commander';
-import { FolioError } from '../errors.js';
+import { FolioError } from '../folio-error.js';
 import type { CliContext } from './context.js';
 
 /** `-` with nothing piped in would wait forever on the keyboard: show help instead. */
@@ -9,8 +9,6 @@ export function requireInput(ctx: CliContext, file: string, cmd: Command): void 
     ctx.stderr.write(cmd.helpInformation());
     throw new FolioError({
       code: 'USAGE',
-      message: 'nothing is piped to standard input',
-      hint: `pipe a file (cat deals.csv | folio ${cmd.name()} -) or name it (folio ${cmd.name()} deals.csv); see folio ${cmd.name()} --help`,
       says: says('NOTHING_PIPED', { command: cmd.name() }),
     });
   }

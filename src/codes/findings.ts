@@ -38,8 +38,6 @@ export interface FindingFields {
   'manager-share': { share: number; limit: number; clients: number };
 }
 
-export type FindingRule = keyof FindingFields;
-
 /** Why a rule of the policy checked nothing: an input it needs is absent, or a column. */
 export type RuleGap =
   | { rule: string; lack: 'input'; roles: string[]; folder: string | null }

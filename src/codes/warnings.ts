@@ -1,3 +1,4 @@
+import type { LocatedCell } from '../folio-error.js';
 import type { RuleGap } from './findings.js';
 
 /**
@@ -70,7 +71,11 @@ export interface WarningFields {
   SUBTOTALS_UNCHECKED: { file?: string; line: number };
   /** No date column: the rows are dated by the period the title prints (`line`), each on its last day. */
   TITLE_PERIOD: { file?: string; line: number; from: string; to: string };
-  SKIPPED_ROWS: { file: string; count: number; first: string };
+  /**
+   * `first`: the first bad cell or row, located, with what is wrong with it; in JSON (from
+   * which stderr words the warnings too) the line as said in English.
+   */
+  SKIPPED_ROWS: { file: string; count: number; first: LocatedCell | string };
   /** `column`: which column's values (`offer status` is an offers file's status). */
   UNKNOWN_STATUS: UnknownValues & { column: 'status' | 'offer status' };
   /** Statuses that say only closed («Закрыт», `Closed`): done in some systems, lost in others. */

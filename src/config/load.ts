@@ -1,7 +1,7 @@
-import { says } from '../codes/errors.js';
+import { says } from '../codes/error-fields.js';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { FolioError } from '../errors.js';
+import { FolioError } from '../folio-error.js';
 import type { FolioConfig } from './schema.js';
 
 export const CONFIG_FILE = 'folio.config.json';
@@ -26,8 +26,6 @@ export async function loadConfig(explicit: string | undefined, cwd: string = pro
     throw new FolioError({
       code: 'CONFIG',
       file,
-      message: 'cannot read the config file',
-      hint: 'check the path given to --config',
       says: says('CONFIG_UNREADABLE', {}),
     });
   }
@@ -38,8 +36,6 @@ export async function loadConfig(explicit: string | undefined, cwd: string = pro
     throw new FolioError({
       code: 'CONFIG',
       file,
-      message: `not valid JSON: ${(error as Error).message}`,
-      hint: 'the config file is plain JSON (no comments, no trailing commas)',
       says: says('CONFIG_NOT_JSON', { reason: (error as Error).message }),
     });
   }
@@ -55,8 +51,6 @@ export async function loadConfig(explicit: string | undefined, cwd: string = pro
     throw new FolioError({
       code: 'CONFIG',
       file,
-      message: `${key}: ${issue?.code === 'unrecognized_keys' ? 'unknown key' : `${JSON.stringify(value)} is not allowed`} (${issue?.message ?? 'invalid'})`,
-      hint: 'see `folio config` for the keys and their current values, and `folio schema config` for what each allows',
       says: says('CONFIG_INVALID', {
         key,
         unknown: issue?.code === 'unrecognized_keys',

@@ -1,14 +1,14 @@
-import { says } from '../codes/errors.js';
+import { says } from '../codes/error-fields.js';
 import { amountFromText } from '../normalize/numbers.js';
 import type { Amount } from '../normalize/money.js';
-import type { Role } from '../load/inputs.js';
+import type { Role } from '../codes/inputs.js';
 import { DEFAULT_CADENCE } from '../analyses/cadence.js';
 import { dirname, resolve } from 'node:path';
 import { DEFAULT_OFFERS } from '../analyses/offers.js';
 import { DEFAULT_FUNNEL } from '../analyses/funnel.js';
 import { COUNTRIES } from '../analyses/holidays.js';
 import { DEFAULT_SHARE_OPTIONS, type ShareOptions } from '../analyses/share.js';
-import { FolioError } from '../errors.js';
+import { FolioError } from '../folio-error.js';
 import { ALL_WON, BUILT_IN } from '../normalize/vocabulary.js';
 import type { LoadedConfig } from './load.js';
 import { CHECK_RULES } from '../analyses/check.js';
@@ -50,14 +50,12 @@ interface Setting {
   builtIn?: readonly string[];
 }
 
-/** `why` says what is wrong when "is not WHAT" would not. */
-function badEnv(env: string, text: string, what: string, why = `is not ${what}`): FolioError {
+/** `why` (`: 2 values instead of three`) says what is wrong when "is not WHAT" would not. */
+function badEnv(env: string, text: string, what: string, why?: string): FolioError {
   return new FolioError({
     code: 'CONFIG',
     value: text,
-    message: `${env}="${text}"${why.startsWith(':') ? '' : ' '}${why}`,
-    hint: `set ${env} to ${what}, or unset it`,
-    says: says('ENV_VALUE', { env, text, what }),
+    says: says('ENV_VALUE', { env, text, what, ...(why === undefined ? {} : { why }) }),
   });
 }
 
@@ -114,8 +112,6 @@ function failOn(env: string): (text: string) => string[] {
       throw new FolioError({
         code: 'CONFIG',
         value: text,
-        message: `${env}: unknown rule "${bad}"`,
-        hint: `rules: ${CHECK_RULES.join(', ')}, or none`,
         says: says('ENV_UNKNOWN_RULE', { env, rule: bad, rules: [...CHECK_RULES] }),
       });
     return rules;

@@ -1,5 +1,5 @@
-import { says } from '../codes/errors.js';
-import { FolioError } from '../errors.js';
+import { says } from '../codes/error-fields.js';
+import { FolioError } from '../folio-error.js';
 
 // The errors of a CSV record, alike whether it was read from text or from bytes.
 
@@ -9,8 +9,6 @@ export function unterminatedQuote(file: string, line: number, column: number): F
     file,
     line,
     column,
-    message: 'a quoted field opened here is never closed',
-    hint: 'add the missing closing quote (a quote inside a quoted field is written twice: "")',
     says: says('UNTERMINATED_QUOTE', {}),
   });
 }
@@ -32,10 +30,6 @@ export function textAfterQuote(
     line,
     column,
     value,
-    message: 'text follows the closing quote of a quoted field',
-    hint: backslash
-      ? 'the quote follows a backslash, as database dumps write a quote inside a quoted field (\\"): read the file with --escape backslash'
-      : 'a quote inside a quoted field must be written twice ("")',
     says: says('TEXT_AFTER_QUOTE', { backslash }),
   });
 }
@@ -47,8 +41,6 @@ export function recordTooLong(file: string, line: number, openQuoteLine: number,
       code: 'UNTERMINATED_QUOTE',
       file,
       line: openQuoteLine,
-      message: `a quoted field opened on this line runs over ${limit}`,
-      hint: 'a closing quote is probably missing; fix the line, or raise the limit with --max-field-size',
       says: says('UNTERMINATED_QUOTE_LIMIT', { limit }),
     });
   }
@@ -56,8 +48,6 @@ export function recordTooLong(file: string, line: number, openQuoteLine: number,
     code: 'RECORD_TOO_LONG',
     file,
     line,
-    message: `a record longer than ${limit}`,
-    hint: 'this does not look like a CSV export; check the file, or raise the limit with --max-field-size',
     says: says('RECORD_TOO_LONG', { limit }),
   });
 }

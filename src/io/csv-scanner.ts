@@ -97,7 +97,12 @@ export class CsvScanner {
     );
   }
 
-  /** Scan complete records from `text`; return the index of the first unconsumed char. */
+  /**
+   * Scan complete records from `text`; return the index of the first unconsumed char. One
+   * function on purpose, like the byte scanner's loop: it runs for every character of every
+   * CSV text, and its states (in quotes, field start, record start) are locals that parts
+   * split off would have to pass back and forth on each character.
+   */
   private scan(text: string, final: boolean): number {
     const n = text.length;
     const delim = this.delim;
@@ -241,7 +246,8 @@ export class CsvScanner {
    * `scan` for a backslash-escaped file (a database dump): in a quoted field `\"` is a quote
    * and `""` one too; anywhere `\` escapes the next character (`\\` a backslash, `\n` a line
    * feed, an escaped delimiter or line end is part of the value); a cell that is `\N` alone is
-   * NULL, read as empty. Slower than the RFC 4180 path, and only such files take it.
+   * NULL, read as empty. Slower than the RFC 4180 path, and only such files take it. One
+   * function for the reason `scan` is.
    */
   private scanEscaped(text: string, final: boolean): number {
     const n = text.length;

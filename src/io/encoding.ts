@@ -1,5 +1,5 @@
-import { says } from '../codes/errors.js';
-import { FolioError } from '../errors.js';
+import { says } from '../codes/error-fields.js';
+import { FolioError } from '../folio-error.js';
 
 /** Encodings folio reads; names are the WHATWG labels except cp437, which TextDecoder lacks. */
 export const ENCODINGS = [
@@ -44,8 +44,6 @@ export function parseEncodingName(name: string): Encoding {
   if (!found) {
     throw new FolioError({
       code: 'BAD_ENCODING_NAME',
-      message: `unknown encoding "${name}"`,
-      hint: `use one of: ${ENCODINGS.join(', ')}`,
       says: says('BAD_ENCODING_NAME', { name, known: [...ENCODINGS] }),
     });
   }
@@ -310,8 +308,6 @@ export function createDecoder(enc: Encoding, file: string): ChunkDecoder {
           code: 'INVALID_UTF8',
           file,
           line: lines + countNewlines(bytes, at) + 1,
-          message: `invalid UTF-8 at byte ${consumed + at}, although the start of the file read as UTF-8`,
-          hint: 'name the encoding with --encoding (for example --encoding windows-1251)',
           says: says('INVALID_UTF8', { byte: consumed + at }),
         });
       }

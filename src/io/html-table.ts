@@ -1,5 +1,5 @@
-import { says } from '../codes/errors.js';
-import { FolioError } from '../errors.js';
+import { says } from '../codes/error-fields.js';
+import { FolioError } from '../folio-error.js';
 import { decodeEntities, type MergedRange } from './cells.js';
 import type { RecordHandler } from './csv-scanner.js';
 import { ENCODINGS, type Encoding } from './encoding.js';
@@ -70,8 +70,6 @@ export class HtmlRows {
         code: 'RECORD_TOO_LONG',
         file: this.file,
         line: this.line + 1,
-        message: `a table row (<tr>) runs over ${this.maxRowLength} characters without its </tr>`,
-        hint: 'check the file, or raise the limit with --max-field-size',
         says: says('HTML_ROW_TOO_LONG', { limit: this.maxRowLength }),
       });
     }

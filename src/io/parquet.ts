@@ -1,4 +1,4 @@
-import { says } from '../codes/errors.js';
+import { says } from '../codes/error-fields.js';
 import {
   asyncBufferFromFile,
   parquetMetadataAsync,
@@ -8,7 +8,7 @@ import {
   type FileMetaData,
   type SchemaElement,
 } from 'hyparquet';
-import { FolioError } from '../errors.js';
+import { FolioError } from '../folio-error.js';
 import { isoDay, NUMBER_CELL, numberText, TEXT_CELL, type CellKinds } from './cells.js';
 import type { RecordHandler } from './csv-scanner.js';
 
@@ -129,8 +129,6 @@ function unreadable(file: string, error: unknown): FolioError {
   return new FolioError({
     code: 'BAD_PARQUET',
     file,
-    message: `the file starts like Parquet but cannot be read: ${error instanceof Error ? error.message : String(error)}`,
-    hint: "write it again with the default Snappy compression or none (DuckDB: COPY ... TO 'x.parquet' (FORMAT parquet)), or export CSV",
     says: says('BAD_PARQUET', { reason: error instanceof Error ? error.message : String(error) }),
   });
 }

@@ -1,7 +1,7 @@
-import { says } from '../codes/errors.js';
+import { says } from '../codes/error-fields.js';
 import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
-import { FolioError } from '../errors.js';
+import { FolioError } from '../folio-error.js';
 import { CsvScanner, type RecordHandler } from './csv-scanner.js';
 import {
   type ChunkDecoder,
@@ -111,7 +111,8 @@ const DECODE_PIECE = 1 << 15;
 const SNIFF_BYTES = 64 * 1024;
 
 /**
- * Read a CSV source as a stream of records. `begin` is called once the encoding and
+ * Read a table source as a stream of records: what it is is told by its first bytes (CSV
+ * text, a workbook, an HTML table, Parquet). `begin` is called once the encoding and
  * delimiter are known and returns the handler for every record (header included).
  */
 export async function readTable(
@@ -120,33 +121,17 @@ export async function readTable(
   begin: (format: TableFormat) => RecordHandler,
 ): Promise<TableFormat> {
   const { chunks, size } = await openChunks(source);
-  const head: Buffer[] = [];
-  let headBytes = 0;
-  let done = false;
-  const readHead = async (upTo: number): Promise<void> => {
-    while (!done && headBytes < upTo) {
-      const next = await chunks.next();
-      if (next.done) done = true;
-      else {
-        head.push(next.value);
-        headBytes += next.value.length;
-      }
-    }
-  };
-  await readHead(SNIFF_BYTES);
-  let sample = Buffer.concat(head);
-  if (options.encoding === undefined && tableKind(sample) === 'csv' && needsCodePageSample(sample, done)) {
-    await readHead(CODE_PAGE_SAMPLE);
-    sample = Buffer.concat(head);
-  }
+  const head = new HeadSample(chunks);
+  await head.readTo(SNIFF_BYTES);
+  if (options.encoding === undefined && tableKind(head.bytes) === 'csv' && needsCodePageSample(head.bytes, head.done))
+    await head.readTo(CODE_PAGE_SAMPLE);
+  const { bytes: sample, done } = head;
   const kind = tableKind(sample);
   if (options.sheet !== undefined && kind !== 'xlsx' && kind !== 'xls') {
     await chunks.return?.();
     throw new FolioError({
       code: 'USAGE',
       file: source.name,
-      message: `--sheet ${options.sheet}: the file is ${kind === 'csv' ? 'CSV text' : kind === 'html' ? 'an HTML table' : 'Parquet'}, not a workbook with sheets`,
-      hint: 'drop --sheet, or give the .xlsx workbook',
       says: says('SHEET_NOT_WORKBOOK', { sheet: String(options.sheet), kind }),
     });
   }
@@ -156,19 +141,46 @@ export async function readTable(
     return readTyped(kind, from, source.name, options, begin);
   }
   if (kind === 'html') return readHtml(source, sample, done, chunks, size, options, begin);
+  return readCsv(source, sample, done, chunks, size, options, begin);
+}
+
+/** The first bytes of a source, read chunk by chunk up to a size; `done` once the source ended. */
+class HeadSample {
+  private readonly chunks: Buffer[] = [];
+  private length = 0;
+  done = false;
+  bytes: Buffer = Buffer.alloc(0);
+
+  constructor(private readonly source: AsyncIterator<Buffer>) {}
+
+  async readTo(upTo: number): Promise<void> {
+    while (!this.done && this.length < upTo) {
+      const next = await this.source.next();
+      if (next.done) this.done = true;
+      else {
+        this.chunks.push(next.value);
+        this.length += next.value.length;
+      }
+    }
+    this.bytes = Buffer.concat(this.chunks);
+  }
+}
+
+/** CSV text: its encoding and delimiter told from the sample, then every record of it scanned. */
+async function readCsv(
+  source: Source,
+  sample: Buffer,
+  done: boolean,
+  chunks: AsyncIterator<Buffer>,
+  size: number | null,
+  options: ReadOptions,
+  begin: (format: TableFormat) => RecordHandler,
+): Promise<TableFormat> {
   const guess: EncodingGuess = options.encoding
     ? { encoding: options.encoding, bomLength: bomLengthFor(options.encoding, sample), reason: 'override' }
     : sniffEncoding(sample, done);
   const body = sample.subarray(guess.bomLength);
-  if (body.length === 0) {
-    throw new FolioError({
-      code: 'EMPTY_FILE',
-      file: source.name,
-      message: 'the file is empty',
-      hint: 'export the data again; folio needs a header row and at least one data row',
-      says: says('EMPTY_FILE', {}),
-    });
-  }
+  if (body.length === 0) throw new FolioError({ code: 'EMPTY_FILE', file: source.name, says: says('EMPTY_FILE', {}) });
   if (guess.reason === 'unrecognised') throw unknownEncoding(source.name);
   if (!guess.encoding.startsWith('utf-16') && looksBinary(body)) throw binaryFile(source.name);
 
@@ -200,22 +212,10 @@ export async function readTable(
     : decoded;
   // The `sep=` line names the delimiter and is not a record.
   push(sep ? (takeSepLine(first)?.rest ?? first) : first);
-  let bytes = sample.length;
-  reportProgress(source.name, bytes, size);
+  reportProgress(source.name, sample.length, size);
   if (cut) await chunks.return?.();
   else if (!done) {
-    for (;;) {
-      const next = await chunks.next();
-      if (next.done) break;
-      const take = Math.min(next.value.length, stopAt - bytes);
-      pushDecoded(push, decoder, take < next.value.length ? next.value.subarray(0, take) : next.value);
-      bytes += take;
-      reportProgress(source.name, bytes, size);
-      if (bytes >= stopAt) {
-        await chunks.return?.();
-        break;
-      }
-    }
+    await pushRest(chunks, { push, decoder, file: source.name, read: sample.length, size, stopAt });
     push(decoder.decode(new Uint8Array(0), true));
   }
   scanner.end();
@@ -223,12 +223,37 @@ export async function readTable(
   return format;
 }
 
+/** The chunks after the sample, decoded into the scanner up to `stopAt` bytes, the progress reported as they come. */
+async function pushRest(
+  chunks: AsyncIterator<Buffer>,
+  to: {
+    push: (text: string) => void;
+    decoder: ChunkDecoder;
+    file: string;
+    read: number;
+    size: number | null;
+    stopAt: number;
+  },
+): Promise<void> {
+  let bytes = to.read;
+  for (;;) {
+    const next = await chunks.next();
+    if (next.done) break;
+    const take = Math.min(next.value.length, to.stopAt - bytes);
+    pushDecoded(to.push, to.decoder, take < next.value.length ? next.value.subarray(0, take) : next.value);
+    bytes += take;
+    reportProgress(to.file, bytes, to.size);
+    if (bytes >= to.stopAt) {
+      await chunks.return?.();
+      break;
+    }
+  }
+}
+
 function unknownEncoding(file: string): FolioError {
   return new FolioError({
     code: 'UNKNOWN_ENCODING',
     file,
-    message: 'the bytes are neither UTF-8 nor text in a code page folio knows (Windows-1251/1252, KOI8-R, IBM866, 437)',
-    hint: 'save the export as CSV in UTF-8, or name its encoding with --encoding',
     says: says('UNKNOWN_ENCODING', {}),
   });
 }
@@ -237,8 +262,6 @@ function binaryFile(file: string): FolioError {
   return new FolioError({
     code: 'BINARY_FILE',
     file,
-    message: 'this is a binary file, not CSV text (it holds control bytes, such as zero bytes, outside text)',
-    hint: 'folio reads CSV, .xlsx/.xlsm/.xls workbooks, HTML tables saved as .xls, and Parquet; save the export as one of them',
     says: says('BINARY_FILE', {}),
   });
 }
@@ -328,8 +351,6 @@ function pushDecoded(push: (text: string) => void, decoder: ChunkDecoder, bytes:
   for (let at = 0; at < bytes.length; at += DECODE_PIECE)
     push(decoder.decode(bytes.subarray(at, at + DECODE_PIECE), false));
 }
-
-/** The byte range of a CSV file after its first part, for a reader on another thread. */
 
 /**
  * Where to cut a file into byte ranges near `positions` (rising): just after the first line
@@ -502,8 +523,6 @@ async function openChunks(source: Source): Promise<{ chunks: AsyncIterator<Buffe
       throw new FolioError({
         code: 'IS_DIRECTORY',
         file: source.name,
-        message: 'is a folder, not a file',
-        hint: 'name the CSV file inside it',
         says: says('IS_DIRECTORY', {}),
       });
     }
@@ -513,8 +532,6 @@ async function openChunks(source: Source): Promise<{ chunks: AsyncIterator<Buffe
     throw new FolioError({
       code: 'CANNOT_OPEN',
       file: source.name,
-      message: code === 'ENOENT' ? 'no such file' : `cannot open the file (${code ?? 'unknown error'})`,
-      hint: code === 'ENOENT' ? 'check the path; use - to read standard input' : 'check the file permissions',
       says:
         code === 'ENOENT' ? says('NO_SUCH_FILE', {}) : says('CANNOT_OPEN_FILE', { reason: code ?? 'unknown error' }),
     });

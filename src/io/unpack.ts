@@ -1,7 +1,7 @@
-import { says } from '../codes/errors.js';
+import { says } from '../codes/error-fields.js';
 import { Readable } from 'node:stream';
 import yauzl from 'yauzl';
-import { FolioError } from '../errors.js';
+import { FolioError } from '../folio-error.js';
 import type { UnpackLimits } from './limits.js';
 
 /** Counts what a workbook unpacks to and stops past the limits. */
@@ -36,8 +36,6 @@ export class UnpackBudget {
     return new FolioError({
       code: 'WORKBOOK_TOO_LARGE',
       file: this.file,
-      message: `the workbook ${what}: refused (a workbook is an archive, and one this size may be built to exhaust memory)`,
-      hint: `if you trust the file, raise the limit with ${flag}; or save the sheet as CSV`,
       says: says('WORKBOOK_TOO_LARGE', { what, flag }),
     });
   }
@@ -73,28 +71,8 @@ export async function openArchive(
   file: string,
   budget: UnpackBudget,
 ): Promise<Archive> {
-  const options: yauzl.Options = {
-    lazyEntries: true,
-    autoClose: false,
-    validateEntrySizes: true,
-    strictFileNames: false,
-  };
-  const zip = await new Promise<yauzl.ZipFile>((resolve, reject) => {
-    const done = (error: Error | null, z?: yauzl.ZipFile): void =>
-      error || !z ? reject(damaged(file, error)) : resolve(z);
-    if ('path' in from) yauzl.open(from.path, options, done);
-    else yauzl.fromBuffer(from.bytes, options, done);
-  });
-  const entries = new Map<string, yauzl.Entry>();
-  await new Promise<void>((resolve, reject) => {
-    zip.on('entry', (entry: yauzl.Entry) => {
-      entries.set(entry.fileName.replace(/^\/+/, ''), entry);
-      zip.readEntry();
-    });
-    zip.on('end', () => resolve());
-    zip.on('error', (error: Error) => reject(damaged(file, error)));
-    zip.readEntry();
-  });
+  const zip = await openZip(from, file);
+  const entries = await entriesOf(zip, file);
 
   const stream = async (
     name: string,
@@ -152,12 +130,40 @@ export async function openArchive(
   };
 }
 
+/** The zip's central directory read, its entries not yet. */
+function openZip(from: { path: string } | { bytes: Buffer }, file: string): Promise<yauzl.ZipFile> {
+  const options: yauzl.Options = {
+    lazyEntries: true,
+    autoClose: false,
+    validateEntrySizes: true,
+    strictFileNames: false,
+  };
+  return new Promise<yauzl.ZipFile>((resolve, reject) => {
+    const done = (error: Error | null, z?: yauzl.ZipFile): void =>
+      error || !z ? reject(damaged(file, error)) : resolve(z);
+    if ('path' in from) yauzl.open(from.path, options, done);
+    else yauzl.fromBuffer(from.bytes, options, done);
+  });
+}
+
+/** Every entry of the zip by its name (a leading `/` dropped). */
+function entriesOf(zip: yauzl.ZipFile, file: string): Promise<Map<string, yauzl.Entry>> {
+  const entries = new Map<string, yauzl.Entry>();
+  return new Promise((resolve, reject) => {
+    zip.on('entry', (entry: yauzl.Entry) => {
+      entries.set(entry.fileName.replace(/^\/+/, ''), entry);
+      zip.readEntry();
+    });
+    zip.on('end', () => resolve(entries));
+    zip.on('error', (error: Error) => reject(damaged(file, error)));
+    zip.readEntry();
+  });
+}
+
 function damaged(file: string, error: Error | null | undefined): FolioError {
   return new FolioError({
     code: 'DAMAGED_WORKBOOK',
     file,
-    message: `the file starts like a zip archive (an .xlsx workbook) but cannot be read as one: ${error?.message ?? 'unknown error'}`,
-    hint: 'open it in Excel or LibreOffice and save it again as .xlsx, or as CSV',
     says: says('DAMAGED_WORKBOOK', { reason: error?.message ?? 'unknown error' }),
   });
 }

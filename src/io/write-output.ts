@@ -1,9 +1,9 @@
-import { says } from '../codes/errors.js';
+import { says } from '../codes/error-fields.js';
 import { createWriteStream } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { finished } from 'node:stream/promises';
 import { basename, dirname, join } from 'node:path';
-import { FolioError } from '../errors.js';
+import { FolioError } from '../folio-error.js';
 
 /** Temp files being written, removed if the run is interrupted. */
 export const pendingTempFiles = new Set<string>();
@@ -67,8 +67,6 @@ export async function writeFileAtomic(path: string, chunks: Iterable<string | Ui
     throw new FolioError({
       code: 'CANNOT_WRITE',
       file: path,
-      message: `cannot write the output file (${code})`,
-      hint: 'check that the folder exists and is writable',
       says: says('CANNOT_WRITE', { reason: String(code) }),
     });
   } finally {

@@ -1,6 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
-import { says } from '../codes/errors.js';
-import { FolioError } from '../errors.js';
+import { says } from '../codes/error-fields.js';
+import { FolioError } from '../folio-error.js';
 import { NUMBER_CELL, numberText, TEXT_CELL, type CellKinds, type MergedRange } from './cells.js';
 import { CompoundFile, CompoundFileError } from './compound-file.js';
 import type { RecordHandler } from './csv-scanner.js';
@@ -240,8 +240,6 @@ class BiffReader {
           throw new FolioError({
             code: 'ENCRYPTED_WORKBOOK',
             file: this.file,
-            message: 'the workbook is protected with a password (encrypted), so its cells cannot be read',
-            hint: 'open it in Excel or LibreOffice, remove the password and save it as .xlsx or CSV',
             says: says('ENCRYPTED_XLS', {}),
           });
         case 0x0042: // CODEPAGE
@@ -324,34 +322,24 @@ class BiffReader {
     throw new FolioError({
       code: 'NO_SUCH_SHEET',
       file: this.file,
-      message: `--sheet ${wanted}: the workbook has no such sheet; its sheets are ${names.map((s, i) => `${i + 1} "${s}"`).join(', ')}`,
-      hint: 'name a sheet with --sheet NAME or --sheet N (1 is the first); `folio inspect FILE` lists them',
       says: says('NO_SUCH_SHEET', { wanted, sheets: names }),
     });
   }
 
-  /** The chosen sheet's cells by row (0-based), and its merged ranges. */
+  /**
+   * The chosen sheet's cells by row (0-based), and its merged ranges. One switch with a short
+   * case per cell record type, in the order the format lists them: split further, the cases
+   * would only move away from the records they read.
+   */
   private sheetCells(sheet: SheetEntry): { cells: Map<number, Cell[]>; merges: MergedRange[] } {
-    const cells = new Map<number, Cell[]>();
     const merges: MergedRange[] = [];
     if (sheet.offset + 4 > this.stream.length || this.stream.readUInt16LE(sheet.offset) !== BOF)
       throw damaged(this.file, `the sheet's substream should start at byte ${sheet.offset} but no BOF record is there`);
-    const days = new SerialDays(this.date1904);
-    let count = 0;
-    const put = (row: number, column: number, value: Stored, number: boolean): void => {
-      if (++count === 4096) {
-        this.budget.addCells(count);
-        count = 0;
-      }
-      let list = cells.get(row);
-      if (!list) cells.set(row, (list = []));
-      list.push({ column, value, number });
-    };
-    const numberCell = (row: number, column: number, xf: number, value: number): void => {
-      if (!Number.isFinite(value)) put(row, column, String(value), false);
-      else if (this.xfDate[xf] === true) put(row, column, days.day(value), false);
-      else put(row, column, numberText(value), true);
-    };
+    const sink = new CellSink(this.budget, new SerialDays(this.date1904), this.xfDate);
+    const put = (row: number, column: number, value: Stored, number: boolean): void =>
+      sink.put(row, column, value, number);
+    const numberCell = (row: number, column: number, xf: number, value: number): void =>
+      sink.number(row, column, xf, value);
     let pendingString: { row: number; column: number } | null = null;
     this.records(sheet.offset, (type, body, at, next) => {
       const rc = (): [number, number, number] => [this.u16(body, 0, at), this.u16(body, 2, at), this.u16(body, 4, at)];
@@ -431,23 +419,14 @@ class BiffReader {
           );
           return;
         }
-        case 0x00e5: {
+        case 0x00e5:
           // MERGEDCELLS
-          const n = this.u16(body, 0, at);
-          for (let i = 0; i < n && 2 + i * 8 + 8 <= body.length; i++) {
-            const top = body.readUInt16LE(2 + i * 8);
-            const bottom = body.readUInt16LE(4 + i * 8);
-            const left = body.readUInt16LE(6 + i * 8);
-            const right = body.readUInt16LE(8 + i * 8);
-            if (bottom >= top && right >= left) merges.push({ top: top + 1, bottom: bottom + 1, left, right });
-          }
+          for (const range of mergedRanges(body, this.u16(body, 0, at))) merges.push(range);
           return;
-        }
         default:
       }
     });
-    this.budget.addCells(count);
-    return { cells, merges };
+    return { cells: sink.end(), merges };
   }
 
   // ---- text
@@ -482,9 +461,6 @@ class BiffReader {
       throw new FolioError({
         code: 'UNKNOWN_ENCODING',
         file: this.file,
-        message:
-          'the workbook names no code page, and its text reads in none folio knows (Windows-1251/1252, KOI8-R, IBM866, 437)',
-        hint: 'name the code page with --encoding (for example --encoding windows-1251), or save the workbook as .xlsx',
         says: says('XLS_UNKNOWN_CODE_PAGE', {}),
       });
     return { encoding: guess.encoding, reason: 'guessed' };
@@ -700,12 +676,57 @@ function rk(value: number): number {
 
 const hex = (n: number): string => n.toString(16).toUpperCase().padStart(4, '0');
 
+/** The cells of a sheet by row (0-based) as its records give them, counted against the budget in batches. */
+class CellSink {
+  private readonly cells = new Map<number, Cell[]>();
+  private count = 0;
+
+  constructor(
+    private readonly budget: UnpackBudget,
+    private readonly days: SerialDays,
+    private readonly xfDate: boolean[],
+  ) {}
+
+  put(row: number, column: number, value: Stored, number: boolean): void {
+    if (++this.count === 4096) {
+      this.budget.addCells(this.count);
+      this.count = 0;
+    }
+    let list = this.cells.get(row);
+    if (!list) this.cells.set(row, (list = []));
+    list.push({ column, value, number });
+  }
+
+  /** A number cell: a day under a date format, else the number as plain text. */
+  number(row: number, column: number, xf: number, value: number): void {
+    if (!Number.isFinite(value)) this.put(row, column, String(value), false);
+    else if (this.xfDate[xf] === true) this.put(row, column, this.days.day(value), false);
+    else this.put(row, column, numberText(value), true);
+  }
+
+  end(): Map<number, Cell[]> {
+    this.budget.addCells(this.count);
+    return this.cells;
+  }
+}
+
+/** The `n` ranges of a MERGEDCELLS record: rows 1-based as records are numbered, columns 0-based. */
+function mergedRanges(body: Buffer, n: number): MergedRange[] {
+  const out: MergedRange[] = [];
+  for (let i = 0; i < n && 2 + i * 8 + 8 <= body.length; i++) {
+    const top = body.readUInt16LE(2 + i * 8);
+    const bottom = body.readUInt16LE(4 + i * 8);
+    const left = body.readUInt16LE(6 + i * 8);
+    const right = body.readUInt16LE(8 + i * 8);
+    if (bottom >= top && right >= left) out.push({ top: top + 1, bottom: bottom + 1, left, right });
+  }
+  return out;
+}
+
 function damaged(file: string, reason: string): FolioError {
   return new FolioError({
     code: 'DAMAGED_WORKBOOK',
     file,
-    message: `the file starts like an Excel 97–2003 workbook (.xls) but cannot be read as one: ${reason}`,
-    hint: 'open it in Excel or LibreOffice and save it again, as .xlsx or as CSV',
     says: says('DAMAGED_XLS', { reason }),
   });
 }
@@ -718,8 +739,6 @@ function notXls(file: string, why: string): FolioError {
   return new FolioError({
     code: 'NOT_A_WORKBOOK',
     file,
-    message: `the file is an OLE2 compound file but not an Excel workbook: ${why}`,
-    hint: 'give an .xls or .xlsx workbook, or the export as CSV',
     says: says('NOT_AN_XLS', { why }),
   });
 }
@@ -728,8 +747,6 @@ function tooOld(file: string): FolioError {
   return new FolioError({
     code: 'LEGACY_XLS',
     file,
-    message: 'this is an Excel 2.x–4.x worksheet (BIFF2–4), older than any folio reads',
-    hint: 'open it in Excel or LibreOffice and save it as .xlsx (Excel Workbook) or as CSV',
     says: says('LEGACY_XLS', {}),
   });
 }

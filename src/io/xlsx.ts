@@ -1,5 +1,5 @@
-import { says } from '../codes/errors.js';
-import { FolioError } from '../errors.js';
+import { says } from '../codes/error-fields.js';
+import { FolioError } from '../folio-error.js';
 import {
   columnOfRef,
   decodeEntities,
@@ -184,8 +184,6 @@ function chooseSheet(sheets: SheetInfo[], wanted: string | undefined, file: stri
   throw new FolioError({
     code: 'NO_SUCH_SHEET',
     file,
-    message: `--sheet ${wanted}: the workbook has no such sheet; its sheets are ${sheets.map((s, i) => `${i + 1} "${s.name}"`).join(', ')}`,
-    hint: 'name a sheet with --sheet NAME or --sheet N (1 is the first); `folio inspect FILE` lists them',
     says: says('NO_SUCH_SHEET', { wanted: String(wanted), sheets: sheets.map((s) => s.name) }),
   });
 }
@@ -352,8 +350,6 @@ class SheetRows {
         file: this.file,
         sheet: this.sheet,
         line: this.nextRow,
-        message: `a row of the sheet's XML runs over ${this.ctx.maxRowLength} characters`,
-        hint: 'raise the limit with --max-field-size, or save the sheet as CSV',
         says: says('SHEET_ROW_TOO_LONG', { limit: this.ctx.maxRowLength }),
       });
     }
@@ -443,8 +439,6 @@ function notWorkbook(file: string, why: string): FolioError {
   return new FolioError({
     code: 'NOT_A_WORKBOOK',
     file,
-    message: `the file is a zip archive but not an Excel workbook: ${why}`,
-    hint: 'give an .xlsx or .xlsm workbook, or the export as CSV',
     says: says('NOT_A_WORKBOOK', { why }),
   });
 }

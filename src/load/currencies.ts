@@ -1,5 +1,5 @@
-import { says } from '../codes/errors.js';
-import { FolioError } from '../errors.js';
+import { says } from '../codes/error-fields.js';
+import { FolioError } from '../folio-error.js';
 
 /** The first row of each currency the counted rows name, and how many name it. */
 export type Currencies = Map<string, { rows: number; file: string; line: number }>;
@@ -28,8 +28,6 @@ export function mixedCurrencies(
     code: 'MIXED_CURRENCY',
     file: second?.file ?? fallbackFile,
     line: second?.line,
-    message: `amounts in ${list.length} currencies would be summed together: ${list.map(([c, s]) => `${c} (${s.rows} rows)`).join(', ')}`,
-    hint: `pick one with --currency ${list[0]?.[0] ?? 'CODE'}`,
     says: says('MIXED_CURRENCY', { currencies: list.map(([currency, s]) => ({ currency, rows: s.rows })) }),
   });
 }

@@ -1,7 +1,7 @@
-import { says } from '../codes/errors.js';
+import { says } from '../codes/error-fields.js';
 import { RevenueLedger } from '../analyses/ledger.js';
 import type { DealHistory } from '../analyses/history.js';
-import { FolioError } from '../errors.js';
+import { FolioError } from '../folio-error.js';
 import { DealRepeats } from '../normalize/deal-repeats.js';
 import { DEAL_NEEDS, DealConverter } from '../normalize/deals.js';
 import type { Period } from '../normalize/period.js';
@@ -119,17 +119,10 @@ async function loadDealFile(
     if (title === null) {
       if (asked !== null) {
         const given = filter.periodGiven !== false;
-        const columns = map.headers.map((h) => `"${h}"`).join(', ');
         throw new FolioError({
           code: 'MISSING_COLUMN',
           file,
           line: map.line,
-          message: given
-            ? 'a period was asked for, but the file has no date column'
-            : 'the report covers a period (by default the last full month before --as-of), but the file has no date column',
-          hint: given
-            ? `columns found: ${columns}; map one with --map date=HEADER, or drop --period/--from/--to`
-            : `columns found: ${columns}; map one with --map date=HEADER`,
           says: says('NO_DATE_FOR_PERIOD', { columns: map.headers, given }),
         });
       }
@@ -146,8 +139,6 @@ async function loadDealFile(
         code: 'MISSING_COLUMN',
         file,
         line: shape.titlePeriodLine,
-        message: `the file has no date column, and the period its title prints (${from} — ${to}) lies partly outside the period asked for: its rows cannot be split`,
-        hint: `ask for a period that holds the whole of it (--from ${from} --to ${to}), or map a date column with --map date=HEADER`,
         says: says('TITLE_PERIOD_STRADDLES', { from, to }),
       });
     }

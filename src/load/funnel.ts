@@ -1,7 +1,7 @@
-import { says } from '../codes/errors.js';
+import { says } from '../codes/error-fields.js';
 import { type UnknownValues, type Warning, warning } from '../codes/warnings.js';
 import { dealReach, type FunnelContacts, FunnelTally, StageSteps, stageKey } from '../analyses/funnel.js';
-import { FolioError } from '../errors.js';
+import { FolioError } from '../folio-error.js';
 import { ACTIVITY_FIELDS, type Activity } from '../normalize/activities.js';
 import type { FieldNeeds } from '../normalize/columns.js';
 import type { Period } from '../normalize/period.js';
@@ -89,13 +89,9 @@ export class FunnelContactSink {
       .seen.sort((a, b) => b.rows - a.rows)
       .map((s) => ({ value: s.value, rows: s.rows }));
     const shown = seen.slice(0, SHOWN);
-    const list = shown.map((s) => `"${s.value}" (${s.rows})`).join(', ');
-    const flags = missing.map((m) => (m === 'phone' ? '--phone-channels' : '--meeting-channels')).join(' or ');
     throw new FolioError({
       code: 'FUNNEL_CHANNELS',
       file: files.join(', '),
-      message: `the log has no ${missing.map((m) => (m === 'phone' ? 'calls' : 'face-to-face contacts')).join(' and no ')}: the funnel needs both; its channels are ${list || 'all empty'}${seen.length > SHOWN ? `, and ${seen.length - SHOWN} more` : ''}`,
-      hint: `if a channel of the log is one of them, name it with ${flags} "VALUE"`,
       says: says('FUNNEL_NO_CONTACTS', { missing, seen: shown, more: Math.max(0, seen.length - SHOWN) }),
     });
   }

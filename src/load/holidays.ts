@@ -1,7 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
-import { says } from '../codes/errors.js';
+import { says } from '../codes/error-fields.js';
 import { type CalendarFile, type Country, COUNTRIES, HolidayCalendar } from '../analyses/holidays.js';
-import { FolioError } from '../errors.js';
+import { FolioError } from '../folio-error.js';
 import { daysInMonth, dayNumber } from '../normalize/dates.js';
 
 /** A file of days is a few hundred bytes; anything this large was named by mistake. */
@@ -12,8 +12,6 @@ const OFF_MARKS = ['off', 'выходной', 'почивен'];
 const WORKING_MARKS = ['working', 'рабочий', 'работен'];
 
 const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
-const FORMAT_HINT =
-  'one ISO date per line (2026-01-09), optionally followed by "working" for a day worked; # starts a comment';
 
 /**
  * The calendar `--holidays` names: `ru` or `bg` (the country's public holidays by law) and any
@@ -32,8 +30,6 @@ export async function loadCalendar(values: readonly string[]): Promise<HolidayCa
   if (countries.length > 1) {
     throw new FolioError({
       code: 'USAGE',
-      message: `--holidays names two countries (${countries.join(', ')}): a calendar is one country's`,
-      hint: 'give one of ru or bg, and files for the days a year moves',
       says: says('HOLIDAYS_TWO_COUNTRIES', { countries }),
     });
   }
@@ -59,8 +55,6 @@ function notAFile(path: string, reason: string): FolioError {
   return new FolioError({
     code: 'USAGE',
     file: path,
-    message: `--holidays: not ru, bg or a file of dates (${reason})`,
-    hint: `--holidays takes ru (Russia), bg (Bulgaria) or a file of dates: ${FORMAT_HINT}`,
     says: says('HOLIDAYS_NOT_A_FILE', { reason }),
   });
 }
@@ -99,18 +93,11 @@ function isoDay(text: string): number | null {
   return dayNumber(year, month, day);
 }
 
-const LINE_PROBLEM = {
-  date: 'not an ISO date (YYYY-MM-DD)',
-  mark: 'after the date, only "working" or "off" may follow',
-  twice: 'listed both as a day off and as a working day',
-};
-
-function badLine(where: { file: string; line: number; value: string }, why: keyof typeof LINE_PROBLEM): FolioError {
+/** A line of a holidays file that is not a date, has a word other than working/off after it, or names a day twice. */
+function badLine(where: { file: string; line: number; value: string }, why: 'date' | 'mark' | 'twice'): FolioError {
   return new FolioError({
     code: 'HOLIDAYS',
     ...where,
-    message: LINE_PROBLEM[why],
-    hint: FORMAT_HINT,
     says: says('HOLIDAY_LINE', { why }),
   });
 }

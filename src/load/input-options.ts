@@ -8,7 +8,7 @@ import type { DecimalMark } from '../normalize/numbers.js';
 import type { Problem } from '../normalize/problems.js';
 import { ClientNames } from '../normalize/client-names.js';
 import type { Vocabulary } from '../normalize/vocabulary.js';
-import type { NameSink } from './names.js';
+import type { NameSink } from './name-sink.js';
 
 /** How to read one input (CSV, workbook, HTML table or Parquet); every field can be left to detection. */
 export interface InputOptions {

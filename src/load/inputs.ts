@@ -1,7 +1,7 @@
-import { says } from '../codes/errors.js';
+import { says } from '../codes/error-fields.js';
 import { readdir, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
-import { FolioError } from '../errors.js';
+import { FolioError } from '../folio-error.js';
 import { peekRows } from '../io/read-table.js';
 import { ACTIVITY_NEEDS } from '../normalize/activities.js';
 import { CLIENT_FIELDS } from '../normalize/clients.js';
@@ -12,10 +12,9 @@ import { DEAL_NEEDS } from '../normalize/deals.js';
 import { firstRowIsData } from '../normalize/headerless.js';
 import { LEAD_NEEDS } from '../normalize/leads.js';
 import { OFFER_NEEDS } from '../normalize/offers.js';
-import type { UnusedFile } from '../codes/inputs.js';
+import type { ChosenFile, Role, UnusedFile } from '../codes/inputs.js';
 
 /** The kinds of input folio reads. */
-export type Role = 'deals' | 'leads' | 'activities' | 'clients' | 'offers';
 
 export const ROLES: Role[] = ['deals', 'activities', 'leads', 'clients', 'offers'];
 
@@ -72,14 +71,7 @@ function headerOf(file: string, rows: string[][] | null): string[] | null {
   return rows?.find((row) => roleByHeader(file, row).length > 0) ?? null;
 }
 
-export type { UnusedFile };
-
-/** A file taken for a role, and how: named by a flag, or recognised by its name and columns, or by its columns. */
-export interface ChosenFile {
-  role: Role;
-  file: string;
-  how: 'named' | 'name-and-columns' | 'columns';
-}
+export type { ChosenFile, Role, UnusedFile };
 
 export interface FoundInputs {
   /** The files of each role, in the order they are read: one table per role. */
@@ -89,37 +81,16 @@ export interface FoundInputs {
   unused: UnusedFile[];
 }
 
-/** What a role's input is called in messages. */
-export const ROLE_NOUN: Record<Role, string> = {
-  deals: 'a deals export',
-  activities: 'an activity log',
-  leads: 'a leads export',
-  clients: 'a clients file',
-  offers: 'an offers export',
-};
-
 /** Files read as tables; what each one is, is told by its bytes when it is read. */
 const TABLE_FILE = /\.(csv|tsv|txt|xlsx|xlsm|xls|parquet)$/i;
 /** Spreadsheets that folio cannot read: the user has to save them as .xlsx or CSV. */
 const WORKBOOK_FILE = /\.(xlsb|ods|numbers)$/i;
-const TABLE_FILES = 'a .csv/.tsv/.txt, .xlsx/.xlsm/.xls or .parquet file';
-
-/** What folder discovery looks for, one line per role. */
-export function lookedFor(role: Role): string {
-  if (BY_NAME_ONLY.has(role))
-    return `${role}: ${ROLE_NOUN[role]}, ${TABLE_FILES} named like ${NAME_WORDS[role].join(', ')}, with the columns ${neededColumns(role)}`;
-  return `${role}: ${ROLE_NOUN[role]}, ${TABLE_FILES} named like ${NAME_WORDS[role].join(', ')}, or with the columns ${neededColumns(role)}`;
-}
 
 /** The ways of columns that make a file an input of this role: `client + amount`, one per way. */
 function columnWays(role: Role): string[] {
   const needs = HEADER_TEST[role];
   const required = needs.specs.filter((s) => s.required).map((s) => s.field);
   return (needs.oneOf ?? [[]]).map((set) => [...required, ...set].join(' + '));
-}
-
-function neededColumns(role: Role): string {
-  return columnWays(role).join(', or ');
 }
 
 export function roleByName(file: string): Role[] {
@@ -168,69 +139,12 @@ export async function findInputs(
     throw new FolioError({
       code: 'CANNOT_OPEN',
       file: folder,
-      message: 'is not a folder',
-      hint: 'give a folder of CSV exports, or name the files with --deals, --activities, --leads, --clients (once per file: --deals a.csv --deals b.csv; a glob after --deals names only its first file)',
       says: says('NOT_A_FOLDER', {}),
     });
   }
   const candidates = new Map<Role, { file: string; how: ChosenFile['how'] }[]>();
   for (const file of await listFiles(folder, unused)) {
-    const entry = basename(file);
-    const peeked = await peekRows(file);
-    if (peeked.problem !== undefined) {
-      // The file's own error, located (an unclosed quote, bytes not in its encoding), whatever its name says it is.
-      const p = peeked.problem;
-      const line = p.line ?? null;
-      unused.push({
-        file,
-        why: `${line === null ? '' : `line ${line}: `}${p.message}; ${p.hint ?? ''}`,
-        reason: { code: 'unreadable', error: p.says ?? null, line },
-      });
-      continue;
-    }
-    const header = headerOf(file, peeked.rows);
-    const byName = roleByName(entry);
-    // Named for deals, with data on its first row and no header above it (a 1C feed, a dump):
-    // its columns are told by their content when it is read, or it stops saying which to map.
-    const headerless = header === null && byName.includes('deals') && firstRowIsData(peeked.rows ?? []);
-    const fits = header ? roleByHeader(file, header) : headerless ? ['deals' as Role] : [];
-    let roles: Role[];
-    let how: ChosenFile['how'];
-    if (byName.length > 0) {
-      // The name proposes, the columns confirm: "sales_teams.csv" is not a deals export.
-      // A pipeline export named for deals and leads serves both.
-      roles = byName.filter((r) => fits.includes(r));
-      how = 'name-and-columns';
-      if (roles.length === 0) {
-        unused.push({
-          file,
-          why: `named like ${byName.join(' or ')}, but without the columns ${byName.map(neededColumns).join('; ')}`,
-          reason: { code: 'named-without-columns', roles: byName, needs: byName.flatMap(columnWays) },
-        });
-      }
-    } else {
-      const role = header ? guessRole(file, header) : null;
-      roles = role ? [role] : [];
-      how = 'columns';
-      // No row fits a role: the first row read is what its header would be.
-      const first = header ?? peeked.rows?.[0] ?? null;
-      const signs = activitySigns(first ?? []);
-      if (roles.length === 0 && first && signs.length > 0 && !fits.includes('deals')) {
-        const lacks = fitColumns(file, first, ACTIVITY_NEEDS, {}, 1).missing.map((s) => s.field);
-        unused.push({
-          file,
-          why: `an activity log (it has ${signs.map((s) => `"${s}"`).join(', ')}), but without a column for ${lacks.join(', ')}: name it with --activities FILE and map one with --activities-map FIELD=HEADER`,
-          reason: { code: 'activity-log-without-columns', signs, lacks },
-        });
-      } else if (roles.length === 0 && first) {
-        unused.push({
-          file,
-          why: `its columns fit no input (${first.slice(0, 6).join(', ')}${first.length > 6 ? ', …' : ''})`,
-          reason: { code: 'no-fitting-columns', header: first.slice(0, 6), more: first.length > 6 },
-        });
-      } else if (roles.length === 0)
-        unused.push({ file, why: 'no header row could be read', reason: { code: 'no-header' } });
-    }
+    const { roles, how } = await recognise(file, unused);
     for (const role of roles) {
       if (files[role]) continue;
       candidates.set(role, [...(candidates.get(role) ?? []), { file, how }]);
@@ -242,6 +156,46 @@ export async function findInputs(
   }
   if (Object.keys(files).length === 0) throw nothingFound(folder, unused);
   return { files, chosen, unused };
+}
+
+/**
+ * The roles a folder's file serves, told by its name and its first rows; a file that serves
+ * none goes to `unused` with the reason.
+ */
+async function recognise(file: string, unused: UnusedFile[]): Promise<{ roles: Role[]; how: ChosenFile['how'] }> {
+  const peeked = await peekRows(file);
+  if (peeked.problem !== undefined) {
+    // The file's own error, located (an unclosed quote, bytes not in its encoding), whatever its name says it is.
+    const p = peeked.problem;
+    unused.push({ file, reason: { code: 'unreadable', error: p, line: p.line ?? null } });
+    return { roles: [], how: 'columns' };
+  }
+  const header = headerOf(file, peeked.rows);
+  const byName = roleByName(basename(file));
+  // Named for deals, with data on its first row and no header above it (a 1C feed, a dump):
+  // its columns are told by their content when it is read, or it stops saying which to map.
+  const headerless = header === null && byName.includes('deals') && firstRowIsData(peeked.rows ?? []);
+  const fits = header ? roleByHeader(file, header) : headerless ? ['deals' as Role] : [];
+  if (byName.length > 0) {
+    // The name proposes, the columns confirm: "sales_teams.csv" is not a deals export.
+    // A pipeline export named for deals and leads serves both.
+    const roles = byName.filter((r) => fits.includes(r));
+    if (roles.length === 0)
+      unused.push({ file, reason: { code: 'named-without-columns', roles: byName, needs: byName.map(columnWays) } });
+    return { roles, how: 'name-and-columns' };
+  }
+  const role = header ? guessRole(file, header) : null;
+  if (role) return { roles: [role], how: 'columns' };
+  // No row fits a role: the first row read is what its header would be.
+  const first = header ?? peeked.rows?.[0] ?? null;
+  const signs = activitySigns(first ?? []);
+  if (first && signs.length > 0 && !fits.includes('deals')) {
+    const lacks = fitColumns(file, first, ACTIVITY_NEEDS, {}, 1).missing.map((s) => s.field);
+    unused.push({ file, reason: { code: 'activity-log-without-columns', signs, lacks } });
+  } else if (first) {
+    unused.push({ file, reason: { code: 'no-fitting-columns', header: first.slice(0, 6), more: first.length > 6 } });
+  } else unused.push({ file, reason: { code: 'no-header' } });
+  return { roles: [], how: 'columns' };
 }
 
 /**
@@ -264,17 +218,15 @@ async function listFiles(folder: string, unused: UnusedFile[]): Promise<string[]
         else
           unused.push({
             file: path,
-            why: 'a folder two levels down: folio looks one level deep',
             reason: { code: 'too-deep' },
           });
       } else if (TABLE_FILE.test(e.name)) out.push(path);
       else if (WORKBOOK_FILE.test(e.name))
         unused.push({
           file: path,
-          why: 'a workbook format folio does not read: save it as .xlsx or CSV from the spreadsheet program',
           reason: { code: 'legacy-workbook' },
         });
-      else unused.push({ file: path, why: `not ${TABLE_FILES}`, reason: { code: 'not-a-table' } });
+      else unused.push({ file: path, reason: { code: 'not-a-table' } });
     }
     for (const sub of subfolders) await visit(sub, depth + 1);
   };
@@ -283,17 +235,10 @@ async function listFiles(folder: string, unused: UnusedFile[]): Promise<string[]
 }
 
 function nothingFound(folder: string, unused: UnusedFile[]): FolioError {
-  const seen =
-    unused.length > 0
-      ? unused.slice(0, 10).map((u) => `seen: ${u.file}: ${u.why}`)
-      : ['seen: nothing (the folder and its subfolders hold no files)'];
   return new FolioError({
     code: 'NO_INPUT',
     file: folder,
-    message: 'no export recognised in this folder or its subfolders (one level deep); folio looked for',
-    more: [...ROLES.map(lookedFor), ...seen],
     moreCount: Math.max(0, unused.length - 10),
-    hint: "put the CSV exports in the folder, map a file's columns with --deals-map field=header, or name the files with --deals FILE, --activities FILE, --leads FILE, --clients FILE",
     says: says('NO_INPUT', {
       roles: [...ROLES],
       looked: ROLES.map((role) => ({

@@ -1,6 +1,6 @@
 import { formatMicros, MICROS_PER_UNIT, type Amount } from '../normalize/money.js';
 import { type Role, activitySigns, guessRole, roleByHeader, roleByName } from './inputs.js';
-import { describeProblem, FolioError } from '../errors.js';
+import { FolioError } from '../folio-error.js';
 import { ActivityConverter, ACTIVITY_NEEDS } from '../normalize/activities.js';
 import { ClientConverter, CLIENT_NEEDS } from '../normalize/clients.js';
 import { closestHeader, type ColumnMapping, type FieldNeeds } from '../normalize/columns.js';
@@ -9,74 +9,21 @@ import { formatDay } from '../normalize/dates.js';
 import { DEAL_NEEDS, DealConverter } from '../normalize/deals.js';
 import { LEAD_NEEDS, LeadConverter } from '../normalize/leads.js';
 import { OFFER_NEEDS, OfferConverter } from '../normalize/offers.js';
-import { Problems, type Problem } from '../normalize/problems.js';
+import { Problems } from '../normalize/problems.js';
 import type { ColumnReading } from '../normalize/column-readers.js';
-import type { HeaderlessRead } from '../normalize/headerless.js';
 import { RowFeed, type RowConverter } from '../normalize/row-feed.js';
 import type { Vocabulary } from '../normalize/vocabulary.js';
 import type { InputOptions } from './input-options.js';
-import { type Warning, type WarningFields, warning } from '../codes/warnings.js';
+import { type Warning, warning } from '../codes/warnings.js';
 import { contactWarning } from './deals.js';
 import { columnWarnings, formatWarnings, subtotalWarnings } from './rows.js';
 import { dealStatusWarnings, statusCounts } from './statuses.js';
 import { unknownValuesWarning } from './unknown-values.js';
 import type { StatusCount } from '../schema/build.js';
-import { readMapped, type ReportShape } from './table-source.js';
+import type { InspectDetails, InspectResult } from '../schema/inspect.js';
+import { type MappedTable, readMapped, type ReportShape } from './table-source.js';
 
 const SAMPLE_ROWS = 5;
-
-export interface InspectResult {
-  file: string;
-  /** What the file is, told by its bytes: csv, xlsx, html (a table saved as .xls) or parquet. */
-  kind: string;
-  /** The worksheet read and every worksheet of a workbook (null and [] for the other kinds). */
-  sheet: string | null;
-  sheets: string[];
-  /** What the file was read as: given with --as, or told by its columns. */
-  role: Role;
-  encoding: string;
-  encodingReason: string;
-  delimiter: string;
-  /** The file began with Excel's `sep=` line. */
-  sepLine: boolean;
-  header: boolean;
-  /** 1-based line of the header row taken (0 without one); lines above it are not data. */
-  headerLine: number;
-  /** CSV only: how quotes inside quoted fields are escaped (`double`, or `backslash` in a database dump), and whether that was told from the text; null for the other kinds. */
-  escape: { style: string; detected: boolean } | null;
-  /** NUL bytes dropped from a CSV file's text, and the line of the first. */
-  nulBytes: { count: number; line: number };
-  /** A file without a header row whose columns were told by their content: the roles told, those left ambiguous; null otherwise. */
-  headerless: HeaderlessRead | null;
-  /** First line of the header: below `headerLine` when a header over two lines was read as one. */
-  headerFrom: number;
-  /** The period the title block above the header prints, and its line; null without one. */
-  titlePeriod: { from: string; to: string; line: number } | null;
-  /** Group rows left out as the exact sums of the rows under them (report-shaped workbooks). */
-  subtotals: { rows: number; lines: number[] };
-  rows: number;
-  /** Records below the header that are empty or hold only delimiters. */
-  blank: number;
-  /** Fields the kind of export needs that no column gives, with the `--map` that would give them. */
-  missing: { field: string; description: string; closest: string | null; map: string }[];
-  columns: { position: number; header: string; field: string | null }[];
-  choices: WarningFields['COLUMN_CHOICE'][];
-  /** Lines passed over above the header, column choices, fallback columns and rounded amounts, as every command warns of them. */
-  warnings: Warning[];
-  /** Totals and subtotals rows (never a client) and the lines of the first of them. */
-  totals: { rows: number; lines: number[] };
-  /** The number and date convention of each amount and date column. */
-  conventions: Record<string, string>;
-  /**
-   * Deals and leads with a status (or won) column: each status value, what it counts as and
-   * its rows among the rows read; null for other files.
-   */
-  statuses: StatusCount[] | null;
-  /** The first rows as folio reads them (a lost or open deal is not read past its status). */
-  sample: Record<string, string>[];
-  problems: string[];
-  problemCount: number;
-}
 
 type AnyConverter = ConverterBase & RowConverter<object>;
 
@@ -167,14 +114,6 @@ function decimal(whole: number, micro: number): string {
  * How folio reads an export, for the analyst whose numbers look wrong: as deals, leads, an
  * activity log or a clients file (`--as`, or told by the columns). Never stops at a bad value.
  */
-/** What `inspect` words in the user's language beside the result (JSON keeps the result's English). */
-export interface InspectDetails {
-  readings: Record<string, ColumnReading>;
-  problems: Problem[];
-  /** An ambiguous column that stopped the reading. */
-  ambiguity: FolioError | null;
-}
-
 export async function inspectInput(
   input: InputOptions,
   vocabulary: Vocabulary,
@@ -183,19 +122,7 @@ export async function inspectInput(
   const problems = new Problems(true, undefined, input.names === undefined);
   const sample: Record<string, string>[] = [];
   const ctx: { converter?: AnyConverter; feed?: RowFeed<object>; role?: Role } = {};
-  const roleOf = (headers: string[]): Role => {
-    if (as) return as;
-    // As in a folder: the name proposes (offers.csv), the columns confirm.
-    const named = input.header
-      ? roleByName(input.source.name).filter((r) => roleByHeader(input.source.name, headers).includes(r))
-      : [];
-    if (named.length === 1) return named[0] as Role;
-    // Deals unless the columns are those of another kind of export only.
-    const fitsDeals = !input.header || roleByHeader(input.source.name, headers).includes('deals');
-    if (fitsDeals) return 'deals';
-    // A call log without an outcome is still an activity log, not deals without an amount.
-    return guessRole(input.source.name, headers) ?? (activitySigns(headers).length > 0 ? 'activities' : 'deals');
-  };
+  const roleOf = (headers: string[]): Role => as ?? roleOfHeader(input, headers);
   const read = await readMapped(
     input,
     (headers) => READERS[roleOf(headers)].needs,
@@ -220,18 +147,10 @@ export async function inspectInput(
     if (!(error instanceof FolioError)) throw error;
     stopped = error;
   }
-  const ambiguity = stopped === null ? null : `${describeProblem(stopped)} (hint: ${stopped.hint ?? ''})`;
   const converter = ctx.converter as AnyConverter;
   const used = mapping;
   const fieldAt = new Map(Object.entries(used.index).map(([field, i]) => [i, field]));
-  const conventions: Record<string, string> = {};
-  const readings: Record<string, ColumnReading> = {};
-  // A missing column has no convention: it is listed under `missing`.
-  for (const [field, column] of [...converter.amounts, ...converter.dates]) {
-    if (!(field in mapping.index)) continue;
-    conventions[field] = column.convention;
-    readings[field] = column.reading;
-  }
+  const { conventions, readings } = columnConventions(converter, mapping);
   const result: InspectResult = {
     file: format.file,
     kind: format.kind,
@@ -248,64 +167,114 @@ export async function inspectInput(
     nulBytes: format.nuls,
     headerless: mapping.headerless,
     headerFrom: read.shape.headerFrom || read.headerLine,
-    titlePeriod:
-      read.shape.titlePeriod === null
-        ? null
-        : {
-            from: formatDay(read.shape.titlePeriod.from),
-            to: formatDay(read.shape.titlePeriod.to),
-            line: read.shape.titlePeriodLine,
-          },
+    titlePeriod: titlePeriodOf(read.shape),
     subtotals: { rows: read.shape.subtotals.count, lines: read.shape.subtotals.notes.map((n) => n.line) },
     rows,
     blank: read.blank,
-    missing: read.missing.map((spec) => {
-      const headerless = mapping.headerless !== null || !input.header;
-      const closest = headerless
-        ? null
-        : closestHeader(spec, mapping.headers, read.sample, new Set(Object.values(mapping.index)));
-      // Without a header row, by position: the columns it could be, when the content names several.
-      const could = mapping.headerless?.ambiguous.find((a) => a.field === spec.field)?.columns.join('|');
-      const target = headerless ? (could ?? 'N') : closest === null ? 'HEADER' : JSON.stringify(closest);
-      return { field: spec.field, description: spec.description, closest, map: `--map ${spec.field}=${target}` };
-    }),
+    missing: missingColumns(read, input.header),
     columns: used.headers.map((header, i) => ({ position: i + 1, header, field: fieldAt.get(i) ?? null })),
     choices: used.choices,
-    warnings: [
-      ...formatWarnings(format),
-      ...columnWarnings(used, converter, read.shape),
-      ...subtotalWarnings(undefined, read.shape),
-      ...(read.shape.titlePeriod !== null && mapping.index.date === undefined && ctx.role === 'deals'
-        ? [
-            warning('TITLE_PERIOD', {
-              line: read.shape.titlePeriodLine,
-              from: formatDay(read.shape.titlePeriod.from),
-              to: formatDay(read.shape.titlePeriod.to),
-            }),
-          ]
-        : []),
-      ...(converter instanceof DealConverter && converter.blankAmounts > 0
-        ? [warning('BLANK_AMOUNTS', { count: converter.blankAmounts, line: converter.firstBlankAmount })]
-        : []),
-    ],
+    warnings: readingWarnings(read, converter, ctx.role === 'deals'),
     totals: { rows: converter.totals, lines: converter.totalsLines },
     conventions,
     statuses: statusesOf(converter, mapping),
     sample,
-    problems: [...problems.listed.map((p) => describeProblem(p)), ...(ambiguity ? [ambiguity] : [])],
-    problemCount: problems.count + (ambiguity ? 1 : 0),
+    // Said in English by the runner, from `details`.
+    problems: [],
+    problemCount: problems.count + (stopped ? 1 : 0),
   };
   return {
     result,
-    warnings: [
-      ...(read.guess ? [read.guess] : []),
-      ...(converter instanceof DealConverter ? [contactWarning(format.file, mapping, converter)] : []).filter(
-        (w): w is Warning => w !== null,
-      ),
-      ...vocabularyWarnings(format.file, mapping, converter, rows, read.missing.length === 0),
-    ],
+    warnings: inputWarnings(read, converter),
     details: { readings, problems: [...problems.listed], ambiguity: stopped },
   };
+}
+
+/** What every command would warn of this file beside the reading: a guessed header, contacts, unknown status words. */
+function inputWarnings(read: MappedTable, converter: AnyConverter): Warning[] {
+  const { format, mapping, rows } = read;
+  return [
+    ...(read.guess ? [read.guess] : []),
+    ...(converter instanceof DealConverter ? [contactWarning(format.file, mapping, converter)] : []).filter(
+      (w): w is Warning => w !== null,
+    ),
+    ...vocabularyWarnings(format.file, mapping, converter, rows, read.missing.length === 0),
+  ];
+}
+
+/** The period a report's title block prints, and its line; null without one. */
+function titlePeriodOf(shape: ReportShape): InspectResult['titlePeriod'] {
+  const p = shape.titlePeriod;
+  return p === null ? null : { from: formatDay(p.from), to: formatDay(p.to), line: shape.titlePeriodLine };
+}
+
+/** The number or date convention of each amount and date column, and how it was told. */
+function columnConventions(
+  converter: AnyConverter,
+  mapping: ColumnMapping,
+): { conventions: Record<string, string>; readings: Record<string, ColumnReading> } {
+  const conventions: Record<string, string> = {};
+  const readings: Record<string, ColumnReading> = {};
+  // A missing column has no convention: it is listed under `missing`.
+  for (const [field, column] of [...converter.amounts, ...converter.dates]) {
+    if (!(field in mapping.index)) continue;
+    conventions[field] = column.convention;
+    readings[field] = column.reading;
+  }
+  return { conventions, readings };
+}
+
+/**
+ * What a file is read as when `--as` does not say: as in a folder, the name proposes
+ * (offers.csv) and the columns confirm; else deals, unless the columns are those of another
+ * kind of export only.
+ */
+function roleOfHeader(input: InputOptions, headers: string[]): Role {
+  const named = input.header
+    ? roleByName(input.source.name).filter((r) => roleByHeader(input.source.name, headers).includes(r))
+    : [];
+  if (named.length === 1) return named[0] as Role;
+  const fitsDeals = !input.header || roleByHeader(input.source.name, headers).includes('deals');
+  if (fitsDeals) return 'deals';
+  // A call log without an outcome is still an activity log, not deals without an amount.
+  return guessRole(input.source.name, headers) ?? (activitySigns(headers).length > 0 ? 'activities' : 'deals');
+}
+
+/** The fields no column gives, each with the column that comes closest and the `--map` that would give it. */
+function missingColumns(read: MappedTable, header: boolean): InspectResult['missing'] {
+  const { mapping } = read;
+  return read.missing.map((spec) => {
+    const headerless = mapping.headerless !== null || !header;
+    const closest = headerless
+      ? null
+      : closestHeader(spec, mapping.headers, read.sample, new Set(Object.values(mapping.index)));
+    // Without a header row, by position: the columns it could be, when the content names several.
+    const could = mapping.headerless?.ambiguous.find((a) => a.field === spec.field)?.columns.join('|');
+    const target = headerless ? (could ?? 'N') : closest === null ? 'HEADER' : JSON.stringify(closest);
+    return { field: spec.field, description: spec.description, closest, map: `--map ${spec.field}=${target}` };
+  });
+}
+
+/** How the file was read, as every command warns of it: lines above the header, column choices, subtotals, a title's period, blank amounts. */
+function readingWarnings(read: MappedTable, converter: AnyConverter, deals: boolean): Warning[] {
+  const { format, mapping, shape } = read;
+  return [
+    ...formatWarnings(format),
+    ...columnWarnings(mapping, converter, shape),
+    ...subtotalWarnings(undefined, shape),
+    ...(shape.titlePeriod !== null && mapping.index.date === undefined && deals
+      ? [
+          warning('TITLE_PERIOD', {
+            line: shape.titlePeriodLine,
+            from: formatDay(shape.titlePeriod.from),
+            to: formatDay(shape.titlePeriod.to),
+          }),
+        ]
+      : []),
+    ...(converter instanceof DealConverter && converter.blankAmounts > 0
+      ? [warning('BLANK_AMOUNTS', { count: converter.blankAmounts, line: converter.firstBlankAmount })]
+      : []),
+  ];
 }
 
 /** The statuses of deals and leads as read, when the file has a column to read them from. */

@@ -10,7 +10,7 @@ import { clientNamesOf, type InputOptions } from './input-options.js';
 import type { InputReport } from '../schema/envelope.js';
 import { type Warning, warning } from '../codes/warnings.js';
 import { tallyCurrency, type Currencies } from './currencies.js';
-import { inputReport, loadRows, readWarnings, type SameFields } from './rows.js';
+import { inputReport, type LoadedRows, loadRows, readWarnings, type SameFields } from './rows.js';
 import { unknownValuesWarning } from './unknown-values.js';
 
 export interface LoadedOffers {
@@ -76,37 +76,37 @@ export async function loadOffers(
       });
     },
   );
+  return {
+    offers,
+    warnings: [...readWarnings(file, loaded), ...offerWarnings(file, loaded, { preparing, notSent, later, asOf })],
+    input: inputReport(loaded, 'offers', {
+      used: offers.length,
+      excluded: { notSent, preparing, sentAfterAsOf: later, currency: otherCurrency },
+    }),
+  };
+}
+
+/** What an offers export lacks (a status, expiry or amount column), and the offers counted out, as warnings. */
+function offerWarnings(
+  file: string,
+  loaded: LoadedRows<OfferConverter>,
+  out: { preparing: number; notSent: number; later: number; asOf: number },
+): Warning[] {
   const columns = loaded.mapping.index;
-  const warnings = readWarnings(file, loaded);
+  const warnings: Warning[] = [];
   if (columns.status === undefined) {
     warnings.push(warning('OFFER_NO_STATUS', { file }));
   } else {
     const unknown = unknownValuesWarning(file, 'offer status', loaded.converter.decisions);
     if (unknown) warnings.push(unknown);
   }
-  if (columns.expires === undefined) {
-    warnings.push(warning('OFFER_NO_EXPIRY', { file }));
-  }
-  if (columns.amount === undefined) {
-    warnings.push(warning('OFFER_NO_AMOUNT', { file }));
-  }
-  if (preparing > 0) {
-    warnings.push(warning('OFFERS_NOT_SENT', { file, count: preparing, why: 'preparing' }));
-  }
-  if (notSent > 0) {
-    warnings.push(warning('OFFERS_NOT_SENT', { file, count: notSent, why: 'undated' }));
-  }
-  if (later > 0) {
-    warnings.push(warning('OFFERS_AFTER_AS_OF', { file, count: later, asOf: formatDay(asOf) }));
-  }
-  return {
-    offers,
-    warnings,
-    input: inputReport(loaded, 'offers', {
-      used: offers.length,
-      excluded: { notSent, preparing, sentAfterAsOf: later, currency: otherCurrency },
-    }),
-  };
+  if (columns.expires === undefined) warnings.push(warning('OFFER_NO_EXPIRY', { file }));
+  if (columns.amount === undefined) warnings.push(warning('OFFER_NO_AMOUNT', { file }));
+  if (out.preparing > 0) warnings.push(warning('OFFERS_NOT_SENT', { file, count: out.preparing, why: 'preparing' }));
+  if (out.notSent > 0) warnings.push(warning('OFFERS_NOT_SENT', { file, count: out.notSent, why: 'undated' }));
+  if (out.later > 0)
+    warnings.push(warning('OFFERS_AFTER_AS_OF', { file, count: out.later, asOf: formatDay(out.asOf) }));
+  return warnings;
 }
 
 export interface LoadedContacts {

@@ -1,5 +1,5 @@
-import { says as errorSays } from '../codes/errors.js';
-import { FolioError, inSheet } from '../errors.js';
+import { says as errorSays } from '../codes/error-fields.js';
+import { FolioError, inSheet } from '../folio-error.js';
 import type { TableFormat } from '../io/read-table.js';
 import type { ColumnMapping, FieldNeeds } from '../normalize/columns.js';
 import type { ConverterBase } from '../normalize/converter-base.js';
@@ -273,8 +273,6 @@ export class SameFields {
       code: 'INPUTS_DIFFER',
       file,
       line: map.line,
-      message: `this file has ${says}: the files of one input are read as one table, so their columns must give the same fields`,
-      hint: `export the files with the same columns, or leave out the one that differs (in report and check, name the files to read with --${this.role} FILE, once per file); \`folio inspect FILE\` shows which header became which field`,
       says: errorSays('INPUTS_DIFFER', { says, role: this.role }),
     });
   }

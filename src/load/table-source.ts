@@ -1,5 +1,5 @@
-import { says } from '../codes/errors.js';
-import { FolioError, inSheet } from '../errors.js';
+import { type ErrorSays, says } from '../codes/error-fields.js';
+import { FolioError, inSheet } from '../folio-error.js';
 import type { RecordHandler } from '../io/csv-scanner.js';
 import { HEADER_SEARCH_ROWS, readTable, type TableFormat } from '../io/read-table.js';
 import {
@@ -19,7 +19,7 @@ import { phraseWords } from '../normalize/phrase-classifier.js';
 import { NO_USER_VOCABULARY, statusClassifier } from '../normalize/vocabulary.js';
 import type { InputOptions } from './input-options.js';
 import { type Warning, warning } from '../codes/warnings.js';
-import { NAME_FIELDS, type NameSink } from './names.js';
+import { NAME_FIELDS, type NameSink } from './name-sink.js';
 
 import type { Period } from '../normalize/period.js';
 import { SubtotalRows, type SubtotalNote } from '../normalize/subtotals.js';
@@ -99,19 +99,33 @@ export async function readMapped(
   start: (mapping: ColumnMapping, format: TableFormat, shape: ReportShape) => RecordHandler,
   lenient = false,
 ): Promise<MappedTable> {
-  let mapping: ColumnMapping | null = null;
-  let missing: FieldSpec[] = [];
-  let guess: Warning | null = null;
-  let handler: RecordHandler | null = null;
-  let rows = 0;
-  let blank = 0;
-  const sample: string[][] = [];
-  const candidates: Candidate[] = [];
+  const reader = new MappedReader(options, needs, start, lenient);
+  // Problems found below the reader know the file; in a workbook they are placed in the sheet.
+  try {
+    return await reader.read();
+  } catch (error) {
+    throw inSheet(error, reader.file, reader.sheet);
+  }
+}
+
+/** One reading of `readMapped`: the header search, then the data rows handed on. */
+class MappedReader {
+  readonly file: string;
+  /** The worksheet read, once the reader says. */
+  sheet: string | undefined;
+  private mapping: ColumnMapping | null = null;
+  private missing: FieldSpec[] = [];
+  private guess: Warning | null = null;
+  private handler: RecordHandler | null = null;
+  private rows = 0;
+  private blank = 0;
+  private readonly sample: string[][] = [];
+  private readonly candidates: Candidate[] = [];
   /** Blank records among the candidates (below the first): rows of a table without header, if it is one. */
-  let blankAmongCandidates = 0;
+  private blankAmongCandidates = 0;
   /** Rows of a table without header, held until its columns' roles are told from them. */
-  let sampled: Held[] | null = null;
-  const shape: ReportShape = {
+  private sampled: Held[] | null = null;
+  private readonly shape: ReportShape = {
     headerFrom: 0,
     title: [],
     titlePeriod: null,
@@ -119,61 +133,80 @@ export async function readMapped(
     subtotals: { count: 0, notes: [], filled: 0, uncheckedAt: 0 },
     footer: { count: 0, lines: [], first: '' },
   };
-  let subtotals: SubtotalRows | null = null;
+  private subtotals: SubtotalRows | null = null;
   /** The row just before, while no header is taken (a header's first line, perhaps). */
-  let previous: { fields: string[]; line: number } | null = null;
+  private previous: { fields: string[]; line: number } | null = null;
   /** A row that fits alone but heads merged cells: the next line may be the header's second. */
-  let pending: { fields: string[]; line: number; fit: HeaderFit } | null = null;
-  const file = options.source.name;
-  const needsOf = (headers: string[]): FieldNeeds => (typeof needs === 'function' ? needs(headers) : needs);
+  private pending: { fields: string[]; line: number; fit: HeaderFit } | null = null;
+
+  constructor(
+    private readonly options: InputOptions,
+    private readonly needs: FieldNeeds | ((headers: string[]) => FieldNeeds),
+    private readonly start: (mapping: ColumnMapping, format: TableFormat, shape: ReportShape) => RecordHandler,
+    private readonly lenient: boolean,
+  ) {
+    this.file = options.source.name;
+  }
+
+  private needsOf(headers: string[]): FieldNeeds {
+    return typeof this.needs === 'function' ? this.needs(headers) : this.needs;
+  }
+
   /** A row tried as the header: its names, and its cells (unnamed ones at the end included). */
-  const fitOf = (fields: string[], line: number): HeaderFit => {
+  private fitOf(fields: string[], line: number): HeaderFit {
     const headers = headerNames(fields);
-    const fit = fitColumns(file, headers, needsOf(headers), options.map, line);
+    const fit = fitColumns(this.file, headers, this.needsOf(headers), this.options.map, line);
     fit.mapping.cells = fields.length;
     return fit;
-  };
+  }
 
-  const data: RecordHandler = (fields, line, kinds) => {
+  /** A row below the header: blank, a report's footer, or data for the handler. */
+  private data(fields: string[], line: number, kinds: CellKinds | undefined): void {
     if (isBlank(fields)) {
-      blank++;
+      this.blank++;
       return;
     }
-    if (subtotals !== null && subtotals.footer(fields, kinds)) {
-      const f = shape.footer;
+    if (this.subtotals !== null && this.subtotals.footer(fields, kinds)) {
+      const f = this.shape.footer;
       if (f.count++ === 0) f.first = fields.filter((x) => x.trim() !== '').join(' ');
       if (f.lines.length < 5) f.lines.push(line);
       return;
     }
-    rows++;
-    if (sample.length < SAMPLE_ROWS) sample.push(fields.slice());
-    (handler as RecordHandler)(fields, line, kinds);
-  };
-  const take = (fit: HeaderFit, format: TableFormat, from = fit.mapping.line): void => {
-    if (!lenient) {
+    this.rows++;
+    if (this.sample.length < SAMPLE_ROWS) this.sample.push(fields.slice());
+    (this.handler as RecordHandler)(fields, line, kinds);
+  }
+
+  /** Take a header: check it (unless lenient), read the title above it, and start the handler. */
+  private take(fit: HeaderFit, format: TableFormat, from = fit.mapping.line): void {
+    const options = this.options;
+    if (!this.lenient) {
       if (fit.duplicate) throw fit.duplicate;
-      if (fit.missing.length > 0) throw missingError(file, fit.mapping.line, fit, options.map, options.header);
+      if (fit.missing.length > 0) throw missingError(this.file, fit.mapping.line, fit, options.map, options.header);
     } else if (fit.duplicate) {
       if (fit.duplicateChoice) fit.mapping.choices.push(fit.duplicateChoice);
     }
-    mapping = fit.mapping;
+    const mapping = fit.mapping;
+    this.mapping = mapping;
     if (options.header && options.headerRow === undefined && from > 0)
       mapping.preamble = from - (format.sepLine ? 2 : 1);
-    missing = fit.missing;
-    shape.headerFrom = from;
-    readTitle(from);
-    let rows = start(fit.mapping, format, shape);
-    const amount = fit.mapping.index.amount;
+    this.missing = fit.missing;
+    this.shape.headerFrom = from;
+    this.readTitle(from);
+    let rows = this.start(mapping, format, this.shape);
+    const amount = mapping.index.amount;
     if (isWorkbook(format) && amount !== undefined) {
-      subtotals = new SubtotalRows(amount, rows);
-      rows = subtotals.push;
+      this.subtotals = new SubtotalRows(amount, rows);
+      rows = this.subtotals.push;
     }
     // Names are learnt before a group row can be dropped and named in a warning.
-    handler = learningNames(rows, fit.mapping, options.names);
-  };
+    this.handler = learningNames(rows, mapping, options.names);
+  }
+
   /** The lines above the header: the title block, and the period it prints. */
-  const readTitle = (from: number): void => {
-    for (const c of candidates) {
+  private readTitle(from: number): void {
+    const shape = this.shape;
+    for (const c of this.candidates) {
       if (c.line >= from || shape.title.length >= HEADER_SEARCH_ROWS) continue;
       const text = c.fields
         .map((f) => f.trim())
@@ -186,41 +219,53 @@ export async function readMapped(
         shape.titlePeriodLine = c.line;
       }
     }
-  };
+  }
+
   /** Two lines as one header, when the pair maps every needed field. */
-  const joinedFit = (top: { fields: string[]; line: number }, bottom: string[], line: number, merges: MergedRange[]) =>
-    fitOf(joinedHeader(top.fields, bottom, top.line, merges), line);
+  private joinedFit(
+    top: { fields: string[]; line: number },
+    bottom: string[],
+    line: number,
+    merges: MergedRange[],
+  ): HeaderFit {
+    return this.fitOf(joinedHeader(top.fields, bottom, top.line, merges), line);
+  }
+
   /**
    * No candidate had every column. When the first reads as data of the columns below it, the
    * file has no header row: its rows are held to tell the columns by (at the end of the input,
    * at once). Otherwise stop, or (lenient) take the closest and read the rows below it.
    */
-  const settle = (format: TableFormat, atEnd: boolean): void => {
-    if (infers(needsOf(columnNames(candidates))) && firstRowIsData(candidates.map((c) => c.fields))) {
-      sampled = candidates;
-      blank += blankAmongCandidates;
-      if (atEnd) inferColumns(format);
+  private settle(format: TableFormat, atEnd: boolean): void {
+    const candidates = this.candidates;
+    if (infers(this.needsOf(columnNames(candidates))) && firstRowIsData(candidates.map((c) => c.fields))) {
+      this.sampled = candidates;
+      this.blank += this.blankAmongCandidates;
+      if (atEnd) this.inferColumns(format);
       return;
     }
     const best = closestCandidate(candidates);
-    if (!lenient) throw noHeader(file, best, candidates, format.delimiter, options.map, options.names !== undefined);
-    guess = warning('HEADER_GUESSED', { file, candidates: candidates.length, line: best.line });
-    take(best.fit, format);
-    for (const c of candidates) if (c.line > best.line) data(c.fields, c.line, c.kinds);
-  };
+    if (!this.lenient)
+      throw noHeader(this.file, best, candidates, format.delimiter, this.options.map, this.options.names !== undefined);
+    this.guess = warning('HEADER_GUESSED', { file: this.file, candidates: candidates.length, line: best.line });
+    this.take(best.fit, format);
+    for (const c of candidates) if (c.line > best.line) this.data(c.fields, c.line, c.kinds);
+  }
+
   /**
    * The held rows of a table without header are all there is to tell its columns by: map the
    * fields `--map` names, tell the rest from the content (a deals file), take that mapping
    * and read the rows. What stays ambiguous or missing stops the run (lenient: is listed).
    */
-  const inferColumns = (format: TableFormat): void => {
-    const held = sampled as Held[];
-    sampled = null;
+  private inferColumns(format: TableFormat): void {
+    const { file, options } = this;
+    const held = this.sampled as Held[];
+    this.sampled = null;
     const headers = columnNames(held);
-    const need = needsOf(headers);
+    const need = this.needsOf(headers);
     const first = held[0] as Held;
     if (!infers(need)) {
-      take(fitColumns(file, headers, need, options.map, 0), format);
+      this.take(fitColumns(file, headers, need, options.map, 0), format);
     } else {
       const given = givenColumns(options.map, headers.length);
       const statuses = statusClassifier(options.vocabulary ?? NO_USER_VOCABULARY);
@@ -245,7 +290,7 @@ export async function readMapped(
         status: guessed.status,
         rows: held.length,
       };
-      if (!lenient) {
+      if (!this.lenient) {
         // A `--map` naming a header, or a column past the last: that error, as with any file.
         if (fit.missing.some((m) => m.field in options.map)) throw missingError(file, 0, fit, options.map, false);
         if (read.ambiguous.length > 0 || fit.missing.length > 0)
@@ -256,20 +301,73 @@ export async function readMapped(
           );
       }
       fit.mapping.headerless = read;
-      take(fit, format);
+      this.take(fit, format);
     }
-    for (const r of held) data(r.fields, r.line, r.kinds);
-  };
-
-  // Problems found below the reader know the file; in a workbook they are placed in the sheet.
-  let sheet: string | undefined;
-  try {
-    return await readRows();
-  } catch (error) {
-    throw inSheet(error, file, sheet);
+    for (const r of held) this.data(r.fields, r.line, r.kinds);
   }
 
-  async function readRows(): Promise<MappedTable> {
+  /** A record before the header is taken: held (no header row), the named header row, or a candidate. */
+  private beforeHeader(
+    fields: string[],
+    line: number,
+    kinds: CellKinds | undefined,
+    fmt: TableFormat,
+    merges: MergedRange[],
+  ): void {
+    const options = this.options;
+    if (this.sampled !== null || !options.header) {
+      if (isBlank(fields)) {
+        this.blank++;
+        return;
+      }
+      (this.sampled ??= []).push(held(fields, line, kinds));
+      if (this.sampled.length === INFER_ROWS) this.inferColumns(fmt);
+      return;
+    }
+    if (options.headerRow !== undefined) {
+      if (line < options.headerRow) return;
+      if (line > options.headerRow || isBlank(fields)) throw headerRowMissing(this.file, options.headerRow);
+      return this.take(this.fitOf(fields, line), fmt);
+    }
+    if (isBlank(fields)) {
+      this.previous = null;
+      // A blank line ends the header: the line that fit alone is the whole of it.
+      if (this.pending !== null) {
+        this.take(this.pending.fit, fmt);
+        this.pending = null;
+      } else if (this.candidates.length > 0) this.blankAmongCandidates++;
+      return;
+    }
+    if (this.pending !== null) {
+      // A header over two lines, its first heading merged cells; or the first line alone.
+      const top = this.pending;
+      this.pending = null;
+      const joined = this.joinedFit(top, fields, line, merges);
+      if (joined.missing.length === 0) return this.take(joined, fmt, top.line);
+      this.take(top.fit, fmt);
+      return this.data(fields, line, kinds);
+    }
+    const workbook = isWorkbook(fmt);
+    const fit = this.fitOf(fields, line);
+    const above = this.previous !== null && this.previous.line === line - 1 ? this.previous : null;
+    if (workbook && above !== null && (fit.missing.length > 0 || headsMerges(merges, above.line))) {
+      const joined = this.joinedFit(above, fields, line, merges);
+      if (joined.missing.length === 0) return this.take(joined, fmt, above.line);
+    }
+    if (fit.missing.length === 0) {
+      if (workbook && headsMerges(merges, line)) {
+        this.pending = { fields: fields.slice(), line, fit };
+        return;
+      }
+      return this.take(fit, fmt);
+    }
+    this.candidates.push({ ...held(fields, line, kinds), fit });
+    this.previous = { fields: fields.slice(), line };
+    if (this.candidates.length === HEADER_SEARCH_ROWS) this.settle(fmt, false);
+  }
+
+  async read(): Promise<MappedTable> {
+    const { file, options } = this;
     const format = await readTable(
       options.source,
       {
@@ -282,91 +380,31 @@ export async function readMapped(
         stopAt: options.stopAt,
       },
       (fmt) => {
-        sheet = fmt.sheet;
+        this.sheet = fmt.sheet;
         const merges = fmt.merges ?? [];
-        const workbook = isWorkbook(fmt);
         return (fields, line, kinds) => {
-          if (handler !== null) return data(fields, line, kinds);
-          if (sampled !== null || !options.header) {
-            if (isBlank(fields)) {
-              blank++;
-              return;
-            }
-            (sampled ??= []).push(held(fields, line, kinds));
-            if (sampled.length === INFER_ROWS) inferColumns(fmt);
-            return;
-          }
-          if (options.headerRow !== undefined) {
-            if (line < options.headerRow) return;
-            if (line > options.headerRow || isBlank(fields)) throw headerRowMissing(file, options.headerRow);
-            return take(fitOf(fields, line), fmt);
-          }
-          if (isBlank(fields)) {
-            previous = null;
-            // A blank line ends the header: the line that fit alone is the whole of it.
-            if (pending !== null) {
-              take(pending.fit, fmt);
-              pending = null;
-            } else if (candidates.length > 0) blankAmongCandidates++;
-            return;
-          }
-          if (pending !== null) {
-            // A header over two lines, its first heading merged cells; or the first line alone.
-            const top = pending;
-            pending = null;
-            const joined = joinedFit(top, fields, line, merges);
-            if (joined.missing.length === 0) return take(joined, fmt, top.line);
-            take(top.fit, fmt);
-            return data(fields, line, kinds);
-          }
-          const fit = fitOf(fields, line);
-          const above = previous !== null && previous.line === line - 1 ? previous : null;
-          if (workbook && above !== null && (fit.missing.length > 0 || headsMerges(merges, above.line))) {
-            const joined = joinedFit(above, fields, line, merges);
-            if (joined.missing.length === 0) return take(joined, fmt, above.line);
-          }
-          if (fit.missing.length === 0) {
-            if (workbook && headsMerges(merges, line)) {
-              pending = { fields: fields.slice(), line, fit };
-              return;
-            }
-            return take(fit, fmt);
-          }
-          candidates.push({ ...held(fields, line, kinds), fit });
-          previous = { fields: fields.slice(), line };
-          if (candidates.length === HEADER_SEARCH_ROWS) settle(fmt, false);
+          if (this.handler !== null) return this.data(fields, line, kinds);
+          this.beforeHeader(fields, line, kinds, fmt, merges);
         };
       },
     );
-    if (handler === null && pending !== null) take((pending as { fit: HeaderFit }).fit, format);
-    if (handler === null && sampled !== null) inferColumns(format);
-    else if (handler === null && candidates.length > 0) settle(format, true);
-    if (subtotals !== null) {
-      const s = subtotals;
+    if (this.handler === null && this.pending !== null) this.take(this.pending.fit, format);
+    if (this.handler === null && this.sampled !== null) this.inferColumns(format);
+    else if (this.handler === null && this.candidates.length > 0) this.settle(format, true);
+    if (this.subtotals !== null) {
+      const s = this.subtotals;
       s.end();
-      shape.subtotals = { count: s.count, notes: s.notes, filled: s.filled, uncheckedAt: s.uncheckedAt };
+      this.shape.subtotals = { count: s.count, notes: s.notes, filled: s.filled, uncheckedAt: s.uncheckedAt };
     }
+    const mapping = this.mapping;
     if (mapping === null) {
       if (options.headerRow !== undefined) throw headerRowMissing(file, options.headerRow);
-      throw new FolioError({
-        code: 'EMPTY_FILE',
-        file,
-        message: 'the file holds no rows',
-        hint: 'export the data again, with a header row',
-        says: says('NO_ROWS_AT_ALL', {}),
-      });
+      throw new FolioError({ code: 'EMPTY_FILE', file, says: says('NO_ROWS_AT_ALL', {}) });
     }
     const headerLine = mapping.line;
-    if (rows === 0) {
-      throw new FolioError({
-        code: 'NO_ROWS',
-        file,
-        line: headerLine || undefined,
-        message: 'the file has a header but no data rows',
-        hint: 'export again with data; check that the export filter is not empty',
-        says: says('NO_DATA_ROWS', {}),
-      });
-    }
+    if (this.rows === 0)
+      throw new FolioError({ code: 'NO_ROWS', file, line: headerLine || undefined, says: says('NO_DATA_ROWS', {}) });
+    const { rows, blank, missing, guess, sample, shape } = this;
     return { format, mapping, rows, headerLine, blank, missing, guess, sample, shape };
   }
 }
@@ -431,16 +469,10 @@ function givenColumns(map: Record<string, string>, width: number): { fields: Set
  * `--map` lines that pin what was told, and each choice to make.
  */
 function headerlessRoles(file: string, read: HeaderlessRead, missing: string[]): FolioError {
-  const unclear = [
-    ...read.ambiguous.map((a) => `${a.field} could be column ${a.columns.join(' or ')}`),
-    ...missing.filter((f) => !read.ambiguous.some((a) => a.field === f)).map((f) => `no column reads as the ${f}`),
-  ];
   return new FolioError({
     code: 'HEADERLESS_ROLES',
     file,
     line: read.line,
-    message: `${read.detected ? 'the file has no header row (this line holds data, not column names), and' : 'read without a header row,'} its columns are not clear from their content: ${unclear.join('; ')}`,
-    hint: `name the columns by position: ${pinLine(read, missing)}`,
     says: says('HEADERLESS_ROLES', {
       detected: read.detected,
       ambiguous: read.ambiguous,
@@ -486,9 +518,6 @@ function closestCandidate(candidates: Candidate[]): Candidate {
   return best;
 }
 
-const NO_HEADER_HINT =
-  '; if the file has no header row, pass --no-header and map its columns by position (--map FIELD=N)';
-
 const EXCERPT = 60;
 const SHOWN = 10;
 
@@ -510,45 +539,32 @@ function noHeader(
   const base = missingError(file, best.line, best.fit, map, true, below);
   // No row looks like a header (text in every named cell): the file may have none at all.
   const headerless = !candidates.some((c) => looksLikeHeader(c.fields));
-  const hint = `${redact ? 'map the columns with --map FIELD=HEADER' : (base.hint ?? '')}; or name the header's line with --header-row N${headerless ? NO_HEADER_HINT : ''}`;
+  const missing = base.says as ErrorSays;
   if (best === candidates[0] && (Object.keys(best.fit.mapping.index).length > 0 || looksLikeHeader(best.fields))) {
     return new FolioError({
       code: base.code,
       file,
       line: base.line,
-      message: base.message,
-      hint,
-      says: redact ? undefined : base.says,
+      says: says('HEADER_LACKS_COLUMN', { missing, headerless, redacted: redact }),
     });
   }
-  const lines = candidates.map((c) => {
-    const lacks = `lacks ${c.fit.missing.map((m) => m.field).join(', ')}`;
-    if (redact) return `${file}:${c.line}: ${lacks}`;
-    return `${file}:${c.line}: ${JSON.stringify(excerptOf(rowText(c.fields, delimiter)))} ${lacks}`;
-  });
   return new FolioError({
     code: 'NO_HEADER_ROW',
     file,
-    message: `no row among the first ${candidates.length} has a column for every field needed; the closest is line ${best.line}: ${base.message}`,
-    hint,
-    more: lines.slice(0, SHOWN),
-    moreCount: Math.max(0, lines.length - SHOWN),
-    says:
-      redact || base.says === undefined
-        ? undefined
-        : says('NO_HEADER_ROW', {
-            tried: candidates.length,
-            line: best.line,
-            headerless,
-            closest: base.says,
-            hint: base.says,
-            rows: candidates.slice(0, SHOWN).map((c) => ({
-              file,
-              line: c.line,
-              excerpt: excerptOf(rowText(c.fields, delimiter)),
-              lacks: c.fit.missing.map((m) => m.field),
-            })),
-          }),
+    moreCount: Math.max(0, candidates.length - SHOWN),
+    says: says('NO_HEADER_ROW', {
+      tried: candidates.length,
+      line: best.line,
+      headerless,
+      redacted: redact,
+      closest: missing,
+      rows: candidates.slice(0, SHOWN).map((c) => ({
+        file,
+        line: c.line,
+        excerpt: redact ? null : excerptOf(rowText(c.fields, delimiter)),
+        lacks: c.fit.missing.map((m) => m.field),
+      })),
+    }),
   });
 }
 
@@ -562,9 +578,7 @@ function headerRowMissing(file: string, headerRow: number): FolioError {
     code: 'NO_HEADER_ROW',
     file,
     line: headerRow,
-    message: `--header-row ${headerRow}: this line holds no header row (it is blank, inside a quoted value, or past the end)`,
-    hint: 'give the line number of the header row as an editor shows it; `folio inspect FILE` shows the line it takes',
-    says: says('BAD_HEADER_ROW', {}),
+    says: says('BAD_HEADER_ROW', { line: headerRow }),
   });
 }
 

@@ -1,4 +1,4 @@
-import { cell } from '../codes/errors.js';
+import { cell } from '../codes/error-fields.js';
 import { ACTIVITY_ALIASES } from './aliases.js';
 import type { ColumnMapping, FieldNeeds, FieldSpec } from './columns.js';
 import { ACTIVITY_DATE_FALLBACKS, CLIENT_BY_ID } from './fallbacks.js';
@@ -68,29 +68,12 @@ export class ActivityConverter extends ConverterBase implements RowConverter<Act
   convert(fields: string[], line: number): Activity | null | typeof AMBIGUOUS {
     if (this.isTotalsRow(fields, line) || this.misshapen(fields, line)) return null;
     const client = this.text(fields, 'client');
-    if (client.trim() === '')
-      return this.invalid(
-        line,
-        'client',
-        client,
-        'no client',
-        'fill in the client of the contact',
-        cell('NO_CLIENT', {}),
-        'fill-contact-client',
-      );
+    if (client.trim() === '') return this.invalid(line, 'client', client, cell('NO_CLIENT', {}), 'fill-contact-client');
     const day = this.readDateField(fields, 'date', line);
     if (day === AMBIGUOUS) return AMBIGUOUS;
     if (day === INVALID) return null;
     if (day === MISSING)
-      return this.invalid(
-        line,
-        'date',
-        this.text(fields, 'date'),
-        'no date',
-        'fill in when the contact happened',
-        cell('NO_DATE', {}),
-        'fill-contact-date',
-      );
+      return this.invalid(line, 'date', this.text(fields, 'date'), cell('NO_DATE', {}), 'fill-contact-date');
     return {
       client,
       day,

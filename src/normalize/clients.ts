@@ -1,5 +1,5 @@
-import { cell, says } from '../codes/errors.js';
-import { FolioError } from '../errors.js';
+import { cell, says } from '../codes/error-fields.js';
+import { FolioError } from '../folio-error.js';
 import { CLIENT_FILE_ALIASES } from './aliases.js';
 import type { ColumnMapping, FieldNeeds, FieldSpec } from './columns.js';
 import { CLIENT_BY_ID } from './fallbacks.js';
@@ -82,16 +82,7 @@ export class ClientConverter extends ConverterBase implements RowConverter<Clien
   convert(fields: string[], line: number): ClientRow | null | typeof AMBIGUOUS {
     if (this.isTotalsRow(fields, line) || this.misshapen(fields, line)) return null;
     const client = this.text(fields, 'client');
-    if (client.trim() === '')
-      return this.invalid(
-        line,
-        'client',
-        client,
-        'no client name',
-        'fill in the client',
-        cell('NO_CLIENT_NAME', {}),
-        'fill-client',
-      );
+    if (client.trim() === '') return this.invalid(line, 'client', client, cell('NO_CLIENT_NAME', {}), 'fill-client');
     const wantRaw = this.text(fields, 'want');
     const canRaw = this.text(fields, 'can');
     const want = this.has('want') ? this.flag(wantRaw, 'want', this.clientOptions.wantMin, line) : 'missing';
@@ -127,8 +118,6 @@ export class ClientConverter extends ConverterBase implements RowConverter<Clien
       column: (this.col[field] ?? 0) + 1,
       header: this.mapping.header[field],
       value: raw,
-      message: `holds scores, not yes/no, and no threshold was given`,
-      hint: `say which score means yes with --${field}-min N (a score at or above N is yes)`,
       says: says('SCORE_WITHOUT_THRESHOLD', { field }),
     });
   }

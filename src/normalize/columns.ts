@@ -1,6 +1,6 @@
-import { says } from '../codes/errors.js';
+import { says } from '../codes/error-fields.js';
 import type { WarningFields } from '../codes/warnings.js';
-import { FolioError } from '../errors.js';
+import { FolioError } from '../folio-error.js';
 import { DEAL_ALIASES } from './aliases.js';
 import { serialDay } from './column-readers.js';
 import { DateRead, newParsedDate, readDate } from './dates.js';
@@ -160,20 +160,6 @@ export function pathReading(header: string): string | null {
   return last.replace(/[ _]id$/i, '');
 }
 
-/** Map header names to fields, or throw the located error that names what is missing. */
-export function mapColumns(
-  file: string,
-  headers: string[],
-  specs: readonly FieldSpec[],
-  overrides: ColumnOverrides = {},
-  hasHeader = true,
-): ColumnMapping {
-  const fit = fitColumns(file, headers, { specs }, overrides, 1);
-  if (fit.duplicate) throw fit.duplicate;
-  if (fit.missing.length > 0) throw missingError(file, 1, fit, overrides, hasHeader);
-  return fit.mapping;
-}
-
 /**
  * Map header names to fields. Each field takes the header that matches its most specific
  * alias; a header serves one field only; `overrides` win over everything. A field whose
@@ -188,114 +174,145 @@ export function fitColumns(
   overrides: ColumnOverrides,
   line: number,
 ): HeaderFit {
-  const specs = needs.specs;
   const keys = headers.map(headerKey);
-  const index: Record<string, number> = {};
-  const header: Record<string, string> = {};
-  const taken = new Set<number>();
-  const choices: WarningFields['COLUMN_CHOICE'][] = [];
-  const fallbacks: FallbackUse[] = [];
-  const paths: PathUse[] = [];
-  const readings = headers.map((h) => {
-    const read = pathReading(h);
-    return read === null ? null : { read, key: headerKey(read) };
-  });
-  let duplicate: FolioError | null = null;
-  let duplicateChoice: WarningFields['COLUMN_CHOICE'] | null = null;
+  const f: Fitting = {
+    file,
+    line,
+    headers,
+    keys,
+    readings: headers.map((h) => {
+      const read = pathReading(h);
+      return read === null ? null : { read, key: headerKey(read) };
+    }),
+    index: {},
+    header: {},
+    taken: new Set<number>(),
+    choices: [],
+    fallbacks: [],
+    paths: [],
+    duplicate: null,
+    duplicateChoice: null,
+  };
+  applyOverrides(f, needs.specs, overrides);
+  for (const spec of needs.specs) if (!(spec.field in f.index || spec.field in overrides)) fitField(f, spec);
+  const mapping: ColumnMapping = {
+    index: f.index,
+    header: f.header,
+    headers,
+    cells: headers.length,
+    unmatched: headers.filter((h, i) => !f.taken.has(i) && h.trim() !== ''),
+    choices: f.choices,
+    fallbacks: f.fallbacks,
+    paths: f.paths,
+    line,
+    preamble: 0,
+    headerless: null,
+  };
+  return {
+    mapping,
+    missing: missingFields(f.index, needs, overrides),
+    duplicate: f.duplicate,
+    duplicateChoice: f.duplicateChoice,
+  };
+}
 
+/** A header row being fitted: the row, and what its columns were taken for so far. */
+interface Fitting {
+  file: string;
+  line: number;
+  headers: string[];
+  keys: string[];
+  /** Each header read as a path (`order_line/order_partner_id/display_name`), or null. */
+  readings: ({ read: string; key: string } | null)[];
+  index: Record<string, number>;
+  header: Record<string, string>;
+  taken: Set<number>;
+  choices: WarningFields['COLUMN_CHOICE'][];
+  fallbacks: FallbackUse[];
+  paths: PathUse[];
+  duplicate: FolioError | null;
+  duplicateChoice: WarningFields['COLUMN_CHOICE'] | null;
+}
+
+/** The columns `--map` names win over every alias; a field the input does not have is an error. */
+function applyOverrides(f: Fitting, specs: readonly FieldSpec[], overrides: ColumnOverrides): void {
   for (const [field, target] of Object.entries(overrides)) {
     if (!specs.some((s) => s.field === field)) {
       const cased = specs.find((s) => s.field.toLowerCase() === field.toLowerCase());
       throw new FolioError({
         code: 'UNKNOWN_FIELD',
-        file,
-        message: `--map names an unknown field "${field}"`,
-        hint: cased
-          ? `field names are written as folio lists them: --map ${cased.field}=${target}`
-          : `fields of this input: ${specs.map((s) => s.field).join(', ')}`,
+        file: f.file,
         says: says('UNKNOWN_FIELD', { field, cased: cased?.field ?? null, target, fields: specs.map((s) => s.field) }),
       });
     }
-    const at = overrideIndex(headers, keys, target);
+    const at = overrideIndex(f.headers, f.keys, target);
     if (at === -1) continue;
-    index[field] = at;
-    header[field] = headers[at] ?? `column ${at + 1}`;
-    taken.add(at);
+    f.index[field] = at;
+    f.header[field] = f.headers[at] ?? `column ${at + 1}`;
+    f.taken.add(at);
   }
+}
 
-  for (const spec of specs) {
-    if (spec.field in index || spec.field in overrides) continue;
-    const groups = [spec.aliases, ...(spec.fallbacks ?? []).map((f) => f.aliases)];
-    const found = groups.map((aliases, g) =>
-      matchesOf(
-        headers,
-        keys,
-        readings,
-        taken,
-        g === 0 ? [...aliases, ...(spec.pathAliases ?? [])] : aliases,
-        aliases.length,
-      ),
-    );
-    const used = found.findIndex((m) => m.length > 0);
-    if (used === -1) continue;
-    const matches = found[used] as Match[];
-    const best = matches[0] as Match;
-    const tie = matches.find((m) => m.index !== best.index && m.rank === best.rank);
-    if (tie && keys[tie.index] === keys[best.index] && spec.label) {
-      choices.push({ field: spec.field, header: headers[tie.index] ?? '', columns: [best.index + 1, tie.index + 1] });
-    } else if (tie && keys[tie.index] === keys[best.index]) {
-      duplicateChoice ??= {
-        field: spec.field,
-        header: headers[tie.index] ?? '',
-        columns: [best.index + 1, tie.index + 1],
-      };
-      duplicate ??= new FolioError({
-        code: 'DUPLICATE_HEADER',
-        file,
-        line,
-        column: tie.index + 1,
-        value: headers[tie.index],
-        message: `two columns (${best.index + 1} and ${tie.index + 1}) are both named like this, and both could be the ${spec.field}`,
-        hint: `say which one with --map ${spec.field}=${best.index + 1} or --map ${spec.field}=${tie.index + 1}`,
-        says: says('DUPLICATE_HEADER', { a: best.index + 1, b: tie.index + 1, field: spec.field }),
-      });
-    }
-    const taker = headers[best.index] ?? '';
-    index[spec.field] = best.index;
-    header[spec.field] = taker;
-    taken.add(best.index);
-    // Rivals include the fallback headers passed over, so the choice is never hidden.
-    const rivals = [
-      ...new Set(
-        found
-          .flat()
-          // A second column of the same name is said by its own warning above.
-          .filter((m) => m.index !== best.index && keys[m.index] !== keys[best.index])
-          .map((m) => m.index),
-      ),
-    ];
-    if (rivals.length > 0) {
-      choices.push({ field: spec.field, took: taker, over: rivals.map((i) => headers[i] ?? '') });
-    }
-    const fallback = used > 0 ? spec.fallbacks?.[used - 1] : undefined;
-    if (fallback) fallbacks.push({ field: spec.field, header: taker, kind: fallback.kind });
-    if (best.path !== null) paths.push({ field: spec.field, header: taker, read: best.path });
+/**
+ * The column of one field: its most specific alias among the headers not taken, else a
+ * fallback's; a tie of two columns of one name is a choice (a label) or a duplicate (an
+ * error if the field is needed), and the headers passed over are said.
+ */
+function fitField(f: Fitting, spec: FieldSpec): void {
+  const { headers, keys } = f;
+  const groups = [spec.aliases, ...(spec.fallbacks ?? []).map((x) => x.aliases)];
+  const found = groups.map((aliases, g) =>
+    matchesOf(
+      headers,
+      keys,
+      f.readings,
+      f.taken,
+      g === 0 ? [...aliases, ...(spec.pathAliases ?? [])] : aliases,
+      aliases.length,
+    ),
+  );
+  const used = found.findIndex((m) => m.length > 0);
+  if (used === -1) return;
+  const matches = found[used] as Match[];
+  const best = matches[0] as Match;
+  const tie = matches.find((m) => m.index !== best.index && m.rank === best.rank);
+  if (tie && keys[tie.index] === keys[best.index] && spec.label) {
+    f.choices.push({ field: spec.field, header: headers[tie.index] ?? '', columns: [best.index + 1, tie.index + 1] });
+  } else if (tie && keys[tie.index] === keys[best.index]) {
+    f.duplicateChoice ??= {
+      field: spec.field,
+      header: headers[tie.index] ?? '',
+      columns: [best.index + 1, tie.index + 1],
+    };
+    f.duplicate ??= new FolioError({
+      code: 'DUPLICATE_HEADER',
+      file: f.file,
+      line: f.line,
+      column: tie.index + 1,
+      value: headers[tie.index],
+      says: says('DUPLICATE_HEADER', { a: best.index + 1, b: tie.index + 1, field: spec.field }),
+    });
   }
-
-  const mapping: ColumnMapping = {
-    index,
-    header,
-    headers,
-    cells: headers.length,
-    unmatched: headers.filter((h, i) => !taken.has(i) && h.trim() !== ''),
-    choices,
-    fallbacks,
-    paths,
-    line,
-    preamble: 0,
-    headerless: null,
-  };
-  return { mapping, missing: missingFields(index, needs, overrides), duplicate, duplicateChoice };
+  const taker = headers[best.index] ?? '';
+  f.index[spec.field] = best.index;
+  f.header[spec.field] = taker;
+  f.taken.add(best.index);
+  // Rivals include the fallback headers passed over, so the choice is never hidden.
+  const rivals = [
+    ...new Set(
+      found
+        .flat()
+        // A second column of the same name is said by its own warning above.
+        .filter((m) => m.index !== best.index && keys[m.index] !== keys[best.index])
+        .map((m) => m.index),
+    ),
+  ];
+  if (rivals.length > 0) {
+    f.choices.push({ field: spec.field, took: taker, over: rivals.map((i) => headers[i] ?? '') });
+  }
+  const fallback = used > 0 ? spec.fallbacks?.[used - 1] : undefined;
+  if (fallback) f.fallbacks.push({ field: spec.field, header: taker, kind: fallback.kind });
+  if (best.path !== null) f.paths.push({ field: spec.field, header: taker, read: best.path });
 }
 
 /**
@@ -375,18 +392,12 @@ export function missingError(
       return new FolioError({
         code: 'BAD_MAP',
         file,
-        message: `--map names column ${target}, but the file has ${headers.length} columns`,
-        hint: 'columns are numbered from 1',
         says: says('MAP_COLUMN_OUT_OF_RANGE', { target, count: headers.length }),
       });
     }
     return new FolioError({
       code: 'BAD_MAP',
       file,
-      message: `--map names a column "${target}" that is not in the file`,
-      hint: hasHeader
-        ? `columns found: ${headers.map((h) => `"${h}"`).join(', ')}${closestNote(nearest(headers, [target]))}`
-        : 'the file was read without a header row: name columns by position, e.g. --map client=2',
       says: says('MAP_COLUMN_NOT_FOUND', {
         target,
         columns: hasHeader ? headers : null,
@@ -401,10 +412,6 @@ export function missingError(
     code: 'MISSING_COLUMN',
     file,
     line: hasHeader ? line : undefined,
-    message: `no column for ${missing.map((m) => `"${m.field}"`).join(' and ')} (${missing.map((m) => m.description).join('; ')})`,
-    hint: hasHeader
-      ? `columns found: ${headers.map((h) => `"${h}"`).join(', ')}${closestNote(closest)}; map one with --map ${first.field}=HEADER`
-      : `name the column by position, e.g. --map ${first.field}=1`,
     says: says('MISSING_COLUMN', {
       fields: missing.map((m) => ({ field: m.field, description: m.description })),
       columns: hasHeader ? headers : null,
@@ -507,10 +514,6 @@ function readsAsDates(header: string, values: readonly string[]): boolean {
     const r = readDate(v, null, date);
     return r === DateRead.Ok || r === DateRead.Ambiguous || (serials && serialDay(v) >= 0);
   });
-}
-
-function closestNote(header: string | null): string {
-  return header === null ? '' : `; closest: "${header}"`;
 }
 
 /** The header nearest to one of the aliases, when it is near enough to be a misspelling. */

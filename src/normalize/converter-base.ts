@@ -1,5 +1,5 @@
-import { cell, type CellHint, type CellSays, type CellText, says } from '../codes/errors.js';
-import { FolioError } from '../errors.js';
+import { cell, type CellHint, type CellSays, type CellText, type ErrorCode, says } from '../codes/error-fields.js';
+import { FolioError } from '../folio-error.js';
 import { NUMBER_CELL, type CellKinds } from '../io/cells.js';
 import { AmountColumn, DateColumn } from './column-readers.js';
 import type { ColumnMapping } from './columns.js';
@@ -134,16 +134,7 @@ export abstract class ConverterBase {
     if (r === NumberRead.Ok) return true;
     if (r === NumberRead.Empty) return MISSING;
     if (r === NumberRead.Ambiguous) return AMBIGUOUS;
-    this.invalid(
-      line,
-      field,
-      raw,
-      column.value.problem,
-      'write amounts as 1234.56, 1 234,56 or 1,234.56',
-      column.value.cause,
-      'amount-format',
-      'BAD_NUMBER',
-    );
+    this.invalid(line, field, raw, column.value.cause, 'amount-format', 'BAD_NUMBER');
     return INVALID;
   }
 
@@ -152,7 +143,6 @@ export abstract class ConverterBase {
     fields: string[],
     field: string,
     line: number,
-    negative: string,
     cause: CellText,
   ): { whole: number; micro: number } | null | typeof INVALID | typeof AMBIGUOUS {
     const a = this.readAmountField(fields, field, line);
@@ -160,7 +150,7 @@ export abstract class ConverterBase {
     if (a !== true) return a;
     const v = this.amountColumn(field).value;
     if (v.whole < 0 || v.micro < 0) {
-      this.invalid(line, field, this.text(fields, field), negative, 'fix the amount', cause, 'fix-amount');
+      this.invalid(line, field, this.text(fields, field), cause, 'fix-amount');
       return INVALID;
     }
     return { whole: v.whole, micro: v.micro };
@@ -174,16 +164,7 @@ export abstract class ConverterBase {
     if (r === DateRead.Ok) return column.value.day;
     if (r === DateRead.Empty) return MISSING;
     if (r === DateRead.Ambiguous) return AMBIGUOUS;
-    this.invalid(
-      line,
-      field,
-      raw,
-      column.value.problem,
-      'write dates as 2026-10-31 or 31.10.2026, or set the order with --date-format dd/mm/yyyy',
-      column.value.cause,
-      'date-format',
-      'BAD_DATE',
-    );
+    this.invalid(line, field, raw, column.value.cause, 'date-format', 'BAD_DATE');
     return INVALID;
   }
 
@@ -219,8 +200,6 @@ export abstract class ConverterBase {
         undefined,
         undefined,
         undefined,
-        `${fields.length} field${fields.length === 1 ? '' : 's'}, the header has ${this.width}`,
-        'the row was cut short: export it again, or check its quoting and line breaks',
         { text: cell('SHORT_ROW', { fields: fields.length, width: this.width }), hint: 'short-row' },
         'SHORT_ROW',
       );
@@ -234,10 +213,6 @@ export abstract class ConverterBase {
           i + 1,
           undefined,
           fields[i] ?? '',
-          `the row has ${fields.length} fields, the header ${this.cells}`,
-          this.sheetRows
-            ? "a cell right of the header's last column holds a value: check which line is the header (`folio inspect FILE` shows it) and name it with --header-row N, or clear that column"
-            : 'check the quoting of this row: a value holding the delimiter must be quoted',
           {
             text: cell('EXTRA_FIELDS', { fields: fields.length, width: this.cells }),
             hint: this.sheetRows ? 'extra-cells' : 'extra-fields',
@@ -250,16 +225,14 @@ export abstract class ConverterBase {
     return false;
   }
 
-  /** `message` and `hint` in English; `cause` and `fix` the same as ids, for the other languages. */
+  /** A bad cell: what is wrong with it (`cause`) and how it is fixed (`fix`), as ids the catalog words. */
   protected invalid(
     line: number,
     field: string,
     value: string,
-    message: string,
-    hint: string,
     cause: CellText,
     fix: CellHint,
-    code = 'BAD_VALUE',
+    code: ErrorCode = 'BAD_VALUE',
   ): null {
     const at = this.col[field];
     // A needed field with no column reaches a converter only in `inspect`, which lists the
@@ -268,7 +241,7 @@ export abstract class ConverterBase {
       this.skipped++;
       return null;
     }
-    this.record(line, at + 1, this.mapping.header[field], value, message, hint, { text: cause, hint: fix }, code);
+    this.record(line, at + 1, this.mapping.header[field], value, { text: cause, hint: fix }, code);
     return null;
   }
 
@@ -277,13 +250,11 @@ export abstract class ConverterBase {
     column: number | undefined,
     header: string | undefined,
     value: string | undefined,
-    message: string,
-    hint: string,
     cellSays: CellSays,
-    code: string,
+    code: ErrorCode,
   ): void {
     this.skipped++;
-    this.problems.add({ file: this.options.file, line, column, header, value, message, hint, code, says: cellSays });
+    this.problems.add({ file: this.options.file, line, column, header, value, code, says: cellSays });
   }
 
   /**
@@ -292,8 +263,6 @@ export abstract class ConverterBase {
    */
   ambiguityError(fields: string[], line: number, cap?: AmbiguityCap): FolioError {
     // Past the cap the rest of the input was not looked at: the message says how far it was.
-    const upTo =
-      cap === undefined ? '' : ` up to line ${cap.upTo} (folio holds at most ${cap.held} rows waiting for one)`;
     const capped = cap === undefined ? null : { upTo: cap.upTo, held: cap.held };
     for (const [field, column] of this.amounts) {
       const raw = this.text(fields, field);
@@ -306,8 +275,6 @@ export abstract class ConverterBase {
         column: (this.col[field] ?? 0) + 1,
         header: this.mapping.header[field],
         value: raw,
-        message: `could be a thousands separator or a decimal mark, and no value in the column${upTo} tells which`,
-        hint: 'say which with --decimal , (decimal comma) or --decimal . (decimal point)',
         says: says('AMBIGUOUS_NUMBER', { capped }),
       });
     }
@@ -319,8 +286,6 @@ export abstract class ConverterBase {
       column: (this.col[field] ?? 0) + 1,
       header: this.mapping.header[field],
       value: this.text(fields, field),
-      message: `could be day-first or month-first, and no date in the column${upTo} tells which`,
-      hint: 'say which with --date-format dd/mm/yyyy or --date-format mm/dd/yyyy',
       says: says('AMBIGUOUS_DATE', { capped }),
     });
   }

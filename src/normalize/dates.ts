@@ -11,7 +11,7 @@
  * "ambiguous" until a value such as `25/07/2021` settles it, or `--date-format` does.
  */
 
-import { cell, type CellText } from '../codes/errors.js';
+import { cell, type CellText } from '../codes/error-fields.js';
 export type DayOrder = 'dmy' | 'mdy';
 
 export const enum DateRead {
@@ -26,15 +26,14 @@ export interface ParsedDate {
   day: number;
   /** The day order this value proved (a part over 12), or null. */
   proves: DayOrder | null;
-  problem: string;
-  /** The same, as id and fields for the languages other than English. */
+  /** Why the value is invalid (when read returns Invalid), as id and fields: the catalog words it. */
   cause: CellText;
 }
 
 const NO_CAUSE = cell('UNREADABLE_DATE', {});
 
 export function newParsedDate(): ParsedDate {
-  return { day: 0, proves: null, problem: '', cause: NO_CAUSE };
+  return { day: 0, proves: null, cause: NO_CAUSE };
 }
 
 const MONTHS: Record<string, number> = {};
@@ -96,17 +95,12 @@ export function readDate(raw: string, order: DayOrder | null, out: ParsedDate): 
     let proves: DayOrder | null = null;
     // Neither part a month: no date in either order, whatever the column's order.
     if (a > 12 && b > 12) {
-      out.problem = `no date day-first or month-first: neither ${a} nor ${b} is a month`;
       out.cause = cell('NO_DATE_EITHER_ORDER', { first: a, second: b });
       return DateRead.Invalid;
     }
     if (a > 12 && b <= 12) proves = 'dmy';
     else if (b > 12 && a <= 12) proves = 'mdy';
     if (proves !== null && order !== null && proves !== order) {
-      out.problem =
-        order === 'dmy'
-          ? 'reads only month-first, but the column is day-first'
-          : 'reads only day-first, but the column is month-first';
       out.cause = cell('WRONG_DAY_ORDER', { column: order });
       return DateRead.Invalid;
     }
@@ -125,7 +119,6 @@ export function readDate(raw: string, order: DayOrder | null, out: ParsedDate): 
     const month = MONTHS[(m[1] ?? '').toLowerCase()];
     if (month !== undefined) return ymd(Number(m[3]), month, Number(m[2]), out);
   }
-  out.problem = 'not a date folio can read';
   out.cause = NO_CAUSE;
   return DateRead.Invalid;
 }
@@ -173,12 +166,10 @@ function fastDotted(s: string): number {
 
 function ymd(year: number, month: number, day: number, out: ParsedDate): DateRead {
   if (month < 1 || month > 12) {
-    out.problem = `there is no month ${month}`;
     out.cause = cell('NO_MONTH', { month });
     return DateRead.Invalid;
   }
   if (day < 1 || day > daysInMonth(year, month)) {
-    out.problem = `there is no day ${day} in ${year}-${String(month).padStart(2, '0')}`;
     out.cause = cell('NO_DAY', { day, year, month });
     return DateRead.Invalid;
   }

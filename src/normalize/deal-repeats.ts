@@ -76,12 +76,6 @@ export class DealRepeats {
     return this.where(this.fileOfEntry(e), this.idLines.line(e));
   }
 
-  /** `line 5`, or `line 5 of deals-jan.csv` when that is another file than `file`. */
-  describe(where: number, file: number): string {
-    const at = this.locate(where, file);
-    return at.of === null ? `line ${at.line}` : `line ${at.line} of ${at.of}`;
-  }
-
   /** The line of `where`, and its file when that is not `file`. */
   locate(where: number, file: number): { line: number; of: string | null } {
     const of = this.fileOf(where);

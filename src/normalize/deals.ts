@@ -1,4 +1,4 @@
-import { cell } from '../codes/errors.js';
+import { cell } from '../codes/error-fields.js';
 import { MICROS_PER_UNIT } from './money.js';
 import { CONTACT_ALIASES, DEAL_ALIASES, STATE_PATH_ALIASES, isWonFlagHeader } from './aliases.js';
 import type { ColumnMapping, FieldNeeds, FieldSpec } from './columns.js';
@@ -251,16 +251,7 @@ export class DealConverter extends ConverterBase implements RowConverter<Deal> {
     // amoCRM leaves «Компания» empty on deals with a private buyer, named by the contact.
     const byContact = client.trim() === '' && this.has('contact') && this.text(fields, 'contact').trim() !== '';
     if (byContact) client = this.text(fields, 'contact');
-    if (client.trim() === '')
-      return this.invalid(
-        line,
-        'client',
-        client,
-        'no client name',
-        'fill in the client',
-        cell('NO_CLIENT_NAME', {}),
-        'fill-client',
-      );
+    if (client.trim() === '') return this.invalid(line, 'client', client, cell('NO_CLIENT_NAME', {}), 'fill-client');
 
     let whole: number;
     let micro: number;
@@ -270,27 +261,11 @@ export class DealConverter extends ConverterBase implements RowConverter<Deal> {
     // cells: its amount is the deal's own.
     const dealAmount = this.productRows && this.emptyProductRow(fields);
     if (dealAmount && !this.has('amount')) {
-      return this.invalid(
-        line,
-        'product',
-        '',
-        'no product, price or quantity, and no amount column to take the deal amount from',
-        'map the deal amount with --map amount=HEADER, or fill in the product row',
-        cell('NO_PRODUCT_NO_AMOUNT', {}),
-        'map-deal-amount',
-      );
+      return this.invalid(line, 'product', '', cell('NO_PRODUCT_NO_AMOUNT', {}), 'map-deal-amount');
     }
     if (this.productRows && !dealAmount) {
       if (this.text(fields, 'product').trim() === '') {
-        return this.invalid(
-          line,
-          'product',
-          '',
-          'no product on a row with a price or quantity',
-          PRODUCT_ROW_HINT,
-          cell('NO_PRODUCT', {}),
-          'product-row',
-        );
+        return this.invalid(line, 'product', '', cell('NO_PRODUCT', {}), 'product-row');
       }
       const price = this.readAmountField(fields, 'price', line);
       if (price !== true) return this.unread(price, line, 'price', fields);
@@ -466,15 +441,7 @@ export class DealConverter extends ConverterBase implements RowConverter<Deal> {
   ): null | typeof AMBIGUOUS {
     if (r === AMBIGUOUS) return AMBIGUOUS;
     if (r === MISSING)
-      return this.invalid(
-        line,
-        field,
-        this.text(fields, field),
-        `no ${field}`,
-        PRODUCT_ROW_HINT,
-        cell('NO_VALUE', { field }),
-        'product-row',
-      );
+      return this.invalid(line, field, this.text(fields, field), cell('NO_VALUE', { field }), 'product-row');
     return null;
   }
 
@@ -513,8 +480,6 @@ export class DealConverter extends ConverterBase implements RowConverter<Deal> {
       line,
       'amount',
       this.text(fields, 'amount'),
-      `deal ${id} has no product rows and appears again with a different amount (first on ${this.repeats.describe(first.where, this.fileIndex)})`,
-      'keep one of the two rows; if both are real, give them different IDs',
       cell('CONFLICTING_AMOUNT', { id, ...this.repeats.locate(first.where, this.fileIndex), noProducts: true }),
       'keep-one',
       'CONFLICTING_DUPLICATE',
@@ -545,8 +510,6 @@ export class DealConverter extends ConverterBase implements RowConverter<Deal> {
       line,
       'amount',
       this.text(fields, 'amount'),
-      `deal ${id} appears again with a different amount (first on ${this.repeats.describe(where, this.fileIndex)})`,
-      'keep one of the two rows; if both are real, give them different IDs',
       cell('CONFLICTING_AMOUNT', { id, ...this.repeats.locate(where, this.fileIndex), noProducts: false }),
       'keep-one',
       'CONFLICTING_DUPLICATE',
@@ -617,9 +580,6 @@ export function carriesDiscount(raw: string): boolean {
   const n = Number(raw.replace(/[\s\u00a0\u202f%]/g, '').replace(',', '.'));
   return !(Number.isFinite(n) && n === 0);
 }
-
-const PRODUCT_ROW_HINT =
-  'a product row needs product, price and quantity; leave all three empty for a deal without products, whose amount is then taken';
 
 const SCALE = 10n ** BigInt(MAX_DECIMALS);
 

@@ -1,4 +1,4 @@
-import { cell } from '../codes/errors.js';
+import { cell } from '../codes/error-fields.js';
 import type { Amount } from './money.js';
 import { LEAD_ALIASES, STATE_PATH_ALIASES } from './aliases.js';
 import type { ColumnMapping, FieldNeeds, FieldSpec } from './columns.js';
@@ -121,15 +121,7 @@ export class LeadConverter extends ConverterBase implements RowConverter<LeadRow
       if (a === true) {
         const v = this.amountColumn('amount').value;
         if (v.whole < 0 || v.micro < 0)
-          return this.invalid(
-            line,
-            'amount',
-            this.text(fields, 'amount'),
-            'a lead cannot bring a negative amount',
-            'fix the amount',
-            cell('NEGATIVE_LEAD', {}),
-            'fix-amount',
-          );
+          return this.invalid(line, 'amount', this.text(fields, 'amount'), cell('NEGATIVE_LEAD', {}), 'fix-amount');
         amount = { whole: v.whole, micro: v.micro };
         currency = v.currency;
       }
@@ -144,16 +136,7 @@ export class LeadConverter extends ConverterBase implements RowConverter<LeadRow
       if (expectedClose === null && this.has('days')) {
         const raw = this.text(fields, 'days').trim();
         if (raw !== '') {
-          if (!/^\d+$/.test(raw))
-            return this.invalid(
-              line,
-              'days',
-              raw,
-              'not a whole number of days',
-              'write days to close as a whole number, e.g. 45',
-              cell('NOT_WHOLE_DAYS', {}),
-              'whole-days',
-            );
+          if (!/^\d+$/.test(raw)) return this.invalid(line, 'days', raw, cell('NOT_WHOLE_DAYS', {}), 'whole-days');
           const days = Number(raw);
           if (this.has('created')) {
             const c = this.readDateField(fields, 'created', line);

@@ -1,4 +1,4 @@
-import { cell, type CellText } from '../codes/errors.js';
+import { cell, type CellText } from '../codes/error-fields.js';
 import type { Amount } from './money.js';
 /**
  * Amounts as CRM exports write them: `1234.5`, `1,234.5`, `1 234,5` (space, U+00A0 or
@@ -35,9 +35,7 @@ export interface ParsedAmount {
   currency: string;
   /** The decimal mark this value proved, or null when it fits either. */
   proves: DecimalMark | null;
-  /** Why the value is invalid (when read returns Invalid). */
-  problem: string;
-  /** The same, as id and fields for the languages other than English. */
+  /** Why the value is invalid (when read returns Invalid), as id and fields: the catalog words it. */
   cause: CellText;
   /** The value had more than 6 decimals (a binary float printed in full) and was rounded to 6. */
   rounded: boolean;
@@ -86,7 +84,8 @@ const isSpace = (c: number): boolean => c === 32 || c === 0xa0 || c === 0x202f |
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 
 /**
- * Read one amount under the column's decimal mark (null while unknown) into `out`.
+ * Read one amount under the column's decimal mark (null while unknown) into `out`: the plain
+ * forms most rows have first, then any other (sign and brackets, currency, separators).
  */
 export function readAmount(raw: string, mark: DecimalMark | null, out: ParsedAmount): NumberRead {
   out.currency = '';
@@ -101,7 +100,37 @@ export function readAmount(raw: string, mark: DecimalMark | null, out: ParsedAmo
   while (end > start && isSpace(raw.charCodeAt(end - 1))) end--;
   if (start === end) return NumberRead.Empty;
 
-  let s = stripCurrency(raw.slice(start, end), out);
+  const signed = unsigned(stripCurrency(raw.slice(start, end), out), out);
+  if (typeof signed === 'number') return signed;
+  const { s, negative } = signed;
+  if (s === '') return invalid(out, cell('NO_DIGITS', {}));
+  const seps = separatorsOf(s);
+  if (seps === null) return invalid(out, cell('NOT_A_NUMBER', {}));
+  const told = decimalOf(s, seps, mark);
+  if (told === null) return NumberRead.Ambiguous;
+  const { decimal, proves } = told;
+  if (proves !== null && mark !== null && proves !== mark) {
+    return invalid(out, cell('WRONG_DECIMAL_MARK', { column: mark }));
+  }
+  out.proves = proves;
+
+  const decimalAt = decimal === null ? -1 : s.lastIndexOf(decimal);
+  const intText = decimalAt === -1 ? s : s.slice(0, decimalAt);
+  const fracText = decimalAt === -1 ? '' : s.slice(decimalAt + 1);
+  if (!/^\d*$/.test(fracText)) return invalid(out, cell('MISPLACED_SEPARATOR', {}));
+  const groups = intText.split(/[\s,.'\u2019\u00a0\u202f]/);
+  if (groups.length > 1) {
+    const [first, ...rest] = groups;
+    if (!first || first.length > 3 || rest.some((g) => g.length !== 3)) return invalid(out, cell('DIGIT_GROUPS', {}));
+  }
+  const intDigits = groups.join('');
+  if (intDigits === '' && fracText === '') return invalid(out, cell('NO_DIGITS', {}));
+  return finish(intDigits, fracText, negative, out);
+}
+
+/** The amount without its sign: `(12)` and `-12` are negative, `+12` is not; two signs are invalid. */
+function unsigned(text: string, out: ParsedAmount): { s: string; negative: boolean } | NumberRead {
+  let s = text;
   let negative = false;
   if (s.startsWith('(') && s.endsWith(')')) {
     negative = true;
@@ -109,84 +138,73 @@ export function readAmount(raw: string, mark: DecimalMark | null, out: ParsedAmo
   }
   const c0 = s.charCodeAt(0);
   if (c0 === 45 || c0 === 0x2212) {
-    if (negative) return invalid(out, 'two signs', cell('TWO_SIGNS', {}));
+    if (negative) return invalid(out, cell('TWO_SIGNS', {}));
     negative = true;
     s = stripCurrency(s.slice(1).trim(), out);
   } else if (c0 === 43) {
     s = s.slice(1).trim();
   }
-  if (s === '') return invalid(out, 'no digits', cell('NO_DIGITS', {}));
+  return { s, negative };
+}
 
-  let commas = 0;
-  let dots = 0;
-  let spaces = 0;
-  let lastComma = -1;
-  let lastDot = -1;
+/** The separators of an unsigned amount: how many commas, dots and group spaces, and where the last comma and dot are. */
+interface Separators {
+  commas: number;
+  dots: number;
+  spaces: number;
+  lastComma: number;
+  lastDot: number;
+}
+
+/** Null when a character is neither a digit nor a separator. */
+function separatorsOf(s: string): Separators | null {
+  const seps: Separators = { commas: 0, dots: 0, spaces: 0, lastComma: -1, lastDot: -1 };
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
     if (isDigit(c)) continue;
     if (c === 44) {
-      commas++;
-      lastComma = i;
+      seps.commas++;
+      seps.lastComma = i;
     } else if (c === 46) {
-      dots++;
-      lastDot = i;
+      seps.dots++;
+      seps.lastDot = i;
     } else if (isSpace(c) || c === 39 || c === 0x2019) {
-      spaces++;
+      seps.spaces++;
     } else {
-      return invalid(out, 'not a number', cell('NOT_A_NUMBER', {}));
+      return null;
     }
   }
+  return seps;
+}
 
-  let decimal: DecimalMark | null = null;
-  let proves: DecimalMark | null = null;
+/**
+ * Which separator is the decimal mark (null: none), and which mark the value proves the column
+ * uses (null: it proves none). Null when one separator could be either and the column's mark
+ * is not known yet (`1,234`).
+ */
+function decimalOf(
+  s: string,
+  { commas, dots, spaces, lastComma, lastDot }: Separators,
+  mark: DecimalMark | null,
+): { decimal: DecimalMark | null; proves: DecimalMark | null } | null {
   if (commas > 0 && dots > 0) {
-    decimal = lastComma > lastDot ? ',' : '.';
-    proves = decimal;
-  } else if (commas > 1) {
-    proves = '.';
-  } else if (dots > 1) {
-    proves = ',';
-  } else if (commas === 1 || dots === 1) {
+    const decimal = lastComma > lastDot ? ',' : '.';
+    return { decimal, proves: decimal };
+  }
+  if (commas > 1) return { decimal: null, proves: '.' };
+  if (dots > 1) return { decimal: null, proves: ',' };
+  if (commas === 1 || dots === 1) {
     const sep = commas === 1 ? ',' : '.';
     const at = commas === 1 ? lastComma : lastDot;
     const after = s.length - at - 1;
     const before = s.slice(0, at);
     const looksGrouped = after === 3 && /^[1-9]\d{0,2}$/.test(before);
-    if (spaces > 0 || !looksGrouped) {
-      // With space groups, or without three digits after it, the mark can only be decimal.
-      decimal = sep;
-      proves = sep;
-    } else if (mark === null) {
-      return NumberRead.Ambiguous;
-    } else {
-      decimal = mark === sep ? sep : null;
-    }
+    // With space groups, or without three digits after it, the mark can only be decimal.
+    if (spaces > 0 || !looksGrouped) return { decimal: sep, proves: sep };
+    if (mark === null) return null;
+    return { decimal: mark === sep ? sep : null, proves: null };
   }
-  if (proves !== null && mark !== null && proves !== mark) {
-    return invalid(
-      out,
-      mark === ','
-        ? 'uses a decimal point, but the column uses decimal commas'
-        : 'uses a decimal comma, but the column uses decimal points',
-      cell('WRONG_DECIMAL_MARK', { column: mark }),
-    );
-  }
-  out.proves = proves;
-
-  const decimalAt = decimal === null ? -1 : s.lastIndexOf(decimal);
-  const intText = decimalAt === -1 ? s : s.slice(0, decimalAt);
-  const fracText = decimalAt === -1 ? '' : s.slice(decimalAt + 1);
-  if (!/^\d*$/.test(fracText)) return invalid(out, 'misplaced separator', cell('MISPLACED_SEPARATOR', {}));
-  const groups = intText.split(/[\s,.'\u2019\u00a0\u202f]/);
-  if (groups.length > 1) {
-    const [first, ...rest] = groups;
-    if (!first || first.length > 3 || rest.some((g) => g.length !== 3))
-      return invalid(out, 'digit groups are not of three', cell('DIGIT_GROUPS', {}));
-  }
-  const intDigits = groups.join('');
-  if (intDigits === '' && fracText === '') return invalid(out, 'no digits', cell('NO_DIGITS', {}));
-  return finish(intDigits, fracText, negative, out);
+  return { decimal: null, proves: null };
 }
 
 /** Plain `123`, `-123`, `123.45` or `123,45` (when the mark allows): most rows of most files. */
@@ -278,7 +296,7 @@ function fastSpaceGrouped(raw: string, mark: DecimalMark | null, out: ParsedAmou
 
 function finish(intDigits: string, fracText: string, negative: boolean, out: ParsedAmount): NumberRead {
   const trimmedInt = intDigits.replace(/^0+(?=\d)/, '');
-  if (trimmedInt.length > 15) return invalid(out, 'too large to sum exactly', cell('TOO_LARGE', {}));
+  if (trimmedInt.length > 15) return invalid(out, cell('TOO_LARGE', {}));
   const frac = fracText.replace(/0+$/, '');
   let whole = trimmedInt === '' ? 0 : Number(trimmedInt);
   let micro: number;
@@ -287,11 +305,7 @@ function finish(intDigits: string, fracText: string, negative: boolean, out: Par
   } else {
     const significant = (whole === 0 ? frac.replace(/^0+/, '') : trimmedInt + frac).length;
     if (significant > MAX_FLOAT_DIGITS) {
-      return invalid(
-        out,
-        `more than ${MAX_DECIMALS} decimal places, and more than ${MAX_FLOAT_DIGITS} significant digits (so not a printed binary float)`,
-        cell('TOO_PRECISE', { decimals: MAX_DECIMALS, digits: MAX_FLOAT_DIGITS }),
-      );
+      return invalid(out, cell('TOO_PRECISE', { decimals: MAX_DECIMALS, digits: MAX_FLOAT_DIGITS }));
     }
     micro = Number(frac.slice(0, MAX_DECIMALS));
     if (roundsUp(micro, frac.slice(MAX_DECIMALS))) micro++;
@@ -331,8 +345,7 @@ function stripCurrency(s: string, out: ParsedAmount): string {
   return s;
 }
 
-function invalid(out: ParsedAmount, problem: string, cause: CellText): NumberRead {
-  out.problem = problem;
+function invalid(out: ParsedAmount, cause: CellText): NumberRead {
   out.cause = cause;
   return NumberRead.Invalid;
 }
@@ -340,7 +353,7 @@ function invalid(out: ParsedAmount, problem: string, cause: CellText): NumberRea
 const NO_CAUSE = cell('NOT_A_NUMBER', {});
 
 export function newParsedAmount(): ParsedAmount {
-  return { whole: 0, micro: 0, currency: '', proves: null, problem: '', cause: NO_CAUSE, rounded: false };
+  return { whole: 0, micro: 0, currency: '', proves: null, cause: NO_CAUSE, rounded: false };
 }
 
 /**

@@ -1,4 +1,4 @@
-import { cell } from '../codes/errors.js';
+import { cell } from '../codes/error-fields.js';
 import { OFFER_ALIASES, STATE_PATH_ALIASES } from './aliases.js';
 import type { ColumnMapping, FieldNeeds, FieldSpec } from './columns.js';
 import { ConverterBase, INVALID, MISSING, type ConverterOptions } from './converter-base.js';
@@ -59,14 +59,14 @@ export const OFFER_FIELDS: readonly FieldSpec[] = [
 
 export const OFFER_NEEDS: FieldNeeds = { specs: OFFER_FIELDS };
 
+/** What the client said to an offer: accepted and declined offers need no follow-up. */
+export type Decision = 'accepted' | 'declined' | 'undecided';
+
 /**
  * What an offer's status says: decided (accepted, declined), still open (undecided), or a
  * stage before any offer was sent (a draft; a deal of a deals export still in qualification),
  * which is no offer yet.
  */
-/** What the client said to an offer: accepted and declined offers need no follow-up. */
-export type Decision = 'accepted' | 'declined' | 'undecided';
-
 export type OfferStage = Decision | 'preparing';
 
 /**
@@ -165,16 +165,7 @@ export class OfferConverter extends ConverterBase implements RowConverter<OfferR
   convert(fields: string[], line: number): OfferRow | null | typeof AMBIGUOUS {
     if (this.isTotalsRow(fields, line) || this.misshapen(fields, line)) return null;
     const client = this.text(fields, 'client');
-    if (client.trim() === '')
-      return this.invalid(
-        line,
-        'client',
-        client,
-        'no client',
-        'fill in the client the offer was sent to',
-        cell('NO_CLIENT', {}),
-        'fill-offer-client',
-      );
+    if (client.trim() === '') return this.invalid(line, 'client', client, cell('NO_CLIENT', {}), 'fill-offer-client');
     const sent = this.readDateField(fields, 'sent', line);
     if (sent === AMBIGUOUS) return AMBIGUOUS;
     if (sent === INVALID) return null;
@@ -201,8 +192,6 @@ export class OfferConverter extends ConverterBase implements RowConverter<OfferR
             line,
             'expires',
             this.text(fields, 'expires'),
-            'the offer expires before it was sent',
-            'check the two dates, or map the right columns with --map sent=HEADER --map expires=HEADER',
             cell('EXPIRES_BEFORE_SENT', {}),
             'offer-dates',
           );
@@ -210,13 +199,7 @@ export class OfferConverter extends ConverterBase implements RowConverter<OfferR
       }
     }
     const amount = this.has('amount')
-      ? this.readNonNegativeAmount(
-          fields,
-          'amount',
-          line,
-          'an offer cannot be for a negative amount',
-          cell('NEGATIVE_OFFER', {}),
-        )
+      ? this.readNonNegativeAmount(fields, 'amount', line, cell('NEGATIVE_OFFER', {}))
       : null;
     if (amount === AMBIGUOUS) return AMBIGUOUS;
     if (amount === INVALID) return null;

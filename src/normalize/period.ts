@@ -1,5 +1,5 @@
-import { says } from '../codes/errors.js';
-import { FolioError } from '../errors.js';
+import { says } from '../codes/error-fields.js';
+import { FolioError } from '../folio-error.js';
 import { addMonths, DateRead, dayNumber, dayParts, daysInMonth, formatDay, newParsedDate, readDate } from './dates.js';
 
 /** An inclusive range of days. */
@@ -29,16 +29,12 @@ export function parsePeriod(
   if (last !== undefined && (period !== undefined || from !== undefined || to !== undefined)) {
     throw new FolioError({
       code: 'USAGE',
-      message: '--last cannot be combined with --period or --from/--to',
-      hint: 'use one of them: --last 30 is the 30 days up to and including --as-of',
       says: says('LAST_WITH_PERIOD', {}),
     });
   }
   if (period !== undefined && (from !== undefined || to !== undefined)) {
     throw new FolioError({
       code: 'USAGE',
-      message: '--period cannot be combined with --from/--to',
-      hint: 'use one or the other',
       says: says('PERIOD_WITH_RANGE', {}),
     });
   }
@@ -52,8 +48,6 @@ export function parsePeriod(
   if (p.from > p.to) {
     throw new FolioError({
       code: 'USAGE',
-      message: `--from ${from} is after --to ${to}`,
-      hint: 'swap the two dates',
       says: says('FROM_AFTER_TO', { from: String(from), to: String(to) }),
     });
   }
@@ -73,8 +67,6 @@ function namedPeriod(text: string): Period {
   throw new FolioError({
     code: 'USAGE',
     value: text,
-    message: `--period "${text}" is not a period`,
-    hint: 'write a month 2026-10, a quarter 2026-Q3, a half 2026-H1 or a year 2026; or use --from/--to',
     says: says('NOT_A_PERIOD', { text }),
   });
 }
@@ -89,8 +81,6 @@ export function flagDate(flag: string, text: string): number {
   if (readDate(text, 'dmy', out) === DateRead.Ok) return out.day;
   throw new FolioError({
     code: 'USAGE',
-    message: `${flag} "${text}" is not a date`,
-    hint: 'write dates as 2026-10-31 (or 31.10.2026)',
     says: says('NOT_A_DATE', { flag, text }),
   });
 }

@@ -1,5 +1,5 @@
-import type { CellSays } from '../codes/errors.js';
-import { describeProblem, FolioError } from '../errors.js';
+import type { CellSays, ErrorCode } from '../codes/error-fields.js';
+import { FolioError, type LocatedCell } from '../folio-error.js';
 
 export interface Problem {
   file: string;
@@ -9,9 +9,7 @@ export interface Problem {
   /** The worksheet of a workbook (then `line` is its row). */
   sheet?: string;
   value?: string;
-  message: string;
-  hint: string;
-  code: string;
+  code: ErrorCode;
   says: CellSays;
 }
 
@@ -66,17 +64,15 @@ export class Problems {
       header: first.header,
       sheet: first.sheet,
       value: first.value,
-      message: first.message,
-      hint: `${first.hint}; or pass --skip-invalid to skip such rows and count them`,
-      more: rest.map((p) => describeProblem(p)),
       moreCount: this.count - 1 - rest.length,
       cells: [first, ...rest],
     });
   }
 
-  /** What the skipped-rows warning says: how many, and the first as located, or null. */
-  summary(): { count: number; first: string } | null {
+  /** What the skipped-rows warning says: how many, and the first, located, or null. */
+  summary(): { count: number; first: LocatedCell } | null {
     if (this.count === 0) return null;
-    return { count: this.count, first: describeProblem(this.listed[0] as Problem) };
+    const { code: _code, ...first } = this.listed[0] as Problem;
+    return { count: this.count, first };
   }
 }

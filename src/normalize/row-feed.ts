@@ -1,4 +1,4 @@
-import { FolioError } from '../errors.js';
+import { FolioError } from '../folio-error.js';
 import type { CellKinds } from '../io/cells.js';
 
 /** Returned by a converter for a row it can read only once a column's convention is settled. */

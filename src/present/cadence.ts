@@ -27,7 +27,6 @@ function keyChoiceText(k: KeyChoiceJson, lang: Lang): string {
 /** The morning list first, then the violations and the dossiers to review. */
 export function cadenceSections(r: CadenceJson, lang: Lang): Section[] {
   const d = (iso: string): string => isoDate(iso, lang);
-  const status = (s: AgendaStatus): Cell => ({ text: t(lang, `status_${s}` as MessageKey), tone: STATUS_TONE[s] });
   const sections: Section[] = [
     {
       kind: 'facts',
@@ -42,69 +41,8 @@ export function cadenceSections(r: CadenceJson, lang: Lang): Section[] {
         [t(lang, 'keysChosen'), keyChoiceText(r.keyClients, lang)],
       ],
     },
-    {
-      kind: 'table',
-      title: t(lang, 'agenda'),
-      columns: [
-        { label: t(lang, 'client') },
-        { label: t(lang, 'status') },
-        { label: t(lang, 'lastPositive') },
-        { label: t(lang, 'nextDue') },
-        { label: t(lang, 'personalContact') },
-        { label: t(lang, 'manager') },
-      ],
-      rows: r.agenda.map((a) => [
-        a.client,
-        status(a.status),
-        a.lastPositive !== null
-          ? d(a.lastPositive)
-          : a.countedFrom !== null
-            ? `— (${t(lang, 'logStart')} ${d(a.countedFrom)})`
-            : '—',
-        a.nextDue === null ? '—' : `${d(a.nextDue)} (${(a.daysUntilDue ?? 0) > 0 ? '+' : ''}${a.daysUntilDue ?? 0})`,
-        a.personalAllowed
-          ? t(lang, 'allowed')
-          : {
-              text: `${t(lang, 'allowedFrom')} ${a.allowedFrom === null ? '' : d(a.allowedFrom)}${a.cooloffManager ? ` (${a.cooloffManager})` : ''}`,
-              tone: 'warn',
-            },
-        a.manager ?? '',
-      ]),
-      empty: t(lang, 'noKeyClients'),
-    },
-    {
-      kind: 'table',
-      title: t(lang, 'violations'),
-      // `Dated` is the day that places a violation in a window (see docs/commands/cadence.md, which violations a window lists).
-      columns: [
-        { label: t(lang, 'client') },
-        { label: t(lang, 'rule') },
-        { label: t(lang, 'dated') },
-        { label: t(lang, 'when') },
-        { label: t(lang, 'daysShort'), align: 'right' },
-        { label: t(lang, 'manager') },
-      ],
-      rows: r.violations.map((v) =>
-        v.rule === 'gap'
-          ? [
-              v.client,
-              { text: t(lang, v.open ? 'ruleGapOpen' : 'ruleGap'), tone: 'bad' },
-              d(v.date),
-              `${d(v.from)}${v.fromLogStart ? ` (${t(lang, 'logStart')})` : ''} → ${d(v.to)}`,
-              String(v.days),
-              '',
-            ]
-          : [
-              v.client,
-              { text: t(lang, 'ruleCooloff'), tone: 'warn' },
-              d(v.date),
-              `${d(v.negativeDate)} → ${d(v.date)}`,
-              String(v.days),
-              v.manager ?? '',
-            ],
-      ),
-      empty: t(lang, 'noViolations'),
-    },
+    agendaTable(r, lang),
+    violationsTable(r, lang),
   ];
   if (r.dossier.length > 0) {
     sections.push({
@@ -119,6 +57,80 @@ export function cadenceSections(r: CadenceJson, lang: Lang): Section[] {
     });
   }
   return sections;
+}
+
+/** The morning list: each key client's status, last positive contact, next due day and whether a personal contact is allowed. */
+function agendaTable(r: CadenceJson, lang: Lang): Section {
+  const d = (iso: string): string => isoDate(iso, lang);
+  const status = (s: AgendaStatus): Cell => ({ text: t(lang, `status_${s}` as MessageKey), tone: STATUS_TONE[s] });
+  return {
+    kind: 'table',
+    title: t(lang, 'agenda'),
+    columns: [
+      { label: t(lang, 'client') },
+      { label: t(lang, 'status') },
+      { label: t(lang, 'lastPositive') },
+      { label: t(lang, 'nextDue') },
+      { label: t(lang, 'personalContact') },
+      { label: t(lang, 'manager') },
+    ],
+    rows: r.agenda.map((a) => [
+      a.client,
+      status(a.status),
+      a.lastPositive !== null
+        ? d(a.lastPositive)
+        : a.countedFrom !== null
+          ? `— (${t(lang, 'logStart')} ${d(a.countedFrom)})`
+          : '—',
+      a.nextDue === null ? '—' : `${d(a.nextDue)} (${(a.daysUntilDue ?? 0) > 0 ? '+' : ''}${a.daysUntilDue ?? 0})`,
+      a.personalAllowed
+        ? t(lang, 'allowed')
+        : {
+            text: `${t(lang, 'allowedFrom')} ${a.allowedFrom === null ? '' : d(a.allowedFrom)}${a.cooloffManager ? ` (${a.cooloffManager})` : ''}`,
+            tone: 'warn',
+          },
+      a.manager ?? '',
+    ]),
+    empty: t(lang, 'noKeyClients'),
+  };
+}
+
+/** Contact gaps and contacts inside a cool-off. */
+function violationsTable(r: CadenceJson, lang: Lang): Section {
+  const d = (iso: string): string => isoDate(iso, lang);
+  return {
+    kind: 'table',
+    title: t(lang, 'violations'),
+    // `Dated` is the day that places a violation in a window (see docs/commands/cadence.md, which violations a window lists).
+    columns: [
+      { label: t(lang, 'client') },
+      { label: t(lang, 'rule') },
+      { label: t(lang, 'dated') },
+      { label: t(lang, 'when') },
+      { label: t(lang, 'daysShort'), align: 'right' },
+      { label: t(lang, 'manager') },
+    ],
+    rows: r.violations.map((v) =>
+      v.rule === 'gap'
+        ? [
+            v.client,
+            { text: t(lang, v.open ? 'ruleGapOpen' : 'ruleGap'), tone: 'bad' },
+            d(v.date),
+            `${d(v.from)}${v.fromLogStart ? ` (${t(lang, 'logStart')})` : ''} → ${d(v.to)}`,
+            String(v.days),
+            '',
+          ]
+        : [
+            v.client,
+            { text: t(lang, 'ruleCooloff'), tone: 'warn' },
+            d(v.date),
+            `${d(v.negativeDate)} → ${d(v.date)}`,
+            String(v.days),
+            v.manager ?? '',
+          ],
+    ),
+    empty: t(lang, 'noViolations'),
+  };
 }
 
 export function cadenceDoc(r: CadenceJson, lang: Lang): Doc {

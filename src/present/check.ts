@@ -2,7 +2,7 @@ import type { CheckResult, Finding } from '../analyses/check.js';
 import type { DataTable, Doc, Section } from '../render/document.js';
 import { dataTable, type Audience } from './tables.js';
 import { isoDate } from './format.js';
-import { describeProblem } from '../errors.js';
+import { describeProblem } from '../folio-error.js';
 import { t, type Lang } from './i18n.js';
 
 /** The days a command covered (ISO; an open end is null). */

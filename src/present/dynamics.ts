@@ -259,128 +259,146 @@ const stageCode = (stage: Stage | null, lang: Audience): string | null =>
  * `previous` (the report): the stage counts against the same day one period earlier.
  */
 export function dynamicsTables(r: DynamicsJson, lang: Audience, previous?: Record<Stage, number> | null): DataTable[] {
-  const tables = [
-    dataTable(
-      'dynamics',
-      lang,
-      [
-        ['rank', 'integer'],
-        ['client', 'text'],
-        ['revenue', 'decimal'],
-        ['share', 'share'],
-        ['abc', 'text'],
-        ['xyz', 'text'],
-        ['cv', 'share'],
-        ['orders', 'integer'],
-        ['firstOrder', 'date'],
-        ['lastOrder', 'date'],
-        ['medianIntervalDays', 'decimal'],
-        ['daysSinceLast', 'integer'],
-        ['dormant', 'boolean'],
-        ['lost', 'boolean'],
-        ['stage', 'text'],
-        ['manager', 'text'],
-      ],
-      r.clients.map((c, i) => ({
-        rank: i + 1,
-        client: c.client,
-        revenue: c.revenue,
-        share: c.share,
-        abc: c.abc,
-        xyz: c.xyz,
-        cv: c.cv,
-        orders: c.orders,
-        firstOrder: c.firstOrder,
-        lastOrder: c.lastOrder,
-        medianIntervalDays: c.medianIntervalDays,
-        daysSinceLast: c.daysSinceLast,
-        dormant: c.dormant,
-        lost: c.lost,
-        stage: stageCode(c.stage, lang),
-        manager: c.manager,
-      })),
-    ),
-    dataTable(
-      'dynamicsSummary',
-      lang,
-      [
-        ['windowFrom', 'date'],
-        ['windowTo', 'date'],
-        ['asOf', 'date'],
-        ['total', 'decimal'],
-        ['currency', 'text'],
-        ['clients', 'integer'],
-        ['dormantClients', 'integer'],
-        ['atRisk', 'decimal'],
-      ],
-      [
-        {
-          windowFrom: r.window.from,
-          windowTo: r.window.to,
-          asOf: r.asOf,
-          total: r.total,
-          currency: r.currency,
-          clients: r.clients.length,
-          dormantClients: r.clients.filter((c) => c.dormant).length,
-          atRisk: r.atRisk,
-        },
-      ],
-      true,
-    ),
-    dataTable(
-      'abcXyz',
-      lang,
-      [
-        ['abc', 'text'],
-        ['xyz', 'text'],
-        ['clients', 'integer'],
-        ['revenue', 'decimal'],
-      ],
-      r.grid.map((g) => ({ abc: g.abc, xyz: g.xyz, clients: g.clients, revenue: g.revenue })),
-    ),
+  return [
+    clientsTable(r, lang),
+    summaryTable(r, lang),
+    gridTable(r, lang),
+    ...(previous !== undefined ? [stagesTable(r, lang, previous)] : []),
+    managersTable(r, lang),
   ];
-  if (previous !== undefined) {
-    const now = stageCounts(r);
-    tables.push(
-      dataTable(
-        'stages',
-        lang,
-        [
-          ['stage', 'text'],
-          ['previousCount', 'integer'],
-          ['count', 'integer'],
-        ],
-        STAGES.filter((s) => s !== 'price-driven' || r.discountsKnown).map((s) => ({
-          stage: stageCode(s, lang),
-          previousCount: previous === null ? null : previous[s],
-          count: now[s],
-        })),
-      ),
-    );
-  }
-  tables.push(
-    dataTable(
-      'dynamicsManagers',
-      lang,
-      [
-        ['manager', 'text'],
-        ['revenue', 'decimal'],
-        ['share', 'share'],
-        ['clients', 'integer'],
-        ['keyClients', 'integer'],
-        ['keyShare', 'share'],
-        ['overLimit', 'boolean'],
-      ],
-      r.managers.map((m) => ({
-        manager: m.manager,
-        revenue: m.revenue,
-        share: m.share,
-        clients: m.clients,
-        keyClients: m.keyClients,
-        keyShare: m.keyShare,
-        overLimit: m.overLimit,
-      })),
-    ),
+}
+
+/** Every client of the window, in revenue order. */
+function clientsTable(r: DynamicsJson, lang: Audience): DataTable {
+  return dataTable(
+    'dynamics',
+    lang,
+    [
+      ['rank', 'integer'],
+      ['client', 'text'],
+      ['revenue', 'decimal'],
+      ['share', 'share'],
+      ['abc', 'text'],
+      ['xyz', 'text'],
+      ['cv', 'share'],
+      ['orders', 'integer'],
+      ['firstOrder', 'date'],
+      ['lastOrder', 'date'],
+      ['medianIntervalDays', 'decimal'],
+      ['daysSinceLast', 'integer'],
+      ['dormant', 'boolean'],
+      ['lost', 'boolean'],
+      ['stage', 'text'],
+      ['manager', 'text'],
+    ],
+    r.clients.map((c, i) => ({
+      rank: i + 1,
+      client: c.client,
+      revenue: c.revenue,
+      share: c.share,
+      abc: c.abc,
+      xyz: c.xyz,
+      cv: c.cv,
+      orders: c.orders,
+      firstOrder: c.firstOrder,
+      lastOrder: c.lastOrder,
+      medianIntervalDays: c.medianIntervalDays,
+      daysSinceLast: c.daysSinceLast,
+      dormant: c.dormant,
+      lost: c.lost,
+      stage: stageCode(c.stage, lang),
+      manager: c.manager,
+    })),
   );
-  return tables;
+}
+
+/** The window's figures. */
+function summaryTable(r: DynamicsJson, lang: Audience): DataTable {
+  return dataTable(
+    'dynamicsSummary',
+    lang,
+    [
+      ['windowFrom', 'date'],
+      ['windowTo', 'date'],
+      ['asOf', 'date'],
+      ['total', 'decimal'],
+      ['currency', 'text'],
+      ['clients', 'integer'],
+      ['dormantClients', 'integer'],
+      ['atRisk', 'decimal'],
+    ],
+    [
+      {
+        windowFrom: r.window.from,
+        windowTo: r.window.to,
+        asOf: r.asOf,
+        total: r.total,
+        currency: r.currency,
+        clients: r.clients.length,
+        dormantClients: r.clients.filter((c) => c.dormant).length,
+        atRisk: r.atRisk,
+      },
+    ],
+    true,
+  );
+}
+
+/** The nine ABC × XYZ cells. */
+function gridTable(r: DynamicsJson, lang: Audience): DataTable {
+  return dataTable(
+    'abcXyz',
+    lang,
+    [
+      ['abc', 'text'],
+      ['xyz', 'text'],
+      ['clients', 'integer'],
+      ['revenue', 'decimal'],
+    ],
+    r.grid.map((g) => ({ abc: g.abc, xyz: g.xyz, clients: g.clients, revenue: g.revenue })),
+  );
+}
+
+/** The clients at each stage now, and one period earlier. */
+function stagesTable(r: DynamicsJson, lang: Audience, previous: Record<Stage, number> | null): DataTable {
+  const now = stageCounts(r);
+  return dataTable(
+    'stages',
+    lang,
+    [
+      ['stage', 'text'],
+      ['previousCount', 'integer'],
+      ['count', 'integer'],
+    ],
+    STAGES.filter((s) => s !== 'price-driven' || r.discountsKnown).map((s) => ({
+      stage: stageCode(s, lang),
+      previousCount: previous === null ? null : previous[s],
+      count: now[s],
+    })),
+  );
+}
+
+/** The revenue each manager holds. */
+function managersTable(r: DynamicsJson, lang: Audience): DataTable {
+  return dataTable(
+    'dynamicsManagers',
+    lang,
+    [
+      ['manager', 'text'],
+      ['revenue', 'decimal'],
+      ['share', 'share'],
+      ['clients', 'integer'],
+      ['keyClients', 'integer'],
+      ['keyShare', 'share'],
+      ['overLimit', 'boolean'],
+    ],
+    r.managers.map((m) => ({
+      manager: m.manager,
+      revenue: m.revenue,
+      share: m.share,
+      clients: m.clients,
+      keyClients: m.keyClients,
+      keyShare: m.keyShare,
+      overLimit: m.overLimit,
+    })),
+  );
 }

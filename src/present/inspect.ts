@@ -1,12 +1,12 @@
-import type { InspectDetails, InspectResult } from '../load/inspect.js';
+import type { InspectDetails, InspectResult } from '../schema/inspect.js';
 import type { StatusCount } from '../schema/build.js';
 import type { ColumnReading } from '../normalize/column-readers.js';
-import type { DataTable, Doc } from '../render/document.js';
+import type { DataTable, Doc, Section } from '../render/document.js';
 import { dataTable, type Audience } from './tables.js';
-import { describeProblem } from '../errors.js';
+import { describeProblem } from '../folio-error.js';
 import { isoDate } from './format.js';
 import { t, type Lang } from './i18n.js';
-import { cellText, ERROR_WORDS, errorInLang, fieldName } from './messages/errors.js';
+import { cellLine, ERROR_WORDS, errorInLang, fieldName } from './messages/error-words.js';
 import { ROLE_NAMES } from './messages/inputs.js';
 import { warningText } from './messages/warnings.js';
 
@@ -167,6 +167,11 @@ function sampleValue(key: string, value: string, lang: Lang): string {
   return VALUE_RU[value] ?? value;
 }
 
+/** The bad cells, and the ambiguous column that stopped the reading, one line each in `lang` (in English: JSON's `problems`). */
+export function problemLines(details: InspectDetails, lang: Lang): string[] {
+  return [...details.problems.map((p) => cellLine(p, lang)), ...stoppedBy(details, lang)];
+}
+
 /** The ambiguous column that stopped the reading, said in `lang`. */
 function stoppedBy(details: InspectDetails, lang: Lang): string[] {
   const e = details.ambiguity;
@@ -177,99 +182,14 @@ function stoppedBy(details: InspectDetails, lang: Lang): string[] {
   ];
 }
 
+/** How folio reads the file: what it is, how it reads, the columns' fields, the statuses, the first rows and the problems. */
 export function inspectDoc(r: InspectResult, details: InspectDetails, lang: Lang): Doc {
   const w = WORDS[lang];
-  // Without a discount column every deal reads as not discounted: not a fact of the file.
-  const discounts = r.columns.some((c) => c.field === 'discount');
-  const keys = [...new Set(r.sample.flatMap((s) => Object.keys(s)))].filter((k) => k !== 'discounted' || discounts);
-  const problems =
-    lang === 'en'
-      ? r.problems
-      : [
-          ...details.problems.map((p) =>
-            describeProblem({ ...p, message: cellText(p.says, lang).text }, ERROR_WORDS[lang].sheet),
-          ),
-          ...stoppedBy(details, lang),
-        ];
+  const problems = problemLines(details, lang);
   return {
     title: `${t(lang, 'inspectTitle')}: ${r.file}`,
     sections: [
-      {
-        kind: 'facts',
-        facts: [
-          [w.readAs, ROLE_NAMES[lang][r.role]],
-          [t(lang, 'tableKind'), t(lang, KIND_WORDS[r.kind] ?? 'kindCsv')],
-          ...(r.sheet !== null
-            ? [
-                [t(lang, 'sheet'), r.sheet] as [string, string],
-                [t(lang, 'sheets'), r.sheets.map((s, i) => `${i + 1} ${s}`).join(', ')] as [string, string],
-              ]
-            : []),
-          ...(r.kind === 'csv' || r.kind === 'html' || r.kind === 'xls'
-            ? [
-                [
-                  t(lang, 'encoding'),
-                  `${r.encoding} (${lang === 'en' ? r.encodingReason : (ENCODING_REASON_RU[r.encodingReason] ?? r.encodingReason)})`,
-                ] as [string, string],
-              ]
-            : []),
-          ...(r.kind === 'csv'
-            ? [
-                [t(lang, 'delimiter'), `${w.delimiters[r.delimiter] ?? r.delimiter}${r.sepLine ? w.fromSep : ''}`] as [
-                  string,
-                  string,
-                ],
-              ]
-            : []),
-          [
-            w.headerLine,
-            !r.header
-              ? r.headerless?.detected
-                ? w.noHeaderFound
-                : w.noHeader
-              : r.headerFrom < r.headerLine
-                ? w.headerLines(r.headerFrom, r.headerLine)
-                : String(r.headerLine),
-          ],
-          ...(r.escape?.style === 'backslash' ? [[w.quotes, w.backslash(r.escape.detected)] as [string, string]] : []),
-          ...(r.nulBytes.count > 0
-            ? [[w.nulBytes, w.first(r.nulBytes.count, r.nulBytes.line)] as [string, string]]
-            : []),
-          ...(r.titlePeriod !== null
-            ? [
-                [w.titlePeriod, w.titlePeriodAt(r.titlePeriod.from, r.titlePeriod.to, r.titlePeriod.line)] as [
-                  string,
-                  string,
-                ],
-              ]
-            : []),
-          [t(lang, 'rows'), String(r.rows)],
-          ...(r.totals.rows > 0
-            ? [
-                [
-                  t(lang, 'totalsRows'),
-                  `${r.totals.rows} (${w.line} ${r.totals.lines.join(', ')}${r.totals.rows > r.totals.lines.length ? ', …' : ''})`,
-                ] as [string, string],
-              ]
-            : []),
-          ...(r.subtotals.rows > 0
-            ? [
-                [
-                  w.subtotals,
-                  `${r.subtotals.rows} (${w.line} ${r.subtotals.lines.join(', ')}${r.subtotals.rows > r.subtotals.lines.length ? ', …' : ''})`,
-                ] as [string, string],
-              ]
-            : []),
-          ...(r.blank > 0 ? [[w.blank, String(r.blank)] as [string, string]] : []),
-          ...Object.entries(r.conventions).map(([field, convention]): [string, string] => {
-            const reading = details.readings[field];
-            return [
-              fieldName(field, lang),
-              reading === undefined ? convention : readingText(reading, convention, lang),
-            ];
-          }),
-        ],
-      },
+      { kind: 'facts', facts: readingFacts(r, details, lang) },
       {
         kind: 'table',
         title: t(lang, 'mapping'),
@@ -302,35 +222,103 @@ export function inspectDoc(r: InspectResult, details: InspectDetails, lang: Lang
             },
           ]
         : []),
-      ...(r.statuses !== null && r.statuses.length > 0
-        ? [
-            {
-              kind: 'table' as const,
-              title: w.statuses,
-              columns: [{ label: w.status }, { label: w.countsAs }, { label: w.statusRows, align: 'right' as const }],
-              rows: r.statuses.map((s) => [
-                s.value === null ? { text: `(${w.otherValues})`, tone: 'muted' as const } : s.value,
-                { text: w.roles[s.role], tone: STATUS_TONE[s.role] },
-                String(s.rows),
-              ]),
-            },
-          ]
-        : []),
-      {
-        kind: 'table',
-        title: t(lang, 'firstRows'),
-        columns: keys.map((k) => ({
-          label: lang === 'ru' ? (SAMPLE_KEYS_RU[k] ?? fieldName(k, lang)) : k,
-          ...(k === 'line' || k === 'amount' ? { align: 'right' as const } : {}),
-        })),
-        rows: r.sample.map((s) => keys.map((k) => sampleValue(k, s[k] ?? '', lang))),
-      },
+      ...statusSections(r, lang),
+      sampleSection(r, lang),
       {
         kind: 'notes',
         title: `${t(lang, 'problems')} (${r.problemCount})`,
         lines: problems.length > 0 ? problems.map((p) => ({ text: p, tone: 'bad' as const })) : [t(lang, 'noProblems')],
       },
     ],
+  };
+}
+
+/** What the file is and how it was read: kind, sheet, encoding, delimiter, header, rows, each column's convention. */
+function readingFacts(r: InspectResult, details: InspectDetails, lang: Lang): [string, string][] {
+  const w = WORDS[lang];
+  const lines = (n: number, at: number[]): string => `${n} (${w.line} ${at.join(', ')}${n > at.length ? ', …' : ''})`;
+  return [
+    [w.readAs, ROLE_NAMES[lang][r.role]],
+    [t(lang, 'tableKind'), t(lang, KIND_WORDS[r.kind] ?? 'kindCsv')],
+    ...(r.sheet !== null
+      ? [
+          [t(lang, 'sheet'), r.sheet] as [string, string],
+          [t(lang, 'sheets'), r.sheets.map((s, i) => `${i + 1} ${s}`).join(', ')] as [string, string],
+        ]
+      : []),
+    ...(r.kind === 'csv' || r.kind === 'html' || r.kind === 'xls'
+      ? [
+          [
+            t(lang, 'encoding'),
+            `${r.encoding} (${lang === 'en' ? r.encodingReason : (ENCODING_REASON_RU[r.encodingReason] ?? r.encodingReason)})`,
+          ] as [string, string],
+        ]
+      : []),
+    ...(r.kind === 'csv'
+      ? [
+          [t(lang, 'delimiter'), `${w.delimiters[r.delimiter] ?? r.delimiter}${r.sepLine ? w.fromSep : ''}`] as [
+            string,
+            string,
+          ],
+        ]
+      : []),
+    [
+      w.headerLine,
+      !r.header
+        ? r.headerless?.detected
+          ? w.noHeaderFound
+          : w.noHeader
+        : r.headerFrom < r.headerLine
+          ? w.headerLines(r.headerFrom, r.headerLine)
+          : String(r.headerLine),
+    ],
+    ...(r.escape?.style === 'backslash' ? [[w.quotes, w.backslash(r.escape.detected)] as [string, string]] : []),
+    ...(r.nulBytes.count > 0 ? [[w.nulBytes, w.first(r.nulBytes.count, r.nulBytes.line)] as [string, string]] : []),
+    ...(r.titlePeriod !== null
+      ? [[w.titlePeriod, w.titlePeriodAt(r.titlePeriod.from, r.titlePeriod.to, r.titlePeriod.line)] as [string, string]]
+      : []),
+    [t(lang, 'rows'), String(r.rows)],
+    ...(r.totals.rows > 0 ? [[t(lang, 'totalsRows'), lines(r.totals.rows, r.totals.lines)] as [string, string]] : []),
+    ...(r.subtotals.rows > 0 ? [[w.subtotals, lines(r.subtotals.rows, r.subtotals.lines)] as [string, string]] : []),
+    ...(r.blank > 0 ? [[w.blank, String(r.blank)] as [string, string]] : []),
+    ...Object.entries(r.conventions).map(([field, convention]): [string, string] => {
+      const reading = details.readings[field];
+      return [fieldName(field, lang), reading === undefined ? convention : readingText(reading, convention, lang)];
+    }),
+  ];
+}
+
+/** Each status value and what it counts as, for deals and leads with a status column. */
+function statusSections(r: InspectResult, lang: Lang): Section[] {
+  if (r.statuses === null || r.statuses.length === 0) return [];
+  const w = WORDS[lang];
+  return [
+    {
+      kind: 'table',
+      title: w.statuses,
+      columns: [{ label: w.status }, { label: w.countsAs }, { label: w.statusRows, align: 'right' }],
+      rows: r.statuses.map((s) => [
+        s.value === null ? { text: `(${w.otherValues})`, tone: 'muted' as const } : s.value,
+        { text: w.roles[s.role], tone: STATUS_TONE[s.role] },
+        String(s.rows),
+      ]),
+    },
+  ];
+}
+
+/** The first rows as folio reads them. */
+function sampleSection(r: InspectResult, lang: Lang): Section {
+  // Without a discount column every deal reads as not discounted: not a fact of the file.
+  const discounts = r.columns.some((c) => c.field === 'discount');
+  const keys = [...new Set(r.sample.flatMap((s) => Object.keys(s)))].filter((k) => k !== 'discounted' || discounts);
+  return {
+    kind: 'table',
+    title: t(lang, 'firstRows'),
+    columns: keys.map((k) => ({
+      label: lang === 'ru' ? (SAMPLE_KEYS_RU[k] ?? fieldName(k, lang)) : k,
+      ...(k === 'line' || k === 'amount' ? { align: 'right' as const } : {}),
+    })),
+    rows: r.sample.map((s) => keys.map((k) => sampleValue(k, s[k] ?? '', lang))),
   };
 }
 

@@ -15,68 +15,89 @@ export function calendarText(h: OffersHolidays | null, lang: Lang): string {
 
 /** The agenda first (calls due, offers about to expire), then what was missed, then each manager's record. */
 export function offersSections(r: OffersResult, lang: Lang): Section[] {
-  const day = (iso: string): string => isoDate(iso, lang);
-  const amount = (a: number | null): string => (a === null ? '—' : money(a, lang));
-  const left = (days: number): Cell => (days === 0 ? { text: t(lang, 'today'), tone: 'bad' } : String(days));
-  const c = r.counts;
-  const notChecked = {
-    text:
-      r.followUpNotChecked === 'before-log'
-        ? t(lang, 'offersBeforeLog').replace('{date}', r.logFrom === null ? '—' : day(r.logFrom))
-        : t(lang, 'offersNoLog'),
-    tone: 'warn' as const,
+  const w = offerWords(lang);
+  const sections: Section[] = [offersFacts(r, lang)];
+  if (r.followUpNotChecked !== 'no-log') sections.push(dueTable(r, lang, w));
+  sections.push(expiringTable(r, lang, w));
+  sections.push(r.followUpChecked ? violationsTable(r, lang, w) : notCheckedNote(r, lang, w));
+  sections.push(expiredTable(r, lang, w));
+  if (r.managers.length > 0) sections.push(managersTable(r, lang));
+  return sections;
+}
+
+/** How the offers' tables write a day, an amount and the days left. */
+interface OfferWords {
+  day: (iso: string) => string;
+  amount: (a: number | null) => string;
+}
+
+function offerWords(lang: Lang): OfferWords {
+  return {
+    day: (iso) => isoDate(iso, lang),
+    amount: (a) => (a === null ? '—' : money(a, lang)),
   };
-  const sections: Section[] = [
-    {
-      kind: 'facts',
-      facts: [
-        [t(lang, 'asOf'), day(r.asOf)],
-        ...(r.window
-          ? [[t(lang, 'window'), `${day(r.window.from ?? '…')} — ${day(r.window.to ?? '…')}`] as [string, Cell]]
-          : []),
-        [
-          t(lang, 'rules'),
-          t(lang, 'offersRulesText')
-            .replace('{days}', String(r.thresholds.followUpDays))
-            .replace('{calendar}', calendarText(r.holidays, lang))
-            .replace('{expiring}', String(r.thresholds.expiringDays)),
-        ],
-        [
-          t(lang, 'offersCount'),
-          t(lang, 'offersCountText')
-            .replace('{offers}', String(c.offers))
-            .replace('{accepted}', String(c.accepted))
-            .replace('{declined}', String(c.declined))
-            .replace('{undecided}', String(c.undecided)),
-        ],
-        [t(lang, 'leftOnTable'), { text: money(r.expiredAmount, lang), tone: r.expiredAmount > 0 ? 'bad' : 'good' }],
+}
+
+/** As-of, window, the rules, the offers counted and the money left on the table. */
+function offersFacts(r: OffersResult, lang: Lang): Section {
+  const day = (iso: string): string => isoDate(iso, lang);
+  const c = r.counts;
+  return {
+    kind: 'facts',
+    facts: [
+      [t(lang, 'asOf'), day(r.asOf)],
+      ...(r.window
+        ? [[t(lang, 'window'), `${day(r.window.from ?? '…')} — ${day(r.window.to ?? '…')}`] as [string, Cell]]
+        : []),
+      [
+        t(lang, 'rules'),
+        t(lang, 'offersRulesText')
+          .replace('{days}', String(r.thresholds.followUpDays))
+          .replace('{calendar}', calendarText(r.holidays, lang))
+          .replace('{expiring}', String(r.thresholds.expiringDays)),
       ],
-    },
-  ];
-  if (r.followUpNotChecked !== 'no-log') {
-    sections.push({
-      kind: 'table',
-      title: t(lang, 'offersFollowUpDue'),
-      columns: [
-        { label: t(lang, 'client') },
-        { label: t(lang, 'offer') },
-        { label: t(lang, 'sentOn') },
-        { label: t(lang, 'followUpBy') },
-        { label: t(lang, 'amount'), align: 'right' },
-        { label: t(lang, 'manager') },
+      [
+        t(lang, 'offersCount'),
+        t(lang, 'offersCountText')
+          .replace('{offers}', String(c.offers))
+          .replace('{accepted}', String(c.accepted))
+          .replace('{declined}', String(c.declined))
+          .replace('{undecided}', String(c.undecided)),
       ],
-      rows: r.due.map((d) => [
-        d.client,
-        d.offer ?? '',
-        day(d.sent),
-        d.daysLeft === 0 ? { text: `${day(d.due)} (${t(lang, 'today')})`, tone: 'warn' } : day(d.due),
-        amount(d.amount),
-        d.manager ?? '',
-      ]),
-      empty: t(lang, 'none'),
-    });
-  }
-  sections.push({
+      [t(lang, 'leftOnTable'), { text: money(r.expiredAmount, lang), tone: r.expiredAmount > 0 ? 'bad' : 'good' }],
+    ],
+  };
+}
+
+/** Offers whose follow-up is still due: the calls to make. */
+function dueTable(r: OffersResult, lang: Lang, { day, amount }: OfferWords): Section {
+  return {
+    kind: 'table',
+    title: t(lang, 'offersFollowUpDue'),
+    columns: [
+      { label: t(lang, 'client') },
+      { label: t(lang, 'offer') },
+      { label: t(lang, 'sentOn') },
+      { label: t(lang, 'followUpBy') },
+      { label: t(lang, 'amount'), align: 'right' },
+      { label: t(lang, 'manager') },
+    ],
+    rows: r.due.map((d) => [
+      d.client,
+      d.offer ?? '',
+      day(d.sent),
+      d.daysLeft === 0 ? { text: `${day(d.due)} (${t(lang, 'today')})`, tone: 'warn' } : day(d.due),
+      amount(d.amount),
+      d.manager ?? '',
+    ]),
+    empty: t(lang, 'none'),
+  };
+}
+
+/** Undecided offers close to their expiry. */
+function expiringTable(r: OffersResult, lang: Lang, { day, amount }: OfferWords): Section {
+  const left = (days: number): Cell => (days === 0 ? { text: t(lang, 'today'), tone: 'bad' } : String(days));
+  return {
     kind: 'table',
     title: t(lang, 'offersExpiring'),
     columns: [
@@ -96,33 +117,46 @@ export function offersSections(r: OffersResult, lang: Lang): Section[] {
       x.manager ?? '',
     ]),
     empty: t(lang, 'none'),
-  });
-  if (r.followUpChecked) {
-    sections.push({
-      kind: 'table',
-      title: t(lang, 'offersViolations'),
-      columns: [
-        { label: t(lang, 'client') },
-        { label: t(lang, 'offer') },
-        { label: t(lang, 'sentOn') },
-        { label: t(lang, 'followUpBy') },
-        { label: t(lang, 'firstContact') },
-        { label: t(lang, 'manager') },
-      ],
-      rows: r.violations.map((v) => [
-        v.client,
-        v.offer ?? '',
-        day(v.sent),
-        day(v.due),
-        v.contact === null ? { text: t(lang, 'none'), tone: 'bad' } : { text: day(v.contact), tone: 'warn' },
-        v.manager ?? '',
-      ]),
-      empty: t(lang, 'noViolations'),
-    });
-  } else {
-    sections.push({ kind: 'notes', title: t(lang, 'offersViolations'), lines: [notChecked] });
-  }
-  sections.push({
+  };
+}
+
+/** Offers not followed up by their due day. */
+function violationsTable(r: OffersResult, lang: Lang, { day }: OfferWords): Section {
+  return {
+    kind: 'table',
+    title: t(lang, 'offersViolations'),
+    columns: [
+      { label: t(lang, 'client') },
+      { label: t(lang, 'offer') },
+      { label: t(lang, 'sentOn') },
+      { label: t(lang, 'followUpBy') },
+      { label: t(lang, 'firstContact') },
+      { label: t(lang, 'manager') },
+    ],
+    rows: r.violations.map((v) => [
+      v.client,
+      v.offer ?? '',
+      day(v.sent),
+      day(v.due),
+      v.contact === null ? { text: t(lang, 'none'), tone: 'bad' } : { text: day(v.contact), tone: 'warn' },
+      v.manager ?? '',
+    ]),
+    empty: t(lang, 'noViolations'),
+  };
+}
+
+/** Why the follow-up was not checked: no activity log, or every offer sent before it begins. */
+function notCheckedNote(r: OffersResult, lang: Lang, { day }: OfferWords): Section {
+  const text =
+    r.followUpNotChecked === 'before-log'
+      ? t(lang, 'offersBeforeLog').replace('{date}', r.logFrom === null ? '—' : day(r.logFrom))
+      : t(lang, 'offersNoLog');
+  return { kind: 'notes', title: t(lang, 'offersViolations'), lines: [{ text, tone: 'warn' }] };
+}
+
+/** Offers that expired undecided: money left on the table. */
+function expiredTable(r: OffersResult, lang: Lang, { day, amount }: OfferWords): Section {
+  return {
     kind: 'table',
     title: t(lang, 'offersExpired'),
     columns: [
@@ -144,31 +178,32 @@ export function offersSections(r: OffersResult, lang: Lang): Section[] {
       x.manager ?? '',
     ]),
     empty: t(lang, 'none'),
-  });
-  if (r.managers.length > 0) {
-    const dash = (v: number | null): string => (v === null ? '—' : String(v));
-    sections.push({
-      kind: 'table',
-      title: t(lang, 'offersManagers'),
-      columns: [
-        { label: t(lang, 'manager') },
-        { label: t(lang, 'offersCount'), align: 'right' },
-        { label: t(lang, 'followedUp'), align: 'right' },
-        { label: t(lang, 'late'), align: 'right' },
-        { label: t(lang, 'expiredCount'), align: 'right' },
-        { label: t(lang, 'leftOnTable'), align: 'right' },
-      ],
-      rows: r.managers.map((m) => [
-        m.manager,
-        String(m.sent),
-        dash(m.followedUp),
-        m.late ? { text: String(m.late), tone: 'bad' } : dash(m.late),
-        String(m.expired),
-        money(m.expiredAmount, lang),
-      ]),
-    });
-  }
-  return sections;
+  };
+}
+
+/** Each manager's offers: sent, followed up, late, expired and the money left. */
+function managersTable(r: OffersResult, lang: Lang): Section {
+  const dash = (v: number | null): string => (v === null ? '—' : String(v));
+  return {
+    kind: 'table',
+    title: t(lang, 'offersManagers'),
+    columns: [
+      { label: t(lang, 'manager') },
+      { label: t(lang, 'offersCount'), align: 'right' },
+      { label: t(lang, 'followedUp'), align: 'right' },
+      { label: t(lang, 'late'), align: 'right' },
+      { label: t(lang, 'expiredCount'), align: 'right' },
+      { label: t(lang, 'leftOnTable'), align: 'right' },
+    ],
+    rows: r.managers.map((m) => [
+      m.manager,
+      String(m.sent),
+      dash(m.followedUp),
+      m.late ? { text: String(m.late), tone: 'bad' } : dash(m.late),
+      String(m.expired),
+      money(m.expiredAmount, lang),
+    ]),
+  };
 }
 
 const LIST_WORD = {
@@ -180,6 +215,11 @@ const LIST_WORD = {
 
 /** The four lists in one (told apart by `list`), the counts, and each manager's record, as data. */
 export function offersTables(r: OffersResult, lang: Audience): DataTable[] {
+  return [offerListsTable(r, lang), offersSummaryTable(r, lang), offerManagersTable(r, lang)];
+}
+
+/** The violations, the follow-ups due, the offers expiring and those expired, one row each. */
+function offerListsTable(r: OffersResult, lang: Audience): DataTable {
   const row = (
     list: keyof typeof LIST_WORD,
     x: { client: string; offer: string | null; amount: number | null; manager: string | null },
@@ -196,78 +236,84 @@ export function offersTables(r: OffersResult, lang: Audience): DataTable[] {
     amount: x.amount,
     manager: x.manager,
   });
+  return dataTable(
+    'offers',
+    lang,
+    [
+      ['list', 'text'],
+      ['client', 'text'],
+      ['offer', 'text'],
+      ['sent', 'date'],
+      ['due', 'date'],
+      ['contact', 'date'],
+      ['expires', 'date'],
+      ['daysLeft', 'integer'],
+      ['amount', 'decimal'],
+      ['manager', 'text'],
+    ],
+    [
+      ...r.violations.map((v) => row('violation', v, { sent: v.sent, due: v.due, contact: v.contact })),
+      ...r.due.map((d) => row('due', d, { sent: d.sent, due: d.due, daysLeft: d.daysLeft })),
+      ...r.expiring.map((x) => row('expiring', x, { expires: x.expires, daysLeft: x.daysLeft })),
+      ...r.expired.map((x) => row('expired', x, { sent: x.sent, expires: x.expires, daysLeft: -x.daysAgo })),
+    ],
+  );
+}
+
+/** The offers counted and the money of the expired and expiring ones. */
+function offersSummaryTable(r: OffersResult, lang: Audience): DataTable {
   const c = r.counts;
-  return [
-    dataTable(
-      'offers',
-      lang,
-      [
-        ['list', 'text'],
-        ['client', 'text'],
-        ['offer', 'text'],
-        ['sent', 'date'],
-        ['due', 'date'],
-        ['contact', 'date'],
-        ['expires', 'date'],
-        ['daysLeft', 'integer'],
-        ['amount', 'decimal'],
-        ['manager', 'text'],
-      ],
-      [
-        ...r.violations.map((v) => row('violation', v, { sent: v.sent, due: v.due, contact: v.contact })),
-        ...r.due.map((d) => row('due', d, { sent: d.sent, due: d.due, daysLeft: d.daysLeft })),
-        ...r.expiring.map((x) => row('expiring', x, { expires: x.expires, daysLeft: x.daysLeft })),
-        ...r.expired.map((x) => row('expired', x, { sent: x.sent, expires: x.expires, daysLeft: -x.daysAgo })),
-      ],
-    ),
-    dataTable(
-      'offersSummary',
-      lang,
-      [
-        ['asOf', 'date'],
-        ['windowFrom', 'date'],
-        ['windowTo', 'date'],
-        ['offersSent', 'integer'],
-        ['accepted', 'integer'],
-        ['declined', 'integer'],
-        ['undecided', 'integer'],
-        ['expiredAmount', 'decimal'],
-        ['expiringAmount', 'decimal'],
-      ],
-      [
-        {
-          asOf: r.asOf,
-          windowFrom: r.window?.from ?? null,
-          windowTo: r.window?.to ?? null,
-          offersSent: c.offers,
-          accepted: c.accepted,
-          declined: c.declined,
-          undecided: c.undecided,
-          expiredAmount: r.expiredAmount,
-          expiringAmount: r.expiringAmount,
-        },
-      ],
-      true,
-    ),
-    dataTable(
-      'offerManagers',
-      lang,
-      [
-        ['manager', 'text'],
-        ['offersSent', 'integer'],
-        ['followedUp', 'integer'],
-        ['late', 'integer'],
-        ['expired', 'integer'],
-        ['expiredAmount', 'decimal'],
-      ],
-      r.managers.map((m) => ({
-        manager: m.manager,
-        offersSent: m.sent,
-        followedUp: m.followedUp,
-        late: m.late,
-        expired: m.expired,
-        expiredAmount: m.expiredAmount,
-      })),
-    ),
-  ];
+  return dataTable(
+    'offersSummary',
+    lang,
+    [
+      ['asOf', 'date'],
+      ['windowFrom', 'date'],
+      ['windowTo', 'date'],
+      ['offersSent', 'integer'],
+      ['accepted', 'integer'],
+      ['declined', 'integer'],
+      ['undecided', 'integer'],
+      ['expiredAmount', 'decimal'],
+      ['expiringAmount', 'decimal'],
+    ],
+    [
+      {
+        asOf: r.asOf,
+        windowFrom: r.window?.from ?? null,
+        windowTo: r.window?.to ?? null,
+        offersSent: c.offers,
+        accepted: c.accepted,
+        declined: c.declined,
+        undecided: c.undecided,
+        expiredAmount: r.expiredAmount,
+        expiringAmount: r.expiringAmount,
+      },
+    ],
+    true,
+  );
+}
+
+/** Each manager's record. */
+function offerManagersTable(r: OffersResult, lang: Audience): DataTable {
+  return dataTable(
+    'offerManagers',
+    lang,
+    [
+      ['manager', 'text'],
+      ['offersSent', 'integer'],
+      ['followedUp', 'integer'],
+      ['late', 'integer'],
+      ['expired', 'integer'],
+      ['expiredAmount', 'decimal'],
+    ],
+    r.managers.map((m) => ({
+      manager: m.manager,
+      offersSent: m.sent,
+      followedUp: m.followedUp,
+      late: m.late,
+      expired: m.expired,
+      expiredAmount: m.expiredAmount,
+    })),
+  );
 }

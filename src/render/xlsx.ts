@@ -1,5 +1,5 @@
-import { says } from '../codes/errors.js';
-import { FolioError } from '../errors.js';
+import { says } from '../codes/error-fields.js';
+import { FolioError } from '../folio-error.js';
 import type { DataColumn, DataTable, MachineRow, ValueType } from './document.js';
 
 /** A file of the workbook's archive, as the text pieces it is made of. */
@@ -190,8 +190,6 @@ function tooLong(section: string, rest: Iterable<MachineRow>, seen: number): Fol
   for (const _row of rest) total++;
   return new FolioError({
     code: 'USAGE',
-    message: `the ${section} section has ${total} rows; an Excel sheet holds at most ${SHEET_ROWS} below its header`,
-    hint: 'write this output as CSV or NDJSON (--format csv, -o out.csv), which have no such limit',
     says: says('SHEET_TOO_LONG', { section, rows: total, limit: SHEET_ROWS }),
   });
 }

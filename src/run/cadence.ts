@@ -1,10 +1,10 @@
-import { says } from '../codes/errors.js';
+import { says } from '../codes/error-fields.js';
 import { cadenceDoc, cadenceTables } from '../present/cadence.js';
 import { warningJson } from '../present/messages/warnings.js';
 import { warning } from '../codes/warnings.js';
 import { type CadenceJson, analyzeCadence, CadenceLog, type CadenceOptions } from '../analyses/cadence.js';
 import type { ShareOptions } from '../analyses/share.js';
-import { FolioError } from '../errors.js';
+import { FolioError } from '../folio-error.js';
 import { type Activity, ACTIVITY_NEEDS } from '../normalize/activities.js';
 import { formatDay } from '../normalize/dates.js';
 import type { Period } from '../normalize/period.js';
@@ -58,8 +58,6 @@ export function cadenceWindow(period: Period | null, asOf: number): Period {
   if (from > asOf) {
     throw new FolioError({
       code: 'USAGE',
-      message: `the period starts on ${formatDay(from)}, after as-of ${formatDay(asOf)}`,
-      hint: 'pick a period that has begun, or a later --as-of',
       says: says('PERIOD_AFTER_AS_OF', { from: formatDay(from), asOf: formatDay(asOf) }),
     });
   }

@@ -1,17 +1,25 @@
-import { says } from '../codes/errors.js';
+import { says } from '../codes/error-fields.js';
 import { checkDoc, checkTables, githubAnnotations } from '../present/check.js';
 import { formatDay } from '../normalize/dates.js';
 import { warningJson } from '../present/messages/warnings.js';
 import { type Warning, warning } from '../codes/warnings.js';
-import { type CheckResult, type Finding, type SkippedRule, CHECK_RULES, type CheckRule } from '../analyses/check.js';
-import { isKeyClass } from '../analyses/share.js';
+import {
+  type CheckResult,
+  type Finding,
+  type RuleFinding,
+  type SkippedRule,
+  CHECK_RULES,
+  type CheckRule,
+  findings,
+} from '../analyses/check.js';
 import type { Role } from '../load/inputs.js';
-import { FolioError } from '../errors.js';
+import { FolioError } from '../folio-error.js';
 import type { Problem } from '../normalize/problems.js';
 import { periodJson } from '../normalize/period.js';
 import { FINDINGS, RULE_GAP } from '../present/messages/check.js';
+import { cellText, unusedWhy } from '../present/messages/error-words.js';
 import { say } from '../present/messages/entry.js';
-import type { FindingFields, RuleGap } from '../codes/findings.js';
+import type { RuleGap } from '../codes/findings.js';
 import { buildEnvelope } from '../schema/build.js';
 import type { InputOptions } from '../load/input-options.js';
 import type { InputReport } from '../schema/envelope.js';
@@ -135,12 +143,8 @@ function unfedRules(o: CheckOptions): SkippedRule[] {
 /** Stop with exit 2 on rules that check nothing, unless --allow-missing lets them be skipped. */
 function settle(out: SkippedRule[], o: CheckOptions): SkippedRule[] {
   if (out.length > 0 && !o.allowMissing) {
-    const [first, ...rest] = out as [SkippedRule, ...SkippedRule[]];
     throw new FolioError({
       code: 'RULE_WITHOUT_INPUT',
-      message: first.reason,
-      more: [...rest.map((s) => s.reason), ...o.unused.map((u) => `not used: ${u.file}: ${u.why}`)],
-      hint: `a gate that checked nothing must not pass: add the input, take the rule out of --fail-on, or pass --allow-missing to report ${out.length === 1 ? 'it' : 'them'} as skipped`,
       says: says('RULE_WITHOUT_INPUT', { gaps: out.map((s) => s.gap), unused: o.unused }),
     });
   }
@@ -148,132 +152,9 @@ function settle(out: SkippedRule[], o: CheckOptions): SkippedRule[] {
 }
 
 /** A finding with its English details (the JSON's, the same under every locale). */
-function finding<R extends CheckRule>(
-  rule: R,
-  fields: FindingFields[R],
-  where: Omit<Finding, 'rule' | 'fields' | 'details'> = {},
-): Finding {
-  return { rule, ...where, details: say(FINDINGS, rule, fields, 'en').text, fields } as Finding;
-}
-
-/** Findings of every rule, whether or not the policy fails on it. Pure. */
-export function findings(report: ReportResult, problems: Problem[], maxLeads: number | null): Finding[] {
-  const out: Finding[] = [];
-  for (const p of problems) {
-    out.push(
-      finding(
-        'invalid',
-        { header: p.header ?? null, problem: p.message },
-        { file: p.file, line: p.line, ...(p.column !== undefined ? { column: p.column } : {}) },
-      ),
-    );
-  }
-  const share = report.share;
-  if (share) {
-    for (const c of share.clients) {
-      if (c.class === 'golden')
-        out.push(finding('golden', { share: c.share ?? 0, threshold: share.thresholds.golden }, { client: c.client }));
-      if (c.class === 'golden' || c.class === 'critical')
-        out.push(
-          finding('critical', { share: c.share ?? 0, threshold: share.thresholds.critical }, { client: c.client }),
-        );
-    }
-    if (share.portfolio.band === 'mono') out.push(finding('mono', { keyShare: share.portfolio.keyShare }));
-  }
-  for (const v of report.cadence?.violations ?? []) {
-    if (v.rule === 'gap')
-      out.push(
-        finding(
-          'cadence',
-          { days: v.days, from: v.from, to: v.to, open: v.open, fromLogStart: v.fromLogStart },
-          { client: v.client },
-        ),
-      );
-    else
-      out.push(
-        finding(
-          'cooloff',
-          { date: v.date, days: v.days, negativeDate: v.negativeDate },
-          { client: v.client, ...(v.manager ? { manager: v.manager } : {}) },
-        ),
-      );
-  }
-  for (const d of report.cadence?.dossier ?? [])
-    out.push(finding('dossier', { reviewed: d.reviewed, dueBy: d.dueBy }, { client: d.client }));
-  for (const v of report.offers?.violations ?? []) {
-    out.push(
-      finding(
-        'followup',
-        { offer: v.offer, sent: v.sent, due: v.due, contact: v.contact },
-        { client: v.client, ...(v.manager ? { manager: v.manager } : {}) },
-      ),
-    );
-  }
-  for (const x of report.offers?.expired ?? []) {
-    out.push(
-      finding(
-        'expired',
-        { offer: x.offer, expires: x.expires, amount: x.amount },
-        { client: x.client, ...(x.manager ? { manager: x.manager } : {}) },
-      ),
-    );
-  }
-  for (const m of share?.managers ?? []) {
-    if (m.overloaded)
-      out.push(
-        finding(
-          'overload',
-          { keyClients: m.keyClients, limit: share?.thresholds.maxKeyClients ?? 0, clients: [...m.clients] },
-          { manager: m.manager },
-        ),
-      );
-  }
-  for (const c of report.dynamics?.clients ?? []) {
-    if (c.dormant && isKeyClass(c.class))
-      out.push(
-        finding(
-          'dormant-key',
-          { lastOrder: c.lastOrder, daysSinceLast: c.daysSinceLast, revenue: c.revenue },
-          { client: c.client, ...(c.manager ? { manager: c.manager } : {}) },
-        ),
-      );
-  }
-  const funnel = report.funnel;
-  for (const m of funnel?.managers ?? []) {
-    if (funnel === null || m.weakest === null) continue;
-    const at = funnel.steps.indexOf(m.weakest.from);
-    out.push(
-      finding(
-        'funnel',
-        {
-          mode: funnel.mode,
-          from: m.weakest.from,
-          to: m.weakest.to,
-          entered: m.counts[at] ?? 0,
-          reached: m.counts[at + 1] ?? 0,
-          rate: m.weakest.rate,
-          teamRate: m.weakest.teamRate,
-          upper: m.weakest.upper,
-          confidence: funnel.confidence,
-        },
-        { manager: m.manager },
-      ),
-    );
-  }
-  for (const m of report.dynamics?.managers ?? []) {
-    if (m.overLimit)
-      out.push(
-        finding(
-          'manager-share',
-          { share: m.share, limit: report.dynamics?.thresholds.maxManagerShare ?? 0, clients: m.clients },
-          { manager: m.manager },
-        ),
-      );
-  }
-  for (const m of report.leads?.managers ?? []) {
-    if (m.overloaded) out.push(finding('overload', { leads: m.leads, limit: maxLeads }, { manager: m.manager }));
-  }
-  return out;
+function worded(f: RuleFinding): Finding {
+  const { rule, fields, ...where } = f;
+  return { rule, ...where, details: say(FINDINGS, rule, fields as never, 'en').text, fields } as Finding;
 }
 
 /** Read every input, collect every bad row, run every analysis, and apply the policy. */
@@ -290,12 +171,16 @@ export async function runCheck(o: CheckOptions): Promise<CommandOutput> {
     if (gap !== null) unchecked.push(skippedRule(rule, gap));
   }
   skipped.push(...settle(unchecked, o));
-  const found = findings(report, problems, o.leads.maxLeads);
+  const invalid = problems.map((p) => ({ ...p, problem: cellText(p.says, 'en').text }));
+  const found = findings(report, invalid, o.leads.maxLeads).map(worded);
   for (const s of skipped) warnings.push(warning('RULE_SKIPPED', { gap: s.gap }));
   // The report lists these among its inputs; the check has no such section.
   if (o.unused.length > 0) {
     warnings.push(
-      warning('FILES_NOT_USED', { folder: o.folder, files: o.unused.map((u) => ({ file: u.file, why: u.why })) }),
+      warning('FILES_NOT_USED', {
+        folder: o.folder,
+        files: o.unused.map((u) => ({ file: u.file, why: unusedWhy(u, 'en') })),
+      }),
     );
   }
   if (o.failOn.includes('overload') && o.files.leads && o.files.deals && o.leads.maxLeads === null) {

@@ -1,6 +1,6 @@
-import { says } from '../codes/errors.js';
+import { says } from '../codes/error-fields.js';
 import { extname } from 'node:path';
-import { FolioError } from '../errors.js';
+import { FolioError } from '../folio-error.js';
 
 export const FORMATS = ['table', 'json', 'ndjson', 'csv', 'markdown', 'html', 'xlsx', 'github'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -12,8 +12,6 @@ export function parseFormat(text: string): Format {
   if (!found) {
     throw new FolioError({
       code: 'USAGE',
-      message: `unknown format "${text}"`,
-      hint: `use one of: ${FORMATS.join(', ')} (github: folio check only)`,
       says: says('UNKNOWN_FORMAT', { text, formats: [...FORMATS] }),
     });
   }
@@ -50,8 +48,6 @@ export function chooseFormat(asked: string | undefined, json: boolean, output: s
     const given = json ? '--json' : `--format ${asked ?? flag}`;
     throw new FolioError({
       code: 'FORMAT_CONFLICT',
-      message: `${given} contradicts the output file ${output ?? ''}, whose name says ${named}`,
-      hint: `drop ${json ? '--json' : '--format'} to write ${named}, or name the file for ${flag} (${extensionOf(flag)})`,
       says: says('FORMAT_CONFLICT', { given, output: output ?? '', named, json, flag, extension: extensionOf(flag) }),
     });
   }

@@ -1,8 +1,8 @@
-import { says } from '../codes/errors.js';
+import { says } from '../codes/error-fields.js';
 import { type Warning, warning } from '../codes/warnings.js';
 import { CHANNEL_STEPS, FunnelContacts, type FunnelResult, funnelResult, FunnelTally } from '../analyses/funnel.js';
 import { DealHistory } from '../analyses/history.js';
-import { FolioError } from '../errors.js';
+import { FolioError } from '../folio-error.js';
 import { loadDeals } from '../load/deals.js';
 import { type FunnelContactSink, loadFunnelLog, loadPipeline } from '../load/funnel.js';
 import { clientNamesOf, type InputOptions } from '../load/input-options.js';
@@ -45,8 +45,6 @@ export function funnelWindow(period: Period, asOf: number): Period {
   if (period.from > asOf) {
     throw new FolioError({
       code: 'USAGE',
-      message: `the period starts on ${formatDay(period.from)}, after as-of ${formatDay(asOf)}`,
-      hint: 'pick a period that has begun, or a later --as-of',
       says: says('PERIOD_AFTER_AS_OF', { from: formatDay(period.from), asOf: formatDay(asOf) }),
     });
   }

@@ -6,7 +6,7 @@ import { buildEnvelope } from '../schema/build.js';
 import type { InputOptions } from '../load/input-options.js';
 import type { CommandOutput } from './output.js';
 import { inspectInput } from '../load/inspect.js';
-import { inspectDoc, inspectTables } from '../present/inspect.js';
+import { inspectDoc, inspectTables, problemLines } from '../present/inspect.js';
 
 /**
  * How folio reads an export, for the analyst whose numbers look wrong: as deals, leads, an
@@ -18,7 +18,9 @@ export async function runInspect(
   vocabulary: Vocabulary,
   as: Role | undefined,
 ): Promise<CommandOutput> {
-  const { result, warnings, details } = await inspectInput(input, vocabulary, as);
+  const read = await inspectInput(input, vocabulary, as);
+  const { warnings, details } = read;
+  const result = { ...read.result, problems: problemLines(details, 'en') };
   return {
     envelope: buildEnvelope('inspect', null, [], result, warnings.map(warningJson)),
     doc: () => inspectDoc(result, details, lang),

@@ -1,6 +1,6 @@
-import { says } from '../codes/errors.js';
+import { says } from '../codes/error-fields.js';
 import type { Format } from './formats.js';
-import { FolioError } from '../errors.js';
+import { FolioError } from '../folio-error.js';
 import type { Chunks } from '../render/chunks.js';
 import type { DataTable, Doc, Paint } from '../render/document.js';
 import type { Lang } from '../present/i18n.js';
@@ -67,8 +67,6 @@ export async function render(output: CommandOutput, format: Format, paint: Paint
       if (output.github) return [output.github()];
       throw new FolioError({
         code: 'USAGE',
-        message: 'the github format is for folio check',
-        hint: 'use --format table, json, ndjson, csv, markdown, html or xlsx',
         says: says('GITHUB_FOR_CHECK', {}),
       });
   }

@@ -1,14 +1,14 @@
 import { createHash, createHmac } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { says } from '../codes/errors.js';
+import { says } from '../codes/error-fields.js';
 import { warning } from '../codes/warnings.js';
-import { FolioError } from '../errors.js';
+import { FolioError } from '../folio-error.js';
 import { clientKey } from '../normalize/client-key.js';
 import { displayName, nameKey } from '../normalize/text.js';
 import { warningJson } from '../present/messages/warnings.js';
 import type { MachineRow } from '../render/document.js';
 import type { CommandOutput } from './output.js';
-import type { NameKind, NameSink } from '../load/names.js';
+import type { NameKind, NameSink } from '../load/name-sink.js';
 
 const BOUNDARY_BEFORE = '(?<![\\p{L}\\p{N}])';
 const BOUNDARY_AFTER = '(?![\\p{L}\\p{N}])';
@@ -33,8 +33,6 @@ export async function redactKey(file: string | undefined, env: NodeJS.ProcessEnv
       throw new FolioError({
         code: 'CANNOT_OPEN',
         file,
-        message: reason === 'ENOENT' ? 'no such redaction key file' : `cannot read the redaction key file (${reason})`,
-        hint: 'check the path of --redact-key-file, or set FOLIO_REDACT_KEY instead',
         says: says('REDACT_KEY_UNREADABLE', { reason }),
       });
     }
@@ -44,8 +42,6 @@ export async function redactKey(file: string | undefined, env: NodeJS.ProcessEnv
       throw new FolioError({
         code: 'CONFIG',
         file,
-        message: 'the redaction key file is empty',
-        hint: 'write a secret into it, e.g. `head -c 32 /dev/urandom | base64 > FILE`, and keep it out of the repository',
         says: says('REDACT_KEY_EMPTY', {}),
       });
     }

@@ -15,6 +15,7 @@ import { buildEnvelope } from '../schema/build.js';
 import { cadenceWindow, computeCadence } from './cadence.js';
 import { hasKeySource, trailingYear, type KeySources } from '../analyses/key-clients.js';
 import { clientNamesOf, type InputOptions } from '../load/input-options.js';
+import type { ClientNames } from '../normalize/client-names.js';
 import type { InputReport, Warning } from '../schema/envelope.js';
 import { computeLeads } from './leads.js';
 import { loadClients } from '../load/clients.js';
@@ -31,7 +32,7 @@ import {
   type Stage,
 } from '../analyses/dynamics.js';
 import { DealHistory } from '../analyses/history.js';
-import { FolioError } from '../errors.js';
+import { isFolioError } from '../folio-error.js';
 import { dynamicsJson, dynamicsWarnings, managersKnown } from './dynamics.js';
 import { ContactDays } from '../analyses/offers.js';
 import { contactColumnWarning, ContactSink, loadContacts } from '../load/offers.js';
@@ -92,95 +93,34 @@ export async function computeReport(o: ReportOptions): Promise<ReportData> {
   const previous = previousPeriod(o.period);
   // Read first, so that a mistyped file stops the run before the exports are read.
   const calendar = await loadCalendar(o.offerRules.holidays);
-  const inputs: InputReport[] = [];
-  const warnings: Warning[] = [];
-  const dealFilter = { vocabulary: o.vocabulary, currency: o.currency };
   const names = clientNamesOf(...Object.values(o.files));
-  const result: ReportResult = {
-    asOf: formatDay(o.asOf),
-    asOfSource: o.asOfSource,
-    period: span(o.period),
-    previousPeriod: span(previous),
-    files: inputNotes(o.chosen, o.unused, 'en'),
-    share: null,
-    comparison: null,
-    noComparison: null,
-    matrix: null,
-    leads: null,
-    cadence: null,
-    offers: null,
-    funnel: null,
-    dynamics: null,
-    previousStages: null,
+  const out: ReportData = {
+    result: {
+      asOf: formatDay(o.asOf),
+      asOfSource: o.asOfSource,
+      period: span(o.period),
+      previousPeriod: span(previous),
+      files: inputNotes(o.chosen, o.unused, 'en'),
+      share: null,
+      comparison: null,
+      noComparison: null,
+      matrix: null,
+      leads: null,
+      cadence: null,
+      offers: null,
+      funnel: null,
+      dynamics: null,
+      previousStages: null,
+    },
+    inputs: [],
+    warnings: [],
   };
-
   // Each file is read once: the deals feed the period, the previous period and the 12
   // months that choose the key clients in one pass; the clients file feeds the matrix and
   // the cadence.
   const chooseByName = o.allClients || o.keyClients.length > 0;
-  const trailing = trailingYear(o.asOf);
-  let revenue: ClientRevenueMap | undefined;
-  let classes: KeySources['classes'] = null;
-  let history: DealHistory | null = null;
-  if (o.files.deals) {
-    const wantTrailing = !chooseByName && o.keyPeriod === '12m' && o.files.activities !== undefined;
-    history = new DealHistory(dynamicsWindow(o.asOf, o.dynamics.months), names);
-    const share = await computeShare({
-      inputs: o.files.deals,
-      filter: {
-        ...dealFilter,
-        period: o.period,
-        periodGiven: o.periodGiven,
-        previous,
-        trailing: wantTrailing ? trailing : null,
-        history,
-      },
-      share: o.share,
-    });
-    result.share = share.result;
-    revenue = revenueByClient(share.ledger, share.result);
-    if (share.previous) result.comparison = compareShares(share.result, share.previous);
-    else if (share.noPrevious) {
-      const first = history.firstOrder();
-      result.noComparison = { reason: share.noPrevious, firstOrder: first === null ? null : formatDay(first) };
-    }
-    inputs.push(...share.inputs);
-    warnings.push(...share.warnings);
-    const base = clientBase(history, o, previous, share.inputs, share.result.currency);
-    result.dynamics = base.dynamics;
-    result.previousStages = base.previousStages;
-    warnings.push(...base.warnings);
-    if (!chooseByName) {
-      classes = share.trailing
-        ? { ledger: share.trailing, share: o.share, from: '12m', over: trailing }
-        : { ledger: share.ledger, share: o.share, from: 'period', over: o.period };
-    }
-  }
-  let clients: KeySources['clients'] = null;
-  if (o.files.clients) {
-    const client = o.files.clients;
-    const loaded = await loadClients(client, o.wantMin, o.canMin, false);
-    // Every clients file maps the same fields, so the first says whether the list has the flags.
-    const columns = loaded.inputs[0]?.columns ?? {};
-    const forMatrix = columns.want !== undefined && columns.can !== undefined;
-    inputs.push(...loaded.inputs);
-    warnings.push(...loaded.warnings);
-    clients = { loaded, file: client.map((c) => c.source.name).join(', '), useKeyColumn: !chooseByName };
-    if (forMatrix) {
-      // The deals were read once for the portfolio; the matrix takes their revenue as is.
-      const matrix = await computeMatrix({
-        inputs: client,
-        clients: loaded,
-        wantMin: o.wantMin,
-        canMin: o.canMin,
-        deals: null,
-        ...(revenue ? { revenue } : {}),
-        lang: o.lang,
-      });
-      result.matrix = matrix.result;
-      warnings.push(...matrix.warnings);
-    }
-  }
+  const deals = o.files.deals ? await reportDeals(out, o, previous, names, chooseByName) : null;
+  const clients = o.files.clients ? await reportClients(out, o, o.files.clients, deals?.revenue, chooseByName) : null;
   if (o.files.leads) {
     const leads = await computeLeads({
       inputs: o.files.leads,
@@ -188,43 +128,145 @@ export async function computeReport(o: ReportOptions): Promise<ReportData> {
       leads: { asOf: o.asOf, ...o.leads },
       currency: o.currency,
     });
-    result.leads = leads.result;
-    inputs.push(...leads.inputs);
-    warnings.push(...leads.warnings);
+    out.result.leads = leads.result;
+    out.inputs.push(...leads.inputs);
+    out.warnings.push(...leads.warnings);
   }
   // The offers come before the log, so that one pass over the log serves the cadence and the follow-up rule.
   const offers: ReadOffers | null = o.files.offers
     ? await readOffers(o.files.offers, o.vocabulary, o.asOf, o.currency)
     : null;
   if (offers) {
-    inputs.push(...offers.inputs);
-    warnings.push(...offers.warnings);
+    out.inputs.push(...offers.inputs);
+    out.warnings.push(...offers.warnings);
   }
-  const contacts =
-    offers && o.files.activities
-      ? new ContactSink(new ContactDays(), offerClients(offers.offers), o.asOf, names)
-      : null;
+  const keys = { names, named: o.keyClients, all: o.allClients, classes: deals?.classes ?? null, clients };
+  const contactLog = o.files.activities
+    ? await reportActivities(out, o, o.files.activities, { keys, offers, history: deals?.history ?? null })
+    : null;
+  if (offers) {
+    const { followUpDays, expiringDays } = o.offerRules;
+    const rules = { asOf: o.asOf, followUpDays, expiringDays, window: o.period, calendar };
+    const done = offersResult(offers, contactLog, rules);
+    out.result.offers = done.result;
+    out.warnings.push(...done.warnings);
+  }
+  out.warnings.push(...names.warnings());
+  return out;
+}
+
+/**
+ * The deals, read once: the period's share and the comparison with the previous period, the
+ * client base over the dynamics window, and the revenue classes that choose the key clients
+ * (of the 12 months up to as-of when the cadence asks for them, else of the period).
+ */
+async function reportDeals(
+  out: ReportData,
+  o: ReportOptions,
+  previous: Period,
+  names: ClientNames,
+  chooseByName: boolean,
+): Promise<{ revenue: ClientRevenueMap; classes: KeySources['classes']; history: DealHistory }> {
+  const trailing = trailingYear(o.asOf);
+  const wantTrailing = !chooseByName && o.keyPeriod === '12m' && o.files.activities !== undefined;
+  const history = new DealHistory(dynamicsWindow(o.asOf, o.dynamics.months), names);
+  const share = await computeShare({
+    inputs: o.files.deals ?? [],
+    filter: {
+      vocabulary: o.vocabulary,
+      currency: o.currency,
+      period: o.period,
+      periodGiven: o.periodGiven,
+      previous,
+      trailing: wantTrailing ? trailing : null,
+      history,
+    },
+    share: o.share,
+  });
+  const { result } = out;
+  result.share = share.result;
+  if (share.previous) result.comparison = compareShares(share.result, share.previous);
+  else if (share.noPrevious) {
+    const first = history.firstOrder();
+    result.noComparison = { reason: share.noPrevious, firstOrder: first === null ? null : formatDay(first) };
+  }
+  out.inputs.push(...share.inputs);
+  out.warnings.push(...share.warnings);
+  const base = clientBase(history, o, previous, share.inputs, share.result.currency);
+  result.dynamics = base.dynamics;
+  result.previousStages = base.previousStages;
+  out.warnings.push(...base.warnings);
+  let classes: KeySources['classes'] = null;
+  if (!chooseByName) {
+    classes = share.trailing
+      ? { ledger: share.trailing, share: o.share, from: '12m', over: trailing }
+      : { ledger: share.ledger, share: o.share, from: 'period', over: o.period };
+  }
+  return { revenue: revenueByClient(share.ledger, share.result), classes, history };
+}
+
+/** The clients file: a source of key clients, and the want/can matrix when it has both flags (over the deals' revenue). */
+async function reportClients(
+  out: ReportData,
+  o: ReportOptions,
+  client: InputOptions[],
+  revenue: ClientRevenueMap | undefined,
+  chooseByName: boolean,
+): Promise<KeySources['clients']> {
+  const loaded = await loadClients(client, o.wantMin, o.canMin, false);
+  // Every clients file maps the same fields, so the first says whether the list has the flags.
+  const columns = loaded.inputs[0]?.columns ?? {};
+  const forMatrix = columns.want !== undefined && columns.can !== undefined;
+  out.inputs.push(...loaded.inputs);
+  out.warnings.push(...loaded.warnings);
+  if (forMatrix) {
+    // The deals were read once for the portfolio; the matrix takes their revenue as is.
+    const matrix = await computeMatrix({
+      inputs: client,
+      clients: loaded,
+      wantMin: o.wantMin,
+      canMin: o.canMin,
+      deals: null,
+      ...(revenue ? { revenue } : {}),
+      lang: o.lang,
+    });
+    out.result.matrix = matrix.result;
+    out.warnings.push(...matrix.warnings);
+  }
+  return { loaded, file: client.map((c) => c.source.name).join(', '), useKeyColumn: !chooseByName };
+}
+
+/**
+ * The activity log, read once for the cadence, the offers' follow-up and the funnel (or for the
+ * follow-up alone when no key client can be chosen). Returns the contacts the follow-up rule
+ * judges by, or null without offers.
+ */
+async function reportActivities(
+  out: ReportData,
+  o: ReportOptions,
+  logs: InputOptions[],
+  with_: { keys: KeySources; offers: ReadOffers | null; history: DealHistory | null },
+): Promise<ContactDays | null> {
+  const { keys, offers } = with_;
+  const { names } = keys;
+  const contacts = offers ? new ContactSink(new ContactDays(), offerClients(offers.offers), o.asOf, names) : null;
   // The funnel reads the same pass over the log: its calls and meetings, and the deals' won days.
-  const funnel =
-    o.files.activities && o.files.deals
-      ? new FunnelContactSink(new FunnelContacts(funnelWindow(o.period, o.asOf), o.asOf), o.vocabulary, names)
-      : null;
-  let contactLog: ContactDays | null = null;
-  if (
-    o.files.activities &&
-    hasKeySource({
-      named: o.keyClients,
-      all: o.allClients,
-      deals: o.files.deals !== undefined,
-      clients: o.files.clients !== undefined,
-    })
-  ) {
+  const funnel = o.files.deals
+    ? new FunnelContactSink(new FunnelContacts(funnelWindow(o.period, o.asOf), o.asOf), o.vocabulary, names)
+    : null;
+  const keyed = hasKeySource({
+    named: o.keyClients,
+    all: o.allClients,
+    deals: o.files.deals !== undefined,
+    clients: o.files.clients !== undefined,
+  });
+  if (keyed) {
     const cadence = await computeCadence({
-      inputs: o.files.activities,
+      inputs: logs,
       window: cadenceWindow(o.period, o.asOf),
       cadence: { asOf: o.asOf, ...o.cadence },
       vocabulary: o.vocabulary,
-      keys: { names, named: o.keyClients, all: o.allClients, classes, clients },
+      keys,
       ...(contacts || funnel
         ? {
             also: (a: Activity) => {
@@ -234,43 +276,32 @@ export async function computeReport(o: ReportOptions): Promise<ReportData> {
           }
         : {}),
     });
-    result.cadence = cadence.result;
-    inputs.push(...cadence.inputs);
-    warnings.push(...cadence.warnings);
+    out.result.cadence = cadence.result;
+    out.inputs.push(...cadence.inputs);
+    out.warnings.push(...cadence.warnings);
     if (funnel) {
-      const drawn = reportFunnel(funnel, history, cadence.inputs, o);
-      result.funnel = drawn.result;
-      warnings.push(...drawn.warnings);
+      const drawn = reportFunnel(funnel, with_.history, cadence.inputs, o);
+      out.result.funnel = drawn.result;
+      out.warnings.push(...drawn.warnings);
     }
-    if (contacts) {
-      contactLog = contacts.log;
-      for (const input of cadence.inputs) {
-        const channel = contactColumnWarning(input.file, input.columns.channel !== undefined);
-        if (channel) warnings.push(channel);
-      }
+    if (!contacts) return null;
+    for (const input of cadence.inputs) {
+      const channel = contactColumnWarning(input.file, input.columns.channel !== undefined);
+      if (channel) out.warnings.push(channel);
     }
-  } else if (o.files.activities) {
-    warnings.push(warning('CADENCE_SKIPPED', {}));
-    if (offers) {
-      // No cadence pass to share: the logs are read for the follow-up rule alone.
-      contactLog = new ContactDays();
-      const fields = new SameFields('activities');
-      for (const log of o.files.activities) {
-        const loaded = await loadContacts(log, o.vocabulary, offerClients(offers.offers), o.asOf, contactLog, fields);
-        inputs.push(loaded.input);
-        warnings.push(...loaded.warnings);
-      }
-    }
+    return contacts.log;
   }
-  if (offers) {
-    const { followUpDays, expiringDays } = o.offerRules;
-    const rules = { asOf: o.asOf, followUpDays, expiringDays, window: o.period, calendar };
-    const done = offersResult(offers, contactLog, rules);
-    result.offers = done.result;
-    warnings.push(...done.warnings);
+  out.warnings.push(warning('CADENCE_SKIPPED', {}));
+  if (!offers) return null;
+  // No cadence pass to share: the logs are read for the follow-up rule alone.
+  const contactLog = new ContactDays();
+  const fields = new SameFields('activities');
+  for (const log of logs) {
+    const loaded = await loadContacts(log, o.vocabulary, offerClients(offers.offers), o.asOf, contactLog, fields);
+    out.inputs.push(loaded.input);
+    out.warnings.push(...loaded.warnings);
   }
-  warnings.push(...names.warnings());
-  return { result, inputs, warnings };
+  return contactLog;
 }
 
 /** The funnel of the log the cadence read, or why the report has none (no channel column, no calls or meetings). */
@@ -331,7 +362,7 @@ function dynamicsOrNull(
   try {
     return analyzeDynamics(history, asOf, options, managers);
   } catch (error) {
-    if (error instanceof FolioError && error.code === 'NO_REVENUE') return null;
+    if (isFolioError(error, 'NO_WINDOW_REVENUE')) return null;
     throw error;
   }
 }

@@ -1,7 +1,6 @@
-import { says } from '../codes/errors.js';
+import { says } from '../codes/error-fields.js';
 import { shareDoc, shareTables } from '../present/share.js';
 import { warningJson } from '../present/messages/warnings.js';
-import { errorText } from '../present/messages/errors.js';
 import { formatDay } from '../normalize/dates.js';
 import { warning } from '../codes/warnings.js';
 import { analyzeShare, type ShareJson, type ShareOptions, type ShareResult } from '../analyses/share.js';
@@ -10,7 +9,7 @@ import { periodJson, type Period } from '../normalize/period.js';
 import { type Lang } from '../present/i18n.js';
 import { buildEnvelope } from '../schema/build.js';
 import type { RevenueLedger } from '../analyses/ledger.js';
-import { FolioError } from '../errors.js';
+import { FolioError, isFolioError } from '../folio-error.js';
 import { clientNamesOf, type InputOptions } from '../load/input-options.js';
 import type { InputReport, Warning } from '../schema/envelope.js';
 import { loadDeals, type DealFilter } from '../load/deals.js';
@@ -142,14 +141,7 @@ function noRevenue(
     asOf,
     unknown: unknownStatuses(inputs),
   });
-  const en = errorText(said, 'en');
-  return new FolioError({
-    code: 'NO_REVENUE',
-    file: inputs.map((i) => i.file).join(', '),
-    message: en.text,
-    hint: en.hint,
-    says: said,
-  });
+  return new FolioError({ code: 'NO_REVENUE', file: inputs.map((i) => i.file).join(', '), says: said });
 }
 
 /** The status values no list knows, over the inputs, most rows first: what a file with no won row most likely needs. */
@@ -169,7 +161,7 @@ function analyzeShareOrNull(ledger: RevenueLedger, options: ShareOptions): Share
   try {
     return analyzeShare(ledger.clients.values(), options);
   } catch (error) {
-    if (error instanceof FolioError && error.code === 'NON_POSITIVE_TOTAL') return null;
+    if (isFolioError(error, 'NO_REVENUE_TOTAL', 'NON_POSITIVE_TOTAL')) return null;
     throw error;
   }
 }

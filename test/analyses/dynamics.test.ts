@@ -9,7 +9,7 @@ import {
 import { DealHistory } from '../../src/analyses/history.js';
 import { DEFAULT_SHARE_OPTIONS } from '../../src/analyses/share.js';
 import { dayNumber, formatDay } from '../../src/normalize/dates.js';
-import { FolioError } from '../../src/errors.js';
+import { FolioError } from '../../src/folio-error.js';
 
 // As of 1 December 2026 the window is December 2025 – November 2026 (12 full months before).
 const AS_OF = dayNumber(2026, 12, 1);

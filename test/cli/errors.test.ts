@@ -2,7 +2,8 @@ import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import type { CliContext } from '../../src/cli/context.js';
 import { reportError } from '../../src/cli/main.js';
-import { FolioError } from '../../src/errors.js';
+import { cell } from '../../src/codes/error-fields.js';
+import { FolioError } from '../../src/folio-error.js';
 
 function ctx(): CliContext & { text: () => string } {
   const stderr = new PassThrough();
@@ -36,31 +37,26 @@ describe('reportError', () => {
 
   it('prints a FolioError as file:line:column, header, value, hint; exit 2', async () => {
     const c = ctx();
+    const at = { file: 'd.csv', line: 3, column: 2, header: 'Amount', value: '12x' };
     const error = new FolioError({
       code: 'BAD_NUMBER',
-      file: 'd.csv',
-      line: 3,
-      column: 2,
-      header: 'Amount',
-      value: '12x',
-      message: 'not a number',
-      hint: 'write 12.5',
+      ...at,
+      cells: [{ ...at, says: { text: cell('NOT_A_NUMBER', {}), hint: 'fix-amount' } }],
     });
     expect(await reportError(error, c, [])).toBe(2);
-    expect(c.text()).toBe('folio: d.csv:3:2: Amount "12x": not a number\n  hint: write 12.5\n');
+    // The words are the catalog's (src/present/messages/error-words.ts).
+    expect(c.text()).toBe(
+      'folio: d.csv:3:2: Amount "12x": not a number\n  hint: fix the amount; or pass --skip-invalid to skip such rows and count them\n',
+    );
   });
 
   it('leaves the value out under --redact: a value may be a client name', async () => {
     const c = ctx();
+    const at = { file: 'd.csv', line: 3, column: 1, header: 'Client', value: 'ООО Ромашка' };
     const error = new FolioError({
       code: 'BAD_VALUE',
-      file: 'd.csv',
-      line: 3,
-      column: 1,
-      header: 'Client',
-      value: 'ООО Ромашка',
-      message: 'no amount',
-      hint: 'fill it in',
+      ...at,
+      cells: [{ ...at, says: { text: cell('NO_VALUE', { field: 'amount' }), hint: 'fix-amount' } }],
     });
     await reportError(error, c, ['node', 'folio', 'check', '--redact']);
     expect(c.text()).not.toContain('Ромашка');

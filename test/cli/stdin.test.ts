@@ -3,6 +3,7 @@ import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import type { CliContext } from '../../src/cli/context.js';
 import { requireInput } from '../../src/cli/stdin.js';
+import { english, thrown } from '../helpers/said.js';
 
 const ctx = (stdinIsTTY: boolean): CliContext => ({
   stdout: new PassThrough(),
@@ -22,9 +23,9 @@ describe('requireInput', () => {
     const c = ctx(true);
     let help = '';
     c.stderr.on('data', (chunk: Buffer) => (help += chunk.toString()));
-    expect(() => requireInput(c, '-', new Command('share').argument('<deals>'))).toThrow(
-      expect.objectContaining({ code: 'USAGE', hint: expect.stringMatching(/folio share --help/) }),
-    );
+    const error = thrown(() => requireInput(c, '-', new Command('share').argument('<deals>')));
+    expect(error).toMatchObject({ code: 'USAGE' });
+    expect(english(error).hint).toMatch(/folio share --help/);
     expect(help).toMatch(/^Usage: share \[options\] <deals>/);
   });
   it('accepts - when something is piped, and any file name', () => {

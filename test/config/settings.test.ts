@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { resolveSettings } from '../../src/config/settings.js';
 import { ALL_WON, BUILT_IN } from '../../src/normalize/vocabulary.js';
+import { thrownMessage } from '../helpers/said.js';
 
 describe('resolveSettings: vocabulary lists', () => {
   const loaded = {
@@ -52,7 +53,9 @@ describe('resolveSettings: the funnel', () => {
       Object.fromEntries(resolveSettings(loaded, env).map((r) => [r.path, r]));
     expect(by({})['thresholds.confidence']).toEqual({ path: 'thresholds.confidence', value: 0.8, source: 'config' });
     expect(by({ FOLIO_CONFIDENCE: '0,95' })['thresholds.confidence']).toMatchObject({ value: 0.95, source: 'env' });
-    expect(() => by({ FOLIO_CONFIDENCE: '90' })).toThrow(/FOLIO_CONFIDENCE="90" is not a number above 0 and below 1/);
+    expect(thrownMessage(() => by({ FOLIO_CONFIDENCE: '90' }))).toMatch(
+      /FOLIO_CONFIDENCE="90" is not a number above 0 and below 1/,
+    );
     expect(by({ FOLIO_MEETING_CHANNELS: 'open house' })['meetingChannels']?.value).toEqual([
       ...BUILT_IN.meetingChannels,
       'open house',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { columnOfRef, decodeEntities, numberText } from '../../src/io/cells.js';
-import { columnLetters, formatLocation } from '../../src/errors.js';
+import { columnLetters, formatLocation } from '../../src/folio-error.js';
 import { isDateFormat } from '../../src/io/sheet-dates.js';
 import { looksLikeHtml, metaCharset } from '../../src/io/html-table.js';
 import { tableKind } from '../../src/io/read-table.js';

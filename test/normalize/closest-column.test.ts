@@ -4,6 +4,7 @@ import { closestHeader, fitColumns, missingError } from '../../src/normalize/col
 import { DateRead, formatDay } from '../../src/normalize/dates.js';
 import { DEAL_FIELDS, DEAL_NEEDS } from '../../src/normalize/deals.js';
 import { LEAD_FIELDS } from '../../src/normalize/leads.js';
+import { english } from '../helpers/said.js';
 
 const spec = (fields: typeof DEAL_FIELDS, name: string) => fields.find((s) => s.field === name) as (typeof fields)[0];
 
@@ -53,7 +54,7 @@ describe('the column proposed for a missing field fits its kind', () => {
   it('puts the proposal in the error that stops the run', () => {
     const fit = fitColumns('f.csv', headers, DEAL_NEEDS, {}, 1);
     const error = missingError('f.csv', 1, fit, {}, true, rows);
-    expect(error.hint).toContain('closest: "Opp Value"; map one with --map amount=HEADER');
+    expect(english(error).hint).toContain('closest: "Opp Value"; map one with --map amount=HEADER');
   });
 });
 

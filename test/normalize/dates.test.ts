@@ -8,6 +8,7 @@ import {
   readDate,
   type DayOrder,
 } from '../../src/normalize/dates.js';
+import { cellText } from '../../src/present/messages/error-words.js';
 
 function read(raw: string, order: DayOrder | null = null): string | DateRead {
   const out = newParsedDate();
@@ -69,7 +70,9 @@ describe('readDate', () => {
       const out = newParsedDate();
       expect(readDate('13/25/2026', order, out)).toBe(DateRead.Invalid);
       expect(out.cause).toEqual({ id: 'NO_DATE_EITHER_ORDER', fields: { first: 13, second: 25 } });
-      expect(out.problem).toBe('no date day-first or month-first: neither 13 nor 25 is a month');
+      expect(cellText({ text: out.cause, hint: 'date-format' }, 'en').text).toBe(
+        'no date day-first or month-first: neither 13 nor 25 is a month',
+      );
     }
     // Forms that must not be read so: one part a month proves the order; both at most 12 wait for the column.
     expect(read('12/25/2026')).toBe('2026-12-25');

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { ByteCsvScanner, fieldText, type ByteRecord } from '../../src/io/byte-scanner.js';
 import { spanText } from '../../src/io/byte-text.js';
 import { CsvScanner } from '../../src/io/csv-scanner.js';
-import { mapColumns } from '../../src/normalize/columns.js';
+import { mapColumns } from '../helpers/map-columns.js';
 import { AS_TEXT, DealByteConverter } from '../../src/normalize/deal-bytes.js';
 import { DEAL_FIELDS, DealConverter, type Deal } from '../../src/normalize/deals.js';
 import { Problems } from '../../src/normalize/problems.js';

@@ -41,8 +41,8 @@ describe('DealRepeats', () => {
     r.begin('feb.csv', ['Client']);
     const at = r.where(0, 5);
     expect(r.fileOf(at)).toBe(0);
-    expect(r.describe(at, 0)).toBe('line 5');
-    expect(r.describe(at, 1)).toBe('line 5 of jan.csv');
-    expect(r.describe(r.where(1, 4_000_000), 1)).toBe('line 4000000');
+    expect(r.locate(at, 0)).toEqual({ line: 5, of: null });
+    expect(r.locate(at, 1)).toEqual({ line: 5, of: 'jan.csv' });
+    expect(r.locate(r.where(1, 4_000_000), 1)).toEqual({ line: 4_000_000, of: null });
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { statusCounts } from '../../src/load/statuses.js';
-import { mapColumns } from '../../src/normalize/columns.js';
+import { mapColumns } from '../helpers/map-columns.js';
 import { DEAL_FIELDS, DealConverter, type Deal } from '../../src/normalize/deals.js';
 import { Problems } from '../../src/normalize/problems.js';
 import { RowFeed } from '../../src/normalize/row-feed.js';

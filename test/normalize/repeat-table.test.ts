@@ -129,8 +129,8 @@ describe('DealRepeats entries', () => {
     r.begin('feb.csv', ['Client']);
     r.idLines.seen(3, 3, 0, 0, 0, 2);
     expect([0, 1, 2].map((e) => r.fileOfEntry(e))).toEqual([0, 0, 2]);
-    expect(r.describe(r.whereOfEntry(1), 2)).toBe('line 3 of jan.csv');
-    expect(r.describe(r.whereOfEntry(2), 2)).toBe('line 2');
+    expect(r.locate(r.whereOfEntry(1), 2)).toEqual({ line: 3, of: 'jan.csv' });
+    expect(r.locate(r.whereOfEntry(2), 2)).toEqual({ line: 2, of: null });
   });
 });
 

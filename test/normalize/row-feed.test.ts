@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { DealConverter, DEAL_FIELDS } from '../../src/normalize/deals.js';
-import { mapColumns } from '../../src/normalize/columns.js';
+import { mapColumns } from '../helpers/map-columns.js';
 import { Problems } from '../../src/normalize/problems.js';
 import { AMBIGUOUS, RowFeed, type RowConverter } from '../../src/normalize/row-feed.js';
 import { NO_USER_VOCABULARY } from '../../src/normalize/vocabulary.js';
+import { english, thrown } from '../helpers/said.js';
 
 function run(rows: string[][], header = ['Client', 'Amount', 'Date']) {
   const mapping = mapColumns('f.csv', header, DEAL_FIELDS);
@@ -42,13 +43,10 @@ describe('RowFeed with DealConverter', () => {
     const feed = new RowFeed(converter, () => undefined, 3);
     for (let i = 0; i < 3; i++) feed.push(['A', '1', '03/04/2026'], i + 2);
     // The fourth waiting row is one too many: the error names the first, and the line it stopped at.
-    expect(() => feed.push(['A', '1', '03/04/2026'], 5)).toThrow(
-      expect.objectContaining({
-        code: 'AMBIGUOUS_DATE',
-        line: 2,
-        message:
-          'could be day-first or month-first, and no date in the column up to line 5 (folio holds at most 3 rows waiting for one) tells which',
-      }),
+    const error = thrown(() => feed.push(['A', '1', '03/04/2026'], 5));
+    expect(error).toMatchObject({ code: 'AMBIGUOUS_DATE', line: 2 });
+    expect(english(error).message).toBe(
+      'could be day-first or month-first, and no date in the column up to line 5 (folio holds at most 3 rows waiting for one) tells which',
     );
   });
 
@@ -58,7 +56,17 @@ describe('RowFeed with DealConverter', () => {
         ['A', '1,234', ''],
         ['B', '2,345', ''],
       ]),
-    ).toThrow(expect.objectContaining({ code: 'AMBIGUOUS_NUMBER', line: 2, hint: expect.stringMatching(/--decimal/) }));
+    ).toThrow(expect.objectContaining({ code: 'AMBIGUOUS_NUMBER', line: 2 }));
+    expect(
+      english(
+        thrown(() =>
+          run([
+            ['A', '1,234', ''],
+            ['B', '2,345', ''],
+          ]),
+        ),
+      ).hint,
+    ).toMatch(/--decimal/);
     expect(() => run([['A', '1', '03/04/2026']])).toThrow(expect.objectContaining({ code: 'AMBIGUOUS_DATE' }));
   });
 

@@ -5,7 +5,7 @@ import { CHECK_RULES } from '../../src/analyses/check.js';
 import { LANGS } from '../../src/present/i18n.js';
 import { CHECK_WORDS, FINDINGS, RULE_GAP } from '../../src/present/messages/check.js';
 import { WARNINGS } from '../../src/present/messages/warnings.js';
-import { CELL_HINTS, CELLS, ERRORS } from '../../src/present/messages/errors.js';
+import { CELL_HINTS, CELLS, ERRORS } from '../../src/present/messages/error-words.js';
 
 const SRC = resolve(import.meta.dirname, '../../src');
 
@@ -35,10 +35,24 @@ function errorCalls(source: string): string[] {
 /** Constructions of a FolioError that carry neither `says` (an id of the catalog) nor `cells`, as `file: count`. */
 function unworded(list: { path: string; text: string }[]): string[] {
   return list.flatMap((f) => {
-    // `new FolioError(init)` copies an error that has its own (errors.ts, placing it in a sheet).
-    const n = errorCalls(f.text).filter((call) => !/\b(says|cells):/.test(call) && !/^\w+\)$/.test(call)).length;
+    // `new FolioError({ ...error.init, sheet })` copies an error that has its own (folio-error.ts, placing it in a sheet).
+    const n = errorCalls(f.text).filter(
+      (call) => !/\b(says|cells):/.test(call) && !/\.\.\.\w+\.init\b/.test(call),
+    ).length;
     return n > 0 ? [`${f.path.slice(SRC.length + 1)}: ${n}`] : [];
   });
+}
+
+/**
+ * `message:` and `hint:` properties whose value is an English sentence (two words or more
+ * outside `${…}`), as `file:line`: words belong to the catalog.
+ */
+function inlineWords(list: { path: string; text: string }[]): string[] {
+  return list.flatMap((f) =>
+    [...f.text.matchAll(/\b(?:message|hint)\s*:\s*(?:'((?:[^'\\]|\\.)*)'|`((?:[^`\\]|\\.)*)`|"((?:[^"\\]|\\.)*)")/g)]
+      .filter((m) => /[A-Za-z]+[ ,;:]+[A-Za-z]+/.test((m[1] ?? m[2] ?? m[3] ?? '').replace(/\$\{[^}]*\}/g, '')))
+      .map((m) => `${f.path.slice(SRC.length + 1)}:${f.text.slice(0, m.index).split('\n').length}`),
+  );
 }
 
 /** The languages an entry lacks (a text function per language is required). */
@@ -81,6 +95,18 @@ describe('message catalogs', () => {
     const cells = new Set([...text.matchAll(/\bcell\('([A-Z_]+)'/g)].map((m) => m[1] as string));
     expect(cells.size).toBeGreaterThan(20);
     expect([...cells].filter((id) => !(id in CELLS))).toEqual([]);
+  });
+
+  it('no message or hint is written in words outside the catalog (src/present) and the codes', () => {
+    const outside = files.filter((f) => !/\/src\/(present|codes)\//.test(f.path));
+    expect(outside.length).toBeGreaterThan(100);
+    expect(inlineWords(outside)).toEqual([]);
+    // The check can fail: an English hint beside an id, and a message of words, are found.
+    const made = [
+      { path: `${SRC}/x.ts`, text: "new FolioError({\n  code: 'USAGE',\n  hint: 'check the path',\n  says });" },
+      { path: `${SRC}/y.ts`, text: 'const e = { message: `no column for ${f}` };' },
+    ];
+    expect(inlineWords(made)).toEqual(['x.ts:3', 'y.ts:1']);
   });
 
   it('catches a FolioError without its id (the check can fail)', () => {

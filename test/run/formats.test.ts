@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { FolioError } from '../../src/errors.js';
+import { FolioError } from '../../src/folio-error.js';
 import { chooseFormat, formatOfFile } from '../../src/run/formats.js';
+import { english } from '../helpers/said.js';
 
 describe('chooseFormat', () => {
   it("takes the format from the output file's extension when none is asked for", () => {
@@ -30,11 +31,11 @@ describe('chooseFormat', () => {
     };
     const e = refused(() => chooseFormat('json', false, 'report.html'));
     expect([e.code, e.exitCode]).toEqual(['FORMAT_CONFLICT', 2]);
-    expect(e.hint).toBe('drop --format to write html, or name the file for json (e.g. report.json)');
-    expect(refused(() => chooseFormat(undefined, true, 'r.csv')).message).toBe(
+    expect(english(e).hint).toBe('drop --format to write html, or name the file for json (e.g. report.json)');
+    expect(english(refused(() => chooseFormat(undefined, true, 'r.csv'))).message).toBe(
       '--json contradicts the output file r.csv, whose name says csv',
     );
-    expect(refused(() => chooseFormat('table', false, 'r.html')).hint).toBe(
+    expect(english(refused(() => chooseFormat('table', false, 'r.html'))).hint).toBe(
       'drop --format to write html, or name the file for table (an extension such as .txt)',
     );
   });

@@ -1,5 +1,6 @@
 import type { FindingFields, RuleGap } from '../../codes/findings.js';
-import { ROLE_NOUN, type Role } from '../../load/inputs.js';
+import type { Role } from '../../codes/inputs.js';
+import { ROLE_NOUN } from './roles.js';
 import { isoDate, limitPercent, money, percent, wholePercent } from '../format.js';
 import type { Lang } from '../i18n.js';
 import type { Catalog, Entry } from './entry.js';
@@ -137,14 +138,6 @@ export const FINDINGS: Catalog<FindingFields> = {
   },
 };
 
-const ROLE_NOUN_RU: Record<Role, string> = {
-  deals: 'файл сделок',
-  activities: 'журнал активностей',
-  leads: 'файл заявок',
-  clients: 'файл клиентов',
-  offers: 'файл КП',
-};
-
 /** Why a rule checked nothing; the English one is also the JSON's `reason`. */
 export const RULE_GAP: Entry<RuleGap> = {
   en: {
@@ -152,9 +145,9 @@ export const RULE_GAP: Entry<RuleGap> = {
       const where = 'folder' in g ? (g.folder === null ? 'none given' : `none found in ${g.folder}`) : '';
       switch (g.lack) {
         case 'input':
-          return `rule ${g.rule} needs ${g.roles.map((r) => ROLE_NOUN[r as Role]).join(' or ')}: ${where}; add one or name it with ${g.roles.map((r) => `--${r} FILE`).join(' or ')}`;
+          return `rule ${g.rule} needs ${g.roles.map((r) => ROLE_NOUN.en[r as Role]).join(' or ')}: ${where}; add one or name it with ${g.roles.map((r) => `--${r} FILE`).join(' or ')}`;
         case 'overload-input':
-          return `rule overload needs ${ROLE_NOUN.deals} (key clients per manager) or --max-leads N (open leads per manager): ${where}`;
+          return `rule overload needs ${ROLE_NOUN.en.deals} (key clients per manager) or --max-leads N (open leads per manager): ${where}`;
         case 'dossier-column':
           return `rule dossier needs a dossier-review date column: ${g.file} has none; map one with --clients-map dossier=HEADER`;
         case 'manager-column':
@@ -175,9 +168,9 @@ export const RULE_GAP: Entry<RuleGap> = {
       const where = 'folder' in g ? (g.folder === null ? 'не указан' : `не найден в ${g.folder}`) : '';
       switch (g.lack) {
         case 'input':
-          return `правилу ${g.rule} нужен ${g.roles.map((r) => ROLE_NOUN_RU[r as Role]).join(' или ')}: ${where}; добавьте его или укажите: ${g.roles.map((r) => `--${r} ФАЙЛ`).join(' или ')}`;
+          return `правилу ${g.rule} нужен ${g.roles.map((r) => ROLE_NOUN.ru[r as Role]).join(' или ')}: ${where}; добавьте его или укажите: ${g.roles.map((r) => `--${r} ФАЙЛ`).join(' или ')}`;
         case 'overload-input':
-          return `правилу overload нужен ${ROLE_NOUN_RU.deals} (ключевые клиенты на менеджера) или --max-leads N (открытые заявки на менеджера): ${where}`;
+          return `правилу overload нужен ${ROLE_NOUN.ru.deals} (ключевые клиенты на менеджера) или --max-leads N (открытые заявки на менеджера): ${where}`;
         case 'dossier-column':
           return `правилу dossier нужна колонка даты актуализации досье: в ${g.file} её нет; укажите её: --clients-map dossier=ЗАГОЛОВОК`;
         case 'manager-column':

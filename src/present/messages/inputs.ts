@@ -1,6 +1,6 @@
-import type { ChosenFile, UnusedFile } from '../../load/inputs.js';
+import type { ChosenFile, UnusedFile } from '../../codes/inputs.js';
 import type { Lang } from '../i18n.js';
-import { unusedWhy } from './errors.js';
+import { unusedWhy } from './error-words.js';
 
 const HOW: Record<Lang, Record<ChosenFile['how'], string>> = {
   en: {

@@ -1,8 +1,9 @@
 import { type Warning, type WarningFields } from '../../codes/warnings.js';
+import type { LocatedCell } from '../../folio-error.js';
 import type { Lang } from '../i18n.js';
 import { isoDate, limitPercent, percent } from '../format.js';
 import { RULE_GAP } from './check.js';
-import { fieldName } from './errors.js';
+import { cellLine, fieldName } from './error-words.js';
 import { type Catalog, say } from './entry.js';
 
 /** `file: text`, or the text alone where the file is said already. */
@@ -446,8 +447,11 @@ export const WARNINGS: Catalog<WarningFields> = {
     },
   },
   SKIPPED_ROWS: {
-    en: { text: (f) => `${f.file}: skipped ${f.count} invalid row${f.count === 1 ? '' : 's'} (first: ${f.first})` },
-    ru: { text: (f) => `${f.file}: пропущено строк с ошибками: ${f.count} (первая: ${f.first})` },
+    en: {
+      text: (f) =>
+        `${f.file}: skipped ${f.count} invalid row${f.count === 1 ? '' : 's'} (first: ${firstLine(f.first, 'en')})`,
+    },
+    ru: { text: (f) => `${f.file}: пропущено строк с ошибками: ${f.count} (первая: ${firstLine(f.first, 'ru')})` },
   },
   UNKNOWN_STATUS: {
     en: { text: (f) => unknownValues(f.column).en.text(f) },
@@ -1073,13 +1077,21 @@ function namedNets(f: WarningFields['NON_POSITIVE_CLIENTS'], lang: Lang): string
   return rest > 0 ? `${named}${lang === 'ru' ? `, и ещё ${rest}` : `, and ${rest} more`}` : named;
 }
 
+/** The first skipped row: located and said in `lang`, or the English line JSON keeps. */
+const firstLine = (first: LocatedCell | string, lang: Lang): string =>
+  typeof first === 'string' ? first : cellLine(first, lang);
+
 /** A warning's text in one language. */
 export function warningText(w: Warning, lang: Lang): string {
   // `w.code` and `w.fields` go together (see `Warning`); TypeScript cannot correlate a union's parts.
   return say(WARNINGS, w.code, w.fields as never, lang).text;
 }
 
-/** A warning as JSON carries it: the code, the English message (the same under every locale), and the fields. */
+/**
+ * A warning as JSON carries it: the code, the English message (the same under every locale),
+ * and the fields; a located cell among them (SKIPPED_ROWS' `first`) as its English line.
+ */
 export function warningJson(w: Warning): Warning & { message: string } {
-  return { code: w.code, message: warningText(w, 'en'), fields: w.fields } as Warning & { message: string };
+  const fields = w.code === 'SKIPPED_ROWS' ? { ...w.fields, first: firstLine(w.fields.first, 'en') } : w.fields;
+  return { code: w.code, message: warningText(w, 'en'), fields } as unknown as Warning & { message: string };
 }

@@ -1,9 +1,10 @@
-import type { CellFields, CellHint, CellSays, ErrorFields, ErrorSays } from '../../codes/errors.js';
-import type { LookedFor, UnusedFile } from '../../codes/inputs.js';
-import { describeProblem, type FolioError, type SheetWords } from '../../errors.js';
+import type { CellFields, CellHint, CellSays, ErrorFields, ErrorSays } from '../../codes/error-fields.js';
+import type { LookedFor, UnusedFile, UnusedReason } from '../../codes/inputs.js';
+import { describeProblem, type FolioError, type LocatedCell, type SheetWords } from '../../folio-error.js';
 import type { Lang } from '../i18n.js';
 import { isoDate } from '../format.js';
 import { RULE_GAP } from './check.js';
+import { ROLE_NOUN } from './roles.js';
 import { type Catalog, say } from './entry.js';
 
 const quoted = (list: readonly string[]): string => list.map((h) => `"${h}"`).join(', ');
@@ -73,19 +74,43 @@ const TABLE_FILES_RU = 'файл .csv/.tsv/.txt, .xlsx/.xlsm/.xls или .parque
 const waysRu = (needs: readonly string[]): string =>
   needs.map((way) => way.split(' + ').map(fieldRu).join(' + ')).join(' или ');
 
-/** Why a folder's file was not used, in `lang` (English: as the folder search said it). */
+/** Why a folder's file was not used, in `lang`. */
 export function unusedWhy(u: UnusedFile, lang: Lang): string {
-  if (lang === 'en') return u.why;
-  const r = u.reason;
+  return lang === 'ru' ? unusedWhyRu(u.reason) : unusedWhyEn(u.reason);
+}
+
+function unusedWhyEn(r: UnusedReason): string {
   switch (r.code) {
     case 'unreadable': {
-      if (r.error === null) return 'не удалось прочитать';
-      const said = errorText(r.error, lang);
-      const at = r.line === null ? '' : `строка ${r.line}: `;
-      return said.hint === undefined ? `${at}${said.text}` : `${at}${said.text}; ${said.hint}`;
+      const said = errorInLang(r.error, 'en');
+      return `${r.line === null ? '' : `line ${r.line}: `}${said.message}; ${said.hint ?? ''}`;
     }
     case 'named-without-columns':
-      return `назван как ${r.roles.map((role) => ROLE_RU[role] ?? role).join(' или ')}, но без колонок ${waysRu(r.needs)}`;
+      return `named like ${r.roles.join(' or ')}, but without the columns ${r.needs.map((ways) => ways.join(', or ')).join('; ')}`;
+    case 'activity-log-without-columns':
+      return `an activity log (it has ${r.signs.map((s) => `"${s}"`).join(', ')}), but without a column for ${r.lacks.join(', ')}: name it with --activities FILE and map one with --activities-map FIELD=HEADER`;
+    case 'no-fitting-columns':
+      return `its columns fit no input (${r.header.join(', ')}${r.more ? ', …' : ''})`;
+    case 'no-header':
+      return 'no header row could be read';
+    case 'too-deep':
+      return 'a folder two levels down: folio looks one level deep';
+    case 'legacy-workbook':
+      return 'a workbook format folio does not read: save it as .xlsx or CSV from the spreadsheet program';
+    case 'not-a-table':
+      return `not ${TABLE_FILES_EN}`;
+  }
+}
+
+function unusedWhyRu(r: UnusedReason): string {
+  switch (r.code) {
+    case 'unreadable': {
+      const said = errorInLang(r.error, 'ru');
+      const at = r.line === null ? '' : `строка ${r.line}: `;
+      return said.hint === undefined ? `${at}${said.message}` : `${at}${said.message}; ${said.hint}`;
+    }
+    case 'named-without-columns':
+      return `назван как ${r.roles.map((role) => ROLE_RU[role] ?? role).join(' или ')}, но без колонок ${waysRu(r.needs.flat())}`;
     case 'activity-log-without-columns':
       return `журнал активностей (в нём есть ${r.signs.map((s) => `«${s}»`).join(', ')}), но без колонки ${r.lacks.map(fieldRu).join(', ')}: укажите его флагом --activities ФАЙЛ и колонку флагом --activities-map ПОЛЕ=ЗАГОЛОВОК`;
     case 'no-fitting-columns':
@@ -99,6 +124,13 @@ export function unusedWhy(u: UnusedFile, lang: Lang): string {
     case 'not-a-table':
       return `не ${TABLE_FILES_RU}`;
   }
+}
+
+const TABLE_FILES_EN = 'a .csv/.tsv/.txt, .xlsx/.xlsm/.xls or .parquet file';
+
+/** What folder discovery looked for, one line per role. */
+function lookedForEn(l: LookedFor): string {
+  return `${l.role}: ${ROLE_NOUN.en[l.role]}, ${TABLE_FILES_EN} named like ${l.names.join(', ')}, ${l.byNameOnly ? 'with the columns' : 'or with the columns'} ${l.needs.join(', or ')}`;
 }
 
 /** What folder discovery looked for, one line per role, in Russian. */
@@ -277,10 +309,31 @@ export function cellText(c: CellSays, lang: Lang): { text: string; hint: string 
   return { text: say(CELLS, c.text.id, c.text.fields as never, lang).text, hint: CELL_HINTS[c.hint][lang] };
 }
 
+/** A bad cell located and said in `lang`: `deals.csv:14:3: Amount "12,x": not a number`. */
+export function cellLine(c: LocatedCell, lang: Lang): string {
+  return describeProblem({ ...c, message: cellText(c.says, lang).text }, ERROR_WORDS[lang].sheet);
+}
+
 const columnsFound = (columns: readonly string[], closest: string | null, lang: Lang): string =>
   lang === 'ru'
     ? `найдены колонки: ${quoted(columns)}${closest === null ? '' : `; ближе всего: "${closest}"`}`
     : `columns found: ${quoted(columns)}${closest === null ? '' : `; closest: "${closest}"`}`;
+
+/** How to fix a table whose header row lacks a column: map it (the closest row's own hint), or name the header's line. */
+function headerRowHint(closest: ErrorSays, headerless: boolean, redacted: boolean, lang: Lang): string {
+  if (lang === 'ru') {
+    const map = redacted ? 'укажите колонки: --map ПОЛЕ=ЗАГОЛОВОК' : (errorText(closest, 'ru').hint ?? '');
+    const none = headerless
+      ? '; если строки заголовка в файле нет, укажите --no-header и колонки по номеру (--map ПОЛЕ=N)'
+      : '';
+    return `${map}; или укажите строку заголовка: --header-row N${none}`;
+  }
+  const map = redacted ? 'map the columns with --map FIELD=HEADER' : (errorText(closest, 'en').hint ?? '');
+  const none = headerless
+    ? '; if the file has no header row, pass --no-header and map its columns by position (--map FIELD=N)'
+    : '';
+  return `${map}; or name the header's line with --header-row N${none}`;
+}
 
 /** folio's errors, each with the hint that fixes it, in each language. */
 export const ERRORS: Catalog<ErrorFields> = {
@@ -635,14 +688,22 @@ export const ERRORS: Catalog<ErrorFields> = {
     en: {
       text: (f) =>
         `no row among the first ${f.tried} has a column for every field needed; the closest is line ${f.line}: ${errorText(f.closest, 'en').text}`,
-      hint: (f) =>
-        `${errorText(f.hint, 'en').hint ?? ''}; or name the header's line with --header-row N${f.headerless ? '; if the file has no header row, pass --no-header and map its columns by position (--map FIELD=N)' : ''}`,
+      hint: (f) => headerRowHint(f.closest, f.headerless, f.redacted, 'en'),
     },
     ru: {
       text: (f) =>
         `ни в одной из первых ${f.tried} строк нет колонок для всех нужных полей; ближе всего строка ${f.line}: ${errorText(f.closest, 'ru').text}`,
-      hint: (f) =>
-        `${errorText(f.hint, 'ru').hint ?? ''}; или укажите строку заголовка: --header-row N${f.headerless ? '; если строки заголовка в файле нет, укажите --no-header и колонки по номеру (--map ПОЛЕ=N)' : ''}`,
+      hint: (f) => headerRowHint(f.closest, f.headerless, f.redacted, 'ru'),
+    },
+  },
+  HEADER_LACKS_COLUMN: {
+    en: {
+      text: (f) => errorText(f.missing, 'en').text,
+      hint: (f) => headerRowHint(f.missing, f.headerless, f.redacted, 'en'),
+    },
+    ru: {
+      text: (f) => errorText(f.missing, 'ru').text,
+      hint: (f) => headerRowHint(f.missing, f.headerless, f.redacted, 'ru'),
     },
   },
   HEADERLESS_ROLES: {
@@ -665,12 +726,14 @@ export const ERRORS: Catalog<ErrorFields> = {
   },
   BAD_HEADER_ROW: {
     en: {
-      text: () => 'this line holds no header row (it is blank, inside a quoted value, or past the end)',
+      text: (f) =>
+        `--header-row ${f.line}: this line holds no header row (it is blank, inside a quoted value, or past the end)`,
       hint: () =>
         'give the line number of the header row as an editor shows it; `folio inspect FILE` shows the line it takes',
     },
     ru: {
-      text: () => 'в этой строке нет заголовка (она пустая, внутри значения в кавычках или за концом файла)',
+      text: (f) =>
+        `--header-row ${f.line}: в этой строке нет заголовка (она пустая, внутри значения в кавычках или за концом файла)`,
       hint: () =>
         'укажите номер строки заголовка так, как его показывает редактор; `folio inspect ФАЙЛ` показывает, какую строку он берёт',
     },
@@ -830,8 +893,8 @@ export const ERRORS: Catalog<ErrorFields> = {
   },
   BAD_BOUNDS: {
     en: {
-      text: (f) => `${f.flag} "${f.text}" is not two rising percentages above 0`,
-      hint: (f) => `write ${f.flag} ${f.flag === '--abc' ? '80,95' : '10,25'}`,
+      text: (f) => `${f.flag} "${f.text}": ${f.why}`,
+      hint: () => 'give two rising percentages above 0 (e.g. 80,95)',
     },
     ru: {
       text: (f) => `${f.flag} «${f.text}» — не два возрастающих процента больше 0`,
@@ -1025,7 +1088,10 @@ export const ERRORS: Catalog<ErrorFields> = {
     ru: { text: (f) => `недопустимое значение ${f.flag} "${f.text}"`, hint: (f) => `см. folio --help для ${f.flag}` },
   },
   ENV_VALUE: {
-    en: { text: (f) => `${f.env}="${f.text}" is not ${f.what}`, hint: (f) => `set ${f.env} to ${f.what}, or unset it` },
+    en: {
+      text: (f) => `${f.env}="${f.text}"${f.why === undefined ? ` is not ${f.what}` : f.why}`,
+      hint: (f) => `set ${f.env} to ${f.what}, or unset it`,
+    },
     ru: {
       text: (f) => `недопустимое значение ${f.env}="${f.text}"`,
       hint: (f) => `исправьте ${f.env} или уберите эту переменную`,
@@ -1388,17 +1454,15 @@ export function errorText(s: ErrorSays, lang: Lang): { text: string; hint: strin
 }
 
 /**
- * An error as said in `lang`: its text, hint and the further problems under it. English is
- * the error's own message, unchanged; another language is worded from the error's id and
- * fields, or from its cells.
+ * An error as said in `lang`: its text, hint and the further problems under it, worded from
+ * the error's id and fields, or from its cells. English is what JSON, logs and the English
+ * output print.
  */
 export function errorInLang(
   e: FolioError,
   lang: Lang,
 ): { message: string; hint: string | undefined; more: string[]; moreCount: number } {
   const [first, ...rest] = e.cells;
-  if (lang === 'en' || (first === undefined && e.says === undefined))
-    return { message: e.message, hint: e.hint, more: e.more, moreCount: e.moreCount };
   if (first !== undefined) {
     const said = cellText(first.says, lang);
     return {
@@ -1410,48 +1474,66 @@ export function errorInLang(
   }
   const s = e.says as ErrorSays;
   const said = errorText(s, lang);
-  // The rows tried for a header, each with the fields it lacks.
-  if (s.id === 'RULE_WITHOUT_INPUT') {
-    const more = [
-      ...s.fields.gaps.slice(1).map((g) => RULE_GAP.ru.text(g)),
-      ...s.fields.unused.map((u) => `не использован: ${u.file}: ${unusedWhy(u, lang)}`),
-    ];
-    return { message: said.text, hint: said.hint, more, moreCount: e.moreCount };
+  return { message: said.text, hint: said.hint, more: moreLines(s, lang), moreCount: e.moreCount };
+}
+
+/** The lines an error lists under its message: the rows tried for a header, the rules without input, what a folder held. */
+function moreLines(s: ErrorSays, lang: Lang): string[] {
+  const ru = lang === 'ru';
+  switch (s.id) {
+    case 'NO_HEADER_ROW':
+      return s.fields.rows.map((r) => {
+        const lacks = ru ? `нет: ${r.lacks.map(fieldRu).join(', ')}` : `lacks ${r.lacks.join(', ')}`;
+        if (r.excerpt === null) return `${r.file}:${r.line}: ${lacks}`;
+        return `${r.file}:${r.line}: ${JSON.stringify(r.excerpt)}${ru ? ' — ' : ' '}${lacks}`;
+      });
+    case 'RULE_WITHOUT_INPUT':
+      return [
+        ...s.fields.gaps.slice(1).map((g) => RULE_GAP[lang].text(g)),
+        ...s.fields.unused.map((u) => `${ru ? 'не использован' : 'not used'}: ${u.file}: ${unusedWhy(u, lang)}`),
+      ];
+    case 'NO_INPUT': {
+      const seen =
+        s.fields.unused.length > 0
+          ? s.fields.unused.map((u) => `${ru ? 'просмотрен' : 'seen'}: ${u.file}: ${unusedWhy(u, lang)}`)
+          : [
+              ru
+                ? 'просмотрено: ничего (в папке и подпапках нет файлов)'
+                : 'seen: nothing (the folder and its subfolders hold no files)',
+            ];
+      return [...s.fields.looked.map(ru ? lookedForRu : lookedForEn), ...seen];
+    }
+    default:
+      return [];
   }
-  if (s.id === 'NO_INPUT') {
-    const seen =
-      s.fields.unused.length > 0
-        ? s.fields.unused.map((u) => `просмотрен: ${u.file}: ${unusedWhy(u, lang)}`)
-        : ['просмотрено: ничего (в папке и подпапках нет файлов)'];
-    return {
-      message: said.text,
-      hint: said.hint,
-      more: [...s.fields.looked.map(lookedForRu), ...seen],
-      moreCount: e.moreCount,
-    };
-  }
-  const more =
-    s.id === 'NO_HEADER_ROW'
-      ? s.fields.rows.map(
-          (r) => `${r.file}:${r.line}: ${JSON.stringify(r.excerpt)} — нет: ${r.lacks.map(fieldRu).join(', ')}`,
-        )
-      : e.more;
-  return { message: said.text, hint: said.hint, more, moreCount: e.moreCount };
 }
 
 /** The words around an error, in each language. */
 export const ERROR_WORDS: Record<
   Lang,
-  { hint: string; skipInvalid: string; more: (n: number) => string; sheet: SheetWords }
+  {
+    hint: string;
+    skipInvalid: string;
+    more: (n: number) => string;
+    sheet: SheetWords;
+    internal: (message: string) => string;
+    debug: string;
+  }
 > = {
   en: {
     sheet: { row: 'row', column: 'column' },
+    internal: (message) =>
+      `internal error: ${message}. This is a bug in folio; please report it with the command you ran.`,
+    debug: 'rerun with --debug to see the stack trace',
     hint: 'hint:',
     skipInvalid: 'or pass --skip-invalid to skip such rows and count them',
     more: (n) => `…and ${n} more row${n === 1 ? '' : 's'} like this`,
   },
   ru: {
     sheet: { row: 'строка', column: 'колонка' },
+    internal: (message) =>
+      `внутренняя ошибка: ${message}. Это ошибка в folio; сообщите о ней, указав команду, которую вы запускали.`,
+    debug: 'запустите снова с --debug, чтобы увидеть трассировку стека',
     hint: 'подсказка:',
     skipInvalid: 'или передайте --skip-invalid, чтобы пропустить такие строки и посчитать их',
     more: (n) => `…и ещё строк с той же ошибкой: ${n}`,

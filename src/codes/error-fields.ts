@@ -5,7 +5,7 @@ import type { LookedFor, UnusedFile } from './inputs.js';
  * The messages of folio's errors, each with the fields it is made of (data, never words), so
  * that the layer raising an error keeps its English `message` (what JSON and English output
  * say, unchanged) while the command layer words it in the language asked for through the
- * catalog in src/present/messages/errors.ts. An id names one message, not an exit code: one
+ * catalog in src/present/messages/error-words.ts. An id names one message, not an exit code: one
  * `FolioError.code` (`USAGE`, `MISSING_COLUMN`) has several messages.
  */
 export interface ErrorFields {
@@ -56,16 +56,23 @@ export interface ErrorFields {
   /** No date column, and the period the title prints (`from`, `to`) straddles the period asked for. */
   TITLE_PERIOD_STRADDLES: { from: string; to: string };
   NO_KEY_COLUMN: Record<string, never>;
-  /** The closest row's own error (`closest`), and the rows tried with what each lacks; `headerless`: the first row reads as data. */
+  /**
+   * No row among the first `tried` fits: the closest row's own error (`closest`), and the rows
+   * tried with what each lacks; `headerless`: no row looks like a header; `redacted`: under
+   * --redact, the rows are not quoted (`excerpt` null) nor the columns found.
+   */
   NO_HEADER_ROW: {
     tried: number;
     line: number;
     headerless: boolean;
+    redacted: boolean;
     closest: ErrorSays;
-    hint: ErrorSays;
-    rows: { file: string; line: number; excerpt: string; lacks: string[] }[];
+    rows: { file: string; line: number; excerpt: string | null; lacks: string[] }[];
   };
-  BAD_HEADER_ROW: Record<string, never>;
+  /** The first row is the header and lacks a column (`missing`, its MISSING_COLUMN); `headerless`, `redacted` as for NO_HEADER_ROW. */
+  HEADER_LACKS_COLUMN: { missing: ErrorSays; headerless: boolean; redacted: boolean };
+  /** `line`: the line --header-row named. */
+  BAD_HEADER_ROW: { line: number };
   /**
    * A table without header whose columns' content leaves fields `ambiguous` (1-based columns) or
    * `missing`; `detected`: folio found there is no header row (else `--no-header` said so);
@@ -96,7 +103,7 @@ export interface ErrorFields {
   /** `dynamics`: the window of full months before as-of holds no won deal (`none`) or no positive client. */
   NO_WINDOW_REVENUE: { from: string; to: string; why: 'none' | 'non-positive' };
   /** `--abc 80,95`, `--xyz 10,25`: two rising percentages. */
-  BAD_BOUNDS: { flag: string; text: string };
+  BAD_BOUNDS: { flag: string; text: string; why: string };
   /**
    * `covers`: the first and last day of the won, dated rows whatever the period (ISO), when the
    * period left them all out; `asOf`: the --as-of to propose (the day after the last), where the
@@ -133,7 +140,8 @@ export interface ErrorFields {
   NOT_A_DATE: { flag: string; text: string };
   PERIOD_AFTER_AS_OF: { from: string; asOf: string };
   FLAG_VALUE: { flag: string; text: string; what: string };
-  ENV_VALUE: { env: string; text: string; what: string };
+  /** `why`: what is wrong, when "is not WHAT" would not say it (English, as the settings say it). */
+  ENV_VALUE: { env: string; text: string; what: string; why?: string };
   /** `--redact-key-file FILE`: the file cannot be read (`reason`: the system's code), or holds no key. */
   REDACT_KEY_UNREADABLE: { reason: string };
   REDACT_KEY_EMPTY: Record<string, never>;
@@ -181,6 +189,59 @@ export interface ErrorFields {
   CONFIG_NOT_JSON: { reason: string };
   CONFIG_INVALID: { key: string; unknown: boolean; value: string; reason: string };
 }
+
+/**
+ * What kind of error stops a run: one code has several messages (`USAGE`, `MISSING_COLUMN`),
+ * and a bad cell's code says what kind of value it is (`BAD_NUMBER`, `BAD_DATE`).
+ */
+export const ERROR_CODES = [
+  'AMBIGUOUS_DATE',
+  'AMBIGUOUS_NUMBER',
+  'BAD_DATE',
+  'BAD_ENCODING_NAME',
+  'BAD_MAP',
+  'BAD_NUMBER',
+  'BAD_PARQUET',
+  'BAD_VALUE',
+  'BINARY_FILE',
+  'CANNOT_OPEN',
+  'CANNOT_WRITE',
+  'CONFIG',
+  'CONFLICTING_DUPLICATE',
+  'DAMAGED_WORKBOOK',
+  'DUPLICATE_HEADER',
+  'EMPTY_FILE',
+  'EXTRA_FIELDS',
+  'ENCRYPTED_WORKBOOK',
+  'FORMAT_CONFLICT',
+  'FUNNEL_CHANNELS',
+  'HEADERLESS_ROLES',
+  'HOLIDAYS',
+  'INPUTS_DIFFER',
+  'INVALID_UTF8',
+  'IS_DIRECTORY',
+  'LEGACY_XLS',
+  'MISSING_COLUMN',
+  'MIXED_CURRENCY',
+  'NON_POSITIVE_TOTAL',
+  'NOT_A_WORKBOOK',
+  'NO_HEADER_ROW',
+  'NO_INPUT',
+  'NO_REVENUE',
+  'NO_ROWS',
+  'NO_SUCH_SHEET',
+  'RECORD_TOO_LONG',
+  'RULE_WITHOUT_INPUT',
+  'SCORE_WITHOUT_THRESHOLD',
+  'SHORT_ROW',
+  'TEXT_AFTER_QUOTE',
+  'UNKNOWN_ENCODING',
+  'UNKNOWN_FIELD',
+  'UNTERMINATED_QUOTE',
+  'USAGE',
+  'WORKBOOK_TOO_LARGE',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
 
 export type ErrorId = keyof ErrorFields;
 

@@ -1,4 +1,4 @@
-import type { CellSays, ErrorSays } from './codes/errors.js';
+import type { CellSays, ErrorCode, ErrorId, ErrorSays } from './codes/error-fields.js';
 
 /** Exit codes shared by every command (see docs/exit-codes.md). */
 export const EXIT = {
@@ -22,21 +22,23 @@ export interface Location {
   sheet?: string;
 }
 
-export interface FolioErrorInit extends Partial<Location> {
-  code: string;
-  message: string;
-  hint?: string;
+/** Where and how an error stops a run, besides what it says. */
+interface ErrorPlace extends Partial<Location> {
   value?: string;
   exitCode?: ExitCode;
-  /** Further problems of the same kind, already formatted, listed under the first. */
-  more?: string[];
   /** How many further problems were not listed. */
   moreCount?: number;
-  /** The message as id and fields, for the languages other than English (src/codes/errors.ts). */
-  says?: ErrorSays;
-  /** For an error made of bad cells: each listed one with what it says, the first being the error itself. */
-  cells?: LocatedCell[];
 }
+
+/**
+ * What a FolioError is made of: its code and place, and what it says as data — an id of the
+ * error catalog with its fields (`says`), or the bad cells it lists (`cells`, the first being
+ * the error itself). Never words: the command layer says it in the language asked for,
+ * English included, from the catalog (src/present/messages/error-words.ts).
+ */
+export type FolioErrorInit = ErrorPlace & { code: ErrorCode } & (
+    { says: ErrorSays; cells?: undefined } | { says?: undefined; cells: [LocatedCell, ...LocatedCell[]] }
+  );
 
 /** A bad cell or row, located, and what is wrong with it as id and fields. */
 export interface LocatedCell extends Location {
@@ -46,10 +48,11 @@ export interface LocatedCell extends Location {
 
 /**
  * The one error type folio throws on purpose. Everything else reaching the top is a bug
- * and is reported as such (exit 70).
+ * and is reported as such (exit 70). Its `message` is the id of what it says, for a stack
+ * trace; the words are the catalog's.
  */
 export class FolioError extends Error {
-  readonly code: string;
+  readonly code: ErrorCode;
   readonly exitCode: ExitCode;
   readonly file: string | undefined;
   readonly line: number | undefined;
@@ -57,14 +60,12 @@ export class FolioError extends Error {
   readonly header: string | undefined;
   readonly sheet: string | undefined;
   readonly value: string | undefined;
-  readonly hint: string | undefined;
-  readonly more: string[];
   readonly moreCount: number;
   readonly says: ErrorSays | undefined;
   readonly cells: LocatedCell[];
 
   constructor(init: FolioErrorInit) {
-    super(init.message);
+    super(init.says?.id ?? init.cells?.[0].says.text.id);
     this.name = 'FolioError';
     this.code = init.code;
     this.exitCode = init.exitCode ?? EXIT.input;
@@ -74,20 +75,40 @@ export class FolioError extends Error {
     this.header = init.header;
     this.sheet = init.sheet;
     this.value = init.value;
-    this.hint = init.hint;
-    this.more = init.more ?? [];
     this.moreCount = init.moreCount ?? 0;
     this.says = init.says;
     this.cells = init.cells ?? [];
   }
+
+  /** What it was made of, to make it again with a change. */
+  get init(): FolioErrorInit {
+    const place: ErrorPlace & { code: ErrorCode } = {
+      code: this.code,
+      exitCode: this.exitCode,
+      file: this.file,
+      line: this.line,
+      column: this.column,
+      header: this.header,
+      sheet: this.sheet,
+      value: this.value,
+      moreCount: this.moreCount,
+    };
+    const [first, ...rest] = this.cells;
+    if (first !== undefined) return { ...place, cells: [first, ...rest] };
+    return { ...place, says: this.says as ErrorSays };
+  }
+}
+
+/** Whether `error` is a FolioError that says one of these (for a caller that takes such an error as an answer). */
+export function isFolioError(error: unknown, ...ids: ErrorId[]): error is FolioError {
+  return error instanceof FolioError && error.says !== undefined && ids.includes(error.says.id);
 }
 
 /** The same error placed in a worksheet (errors raised below the reader know only the file). */
 export function inSheet(error: unknown, file: string, sheet: string | undefined): unknown {
   if (sheet === undefined || !(error instanceof FolioError) || error.file !== file || error.sheet !== undefined)
     return error;
-  const init: FolioErrorInit = { ...error, message: error.message, sheet };
-  return new FolioError(init);
+  return new FolioError({ ...error.init, sheet });
 }
 
 /** 1-based column number as Excel names it: 1 → A, 28 → AB. */
