@@ -111,10 +111,13 @@ export interface ErrorFields {
    * `unknown`: the status values no list knows, most rows first (a bare «Закрыт» among them): the likely fix.
    */
   NO_REVENUE: {
-    where: string;
+    /** The period asked for (ISO days, `…` for an open end), or null without one. */
+    where: { from: string; to: string } | null;
     rows: number;
-    files: string;
-    why: string;
+    /** How many files were read as one table. */
+    files: number;
+    /** Rows left out, by the reason they were (the inputs' `excluded` keys). */
+    why: { reason: string; rows: number }[];
     skipped: number;
     period: boolean;
     covers?: { from: string; to: string } | null;

@@ -116,24 +116,19 @@ function noRevenue(
   defaulted: boolean,
 ): FolioError {
   const p = periodJson(period);
-  const where = p ? ` in ${p.from ?? '…'} — ${p.to ?? '…'}` : '';
   const excluded = new Map<string, number>();
   for (const i of inputs)
     for (const [reason, n] of Object.entries(i.excluded)) excluded.set(reason, (excluded.get(reason) ?? 0) + n);
-  const why = [...excluded]
-    .filter(([, n]) => n > 0)
-    .map(([reason, n]) => `${n} by ${reason}`)
-    .join(', ');
+  const why = [...excluded].filter(([, n]) => n > 0).map(([reason, rows]) => ({ reason, rows }));
   const rows = inputs.reduce((a, i) => a + i.rows, 0);
   const skipped = inputs.reduce((a, i) => a + i.skipped, 0);
-  const files = inputs.length > 1 ? ` of ${inputs.length} files` : '';
   const outside = (excluded.get('period') ?? 0) > 0;
   const covers = p && outside && dated ? { from: formatDay(dated.from), to: formatDay(dated.to) } : null;
   const asOf = covers && dated && defaulted ? formatDay(dated.to + 1) : null;
   const said = says('NO_REVENUE', {
-    where,
+    where: p ? { from: p.from ?? '…', to: p.to ?? '…' } : null,
     rows,
-    files,
+    files: inputs.length,
     why,
     skipped,
     period: p !== null && p !== undefined,

@@ -915,7 +915,7 @@ export const ERRORS: Catalog<ErrorFields> = {
   NO_REVENUE: {
     en: {
       text: (f) =>
-        `no won deal${f.where}: of ${f.rows} rows${f.files}, ${f.why || 'none'} excluded, ${f.skipped} skipped${f.covers ? `; the ${f.files ? 'files cover' : 'file covers'} ${f.covers.from} — ${f.covers.to}` : ''}`,
+        `no won deal${f.where ? ` in ${f.where.from} — ${f.where.to}` : ''}: of ${f.rows} rows${f.files > 1 ? ` of ${f.files} files` : ''}, ${f.why.map((w) => `${w.rows} by ${w.reason}`).join(', ') || 'none'} excluded, ${f.skipped} skipped${f.covers ? `; the ${f.files > 1 ? 'files cover' : 'file covers'} ${f.covers.from} — ${f.covers.to}` : ''}`,
       hint: (f) =>
         f.covers
           ? `ask for a period the data covers: ${rangeFlags(f.covers, f.asOf ?? null, 'en')}`
@@ -927,7 +927,7 @@ export const ERRORS: Catalog<ErrorFields> = {
     },
     ru: {
       text: (f) =>
-        `нет ни одной выигранной сделки${f.where ? ` в периоде ${f.where.replace(/^ in /, '')}` : ''}: строк всего ${f.rows}, пропущено ${f.skipped}${f.covers ? `; данные охватывают ${f.covers.from} — ${f.covers.to}` : ''}`,
+        `нет ни одной выигранной сделки${f.where ? ` в периоде ${f.where.from} — ${f.where.to}` : ''}: строк всего ${f.rows}, пропущено ${f.skipped}${f.covers ? `; данные охватывают ${f.covers.from} — ${f.covers.to}` : ''}`,
       hint: (f) =>
         f.covers
           ? `задайте период, который есть в данных: ${rangeFlags(f.covers, f.asOf ?? null, 'ru')}`
