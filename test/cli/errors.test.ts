@@ -1,38 +1,20 @@
-import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import type { CliContext } from '../../src/cli/context.js';
+import { memoryContext } from '../helpers/memory-context.js';
 import { reportError } from '../../src/cli/main.js';
 import { cell } from '../../src/codes/error-fields.js';
 import { FolioError } from '../../src/folio-error.js';
 
-function ctx(): CliContext & { text: () => string } {
-  const stderr = new PassThrough();
-  let text = '';
-  stderr.on('data', (c: Buffer) => (text += c.toString()));
-  return {
-    stdout: new PassThrough(),
-    stderr,
-    stdinIsTTY: false,
-    env: {},
-    color: false,
-    debug: false,
-    config: { config: {}, file: null },
-    verbose: false,
-    lang: 'en',
-    started: 0,
-    text: () => text,
-  };
-}
+const ctx = (): ReturnType<typeof memoryContext> => memoryContext();
 
 describe('reportError', () => {
   it('prints an unexpected error in one line asking for a report, exit 70, the trace only with --debug', async () => {
     const quiet = ctx();
     expect(await reportError(new TypeError('boom'), quiet, ['node', 'folio', 'share', 'x.csv'])).toBe(70);
-    expect(quiet.text()).toMatch(/^folio: internal error: boom\. This is a bug in folio; please report it/);
-    expect(quiet.text()).not.toMatch(/\n\s+at /);
+    expect(quiet.err()).toMatch(/^folio: internal error: boom\. This is a bug in folio; please report it/);
+    expect(quiet.err()).not.toMatch(/\n\s+at /);
     const loud = ctx();
     await reportError(new TypeError('boom'), loud, ['node', 'folio', 'share', 'x.csv', '--debug']);
-    expect(loud.text()).toMatch(/\n\s+at /);
+    expect(loud.err()).toMatch(/\n\s+at /);
   });
 
   it('prints a FolioError as file:line:column, header, value, hint; exit 2', async () => {
@@ -45,7 +27,7 @@ describe('reportError', () => {
     });
     expect(await reportError(error, c, [])).toBe(2);
     // The words are the catalog's (src/present/messages/error-words.ts).
-    expect(c.text()).toBe(
+    expect(c.err()).toBe(
       'folio: d.csv:3:2: Amount "12x": not a number\n  hint: fix the amount; or pass --skip-invalid to skip such rows and count them\n',
     );
   });
@@ -59,7 +41,7 @@ describe('reportError', () => {
       cells: [{ ...at, says: { text: cell('NO_VALUE', { field: 'amount' }), hint: 'fix-amount' } }],
     });
     await reportError(error, c, ['node', 'folio', 'check', '--redact']);
-    expect(c.text()).not.toContain('Ромашка');
-    expect(c.text()).toMatch(/d\.csv:3:1: Client: no amount/);
+    expect(c.err()).not.toContain('Ромашка');
+    expect(c.err()).toMatch(/d\.csv:3:1: Client: no amount/);
   });
 });

@@ -1,30 +1,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import type { CliContext } from '../../src/cli/context.js';
+import { memoryContext } from '../helpers/memory-context.js';
 import { buildProgram, main } from '../../src/cli/main.js';
 import { HELP_AFTER_RU, HELP_RU } from '../../src/present/messages/help.js';
 
-function ctx(env: NodeJS.ProcessEnv = {}): CliContext & { out: () => string } {
-  const stdout = new PassThrough();
-  let out = '';
-  stdout.on('data', (c: Buffer) => (out += c.toString()));
-  return {
-    stdout,
-    stderr: new PassThrough(),
-    stdinIsTTY: false,
-    env,
-    color: false,
-    debug: false,
-    config: { config: {}, file: null },
-    verbose: false,
-    lang: 'en',
-    started: 0,
-    out: () => out,
-  };
-}
+const ctx = (env: NodeJS.ProcessEnv = {}): ReturnType<typeof memoryContext> => memoryContext(env);
 
 describe('help in Russian', () => {
   it('has a Russian text for every description of the program, its commands, options and arguments', () => {

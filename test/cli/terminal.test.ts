@@ -1,34 +1,12 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import type { CliContext } from '../../src/cli/context.js';
+import { memoryContext } from '../helpers/memory-context.js';
 import { main } from '../../src/cli/main.js';
 
 /** The CLI in this process, its stdout a terminal or not (a child process's never is). */
-function ctx(tty: boolean): CliContext & { out: () => string; err: () => string } {
-  const stdout = Object.assign(new PassThrough(), { isTTY: tty });
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (c: Buffer) => (out += c.toString()));
-  stderr.on('data', (c: Buffer) => (err += c.toString()));
-  return {
-    stdout,
-    stderr,
-    stdinIsTTY: false,
-    env: { LANG: 'C' },
-    color: false,
-    debug: false,
-    config: { config: {}, file: null },
-    verbose: false,
-    lang: 'en',
-    started: 0,
-    out: () => out,
-    err: () => err,
-  };
-}
+const ctx = (tty: boolean): ReturnType<typeof memoryContext> => memoryContext({ LANG: 'C' }, tty);
 
 // fixtures/past-month's report raises three warnings: Ann's 70% of the window (MANAGER_SHARE),
 // no discount column, and three unclassified leads.

@@ -2,10 +2,9 @@ import fc from 'fast-check';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
-import type { CliContext } from '../../src/cli/context.js';
+import { memoryContext } from '../helpers/memory-context.js';
 
 // Fuzz the whole reader: thousands of mutated fixtures (bytes flipped, cut, duplicated,
 // quotes and delimiters inserted) through `folio share` in-process. Every run must end in a
@@ -50,26 +49,7 @@ function mutate(bytes: Buffer, steps: Mutation[]): Buffer {
   return out;
 }
 
-function context(): CliContext & { err: () => string } {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let err = '';
-  stderr.on('data', (c: Buffer) => (err += c.toString()));
-  stdout.resume();
-  return {
-    stdout,
-    stderr,
-    stdinIsTTY: false,
-    env: {},
-    color: false,
-    debug: false,
-    config: { config: {}, file: null },
-    verbose: false,
-    lang: 'en',
-    started: 0,
-    err: () => err,
-  };
-}
+const context = (): ReturnType<typeof memoryContext> => memoryContext();
 
 describe('fuzzing the reader', () => {
   it('ends every mutated export in a result or exit 2, never a crash', async () => {

@@ -2,10 +2,9 @@ import fc from 'fast-check';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
-import type { CliContext } from '../../src/cli/context.js';
+import { memoryContext } from '../helpers/memory-context.js';
 import { FolioError } from '../../src/folio-error.js';
 import { readTable, sourceOf, type TableFormat } from '../../src/io/read-table.js';
 import { serialOf, xlsFile, type XlsSheet } from '../e2e/xls-fixtures.js';
@@ -209,23 +208,4 @@ describe('a broken .xls ends in a located input error', () => {
   }, 120_000);
 });
 
-function context(): CliContext & { err: () => string } {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let err = '';
-  stderr.on('data', (c: Buffer) => (err += c.toString()));
-  stdout.resume();
-  return {
-    stdout,
-    stderr,
-    stdinIsTTY: false,
-    env: {},
-    color: false,
-    debug: false,
-    config: { config: {}, file: null },
-    verbose: false,
-    lang: 'en',
-    started: 0,
-    err: () => err,
-  };
-}
+const context = (): ReturnType<typeof memoryContext> => memoryContext();
