@@ -249,7 +249,7 @@ export async function reportError(error: unknown, ctx: CliContext, argv: string[
     )
       return EXIT.ok;
     const message = error.message.endsWith('\n') ? error.message : `${error.message}\n`;
-    const said = usageText(error.code, message, earlyLang(argv, ctx.env));
+    const said = usageText(error.code, message, earlyLang(argv, ctx.env), namedCommand(argv));
     ctx.stderr.write(said);
     if (githubAsked(argv)) ctx.stdout.write(`${annotation('error', { title: 'folio' }, said.trim())}\n`);
     return EXIT.input;

@@ -214,13 +214,23 @@ describe('usage errors in Russian', () => {
   it('an unknown option, a missing argument: the parser’s errors in the language asked for, exit 2 either way', async () => {
     const en = await folio(['share', '--perod', '2026']);
     expect(en.code).toBe(2);
-    expect(en.stderr).toBe("error: unknown option '--perod'\n(Did you mean --period?)\n");
+    expect(en.stderr).toBe(
+      "folio: unknown option '--perod'\n(Did you mean --period?)\n  hint: `folio share --help` lists every option and argument\n",
+    );
     const ru = await folio(['share', '--perod', '2026', '--lang', 'ru']);
     expect(ru.code).toBe(2);
-    expect(ru.stderr).toBe("ошибка: неизвестный флаг '--perod'\n(может быть, --period?)\n");
+    expect(ru.stderr).toBe(
+      "folio: неизвестный флаг '--perod'\n(может быть, --period?)\n  подсказка: все флаги и аргументы — `folio share --help`\n",
+    );
     const missing = await folio(['share'], { env: RU_LANG });
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toBe("ошибка: не указан обязательный аргумент 'deals'\n");
+    expect(missing.stderr).toBe(
+      "folio: не указан обязательный аргумент 'deals'\n  подсказка: все флаги и аргументы — `folio share --help`\n",
+    );
+    // No command named: the hint points at the list of commands.
+    expect((await folio(['shar', 'x.csv'])).stderr).toBe(
+      "folio: unknown command 'shar'\n(Did you mean share?)\n  hint: `folio --help` lists the commands\n",
+    );
   });
 });
 
