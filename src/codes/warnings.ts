@@ -112,6 +112,11 @@ export interface WarningFields {
   /** Won rows with a blank amount cell, left out (`line`: the first). */
   BLANK_AMOUNTS: { file?: string; count: number; line: number };
   UNDATED_ROWS: { file: string; count: number };
+  /**
+   * No `--sheet`: the first visible sheets held no header and row of data (a cover, notes),
+   * so `sheet` (1-based `position`) was read instead.
+   */
+  SHEETS_SKIPPED: { file: string; skipped: string[]; sheet: string; position: number };
   /** Formula cells of a workbook saved without calculating: read as empty. */
   FORMULAS_NOT_CACHED: { file: string; count: number };
   /** An .xls whose 8-bit text names no code page (no CODEPAGE record): the code page was guessed from the text. */

@@ -62,6 +62,8 @@ export interface TableFormat {
   /** The worksheet read, and every worksheet of the workbook (xlsx and xls only). */
   sheet?: string;
   sheets?: string[];
+  /** Without `--sheet`, the sheets before the one read that held no header and row of data (xlsx only). */
+  skippedSheets?: string[];
   /**
    * The sheet's merged ranges, where the reader knows them before the rows they cover
    * arrive (an .xls always; an .xlsx whose sheet is small enough to look through first).
@@ -453,6 +455,7 @@ async function readTyped(
     },
   );
   format.uncached = read.uncached;
+  if (read.skipped.length > 0) format.skippedSheets = read.skipped;
   return format;
 }
 

@@ -37,6 +37,8 @@ export interface WorkbookRead {
   merges?: MergedRange[];
   /** Formula cells with no cached value (the workbook was never calculated): read as empty. */
   uncached: number;
+  /** Without `--sheet`: the visible sheets before the one read that hold no header and row of data (a cover, notes). */
+  skipped: string[];
 }
 
 export interface WorkbookOptions {
@@ -57,7 +59,10 @@ export async function readWorkbook(
   const archive = await openArchive(from, file, budget);
   try {
     const book = await workbookOf(archive, file);
-    const sheet = chooseSheet(book.sheets, options.sheet, file);
+    const { sheet, skipped } =
+      options.sheet === undefined
+        ? await firstSheetWithRows(archive, book.sheets)
+        : { sheet: chooseSheet(book.sheets, options.sheet, file), skipped: [] };
     const styles = archive.has(book.styles) ? dateStyles(await archive.text(book.styles)) : [];
     const strings = archive.has(book.strings) ? sharedStrings(await archive.text(book.strings), budget) : [];
     if (!archive.has(sheet.part)) throw notWorkbook(file, `the sheet "${sheet.name}" has no part ${sheet.part}`);
@@ -76,7 +81,7 @@ export async function readWorkbook(
     await archive.stream(sheet.part, (bytes) => rows.push(decoder.decode(bytes, { stream: true })));
     rows.push(decoder.decode());
     rows.end();
-    return { sheet: sheet.name, sheets: book.sheets.map((s) => s.name), uncached: rows.uncached, merges };
+    return { sheet: sheet.name, sheets: book.sheets.map((s) => s.name), uncached: rows.uncached, merges, skipped };
   } finally {
     archive.close();
   }
@@ -170,9 +175,48 @@ async function workbookOf(archive: Archive, file: string): Promise<Book> {
   };
 }
 
-/** `--sheet` by name (exact, then ignoring case) or by 1-based position; the first visible sheet without it. */
-function chooseSheet(sheets: SheetInfo[], wanted: string | undefined, file: string): SheetInfo {
-  if (wanted === undefined) return sheets.find((s) => !s.hidden) ?? (sheets[0] as SheetInfo);
+/** How much of a sheet is looked through to tell whether it holds a header and a row of data. */
+const ROWS_PEEK_BYTES = 256 * 1024;
+
+/**
+ * Without `--sheet`: the first visible sheet that holds at least two rows with a value (a
+ * header and a row of data); the visible sheets before it that do not (a cover, a notes
+ * sheet) are skipped, and the caller says so. When none does, the first visible sheet, as
+ * before, and its own error says what it lacks.
+ */
+async function firstSheetWithRows(
+  archive: Archive,
+  sheets: SheetInfo[],
+): Promise<{ sheet: SheetInfo; skipped: string[] }> {
+  const visible = sheets.filter((s) => !s.hidden);
+  const first = visible[0] ?? (sheets[0] as SheetInfo);
+  const skipped: string[] = [];
+  for (const sheet of visible) {
+    if (await holdsRows(archive, sheet.part)) return { sheet, skipped };
+    skipped.push(sheet.name);
+  }
+  return { sheet: first, skipped: [] };
+}
+
+/** Whether a sheet's first bytes hold two rows with a value; a sheet longer than the look is taken to hold them. */
+async function holdsRows(archive: Archive, part: string): Promise<boolean> {
+  if (!archive.has(part)) return false;
+  const decoder = new TextDecoder('utf-8');
+  let text = '';
+  const whole = await archive.peek(part, ROWS_PEEK_BYTES, (bytes) => {
+    text += decoder.decode(bytes, { stream: true });
+  });
+  if (!whole) return true;
+  let rows = 0;
+  for (const m of text.matchAll(/<(?:[\w.-]+:)?row\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:[\w.-]+:)?row>)/g)) {
+    // A value (<v>x</v>) or an inline string (<is><t>x</t></is>) that is not empty.
+    if (/<(?:[\w.-]+:)?(?:v|t)(?:\s[^>]*)?>[^<]/.test(m[1] ?? '') && ++rows >= 2) return true;
+  }
+  return false;
+}
+
+/** `--sheet` by name (exact, then ignoring case) or by 1-based position. */
+function chooseSheet(sheets: SheetInfo[], wanted: string, file: string): SheetInfo {
   const exact =
     sheets.find((s) => s.name === wanted) ?? sheets.find((s) => s.name.toLowerCase() === wanted.trim().toLowerCase());
   if (exact) return exact;

@@ -89,6 +89,18 @@ export function readWarnings(file: string, loaded: LoadedRows<ConverterBase>): W
       }),
     );
   }
+  const skippedSheets = loaded.format.skippedSheets;
+  if (skippedSheets !== undefined && loaded.format.sheet !== undefined) {
+    const sheets = loaded.format.sheets ?? [];
+    warnings.push(
+      warning('SHEETS_SKIPPED', {
+        file,
+        skipped: skippedSheets,
+        sheet: loaded.format.sheet,
+        position: sheets.indexOf(loaded.format.sheet) + 1,
+      }),
+    );
+  }
   if (loaded.format.uncached > 0) {
     warnings.push(warning('FORMULAS_NOT_CACHED', { file, count: loaded.format.uncached }));
   }

@@ -32,6 +32,18 @@ export async function writeDealsWorkbook(path: string): Promise<void> {
   await wb.xlsx.writeFile(path);
 }
 
+/** A cover sheet with no cells, a notes sheet of one cell, then the deals: what a sheet of data often sits behind. */
+export async function writeCoveredWorkbook(path: string): Promise<void> {
+  const wb = new ExcelJS.Workbook();
+  wb.addWorksheet('Cover');
+  wb.addWorksheet('Notes').addRow(['Exported from the CRM on 2026-11-01']);
+  const data = wb.addWorksheet('Data');
+  data.addRow(['client', 'amount', 'date']);
+  data.addRow(['Acme', 100.5, new Date(Date.UTC(2026, 9, 1))]);
+  data.addRow(['Globex', 1500, new Date(Date.UTC(2026, 9, 2))]);
+  await wb.xlsx.writeFile(path);
+}
+
 /** A workbook with a bad amount in row 5, column B. */
 export async function writeBadWorkbook(path: string): Promise<void> {
   const wb = new ExcelJS.Workbook();

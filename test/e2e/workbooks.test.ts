@@ -8,6 +8,7 @@ import {
   handWorkbook,
   windows1251,
   writeBadWorkbook,
+  writeCoveredWorkbook,
   writeDealsWorkbook,
   writeIntegerParquet,
   writeRevenueParquet,
@@ -29,6 +30,7 @@ const revenue = (out: ShareOut): Record<string, number> =>
 beforeAll(async () => {
   await writeDealsWorkbook(at('deals-ru.xlsx'));
   await writeBadWorkbook(at('bad.xlsx'));
+  await writeCoveredWorkbook(at('covered.xlsx'));
   writeRevenueParquet(at('revenue.parquet'));
   writeIntegerParquet(at('integers.parquet'));
 });
@@ -51,6 +53,25 @@ describe('.xlsx input', () => {
     expect(out.warnings.map((w) => w.code)).toContain('HEADER_ROW');
     // The sum 0.1 + 0.2 is what the sheet shows, 0.3: no rounding warning.
     expect(out.warnings.map((w) => w.code)).not.toContain('FLOAT_AMOUNTS');
+  });
+
+  it('reads the first sheet that holds data, past a cover and a notes sheet, and says which', async () => {
+    // By hand: Data holds Acme 100.50 and Globex 1,500; Cover has no cell, Notes one.
+    const r = await folio(['share', at('covered.xlsx'), '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const out = json<ShareOut>(r);
+    expect(revenue(out)).toEqual({ Globex: 1500, Acme: 100.5 });
+    const skipped = out.warnings.find((w) => w.code === 'SHEETS_SKIPPED');
+    expect(skipped?.message).toBe(
+      `${at('covered.xlsx')}: read the sheet "Data": the sheet(s) before it ("Cover", "Notes") hold no header and row of data; to read another, pass --sheet N or --sheet NAME (this one is --sheet 3)`,
+    );
+    // Asked for by name, the notes sheet is read as it is (and has no data rows): no guessing then.
+    const notes = await folio(['share', at('covered.xlsx'), '--sheet', 'Notes']);
+    expect(notes.code).toBe(2);
+    // inspect lists every sheet and says the same.
+    const inspected = await folio(['inspect', at('covered.xlsx'), '--json']);
+    expect(inspected.code, inspected.stderr).toBe(0);
+    expect(JSON.stringify(json(inspected))).toContain('"sheets":["Cover","Notes","Data"]');
   });
 
   it('reads dates as calendar days: October 2026 holds every won deal', async () => {

@@ -590,6 +590,16 @@ export const WARNINGS: Catalog<WarningFields> = {
     en: { text: (f) => `${f.file}: ${f.count} won row(s) have no date and fall outside any period` },
     ru: { text: (f) => `${f.file}: выигранные строки без даты не попадают ни в один период: ${f.count}` },
   },
+  SHEETS_SKIPPED: {
+    en: {
+      text: (f) =>
+        `${f.file}: read the sheet "${f.sheet}": the sheet(s) before it (${f.skipped.map((s) => `"${s}"`).join(', ')}) hold no header and row of data; to read another, pass --sheet N or --sheet NAME (this one is --sheet ${f.position})`,
+    },
+    ru: {
+      text: (f) =>
+        `${f.file}: прочитан лист «${f.sheet}»: на листах перед ним (${f.skipped.map((s) => `«${s}»`).join(', ')}) нет заголовка и строки данных; другой лист — --sheet N или --sheet ИМЯ (этот — --sheet ${f.position})`,
+    },
+  },
   FORMULAS_NOT_CACHED: {
     en: {
       text: (f) =>
