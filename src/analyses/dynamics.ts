@@ -159,12 +159,13 @@ export function analyzeDynamics(
   const window = dynamicsWindow(asOf, o.months);
   const first = monthOfDay(window.from);
   const { working, revenues } = windowRevenues(history, first, o.months, managers);
-  if (revenues.length === 0) throw noWindowRevenue(window, 'none');
+  if (revenues.length === 0) throw noWindowRevenue(window, 'none', history.orderSpan());
   let share;
   try {
     share = analyzeShare(revenues, o.share);
   } catch (error) {
-    if (isFolioError(error, 'NO_REVENUE_TOTAL', 'NON_POSITIVE_TOTAL')) throw noWindowRevenue(window, 'non-positive');
+    if (isFolioError(error, 'NO_REVENUE_TOTAL', 'NON_POSITIVE_TOTAL'))
+      throw noWindowRevenue(window, 'non-positive', null);
     throw error;
   }
   const base = share.clients.reduce(
@@ -287,12 +288,14 @@ function moneyOf(micros: bigint): MoneySum {
   return sum;
 }
 
-function noWindowRevenue(window: Period, why: 'none' | 'non-positive'): FolioError {
+/** `orders`: the days of the first and last won deal read; outside the window, they name the --as-of that would reach them. */
+function noWindowRevenue(window: Period, why: 'none' | 'non-positive', orders: Period | null): FolioError {
   const from = formatDay(window.from);
   const to = formatDay(window.to);
+  const covers = orders === null ? null : { from: formatDay(orders.from), to: formatDay(orders.to) };
   return new FolioError({
     code: 'NO_REVENUE',
-    says: says('NO_WINDOW_REVENUE', { from, to, why }),
+    says: says('NO_WINDOW_REVENUE', { from, to, why, covers, asOf: orders === null ? null : formatDay(orders.to + 1) }),
   });
 }
 

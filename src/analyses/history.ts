@@ -66,10 +66,19 @@ export class DealHistory {
 
   /** The day of the first order (a won deal of a positive amount) of any client, or null. */
   firstOrder(): number | null {
-    let first: number | null = null;
+    return this.orderSpan()?.from ?? null;
+  }
+
+  /** The days of the first and the last order of any client, or null without one. */
+  orderSpan(): Period | null {
+    let span: Period | null = null;
     for (const h of this.clients.values())
-      for (const day of h.orderDays) if (first === null || day < first) first = day;
-    return first;
+      for (const day of h.orderDays) {
+        if (span === null) span = { from: day, to: day };
+        else if (day < span.from) span.from = day;
+        else if (day > span.to) span.to = day;
+      }
+    return span;
   }
 
   private lookup(client: string): ClientHistory {

@@ -101,7 +101,14 @@ export interface ErrorFields {
   NO_REVENUE_TOTAL: Record<string, never>;
   NON_POSITIVE_TOTAL: { total: number };
   /** `dynamics`: the window of full months before as-of holds no won deal (`none`) or no positive client. */
-  NO_WINDOW_REVENUE: { from: string; to: string; why: 'none' | 'non-positive' };
+  NO_WINDOW_REVENUE: {
+    from: string;
+    to: string;
+    why: 'none' | 'non-positive';
+    /** The first and last day of the won deals read, all outside the window (ISO), and the --as-of just after the last. */
+    covers?: { from: string; to: string } | null;
+    asOf?: string | null;
+  };
   /** `--abc 80,95`, `--xyz 10,25`: two rising percentages. */
   BAD_BOUNDS: { flag: string; text: string; why: string };
   /**

@@ -107,6 +107,11 @@ describe('folio dynamics on a year of deals', () => {
     const none = await folio(['dynamics', FILE, '--as-of', '2030-01-01']);
     expect(none.code).toBe(2);
     expect(none.stderr).toMatch(/no won deal in the window 2029-01-01 — 2029-12-31/);
+    // The file's won deals (by hand: the first on 2025-06-10, the last on 2026-12-03) and the
+    // --as-of that reaches them, the day after the last.
+    expect(none.stderr).toContain(
+      'hint: the won deals run from 2025-06-10 to 2026-12-03: give --as-of 2026-12-04 for the full months before it',
+    );
     expect((await folio(['dynamics', FILE, '--period', '2026-10'])).code).toBe(2);
   });
 });

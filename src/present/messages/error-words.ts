@@ -879,16 +879,20 @@ export const ERRORS: Catalog<ErrorFields> = {
         f.why === 'none'
           ? `no won deal in the window ${f.from} — ${f.to}`
           : `no client has a positive net revenue in the window ${f.from} — ${f.to}`,
-      hint: () =>
-        'the window is the full months before --as-of: check --as-of and --months, and which statuses count as won (--won)',
+      hint: (f) =>
+        f.covers && f.asOf
+          ? `the won deals run from ${f.covers.from} to ${f.covers.to}: give --as-of ${f.asOf} for the full months before it`
+          : 'the window is the full months before --as-of: check --as-of and --months, and which statuses count as won (--won)',
     },
     ru: {
       text: (f) =>
         f.why === 'none'
           ? `в окне ${isoDate(f.from, 'ru')} — ${isoDate(f.to, 'ru')} нет ни одной выигранной сделки`
           : `в окне ${isoDate(f.from, 'ru')} — ${isoDate(f.to, 'ru')} ни у одного клиента нет положительной чистой выручки`,
-      hint: () =>
-        'окно — полные месяцы до даты --as-of: проверьте --as-of и --months, а также какие статусы считаются выигранными (--won)',
+      hint: (f) =>
+        f.covers && f.asOf
+          ? `выигранные сделки идут с ${isoDate(f.covers.from, 'ru')} по ${isoDate(f.covers.to, 'ru')}: задайте --as-of ${f.asOf}, чтобы взять полные месяцы до этой даты`
+          : 'окно — полные месяцы до даты --as-of: проверьте --as-of и --months, а также какие статусы считаются выигранными (--won)',
     },
   },
   BAD_BOUNDS: {
