@@ -190,7 +190,7 @@ describe('column causes of real exports (e2e)', () => {
     expect(e.inputs[0]?.excluded).toEqual({ status: 0, currency: 1 });
     // 2024-05-01 is 610 days before 2026-01-01: the export looks old.
     expect(e.warnings.filter((w) => w.code === 'LEADS_LOOK_OLD').map((w) => w.message)).toEqual([
-      'the export looks old: the expected close of every one of the 1 open lead(s) with one lies more than a year before 2026-01-01 (the latest is 2024-05-01), so all of them read as long overdue; give the day the export was made with --as-of (e.g. --as-of 2024-05-01)',
+      'the export looks old: the expected close of every one of the 1 open lead(s) with one lies more than a year before 2026-01-01 (they run from 2024-05-01 to 2024-05-01), so all of them read as long overdue; give the day the export was made with --as-of DAY',
     ]);
   });
 

@@ -1014,11 +1014,11 @@ export const WARNINGS: Catalog<WarningFields> = {
   LEADS_LOOK_OLD: {
     en: {
       text: (f) =>
-        `the export looks old: the expected close of every one of the ${f.count} open lead(s) with one lies more than a year before ${f.asOf} (the latest is ${f.latest}), so all of them read as long overdue; give the day the export was made with --as-of (e.g. --as-of ${f.earliest})`,
+        `the export looks old: the expected close of every one of the ${f.count} open lead(s) with one lies more than a year before ${f.asOf} (they run from ${f.earliest} to ${f.latest}), so all of them read as long overdue; give the day the export was made with --as-of DAY`,
     },
     ru: {
       text: (f) =>
-        `выгрузка выглядит старой: ожидаемое закрытие всех открытых заявок с датой (${f.count}) больше чем на год раньше ${f.asOf} (самое позднее — ${f.latest}), поэтому все они давно просрочены; укажите день выгрузки флагом --as-of (например, --as-of ${f.earliest})`,
+        `выгрузка выглядит старой: ожидаемое закрытие всех открытых заявок с датой (${f.count}) больше чем на год раньше ${f.asOf} (даты идут с ${f.earliest} по ${f.latest}), поэтому все они давно просрочены; укажите день выгрузки флагом --as-of ДАТА`,
     },
   },
   CADENCE_SKIPPED: {
