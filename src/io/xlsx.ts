@@ -189,13 +189,13 @@ async function firstSheetWithRows(
   sheets: SheetInfo[],
 ): Promise<{ sheet: SheetInfo; skipped: string[] }> {
   const visible = sheets.filter((s) => !s.hidden);
-  const first = visible[0] ?? (sheets[0] as SheetInfo);
   const skipped: string[] = [];
   for (const sheet of visible) {
     if (await holdsRows(archive, sheet.part)) return { sheet, skipped };
     skipped.push(sheet.name);
   }
-  return { sheet: first, skipped: [] };
+  // workbookOf refuses a workbook without a worksheet.
+  return { sheet: visible[0] ?? (sheets[0] as SheetInfo), skipped: [] };
 }
 
 /** Whether a sheet's first bytes hold two rows with a value; a sheet longer than the look is taken to hold them. */
