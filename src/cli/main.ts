@@ -1,10 +1,10 @@
 import { readFileSync, rmSync } from 'node:fs';
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, Option } from 'commander';
 import { CONFIG_FILE, loadConfig } from '../config/load.js';
 import type { Role } from '../load/inputs.js';
 import { applyColumns, applySettings } from './apply-settings.js';
 import { chooseFormat } from '../run/formats.js';
-import { langFromEnv, type Lang } from '../present/i18n.js';
+import { LANGS, langFromEnv, type Lang } from '../present/i18n.js';
 import { usageText } from '../present/messages/usage.js';
 import { annotation } from '../present/github.js';
 import { ERROR_WORDS, errorInLang } from '../present/messages/error-words.js';
@@ -115,8 +115,8 @@ const GLOBAL_FLAGS = new Set(['--color', '--no-color', '--debug', '--verbose']);
 function namedCommand(argv: string[]): string | undefined {
   for (let i = 2; i < argv.length; i++) {
     const arg = argv[i] as string;
-    if (arg === '--config') i++;
-    else if (!GLOBAL_FLAGS.has(arg) && !arg.startsWith('--config='))
+    if (arg === '--config' || arg === '--lang') i++;
+    else if (!GLOBAL_FLAGS.has(arg) && !arg.startsWith('--config=') && !arg.startsWith('--lang='))
       return COMMANDS.some(([name]) => name === arg) ? arg : undefined;
   }
   return undefined;
@@ -133,6 +133,12 @@ export function buildProgram(ctx: CliContext, done: (code: number) => void, argv
     .option('--debug', 'show the stack trace of an internal error')
     .option('--verbose', 'print what happened to the rows of every input on stderr')
     .option('--config <file>', `settings file (default: ./${CONFIG_FILE} when it exists)`)
+    // Also before the command's name (`folio --lang ru share …`), as the other global flags.
+    .addOption(
+      new Option('--lang <lang>', 'language of tables, documents and workbooks (default from LANG)').choices([
+        ...LANGS,
+      ]),
+    )
     .showSuggestionAfterError(true)
     .exitOverride()
     .configureOutput(output(ctx))
@@ -174,7 +180,14 @@ Exit codes: 0 done, 1 a requested check failed, 2 usage or input error, 70 inter
     ctx.config = await loadConfig(opts.config);
     applySettings(cmd, ctx.config, ctx.env);
     applyColumns(cmd, ctx.config, primaryRole(cmd));
-    ctx.lang = cmd.opts<{ lang?: Lang }>().lang ?? ctx.lang;
+    // The command line before the config file and the environment: the command's --lang, then
+    // the one before its name, then the command's from the settings.
+    const langOf = (c: Command): Lang | undefined => c.opts<{ lang?: Lang }>().lang;
+    ctx.lang =
+      (cmd.getOptionValueSource('lang') === 'cli' ? langOf(cmd) : undefined) ??
+      langOf(program) ??
+      langOf(cmd) ??
+      ctx.lang;
     const flags = cmd.opts<{ redact?: boolean; redactKeyFile?: string; keyClient?: string[]; exactNames?: boolean }>();
     // One set of client names for every input of the run (see inputOptions), keyed as the settings say.
     let clientKeyOf: ((name: string) => string) | undefined;

@@ -210,6 +210,19 @@ describe('--lang ru leaves no English words but names and codes', () => {
   });
 });
 
+describe('--lang before the command', () => {
+  it('is the run’s language like --lang after it, over FOLIO_LANG; the command’s own --lang wins', async () => {
+    const first = async (args: string[], env: Record<string, string> = {}): Promise<string> =>
+      (await folio(args, { env })).stdout.split('\n')[0] ?? '';
+    const ru = 'Доля выручки по клиентам · Период: все строки';
+    expect(await first(['--lang', 'ru', 'share', 'fixtures/demo/deals.csv'])).toBe(ru);
+    expect(await first(['--lang=ru', 'share', 'fixtures/demo/deals.csv'], { FOLIO_LANG: 'en' })).toBe(ru);
+    expect(await first(['--lang', 'ru', 'share', 'fixtures/demo/deals.csv', '--lang', 'en'])).toBe(
+      'Revenue share by client · Period: all rows',
+    );
+  });
+});
+
 describe('usage errors in Russian', () => {
   it('an unknown option, a missing argument: the parser’s errors in the language asked for, exit 2 either way', async () => {
     const en = await folio(['share', '--perod', '2026']);
