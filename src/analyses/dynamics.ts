@@ -104,6 +104,11 @@ export interface DynamicsResult {
   clients: ClientDynamics[];
   grid: GridCell[];
   managers: ManagerHold[];
+  /**
+   * The clients of the share base that several managers sold to in the window, and their
+   * revenue: each is counted whole under the manager who brought most of it.
+   */
+  sharedClients: { count: number; revenue: number };
   atRisk: number;
   /** Whether the deals had a manager column / a discount column (price-driven is assigned only then). */
   managersKnown: boolean;
@@ -194,6 +199,7 @@ export function analyzeDynamics(
     clients,
     grid: abcXyzGrid(clients, working),
     managers: managers ? holds(clients, working, base, percentFraction(o.maxManagerShare)) : [],
+    sharedClients: managers ? shared(clients, working) : { count: 0, revenue: 0 },
     atRisk: microsToNumber(atRisk),
     managersKnown: managers,
     discountsKnown: history.discountsKnown,
@@ -386,6 +392,19 @@ function stageOf(
   if (regular) return 'regular';
   if (discountedOrders !== null && discountedOrders * 2 > r.days.length) return 'price-driven';
   return 'occasional';
+}
+
+/** The clients of the share base with more than one manager in the window, and their revenue. */
+function shared(clients: ClientDynamics[], working: Map<string, Working>): { count: number; revenue: number } {
+  let count = 0;
+  let micros = 0n;
+  for (const c of clients) {
+    const w = working.get(c.client) as Working;
+    if (c.share === null || w.history.entry.byManager.size < 2) continue;
+    count++;
+    micros += w.micros;
+  }
+  return { count, revenue: microsToNumber(micros) };
 }
 
 /** Each manager's clients (by who carries them), their revenue and key clients, largest first. */

@@ -177,6 +177,8 @@ export interface WarningFields {
   KEY_CLIENTS_AT_RISK: { clients: string[] };
   /** `dynamics`: one manager carries more than `limit` of the window's revenue (both fractions). */
   MANAGER_SHARE: { manager: string; share: number; limit: number; clients: number };
+  /** Clients that several managers sold to in the window: each counted whole under the manager who brought most. */
+  CLIENTS_SHARED_BY_MANAGERS: { count: number; revenue: number; share: number };
   /** `dynamics`: the deals have no manager column, so no manager figures. */
   NO_MANAGER_COLUMN: { files: string[] };
   /** `dynamics`: clients of the window none of whose deals names a manager (the first few named). */

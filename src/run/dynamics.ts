@@ -71,6 +71,13 @@ export function dynamicsWarnings(r: DynamicsResult, inputs: InputReport[], maxMa
           clients: without.slice(0, MAX_NAMED).map((c) => c.client),
         }),
       );
+    if (r.sharedClients.count > 0)
+      warnings.push(
+        warning('CLIENTS_SHARED_BY_MANAGERS', {
+          ...r.sharedClients,
+          share: r.total > 0 ? r.sharedClients.revenue / r.total : 0,
+        }),
+      );
     for (const m of r.managers)
       if (m.overLimit)
         warnings.push(

@@ -310,6 +310,9 @@ export const dynamicsResultSchema = z.object({
       }),
     )
     .describe('by revenue; empty without a manager column'),
+  sharedClients: z
+    .object({ count: z.number().int(), revenue: z.number() })
+    .describe('clients several managers sold to in the window, each counted whole under the one who brought most'),
   atRisk: z.number().describe('window revenue of the dormant clients'),
   managersKnown: z.boolean(),
   discountsKnown: z.boolean().describe('false without a discount column: no client is price-driven'),

@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { OUTPUT_SCHEMAS } from '../../src/schema/results.js';
 import { expectAccounted, folio, json } from './run-cli.js';
@@ -113,6 +116,28 @@ describe('folio dynamics on a year of deals', () => {
       'hint: the won deals run from 2025-06-10 to 2026-12-03: give --as-of 2026-12-04 for the full months before it',
     );
     expect((await folio(['dynamics', FILE, '--period', '2026-10'])).code).toBe(2);
+  });
+});
+
+describe('a client several managers sold to', () => {
+  it('is counted whole under the manager who brought most of it, and the run says how many and how much', async () => {
+    // By hand: Acme bought 100 from Ann and 300 from Bob in the window, Globex 200 from Ann.
+    // Acme goes whole to Bob (300 > 100): Bob 400, Ann 200; one shared client of 400 = 2/3 of 600.
+    const dir = mkdtempSync(join(tmpdir(), 'folio-dyn-shared-'));
+    const file = join(dir, 'deals.csv');
+    writeFileSync(
+      file,
+      'client,amount,status,manager,date\nAcme,100,Won,Ann,2026-01-10\nAcme,300,Won,Bob,2026-02-10\nGlobex,200,Won,Ann,2026-03-10\n',
+    );
+    const e = OUTPUT_SCHEMAS.dynamics.parse(json(await folio(['dynamics', file, '--as-of', '2026-12-01', '--json'])));
+    expect(e.result.managers.map((m) => [m.manager, m.revenue, m.clients])).toEqual([
+      ['Bob', 400, 1],
+      ['Ann', 200, 1],
+    ]);
+    expect(e.result.sharedClients).toEqual({ count: 1, revenue: 400 });
+    const w = e.warnings.find((x) => x.code === 'CLIENTS_SHARED_BY_MANAGERS');
+    expect(w?.fields).toMatchObject({ count: 1, revenue: 400 });
+    expect(w?.fields.share).toBeCloseTo(2 / 3, 12);
   });
 });
 

@@ -1,7 +1,7 @@
 import { type Warning, type WarningFields } from '../../codes/warnings.js';
 import type { LocatedCell } from '../../folio-error.js';
 import type { Lang } from '../i18n.js';
-import { isoDate, limitPercent, percent } from '../format.js';
+import { isoDate, limitPercent, money, percent } from '../format.js';
 import { RULE_GAP } from './check.js';
 import { cellLine, fieldName } from './error-words.js';
 import { type Catalog, say } from './entry.js';
@@ -910,6 +910,16 @@ export const WARNINGS: Catalog<WarningFields> = {
     ru: {
       text: (f) =>
         `менеджер ${f.manager} ведёт ${percent(f.share, 'ru')} выручки окна (клиентов: ${f.clients}) — больше ${limitPercent(f.limit, 'ru')}: с уходом менеджера могут уйти и клиенты`,
+    },
+  },
+  CLIENTS_SHARED_BY_MANAGERS: {
+    en: {
+      text: (f) =>
+        `${f.count} client(s) bought from several managers in the window (${money(f.revenue, 'en')}, ${percent(f.share, 'en')} of its revenue): in the revenue per manager each is counted whole under the manager who brought most of its revenue, so a manager's figure can hold sales of others`,
+    },
+    ru: {
+      text: (f) =>
+        `клиенты, которым в окне продавали несколько менеджеров: ${f.count} (${money(f.revenue, 'ru')}, ${percent(f.share, 'ru')} выручки окна); в выручке по менеджерам каждый такой клиент целиком отнесён к менеджеру, который принёс больше всего его выручки, поэтому в цифре менеджера могут быть продажи других`,
     },
   },
   NO_MANAGER_COLUMN: {
