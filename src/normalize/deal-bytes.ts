@@ -12,6 +12,9 @@ import type { Problems } from './problems.js';
 import type { StatusKind } from './vocabulary.js';
 import { isTotalsLabel } from './totals-label.js';
 
+/** How a row's line stands against the rows read before it (`compareRow`). */
+type RowSeen = 'new' | 'repeat' | 'earlier' | 'conflict';
+
 /** Returned for a row the byte reader leaves to `convert`, which then reads it from its text. */
 export const AS_TEXT = Symbol('as text');
 
@@ -181,6 +184,9 @@ export class DealByteConverter extends DealConverter {
   /** The revenue of the last row `fusedRow` counted as such. */
   fusedWhole = 0;
   fusedMicro = 0;
+  /** The money `countMoney` counted last. */
+  private moneyWhole = 0;
+  private moneyMicro = 0;
   fusedDay = -1;
 
   /**
@@ -228,7 +234,7 @@ export class DealByteConverter extends DealConverter {
         if (day < 0) return FUSED_DECLINED;
       }
     }
-    let seen: 'new' | 'repeat' | 'earlier' | 'conflict' = 'new';
+    let seen: RowSeen = 'new';
     if (this.fold && this.at.id >= 0 && r.start[this.at.id] !== r.end[this.at.id]) {
       if (!this.plainId(r)) return FUSED_DECLINED;
       this.hash(r);
@@ -237,19 +243,10 @@ export class DealByteConverter extends DealConverter {
     }
     if (tally !== null) tally.rows++;
     amountColumn.took(r.line);
-    const flipped = status === 'refund' && (amount.whole > 0 || amount.micro > 0);
-    const whole = flipped ? 0 - amount.whole : amount.whole;
-    const micro = flipped ? 0 - amount.micro : amount.micro;
-    if (seen === 'repeat' || seen === 'earlier') {
-      this.folded++;
-      if (seen === 'earlier') this.foldedFromEarlierFile(whole, micro);
-      return FUSED_FOLDED;
-    }
-    if (flipped) this.refundsFlipped++;
-    this.totalsCheck.add(whole, micro);
+    if (!this.countMoney(amount.whole, amount.micro, status, seen)) return FUSED_FOLDED;
     if (status === 'won') this.wonRows++;
-    this.fusedWhole = whole;
-    this.fusedMicro = micro;
+    this.fusedWhole = this.moneyWhole;
+    this.fusedMicro = this.moneyMicro;
     this.fusedDay = day;
     return FUSED_REVENUE;
   }
@@ -355,7 +352,7 @@ export class DealByteConverter extends DealConverter {
     }
 
     const fold = this.fold && this.at.id >= 0 && r.start[this.at.id] !== r.end[this.at.id];
-    let seen: 'new' | 'repeat' | 'earlier' | 'conflict' = 'new';
+    let seen: RowSeen = 'new';
     if (fold) {
       if (!this.plainId(r)) return AS_TEXT;
       this.hash(r);
@@ -367,20 +364,32 @@ export class DealByteConverter extends DealConverter {
     if (tally !== null) tally.rows++;
     if (flag !== null) this.compareFlag(flag, status);
     amountColumn.took(r.line);
-    // A refund takes money back: a positive amount under a refund status is its size, not its sign.
-    const flipped = status === 'refund' && (amount.whole > 0 || amount.micro > 0);
-    const whole = flipped ? 0 - amount.whole : amount.whole;
-    const micro = flipped ? 0 - amount.micro : amount.micro;
-    if (seen === 'repeat' || seen === 'earlier') {
-      this.folded++;
-      if (seen === 'earlier') this.foldedFromEarlierFile(whole, micro);
-      return null;
-    }
-    if (flipped) this.refundsFlipped++;
-    this.totalsCheck.add(whole, micro);
-    const deal = this.emit(client.text, whole, micro, currency, day, status, manager, r.line);
+    if (!this.countMoney(amount.whole, amount.micro, status, seen)) return null;
+    const deal = this.emit(client.text, this.moneyWhole, this.moneyMicro, currency, day, status, manager, r.line);
     deal.discounted = discounted;
     return deal;
+  }
+
+  /**
+   * A sure row's money, as the fused pass and `convertBytes` both count it: a refund's
+   * positive amount taken as negative (it takes money back), a repeated line folded (false),
+   * else added to the totals check and left in `moneyWhole`/`moneyMicro` (fields, not an
+   * object: this runs once a row).
+   */
+  private countMoney(whole: number, micro: number, status: StatusKind, seen: RowSeen): boolean {
+    const flipped = status === 'refund' && (whole > 0 || micro > 0);
+    const w = flipped ? 0 - whole : whole;
+    const m = flipped ? 0 - micro : micro;
+    if (seen === 'repeat' || seen === 'earlier') {
+      this.folded++;
+      if (seen === 'earlier') this.foldedFromEarlierFile(w, m);
+      return false;
+    }
+    if (flipped) this.refundsFlipped++;
+    this.totalsCheck.add(w, m);
+    this.moneyWhole = w;
+    this.moneyMicro = m;
+    return true;
   }
 
   /** An ID of ASCII with no space at either end: `trim()` leaves it as it is. */
